@@ -1,0 +1,62 @@
+"""Kennisplatform: Dutch full-text search with facets for culture education (CMK) in Zuid-Holland."""
+from __future__ import annotations
+
+import os
+import secrets
+import time
+from pathlib import Path
+
+from flask import Flask
+
+from . import config
+
+__version__ = "0.1.0"
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """The application factory. `test_config` replaces the instance config (tests use temp folders)."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(
+        CORPUS_DIR=str(config.corpus_dir()),
+        INDEX_DIR=str(config.index_dir()),
+        UPDATE_INDEX_ON_START=True,
+        MAX_CONTENT_LENGTH=5 * 1024 * 1024,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=os.environ.get("KENNISPLATFORM_ENV") == "production",
+    )
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        app.config.from_prefixed_env("KENNISPLATFORM")
+    else:
+        app.config.from_mapping(test_config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
+
+    from .services import init_services
+    from .views import register_views
+
+    init_services(app)
+    register_views(app)
+    return app
+
+
+def _instance_secret(instance: Path) -> str:
+    """A secret shared by all worker processes: generated once, kept in the instance folder."""
+    path = instance / "secret_key"
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass  # another worker made it first
+    else:
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_hex(32))
+            handle.flush()
+            os.fsync(handle.fileno())
+    for _ in range(100):  # a racing worker may see the file before its content is written
+        secret = path.read_text().strip()
+        if secret:
+            return secret
+        time.sleep(0.01)
+    raise RuntimeError(f"{path} is leeg")

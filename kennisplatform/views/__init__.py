@@ -1,0 +1,11 @@
+"""Blueprints, one per feature, registered by the app factory."""
+from __future__ import annotations
+
+from flask import Flask
+
+
+def register_views(app: Flask) -> None:
+    from . import errors, search
+
+    errors.register(app)
+    app.register_blueprint(search.bp)
