@@ -1,0 +1,140 @@
+"""The corpus folder: finding, reading and atomically writing its Markdown files."""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from .documents import Document, Parsed, parse_document
+from .errors import Problem
+from .taxonomy import Taxonomy, load_taxonomy
+
+TYPE_FOLDERS = {"verslag": "verslagen", "voorbeeldproject": "voorbeeldprojecten", "artikel": "artikelen"}
+TAXONOMY_FILE = "taxonomy.yaml"
+TRASH_FOLDER = ".prullenbak"  # deleted documents go here, never destroyed
+MAX_FILE_BYTES = 2_000_000
+
+
+@dataclass(frozen=True)
+class CorpusFile:
+    path: Path  # absolute
+    relpath: str  # relative to the corpus folder, with forward slashes
+    doc_id: str
+    digest: str  # sha256 of the bytes: what incremental indexing compares
+
+
+@dataclass
+class CorpusScan:
+    files: list[CorpusFile] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def taxonomy_for(corpus_dir: Path) -> Taxonomy:
+    return load_taxonomy(Path(corpus_dir) / TAXONOMY_FILE)
+
+
+def iter_markdown_files(corpus_dir: Path) -> Iterator[Path]:
+    """Every *.md below the type folders; hidden folders (the trash) are skipped."""
+    for folder in sorted(set(TYPE_FOLDERS.values())):
+        root = Path(corpus_dir) / folder
+        if not root.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if name.endswith(".md") and not name.startswith("."):
+                    yield Path(dirpath) / name
+
+
+def scan(corpus_dir: Path) -> CorpusScan:
+    """List the corpus files with their digests; report duplicate ids (the id is the file name)."""
+    corpus_dir = Path(corpus_dir)
+    result = CorpusScan()
+    seen: dict[str, str] = {}
+    for path in iter_markdown_files(corpus_dir):
+        relpath = path.relative_to(corpus_dir).as_posix()
+        doc_id = path.stem.lower()
+        if doc_id in seen:
+            result.problems.append(Problem(relpath, "id", f"dubbele id '{doc_id}', ook in {seen[doc_id]}"))
+            continue
+        seen[doc_id] = relpath
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            result.problems.append(Problem(relpath, "bestand", f"niet leesbaar: {exc.strerror}"))
+            continue
+        result.files.append(CorpusFile(path, relpath, doc_id, hashlib.sha256(data).hexdigest()))
+    return result
+
+
+def read_file(file: CorpusFile, taxonomy: Taxonomy) -> Parsed:
+    """Parse one corpus file; unreadable or oversized files become a Problem, never an exception."""
+    try:
+        data = file.path.read_bytes()
+    except OSError as exc:
+        return Parsed(None, [Problem(file.relpath, "bestand", f"niet leesbaar: {exc.strerror}")])
+    if len(data) > MAX_FILE_BYTES:
+        return Parsed(None, [Problem(file.relpath, "bestand", "groter dan 2 MB")])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return Parsed(None, [Problem(file.relpath, "bestand", "geen geldige UTF-8-tekst")])
+    parsed = parse_document(text, file.doc_id, taxonomy, file.relpath)
+    if parsed.document is not None:
+        expected = TYPE_FOLDERS.get(parsed.document.type)
+        top = file.relpath.split("/", 1)[0]
+        if expected and top != expected:
+            parsed.problems.append(Problem(file.relpath, "type",
+                                           f"type '{parsed.document.type}' hoort in de map {expected}/"))
+    return parsed
+
+
+def read_corpus(corpus_dir: Path, taxonomy: Taxonomy | None = None) -> tuple[list[Document], list[Problem]]:
+    """All usable documents and all problems: what `kennisplatform check` reports."""
+    taxonomy = taxonomy or taxonomy_for(corpus_dir)
+    listing = scan(corpus_dir)
+    documents, problems = [], list(listing.problems)
+    for file in listing.files:
+        parsed = read_file(file, taxonomy)
+        problems.extend(parsed.problems)
+        if parsed.document is not None:
+            documents.append(parsed.document)
+    return documents, problems
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write so that readers and crashes see the old file or the new one, never a half-written one:
+    a temporary file in the same folder, fsync, rename, fsync of the folder."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".md", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def load_document(corpus_dir: Path, relpath: str, taxonomy: Taxonomy) -> Document | None:
+    """The document stored at a corpus-relative path, read fresh from disk (the file is the truth)."""
+    corpus_dir = Path(corpus_dir).resolve()
+    path = (corpus_dir / relpath).resolve()
+    if corpus_dir not in path.parents or not path.is_file():
+        return None
+    file = CorpusFile(path, relpath, path.stem.lower(), "")
+    return read_file(file, taxonomy).document

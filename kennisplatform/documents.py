@@ -1,0 +1,248 @@
+"""The Document and its parsing from a corpus file's text (YAML front matter + Markdown). No Flask."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+
+import yaml
+
+from .errors import Problem
+from .taxonomy import Taxonomy
+
+REQUIRED = ("type", "title", "date")
+# Front-matter keys whose values come from the taxonomy, and the facet each belongs to.
+TAXONOMY_KEYS = {"themes": "theme", "regions": "region", "disciplines": "discipline", "audience": "audience"}
+KNOWN_KEYS = set(REQUIRED) | set(TAXONOMY_KEYS) | {"summary", "organisations", "source"}
+MAX_TITLE = 300
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's loader is ~10x faster
+    """Safe loading, with timestamps left as text: a date such as 2023-13-45 then becomes a clear
+    'ongeldige datum' problem for the date field instead of a parser exception."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+\-Z]*)?")
+FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+@dataclass(frozen=True)
+class Source:
+    url: str | None = None
+    authors: tuple[str, ...] = ()
+    publication: str | None = None
+
+    def is_empty(self) -> bool:
+        return not (self.url or self.authors or self.publication)
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    type: str
+    title: str
+    date: dt.date
+    body: str = ""  # Markdown
+    summary: str = ""
+    themes: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    disciplines: tuple[str, ...] = ()
+    audience: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    source: Source = field(default_factory=Source)
+    path: str | None = None  # relative to the corpus folder
+
+    @property
+    def year(self) -> int:
+        return self.date.year
+
+    def with_changes(self, **changes) -> "Document":
+        return replace(self, **changes)
+
+
+@dataclass
+class Parsed:
+    """The result of reading one file: the document (None if unusable) and every problem found."""
+
+    document: Document | None
+    problems: list[Problem]
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """A readable ASCII slug: 'Cultuureducatie in één dag!' -> 'cultuureducatie-in-een-dag'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:max_length].rstrip("-") or "document"
+
+
+def split_front_matter(text: str) -> tuple[str | None, str]:
+    """('yaml text' or None, 'markdown body')."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None, text
+    return match.group(1), text[match.end():]
+
+
+def parse_document(text: str, doc_id: str, taxonomy: Taxonomy, path: str = "") -> Parsed:
+    """Parse a corpus file. Values from the taxonomy are normalised to ids; unknown ones are reported
+    (with the closest valid value) and left out, so one typo does not hide a whole document."""
+    where = path or doc_id
+    raw, body = split_front_matter(text)
+    if raw is None:
+        return Parsed(None, [Problem(where, "front matter", "geen YAML-kop gevonden (begin het bestand met ---)")])
+    try:
+        meta = yaml.load(raw, Loader=_Loader)
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" op regel {mark.line + 2}" if mark else ""
+        return Parsed(None, [Problem(where, "front matter", f"ongeldige YAML{line}")])
+    if not isinstance(meta, dict):
+        return Parsed(None, [Problem(where, "front matter", "de YAML-kop is geen lijst van sleutels en waarden")])
+
+    problems: list[Problem] = []
+    for key in sorted(set(map(str, meta)) - KNOWN_KEYS):
+        problems.append(Problem(where, key, "onbekend veld", _closest_key(key)))
+
+    doc_type = _parse_type(meta.get("type"), taxonomy, where, problems)
+    title = _text(meta.get("title"))
+    if not title:
+        problems.append(Problem(where, "title", "titel ontbreekt"))
+    elif len(title) > MAX_TITLE:
+        problems.append(Problem(where, "title", f"titel is langer dan {MAX_TITLE} tekens"))
+        title = title[:MAX_TITLE]
+    date = _parse_date(meta.get("date"), where, problems)
+    if not (doc_type and title and date):
+        return Parsed(None, problems)
+
+    values = {key: _taxonomy_values(meta.get(key), facet, key, taxonomy, where, problems)
+              for key, facet in TAXONOMY_KEYS.items()}
+    document = Document(
+        id=doc_id,
+        type=doc_type,
+        title=title,
+        date=date,
+        body=body.strip("\n") + "\n" if body.strip() else "",
+        summary=_text(meta.get("summary")),
+        organisations=_string_list(meta.get("organisations")),
+        source=_parse_source(meta.get("source"), where, problems),
+        path=path or None,
+        **values,
+    )
+    return Parsed(document, problems)
+
+
+def render_document(doc: Document) -> str:
+    """The corpus-file text of a document: the inverse of parse_document."""
+    meta: dict = {"type": doc.type, "title": doc.title, "date": doc.date}
+    if doc.summary:
+        meta["summary"] = doc.summary
+    for key in TAXONOMY_KEYS:
+        if getattr(doc, key):
+            meta[key] = list(getattr(doc, key))
+    if doc.organisations:
+        meta["organisations"] = list(doc.organisations)
+    if not doc.source.is_empty():
+        meta["source"] = {k: v for k, v in (("url", doc.source.url),
+                                            ("authors", list(doc.source.authors)),
+                                            ("publication", doc.source.publication)) if v}
+    header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100)
+    return f"---\n{header}---\n\n{doc.body.strip()}\n"
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    return " ".join(str(value).split())
+
+
+def _string_list(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, (list, tuple)):
+        return tuple(t for t in (_text(v) for v in value) if t)
+    return tuple(t for t in (_text(v) for v in str(value).split(",")) if t)
+
+
+def _closest_key(key: str) -> str | None:
+    import difflib
+
+    match = difflib.get_close_matches(key, sorted(KNOWN_KEYS), n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+def _parse_type(value, taxonomy: Taxonomy, where: str, problems: list[Problem]) -> str | None:
+    text = _text(value)
+    if not text:
+        problems.append(Problem(where, "type", "type ontbreekt", "verslag, voorbeeldproject of artikel"))
+        return None
+    resolved = taxonomy.resolve("type", text)
+    if not resolved:
+        problems.append(Problem(where, "type", f"onbekend type '{text}'", taxonomy.closest("type", text)))
+    return resolved
+
+
+def _parse_date(value, where: str, problems: list[Problem]) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _text(value)
+    if not text:
+        problems.append(Problem(where, "date", "datum ontbreekt", "JJJJ-MM-DD"))
+        return None
+    match = DATE.fullmatch(text)
+    try:
+        if not match:
+            raise ValueError(text)
+        return dt.date.fromisoformat(match.group(1))
+    except ValueError:
+        problems.append(Problem(where, "date", f"ongeldige datum '{text}'", "JJJJ-MM-DD"))
+        return None
+
+
+def _taxonomy_values(value, facet: str, key: str, taxonomy: Taxonomy, where: str,
+                     problems: list[Problem]) -> tuple[str, ...]:
+    ids: list[str] = []
+    for item in _string_list(value):
+        resolved = taxonomy.resolve(facet, item)
+        if resolved is None:
+            problems.append(Problem(where, key, f"onbekende waarde '{item}'", taxonomy.closest(facet, item)))
+        elif resolved not in ids:
+            ids.append(resolved)
+    return tuple(ids)
+
+
+def _parse_source(value, where: str, problems: list[Problem]) -> Source:
+    if value is None:
+        return Source()
+    if isinstance(value, str):  # a bare URL is a common shorthand
+        value = {"url": value}
+    if not isinstance(value, dict):
+        problems.append(Problem(where, "source", "verwacht url, authors en publication"))
+        return Source()
+    url = _text(value.get("url")) or None
+    if url and not re.match(r"https?://", url):
+        problems.append(Problem(where, "source.url", f"geen http(s)-adres: '{url}'"))
+        url = None
+    return Source(url=url, authors=_string_list(value.get("authors")),
+                  publication=_text(value.get("publication")) or None)
+
+
+MARKDOWN_NOISE = [
+    (re.compile(r"```.*?```", re.S), " "),
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: keep alt text
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links: keep link text
+    (re.compile(r"<[^>]+>"), " "),  # inline HTML tags
+    (re.compile(r"^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+", re.M), ""),  # headings, quotes, list markers
+    (re.compile(r"[*_`~]+"), ""),  # emphasis
+]
+
+
+def plain_text(markdown_text: str) -> str:
+    """Markdown reduced to its words, for indexing and snippets (cheap: no HTML rendering)."""
+    text = markdown_text
+    for pattern, replacement in MARKDOWN_NOISE:
+        text = pattern.sub(replacement, text)
+    return re.sub(r"[ \t]+", " ", text).strip()

@@ -1,0 +1,76 @@
+"""Shared fixtures: a small corpus written for the tests, its index, a search engine, the app."""
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from kennisplatform.corpus import TYPE_FOLDERS, taxonomy_for
+from kennisplatform.index import update_index
+from kennisplatform.search import SearchEngine
+
+REPO = Path(__file__).resolve().parent.parent
+TAXONOMY = REPO / "corpus" / "taxonomy.yaml"
+
+# (id, type, date, themes, regions, extra front matter, body). Small enough to count by hand.
+FIXTURE_DOCS = [
+    ("vlaardingen-2023", "verslag", "2023-06-22", ["kennisdeling", "communicatie"],
+     ["Vlaardingen", "Krimpen a/d IJssel"], {"disciplines": ["theater"], "audience": ["po"]},
+     "## Kennisestafette\n\nAlles draait om cultuureducatie in het onderwijs. Eén ding stond centraal:"
+     " samenwerken. Continuïteit garanderen voor alle kinderen.\n"),
+    ("erfgoed-dordrecht", "voorbeeldproject", "2019-03-01", ["erfgoed"], ["Dordrecht"],
+     {"disciplines": ["erfgoed"], "audience": ["po"]},
+     "Scholen bouwen samen erfgoedleerlijnen met de musea van de stad.\n"),
+    ("deskundigheid-landelijk", "artikel", "2015-09-10", ["professionalisering"], ["Nederland"],
+     {"source": {"url": "https://voorbeeld.example/artikel", "authors": ["A. Auteur"], "publication": "Voorbeeld"}},
+     "Onderzoek naar deskundigheidsbevordering van leerkrachten in de kunstvakken.\n"),
+    ("erfgoed-leiden", "voorbeeldproject", "2024-01-15", ["erfgoed", "inclusie"], ["Leiden"],
+     {"audience": ["vo"], "disciplines": ["erfgoed", "media"]},
+     "Jongeren maken films over het erfgoed van hun wijk. Creatieve werkvormen voor iedereen.\n"),
+    ("netwerk-haaglanden", "verslag", "2021-11-02", ["kennisdeling"], ["Den Haag", "Leiden"],
+     {"audience": ["po", "vo"]},
+     "Netwerkbijeenkomst van ICC'ers en cultuuraanbieders over muziekonderwijs en dans.\n"),
+]
+
+
+def write_document(corpus: Path, doc_id: str, doc_type: str, date: str, themes, regions, extra, body,
+                   title: str | None = None) -> Path:
+    import yaml
+
+    meta = {"type": doc_type, "title": title or doc_id.replace("-", " ").capitalize(), "date": date,
+            "summary": f"Samenvatting van {doc_id}.", "themes": themes, "regions": regions, **extra}
+    path = corpus / TYPE_FOLDERS[doc_type] / f"{doc_id}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+                    + textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(TAXONOMY, corpus / "taxonomy.yaml")
+    for doc in FIXTURE_DOCS:
+        write_document(corpus, *doc)
+    return corpus
+
+
+@pytest.fixture
+def index_dir(tmp_path: Path) -> Path:
+    return tmp_path / "index"
+
+
+@pytest.fixture
+def taxonomy(corpus_dir: Path):
+    return taxonomy_for(corpus_dir)
+
+
+@pytest.fixture
+def engine(corpus_dir: Path, index_dir: Path, taxonomy) -> SearchEngine:
+    update_index(corpus_dir, index_dir, taxonomy=taxonomy)
+    engine = SearchEngine(index_dir, taxonomy)
+    yield engine
+    engine.close()
