@@ -1,0 +1,112 @@
+"""The Whoosh schema: the only module that knows the index's field names.
+
+Everything else talks in Documents, facet names and stored-hit dicts produced here."""
+from __future__ import annotations
+
+import hashlib
+import json
+
+from whoosh import fields
+
+from . import analysis
+from .documents import Document, plain_text
+from .taxonomy import Taxonomy
+
+SCHEMA_VERSION = "3"
+
+# Fields searched by a text query, with the boosts of BM25F: a word in the title or the summary says
+# more about what a document is about than the same word somewhere in a long report.
+TEXT_FIELDS = {"title": 3.0, "summary": 1.8, "body": 1.0}
+SPELL_FIELD = "spell"
+
+# facet name -> index field. Region values include every ancestor, so that a document about
+# Vlaardingen is found and counted under Rotterdam-Rijnmond and Zuid-Holland too.
+FACET_FIELDS = {
+    "type": "type",
+    "theme": "theme",
+    "region": "region",
+    "discipline": "discipline",
+    "audience": "audience",
+    "year": "year",
+}
+DATE_COLUMN = "datenum"
+ID_FIELD = "id"
+
+
+def build_schema() -> fields.Schema:
+    text = analysis.dutch_analyzer()
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        path=fields.ID(stored=True),
+        digest=fields.ID(stored=True),
+        title=fields.TEXT(analyzer=text, stored=True, phrase=True),
+        summary=fields.TEXT(analyzer=text, stored=True, phrase=True),
+        body=fields.TEXT(analyzer=text, stored=True, phrase=True),
+        spell=fields.TEXT(analyzer=analysis.spelling_analyzer(), phrase=False),
+        type=fields.ID(stored=True),
+        theme=fields.KEYWORD(commas=True),
+        region=fields.KEYWORD(commas=True),
+        discipline=fields.KEYWORD(commas=True),
+        audience=fields.KEYWORD(commas=True),
+        year=fields.ID(),
+        datenum=fields.NUMERIC(numtype=int, bits=32, sortable=True),
+        # Display data for a result list, so that a hit never needs the corpus file.
+        display=fields.STORED(),
+    )
+
+
+def version_stamp(taxonomy: Taxonomy) -> str:
+    """Changes whenever an index built earlier could give wrong results: schema, analyzer or taxonomy
+    (region ancestors and value normalisation are baked into the index)."""
+    parts = [SCHEMA_VERSION, analysis.ANALYZER_VERSION, taxonomy.version]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def to_fields(doc: Document, digest: str, taxonomy: Taxonomy) -> dict:
+    """Flatten a Document into index fields."""
+    regions: list[str] = []
+    for region in doc.regions:
+        for value in [region, *taxonomy.ancestors(region)]:
+            if value not in regions:
+                regions.append(value)
+    body = plain_text(doc.body)
+    display = {
+        "themes": list(doc.themes),
+        "regions": list(doc.regions),
+        "source_url": doc.source.url,
+        "date": doc.date.isoformat(),
+    }
+    return {
+        "id": doc.id,
+        "path": doc.path or "",
+        "digest": digest,
+        "title": doc.title,
+        "summary": doc.summary,
+        "body": body,
+        "spell": " ".join((doc.title, doc.summary, body)),
+        "type": doc.type,
+        "theme": ",".join(doc.themes),
+        "region": ",".join(regions),
+        "discipline": ",".join(doc.disciplines),
+        "audience": ",".join(doc.audience),
+        "year": str(doc.year),
+        "datenum": int(doc.date.strftime("%Y%m%d")),
+        "display": json.dumps(display, ensure_ascii=False),
+    }
+
+
+def stored_view(stored: dict) -> dict:
+    """A stored-fields dict as plain names the rest of the code uses."""
+    display = json.loads(stored.get("display") or "{}")
+    return {
+        "id": stored["id"],
+        "path": stored.get("path", ""),
+        "type": stored.get("type", ""),
+        "title": stored.get("title", ""),
+        "summary": stored.get("summary", ""),
+        "body": stored.get("body", ""),
+        "date": display.get("date", ""),
+        "themes": display.get("themes", []),
+        "regions": display.get("regions", []),
+        "source_url": display.get("source_url"),
+    }
