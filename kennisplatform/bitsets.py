@@ -1,0 +1,55 @@
+"""Document sets as Python integers: bit n set = document number n is in the set.
+
+AND, OR and popcount of ints run in C over machine words, so combining and counting sets of 100,000
+documents costs microseconds; that is what makes facet counts cheap."""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from whoosh.idsets import DocIdSet
+
+
+def from_ids(ids: Iterable[int]) -> int:
+    buffer = bytearray()
+    for docnum in ids:
+        byte = docnum >> 3
+        if byte >= len(buffer):
+            buffer.extend(bytes(byte - len(buffer) + 1 + 1024))
+        buffer[byte] |= 1 << (docnum & 7)
+    return int.from_bytes(buffer, "little")
+
+
+def iter_ids(bits: int) -> Iterator[int]:
+    """Set bit positions in ascending order."""
+    data = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+    for index, byte in enumerate(data):
+        while byte:
+            low = byte & -byte
+            yield (index << 3) + low.bit_length() - 1
+            byte ^= low
+
+
+def all_below(n: int) -> int:
+    return (1 << n) - 1
+
+
+class Membership(DocIdSet):
+    """A read-only view of a bitset for Whoosh's collectors (`filter=`), with O(1) membership tests.
+    Whoosh treats a falsy filter as 'no filter', so callers must not pass an empty set."""
+
+    def __init__(self, bits: int):
+        self._bytes = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+        self._len = bits.bit_count()
+
+    def __contains__(self, docnum: int) -> bool:
+        index = docnum >> 3
+        return index < len(self._bytes) and bool(self._bytes[index] >> (docnum & 7) & 1)
+
+    def __bool__(self) -> bool:
+        return self._len > 0
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __iter__(self) -> Iterator[int]:
+        return iter_ids(int.from_bytes(self._bytes, "little"))

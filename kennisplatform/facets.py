@@ -1,0 +1,131 @@
+"""Facet counting with disjunctive semantics, on bitsets computed once per index reader.
+
+Within a facet, selected values combine with OR; across facets, with AND. Each facet is counted over
+the documents that match the query and every *other* facet's selection, so its own selection does not
+hide the alternatives (as Algolia's disjunctive faceting does). Multi-valued fields count every value:
+a document about two regions counts once for each."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import bitsets, schema
+from .params import FACET_LABELS, FACETS, PERIODS, SearchParams, years_of
+from .results import Facet, FacetBucket
+from .taxonomy import Taxonomy
+
+
+@dataclass
+class FacetIndex:
+    """Per facet, per value, the set of live documents that carry it; and documents by date."""
+
+    live: int
+    values: dict[str, dict[str, int]]
+    newest_first: list[int]
+
+    @classmethod
+    def build(cls, reader) -> "FacetIndex":
+        live = bitsets.from_ids(reader.all_doc_ids())
+        values: dict[str, dict[str, int]] = {}
+        for facet in FACETS:
+            field = schema.FACET_FIELDS[facet]
+            per_value = {}
+            for term in reader.lexicon(field):
+                bits = bitsets.from_ids(reader.postings(field, term).all_ids()) & live
+                if bits:
+                    per_value[term.decode("utf-8")] = bits
+            values[facet] = per_value
+        column = reader.column_reader(schema.DATE_COLUMN)
+        dated = [(column[n], n) for n in bitsets.iter_ids(live)]
+        dated.sort(key=lambda pair: (-pair[0], pair[1]))
+        return cls(live=live, values=values, newest_first=[n for _, n in dated])
+
+    def value_bits(self, facet: str, value: str) -> int:
+        if facet == "year":
+            bits = 0
+            for year in years_of(value):
+                bits |= self.values["year"].get(str(year), 0)
+            return bits
+        return self.values[facet].get(value, 0)
+
+    def selection_bits(self, facet: str, selected: tuple[str, ...]) -> int | None:
+        """OR of the selected values; None when nothing is selected (no restriction)."""
+        if not selected:
+            return None
+        bits = 0
+        for value in selected:
+            bits |= self.value_bits(facet, value)
+        return bits
+
+    def filter_bits(self, params: SearchParams, skip: str | None = None) -> int:
+        """AND over facets (but `skip`) of each facet's selection."""
+        bits = self.live
+        for facet in FACETS:
+            if facet != skip:
+                selection = self.selection_bits(facet, params.selected(facet))
+                if selection is not None:
+                    bits &= selection
+        return bits
+
+    def facets(self, params: SearchParams, matched: int, taxonomy: Taxonomy) -> dict[str, Facet]:
+        return {facet: self._facet(facet, params, matched & self.filter_bits(params, skip=facet), taxonomy)
+                for facet in FACETS}
+
+    def _facet(self, facet: str, params: SearchParams, base: int, taxonomy: Taxonomy) -> Facet:
+        selected = set(params.selected(facet))
+        counts = {value: (base & bits).bit_count() for value, bits in self.values[facet].items()}
+        if facet == "year":
+            buckets = _year_buckets(counts, selected, base, self)
+        elif facet == "region":
+            buckets = _region_buckets(counts, selected, taxonomy)
+        else:
+            shown = [v for v, c in counts.items() if c or v in selected]
+            shown += [v for v in selected if v not in counts]
+            shown.sort(key=lambda v: (-counts.get(v, 0), _label(taxonomy, facet, v).lower()))
+            buckets = [FacetBucket(v, _label(taxonomy, facet, v), counts.get(v, 0), v in selected) for v in shown]
+        return Facet(facet, FACET_LABELS[facet], buckets)
+
+
+def _label(taxonomy: Taxonomy, facet: str, value: str) -> str:
+    if facet == "type":
+        term = taxonomy.get("type", value)
+        return (term.plural or term.label) if term else value
+    return taxonomy.label(facet, value)
+
+
+def _region_buckets(counts: dict[str, int], selected: set[str], taxonomy: Taxonomy) -> list[FacetBucket]:
+    """The region tree, pruned to values with documents (and selected ones), children by count."""
+    shown = {v for v, c in counts.items() if c} | selected
+    for value in list(selected):
+        shown.update(taxonomy.ancestors(value))  # a selected place stays reachable in the tree
+    buckets: list[FacetBucket] = []
+
+    def walk(parent: str | None) -> None:
+        children = [t for t in taxonomy.children("region", parent) if t.id in shown]
+        children.sort(key=lambda t: (-counts.get(t.id, 0), t.label.lower()))
+        for term in children:
+            buckets.append(FacetBucket(term.id, term.label, counts.get(term.id, 0), term.id in selected,
+                                       level=term.level, parent=parent))
+            walk(term.id)
+
+    walk(None)
+    return buckets
+
+
+def _year_buckets(counts: dict[str, int], selected: set[str], base: int, index: FacetIndex) -> list[FacetBucket]:
+    """CMK periods, newest first, each with its years; years outside any period stand alone."""
+    buckets: list[FacetBucket] = []
+    placed: set[str] = set()
+    for period in sorted(PERIODS, reverse=True):
+        years = [str(y) for y in sorted(PERIODS[period], reverse=True)]
+        year_buckets = [FacetBucket(y, y, counts.get(y, 0), y in selected, "jaar", period)
+                        for y in years if counts.get(y, 0) or y in selected]
+        placed.update(years)
+        total = (base & index.value_bits("year", period)).bit_count()
+        if total or period in selected or year_buckets:
+            buckets.append(FacetBucket(period, f"CMK {period.replace('-', '–')}", total, period in selected,
+                                       "periode", None))
+            buckets.extend(year_buckets)
+    others = sorted((y for y in set(counts) | selected if y not in placed and y not in PERIODS), reverse=True)
+    buckets.extend(FacetBucket(y, y, counts.get(y, 0), y in selected, "jaar", None)
+                   for y in others if counts.get(y, 0) or y in selected)
+    return buckets

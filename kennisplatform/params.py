@@ -1,0 +1,173 @@
+"""SearchParams: a search request validated from plain values (URL args, CLI options, API calls)."""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, replace
+from typing import Any, Mapping
+
+from .errors import InvalidParameter
+from .taxonomy import Taxonomy
+
+FACETS = ("type", "theme", "region", "discipline", "audience", "year")
+SORTS = {"relevance": "relevantie", "newest": "nieuwste", "oldest": "oudste"}
+# Dutch spellings of the sort options are accepted too, since they are what the page shows.
+SORT_ALIASES = {"relevantie": "relevance", "nieuwste": "newest", "oudste": "oldest"}
+PER_PAGE_DEFAULT = 10
+PER_PAGE_MAX = 100
+PAGE_MAX = 10_000
+QUERY_MAX = 500  # characters; longer input is cut, not refused
+VALUES_MAX = 50  # selected values per facet
+# CMK periods: a selectable level above the years.
+PERIODS = {"2013-2016": range(2013, 2017), "2017-2020": range(2017, 2021),
+           "2021-2024": range(2021, 2025), "2025-2028": range(2025, 2029)}
+FACET_LABELS = {"type": "Soort", "theme": "Thema", "region": "Regio", "discipline": "Discipline",
+                "audience": "Doelgroep", "year": "Jaar"}
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    q: str = ""
+    type: tuple[str, ...] = ()
+    theme: tuple[str, ...] = ()
+    region: tuple[str, ...] = ()
+    discipline: tuple[str, ...] = ()
+    audience: tuple[str, ...] = ()
+    year: tuple[str, ...] = ()
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = PER_PAGE_DEFAULT
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], taxonomy: Taxonomy) -> "SearchParams":
+        """Validate plain values: a dict of str or lists of str, or a werkzeug MultiDict.
+        Unknown keys are ignored; bad values raise InvalidParameter with a Dutch message;
+        values that are merely too large are corrected (per_page is capped at 100)."""
+
+        def values(name: str) -> list[str]:
+            if hasattr(data, "getlist"):
+                raw = data.getlist(name)
+            else:
+                raw = data.get(name, [])
+                raw = raw if isinstance(raw, (list, tuple)) else [raw]
+            out = []
+            for item in raw:
+                if item is None:
+                    continue
+                if not isinstance(item, (str, int)):
+                    raise InvalidParameter(name, f"Parameter '{name}' heeft een ongeldige waarde.")
+                out.extend(part for part in (p.strip() for p in str(item).split(",")) if part)
+            return out
+
+        def single(name: str) -> str | None:
+            if hasattr(data, "getlist"):
+                raw = data.getlist(name)
+            else:
+                raw = data.get(name)
+                raw = list(raw) if isinstance(raw, (list, tuple)) else ([] if raw is None else [raw])
+            if len(raw) > 1:
+                raise InvalidParameter(name, f"Parameter '{name}' mag maar één keer voorkomen.")
+            if raw and not isinstance(raw[0], (str, int)):
+                raise InvalidParameter(name, f"Parameter '{name}' heeft een ongeldige waarde.")
+            return str(raw[0]).strip() if raw else None
+
+        selected = {name: _validate_facet(name, values(name), taxonomy) for name in FACETS}
+        return cls(
+            q=clean_query(single("q") or ""),
+            sort=_validate_sort(single("sort")),
+            page=_validate_int("page", single("page"), 1, 1, PAGE_MAX),
+            per_page=_validate_int("per_page", single("per_page"), PER_PAGE_DEFAULT, 1, PER_PAGE_MAX),
+            **selected,
+        )
+
+    def selected(self, facet: str) -> tuple[str, ...]:
+        return getattr(self, facet)
+
+    @property
+    def has_filters(self) -> bool:
+        return any(self.selected(f) for f in FACETS)
+
+    def with_changes(self, **changes) -> "SearchParams":
+        return replace(self, **changes)
+
+    def toggle(self, facet: str, value: str) -> "SearchParams":
+        """The params with `value` added to or removed from a facet, back on page 1."""
+        current = self.selected(facet)
+        new = tuple(v for v in current if v != value) if value in current else (*current, value)
+        return replace(self, page=1, **{facet: new})
+
+    def without_filters(self) -> "SearchParams":
+        return replace(self, page=1, **{f: () for f in FACETS})
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        for facet in FACETS:
+            data[facet] = list(data[facet])
+        return data
+
+    def to_args(self) -> list[tuple[str, str]]:
+        """URL arguments, leaving out defaults, in a stable order: the state of a search page."""
+        args: list[tuple[str, str]] = []
+        if self.q:
+            args.append(("q", self.q))
+        for facet in FACETS:
+            args.extend((facet, v) for v in self.selected(facet))
+        if self.sort != "relevance":
+            args.append(("sort", self.sort))
+        if self.per_page != PER_PAGE_DEFAULT:
+            args.append(("per_page", str(self.per_page)))
+        if self.page != 1:
+            args.append(("page", str(self.page)))
+        return args
+
+
+def clean_query(text: str) -> str:
+    """Control characters out, white space folded, length capped: any string becomes searchable."""
+    text = CONTROL_CHARS.sub(" ", text)
+    return " ".join(text.split())[:QUERY_MAX].strip()
+
+
+def years_of(value: str) -> list[int]:
+    """'2023' -> [2023]; '2021-2024' -> the period's years."""
+    if value in PERIODS:
+        return list(PERIODS[value])
+    return [int(value)]
+
+
+def _validate_facet(name: str, raw: list[str], taxonomy: Taxonomy) -> tuple[str, ...]:
+    if len(raw) > VALUES_MAX:
+        raise InvalidParameter(name, f"Te veel waarden voor '{FACET_LABELS[name].lower()}' (maximaal {VALUES_MAX}).")
+    result: list[str] = []
+    for value in raw:
+        if name == "year":
+            resolved = value if value in PERIODS or re.fullmatch(r"(19|20)\d\d", value) else None
+            hint = "een jaartal zoals 2023 of een CMK-periode zoals 2021-2024"
+        else:
+            resolved = taxonomy.resolve(name, value)
+            closest = taxonomy.closest(name, value)
+            hint = f"bedoelde u '{closest}'?" if closest else "kies een waarde uit de lijst"
+        if resolved is None:
+            shown = value[:60]
+            raise InvalidParameter(name, f"Onbekende waarde '{shown}' voor {FACET_LABELS[name].lower()}; {hint}")
+        if resolved not in result:
+            result.append(resolved)
+    return tuple(result)
+
+
+def _validate_sort(value: str | None) -> str:
+    if not value:
+        return "relevance"
+    key = SORT_ALIASES.get(value.lower(), value.lower())
+    if key not in SORTS:
+        raise InvalidParameter("sort", "Onbekende sortering; kies relevantie, nieuwste of oudste.")
+    return key
+
+
+def _validate_int(name: str, value: str | None, default: int, low: int, high: int) -> int:
+    if value is None or value == "":
+        return default
+    if not re.fullmatch(r"\d{1,9}", value):
+        label = "Paginanummer" if name == "page" else "Aantal per pagina"
+        raise InvalidParameter(name, f"{label} moet een positief geheel getal zijn, niet '{value[:20]}'.")
+    # Out-of-range numbers are corrected rather than refused: a too-large page size is a wish, not an error.
+    return min(max(int(value), low), high)

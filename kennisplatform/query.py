@@ -1,0 +1,183 @@
+"""The user's query string, parsed into groups of clauses. Pure functions: no index, no Flask.
+
+Syntax: plain words (all must match, see the matching strategy in search.py), "phrases", -exclusion
+(also -"phrase" and NOT word), OR between words or phrases, and prefix* (at least two letters).
+Anything else is read as words: unbalanced quotes close at the end, lone operators are dropped,
+`field:value` is two words, leading wildcards are ignored. Parsing never raises."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import analysis
+
+MAX_GROUPS = 12  # more words than this add little but cost a lot; the rest is ignored (and said so)
+MIN_PREFIX = 2
+TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+WORD_CHARS = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*\*?", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One way to match a group: all `terms` anywhere (kind 'terms'), adjacent (kind 'phrase'),
+    or any word starting with terms[0] (kind 'prefix')."""
+
+    kind: str
+    terms: tuple[str, ...]
+    text: str  # as the user typed it, for messages
+
+
+@dataclass(frozen=True)
+class Group:
+    """One 'word' of the query: matched if any of its alternatives matches (OR, synonyms)."""
+
+    alternatives: tuple[Clause, ...]
+    text: str
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    groups: list[Group] = field(default_factory=list)
+    excluded: list[Clause] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups
+
+    def words(self) -> list[str]:
+        """Surface words of the positive part, for spelling correction."""
+        return [g.text for g in self.groups]
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # word, phrase, or
+    text: str
+    negated: bool = False
+
+
+def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] | None = None
+                ) -> ParsedQuery:
+    """Parse a cleaned query string (see params.clean_query). `synonyms` maps a tuple of query terms
+    to the alternative term tuples (see build_synonym_table)."""
+    parsed = ParsedQuery(text=text)
+    tokens = _tokenize(text)
+    pending_or = False
+    for token in _apply_synonyms(tokens, synonyms or {}, parsed):
+        if isinstance(token, Group):
+            _add_group(parsed, token, pending_or)
+            pending_or = False
+            continue
+        if token.kind == "or":
+            pending_or = bool(parsed.groups)
+            continue
+        clause = _clause(token)
+        if clause is None:
+            continue
+        if token.negated:
+            parsed.excluded.append(clause)
+        else:
+            _add_group(parsed, Group((clause,), clause.text), pending_or)
+            pending_or = False
+    if len(parsed.groups) > MAX_GROUPS:
+        parsed.groups = parsed.groups[:MAX_GROUPS]
+        parsed.notes.append(f"Alleen de eerste {MAX_GROUPS} woorden zijn gebruikt.")
+    return parsed
+
+
+def _add_group(parsed: ParsedQuery, group: Group, merge_with_previous: bool) -> None:
+    if merge_with_previous and parsed.groups:
+        previous = parsed.groups.pop()
+        group = Group(previous.alternatives + group.alternatives, f"{previous.text} OR {group.text}")
+    parsed.groups.append(group)
+
+
+def _tokenize(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    negate_next = False
+    for match in TOKEN.finditer(text):
+        minus, phrase, word = match.groups()
+        if phrase is not None:
+            tokens.append(_Token("phrase", phrase, bool(minus) or negate_next))
+            negate_next = False
+            continue
+        if word in ("OR", "|"):
+            tokens.append(_Token("or", word))
+            continue
+        if word in ("AND", "&", "+"):
+            continue
+        if word == "NOT":
+            negate_next = True
+            continue
+        negated = negate_next or (word.startswith("-") and len(word) > 1)
+        negate_next = False
+        # Split on anything that is not part of a word: 'thema:erfgoed' -> thema, erfgoed; '*foo' -> foo.
+        for piece in WORD_CHARS.findall(word.lstrip("-+")):
+            tokens.append(_Token("word", piece, negated))
+    return tokens
+
+
+def _clause(token: _Token) -> Clause | None:
+    text = token.text
+    if token.kind == "phrase":
+        terms = tuple(analysis.analyze_query(text))
+        if not terms:
+            return None
+        return Clause("phrase" if len(terms) > 1 else "terms", terms, f'"{text}"')
+    if text.endswith("*"):
+        stem = analysis.fold(text.rstrip("*"))
+        if len(stem) >= MIN_PREFIX:
+            return Clause("prefix", (stem,), text)
+        text = text.rstrip("*")
+    terms = tuple(analysis.analyze_query(text))
+    if not terms:
+        return None  # a stop word
+    return Clause("terms", terms, text)
+
+
+def _apply_synonyms(tokens: list[_Token], synonyms: dict, parsed: ParsedQuery) -> list:
+    """Replace runs of plain words that form a known phrase ('primair onderwijs', 'po', "icc'er") by a
+    Group with all its equivalents. Longest match first."""
+    if not synonyms:
+        return tokens
+    out: list = []
+    i = 0
+    while i < len(tokens):
+        matched = False
+        for length in range(min(4, len(tokens) - i), 0, -1):
+            run = tokens[i:i + length]
+            if any(t.kind != "word" or t.negated or t.text.endswith("*") for t in run):
+                continue
+            key = tuple(term for t in run for term in analysis.analyze_query(t.text))
+            if key in synonyms:
+                text = " ".join(t.text for t in run)
+                own = Clause("terms", key, text)
+                alternatives = [own] + [Clause("phrase" if len(alt) > 1 else "terms", alt, " ".join(alt))
+                                        for alt in synonyms[key] if alt != key]
+                out.append(Group(tuple(alternatives), text))
+                i += length
+                matched = True
+                break
+        if not matched:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def build_synonym_table(groups: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """From groups of equivalent phrases to: analyzed phrase -> every analyzed phrase of its group."""
+    table: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for group in groups:
+        analyzed = []
+        for phrase in group:
+            terms = tuple(analysis.analyze_query(phrase))
+            if terms and terms not in analyzed:
+                analyzed.append(terms)
+        if len(analyzed) < 2:
+            continue
+        for terms in analyzed:
+            merged = table.setdefault(terms, [])
+            merged.extend(t for t in analyzed if t not in merged)
+    return {k: tuple(v) for k, v in table.items()}

@@ -1,0 +1,127 @@
+"""What a search returns: plain dataclasses that render to HTML (templates) and JSON (`to_dict`)."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Value:
+    """A taxonomy value as shown on a result: id for links, label for people."""
+
+    id: str
+    label: str
+
+
+@dataclass
+class Hit:
+    id: str
+    type: str
+    type_label: str
+    title: str
+    date: str  # ISO date, YYYY-MM-DD
+    summary: str
+    snippet: str  # HTML: text escaped, matches wrapped in <mark>
+    themes: list[Value] = field(default_factory=list)
+    regions: list[Value] = field(default_factory=list)
+    source_url: str | None = None
+    score: float | None = None
+
+
+@dataclass
+class FacetBucket:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    level: str | None = None  # regions: land/provincie/regio/gemeente/overig; year: periode/jaar
+    parent: str | None = None  # the value of the bucket one level up, for hierarchical facets
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    buckets: list[FacetBucket]
+
+    def tree(self) -> list[dict[str, Any]]:
+        """Buckets nested under their parents: [{"bucket": b, "children": [...]}, ...]."""
+        nodes = {b.value: {"bucket": b, "children": []} for b in self.buckets}
+        roots = []
+        for bucket in self.buckets:
+            parent = nodes.get(bucket.parent) if bucket.parent else None
+            (parent["children"] if parent else roots).append(nodes[bucket.value])
+        return roots
+
+    @property
+    def selected(self) -> list[FacetBucket]:
+        return [b for b in self.buckets if b.selected]
+
+
+@dataclass
+class Relaxation:
+    """What was done to a query that found nothing as typed."""
+
+    kind: str  # "any-words" (some words dropped) or "corrected" (spelling corrected)
+    original: str
+    used: str
+    message: str  # Dutch, e.g. "Geen resultaten voor ...; wel voor ..."
+
+
+@dataclass
+class Suggestion:
+    """A better-spelled query with more results: "Bedoelde u ...?"."""
+
+    query: str
+    total: int
+
+
+@dataclass
+class FilterDrop:
+    """On an empty result: dropping this one selected value would give `total` results."""
+
+    facet: str
+    value: str
+    label: str
+    total: int
+
+
+@dataclass
+class SearchResult:
+    params: Any  # SearchParams (kept loose to avoid an import cycle)
+    total: int
+    hits: list[Hit]
+    facets: dict[str, Facet]
+    relaxation: Relaxation | None = None
+    suggestion: Suggestion | None = None
+    filter_drops: list[FilterDrop] = field(default_factory=list)
+    query_error: str | None = None  # a Dutch note when the query was only partly understood
+
+    @property
+    def page(self) -> int:
+        return self.params.page
+
+    @property
+    def per_page(self) -> int:
+        return self.params.per_page
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.params.to_dict(),
+            "total": self.total,
+            "page": self.page,
+            "per_page": self.per_page,
+            "pages": self.pages,
+            "hits": [asdict(h) for h in self.hits],
+            "facets": {
+                name: [asdict(b) for b in facet.buckets] for name, facet in self.facets.items()
+            },
+            "relaxation": asdict(self.relaxation) if self.relaxation else None,
+            "suggestion": asdict(self.suggestion) if self.suggestion else None,
+            "filter_drops": [asdict(d) for d in self.filter_drops],
+            "query_error": self.query_error,
+        }

@@ -1,0 +1,375 @@
+"""SearchParams -> SearchResult: matching strategy, ranking, relaxation, spelling and facets.
+
+SearchEngine keeps one Whoosh searcher per process and refreshes it when another process has
+committed to the index. Views and the CLI call `search()`; nothing outside this module and
+index.py touches Whoosh objects."""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from whoosh import query as wq
+from whoosh.scoring import BM25F
+
+from . import analysis, bitsets, highlight, index, schema
+from .errors import NotFound
+from .facets import FacetIndex
+from .params import SearchParams
+from .query import Clause, Group, ParsedQuery, build_synonym_table, parse_query
+from .results import FilterDrop, Hit, Relaxation, SearchResult, Suggestion, Value
+from .taxonomy import Taxonomy
+
+TERM_CACHE_SIZE = 4096
+MAX_PREFIX_TERMS = 50  # a prefix expands to at most this many words (the most frequent ones)
+RARE = 2  # a query word in at most this many documents may be a typo
+
+
+@dataclass
+class Plan:
+    """How a parsed query is matched: the documents listed, and the groups they had to contain."""
+
+    matched: int  # bitset of listed documents (before facet filters)
+    min_groups: int  # documents matched at least this many groups
+    excluded: int = 0
+
+
+@dataclass
+class _State:
+    """Everything tied to one open reader; replaced as a whole when the index changes."""
+
+    searcher: object
+    facet_index: FacetIndex
+    term_bits: OrderedDict = field(default_factory=OrderedDict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class SearchEngine:
+    def __init__(self, index_dir: Path, taxonomy: Taxonomy):
+        self.index_dir = Path(index_dir)
+        self.taxonomy = taxonomy
+        self._state: _State | None = None
+        self._lock = threading.Lock()
+        self._ix = None
+
+    @cached_property
+    def synonyms(self) -> dict:
+        return build_synonym_table(self.taxonomy.synonym_groups())
+
+    # -- the open reader --------------------------------------------------------------------------
+    def state(self) -> _State:
+        """The current reader; reopened when the index has a newer generation (another process saved)."""
+        with self._lock:
+            state = self._state
+            if state is not None and state.searcher.up_to_date():
+                return state
+            if self._ix is None:
+                self._ix = index.open_index(self.index_dir)
+            # A fresh searcher, not Searcher.refresh(): refresh() reuses segment readers whose segment id
+            # is unchanged, and so misses deletions committed to those segments since.
+            searcher = self._ix.searcher(weighting=BM25F())
+            self._state = _State(searcher, FacetIndex.build(searcher.reader()))
+            return self._state
+
+    def close(self) -> None:
+        with self._lock:
+            if self._state:
+                self._state.searcher.close()
+            self._state = None
+
+    @property
+    def doc_count(self) -> int:
+        return self.state().facet_index.live.bit_count()
+
+    # -- search -----------------------------------------------------------------------------------
+    def search(self, params: SearchParams, with_facets: bool = True) -> SearchResult:
+        """One page of hits with facet counts. `with_facets=False` skips counting (benchmarks, feeds)."""
+        state = self.state()
+        parsed = parse_query(params.q, self.synonyms)
+        filters = state.facet_index.filter_bits(params)
+        plan = self._plan(state, parsed, filters, params.per_page)
+        relaxation = None
+        if plan.matched & filters == 0 and not parsed.is_empty:
+            parsed, plan, relaxation = self._relax(state, parsed, filters, params)
+        listed = plan.matched & filters
+        result = SearchResult(
+            params=params,
+            total=listed.bit_count(),
+            hits=self._page(state, parsed, plan, listed, params),
+            facets=state.facet_index.facets(params, plan.matched, self.taxonomy) if with_facets else {},
+            relaxation=relaxation,
+            query_error=" ".join(parsed.notes) or None,
+        )
+        if relaxation is None and not parsed.is_empty:
+            result.suggestion = self._suggest(state, parsed, filters, result.total, params.per_page)
+        if result.total == 0 and params.has_filters:
+            result.filter_drops = self._filter_drops(state, plan.matched, params)
+        return result
+
+    def _plan(self, state: _State, parsed: ParsedQuery, filters: int, per_page: int,
+              min_groups: int | None = None) -> Plan:
+        """All groups first; when fewer than a page of documents contain them all, documents that
+        contain most of the groups (a strict majority) are listed after them."""
+        live = state.facet_index.live
+        excluded = 0
+        for clause in parsed.excluded:
+            excluded |= self._clause_bits(state, clause)
+        if parsed.is_empty:  # nothing to look for: everything (but what is excluded) is listed
+            return Plan(matched=live & ~excluded, min_groups=0, excluded=excluded)
+        group_bits = [self._group_bits(state, g) & live & ~excluded for g in parsed.groups]
+        n = len(group_bits)
+        at_least = _at_least(group_bits, live & ~excluded)
+        if min_groups is None:
+            min_groups = n
+            floor = n // 2 + 1 if n >= 3 else n
+            while min_groups > floor and (at_least[min_groups] & filters).bit_count() < per_page:
+                min_groups -= 1
+        return Plan(matched=at_least[min_groups], min_groups=min_groups, excluded=excluded)
+
+    def _relax(self, state: _State, parsed: ParsedQuery, filters: int, params: SearchParams):
+        """Nothing found: first a spelling-corrected query, then any word instead of all."""
+        corrected = self._corrected(state, parsed)
+        if corrected is not None:
+            plan = self._plan(state, corrected, filters, params.per_page)
+            if plan.matched & filters:
+                return corrected, plan, Relaxation(
+                    "corrected", parsed.text, corrected.text,
+                    f"Geen resultaten voor ‘{parsed.text}’; wel voor ‘{corrected.text}’.")
+        for candidate in [parsed] + ([corrected] if corrected is not None else []):
+            if len(candidate.groups) < 2:
+                continue
+            plan = self._plan(state, candidate, filters, params.per_page, min_groups=1)
+            if plan.matched & filters:
+                return candidate, plan, Relaxation(
+                    "any-words", parsed.text, " OR ".join(candidate.words()),
+                    f"Geen resultaten met alle woorden van ‘{parsed.text}’; "
+                    f"wel met een deel ervan: {', '.join(candidate.words())}.")
+        return parsed, self._plan(state, parsed, filters, params.per_page), None
+
+    def _suggest(self, state, parsed: ParsedQuery, filters: int, total: int, per_page: int) -> Suggestion | None:
+        """'Bedoelde u ...?' when a better-spelled query finds more."""
+        corrected = self._corrected(state, parsed)
+        if corrected is None:
+            return None
+        other = (self._plan(state, corrected, filters, per_page).matched & filters).bit_count()
+        return Suggestion(corrected.text, other) if other > total else None
+
+    def _corrected(self, state: _State, parsed: ParsedQuery) -> ParsedQuery | None:
+        """The query with rare or unknown words replaced by their most frequent close spelling."""
+        reader = state.searcher.reader()
+        corrector = state.searcher.corrector(schema.SPELL_FIELD)
+        words = parsed.text.split()
+        changed = False
+        for i, word in enumerate(words):
+            folded = analysis.fold(word.strip('"-*'))
+            if len(folded) < 4 or not folded.isalpha() or reader.doc_frequency(schema.SPELL_FIELD, folded) > RARE:
+                continue
+            options = corrector.suggest(folded, limit=8, maxdist=1 if len(folded) < 7 else 2)
+            if not options:
+                continue
+            best = max(options, key=lambda w: reader.doc_frequency(schema.SPELL_FIELD, w))
+            if reader.doc_frequency(schema.SPELL_FIELD, best) > reader.doc_frequency(schema.SPELL_FIELD, folded):
+                words[i] = word.replace(word.strip('"-*'), best)
+                changed = True
+        if not changed:
+            return None
+        return parse_query(" ".join(words), self.synonyms)
+
+    def _filter_drops(self, state: _State, matched: int, params: SearchParams) -> list[FilterDrop]:
+        drops = []
+        for facet in ("type", "theme", "region", "discipline", "audience", "year"):
+            for value in params.selected(facet):
+                without = params.toggle(facet, value)
+                total = (matched & state.facet_index.filter_bits(without)).bit_count()
+                drops.append(FilterDrop(facet, value, self._label(facet, value), total))
+        return sorted(drops, key=lambda d: -d.total)
+
+    def _label(self, facet: str, value: str) -> str:
+        if facet == "year":
+            return value
+        return self.taxonomy.label(facet, value)
+
+    # -- bitsets for clauses ------------------------------------------------------------------------
+    def _term_bits(self, state: _State, field_name: str, term: str) -> int:
+        key = (field_name, term)
+        with state.lock:
+            bits = state.term_bits.get(key)
+            if bits is not None:
+                state.term_bits.move_to_end(key)
+                return bits
+        reader = state.searcher.reader()
+        try:
+            bits = bitsets.from_ids(reader.postings(field_name, term).all_ids())
+        except Exception:  # whoosh.reading.TermNotFound
+            bits = 0
+        with state.lock:
+            state.term_bits[key] = bits
+            if len(state.term_bits) > TERM_CACHE_SIZE:
+                state.term_bits.popitem(last=False)
+        return bits
+
+    def _any_field(self, state: _State, term: str) -> int:
+        bits = 0
+        for name in schema.TEXT_FIELDS:
+            bits |= self._term_bits(state, name, term)
+        return bits
+
+    def _clause_bits(self, state: _State, clause: Clause) -> int:
+        if clause.kind == "prefix":
+            bits = 0
+            for term in self._prefix_terms(state, clause.terms[0]):
+                bits |= self._any_field(state, term)
+            return bits
+        bits = state.facet_index.live
+        for term in clause.terms:
+            bits &= self._any_field(state, term)
+        if clause.kind == "phrase" and bits:
+            # Bitsets say which documents have all the words; the phrase matcher checks adjacency.
+            matcher = self._clause_query(state, clause).matcher(state.searcher)
+            bits &= bitsets.from_ids(matcher.all_ids()) if matcher.is_active() else 0
+        return bits
+
+    def _group_bits(self, state: _State, group: Group) -> int:
+        bits = 0
+        for clause in group.alternatives:
+            bits |= self._clause_bits(state, clause)
+        return bits
+
+    def _prefix_terms(self, state: _State, prefix: str) -> list[str]:
+        """Words in the index starting with the prefix, most frequent first, capped."""
+        reader = state.searcher.reader()
+        words: dict[str, int] = {}
+        for name in schema.TEXT_FIELDS:
+            for raw in reader.expand_prefix(name, prefix):
+                word = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+                words[word] = words.get(word, 0) + reader.doc_frequency(name, word)
+                if len(words) > 20 * MAX_PREFIX_TERMS:
+                    break
+        return sorted(words, key=lambda w: -words[w])[:MAX_PREFIX_TERMS]
+
+    # -- scoring queries --------------------------------------------------------------------------
+    def _clause_query(self, state: _State, clause: Clause) -> wq.Query:
+        per_field = []
+        for name, boost in schema.TEXT_FIELDS.items():
+            if clause.kind == "phrase":
+                per_field.append(wq.Phrase(name, list(clause.terms), boost=boost))
+            elif clause.kind == "prefix":
+                terms = self._prefix_terms(state, clause.terms[0])
+                per_field.extend(wq.Term(name, t, boost=boost) for t in terms)
+            elif len(clause.terms) == 1:
+                per_field.append(wq.Term(name, clause.terms[0], boost=boost))
+            else:
+                per_field.append(wq.And([wq.Term(name, t, boost=boost) for t in clause.terms]))
+        return wq.Or(per_field) if per_field else wq.NullQuery
+
+    def _scoring_query(self, state: _State, parsed: ParsedQuery) -> wq.Query:
+        groups = [wq.Or([self._clause_query(state, c) for c in g.alternatives]) for g in parsed.groups]
+        return wq.Or(groups)
+
+    # -- one page of hits -----------------------------------------------------------------------------
+    def _page(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int,
+              params: SearchParams) -> list[Hit]:
+        start = (params.page - 1) * params.per_page
+        end = start + params.per_page
+        if listed == 0 or start >= listed.bit_count():
+            return []
+        if parsed.is_empty or params.sort != "relevance":
+            docnums = self._by_date(state, listed, start, end, oldest=params.sort == "oldest")
+            scores = {}
+        else:
+            docnums, scores = self._by_relevance(state, parsed, plan, listed, end)
+            docnums = docnums[start:end]
+        terms = self._highlight_terms(parsed)
+        reader = state.searcher.reader()
+        return [self._hit(reader.stored_fields(n), terms, scores.get(n)) for n in docnums]
+
+    def _by_date(self, state: _State, listed: int, start: int, end: int, oldest: bool) -> list[int]:
+        members = bitsets.Membership(listed)
+        order = state.facet_index.newest_first
+        seen, page = 0, []
+        for docnum in (reversed(order) if oldest else order):
+            if docnum in members:
+                if seen >= start:
+                    page.append(docnum)
+                    if len(page) == end - start:
+                        break
+                seen += 1
+        return page
+
+    def _by_relevance(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int,
+                      needed: int) -> tuple[list[int], dict[int, float]]:
+        """Tiers by the number of groups matched (all words first), BM25F within a tier."""
+        query = self._scoring_query(state, parsed)
+        n = len(parsed.groups)
+        group_bits = [self._group_bits(state, g) for g in parsed.groups]
+        levels = _at_least(group_bits, listed)
+        docnums: list[int] = []
+        scores: dict[int, float] = {}
+        for matched in range(n, max(plan.min_groups, 1) - 1, -1):
+            tier = levels[matched] & ~levels[matched + 1] if matched < n else levels[n]
+            if not tier:
+                continue
+            results = state.searcher.search(query, filter=bitsets.Membership(tier),
+                                            limit=needed - len(docnums))
+            for hit in results:
+                docnums.append(hit.docnum)
+                scores[hit.docnum] = hit.score
+            if len(docnums) >= needed:
+                break
+        return docnums, scores
+
+    def _highlight_terms(self, parsed: ParsedQuery) -> set[str]:
+        terms: set[str] = set()
+        for group in parsed.groups:
+            for clause in group.alternatives:
+                if clause.kind != "prefix":
+                    terms.update(clause.terms)
+        return terms
+
+    def _hit(self, stored: dict, terms: set[str], score: float | None) -> Hit:
+        view = schema.stored_view(stored)
+        type_term = self.taxonomy.get("type", view["type"])
+        return Hit(
+            id=view["id"],
+            type=view["type"],
+            type_label=type_term.label if type_term else view["type"],
+            title=view["title"],
+            date=view["date"],
+            summary=view["summary"],
+            snippet=highlight.snippet(view["body"], terms),
+            themes=[Value(t, self.taxonomy.label("theme", t)) for t in view["themes"]],
+            regions=[Value(r, self.taxonomy.label("region", r)) for r in view["regions"]],
+            source_url=view["source_url"],
+            score=round(score, 4) if score is not None else None,
+        )
+
+    # -- single documents -------------------------------------------------------------------------
+    def stored(self, doc_id: str) -> dict:
+        """The stored fields of one document (see schema.stored_view); NotFound if absent."""
+        state = self.state()
+        docnum = state.searcher.document_number(**{schema.ID_FIELD: doc_id})
+        if docnum is None:
+            raise NotFound(f"Document '{doc_id}' bestaat niet (meer).")
+        return schema.stored_view(state.searcher.stored_fields(docnum))
+
+    def more_like(self, doc_id: str, limit: int = 5) -> list[Hit]:
+        """Similar documents by the document's key terms ("Vergelijkbare documenten")."""
+        state = self.state()
+        docnum = state.searcher.document_number(**{schema.ID_FIELD: doc_id})
+        if docnum is None:
+            return []
+        stored = state.searcher.stored_fields(docnum)
+        results = state.searcher.more_like(docnum, "body", text=stored.get("body", ""), top=limit, numterms=12)
+        return [self._hit(hit.fields(), set(), hit.score) for hit in results]
+
+
+def _at_least(group_bits: list[int], universe: int) -> list[int]:
+    """levels[k] = documents in `universe` matching at least k of the groups (levels[n+1] = 0)."""
+    n = len(group_bits)
+    levels = [universe] + [0] * (n + 1)
+    for bits in group_bits:
+        for k in range(n, 0, -1):
+            levels[k] |= levels[k - 1] & bits
+    return levels

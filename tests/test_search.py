@@ -1,0 +1,207 @@
+"""Search over the fixture corpus: Dutch analysis end to end, matching strategy, facets, bad input."""
+from __future__ import annotations
+
+import pytest
+
+from kennisplatform.errors import InvalidParameter
+from kennisplatform.index import update_index
+from kennisplatform.params import SearchParams
+
+from conftest import write_document
+
+
+def search(engine, **params):
+    return engine.search(SearchParams(per_page=100, **params))
+
+
+def ids(engine, **params) -> set[str]:
+    return {h.id for h in search(engine, **params).hits}
+
+
+# -- Dutch that works --------------------------------------------------------------------------------
+@pytest.mark.parametrize("query, expected", [
+    ("educatie", "vlaardingen-2023"),  # only says "cultuureducatie"
+    ("leerlijn", "erfgoed-dordrecht"),  # only says "erfgoedleerlijnen"
+    ("deskundigheid", "deskundigheid-landelijk"),  # only says "deskundigheidsbevordering"
+    ("kind", "vlaardingen-2023"),  # only says "kinderen"
+    ("museum", "erfgoed-dordrecht"),  # only says "musea"
+    ("continuiteit", "vlaardingen-2023"),  # only says "Continuïteit"
+    ("één", "vlaardingen-2023"),
+    ("icc-er", "netwerk-haaglanden"),  # says "ICC'ers"
+])
+def test_dutch_words_find_their_variants(engine, query, expected):
+    assert expected in ids(engine, q=query)
+
+
+def test_a_compound_query_is_not_split(engine):
+    # "cultuureducatie" must not match documents that merely mention "cultuur" or "educatie" apart.
+    assert ids(engine, q="cultuureducatie") == {"vlaardingen-2023"}
+
+
+def test_matches_are_highlighted_in_the_snippet(engine):
+    [hit] = search(engine, q="educatie").hits
+    assert "<mark>cultuureducatie</mark>" in hit.snippet
+
+
+# -- matching strategy, relaxation, suggestions -------------------------------------------------------
+def test_documents_with_all_words_come_before_documents_with_most(corpus_dir, index_dir, taxonomy, engine):
+    write_document(corpus_dir, "alles", "artikel", "2018-01-01", [], [], {},
+                   "Jongeren en erfgoed in de wijk, samen met musea.")
+    update_index(corpus_dir, index_dir, taxonomy=taxonomy)
+    result = search(engine, q="erfgoed wijk jongeren musea")
+    # "alles" has all four words; "erfgoed-leiden" three of four; "erfgoed-dordrecht" only two: not listed.
+    assert [h.id for h in result.hits] == ["alles", "erfgoed-leiden"]
+    assert result.total == 2 and result.facets["type"].buckets[0].count == 1
+
+
+def test_two_word_query_without_common_documents_is_relaxed_to_any_word(engine):
+    result = search(engine, q="erfgoed zeilwedstrijd")
+    assert result.relaxation.kind == "any-words"
+    assert result.relaxation.message.startswith("Geen resultaten met alle woorden van ‘erfgoed zeilwedstrijd’")
+    assert {h.id for h in result.hits} == {"erfgoed-dordrecht", "erfgoed-leiden"}
+
+
+def test_a_misspelled_query_is_corrected(engine):
+    result = search(engine, q="erfgoet")
+    assert result.relaxation.kind == "corrected"
+    assert result.relaxation.used == "erfgoed"
+    assert result.relaxation.message == "Geen resultaten voor ‘erfgoet’; wel voor ‘erfgoed’."
+    assert "erfgoed-leiden" in {h.id for h in result.hits}
+
+
+def test_a_better_spelled_query_with_more_hits_is_suggested(engine):
+    result = search(engine, q="erfgoet OR films")
+    assert result.relaxation is None and result.total == 1
+    assert result.suggestion.query == "erfgoed OR films" and result.suggestion.total == 2
+
+
+def test_query_language(engine):
+    assert ids(engine, q='"creatieve werkvormen"') == {"erfgoed-leiden"}
+    assert ids(engine, q='"werkvormen creatieve"') == set() or search(engine, q='"werkvormen creatieve"').relaxation
+    assert ids(engine, q="erfgoed -films") == {"erfgoed-dordrecht"}
+    assert ids(engine, q="films OR muziekonderwijs") == {"erfgoed-leiden", "netwerk-haaglanden"}
+    assert ids(engine, q="erfgoedl*") == {"erfgoed-dordrecht"}
+
+
+def test_empty_query_lists_everything_newest_first(engine):
+    result = search(engine)
+    assert [h.date for h in result.hits] == sorted((h.date for h in result.hits), reverse=True)
+    assert result.total == 5
+    oldest = search(engine, sort="oldest")
+    assert oldest.hits[0].id == "deskundigheid-landelijk"
+
+
+def test_paging(engine):
+    first = engine.search(SearchParams(per_page=2))
+    second = engine.search(SearchParams(per_page=2, page=2))
+    third = engine.search(SearchParams(per_page=2, page=3))
+    assert (first.total, first.pages) == (5, 3)
+    assert len({h.id for h in first.hits + second.hits + third.hits}) == 5
+    assert engine.search(SearchParams(per_page=2, page=9)).hits == []
+
+
+# -- facets ---------------------------------------------------------------------------------------------
+def buckets(result, facet):
+    return [(b.value, b.count, b.selected) for b in result.facets[facet].buckets]
+
+
+def test_disjunctive_facet_counts(engine, taxonomy):
+    params = SearchParams.from_mapping({"theme": "kennisdeling", "region": ["drechtsteden", "Haaglanden"]}, taxonomy)
+    result = engine.search(params)
+    assert [h.id for h in result.hits] == ["netwerk-haaglanden"]
+    # Theme counts ignore the theme selection: among the documents in the selected regions.
+    assert buckets(result, "theme") == [("erfgoed", 1, False), ("kennisdeling", 1, True)]
+    # Region counts ignore the region selection: among the kennisdeling documents; a selected value
+    # without documents (drechtsteden) stays visible with 0.
+    assert [(b.value, b.count, b.selected, b.parent) for b in result.facets["region"].buckets] == [
+        ("nederland", 2, False, None),
+        ("zuid-holland", 2, False, "nederland"),
+        ("haaglanden", 1, True, "zuid-holland"),
+        ("den-haag", 1, False, "haaglanden"),
+        ("holland-rijnland", 1, False, "zuid-holland"),
+        ("leiden", 1, False, "holland-rijnland"),
+        ("rotterdam-rijnmond", 1, False, "zuid-holland"),
+        ("krimpen-aan-den-ijssel", 1, False, "rotterdam-rijnmond"),
+        ("vlaardingen", 1, False, "rotterdam-rijnmond"),
+        ("drechtsteden", 0, True, "zuid-holland"),
+    ]
+    assert buckets(result, "type") == [("verslag", 1, False)]
+    assert buckets(result, "audience") == [("po", 1, False), ("vo", 1, False)]
+    assert buckets(result, "discipline") == []
+    assert [(b.value, b.count, b.level, b.parent) for b in result.facets["year"].buckets] == [
+        ("2021-2024", 1, "periode", None), ("2021", 1, "jaar", "2021-2024")]
+
+
+def test_values_of_one_facet_combine_with_or_and_facets_with_and(engine):
+    assert ids(engine, region=("drechtsteden",)) == {"erfgoed-dordrecht"}
+    assert ids(engine, region=("drechtsteden", "haaglanden")) == {"erfgoed-dordrecht", "netwerk-haaglanden"}
+    assert ids(engine, region=("drechtsteden", "haaglanden"), audience=("vo",)) == {"netwerk-haaglanden"}
+
+
+def test_regions_are_a_hierarchy(engine):
+    assert ids(engine, region=("rotterdam-rijnmond",)) == {"vlaardingen-2023"}
+    assert ids(engine, region=("zuid-holland",)) == {"vlaardingen-2023", "erfgoed-dordrecht", "erfgoed-leiden",
+                                                    "netwerk-haaglanden"}
+    assert len(ids(engine, region=("nederland",))) == 5
+    counts = {b.value: b.count for b in search(engine).facets["region"].buckets}
+    assert (counts["vlaardingen"], counts["rotterdam-rijnmond"], counts["zuid-holland"]) == (1, 1, 4)
+
+
+def test_no_value_of_a_multi_valued_field_is_dropped(engine):
+    counts = {b.value: b.count for b in search(engine).facets["region"].buckets}
+    assert counts["den-haag"] == 1 and counts["leiden"] == 2  # netwerk-haaglanden counts for both
+    themes = {b.value: b.count for b in search(engine).facets["theme"].buckets}
+    assert themes == {"kennisdeling": 2, "communicatie": 1, "erfgoed": 2, "inclusie": 1, "professionalisering": 1}
+
+
+def test_year_facet_by_cmk_period(engine):
+    assert ids(engine, year=("2021-2024",)) == {"vlaardingen-2023", "erfgoed-leiden", "netwerk-haaglanden"}
+    assert ids(engine, year=("2019", "2015")) == {"erfgoed-dordrecht", "deskundigheid-landelijk"}
+
+
+def test_zero_results_say_which_filter_to_drop(engine):
+    result = search(engine, theme=("professionalisering",), region=("drechtsteden",))
+    assert result.total == 0
+    assert sorted((d.facet, d.value, d.total) for d in result.filter_drops) == [
+        ("region", "drechtsteden", 1), ("theme", "professionalisering", 1)]
+
+
+# -- bad input ----------------------------------------------------------------------------------------
+HOSTILE = ['"unbalanced', 'erfgoed "', "AND", "OR", "NOT", "-", "--", "*", "**", "*educatie", "?ducatie",
+           "titel:", "foo:bar", ":", "field:erfgoed", "(((", ")", "[x]", "{}", "\\", "\x00\x01\x02 erfgoed",
+           "x" * 10_000, "erfgoed " * 2000, "e*", "a* b* c*", "-erfgoed", 'NOT "erfgoed"', "OR OR erfgoed",
+           "<script>alert(1)</script>", "' OR 1=1 --", "%00", "😀 erfgoed", "ﬁlm", "\u202eerfgoed", "ß",
+           "'s-Gravenhage", "Krimpen a/d IJssel", "0", "2023", "educatie~2", "erfgoed^10", "/regex.*/"]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_queries_give_a_result_not_an_exception(engine, taxonomy, query):
+    params = SearchParams.from_mapping({"q": query}, taxonomy)
+    result = engine.search(params)
+    assert result.total >= 0
+    for hit in result.hits:
+        assert "<script>" not in hit.snippet
+    assert "alert(1)" not in "".join(h.snippet for h in result.hits) or "&lt;script&gt;" in "".join(
+        h.snippet for h in result.hits)
+
+
+def test_only_an_exclusion_lists_everything_else(engine):
+    assert ids(engine, q="-erfgoed") == {"vlaardingen-2023", "deskundigheid-landelijk", "netwerk-haaglanden"}
+
+
+@pytest.mark.parametrize("args, name", [
+    ({"page": "abc"}, "page"), ({"per_page": "-1"}, "per_page"), ({"theme": "onbekend"}, "theme"),
+    ({"sort": "random"}, "sort"), ({"year": "1850-1900"}, "year"), ({"q": ["a", "b"]}, "q"),
+    ({"region": {"nested": "x"}}, "region"),
+])
+def test_bad_parameters_are_refused_with_a_dutch_message(taxonomy, args, name):
+    with pytest.raises(InvalidParameter) as info:
+        SearchParams.from_mapping(args, taxonomy)
+    assert info.value.name == name and info.value.message
+
+
+def test_parameters_are_corrected_where_that_is_obvious(taxonomy):
+    params = SearchParams.from_mapping({"per_page": "100000", "page": "0", "theme": "ERFGOED",
+                                        "region": "Krimpen a/d IJssel", "sort": "nieuwste"}, taxonomy)
+    assert (params.per_page, params.page, params.theme, params.region, params.sort) == (
+        100, 1, ("erfgoed",), ("krimpen-aan-den-ijssel",), "newest")
