@@ -1,0 +1,148 @@
+"""The `kennisplatform` command: thin wrappers over the library."""
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from . import config
+from .corpus import read_corpus, taxonomy_for
+from .errors import KennisplatformError
+from .params import FACETS, SearchParams
+from .taxonomy import TaxonomyError
+
+
+@dataclass
+class Context:
+    corpus: Path
+    index: Path
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--corpus", type=click.Path(file_okay=False), help="Corpusmap (standaard: corpus/ of $KENNISPLATFORM_CORPUS).")
+@click.option("--index", "index_", type=click.Path(file_okay=False), help="Indexmap (standaard: index/ of $KENNISPLATFORM_INDEX).")
+@click.pass_context
+def main(ctx: click.Context, corpus: str | None, index_: str | None) -> None:
+    """Kennisplatform Cultuureducatie met Kwaliteit: index, zoeken en corpuscontrole."""
+    ctx.obj = Context(config.corpus_dir(corpus), config.index_dir(index_))
+
+
+def _taxonomy(obj: Context):
+    try:
+        return taxonomy_for(obj.corpus)
+    except (TaxonomyError, OSError) as exc:
+        raise click.ClickException(f"Taxonomie niet leesbaar: {exc}") from exc
+
+
+@main.command("index")
+@click.option("--rebuild", is_flag=True, help="Bouw de index helemaal opnieuw op.")
+@click.pass_obj
+def index_command(obj: Context, rebuild: bool) -> None:
+    """Werk de index bij met het corpus (alleen gewijzigde bestanden, tenzij --rebuild)."""
+    from tqdm import tqdm
+
+    from .index import update_index
+
+    bar = tqdm(total=0, unit="doc", desc="Indexeren", disable=None, file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        if bar.total != total:
+            bar.reset(total=total)
+        bar.update(done - bar.n)
+
+    try:
+        report = update_index(obj.corpus, obj.index, rebuild=rebuild, progress=progress, taxonomy=_taxonomy(obj))
+    except KennisplatformError as exc:
+        raise click.ClickException(exc.message) from exc
+    finally:
+        bar.close()
+    for problem in report.problems:
+        click.echo(f"probleem: {problem}", err=True)
+    click.echo(report.summary())
+
+
+@main.command()
+@click.argument("query", nargs=-1)
+@click.option("--type", "type_", multiple=True, help="verslag, voorbeeldproject of artikel.")
+@click.option("--theme", multiple=True)
+@click.option("--region", multiple=True)
+@click.option("--discipline", multiple=True)
+@click.option("--audience", multiple=True)
+@click.option("--year", multiple=True, help="Jaar (2023) of CMK-periode (2021-2024).")
+@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance")
+@click.option("--page", default="1")
+@click.option("--per-page", default="10")
+@click.option("--json", "as_json", is_flag=True, help="Druk het zoekresultaat af als JSON.")
+@click.pass_obj
+def search(obj: Context, query, type_, theme, region, discipline, audience, year, sort, page, per_page,
+           as_json: bool) -> None:
+    """Zoek in de index en toon resultaten en facetten."""
+    from .index import is_current, update_index
+    from .search import SearchEngine
+
+    taxonomy = _taxonomy(obj)
+    values = {"q": " ".join(query), "type": list(type_), "theme": list(theme), "region": list(region),
+              "discipline": list(discipline), "audience": list(audience), "year": list(year),
+              "sort": sort, "page": page, "per_page": per_page}
+    try:
+        params = SearchParams.from_mapping(values, taxonomy)
+        if not is_current(obj.index, taxonomy):
+            update_index(obj.corpus, obj.index, taxonomy=taxonomy)
+        result = SearchEngine(obj.index, taxonomy).search(params)
+    except KennisplatformError as exc:
+        raise click.ClickException(exc.message) from exc
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    _print_result(result)
+
+
+def _print_result(result) -> None:
+    import re
+
+    if result.relaxation:
+        click.echo(result.relaxation.message)
+    if result.suggestion:
+        click.echo(f"Bedoelde u: {result.suggestion.query} ({result.suggestion.total} resultaten)?")
+    click.echo(f"{result.total} resultaten (pagina {result.page} van {result.pages})\n")
+    for number, hit in enumerate(result.hits, (result.page - 1) * result.per_page + 1):
+        click.echo(f"{number:>3}. [{hit.type_label}] {hit.title} ({hit.date})  id={hit.id}")
+        snippet = re.sub(r"</?mark>", "*", hit.snippet)
+        click.echo(f"     {snippet[:200]}")
+    for facet in result.facets.values():
+        shown = ", ".join(f"{'[x] ' if b.selected else ''}{b.label} ({b.count})" for b in facet.buckets[:12])
+        click.echo(f"\n{facet.label}: {shown}")
+    for drop in result.filter_drops:
+        click.echo(f"Zonder filter {drop.label}: {drop.total} resultaten")
+
+
+@main.command()
+@click.pass_obj
+def check(obj: Context) -> None:
+    """Controleer alle corpusbestanden; sluit af met code 1 als er problemen zijn."""
+    documents, problems = read_corpus(obj.corpus, _taxonomy(obj))
+    for problem in problems:
+        click.echo(str(problem))
+    click.echo(f"{len(documents)} documenten gelezen, {len(problems)} problemen.")
+    if problems:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True)
+@click.pass_obj
+def serve(obj: Context, host: str, port: int) -> None:
+    """Start de webapplicatie (bouwt of werkt de index eerst bij)."""
+    from . import create_app
+
+    app = create_app({"CORPUS_DIR": str(obj.corpus), "INDEX_DIR": str(obj.index)})
+    click.echo(f"Kennisplatform draait op http://{host}:{port}/  (stoppen: Ctrl+C)")
+    app.run(host=host, port=port, threaded=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
