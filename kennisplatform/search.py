@@ -264,9 +264,11 @@ class SearchEngine:
                 per_field.append(wq.And([wq.Term(name, t, boost=boost) for t in clause.terms]))
         return wq.Or(per_field) if per_field else wq.NullQuery
 
-    def _scoring_query(self, state: _State, parsed: ParsedQuery) -> wq.Query:
+    def _scoring_query(self, state: _State, parsed: ParsedQuery, all_groups: bool) -> wq.Query:
+        """BM25F over the groups. For documents known to contain every group, And gives the same
+        scores as Or but lets Whoosh skip through the posting lists instead of walking their union."""
         groups = [wq.Or([self._clause_query(state, c) for c in g.alternatives]) for g in parsed.groups]
-        return wq.Or(groups)
+        return wq.And(groups) if all_groups else wq.Or(groups)
 
     # -- one page of hits -----------------------------------------------------------------------------
     def _page(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int,
@@ -301,7 +303,6 @@ class SearchEngine:
     def _by_relevance(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int,
                       needed: int) -> tuple[list[int], dict[int, float]]:
         """Tiers by the number of groups matched (all words first), BM25F within a tier."""
-        query = self._scoring_query(state, parsed)
         n = len(parsed.groups)
         group_bits = [self._group_bits(state, g) for g in parsed.groups]
         levels = _at_least(group_bits, listed)
@@ -311,6 +312,7 @@ class SearchEngine:
             tier = levels[matched] & ~levels[matched + 1] if matched < n else levels[n]
             if not tier:
                 continue
+            query = self._scoring_query(state, parsed, all_groups=matched == n)
             results = state.searcher.search(query, filter=bitsets.Membership(tier),
                                             limit=needed - len(docnums))
             for hit in results:
