@@ -1,0 +1,439 @@
+"""Dutch text analysis: tokens, accent folding, stop words, stemming and compound splitting.
+
+One pipeline serves the index and the query side:
+
+    surface word -> stop word? (checked BEFORE folding, so "één" survives and "een" does not)
+                 -> fold (lowercase, no diacritics) -> Snowball Dutch stem (+ overrides)
+                 -> at index time also the stems of its compound parts ("cultuureducatie" -> cultuur, educatie)
+
+Compound parts share the position and character span of their word and carry a lower boost, so a
+document saying "educatie" outranks one saying "cultuureducatie" for the query "educatie", and the
+highlighter marks the whole word. At query time a compound stays one term.
+
+The vocabulary for splitting is wordfreq's Dutch list plus the field's words in data/domain_words.txt,
+never the corpus: the same word must always give the same terms, or incremental indexing breaks.
+Everything is pure and cached per word; the vocabulary loads lazily on the first compound candidate.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from whoosh.analysis import Analyzer, Token
+from whoosh.lang.snowball.dutch import DutchStemmer
+from whoosh.lang.stopwords import stoplists
+
+__all__ = [
+    "ANALYZER_VERSION", "PART_BOOST", "STOP_WORDS",
+    "fold", "tokenize", "stem", "split_compound", "compound_parts", "word_terms",
+    "analyze", "analyze_query", "dutch_analyzer", "spelling_analyzer",
+    "DutchAnalyzer", "SpellingAnalyzer",
+]
+
+DATA = Path(__file__).resolve().parent / "data"
+
+# Bump _RULES when the output for any input changes (code or data files). The wordfreq version is part
+# of the stamp because its word list decides compound splits.
+_RULES = "1"
+
+
+def _wordfreq_version() -> str:
+    try:
+        return metadata.version("wordfreq")
+    except metadata.PackageNotFoundError:  # pragma: no cover - wordfreq is a dependency
+        return "none"
+
+
+ANALYZER_VERSION: str = f"nl-{_RULES}+wordfreq-{_wordfreq_version()}"
+
+PART_BOOST = 0.4  # weight of a compound part relative to a whole word (summed into BM25's term weight)
+
+# -- tokens -------------------------------------------------------------------------------------------
+_APOSTROPHES = "'’‘`´ʼ"
+# A word: letters/digits, joined by an apostrophe ("ICC'er", "regio's") or by a hyphen before the
+# suffixes -er/-ers ("icc-er"). Other hyphens separate words ("Leidschendam-Voorburg", "2021-2024").
+_WORD = re.compile(rf"[^\W_]+(?:(?:[{_APOSTROPHES}]|-(?=ers?\b))[^\W_]+)*", re.IGNORECASE)
+_STRAIGHT = str.maketrans({c: "'" for c in _APOSTROPHES})
+_JOINERS = re.compile(rf"[{_APOSTROPHES}-]")
+_GENITIVE = re.compile(rf"[{_APOSTROPHES}]s$")  # "regio's", "CMK's" -> regio, cmk
+
+
+def _normalize(lowered: str) -> str:
+    """Spelling variants of one word to one form: "icc'er"/"icc-er"/"iccer" -> iccer, "regio's" -> regio."""
+    if lowered.isalnum():
+        return lowered
+    return _JOINERS.sub("", _GENITIVE.sub("", lowered))
+
+
+def tokenize(text: str) -> list[str]:
+    """Lowercased words in order, spelling variants of apostrophes and -er joined ("ICC’ers" -> iccers).
+    Not folded, not stemmed, stop words kept."""
+    return [_normalize(m.group().lower()) for m in _WORD.finditer(text)]
+
+
+# -- folding ------------------------------------------------------------------------------------------
+_SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
+                          "þ": "th", "ı": "i"})
+
+
+def fold(text: str) -> str:
+    """Lowercase without diacritics: "Continuïteit" -> continuiteit, "één" -> een, "ĳs" -> ijs."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# -- stop words ---------------------------------------------------------------------------------------
+# Snowball's Dutch list plus the clitics left over by apostrophes ("'s-Gravenhage", "'t", "'k", "'n").
+# Unfolded and checked before folding: "één" (one) is not the article "een".
+STOP_WORDS: frozenset[str] = frozenset(stoplists["nl"]) | frozenset(
+    {"s", "t", "k", "n", "m", "d", "des", "den", "ten", "ter", "zo'n"}) - {"één"}
+
+
+# -- stemming -----------------------------------------------------------------------------------------
+_SNOWBALL = DutchStemmer()
+_DOUBLE_CONSONANT = re.compile(r"([b-df-hj-np-tv-xz])\1$")
+
+
+def _read_table(name: str) -> dict[str, str]:
+    """word <TAB> value lines; '#' starts a comment. Keys and values are folded."""
+    table: dict[str, str] = {}
+    path = DATA / name
+    if not path.exists():
+        return table
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        key, _, value = line.partition("\t")
+        table[fold(key.strip())] = fold(value.strip())
+    return table
+
+
+_STEM_OVERRIDES = _read_table("stem_overrides.tsv")  # irregular forms -> the form to stem instead
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball Dutch stem of a folded word, corrected where Snowball misses.
+
+    Irregular plurals go through data/stem_overrides.tsv (kinderen -> kind, musea -> museum). Snowball
+    leaves the f/v and s/z alternation and a doubled consonant, so these are normalised after it:
+    creatieve/creatief -> creatief, huizen/huis -> huis, lessen/les -> les, geven/geef -> gef."""
+    if not word.isalpha():
+        return word  # numbers ("2023"), codes ("h2o")
+    word = _STEM_OVERRIDES.get(word) or _regular_base(word)
+    stemmed = _SNOWBALL.stem(word)
+    if len(stemmed) > 3:
+        stemmed = _DOUBLE_CONSONANT.sub(r"\1", stemmed)
+        if stemmed.endswith("v"):
+            stemmed = stemmed[:-1] + "f"
+        elif stemmed.endswith("z"):
+            stemmed = stemmed[:-1] + "s"
+    return stemmed
+
+
+def _regular_base(word: str) -> str:
+    """Rewrite regular forms that Snowball handles badly into forms it stems like their relatives."""
+    n = len(word)
+    if n >= 6 and word.endswith(("eeen", "ieen")):
+        return word[:-2]  # ideeën, zeeën, knieën, galerieën (folded) -> idee, zee, knie, galerie
+    if n >= 7 and word.endswith(("ies", "tes", "des")):
+        return word[:-1]  # subsidies, gemeentes, methodes -> subsidie, gemeente, methode
+    if n >= 4 and word[-1] == "s" and word[-2] not in "aeiouyj":
+        # Snowball drops a final -s after a consonant: right for "films", wrong for singulars whose
+        # plural keeps it (dans/dansen, kans/kansen, mens/mensen, grens/grenzen).
+        vocab = _vocabulary()
+        if vocab.get(word + "en", 0.0) >= MIN_PART_ZIPF:
+            return word + "en"
+        if vocab.get(word[:-1] + "zen", 0.0) >= MIN_PART_ZIPF:
+            return word[:-1] + "zen"
+    return word
+
+
+# -- compounds ----------------------------------------------------------------------------------------
+MIN_PART = 3  # letters in a compound part
+MIN_COMPOUND = 7  # letters in a word worth splitting ...
+MAX_COMPOUND = 60  # ... and at most (URLs and codes glued into one "word" are not compounds)
+LEXICALISED_ZIPF = 4.0  # words this common are units of their own (onderwijs 5.2, besturen 4.05): not split
+MIN_PART_ZIPF = 3.0  # a part must be a reasonably common word ...
+MIN_SHORT_PART_ZIPF = 4.0  # ... and a three-letter part a common one ("uur" yes, "ond" no)
+DOMAIN_ZIPF = 3.5  # frequency given to the field's words (data/domain_words.txt) that wordfreq ranks lower
+_LINKS = ("", "s", "en", "e")  # linking morphemes between parts: deskundigheid-s-bevordering
+
+# Never a part: particles and prefixes that make derived words, not compounds (onder+wijs, ver+slag,
+# aan+dacht), and suffixes that happen to be words (deskundig+heid, vrij+dom).
+_NOT_A_PART = frozenset("""
+    aan achter af al bij binnen boven buiten door in mee mis na naar om omhoog onder ont op over samen
+    tegen terug toe uit van veel ver voor voort weg her be ge er
+    heid heden schap schappen dom baar bare lijk lijke loos loze zaam zame ling lingen ing ingen isch ische
+    achtig tje tjes ster sters aar aars eren erij nis ties tie tief tieve iteit
+    ers end ende ere eert sing ten den ken pen der ter ton han and aris inge ach gelijk gelijke
+    """.split())
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, float]:
+    """Folded Dutch word -> Zipf frequency: wordfreq's list (only words common enough to be a part),
+    raised for the field's own words."""
+    from wordfreq import get_frequency_dict, freq_to_zipf
+
+    vocab: dict[str, float] = {}
+    floor = 10 ** (MIN_PART_ZIPF - 9)
+    for word, freq in get_frequency_dict("nl").items():
+        if freq < floor:
+            break  # the dict is ordered by frequency
+        if len(word) < MIN_PART or not word.isalpha():
+            continue
+        word = fold(word)
+        if word not in vocab:
+            vocab[word] = round(freq_to_zipf(freq), 2)
+    for word in _read_lines("domain_words.txt"):
+        vocab[word] = max(vocab.get(word, 0.0), DOMAIN_ZIPF)
+    return vocab
+
+
+def _read_lines(name: str) -> list[str]:
+    path = DATA / name
+    if not path.exists():
+        return []
+    words = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.append(fold(line))
+    return words
+
+
+@lru_cache(maxsize=1)
+def _compound_overrides() -> dict[str, tuple[str, ...]]:
+    """data/compound_overrides.tsv: word -> its parts, or () for "never split" (also its inflections)."""
+    table: dict[str, tuple[str, ...]] = {}
+    for word, parts in _read_table("compound_overrides.tsv").items():
+        table[word] = () if parts in ("", "-") else tuple(parts.split())
+    return table
+
+
+@lru_cache(maxsize=1)
+def _unsplittable_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w, parts in _compound_overrides().items() if not parts)
+
+
+_PLURALS = ("en", "s", "n")
+
+
+def _part_ok(part: str, vocab: dict[str, float], final: bool) -> float | None:
+    """Zipf of a usable part, None if it cannot be one. The last part may be a plural of a known word
+    that is itself too rare to be listed (cultuur+coordinatoren)."""
+    zipf = vocab.get(part)
+    if zipf is None and final:
+        for ending in _PLURALS:
+            base = part[: -len(ending)]
+            if part.endswith(ending) and len(base) > MIN_PART and base not in _NOT_A_PART:
+                zipf = vocab.get(base)
+                if zipf is not None:
+                    break
+    if zipf is None or part in _NOT_A_PART or part in STOP_WORDS:
+        return None
+    if len(part) == MIN_PART and zipf < MIN_SHORT_PART_ZIPF:
+        return None
+    return zipf
+
+
+@lru_cache(maxsize=200_000)
+def split_compound(word: str) -> list[str]:
+    """The parts of a folded compound, [] when it is not one.
+
+    Fewest parts first (the longest match: cultuur+educatie, not cult+uur+educatie), then the split whose
+    rarest part is most common. Linking -s-, -e-, -en- sit between parts and are dropped
+    (deskundigheid+bevordering). A part may itself be a compound: see compound_parts().
+
+    Not split: words in data/compound_overrides.tsv marked "-" and their inflections (leerkrachten),
+    words common enough to be lexicalised units (onderwijs, besturen), and anything without a split into
+    known parts that are not particles, prefixes, suffixes or stop words (ver+slag, deskundig+heid)."""
+    if not MIN_COMPOUND <= len(word) <= MAX_COMPOUND or not word.isalpha():
+        return []
+    overrides = _compound_overrides()
+    if word in overrides:
+        return list(overrides[word])
+    vocab = _vocabulary()
+    if vocab.get(word, 0.0) >= LEXICALISED_ZIPF or stem(word) in _unsplittable_stems():
+        return []
+    best = _best_split(word, vocab)
+    return list(best) if best else []
+
+
+def _best_split(word: str, vocab: dict[str, float]) -> tuple[str, ...] | None:
+    n = len(word)
+    # best[i]: (number of parts, -rarest zipf, parts) for the best segmentation of word[:i], where
+    # word[:i] ends right after a part plus an optional link.
+    best: dict[int, tuple[int, float, tuple[str, ...]]] = {0: (0, -99.0, ())}
+    for i in range(n):
+        if i not in best:
+            continue
+        count, neg_min, parts = best[i]
+        for j in range(i + MIN_PART, n + 1):
+            if i == 0 and j == n:
+                break  # the whole word is not a split
+            zipf = _part_ok(word[i:j], vocab, final=j == n)
+            if zipf is None:
+                continue
+            candidate_parts = parts + (word[i:j],)
+            key = (count + 1, max(neg_min, -zipf), candidate_parts)
+            for link in _LINKS if j < n else ("",):
+                if link and not word.startswith(link, j):
+                    continue
+                end = j + len(link)
+                if link and end >= n:
+                    continue  # a link needs a part after it
+                if end < n and n - end < MIN_PART:
+                    continue
+                if end not in best or key[:2] < best[end][:2]:
+                    best[end] = key
+    result = best.get(n)
+    return result[2] if result and result[0] >= 2 else None
+
+
+@lru_cache(maxsize=200_000)
+def compound_parts(word: str) -> tuple[str, ...]:
+    """All parts of a folded compound, nested ones too, in order of appearance:
+    erfgoedleerlijnen -> (erfgoed, leerlijnen, leer, lijnen)."""
+    out: list[str] = []
+    for part in split_compound(word):
+        out.append(part)
+        out.extend(compound_parts(part))
+    return tuple(dict.fromkeys(out))
+
+
+# -- per word -----------------------------------------------------------------------------------------
+@lru_cache(maxsize=300_000)
+def word_terms(surface: str) -> tuple[str, tuple[str, ...]] | None:
+    """(stem, stems of compound parts) of a word as it appears in the text; None for a stop word."""
+    lowered = surface.lower()
+    if lowered.translate(_STRAIGHT) in STOP_WORDS:
+        return None  # also "zo’n" (whose normal form "zon" is a word: the sun)
+    lowered = _normalize(lowered)
+    if lowered in STOP_WORDS or not lowered:
+        return None
+    folded = fold(lowered)
+    whole = stem(folded)
+    parts = tuple(dict.fromkeys(s for s in map(stem, compound_parts(folded)) if s != whole))
+    return whole, parts
+
+
+def analyze(text: str) -> list[str]:
+    """Index terms in order: each word's stem followed by the stems of its compound parts."""
+    terms: list[str] = []
+    for match in _WORD.finditer(text):
+        info = word_terms(match.group())
+        if info is not None:
+            terms.append(info[0])
+            terms.extend(info[1])
+    return terms
+
+
+def analyze_query(text: str) -> list[str]:
+    """Query terms: each word's stem, a compound stays one term."""
+    terms: list[str] = []
+    for match in _WORD.finditer(text):
+        info = word_terms(match.group())
+        if info is not None:
+            terms.append(info[0])
+    return terms
+
+
+# -- Whoosh analyzers ---------------------------------------------------------------------------------
+class DutchAnalyzer(Analyzer):
+    """Whoosh analyzer for TEXT fields: stems at boost 1.0; at index time (mode != "query") also the
+    stems of compound parts, at the same position and character span, with boost PART_BOOST.
+
+    Stop words take no position, so index and query agree and a phrase may skip them."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        with_parts = mode != "query"
+        if not tokenize:
+            matches = [_Whole(value)]
+        else:
+            matches = _WORD.finditer(value)
+        pos = start_pos
+        for match in matches:
+            surface = match.group()
+            info = word_terms(surface)
+            if keeporiginal:
+                token.original = surface
+            if chars:
+                token.startchar = start_char + match.start()
+                token.endchar = start_char + match.end()
+            if positions:
+                token.pos = pos
+            if info is None:
+                if not removestops:
+                    token.text, token.boost, token.stopped = fold(_normalize(surface.lower())), 1.0, True
+                    yield token
+                    token.stopped = False
+                continue
+            token.text, token.boost = info[0], 1.0
+            yield token
+            if with_parts and info[1]:
+                token.boost = PART_BOOST
+                for part in info[1]:
+                    token.text = part
+                    yield token
+            pos += 1
+
+
+class SpellingAnalyzer(Analyzer):
+    """Whoosh analyzer for a spell-check field: folded words, stop words kept, not stemmed."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        matches = _WORD.finditer(value) if tokenize else [_Whole(value)]
+        for pos, match in enumerate(matches, start_pos):
+            surface = match.group()
+            token.text, token.boost = _folded_word(surface), 1.0
+            if keeporiginal:
+                token.original = surface
+            if positions:
+                token.pos = pos
+            if chars:
+                token.startchar = start_char + match.start()
+                token.endchar = start_char + match.end()
+            yield token
+
+
+@lru_cache(maxsize=200_000)
+def _folded_word(surface: str) -> str:
+    return fold(_normalize(surface.lower()))
+
+
+class _Whole:
+    """A stand-in for a regex match covering the whole value (Whoosh's tokenize=False)."""
+
+    def __init__(self, value: str):
+        self.value = value.strip()
+        self.offset = value.find(self.value) if self.value else 0
+
+    def group(self) -> str:
+        return self.value
+
+    def start(self) -> int:
+        return self.offset
+
+    def end(self) -> int:
+        return self.offset + len(self.value)
+
+
+def dutch_analyzer() -> DutchAnalyzer:
+    return DutchAnalyzer()
+
+
+def spelling_analyzer() -> SpellingAnalyzer:
+    return SpellingAnalyzer()
