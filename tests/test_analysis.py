@@ -1,0 +1,230 @@
+"""Dutch analysis without Flask: the pure functions, and what they find through a tiny Whoosh index."""
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from whoosh import fields
+from whoosh.filedb.filestore import RamStorage
+from whoosh.qparser import QueryParser
+
+from kennisplatform import analysis
+from kennisplatform.analysis import (
+    PART_BOOST, STOP_WORDS, analyze, analyze_query, compound_parts, dutch_analyzer, fold, spelling_analyzer,
+    split_compound, stem, tokenize,
+)
+
+
+# -- a tiny index ---------------------------------------------------------------------------------------
+def make_index(docs: dict[str, str]):
+    schema = fields.Schema(id=fields.ID(stored=True, unique=True),
+                           body=fields.TEXT(analyzer=dutch_analyzer(), phrase=True))
+    ix = RamStorage().create_index(schema)
+    with ix.writer() as writer:
+        for doc_id, body in docs.items():
+            writer.add_document(id=doc_id, body=body)
+    return ix
+
+
+def search(ix, query: str) -> list[str]:
+    with ix.searcher() as searcher:
+        parsed = QueryParser("body", ix.schema).parse(query)
+        return [hit["id"] for hit in searcher.search(parsed, limit=None)]
+
+
+@pytest.fixture(scope="module")
+def index():
+    return make_index({
+        "vlaardingen": "Alles draait om cultuureducatie in het onderwijs. Eén ding stond centraal."
+                       " Continuïteit garanderen voor alle kinderen.",
+        "dordrecht": "Scholen bouwen samen erfgoedleerlijnen met de musea van de stad.",
+        "landelijk": "Onderzoek naar deskundigheidsbevordering van leerkrachten in de kunstvakken.",
+        "haaglanden": "Netwerkbijeenkomst van ICC'ers en cultuuraanbieders in 's-Gravenhage, 2023.",
+        "leiden": "Jongeren maken films over hun wijk. Creatieve werkvormen voor een school.",
+    })
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("educatie", "vlaardingen"),  # only says "cultuureducatie"
+    ("leerlijn", "dordrecht"),  # only says "erfgoedleerlijnen"
+    ("leerlijnen", "dordrecht"),
+    ("erfgoed", "dordrecht"),
+    ("deskundigheid", "landelijk"),  # only says "deskundigheidsbevordering"
+    ("bevordering", "landelijk"),
+    ("kind", "vlaardingen"),  # only says "kinderen"
+    ("museum", "dordrecht"),  # only says "musea"
+    ("continuiteit", "vlaardingen"),  # only says "Continuïteit"
+    ("continuïteit", "vlaardingen"),
+    ("één", "vlaardingen"),
+    ("icc-er", "haaglanden"),  # says "ICC'ers"
+    ("iccer", "haaglanden"),
+    ("ICC’er", "haaglanden"),
+    ("gravenhage", "haaglanden"),
+    ("2023", "haaglanden"),
+    ("creatief", "leiden"),  # says "creatieve"
+    ("film", "leiden"),
+    ("leerkracht", "landelijk"),
+    ("school", "dordrecht"),  # says "Scholen"
+    ("cultuuraanbieder", "haaglanden"),
+    ("bijeenkomst", "haaglanden"),  # a part: "Netwerkbijeenkomst"
+])
+def test_words_find_their_variants(index, query, expected):
+    assert expected in search(index, query)
+
+
+def test_a_compound_query_stays_one_term(index):
+    # "cultuureducatie" is one query term: a document that says "cultuur" or "educatie" apart is no match.
+    assert analyze_query("cultuureducatie") == ["cultuureducatie"]
+    assert search(index, "cultuureducatie") == ["vlaardingen"]
+    assert set(search(index, "cultuur")) == {"haaglanden", "vlaardingen"}  # parts of their compounds
+
+
+def test_stop_word_een_is_dropped_but_een_with_accents_is_not(index):
+    assert search(index, "een") == []
+    assert analyze_query("een") == []
+    assert analyze_query("één") == ["een"]
+    assert "één" not in STOP_WORDS and "een" in STOP_WORDS
+
+
+def test_phrase_queries_work_through_compound_parts(index):
+    assert search(index, '"creatieve werkvormen"') == ["leiden"]
+    assert search(index, '"werkvormen creatieve"') == []
+    # Parts sit at the position of their word, so a phrase can end in a part.
+    assert search(index, '"cultuur educatie"') == []
+    assert search(index, '"erfgoed leerlijnen musea"') == []
+    assert search(index, '"bouwen samen leerlijnen"') == ["dordrecht"]
+
+
+def test_a_whole_word_match_ranks_above_a_part_match():
+    ix = make_index({"part": "Een verslag over cultuureducatie op school.",
+                     "whole": "Een verslag over educatie op school."})
+    assert search(ix, "educatie") == ["whole", "part"]
+    with ix.searcher() as searcher:
+        assert searcher.frequency("body", "educatie") == pytest.approx(1.0 + PART_BOOST)
+
+
+def test_highlight_span_of_a_part_is_the_whole_word():
+    text = "Over cultuureducatie."
+    tokens = [(t.text, t.pos, t.startchar, t.endchar, t.boost)
+              for t in dutch_analyzer()(text, positions=True, chars=True, mode="index")]
+    assert tokens == [
+        ("cultuureducatie", 0, 5, 20, 1.0),
+        ("cultur", 0, 5, 20, PART_BOOST),
+        ("educatie", 0, 5, 20, PART_BOOST),
+    ]
+    query_tokens = [t.text for t in dutch_analyzer()(text, mode="query")]
+    assert query_tokens == ["cultuureducatie"]
+
+
+def test_stop_words_take_no_position_and_can_be_kept_on_request():
+    tokens = [(t.text, t.pos, t.stopped) for t in dutch_analyzer()("de kunst van het erfgoed", positions=True,
+                                                                   removestops=False, mode="query")]
+    assert tokens == [("de", 0, True), ("kunst", 0, False), ("van", 1, True), ("het", 1, True),
+                      ("erfgoed", 1, False)]
+
+
+def test_analyzers_pickle_and_compare_equal():
+    for make in (dutch_analyzer, spelling_analyzer):
+        copy = pickle.loads(pickle.dumps(make()))
+        assert copy == make()
+        assert list(t.text for t in copy("Cultuureducatie")) == list(t.text for t in make()("Cultuureducatie"))
+    schema = fields.Schema(body=fields.TEXT(analyzer=dutch_analyzer()))
+    assert pickle.loads(pickle.dumps(schema)) == schema
+
+
+def test_spelling_analyzer_folds_and_keeps_every_word():
+    assert [t.text for t in spelling_analyzer()("Eén ICC’er en de Continuïteit")] == [
+        "een", "iccer", "en", "de", "continuiteit"]
+
+
+# -- pure functions -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, folded", [
+    ("Continuïteit", "continuiteit"), ("één", "een"), ("Eén", "een"), ("café", "cafe"), ("CmK", "cmk"),
+    ("creëren", "creeren"), ("ĳsbaan", "ijsbaan"), ("Straße", "strasse"), ("plain", "plain"),
+])
+def test_fold(text, folded):
+    assert fold(text) == folded
+
+
+def test_tokenize_joins_spelling_variants_and_keeps_numbers():
+    assert tokenize("ICC'er, ICC’ers, icc-er en iccer") == ["iccer", "iccers", "iccer", "en", "iccer"]
+    assert tokenize("CMK-periode 2021-2024 in 's-Gravenhage") == ["cmk", "periode", "2021", "2024", "in", "s",
+                                                                 "gravenhage"]
+    assert tokenize("regio’s en zzp'ers: ‘snuffelstages,’") == ["regio", "en", "zzpers", "snuffelstages"]
+    assert tokenize("Leidschendam-Voorburg") == ["leidschendam", "voorburg"]
+    assert tokenize("één_twee") == ["één", "twee"]
+
+
+def test_spelling_variants_share_a_term():
+    assert len({analyze_query(v)[0] for v in ("ICC'er", "icc-er", "ICC’ers", "iccer", "iccers")}) == 1
+    assert analyze_query("CmK") == analyze_query("CMK") == ["cmk"]
+    assert analyze_query("'s-Gravenhage") == analyze_query("Gravenhage")
+    assert analyze_query("in 2023") == ["2023"]
+
+
+@pytest.mark.parametrize("forms", [
+    ("kind", "kinderen"), ("museum", "musea"), ("creatief", "creatieve"), ("leerling", "leerlingen"),
+    ("school", "scholen"), ("activiteit", "activiteiten"), ("leerkracht", "leerkrachten"),
+    ("kunstenaar", "kunstenaars"), ("les", "lessen"), ("stad", "steden"), ("lid", "leden"),
+    ("gemeente", "gemeenten", "gemeentes"), ("subsidie", "subsidies"), ("idee", "ideeën"),
+    ("dans", "dansen"), ("kans", "kansen"), ("mens", "mensen"), ("huis", "huizen"), ("actief", "actieve"),
+    ("bedrijf", "bedrijven"), ("iccer", "iccers"), ("film", "films"), ("ouder", "ouders"),
+    ("coördinator", "coördinatoren"), ("methode", "methodes", "methoden"),
+])
+def test_stem_brings_forms_together(forms):
+    assert len({stem(fold(f)) for f in forms}) == 1, {f: stem(fold(f)) for f in forms}
+
+
+def test_stem_leaves_numbers_alone():
+    assert stem("2023") == "2023"
+
+
+@pytest.mark.parametrize("word, parts", [
+    ("cultuureducatie", ["cultuur", "educatie"]),  # not cult + uur + educatie
+    ("erfgoedleerlijnen", ["erfgoed", "leerlijnen"]),
+    ("leerlijnen", ["leer", "lijnen"]),
+    ("deskundigheidsbevordering", ["deskundigheid", "bevordering"]),  # linking -s-
+    ("leerlingenraad", ["leerlingen", "raad"]),  # not leerlinge + nraad
+    ("gemeenteraadsverkiezingen", ["gemeenteraad", "verkiezingen"]),
+    ("basisschool", ["basis", "school"]),
+    ("schoolbesturen", ["school", "besturen"]),
+    ("cultuurcoach", ["cultuur", "coach"]),
+    ("cultuuraanbieders", ["cultuur", "aanbieders"]),
+    ("muziekonderwijs", ["muziek", "onderwijs"]),
+    ("talentontwikkeling", ["talent", "ontwikkeling"]),
+    ("cultuurcoordinatoren", ["cultuur", "coordinatoren"]),  # a plural too rare for the word list
+    ("onderwijs", []),  # not ond + erwijs, not onder + wijs
+    ("leerkrachten", []),  # not leer + krachten
+    ("leerkracht", []),
+    ("erfgoed", []),
+    ("verslag", []),  # not vers + lag
+    ("samenwerking", []),
+    ("deskundigheid", []),  # not deskundig + heid
+    ("besturen", []),  # not best + uren
+    ("kunst", []),
+    ("2023", []),
+])
+def test_split_compound(word, parts):
+    assert split_compound(word) == parts
+
+
+def test_nested_parts():
+    assert compound_parts("erfgoedleerlijnen") == ("erfgoed", "leerlijnen", "leer", "lijnen")
+    assert compound_parts("basisschoolleerkrachten") == ("basisschool", "basis", "school", "leerkrachten")
+
+
+def test_analyze_and_analyze_query():
+    assert analyze("Erfgoedleerlijnen voor kinderen") == [
+        "erfgoedleerlijn", "erfgoed", "leerlijn", "ler", "lijn", "kind"]
+    assert analyze_query("Erfgoedleerlijnen voor kinderen") == ["erfgoedleerlijn", "kind"]
+    assert analyze("") == analyze_query("  ...  ") == []
+
+
+def test_leerlijn_query_meets_an_index_term_of_erfgoedleerlijnen():
+    assert set(analyze_query("leerlijn")) <= set(analyze("erfgoedleerlijnen"))
+    assert set(analyze_query("educatie")) <= set(analyze("cultuureducatie"))
+    assert set(analyze_query("deskundigheid")) <= set(analyze("deskundigheidsbevordering"))
+
+
+def test_version_names_the_word_list():
+    assert analysis.ANALYZER_VERSION.startswith("nl-") and "wordfreq-" in analysis.ANALYZER_VERSION
