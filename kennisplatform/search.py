@@ -157,25 +157,44 @@ class SearchEngine:
         return Suggestion(corrected.text, other) if other > total else None
 
     def _corrected(self, state: _State, parsed: ParsedQuery) -> ParsedQuery | None:
-        """The query with rare or unknown words replaced by their most frequent close spelling."""
+        """The query with rare or unknown words replaced by the most frequent indexed word within one or
+        two edits (compared as stems, shown as a word that occurs in the corpus)."""
         reader = state.searcher.reader()
         corrector = state.searcher.corrector(schema.SPELL_FIELD)
         words = parsed.text.split()
         changed = False
         for i, word in enumerate(words):
-            folded = analysis.fold(word.strip('"-*'))
-            if len(folded) < 4 or not folded.isalpha() or reader.doc_frequency(schema.SPELL_FIELD, folded) > RARE:
+            core = word.strip('"-*()')
+            terms = analysis.analyze_query(core)
+            if len(terms) != 1 or len(terms[0]) < 4 or not terms[0].isalpha():
                 continue
-            options = corrector.suggest(folded, limit=8, maxdist=1 if len(folded) < 7 else 2)
-            if not options:
+            term = terms[0]
+            known = reader.doc_frequency(schema.SPELL_FIELD, term)
+            if known > RARE:
                 continue
-            best = max(options, key=lambda w: reader.doc_frequency(schema.SPELL_FIELD, w))
-            if reader.doc_frequency(schema.SPELL_FIELD, best) > reader.doc_frequency(schema.SPELL_FIELD, folded):
-                words[i] = word.replace(word.strip('"-*'), best)
+            options = corrector.suggest(term, limit=8, maxdist=1 if len(term) < 7 else 2)
+            best = max(options, key=lambda w: reader.doc_frequency(schema.SPELL_FIELD, w), default=None)
+            if best and reader.doc_frequency(schema.SPELL_FIELD, best) > known:
+                words[i] = word.replace(core, self._surface_form(state, best))
                 changed = True
         if not changed:
             return None
         return parse_query(" ".join(words), self.synonyms)
+
+    def _surface_form(self, state: _State, term: str, docs: int = 20) -> str:
+        """A word from the corpus whose stem is `term` (a stem alone can look odd: 'gemeent'); found in
+        the first documents that contain the term, else the stem itself."""
+        reader = state.searcher.reader()
+        postings = reader.postings(schema.SPELL_FIELD, term)
+        for _ in range(docs):
+            if not postings.is_active():
+                break
+            stored = reader.stored_fields(postings.id())
+            for word in analysis.tokenize(f"{stored.get('title', '')} {stored.get(schema.SPELL_FIELD, '')}"):
+                if analysis.analyze_query(word) == [term]:
+                    return word
+            postings.next()
+        return term
 
     def _filter_drops(self, state: _State, matched: int, params: SearchParams) -> list[FilterDrop]:
         drops = []
