@@ -347,6 +347,15 @@ def analyze_query(text: str) -> list[str]:
     return terms
 
 
+def word_spans(text: str):
+    """(start, end, terms) for each word that is not a stop word: its stem and its compound parts' stems.
+    For highlighting, which needs character spans but none of a Whoosh Token's machinery."""
+    for match in _WORD.finditer(text):
+        info = word_terms(match.group())
+        if info is not None:
+            yield match.start(), match.end(), (info[0], *info[1])
+
+
 # -- Whoosh analyzers ---------------------------------------------------------------------------------
 class DutchAnalyzer(Analyzer):
     """Whoosh analyzer for TEXT fields: stems at boost 1.0; at index time (mode != "query") also the

@@ -1,38 +1,78 @@
 """Snippets: the best short passage of a document's text for a query, matches in <mark>."""
 from __future__ import annotations
 
+import re
+
 from markupsafe import escape
 
 from . import analysis
 
-WINDOW = 28  # tokens in a snippet
-MAX_CHARS = 30_000  # long reports: look for the passage in the first part only (cost per hit)
+WINDOW = 28  # words in a snippet
+MAX_CHARS = 20_000  # long reports: look for the passage in the first part only (cost per hit)
 FALLBACK_CHARS = 240
+AVERAGE_WORD = 7  # characters per word and space in Dutch prose, to count words by offset
+# Accented letters to their base letter, one character for one, so offsets stay valid.
+_ACCENTS = str.maketrans("àáâãäåèéêëìíîïòóôõöùúûüýÿçñ", "aaaaaaeeeeiiiiooooouuuuyycn")
 
 
 def snippet(text: str, terms: set[str], length: int = WINDOW) -> str:
-    """HTML: escaped text with matching words wrapped in <mark>. Without matches, the opening words."""
+    """HTML: escaped text with matching words wrapped in <mark>. Without matches, the opening words.
+    A compound matches through its parts, so "educatie" marks "cultuureducatie"."""
     text = text[:MAX_CHARS]
-    matches: list[tuple[int, int, int, str]] = []  # (token position, start, end, term)
-    if terms:
-        for token in analysis.dutch_analyzer()(text, positions=True, chars=True, mode="index", removestops=True):
-            if token.text in terms:
-                matches.append((token.pos, token.startchar, token.endchar, token.text))
+    matches = _matches(text, terms)
     if not matches:
         return _opening(text)
-    start_pos = _best_window(matches, length)
-    window = [m for m in matches if start_pos <= m[0] < start_pos + length]
+    first = _best_window(matches, length)
+    window = [m for m in matches if first <= m[0] < first + length]
     begin = _word_start(text, window[0][1], before=60)
     end = _word_end(text, window[-1][2], after=FALLBACK_CHARS - (window[-1][2] - begin))
     return _render(text, begin, end, window)
 
 
-def _best_window(matches: list[tuple[int, int, int, str]], length: int) -> int:
-    """Start position of the window with the most distinct matched terms (then most matches)."""
+def _matches(text: str, terms: set[str]) -> list[tuple[int, int, int, frozenset]]:
+    """(approximate word number, start, end, matched terms) of each matching word. Only words that
+    contain the first letters of a term are analyzed: a stem, or a compound part's stem, begins with
+    them (kinderen/kind, cultuureducatie/educatie), and analyzing every word of ten long reports per
+    page costs more than the search itself."""
+    roots = {term[:3] for term in terms if term}
+    if not roots:
+        return []
+    plain = text.lower().translate(_ACCENTS)  # same length as text, so offsets carry over
+    pattern = re.compile("|".join(sorted(map(re.escape, roots), key=len, reverse=True)))
+    found: list[tuple[int, int, int, frozenset]] = []
+    last_end = -1
+    for hit in pattern.finditer(plain):
+        start, end = _word_around(plain, hit.start())
+        if start < last_end:
+            continue  # another root inside a word already looked at
+        last_end = end
+        info = analysis.word_terms(text[start:end])
+        matched = terms.intersection((info[0], *info[1])) if info else None
+        if matched:
+            found.append((start // AVERAGE_WORD, start, end, frozenset(matched)))
+    return found
+
+
+def _word_around(text: str, index: int) -> tuple[int, int]:
+    start = index
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’-" and start > 1
+                         and text[start - 2].isalnum()):
+        start -= 1
+    end = index
+    while end < len(text) and (text[end].isalnum() or text[end] in "'’" and end + 1 < len(text)
+                               and text[end + 1].isalnum()):
+        end += 1
+    while start < end and not text[start].isalnum():
+        start += 1
+    return start, end
+
+
+def _best_window(matches: list[tuple[int, int, int, frozenset]], length: int) -> int:
+    """Word number where the window with the most distinct matched terms (then most matches) starts."""
     best, best_score = matches[0][0], (0, 0)
     for i, first in enumerate(matches):
         inside = [m for m in matches[i:] if m[0] < first[0] + length]
-        score = (len({m[3] for m in inside}), len(inside))
+        score = (len(frozenset().union(*(m[3] for m in inside))), len(inside))
         if score > best_score:
             best, best_score = first[0], score
     return best
@@ -54,14 +94,12 @@ def _word_end(text: str, index: int, after: int) -> int:
     return end
 
 
-def _render(text: str, begin: int, end: int, window: list[tuple[int, int, int, str]]) -> str:
+def _render(text: str, begin: int, end: int, window: list[tuple[int, int, int, frozenset]]) -> str:
     parts = ["…" if begin > 0 else ""]
     cursor = begin
-    seen: set[tuple[int, int]] = set()
     for _, start, stop, _ in window:
-        if (start, stop) in seen or start < cursor or stop > end:
-            continue  # a compound and its parts share one span: mark it once
-        seen.add((start, stop))
+        if start < cursor or stop > end:
+            continue
         parts.append(str(escape(text[cursor:start])))
         parts.append(f"<mark>{escape(text[start:stop])}</mark>")
         cursor = stop

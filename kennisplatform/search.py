@@ -6,12 +6,14 @@ index.py touches Whoosh objects."""
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from whoosh import query as wq
+from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.scoring import BM25F
 
 from . import analysis, bitsets, highlight, index, schema
@@ -25,6 +27,46 @@ from .taxonomy import Taxonomy
 TERM_CACHE_SIZE = 4096
 MAX_PREFIX_TERMS = 50  # a prefix expands to at most this many words (the most frequent ones)
 RARE = 2  # a query word in at most this many documents may be a typo
+
+
+class _Or(wq.Or):
+    """Or as a tree of binary unions: Whoosh otherwise preloads small indexes into an array matcher,
+    which cannot skip blocks whose best possible score is too low for the top of the list."""
+
+    matcher_type = wq.Or.DEFAULT_MATCHER
+
+
+class _Unscored(ListMatcher):
+    """Candidate documents that add nothing to the score."""
+
+    def score(self) -> float:
+        return 0.0
+
+
+class _DocList(wq.Query):
+    """A query matching a fixed, sorted list of global document numbers (a facet-filtered tier)."""
+
+    def __init__(self, docnums: list[int]):
+        self.docnums = docnums
+
+    def __eq__(self, other) -> bool:
+        return self is other
+
+    __hash__ = object.__hash__
+
+    def is_leaf(self) -> bool:
+        return True
+
+    def estimate_size(self, ixreader) -> int:
+        return len(self.docnums)
+
+    def matcher(self, searcher, context=None):
+        # Whoosh runs a query once per segment with segment-local numbers: take this segment's slice.
+        offset = searcher.get_parent()._offset_for_subsearcher(searcher) if searcher.has_parent() else 0
+        low = bisect_left(self.docnums, offset)
+        high = bisect_left(self.docnums, offset + searcher.reader().doc_count_all())
+        local = [n - offset for n in self.docnums[low:high]]
+        return _Unscored(local) if local else NullMatcher()
 
 
 @dataclass
@@ -281,13 +323,13 @@ class SearchEngine:
                 per_field.append(wq.Term(name, clause.terms[0], boost=boost))
             else:
                 per_field.append(wq.And([wq.Term(name, t, boost=boost) for t in clause.terms]))
-        return wq.Or(per_field) if per_field else wq.NullQuery
+        return _Or(per_field) if per_field else wq.NullQuery
 
     def _scoring_query(self, state: _State, parsed: ParsedQuery, all_groups: bool) -> wq.Query:
         """BM25F over the groups. For documents known to contain every group, And gives the same
         scores as Or but lets Whoosh skip through the posting lists instead of walking their union."""
-        groups = [wq.Or([self._clause_query(state, c) for c in g.alternatives]) for g in parsed.groups]
-        return wq.And(groups) if all_groups else wq.Or(groups)
+        groups = [_Or([self._clause_query(state, c) for c in g.alternatives]) for g in parsed.groups]
+        return wq.And(groups) if all_groups else _Or(groups)
 
     # -- one page of hits -----------------------------------------------------------------------------
     def _page(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int,
@@ -332,8 +374,14 @@ class SearchEngine:
             if not tier:
                 continue
             query = self._scoring_query(state, parsed, all_groups=matched == n)
-            results = state.searcher.search(query, filter=bitsets.Membership(tier),
-                                            limit=needed - len(docnums))
+            # When the tier is exactly what the And query matches (no facet filter, nothing excluded),
+            # search without a filter: Whoosh can then skip blocks that cannot reach the top.
+            unfiltered = matched == n and tier == _and_all(group_bits) & state.facet_index.live
+            if not unfiltered:
+                # Intersecting with the tier's document list lets the posting lists skip ahead to the
+                # candidates, where a filter would score every match and then throw most away.
+                query = wq.And([_DocList(list(bitsets.iter_ids(tier))), query])
+            results = state.searcher.search(query, limit=needed - len(docnums))
             for hit in results:
                 docnums.append(hit.docnum)
                 scores[hit.docnum] = hit.score
@@ -394,3 +442,10 @@ def _at_least(group_bits: list[int], universe: int) -> list[int]:
         for k in range(n, 0, -1):
             levels[k] |= levels[k - 1] & bits
     return levels
+
+
+def _and_all(group_bits: list[int]) -> int:
+    bits = group_bits[0]
+    for other in group_bits[1:]:
+        bits &= other
+    return bits
