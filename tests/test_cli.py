@@ -1,0 +1,63 @@
+"""The command line: thin wrappers, but their output and exit codes are what people script against."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from kennisplatform.cli import main
+
+
+def run(corpus_dir, index_dir, *args):
+    return CliRunner().invoke(main, ["--corpus", str(corpus_dir), "--index", str(index_dir), *args])
+
+
+def test_index_then_search_as_json(corpus_dir, index_dir):
+    built = run(corpus_dir, index_dir, "index")
+    assert built.exit_code == 0, built.output
+    assert "5 nieuw" in built.output
+    again = run(corpus_dir, index_dir, "index")
+    assert "5 ongewijzigd" in again.output
+    rebuilt = run(corpus_dir, index_dir, "index", "--rebuild")
+    assert "opnieuw opgebouwd" in rebuilt.output
+
+    result = run(corpus_dir, index_dir, "search", "erfgoed", "--region", "Holland Rijnland", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["total"] == 1
+    assert data["hits"][0]["id"] == "erfgoed-leiden"
+    assert {"id", "type", "title", "date", "summary", "snippet", "themes", "regions"} <= set(data["hits"][0])
+    region = {b["value"]: b for b in data["facets"]["region"]}
+    assert region["holland-rijnland"]["selected"] is True
+    assert set(data["facets"]) == {"type", "theme", "region", "discipline", "audience", "year"}
+
+
+def test_search_prints_hits_and_facets(corpus_dir, index_dir):
+    result = run(corpus_dir, index_dir, "search", "erfgoet")
+    assert result.exit_code == 0, result.output
+    assert "Geen resultaten voor ‘erfgoet’; wel voor ‘erfgoed’." in result.output
+    assert "resultaten" in result.output and "Thema:" in result.output
+
+
+def test_bad_option_is_a_clear_error(corpus_dir, index_dir):
+    result = run(corpus_dir, index_dir, "search", "x", "--theme", "onbestaand")
+    assert result.exit_code != 0
+    assert "Onbekende waarde 'onbestaand' voor thema" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_check_reports_problems_and_exits_non_zero(corpus_dir, index_dir):
+    assert run(corpus_dir, index_dir, "check").exit_code == 0
+    (corpus_dir / "verslagen" / "fout.md").write_text(
+        "---\ntype: verslag\ntitle: Fout\ndate: 2020-02-30\nthemes: [erfgoedd]\n---\ntekst\n", encoding="utf-8")
+    result = run(corpus_dir, index_dir, "check")
+    assert result.exit_code == 1
+    assert "verslagen/fout.md: date: ongeldige datum '2020-02-30'" in result.output
+
+
+def test_environment_variables_choose_the_folders(corpus_dir, index_dir, monkeypatch):
+    monkeypatch.setenv("KENNISPLATFORM_CORPUS", str(corpus_dir))
+    monkeypatch.setenv("KENNISPLATFORM_INDEX", str(index_dir))
+    result = CliRunner().invoke(main, ["index"])
+    assert result.exit_code == 0 and "5 nieuw" in result.output
+    assert (index_dir / "manifest.json").exists()
