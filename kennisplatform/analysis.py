@@ -198,6 +198,12 @@ def _vocabulary() -> dict[str, float]:
     return vocab
 
 
+def vocabulary() -> dict[str, float]:
+    """The Dutch vocabulary (folded word -> Zipf frequency) the splitter uses; spelling correction
+    proposes words from it."""
+    return _vocabulary()
+
+
 def _read_lines(name: str) -> list[str]:
     path = DATA / name
     if not path.exists():

@@ -11,7 +11,7 @@ import click
 from . import config
 from .corpus import read_corpus, taxonomy_for
 from .errors import KennisplatformError
-from .params import FACETS, SearchParams
+from .params import SearchParams
 from .taxonomy import TaxonomyError
 
 
@@ -101,6 +101,7 @@ def search(obj: Context, query, type_, theme, region, discipline, audience, year
 
 
 def _print_result(result) -> None:
+    import html
     import re
 
     if result.relaxation:
@@ -110,7 +111,7 @@ def _print_result(result) -> None:
     click.echo(f"{result.total} resultaten (pagina {result.page} van {result.pages})\n")
     for number, hit in enumerate(result.hits, (result.page - 1) * result.per_page + 1):
         click.echo(f"{number:>3}. [{hit.type_label}] {hit.title} ({hit.date})  id={hit.id}")
-        snippet = re.sub(r"</?mark>", "*", hit.snippet)
+        snippet = html.unescape(re.sub(r"</?mark>", "*", hit.snippet))
         click.echo(f"     {snippet[:200]}")
     for facet in result.facets.values():
         shown = ", ".join(f"{'[x] ' if b.selected else ''}{b.label} ({b.count})" for b in facet.buckets[:12])

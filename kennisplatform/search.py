@@ -9,12 +9,14 @@ import threading
 from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
+from typing import Callable
 
 from whoosh import query as wq
 from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.scoring import BM25F
+from whoosh.spelling import ListCorrector
 
 from . import analysis, bitsets, highlight, index, schema
 from .errors import NotFound
@@ -26,7 +28,6 @@ from .taxonomy import Taxonomy
 
 TERM_CACHE_SIZE = 4096
 MAX_PREFIX_TERMS = 50  # a prefix expands to at most this many words (the most frequent ones)
-RARE = 2  # a query word in at most this many documents may be a typo
 
 
 class _Or(wq.Or):
@@ -199,10 +200,9 @@ class SearchEngine:
         return Suggestion(corrected.text, other) if other > total else None
 
     def _corrected(self, state: _State, parsed: ParsedQuery) -> ParsedQuery | None:
-        """The query with rare or unknown words replaced by the most frequent indexed word within one or
-        two edits (compared as stems, shown as a word that occurs in the corpus)."""
+        """The query with each unknown word replaced by the closest common Dutch word (one edit before
+        two, then the most frequent) whose stem the index does contain."""
         reader = state.searcher.reader()
-        corrector = state.searcher.corrector(schema.SPELL_FIELD)
         words = parsed.text.split()
         changed = False
         for i, word in enumerate(words):
@@ -210,33 +210,20 @@ class SearchEngine:
             terms = analysis.analyze_query(core)
             if len(terms) != 1 or len(terms[0]) < 4 or not terms[0].isalpha():
                 continue
-            term = terms[0]
-            known = reader.doc_frequency(schema.SPELL_FIELD, term)
-            if known > RARE:
+            # Only words the corpus does not contain at all: a rare word (a place, a project's name)
+            # is what the user meant, not a typo of a frequent one ("Goudse" is not "goede").
+            if reader.doc_frequency(schema.SPELL_FIELD, terms[0]) or self._is_place(core):
                 continue
-            options = corrector.suggest(term, limit=8, maxdist=1 if len(term) < 7 else 2)
-            best = max(options, key=lambda w: reader.doc_frequency(schema.SPELL_FIELD, w), default=None)
-            if best and reader.doc_frequency(schema.SPELL_FIELD, best) > known:
-                words[i] = word.replace(core, self._surface_form(state, best))
+            better = _closest_word(analysis.fold(core), lambda term: reader.doc_frequency(schema.SPELL_FIELD, term) > 0)
+            if better:
+                words[i] = word.replace(core, better)
                 changed = True
         if not changed:
             return None
         return parse_query(" ".join(words), self.synonyms)
 
-    def _surface_form(self, state: _State, term: str, docs: int = 20) -> str:
-        """A word from the corpus whose stem is `term` (a stem alone can look odd: 'gemeent'); found in
-        the first documents that contain the term, else the stem itself."""
-        reader = state.searcher.reader()
-        postings = reader.postings(schema.SPELL_FIELD, term)
-        for _ in range(docs):
-            if not postings.is_active():
-                break
-            stored = reader.stored_fields(postings.id())
-            for word in analysis.tokenize(f"{stored.get('title', '')} {stored.get(schema.SPELL_FIELD, '')}"):
-                if analysis.analyze_query(word) == [term]:
-                    return word
-            postings.next()
-        return term
+    def _is_place(self, word: str) -> bool:
+        return self.taxonomy.resolve("region", word) is not None or bool(self.taxonomy.find_in_text("region", word))
 
     def _filter_drops(self, state: _State, matched: int, params: SearchParams) -> list[FilterDrop]:
         drops = []
@@ -449,3 +436,23 @@ def _and_all(group_bits: list[int]) -> int:
     for other in group_bits[1:]:
         bits &= other
     return bits
+
+
+@cache
+def _speller() -> ListCorrector:
+    return ListCorrector(sorted(analysis.vocabulary()))
+
+
+def _closest_word(word: str, indexed: Callable[[str], bool]) -> str | None:
+    """A common Dutch word one edit away (two for words of five letters or more: a swap of two letters
+    is two edits here) whose stem is in the index."""
+    vocabulary = analysis.vocabulary()
+    for distance in (1, 2) if len(word) >= 5 else (1,):
+        options = []
+        for candidate in _speller().suggest(word, limit=40, maxdist=distance):
+            stems = analysis.analyze_query(candidate)
+            if len(stems) == 1 and indexed(stems[0]):
+                options.append(candidate)
+        if options:
+            return max(options, key=lambda w: vocabulary.get(w, 0.0))
+    return None
