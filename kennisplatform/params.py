@@ -56,7 +56,9 @@ class SearchParams:
                     continue
                 if not isinstance(item, (str, int)):
                     raise InvalidParameter(name, f"Parameter '{name}' heeft een ongeldige waarde.")
-                out.extend(part for part in (p.strip() for p in str(item).split(",")) if part)
+                item = str(item).strip()
+                if item:
+                    out.append(item)
             return out
 
         def single(name: str) -> str | None:

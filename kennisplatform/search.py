@@ -123,6 +123,12 @@ class SearchEngine:
             self._state = None
 
     @property
+    def version(self) -> str:
+        """Changes whenever the index does (a commit by any process) or its analysis: for ETags."""
+        reader = self.state().searcher.reader()
+        return f"{reader.generation()}-{schema.version_stamp(self.taxonomy)}"
+
+    @property
     def doc_count(self) -> int:
         return self.state().facet_index.live.bit_count()
 
