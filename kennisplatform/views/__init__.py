@@ -5,7 +5,9 @@ from flask import Flask
 
 
 def register_views(app: Flask) -> None:
-    from . import errors, search
+    from . import api, errors, exports, search
 
     errors.register(app)
     app.register_blueprint(search.bp)
+    app.register_blueprint(api.bp)
+    app.register_blueprint(exports.bp)
