@@ -1,11 +1,13 @@
 """The taxonomy: types, themes, disciplines, audiences and the region hierarchy, with labels and aliases.
 
-Loaded from the corpus's taxonomy.yaml. Lookups are dictionaries of normalised keys, since every value
-of every document passes through `resolve` when a large corpus is indexed."""
+Loaded from the corpus's taxonomy.yaml (see the comment at its top for what aliases and mentions are).
+Every lookup is a dictionary of normalised keys, because every value of every document passes through
+`resolve` when a large corpus is indexed."""
 from __future__ import annotations
 
 import difflib
 import hashlib
+import json
 import os
 import re
 import unicodedata
@@ -15,14 +17,25 @@ from pathlib import Path
 
 import yaml
 
-FACETS = ("type", "theme", "discipline", "audience", "region")
+FACETS = ("type", "theme", "discipline", "audience", "region")  # facet names, singular
 SECTIONS = {"type": "types", "theme": "themes", "discipline": "disciplines", "audience": "audiences",
-            "region": "regions"}
+            "region": "regions"}  # facet -> section of the file
 LEVELS = ("land", "provincie", "regio", "gemeente", "overig")
+DEPTH_LEVELS = ("land", "provincie", "regio", "gemeente")  # the default level of a region at each depth
+TAXONOMY_FILE = "taxonomy.yaml"
+
+_ENTRY_KEYS = {"id", "label", "aliases", "mentions", "plural", "level", "children"}
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
+_MEMO_SIZE = 50_000
+_MIN_TEXT_WORD = 3  # single-word labels/aliases shorter than this ("NL", "ZH") are not looked for in texts
+
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class TaxonomyError(Exception):
-    """The taxonomy file cannot be used; the message says where and why."""
+    """The taxonomy file cannot be used; the message says where and why (in Dutch, for editors)."""
 
 
 @dataclass(frozen=True)
@@ -31,69 +44,154 @@ class Term:
     label: str
     aliases: tuple[str, ...] = ()
     parent: str | None = None
-    level: str | None = None  # regions only
+    level: str | None = None  # regions: "land", "provincie", "regio", "gemeente", "overig"; else None
     plural: str | None = None  # types only
-    mentions: tuple[str, ...] = ()  # forms that suggest the value in a text, never a filter value
+    mentions: tuple[str, ...] = ()  # forms that suggest the value in a text; never a filter value or synonym
+
+
+def fold(text: str) -> str:
+    """Accents removed, every run of punctuation and spacing made one space; case kept.
+    ("'s-Gravenhage" -> "s Gravenhage", "Fryslân" -> "Fryslan", "continuïteit" -> "continuiteit")."""
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _NOT_ALNUM.sub(" ", text).strip()
 
 
 def normalise(text: str) -> str:
-    """The key a value is looked up by: lowercase, no accents, punctuation and spacing folded
-    ("Krimpen a/d IJssel" -> "krimpen a d ijssel", "'s-Gravenhage" -> "s gravenhage")."""
-    text = unicodedata.normalize("NFKD", str(text).lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+    """The key a value is looked up by: folded and lowercase ("Krimpen a/d IJssel" -> "krimpen a d ijssel")."""
+    return fold(text).lower()
 
 
 class Taxonomy:
-    def __init__(self, data: dict, source: str = "taxonomy"):
+    """The parsed taxonomy. Build it with `load_taxonomy(path)`; `Taxonomy(data)` takes the parsed YAML."""
+
+    def __init__(self, data: object, source: str = "taxonomy", version: str | None = None):
         if not isinstance(data, dict):
-            raise TaxonomyError(f"{source}: verwacht secties {', '.join(SECTIONS.values())}")
-        self.version = hashlib.sha256(repr(data).encode()).hexdigest()[:12]
+            raise TaxonomyError(f"{source}: verwacht de secties {', '.join(SECTIONS.values())} en synonyms")
+        unknown = set(data) - set(SECTIONS.values()) - {"synonyms"}
+        if unknown:
+            raise TaxonomyError(f"{source}: onbekende sectie(s) {', '.join(sorted(map(str, unknown)))}; "
+                                f"toegestaan: {', '.join(SECTIONS.values())}, synonyms")
+        self.source = source
+        self.version = version or hashlib.sha256(
+            json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()[:12]
         self._terms: dict[str, dict[str, Term]] = {f: {} for f in FACETS}
-        self._keys: dict[str, dict[str, str]] = {f: {} for f in FACETS}
+        self._keys: dict[str, dict[str, str]] = {f: {} for f in FACETS}  # normalised id/label/alias -> id
+        self._text_forms: dict[str, dict[str, str]] = {f: {} for f in FACETS}  # + mentions; normalised -> id
+        self._spellings: dict[str, dict[str, bool]] = {f: {} for f in FACETS}  # folded, case kept -> is mention
         self._children: dict[tuple[str, str | None], list[Term]] = {}
-        self._synonyms = [tuple(str(p).lower() for p in group) for group in data.get("synonyms") or []
-                          if isinstance(group, list)]
+        self._memo: dict[str, dict[str, str | None]] = {f: {} for f in FACETS}  # raw value -> resolve()
+        self._synonyms = self._load_synonyms(data.get("synonyms"))
         for facet, section in SECTIONS.items():
             entries = data.get(section)
             if not isinstance(entries, list) or not entries:
                 raise TaxonomyError(f"{source}: sectie '{section}' ontbreekt of is leeg")
-            self._load(facet, entries, None, 0, source)
+            self._load(facet, entries, None, 0)
+        self._ancestors: dict[str, tuple[str, ...]] = {}
+        for term in self._terms["region"].values():  # parents come before children
+            self._ancestors[term.id] = (term.parent, *self._ancestors[term.parent]) if term.parent else ()
 
-    def _load(self, facet: str, entries: list, parent: str | None, depth: int, source: str) -> None:
+    # -- loading ----------------------------------------------------------------------------------
+    def _fail(self, facet: str, message: str) -> TaxonomyError:
+        return TaxonomyError(f"{self.source}: sectie '{SECTIONS[facet]}': {message}")
+
+    def _load(self, facet: str, entries: list, parent: str | None, depth: int) -> None:
         for entry in entries:
             if not isinstance(entry, dict) or not entry.get("id") or not entry.get("label"):
-                raise TaxonomyError(f"{source}: elke waarde in '{SECTIONS[facet]}' heeft een id en een label ({entry!r})")
+                raise self._fail(facet, f"elke waarde heeft een id en een label, niet {entry!r}")
             term_id = str(entry["id"])
+            extra = set(entry) - _ENTRY_KEYS
+            if extra:
+                raise self._fail(facet, f"'{term_id}' heeft onbekende sleutel(s) {', '.join(sorted(map(str, extra)))}")
+            if not _SLUG.match(term_id):
+                raise self._fail(facet, f"id '{term_id}' is geen slug (kleine letters, cijfers en '-')")
             if term_id in self._terms[facet]:
-                raise TaxonomyError(f"{source}: dubbele id '{term_id}' in '{SECTIONS[facet]}'")
-            level = entry.get("level") or (LEVELS[min(depth, 3)] if facet == "region" else None)
-            term = Term(term_id, str(entry["label"]), tuple(str(a) for a in entry.get("aliases") or ()),
-                        parent, level if facet == "region" else None, entry.get("plural"),
-                        tuple(str(m) for m in entry.get("mentions") or ()))
+                raise self._fail(facet, f"id '{term_id}' komt twee keer voor")
+            if entry.get("children") and facet != "region":
+                raise self._fail(facet, f"'{term_id}': alleen regio's hebben children")
+            level = None
+            if facet == "region":
+                level = entry.get("level") or DEPTH_LEVELS[min(depth, len(DEPTH_LEVELS) - 1)]
+                if level not in LEVELS:
+                    raise self._fail(facet, f"'{term_id}' heeft onbekend level '{level}' ({', '.join(LEVELS)})")
+            term = Term(term_id, str(entry["label"]), self._strings(facet, term_id, entry, "aliases"), parent,
+                        level, str(entry["plural"]) if entry.get("plural") else None,
+                        self._strings(facet, term_id, entry, "mentions"))
             self._terms[facet][term_id] = term
             self._children.setdefault((facet, parent), []).append(term)
-            for key in (term.id, term.label, *term.aliases):
-                # First come, first served: a municipality listed under its region keeps its own name
-                # even when a region has the same label ("Hoeksche Waard").
-                self._keys[facet].setdefault(normalise(key), term_id)
-            self._load(facet, entry.get("children") or [], term_id, depth + 1, source)
+            self._index(facet, term)
+            children = entry.get("children") or []
+            if not isinstance(children, list):
+                raise self._fail(facet, f"'{term_id}': children moet een lijst zijn")
+            self._load(facet, children, term_id, depth + 1)
 
+    def _strings(self, facet: str, term_id: str, entry: dict, key: str) -> tuple[str, ...]:
+        value = entry.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+            raise self._fail(facet, f"'{term_id}': {key} moet een lijst van namen zijn, niet {value!r}")
+        return tuple(str(v) for v in value)
+
+    def _index(self, facet: str, term: Term) -> None:
+        """Register the term's names; a name that already means another value of the facet is an error,
+        since a filter or suggestion could then silently pick the wrong one."""
+        for kind, names in (("naam", (term.id, term.label, *term.aliases)), ("mention", term.mentions)):
+            for name in names:
+                key = normalise(name)
+                if not key:
+                    raise self._fail(facet, f"'{term.id}': lege naam {name!r}")
+                taken = self._keys[facet].get(key) or self._text_forms[facet].get(key)
+                if taken and taken != term.id:
+                    raise self._fail(facet, f"'{name}' ({kind} van '{term.id}') hoort al bij '{taken}'")
+                if kind == "naam":
+                    self._keys[facet][key] = term.id
+                if name != term.id or kind == "mention":  # ids ("beeldende-kunst") are not looked for in texts
+                    self._text_forms[facet][key] = term.id
+                    spelling = fold(name) if facet == "region" else key
+                    self._spellings[facet][spelling] = self._spellings[facet].get(spelling, False) or kind == "mention"
+
+    def _load_synonyms(self, groups: object) -> list[tuple[str, ...]]:
+        if groups is None:
+            return []
+        if not isinstance(groups, list):
+            raise TaxonomyError(f"{self.source}: synonyms moet een lijst van groepen zijn")
+        result = []
+        for group in groups:
+            if not isinstance(group, list) or len(group) < 2 or not all(isinstance(p, str) for p in group):
+                raise TaxonomyError(f"{self.source}: synonyms: elke groep is een lijst van minstens twee "
+                                    f"zinsdelen, niet {group!r}")
+            result.append(_unique(" ".join(p.lower().split()) for p in group))
+        return result
+
+    # -- lookups ----------------------------------------------------------------------------------
     def terms(self, facet: str) -> list[Term]:
-        return list(self._terms[facet].values())
+        """All values of the facet in file order (regions depth-first, parents before children)."""
+        return list(self._terms.get(facet, {}).values())
 
-    def get(self, facet: str, term_id: str) -> Term | None:
-        return self._terms.get(facet, {}).get(term_id)
+    def get(self, facet: str, id: str) -> Term | None:
+        return self._terms.get(facet, {}).get(id)
 
-    def label(self, facet: str, term_id: str) -> str:
-        term = self.get(facet, term_id)
-        return term.label if term else term_id
+    def label(self, facet: str, id: str) -> str:
+        """The label, or the id itself when the taxonomy does not know it."""
+        term = self._terms.get(facet, {}).get(id)
+        return term.label if term else id
 
     def resolve(self, facet: str, value: str) -> str | None:
-        """The id for an id, label or alias (case, accents, spacing and punctuation ignored)."""
-        if facet not in self._keys:
+        """The id for an id, label or alias (case, accents, spacing and punctuation ignored); mentions
+        do not resolve. None when unknown."""
+        keys = self._keys.get(facet)
+        if keys is None:
             return None
-        return self._keys[facet].get(normalise(value))
+        found = keys.get(value)  # most values in the corpus are already ids
+        if found is not None:
+            return found
+        memo = self._memo[facet]  # corpus values repeat ("Vlaardingen"): normalise each spelling once
+        try:
+            return memo[value]
+        except KeyError:
+            found = keys.get(normalise(value))
+            if len(memo) < _MEMO_SIZE:
+                memo[value] = found
+            return found
 
     def closest(self, facet: str, value: str) -> str | None:
         """The label of the valid value most like `value`, for 'bedoelde u ...?' in error messages."""
@@ -102,73 +200,110 @@ class Taxonomy:
         return self.label(facet, keys[match[0]]) if match else None
 
     def ancestors(self, region_id: str) -> list[str]:
-        found: list[str] = []
-        term = self.get("region", region_id)
-        while term is not None and term.parent:
-            found.append(term.parent)
-            term = self.get("region", term.parent)
-        return found
+        """Parent first, up to the root; [] for a root or an unknown id."""
+        return list(self._ancestors.get(region_id, ()))
 
     def descendants(self, region_id: str) -> list[str]:
+        """Every region below, depth-first in file order."""
         found: list[str] = []
-        for child in self.children("region", region_id):
+        for child in self._children.get(("region", region_id), ()):
             found.append(child.id)
             found.extend(self.descendants(child.id))
         return found
 
-    def children(self, facet: str, term_id: str | None) -> list[Term]:
-        return list(self._children.get((facet, term_id), []))
+    def children(self, facet: str, id: str | None) -> list[Term]:
+        """The values directly below `id`; id None gives the roots (for flat facets: every value)."""
+        return list(self._children.get((facet, id), []))
 
     def synonym_groups(self) -> list[tuple[str, ...]]:
-        """Equivalent search phrases: the synonyms section, plus each audience's and each region's name
-        with its aliases (true equivalents). Theme and discipline aliases are not: "museum" is an alias
-        of the discipline erfgoed, but a search for museum should not find every erfgoed text."""
+        """Groups of equivalent lowercase search phrases: the synonyms section, then each value's label with
+        its aliases (values without aliases give no group). Mentions are not synonyms."""
         groups = list(self._synonyms)
-        for facet in ("audience", "region"):
+        for facet in FACETS:
             for term in self._terms[facet].values():
-                if term.aliases:
-                    groups.append(tuple(p.lower() for p in (term.label, *term.aliases)))
+                group = _unique(" ".join(p.lower().split()) for p in (term.label, *term.aliases))
+                if len(group) > 1:
+                    groups.append(group)
         return groups
 
+    def to_dict(self) -> dict:
+        """The taxonomy as plain data (for an API): per facet the terms with their fields, plus synonyms."""
+        return {"version": self.version,
+                "facets": {facet: [_term_dict(t) for t in self._terms[facet].values()] for facet in FACETS},
+                "synonyms": [list(g) for g in self._synonyms]}
+
+    # -- text -------------------------------------------------------------------------------------
     @cached_property
-    def _text_patterns(self) -> dict[str, list[tuple[re.Pattern, str]]]:
-        patterns: dict[str, list[tuple[re.Pattern, str]]] = {}
+    def _text_patterns(self) -> dict[str, re.Pattern | None]:
+        """Per facet one alternation of every label, alias and mention, longest first, so that at any
+        position the longest name wins ("Krimpen aan den IJssel" before a shorter one) and overlapping
+        names count once. Place names keep their capitals: "Leiden" must not match "leiden tot"."""
+        patterns: dict[str, re.Pattern | None] = {}
         for facet in FACETS:
-            entries = []
-            for term in self._terms[facet].values():
-                for form in {term.label, *term.aliases, *term.mentions}:
-                    words = normalise(form).split()
-                    if not words or (len(words) == 1 and len(words[0]) < 4 and form not in term.mentions):
-                        continue  # "po", "vo", "NL": too short to trust in running text
-                    entries.append((re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b"), term.id))
-            patterns[facet] = entries
+            alternatives = [r"\ ".join(_word_pattern(w, keep_capital=facet == "region") for w in form.split())
+                            for form, is_mention in sorted(self._spellings[facet].items(),
+                                                           key=lambda item: (-len(item[0]), item[0]))
+                            if is_mention or " " in form or len(form) >= _MIN_TEXT_WORD]
+            patterns[facet] = (re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(alternatives) + r")(?![A-Za-z0-9])")
+                               if alternatives else None)
         return patterns
 
     def find_in_text(self, facet: str, text: str) -> list[str]:
-        """Ids whose label, alias or mention occurs in the text as whole words: most mentioned first,
-        then in order of first mention."""
-        plain = normalise(text)
+        """Ids whose label, alias or mention occurs in the text as whole words ("Goudse" -> gouda, but
+        "Lissers" is not Lisse), most occurrences first, then by first occurrence. For suggestions: a
+        capitalised place name is only found capitalised, so "leiden tot" and "delft het onderspit" are no
+        places; labels and aliases shorter than three letters ("NL") are not looked for."""
+        pattern = self._text_patterns.get(facet)
+        if pattern is None or not text:
+            return []
+        forms = self._text_forms[facet]
         counts: dict[str, int] = {}
-        first: dict[str, int] = {}
-        for pattern, term_id in self._text_patterns.get(facet, []):
-            for match in pattern.finditer(plain):
-                counts[term_id] = counts.get(term_id, 0) + 1
-                first[term_id] = min(first.get(term_id, match.start()), match.start())
-        return sorted(counts, key=lambda t: (-counts[t], first[t]))
+        for match in pattern.finditer(fold(text)):
+            term_id = forms[match.group().lower()]
+            counts[term_id] = counts.get(term_id, 0) + 1  # dicts keep first-occurrence order
+        return sorted(counts, key=lambda t: -counts[t])
+
+
+def _word_pattern(word: str, keep_capital: bool) -> str:
+    """A regex for one folded word: case-insensitive, except that a capital first letter stays required."""
+    if keep_capital and word[0].isupper():
+        return re.escape(word[0]) + (f"(?i:{re.escape(word[1:])})" if len(word) > 1 else "")
+    return f"(?i:{re.escape(word)})"
+
+
+def _unique(items) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(i for i in items if i))
+
+
+def _term_dict(term: Term) -> dict:
+    data = {"id": term.id, "label": term.label, "aliases": list(term.aliases)}
+    for key in ("parent", "level", "plural"):
+        if getattr(term, key) is not None:
+            data[key] = getattr(term, key)
+    if term.mentions:
+        data["mentions"] = list(term.mentions)
+    return data
 
 
 def load_taxonomy(path: str | os.PathLike) -> Taxonomy:
+    """Read and check a taxonomy file; TaxonomyError with the file name and the reason when it is unusable.
+    The version is a short hash of the file's bytes."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
     except OSError as exc:
-        raise TaxonomyError(f"{path}: niet leesbaar ({exc.strerror})") from exc
+        raise TaxonomyError(f"{path}: niet leesbaar ({exc.strerror or exc})") from exc
+    try:
+        data = yaml.load(raw.decode("utf-8"), Loader=_YAML_LOADER)
+    except UnicodeDecodeError as exc:
+        raise TaxonomyError(f"{path}: geen UTF-8 ({exc})") from exc
     except yaml.YAMLError as exc:
         raise TaxonomyError(f"{path}: ongeldige YAML ({exc})") from exc
-    return Taxonomy(data, str(path))
+    return Taxonomy(data, str(path), version=hashlib.sha256(raw).hexdigest()[:12])
 
 
 def default_taxonomy_path() -> Path:
+    """<corpus>/taxonomy.yaml: the repository's corpus/, or $KENNISPLATFORM_CORPUS."""
     from .config import corpus_dir
 
-    return corpus_dir() / "taxonomy.yaml"
+    return corpus_dir() / TAXONOMY_FILE
