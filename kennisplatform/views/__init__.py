@@ -6,8 +6,14 @@ from flask import Flask
 
 def register_views(app: Flask) -> None:
     from . import api, errors, exports, search
+    from . import browse, documents, home
+    from .. import security
 
     errors.register(app)
     app.register_blueprint(search.bp)
+    app.register_blueprint(home.bp)
+    app.register_blueprint(browse.bp)
+    app.register_blueprint(documents.bp)
+    security.register(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(exports.bp)

@@ -1,0 +1,97 @@
+"""Markdown to safe HTML: rendered with python-markdown, sanitised with nh3 (an allow-list), then given
+heading ids and a table of contents. The document page, the editors' preview and the API all use this."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import markdown
+import nh3
+from bs4 import BeautifulSoup
+from markupsafe import Markup
+
+from .taxonomy import fold
+
+# Everything else is dropped: the tag goes, its text stays (script and style lose their text too).
+ALLOWED_TAGS = {
+    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
+    "blockquote", "pre", "code", "em", "strong", "b", "i", "u", "s", "del", "ins", "sub", "sup", "mark",
+    "small", "abbr", "q", "cite", "a", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+    "ol": {"start"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+CLEAN_CONTENT_TAGS = {"script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math"}
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+EXTENSIONS = ["tables", "sane_lists", "fenced_code", "abbr", "def_list"]
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    level: int  # the heading level as rendered (2 = a section, 3 = a subsection)
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: Markup  # safe to put in a page as is
+    toc: list[TocEntry] = field(default_factory=list)
+
+    @property
+    def sections(self) -> int:
+        """Top-level sections: what decides whether a page shows a table of contents."""
+        top = min((e.level for e in self.toc), default=0)
+        return sum(1 for e in self.toc if e.level == top)
+
+
+def render_markdown(text: str, top_level: int = 2, id_prefix: str = "sectie-") -> Rendered:
+    """Markdown to sanitised HTML and a table of contents.
+
+    Headings are shifted so that the body's highest heading becomes `top_level` (the page's title is
+    the h1) and never skip a level, so the page's outline stays in order. Headings get ids
+    (`id_prefix` + a slug, unique within the text) for the table of contents."""
+    raw = markdown.markdown(text or "", extensions=EXTENSIONS, output_format="html")
+    clean = nh3.clean(
+        raw,
+        tags=ALLOWED_TAGS,
+        clean_content_tags=CLEAN_CONTENT_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+    soup = BeautifulSoup(clean, "html.parser")
+    headings = soup.find_all(HEADINGS)
+    toc: list[TocEntry] = []
+    if headings:
+        highest = min(int(h.name[1]) for h in headings)
+        shift = top_level - highest
+        previous = top_level - 1
+        used: set[str] = set()
+        for heading in headings:
+            level = min(max(int(heading.name[1]) + shift, top_level), previous + 1, 6)
+            previous = level
+            heading.name = f"h{level}"
+            label = " ".join(heading.get_text(" ").split())
+            heading["id"] = _unique_id(id_prefix + (_slug(label) or "kop"), used)
+            if level <= top_level + 1 and label:
+                toc.append(TocEntry(level, heading["id"], label))
+    return Rendered(Markup(str(soup)), toc)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")[:60].strip("-")
+
+
+def _unique_id(candidate: str, used: set[str]) -> str:
+    result, n = candidate, 2
+    while result in used:
+        result, n = f"{candidate}-{n}", n + 1
+    used.add(result)
+    return result

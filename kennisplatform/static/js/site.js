@@ -1,0 +1,39 @@
+/* Small enhancements; every page works without this file.
+   - Filters apply as soon as a box is ticked (the "Filters toepassen" button remains for keyboard users
+     who prefer it, and for browsers without JavaScript).
+   - After such a reload, focus returns to the box that was ticked, so keyboard and screen-reader users
+     keep their place.
+   - Sort and page links are untouched: they are plain links. */
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  var FOCUS_KEY = "kennisplatform:focus";
+
+  function restoreFocus() {
+    var id;
+    try { id = sessionStorage.getItem(FOCUS_KEY); sessionStorage.removeItem(FOCUS_KEY); } catch (e) { return; }
+    if (!id) return;
+    var el = document.getElementById(id);
+    if (!el) return;
+    var details = el.closest("details");
+    while (details) { details.open = true; details = details.parentElement && details.parentElement.closest("details"); }
+    el.focus({ preventScroll: false });
+  }
+
+  function autosubmit(form) {
+    form.addEventListener("change", function (event) {
+      var target = event.target;
+      if (!target || target.type !== "checkbox") return;
+      try { sessionStorage.setItem(FOCUS_KEY, target.id); } catch (e) { /* private mode */ }
+      form.classList.add("is-loading");
+      if (typeof form.requestSubmit === "function") form.requestSubmit(); else form.submit();
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var forms = document.querySelectorAll("form[data-autosubmit]");
+    for (var i = 0; i < forms.length; i++) autosubmit(forms[i]);
+    restoreFocus();
+  });
+})();

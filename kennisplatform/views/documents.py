@@ -1,0 +1,100 @@
+"""The document page: /document/<id>. The file is the truth: the document is read fresh from the corpus,
+its Markdown rendered and sanitised; the index gives the path and the similar documents."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask import Blueprint, render_template
+
+from ..corpus import load_document
+from ..documents import Document
+from ..errors import NotFound
+from ..render import Rendered, render_markdown
+from ..results import Hit
+from ..services import services
+from .browse import browse_url
+from .search import filter_url
+
+bp = Blueprint("documents", __name__)
+TOC_MIN_SECTIONS = 3  # a table of contents from this many sections on
+
+
+@dataclass
+class Link:
+    label: str
+    url: str | None = None
+
+
+@dataclass
+class MetaRow:
+    label: str  # "Thema's"
+    values: list[Link]
+
+
+@dataclass
+class DocumentPage:
+    doc: Document
+    type_label: str
+    rendered: Rendered
+    meta: list[MetaRow]
+    breadcrumbs: list[Link]
+    similar: list[Hit] = field(default_factory=list)
+
+    @property
+    def show_toc(self) -> bool:
+        return self.rendered.sections >= TOC_MIN_SECTIONS
+
+
+@bp.get("/document/<doc_id>")
+def document(doc_id: str):
+    svc = services()
+    stored = svc.engine.stored(doc_id)  # NotFound -> 404
+    doc = load_document(svc.corpus_dir, stored["path"], svc.taxonomy)
+    if doc is None:
+        raise NotFound(f"Document '{doc_id}' bestaat niet (meer).")
+    page = build_document_page(doc)
+    page.similar = svc.engine.more_like(doc.id, 5)
+    return render_template("document.html", page=page)
+
+
+def build_document_page(doc: Document) -> DocumentPage:
+    """The page model for a document (the editors' preview can render one without the index)."""
+    taxonomy = services().taxonomy
+    type_term = taxonomy.get("type", doc.type)
+    type_label = type_term.label if type_term else doc.type
+    type_plural = (type_term.plural or type_term.label) if type_term else doc.type
+
+    def links(facet: str, ids) -> list[Link]:
+        return [Link(taxonomy.label(facet, i), filter_url(facet, i)) for i in ids]
+
+    meta = [
+        MetaRow("Soort", [Link(type_label, browse_url(doc.type) or filter_url("type", doc.type))]),
+        MetaRow("Datum", [Link(_date_label(doc), filter_url("year", str(doc.date.year)))]),
+        MetaRow("Thema's", links("theme", doc.themes)),
+        MetaRow("Regio's", links("region", doc.regions)),
+        MetaRow("Disciplines", links("discipline", doc.disciplines)),
+        MetaRow("Doelgroep", links("audience", doc.audience)),
+        MetaRow("Organisaties", [Link(o) for o in doc.organisations]),
+    ]
+    source = doc.source
+    if source.publication:
+        meta.append(MetaRow("Publicatie", [Link(source.publication)]))
+    if source.authors:
+        meta.append(MetaRow("Auteurs", [Link(a) for a in source.authors]))
+    if source.url and source.url.startswith(("http://", "https://")):
+        meta.append(MetaRow("Bron", [Link(_host(source.url), source.url)]))
+    meta = [row for row in meta if row.values]
+    crumbs = [Link("Home", "/"), Link(type_plural, browse_url(doc.type)), Link(doc.title)]
+    return DocumentPage(doc, type_label, render_markdown(doc.body), meta, crumbs)
+
+
+def _date_label(doc: Document) -> str:
+    from .search import format_date
+
+    return format_date(doc.date)
+
+
+def _host(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).netloc or url

@@ -1,0 +1,81 @@
+"""Dutch error pages for 400, 404, 405, 500 and the library's own errors. Under /api/ the API's
+problem+json answers take over; /….json addresses get a small JSON error."""
+from __future__ import annotations
+
+import json
+
+from flask import Flask, Response, current_app, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from ..errors import KennisplatformError
+
+TITLES = {
+    400: "Ongeldige zoekopdracht",
+    403: "Geen toegang",
+    404: "Pagina niet gevonden",
+    405: "Methode niet toegestaan",
+    413: "Verzoek te groot",
+    422: "Niet te verwerken",
+    500: "Er ging iets mis",
+    503: "Tijdelijk niet beschikbaar",
+}
+MESSAGES = {
+    400: "Het adres bevat een waarde die we niet kunnen gebruiken.",
+    403: "U hebt geen toegang tot deze pagina.",
+    404: "Deze pagina bestaat niet (meer). Misschien is het adres verkeerd getypt, of is het document verplaatst.",
+    405: "Deze pagina kan niet op deze manier worden opgevraagd.",
+    413: "Het verzoek is te groot.",
+    500: "Door een fout aan onze kant kon deze pagina niet worden getoond. Probeer het later opnieuw.",
+    503: "De zoekindex wordt bijgewerkt. Probeer het over een paar seconden opnieuw.",
+}
+
+
+def error_response(status: int, message: str | None = None, parameter: str | None = None):
+    """The page (or JSON, for a .json address) for an error status."""
+    message = message or MESSAGES.get(status, MESSAGES[500])
+    if request.path.endswith(".json"):
+        body = {"status": status, "error": message, **({"parameter": parameter} if parameter else {})}
+        return Response(json.dumps(body, ensure_ascii=False), status=status, mimetype="application/json")
+    title = TITLES.get(status, TITLES[500])
+    return render_template("error.html", status=status, title=title, message=message, parameter=parameter), status
+
+
+def _api_error(error: HTTPException):
+    """The API's own answer for errors raised before one of its views ran (None elsewhere)."""
+    try:
+        from .api import api_http_error
+    except ImportError:  # the API is not part of this build
+        return None
+    return api_http_error(error)
+
+
+def handle_library_error(error: KennisplatformError):
+    return error_response(error.status, error.message, getattr(error, "name", None))
+
+
+def handle_http_error(error: HTTPException):
+    api = _api_error(error)
+    if api is not None:
+        return api
+    status = error.code or 500
+    response = error_response(status)
+    if status == 405 and getattr(error, "valid_methods", None):
+        body, code = response if isinstance(response, tuple) else (response, status)
+        return body, code, {"Allow": ", ".join(error.valid_methods)}
+    return response
+
+
+def handle_unexpected(error: Exception):
+    if isinstance(error, HTTPException):  # pragma: no cover - Flask routes these to handle_http_error
+        return handle_http_error(error)
+    current_app.logger.exception("Onverwachte fout bij %s", request.path)
+    try:
+        return error_response(500)
+    except Exception:  # the error page itself failed: plain text, still Dutch
+        return Response("Er ging iets mis. Probeer het later opnieuw.", status=500, mimetype="text/plain")
+
+
+def register(app: Flask) -> None:
+    app.register_error_handler(KennisplatformError, handle_library_error)
+    app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(Exception, handle_unexpected)
