@@ -6,6 +6,7 @@ index.py touches Whoosh objects."""
 from __future__ import annotations
 
 import threading
+import time
 from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from .results import FilterDrop, Hit, Relaxation, SearchResult, Suggestion, Valu
 from .taxonomy import Taxonomy
 
 TERM_CACHE_SIZE = 4096
+RETIRE_AFTER = 60.0  # seconds a replaced searcher stays open for requests still using it
 MAX_PREFIX_TERMS = 50  # a prefix expands to at most this many words (the most frequent ones)
 
 
@@ -96,6 +98,7 @@ class SearchEngine:
         self._state: _State | None = None
         self._lock = threading.Lock()
         self._ix = None
+        self._retired: list[tuple[float, object]] = []
 
     @cached_property
     def synonyms(self) -> dict:
@@ -114,10 +117,23 @@ class SearchEngine:
             # is unchanged, and so misses deletions committed to those segments since.
             searcher = self._ix.searcher(weighting=BM25F())
             self._state = _State(searcher, FacetIndex.build(searcher.reader()))
+            self._retire(state)
             return self._state
+
+    def _retire(self, old: _State | None) -> None:
+        """Close replaced searchers once no request can still be using them (their files stay open
+        until then, also when a rebuild has deleted them)."""
+        now = time.monotonic()
+        if old is not None:
+            self._retired.append((now, old.searcher))
+        while self._retired and now - self._retired[0][0] > RETIRE_AFTER:
+            self._retired.pop(0)[1].close()
 
     def close(self) -> None:
         with self._lock:
+            for _, searcher in self._retired:
+                searcher.close()
+            self._retired = []
             if self._state:
                 self._state.searcher.close()
             self._state = None
