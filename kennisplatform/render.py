@@ -45,9 +45,10 @@ class Rendered:
 
     @property
     def sections(self) -> int:
-        """Top-level sections: what decides whether a page shows a table of contents."""
+        """The number of sections, what decides whether a page shows a table of contents: those at the
+        top level, or one level down when the text has a single top heading (a title repeated)."""
         top = min((e.level for e in self.toc), default=0)
-        return sum(1 for e in self.toc if e.level == top)
+        return max(sum(1 for e in self.toc if e.level == level) for level in (top, top + 1)) if self.toc else 0
 
 
 def render_markdown(text: str, top_level: int = 2, id_prefix: str = "sectie-") -> Rendered:
@@ -80,7 +81,7 @@ def render_markdown(text: str, top_level: int = 2, id_prefix: str = "sectie-") -
             heading.name = f"h{level}"
             label = " ".join(heading.get_text(" ").split())
             heading["id"] = _unique_id(id_prefix + (_slug(label) or "kop"), used)
-            if level <= top_level + 1 and label:
+            if level <= top_level + 2 and label:
                 toc.append(TocEntry(level, heading["id"], label))
     return Rendered(Markup(str(soup)), toc)
 

@@ -1,0 +1,122 @@
+"""Bad URL parameters on every search page: corrected, or a 400 with a Dutch message. Never a 500."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import FIXTURE_DOCS, TAXONOMY, write_document
+from kennisplatform import create_app
+
+PAGES = ["/zoeken", "/voorbeeldprojecten", "/verslagen", "/artikelen"]
+
+# (query string, expected status, a phrase of the Dutch message for 400s)
+BAD = [
+    ("page=abc", 400, "Paginanummer moet een positief geheel getal zijn"),
+    ("page=-1", 400, "Paginanummer"),
+    ("page=1.5", 400, "Paginanummer"),
+    ("page=1&page=2", 400, "mag maar één keer voorkomen"),
+    ("per_page=abc", 400, "Aantal per pagina"),
+    ("per_page=", 200, None),
+    ("q=erfgoed&q=dans", 400, "mag maar één keer voorkomen"),
+    ("sort=willekeurig", 400, "Onbekende sortering"),
+    ("sort=nieuwste", 200, None),
+    ("sort=oldest&sort=newest", 400, "mag maar één keer voorkomen"),
+    ("theme=onbekend", 400, "Onbekende waarde"),
+    ("theme=erfgoud", 400, "bedoelde u"),
+    ("region=Atlantis", 400, "Onbekende waarde"),
+    ("year=vorig-jaar", 400, "jaartal"),
+    ("year=1850", 400, "jaartal"),
+    ("discipline=" + "x" * 5000, 400, "Onbekende waarde"),
+    ("&".join(f"theme=erfgoed{n}" for n in range(60)), 400, "Te veel waarden"),
+    # corrected, not refused
+    ("page=0", 200, None),
+    ("page=99999999", 200, None),
+    ("page=999999999999", 400, "Paginanummer"),
+    ("per_page=100000", 200, None),
+    ("per_page=0", 200, None),
+    ("q=" + "erfgoed " * 400, 200, None),
+    ("q=%00%01erfgoed%7F", 200, None),
+    ("q=%E2%80%AEerfgoed", 200, None),
+    ("q=%FF%FE", 200, None),
+    ("q=<script>alert(1)</script>", 200, None),
+    ("q=\"onafgesloten", 200, None),
+    ("q=erfgoed OR OR AND NOT", 200, None),
+    ("q=*", 200, None),
+    ("q=-", 200, None),
+    ("q=(((", 200, None),
+    ("q[]=erfgoed", 200, None),  # an unknown key: ignored
+    ("theme[]=erfgoed", 200, None),
+    ("onbekend=1", 200, None),
+    ("theme=Erfgoed", 200, None),  # a label is accepted
+    ("region=krimpen a/d ijssel", 200, None),  # an alias
+    ("theme=", 200, None),
+    ("year=2021-2024", 200, None),
+    ("format=json", 200, None),
+]
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    """One app for the module: these tests only read."""
+    root = tmp_path_factory.mktemp("web")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    shutil.copy(TAXONOMY, corpus / "taxonomy.yaml")
+    for doc in FIXTURE_DOCS:
+        write_document(corpus, *doc)
+    app = create_app({"TESTING": True, "CORPUS_DIR": str(corpus), "INDEX_DIR": str(root / "index"),
+                      "SECRET_KEY": "test"})
+    return app.test_client()
+
+
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("query, status, message", BAD, ids=[b[0][:40] for b in BAD])
+def test_bad_parameters_are_corrected_or_refused_in_dutch(client, path, query, status, message):
+    response = client.get(f"{path}?{query}")
+    assert response.status_code == status, response.get_data(as_text=True)[:500]
+    soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    assert soup.html["lang"] == "nl"
+    if status == 400:
+        assert " ".join(soup.h1.get_text().split()) == "Ongeldige zoekopdracht"
+        assert message.lower() in soup.select_one(".lead").get_text().lower()
+        assert "<script>" not in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("query, status, message", BAD, ids=[b[0][:40] for b in BAD])
+def test_json_twin_answers_bad_parameters_in_json(client, query, status, message):
+    response = client.get(f"/zoeken.json?{query}")
+    assert response.status_code == status
+    data = response.get_json()
+    if status == 400:
+        assert message.lower() in data["error"].lower() and data["parameter"]
+    else:
+        assert data["page"] >= 1 and 1 <= data["per_page"] <= 100
+
+
+def test_corrections_are_visible_in_the_result(client):
+    assert client.get("/zoeken.json?per_page=100000").get_json()["per_page"] == 100
+    assert client.get("/zoeken.json?page=0").get_json()["page"] == 1
+    assert client.get("/zoeken.json?per_page=0").get_json()["per_page"] == 1
+    assert client.get("/zoeken.json?theme=Erfgoed").get_json()["query"]["theme"] == ["erfgoed"]
+    long = client.get("/zoeken.json?q=" + "erfgoed " * 400).get_json()
+    assert len(long["query"]["q"]) <= 500
+
+
+def test_query_text_is_escaped_in_the_page(client):
+    html = client.get("/zoeken?q=<script>alert(1)</script>").get_data(as_text=True)
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_bad_value_message_is_escaped(client):
+    response = client.get("/zoeken?theme=<b>vet</b>")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "<b>vet</b>" not in html and "&lt;b&gt;vet&lt;/b&gt;" in html
+
+
+@pytest.mark.parametrize("path", ["/document/%00", "/document/..%2F..%2Fetc%2Fpasswd", "/document/" + "a" * 3000,
+                                  "/document/ERFGOED-LEIDEN", "/zoeken.json/x", "/verslagen.json?page=abc"])
+def test_odd_document_and_json_addresses_never_fail(client, path):
+    assert client.get(path).status_code in (200, 400, 404)
