@@ -1,0 +1,252 @@
+"""End to end in a real headless Chromium (Debian's, driven by Playwright): the search flow with and without
+JavaScript, an axe-core accessibility scan of the main pages, and screenshots at 1280 and 375 px."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+
+import pytest
+
+from browser_support import CHROMIUM, SCREENSHOTS, launch, serve, write_browser_corpus
+
+pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM),
+                                reason="Debian's chromium is not installed (apt-get install chromium)")
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory):
+    root = tmp_path_factory.mktemp("browser")
+    write_browser_corpus(root / "corpus")
+    server = serve(root / "corpus", root / "index")
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+class Watched:
+    """A page that records console errors and CSP violations, which fail the test."""
+
+    def __init__(self, context):
+        self.context = context
+        self.page = context.new_page()
+        self.errors: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.set_default_timeout(10_000)
+
+
+@pytest.fixture(params=[True, False], ids=["js", "nojs"])
+def tab(request, browser):
+    context = browser.new_context(java_script_enabled=request.param, viewport={"width": 1280, "height": 900},
+                                  locale="nl-NL")
+    watched = Watched(context)
+    watched.js = request.param
+    yield watched
+    context.close()
+    assert not watched.errors, watched.errors
+
+
+def total(page) -> int:
+    heading = page.locator("#resultaten-kop").inner_text()
+    if heading.startswith("Geen"):
+        return 0
+    return int(re.match(r"([\d.]+) resulta", heading).group(1).replace(".", ""))
+
+
+def shown_count(page, facet: str, value: str) -> int:
+    label = page.locator(f"label[for='f-{facet}-{value}'] .count")
+    return int(re.search(r"\d+", label.text_content()).group())
+
+
+def hit_ids(page) -> list[str]:
+    return [h.get_attribute("href").rsplit("/", 1)[1] for h in page.locator(".hit__title a").all()]
+
+
+def apply_filter(tab, facet: str, value: str, check: bool = True) -> None:
+    """Tick (or untick) a facet value as a person would: with JavaScript the page reloads on its own,
+    without it they press 'Filters toepassen'."""
+    page = tab.page
+    box = page.locator(f"#f-{facet}-{value}")
+    if not box.is_visible():  # a municipality inside a collapsed region
+        details = page.locator(f"details:has(#f-{facet}-{value})").last
+        details.locator("> summary").click()
+    if tab.js:
+        with page.expect_navigation():
+            box.set_checked(check)
+    else:
+        box.set_checked(check)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Filters toepassen").click()
+
+
+def test_search_flow(live, tab):
+    page = tab.page
+    # 1. type a query
+    page.goto(live + "/")
+    page.get_by_label("Waar bent u naar op zoek?").fill("erfgoed")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == live + "/zoeken?q=erfgoed"
+    everything = total(page)
+    assert everything > 20
+    marks = [m.lower() for m in page.locator(".hit__snippet mark").all_inner_texts()]
+    assert any(m.startswith("erfgoed") for m in marks), marks
+
+    # 2. tick two regions and a theme: counts and results change as the sidebar said they would
+    leiden, dordrecht = shown_count(page, "region", "leiden"), shown_count(page, "region", "dordrecht")
+    apply_filter(tab, "region", "leiden")
+    assert total(page) == leiden
+    assert "region=leiden" in page.url
+    assert shown_count(page, "region", "dordrecht") == dordrecht  # disjunctive: other regions keep counts
+    apply_filter(tab, "region", "dordrecht")
+    two_regions = total(page)
+    assert two_regions == leiden + dordrecht > 10
+    assert page.locator("#f-region-leiden").is_checked() and page.locator("#f-region-dordrecht").is_checked()
+    for hit in page.locator(".hit").all():
+        assert re.search(r"Leiden|Dordrecht", hit.locator(".tag--region").first.inner_text())
+    leerlijnen = shown_count(page, "theme", "leerlijnen")
+    assert 0 < leerlijnen < two_regions
+    apply_filter(tab, "theme", "leerlijnen")
+    assert total(page) == leerlijnen
+    for hit in page.locator(".hit").all():
+        assert "Doorlopende leerlijnen" in hit.locator(".hit__tags").inner_text()
+    chips = page.locator(".chip")
+    assert chips.count() == 3
+
+    # 3. remove a chip
+    with page.expect_navigation():
+        page.locator(".chip", has_text="Doorlopende leerlijnen").click()
+    assert total(page) == two_regions and page.locator(".chip").count() == 2
+    assert not page.locator("#f-theme-leerlijnen").is_checked()
+    first_page = hit_ids(page)
+    assert len(first_page) == 10
+
+    # 4. the next page
+    with page.expect_navigation():
+        page.get_by_role("link", name=re.compile("^Volgende")).click()
+    assert "page=2" in page.url
+    second_page = hit_ids(page)
+    assert len(second_page) == two_regions - 10 and not set(second_page) & set(first_page)
+    assert page.locator(".pagination [aria-current=page]").inner_text().endswith("2")
+    page.go_back()
+    assert hit_ids(page) == first_page  # the state is in the URL: back works
+
+    # 5. open a document and follow a theme link
+    page.go_forward()
+    title = page.locator(".hit__title a").first.inner_text()
+    with page.expect_navigation():
+        page.locator(".hit__title a").first.click()
+    assert page.locator("h1").inner_text() == title
+    assert page.locator(".toc a").count() >= 4
+    theme_link = page.locator(".meta__row", has_text="Thema").locator("a").first
+    theme = theme_link.inner_text()
+    with page.expect_navigation():
+        theme_link.click()
+    assert "/zoeken?theme=" in page.url
+    assert page.locator(".chip", has_text=theme).count() == 1
+    assert total(page) >= 1
+
+
+def test_zero_results_offer_a_way_out(live, tab):
+    page = tab.page
+    page.goto(live + "/zoeken?q=erfgoed&region=leiden&audience=vo")
+    assert total(page) == 0
+    drops = page.locator(".zero__drops a")
+    assert drops.count() >= 1
+    text = drops.first.inner_text()
+    with page.expect_navigation():
+        drops.first.click()
+    assert total(page) > 0 and text.startswith("Zonder")
+
+
+def test_focus_returns_to_the_ticked_box(live, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(live + "/zoeken")
+    page.locator("#f-theme-erfgoed").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Space")
+    page.wait_for_load_state("load")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'f-theme-erfgoed'")
+    assert page.locator("#f-theme-erfgoed").is_checked()
+    context.close()
+
+
+# -- accessibility --------------------------------------------------------------------------------------
+AXE_PAGES = {
+    "home": "/",
+    "search-with-facets": "/zoeken?q=erfgoed&region=leiden&region=dordrecht&theme=erfgoed",
+    "zero-results": "/zoeken?q=erfgoed&region=leiden&audience=vo",
+    "document": "/document/doc-00",
+    "browse": "/voorbeeldprojecten?sort=oldest",
+    "not-found": "/bestaat-niet",
+}
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("name", AXE_PAGES)
+def test_axe_finds_no_violations(live, browser, name, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(live + AXE_PAGES[name])
+    results = Axe().run(page)
+    context.close()
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_keyboard_skip_link_and_visible_focus(live, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(live + "/zoeken?q=erfgoed")
+    page.keyboard.press("Tab")
+    skip = page.locator(".skip-link")
+    assert skip.evaluate("e => e === document.activeElement")
+    assert skip.bounding_box()["y"] >= 0  # moved into view when focused
+    outline = skip.evaluate("e => getComputedStyle(e).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "inhoud"
+    context.close()
+
+
+def test_layout_fits_a_360_px_screen(live, browser):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    for url in AXE_PAGES.values():
+        page.goto(live + url)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, (url, overflow)
+    page.goto(live + "/zoeken?q=erfgoed")
+    assert not page.locator("#f-theme-erfgoed").is_visible()  # filters folded away on a phone
+    page.locator(".filters__toggle").click()
+    assert page.locator("#f-theme-erfgoed").is_visible()
+    context.close()
+
+
+def test_screenshots(live, browser):
+    """Saved for people to look at (tests/screenshots/ is ignored by git)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    shots = {"search": "/zoeken?q=erfgoed&region=leiden&region=dordrecht", "home": "/",
+             "document": "/document/doc-00", "zero": AXE_PAGES["zero-results"]}
+    for width in (1280, 375):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        for name, url in shots.items():
+            page.goto(live + url)
+            path = SCREENSHOTS / f"{name}-{width}.png"
+            page.screenshot(path=str(path), full_page=name == "search")
+            assert path.stat().st_size > 10_000
+        context.close()
+    assert shutil.which("chromium") or os.path.exists(CHROMIUM)
