@@ -1,0 +1,468 @@
+"""Speed of the search engine: rebuild throughput, index size and query latency, optionally against peers.
+
+    .venv/bin/python benchmarks/speed.py --docs 10000 [--docs 100000] [--queries 200] [--peers]
+                                         [--seed 1] [--repeat 1] [--no-rebuild] [--json out.json]
+                                         [--profile out.prof]
+
+For each corpus size: generates the synthetic corpus (generate_corpus.py) in benchmarks/data/ or reuses it,
+rebuilds our index from scratch (update_index(rebuild=True)), opens a fresh SearchEngine and times the same
+queries in three modes:
+
+    plain     top-10, no facet counts                     engine.search(params, with_facets=False)
+    facets    top-10 with all six facet counts            engine.search(params, with_facets=True)
+    filtered  1-3 facet selections (two regions, a CMK period ...) with counts
+
+Queries are 1-3 words drawn from the corpus vocabulary (field words, common Dutch words, place names),
+phrases taken from the documents, prefixes (leer*) and words with a typo. First a "cold" pass runs every
+query once on the fresh engine (its caches empty: what the first visitor of a query sees); then the warm
+passes interleave the modes per query, `--repeat` times, keeping each query's median.
+
+`--peers` builds SQLite FTS5, tantivy and plain Whoosh (see peers.py; `--peer` picks some) on the same
+documents and times them on the same queries and modes. Timings are wall-clock, single-threaded,
+in-process; build times include reading and parsing the corpus files.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import json
+import os
+import platform
+import pstats
+import random
+import resource
+import statistics
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(HERE))
+
+import generate_corpus  # noqa: E402
+import peers as peer_engines  # noqa: E402
+from kennisplatform import schema  # noqa: E402
+from kennisplatform.corpus import read_corpus, taxonomy_for  # noqa: E402
+from kennisplatform.index import update_index  # noqa: E402
+from kennisplatform.params import PERIODS, SearchParams  # noqa: E402
+from kennisplatform.search import SearchEngine  # noqa: E402
+
+DATA = HERE / "data"
+MODES = ("plain", "facets", "filtered")
+KINDS = {"1 word": 30, "2 words": 27, "3 words": 13, "phrase": 12, "prefix": 9, "typo": 9}
+# Targets from the brief (docs/performance.md): p95 of a faceted search, facet overhead, rebuild rate.
+TARGET_P95_MS = {10_000: 20.0, 100_000: 150.0}
+TARGET_FACET_OVERHEAD = 0.25
+TARGET_REBUILD_RATE = 500.0
+
+
+@dataclass(frozen=True)
+class BenchQuery:
+    text: str  # as a user types it: what our engine parses
+    kind: str  # one of KINDS
+    words: tuple[str, ...]  # what a peer searches for (prefix: the stem, without '*')
+    selection: tuple[tuple[str, tuple[str, ...]], ...] = ()  # facet selections of the filtered mode
+
+    @property
+    def peer_kind(self) -> str:
+        return {"phrase": "phrase", "prefix": "prefix"}.get(self.kind, "words")
+
+    def params(self, filtered: bool) -> SearchParams:
+        return SearchParams(q=self.text, **(dict(self.selection) if filtered else {}))
+
+    def selection_dict(self, filtered: bool) -> dict[str, tuple[str, ...]]:
+        return dict(self.selection) if filtered else {}
+
+
+@dataclass
+class PeerQuery:
+    """The view of a BenchQuery that peers.py reads."""
+
+    kind: str
+    words: tuple[str, ...]
+
+
+@dataclass
+class Latency:
+    median: float
+    p95: float
+    mean: float
+    max: float
+
+    @classmethod
+    def of(cls, seconds: list[float]) -> "Latency":
+        ms = sorted(s * 1000 for s in seconds)
+        return cls(statistics.median(ms), percentile(ms, 95), statistics.fmean(ms), ms[-1])
+
+
+@dataclass
+class EngineRun:
+    name: str
+    docs: int
+    build_seconds: float | None = None
+    size_mb: float | None = None
+    open_ms: float | None = None
+    latency: dict[str, Latency] = field(default_factory=dict)  # mode (and "cold") -> latency
+    median_total: dict[str, float] = field(default_factory=dict)  # mode -> median number of results
+    by_kind: dict[str, Latency] = field(default_factory=dict)  # facets mode per query kind
+    facet_overhead: float | None = None  # median over queries of facets/plain - 1
+    per_query_ms: dict[str, list[float]] = field(default_factory=dict)
+
+    @property
+    def docs_per_second(self) -> float | None:
+        return self.docs / self.build_seconds if self.build_seconds else None
+
+
+def percentile(sorted_values: list[float], pct: float) -> float:
+    """Nearest-rank percentile of sorted values."""
+    rank = max(1, -(-len(sorted_values) * pct // 100))
+    return sorted_values[int(rank) - 1]
+
+
+# -- the corpus and the queries ---------------------------------------------------------------------
+def corpus_dir(docs: int, seed: int) -> Path:
+    return DATA / f"corpus-{docs}-seed{seed}"
+
+
+def ensure_corpus(docs: int, seed: int) -> Path:
+    path = corpus_dir(docs, seed)
+    if generate_corpus.is_complete(path, docs, seed):
+        print(f"corpus: reusing {path.relative_to(REPO)}")
+    else:
+        print(f"corpus: generating {docs:,} documents in {path.relative_to(REPO)} ...", flush=True)
+        seconds = generate_corpus.generate(docs, path, seed)
+        print(f"corpus: {docs:,} documents in {seconds:.1f} s")
+    return path
+
+
+def query_vocabulary(taxonomy) -> tuple[list[str], list[str], list[str]]:
+    """(field words, common content words, place names) that users of the platform would type."""
+    from wordfreq import top_n_list
+
+    field_words = sorted({w for w in generate_corpus.FIELD_WORDS if len(w) > 3}
+                         | {w for ws in generate_corpus.THEME_WORDS.values() for w in ws}
+                         | {w for ws in generate_corpus.DISCIPLINE_WORDS.values() for w in ws})
+    common = [w for w in top_n_list("nl", 6000)[150:] if w.isalpha() and len(w) >= 4]
+    places = [t.label for t in taxonomy.terms("region") if t.level == "gemeente"]
+    return field_words, common, places
+
+
+def sample_phrases(corpus: Path, rng: random.Random, n: int) -> list[tuple[str, str]]:
+    """Two adjacent words (both 4+ letters) from the bodies of random documents."""
+    files = sorted(corpus.glob("verslagen/*.md"))[:2000]
+    phrases: list[tuple[str, str]] = []
+    while len(phrases) < n:
+        text = rng.choice(files).read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+        words = [w.strip(".,-").lower() for w in text.split()]
+        for _ in range(20):
+            i = rng.randrange(len(words) - 1)
+            a, b = words[i], words[i + 1]
+            if a.isalpha() and b.isalpha() and len(a) >= 4 and len(b) >= 4:
+                phrases.append((a, b))
+                break
+    return phrases
+
+
+def typo(word: str, rng: random.Random) -> str:
+    """One edit inside the word: swap two neighbours, drop, double or replace a letter."""
+    i = rng.randrange(1, len(word) - 2)
+    edit = rng.choice(("swap", "drop", "double", "replace"))
+    if edit == "swap":
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    if edit == "drop":
+        return word[:i] + word[i + 1:]
+    if edit == "double":
+        return word[:i] + word[i] + word[i:]
+    return word[:i] + rng.choice("aeioukst") + word[i + 1:]
+
+
+def random_selection(taxonomy, rng: random.Random) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """1-3 facets with selections; regions often two values, years often a CMK period."""
+    municipalities = [t.id for t in taxonomy.terms("region") if t.level == "gemeente"]
+    regions = [t.id for t in taxonomy.terms("region") if t.level == "regio"]
+    facets = rng.sample(["region", "year", "theme", "audience", "discipline", "type"], k=rng.choice((1, 2, 2, 3)))
+    chosen: dict[str, tuple[str, ...]] = {}
+    for facet in facets:
+        if facet == "region":
+            pool = regions + municipalities
+            chosen[facet] = tuple(rng.sample(pool, k=2)) if rng.random() < 0.5 else (rng.choice(pool),)
+        elif facet == "year":
+            chosen[facet] = (rng.choice(sorted(PERIODS)),) if rng.random() < 0.6 else (str(rng.randint(2013, 2026)),)
+        elif facet == "theme":
+            chosen[facet] = tuple(rng.sample([t.id for t in taxonomy.terms("theme")], k=rng.choice((1, 1, 2))))
+        else:
+            chosen[facet] = (rng.choice([t.id for t in taxonomy.terms(facet)]),)
+    from kennisplatform.params import FACETS
+
+    return tuple((f, chosen[f]) for f in FACETS if f in chosen)
+
+
+def make_queries(corpus: Path, taxonomy, n: int, seed: int) -> list[BenchQuery]:
+    rng = random.Random(f"queries-{seed}")
+    field_words, common, places = query_vocabulary(taxonomy)
+    phrases = iter(sample_phrases(corpus, rng, n))
+
+    def word() -> str:
+        r = rng.random()
+        if r < 0.55:
+            return rng.choice(field_words)
+        if r < 0.9:
+            return rng.choice(common)
+        return rng.choice(places).split()[0] if rng.random() < 0.3 else rng.choice(places)
+
+    queries: list[BenchQuery] = []
+    kinds = rng.choices(list(KINDS), weights=list(KINDS.values()), k=n)
+    for kind in kinds:
+        if kind.endswith("word") or kind.endswith("words"):
+            words = tuple(word() for _ in range(int(kind[0])))
+            text = " ".join(words)
+        elif kind == "phrase":
+            words = next(phrases)
+            text = f'"{" ".join(words)}"'
+        elif kind == "prefix":
+            source = rng.choice([w for w in field_words + common[:1500] if len(w) >= 6])
+            stem = source[:rng.randint(4, min(6, len(source) - 1))]
+            words, text = (stem,), stem + "*"
+        else:  # typo: one misspelt word, sometimes with a correct one
+            bad = typo(rng.choice([w for w in field_words if len(w) >= 7 and w.isalpha()]), rng)
+            words = (bad,) if rng.random() < 0.6 else (bad, word())
+            text = " ".join(words)
+        queries.append(BenchQuery(text, kind, tuple(w.lower() for w in words), random_selection(taxonomy, rng)))
+    return queries
+
+
+# -- timing -----------------------------------------------------------------------------------------
+def timed(fn) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def measure(name: str, docs: int, run, queries: list[BenchQuery], repeat: int,
+            profile: Path | None = None) -> EngineRun:
+    """run(query, mode) -> number of results. A cold pass (plain mode), then `repeat` warm passes
+    interleaving the modes per query; per query the median of the warm passes."""
+    result = EngineRun(name, docs)
+    totals: dict[str, list[int]] = {m: [] for m in MODES}
+    gc.collect()
+    cold = []
+    for q in queries:
+        started = time.perf_counter()
+        run(q, "plain")
+        cold.append(time.perf_counter() - started)
+    samples: dict[str, list[list[float]]] = {m: [[] for _ in queries] for m in MODES}
+    profiler = cProfile.Profile() if profile else None
+    for _ in range(repeat):
+        for i, q in enumerate(queries):
+            for mode in MODES:
+                if profiler:
+                    profiler.enable()
+                started = time.perf_counter()
+                total = run(q, mode)
+                samples[mode][i].append(time.perf_counter() - started)
+                if profiler:
+                    profiler.disable()
+                if len(samples[mode][i]) == 1:
+                    totals[mode].append(total)
+    per_query = {m: [statistics.median(s) for s in samples[m]] for m in MODES}
+    result.latency["cold"] = Latency.of(cold)
+    for mode in MODES:
+        result.latency[mode] = Latency.of(per_query[mode])
+        result.median_total[mode] = statistics.median(totals[mode])
+        result.per_query_ms[mode] = [round(s * 1000, 3) for s in per_query[mode]]
+    result.per_query_ms["cold"] = [round(s * 1000, 3) for s in cold]
+    for kind in KINDS:
+        picked = [per_query["facets"][i] for i, q in enumerate(queries) if q.kind == kind]
+        if picked:
+            result.by_kind[kind] = Latency.of(picked)
+    ratios = [f / p - 1 for f, p in zip(per_query["facets"], per_query["plain"]) if p > 0]
+    result.facet_overhead = statistics.median(ratios)
+    if profiler:
+        profiler.dump_stats(profile)
+    return result
+
+
+def dir_size_mb(path: Path) -> float:
+    return peer_engines.dir_size_mb(path)
+
+
+def run_ours(corpus: Path, docs: int, seed: int, queries: list[BenchQuery], repeat: int, rebuild: bool,
+             profile: Path | None) -> EngineRun:
+    taxonomy = taxonomy_for(corpus)
+    index_dir = DATA / f"index-{docs}-seed{seed}"
+    build_seconds = None
+    if rebuild or not (index_dir / "manifest.json").exists():
+        print(f"ours: rebuilding the index of {docs:,} documents ...", flush=True)
+        report = update_index(corpus, index_dir, rebuild=True, taxonomy=taxonomy)
+        if report.problems:
+            print(f"ours: {len(report.problems)} problems, first: {report.problems[0]}")
+        build_seconds = report.seconds
+        print(f"ours: {report.indexed:,} documents in {report.seconds:.1f} s "
+              f"({report.indexed / report.seconds:,.0f} docs/s)")
+    engine = SearchEngine(index_dir, taxonomy)
+    open_ms = timed(engine.state) * 1000
+
+    def run(q: BenchQuery, mode: str) -> int:
+        return engine.search(q.params(mode == "filtered"), with_facets=mode != "plain").total
+
+    print(f"ours: timing {len(queries)} queries ...", flush=True)
+    result = measure("ours (kennisplatform)", docs, run, queries, repeat, profile)
+    result.build_seconds, result.size_mb, result.open_ms = build_seconds, dir_size_mb(index_dir), open_ms
+    engine.close()
+    return result
+
+
+def flattened_records(corpus: Path) -> tuple[list[dict], float]:
+    """The documents as our index flattens them (the same inputs for every peer), and the seconds taken."""
+    started = time.perf_counter()
+    taxonomy = taxonomy_for(corpus)
+    documents, _problems = read_corpus(corpus, taxonomy)
+    records = [schema.to_fields(doc, "", taxonomy) for doc in documents]
+    return records, time.perf_counter() - started
+
+
+def run_peer(kind: str, records: list[dict], parse_seconds: float, docs: int, seed: int,
+             queries: list[BenchQuery], repeat: int) -> EngineRun:
+    peer = peer_engines.PEERS[kind](DATA / f"peers-{docs}-seed{seed}")
+    print(f"{peer.name}: building ...", flush=True)
+    build = peer_engines.timed_build(peer, records)
+    print(f"{peer.name}: {len(records):,} documents in {build:.1f} s (+ {parse_seconds:.1f} s reading the corpus)")
+    open_ms = timed(peer.open) * 1000
+    peer_queries = {q: PeerQuery(q.peer_kind, q.words) for q in queries}
+
+    def run(q: BenchQuery, mode: str) -> int:
+        return peer.search(peer_queries[q], q.selection_dict(mode == "filtered"), mode != "plain").total
+
+    print(f"{peer.name}: timing {len(queries)} queries ...", flush=True)
+    result = measure(peer.name, docs, run, queries, repeat)
+    result.build_seconds, result.size_mb, result.open_ms = parse_seconds + build, peer.size_mb(), open_ms
+    peer.close()
+    return result
+
+
+# -- reporting --------------------------------------------------------------------------------------
+def fmt(value: float | None, spec: str = ",.1f") -> str:
+    return "–" if value is None else format(value, spec)
+
+
+def report(docs: int, runs: list[EngineRun], queries: list[BenchQuery], repeat: int) -> str:
+    lines = [f"\n== {docs:,} documents, {len(queries)} queries, warm passes: {repeat} ==", ""]
+    header = (f"{'engine':<22}{'build s':>9}{'docs/s':>8}{'size MB':>9}{'open ms':>9}"
+              + "".join(f"{m + ' med/p95 ms':>22}" for m in ("cold", *MODES)) + f"{'facets +%':>11}")
+    lines += [header, "-" * len(header)]
+    for run in runs:
+        cells = "".join(f"{fmt(run.latency[m].median, '.1f') + ' / ' + fmt(run.latency[m].p95, '.1f'):>22}"
+                        for m in ("cold", *MODES))
+        lines.append(f"{run.name:<22}{fmt(run.build_seconds):>9}{fmt(run.docs_per_second, ',.0f'):>8}"
+                     f"{fmt(run.size_mb):>9}{fmt(run.open_ms, ',.0f'):>9}{cells}"
+                     f"{fmt(run.facet_overhead * 100 if run.facet_overhead is not None else None, '+.0f'):>11}")
+    lines.append("")
+    lines.append("median number of results (plain / facets / filtered): "
+                 + "; ".join(f"{r.name} {r.median_total['plain']:,.0f} / {r.median_total['facets']:,.0f} / {r.median_total['filtered']:,.0f}"
+                             for r in runs))
+    ours = runs[0]
+    if len(runs) > 1:
+        lines += ["", "ours ÷ peer (above 1: we are slower)", ""]
+        head = f"{'peer':<22}{'build':>8}{'size':>8}" + "".join(f"{m + ' med':>14}{m + ' p95':>14}" for m in MODES)
+        lines += [head, "-" * len(head)]
+        for peer in runs[1:]:
+            def ratio(a, b):
+                return fmt(a / b if a is not None and b else None, ".2f")
+            cells = "".join(f"{ratio(ours.latency[m].median, peer.latency[m].median):>14}"
+                            f"{ratio(ours.latency[m].p95, peer.latency[m].p95):>14}" for m in MODES)
+            lines.append(f"{peer.name:<22}{ratio(ours.build_seconds, peer.build_seconds):>8}"
+                         f"{ratio(ours.size_mb, peer.size_mb):>8}{cells}")
+    lines += ["", "ours by query kind (facets mode):",
+              "  " + ", ".join(f"{k} {v.median:.1f} / {v.p95:.1f} ms" for k, v in ours.by_kind.items())]
+    lines += ["", "targets:"] + [f"  {line}" for line in check_targets(docs, ours)]
+    return "\n".join(lines)
+
+
+def check_targets(docs: int, ours: EngineRun) -> list[str]:
+    out = []
+    target = TARGET_P95_MS.get(docs)
+    for mode in ("facets", "filtered"):
+        p95 = ours.latency[mode].p95
+        if target is not None:
+            verdict = "met" if p95 <= target else "MISSED"
+            out.append(f"{mode} search p95 {p95:.1f} ms, target <= {target:.0f} ms: {verdict}")
+    overhead = ours.facet_overhead
+    out.append(f"facet counting adds {overhead * 100:+.0f}% (median per query), target <= "
+               f"{TARGET_FACET_OVERHEAD * 100:.0f}%: {'met' if overhead <= TARGET_FACET_OVERHEAD else 'MISSED'}")
+    if ours.docs_per_second is not None:
+        rate = ours.docs_per_second
+        out.append(f"rebuild {rate:,.0f} docs/s, target >= {TARGET_REBUILD_RATE:.0f}: "
+                   f"{'met' if rate >= TARGET_REBUILD_RATE else 'MISSED'}")
+    return out
+
+
+def machine() -> dict:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(),
+            "system": f"{platform.system()} {platform.release()}",
+            "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, action="append", help="corpus size (repeatable); default 10000")
+    parser.add_argument("--queries", type=int, default=200, help="number of queries (default 200)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=1, help="warm passes; each query's median is kept")
+    parser.add_argument("--peers", action="store_true", help="also SQLite FTS5, tantivy and plain Whoosh")
+    parser.add_argument("--peer", action="append", choices=sorted(peer_engines.PEERS),
+                        help="only this peer (repeatable; implies --peers)")
+    parser.add_argument("--no-rebuild", action="store_true", help="reuse our index if present (no build figures)")
+    parser.add_argument("--json", type=Path, help="write all figures (and per-query times) to this file")
+    parser.add_argument("--profile", type=Path, help="cProfile our warm passes into this file (.prof)")
+    args = parser.parse_args(argv)
+    sizes = args.docs or [10_000]
+    chosen = args.peer or (sorted(peer_engines.PEERS, key=["fts5", "tantivy", "whoosh"].index) if args.peers else [])
+
+    info = machine()
+    print(f"machine: {info['cpu']}, {info['cores']} cores, {info['memory_gb']} GB, Python {info['python']}, "
+          f"{info['system']}")
+    output = {"machine": info, "command": " ".join(sys.argv), "runs": []}
+    for docs in sizes:
+        started = time.perf_counter()
+        corpus = ensure_corpus(docs, args.seed)
+        queries = make_queries(corpus, taxonomy_for(corpus), args.queries, args.seed)
+        profile = None
+        if args.profile:
+            profile = args.profile if len(sizes) == 1 else args.profile.with_suffix(f".{docs}.prof")
+        runs = [run_ours(corpus, docs, args.seed, queries, args.repeat, not args.no_rebuild, profile)]
+        if chosen:
+            records, parse_seconds = flattened_records(corpus)
+            for kind in chosen:
+                runs.append(run_peer(kind, records, parse_seconds, docs, args.seed, queries, args.repeat))
+            del records
+        print(report(docs, runs, queries, args.repeat))
+        load = os.getloadavg()
+        print(f"\n(run took {time.perf_counter() - started:.0f} s; max RSS "
+              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB; load average at the end "
+              f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} on {os.cpu_count()} cores: above 1, other "
+              f"processes shared the CPU and the times are inflated)")
+        if profile:
+            print(f"\nprofile of our warm passes: {profile}; top functions by own time:")
+            pstats.Stats(str(profile)).sort_stats("tottime").print_stats(15)
+        output["runs"].append({"docs": docs, "load_average_at_end": load, "queries": [asdict(q) for q in queries],
+                               "engines": [asdict(r) for r in runs]})
+    if args.json:
+        args.json.write_text(json.dumps(output, indent=1, ensure_ascii=False))
+        print(f"figures written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
