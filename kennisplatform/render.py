@@ -3,7 +3,8 @@ heading ids and a table of contents. The document page, the editors' preview and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 
 import markdown
 import nh3
@@ -41,7 +42,7 @@ class TocEntry:
 @dataclass(frozen=True)
 class Rendered:
     html: Markup  # safe to put in a page as is
-    toc: list[TocEntry] = field(default_factory=list)
+    toc: tuple[TocEntry, ...] = ()
 
     @property
     def sections(self) -> int:
@@ -56,8 +57,14 @@ def render_markdown(text: str, top_level: int = 2, id_prefix: str = "sectie-") -
 
     Headings are shifted so that the body's highest heading becomes `top_level` (the page's title is
     the h1) and never skip a level, so the page's outline stays in order. Headings get ids
-    (`id_prefix` + a slug, unique within the text) for the table of contents."""
-    raw = markdown.markdown(text or "", extensions=EXTENSIONS, output_format="html")
+    (`id_prefix` + a slug, unique within the text) for the table of contents. The result depends on the
+    text alone, so recent texts are cached (a long report takes ~25 ms to render)."""
+    return _render(text or "", top_level, id_prefix)
+
+
+@lru_cache(maxsize=256)
+def _render(text: str, top_level: int, id_prefix: str) -> Rendered:
+    raw = markdown.markdown(text, extensions=EXTENSIONS, output_format="html")
     clean = nh3.clean(
         raw,
         tags=ALLOWED_TAGS,
@@ -83,7 +90,7 @@ def render_markdown(text: str, top_level: int = 2, id_prefix: str = "sectie-") -
             heading["id"] = _unique_id(id_prefix + (_slug(label) or "kop"), used)
             if level <= top_level + 2 and label:
                 toc.append(TocEntry(level, heading["id"], label))
-    return Rendered(Markup(str(soup)), toc)
+    return Rendered(Markup(str(soup)), tuple(toc))
 
 
 def _slug(text: str) -> str:

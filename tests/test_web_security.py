@@ -91,8 +91,8 @@ def test_headings_are_shifted_in_order_with_ids_and_a_toc():
 
 
 def test_empty_and_plain_text():
-    assert render_markdown("").html == "" and render_markdown("").toc == []
-    assert render_markdown("Alleen tekst.").toc == [] and render_markdown("Alleen tekst.").sections == 0
+    assert render_markdown("").html == "" and render_markdown("").toc == ()
+    assert render_markdown("Alleen tekst.").toc == () and render_markdown("Alleen tekst.").sections == 0
 
 
 def test_heading_ids_cannot_be_injected():

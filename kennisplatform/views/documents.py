@@ -2,9 +2,12 @@
 its Markdown rendered and sanitised; the index gives the path and the similar documents."""
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
-from flask import Blueprint, render_template
+from flask import Blueprint, current_app, render_template
 
 from ..corpus import load_document
 from ..documents import Document
@@ -13,10 +16,12 @@ from ..render import Rendered, render_markdown
 from ..results import Hit
 from ..services import services
 from .browse import browse_url
-from .search import filter_url
+from .search import filter_url, format_date
 
 bp = Blueprint("documents", __name__)
 TOC_MIN_SECTIONS = 3  # a table of contents from this many sections on
+SIMILAR = 5
+_similar_lock = threading.Lock()
 
 
 @dataclass
@@ -53,8 +58,26 @@ def document(doc_id: str):
     if doc is None:
         raise NotFound(f"Document '{doc_id}' bestaat niet (meer).")
     page = build_document_page(doc)
-    page.similar = svc.engine.more_like(doc.id, 5)
+    page.similar = similar(doc.id)
     return render_template("document.html", page=page)
+
+
+def similar(doc_id: str) -> list[Hit]:
+    """engine.more_like, remembered until the index changes (it costs tens of milliseconds)."""
+    engine = services().engine
+    key = (engine.version, doc_id)
+    # one cache per app (tests run several apps in one process): (index version, id) -> hits
+    cache = current_app.extensions.setdefault("kennisplatform.similar", OrderedDict())
+    with _similar_lock:
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
+    hits = engine.more_like(doc_id, SIMILAR)
+    with _similar_lock:
+        cache[key] = hits
+        while len(cache) > 512:
+            cache.popitem(last=False)
+    return hits
 
 
 def build_document_page(doc: Document) -> DocumentPage:
@@ -69,7 +92,7 @@ def build_document_page(doc: Document) -> DocumentPage:
 
     meta = [
         MetaRow("Soort", [Link(type_label, browse_url(doc.type) or filter_url("type", doc.type))]),
-        MetaRow("Datum", [Link(_date_label(doc), filter_url("year", str(doc.date.year)))]),
+        MetaRow("Datum", [Link(format_date(doc.date), filter_url("year", str(doc.date.year)))]),
         MetaRow("Thema's", links("theme", doc.themes)),
         MetaRow("Regio's", links("region", doc.regions)),
         MetaRow("Disciplines", links("discipline", doc.disciplines)),
@@ -88,13 +111,5 @@ def build_document_page(doc: Document) -> DocumentPage:
     return DocumentPage(doc, type_label, render_markdown(doc.body), meta, crumbs)
 
 
-def _date_label(doc: Document) -> str:
-    from .search import format_date
-
-    return format_date(doc.date)
-
-
 def _host(url: str) -> str:
-    from urllib.parse import urlsplit
-
     return urlsplit(url).netloc or url
