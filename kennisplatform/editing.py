@@ -1,0 +1,338 @@
+"""Saving, editing and deleting documents: the corpus file first (atomically), then the index.
+
+The rules that make concurrent editors and imports safe:
+- every change to the corpus happens under one inter-process lock (`corpus_lock`), held across writing the
+  file AND updating the index, so the index always sees changes in the order the files were written;
+- a new file never overwrites another: its name is reserved with os.link(), which fails if the name exists
+  (also against writers that do not take the lock), and the next slug (-2, -3, ...) is tried;
+- every file appears whole or not at all: a temporary file in the same folder, fsync, link/rename;
+- an edit keeps the id (the file name) and refuses to overwrite a version it did not start from;
+- deleting moves the file to `.prullenbak/` in the corpus: nothing is destroyed.
+No Flask here: the web form, the importer and the tests call these functions."""
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import hashlib
+import os
+import tempfile
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterator
+
+from .corpus import TRASH_FOLDER, TYPE_FOLDERS, iter_markdown_files, taxonomy_for
+from .documents import Document, parse_document, render_document, slugify
+from .errors import DocumentError, IndexBusy, KennisplatformError, NotFound, Problem
+from .index import apply_changes
+from .taxonomy import Taxonomy
+
+LOCK_FILE = ".corpus.lock"  # in the index folder (ignored by git, always writable by the app)
+LOCK_TIMEOUT = 60.0
+MAX_SLUG = 70  # characters of the title in a file name; the date follows
+MAX_SUFFIX = 1000
+
+
+class EditConflict(KennisplatformError):
+    """Someone else saved the document after this editor opened it (HTTP 409)."""
+
+    status = 409
+
+
+@dataclass(frozen=True)
+class Saved:
+    document: Document  # as written, with id and path
+    digest: str  # sha256 of the file's bytes
+    created: bool
+    changed: bool = True  # False: the file already had exactly this text
+    indexed: bool = True  # False: saved, but the index was busy; `kennisplatform index` catches up
+
+
+@dataclass(frozen=True)
+class Trashed:
+    doc_id: str
+    trash_path: str  # relative to the corpus folder
+
+
+# -- locking ---------------------------------------------------------------------------------------
+@contextmanager
+def corpus_lock(index_dir: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """One corpus writer at a time across processes (editors, imports). Waits with a timeout, then IndexBusy.
+    The kernel releases the lock when its holder dies, so a killed import never leaves it locked."""
+    Path(index_dir).mkdir(parents=True, exist_ok=True)
+    fd = os.open(Path(index_dir) / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise IndexBusy("Er wordt al een document opgeslagen of geïmporteerd; "
+                                    "probeer het over een minuut opnieuw.") from None
+                time.sleep(0.02)
+        yield
+    finally:
+        os.close(fd)
+
+
+# -- finding files -----------------------------------------------------------------------------------
+def digest_of(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def file_digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+def find_file(corpus_dir: Path, doc_id: str) -> str | None:
+    """The corpus-relative path of a document's file (the id is the file name), or None."""
+    corpus_dir = Path(corpus_dir)
+    for folder in TYPE_FOLDERS.values():  # the usual place first: no walk needed
+        candidate = corpus_dir / folder / f"{doc_id}.md"
+        if candidate.is_file():
+            return candidate.relative_to(corpus_dir).as_posix()
+    for path in iter_markdown_files(corpus_dir):
+        if path.stem.lower() == doc_id:
+            return path.relative_to(corpus_dir).as_posix()
+    return None
+
+
+def used_ids(corpus_dir: Path) -> set[str]:
+    """Every id in the corpus, and those in the trash (a deleted id is not given to a new document,
+    so restoring it later cannot collide)."""
+    corpus_dir = Path(corpus_dir)
+    ids = {p.stem.lower() for p in iter_markdown_files(corpus_dir)}
+    trash = corpus_dir / TRASH_FOLDER
+    if trash.is_dir():
+        for path in trash.rglob("*.md"):
+            ids.add(path.name.split(".", 1)[0].lower())
+    return ids
+
+
+def base_slug(title: str, date: dt.date) -> str:
+    """'CMK-bijeenkomst Vlaardingen' on 22 June 2023 -> 'cmk-bijeenkomst-vlaardingen-2023-06-22'."""
+    slug = slugify(title, MAX_SLUG)
+    stamp = date.isoformat()
+    return slug if slug.endswith(stamp) else f"{slug}-{stamp}"
+
+
+# -- writing -------------------------------------------------------------------------------------------
+def _temp_file(folder: Path, text: str) -> str:
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        _unlink(tmp)
+        raise
+    return tmp
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _unlink(path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def write_new(folder: Path, slug: str, text: str, taken: set[str] = frozenset()) -> Path:
+    """Write `text` as folder/<slug>.md, or <slug>-2.md, ... : the first name that is free. os.link() is
+    atomic and fails when the name exists, so two writers can never claim the same file."""
+    tmp = _temp_file(folder, text)
+    try:
+        for n in range(1, MAX_SUFFIX):
+            name = slug if n == 1 else f"{slug}-{n}"
+            if name in taken:
+                continue
+            final = folder / f"{name}.md"
+            try:
+                os.link(tmp, final)
+            except FileExistsError:
+                continue
+            _fsync_dir(folder)
+            return final
+        raise KennisplatformError(f"Geen vrije bestandsnaam voor '{slug}'.")
+    finally:
+        _unlink(tmp)
+
+
+def replace_file(path: Path, text: str) -> None:
+    """Overwrite an existing file atomically (temp file, fsync, rename, fsync of the folder)."""
+    tmp = _temp_file(path.parent, text)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        _unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def check_text(text: str, doc_id: str, taxonomy: Taxonomy, relpath: str) -> Document:
+    """Parse the text that is about to be written: what is saved must read back without a problem."""
+    parsed = parse_document(text, doc_id, taxonomy, relpath)
+    if parsed.document is None or parsed.problems:
+        raise DocumentError(parsed.problems)
+    return parsed.document
+
+
+class Writer:
+    """Writes documents under the corpus lock and indexes them together when the block ends:
+    `with Writer(corpus, index) as w: w.save(doc)`. One save is `save_document`; an import saves
+    a batch of files per lock so that editors wait at most one batch."""
+
+    def __init__(self, corpus_dir: Path, index_dir: Path, taxonomy: Taxonomy | None = None,
+                 timeout: float = LOCK_TIMEOUT):
+        self.corpus_dir = Path(corpus_dir)
+        self.index_dir = Path(index_dir)
+        self.taxonomy = taxonomy or taxonomy_for(self.corpus_dir)
+        self.timeout = timeout
+        self.upserts: list[tuple[Document, str]] = []
+        self.deletes: list[str] = []
+        self._ids: set[str] | None = None
+        self._lock = None
+        self.index_error: IndexBusy | None = None  # the files are saved, the index is behind
+
+    def __enter__(self) -> "Writer":
+        self._lock = corpus_lock(self.index_dir, self.timeout)
+        self._lock.__enter__()
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            if self.upserts or self.deletes:
+                # Also after an error: whatever reached the corpus must reach the index.
+                try:
+                    apply_changes(self.corpus_dir, self.index_dir, self.upserts, self.deletes, self.taxonomy)
+                except IndexBusy as busy:
+                    # The corpus is the truth and it holds the change; the next index update adds it.
+                    self.index_error = busy
+        finally:
+            self._lock.__exit__(exc_type, exc, tb)
+
+    def _taken(self) -> set[str]:
+        if self._ids is None:
+            self._ids = used_ids(self.corpus_dir)
+        return self._ids
+
+    def save(self, doc: Document, expected_digest: str | None = None) -> Saved:
+        """A document without an id is new: it gets a unique readable slug. One with an id replaces that
+        document's file, keeping the id; with `expected_digest` (the file as the editor opened it) a change
+        by someone else in between raises EditConflict instead of being overwritten."""
+        folder_name = TYPE_FOLDERS.get(doc.type)
+        if folder_name is None:
+            raise DocumentError([Problem(doc.id or doc.title, "type", f"onbekend type '{doc.type}'")])
+        folder = self.corpus_dir / folder_name
+        if not doc.id:
+            return self._create(doc, folder)
+        relpath = find_file(self.corpus_dir, doc.id)
+        if relpath is None:
+            raise NotFound(f"Document '{doc.id}' bestaat niet (meer).")
+        path = self.corpus_dir / relpath
+        current = file_digest(path)
+        if expected_digest and current != expected_digest:
+            raise EditConflict("Iemand anders heeft dit document opgeslagen nadat u het opende. "
+                               "Open het opnieuw en breng uw wijzigingen nog eens aan.")
+        # Same type: same file. Another type: the file moves to that type's folder, under the same id.
+        target = path if relpath.split("/", 1)[0] == folder_name else folder / f"{doc.id}.md"
+        target_rel = target.relative_to(self.corpus_dir).as_posix()
+        text = render_document(doc.with_changes(path=target_rel))
+        written = check_text(text, doc.id, self.taxonomy, target_rel)
+        digest = digest_of(text)
+        if target == path:
+            if current == digest:
+                return Saved(written, digest, created=False, changed=False)
+            replace_file(path, text)
+        else:
+            tmp = _temp_file(folder, text)
+            try:
+                os.link(tmp, target)  # fails rather than overwrite a file of that name
+            except FileExistsError:
+                raise EditConflict(f"Er staat al een bestand {target_rel} in de map.") from None
+            finally:
+                _unlink(tmp)
+            _fsync_dir(folder)
+            os.unlink(path)
+            _fsync_dir(path.parent)
+        self.upserts.append((written, digest))
+        return Saved(written, digest, created=False)
+
+    def _create(self, doc: Document, folder: Path) -> Saved:
+        slug = base_slug(doc.title, doc.date)
+        # Render once to check it; the id only changes the file name, not the text.
+        text = render_document(doc.with_changes(id=slug))
+        check_text(text, slug, self.taxonomy, f"{folder.name}/{slug}.md")
+        final = write_new(folder, slug, text, self._taken())
+        doc_id = final.stem
+        self._taken().add(doc_id)
+        relpath = final.relative_to(self.corpus_dir).as_posix()
+        written = check_text(text, doc_id, self.taxonomy, relpath)
+        digest = digest_of(text)
+        self.upserts.append((written, digest))
+        return Saved(written, digest, created=True)
+
+    def delete(self, doc_id: str) -> Trashed:
+        """Move the file into the trash folder (keeping its type folder) and drop it from the index."""
+        relpath = find_file(self.corpus_dir, doc_id)
+        if relpath is None:
+            raise NotFound(f"Document '{doc_id}' bestaat niet (meer).")
+        source = self.corpus_dir / relpath
+        stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
+        trash = self.corpus_dir / TRASH_FOLDER / Path(relpath).parent
+        trash.mkdir(parents=True, exist_ok=True)
+        target = trash / f"{doc_id}.{stamp}.md"
+        os.rename(source, target)  # same file system: atomic
+        _fsync_dir(trash)
+        _fsync_dir(source.parent)
+        self.deletes.append(doc_id)
+        return Trashed(doc_id, target.relative_to(self.corpus_dir).as_posix())
+
+
+def save_document(corpus_dir: Path, index_dir: Path, doc: Document, taxonomy: Taxonomy | None = None,
+                  expected_digest: str | None = None) -> Saved:
+    """Save one document and index it before returning: it can be searched for at once."""
+    writer = Writer(corpus_dir, index_dir, taxonomy)
+    with writer:
+        saved = writer.save(doc, expected_digest)
+    return saved if writer.index_error is None else replace(saved, indexed=False)
+
+
+def delete_document(corpus_dir: Path, index_dir: Path, doc_id: str, taxonomy: Taxonomy | None = None) -> Trashed:
+    with Writer(corpus_dir, index_dir, taxonomy) as writer:
+        return writer.delete(doc_id)
+
+
+@dataclass
+class Opened:
+    """A document as an editor opens it: the parsed document and the digest its save must match."""
+
+    document: Document
+    digest: str
+    problems: list = field(default_factory=list)
+
+
+def open_document(corpus_dir: Path, doc_id: str, taxonomy: Taxonomy) -> Opened:
+    relpath = find_file(corpus_dir, doc_id)
+    if relpath is None:
+        raise NotFound(f"Document '{doc_id}' bestaat niet (meer).")
+    data = (Path(corpus_dir) / relpath).read_bytes()
+    parsed = parse_document(data.decode("utf-8", errors="replace"), doc_id, taxonomy, relpath)
+    if parsed.document is None:
+        raise DocumentError(parsed.problems)
+    return Opened(parsed.document, hashlib.sha256(data).hexdigest(), parsed.problems)
