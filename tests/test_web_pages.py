@@ -239,10 +239,15 @@ def test_facet_form_carries_query_and_sort_but_not_the_page(client):
 
 
 def test_sort_options_and_order(client):
-    soup = page(client, "/zoeken?sort=oldest")
+    soup = page(client, "/zoeken?q=erfgoed&sort=oldest")
     sorts = {text(a): (a["href"], a.get("aria-current")) for a in soup.select(".sort a")}
-    assert sorts == {"relevantie": ("/zoeken", None), "nieuwste": ("/zoeken?sort=newest", None),
-                     "oudste": ("/zoeken?sort=oldest", "true")}
+    assert sorts == {"relevantie": ("/zoeken?q=erfgoed", None), "nieuwste": ("/zoeken?q=erfgoed&sort=newest", None),
+                     "oudste": ("/zoeken?q=erfgoed&sort=oldest", "true")}
+    # without a query nothing is ranked: the list is newest first, and says so
+    soup = page(client, "/zoeken")
+    sorts = {text(a): (a["href"], a.get("aria-current")) for a in soup.select(".sort a")}
+    assert sorts == {"nieuwste": ("/zoeken?sort=newest", "true"), "oudste": ("/zoeken?sort=oldest", None)}
+    soup = page(client, "/zoeken?sort=oldest")
     dates = [t["datetime"] for t in soup.select(".hit time")]
     assert dates == sorted(dates)
     newest = [t["datetime"] for t in page(client, "/zoeken?sort=nieuwste").select(".hit time")]
@@ -339,6 +344,7 @@ def test_browse_pages_preset_the_type(client, kind, type_id, heading, titles):
     assert text(soup.h1) == heading
     assert hit_titles(soup) == titles  # newest first
     assert not soup.select("#facet-type")  # the preset facet is not offered
+    assert text(soup.select_one(".hit__snippet")).startswith("Samenvatting van")  # no query: the summary
     assert soup.select_one("form.facet-form")["action"] == f"/{kind}"
     assert soup.select_one(f".site-nav a[href='/{kind}']")["aria-current"] == "page"
     # a type in the URL does not override the page's type

@@ -225,8 +225,10 @@ def build_page(params: SearchParams, result: SearchResult, *, endpoint: str, tit
                    if name in result.facets and name not in preset]
     page.chips = _chips(params, result, preset, url)
     page.clear_url = url(params.without_filters()) if page.chips else None
-    page.sorts = [SortOption(key, label, url(params.with_changes(sort=key, page=1)), key == params.sort)
-                  for key, label in SORTS.items()]
+    # Without a query there is nothing to rank: the engine lists newest first, and so does the page.
+    current_sort = "newest" if not params.q and params.sort == "relevance" else params.sort
+    page.sorts = [SortOption(key, label, url(params.with_changes(sort=key, page=1)), key == current_sort)
+                  for key, label in SORTS.items() if params.q or key != "relevance"]
     page.pagination = _pagination(params.page, result.pages, lambda n: url(params.with_changes(page=n)))
     if params.page > 1:
         page.prev_url = url(params.with_changes(page=min(params.page - 1, result.pages)))
