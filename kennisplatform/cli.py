@@ -147,3 +147,83 @@ def serve(obj: Context, host: str, port: int) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+# -- editors: accounts and imports (thin wrappers over users.py and importer.py) --------------------------
+@main.group("user")
+def user_group() -> None:
+    """Redacteuren: accounts in de instance-map."""
+
+
+def _instance_path() -> Path:
+    """The web app's instance folder (where create_app keeps its secret and the accounts), without
+    building the app and its index."""
+    from flask import Flask
+
+    return Path(Flask("kennisplatform", instance_relative_config=True).instance_path)
+
+
+@user_group.command("add")
+@click.argument("name")
+@click.option("--replace", is_flag=True, help="Zet een nieuw wachtwoord voor een bestaand account.")
+@click.option("--instance", type=click.Path(file_okay=False), help="Instance-map (standaard die van de webapp).")
+def user_add(name: str, replace: bool, instance: str | None) -> None:
+    """Maak een redacteursaccount; het wachtwoord wordt gevraagd en gehasht opgeslagen."""
+    from .users import UserError, add_user, check_name
+
+    try:
+        check_name(name)
+    except UserError as exc:
+        raise click.ClickException(str(exc)) from exc
+    password = click.prompt("Wachtwoord", hide_input=True, confirmation_prompt="Herhaal het wachtwoord")
+    try:
+        created = add_user(Path(instance) if instance else _instance_path(), name, password, replace=replace)
+    except UserError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Account '{created}' {'bijgewerkt' if replace else 'aangemaakt'}.")
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--type", "type_", help="verslag, voorbeeldproject of artikel (anders voorgesteld uit de tekst).")
+@click.option("--theme", multiple=True, help="Thema (herhaalbaar; anders voorgesteld uit de tekst).")
+@click.option("--region", multiple=True, help="Regio (herhaalbaar; anders voorgesteld uit de tekst).")
+@click.option("--dry-run", is_flag=True, help="Laat zien wat er zou gebeuren, zonder iets op te slaan.")
+@click.pass_obj
+def import_command(obj: Context, paths, type_, theme, region, dry_run: bool) -> None:
+    """Importeer .html-, .md- en .txt-bestanden (mappen recursief) als documenten in het corpus."""
+    from tqdm import tqdm
+
+    from .importer import Importer, Options, summarise
+    from .index import is_current, update_index
+    from .search import SearchEngine
+
+    taxonomy = _taxonomy(obj)
+    options = Options(type=type_, themes=tuple(theme), regions=tuple(region), dry_run=dry_run)
+    engine = None
+    try:
+        if not is_current(obj.index, taxonomy):
+            update_index(obj.corpus, obj.index, taxonomy=taxonomy)
+        engine = SearchEngine(obj.index, taxonomy)
+        bar = tqdm(total=0, unit="bestand", desc="Importeren", disable=None, file=sys.stderr)
+
+        def progress(done: int, total: int) -> None:
+            if bar.total != total:
+                bar.reset(total=total)
+            bar.update(done - bar.n)
+
+        try:
+            outcomes = Importer(obj.corpus, obj.index, taxonomy, options, engine).run(
+                [Path(p) for p in paths], progress)
+        finally:
+            bar.close()
+    except KennisplatformError as exc:
+        raise click.ClickException(exc.message) from exc
+    finally:
+        if engine is not None:
+            engine.close()
+    for outcome in outcomes:
+        click.echo(outcome.line())
+    click.echo(("Proefdraai: " if dry_run else "") + summarise(outcomes) + ".")
+    if any(o.status == "failed" for o in outcomes):
+        sys.exit(1)

@@ -152,6 +152,22 @@ def _unlink(path) -> None:
         pass
 
 
+def remove_leftovers(corpus_dir: Path) -> int:
+    """Delete temporary files of writers that died before renaming them. Called under the corpus lock, when
+    no other writer can be busy with one. (They are hidden and never read as documents anyway.)"""
+    removed = 0
+    for folder in TYPE_FOLDERS.values():
+        try:
+            entries = list(os.scandir(Path(corpus_dir) / folder))
+        except FileNotFoundError:
+            continue
+        for entry in entries:
+            if entry.name.startswith(".tmp-") and entry.name.endswith(".part"):
+                _unlink(entry.path)
+                removed += 1
+    return removed
+
+
 def write_new(folder: Path, slug: str, text: str, taken: set[str] = frozenset()) -> Path:
     """Write `text` as folder/<slug>.md, or <slug>-2.md, ... : the first name that is free. os.link() is
     atomic and fails when the name exists, so two writers can never claim the same file."""
@@ -212,6 +228,7 @@ class Writer:
     def __enter__(self) -> "Writer":
         self._lock = corpus_lock(self.index_dir, self.timeout)
         self._lock.__enter__()
+        remove_leftovers(self.corpus_dir)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
