@@ -453,3 +453,18 @@ def test_api_errors_stay_problem_json(client):
     response = client.post("/api/v1/search")
     assert response.status_code == 405
     assert response.mimetype in ("application/problem+json", "application/json")
+
+
+def test_pages_see_index_changes_made_elsewhere(client, corpus, app):
+    """Another process (the CLI, an editor) updates the index: the next request sees it."""
+    from kennisplatform.index import update_index
+
+    assert client.get("/zoeken.json?q=zeppelinfabriek").get_json()["total"] == 0
+    write_document(corpus, "zeppelin", "verslag", "2024-05-01", ["erfgoed"], ["Gouda"], {},
+                   "Een bezoek aan de zeppelinfabriek.\n", title="Bezoek aan de zeppelinfabriek")
+    update_index(corpus, app.config["INDEX_DIR"])
+    assert client.get("/zoeken.json?q=zeppelinfabriek").get_json()["total"] == 1
+    assert "Bezoek aan de zeppelinfabriek" in text(page(client, "/document/zeppelin").h1)
+    (corpus / "verslagen" / "zeppelin.md").unlink()
+    update_index(corpus, app.config["INDEX_DIR"])
+    assert client.get("/document/zeppelin").status_code == 404
