@@ -434,8 +434,8 @@ def test_wrong_method_gets_a_dutch_405(client):
 
 
 def test_unexpected_error_gets_a_dutch_500(corpus, index_dir):
-    app = create_app({"TESTING": True, "CORPUS_DIR": str(corpus), "INDEX_DIR": str(index_dir),
-                      "SECRET_KEY": "test"})
+    app = create_app({"TESTING": True, "PROPAGATE_EXCEPTIONS": False, "CORPUS_DIR": str(corpus),
+                      "INDEX_DIR": str(index_dir), "SECRET_KEY": "test"})
 
     def boom():
         raise RuntimeError("kapot")
