@@ -245,7 +245,8 @@ def timed(fn) -> float:
 def measure(name: str, docs: int, run, queries: list[BenchQuery], repeat: int,
             profile: Path | None = None) -> EngineRun:
     """run(query, mode) -> number of results. A cold pass (plain mode), then `repeat` warm passes
-    interleaving the modes per query; per query the median of the warm passes."""
+    interleaving the modes per query; per query the median of the warm passes. With `profile`, one more
+    pass of all modes runs under cProfile afterwards (so the profiler's overhead never enters the figures)."""
     result = EngineRun(name, docs)
     totals: dict[str, list[int]] = {m: [] for m in MODES}
     gc.collect()
@@ -255,17 +256,12 @@ def measure(name: str, docs: int, run, queries: list[BenchQuery], repeat: int,
         run(q, "plain")
         cold.append(time.perf_counter() - started)
     samples: dict[str, list[list[float]]] = {m: [[] for _ in queries] for m in MODES}
-    profiler = cProfile.Profile() if profile else None
     for _ in range(repeat):
         for i, q in enumerate(queries):
             for mode in MODES:
-                if profiler:
-                    profiler.enable()
                 started = time.perf_counter()
                 total = run(q, mode)
                 samples[mode][i].append(time.perf_counter() - started)
-                if profiler:
-                    profiler.disable()
                 if len(samples[mode][i]) == 1:
                     totals[mode].append(total)
     per_query = {m: [statistics.median(s) for s in samples[m]] for m in MODES}
@@ -281,7 +277,13 @@ def measure(name: str, docs: int, run, queries: list[BenchQuery], repeat: int,
             result.by_kind[kind] = Latency.of(picked)
     ratios = [f / p - 1 for f, p in zip(per_query["facets"], per_query["plain"]) if p > 0]
     result.facet_overhead = statistics.median(ratios)
-    if profiler:
+    if profile:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for q in queries:
+            for mode in MODES:
+                run(q, mode)
+        profiler.disable()
         profiler.dump_stats(profile)
     return result
 
