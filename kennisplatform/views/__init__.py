@@ -17,3 +17,5 @@ def register_views(app: Flask) -> None:
     security.register(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(exports.bp)
+    from . import editor
+    editor.register(app)  # editors: login, CSRF for all forms, /redactie

@@ -1,0 +1,405 @@
+"""The editors' pages under /redactie: add and edit documents (with preview, suggestions and duplicate
+warnings), delete to the trash, import uploaded files, and what searchers miss (the search log).
+
+Every page here requires a login (auth.login_required); every POST also carries a CSRF token. The form is
+parsed into a `DocumentForm`, which keeps exactly what was typed, and validated into a Document or a dict
+of Dutch messages per field. Saving goes through editing.save_document: the document is in the corpus and
+the index before the editor sees the next page."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flask import (Blueprint, Flask, current_app, flash, redirect, render_template, request,
+                   url_for)
+from werkzeug.utils import secure_filename
+
+from .. import editing, importer, searchlog, suggest
+from ..documents import MAX_TITLE, Document, Source, plain_text
+from ..errors import DocumentError, IndexBusy, KennisplatformError, NotFound
+from ..params import SearchParams
+from ..render import render_markdown
+from ..services import services
+from ..taxonomy import Taxonomy, Term
+from .auth import current_editor, login_required
+
+bp = Blueprint("editor", __name__, url_prefix="/redactie")
+
+FACET_FIELDS = {"themes": "theme", "regions": "region", "disciplines": "discipline", "audience": "audience"}
+SUMMARY_MAX = 1000
+BODY_MAX = 1_500_000
+UPLOAD_MAX_FILES = 20
+UPLOAD_MAX_BYTES = importer.MAX_BYTES
+_sources = suggest.SourceIndex()  # source address -> id, rebuilt when the index changes
+
+
+# -- the form --------------------------------------------------------------------------------------------
+@dataclass
+class DocumentForm:
+    """The add/edit form exactly as typed (strings and lists of ids), so that it can be shown again."""
+
+    id: str = ""  # empty: a new document
+    digest: str = ""  # the file as it was opened (edits): a save fails if someone saved in between
+    title: str = ""
+    type: str = ""
+    date: str = ""
+    summary: str = ""
+    body: str = ""
+    source_url: str = ""
+    source_authors: str = ""  # one per line (or separated by ';')
+    source_publication: str = ""
+    organisations: str = ""  # one per line (or separated by ';')
+    themes: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    disciplines: list[str] = field(default_factory=list)
+    audience: list[str] = field(default_factory=list)
+    confirm_duplicate: bool = False
+
+    @classmethod
+    def from_request(cls, form, doc_id: str = "") -> "DocumentForm":
+        def text(name: str, limit: int = 5000) -> str:
+            return (form.get(name) or "").replace("\r\n", "\n")[:limit]
+
+        return cls(
+            id=doc_id, digest=text("digest", 100), title=text("title", 2000).strip(), type=text("type", 50),
+            date=text("date", 50).strip(), summary=text("summary", 20_000).strip(),
+            body=text("body", BODY_MAX + 1), source_url=text("source_url", 2000).strip(),
+            source_authors=text("source_authors"), source_publication=text("source_publication", 500).strip(),
+            organisations=text("organisations"),
+            **{key: list(dict.fromkeys(v for v in form.getlist(key) if v))[:100] for key in FACET_FIELDS},
+            confirm_duplicate=form.get("confirm_duplicate") == "1",
+        )
+
+    @classmethod
+    def from_document(cls, doc: Document, digest: str = "") -> "DocumentForm":
+        return cls(id=doc.id, digest=digest, title=doc.title, type=doc.type, date=doc.date.isoformat(),
+                   summary=doc.summary, body=doc.body, source_url=doc.source.url or "",
+                   source_authors="\n".join(doc.source.authors),
+                   source_publication=doc.source.publication or "", organisations="\n".join(doc.organisations),
+                   themes=list(doc.themes), regions=list(doc.regions), disciplines=list(doc.disciplines),
+                   audience=list(doc.audience))
+
+    def validate(self, taxonomy: Taxonomy) -> tuple[Document | None, dict[str, str]]:
+        """The Document, or None and a Dutch message per field that is wrong."""
+        errors: dict[str, str] = {}
+        if not self.title:
+            errors["title"] = "Vul een titel in."
+        elif len(self.title) > MAX_TITLE:
+            errors["title"] = f"De titel is te lang: {len(self.title)} tekens, hooguit {MAX_TITLE}."
+        doc_type = taxonomy.resolve("type", self.type) if self.type else None
+        if not self.type:
+            errors["type"] = "Kies de soort: verslag, voorbeeldproject of artikelsamenvatting."
+        elif doc_type is None:
+            errors["type"] = "Kies een van de soorten uit de lijst."
+        date = None
+        if not self.date:
+            errors["date"] = "Vul een datum in, als JJJJ-MM-DD (bijvoorbeeld 2023-06-22)."
+        else:
+            try:
+                date = dt.date.fromisoformat(self.date)
+            except ValueError:
+                errors["date"] = f"'{self.date}' is geen geldige datum; schrijf JJJJ-MM-DD (bijvoorbeeld 2023-06-22)."
+            else:
+                if date.year < 1900 or date > dt.date.today() + dt.timedelta(days=3 * 366):
+                    errors["date"] = "Deze datum ligt te ver in het verleden of de toekomst."
+        if len(self.summary) > SUMMARY_MAX:
+            errors["summary"] = f"De samenvatting is te lang: {len(self.summary)} tekens, hooguit {SUMMARY_MAX}."
+        if not self.body.strip():
+            errors["body"] = "Vul de tekst van het document in."
+        elif len(self.body) > BODY_MAX:
+            errors["body"] = "De tekst is te lang (meer dan 1,5 miljoen tekens)."
+        if self.source_url and not re.match(r"https?://[^\s/]+\.[^\s]+\Z", self.source_url):
+            errors["source_url"] = "Het bronadres moet een volledig webadres zijn, beginnend met https:// of http://."
+        if doc_type == "artikel" and not (self.source_url or self.source_publication):
+            errors["source_publication"] = ("Bij een artikelsamenvatting hoort een bron: "
+                                            "vul de publicatie of het bronadres in.")
+        values: dict[str, tuple[str, ...]] = {}
+        for key, facet in FACET_FIELDS.items():
+            resolved, unknown = [], []
+            for value in getattr(self, key):
+                found = taxonomy.resolve(facet, value)
+                (resolved if found else unknown).append(found or value)
+            if unknown:
+                errors[key] = f"Onbekende waarde: {', '.join(unknown)}."
+            values[key] = tuple(dict.fromkeys(resolved))
+        if errors:
+            return None, errors
+        doc = Document(
+            id=self.id, type=doc_type, title=" ".join(self.title.split()), date=date,
+            body=self.body.strip("\n") + "\n", summary=" ".join(self.summary.split()),
+            organisations=_lines(self.organisations),
+            source=Source(self.source_url or None, _lines(self.source_authors), self.source_publication or None),
+            **values)
+        return doc, {}
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(p for p in (" ".join(x.split()) for x in re.split(r"[\n;]", text)) if p))
+
+
+# -- what the form page shows ------------------------------------------------------------------------------
+@dataclass
+class Choice:
+    id: str
+    label: str
+    level: str | None = None
+
+
+@dataclass
+class ChoiceGroup:
+    label: str
+    choices: list[Choice]
+
+
+def choice_groups(taxonomy: Taxonomy, facet: str) -> list[ChoiceGroup]:
+    """The values of a facet as checkbox groups: regions per region of Zuid-Holland (the region itself
+    first), the rest of the hierarchy in one group; other facets in one group."""
+    def choice(term: Term) -> Choice:
+        return Choice(term.id, term.label, term.level)
+
+    if facet != "region":
+        return [ChoiceGroup("", [choice(t) for t in taxonomy.terms(facet)])]
+    general, groups = [], []
+    for term in taxonomy.terms("region"):
+        if term.level == "regio":
+            children = [choice(c) for c in taxonomy.children("region", term.id)]
+            groups.append(ChoiceGroup(term.label, [choice(term), *children]))
+        elif term.level != "gemeente":
+            general.append(choice(term))
+    return [ChoiceGroup("Land, provincie en overig", general), *groups]
+
+
+@dataclass
+class FormPage:
+    form: DocumentForm
+    errors: dict[str, str] = field(default_factory=dict)
+    message: str | None = None  # a notice above the form (conflict, busy, duplicates)
+    preview: object | None = None  # views.documents.DocumentPage, or Rendered for an invalid form
+    suggestions: suggest.Suggestions | None = None
+    duplicates: list[suggest.Duplicate] = field(default_factory=list)
+
+    @property
+    def is_new(self) -> bool:
+        return not self.form.id
+
+    def suggested(self, key: str) -> list[str]:
+        """Suggested values of a form field that are not chosen yet."""
+        if self.suggestions is None:
+            return []
+        chosen = set(getattr(self.form, key))
+        return [v for v in self.suggestions.values(FACET_FIELDS[key]) if v not in chosen]
+
+    @property
+    def has_new_suggestions(self) -> bool:
+        type_new = bool(self.suggestions and self.suggestions.type and self.suggestions.type != self.form.type)
+        return type_new or any(self.suggested(k) for k in FACET_FIELDS)
+
+
+def _page_context(page: FormPage) -> dict:
+    taxonomy = services().taxonomy
+    return {
+        "page": page,
+        "types": taxonomy.terms("type"),
+        "groups": {key: choice_groups(taxonomy, facet) for key, facet in FACET_FIELDS.items()},
+        "label": taxonomy.label,
+        "facet_of": FACET_FIELDS,
+    }
+
+
+def _render_form(page: FormPage, status: int = 200):
+    return render_template("editor/form.html", **_page_context(page)), status
+
+
+def _analyse(page: FormPage, doc: Document | None) -> None:
+    """Suggestions from the text, and documents that may be the same (for new documents and edits)."""
+    form = page.form
+    svc = services()
+    text = plain_text(form.body)
+    if form.title or text.strip():
+        page.suggestions = suggest.suggest(svc.taxonomy, form.title, f"{form.summary}\n{text}")
+        page.duplicates = suggest.find_duplicates(svc.engine, svc.corpus_dir, _sources, title=form.title,
+                                                  body=form.body, source_url=form.source_url or None,
+                                                  exclude_id=form.id or None)
+
+
+def _preview(doc: Document | None, form: DocumentForm):
+    from .documents import build_document_page
+
+    if doc is not None:
+        return build_document_page(doc)
+    return render_markdown(form.body)
+
+
+# -- views --------------------------------------------------------------------------------------------------
+@bp.get("/")
+@login_required
+def dashboard():
+    svc = services()
+    try:
+        params = SearchParams.from_mapping({"q": request.args.get("q", ""), "sort": "newest" if not
+                                            request.args.get("q") else "relevance",
+                                            "page": request.args.get("page", "1"), "per_page": "25"}, svc.taxonomy)
+    except KennisplatformError:
+        params = SearchParams(sort="newest", per_page=25)
+    result = svc.engine.search(params, with_facets=False)
+    return render_template("editor/dashboard.html", params=params, result=result, editor=current_editor(),
+                           doc_count=svc.engine.doc_count)
+
+
+@bp.route("/nieuw", methods=["GET", "POST"])
+@login_required
+def new():
+    if request.method == "GET":
+        form = DocumentForm(type=request.args.get("type", ""))
+        return _render_form(FormPage(form))
+    return _handle_post(DocumentForm.from_request(request.form))
+
+
+@bp.route("/document/<doc_id>", methods=["GET", "POST"])
+@login_required
+def edit(doc_id: str):
+    svc = services()
+    if request.method == "GET":
+        opened = editing.open_document(svc.corpus_dir, doc_id, svc.taxonomy)  # NotFound -> 404
+        page = FormPage(DocumentForm.from_document(opened.document, opened.digest))
+        if opened.problems:
+            page.message = "Dit bestand heeft problemen: " + "; ".join(str(p) for p in opened.problems)
+        return _render_form(page)
+    if editing.find_file(svc.corpus_dir, doc_id) is None:
+        raise NotFound(f"Document '{doc_id}' bestaat niet (meer).")
+    return _handle_post(DocumentForm.from_request(request.form, doc_id))
+
+
+def _handle_post(form: DocumentForm):
+    svc = services()
+    action = request.form.get("actie", "opslaan")
+    page = FormPage(form)
+    if action == "overnemen":  # accept the suggestions: check them, then show the form again
+        _analyse(page, None)
+        if page.suggestions:
+            for key, facet in FACET_FIELDS.items():
+                getattr(form, key).extend(page.suggested(key))
+            if page.suggestions.type and not form.type:
+                form.type = page.suggestions.type
+        page.message = "De suggesties zijn aangevinkt. Controleer ze en sla het document op."
+        return _render_form(page)
+    doc, errors = form.validate(svc.taxonomy)
+    page.errors = errors
+    _analyse(page, doc)
+    if action in ("voorbeeld", "suggesties"):
+        page.preview = _preview(doc, form) if action == "voorbeeld" else None
+        return _render_form(page, 200)
+    if errors:
+        page.message = "Het document is niet opgeslagen: verbeter de gemarkeerde velden."
+        return _render_form(page, 422)
+    if page.is_new and page.duplicates and not form.confirm_duplicate:
+        page.message = ("Dit document bestaat misschien al (zie hieronder). Bekijk het; is dit toch een ander "
+                        "document, vink dan 'Toch opslaan' aan en sla opnieuw op.")
+        return _render_form(page, 409)
+    try:
+        saved = editing.save_document(svc.corpus_dir, svc.index_dir, doc, svc.taxonomy,
+                                      expected_digest=form.digest or None)
+    except editing.EditConflict as conflict:
+        page.message = conflict.message
+        return _render_form(page, 409)
+    except IndexBusy as busy:
+        page.message = busy.message + " Uw tekst staat nog in het formulier."
+        return _render_form(page, 503)
+    except DocumentError as problem:
+        page.message = "Het document kon niet worden opgeslagen: " + problem.message
+        return _render_form(page, 422)
+    what = "aangemaakt" if saved.created else ("opgeslagen" if saved.changed else "ongewijzigd opgeslagen")
+    note = "" if saved.indexed else " De zoekindex was bezet; het document is straks vindbaar."
+    flash(f"Document {what}.{note}", "ok")
+    return redirect(url_for("editor.edit", doc_id=saved.document.id))
+
+
+@bp.route("/document/<doc_id>/verwijderen", methods=["GET", "POST"])
+@login_required
+def delete(doc_id: str):
+    svc = services()
+    opened = editing.open_document(svc.corpus_dir, doc_id, svc.taxonomy)  # NotFound -> 404
+    if request.method == "GET":
+        return render_template("editor/delete.html", doc=opened.document)
+    try:
+        editing.delete_document(svc.corpus_dir, svc.index_dir, doc_id, svc.taxonomy)
+    except IndexBusy as busy:
+        return render_template("editor/delete.html", doc=opened.document, message=busy.message), 503
+    flash(f"'{opened.document.title}' is naar de prullenbak verplaatst.", "ok")
+    return redirect(url_for("editor.dashboard"))
+
+
+@bp.route("/importeren", methods=["GET", "POST"])
+@login_required
+def upload():
+    svc = services()
+    context = {"types": svc.taxonomy.terms("type"), "themes": svc.taxonomy.terms("theme"),
+               "region_groups": choice_groups(svc.taxonomy, "region"), "suffixes": sorted(importer.SUFFIXES),
+               "max_files": UPLOAD_MAX_FILES, "max_mb": UPLOAD_MAX_BYTES // 1_000_000}
+    if request.method == "GET":
+        return render_template("editor/import.html", **context)
+    files = [f for f in request.files.getlist("bestanden") if f and f.filename]
+    errors: list[str] = []
+    if not files:
+        errors.append("Kies een of meer bestanden.")
+    if len(files) > UPLOAD_MAX_FILES:
+        errors.append(f"Hooguit {UPLOAD_MAX_FILES} bestanden tegelijk.")
+    options = importer.Options(type=request.form.get("type") or None,
+                               themes=tuple(v for v in request.form.getlist("themes") if v),
+                               regions=tuple(v for v in request.form.getlist("regions") if v),
+                               dry_run=request.form.get("proef") == "1")
+    if errors:
+        return render_template("editor/import.html", errors=errors, **context), 400
+    outcomes: list[importer.Outcome] = []
+    upload_root = Path(current_app.instance_path) / "uploads"
+    upload_root.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=upload_root) as tmp:
+        paths, names = [], {}
+        for number, item in enumerate(files, 1):
+            shown = Path(item.filename).name[:200]
+            suffix = Path(shown).suffix.lower()
+            if suffix not in importer.SUFFIXES:
+                outcomes.append(importer.Outcome(shown, "failed", reason=f"bestandstype {suffix or '(geen)'} is "
+                                                 f"niet toegestaan (wel: {', '.join(sorted(importer.SUFFIXES))})"))
+                continue
+            data = item.stream.read(UPLOAD_MAX_BYTES + 1)
+            if len(data) > UPLOAD_MAX_BYTES:
+                outcomes.append(importer.Outcome(shown, "failed", reason="groter dan 2 MB"))
+                continue
+            path = Path(tmp) / f"{number:03d}-{secure_filename(shown) or 'bestand' + suffix}"
+            if path.suffix.lower() != suffix:
+                path = path.with_name(path.name + suffix)
+            path.write_bytes(data)
+            paths.append(path)
+            names[path] = shown
+        if paths:
+            try:
+                outcomes += importer.Importer(svc.corpus_dir, svc.index_dir, svc.taxonomy, options,
+                                              svc.engine).run(paths, names=names)
+            except IndexBusy as busy:
+                return render_template("editor/import.html", errors=[busy.message], **context), 503
+            except importer.ImportProblem as problem:
+                return render_template("editor/import.html", errors=[problem.message], **context), 400
+    return render_template("editor/import.html", outcomes=outcomes, summary=importer.summarise(outcomes),
+                           dry_run=options.dry_run, **context)
+
+
+@bp.get("/zoekvragen")
+@login_required
+def search_log():
+    try:
+        weeks = min(max(int(request.args.get("weken", "4")), 1), 52)
+    except ValueError:
+        weeks = 4
+    report = searchlog.report(current_app.instance_path, weeks=weeks)
+    return render_template("editor/searchlog.html", report=report, weeks=weeks)
+
+
+def register(app: Flask) -> None:
+    from . import auth
+
+    auth.register(app)
+    app.register_blueprint(bp)
