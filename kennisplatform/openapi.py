@@ -42,7 +42,8 @@ def build_spec(taxonomy: Taxonomy) -> dict:
          "schema": {"type": "string"}},
         *facet_params,
         {"name": "sort", "in": "query", "required": False,
-         "schema": {"type": "string", "enum": [*SORTS, *SORT_ALIASES], "default": "relevance"}},
+         "description": "Leeg: relevance.",
+         "schema": {"type": "string", "enum": ["", *SORTS, *SORT_ALIASES], "default": "relevance"}},
         {"name": "page", "in": "query", "required": False, "description": "Pagina, vanaf 1 (0 wordt 1).",
          "schema": {"type": "integer", "minimum": 0, "maximum": 999_999_999, "default": 1}},
         {"name": "per_page", "in": "query", "required": False,
@@ -102,11 +103,11 @@ def build_spec(taxonomy: Taxonomy) -> dict:
 
 def _facet_parameter(name: str, taxonomy: Taxonomy) -> dict:
     if name == "year":
-        items = {"type": "string", "pattern": r"^((19|20)\d\d|" + "|".join(PERIODS) + ")$"}
-        description = "Jaar (2023) of CMK-periode (2021-2024); meerdere waarden: OF."
+        items = {"type": "string", "pattern": r"^((19|20)\d\d|" + "|".join(PERIODS) + ")?$"}
+        description = "Jaar (2023) of CMK-periode (2021-2024); meerdere waarden: OF; leeg telt niet."
     else:
-        items = {"type": "string", "enum": [t.id for t in taxonomy.terms(name)]}
-        description = f"{FACET_LABELS[name]} (id; labels en aliassen werken ook); meerdere waarden: OF."
+        items = {"type": "string", "enum": ["", *(t.id for t in taxonomy.terms(name))]}
+        description = f"{FACET_LABELS[name]} (id; labels en aliassen werken ook); meerdere waarden: OF; leeg telt niet."
     return {"name": name, "in": "query", "required": False, "description": description,
             "style": "form", "explode": True, "schema": {"type": "array", "maxItems": 50, "items": items}}
 

@@ -50,6 +50,8 @@ class SearchParams:
             else:
                 raw = data.get(name, [])
                 raw = raw if isinstance(raw, (list, tuple)) else [raw]
+            if len(raw) > VALUES_MAX:
+                raise InvalidParameter(name, f"Te veel waarden voor '{FACET_LABELS[name].lower()}' (maximaal {VALUES_MAX}).")
             out = []
             for item in raw:
                 if item is None:
@@ -137,8 +139,6 @@ def years_of(value: str) -> list[int]:
 
 
 def _validate_facet(name: str, raw: list[str], taxonomy: Taxonomy) -> tuple[str, ...]:
-    if len(raw) > VALUES_MAX:
-        raise InvalidParameter(name, f"Te veel waarden voor '{FACET_LABELS[name].lower()}' (maximaal {VALUES_MAX}).")
     result: list[str] = []
     for value in raw:
         if name == "year":
@@ -166,7 +166,7 @@ def _validate_sort(value: str | None) -> str:
 
 
 def _validate_int(name: str, value: str | None, default: int, low: int, high: int) -> int:
-    if value is None or value == "":
+    if value is None:
         return default
     if not re.fullmatch(r"\d{1,9}", value):
         label = "Paginanummer" if name == "page" else "Aantal per pagina"

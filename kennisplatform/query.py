@@ -154,8 +154,10 @@ def _apply_synonyms(tokens: list[_Token], synonyms: dict, parsed: ParsedQuery) -
             if key in synonyms:
                 text = " ".join(t.text for t in run)
                 own = Clause("terms", key, text)
+                # An alternative that contains all of the user's own words ("cultureel erfgoed" for
+                # "erfgoed") finds nothing more; it would only boost and highlight the extra words.
                 alternatives = [own] + [Clause("phrase" if len(alt) > 1 else "terms", alt, " ".join(alt))
-                                        for alt in synonyms[key] if alt != key]
+                                        for alt in synonyms[key] if not set(key) <= set(alt)]
                 out.append(Group(tuple(alternatives), text))
                 i += length
                 matched = True

@@ -28,6 +28,7 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", _app())
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+# derandomize: CI runs the same examples every time, so a red run is reproducible.
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_openapi_document(case):
     case.call_and_validate()
