@@ -136,7 +136,8 @@ DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", 
               "menu", "menubar", "toolbar"}
 NOISE = re.compile(r"(^|[-_ ])(cookie|cookies|consent|gdpr|cmp|privacy-banner|banner|newsletter|nieuwsbrief|"
                    r"share|sharing|social|breadcrumbs?|kruimelpad|skip|menu|sidebar|related|gerelateerd|"
-                   r"advert|ads|promo|popup|modal|pagination|comments?)([-_ ]|$)", re.I)
+                   r"advert|ads|promo|popup|modal|pagination|comments?|footer|nav|navbar|navigation|topbar|"
+                   r"masthead|colophon|site-header|page-header|main-header)([-_ ]|$)", re.I)
 MAIN_SELECTORS = ("article", "main", "[role=main]", "#content", "#main", ".content", ".main", ".article")
 BLOCKS = {"p", "div", "section", "article", "main", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
           "blockquote", "pre", "table", "dl", "dt", "dd", "hr", "figure", "figcaption", "address"}
@@ -199,6 +200,8 @@ def read_html(text: str, name: str = "") -> Draft:
             or _time_date(soup))
     head_title = soup.title.get_text(" ", strip=True) if soup.title else ""
     og_title = _meta(soup, "og:title")
+    authors = tuple(a.strip() for a in re.split(r"[,;]| en ", _meta(soup, "author") or "") if a.strip())
+    description = _meta(soup, "description", "og:description")
     _clean(soup)
     main = _main_element(soup)
     h1 = main.find("h1") or soup.find("h1")
@@ -207,13 +210,20 @@ def read_html(text: str, name: str = "") -> Draft:
     title = _strip_site_name(title, site) if title == og_title and site else title
     if h1 is not None and h1_text and _same_text(h1_text, title) and main.find("h1") is h1:
         h1.decompose()  # the title is shown above the body already
-    body = html_to_markdown(main, base_url=url)
     if date is None:
         date = find_date(main.get_text(" ")) or find_date(head_title)
-    authors = tuple(a.strip() for a in re.split(r"[,;]| en ", _meta(soup, "author") or "") if a.strip())
-    summary = _meta(soup, "description", "og:description") or first_paragraph(body)
+    body = _drop_date_lines(html_to_markdown(main, base_url=url))
+    summary = description or first_paragraph(body)
     return Draft(title=title or Path(name).stem, date=date, body=body, summary=_shorten(summary),
                  source=Source(url, authors, site))
+
+
+def _drop_date_lines(markdown_text: str) -> str:
+    """A date alone at the top ('14 maart 2024' under the title) is the document's date, not its text."""
+    blocks = markdown_text.split("\n\n")
+    while blocks and len(blocks[0].strip()) <= 30 and find_date(blocks[0]):
+        blocks.pop(0)
+    return "\n\n".join(blocks)
 
 
 def _time_date(soup: BeautifulSoup) -> dt.date | None:
