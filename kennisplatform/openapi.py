@@ -45,10 +45,10 @@ def build_spec(taxonomy: Taxonomy) -> dict:
          "description": "Leeg: relevance.",
          "schema": {"type": "string", "enum": ["", *SORTS, *SORT_ALIASES], "default": "relevance"}},
         {"name": "page", "in": "query", "required": False, "description": "Pagina, vanaf 1 (0 wordt 1).",
-         "schema": {"type": "integer", "minimum": 0, "maximum": 999_999_999, "default": 1}},
+         "schema": _integer_or_empty(1)},
         {"name": "per_page", "in": "query", "required": False,
          "description": "Resultaten per pagina; meer dan 100 wordt 100.",
-         "schema": {"type": "integer", "minimum": 0, "maximum": 999_999_999, "default": 10}},
+         "schema": _integer_or_empty(10)},
     ]
     errors = {"400": _problem("Ongeldige parameter"), "422": _problem("Niet te verwerken verzoek")}
     return {
@@ -99,6 +99,12 @@ def build_spec(taxonomy: Taxonomy) -> dict:
                 for f in FACETS}},
         }},
     }
+
+
+def _integer_or_empty(default: int) -> dict:
+    """A whole number, or empty (an empty form field means the default)."""
+    return {"anyOf": [{"type": "integer", "minimum": 0, "maximum": 999_999_999},
+                      {"type": "string", "enum": [""]}], "default": default}
 
 
 def _facet_parameter(name: str, taxonomy: Taxonomy) -> dict:

@@ -166,7 +166,7 @@ def _validate_sort(value: str | None) -> str:
 
 
 def _validate_int(name: str, value: str | None, default: int, low: int, high: int) -> int:
-    if value is None:
+    if value is None or value == "":  # an empty form field: the default
         return default
     if not re.fullmatch(r"\d{1,9}", value):
         label = "Paginanummer" if name == "page" else "Aantal per pagina"
