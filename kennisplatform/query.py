@@ -139,7 +139,7 @@ def _clause(token: _Token) -> Clause | None:
 
 def _apply_synonyms(tokens: list[_Token], synonyms: dict, parsed: ParsedQuery) -> list:
     """Replace runs of plain words that form a known phrase ('primair onderwijs', 'po', "icc'er") by a
-    Group with all its equivalents. Longest match first."""
+    Group with all its equivalents, and the taxonomy values the phrase names. Longest match first."""
     if not synonyms:
         return tokens
     out: list = []
@@ -153,11 +153,13 @@ def _apply_synonyms(tokens: list[_Token], synonyms: dict, parsed: ParsedQuery) -
             key = tuple(term for t in run for term in analysis.analyze_query(t.text))
             if key in synonyms:
                 text = " ".join(t.text for t in run)
-                own = Clause("terms", key, text)
+                expansion: Expansion = synonyms[key]
                 # An alternative that contains all of the user's own words ("cultureel erfgoed" for
                 # "erfgoed") finds nothing more; it would only boost and highlight the extra words.
-                alternatives = [own] + [Clause("phrase" if len(alt) > 1 else "terms", alt, " ".join(alt))
-                                        for alt in synonyms[key] if not set(key) <= set(alt)]
+                alternatives = [Clause("terms", key, text)]
+                alternatives += [Clause("phrase" if len(alt) > 1 else "terms", alt, " ".join(alt))
+                                 for alt in expansion.phrases if not set(key) <= set(alt)]
+                alternatives += [Clause("facet", value, text) for value in expansion.values]
                 out.append(Group(tuple(alternatives), text))
                 i += length
                 matched = True
@@ -168,18 +170,46 @@ def _apply_synonyms(tokens: list[_Token], synonyms: dict, parsed: ParsedQuery) -
     return out
 
 
-def build_synonym_table(groups: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-    """From groups of equivalent phrases to: analyzed phrase -> every analyzed phrase of its group."""
-    table: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+@dataclass(frozen=True)
+class Expansion:
+    """What a phrase in a query also means: equivalent phrases (analyzed) and taxonomy values
+    ((facet, id) pairs) whose documents it should find even when they use other words."""
+
+    phrases: tuple[tuple[str, ...], ...] = ()
+    values: tuple[tuple[str, str], ...] = ()
+
+
+def build_synonym_table(groups: list[tuple[str, ...]],
+                        values: dict[str, list[tuple[str, str]]] | None = None) -> dict[tuple[str, ...], Expansion]:
+    """From groups of equivalent phrases, and phrases that name a taxonomy value, to: analyzed phrase ->
+    Expansion. Groups that share a phrase are merged ("po" = "primair onderwijs" in one group,
+    "primair onderwijs" = "basisschool" in another), so every member finds all the others."""
+    parent: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def find(key):
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
     for group in groups:
-        analyzed = []
-        for phrase in group:
-            terms = tuple(analysis.analyze_query(phrase))
-            if terms and terms not in analyzed:
-                analyzed.append(terms)
-        if len(analyzed) < 2:
-            continue
-        for terms in analyzed:
-            merged = table.setdefault(terms, [])
-            merged.extend(t for t in analyzed if t not in merged)
-    return {k: tuple(v) for k, v in table.items()}
+        analyzed = [t for t in (tuple(analysis.analyze_query(p)) for p in group) if t]
+        for terms in analyzed[1:]:
+            parent[find(terms)] = find(analyzed[0])
+    named: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    for phrase, pairs in (values or {}).items():
+        terms = tuple(analysis.analyze_query(phrase))
+        if terms:
+            find(terms)
+            named.setdefault(terms, []).extend(p for p in pairs if p not in named.get(terms, []))
+    members: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for key in list(parent):
+        members.setdefault(find(key), []).append(key)
+    table: dict[tuple[str, ...], Expansion] = {}
+    for keys in members.values():
+        pairs = tuple(dict.fromkeys(p for k in keys for p in named.get(k, [])))
+        for key in keys:
+            others = tuple(k for k in keys if k != key)
+            if others or pairs:
+                table[key] = Expansion(others, pairs)
+    return table

@@ -28,6 +28,8 @@ from .results import FilterDrop, Hit, Relaxation, SearchResult, Suggestion, Valu
 from .taxonomy import Taxonomy
 
 TERM_CACHE_SIZE = 4096
+# A document filed under the value a query names (theme, region, ...) scores like a word in the summary.
+FACET_BOOST = 1.5
 RETIRE_AFTER = 60.0  # seconds a replaced searcher stays open for requests still using it
 MAX_PREFIX_TERMS = 50  # a prefix expands to at most this many words (the most frequent ones)
 
@@ -79,6 +81,7 @@ class Plan:
     matched: int  # bitset of listed documents (before facet filters)
     min_groups: int  # documents matched at least this many groups
     excluded: int = 0
+    complete: int = 0  # documents that match every group
 
 
 @dataclass
@@ -102,7 +105,18 @@ class SearchEngine:
 
     @cached_property
     def synonyms(self) -> dict:
-        return build_synonym_table(self.taxonomy.synonym_groups())
+        return build_synonym_table(self.taxonomy.synonym_groups(), self._value_names())
+
+    def _value_names(self) -> dict[str, list[tuple[str, str]]]:
+        """Phrase -> the taxonomy values it names: a query for "dans" or "Holland Rijnland" also finds
+        the documents filed under that value, whatever words they use."""
+        names: dict[str, list[tuple[str, str]]] = {}
+        for facet in ("type", "theme", "discipline", "audience", "region"):
+            for term in self.taxonomy.terms(facet):
+                for name in (term.label, term.plural, *term.aliases):
+                    if name:
+                        names.setdefault(name.lower(), []).append((facet, term.id))
+        return names
 
     # -- the open reader --------------------------------------------------------------------------
     def state(self) -> _State:
@@ -156,8 +170,8 @@ class SearchEngine:
         filters = state.facet_index.filter_bits(params)
         plan = self._plan(state, parsed, filters, params.per_page)
         relaxation = None
-        if plan.matched & filters == 0 and not parsed.is_empty:
-            parsed, plan, relaxation = self._relax(state, parsed, filters, params)
+        if not parsed.is_empty and plan.complete & filters == 0:
+            parsed, plan, relaxation = self._relax(state, parsed, plan, filters, params)
         listed = plan.matched & filters
         result = SearchResult(
             params=params,
@@ -173,45 +187,41 @@ class SearchEngine:
             result.filter_drops = self._filter_drops(state, plan.matched, params)
         return result
 
-    def _plan(self, state: _State, parsed: ParsedQuery, filters: int, per_page: int,
-              min_groups: int | None = None) -> Plan:
-        """All groups first; when fewer than a page of documents contain them all, documents that
-        contain most of the groups (a strict majority) are listed after them."""
+    def _plan(self, state: _State, parsed: ParsedQuery, filters: int, per_page: int) -> Plan:
+        """Documents with all groups first. When fewer than a page of them match, documents with fewer
+        groups follow, most groups first, until the page is full (Algolia's optional words): a question
+        typed in plain Dutch still finds its answers, and the best matches stay on top."""
         live = state.facet_index.live
         excluded = 0
         for clause in parsed.excluded:
             excluded |= self._clause_bits(state, clause)
         if parsed.is_empty:  # nothing to look for: everything (but what is excluded) is listed
-            return Plan(matched=live & ~excluded, min_groups=0, excluded=excluded)
+            everything = live & ~excluded
+            return Plan(matched=everything, min_groups=0, excluded=excluded, complete=everything)
         group_bits = [self._group_bits(state, g) & live & ~excluded for g in parsed.groups]
         n = len(group_bits)
         at_least = _at_least(group_bits, live & ~excluded)
-        if min_groups is None:
-            min_groups = n
-            floor = n // 2 + 1 if n >= 3 else n
-            while min_groups > floor and (at_least[min_groups] & filters).bit_count() < per_page:
-                min_groups -= 1
-        return Plan(matched=at_least[min_groups], min_groups=min_groups, excluded=excluded)
+        min_groups = n
+        while min_groups > 1 and (at_least[min_groups] & filters).bit_count() < per_page:
+            min_groups -= 1
+        return Plan(matched=at_least[min_groups], min_groups=min_groups, excluded=excluded, complete=at_least[n])
 
-    def _relax(self, state: _State, parsed: ParsedQuery, filters: int, params: SearchParams):
-        """Nothing found: first a spelling-corrected query, then any word instead of all."""
+    def _relax(self, state: _State, parsed: ParsedQuery, plan: Plan, filters: int, params: SearchParams):
+        """No document has every word: a spelling-corrected query that has such documents wins;
+        else the documents with some of the words, and the page says so."""
         corrected = self._corrected(state, parsed)
         if corrected is not None:
-            plan = self._plan(state, corrected, filters, params.per_page)
-            if plan.matched & filters:
-                return corrected, plan, Relaxation(
+            corrected_plan = self._plan(state, corrected, filters, params.per_page)
+            if corrected_plan.complete & filters or not plan.matched & filters and corrected_plan.matched & filters:
+                return corrected, corrected_plan, Relaxation(
                     "corrected", parsed.text, corrected.text,
                     f"Geen resultaten voor ‘{parsed.text}’; wel voor ‘{corrected.text}’.")
-        for candidate in [parsed] + ([corrected] if corrected is not None else []):
-            if len(candidate.groups) < 2:
-                continue
-            plan = self._plan(state, candidate, filters, params.per_page, min_groups=1)
-            if plan.matched & filters:
-                return candidate, plan, Relaxation(
-                    "any-words", parsed.text, " OR ".join(candidate.words()),
-                    f"Geen resultaten met alle woorden van ‘{parsed.text}’; "
-                    f"wel met een deel ervan: {', '.join(candidate.words())}.")
-        return parsed, self._plan(state, parsed, filters, params.per_page), None
+        if plan.matched & filters and len(parsed.groups) > 1:
+            return parsed, plan, Relaxation(
+                "any-words", parsed.text, " OR ".join(parsed.words()),
+                f"Geen resultaten met alle woorden van ‘{parsed.text}’; "
+                f"wel met een deel ervan: {', '.join(parsed.words())}.")
+        return parsed, plan, None
 
     def _suggest(self, state, parsed: ParsedQuery, filters: int, total: int, per_page: int) -> Suggestion | None:
         """'Bedoelde u ...?' when a better-spelled query finds more."""
@@ -287,6 +297,8 @@ class SearchEngine:
         return bits
 
     def _clause_bits(self, state: _State, clause: Clause) -> int:
+        if clause.kind == "facet":
+            return state.facet_index.value_bits(*clause.terms)
         if clause.kind == "prefix":
             bits = 0
             for term in self._prefix_terms(state, clause.terms[0]):
@@ -321,6 +333,9 @@ class SearchEngine:
 
     # -- scoring queries --------------------------------------------------------------------------
     def _clause_query(self, state: _State, clause: Clause) -> wq.Query:
+        if clause.kind == "facet":
+            facet, value = clause.terms
+            return wq.Term(schema.FACET_FIELDS[facet], value, boost=FACET_BOOST)
         per_field = []
         for name, boost in schema.TEXT_FIELDS.items():
             if clause.kind == "phrase":
@@ -402,7 +417,7 @@ class SearchEngine:
         terms: set[str] = set()
         for group in parsed.groups:
             for clause in group.alternatives:
-                if clause.kind != "prefix":
+                if clause.kind in ("terms", "phrase"):
                     terms.update(clause.terms)
         return terms
 
