@@ -156,7 +156,9 @@ def _apply_synonyms(tokens: list[_Token], synonyms: dict, parsed: ParsedQuery) -
                 expansion: Expansion = synonyms[key]
                 # An alternative that contains all of the user's own words ("cultureel erfgoed" for
                 # "erfgoed") finds nothing more; it would only boost and highlight the extra words.
-                alternatives = [Clause("terms", key, text)]
+                # Words the user typed that form a known phrase ("Den Haag", "primair onderwijs") are
+                # meant as that phrase, not as words anywhere in a document.
+                alternatives = [Clause("phrase" if len(key) > 1 else "terms", key, text)]
                 alternatives += [Clause("phrase" if len(alt) > 1 else "terms", alt, " ".join(alt))
                                  for alt in expansion.phrases if not set(key) <= set(alt)]
                 alternatives += [Clause("facet", value, text) for value in expansion.values]
