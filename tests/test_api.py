@@ -141,3 +141,10 @@ def test_openapi_document(client):
     assert {"/api/v1/search", "/api/v1/documents/{doc_id}", "/api/v1/taxonomy", "/api/v1/facets"} <= set(spec["paths"])
     page = client.get("/api/v1/docs").get_data(as_text=True)
     assert "/api/v1/search" in page and "http://" not in page.replace("http://localhost", "")
+
+
+def test_search_page_links_its_feed_as_follow_this_search(client):
+    html = client.get("/zoeken?q=erfgoed&region=drechtsteden").get_data(as_text=True)
+    assert "Volg deze zoekopdracht" in html
+    assert 'href="/zoeken.atom?q=erfgoed&amp;region=drechtsteden"' in html
+    assert "/zoeken-excel.csv?" in html

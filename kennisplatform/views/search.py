@@ -174,6 +174,7 @@ class SearchPage:
     json_url: str | None = None
     feed_url: str | None = None
     csv_url: str | None = None
+    excel_url: str | None = None
     facets: list[FacetView] = field(default_factory=list)
     chips: list[Chip] = field(default_factory=list)
     clear_url: str | None = None
@@ -221,6 +222,7 @@ def build_page(params: SearchParams, result: SearchResult, *, endpoint: str, tit
     feed_args = [(k, v) for k, v in params.to_args() if k not in ("page", "per_page")]
     page.feed_url = _optional_with_args("exports.feed", feed_args)
     page.csv_url = _optional_with_args("exports.export_csv", feed_args)
+    page.excel_url = _optional_with_args("exports.export_excel", feed_args)
     page.facets = [_facet_view(result.facets[name], params, url) for name in FACETS
                    if name in result.facets and name not in preset]
     page.chips = _chips(params, result, preset, url)
