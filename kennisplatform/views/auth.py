@@ -43,8 +43,8 @@ def login_required(view):
     @functools.wraps(view)
     def wrapped(*args, **kwargs):
         if current_editor() is None:
-            return redirect(url_for("auth.login", volgende=request.full_path if request.method == "GET"
-                                    else request.path))
+            back = request.full_path if request.method == "GET" and request.query_string else request.path
+            return redirect(url_for("auth.login", volgende=back))
         return view(*args, **kwargs)
 
     return wrapped

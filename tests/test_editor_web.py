@@ -1,0 +1,307 @@
+"""The editors' pages: login, CSRF, the form (validation, preview, suggestions, duplicates), saving, deleting,
+uploads and the search-log report."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from werkzeug.datastructures import FileStorage, MultiDict
+from werkzeug.test import encode_multipart
+
+from editor_support import EDITOR, FIXTURES, PASSWORD, SEED, form_data, login, make_app, token
+from kennisplatform import searchlog, users
+from kennisplatform.params import SearchParams
+
+EDITING_PAGES = ["/redactie/", "/redactie/nieuw", "/redactie/importeren", "/redactie/zoekvragen",
+                 "/redactie/document/erfgoed-dordrecht", "/redactie/document/erfgoed-dordrecht/verwijderen"]
+
+
+@pytest.fixture
+def app(corpus_dir, index_dir, tmp_path):
+    return make_app(corpus_dir, index_dir, tmp_path / "instance")
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def editor(client):
+    assert login(client).status_code == 302
+    return client
+
+
+def post_form(client, url="/redactie/nieuw", **fields):
+    data = form_data(**fields)
+    data.setdefault("csrf_token", token(client, url))
+    return client.post(url, data=data)
+
+
+def text(response) -> str:
+    return response.get_data(as_text=True)
+
+
+# -- login ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("url", EDITING_PAGES)
+def test_every_editing_page_requires_login(client, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/inloggen?volgende=")
+
+
+def test_posts_require_login(client):
+    csrf = token(client)  # a valid token, but no login
+    for url in ("/redactie/nieuw", "/redactie/document/erfgoed-dordrecht", "/redactie/importeren",
+                "/redactie/document/erfgoed-dordrecht/verwijderen"):
+        response = client.post(url, data=form_data(csrf_token=csrf))
+        assert response.status_code == 302 and response.headers["Location"].startswith("/inloggen")
+    assert (client.application.config["CORPUS_DIR"])  # nothing was saved or deleted:
+    assert client.get("/document/erfgoed-dordrecht").status_code == 200
+
+
+def test_login_brings_the_editor_back_and_logout_ends_the_session(client):
+    response = client.get("/redactie/zoekvragen")
+    target = response.headers["Location"]
+    page = client.get(target)
+    assert 'name="volgende" value="/redactie/zoekvragen"' in text(page)
+    response = client.post("/inloggen", data={"naam": EDITOR, "wachtwoord": PASSWORD, "volgende": "/redactie/zoekvragen",
+                                              "csrf_token": token(client)})
+    assert response.headers["Location"] == "/redactie/zoekvragen"
+    assert client.get("/redactie/").status_code == 200
+    response = client.post("/uitloggen", data={"csrf_token": token(client, "/redactie/")})
+    assert response.status_code == 302
+    assert client.get("/redactie/").status_code == 302
+
+
+@pytest.mark.parametrize("target", ["https://kwaad.example/", "//kwaad.example/x", "/\\kwaad.example", "javascript:alert(1)"])
+def test_login_never_redirects_to_another_site(client, target):
+    response = client.post("/inloggen", data={"naam": EDITOR, "wachtwoord": PASSWORD, "volgende": target,
+                                              "csrf_token": token(client)})
+    assert response.headers["Location"] == "/redactie/"
+
+
+def test_a_wrong_password_is_refused_and_attempts_are_limited(client):
+    for _ in range(users.MAX_FAILURES):
+        response = client.post("/inloggen", data={"naam": EDITOR, "wachtwoord": "fout", "csrf_token": token(client)})
+        assert response.status_code == 401
+        assert "Deze combinatie van naam en wachtwoord kennen we niet." in text(response)
+    response = client.post("/inloggen", data={"naam": EDITOR, "wachtwoord": PASSWORD, "csrf_token": token(client)})
+    assert response.status_code == 429 and int(response.headers["Retry-After"]) > 0
+    assert "Te veel mislukte pogingen" in text(response)
+    assert client.get("/redactie/").status_code == 302  # even the right password waits
+
+
+def test_the_session_cookie_is_httponly_and_samesite_lax(client):
+    response = login(client)
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" not in cookie
+
+
+def test_the_session_cookie_is_secure_in_production(corpus_dir, index_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("KENNISPLATFORM_ENV", "production")
+    client = make_app(corpus_dir, index_dir, tmp_path / "instance").test_client()
+    assert "Secure" in login(client).headers["Set-Cookie"]
+
+
+def test_a_removed_account_is_logged_out(editor, app):
+    users.remove_user(app.config["USERS_DIR"], EDITOR)
+    assert editor.get("/redactie/").status_code == 302
+
+
+# -- CSRF -------------------------------------------------------------------------------------------------
+def test_a_post_without_csrf_token_is_refused(editor):
+    for url in ("/redactie/nieuw", "/redactie/document/erfgoed-dordrecht/verwijderen", "/uitloggen"):
+        response = editor.post(url, data=form_data(title="Zonder token"))
+        assert response.status_code == 400, url
+        assert "Het formulier is verlopen" in text(response)
+    response = editor.post("/redactie/nieuw", data=form_data(title="Vals token", csrf_token="vals"))
+    assert response.status_code == 400
+    assert editor.get("/document/erfgoed-dordrecht").status_code == 200
+    assert "Zonder token" not in text(editor.get("/redactie/"))
+
+
+def test_login_itself_needs_a_csrf_token(client):
+    response = client.post("/inloggen", data={"naam": EDITOR, "wachtwoord": PASSWORD})
+    assert response.status_code == 400
+
+
+def test_public_pages_are_unaffected(client):
+    assert client.get("/zoeken?q=erfgoed").status_code == 200
+    assert client.get("/").status_code == 200
+
+
+# -- the form -----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("fields, field, message", [
+    ({"title": ""}, "title", "Vul een titel in."),
+    ({"title": "x" * 301}, "title", "De titel is te lang: 301 tekens, hooguit 300."),
+    ({"type": ""}, "type", "Kies de soort: verslag, voorbeeldproject of artikelsamenvatting."),
+    ({"type": "folder"}, "type", "Kies een van de soorten uit de lijst."),
+    ({"date": ""}, "date", "Vul een datum in, als JJJJ-MM-DD (bijvoorbeeld 2023-06-22)."),
+    ({"date": "2023-02-30"}, "date", "&#39;2023-02-30&#39; is geen geldige datum; schrijf JJJJ-MM-DD"),
+    ({"date": "1850-01-01"}, "date", "Deze datum ligt te ver in het verleden of de toekomst."),
+    ({"summary": "z" * 1001}, "summary", "De samenvatting is te lang: 1001 tekens, hooguit 1000."),
+    ({"body": "  \n "}, "body", "Vul de tekst van het document in."),
+    ({"source_url": "javascript:alert(1)"}, "source_url", "Het bronadres moet een volledig webadres zijn"),
+    ({"type": "artikel"}, "source_publication", "Bij een artikelsamenvatting hoort een bron"),
+    ({"themes": ["erfgoed", "astrologie"]}, "themes", "Onbekende waarde: astrologie."),
+])
+def test_each_validation_error_appears_next_to_its_field_and_keeps_the_input(editor, fields, field, message):
+    typed = {"title": "Mijn titel <b>", "body": "Mijn tekst & meer", "summary": "Mijn samenvatting", **fields}
+    response = post_form(editor, **typed)
+    assert response.status_code == 422
+    page = text(response)
+    match = re.search(rf'<p class="field__error" id="fout-{field}"><span class="visually-hidden">Fout: </span>([^<]*)</p>',
+                      page)
+    assert match and match.group(1).startswith(message), page[:200]
+    assert f'aria-describedby="hint-{field} fout-{field}"' in page or f'aria-describedby="fout-{field}"' in page \
+        or field == "themes"
+    assert f'href="#veld-{field}"' in page  # the summary at the top links to the field
+    if typed["title"] and field != "title":
+        assert 'value="Mijn titel &lt;b&gt;"' in page
+    if field != "body":
+        assert ">Mijn tekst &amp; meer</textarea>" in page
+    if field == "themes":
+        assert 'value="erfgoed" checked' in page
+
+
+def test_a_document_saved_through_the_form_is_found_by_search_at_once(editor, corpus_dir):
+    response = post_form(editor, title="Slotdag muziekeducatie Zoetermeer", body="De kwintencirkelproef was een succes.",
+                         themes=["talentontwikkeling"], regions=["zoetermeer"])
+    assert response.status_code == 302
+    doc_id = "slotdag-muziekeducatie-zoetermeer-2024-02-01"
+    assert response.headers["Location"] == f"/redactie/document/{doc_id}"
+    assert "Document aangemaakt." in text(editor.get(response.headers["Location"]))
+    results = editor.get("/zoeken.json?q=kwintencirkelproef").get_json()
+    assert [hit["id"] for hit in results["hits"]] == [doc_id]
+    assert (corpus_dir / "verslagen" / f"{doc_id}.md").exists()
+    assert "kwintencirkelproef" in text(editor.get(f"/document/{doc_id}"))
+
+
+def test_editing_through_the_form_keeps_the_id_and_detects_conflicts(editor, corpus_dir):
+    page = text(editor.get("/redactie/document/erfgoed-dordrecht"))
+    digest = re.search(r'name="digest" value="([0-9a-f]{64})"', page).group(1)
+    assert 'value="Erfgoed dordrecht"' in page and 'value="erfgoed" checked' in page
+    fields = dict(type="voorbeeldproject", title="Erfgoed in Dordrecht", date="2019-03-01", digest=digest,
+                  body="Scholen bouwen samen aan de stadsgeschiedenistoets.", themes=["erfgoed"], regions=["dordrecht"])
+    response = post_form(editor, "/redactie/document/erfgoed-dordrecht", **fields)
+    assert response.headers["Location"] == "/redactie/document/erfgoed-dordrecht"
+    hits = editor.get("/zoeken.json?q=stadsgeschiedenistoets").get_json()["hits"]
+    assert [(h["id"], h["title"]) for h in hits] == [("erfgoed-dordrecht", "Erfgoed in Dordrecht")]
+    # A second editor who opened the old version cannot overwrite the new one.
+    response = post_form(editor, "/redactie/document/erfgoed-dordrecht", **{**fields, "body": "Oud."})
+    assert response.status_code == 409
+    assert "Iemand anders heeft dit document opgeslagen" in text(response)
+    assert ">Oud.</textarea>" in text(response)  # what they typed is still there
+
+
+def test_preview_renders_the_page_and_hostile_html_is_inert(editor):
+    hostile = ("## Kop\n\n<script>alert('x')</script>\n\n<img src=x onerror=\"alert(1)\">\n\n"
+               "[klik](javascript:alert(1)) <a href=\"javascript:alert(2)\" onclick=\"alert(3)\">a</a>\n\n"
+               "<iframe src=\"https://kwaad.example\"></iframe> **vet**")
+    response = post_form(editor, actie="voorbeeld", title="Voorbeeld", body=hostile)
+    assert response.status_code == 200
+    page = text(response)
+    preview = page[page.index('<section class="preview"'):page.index('<form id="documentformulier"')]
+    assert "<strong>vet</strong>" in preview and "<h2" in preview
+    for bad in ("<script", "onerror", "onclick", "javascript:", "<iframe", "<img"):
+        assert bad not in preview, bad
+    # And the same text saved: inert on the public document page too.
+    response = post_form(editor, title="Vijandige tekst", body=hostile)
+    doc_page = text(editor.get("/document/vijandige-tekst-2024-02-01"))
+    article = doc_page[doc_page.index('<div class="prose">'):]
+    for bad in ("<script", "onerror", "onclick", "javascript:", "<iframe", "<img"):
+        assert bad not in article, bad
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared seed report is not available")
+def test_suggestions_for_the_seed_report_and_accepting_them(editor):
+    title, body = SEED.read_text(encoding="utf-8").split("\n", 1)
+    response = post_form(editor, actie="suggesties", type="", title=title, body=body, date="2023-06-22")
+    page = text(response)
+    suggestions = page[page.index('<section class="suggestions"'):page.index("</section>", page.index('<section class="suggestions"'))]
+    for expected in ("Verslag", "Vlaardingen", "Krimpen aan den IJssel"):
+        assert expected in suggestions
+    response = post_form(editor, actie="overnemen", type="", title=title, body=body, date="2023-06-22")
+    page = text(response)
+    assert '<option value="verslag" selected>' in page
+    assert 'value="vlaardingen" checked' in page and 'value="krimpen-aan-den-ijssel" checked' in page
+
+
+def test_a_known_source_address_warns_and_links_to_the_document(editor):
+    fields = dict(type="artikel", title="Iets nieuws", body="Een andere tekst.",
+                  source_url="https://voorbeeld.example/artikel/")
+    response = post_form(editor, **fields)
+    assert response.status_code == 409
+    page = text(response)
+    assert '<a href="/document/deskundigheid-landelijk">Deskundigheid landelijk</a> heeft hetzelfde bronadres' in page
+    assert 'name="confirm_duplicate"' in page
+    response = post_form(editor, confirm_duplicate="1", **fields)
+    assert response.status_code == 302
+
+
+def test_a_very_similar_text_warns(editor):
+    body = text(editor.get("/redactie/document/netwerk-haaglanden")).split('name="body"')[1]
+    body = body.split(">", 1)[1].split("</textarea>")[0]
+    response = post_form(editor, actie="voorbeeld", title="Netwerk Haaglanden", body=body.replace("&#39;", "'"))
+    assert 'href="/document/netwerk-haaglanden"' in text(response)
+    assert "overeenkomst" in text(response)
+
+
+def test_delete_moves_the_document_to_the_trash(editor, corpus_dir):
+    page = text(editor.get("/redactie/document/erfgoed-leiden/verwijderen"))
+    assert "prullenbak" in page
+    response = editor.post("/redactie/document/erfgoed-leiden/verwijderen",
+                           data={"csrf_token": token(editor, "/redactie/document/erfgoed-leiden/verwijderen")})
+    assert response.status_code == 302
+    assert editor.get("/document/erfgoed-leiden").status_code == 404
+    assert list((corpus_dir / ".prullenbak" / "voorbeeldprojecten").glob("erfgoed-leiden.*.md"))
+    assert editor.get("/redactie/document/erfgoed-leiden").status_code == 404
+
+
+# -- upload ------------------------------------------------------------------------------------------------
+def upload(client, files, **fields):
+    # Encoded in memory: the test client's own encoding spills large bodies to a temp file it never closes.
+    data = MultiDict({"csrf_token": token(client, "/redactie/importeren"), **fields})
+    for name, content in files:
+        data.add("bestanden", FileStorage(io.BytesIO(content), filename=name))
+    boundary, body = encode_multipart(data)
+    return client.post("/redactie/importeren", data=body, content_type=f"multipart/form-data; boundary={boundary}")
+
+
+def test_editors_upload_files_for_import(editor):
+    html = (FIXTURES / "artikel-met-navigatie.html").read_bytes()
+    response = upload(editor, [("pagina.html", html), ("virus.exe", b"MZ"), ("notities.txt", b"Titel\n\nGeen datum.")])
+    page = text(response)
+    assert response.status_code == 200
+    assert "1 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 dubbel, 2 mislukt" in page
+    assert "bestandstype .exe is niet toegestaan" in page and "geen datum gevonden" in page
+    assert editor.get("/zoeken.json?q=cultuurmakers").get_json()["total"] == 1
+    again = text(upload(editor, [("pagina.html", html)]))
+    assert "0 nieuw, 0 bijgewerkt, 1 ongewijzigd" in again
+
+
+def test_uploads_have_a_size_limit(editor, app):
+    big = b"Titel\n\n1 mei 2024\n" + b"x" * (2_000_001)
+    page = text(upload(editor, [("groot.txt", big)]))
+    assert "groter dan 2 MB" in page
+    app.config["MAX_CONTENT_LENGTH"] = 1000  # the whole request (create_app sets 5 MB)
+    response = editor.post("/redactie/importeren", data=b"x" * 2000,
+                           content_type="multipart/form-data; boundary=grens")
+    assert response.status_code == 413
+
+
+def test_an_upload_without_files_is_refused(editor):
+    response = editor.post("/redactie/importeren", data={"csrf_token": token(editor, "/redactie/importeren")})
+    assert response.status_code == 400 and "Kies een of meer bestanden." in text(response)
+
+
+# -- what searchers miss ---------------------------------------------------------------------------------------
+def test_the_search_log_page_lists_zero_result_queries(editor, app):
+    for q, total in (("cultuurkaart", 0), ("cultuurkaart", 0), ("erfgoed", 3)):
+        searchlog.record(app.instance_path, SearchParams(q=q), total)
+    page = text(editor.get("/redactie/zoekvragen"))
+    missing = page[page.index('id="niets-kop"'):page.index('id="vaak-kop"')]
+    assert re.search(r">cultuurkaart</a></td><td>2</td>", missing)
+    assert "erfgoed" not in missing
