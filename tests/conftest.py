@@ -1,7 +1,9 @@
 """Shared fixtures: a small corpus written for the tests, its index, a search engine, the app."""
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -10,6 +12,9 @@ import pytest
 from kennisplatform.corpus import TYPE_FOLDERS, taxonomy_for
 from kennisplatform.index import update_index
 from kennisplatform.search import SearchEngine
+
+# Apps made by tests keep accounts and search logs in a temporary instance folder, not in the repository.
+os.environ.setdefault("KENNISPLATFORM_INSTANCE", tempfile.mkdtemp(prefix="kennisplatform-instance-"))
 
 REPO = Path(__file__).resolve().parent.parent
 TAXONOMY = REPO / "corpus" / "taxonomy.yaml"

@@ -468,3 +468,30 @@ def test_pages_see_index_changes_made_elsewhere(client, corpus, app):
     (corpus / "verslagen" / "zeppelin.md").unlink()
     update_index(corpus, app.config["INDEX_DIR"])
     assert client.get("/document/zeppelin").status_code == 404
+
+
+def test_a_zero_result_search_is_counted_in_the_search_log_without_the_searcher(tmp_path):
+    """The search page logs query text, filters and minute, and nothing that identifies the searcher."""
+    import shutil
+
+    from kennisplatform import create_app, searchlog
+    from conftest import FIXTURE_DOCS, TAXONOMY, write_document
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(TAXONOMY, corpus / "taxonomy.yaml")
+    for doc in FIXTURE_DOCS:
+        write_document(corpus, *doc)
+    app = create_app({"TESTING": True, "CORPUS_DIR": str(corpus), "INDEX_DIR": str(tmp_path / "index"),
+                      "SECRET_KEY": "test", "INSTANCE_PATH": str(tmp_path / "instance")})
+    client = app.test_client()
+    for _ in range(2):
+        client.get("/zoeken?q=zeilwedstrijd", headers={"User-Agent": "Geheim/1.0"},
+                   environ_base={"REMOTE_ADDR": "203.0.113.7"})
+    client.get("/zoeken?q=erfgoed")
+    report = searchlog.report(app.instance_path)
+    assert [(m.query, m.count) for m in report.missing] == [("zeilwedstrijd", 2)]
+    logged = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "instance").rglob("*")
+                     if p.is_file() and p.name != "secret_key")
+    assert "zeilwedstrijd" in logged
+    assert "203.0.113.7" not in logged and "Geheim" not in logged

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, render_template, request, url_for
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 from werkzeug.routing import BuildError
 
+from .. import searchlog
 from ..errors import InvalidParameter
 from ..params import FACET_LABELS, FACETS, SORTS, SearchParams
 from ..results import Facet, FacetBucket, SearchResult
@@ -333,6 +334,9 @@ def json_error(error: InvalidParameter) -> Response:
 @bp.get("/zoeken")
 def search():
     params, result = run_search(request.args)
+    # What people look for (and do not find) tells editors what to write: query text, filters and
+    # minute only, nothing about the searcher.
+    searchlog.record(current_app.instance_path, params, result.total)
     page = build_page(params, result, endpoint="search.search", title=_title(params), heading="Zoeken")
     return render_template("search.html", page=page)
 
