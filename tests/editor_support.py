@@ -9,7 +9,8 @@ from pathlib import Path
 from kennisplatform import create_app, users
 
 EDITOR, PASSWORD = "redacteur", "een-lang-wachtwoord"
-SEED = Path("/work/shared/seeds/000_b36f01b1ace8dd55.txt")
+# The real meeting report in shared/, which lies beside the checkout (in CI too).
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_b36f01b1ace8dd55.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
 _TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 

@@ -123,7 +123,6 @@ def test_the_corpus_lock_is_released_when_its_holder_dies(index_dir):
 
 
 # -- suggestions -------------------------------------------------------------------------------------------
-@pytest.mark.skipif(not SEED.exists(), reason="the shared seed report is not available")
 def test_suggestions_for_the_seed_meeting_report(taxonomy):
     title, text = SEED.read_text(encoding="utf-8").split("\n", 1)
     found = suggest.suggest(taxonomy, title, text)

@@ -215,7 +215,6 @@ def test_preview_renders_the_page_and_hostile_html_is_inert(editor):
         assert bad not in article, bad
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the shared seed report is not available")
 def test_suggestions_for_the_seed_report_and_accepting_them(editor):
     title, body = SEED.read_text(encoding="utf-8").split("\n", 1)
     response = post_form(editor, actie="suggesties", type="", title=title, body=body, date="2023-06-22")

@@ -90,7 +90,6 @@ def test_text_is_escaped_so_that_markup_in_it_stays_text(taxonomy, tmp_path):
     assert "<script" not in html and "&lt;script&gt;" in html and "<em>" not in html
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the shared seed report is not available")
 def test_the_seed_report_imports_with_suggestions(corpus_dir, index_dir, engine, taxonomy):
     [outcome] = run(corpus_dir, index_dir, taxonomy, engine, SEED)
     assert outcome.status == "created", outcome.line()
