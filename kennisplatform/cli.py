@@ -145,9 +145,6 @@ def serve(obj: Context, host: str, port: int) -> None:
     app.run(host=host, port=port, threaded=True)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
-
 
 # -- editors: accounts and imports (thin wrappers over users.py and importer.py) --------------------------
 @main.group("user")
@@ -196,15 +193,12 @@ def import_command(obj: Context, paths, type_, theme, region, dry_run: bool) -> 
 
     from .importer import Importer, Options, summarise
     from .index import is_current, update_index
-    from .search import SearchEngine
 
     taxonomy = _taxonomy(obj)
     options = Options(type=type_, themes=tuple(theme), regions=tuple(region), dry_run=dry_run)
-    engine = None
     try:
         if not is_current(obj.index, taxonomy):
             update_index(obj.corpus, obj.index, taxonomy=taxonomy)
-        engine = SearchEngine(obj.index, taxonomy)
         bar = tqdm(total=0, unit="bestand", desc="Importeren", disable=None, file=sys.stderr)
 
         def progress(done: int, total: int) -> None:
@@ -213,17 +207,17 @@ def import_command(obj: Context, paths, type_, theme, region, dry_run: bool) -> 
             bar.update(done - bar.n)
 
         try:
-            outcomes = Importer(obj.corpus, obj.index, taxonomy, options, engine).run(
-                [Path(p) for p in paths], progress)
+            outcomes = Importer(obj.corpus, obj.index, taxonomy, options).run([Path(p) for p in paths], progress)
         finally:
             bar.close()
     except KennisplatformError as exc:
         raise click.ClickException(exc.message) from exc
-    finally:
-        if engine is not None:
-            engine.close()
     for outcome in outcomes:
         click.echo(outcome.line())
     click.echo(("Proefdraai: " if dry_run else "") + summarise(outcomes) + ".")
     if any(o.status == "failed" for o in outcomes):
         sys.exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -534,12 +534,12 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
 
 class Importer:
     def __init__(self, corpus_dir: Path, index_dir: Path, taxonomy: Taxonomy | None = None,
-                 options: Options | None = None, engine=None):
+                 options: Options | None = None):
         self.corpus_dir = Path(corpus_dir)
         self.index_dir = Path(index_dir)
         self.taxonomy = taxonomy or taxonomy_for(self.corpus_dir)
         self.options = options or Options()
-        self.engine = engine  # for "very similar" checks against the index; None: only this run's files
+        self._texts: suggest.TextIndex | None = None  # "very similar" checks against the corpus
         self._sources: dict[str, str] | None = None
         self._seen: list[tuple[str, str, Counter]] = []  # (id, title, vector) saved by this run
 
@@ -558,6 +558,7 @@ class Importer:
             names: dict[Path, str] | None = None) -> list[Outcome]:
         """Import every file; `names` gives the name to report for a path (uploads)."""
         self.check_options()
+        self._texts = suggest.text_index(self.corpus_dir)
         files = list(iter_files(paths))
         outcomes: list[Outcome] = []
         for start in range(0, len(files), BATCH):
@@ -671,14 +672,13 @@ class Importer:
             score = suggest.cosine(vector, other)
             if score >= suggest.SIMILARITY_THRESHOLD:
                 return suggest.Duplicate(doc_id, title, "tekst", score)
-        if self.engine is not None:
-            found = suggest.similar_documents(self.engine, doc.title, doc.body)
-            if found:
-                return found[0]
-        return None
+        found = self._texts.similar(doc.title, doc.body) if self._texts else []
+        return found[0] if found else None
 
     def _remember(self, doc: Document) -> None:
         self._seen.append((doc.id, doc.title, suggest.word_vector(f"{doc.title}\n{plain_text(doc.body)}")))
+        if self._texts is not None and doc.path:
+            self._texts.note(self.corpus_dir / doc.path, doc.title, doc.body)
         url = suggest.normalise_url(doc.source.url)
         if url:
             self._source_map().setdefault(url, doc.id)
@@ -712,8 +712,8 @@ class Importer:
 
 
 def import_paths(corpus_dir: Path, index_dir: Path, paths: Iterable[Path], options: Options | None = None,
-                 taxonomy: Taxonomy | None = None, engine=None, progress: Progress | None = None) -> list[Outcome]:
-    return Importer(corpus_dir, index_dir, taxonomy, options, engine).run(paths, progress)
+                 taxonomy: Taxonomy | None = None, progress: Progress | None = None) -> list[Outcome]:
+    return Importer(corpus_dir, index_dir, taxonomy, options).run(paths, progress)
 
 
 def summarise(outcomes: list[Outcome]) -> str:

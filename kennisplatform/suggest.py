@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .corpus import iter_markdown_files
 from .documents import plain_text, split_front_matter
-from .params import QUERY_MAX, SearchParams
 from .taxonomy import Taxonomy, fold
 
 LIMITS = {"theme": 5, "region": 6, "discipline": 4, "audience": 3}
@@ -47,9 +48,11 @@ TYPE_CUES: dict[str, tuple[str, ...]] = {
 }
 _WORD = re.compile(r"[a-z0-9]+")
 
+SHARED_KEYWORDS = 20  # key words kept per file, to find candidates
+MIN_SHARED = 3  # a candidate shares at least this many key words with the text
 SIMILARITY_THRESHOLD = 0.7  # cosine of word counts: unrelated corpus texts stay below 0.55, a retelling ~0.78
-CANDIDATES = 10  # search hits compared in full
-KEYWORDS = 12  # words of the text a candidate search uses
+CANDIDATES = 10  # candidates compared in full
+KEYWORDS = 12
 
 
 @dataclass
@@ -201,48 +204,158 @@ def cosine(a: Counter, b: Counter) -> float:
     return dot / (math.sqrt(sum(n * n for n in a.values())) * math.sqrt(sum(n * n for n in b.values())))
 
 
-def keywords(vector: Counter, limit: int = KEYWORDS) -> list[str]:
-    """The words that say most about a text: frequent in it, rare in Dutch (wordfreq)."""
+@lru_cache(maxsize=200_000)
+def _rarity(word: str) -> float:
     from wordfreq import zipf_frequency
 
+    return 8.0 - zipf_frequency(word, "nl")
+
+
+def keywords(vector: Counter, limit: int = KEYWORDS) -> list[str]:
+    """The words that say most about a text: frequent in it, rare in Dutch (wordfreq)."""
     def weight(item: tuple[str, int]) -> float:
         word, count = item
-        return (1 + math.log(count)) * (8.0 - zipf_frequency(word, "nl"))
+        return (1 + math.log(count)) * _rarity(word)
 
-    return [w for w, _ in sorted(vector.items(), key=weight, reverse=True)[:limit]]
-
-
-def similar_documents(engine, title: str, body: str, exclude_id: str | None = None,
-                      threshold: float = SIMILARITY_THRESHOLD) -> list[Duplicate]:
-    """Documents in the index whose text is very similar: candidates from a search for the text's key
-    words, then compared word by word (cosine of word counts) with title, summary and body."""
-    vector = word_vector(f"{title}\n{plain_text(body)}")
-    if not vector:
-        return []
-    query = " ".join(keywords(vector))[:QUERY_MAX]
-    result = engine.search(SearchParams(q=query, per_page=CANDIDATES), with_facets=False)
-    found = []
-    for hit in result.hits:
-        if hit.id == exclude_id:
-            continue
-        stored = engine.stored(hit.id)
-        score = cosine(vector, word_vector(f"{stored['title']}\n{stored['body']}"))
-        if score >= threshold:
-            found.append(Duplicate(hit.id, stored["title"], "tekst", score))
-    return sorted(found, key=lambda d: -d.score)
+    return [w for w, _ in sorted(vector.items(), key=lambda item: (-weight(item), item[0]))[:limit]]
 
 
-def find_duplicates(engine, corpus_dir: Path, sources: SourceIndex, *, title: str, body: str,
-                    source_url: str | None, exclude_id: str | None = None) -> list[Duplicate]:
-    """What the editor's form warns about: the document with the same source address, and very similar ones."""
-    found: list[Duplicate] = []
-    same = sources.lookup(corpus_dir, engine.version, source_url) if source_url else None
-    if same and same != exclude_id:
+def _file_text(path: Path) -> tuple[str, str] | None:
+    """(title, plain body text) of a corpus file, or None when it cannot be read."""
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    front, body = split_front_matter(text)
+    title = ""
+    if front:
         try:
-            found.append(Duplicate(same, engine.stored(same)["title"], "bron"))
-        except Exception:  # the file has a source but is not (yet) in the index
-            found.append(Duplicate(same, same, "bron"))
-    for dup in similar_documents(engine, title, body, exclude_id):
+            meta = yaml.load(front, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            title = str(meta.get("title") or "") if isinstance(meta, dict) else ""
+        except yaml.YAMLError:
+            pass
+    return title, plain_text(body)
+
+
+@dataclass
+class _Entry:
+    stamp: tuple[int, int]  # (mtime_ns, size): the file is read again when this changes
+    doc_id: str
+    keywords: tuple[str, ...]
+
+
+class TextIndex:
+    """Which corpus files are very similar to a text, without the search engine (whose query machinery
+    spends its time on spelling suggestions for the rare words that make a text distinctive).
+
+    Per file it keeps only its key words; a text's candidates are the files sharing most key words, and
+    those few are compared in full (cosine of word counts). `refresh()` re-reads only files whose size or
+    time changed, so calling it before every check costs one stat per file."""
+
+    def __init__(self, corpus_dir: Path):
+        self.corpus_dir = Path(corpus_dir)
+        self._entries: dict[Path, _Entry] = {}
+        self._by_word: dict[str, set[Path]] = {}
+        self._lock = threading.Lock()
+
+    def _add(self, path: Path, stamp: tuple[int, int], title: str, body: str) -> None:
+        words = tuple(keywords(word_vector(f"{title}\n{body}"), SHARED_KEYWORDS))
+        self._remove(path)
+        self._entries[path] = _Entry(stamp, path.stem.lower(), words)
+        for word in words:
+            self._by_word.setdefault(word, set()).add(path)
+
+    def _remove(self, path: Path) -> None:
+        old = self._entries.pop(path, None)
+        if old:
+            for word in old.keywords:
+                self._by_word.get(word, set()).discard(path)
+
+    def refresh(self) -> None:
+        with self._lock:
+            present = set()
+            for path in iter_markdown_files(self.corpus_dir):
+                present.add(path)
+                try:
+                    info = path.stat()
+                except OSError:
+                    continue
+                stamp = (info.st_mtime_ns, info.st_size)
+                entry = self._entries.get(path)
+                if entry is None or entry.stamp != stamp:
+                    read = _file_text(path)
+                    if read is not None:
+                        self._add(path, stamp, *read)
+            for gone in set(self._entries) - present:
+                self._remove(gone)
+
+    def note(self, path: Path, title: str, body_markdown: str) -> None:
+        """A file this process just wrote: known at once, without waiting for the next refresh."""
+        try:
+            info = Path(path).stat()
+        except OSError:
+            return
+        with self._lock:
+            self._add(Path(path), (info.st_mtime_ns, info.st_size), title, plain_text(body_markdown))
+
+    def similar(self, title: str, body_markdown: str, exclude_id: str | None = None,
+                threshold: float = SIMILARITY_THRESHOLD) -> list[Duplicate]:
+        vector = word_vector(f"{title}\n{plain_text(body_markdown)}")
+        if not vector:
+            return []
+        shared: Counter = Counter()
+        with self._lock:
+            for word in keywords(vector, SHARED_KEYWORDS):
+                for path in self._by_word.get(word, ()):
+                    shared[path] += 1
+            ids = {path: self._entries[path].doc_id for path in shared}
+        found = []
+        for path, count in shared.most_common(CANDIDATES):
+            if count < MIN_SHARED or ids[path] == exclude_id:
+                continue
+            read = _file_text(path)
+            if read is None:
+                continue
+            score = cosine(vector, word_vector(f"{read[0]}\n{read[1]}"))
+            if score >= threshold:
+                found.append(Duplicate(ids[path], read[0] or ids[path], "tekst", score))
+        return sorted(found, key=lambda d: -d.score)
+
+
+_text_indexes: dict[Path, TextIndex] = {}
+_text_indexes_lock = threading.Lock()
+
+
+def text_index(corpus_dir: Path) -> TextIndex:
+    """The process's TextIndex of a corpus folder, refreshed."""
+    key = Path(corpus_dir).resolve()
+    with _text_indexes_lock:
+        index = _text_indexes.get(key)
+        if index is None:
+            index = _text_indexes[key] = TextIndex(key)
+    index.refresh()
+    return index
+
+
+def find_duplicates(corpus_dir: Path, version: str, sources: SourceIndex, *, title: str, body: str,
+                    source_url: str | None, exclude_id: str | None = None) -> list[Duplicate]:
+    """What the editor's form warns about: the document with the same source address, and very similar ones.
+    `version` is the index version: the source addresses are read again when it changes."""
+    found: list[Duplicate] = []
+    same = sources.lookup(corpus_dir, version, source_url) if source_url else None
+    if same and same != exclude_id:
+        found.append(Duplicate(same, _title_of(corpus_dir, same), "bron"))
+    for dup in text_index(corpus_dir).similar(title, body, exclude_id):
         if dup.id not in {d.id for d in found}:
             found.append(dup)
     return found
+
+
+def _title_of(corpus_dir: Path, doc_id: str) -> str:
+    from .editing import find_file
+
+    relpath = find_file(corpus_dir, doc_id)
+    read = _file_text(Path(corpus_dir) / relpath) if relpath else None
+    return (read[0] if read else "") or doc_id

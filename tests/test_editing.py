@@ -169,18 +169,28 @@ def test_the_source_address_is_read_from_front_matter(front, url):
 
 def test_duplicates_by_source_address_and_by_similar_text(corpus_dir, engine):
     sources = suggest.SourceIndex()
-    by_url = suggest.find_duplicates(engine, corpus_dir, sources, title="Iets", body="Iets anders.",
+    by_url = suggest.find_duplicates(corpus_dir, engine.version, sources, title="Iets", body="Iets anders.",
                                      source_url="http://voorbeeld.example/artikel/")
-    assert [(d.id, d.reason) for d in by_url] == [("deskundigheid-landelijk", "bron")]
-    body = engine.stored("erfgoed-dordrecht")["body"]
-    similar = suggest.find_duplicates(engine, corpus_dir, sources, title="Erfgoed dordrecht", body=body,
+    assert [(d.id, d.title, d.reason) for d in by_url] == [("deskundigheid-landelijk", "Deskundigheid landelijk",
+                                                            "bron")]
+    body = "Scholen bouwen samen erfgoedleerlijnen met de musea van de stad Dordrecht."
+    similar = suggest.find_duplicates(corpus_dir, engine.version, sources, title="Erfgoed dordrecht", body=body,
                                       source_url=None)
     assert [(d.id, d.reason) for d in similar] == [("erfgoed-dordrecht", "tekst")]
-    assert suggest.find_duplicates(engine, corpus_dir, sources, title="Erfgoed dordrecht", body=body,
+    assert similar[0].score > 0.8
+    assert suggest.find_duplicates(corpus_dir, engine.version, sources, title="Erfgoed dordrecht", body=body,
                                    source_url=None, exclude_id="erfgoed-dordrecht") == []
-    unrelated = suggest.find_duplicates(engine, corpus_dir, sources, title="Subsidie voor orkesten",
+    unrelated = suggest.find_duplicates(corpus_dir, engine.version, sources, title="Subsidie voor orkesten",
                                         body="Een tekst over de financiering van orkesten.", source_url=None)
     assert unrelated == []
+
+
+def test_the_text_index_follows_changes_to_the_corpus(corpus_dir):
+    texts = suggest.text_index(corpus_dir)
+    body = "Jongeren maken films over het erfgoed van hun wijk. Creatieve werkvormen voor iedereen."
+    assert [d.id for d in texts.similar("Erfgoed leiden", body)] == ["erfgoed-leiden"]
+    (corpus_dir / "voorbeeldprojecten" / "erfgoed-leiden.md").unlink()
+    assert suggest.text_index(corpus_dir).similar("Erfgoed leiden", body) == []
 
 
 # -- accounts ----------------------------------------------------------------------------------------------

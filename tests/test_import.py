@@ -20,7 +20,7 @@ def corpus_files(corpus_dir: Path) -> list[str]:
 
 
 def run(corpus_dir, index_dir, taxonomy, engine, *paths, **options):
-    return importer.Importer(corpus_dir, index_dir, taxonomy, importer.Options(**options), engine).run(
+    return importer.Importer(corpus_dir, index_dir, taxonomy, importer.Options(**options)).run(
         [Path(p) for p in paths])
 
 

@@ -220,7 +220,7 @@ def _analyse(page: FormPage, doc: Document | None) -> None:
     text = plain_text(form.body)
     if form.title or text.strip():
         page.suggestions = suggest.suggest(svc.taxonomy, form.title, f"{form.summary}\n{text}")
-        page.duplicates = suggest.find_duplicates(svc.engine, svc.corpus_dir, _sources, title=form.title,
+        page.duplicates = suggest.find_duplicates(svc.corpus_dir, svc.engine.version, _sources, title=form.title,
                                                   body=form.body, source_url=form.source_url or None,
                                                   exclude_id=form.id or None)
 
@@ -377,8 +377,8 @@ def upload():
             names[path] = shown
         if paths:
             try:
-                outcomes += importer.Importer(svc.corpus_dir, svc.index_dir, svc.taxonomy, options,
-                                              svc.engine).run(paths, names=names)
+                outcomes += importer.Importer(svc.corpus_dir, svc.index_dir, svc.taxonomy, options).run(
+                    paths, names=names)
             except IndexBusy as busy:
                 return render_template("editor/import.html", errors=[busy.message], **context), 503
             except importer.ImportProblem as problem:
