@@ -47,7 +47,7 @@ import generate_corpus  # noqa: E402
 import peers as peer_engines  # noqa: E402
 from kennisplatform import schema  # noqa: E402
 from kennisplatform.corpus import read_corpus, taxonomy_for  # noqa: E402
-from kennisplatform.index import update_index  # noqa: E402
+from kennisplatform.index import is_current, update_index  # noqa: E402
 from kennisplatform.params import PERIODS, SearchParams  # noqa: E402
 from kennisplatform.search import SearchEngine  # noqa: E402
 
@@ -297,7 +297,7 @@ def run_ours(corpus: Path, docs: int, seed: int, queries: list[BenchQuery], repe
     taxonomy = taxonomy_for(corpus)
     index_dir = DATA / f"index-{docs}-seed{seed}"
     build_seconds = None
-    if rebuild or not (index_dir / "manifest.json").exists():
+    if rebuild or not is_current(index_dir, taxonomy):  # a stale index (analysis changed) is rebuilt too
         print(f"ours: rebuilding the index of {docs:,} documents ...", flush=True)
         report = update_index(corpus, index_dir, rebuild=True, taxonomy=taxonomy)
         if report.problems:
@@ -402,6 +402,18 @@ def check_targets(docs: int, ours: EngineRun) -> list[str]:
     return out
 
 
+def code_version() -> str:
+    """The commit measured, marked when files under kennisplatform/ differ from it."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True).stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    dirty = git("status", "--porcelain", "--", "kennisplatform")
+    return f"{commit} (kennisplatform/ has uncommitted changes)" if dirty else commit
+
+
 def machine() -> dict:
     cpu = platform.processor() or platform.machine()
     try:
@@ -435,7 +447,9 @@ def main(argv: list[str] | None = None) -> int:
     info = machine()
     print(f"machine: {info['cpu']}, {info['cores']} cores, {info['memory_gb']} GB, Python {info['python']}, "
           f"{info['system']}")
-    output = {"machine": info, "command": " ".join(sys.argv), "runs": []}
+    version = code_version()
+    print(f"code: {version}")
+    output = {"machine": info, "code": version, "command": " ".join(sys.argv), "runs": []}
     for docs in sizes:
         started = time.perf_counter()
         corpus = ensure_corpus(docs, args.seed)
