@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from . import suggest
-from .corpus import TYPE_FOLDERS, taxonomy_for
+from .corpus import taxonomy_for
 from .documents import (MAX_TITLE, Document, Source, parse_document, plain_text, render_document,
                         split_front_matter)
 from .editing import Writer, base_slug, find_file, open_document, used_ids
