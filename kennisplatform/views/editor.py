@@ -289,8 +289,11 @@ def _handle_post(form: DocumentForm):
     doc, errors = form.validate(svc.taxonomy)
     page.errors = errors
     _analyse(page, doc)
-    if action in ("voorbeeld", "suggesties"):
-        page.preview = _preview(doc, form) if action == "voorbeeld" else None
+    if action == "suggesties":  # a draft: no error messages yet, only what the text suggests
+        page.errors = {}
+        return _render_form(page, 200)
+    if action == "voorbeeld":
+        page.preview = _preview(doc, form)
         return _render_form(page, 200)
     if errors:
         page.message = "Het document is niet opgeslagen: verbeter de gemarkeerde velden."
