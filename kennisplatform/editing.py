@@ -12,20 +12,17 @@ No Flask here: the web form, the importer and the tests call these functions."""
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import hashlib
 import os
 import tempfile
-import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterator
 
 from .corpus import TRASH_FOLDER, TYPE_FOLDERS, iter_markdown_files, taxonomy_for
 from .documents import Document, parse_document, render_document, slugify
 from .errors import DocumentError, IndexBusy, KennisplatformError, NotFound, Problem
 from .index import apply_changes
+from .locks import file_lock
 from .taxonomy import Taxonomy
 
 LOCK_FILE = ".corpus.lock"  # in the index folder (ignored by git, always writable by the app)
@@ -56,26 +53,12 @@ class Trashed:
 
 
 # -- locking ---------------------------------------------------------------------------------------
-@contextmanager
-def corpus_lock(index_dir: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+def corpus_lock(index_dir: Path, timeout: float = LOCK_TIMEOUT):
     """One corpus writer at a time across processes (editors, imports). Waits with a timeout, then IndexBusy.
     The kernel releases the lock when its holder dies, so a killed import never leaves it locked."""
-    Path(index_dir).mkdir(parents=True, exist_ok=True)
-    fd = os.open(Path(index_dir) / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
-    deadline = time.monotonic() + timeout
-    try:
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise IndexBusy("Er wordt al een document opgeslagen of geïmporteerd; "
-                                    "probeer het over een minuut opnieuw.") from None
-                time.sleep(0.02)
-        yield
-    finally:
-        os.close(fd)
+    return file_lock(Path(index_dir) / LOCK_FILE, timeout,
+                     "Er wordt al een document opgeslagen of geïmporteerd; probeer het over een minuut opnieuw.",
+                     poll=0.02)
 
 
 # -- finding files -----------------------------------------------------------------------------------

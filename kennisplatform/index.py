@@ -5,14 +5,12 @@ holds, so an update re-reads only files whose content changed. Every write happe
 inter-process lock, so editors, imports and `kennisplatform index` never fight over Whoosh's writer lock."""
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from whoosh import index as whoosh_index
 from whoosh.writing import CLEAR
@@ -20,7 +18,8 @@ from whoosh.writing import CLEAR
 from . import schema
 from .corpus import CorpusFile, read_file, scan, taxonomy_for, write_atomic
 from .documents import Document
-from .errors import IndexBusy, Problem
+from .errors import Problem
+from .locks import file_lock
 from .taxonomy import Taxonomy
 
 INDEX_NAME = "kennisplatform"
@@ -53,24 +52,10 @@ class IndexReport:
                 f"{self.deleted} verwijderd, {self.unchanged} ongewijzigd, {len(self.problems)} problemen.")
 
 
-@contextmanager
-def write_lock(index_dir: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """One writer at a time across processes: a queue in effect, since waiters poll until it is free."""
-    Path(index_dir).mkdir(parents=True, exist_ok=True)
-    fd = os.open(Path(index_dir) / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
-    deadline = time.monotonic() + timeout
-    try:
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise IndexBusy("De index wordt bijgewerkt; probeer het over een minuut opnieuw.")
-                time.sleep(0.05)
-        yield
-    finally:
-        os.close(fd)  # closing the descriptor releases the lock, also when the process dies
+def write_lock(index_dir: Path, timeout: float = LOCK_TIMEOUT):
+    """One index writer at a time across processes."""
+    return file_lock(Path(index_dir) / LOCK_FILE, timeout,
+                     "De index wordt bijgewerkt; probeer het over een minuut opnieuw.")
 
 
 def read_stamp(index_dir: Path) -> str | None:
