@@ -461,7 +461,10 @@ def main(argv: list[str] | None = None) -> int:
         if chosen:
             records, parse_seconds = flattened_records(corpus)
             for kind in chosen:
-                runs.append(run_peer(kind, records, parse_seconds, docs, args.seed, queries, args.repeat))
+                try:
+                    runs.append(run_peer(kind, records, parse_seconds, docs, args.seed, queries, args.repeat))
+                except ImportError as exc:  # tantivy is the optional `bench` extra
+                    print(f"{kind}: skipped ({exc}; pip install -e '.[bench]')")
             del records
         print(report(docs, runs, queries, args.repeat))
         load = os.getloadavg()
