@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
+import numpy as np
 from whoosh.idsets import DocIdSet
 
 
@@ -53,3 +54,22 @@ class Membership(DocIdSet):
 
     def __iter__(self) -> Iterator[int]:
         return iter_ids(int.from_bytes(self._bytes, "little"))
+
+
+def from_array(docs: np.ndarray, size: int) -> int:
+    """The set of the given docnums (all below `size`)."""
+    mask = np.zeros(size, dtype=bool)
+    mask[docs] = True
+    return int.from_bytes(np.packbits(mask, bitorder="little").tobytes(), "little")
+
+
+def to_mask(bits: int, size: int) -> np.ndarray:
+    """A boolean array of `size` entries, True where the bit is set (bits at or above `size` are ignored)."""
+    nbytes = (size + 7) // 8
+    raw = (bits & all_below(size)).to_bytes(nbytes, "little")
+    return np.unpackbits(np.frombuffer(raw, dtype=np.uint8), count=size, bitorder="little").view(bool)
+
+
+def to_array(bits: int, size: int) -> np.ndarray:
+    """The set's docnums, ascending, as an array."""
+    return np.flatnonzero(to_mask(bits, size))

@@ -7,19 +7,18 @@ from __future__ import annotations
 
 import threading
 import time
-from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 from whoosh import query as wq
-from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.scoring import BM25F
 from whoosh.spelling import ListCorrector
 
-from . import analysis, bitsets, highlight, index, schema
+from . import analysis, bitsets, highlight, index, ranking, schema
 from .errors import NotFound
 from .facets import FacetIndex
 from .params import SearchParams
@@ -32,46 +31,6 @@ TERM_CACHE_SIZE = 4096
 FACET_BOOST = 1.5
 RETIRE_AFTER = 60.0  # seconds a replaced searcher stays open for requests still using it
 MAX_PREFIX_TERMS = 50  # a prefix expands to at most this many words (the most frequent ones)
-
-
-class _Or(wq.Or):
-    """Or as a tree of binary unions: Whoosh otherwise preloads small indexes into an array matcher,
-    which cannot skip blocks whose best possible score is too low for the top of the list."""
-
-    matcher_type = wq.Or.DEFAULT_MATCHER
-
-
-class _Unscored(ListMatcher):
-    """Candidate documents that add nothing to the score."""
-
-    def score(self) -> float:
-        return 0.0
-
-
-class _DocList(wq.Query):
-    """A query matching a fixed, sorted list of global document numbers (a facet-filtered tier)."""
-
-    def __init__(self, docnums: list[int]):
-        self.docnums = docnums
-
-    def __eq__(self, other) -> bool:
-        return self is other
-
-    __hash__ = object.__hash__
-
-    def is_leaf(self) -> bool:
-        return True
-
-    def estimate_size(self, ixreader) -> int:
-        return len(self.docnums)
-
-    def matcher(self, searcher, context=None):
-        # Whoosh runs a query once per segment with segment-local numbers: take this segment's slice.
-        offset = searcher.get_parent()._offset_for_subsearcher(searcher) if searcher.has_parent() else 0
-        low = bisect_left(self.docnums, offset)
-        high = bisect_left(self.docnums, offset + searcher.reader().doc_count_all())
-        local = [n - offset for n in self.docnums[low:high]]
-        return _Unscored(local) if local else NullMatcher()
 
 
 @dataclass
@@ -90,6 +49,7 @@ class _State:
 
     searcher: object
     facet_index: FacetIndex
+    ranker: ranking.Ranker
     term_bits: OrderedDict = field(default_factory=OrderedDict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -130,7 +90,8 @@ class SearchEngine:
             # A fresh searcher, not Searcher.refresh(): refresh() reuses segment readers whose segment id
             # is unchanged, and so misses deletions committed to those segments since.
             searcher = self._ix.searcher(weighting=BM25F())
-            self._state = _State(searcher, FacetIndex.build(searcher.reader()))
+            reader = searcher.reader()
+            self._state = _State(searcher, FacetIndex.build(reader), ranking.Ranker(reader, schema.TEXT_FIELDS))
             self._retire(state)
             return self._state
 
@@ -272,23 +233,35 @@ class SearchEngine:
         return self.taxonomy.label(facet, value)
 
     # -- bitsets for clauses ------------------------------------------------------------------------
-    def _term_bits(self, state: _State, field_name: str, term: str) -> int:
-        key = (field_name, term)
+    def _cached_bits(self, state: _State, key: tuple, compute: Callable[[], int]) -> int:
         with state.lock:
             bits = state.term_bits.get(key)
             if bits is not None:
                 state.term_bits.move_to_end(key)
                 return bits
-        reader = state.searcher.reader()
-        try:
-            bits = bitsets.from_ids(reader.postings(field_name, term).all_ids())
-        except Exception:  # whoosh.reading.TermNotFound
-            bits = 0
+        bits = compute()
         with state.lock:
             state.term_bits[key] = bits
             if len(state.term_bits) > TERM_CACHE_SIZE:
                 state.term_bits.popitem(last=False)
         return bits
+
+    def _term_bits(self, state: _State, field_name: str, term: str) -> int:
+        return self._cached_bits(state, (field_name, term), lambda: bitsets.from_array(
+            state.ranker.term(field_name, term).docs, state.ranker.size))
+
+    def _phrase_bits(self, state: _State, field_name: str, terms: tuple[str, ...]) -> int:
+        """Documents with the words next to each other in this field."""
+        def compute() -> int:
+            bits = state.facet_index.live
+            for term in terms:
+                bits &= self._term_bits(state, field_name, term)
+            if not bits:
+                return 0
+            # Bitsets say which documents have all the words; Whoosh's phrase matcher checks adjacency.
+            matcher = wq.Phrase(field_name, list(terms)).matcher(state.searcher)
+            return bits & bitsets.from_ids(matcher.all_ids()) if matcher.is_active() else 0
+        return self._cached_bits(state, ("phrase", field_name, *terms), compute)
 
     def _any_field(self, state: _State, term: str) -> int:
         bits = 0
@@ -304,13 +277,14 @@ class SearchEngine:
             for term in self._prefix_terms(state, clause.terms[0]):
                 bits |= self._any_field(state, term)
             return bits
+        if clause.kind == "phrase":
+            bits = 0
+            for name in schema.TEXT_FIELDS:
+                bits |= self._phrase_bits(state, name, tuple(clause.terms))
+            return bits
         bits = state.facet_index.live
         for term in clause.terms:
             bits &= self._any_field(state, term)
-        if clause.kind == "phrase" and bits:
-            # Bitsets say which documents have all the words; the phrase matcher checks adjacency.
-            matcher = self._clause_query(state, clause).matcher(state.searcher)
-            bits &= bitsets.from_ids(matcher.all_ids()) if matcher.is_active() else 0
         return bits
 
     def _group_bits(self, state: _State, group: Group) -> int:
@@ -331,29 +305,34 @@ class SearchEngine:
                     break
         return sorted(words, key=lambda w: -words[w])[:MAX_PREFIX_TERMS]
 
-    # -- scoring queries --------------------------------------------------------------------------
-    def _clause_query(self, state: _State, clause: Clause) -> wq.Query:
-        if clause.kind == "facet":
-            facet, value = clause.terms
-            return wq.Term(schema.FACET_FIELDS[facet], value, boost=FACET_BOOST)
-        per_field = []
-        for name, boost in schema.TEXT_FIELDS.items():
-            if clause.kind == "phrase":
-                per_field.append(wq.Phrase(name, list(clause.terms), boost=boost))
-            elif clause.kind == "prefix":
-                terms = self._prefix_terms(state, clause.terms[0])
-                per_field.extend(wq.Term(name, t, boost=boost) for t in terms)
-            elif len(clause.terms) == 1:
-                per_field.append(wq.Term(name, clause.terms[0], boost=boost))
-            else:
-                per_field.append(wq.And([wq.Term(name, t, boost=boost) for t in clause.terms]))
-        return _Or(per_field) if per_field else wq.NullQuery
+    # -- scores ------------------------------------------------------------------------------------
+    def _scores(self, state: _State, parsed: ParsedQuery) -> np.ndarray:
+        """BM25F of every document over all groups: each matching alternative of each group adds its
+        score in each field (as an Or of the alternatives' per-field queries would in Whoosh)."""
+        scores = state.ranker.zeros()
+        for group in parsed.groups:
+            for clause in group.alternatives:
+                self._add_clause_scores(state, clause, scores)
+        return scores
 
-    def _scoring_query(self, state: _State, parsed: ParsedQuery, all_groups: bool) -> wq.Query:
-        """BM25F over the groups. For documents known to contain every group, And gives the same
-        scores as Or but lets Whoosh skip through the posting lists instead of walking their union."""
-        groups = [_Or([self._clause_query(state, c) for c in g.alternatives]) for g in parsed.groups]
-        return wq.And(groups) if all_groups else _Or(groups)
+    def _add_clause_scores(self, state: _State, clause: Clause, into: np.ndarray) -> None:
+        ranker = state.ranker
+        if clause.kind == "facet":
+            # A document filed under the value the query names: a flat bonus, like a keyword match.
+            into += FACET_BOOST * bitsets.to_mask(state.facet_index.value_bits(*clause.terms), ranker.size)
+            return
+        for name in schema.TEXT_FIELDS:
+            if clause.kind == "prefix":
+                for term in self._prefix_terms(state, clause.terms[0]):
+                    ranking.add_all(into, [ranker.term(name, term)])
+            elif clause.kind == "phrase":
+                where = self._phrase_bits(state, name, tuple(clause.terms))
+                if where:
+                    found = ranker.zeros()
+                    ranking.add_all(found, [ranker.term(name, term) for term in clause.terms])
+                    into += found * bitsets.to_mask(where, ranker.size)
+            else:
+                ranking.add_all(into, [ranker.term(name, term) for term in clause.terms])
 
     # -- one page of hits -----------------------------------------------------------------------------
     def _page(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int,
@@ -391,27 +370,15 @@ class SearchEngine:
         n = len(parsed.groups)
         group_bits = [self._group_bits(state, g) for g in parsed.groups]
         levels = _at_least(group_bits, listed)
-        docnums: list[int] = []
-        scores: dict[int, float] = {}
+        scores = self._scores(state, parsed)
+        ranked: list[tuple[int, float]] = []
         for matched in range(n, max(plan.min_groups, 1) - 1, -1):
             tier = levels[matched] & ~levels[matched + 1] if matched < n else levels[n]
-            if not tier:
-                continue
-            query = self._scoring_query(state, parsed, all_groups=matched == n)
-            # When the tier is exactly what the And query matches (no facet filter, nothing excluded),
-            # search without a filter: Whoosh can then skip blocks that cannot reach the top.
-            unfiltered = matched == n and tier == _and_all(group_bits) & state.facet_index.live
-            if not unfiltered:
-                # Intersecting with the tier's document list lets the posting lists skip ahead to the
-                # candidates, where a filter would score every match and then throw most away.
-                query = wq.And([_DocList(list(bitsets.iter_ids(tier))), query])
-            results = state.searcher.search(query, limit=needed - len(docnums))
-            for hit in results:
-                docnums.append(hit.docnum)
-                scores[hit.docnum] = hit.score
-            if len(docnums) >= needed:
+            if tier:
+                ranked += ranking.top(scores, bitsets.to_array(tier, state.ranker.size), needed - len(ranked))
+            if len(ranked) >= needed:
                 break
-        return docnums, scores
+        return [docnum for docnum, _ in ranked], dict(ranked)
 
     def _highlight_terms(self, parsed: ParsedQuery) -> set[str]:
         terms: set[str] = set()
@@ -466,13 +433,6 @@ def _at_least(group_bits: list[int], universe: int) -> list[int]:
         for k in range(n, 0, -1):
             levels[k] |= levels[k - 1] & bits
     return levels
-
-
-def _and_all(group_bits: list[int]) -> int:
-    bits = group_bits[0]
-    for other in group_bits[1:]:
-        bits &= other
-    return bits
 
 
 @cache

@@ -1,0 +1,111 @@
+"""BM25F over whole posting lists, as numpy arrays: scores for every document at once, then the top k.
+
+Whoosh scores by walking its matchers one posting per Python call, which made two- and three-word
+queries with synonyms cost 100 ms at 10,000 documents and seconds at 100,000. Here each (field, term)
+becomes an array of per-document contributions, computed once per index reader and kept in a bounded
+cache; a query adds its arrays into one dense score vector. The formula is Whoosh's BM25F (same idf,
+same field-length bytes, same B and K1), so rankings match what Whoosh would return."""
+from __future__ import annotations
+
+import math
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import postings
+
+K1 = 1.2
+B = 0.75
+# Cached postings, counted in documents (12 bytes each): about 190 MB at most per process.
+CACHE_POSTINGS = 16_000_000
+
+
+@dataclass(frozen=True)
+class TermScores:
+    """One term in one field: the documents that contain it and their BM25F contribution."""
+
+    docs: np.ndarray
+    scores: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+
+class Ranker:
+    """Scores for one open reader; thread-safe, replaced together with the reader."""
+
+    def __init__(self, reader, field_boosts: dict[str, float]):
+        self.reader = reader
+        self.size = reader.doc_count_all()
+        self.field_boosts = field_boosts
+        self._norms: dict[str, np.ndarray] = {}
+        self._cache: OrderedDict[tuple[str, str], TermScores] = OrderedDict()
+        self._cached = 0
+        self._lock = threading.Lock()
+
+    def term(self, field: str, term: str) -> TermScores:
+        key = (field, term)
+        with self._lock:
+            found = self._cache.get(key)
+            if found is not None:
+                self._cache.move_to_end(key)
+                return found
+        found = self._compute(field, term)
+        with self._lock:
+            if key not in self._cache:
+                self._cache[key] = found
+                self._cached += len(found)
+                while self._cached > CACHE_POSTINGS and len(self._cache) > 1:
+                    self._cached -= len(self._cache.popitem(last=False)[1])
+        return found
+
+    def _compute(self, field: str, term: str) -> TermScores:
+        found = postings.read_postings(self.reader, field, term)
+        if not len(found):
+            return TermScores(found.docs, found.weights)
+        # Whoosh's idf and BM25 (whoosh.scoring), with the field's boost as a query-time factor.
+        idf = math.log(self.size / (self.reader.doc_frequency(field, term) + 1)) + 1
+        tf = found.weights
+        scores = self.field_boosts.get(field, 1.0) * idf * tf * (K1 + 1) / (tf + self._norm(field)[found.docs])
+        return TermScores(found.docs, scores.astype(np.float32))
+
+    def _norm(self, field: str) -> np.ndarray:
+        with self._lock:
+            norm = self._norms.get(field)
+        if norm is None:
+            lengths = postings.field_lengths(self.reader, field)
+            average = (self.reader.field_length(field) / self.size) if self.size else 1.0
+            norm = (K1 * ((1 - B) + B * lengths / (average or 1.0))).astype(np.float32)
+            with self._lock:
+                self._norms[field] = norm
+        return norm
+
+    def zeros(self) -> np.ndarray:
+        return np.zeros(self.size, dtype=np.float64)
+
+
+def add_all(into: np.ndarray, terms: list[TermScores]) -> None:
+    """Scores of documents that contain every one of `terms` (one field), added to `into`."""
+    if len(terms) == 1:
+        into[terms[0].docs] += terms[0].scores
+        return
+    total = np.zeros_like(into)
+    count = np.zeros(len(into), dtype=np.int16)
+    for term in terms:
+        total[term.docs] += term.scores
+        count[term.docs] += 1
+    into += np.where(count == len(terms), total, 0.0)
+
+
+def top(scores: np.ndarray, candidates: np.ndarray, k: int) -> list[tuple[int, float]]:
+    """The k best (docnum, score) among the candidate docnums: highest score first, then lowest
+    docnum, as Whoosh orders ties."""
+    values = scores[candidates]
+    if len(candidates) > k:
+        kth = np.partition(values, len(values) - k)[len(values) - k]
+        keep = values >= kth
+        candidates, values = candidates[keep], values[keep]
+    order = np.lexsort((candidates, -values))[:k]
+    return [(int(candidates[i]), float(values[i])) for i in order]
