@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markupsafe import escape
 
@@ -11,8 +12,10 @@ WINDOW = 28  # words in a snippet
 MAX_CHARS = 20_000  # long reports: look for the passage in the first part only (cost per hit)
 FALLBACK_CHARS = 240
 AVERAGE_WORD = 7  # characters per word and space in Dutch prose, to count words by offset
-# Accented letters to their base letter, one character for one, so offsets stay valid.
-_ACCENTS = str.maketrans("àáâãäåèéêëìíîïòóôõöùúûüýÿçñ", "aaaaaaeeeeiiiiooooouuuuyycn")
+# Each base letter with its accented forms: a root "cre" also finds "creëren" in the text as written.
+_ACCENTED = "àáâãäåèéêëìíîïòóôõöùúûüýÿçñ"
+_BASES = "aaaaaaeeeeiiiiooooouuuuyycn"
+_VARIANTS = {base: base + "".join(a for a, b in zip(_ACCENTED, _BASES) if b == base) for base in set(_BASES)}
 
 
 def snippet(text: str, terms: set[str], length: int = WINDOW) -> str:
@@ -34,15 +37,13 @@ def _matches(text: str, terms: set[str]) -> list[tuple[int, int, int, frozenset]
     contain the first letters of a term are analyzed: a stem, or a compound part's stem, begins with
     them (kinderen/kind, cultuureducatie/educatie), and analyzing every word of ten long reports per
     page costs more than the search itself."""
-    roots = {term[:3] for term in terms if term}
+    roots = frozenset(term[:3] for term in terms if term)
     if not roots:
         return []
-    plain = text.lower().translate(_ACCENTS)  # same length as text, so offsets carry over
-    pattern = re.compile("|".join(sorted(map(re.escape, roots), key=len, reverse=True)))
     found: list[tuple[int, int, int, frozenset]] = []
     last_end = -1
-    for hit in pattern.finditer(plain):
-        start, end = _word_around(plain, hit.start())
+    for hit in _root_pattern(roots).finditer(text):
+        start, end = _word_around(text, hit.start())
         if start < last_end:
             continue  # another root inside a word already looked at
         last_end = end
@@ -51,6 +52,16 @@ def _matches(text: str, terms: set[str]) -> list[tuple[int, int, int, frozenset]
         if matched:
             found.append((start // AVERAGE_WORD, start, end, frozenset(matched)))
     return found
+
+
+@lru_cache(maxsize=256)
+def _root_pattern(roots: frozenset[str]) -> re.Pattern:
+    """Any of the roots, case- and accent-insensitively, matched on the text as written (folding a
+    whole report per hit cost more than finding the matches)."""
+    def letter(c: str) -> str:
+        return f"[{_VARIANTS[c]}]" if c in _VARIANTS else re.escape(c)
+    alternatives = sorted(("".join(letter(c) for c in root) for root in roots), key=len, reverse=True)
+    return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
 def _word_around(text: str, index: int) -> tuple[int, int]:

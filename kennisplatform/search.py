@@ -9,16 +9,15 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
 import numpy as np
 from whoosh import query as wq
 from whoosh.scoring import BM25F
-from whoosh.spelling import ListCorrector
 
-from . import analysis, bitsets, highlight, index, ranking, schema
+from . import analysis, bitsets, highlight, index, ranking, schema, spelling
 from .errors import NotFound
 from .facets import FacetIndex
 from .params import SearchParams
@@ -27,6 +26,7 @@ from .results import FilterDrop, Hit, Relaxation, SearchResult, Suggestion, Valu
 from .taxonomy import Taxonomy
 
 TERM_CACHE_SIZE = 4096
+CORRECTIONS_KEPT = 10_000  # spelling corrections remembered per reader
 # A document filed under the value a query names (theme, region, ...) scores like a word in the summary.
 FACET_BOOST = 1.5
 RETIRE_AFTER = 60.0  # seconds a replaced searcher stays open for requests still using it
@@ -51,6 +51,7 @@ class _State:
     facet_index: FacetIndex
     ranker: ranking.Ranker
     term_bits: OrderedDict = field(default_factory=OrderedDict)
+    corrections: dict[str, str | None] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -207,13 +208,27 @@ class SearchEngine:
             # is what the user meant, not a typo of a frequent one ("Goudse" is not "goede").
             if reader.doc_frequency(schema.SPELL_FIELD, terms[0]) or self._is_place(core):
                 continue
-            better = _closest_word(analysis.fold(core), lambda term: reader.doc_frequency(schema.SPELL_FIELD, term) > 0)
+            better = self._closest_word(state, analysis.fold(core))
             if better:
                 words[i] = word.replace(core, better)
                 changed = True
         if not changed:
             return None
         return parse_query(" ".join(words), self.synonyms)
+
+    def _closest_word(self, state: _State, word: str) -> str | None:
+        """spelling.closest_word, remembered per reader: the relaxation and the "Bedoelde u" suggestion
+        both ask, and the same typos come back."""
+        with state.lock:
+            if word in state.corrections:
+                return state.corrections[word]
+        reader = state.searcher.reader()
+        better = spelling.closest_word(word, lambda term: reader.doc_frequency(schema.SPELL_FIELD, term) > 0)
+        with state.lock:
+            if len(state.corrections) >= CORRECTIONS_KEPT:
+                state.corrections.clear()
+            state.corrections[word] = better
+        return better
 
     def _is_place(self, word: str) -> bool:
         return self.taxonomy.resolve("region", word) is not None or bool(self.taxonomy.find_in_text("region", word))
@@ -433,23 +448,3 @@ def _at_least(group_bits: list[int], universe: int) -> list[int]:
         for k in range(n, 0, -1):
             levels[k] |= levels[k - 1] & bits
     return levels
-
-
-@cache
-def _speller() -> ListCorrector:
-    return ListCorrector(sorted(analysis.vocabulary()))
-
-
-def _closest_word(word: str, indexed: Callable[[str], bool]) -> str | None:
-    """A common Dutch word one edit away (two for words of five letters or more: a swap of two letters
-    is two edits here) whose stem is in the index."""
-    vocabulary = analysis.vocabulary()
-    for distance in (1, 2) if len(word) >= 5 else (1,):
-        options = []
-        for candidate in _speller().suggest(word, limit=40, maxdist=distance):
-            stems = analysis.analyze_query(candidate)
-            if len(stems) == 1 and indexed(stems[0]):
-                options.append(candidate)
-        if options:
-            return max(options, key=lambda w: vocabulary.get(w, 0.0))
-    return None

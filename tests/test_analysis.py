@@ -228,3 +228,15 @@ def test_leerlijn_query_meets_an_index_term_of_erfgoedleerlijnen():
 
 def test_version_names_the_word_list():
     assert analysis.ANALYZER_VERSION.startswith("nl-") and "wordfreq-" in analysis.ANALYZER_VERSION
+
+
+def test_snippet_marks_words_written_with_capitals_and_accents():
+    from kennisplatform.analysis import word_terms
+    from kennisplatform.highlight import snippet
+
+    text = "Het ÉÉNDAAGSE festival en de Creëren-dag: Éducatie voor iedereen."
+    terms = {word_terms("ééndaagse")[0], word_terms("educatie")[0]}
+    html = snippet(text, terms)
+    assert "<mark>ÉÉNDAAGSE</mark>" in html
+    assert "<mark>Éducatie</mark>" in html
+    assert html.count("<mark>") == 2

@@ -1,0 +1,115 @@
+"""Our array-based postings and BM25F against Whoosh's own matchers and scorer, on a real index."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from whoosh import query as wq
+from whoosh.scoring import BM25F
+
+from kennisplatform import bitsets, postings, ranking, schema
+from kennisplatform.index import open_index, update_index
+
+from conftest import REPO, write_document
+
+
+@pytest.fixture(scope="module")
+def starter_reader(tmp_path_factory):
+    """The starter corpus, indexed; then one document added and one changed, so the reader has
+    several segments and a deleted document, as a live index does after editors' saves."""
+    import shutil
+
+    corpus = tmp_path_factory.mktemp("ranking") / "corpus"
+    shutil.copytree(REPO / "corpus", corpus)
+    index_dir = corpus.parent / "index"
+    update_index(corpus, index_dir)
+    write_document(corpus, "erfgoed-extra", "voorbeeldproject", "2025-02-01", ["erfgoed"], ["Gouda"], {},
+                   "Erfgoed en erfgoedonderwijs in Gouda: leerlingen onderzoeken erfgoed van de stad.\n")
+    changed = next((corpus / "verslagen").glob("*.md"))
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nExtra alinea over erfgoed.\n", encoding="utf-8")
+    update_index(corpus, index_dir)
+    searcher = open_index(index_dir).searcher(weighting=BM25F())
+    yield searcher
+    searcher.close()
+
+
+def _whoosh_postings(reader, field, term):
+    matcher = reader.postings(field, term)
+    ids, weights = [], []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    return ids, weights
+
+
+def test_the_fixture_reader_has_segments_and_a_deletion(starter_reader):
+    reader = starter_reader.reader()
+    assert len(reader.leaf_readers()) >= 2
+    assert reader.doc_count_all() > reader.doc_count()
+
+
+@pytest.mark.parametrize("field,term", [("body", "erfgoed"), ("body", "cultuureducatie"), ("title", "erfgoed"),
+                                        ("summary", "school"), ("body", "niet-bestaand-woord")])
+def test_postings_read_by_block_equal_whooshs_matcher(starter_reader, field, term):
+    reader = starter_reader.reader()
+    found = postings.read_postings(reader, field, term)
+    live = set(reader.all_doc_ids())
+    try:
+        ids, weights = _whoosh_postings(reader, field, term)
+    except Exception:  # TermNotFound
+        ids, weights = [], []
+    kept = [(int(d), float(w)) for d, w in zip(found.docs, found.weights) if d in live]
+    assert [d for d, _ in kept] == ids
+    assert np.allclose([w for _, w in kept], weights)
+    assert list(found.docs) == sorted(found.docs)
+
+
+def test_field_lengths_equal_whooshs(starter_reader):
+    reader = starter_reader.reader()
+    lengths = postings.field_lengths(reader, "body")
+    assert len(lengths) == reader.doc_count_all()
+    for docnum in reader.all_doc_ids():
+        assert lengths[docnum] == reader.doc_field_length(docnum, "body")
+
+
+@pytest.mark.parametrize("term", ["erfgoed", "cultuureducatie", "leerlijn", "muziek"])
+def test_scores_equal_whooshs_bm25f_over_the_boosted_fields(starter_reader, term):
+    reader = starter_reader.reader()
+    ranker = ranking.Ranker(reader, schema.TEXT_FIELDS)
+    ours = ranker.zeros()
+    for name in schema.TEXT_FIELDS:
+        ranking.add_all(ours, [ranker.term(name, term)])
+    query = wq.Or([wq.Term(name, term, boost=boost) for name, boost in schema.TEXT_FIELDS.items()])
+    hits = starter_reader.search(query, limit=None)
+    assert len(hits) > 0
+    for hit in hits:
+        assert ours[hit.docnum] == pytest.approx(hit.score, rel=1e-4)
+    assert {int(d) for d in np.flatnonzero(ours)} >= {hit.docnum for hit in hits}
+
+
+def test_all_words_in_one_field_score_only_where_the_field_has_them_all(starter_reader):
+    reader = starter_reader.reader()
+    ranker = ranking.Ranker(reader, schema.TEXT_FIELDS)
+    both = ranker.zeros()
+    ranking.add_all(both, [ranker.term("body", "erfgoed"), ranker.term("body", "muziek")])
+    erfgoed = set(ranker.term("body", "erfgoed").docs.tolist())
+    muziek = set(ranker.term("body", "muziek").docs.tolist())
+    assert {int(d) for d in np.flatnonzero(both)} == erfgoed & muziek
+
+
+def test_top_orders_by_score_then_docnum_and_keeps_ties_at_the_cut():
+    scores = np.array([1.0, 3.0, 2.0, 3.0, 0.5, 2.0, 2.0])
+    candidates = np.array([0, 1, 2, 3, 5, 6])
+    assert ranking.top(scores, candidates, 3) == [(1, 3.0), (3, 3.0), (2, 2.0)]
+    assert ranking.top(scores, candidates, 4) == [(1, 3.0), (3, 3.0), (2, 2.0), (5, 2.0)]
+    assert ranking.top(scores, candidates, 10)[-1] == (0, 1.0)
+    assert ranking.top(scores, np.array([], dtype=np.int64), 3) == []
+
+
+def test_bitsets_and_arrays_convert_both_ways():
+    docs = np.array([0, 7, 8, 63, 64, 99])
+    bits = bitsets.from_array(docs, 100)
+    assert list(bitsets.iter_ids(bits)) == docs.tolist()
+    assert bitsets.to_array(bits, 100).tolist() == docs.tolist()
+    assert bitsets.to_mask(bits, 100).sum() == len(docs)
+    assert bitsets.to_array(bits, 64).tolist() == [0, 7, 8, 63]
