@@ -168,8 +168,10 @@ def _validate_sort(value: str | None) -> str:
 def _validate_int(name: str, value: str | None, default: int, low: int, high: int) -> int:
     if value is None or value == "":  # an empty form field: the default
         return default
-    if not re.fullmatch(r"\d{1,9}", value):
+    # "60.0" is an integer too (JSON Schema says so; some clients send numbers that way).
+    match = re.fullmatch(r"(\d{1,9})(?:\.0+)?", value)
+    if not match:
         label = "Paginanummer" if name == "page" else "Aantal per pagina"
         raise InvalidParameter(name, f"{label} moet een positief geheel getal zijn, niet '{value[:20]}'.")
     # Out-of-range numbers are corrected rather than refused: a too-large page size is a wish, not an error.
-    return min(max(int(value), low), high)
+    return min(max(int(match.group(1)), low), high)

@@ -6,13 +6,15 @@ from __future__ import annotations
 import hashlib
 import json
 
-from whoosh import fields
+from functools import lru_cache
+
+from whoosh import fields, formats
 
 from . import analysis
 from .documents import Document, plain_text
 from .taxonomy import Taxonomy
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 # Fields searched by a text query, with the boosts of BM25F: a word in the title or the summary says
 # more about what a document is about than the same word somewhere in a long report.
@@ -35,15 +37,37 @@ DATE_COLUMN = "datenum"
 ID_FIELD = "id"
 
 
+class Positions(formats.Positions):
+    """Whoosh's Positions format, same bytes; a word that occurs once in a field (most postings) has its
+    encoding looked up instead of pickled again."""
+
+    def encode(self, poslist):
+        if len(poslist) == 1:
+            return _single_position(poslist[0])
+        return super().encode(poslist)
+
+
+@lru_cache(maxsize=4096)
+def _single_position(pos: int) -> bytes:
+    return formats.Positions.encode(None, [pos])
+
+
+def _text_field(analyzer) -> fields.TEXT:
+    field = fields.TEXT(analyzer=analyzer, stored=True, phrase=True)
+    field.format = Positions(field_boost=field.format.field_boost)
+    return field
+
+
 def build_schema() -> fields.Schema:
     text = analysis.dutch_analyzer()
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
-        path=fields.ID(stored=True),
-        digest=fields.ID(stored=True),
-        title=fields.TEXT(analyzer=text, stored=True, phrase=True),
-        summary=fields.TEXT(analyzer=text, stored=True, phrase=True),
-        body=fields.TEXT(analyzer=text, stored=True, phrase=True),
+        # Stored only: never searched, and an indexed unique value per document costs a term entry each.
+        path=fields.STORED(),
+        digest=fields.STORED(),
+        title=_text_field(text),
+        summary=_text_field(text),
+        body=_text_field(text),
         type=fields.ID(stored=True),
         theme=fields.KEYWORD(commas=True),
         region=fields.KEYWORD(commas=True),

@@ -81,3 +81,51 @@ def test_apply_changes_indexes_one_document(corpus_dir, index_dir, taxonomy, eng
     index.apply_changes(corpus_dir, index_dir, deletes=["los"], taxonomy=taxonomy)
     assert ids(engine, q="klokkenluider") == set()
     assert path.exists()  # the index forgets; the corpus file is the editor module's business
+
+
+def _search_everything(index_dir, taxonomy, queries=("erfgoed", "cultuureducatie", "muziekonderwijs dans")):
+    engine = SearchEngine(index_dir, taxonomy)
+    try:
+        results = {q: [(h.id, h.score) for h in engine.search(SearchParams(q=q, per_page=100)).hits] for q in queries}
+        results["*"] = sorted(h.id for h in engine.search(SearchParams(per_page=100)).hits)
+        results["facets"] = {name: [(b.value, b.count) for b in facet.buckets]
+                             for name, facet in engine.search(SearchParams()).facets.items()}
+        return results
+    finally:
+        engine.close()
+
+
+def test_a_build_in_worker_processes_equals_a_build_in_one(corpus_dir, tmp_path, taxonomy, monkeypatch):
+    (corpus_dir / "artikelen" / "kapot.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    one = index.update_index(corpus_dir, tmp_path / "one", taxonomy=taxonomy)
+    monkeypatch.setattr(index, "PARALLEL_THRESHOLD", 2)
+    seen = []
+    two = index.update_index(corpus_dir, tmp_path / "two", taxonomy=taxonomy,
+                             progress=lambda done, total: seen.append((done, total)))
+    assert (two.added, two.rebuilt) == (one.added, True) == (5, True)
+    assert [p.path for p in two.problems] == [p.path for p in one.problems] == ["artikelen/kapot.md"]
+    assert seen[-1] == (6, 6)  # every file read, the broken one too
+    assert json.loads((tmp_path / "two" / index.MANIFEST).read_text()) == \
+        json.loads((tmp_path / "one" / index.MANIFEST).read_text())
+    assert len(index.open_index(tmp_path / "two").reader().leaf_readers()) == 2  # one segment per worker
+    assert _search_everything(tmp_path / "two", taxonomy) == _search_everything(tmp_path / "one", taxonomy)
+    # and it stays an ordinary index: incremental updates after it work as always
+    write_document(corpus_dir, "nieuw", "artikel", "2022-02-02", ["erfgoed"], ["Gouda"], {}, "Poppodium.")
+    assert index.update_index(corpus_dir, tmp_path / "two", taxonomy=taxonomy).added == 1
+
+
+def test_a_failing_worker_fails_the_build_with_a_message(corpus_dir, index_dir, taxonomy, monkeypatch):
+    monkeypatch.setattr(index, "PARALLEL_THRESHOLD", 2)
+
+    def broken(*args, **kwargs):
+        raise OSError("schijf vol")
+
+    monkeypatch.setattr(index, "_fields_of", broken)
+    try:
+        index.update_index(corpus_dir, index_dir, taxonomy=taxonomy)
+    except RuntimeError as error:
+        assert "schijf vol" in str(error)
+    else:
+        raise AssertionError("the build should have failed")
+    monkeypatch.undo()
+    assert index.update_index(corpus_dir, index_dir, taxonomy=taxonomy).added == 5  # and a retry works

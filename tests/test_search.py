@@ -216,3 +216,10 @@ def test_parameters_are_corrected_where_that_is_obvious(taxonomy):
                                         "region": "Krimpen a/d IJssel", "sort": "nieuwste"}, taxonomy)
     assert (params.per_page, params.page, params.theme, params.region, params.sort) == (
         100, 1, ("erfgoed",), ("krimpen-aan-den-ijssel",), "newest")
+
+
+def test_a_whole_number_written_as_a_decimal_is_a_whole_number(taxonomy):
+    params = SearchParams.from_mapping({"page": "3.0", "per_page": "20.00"}, taxonomy)
+    assert (params.page, params.per_page) == (3, 20)
+    with pytest.raises(InvalidParameter):
+        SearchParams.from_mapping({"page": "3.5"}, taxonomy)
