@@ -53,14 +53,34 @@ def write_document(corpus: Path, doc_id: str, doc_type: str, date: str, themes, 
     return path
 
 
-@pytest.fixture
-def corpus_dir(tmp_path: Path) -> Path:
-    corpus = tmp_path / "corpus"
+def fixture_corpus(root: Path) -> Path:
+    """The fixture documents and the real taxonomy in root/corpus."""
+    corpus = root / "corpus"
     corpus.mkdir()
     shutil.copy(TAXONOMY, corpus / "taxonomy.yaml")
     for doc in FIXTURE_DOCS:
         write_document(corpus, *doc)
     return corpus
+
+
+def build_app(corpus: Path, index: Path, **config):
+    """The app over a corpus and index folder, with test settings (more may be passed)."""
+    from kennisplatform import create_app
+
+    return create_app({"TESTING": True, "CORPUS_DIR": str(corpus), "INDEX_DIR": str(index),
+                       "SECRET_KEY": "test", **config})
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    return fixture_corpus(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def read_only_client(tmp_path_factory):
+    """One app over the fixture corpus for a whole module, for tests that only read."""
+    root = tmp_path_factory.mktemp("web")
+    return build_app(fixture_corpus(root), root / "index").test_client()
 
 
 @pytest.fixture

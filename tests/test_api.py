@@ -7,13 +7,12 @@ import io
 import feedparser
 import pytest
 
-from kennisplatform import create_app
+from conftest import build_app, write_document
 
 
 @pytest.fixture
 def app(corpus_dir, index_dir, tmp_path):
-    return create_app({"TESTING": True, "CORPUS_DIR": str(corpus_dir), "INDEX_DIR": str(index_dir),
-                       "SECRET_KEY": "test", "WTF_CSRF_ENABLED": False})
+    return build_app(corpus_dir, index_dir, WTF_CSRF_ENABLED=False)
 
 
 @pytest.fixture
@@ -99,7 +98,6 @@ def test_repeated_request_with_if_none_match_gets_304(client, corpus_dir, index_
     assert other.status_code == 200
     # A change to the index changes the ETag.
     from kennisplatform.index import update_index
-    from conftest import write_document
 
     write_document(corpus_dir, "nieuw-erfgoed", "artikel", "2025-01-01", ["erfgoed"], [], {}, "erfgoed")
     update_index(corpus_dir, index_dir, taxonomy=taxonomy)

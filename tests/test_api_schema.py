@@ -1,27 +1,18 @@
 """Schemathesis against our own OpenAPI document: no server errors, no responses outside the schema."""
 from __future__ import annotations
 
-import shutil
 import tempfile
 from pathlib import Path
 
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from kennisplatform import create_app
-
-from conftest import FIXTURE_DOCS, TAXONOMY, write_document
+from conftest import build_app, fixture_corpus
 
 
 def _app():
     root = Path(tempfile.mkdtemp(prefix="kp-schemathesis-"))
-    corpus = root / "corpus"
-    corpus.mkdir()
-    shutil.copy(TAXONOMY, corpus / "taxonomy.yaml")
-    for doc in FIXTURE_DOCS:
-        write_document(corpus, *doc)
-    return create_app({"TESTING": True, "CORPUS_DIR": str(corpus), "INDEX_DIR": str(root / "index"),
-                       "SECRET_KEY": "test"})
+    return build_app(fixture_corpus(root), root / "index")
 
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", _app())

@@ -6,8 +6,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import write_document
-from kennisplatform import create_app
+from conftest import build_app, fixture_corpus, write_document
 
 LONG_REPORT = """\
 # Verslag
@@ -49,8 +48,7 @@ def corpus(corpus_dir):
 
 @pytest.fixture
 def app(corpus, index_dir):
-    return create_app({"TESTING": True, "CORPUS_DIR": str(corpus), "INDEX_DIR": str(index_dir),
-                       "SECRET_KEY": "test", "WTF_CSRF_ENABLED": False})
+    return build_app(corpus, index_dir, WTF_CSRF_ENABLED=False)
 
 
 @pytest.fixture
@@ -434,8 +432,7 @@ def test_wrong_method_gets_a_dutch_405(client):
 
 
 def test_unexpected_error_gets_a_dutch_500(corpus, index_dir):
-    app = create_app({"TESTING": True, "PROPAGATE_EXCEPTIONS": False, "CORPUS_DIR": str(corpus),
-                      "INDEX_DIR": str(index_dir), "SECRET_KEY": "test"})
+    app = build_app(corpus, index_dir, PROPAGATE_EXCEPTIONS=False)
 
     def boom():
         raise RuntimeError("kapot")
@@ -472,18 +469,9 @@ def test_pages_see_index_changes_made_elsewhere(client, corpus, app):
 
 def test_a_zero_result_search_is_counted_in_the_search_log_without_the_searcher(tmp_path):
     """The search page logs query text, filters and minute, and nothing that identifies the searcher."""
-    import shutil
+    from kennisplatform import searchlog
 
-    from kennisplatform import create_app, searchlog
-    from conftest import FIXTURE_DOCS, TAXONOMY, write_document
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(TAXONOMY, corpus / "taxonomy.yaml")
-    for doc in FIXTURE_DOCS:
-        write_document(corpus, *doc)
-    app = create_app({"TESTING": True, "CORPUS_DIR": str(corpus), "INDEX_DIR": str(tmp_path / "index"),
-                      "SECRET_KEY": "test", "INSTANCE_PATH": str(tmp_path / "instance")})
+    app = build_app(fixture_corpus(tmp_path), tmp_path / "index", INSTANCE_PATH=str(tmp_path / "instance"))
     client = app.test_client()
     for _ in range(2):
         client.get("/zoeken?q=zeilwedstrijd", headers={"User-Agent": "Geheim/1.0"},
@@ -495,3 +483,8 @@ def test_a_zero_result_search_is_counted_in_the_search_log_without_the_searcher(
                      if p.is_file() and p.name != "secret_key")
     assert "zeilwedstrijd" in logged
     assert "203.0.113.7" not in logged and "Geheim" not in logged
+
+
+def test_every_page_links_editors_to_the_login(client):
+    footer = page(client, "/").find("footer")
+    assert footer.find("a", string="Inloggen voor redacteuren")["href"] == "/inloggen"

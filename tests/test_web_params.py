@@ -1,13 +1,8 @@
 """Bad URL parameters on every search page: corrected, or a 400 with a Dutch message. Never a 500."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from bs4 import BeautifulSoup
-
-from conftest import FIXTURE_DOCS, TAXONOMY, write_document
-from kennisplatform import create_app
 
 PAGES = ["/zoeken", "/voorbeeldprojecten", "/verslagen", "/artikelen"]
 
@@ -58,17 +53,8 @@ BAD = [
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    """One app for the module: these tests only read."""
-    root = tmp_path_factory.mktemp("web")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    shutil.copy(TAXONOMY, corpus / "taxonomy.yaml")
-    for doc in FIXTURE_DOCS:
-        write_document(corpus, *doc)
-    app = create_app({"TESTING": True, "CORPUS_DIR": str(corpus), "INDEX_DIR": str(root / "index"),
-                      "SECRET_KEY": "test"})
-    return app.test_client()
+def client(read_only_client):
+    return read_only_client
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -1,27 +1,14 @@
 """Security headers on every kind of response, and the sanitiser behind document pages."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from conftest import FIXTURE_DOCS, TAXONOMY, write_document
-from kennisplatform import create_app
 from kennisplatform.render import render_markdown
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    """One app for the module: these tests only read."""
-    root = tmp_path_factory.mktemp("web")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    shutil.copy(TAXONOMY, corpus / "taxonomy.yaml")
-    for doc in FIXTURE_DOCS:
-        write_document(corpus, *doc)
-    app = create_app({"TESTING": True, "CORPUS_DIR": str(corpus), "INDEX_DIR": str(root / "index"),
-                      "SECRET_KEY": "test"})
-    return app.test_client()
+def client(read_only_client):
+    return read_only_client
 
 
 @pytest.mark.parametrize("url", ["/", "/zoeken?q=erfgoed", "/zoeken.json", "/verslagen", "/document/erfgoed-leiden",
