@@ -9,6 +9,7 @@ import json
 import multiprocessing
 import os
 import queue
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,7 @@ STAMP = "version.json"
 LOCK_FILE = ".write.lock"
 LOCK_TIMEOUT = 60.0  # seconds an editor's save may wait behind an import before giving up
 PARALLEL_THRESHOLD = 2000  # below this many documents, extra writer processes cost more than they save
+MAX_WORKERS = 4  # each holds up to WORKER_MB of postings
 # Memory for postings per writer before Whoosh spills sorted runs to disk and merges them (which halves
 # throughput on a 10,000-document build).
 WRITER_MB = 512
@@ -123,7 +125,7 @@ def update_index(corpus_dir: Path, index_dir: Path, *, rebuild: bool = False,
             _write_manifest(index_dir, {})
         else:
             ix = open_index(index_dir)
-        procs = min(os.cpu_count() or 1, 2)
+        procs = min(os.cpu_count() or 1, MAX_WORKERS)
         parallel = rebuild and len(changed) >= PARALLEL_THRESHOLD and procs > 1
         writer = _SegmentWriter(ix, limitmb=WRITER_MB)  # also holds Whoosh's own lock while workers write
         try:
@@ -193,8 +195,10 @@ def _build_in_processes(writer, index_dir: Path, files: list[CorpusFile], taxono
     """Each worker reads, parses and indexes a contiguous share of the files into a segment of its own;
     the parent then lists the segments in one commit. Unlike Whoosh's MpWriter, the parent does not
     parse and pickle every document for the workers, and nothing is merged at the end."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    # Forking is fastest (the workers inherit the loaded vocabulary), but a process with other threads
+    # (a web server) must not fork: there the workers start afresh.
+    fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    context = multiprocessing.get_context("fork" if fork else "spawn")
     done = context.Value("i", 0)
     results = context.Queue()
     shares = [files[n * len(files) // procs:(n + 1) * len(files) // procs] for n in range(procs)]

@@ -121,6 +121,8 @@ def test_a_failing_worker_fails_the_build_with_a_message(corpus_dir, index_dir, 
         raise OSError("schijf vol")
 
     monkeypatch.setattr(index, "_fields_of", broken)
+    # Forked workers inherit the broken function (other tests may have left threads, which means spawn).
+    monkeypatch.setattr(index.threading, "active_count", lambda: 1)
     try:
         index.update_index(corpus_dir, index_dir, taxonomy=taxonomy)
     except RuntimeError as error:
@@ -129,3 +131,28 @@ def test_a_failing_worker_fails_the_build_with_a_message(corpus_dir, index_dir, 
         raise AssertionError("the build should have failed")
     monkeypatch.undo()
     assert index.update_index(corpus_dir, index_dir, taxonomy=taxonomy).added == 5  # and a retry works
+
+
+def test_a_build_started_from_a_threaded_process_starts_fresh_workers(corpus_dir, index_dir, taxonomy, monkeypatch):
+    """A web server has threads, and forking a threaded process can deadlock: its workers are spawned."""
+    import threading
+
+    monkeypatch.setattr(index, "PARALLEL_THRESHOLD", 2)
+    methods = []
+    real = index.multiprocessing.get_context
+    monkeypatch.setattr(index.multiprocessing, "get_context", lambda method: methods.append(method) or real(method))
+    started = threading.Event()
+    stop = threading.Event()
+    other = threading.Thread(target=lambda: (started.set(), stop.wait(30)), daemon=True)
+    other.start()
+    started.wait()
+    try:
+        report = index.update_index(corpus_dir, index_dir, taxonomy=taxonomy)
+    finally:
+        stop.set()
+        other.join()
+    assert methods == ["spawn"]
+    assert (report.added, report.rebuilt) == (5, True)
+    engine = SearchEngine(index_dir, taxonomy)
+    assert ids(engine, q="erfgoed") >= {"erfgoed-dordrecht", "erfgoed-leiden"}
+    engine.close()
