@@ -38,8 +38,17 @@ ID_FIELD = "id"
 
 
 class Positions(formats.Positions):
-    """Whoosh's Positions format, same bytes; a word that occurs once in a field (most postings) has its
+    """Whoosh's Positions format, same bytes. Our analyzer's postings come from analysis.index_postings
+    instead of one token at a time, and a word that occurs once in a field (most postings) has its
     encoding looked up instead of pickled again."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        if kwargs.get("mode") == "query" or not isinstance(analyzer, analysis.DutchAnalyzer):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        boost = self.field_boost
+        for term, (positions, weight) in analysis.index_postings(value).items():
+            yield term, len(positions), weight * boost, self.encode(positions)
 
     def encode(self, poslist):
         if len(poslist) == 1:

@@ -240,3 +240,26 @@ def test_snippet_marks_words_written_with_capitals_and_accents():
     assert "<mark>ÉÉNDAAGSE</mark>" in html
     assert "<mark>Éducatie</mark>" in html
     assert html.count("<mark>") == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Cultuureducatie en erfgoedleerlijnen: de kinderen van de basisschool bezoeken musea.",
+    "Eén ICC'er, twee icc-ers en de cultuurcoördinator; continuïteit, continuiteit. De de de.",
+    "",
+])
+def test_index_postings_are_what_the_analyzers_tokens_add_up_to(text):
+    from collections import defaultdict
+
+    from whoosh import formats
+
+    from kennisplatform.analysis import index_postings
+    from kennisplatform.schema import Positions
+
+    positions, weights = defaultdict(list), defaultdict(float)
+    for token in dutch_analyzer()(text, positions=True, boosts=True, mode="index"):
+        positions[token.text].append(token.pos)
+        weights[token.text] += token.boost
+    assert index_postings(text) == {term: [positions[term], weights[term]] for term in positions}
+    # and the index format built on it writes the same bytes as Whoosh's own
+    assert sorted(Positions().word_values(text, dutch_analyzer(), mode="index")) == \
+        sorted(formats.Positions().word_values(text, dutch_analyzer(), mode="index"))
