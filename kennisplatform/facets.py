@@ -31,11 +31,13 @@ class FacetCodes:
     packed: np.ndarray
 
     @classmethod
-    def build(cls, per_value: dict[str, np.ndarray], size: int) -> "FacetCodes":
+    def build(cls, per_value: dict[str, np.ndarray], bits_of: dict[str, int], size: int) -> "FacetCodes":
+        """per_value: each value's documents (deleted ones may be included: counts only ever look at
+        live documents); bits_of: the same as live bitsets."""
         names = list(per_value)
         packed = np.zeros((len(names), _words(size)), dtype=np.uint64)
-        for number, docs in enumerate(per_value.values()):
-            packed[number] = _packed(bitsets.from_array(docs, size), size)
+        for number, name in enumerate(names):
+            packed[number] = _packed(bits_of[name], size)
         per_doc = np.zeros(size, dtype=np.int32)
         for docs in per_value.values():
             per_doc[docs] += 1
@@ -82,15 +84,16 @@ class FacetIndex:
         codes: dict[str, FacetCodes] = {}
         for facet in FACETS:
             name = schema.FACET_FIELDS[facet]
-            per_value = {}
-            for term in reader.lexicon(name):
-                docs = postings.read_postings(reader, name, term.decode("utf-8")).docs
+            docs_of: dict[str, np.ndarray] = {}
+            bits_of: dict[str, int] = {}
+            for raw in reader.lexicon(name):
+                value = raw.decode("utf-8")
+                docs = postings.read_postings(reader, name, value).docs
                 bits = bitsets.from_array(docs, size) & live
                 if bits:
-                    per_value[term.decode("utf-8")] = docs
-                    values.setdefault(facet, {})[term.decode("utf-8")] = bits
-            values.setdefault(facet, {})
-            codes[facet] = FacetCodes.build(per_value, size)
+                    docs_of[value], bits_of[value] = docs, bits
+            values[facet] = bits_of
+            codes[facet] = FacetCodes.build(docs_of, bits_of, size)
         dates = postings.numeric_column(reader, schema.DATE_COLUMN)[live_docs]
         order = np.lexsort((live_docs, -dates))  # newest first; equal dates by docnum
         return cls(live=live, values=values, newest_first=live_docs[order].tolist(), size=size, codes=codes)

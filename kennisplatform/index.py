@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, _lenfield
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import CLEAR, PostingPool, SegmentWriter
 
-from . import schema
+from . import postings, schema
 from .corpus import CorpusFile, read_file, scan, taxonomy_for, write_atomic
 from .documents import Document
 from .errors import Problem
@@ -306,9 +306,8 @@ class _Lengths:
         self._reader = reader
         self._fields: dict[str, list] = {}
         for name in schema_.names():
-            column = reader._cached_reader(_lenfield(name), LENGTHS_COLUMN)
-            if column is not None:
-                raw = column._dbfile.get(column._basepos, column._count)
+            raw = postings.length_bytes(reader, name)
+            if raw is not None:
                 self._fields[name] = [_DECODED[b] for b in raw]
 
     def doc_field_length(self, docnum: int, fieldname: str, default: int = 0):

@@ -79,13 +79,19 @@ def field_lengths(reader, field: str) -> np.ndarray:
     parts = []
     for segment, _ in reader.leaf_readers():
         count = segment.doc_count_all()
-        column = segment._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
         raw = np.zeros(count, dtype=np.uint8)
-        if column is not None:
-            stored = np.frombuffer(column._dbfile.get(column._basepos, column._count), dtype=np.uint8)
-            raw[:len(stored)] = stored[:count]
+        stored = length_bytes(segment._perdoc, field)
+        if stored is not None:
+            raw[:len(stored)] = np.frombuffer(stored, dtype=np.uint8)[:count]
         parts.append(_LENGTHS[raw])
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
+
+
+def length_bytes(perdoc, field: str) -> bytes | None:
+    """A segment's length column for `field` as stored: one byte per document (0 = no length; documents
+    after the last stored byte have none), or None when the field keeps no lengths."""
+    column = perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
+    return None if column is None else column._dbfile.get(column._basepos, column._count)
 
 
 def numeric_column(reader, name: str) -> np.ndarray:
