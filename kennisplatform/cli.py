@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,25 @@ from .corpus import read_corpus, taxonomy_for
 from .errors import KennisplatformError
 from .params import SearchParams
 from .taxonomy import TaxonomyError
+
+
+@contextmanager
+def _progress_bar(description: str, unit: str):
+    """A progress bar on stderr (off when stderr is not a terminal) and the (done, total) callback the
+    library calls."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=0, unit=unit, desc=description, disable=None, file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        if bar.total != total:
+            bar.reset(total=total)
+        bar.update(done - bar.n)
+
+    try:
+        yield progress
+    finally:
+        bar.close()
 
 
 @dataclass
@@ -42,23 +62,14 @@ def _taxonomy(obj: Context):
 @click.pass_obj
 def index_command(obj: Context, rebuild: bool) -> None:
     """Werk de index bij met het corpus (alleen gewijzigde bestanden, tenzij --rebuild)."""
-    from tqdm import tqdm
-
     from .index import update_index
 
-    bar = tqdm(total=0, unit="doc", desc="Indexeren", disable=None, file=sys.stderr)
-
-    def progress(done: int, total: int) -> None:
-        if bar.total != total:
-            bar.reset(total=total)
-        bar.update(done - bar.n)
-
     try:
-        report = update_index(obj.corpus, obj.index, rebuild=rebuild, progress=progress, taxonomy=_taxonomy(obj))
+        with _progress_bar("Indexeren", "doc") as progress:
+            report = update_index(obj.corpus, obj.index, rebuild=rebuild, progress=progress,
+                                  taxonomy=_taxonomy(obj))
     except KennisplatformError as exc:
         raise click.ClickException(exc.message) from exc
-    finally:
-        bar.close()
     for problem in report.problems:
         click.echo(f"probleem: {problem}", err=True)
     click.echo(report.summary())
@@ -189,8 +200,6 @@ def user_add(name: str, replace: bool, instance: str | None) -> None:
 @click.pass_obj
 def import_command(obj: Context, paths, type_, theme, region, dry_run: bool) -> None:
     """Importeer .html-, .md- en .txt-bestanden (mappen recursief) als documenten in het corpus."""
-    from tqdm import tqdm
-
     from .importer import Importer, Options, summarise
     from .index import is_current, update_index
 
@@ -199,17 +208,8 @@ def import_command(obj: Context, paths, type_, theme, region, dry_run: bool) -> 
     try:
         if not is_current(obj.index, taxonomy):
             update_index(obj.corpus, obj.index, taxonomy=taxonomy)
-        bar = tqdm(total=0, unit="bestand", desc="Importeren", disable=None, file=sys.stderr)
-
-        def progress(done: int, total: int) -> None:
-            if bar.total != total:
-                bar.reset(total=total)
-            bar.update(done - bar.n)
-
-        try:
+        with _progress_bar("Importeren", "bestand") as progress:
             outcomes = Importer(obj.corpus, obj.index, taxonomy, options).run([Path(p) for p in paths], progress)
-        finally:
-            bar.close()
     except KennisplatformError as exc:
         raise click.ClickException(exc.message) from exc
     for outcome in outcomes:
