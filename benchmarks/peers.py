@@ -50,6 +50,15 @@ def expand_selection(facet: str, values: tuple[str, ...]) -> list[str]:
     return out
 
 
+def counting_passes(selection: dict[str, tuple[str, ...]]) -> list[tuple[str | None, list[str]]]:
+    """(facet whose selection is skipped, facets counted) per counting pass: facets without a selection
+    share one pass over the filtered match set; each facet with a selection is counted over the match
+    set filtered by the other facets only."""
+    unselected = [f for f in FACETS if not selection.get(f)]
+    passes = [(None, unselected)] if unselected else []
+    return passes + [(f, [f]) for f in FACETS if selection.get(f)]
+
+
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in text if not unicodedata.combining(c))
@@ -134,13 +143,7 @@ class SqliteFts5:
         total = self.db.execute(f"SELECT count(*) FROM docs WHERE docs MATCH ?{where}", [match, *args]).fetchone()[0]
         facets: dict[str, dict[str, int]] = {}
         if with_facets:
-            # Facets without a selection share one pass over the filtered match set; each facet with a
-            # selection is counted over the match set filtered by the other facets only.
-            passes = [(None, [f for f in FACETS if not selection.get(f)])]
-            passes += [(f, [f]) for f in FACETS if selection.get(f)]
-            for skip, counted in passes:
-                if not counted:
-                    continue
+            for skip, counted in counting_passes(selection):
                 where, fargs = self._filter_sql(selection, skip=skip)
                 sql = (f"SELECT v.facet, v.value, count(*) FROM docs JOIN doc_values v ON v.docid = docs.rowid "
                        f"WHERE docs MATCH ? AND v.facet IN ({','.join('?' * len(counted))}){where} "
@@ -254,11 +257,7 @@ class Tantivy:
             snippets.snippet_from_doc(doc).to_html()
         facets: dict[str, dict[str, int]] = {}
         if with_facets:
-            passes = [(None, [f for f in FACETS if not selection.get(f)])]
-            passes += [(f, [f]) for f in FACETS if selection.get(f)]
-            for skip, counted in passes:
-                if not counted:
-                    continue
+            for skip, counted in counting_passes(selection):
                 query_for_pass = filtered if skip is None else self._filtered(text_query, selection, skip)
                 spec = {f: {"terms": {"field": f, "size": 200}} for f in counted}
                 answer = self.searcher.aggregate(query_for_pass, spec)
