@@ -73,3 +73,13 @@ def to_mask(bits: int, size: int) -> np.ndarray:
 def to_array(bits: int, size: int) -> np.ndarray:
     """The set's docnums, ascending, as an array."""
     return np.flatnonzero(to_mask(bits, size))
+
+
+def word_count(size: int) -> int:
+    """64-bit words needed for a set over `size` documents."""
+    return (size + 63) // 64
+
+
+def to_words(bits: int, size: int) -> np.ndarray:
+    """The set as 64-bit words (bit n of the set = bit n % 64 of word n // 64), for numpy's popcount."""
+    return np.frombuffer(bits.to_bytes(word_count(size) * 8, "little"), dtype="<u8").astype(np.uint64)

@@ -6,7 +6,7 @@ hide the alternatives (as Algolia's disjunctive faceting does). Multi-valued fie
 a document about two regions counts once for each."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -35,9 +35,9 @@ class FacetCodes:
         """per_value: each value's documents (deleted ones may be included: counts only ever look at
         live documents); bits_of: the same as live bitsets."""
         names = list(per_value)
-        packed = np.zeros((len(names), _words(size)), dtype=np.uint64)
+        packed = np.zeros((len(names), bitsets.word_count(size)), dtype=np.uint64)
         for number, name in enumerate(names):
-            packed[number] = _packed(bits_of[name], size)
+            packed[number] = bitsets.to_words(bits_of[name], size)
         per_doc = np.zeros(size, dtype=np.int32)
         for docs in per_value.values():
             per_doc[docs] += 1
@@ -57,14 +57,6 @@ class FacetCodes:
         return dict(zip(self.names, found.tolist()))
 
 
-def _words(size: int) -> int:
-    return (size + 63) // 64
-
-
-def _packed(bits: int, size: int) -> np.ndarray:
-    return np.frombuffer(bits.to_bytes(_words(size) * 8, "little"), dtype="<u8").astype(np.uint64)
-
-
 @dataclass
 class FacetIndex:
     """Per facet, per value, the set of live documents that carry it; and documents by date."""
@@ -72,8 +64,8 @@ class FacetIndex:
     live: int
     values: dict[str, dict[str, int]]
     newest_first: list[int]
-    size: int = 0
-    codes: dict[str, FacetCodes] = field(default_factory=dict)
+    size: int
+    codes: dict[str, FacetCodes]
 
     @classmethod
     def build(cls, reader) -> "FacetIndex":
@@ -142,7 +134,7 @@ class FacetIndex:
         if base.bit_count() * GATHER_BELOW < self.size:
             docs = bitsets.to_array(base, self.size)
             return {facet: self.codes[facet].counts_of_docs(docs) for facet in FACETS}
-        words = _packed(base, self.size)
+        words = bitsets.to_words(base, self.size)
         return {facet: self.codes[facet].counts_of_words(words) for facet in FACETS}
 
     def _facet(self, facet: str, params: SearchParams, counts: dict[str, int], taxonomy: Taxonomy) -> Facet:

@@ -113,3 +113,22 @@ def test_bitsets_and_arrays_convert_both_ways():
     assert bitsets.to_array(bits, 100).tolist() == docs.tolist()
     assert bitsets.to_mask(bits, 100).sum() == len(docs)
     assert bitsets.to_array(bits, 64).tolist() == [0, 7, 8, 63]
+
+
+def test_facet_counts_by_gathering_rows_equal_counts_by_popcount(starter_reader):
+    """Small result sets are counted one way, large ones another: both must give every value's count."""
+    import random
+
+    from kennisplatform.facets import FACETS, FacetIndex
+
+    index = FacetIndex.build(starter_reader.reader())
+    live = list(bitsets.iter_ids(index.live))
+    chooser = random.Random(7)
+    for size in (1, 5, 20, len(live)):
+        base = bitsets.from_array(np.array(chooser.sample(live, size)), index.size)
+        docs = bitsets.to_array(base, index.size)
+        words = bitsets.to_words(base, index.size)
+        for facet in FACETS:
+            expected = {value: (base & bits).bit_count() for value, bits in index.values[facet].items()}
+            assert index.codes[facet].counts_of_docs(docs) == expected
+            assert index.codes[facet].counts_of_words(words) == expected
