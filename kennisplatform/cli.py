@@ -82,7 +82,7 @@ def index_command(obj: Context, rebuild: bool) -> None:
 @click.option("--region", multiple=True)
 @click.option("--discipline", multiple=True)
 @click.option("--audience", multiple=True)
-@click.option("--year", multiple=True, help="Jaar (2023) of CMK-periode (2021-2024).")
+@click.option("--year", multiple=True, help="Jaar (2023), CMK-periode (2021-2024) of 'onbekend' (zonder datum).")
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance")
 @click.option("--page", default="1")
 @click.option("--per-page", default="10")
@@ -121,7 +121,7 @@ def _print_result(result) -> None:
         click.echo(f"Bedoelde u: {result.suggestion.query} ({result.suggestion.total} resultaten)?")
     click.echo(f"{result.total} resultaten (pagina {result.page} van {result.pages})\n")
     for number, hit in enumerate(result.hits, (result.page - 1) * result.per_page + 1):
-        click.echo(f"{number:>3}. [{hit.type_label}] {hit.title} ({hit.date})  id={hit.id}")
+        click.echo(f"{number:>3}. [{hit.type_label}] {hit.title} ({hit.date or 'datum onbekend'})  id={hit.id}")
         snippet = html.unescape(re.sub(r"</?mark>", "*", hit.snippet))
         click.echo(f"     {snippet[:200]}")
     for facet in result.facets.values():
@@ -138,7 +138,10 @@ def check(obj: Context) -> None:
     documents, problems = read_corpus(obj.corpus, _taxonomy(obj))
     for problem in problems:
         click.echo(str(problem))
-    click.echo(f"{len(documents)} documenten gelezen, {len(problems)} problemen.")
+    undated = sum(1 for doc in documents if doc.date is None)
+    click.echo(f"{len(documents)} documenten gelezen, {len(problems)} problemen."
+               + (f" {undated} zonder datum (geen probleem; de redactie ziet ze op /redactie/zonder-datum)."
+                  if undated else ""))
     if problems:
         sys.exit(1)
 
