@@ -124,7 +124,7 @@ def _print_result(result) -> None:
         click.echo(f"{number:>3}. [{hit.type_label}] {hit.title} ({hit.date or 'datum onbekend'})  id={hit.id}")
         snippet = html.unescape(re.sub(r"</?mark>", "*", hit.snippet))
         click.echo(f"     {snippet[:200]}")
-    for facet in result.facets.values():
+    for facet in (f for f in result.facets.values() if f.buckets):
         shown = ", ".join(f"{'[x] ' if b.selected else ''}{b.label} ({b.count})" for b in facet.buckets[:12])
         click.echo(f"\n{facet.label}: {shown}")
     for drop in result.filter_drops:

@@ -14,6 +14,7 @@ from kennisplatform import searchlog, users
 from kennisplatform.params import SearchParams
 
 EDITING_PAGES = ["/redactie/", "/redactie/nieuw", "/redactie/importeren", "/redactie/zoekvragen",
+                 "/redactie/zonder-datum",
                  "/redactie/document/erfgoed-dordrecht", "/redactie/document/erfgoed-dordrecht/verwijderen"]
 
 
