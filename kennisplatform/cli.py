@@ -148,16 +148,40 @@ def check(obj: Context) -> None:
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=5000, show_default=True)
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--workers", type=click.IntRange(1, 64),
+              help="Aantal werkprocessen (standaard 2 × processorkernen + 1, hooguit 8).")
+@click.option("--debug", is_flag=True, help="Flasks ontwikkelserver met debugger, alleen voor ontwikkelaars.")
 @click.pass_obj
-def serve(obj: Context, host: str, port: int) -> None:
-    """Start de webapplicatie (bouwt of werkt de index eerst bij)."""
+def serve(obj: Context, host: str, port: int, workers: int | None, debug: bool) -> None:
+    """Start de webapplicatie met gunicorn (bouwt of werkt de index eerst bij)."""
+    if debug:
+        _serve_debug(obj, host, port)
+        return
+    from .index import update_index
+    from .server import Server, ServerOptions
+
+    try:  # once, here in the master: the workers find the index current
+        report = update_index(obj.corpus, obj.index, taxonomy=_taxonomy(obj))
+    except KennisplatformError as exc:
+        raise click.ClickException(exc.message) from exc
+    click.echo(report.summary())
+    server = Server(ServerOptions(obj.corpus, obj.index, host, port, workers))
+    click.echo(f"Kennisplatform draait op http://{host}:{port}/ met {server.cfg.workers} werkprocessen "
+               "(stoppen: Ctrl+C)")
+    server.run()
+
+
+def _serve_debug(obj: Context, host: str, port: int) -> None:
+    """Flask's development server, with the interactive debugger: it runs code typed in the browser, so
+    it listens only on this machine."""
     from . import create_app
 
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        raise click.ClickException("De ontwikkelserver (--debug) luistert alleen op 127.0.0.1.")
     app = create_app({"CORPUS_DIR": str(obj.corpus), "INDEX_DIR": str(obj.index)})
-    click.echo(f"Kennisplatform draait op http://{host}:{port}/  (stoppen: Ctrl+C)")
-    app.run(host=host, port=port, threaded=True)
-
+    click.echo(f"Ontwikkelserver op http://{host}:{port}/  (stoppen: Ctrl+C)")
+    app.run(host=host, port=port, debug=True, threaded=True)
 
 
 # -- editors: accounts and imports (thin wrappers over users.py and importer.py) --------------------------
