@@ -21,6 +21,8 @@ from .taxonomy import Taxonomy, fold
 
 LIMITS = {"theme": 5, "region": 6, "discipline": 4, "audience": 3}
 TITLE_WEIGHT = 6  # a type word in the title counts this many times
+FACET_KEYS = {"type": "type", "theme": "themes", "region": "regions", "discipline": "disciplines",
+              "audience": "audience"}  # facet -> the front-matter key its values go in
 
 # Words that point at a type; counted as whole (folded, lowercase) words or phrases. The taxonomy's own
 # names for the types ("verslag", "artikel") are in the lists, so that they count like the others and
@@ -54,6 +56,104 @@ SIMILARITY_THRESHOLD = 0.7  # cosine of word counts: unrelated corpus texts stay
 CANDIDATES = 10  # candidates compared in full
 KEYWORDS = 12
 
+# -- confidence -------------------------------------------------------------------------------------------
+# A value's confidence is a logistic function of its evidence. The weights were set by hand from what an
+# editor would trust, before any page was judged; benchmarks/suggestions/evaluate.py measures how precise
+# each confidence level is on judged real pages, and review.py applies a value only above the threshold
+# that measurement justified.
+LEAD_WORDS = 80  # the opening of the text: a value named there is what the text is about
+MENTION_WEIGHT = 0.5  # a mention ("museum" for erfgoed, "Haagse") is weaker evidence than a label or alias
+BIAS = -2.4
+W_TITLE = 2.8  # the value's label or alias in the title (a mention in the title counts half)
+W_LEAD = 0.7
+W_COUNT = 1.0  # per log(1 + weighted occurrences in the text)
+W_DENSITY = 0.5  # per log(1 + weighted occurrences per 1000 words): one mention in a long text says little
+W_SHARE = 1.2  # times (share - 1): a value mentioned far less than the facet's top value is a side remark
+W_PLACE = 0.6  # regions: named as a place ("in Gouda", "gemeente Gouda"), not just a word
+TYPE_SATURATION = 6.0  # type cue score at which the evidence counts as 63% complete
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|uit|te|bij|naar|rond|rondom|omgeving|gemeente|gemeenten|regio|"
+                           r"provincie|stad|dorp|wijk|wijken)\s+)$", re.I)
+_ADDRESS_BEFORE = re.compile(r"\b\d{4}\s?[A-Z]{2}\s+$")  # "2801 AB Gouda": an address, not a topic
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the text says for one value of one facet."""
+
+    in_title: float = 0.0  # 1 for a label or alias in the title, MENTION_WEIGHT for a mention
+    count: float = 0.0  # occurrences in the text, mentions weighted by MENTION_WEIGHT and cue specificity
+    in_lead: bool = False
+    words: int = 0  # length of the text
+    share: float = 0.0  # count relative to the facet's most mentioned value (title included)
+    as_place: bool = False  # regions: at least once after "in", "gemeente", ...
+
+
+@dataclass(frozen=True)
+class Scored:
+    value: str  # the id
+    confidence: float  # in [0, 1]
+    evidence: Evidence = field(default_factory=Evidence)
+
+
+def confidence(ev: Evidence) -> float:
+    """The evidence as one number in [0, 1] (see the weights above)."""
+    density = ev.count * 1000 / max(ev.words, 100)
+    z = (BIAS + W_TITLE * ev.in_title + W_LEAD * ev.in_lead + W_COUNT * math.log1p(ev.count)
+         + W_DENSITY * math.log1p(density) + W_SHARE * (ev.share - 1) + W_PLACE * ev.as_place)
+    return round(1 / (1 + math.exp(-z)), 3)
+
+
+@lru_cache(maxsize=4096)
+def cue_specificity(form: str) -> float:
+    """How specific a name is as a cue, from its frequency in Dutch (wordfreq's Zipf scale): a rare word
+    ("deskundigheidsbevordering", 1.5) is 1.0, a common one ("samenwerking", 5.0) 0.8, down to 0.6."""
+    from wordfreq import zipf_frequency
+
+    return max(0.6, min(1.0, 1 - 0.1 * max(0.0, zipf_frequency(form.lower(), "nl") - 3)))
+
+
+def _evidence(taxonomy: Taxonomy, facet: str, title: str, text: str) -> dict[str, Evidence]:
+    """Per value found, its evidence (dict in order of first occurrence)."""
+    title_hits: dict[str, float] = {}
+    for match in taxonomy.text_matches(facet, title):
+        weight = MENTION_WEIGHT if match.is_mention else 1.0
+        title_hits[match.id] = max(title_hits.get(match.id, 0.0), weight)
+    folded = fold(text)
+    lead_end = _lead_end(folded)
+    counts: dict[str, float] = {}
+    lead: set[str] = set()
+    places: set[str] = set()
+    for match in taxonomy.text_matches(facet, text):
+        before = folded[max(0, match.start - 30):match.start]
+        if facet == "region" and _ADDRESS_BEFORE.search(before):
+            continue
+        weight = (MENTION_WEIGHT if match.is_mention else 1.0) * cue_specificity(match.form)
+        counts[match.id] = counts.get(match.id, 0.0) + weight
+        if match.start < lead_end:
+            lead.add(match.id)
+        if facet == "region" and _PLACE_BEFORE.search(before):
+            places.add(match.id)
+    words = len(_words(text))
+    totals = {v: counts.get(v, 0.0) + 2 * title_hits.get(v, 0.0) for v in {**title_hits, **counts}}
+    top = max(totals.values(), default=0.0) or 1.0
+    return {v: Evidence(title_hits.get(v, 0.0), round(counts.get(v, 0.0), 3), v in lead, words,
+                        round(totals[v] / top, 3), v in places)
+            for v in totals}
+
+
+def _lead_end(folded: str) -> int:
+    """The position in the folded text where its first LEAD_WORDS words end."""
+    spaces = [m.start() for m in re.finditer(" ", folded)]
+    return spaces[LEAD_WORDS - 1] if len(spaces) >= LEAD_WORDS else len(folded)
+
+
+def type_confidence(scores: dict[str, int], doc_type: str) -> float:
+    """The type's share of all type cues, discounted while there are few cues at all."""
+    total = sum(scores.values())
+    if not total or not scores.get(doc_type):
+        return 0.0
+    return round(scores[doc_type] / total * (1 - math.exp(-scores[doc_type] / TYPE_SATURATION)), 3)
+
 
 @dataclass
 class Suggestions:
@@ -63,9 +163,13 @@ class Suggestions:
     region: list[str] = field(default_factory=list)
     discipline: list[str] = field(default_factory=list)
     audience: list[str] = field(default_factory=list)
+    scored: dict[str, list[Scored]] = field(default_factory=dict)  # facet -> values, most confident first
 
     def values(self, facet: str) -> list[str]:
         return getattr(self, facet)
+
+    def confidence(self, facet: str, value: str) -> float:
+        return next((s.confidence for s in self.scored.get(facet, ()) if s.value == value), 0.0)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -97,12 +201,17 @@ def suggest_type(title: str, text: str) -> tuple[str | None, dict[str, int]]:
 
 
 def suggest(taxonomy: Taxonomy, title: str, text: str) -> Suggestions:
-    """Everything the taxonomy finds in the title and text, most mentioned first, a few per facet."""
-    whole = f"{title}\n{title}\n{text}"  # the title twice: its values come first when counts tie
+    """What the taxonomy finds in the title and text, a few values per facet, each with its confidence,
+    most confident first."""
     doc_type, scores = suggest_type(title, text)
     result = Suggestions(type=doc_type, type_scores=scores)
+    result.scored["type"] = sorted((Scored(t, type_confidence(scores, t)) for t in scores if scores[t]),
+                                   key=lambda s: -s.confidence)
     for facet, limit in LIMITS.items():
-        setattr(result, facet, taxonomy.find_in_text(facet, whole)[:limit])
+        scored = [Scored(v, confidence(ev), ev) for v, ev in _evidence(taxonomy, facet, title, text).items()]
+        scored = sorted(scored, key=lambda s: -s.confidence)[:limit]  # stable: ties keep text order
+        result.scored[facet] = scored
+        setattr(result, facet, [s.value for s in scored])
     return result
 
 
