@@ -1,0 +1,181 @@
+"""Running an import: one outcome per file (created, updated, unchanged, duplicate or failed, and why).
+Saving goes through editing.Writer (atomic files, unique slugs, the corpus lock), a batch of files per
+lock, so editors wait at most one batch and a killed import leaves only whole files."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Iterable
+
+from .. import suggest
+from ..corpus import taxonomy_for
+from ..documents import Document, plain_text, render_document
+from ..editing import Writer, base_slug, find_file, open_document, used_ids
+from ..errors import KennisplatformError
+from ..taxonomy import Taxonomy
+from .fields import choose_fields
+from .files import iter_files, read_path
+from .identity import normalise_url
+from .model import STATUS_LABELS, STATUSES, Draft, ImportProblem, Options, Outcome, Progress
+from .titles import same_text
+
+BATCH = 20  # files saved per hold of the corpus lock
+
+
+class Importer:
+    def __init__(self, corpus_dir: Path, index_dir: Path, taxonomy: Taxonomy | None = None,
+                 options: Options | None = None):
+        self.corpus_dir = Path(corpus_dir)
+        self.index_dir = Path(index_dir)
+        self.taxonomy = taxonomy or taxonomy_for(self.corpus_dir)
+        self.options = options or Options()
+        self._texts: suggest.TextIndex | None = None  # "very similar" checks against the corpus
+        self._sources: dict[str, str] | None = None
+        self._seen: list[tuple[str, str, Counter]] = []  # (id, title, vector) saved by this run
+
+    def check_options(self) -> None:
+        """Refuse unknown option values before touching any file."""
+        opts = self.options
+        if opts.type and not self.taxonomy.resolve("type", opts.type):
+            raise ImportProblem(f"onbekend type '{opts.type}'")
+        for facet, values in (("theme", opts.themes), ("region", opts.regions)):
+            for value in values:
+                if not self.taxonomy.resolve(facet, value):
+                    hint = self.taxonomy.closest(facet, value)
+                    raise ImportProblem(f"onbekende waarde '{value}'" + (f" (bedoelde u '{hint}'?)" if hint else ""))
+
+    def run(self, paths: Iterable[Path], progress: Progress | None = None,
+            names: dict[Path, str] | None = None) -> list[Outcome]:
+        """Import every file; `names` gives the name to report for a path (uploads)."""
+        self.check_options()
+        self._texts = suggest.text_index(self.corpus_dir)
+        files = list(iter_files(paths))
+        outcomes: list[Outcome] = []
+        for start in range(0, len(files), BATCH):
+            batch = files[start:start + BATCH]
+            if self.options.dry_run:
+                outcomes.extend(self._one(None, f, (names or {}).get(f, str(f))) for f in batch)
+            else:
+                with Writer(self.corpus_dir, self.index_dir, self.taxonomy) as writer:
+                    for f in batch:
+                        outcomes.append(self._one(writer, f, (names or {}).get(f, str(f))))
+            if progress:
+                progress(min(start + BATCH, len(files)), len(files))
+        return outcomes
+
+    def _one(self, writer: Writer | None, path: Path, shown: str) -> Outcome:
+        try:
+            return self._import(writer, path, shown)
+        except ImportProblem as problem:
+            return Outcome(shown, "failed", reason=problem.message)
+        except KennisplatformError as error:
+            return Outcome(shown, "failed", reason=error.message)
+        except (OSError, UnicodeError, ValueError) as error:
+            return Outcome(shown, "failed", reason=f"niet leesbaar: {error}")
+
+    def _import(self, writer: Writer | None, path: Path, shown: str) -> Outcome:
+        draft = read_path(path, self.taxonomy)
+        if not draft.title:
+            raise ImportProblem("geen titel gevonden")
+        if draft.date is None:
+            raise ImportProblem("geen datum gevonden (zet er een in de tekst of in een YAML-kop)")
+        if not draft.body.strip():
+            raise ImportProblem("geen tekst gevonden")
+        fields = choose_fields(draft, self.options, self.taxonomy)
+        doc, suggested = fields.document, fields.suggested
+        existing = self._same_document(doc)
+        if existing is not None:
+            return self._update(writer, existing, doc, draft, shown, suggested)
+        duplicate = self._similar(doc)
+        if duplicate is not None:
+            return Outcome(shown, "duplicate", duplicate.id, doc.title,
+                           f"lijkt op '{duplicate.title}' ({round(duplicate.score * 100)}%)")
+        if writer is None:
+            return Outcome(shown, "created", base_slug(doc.title, doc.date), doc.title, "proefdraai", suggested)
+        saved = writer.save(doc)
+        self._remember(saved.document)
+        return Outcome(shown, "created", saved.document.id, doc.title, None, suggested)
+
+    # -- identity ---------------------------------------------------------------------------------------
+    def _source_map(self) -> dict[str, str]:
+        if self._sources is None:
+            self._sources = suggest.source_map(self.corpus_dir)
+        return self._sources
+
+    def _same_document(self, doc: Document) -> str | None:
+        """The id of the corpus document this file is a version of: same source address, or the same
+        title and date (the slug a new file would get, or one of its numbered variants)."""
+        url = normalise_url(doc.source.url)
+        if url and url in self._source_map():
+            doc_id = self._source_map()[url]
+            if find_file(self.corpus_dir, doc_id):
+                return doc_id
+        slug = base_slug(doc.title, doc.date)
+        taken = used_ids(self.corpus_dir)
+        for n in range(1, 10):
+            candidate = slug if n == 1 else f"{slug}-{n}"
+            if candidate not in taken:
+                continue
+            try:
+                opened = open_document(self.corpus_dir, candidate, self.taxonomy)
+            except KennisplatformError:
+                continue
+            if same_text(opened.document.title, doc.title) and opened.document.date == doc.date:
+                return candidate
+        return None
+
+    def _similar(self, doc: Document) -> suggest.Duplicate | None:
+        vector = suggest.word_vector(f"{doc.title}\n{plain_text(doc.body)}")
+        for doc_id, title, other in self._seen:
+            score = suggest.cosine(vector, other)
+            if score >= suggest.SIMILARITY_THRESHOLD:
+                return suggest.Duplicate(doc_id, title, "tekst", score)
+        found = self._texts.similar(doc.title, doc.body) if self._texts else []
+        return found[0] if found else None
+
+    def _remember(self, doc: Document) -> None:
+        self._seen.append((doc.id, doc.title, suggest.word_vector(f"{doc.title}\n{plain_text(doc.body)}")))
+        if self._texts is not None and doc.path:
+            self._texts.note(self.corpus_dir / doc.path, doc.title, doc.body)
+        url = normalise_url(doc.source.url)
+        if url:
+            self._source_map().setdefault(url, doc.id)
+
+    def _update(self, writer: Writer | None, doc_id: str, doc: Document, draft: Draft, shown: str,
+                suggested: tuple[str, ...]) -> Outcome:
+        """The file's title, date, text and source replace the document's; its taxonomy values stay
+        (an editor may have curated them) unless the options or the file give values."""
+        opened = open_document(self.corpus_dir, doc_id, self.taxonomy)
+        old, opts = opened.document, self.options
+        merged = doc.with_changes(
+            id=doc_id,
+            type=doc.type if (opts.type or draft.type) else old.type,
+            themes=doc.themes if (opts.themes or draft.themes) else (old.themes or doc.themes),
+            regions=doc.regions if (opts.regions or draft.regions) else (old.regions or doc.regions),
+            disciplines=draft.disciplines or old.disciplines or doc.disciplines,
+            audience=draft.audience or old.audience or doc.audience,
+            organisations=draft.organisations or old.organisations,
+            summary=doc.summary or old.summary,
+            path=old.path,
+        )
+        if render_document(merged) == render_document(old):
+            return Outcome(shown, "unchanged", doc_id, old.title)
+        if writer is None:
+            return Outcome(shown, "updated", doc_id, merged.title, "proefdraai")
+        saved = writer.save(merged, expected_digest=opened.digest)
+        self._remember(saved.document)
+        if not saved.changed:
+            return Outcome(shown, "unchanged", doc_id, old.title)
+        return Outcome(shown, "updated", doc_id, merged.title)
+
+
+def import_paths(corpus_dir: Path, index_dir: Path, paths: Iterable[Path], options: Options | None = None,
+                 taxonomy: Taxonomy | None = None, progress: Progress | None = None) -> list[Outcome]:
+    return Importer(corpus_dir, index_dir, taxonomy, options).run(paths, progress)
+
+
+def summarise(outcomes: list[Outcome]) -> str:
+    counts = Counter(o.status for o in outcomes)
+    return ", ".join(f"{counts.get(s, 0)} {STATUS_LABELS[s]}" for s in STATUSES)
+
+
