@@ -74,7 +74,6 @@ def decide(found: Suggestions, thresholds: dict[str, float | None] | None = None
             if sure:
                 applied[key] = (sure[0].value,)
                 continue
-            unsure = unsure or []
             pending.extend(PendingValue(key, s.value, s.confidence) for s in unsure)
             if not unsure:
                 pending.append(PendingValue(key, fallback_type, 0.0))
@@ -101,24 +100,21 @@ _SUGGESTIONS_KEY = re.compile(r"^suggestions:", re.M)
 HEAD_BYTES = 16_384  # enough for any front matter an import writes
 
 
-def scan_pending(corpus_dir: Path, taxonomy: Taxonomy) -> list[PendingDocument]:
-    """Every corpus document with pending suggestions, newest first. Only files whose front matter has a
-    `suggestions:` key are parsed in full."""
-    found = []
-    for path in iter_markdown_files(Path(corpus_dir)):
-        try:
-            with open(path, encoding="utf-8", errors="replace") as handle:
-                head = handle.read(HEAD_BYTES)
-            front, _ = split_front_matter(head)
-            if not front or not _SUGGESTIONS_KEY.search(front):
-                continue
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        doc = parse_document(text, path.stem.lower(), taxonomy, path.relative_to(corpus_dir).as_posix()).document
-        if doc is not None and open_suggestions(doc):
-            found.append(PendingDocument(doc.id, doc.title, doc.type, doc.date, open_suggestions(doc)))
-    return sorted(found, key=_newest_first)
+def pending_in_file(path: Path, corpus_dir: Path, taxonomy: Taxonomy) -> PendingDocument | None:
+    """The file's document if it has open suggestions. Only a front matter with a `suggestions:` key is
+    parsed in full: this runs over every file of the corpus."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            head = handle.read(HEAD_BYTES)
+        front, _ = split_front_matter(head)
+        if not front or not _SUGGESTIONS_KEY.search(front):
+            return None
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    doc = parse_document(text, path.stem.lower(), taxonomy, path.relative_to(corpus_dir).as_posix()).document
+    pending = open_suggestions(doc) if doc is not None else ()
+    return PendingDocument(doc.id, doc.title, doc.type, doc.date, pending) if pending else None
 
 
 def _newest_first(doc: PendingDocument) -> tuple:
@@ -127,19 +123,43 @@ def _newest_first(doc: PendingDocument) -> tuple:
 
 
 class PendingList:
-    """scan_pending, cached until the index changes (every save, by any process, changes its version)."""
+    """The corpus documents with open suggestions, newest first. Refreshed when the index version changes
+    (every save, by any process, changes it); then only files whose size or time changed are read again."""
 
     def __init__(self):
         self._key: tuple | None = None
+        self._files: dict[Path, tuple[tuple[int, int], PendingDocument | None]] = {}
         self._docs: list[PendingDocument] = []
         self._lock = threading.Lock()
 
     def documents(self, corpus_dir: Path, taxonomy: Taxonomy, version: str) -> list[PendingDocument]:
+        corpus_dir = Path(corpus_dir)
         key = (str(corpus_dir), taxonomy.version, version)
         with self._lock:
             if key != self._key:
-                self._docs, self._key = scan_pending(corpus_dir, taxonomy), key
+                if self._key is None or self._key[:2] != key[:2]:
+                    self._files = {}
+                self._refresh(corpus_dir, taxonomy)
+                self._key = key
             return self._docs
+
+    def _refresh(self, corpus_dir: Path, taxonomy: Taxonomy) -> None:
+        files = {}
+        for path in iter_markdown_files(corpus_dir):
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            stamp = (info.st_mtime_ns, info.st_size)
+            known = self._files.get(path)
+            files[path] = known if known and known[0] == stamp else (stamp, pending_in_file(path, corpus_dir, taxonomy))
+        self._files = files
+        self._docs = sorted((doc for _, doc in files.values() if doc is not None), key=_newest_first)
+
+
+def scan_pending(corpus_dir: Path, taxonomy: Taxonomy) -> list[PendingDocument]:
+    """Every corpus document with open suggestions, newest first (without a cache)."""
+    return PendingList().documents(corpus_dir, taxonomy, "")
 
 
 # -- accepting and dismissing -----------------------------------------------------------------------------

@@ -45,7 +45,8 @@ class Outcome:
     doc_id: str | None = None
     title: str | None = None
     reason: str | None = None  # failed: why; duplicate: which document; otherwise remarks
-    suggested: tuple[str, ...] = ()  # fields whose values were suggested from the text
+    suggested: tuple[str, ...] = ()  # fields given values suggested from the text (confident ones)
+    pending: int = 0  # suggested values that wait on the editors' review page
 
     @property
     def label(self) -> str:
@@ -59,6 +60,8 @@ class Outcome:
             text += f" ({self.reason})"
         if self.suggested:
             text += f" [voorgesteld: {', '.join(self.suggested)}]"
+        if self.pending:
+            text += f" [{self.pending} {'waarde' if self.pending == 1 else 'waarden'} te beoordelen]"
         return text
 
 

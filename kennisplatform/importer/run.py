@@ -91,10 +91,11 @@ class Importer:
             return Outcome(shown, "duplicate", duplicate.id, doc.title,
                            f"lijkt op '{duplicate.title}' ({round(duplicate.score * 100)}%)")
         if writer is None:
-            return Outcome(shown, "created", base_slug(doc.title, doc.date), doc.title, "proefdraai", suggested)
+            return Outcome(shown, "created", base_slug(doc.title, doc.date), doc.title, "proefdraai", suggested,
+                           len(doc.suggestions))
         saved = writer.save(doc)
         self._remember(saved.document)
-        return Outcome(shown, "created", saved.document.id, doc.title, None, suggested)
+        return Outcome(shown, "created", saved.document.id, doc.title, None, suggested, len(doc.suggestions))
 
     # -- identity ---------------------------------------------------------------------------------------
     def _source_map(self) -> dict[str, str]:
@@ -157,6 +158,7 @@ class Importer:
             organisations=draft.organisations or old.organisations,
             summary=doc.summary or old.summary,
             path=old.path,
+            suggestions=old.suggestions,  # what editors accepted or dismissed is not suggested again
         )
         if render_document(merged) == render_document(old):
             return Outcome(shown, "unchanged", doc_id, old.title)
@@ -176,6 +178,9 @@ def import_paths(corpus_dir: Path, index_dir: Path, paths: Iterable[Path], optio
 
 def summarise(outcomes: list[Outcome]) -> str:
     counts = Counter(o.status for o in outcomes)
-    return ", ".join(f"{counts.get(s, 0)} {STATUS_LABELS[s]}" for s in STATUSES)
+    text = ", ".join(f"{counts.get(s, 0)} {STATUS_LABELS[s]}" for s in STATUSES)
+    pending = sum(o.pending for o in outcomes)
+    return text + (f"; {pending} {'voorgestelde waarde' if pending == 1 else 'voorgestelde waarden'} te beoordelen"
+                   if pending else "")
 
 

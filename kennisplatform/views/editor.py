@@ -17,13 +17,14 @@ from flask import (Blueprint, Flask, current_app, flash, redirect, render_templa
                    url_for)
 from werkzeug.utils import secure_filename
 
-from .. import editing, importer, searchlog, suggest
+from .. import editing, importer, review, searchlog, suggest
 from ..documents import MAX_TITLE, Document, Source, plain_text
 from ..errors import DocumentError, IndexBusy, KennisplatformError, NotFound
 from ..params import SearchParams
 from ..render import render_markdown
 from ..services import services
 from ..taxonomy import Taxonomy, Term
+from . import review as review_views
 from .auth import current_editor, login_required
 
 bp = Blueprint("editor", __name__, url_prefix="/redactie")
@@ -245,8 +246,10 @@ def dashboard():
     except KennisplatformError:
         params = SearchParams(sort="newest", per_page=25)
     result = svc.engine.search(params, with_facets=False)
+    pending = review_views.pending_documents()
     return render_template("editor/dashboard.html", params=params, result=result, editor=current_editor(),
-                           doc_count=svc.engine.doc_count)
+                           doc_count=svc.engine.doc_count, pending_documents=len(pending),
+                           pending_values=sum(len(d.pending) for d in pending))
 
 
 @bp.route("/nieuw", methods=["GET", "POST"])
@@ -270,10 +273,20 @@ def edit(doc_id: str):
         return _render_form(page)
     if editing.find_file(svc.corpus_dir, doc_id) is None:
         raise NotFound(f"Document '{doc_id}' bestaat niet (meer).")
-    return _handle_post(DocumentForm.from_request(request.form, doc_id))
+    return _handle_post(DocumentForm.from_request(request.form, doc_id), _current(doc_id))
 
 
-def _handle_post(form: DocumentForm):
+def _current(doc_id: str) -> Document | None:
+    """The document as its file is now; None when it cannot be read (the save then reports why)."""
+    svc = services()
+    try:
+        return editing.open_document(svc.corpus_dir, doc_id, svc.taxonomy).document
+    except KennisplatformError:
+        return None
+
+
+def _handle_post(form: DocumentForm, previous: Document | None = None):
+    """`previous`: the document as it is now (edits), whose pending suggestions the save keeps."""
     svc = services()
     action = request.form.get("actie", "opslaan")
     page = FormPage(form)
@@ -302,6 +315,8 @@ def _handle_post(form: DocumentForm):
         page.message = ("Dit document bestaat misschien al (zie hieronder). Bekijk het; is dit toch een ander "
                         "document, vink dan 'Toch opslaan' aan en sla opnieuw op.")
         return _render_form(page, 409)
+    if previous is not None:
+        doc = review.carried_over(previous, doc)  # the pending suggestions stay on the review page
     try:
         saved = editing.save_document(svc.corpus_dir, svc.index_dir, doc, svc.taxonomy,
                                       expected_digest=form.digest or None)
@@ -406,3 +421,4 @@ def register(app: Flask) -> None:
 
     auth.register(app)
     app.register_blueprint(bp)
+    app.register_blueprint(review_views.bp)
