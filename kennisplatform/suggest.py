@@ -61,13 +61,13 @@ KEYWORDS = 12
 # editor would trust, before any page was judged; benchmarks/suggestions/evaluate.py measures how precise
 # each confidence level is on judged real pages, and review.py applies a value only above the threshold
 # that measurement justified.
-LEAD_WORDS = 80  # the opening of the text: a value named there is what the text is about
+LEAD_WORDS = 50  # the opening of the text: a value named there is what the text is about
 MENTION_WEIGHT = 0.5  # a mention ("museum" for erfgoed, "Haagse") is weaker evidence than a label or alias
 BIAS = -2.4
-W_TITLE = 2.8  # the value's label or alias in the title (a mention in the title counts half)
+W_TITLE = 3.5  # the value's label or alias in the title (a mention in the title counts half)
 W_LEAD = 0.7
 W_COUNT = 1.0  # per log(1 + weighted occurrences in the text)
-W_DENSITY = 0.5  # per log(1 + weighted occurrences per 1000 words): one mention in a long text says little
+W_DENSITY = 0.4  # per log(1 + weighted occurrences per 500 words): one mention in a long text says little
 W_SHARE = 1.2  # times (share - 1): a value mentioned far less than the facet's top value is a side remark
 W_PLACE = 0.6  # regions: named as a place ("in Gouda", "gemeente Gouda"), not just a word
 TYPE_SATURATION = 6.0  # type cue score at which the evidence counts as 63% complete
@@ -97,7 +97,7 @@ class Scored:
 
 def confidence(ev: Evidence) -> float:
     """The evidence as one number in [0, 1] (see the weights above)."""
-    density = ev.count * 1000 / max(ev.words, 100)
+    density = ev.count * 500 / max(ev.words, 100)
     z = (BIAS + W_TITLE * ev.in_title + W_LEAD * ev.in_lead + W_COUNT * math.log1p(ev.count)
          + W_DENSITY * math.log1p(density) + W_SHARE * (ev.share - 1) + W_PLACE * ev.as_place)
     return round(1 / (1 + math.exp(-z)), 3)
