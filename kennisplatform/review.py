@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from . import editing
+from . import editing, suggest  # modules, not names: suggest -> importer -> review is a cycle
 from .corpus import iter_markdown_files
 from .documents import SUGGESTION_KEYS, Document, PendingValue, parse_document, split_front_matter
 from .errors import KennisplatformError
-from .suggest import FACET_KEYS, Suggestions
 from .taxonomy import Taxonomy
 
 # The lowest confidence at which an import applies a suggested value without review, per front-matter key;
@@ -57,7 +56,7 @@ class Decision:
         return tuple(p for p in self.pending if p.key in wanted)
 
 
-def decide(found: Suggestions, thresholds: dict[str, float | None] | None = None,
+def decide(found: suggest.Suggestions, thresholds: dict[str, float | None] | None = None,
            fallback_type: str = FALLBACK_TYPE) -> Decision:
     """Split suggestions into values applied at once (confidence at or above the key's threshold) and
     pending ones. The type is applied only when confident; otherwise the document gets the most likely
@@ -65,7 +64,7 @@ def decide(found: Suggestions, thresholds: dict[str, float | None] | None = None
     thresholds = THRESHOLDS if thresholds is None else thresholds
     applied: dict[str, tuple[str, ...]] = {}
     pending: list[PendingValue] = []
-    for facet, key in FACET_KEYS.items():
+    for facet, key in suggest.FACET_KEYS.items():
         threshold = thresholds.get(key)
         sure, unsure = [], []
         for scored in found.scored.get(facet, ()):
