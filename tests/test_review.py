@@ -249,6 +249,7 @@ def test_saving_the_edit_form_keeps_pending_suggestions_not_chosen(client, pendi
     url = f"/redactie/document/{pending_doc}"
     opened = editing.open_document(corpus_dir, pending_doc, taxonomy)
     page = client.get(url).get_data(as_text=True)
+    assert "4 voorgestelde waarden op een oordeel" in page and 'href="/redactie/te-beoordelen"' in page
     digest = re.search(r'name="digest" value="([^"]+)"', page).group(1)
     response = client.post(url, data={"csrf_token": token(client, url), "digest": digest, "actie": "opslaan",
                                       "type": "verslag", "title": "Cultuursafari", "date": "2024-05-01",

@@ -181,6 +181,7 @@ class FormPage:
     preview: object | None = None  # views.documents.DocumentPage, or Rendered for an invalid form
     suggestions: suggest.Suggestions | None = None
     duplicates: list[suggest.Duplicate] = field(default_factory=list)
+    pending: int = 0  # suggestions of an import that wait on the review page
 
     @property
     def is_new(self) -> bool:
@@ -267,7 +268,8 @@ def edit(doc_id: str):
     svc = services()
     if request.method == "GET":
         opened = editing.open_document(svc.corpus_dir, doc_id, svc.taxonomy)  # NotFound -> 404
-        page = FormPage(DocumentForm.from_document(opened.document, opened.digest))
+        page = FormPage(DocumentForm.from_document(opened.document, opened.digest),
+                        pending=len(review.open_suggestions(opened.document)))
         if opened.problems:
             page.message = "Dit bestand heeft problemen: " + "; ".join(str(p) for p in opened.problems)
         return _render_form(page)
