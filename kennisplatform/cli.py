@@ -200,7 +200,7 @@ def user_add(name: str, replace: bool, instance: str | None) -> None:
 @click.pass_obj
 def import_command(obj: Context, paths, type_, theme, region, dry_run: bool) -> None:
     """Importeer .html-, .md- en .txt-bestanden (mappen recursief) als documenten in het corpus."""
-    from .importer import Importer, Options, summarise
+    from .importer import Importer, Options, review_summary, summarise
     from .index import is_current, update_index
 
     taxonomy = _taxonomy(obj)
@@ -215,6 +215,8 @@ def import_command(obj: Context, paths, type_, theme, region, dry_run: bool) -> 
     for outcome in outcomes:
         click.echo(outcome.line())
     click.echo(("Proefdraai: " if dry_run else "") + summarise(outcomes) + ".")
+    if review_summary(outcomes) and not dry_run:
+        click.echo(f"{review_summary(outcomes)}: Te beoordelen, /redactie/te-beoordelen.")
     if any(o.status == "failed" for o in outcomes):
         sys.exit(1)
 

@@ -276,6 +276,15 @@ class Taxonomy:
             found.append(TextMatch(forms[key], match.group(), match.start(), key in mentions))
         return found
 
+    def text_name(self, facet: str, word: str) -> tuple[str, bool] | None:
+        """(id, is_mention) for a single name as it may occur in texts (a part of a compound word:
+        "erfgoed" in "erfgoedleerlijn"), or None. Names shorter than three letters are not looked for."""
+        key = normalise(word)
+        term_id = self._text_forms.get(facet, {}).get(key)
+        if term_id is None or (len(key) < _MIN_TEXT_WORD and key not in self._mentions[facet]):
+            return None
+        return term_id, key in self._mentions[facet]
+
     def find_in_text(self, facet: str, text: str) -> list[str]:
         """Ids whose label, alias or mention occurs in the text as whole words ("Goudse" -> gouda, but
         "Lissers" is not Lisse), most occurrences first, then by first occurrence (see `text_matches`)."""

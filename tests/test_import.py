@@ -93,10 +93,15 @@ def test_text_is_escaped_so_that_markup_in_it_stays_text(taxonomy, tmp_path):
 def test_the_seed_report_imports_with_suggestions(corpus_dir, index_dir, engine, taxonomy):
     [outcome] = run(corpus_dir, index_dir, taxonomy, engine, SEED)
     assert outcome.status == "created", outcome.line()
-    assert set(outcome.suggested) >= {"type", "themes", "regions"}
+    assert set(outcome.suggested) >= {"type", "regions"}  # confident enough (see review.THRESHOLDS)
     stored = engine.stored(outcome.doc_id)
     assert stored["type"] == "verslag" and stored["date"] == "2023-06-22"
-    assert {"vlaardingen", "krimpen-aan-den-ijssel"} <= set(stored["regions"])
+    assert "vlaardingen" in stored["regions"]
+    # What the import was less sure of waits for an editor (no theme is applied without review).
+    from kennisplatform import editing
+    pending = {(p.key, p.value) for p in editing.open_document(corpus_dir, outcome.doc_id, taxonomy).document.suggestions}
+    assert {("regions", "krimpen-aan-den-ijssel"), ("themes", "kennisdeling")} <= pending
+    assert outcome.pending == len(pending)
     assert stored["title"] == "Verslag CMK-bijeenkomst"
 
 

@@ -52,10 +52,12 @@ def test_a_place_named_as_a_place_counts_and_an_address_does_not(taxonomy):
 def test_type_confidence_grows_with_agreeing_cues(taxonomy):
     clear = suggest.suggest(taxonomy, "Verslag van de netwerkbijeenkomst",
                             "De deelnemers spraken in workshops; de dagvoorzitter opende de bijeenkomst.")
-    vague = suggest.suggest(taxonomy, "Nieuws", "Het project gaat door. Er was ook een bijeenkomst.")
+    vague = suggest.suggest(taxonomy, "Een dag", "Het project gaat door. Er was ook een bijeenkomst.")
     assert clear.type == "verslag" and clear.confidence("type", "verslag") > 0.6
     assert vague.confidence("type", vague.type) < clear.confidence("type", "verslag")
-    assert suggest.suggest(taxonomy, "Nieuws", "Een mooie dag.").scored["type"] == []
+    # Without any cue the most common type of real pages leads, with too little confidence to apply.
+    [best, *_] = suggest.suggest(taxonomy, "Een dag", "Een mooie dag.").scored["type"]
+    assert best.value == "artikel" and 0 < best.confidence < review.THRESHOLDS["type"]
 
 
 # -- what an import applies ----------------------------------------------------------------------------------
@@ -71,11 +73,13 @@ def test_decide_applies_values_at_or_above_the_threshold_and_keeps_the_rest_pend
     assert decision.type in {p.value for p in decision.pending if p.key == "type"}
 
 
-def test_without_type_cues_the_type_is_the_fallback_and_waits_for_review(taxonomy):
-    found = suggest.suggest(taxonomy, "22 november 2022", "Een mooie dag.")
-    decision = review.decide(found, {"type": 0.5}, fallback_type="artikel")
-    assert decision.type == "artikel"
-    assert [p for p in decision.pending if p.key == "type"] == [PendingValue("type", "artikel", 0.0)]
+def test_an_unsure_type_is_the_most_likely_one_and_waits_for_review(taxonomy):
+    found = suggest.suggest(taxonomy, "Een dag", "Een mooie dag.")
+    decision = review.decide(found, {"type": 0.5})
+    assert decision.type == "artikel" and "type" not in decision.applied
+    assert [p.value for p in decision.pending if p.key == "type"] == ["artikel"]  # the others are far less likely
+    empty = review.decide(suggest.Suggestions(), {"type": 0.5}, fallback_type="verslag")
+    assert empty.type == "verslag" and empty.pending == (PendingValue("type", "verslag", 0.0),)
 
 
 def test_pending_suggestions_round_trip_in_the_front_matter_and_bad_ones_are_reported(taxonomy):
@@ -128,7 +132,7 @@ def test_a_bulk_import_applies_only_above_the_threshold_and_stores_the_rest(corp
     assert any(p.key == "type" for p in doc.suggestions)  # the type has no threshold: it waits too
     assert outcome.pending == len(doc.suggestions) > 0
     assert f"[{outcome.pending} waarden te beoordelen]" in outcome.line()
-    assert f"{outcome.pending} voorgestelde waarden te beoordelen" in importer.summarise([outcome])
+    assert importer.review_summary([outcome]) == f"{outcome.pending} voorgestelde waarden bij 1 bestand wachten op een oordeel"
     assert set(outcome.suggested) == {"themes", "regions"}
 
 

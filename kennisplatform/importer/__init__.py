@@ -10,10 +10,10 @@ from .files import MAX_BYTES, SUFFIXES, iter_files, read_path
 from .html import html_to_markdown, read_html
 from .identity import normalise_url
 from .model import STATUS_LABELS, STATUSES, Draft, ImportProblem, Options, Outcome
-from .run import BATCH, Importer, import_paths, summarise
+from .run import BATCH, Importer, import_paths, review_summary, summarise
 from .text import read_markdown, read_text, text_to_markdown
 
 __all__ = ["BATCH", "MAX_BYTES", "STATUSES", "STATUS_LABELS", "SUFFIXES", "Draft", "Fields", "ImportProblem",
            "Importer", "Options", "Outcome", "choose_fields", "find_date", "html_to_markdown", "import_paths",
            "iter_files", "normalise_url", "parse_date_value", "read_html", "read_markdown", "read_path",
-           "read_text", "summarise", "text_to_markdown"]
+           "read_text", "review_summary", "summarise", "text_to_markdown"]

@@ -178,9 +178,17 @@ def import_paths(corpus_dir: Path, index_dir: Path, paths: Iterable[Path], optio
 
 def summarise(outcomes: list[Outcome]) -> str:
     counts = Counter(o.status for o in outcomes)
-    text = ", ".join(f"{counts.get(s, 0)} {STATUS_LABELS[s]}" for s in STATUSES)
+    return ", ".join(f"{counts.get(s, 0)} {STATUS_LABELS[s]}" for s in STATUSES)
+
+
+def review_summary(outcomes: list[Outcome]) -> str | None:
+    """How many suggested values wait for an editor ("3 voorgestelde waarden bij 2 bestanden wachten op een
+    oordeel"); None when there are none."""
     pending = sum(o.pending for o in outcomes)
-    return text + (f"; {pending} {'voorgestelde waarde' if pending == 1 else 'voorgestelde waarden'} te beoordelen"
-                   if pending else "")
+    if not pending:
+        return None
+    files = sum(1 for o in outcomes if o.pending)
+    return (f"{pending} {'voorgestelde waarde' if pending == 1 else 'voorgestelde waarden'} bij {files} "
+            f"{'bestand' if files == 1 else 'bestanden'} {'wacht' if pending == 1 else 'wachten'} op een oordeel")
 
 

@@ -404,6 +404,7 @@ def upload():
             except importer.ImportProblem as problem:
                 return render_template("editor/import.html", errors=[problem.message], **context), 400
     return render_template("editor/import.html", outcomes=outcomes, summary=importer.summarise(outcomes),
+                           review_summary=importer.review_summary(outcomes),
                            dry_run=options.dry_run, **context)
 
 
