@@ -169,7 +169,7 @@ def _per_value(pages: list[Page], facet: str, threshold: float, taxonomy) -> Non
             rows[(c.value, "toegepast")] += 1
             rows[(c.value, "juist")] += c.correct
     judged = Counter(v for p in pages for v in p.judged[facet])
-    values = sorted({v for v, _ in rows}, key=lambda v: -rows[(v, "voorgesteld")])
+    values = sorted({v for v, _ in rows}, key=lambda v: (-rows[(v, "voorgesteld")], v))
     print(f"per waarde, alle {len(pages)} pagina's: beoordeeld / voorgesteld / toegepast vanaf {threshold:.2f} / "
           "daarvan juist")
     print("  " + "; ".join(f"{v} {judged[v]}/{rows[(v, 'voorgesteld')]}/{rows[(v, 'toegepast')]}/{rows[(v, 'juist')]}"
