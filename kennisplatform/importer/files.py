@@ -6,7 +6,7 @@ from typing import Iterable, Iterator
 
 from ..taxonomy import Taxonomy
 from .html import read_html
-from .model import Draft, ImportProblem
+from .model import Draft, ImportProblem, Original
 from .text import read_markdown, read_text
 
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".txt": "txt"}
@@ -29,10 +29,13 @@ def read_path(path: Path, taxonomy: Taxonomy) -> Draft:
             raise ImportProblem("geen UTF-8-tekst") from None
         text = data.decode("cp1252", errors="replace")
     if kind == "html":
-        return read_html(text, path.name)
-    if kind == "md":
-        return read_markdown(text, taxonomy, path.name)
-    return read_text(text)
+        draft = read_html(text, path.name)
+    elif kind == "md":
+        draft = read_markdown(text, taxonomy, path.name)
+    else:
+        draft = read_text(text)
+    draft.original = Original(path.suffix.lower(), data)
+    return draft
 
 
 
