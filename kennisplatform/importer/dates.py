@@ -19,7 +19,9 @@ from bs4 import BeautifulSoup, Tag
 MONTHS = {"januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "mar": 3, "maa": 3,
           "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8,
           "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11,
-          "december": 12, "dec": 12}
+          "december": 12, "dec": 12,
+          # English month names: Dutch sites in English CMS themes write '6 October 2018'.
+          "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10}
 _DUTCH_DATE = re.compile(r"(?<![\w])(\d{1,2})\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True))
                          + r")\.?\s+(\d{4})(?!\d)", re.I)
 # No \b after the day: '2021-05-01T10:00:00+02:00' has a word character (T) right after it.
