@@ -293,7 +293,7 @@ def test_uploads_have_a_size_limit(editor, app):
     big = b"Titel\n\n1 mei 2024\n" + b"x" * (2_000_001)
     page = text(upload(editor, [("groot.txt", big)]))
     assert "groter dan 2 MB" in page
-    app.config["MAX_CONTENT_LENGTH"] = 1000  # the whole request (create_app sets 5 MB)
+    app.config["MAX_CONTENT_LENGTH"] = 1000  # the whole request (create_app sets 40 MB)
     response = editor.post("/redactie/importeren", data=b"x" * 2000,
                            content_type="multipart/form-data; boundary=grens")
     assert response.status_code == 413

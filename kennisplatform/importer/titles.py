@@ -55,3 +55,16 @@ def choose_title(og_title: str | None, heading: str | None, head_title: str | No
         if title and not is_bare_date(title) and not (site and same_text(title, site)):
             return title
     return ""
+
+
+_FILE_NAME = re.compile(r"\.(pdf|docx?|odt|rtf|txt|indd|pptx?|xlsx?)$|^(microsoft word|untitled|naamloos)\b|^[\w.-]+$",
+                        re.I)
+
+
+def looks_like_file_name(text: str) -> bool:
+    """'verslag_def2.pdf', 'Microsoft Word - nota.docx', 'Untitled-1', 'rapport_v3': what tools put in a
+    file's title property. A title of one plain word ('Jaarverslag') is not a file name."""
+    text = " ".join(text.split())
+    if re.fullmatch(r"[^\W\d_]+", text):
+        return False
+    return bool(_FILE_NAME.search(text))
