@@ -2,7 +2,6 @@
 its title, date, source address and authors from the page's metadata."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -10,10 +9,11 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from ..documents import Source
-from .dates import find_date, parse_date_value
+from . import dates
+from .dates import find_date
 from .model import Draft
 from .text import escape, first_paragraph, shorten
-from .titles import same_text, strip_site_name
+from .titles import choose_title, same_text, site_from_title
 
 DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "form",
              "button", "input", "select", "textarea", "label", "nav", "header", "footer", "aside", "dialog",
@@ -64,33 +64,37 @@ def _meta(soup: BeautifulSoup, *names: str) -> str | None:
     return None
 
 
-def read_html(text: str, name: str = "") -> Draft:
+def read_html(text: str, name: str = "", url: str | None = None) -> Draft:
+    """A web page as a Draft. `url`: where the page was fetched, when the page does not say it itself."""
     soup = BeautifulSoup(text, "html.parser")
     site = _meta(soup, "og:site_name")
-    canonical = soup.find("link", rel=lambda v: v and "canonical" in (v if isinstance(v, list) else [v]))
-    url = (canonical.get("href") if canonical else None) or _meta(soup, "og:url")
-    url = url.strip() if url and url.strip().startswith(("http://", "https://")) else None
-    date = (parse_date_value(_meta(soup, "article:published_time", "datePublished", "date", "dc.date",
-                                   "DC.date", "dcterms.date", "dcterms.created", "publish-date", "pubdate"))
-            or _time_date(soup))
+    url = _page_url(soup) or url
+    published = dates.published_date(soup)
     head_title = soup.title.get_text(" ", strip=True) if soup.title else ""
     og_title = _meta(soup, "og:title")
     authors = tuple(a.strip() for a in re.split(r"[,;]| en ", _meta(soup, "author") or "") if a.strip())
     description = _meta(soup, "description", "og:description")
+    modified = dates.modified_date(soup)
     _clean(soup)
     main = _main_element(soup)
     h1 = main.find("h1") or soup.find("h1")
     h1_text = " ".join(h1.get_text(" ").split()) if h1 else ""
-    title = og_title or h1_text or strip_site_name(head_title, site)
-    title = strip_site_name(title, site) if title == og_title and site else title
+    site = site or site_from_title(head_title, h1_text)
+    title = choose_title(og_title, h1_text, head_title, site)
     if h1 is not None and h1_text and same_text(h1_text, title) and main.find("h1") is h1:
         h1.decompose()  # the title is shown above the body already
-    if date is None:
-        date = find_date(main.get_text(" ")) or find_date(head_title)
+    date = (published or dates.time_date(main) or dates.url_date(url)
+            or dates.text_date(main.get_text("\n")) or modified)
     body = _drop_date_lines(html_to_markdown(main, base_url=url))
     summary = description or first_paragraph(body)
     return Draft(title=title or Path(name).stem, date=date, body=body, summary=shorten(summary),
                  source=Source(url, authors, site))
+
+
+def _page_url(soup: BeautifulSoup) -> str | None:
+    canonical = soup.find("link", rel=lambda v: v and "canonical" in (v if isinstance(v, list) else [v]))
+    url = (canonical.get("href") if canonical else None) or _meta(soup, "og:url")
+    return url.strip() if url and url.strip().startswith(("http://", "https://")) else None
 
 
 def _drop_date_lines(markdown_text: str) -> str:
@@ -99,15 +103,6 @@ def _drop_date_lines(markdown_text: str) -> str:
     while blocks and len(blocks[0].strip()) <= 30 and find_date(blocks[0]):
         blocks.pop(0)
     return "\n\n".join(blocks)
-
-
-def _time_date(soup: BeautifulSoup) -> dt.date | None:
-    for tag in soup.find_all("time"):
-        date = parse_date_value(tag.get("datetime")) or parse_date_value(tag.get_text(" "))
-        if date:
-            return date
-    return None
-
 
 
 def html_to_markdown(root: Tag, base_url: str | None = None) -> str:

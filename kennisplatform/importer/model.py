@@ -21,6 +21,14 @@ class ImportProblem(KennisplatformError):
     status = 422
 
 
+@dataclass(frozen=True)
+class Original:
+    """The file as it was read: kept beside the corpus document (see attachments.py)."""
+
+    suffix: str  # '.pdf', '.html', ...
+    data: bytes
+
+
 @dataclass
 class Draft:
     """What a file says, before the taxonomy and the corpus are consulted."""
@@ -36,6 +44,7 @@ class Draft:
     disciplines: tuple[str, ...] = ()
     audience: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
+    original: Original | None = None
 
 
 @dataclass
@@ -45,7 +54,8 @@ class Outcome:
     doc_id: str | None = None
     title: str | None = None
     reason: str | None = None  # failed: why; duplicate: which document; otherwise remarks
-    suggested: tuple[str, ...] = ()  # fields given values suggested from the text (confident ones)
+    suggested: tuple[str, ...] = ()  # fields whose values were suggested from the text
+    match: str | None = None  # how it was found to be an existing document: "zelfde bronadres", ...
     pending: int = 0  # suggested values that wait on the editors' review page
 
     @property
@@ -56,6 +66,8 @@ class Outcome:
         text = f"{self.label:<12} {self.path}"
         if self.doc_id:
             text += f" -> {self.doc_id}"
+        if self.match:
+            text += f" [{self.match}]"
         if self.reason:
             text += f" ({self.reason})"
         if self.suggested:
@@ -70,5 +82,6 @@ class Options:
     type: str | None = None
     themes: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
+    date: dt.date | None = None  # for files in which no date is found
     dry_run: bool = False
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from ..documents import MAX_TITLE, parse_document, plain_text, split_front_matter
 from ..taxonomy import Taxonomy
-from .dates import find_date
+from .dates import find_date, text_date
 from .model import Draft, ImportProblem
-from .titles import TITLE_SEPARATORS, same_text
+from .titles import TITLE_SEPARATORS, is_bare_date, same_text
 
 SUMMARY_MAX = 300
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
@@ -38,7 +38,7 @@ def shorten(text: str, limit: int = SUMMARY_MAX) -> str:
 
 def read_markdown(text: str, taxonomy: Taxonomy, name: str) -> Draft:
     """With front matter: its fields are used (and must be valid). Without: the first heading or line is
-    the title, the first date in the text the date."""
+    the title, a date at the top of the text the date."""
     front, body = split_front_matter(text)
     if front is None:
         lines = [line for line in body.splitlines()]
@@ -47,21 +47,23 @@ def read_markdown(text: str, taxonomy: Taxonomy, name: str) -> Draft:
         return _draft_from_text(title, "\n".join(rest), markdown=True)
     parsed = parse_document(text, Path(name).stem.lower(), taxonomy, name)
     if parsed.document is None:
-        missing_date = any(p.field == "date" and "ontbreekt" in p.message for p in parsed.problems)
-        errors = [p for p in parsed.problems if not (p.field == "date" and "ontbreekt" in p.message)]
-        if missing_date and not errors:  # a date in the text will do
-            meta_title = re.search(r"^title:\s*(.+)$", front, re.M)
-            return _draft_from_text(meta_title.group(1).strip("'\" ") if meta_title else "", body, markdown=True)
         raise ImportProblem("; ".join(f"{p.field}: {p.message}" for p in parsed.problems))
     doc = parsed.document
-    return Draft(doc.title, doc.date, doc.body, doc.summary, doc.source, doc.type, doc.themes, doc.regions,
-                 doc.disciplines, doc.audience, doc.organisations)
+    # Front matter without a date: a date at the top of the text will do (else the date stays unknown).
+    return Draft(doc.title, doc.date or text_date(doc.body), doc.body, doc.summary, doc.source, doc.type,
+                 doc.themes, doc.regions, doc.disciplines, doc.audience, doc.organisations)
 
 
 def _first_line(lines: list[str]) -> tuple[str, list[str]]:
+    """The title line and the lines after it. A date alone above the title is not the title: it stays in
+    the text, where it is found as the document's date."""
+    skipped: list[str] = []
     for i, line in enumerate(lines):
-        if line.strip():
-            return " ".join(line.split()), lines[i + 1:]
+        text = " ".join(line.split())
+        if text and is_bare_date(text.lstrip("#").strip()):
+            skipped.append(line)
+        elif text:
+            return text, skipped + lines[i + 1:]
     return "", []
 
 
@@ -98,7 +100,7 @@ def _draft_from_text(title: str, body: str, markdown: bool) -> Draft:
         keep.append(line)
     text = "\n".join(keep)
     body_md = text.strip() + "\n" if markdown else text_to_markdown(text)
-    date = date or find_date(text)
+    date = date or text_date(text)
     return Draft(title=title[:MAX_TITLE], date=date, body=body_md, summary=shorten(first_paragraph(body_md)))
 
 

@@ -33,7 +33,7 @@ FACET_FIELDS = {"themes": "theme", "regions": "region", "disciplines": "discipli
 SUMMARY_MAX = 1000
 BODY_MAX = 1_500_000
 UPLOAD_MAX_FILES = 20
-UPLOAD_MAX_BYTES = importer.MAX_BYTES
+UPLOAD_MAX_BYTES = importer.MAX_BYTES  # web pages and text; PDF and Word: importer.MAX_BINARY_BYTES
 _sources = suggest.SourceIndex()  # source address -> id, rebuilt when the index changes
 
 
@@ -358,7 +358,9 @@ def upload():
     svc = services()
     context = {"types": svc.taxonomy.terms("type"), "themes": svc.taxonomy.terms("theme"),
                "region_groups": choice_groups(svc.taxonomy, "region"), "suffixes": sorted(importer.SUFFIXES),
-               "max_files": UPLOAD_MAX_FILES, "max_mb": UPLOAD_MAX_BYTES // 1_000_000}
+               "max_files": UPLOAD_MAX_FILES, "max_mb": UPLOAD_MAX_BYTES // 1_000_000,
+               "max_binary_mb": importer.MAX_BINARY_BYTES // 1_000_000,
+               "max_request_mb": (current_app.config.get("MAX_CONTENT_LENGTH") or 0) // (1024 * 1024)}
     if request.method == "GET":
         return render_template("editor/import.html", **context)
     files = [f for f in request.files.getlist("bestanden") if f and f.filename]
@@ -367,10 +369,15 @@ def upload():
         errors.append("Kies een of meer bestanden.")
     if len(files) > UPLOAD_MAX_FILES:
         errors.append(f"Hooguit {UPLOAD_MAX_FILES} bestanden tegelijk.")
+    try:
+        date = importer.batch_date(request.form.get("datum"))
+    except ValueError as exc:
+        errors.append(f"Datum: {exc}.")
+        date = None
     options = importer.Options(type=request.form.get("type") or None,
                                themes=tuple(v for v in request.form.getlist("themes") if v),
                                regions=tuple(v for v in request.form.getlist("regions") if v),
-                               dry_run=request.form.get("proef") == "1")
+                               date=date, dry_run=request.form.get("proef") == "1")
     if errors:
         return render_template("editor/import.html", errors=errors, **context), 400
     outcomes: list[importer.Outcome] = []
@@ -385,9 +392,9 @@ def upload():
                 outcomes.append(importer.Outcome(shown, "failed", reason=f"bestandstype {suffix or '(geen)'} is "
                                                  f"niet toegestaan (wel: {', '.join(sorted(importer.SUFFIXES))})"))
                 continue
-            data = item.stream.read(UPLOAD_MAX_BYTES + 1)
-            if len(data) > UPLOAD_MAX_BYTES:
-                outcomes.append(importer.Outcome(shown, "failed", reason="groter dan 2 MB"))
+            data = item.stream.read(importer.max_bytes(suffix) + 1)
+            if len(data) > importer.max_bytes(suffix):
+                outcomes.append(importer.Outcome(shown, "failed", reason=importer.too_big(suffix)))
                 continue
             path = Path(tmp) / f"{number:03d}-{secure_filename(shown) or 'bestand' + suffix}"
             if path.suffix.lower() != suffix:
