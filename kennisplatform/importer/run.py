@@ -65,6 +65,7 @@ class Importer:
                 outcomes.extend(self._one(None, f, (names or {}).get(f, str(f))) for f in batch)
             else:
                 with Writer(self.corpus_dir, self.index_dir, self.taxonomy) as writer:
+                    attachments.remove_leftovers(self.corpus_dir)  # under the lock, like the Writer's own
                     for f in batch:
                         outcomes.append(self._one(writer, f, (names or {}).get(f, str(f))))
             if progress:
@@ -93,7 +94,11 @@ class Importer:
         doc, suggested = fields.document, fields.suggested
         match = self._match(doc, draft)
         if match.doc_id is not None:
-            return self._update(writer, match, doc, draft, shown, suggested)
+            updated = self._update(writer, match, doc, draft, shown, suggested)
+            if updated is not None:
+                return updated
+            match = Match(None, remark=f"{BY_TITLE_AND_DATE} als '{match.doc_id}', dat in de redactie is "
+                                       "geschreven: niet overschreven, apart opgeslagen")
         duplicate = self._similar(doc)
         if duplicate is not None:
             return Outcome(shown, "duplicate", duplicate.id, doc.title,
@@ -137,9 +142,8 @@ class Importer:
             return Match(None, remark=f"{BY_TITLE_AND_DATE} als {', '.join(k.id for k in imported)}; "
                                       "niet te zeggen welke, dus apart opgeslagen")
         editors = [k for k in found.by_title_and_date if k.id not in self._touched and not self._imported(k.id)]
-        if editors:
-            return Match(None, remark=f"{BY_TITLE_AND_DATE} als '{editors[0].id}', dat in de redactie is "
-                                      "geschreven: niet overschreven, apart opgeslagen")
+        if editors:  # unchanged if it is this very text, else left alone (see _update)
+            return Match(editors[0].id, BY_TITLE_AND_DATE)
         if found.by_title_and_date:
             return Match(None, remark=f"{BY_TITLE_AND_DATE} als '{found.by_title_and_date[0].id}' uit deze "
                                       "import: apart opgeslagen")
@@ -166,11 +170,12 @@ class Importer:
             attachments.keep(self.corpus_dir, doc_id, draft.original.suffix, draft.original.data)
 
     def _update(self, writer: Writer | None, match: Match, doc: Document, draft: Draft, shown: str,
-                suggested: tuple[str, ...]) -> Outcome:
+                suggested: tuple[str, ...]) -> Outcome | None:
         """The file's title, date, text and source replace those of the document it was imported from
         before; its taxonomy values stay (an editor may have curated them) unless the options or the file
         give values. A file identical to the one imported before changes nothing (not even an editor's
-        corrections of the text), and a document written in the editor is never replaced."""
+        corrections of the text), and a document written in the editor is never replaced: None when it
+        was found by title and date (the file becomes a document of its own)."""
         doc_id = match.doc_id
         opened = open_document(self.corpus_dir, doc_id, self.taxonomy)
         old, opts = opened.document, self.options
@@ -193,8 +198,14 @@ class Importer:
         )
         if render_document(merged) == render_document(old):
             self._touched.add(doc_id)
+            if kept is None and writer is not None:
+                # This import's own text (an import killed between the document and its original):
+                # the original is kept now, so the next change of the file updates it.
+                self._keep_original(doc_id, draft)
             return Outcome(shown, "unchanged", doc_id, old.title, match=match.by)
         if kept is None:
+            if match.by == BY_TITLE_AND_DATE:
+                return None
             self._touched.add(doc_id)
             return Outcome(shown, "unchanged", doc_id, old.title, "in de redactie geschreven of bewerkt: "
                            "niet overschreven", match=match.by)

@@ -14,6 +14,7 @@ from .. import attachments
 from ..corpus import load_document
 from ..documents import Document
 from ..errors import NotFound
+from ..params import UNKNOWN_YEAR
 from ..render import Rendered, render_markdown
 from ..results import Hit
 from ..services import services
@@ -107,7 +108,7 @@ def build_document_page(doc: Document) -> DocumentPage:
 
     meta = [
         MetaRow("Soort", [Link(type_label, browse_url(doc.type) or filter_url("type", doc.type))]),
-        MetaRow("Datum", [Link(format_date(doc.date), filter_url("year", str(doc.date.year)))]),
+        MetaRow("Datum", [_date_link(doc)]),
         MetaRow("Thema's", links("theme", doc.themes)),
         MetaRow("Regio's", links("region", doc.regions)),
         MetaRow("Disciplines", links("discipline", doc.disciplines)),
@@ -132,6 +133,13 @@ def build_document_page(doc: Document) -> DocumentPage:
 
 def _size(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB".replace(".", ",") if n >= 1_000_000 else f"{max(1, round(n / 1000))} kB"
+
+
+def _date_link(doc: Document) -> Link:
+    """The date, linking to the other documents of its year (or to those without a date)."""
+    if doc.date is None:
+        return Link("onbekend", filter_url("year", UNKNOWN_YEAR))
+    return Link(format_date(doc.date), filter_url("year", str(doc.date.year)))
 
 
 def _host(url: str) -> str:
