@@ -102,10 +102,11 @@ def test_the_seed_report_imports_with_suggestions(corpus_dir, index_dir, engine,
     stored = engine.stored(outcome.doc_id)
     assert stored["type"] == "verslag" and stored["date"] == "2023-06-22"
     assert {"vlaardingen", "krimpen-aan-den-ijssel"} <= set(stored["regions"])
-    # What the import was less sure of waits for an editor (no theme is applied without review).
+    assert {"onderwijs", "kennisdeling"} <= set(stored["themes"])
+    # What the import was less sure of waits for an editor.
     from kennisplatform import editing
     pending = {(p.key, p.value) for p in editing.open_document(corpus_dir, outcome.doc_id, taxonomy).document.suggestions}
-    assert ("themes", "kennisdeling") in pending and stored["themes"] == []
+    assert ("themes", "erfgoed") in pending and ("disciplines", "theater") in pending
     assert outcome.pending == len(pending)
     assert stored["title"] == "Verslag CMK-bijeenkomst"
 

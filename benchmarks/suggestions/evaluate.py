@@ -237,11 +237,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--collection", type=Path, default=REPO / "benchmarks" / "relevance" / "collection")
     parser.add_argument("--taxonomy", type=Path, default=REPO / "corpus" / "taxonomy.yaml")
     parser.add_argument("--per-page", action="store_true", help="every page's judged and suggested values")
+    parser.add_argument("--exclude", type=Path, metavar="JUDGED_FILE",
+                        help="leave out the pages of another judged file (to measure only pages added since)")
     parser.add_argument("--tune-only", action="store_true",
                         help="only the tune half: for working on the suggestions without seeing the held-out half")
     args = parser.parse_args(argv)
     taxonomy = load_taxonomy(args.taxonomy)
-    report(load_pages(args.judged, args.collection, taxonomy), taxonomy, args.per_page, args.tune_only)
+    pages = load_pages(args.judged, args.collection, taxonomy)
+    if args.exclude:
+        known = {normalise_url(str(e.get("url"))) for e in yaml.safe_load(args.exclude.read_text(encoding="utf-8"))["pages"]}
+        pages = [p for p in pages if normalise_url(p.url) not in known]
+    report(pages, taxonomy, args.per_page, args.tune_only)
 
 
 if __name__ == "__main__":
