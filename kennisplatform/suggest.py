@@ -85,8 +85,9 @@ ART_WORDS = {"kunst", "kunsten", "cultuur", "kunstvakken", "kunstdisciplines", "
              "techniek", "natuur", "geschiedenis"}
 TYPE_SATURATION = 6.0  # type cue score at which the evidence counts as 63% complete
 # How common each type is among real pages of the field (the tune half of the first 66 judged pages: 24
-# artikel, 5 voorbeeldproject, 5 verslag; of all 124: 48, 9, 6), as pseudo cue counts: without cues a page is most likely an artikel
-# (news, policy and organisation pages are), but not likely enough to apply without review.
+# artikel, 5 voorbeeldproject, 5 verslag; of all 124: 48, 9, 6), as pseudo cue counts: without cues a page
+# is most likely an artikel (news, policy and organisation pages are), but not likely enough to apply
+# without review.
 TYPE_PRIOR = {"artikel": 0.7, "voorbeeldproject": 0.15, "verslag": 0.15}
 PRIOR_WEIGHT = 4.0
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|uit|te|bij|naar|rond|rondom|omgeving|gemeente|gemeenten|regio|"

@@ -105,7 +105,8 @@ def test_the_seed_report_imports_with_suggestions(corpus_dir, index_dir, engine,
     assert {"onderwijs", "kennisdeling"} <= set(stored["themes"])
     # What the import was less sure of waits for an editor.
     from kennisplatform import editing
-    pending = {(p.key, p.value) for p in editing.open_document(corpus_dir, outcome.doc_id, taxonomy).document.suggestions}
+    document = editing.open_document(corpus_dir, outcome.doc_id, taxonomy).document
+    pending = {(p.key, p.value) for p in document.suggestions}
     assert ("themes", "erfgoed") in pending and ("disciplines", "theater") in pending
     assert outcome.pending == len(pending)
     assert stored["title"] == "Verslag CMK-bijeenkomst"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 
@@ -132,7 +131,8 @@ def test_a_bulk_import_applies_only_above_the_threshold_and_stores_the_rest(corp
     assert any(p.key == "type" for p in doc.suggestions)  # the type has no threshold: it waits too
     assert outcome.pending == len(doc.suggestions) > 0
     assert f"[{outcome.pending} waarden te beoordelen]" in outcome.line()
-    assert importer.review_summary([outcome]) == f"{outcome.pending} voorgestelde waarden bij 1 bestand wachten op een oordeel"
+    assert (importer.review_summary([outcome])
+            == f"{outcome.pending} voorgestelde waarden bij 1 bestand wachten op een oordeel")
     assert set(outcome.suggested) == {"themes", "regions"}
 
 
@@ -145,8 +145,8 @@ def test_options_leave_nothing_pending_for_their_fields_and_a_reimport_changes_n
     editing.save_document(corpus_dir, index_dir, dismissed, taxonomy)
     [again] = import_page(corpus_dir, index_dir, taxonomy, tmp_path, type="voorbeeldproject", themes=("erfgoed",))
     assert again.status == "unchanged"  # and the dismissed suggestion does not come back
-    assert ("disciplines", "theater") not in {(p.key, p.value) for p in
-                                              editing.open_document(corpus_dir, first.doc_id, taxonomy).document.suggestions}
+    kept = editing.open_document(corpus_dir, first.doc_id, taxonomy).document.suggestions
+    assert ("disciplines", "theater") not in {(p.key, p.value) for p in kept}
 
 
 # -- the review page -----------------------------------------------------------------------------------------

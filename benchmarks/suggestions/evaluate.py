@@ -3,12 +3,14 @@ threshold, on judged real pages, and the thresholds an import may apply values a
 
     python benchmarks/suggestions/evaluate.py [--judged benchmarks/suggestions/judged_facets.yaml]
                                               [--collection benchmarks/relevance/collection] [--per-page]
+                                              [--tune-only] [--exclude OTHER_JUDGED_FILE]
 
 The judged pages come in two fixed halves (`split: tune | heldout` in the judged file, chosen by the judge
 before any suggestion was seen; pages without one are split by a hash of their address): the tune half
-chooses each facet's threshold, the held-out half reports what that threshold gives. A threshold is the lowest confidence from which the tune half's precision stays at least
-0.8 (with at least MIN_APPLIED values applied); it is only used when the held-out half reaches 0.8 too,
-otherwise nothing of that facet is applied without review. Each page is read exactly as an import reads
+chooses each facet's threshold, the held-out half reports what that threshold gives. A threshold is the
+lowest confidence from which the tune half's precision stays at least TUNE_TARGET (0.85, with at least
+MIN_APPLIED values applied); it is only used when the held-out half reaches TARGET (0.8) there, otherwise
+nothing of that facet is applied without review. Each page is read exactly as an import reads
 it (importer.read_html, then suggest.suggest on its title and text).
 
 A suggestion counts as correct when it is one of the judged values; for regions the strict figures count
@@ -183,7 +185,8 @@ def _fmt(value: float | None) -> str:
 def report(pages: list[Page], taxonomy, per_page: bool, only_tune: bool = False) -> dict[str, float | None]:
     halves = {h: [p for p in pages if p.half == h] for h in (("tune",) if only_tune else ("tune", "held-out"))}
     print(f"{len(pages)} beoordeelde pagina's: {sum(p.half == 'tune' for p in pages)} om af te stemmen, "
-          f"{sum(p.half == 'held-out' for p in pages)} achtergehouden" + (" (alleen de afstemhelft)" if only_tune else ""))
+          f"{sum(p.half == 'held-out' for p in pages)} achtergehouden"
+          + (" (alleen de afstemhelft)" if only_tune else ""))
     tune_types = Counter(t for p in halves["tune"] for t in p.judged["type"])
     print(f"soorten in de afstemhelft: {dict(tune_types.most_common())}")
     thresholds: dict[str, float | None] = {}
@@ -245,7 +248,8 @@ def main(argv: list[str] | None = None) -> None:
     taxonomy = load_taxonomy(args.taxonomy)
     pages = load_pages(args.judged, args.collection, taxonomy)
     if args.exclude:
-        known = {normalise_url(str(e.get("url"))) for e in yaml.safe_load(args.exclude.read_text(encoding="utf-8"))["pages"]}
+        other = yaml.safe_load(args.exclude.read_text(encoding="utf-8"))["pages"]
+        known = {normalise_url(str(entry.get("url"))) for entry in other}
         pages = [p for p in pages if normalise_url(p.url) not in known]
     report(pages, taxonomy, args.per_page, args.tune_only)
 
