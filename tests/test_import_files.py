@@ -128,3 +128,19 @@ def test_the_web_upload_takes_pdf_and_word(tmp_path, corpus_dir, index_dir):
     assert response.status_code == 200
     assert "2 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 dubbel, 1 mislukt" in page
     assert "geen tekst in de PDF" in page
+
+
+def test_a_pdf_with_too_many_pages_is_refused(tmp_path, taxonomy, monkeypatch):
+    from kennisplatform.importer import pdf
+
+    monkeypatch.setattr(pdf, "MAX_PAGES", 2)
+    with pytest.raises(importer.ImportProblem, match="meer dan 2 pagina's"):
+        importer.read_path(write(tmp_path / "in", "lang.pdf", report_pdf()), taxonomy)
+
+
+def test_an_oversized_pdf_is_refused_before_it_is_read(tmp_path, taxonomy, monkeypatch):
+    from kennisplatform.importer import files
+
+    monkeypatch.setattr(files, "MAX_BINARY_BYTES", 1000)
+    with pytest.raises(importer.ImportProblem, match="groter dan 0 MB"):
+        importer.read_path(write(tmp_path / "in", "groot.pdf", report_pdf()), taxonomy)
