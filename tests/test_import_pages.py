@@ -260,7 +260,8 @@ def test_an_import_killed_before_keeping_the_original_is_finished_by_the_next(co
     ("Dagblad070 | Den Haag wil kunst en cultuur voor ieder Haags kind", "", "Den Haag wil kunst en cultuur "
                                                                             "voor ieder Haags kind"),
     ("Verslag CMK-bijeenkomst | Kunstgebouw", "", "Verslag CMK-bijeenkomst"),
-    ("Gemeente Alphen aan den Rijn - Inspiratiemiddag", "", "Inspiratiemiddag"),
+    ("Gemeente Alphen aan den Rijn - Inspiratiemiddag cultuuronderwijs in het Parkvilla", "",
+     "Inspiratiemiddag cultuuronderwijs in het Parkvilla"),
 ])
 def test_the_site_name_comes_off_either_end_of_a_page_title(head, heading, title):
     assert importer.titles.choose_title(None, heading, head, site=None) == title
