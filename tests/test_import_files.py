@@ -32,6 +32,7 @@ def test_a_pdf_with_a_text_layer_imports_with_its_headings(tmp_path, taxonomy):
     assert draft.date.isoformat() == "2023-06-22"  # the text's date before the file's creation date
     body = draft.body
     assert "## Wat we bespraken" in body and "## Werksessies" in body and "## Vervolg" in body
+    assert "### Afspraken voor het voorjaar\n\nElke school kiest" in body  # bold, in the body's size
     assert "- Een leerlijn erfgoed voor groep 5 tot en met 8\n- De inzet van vakdocenten muziek" in body
     assert "samenwerking met cultuuraanbieders in de regio" in body  # 'cultuur-' + 'aanbieders' joined
     assert "Midden-Holland" in body and "mediawijsheid" in body
