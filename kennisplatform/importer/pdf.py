@@ -1,7 +1,7 @@
 """PDF files: the text layer as Markdown, with headings (lines in a larger font, or bold lines of their
 own), paragraphs (hyphenated line breaks joined) and lists; lines repeated on most pages (running
-headers and footers, page numbers) left out. pdfminer.six, because it gives the font size of every character and groups lines into text boxes
-in reading order (the measurement is in docs/import.md).
+headers and footers, page numbers) left out. pdfminer.six, because it gives the font size of every
+character and groups lines into text boxes in reading order (the measurement is in docs/import.md).
 
 A scan (no text layer), an encrypted or a damaged file, or one with too many pages, is refused with a
 reason in Dutch; no exception of the PDF library reaches the editor."""
