@@ -22,7 +22,9 @@ PAGES = [
             "wijsheid. Elke sessie eindigde met afspraken voor het komende schooljaar."])],
     [("h2", "Vervolg"),
      ("p", ["De volgende netwerkdag is in het voorjaar. Het verslag wordt gedeeld met alle scholen",
-            "in de regio."])],
+            "in de regio."]),
+     ("b", "Afspraken voor het voorjaar"),
+     ("p", ["Elke school kiest een contactpersoon voor de leerlijn."])],
 ]
 
 
@@ -46,6 +48,10 @@ def report_pdf(title_property: str = "verslag_def2.pdf", created: str = "D:20230
                 y -= 12
                 pdf.drawString(72, y, content)
                 y -= 28
+            elif kind == "b":  # a heading in the body's size, only bold
+                pdf.setFont("Helvetica-Bold", 11)
+                pdf.drawString(72, y, content)
+                y -= 24
             elif kind == "li":
                 pdf.setFont("Helvetica", 11)
                 pdf.drawString(80, y, f"• {content}")

@@ -32,6 +32,7 @@ def test_a_pdf_with_a_text_layer_imports_with_its_headings(tmp_path, taxonomy):
     assert draft.date.isoformat() == "2023-06-22"  # the text's date before the file's creation date
     body = draft.body
     assert "## Wat we bespraken" in body and "## Werksessies" in body and "## Vervolg" in body
+    assert "### Afspraken voor het voorjaar\n\nElke school kiest" in body  # bold, in the body's size
     assert "- Een leerlijn erfgoed voor groep 5 tot en met 8\n- De inzet van vakdocenten muziek" in body
     assert "samenwerking met cultuuraanbieders in de regio" in body  # 'cultuur-' + 'aanbieders' joined
     assert "Midden-Holland" in body and "mediawijsheid" in body
@@ -128,3 +129,19 @@ def test_the_web_upload_takes_pdf_and_word(tmp_path, corpus_dir, index_dir):
     assert response.status_code == 200
     assert "2 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 dubbel, 1 mislukt" in page
     assert "geen tekst in de PDF" in page
+
+
+def test_a_pdf_with_too_many_pages_is_refused(tmp_path, taxonomy, monkeypatch):
+    from kennisplatform.importer import pdf
+
+    monkeypatch.setattr(pdf, "MAX_PAGES", 2)
+    with pytest.raises(importer.ImportProblem, match="meer dan 2 pagina's"):
+        importer.read_path(write(tmp_path / "in", "lang.pdf", report_pdf()), taxonomy)
+
+
+def test_an_oversized_pdf_is_refused_before_it_is_read(tmp_path, taxonomy, monkeypatch):
+    from kennisplatform.importer import files
+
+    monkeypatch.setattr(files, "MAX_BINARY_BYTES", 1000)
+    with pytest.raises(importer.ImportProblem, match="groter dan 0 MB"):
+        importer.read_path(write(tmp_path / "in", "groot.pdf", report_pdf()), taxonomy)

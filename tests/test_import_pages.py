@@ -254,3 +254,14 @@ def test_an_import_killed_before_keeping_the_original_is_finished_by_the_next(co
     assert (again.status, again.doc_id) == ("unchanged", first.doc_id)
     assert kept.read_bytes() == (folder / "notulen.txt").read_bytes()
     assert not (corpus_dir / "bijlagen" / ".tmp-dood.part").exists()
+
+
+@pytest.mark.parametrize("head, heading, title", [
+    ("Dagblad070 | Den Haag wil kunst en cultuur voor ieder Haags kind", "", "Den Haag wil kunst en cultuur "
+                                                                            "voor ieder Haags kind"),
+    ("Verslag CMK-bijeenkomst | Kunstgebouw", "", "Verslag CMK-bijeenkomst"),
+    ("Gemeente Alphen aan den Rijn - Inspiratiemiddag cultuuronderwijs in het Parkvilla", "",
+     "Inspiratiemiddag cultuuronderwijs in het Parkvilla"),
+])
+def test_the_site_name_comes_off_either_end_of_a_page_title(head, heading, title):
+    assert importer.titles.choose_title(None, heading, head, site=None) == title

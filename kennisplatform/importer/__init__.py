@@ -2,9 +2,9 @@
 (.docx) files as corpus documents, with one outcome per file. No Flask.
 
 One module per step: `files` (which files, read by type), `html`, `text`, `pdf` and `docx` (one per
-format), `dates`,
-`titles`, `identity` (is it a document we already have?), `fields` (options, file values, suggestions),
-`run` (the import itself and its outcomes) and `model` (the dataclasses they share)."""
+format), `dates`, `titles`, `identity` (is it a document we already have?), `fields` (options, file
+values, suggestions), `run` (the import itself and its outcomes) and `model` (the dataclasses they
+share). Measurements behind the choices: docs/import.md."""
 from .dates import batch_date, find_date, parse_date_value
 from .fields import Fields, choose_fields
 from .files import MAX_BINARY_BYTES, MAX_BYTES, SUFFIXES, iter_files, max_bytes, read_path, too_big

@@ -1,7 +1,7 @@
-"""PDF files: the text layer as Markdown, with headings (lines in a larger font), paragraphs (hyphenated line
-breaks joined) and lists; lines repeated on most pages (running headers and footers, page numbers) left
-out. pdfminer.six, because it gives the font size of every character and groups lines into text boxes
-in reading order (the measurement is in docs/import.md).
+"""PDF files: the text layer as Markdown, with headings (lines in a larger font, or bold lines of their
+own), paragraphs (hyphenated line breaks joined) and lists; lines repeated on most pages (running
+headers and footers, page numbers) left out. pdfminer.six, because it gives the font size of every
+character and groups lines into text boxes in reading order (the measurement is in docs/import.md).
 
 A scan (no text layer), an encrypted or a damaged file, or one with too many pages, is refused with a
 reason in Dutch; no exception of the PDF library reaches the editor."""
@@ -27,6 +27,8 @@ REPEATED_SHARE = 0.6  # a line on this share of the pages (3 pages at least) is 
 # which pdfminer writes as '(cid:127)'.
 BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□➤►–\-\uf0b7\uf0a7\uf076\uf0d8]|\(cid:\d+\))\s*")
 UNMAPPED = re.compile(r"\(cid:\d+\)")
+BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+BOLD_HEADING_MAX_CHARS = 100
 PAGE_NUMBER = re.compile(r"^(pagina|page|blz\.?)?\s*\d{1,4}(\s*(/|van|of)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.I)
 
 
@@ -36,6 +38,8 @@ class Line:
     size: float
     page: int
     box: int  # lines of one text box are one paragraph
+    bold: bool = False
+    alone: bool = False  # the only line of its text box
 
 
 def read_pdf(data: bytes, name: str = "") -> Draft:
@@ -78,7 +82,8 @@ def _lines(data: bytes) -> tuple[list[Line], dict[str, str]]:
                     text = _line_text(text_line.get_text())
                     if text and chars:
                         size = sum(c.size for c in chars) / len(chars)
-                        lines.append(Line(text, round(size, 1), page_number, box_number))
+                        bold = all(BOLD.search(c.fontname or "") for c in chars if c.get_text().strip())
+                        lines.append(Line(text, round(size, 1), page_number, box_number, bold))
     except ImportProblem:
         raise
     except (PDFPasswordIncorrect, PDFEncryptionError):
@@ -86,6 +91,9 @@ def _lines(data: bytes) -> tuple[list[Line], dict[str, str]]:
                             "sla hem zonder beveiliging op en importeer hem opnieuw") from None
     except Exception as error:  # noqa: BLE001 - any failure of the parser on an untrusted file
         raise ImportProblem(f"beschadigd of onleesbaar PDF-bestand ({type(error).__name__})") from None
+    per_box = Counter(line.box for line in lines)
+    for line in lines:
+        line.alone = per_box[line.box] == 1
     return lines, info
 
 
@@ -154,14 +162,26 @@ def _body_size(lines: list[Line]) -> float:
 
 # -- Markdown ----------------------------------------------------------------------------------------------
 def _is_heading(line: Line, body_size: float) -> bool:
-    return (line.size >= body_size * HEADING_RATIO and len(line.text) <= HEADING_MAX_CHARS
-            and not BULLET.match(line.text) and bool(re.search(r"[^\W\d_]", line.text)))
+    """A line in a larger font; or a bold line of its own, short and without a closing punctuation mark
+    (a heading in the body's size, as many reports have)."""
+    if BULLET.match(line.text) or not re.search(r"[^\W\d_]", line.text):
+        return False
+    if line.size >= body_size * HEADING_RATIO:
+        return len(line.text) <= HEADING_MAX_CHARS
+    return (line.bold and line.alone and len(line.text) <= BOLD_HEADING_MAX_CHARS
+            and not line.text.endswith((".", ",", ";", ":")))
 
 
 def _markdown(lines: list[Line], body_size: float) -> tuple[str, list[str]]:
     """Markdown, and the headings in order (the first is the likely title)."""
-    sizes = sorted({line.size for line in lines if _is_heading(line, body_size)}, reverse=True)
-    level = {size: min(2 + i, 4) for i, size in enumerate(sizes)}  # '#' is the document's title
+    sizes = sorted({line.size for line in lines
+                    if _is_heading(line, body_size) and line.size >= body_size * HEADING_RATIO}, reverse=True)
+    size_level = {size: min(2 + i, 4) for i, size in enumerate(sizes)}  # '#' is the document's title
+    bold_level = min(2 + len(sizes), 4)  # bold headings in the body's size: below the larger ones
+
+    def level(line: Line) -> int:
+        return size_level.get(line.size, bold_level)
+
     blocks: list[str] = []
     headings: list[str] = []
     paragraph: list[str] = []
@@ -178,10 +198,10 @@ def _markdown(lines: list[Line], body_size: float) -> tuple[str, list[str]]:
             # A heading over two lines (same box, same size) is one heading.
             if blocks and headings and i and lines[i - 1].box == line.box and lines[i - 1].size == line.size:
                 headings[-1] = f"{headings[-1]} {line.text}"
-                blocks[-1] = f"{'#' * level[line.size]} {escape(headings[-1])}"
+                blocks[-1] = f"{'#' * level(line)} {escape(headings[-1])}"
             else:
                 headings.append(line.text)
-                blocks.append(f"{'#' * level[line.size]} {escape(line.text)}")
+                blocks.append(f"{'#' * level(line)} {escape(line.text)}")
             current_box = None
             continue
         if BULLET.match(line.text):
