@@ -23,8 +23,8 @@ from .taxonomy import Taxonomy
 # (the lowest threshold from which tune precision stays >= 0.85) and kept only where the held-out half
 # shows at least 0.8 precision there:
 #     python benchmarks/suggestions/evaluate.py
-# type 0.30: held-out precision 0.85, recall 0.64. themes 0.20: held-out 0.80 (56 of 70: on the edge),
-# recall 0.46. regions 0.25: held-out 0.95, recall 0.75. Disciplines and audience were not judged, so
+# type 0.30: held-out precision 0.85, recall 0.64. themes 0.20: held-out 0.81 (56 of 69: close to the
+# edge), recall 0.46. regions 0.25: held-out 0.95, recall 0.75. Disciplines and audience were not judged, so
 # nothing justifies a threshold: they always go to review. Figures and method: docs/suggestions.md.
 THRESHOLDS: dict[str, float | None] = {"type": 0.30, "themes": 0.20, "regions": 0.25, "disciplines": None,
                                        "audience": None}
