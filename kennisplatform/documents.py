@@ -16,7 +16,10 @@ from .taxonomy import Taxonomy
 REQUIRED = ("type", "title")
 # Front-matter keys whose values come from the taxonomy, and the facet each belongs to.
 TAXONOMY_KEYS = {"themes": "theme", "regions": "region", "disciplines": "discipline", "audience": "audience"}
-KNOWN_KEYS = set(REQUIRED) | set(TAXONOMY_KEYS) | {"date", "summary", "organisations", "source"}
+KNOWN_KEYS = set(REQUIRED) | set(TAXONOMY_KEYS) | {"date", "summary", "organisations", "source", "suggestions"}
+# Keys of `suggestions`: values suggested from the text that wait for an editor (review.py). They are
+# kept in the file so that they survive a rebuild, and are never indexed as facet values.
+SUGGESTION_KEYS = {"type": "type", **TAXONOMY_KEYS}
 MAX_TITLE = 300
 
 
@@ -41,6 +44,15 @@ class Source:
 
 
 @dataclass(frozen=True)
+class PendingValue:
+    """A suggested value that an editor has not accepted or dismissed yet."""
+
+    key: str  # front-matter key: "type", "themes", "regions", "disciplines" or "audience"
+    value: str  # the taxonomy id
+    confidence: float  # in [0, 1]
+
+
+@dataclass(frozen=True)
 class Document:
     id: str
     type: str
@@ -55,6 +67,7 @@ class Document:
     organisations: tuple[str, ...] = ()
     source: Source = field(default_factory=Source)
     path: str | None = None  # relative to the corpus folder
+    suggestions: tuple[PendingValue, ...] = ()  # waiting for an editor; not part of the facets
 
     @property
     def year(self) -> int | None:
@@ -132,6 +145,7 @@ def parse_document(text: str, doc_id: str, taxonomy: Taxonomy, path: str = "") -
         organisations=_string_list(meta.get("organisations")),
         source=_parse_source(meta.get("source"), where, problems),
         path=path or None,
+        suggestions=_parse_suggestions(meta.get("suggestions"), taxonomy, where, problems),
         **values,
     )
     return Parsed(document, problems)
@@ -153,6 +167,8 @@ def render_document(doc: Document) -> str:
         meta["source"] = {k: v for k, v in (("url", doc.source.url),
                                             ("authors", list(doc.source.authors)),
                                             ("publication", doc.source.publication)) if v}
+    if doc.suggestions:
+        meta["suggestions"] = _render_suggestions(doc.suggestions)
     header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100)
     return f"---\n{header}---\n\n{doc.body.strip()}\n"
 
@@ -234,6 +250,46 @@ def _parse_source(value, where: str, problems: list[Problem]) -> Source:
         url = None
     return Source(url=url, authors=_string_list(value.get("authors")),
                   publication=_text(value.get("publication")) or None)
+
+
+def _parse_suggestions(value, taxonomy: Taxonomy, where: str, problems: list[Problem]) -> tuple[PendingValue, ...]:
+    """`suggestions:` maps a key to {id: confidence}; what is unusable is reported and left out."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        problems.append(Problem(where, "suggestions", "verwacht per veld de voorgestelde waarden met hun zekerheid"))
+        return ()
+    found: list[PendingValue] = []
+    for key, values in value.items():
+        facet = SUGGESTION_KEYS.get(str(key))
+        if facet is None:
+            problems.append(Problem(where, f"suggestions.{key}",
+                                    f"onbekend veld (toegestaan: {', '.join(SUGGESTION_KEYS)})"))
+            continue
+        if not isinstance(values, dict):
+            problems.append(Problem(where, f"suggestions.{key}", "verwacht waarden met hun zekerheid (0 tot 1)"))
+            continue
+        for item, score in values.items():
+            resolved = taxonomy.resolve(facet, str(item))
+            if resolved is None:
+                problems.append(Problem(where, f"suggestions.{key}", f"onbekende waarde '{item}'",
+                                        taxonomy.closest(facet, str(item))))
+            elif isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 <= score <= 1:
+                problems.append(Problem(where, f"suggestions.{key}", f"zekerheid van '{item}' is geen getal "
+                                                                     "van 0 tot 1"))
+            elif all((p.key, p.value) != (str(key), resolved) for p in found):
+                found.append(PendingValue(str(key), resolved, float(score)))
+    return tuple(found)
+
+
+def _render_suggestions(pending: tuple[PendingValue, ...]) -> dict:
+    """{key: {id: confidence}}, keys in SUGGESTION_KEYS order, values most confident first."""
+    result: dict[str, dict[str, float]] = {}
+    for key in SUGGESTION_KEYS:
+        items = sorted((p for p in pending if p.key == key), key=lambda p: -p.confidence)
+        if items:
+            result[key] = {p.value: round(p.confidence, 2) for p in items}
+    return result
 
 
 MARKDOWN_NOISE = [

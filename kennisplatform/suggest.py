@@ -13,14 +13,16 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .corpus import iter_markdown_files
 from .documents import plain_text, split_front_matter
+from .importer.identity import normalise_url  # noqa: F401  (callers use suggest.normalise_url)
 from .taxonomy import Taxonomy, fold
 
 LIMITS = {"theme": 5, "region": 6, "discipline": 4, "audience": 3}
 TITLE_WEIGHT = 6  # a type word in the title counts this many times
+FACET_KEYS = {"type": "type", "theme": "themes", "region": "regions", "discipline": "disciplines",
+              "audience": "audience"}  # facet -> the front-matter key its values go in
 
 # Words that point at a type; counted as whole (folded, lowercase) words or phrases. The taxonomy's own
 # names for the types ("verslag", "artikel") are in the lists, so that they count like the others and
@@ -33,17 +35,24 @@ TYPE_CUES: dict[str, tuple[str, ...]] = {
         "werksessie", "ronde tafel", "we spraken", "reisden", "aanwezigen", "programma van de dag", "overleg",
         "vergadering", "notulen", "werkbijeenkomst", "expertmeeting", "inspiratiebijeenkomst", "gespreksronde",
         "sprekers", "spreker", "middagprogramma", "ochtendprogramma",
+        # a report tells what happened: past tense of the verbs of meetings
+        "vertelde", "vertelden", "hield", "hielden", "presenteerde", "presenteerden", "opende", "sprak",
+        "spraken", "bezochten", "werden", "kregen", "deelden", "gingen in gesprek",
     ),
     "voorbeeldproject": (
-        "voorbeeldproject", "project", "projecten", "pilot", "leerlingen", "klas", "klassen", "groep 7",
-        "groep 8", "lessenreeks", "lessen", "partners", "aanpak", "wat werkte", "geleerd", "geleerde lessen",
-        "resultaat", "resultaten", "doelgroep", "looptijd", "financiering", "projectleider", "praktijkvoorbeeld",
+        # Not "leerlingen", "klas", "lessen", "partners": every page of this field uses them.
+        "voorbeeldproject", "project", "projecten", "pilot", "lessenreeks", "groep 7", "groep 8", "aanpak",
+        "wat werkte", "geleerd", "geleerde lessen", "looptijd", "projectleider", "praktijkvoorbeeld",
+        "opzet", "werkwijze", "in de praktijk",
     ),
     "artikel": (
         "artikel", "artikelsamenvatting", "onderzoek", "onderzoekers", "onderzoeker", "studie", "auteur",
         "auteurs", "tijdschrift", "publicatie", "literatuur", "literatuurstudie", "respondenten", "methode",
         "conclusie", "conclusies", "hypothese", "steekproef", "et al", "doi", "meta analyse", "effectstudie",
         "onderzoeksrapport", "proefschrift",
+        # news, policy and organisation pages are artikelen too
+        "nieuws", "persbericht", "visie", "missie", "beleid", "cultuurnota", "nota", "begroting",
+        "wethouder", "gemeenteraad", "college", "provincie", "regeling", "aanvragen", "onze", "wij",
     ),
 }
 _WORD = re.compile(r"[a-z0-9]+")
@@ -54,6 +63,158 @@ SIMILARITY_THRESHOLD = 0.7  # cosine of word counts: unrelated corpus texts stay
 CANDIDATES = 10  # candidates compared in full
 KEYWORDS = 12
 
+# -- confidence -------------------------------------------------------------------------------------------
+# A value's confidence is a logistic function of its evidence. The weights were set by hand from what an
+# editor would trust, before any page was judged; benchmarks/suggestions/evaluate.py measures how precise
+# each confidence level is on judged real pages, and review.py applies a value only above the threshold
+# that measurement justified.
+LEAD_WORDS = 50  # the opening of the text: a value named there is what the text is about
+MENTION_WEIGHT = 0.5  # a mention ("museum" for erfgoed, "Haagse") is weaker evidence than a label or alias
+BIAS = -2.4
+W_TITLE = 3.5  # the value's label or alias in the title (a mention in the title counts half)
+W_LEAD = 0.7
+W_COUNT = 1.0  # per log(1 + weighted occurrences in the text)
+W_DENSITY = 0.4  # per log(1 + weighted occurrences per 500 words): one mention in a long text says little
+W_SHARE = 1.2  # times (share - 1): a value mentioned far less than the facet's top value is a side remark
+W_PLACE = 0.6  # regions: named as a place ("in Gouda", "gemeente Gouda"), not just a word
+W_UNNAMED = -1.0  # only mentions ("museum", "wethouder") and compound parts, never the value's label or alias
+COMPOUND_WEIGHT = 0.5  # a name inside a compound ("erfgoed" in "erfgoedleerlijn") counts as a mention
+MIN_COMPOUND = 9  # shorter words are not split
+LISTED_WEIGHT = 0.3  # a name in a list of art forms ("dans, theater, muziek en erfgoed") is no subject
+ART_WORDS = {"kunst", "kunsten", "cultuur", "kunstvakken", "kunstdisciplines", "taal", "sport", "wetenschap",
+             "techniek", "natuur", "geschiedenis"}
+TYPE_SATURATION = 6.0  # type cue score at which the evidence counts as 63% complete
+# How common each type is among real pages of the field (the tune half of the first 66 judged pages: 24
+# artikel, 5 voorbeeldproject, 5 verslag; of all 124: 48, 9, 6), as pseudo cue counts: without cues a page
+# is most likely an artikel (news, policy and organisation pages are), but not likely enough to apply
+# without review.
+TYPE_PRIOR = {"artikel": 0.7, "voorbeeldproject": 0.15, "verslag": 0.15}
+PRIOR_WEIGHT = 4.0
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|uit|te|bij|naar|rond|rondom|omgeving|gemeente|gemeenten|regio|"
+                           r"provincie|stad|dorp|wijk|wijken)\s+)$", re.I)
+_ADDRESS_BEFORE = re.compile(r"\b\d{4}\s?[A-Z]{2}\s+$")  # "2801 AB Gouda": an address, not a topic
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the text says for one value of one facet."""
+
+    in_title: float = 0.0  # 1 for a label or alias in the title, MENTION_WEIGHT for a mention
+    count: float = 0.0  # occurrences in the text, mentions weighted by MENTION_WEIGHT and cue specificity
+    in_lead: bool = False
+    words: int = 0  # length of the text
+    share: float = 0.0  # count relative to the facet's most mentioned value (title included)
+    as_place: bool = False  # regions: at least once after "in", "gemeente", ...
+    named: bool = True  # the label or an alias occurs (not only mentions or compound parts)
+
+
+@dataclass(frozen=True)
+class Scored:
+    value: str  # the id
+    confidence: float  # in [0, 1]
+    evidence: Evidence = field(default_factory=Evidence)
+
+
+def confidence(ev: Evidence) -> float:
+    """The evidence as one number in [0, 1] (see the weights above)."""
+    density = ev.count * 500 / max(ev.words, 100)
+    z = (BIAS + W_TITLE * ev.in_title + W_LEAD * ev.in_lead + W_COUNT * math.log1p(ev.count)
+         + W_DENSITY * math.log1p(density) + W_SHARE * (ev.share - 1) + W_PLACE * ev.as_place
+         + W_UNNAMED * (not ev.named))
+    return round(1 / (1 + math.exp(-z)), 3)
+
+
+@lru_cache(maxsize=4096)
+def cue_specificity(form: str) -> float:
+    """How specific a name is as a cue, from its frequency in Dutch (wordfreq's Zipf scale): a rare word
+    ("deskundigheidsbevordering", 1.5) is 1.0, a common one ("samenwerking", 5.0) 0.8, down to 0.6."""
+    from wordfreq import zipf_frequency
+
+    return max(0.6, min(1.0, 1 - 0.1 * max(0.0, zipf_frequency(form.lower(), "nl") - 3)))
+
+
+def _evidence(taxonomy: Taxonomy, facet: str, title: str, text: str) -> dict[str, Evidence]:
+    """Per value found, its evidence (dict in order of first occurrence)."""
+    title_hits: dict[str, float] = {}
+    named: set[str] = set()
+    for match in taxonomy.text_matches(facet, title):
+        weight = MENTION_WEIGHT if match.is_mention else 1.0
+        title_hits[match.id] = max(title_hits.get(match.id, 0.0), weight)
+        if not match.is_mention:
+            named.add(match.id)
+    folded = fold(text)
+    lead_end = _lead_end(folded)
+    counts: dict[str, float] = {}
+    lead: set[str] = set()
+    places: set[str] = set()
+    for match in taxonomy.text_matches(facet, text):
+        before = folded[max(0, match.start - 30):match.start]
+        if facet == "region" and _ADDRESS_BEFORE.search(before):
+            continue
+        weight = (MENTION_WEIGHT if match.is_mention else 1.0) * cue_specificity(match.form)
+        if facet != "region" and _listed(taxonomy, folded, match):
+            weight *= LISTED_WEIGHT
+        counts[match.id] = counts.get(match.id, 0.0) + weight
+        if not match.is_mention:
+            named.add(match.id)
+        if match.start < lead_end:
+            lead.add(match.id)
+        if facet == "region" and _PLACE_BEFORE.search(before):
+            places.add(match.id)
+    if facet != "region":  # place names are not parts of compounds worth trusting ("Leidsestraat")
+        for value, n in _compound_hits(taxonomy, facet, text).items():
+            counts[value] = counts.get(value, 0.0) + COMPOUND_WEIGHT * n
+    words = len(_words(text))
+    totals = {v: counts.get(v, 0.0) + 2 * title_hits.get(v, 0.0) for v in {**title_hits, **counts}}
+    top = max(totals.values(), default=0.0) or 1.0
+    return {v: Evidence(title_hits.get(v, 0.0), round(counts.get(v, 0.0), 3), v in lead, words,
+                        round(totals[v] / top, 3), v in places, v in named)
+            for v in totals}
+
+
+def _listed(taxonomy: Taxonomy, folded: str, match) -> bool:
+    """Whether the name stands in a list of art forms: "... muziek en erfgoed", "erfgoed of dans"."""
+    before = folded[max(0, match.start - 40):match.start].lower().split()
+    after = folded[match.start + len(match.form):match.start + len(match.form) + 40].lower().split()
+    neighbours = []
+    if len(before) >= 2 and before[-1] in ("en", "of"):
+        neighbours.append(before[-2])
+    if len(after) >= 2 and after[0] in ("en", "of"):
+        neighbours.append(after[1])
+    return any(w in ART_WORDS or taxonomy.text_name("discipline", w) for w in neighbours)
+
+
+def _compound_hits(taxonomy: Taxonomy, facet: str, text: str) -> Counter:
+    """Values named inside compound words of the text ("erfgoedleerlijn": erfgoed and leerlijnen), counted
+    per occurrence of the compound. Words that are themselves a name were found as whole words already."""
+    from .analysis import split_compound
+
+    hits: Counter = Counter()
+    for word, n in Counter(w for w in _words(text) if len(w) >= MIN_COMPOUND and w.isalpha()).items():
+        if taxonomy.text_name(facet, word):
+            continue
+        for part in split_compound(word):
+            found = taxonomy.text_name(facet, part)
+            if found:
+                hits[found[0]] += n
+    return hits
+
+
+def _lead_end(folded: str) -> int:
+    """The position in the folded text where its first LEAD_WORDS words end."""
+    spaces = [m.start() for m in re.finditer(" ", folded)]
+    return spaces[LEAD_WORDS - 1] if len(spaces) >= LEAD_WORDS else len(folded)
+
+
+def type_confidence(scores: dict[str, int], doc_type: str) -> float:
+    """The type's share of all type cues plus the prior's pseudo counts, discounted while there is little
+    evidence at all."""
+    evidence = {t: n + PRIOR_WEIGHT * TYPE_PRIOR.get(t, 0.0) for t, n in scores.items()}
+    total = sum(evidence.values())
+    if not total:
+        return 0.0
+    return round(evidence[doc_type] / total * (1 - math.exp(-evidence[doc_type] / TYPE_SATURATION)), 3)
+
 
 @dataclass
 class Suggestions:
@@ -63,9 +224,13 @@ class Suggestions:
     region: list[str] = field(default_factory=list)
     discipline: list[str] = field(default_factory=list)
     audience: list[str] = field(default_factory=list)
+    scored: dict[str, list[Scored]] = field(default_factory=dict)  # facet -> values, most confident first
 
     def values(self, facet: str) -> list[str]:
         return getattr(self, facet)
+
+    def confidence(self, facet: str, value: str) -> float:
+        return next((s.confidence for s in self.scored.get(facet, ()) if s.value == value), 0.0)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -97,12 +262,17 @@ def suggest_type(title: str, text: str) -> tuple[str | None, dict[str, int]]:
 
 
 def suggest(taxonomy: Taxonomy, title: str, text: str) -> Suggestions:
-    """Everything the taxonomy finds in the title and text, most mentioned first, a few per facet."""
-    whole = f"{title}\n{title}\n{text}"  # the title twice: its values come first when counts tie
+    """What the taxonomy finds in the title and text, a few values per facet, each with its confidence,
+    most confident first."""
     doc_type, scores = suggest_type(title, text)
     result = Suggestions(type=doc_type, type_scores=scores)
+    result.scored["type"] = sorted((Scored(t, type_confidence(scores, t)) for t in scores),
+                                   key=lambda s: -s.confidence)
     for facet, limit in LIMITS.items():
-        setattr(result, facet, taxonomy.find_in_text(facet, whole)[:limit])
+        scored = [Scored(v, confidence(ev), ev) for v, ev in _evidence(taxonomy, facet, title, text).items()]
+        scored = sorted(scored, key=lambda s: -s.confidence)[:limit]  # stable: ties keep text order
+        result.scored[facet] = scored
+        setattr(result, facet, [s.value for s in scored])
     return result
 
 
@@ -119,27 +289,6 @@ class Duplicate:
         if self.reason == "bron":
             return "heeft hetzelfde bronadres"
         return f"lijkt erg op deze tekst ({round(self.score * 100)}% overeenkomst)"
-
-
-TRACKING_PARAMS = re.compile(r"^(utm_|fbclid$|gclid$|mc_[ce]id$)")
-
-
-def normalise_url(url: str | None) -> str | None:
-    """The form two addresses of the same page share: lowercase scheme and host, no 'www.', no fragment,
-    no tracking parameters, no trailing slash; http and https are the same page."""
-    if not url:
-        return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    host = parts.netloc.lower().removeprefix("www.")
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                       if not TRACKING_PARAMS.match(k)])
-    path = parts.path.rstrip("/") or ""
-    return urlunsplit(("https", host, path, query, ""))
 
 
 _SOURCE_BLOCK = re.compile(r"^source:[ \t]*(.*)$((?:\n[ \t]+.*)*)", re.M)

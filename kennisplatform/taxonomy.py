@@ -49,6 +49,16 @@ class Term:
     mentions: tuple[str, ...] = ()  # forms that suggest the value in a text; never a filter value or synonym
 
 
+@dataclass(frozen=True)
+class TextMatch:
+    """One occurrence of a value's name in a text (for suggestions and their confidence)."""
+
+    id: str
+    form: str  # as found in the folded text
+    start: int  # position in the folded text
+    is_mention: bool  # a mention ("Haagse", "museum"): weaker evidence than a label or alias
+
+
 def fold(text: str) -> str:
     """Accents removed, every run of punctuation and spacing made one space; case kept.
     ("'s-Gravenhage" -> "s Gravenhage", "Fryslân" -> "Fryslan", "continuïteit" -> "continuiteit")."""
@@ -79,6 +89,7 @@ class Taxonomy:
         self._keys: dict[str, dict[str, str]] = {f: {} for f in FACETS}  # normalised id/label/alias -> id
         self._text_forms: dict[str, dict[str, str]] = {f: {} for f in FACETS}  # + mentions; normalised -> id
         self._spellings: dict[str, dict[str, bool]] = {f: {} for f in FACETS}  # folded, case kept -> is mention
+        self._mentions: dict[str, set[str]] = {f: set() for f in FACETS}  # normalised mentions
         self._children: dict[tuple[str, str | None], list[Term]] = {}
         self._memo: dict[str, dict[str, str | None]] = {f: {} for f in FACETS}  # raw value -> resolve()
         self._synonyms = self._load_synonyms(data.get("synonyms"))
@@ -144,6 +155,8 @@ class Taxonomy:
                     raise self._fail(facet, f"'{name}' ({kind} van '{term.id}') hoort al bij '{taken}'")
                 if kind == "naam":
                     self._keys[facet][key] = term.id
+                else:
+                    self._mentions[facet].add(key)
                 if name != term.id or kind == "mention":  # ids ("beeldende-kunst") are not looked for in texts
                     self._text_forms[facet][key] = term.id
                     spelling = fold(name) if facet == "region" else key
@@ -248,19 +261,36 @@ class Taxonomy:
                                if alternatives else None)
         return patterns
 
-    def find_in_text(self, facet: str, text: str) -> list[str]:
-        """Ids whose label, alias or mention occurs in the text as whole words ("Goudse" -> gouda, but
-        "Lissers" is not Lisse), most occurrences first, then by first occurrence. For suggestions: a
-        capitalised place name is only found capitalised, so "leiden tot" and "delft het onderspit" are no
-        places; labels and aliases shorter than three letters ("NL") are not looked for."""
+    def text_matches(self, facet: str, text: str) -> list[TextMatch]:
+        """Every occurrence in the text of a label, alias or mention of a value of the facet, as whole words,
+        in order. A capitalised place name is only found capitalised, so "leiden tot" and "delft het
+        onderspit" are no places; labels and aliases shorter than three letters ("NL") are not looked for.
+        Positions are in the folded text (see `fold`)."""
         pattern = self._text_patterns.get(facet)
         if pattern is None or not text:
             return []
-        forms = self._text_forms[facet]
-        counts: dict[str, int] = {}
+        forms, mentions = self._text_forms[facet], self._mentions[facet]
+        found = []
         for match in pattern.finditer(fold(text)):
-            term_id = forms[match.group().lower()]
-            counts[term_id] = counts.get(term_id, 0) + 1  # dicts keep first-occurrence order
+            key = match.group().lower()
+            found.append(TextMatch(forms[key], match.group(), match.start(), key in mentions))
+        return found
+
+    def text_name(self, facet: str, word: str) -> tuple[str, bool] | None:
+        """(id, is_mention) for a single name as it may occur in texts (a part of a compound word:
+        "erfgoed" in "erfgoedleerlijn"), or None. Names shorter than three letters are not looked for."""
+        key = normalise(word)
+        term_id = self._text_forms.get(facet, {}).get(key)
+        if term_id is None or (len(key) < _MIN_TEXT_WORD and key not in self._mentions[facet]):
+            return None
+        return term_id, key in self._mentions[facet]
+
+    def find_in_text(self, facet: str, text: str) -> list[str]:
+        """Ids whose label, alias or mention occurs in the text as whole words ("Goudse" -> gouda, but
+        "Lissers" is not Lisse), most occurrences first, then by first occurrence (see `text_matches`)."""
+        counts: dict[str, int] = {}
+        for match in self.text_matches(facet, text):
+            counts[match.id] = counts.get(match.id, 0) + 1  # dicts keep first-occurrence order
         return sorted(counts, key=lambda t: -counts[t])
 
 

@@ -152,7 +152,8 @@ def test_an_import_killed_with_sigkill_leaves_a_consistent_corpus(corpus_dir, in
     source = tmp_path / "import"
     write_import_files(source, 300)
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    args = ("--corpus", str(corpus_dir), "--index", str(index_dir), "import", str(source))
+    # --type: the files have no type cues; a fixed type puts them all in the folder watched below.
+    args = ("--corpus", str(corpus_dir), "--index", str(index_dir), "import", "--type", "verslag", str(source))
     importing = subprocess.Popen(cli(*args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     folder = corpus_dir / "verslagen"
     deadline = time.monotonic() + 120

@@ -17,13 +17,14 @@ from flask import (Blueprint, Flask, current_app, flash, redirect, render_templa
                    url_for)
 from werkzeug.utils import secure_filename
 
-from .. import editing, importer, searchlog, suggest
+from .. import editing, importer, review, searchlog, suggest
 from ..documents import MAX_TITLE, Document, Source, plain_text
 from ..errors import DocumentError, IndexBusy, KennisplatformError, NotFound
 from ..params import UNKNOWN_YEAR, SearchParams
 from ..render import render_markdown
 from ..services import services
 from ..taxonomy import Taxonomy, Term
+from . import review as review_views
 from .auth import current_editor, login_required
 
 bp = Blueprint("editor", __name__, url_prefix="/redactie")
@@ -32,7 +33,7 @@ FACET_FIELDS = {"themes": "theme", "regions": "region", "disciplines": "discipli
 SUMMARY_MAX = 1000
 BODY_MAX = 1_500_000
 UPLOAD_MAX_FILES = 20
-UPLOAD_MAX_BYTES = importer.MAX_BYTES
+UPLOAD_MAX_BYTES = importer.MAX_BYTES  # web pages and text; PDF and Word: importer.MAX_BINARY_BYTES
 _sources = suggest.SourceIndex()  # source address -> id, rebuilt when the index changes
 
 
@@ -179,6 +180,7 @@ class FormPage:
     preview: object | None = None  # views.documents.DocumentPage, or Rendered for an invalid form
     suggestions: suggest.Suggestions | None = None
     duplicates: list[suggest.Duplicate] = field(default_factory=list)
+    pending: int = 0  # suggestions of an import that wait on the review page
 
     @property
     def is_new(self) -> bool:
@@ -245,8 +247,10 @@ def dashboard():
         params = SearchParams(sort="newest", per_page=25)
     result = svc.engine.search(params, with_facets=False)
     undated = svc.engine.search(SearchParams(year=(UNKNOWN_YEAR,), per_page=1), with_facets=False).total
+    pending = review_views.pending_documents()
     return render_template("editor/dashboard.html", params=params, result=result, editor=current_editor(),
-                           doc_count=svc.engine.doc_count, undated_count=undated)
+                           doc_count=svc.engine.doc_count, undated_count=undated, pending_documents=len(pending),
+                           pending_values=sum(len(d.pending) for d in pending))
 
 
 @bp.get("/zonder-datum")
@@ -278,16 +282,27 @@ def edit(doc_id: str):
     svc = services()
     if request.method == "GET":
         opened = editing.open_document(svc.corpus_dir, doc_id, svc.taxonomy)  # NotFound -> 404
-        page = FormPage(DocumentForm.from_document(opened.document, opened.digest))
+        page = FormPage(DocumentForm.from_document(opened.document, opened.digest),
+                        pending=len(review.open_suggestions(opened.document)))
         if opened.problems:
             page.message = "Dit bestand heeft problemen: " + "; ".join(str(p) for p in opened.problems)
         return _render_form(page)
     if editing.find_file(svc.corpus_dir, doc_id) is None:
         raise NotFound(f"Document '{doc_id}' bestaat niet (meer).")
-    return _handle_post(DocumentForm.from_request(request.form, doc_id))
+    return _handle_post(DocumentForm.from_request(request.form, doc_id), _current(doc_id))
 
 
-def _handle_post(form: DocumentForm):
+def _current(doc_id: str) -> Document | None:
+    """The document as its file is now; None when it cannot be read (the save then reports why)."""
+    svc = services()
+    try:
+        return editing.open_document(svc.corpus_dir, doc_id, svc.taxonomy).document
+    except KennisplatformError:
+        return None
+
+
+def _handle_post(form: DocumentForm, previous: Document | None = None):
+    """`previous`: the document as it is now (edits), whose pending suggestions the save keeps."""
     svc = services()
     action = request.form.get("actie", "opslaan")
     page = FormPage(form)
@@ -316,6 +331,8 @@ def _handle_post(form: DocumentForm):
         page.message = ("Dit document bestaat misschien al (zie hieronder). Bekijk het; is dit toch een ander "
                         "document, vink dan 'Toch opslaan' aan en sla opnieuw op.")
         return _render_form(page, 409)
+    if previous is not None:
+        doc = review.carried_over(previous, doc)  # the pending suggestions stay on the review page
     try:
         saved = editing.save_document(svc.corpus_dir, svc.index_dir, doc, svc.taxonomy,
                                       expected_digest=form.digest or None)
@@ -355,7 +372,9 @@ def upload():
     svc = services()
     context = {"types": svc.taxonomy.terms("type"), "themes": svc.taxonomy.terms("theme"),
                "region_groups": choice_groups(svc.taxonomy, "region"), "suffixes": sorted(importer.SUFFIXES),
-               "max_files": UPLOAD_MAX_FILES, "max_mb": UPLOAD_MAX_BYTES // 1_000_000}
+               "max_files": UPLOAD_MAX_FILES, "max_mb": UPLOAD_MAX_BYTES // 1_000_000,
+               "max_binary_mb": importer.MAX_BINARY_BYTES // 1_000_000,
+               "max_request_mb": (current_app.config.get("MAX_CONTENT_LENGTH") or 0) // (1024 * 1024)}
     if request.method == "GET":
         return render_template("editor/import.html", **context)
     files = [f for f in request.files.getlist("bestanden") if f and f.filename]
@@ -364,10 +383,15 @@ def upload():
         errors.append("Kies een of meer bestanden.")
     if len(files) > UPLOAD_MAX_FILES:
         errors.append(f"Hooguit {UPLOAD_MAX_FILES} bestanden tegelijk.")
+    try:
+        date = importer.batch_date(request.form.get("datum"))
+    except ValueError as exc:
+        errors.append(f"Datum: {exc}.")
+        date = None
     options = importer.Options(type=request.form.get("type") or None,
                                themes=tuple(v for v in request.form.getlist("themes") if v),
                                regions=tuple(v for v in request.form.getlist("regions") if v),
-                               dry_run=request.form.get("proef") == "1")
+                               date=date, dry_run=request.form.get("proef") == "1")
     if errors:
         return render_template("editor/import.html", errors=errors, **context), 400
     outcomes: list[importer.Outcome] = []
@@ -382,9 +406,9 @@ def upload():
                 outcomes.append(importer.Outcome(shown, "failed", reason=f"bestandstype {suffix or '(geen)'} is "
                                                  f"niet toegestaan (wel: {', '.join(sorted(importer.SUFFIXES))})"))
                 continue
-            data = item.stream.read(UPLOAD_MAX_BYTES + 1)
-            if len(data) > UPLOAD_MAX_BYTES:
-                outcomes.append(importer.Outcome(shown, "failed", reason="groter dan 2 MB"))
+            data = item.stream.read(importer.max_bytes(suffix) + 1)
+            if len(data) > importer.max_bytes(suffix):
+                outcomes.append(importer.Outcome(shown, "failed", reason=importer.too_big(suffix)))
                 continue
             path = Path(tmp) / f"{number:03d}-{secure_filename(shown) or 'bestand' + suffix}"
             if path.suffix.lower() != suffix:
@@ -401,6 +425,7 @@ def upload():
             except importer.ImportProblem as problem:
                 return render_template("editor/import.html", errors=[problem.message], **context), 400
     return render_template("editor/import.html", outcomes=outcomes, summary=importer.summarise(outcomes),
+                           review_summary=importer.review_summary(outcomes),
                            dry_run=options.dry_run, **context)
 
 
@@ -420,3 +445,4 @@ def register(app: Flask) -> None:
 
     auth.register(app)
     app.register_blueprint(bp)
+    app.register_blueprint(review_views.bp)
