@@ -15,7 +15,7 @@ from kennisplatform.cli import main
 # Plausible values for URL parameters, by name; AnyConverter parameters take each of their values, numbers
 # a year and 1, anything else 'onbekend'.
 PARAMETER_VALUES = {"doc_id": ["bestaat-niet"], "filename": ["css/site.css", "bestaat-niet.js"],
-                    "anything": ["bestaat-niet"]}
+                    "anything": ["bestaat-niet"], "slug": ["zuid-holland", "gouda", "bestaat-niet"]}
 QUERIES = ["", "?q=erfgoed", "?q=erfgoed&sort=oldest&year=onbekend&region=zuid-holland&page=2",
            "?sort=newest&type=verslag"]
 
