@@ -265,3 +265,14 @@ def test_an_import_killed_before_keeping_the_original_is_finished_by_the_next(co
 ])
 def test_the_site_name_comes_off_either_end_of_a_page_title(head, heading, title):
     assert importer.titles.choose_title(None, heading, head, site=None) == title
+
+
+def test_markdown_front_matter_without_type_or_title_is_imported(corpus_dir, index_dir, taxonomy, tmp_path):
+    path = tmp_path / "export.md"
+    path.write_text("---\ndate: 2023-05-04\nthemes: [erfgoed]\n---\n\n# Erfgoedles in Leiden\n\n"
+                    "Leerlingen van groep 6 bezochten het museum en maakten een tentoonstelling.\n", encoding="utf-8")
+    draft = importer.read_path(path, taxonomy)
+    assert (draft.title, draft.type, draft.themes) == ("Erfgoedles in Leiden", None, ("erfgoed",))
+    assert not draft.body.startswith("#")
+    [outcome] = run(corpus_dir, index_dir, taxonomy, path)
+    assert outcome.status == "created" and "type" in outcome.suggested

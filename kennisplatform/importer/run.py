@@ -4,7 +4,6 @@ lock, so editors wait at most one batch and a killed import leaves only whole fi
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -16,17 +15,10 @@ from ..errors import KennisplatformError
 from ..taxonomy import Taxonomy
 from .fields import choose_fields
 from .files import iter_files, read_path
-from .identity import BY_TITLE_AND_DATE, BY_URL, Identities, Known, normalise_url
+from .identity import BY_TITLE_AND_DATE, Identities, Known, Match, normalise_url
 from .model import STATUS_LABELS, STATUSES, Draft, ImportProblem, Options, Outcome, Progress
 
 BATCH = 20  # files saved per hold of the corpus lock
-
-
-@dataclass(frozen=True)
-class Match:
-    doc_id: str | None  # the existing document this file is a version of
-    by: str | None = None  # BY_URL or BY_TITLE_AND_DATE
-    remark: str | None = None  # no match: why a same-titled document was left alone
 
 
 class Importer:
@@ -119,35 +111,9 @@ class Importer:
             self._known = Identities(self.corpus_dir)
         return self._known
 
-    def _imported(self, doc_id: str) -> bool:
-        """Whether a document came from an import (its original is kept), rather than from the editor."""
-        return attachments.find(self.corpus_dir, doc_id) is not None
-
     def _match(self, doc: Document, draft: Draft) -> Match:
-        """The document this file is a version of, and by what; or, when there is none, why a document
-        with the same title and date was left alone."""
-        found = self._identities().candidates(doc.title, doc.date, doc.source.url)
-        if found.by_url is not None:
-            return Match(found.by_url.id, BY_URL)
-        same = [k for k in found.by_title_and_date if k.id not in self._touched]
         original = draft.original.data if draft.original else None
-        for known in same:  # the very file imported before
-            kept = attachments.find(self.corpus_dir, known.id)
-            if kept is not None and original is not None and kept.read() == original:
-                return Match(known.id, BY_TITLE_AND_DATE)
-        imported = [k for k in same if self._imported(k.id)]
-        if len(imported) == 1:
-            return Match(imported[0].id, BY_TITLE_AND_DATE)
-        if imported:
-            return Match(None, remark=f"{BY_TITLE_AND_DATE} als {', '.join(k.id for k in imported)}; "
-                                      "niet te zeggen welke, dus apart opgeslagen")
-        editors = [k for k in found.by_title_and_date if k.id not in self._touched and not self._imported(k.id)]
-        if editors:  # unchanged if it is this very text, else left alone (see _update)
-            return Match(editors[0].id, BY_TITLE_AND_DATE)
-        if found.by_title_and_date:
-            return Match(None, remark=f"{BY_TITLE_AND_DATE} als '{found.by_title_and_date[0].id}' uit deze "
-                                      "import: apart opgeslagen")
-        return Match(None)
+        return self._identities().match(doc.title, doc.date, doc.source.url, original, exclude=self._touched)
 
     def _similar(self, doc: Document) -> suggest.Duplicate | None:
         vector = suggest.word_vector(f"{doc.title}\n{plain_text(doc.body)}")
