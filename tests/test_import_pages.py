@@ -275,4 +275,5 @@ def test_markdown_front_matter_without_type_or_title_is_imported(corpus_dir, ind
     assert (draft.title, draft.type, draft.themes) == ("Erfgoedles in Leiden", None, ("erfgoed",))
     assert not draft.body.startswith("#")
     [outcome] = run(corpus_dir, index_dir, taxonomy, path)
-    assert outcome.status == "created" and "type" in outcome.suggested
+    # This text has no cue for its type: the type is a guess below its threshold, so it waits for review.
+    assert outcome.status == "created" and "type" not in outcome.suggested and outcome.pending >= 1
