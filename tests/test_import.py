@@ -170,6 +170,24 @@ def test_a_changed_file_updates_its_document_and_a_copy_is_a_duplicate(corpus_di
     assert len([p for p in corpus_files(corpus_dir) if "cultuurmakers" in p]) == 1
 
 
+def test_a_reworked_version_from_another_address_is_kept_and_reported(corpus_dir, index_dir, engine, taxonomy,
+                                                                       tmp_path):
+    """Issue 10: a page from its own address is its own document; only a copy (a syndicated item) is not."""
+    source = tmp_path / "bron"
+    source.mkdir()
+    html = (FIXTURES / "artikel-met-navigatie.html").read_text(encoding="utf-8")
+    (source / "pagina.html").write_text(html, encoding="utf-8")
+    [first] = run(corpus_dir, index_dir, taxonomy, engine, source / "pagina.html")
+    later = ("<p>Een jaar later doen ook twee scholen in Waddinxveen mee. Zij voegen dans en muziek toe aan "
+             "het aanbod en nodigen ouders uit bij de voorstellingen van hun kinderen.</p>")
+    reworked = (html.replace("leerlingen-cultuurmakers", "een-jaar-later").replace("</blockquote>", "</blockquote>" + later)
+                .replace("Leerlingen als cultuurmakers in Gouda", "Cultuurmakers in Gouda, een jaar later"))
+    (source / "later.html").write_text(reworked, encoding="utf-8")
+    [second] = run(corpus_dir, index_dir, taxonomy, engine, source / "later.html")
+    assert second.status == "created" and second.doc_id != first.doc_id
+    assert "lijkt op" in second.reason and "apart opgeslagen" in second.reason
+
+
 def test_an_update_keeps_the_values_an_editor_chose(corpus_dir, index_dir, engine, taxonomy, tmp_path):
     from kennisplatform import editing
 

@@ -19,6 +19,8 @@ from .identity import BY_TITLE_AND_DATE, Identities, Known, Match, normalise_url
 from .model import STATUS_LABELS, STATUSES, Draft, ImportProblem, Options, Outcome, Progress
 
 BATCH = 20  # files saved per hold of the corpus lock
+# Above this cosine a text from another address is a copy of one we have, not a page of its own.
+COPY_SIMILARITY = 0.95
 
 
 class Importer:
@@ -92,10 +94,10 @@ class Importer:
             match = Match(None, remark=f"{BY_TITLE_AND_DATE} als '{match.doc_id}', dat in de redactie is "
                                        "geschreven: niet overschreven, apart opgeslagen")
         duplicate = self._similar(doc)
-        if duplicate is not None:
-            return Outcome(shown, "duplicate", duplicate.id, doc.title,
-                           f"lijkt op '{duplicate.title}' ({round(duplicate.score * 100)}%)")
-        remark = match.remark
+        similar = f"lijkt op '{duplicate.title}' ({round(duplicate.score * 100)}%)" if duplicate else None
+        if duplicate is not None and self._is_copy(doc, duplicate):
+            return Outcome(shown, "duplicate", duplicate.id, doc.title, similar)
+        remark = "; ".join(filter(None, [match.remark, similar and f"{similar}, ander bronadres: apart opgeslagen"]))
         if writer is None:
             return Outcome(shown, "created", base_slug(doc.title, doc.date), doc.title,
                            "; ".join(filter(None, ["proefdraai", remark])), suggested,
@@ -104,6 +106,13 @@ class Importer:
         self._keep_original(saved.document.id, draft)
         self._remember(saved.document)
         return Outcome(shown, "created", saved.document.id, doc.title, remark, suggested, pending=len(doc.suggestions))
+
+    @staticmethod
+    def _is_copy(doc: Document, duplicate: suggest.Duplicate) -> bool:
+        """A page from its own address is its own document (issue 10), unless its text is a copy of one
+        we have (a syndicated news item): an older or reworked version of a page elsewhere, at 0.7-0.95,
+        is kept and reported, so that nothing a searcher could need is dropped."""
+        return not doc.source.url or duplicate.score >= COPY_SIMILARITY
 
     # -- identity ---------------------------------------------------------------------------------------
     def _identities(self) -> Identities:
