@@ -28,7 +28,7 @@ from whoosh.lang.stopwords import stoplists
 
 __all__ = [
     "ANALYZER_VERSION", "PART_BOOST", "STOP_WORDS",
-    "fold", "tokenize", "stem", "split_compound", "compound_parts", "word_terms",
+    "fold", "tokenize", "word_list", "stem", "split_compound", "compound_parts", "word_terms",
     "analyze", "analyze_query", "dutch_analyzer", "spelling_analyzer",
     "DutchAnalyzer", "SpellingAnalyzer",
 ]
@@ -202,6 +202,11 @@ def vocabulary() -> dict[str, float]:
     """The Dutch vocabulary (folded word -> Zipf frequency) the splitter uses; spelling correction
     proposes words from it."""
     return _vocabulary()
+
+
+def word_list(name: str) -> list[str]:
+    """The folded words of a data file, one a line ('#' starts a comment)."""
+    return _read_lines(name)
 
 
 def _read_lines(name: str) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import analysis
 
@@ -29,10 +30,12 @@ class Clause:
 
 @dataclass(frozen=True)
 class Group:
-    """One 'word' of the query: matched if any of its alternatives matches (OR, synonyms)."""
+    """One 'word' of the query: matched if any of its alternatives matches (OR, synonyms). A filler
+    group is a question or filler word (data/query_filler_words.txt): searched, but weighing little."""
 
     alternatives: tuple[Clause, ...]
     text: str
+    filler: bool = False
 
 
 @dataclass
@@ -49,6 +52,13 @@ class ParsedQuery:
     def words(self) -> list[str]:
         """Surface words of the positive part, for spelling correction."""
         return [g.text for g in self.groups]
+
+    @property
+    def content_groups(self) -> list[int]:
+        """Indexes of the groups that say what the query is about: all but the filler words, or all
+        groups when the query is nothing but filler ("wie zijn wij")."""
+        content = [i for i, g in enumerate(self.groups) if not g.filler]
+        return content or list(range(len(self.groups)))
 
 
 @dataclass(frozen=True)
@@ -79,7 +89,8 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
         if token.negated:
             parsed.excluded.append(clause)
         else:
-            _add_group(parsed, Group((clause,), clause.text), pending_or)
+            filler = token.kind == "word" and clause.kind == "terms" and clause.terms[0] in filler_stems()
+            _add_group(parsed, Group((clause,), clause.text, filler), pending_or)
             pending_or = False
     if len(parsed.groups) > MAX_GROUPS:
         parsed.groups = parsed.groups[:MAX_GROUPS]
@@ -90,8 +101,17 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
 def _add_group(parsed: ParsedQuery, group: Group, merge_with_previous: bool) -> None:
     if merge_with_previous and parsed.groups:
         previous = parsed.groups.pop()
-        group = Group(previous.alternatives + group.alternatives, f"{previous.text} OR {group.text}")
+        group = Group(previous.alternatives + group.alternatives, f"{previous.text} OR {group.text}",
+                      previous.filler and group.filler)
     parsed.groups.append(group)
+
+
+@lru_cache(maxsize=1)
+def filler_stems() -> frozenset[str]:
+    """Stems of the question and filler words (data/query_filler_words.txt; why they are not stop words
+    is said there)."""
+    return frozenset(term for word in analysis.word_list("query_filler_words.txt")
+                     for term in analysis.analyze_query(word))
 
 
 def _tokenize(text: str) -> list[_Token]:
