@@ -196,15 +196,21 @@ def user_add(name: str, replace: bool, instance: str | None) -> None:
 @click.option("--type", "type_", help="verslag, voorbeeldproject of artikel (anders voorgesteld uit de tekst).")
 @click.option("--theme", multiple=True, help="Thema (herhaalbaar; anders voorgesteld uit de tekst).")
 @click.option("--region", multiple=True, help="Regio (herhaalbaar; anders voorgesteld uit de tekst).")
+@click.option("--date", "date_", metavar="JJJJ-MM-DD",
+              help="Datum voor de bestanden waarin geen datum staat (anders: datum onbekend).")
 @click.option("--dry-run", is_flag=True, help="Laat zien wat er zou gebeuren, zonder iets op te slaan.")
 @click.pass_obj
-def import_command(obj: Context, paths, type_, theme, region, dry_run: bool) -> None:
-    """Importeer .html-, .md- en .txt-bestanden (mappen recursief) als documenten in het corpus."""
-    from .importer import Importer, Options, summarise
+def import_command(obj: Context, paths, type_, theme, region, date_, dry_run: bool) -> None:
+    """Importeer .html-, .md-, .txt-, .pdf- en .docx-bestanden (mappen recursief) als documenten."""
+    from .importer import Importer, Options, batch_date, summarise
     from .index import is_current, update_index
 
     taxonomy = _taxonomy(obj)
-    options = Options(type=type_, themes=tuple(theme), regions=tuple(region), dry_run=dry_run)
+    try:
+        date = batch_date(date_)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--date") from None
+    options = Options(type=type_, themes=tuple(theme), regions=tuple(region), date=date, dry_run=dry_run)
     try:
         if not is_current(obj.index, taxonomy):
             update_index(obj.corpus, obj.index, taxonomy=taxonomy)

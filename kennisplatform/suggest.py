@@ -13,10 +13,10 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .corpus import iter_markdown_files
 from .documents import plain_text, split_front_matter
+from .importer.identity import normalise_url  # noqa: F401  (callers use suggest.normalise_url)
 from .taxonomy import Taxonomy, fold
 
 LIMITS = {"theme": 5, "region": 6, "discipline": 4, "audience": 3}
@@ -119,27 +119,6 @@ class Duplicate:
         if self.reason == "bron":
             return "heeft hetzelfde bronadres"
         return f"lijkt erg op deze tekst ({round(self.score * 100)}% overeenkomst)"
-
-
-TRACKING_PARAMS = re.compile(r"^(utm_|fbclid$|gclid$|mc_[ce]id$)")
-
-
-def normalise_url(url: str | None) -> str | None:
-    """The form two addresses of the same page share: lowercase scheme and host, no 'www.', no fragment,
-    no tracking parameters, no trailing slash; http and https are the same page."""
-    if not url:
-        return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    host = parts.netloc.lower().removeprefix("www.")
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                       if not TRACKING_PARAMS.match(k)])
-    path = parts.path.rstrip("/") or ""
-    return urlunsplit(("https", host, path, query, ""))
 
 
 _SOURCE_BLOCK = re.compile(r"^source:[ \t]*(.*)$((?:\n[ \t]+.*)*)", re.M)

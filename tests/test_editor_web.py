@@ -274,11 +274,19 @@ def test_editors_upload_files_for_import(editor):
     response = upload(editor, [("pagina.html", html), ("virus.exe", b"MZ"), ("notities.txt", b"Titel\n\nGeen datum.")])
     page = text(response)
     assert response.status_code == 200
-    assert "1 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 dubbel, 2 mislukt" in page
-    assert "bestandstype .exe is niet toegestaan" in page and "geen datum gevonden" in page
+    assert "2 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 dubbel, 1 mislukt" in page  # no date: imported all the same
+    assert "bestandstype .exe is niet toegestaan" in page
     assert editor.get("/zoeken.json?q=cultuurmakers").get_json()["total"] == 1
     again = text(upload(editor, [("pagina.html", html)]))
     assert "0 nieuw, 0 bijgewerkt, 1 ongewijzigd" in again
+
+
+def test_an_upload_gives_files_without_a_date_the_date_of_the_form(editor):
+    note = ("notities.txt", b"Notities over dans\n\nGeen datum in deze tekst.")
+    bad = upload(editor, [note], datum="14-03-2024")
+    assert bad.status_code == 400 and "ongeldige datum &#39;14-03-2024&#39;: gebruik JJJJ-MM-DD" in text(bad)
+    assert "1 nieuw" in text(upload(editor, [note], datum="2024-03-14"))
+    assert editor.get("/document/notities-over-dans-2024-03-14").status_code == 200
 
 
 def test_uploads_have_a_size_limit(editor, app):

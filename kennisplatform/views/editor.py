@@ -350,10 +350,15 @@ def upload():
         errors.append("Kies een of meer bestanden.")
     if len(files) > UPLOAD_MAX_FILES:
         errors.append(f"Hooguit {UPLOAD_MAX_FILES} bestanden tegelijk.")
+    try:
+        date = importer.batch_date(request.form.get("datum"))
+    except ValueError as exc:
+        errors.append(f"Datum: {exc}.")
+        date = None
     options = importer.Options(type=request.form.get("type") or None,
                                themes=tuple(v for v in request.form.getlist("themes") if v),
                                regions=tuple(v for v in request.form.getlist("regions") if v),
-                               dry_run=request.form.get("proef") == "1")
+                               date=date, dry_run=request.form.get("proef") == "1")
     if errors:
         return render_template("editor/import.html", errors=errors, **context), 400
     outcomes: list[importer.Outcome] = []

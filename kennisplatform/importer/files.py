@@ -1,0 +1,55 @@
+"""Which files an import reads, and reading one into a Draft by its type."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..taxonomy import Taxonomy
+from .html import read_html
+from .model import Draft, ImportProblem, Original
+from .text import read_markdown, read_text
+
+SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".txt": "txt"}
+MAX_BYTES = 2_000_000
+
+
+def read_path(path: Path, taxonomy: Taxonomy) -> Draft:
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise ImportProblem(f"bestandstype {path.suffix or '(geen)'} wordt niet ondersteund "
+                            f"(wel: {', '.join(sorted(SUFFIXES))})")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ImportProblem("groter dan 2 MB")
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        if kind != "html":
+            raise ImportProblem("geen UTF-8-tekst") from None
+        text = data.decode("cp1252", errors="replace")
+    if kind == "html":
+        draft = read_html(text, path.name)
+    elif kind == "md":
+        draft = read_markdown(text, taxonomy, path.name)
+    else:
+        draft = read_text(text)
+    draft.original = Original(path.suffix.lower(), data)
+    return draft
+
+
+
+def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files to import: the paths given, and folders recursively (hidden files and folders skipped);
+    files of other types inside folders are skipped, a file given by name is always tried."""
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path).parts
+                if child.is_file() and not any(p.startswith(".") for p in rel) and child.suffix.lower() in SUFFIXES:
+                    yield child
+        else:
+            yield path
+
+

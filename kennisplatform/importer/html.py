@@ -1,0 +1,226 @@
+"""Web pages: the article of a page (without navigation, banners, scripts and footers) as Markdown, with
+its title, date, source address and authors from the page's metadata."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from ..documents import Source
+from . import dates
+from .dates import find_date
+from .model import Draft
+from .text import escape, first_paragraph, shorten
+from .titles import choose_title, same_text, site_from_title
+
+DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "form",
+             "button", "input", "select", "textarea", "label", "nav", "header", "footer", "aside", "dialog",
+             "img", "picture", "video", "audio", "source", "map", "link", "meta"}
+DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
+              "menu", "menubar", "toolbar"}
+NOISE = re.compile(r"(^|[-_ ])(cookie|cookies|consent|gdpr|cmp|privacy-banner|banner|newsletter|nieuwsbrief|"
+                   r"share|sharing|social|breadcrumbs?|kruimelpad|skip|menu|sidebar|related|gerelateerd|"
+                   r"advert|ads|promo|popup|modal|pagination|comments?|footer|nav|navbar|navigation|topbar|"
+                   r"masthead|colophon|site-header|page-header|main-header)([-_ ]|$)", re.I)
+MAIN_SELECTORS = ("article", "main", "[role=main]", "#content", "#main", ".content", ".main", ".article")
+BLOCKS = {"p", "div", "section", "article", "main", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+          "blockquote", "pre", "table", "dl", "dt", "dd", "hr", "figure", "figcaption", "address"}
+def _is_noise(tag: Tag) -> bool:
+    if tag.name in DROP_TAGS:
+        return True
+    if tag.has_attr("hidden") or tag.get("aria-hidden") == "true" or tag.get("aria-modal") == "true":
+        return True
+    if (tag.get("role") or "").lower() in DROP_ROLES:
+        return True
+    names = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
+    return bool(names and NOISE.search(names))
+
+
+def _clean(root: Tag) -> None:
+    for comment in root.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for tag in list(root.find_all(True)):
+        if tag.parent is not None and getattr(tag, "attrs", None) is not None and _is_noise(tag):
+            tag.decompose()
+
+
+def _main_element(soup: BeautifulSoup) -> Tag:
+    """The element holding the article: <article> or <main> (the one with most text), else the body."""
+    for selector in MAIN_SELECTORS:
+        found = [el for el in soup.select(selector) if len(el.get_text(" ", strip=True)) > 40]
+        if found:
+            return max(found, key=lambda el: len(el.get_text(" ", strip=True)))
+    return soup.body or soup
+
+
+def _meta(soup: BeautifulSoup, *names: str) -> str | None:
+    for name in names:
+        tag = (soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
+               or soup.find("meta", attrs={"itemprop": name}))
+        if tag and tag.get("content", "").strip():
+            return " ".join(tag["content"].split())
+    return None
+
+
+def read_html(text: str, name: str = "", url: str | None = None) -> Draft:
+    """A web page as a Draft. `url`: where the page was fetched, when the page does not say it itself."""
+    soup = BeautifulSoup(text, "html.parser")
+    site = _meta(soup, "og:site_name")
+    url = _page_url(soup) or url
+    published = dates.published_date(soup)
+    head_title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    og_title = _meta(soup, "og:title")
+    authors = tuple(a.strip() for a in re.split(r"[,;]| en ", _meta(soup, "author") or "") if a.strip())
+    description = _meta(soup, "description", "og:description")
+    modified = dates.modified_date(soup)
+    _clean(soup)
+    main = _main_element(soup)
+    h1 = main.find("h1") or soup.find("h1")
+    h1_text = " ".join(h1.get_text(" ").split()) if h1 else ""
+    site = site or site_from_title(head_title, h1_text)
+    title = choose_title(og_title, h1_text, head_title, site)
+    if h1 is not None and h1_text and same_text(h1_text, title) and main.find("h1") is h1:
+        h1.decompose()  # the title is shown above the body already
+    date = (published or dates.time_date(main) or dates.url_date(url)
+            or dates.text_date(main.get_text("\n")) or modified)
+    body = _drop_date_lines(html_to_markdown(main, base_url=url))
+    summary = description or first_paragraph(body)
+    return Draft(title=title or Path(name).stem, date=date, body=body, summary=shorten(summary),
+                 source=Source(url, authors, site))
+
+
+def _page_url(soup: BeautifulSoup) -> str | None:
+    canonical = soup.find("link", rel=lambda v: v and "canonical" in (v if isinstance(v, list) else [v]))
+    url = (canonical.get("href") if canonical else None) or _meta(soup, "og:url")
+    return url.strip() if url and url.strip().startswith(("http://", "https://")) else None
+
+
+def _drop_date_lines(markdown_text: str) -> str:
+    """A date alone at the top ('14 maart 2024' under the title) is the document's date, not its text."""
+    blocks = markdown_text.split("\n\n")
+    while blocks and len(blocks[0].strip()) <= 30 and find_date(blocks[0]):
+        blocks.pop(0)
+    return "\n\n".join(blocks)
+
+
+def html_to_markdown(root: Tag, base_url: str | None = None) -> str:
+    """Headings, paragraphs, lists, links, emphasis, quotes, code and tables as Markdown; the rest as text."""
+    blocks = _blocks(root, base_url)
+    text = "\n\n".join(b for b in blocks if b.strip())
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n" if text.strip() else ""
+
+
+def _inline(node, base_url: str | None) -> str:
+    if isinstance(node, Comment):
+        return ""
+    if isinstance(node, NavigableString):
+        return escape(re.sub(r"\s+", " ", str(node)))
+    if not isinstance(node, Tag):
+        return ""
+    name = node.name
+    inner = "".join(_inline(child, base_url) for child in node.children)
+    if name == "br":
+        return "  \n"
+    if name in ("strong", "b"):
+        return _wrap(inner, "**")
+    if name in ("em", "i", "cite"):
+        return _wrap(inner, "*")
+    if name == "code":
+        code = node.get_text()
+        return f"`{code}`" if code.strip() and "`" not in code else inner
+    if name == "a":
+        href = (node.get("href") or "").strip()
+        if base_url and href and not re.match(r"[a-z][a-z0-9+.-]*:", href, re.I) and not href.startswith("#"):
+            href = urljoin(base_url, href)
+        label = inner.strip()
+        if label and re.match(r"(https?://|mailto:)", href, re.I):
+            return f"[{label}]({href.replace(')', '%29').replace(' ', '%20')})"
+        return inner
+    return inner
+
+
+def _wrap(text: str, mark: str) -> str:
+    stripped = text.strip()
+    if not stripped:
+        return text
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()):]
+    return f"{lead}{mark}{stripped}{mark}{trail}"
+
+
+def _blocks(node: Tag, base_url: str | None) -> list[str]:
+    """Block-level Markdown for the children of `node`; runs of inline content become paragraphs."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        text = " ".join("".join(run).split(" ")).strip()
+        text = re.sub(r"[ \t]+", " ", text).replace(" \n", "  \n") if text else ""
+        if text:
+            out.append(text)
+        run.clear()
+
+    for child in node.children:
+        if isinstance(child, Tag) and child.name in BLOCKS:
+            flush()
+            out.extend(_block(child, base_url))
+        else:
+            run.append(_inline(child, base_url))
+    flush()
+    return out
+
+
+def _block(el: Tag, base_url: str | None) -> list[str]:
+    name = el.name
+    if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        text = " ".join(_inline(el, base_url).split())
+        return [f"{'#' * int(name[1])} {text}"] if text else []
+    if name in ("ul", "ol"):
+        return [_list(el, base_url, 0)]
+    if name == "blockquote":
+        inner = "\n\n".join(_blocks(el, base_url))
+        return ["\n".join(f"> {line}" if line else ">" for line in inner.splitlines())] if inner else []
+    if name == "pre":
+        code = el.get_text().strip("\n")
+        return [f"```\n{code.replace('```', '` ``')}\n```"] if code.strip() else []
+    if name == "hr":
+        return ["---"]
+    if name == "table":
+        return [_table(el, base_url)]
+    if name == "dl":
+        return ["\n".join(f"- {' '.join(_inline(item, base_url).split())}" for item in el.find_all(["dt", "dd"]))]
+    return _blocks(el, base_url)  # div, section, p, figure, ...
+
+
+def _list(el: Tag, base_url: str | None, depth: int) -> str:
+    lines = []
+    ordered = el.name == "ol"
+    for number, item in enumerate(el.find_all("li", recursive=False), 1):
+        marker = f"{number}." if ordered else "-"
+        nested = [child for child in item.find_all(["ul", "ol"], recursive=False)]
+        for child in nested:
+            child.extract()
+        text = " ".join(" ".join(_blocks(item, base_url)).split())
+        indent = "    " * depth
+        lines.append(f"{indent}{marker} {text}")
+        for child in nested:
+            lines.append(_list(child, base_url, depth + 1))
+    return "\n".join(lines)
+
+
+def _table(el: Tag, base_url: str | None) -> str:
+    rows = []
+    for tr in el.find_all("tr"):
+        cells = [" ".join(_inline(c, base_url).split()).replace("|", "\\|") for c in tr.find_all(["th", "td"])]
+        if cells:
+            rows.append(cells)
+    if not rows:
+        return ""
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    lines = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * width]
+    lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
+    return "\n".join(lines)
+

@@ -1,0 +1,84 @@
+"""What an import works with: the draft read from a file, the options of a run and one outcome per file."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..documents import Source
+from ..errors import KennisplatformError
+
+STATUSES = ("created", "updated", "unchanged", "duplicate", "failed")
+STATUS_LABELS = {"created": "nieuw", "updated": "bijgewerkt", "unchanged": "ongewijzigd",
+                 "duplicate": "dubbel", "failed": "mislukt"}
+
+Progress = Callable[[int, int], None]
+
+
+class ImportProblem(KennisplatformError):
+    """A file that cannot be imported; the message is the reason shown to the editor."""
+
+    status = 422
+
+
+@dataclass(frozen=True)
+class Original:
+    """The file as it was read: kept beside the corpus document (see attachments.py)."""
+
+    suffix: str  # '.pdf', '.html', ...
+    data: bytes
+
+
+@dataclass
+class Draft:
+    """What a file says, before the taxonomy and the corpus are consulted."""
+
+    title: str
+    date: dt.date | None
+    body: str  # Markdown
+    summary: str = ""
+    source: Source = field(default_factory=Source)
+    type: str | None = None
+    themes: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    disciplines: tuple[str, ...] = ()
+    audience: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    original: Original | None = None
+
+
+@dataclass
+class Outcome:
+    path: str
+    status: str  # one of STATUSES
+    doc_id: str | None = None
+    title: str | None = None
+    reason: str | None = None  # failed: why; duplicate: which document; otherwise remarks
+    suggested: tuple[str, ...] = ()  # fields whose values were suggested from the text
+    match: str | None = None  # how it was found to be an existing document: "zelfde bronadres", ...
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    def line(self) -> str:
+        text = f"{self.label:<12} {self.path}"
+        if self.doc_id:
+            text += f" -> {self.doc_id}"
+        if self.match:
+            text += f" [{self.match}]"
+        if self.reason:
+            text += f" ({self.reason})"
+        if self.suggested:
+            text += f" [voorgesteld: {', '.join(self.suggested)}]"
+        return text
+
+
+@dataclass
+class Options:
+    type: str | None = None
+    themes: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    date: dt.date | None = None  # for files in which no date is found
+    dry_run: bool = False
+

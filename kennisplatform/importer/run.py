@@ -1,0 +1,218 @@
+"""Running an import: one outcome per file (created, updated, unchanged, duplicate or failed, and why).
+Saving goes through editing.Writer (atomic files, unique slugs, the corpus lock), a batch of files per
+lock, so editors wait at most one batch and a killed import leaves only whole files."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from .. import attachments, suggest
+from ..corpus import taxonomy_for
+from ..documents import Document, plain_text, render_document
+from ..editing import Writer, base_slug, open_document
+from ..errors import KennisplatformError
+from ..taxonomy import Taxonomy
+from .fields import choose_fields
+from .files import iter_files, read_path
+from .identity import BY_TITLE_AND_DATE, BY_URL, Identities, Known, normalise_url
+from .model import STATUS_LABELS, STATUSES, Draft, ImportProblem, Options, Outcome, Progress
+
+BATCH = 20  # files saved per hold of the corpus lock
+
+
+@dataclass(frozen=True)
+class Match:
+    doc_id: str | None  # the existing document this file is a version of
+    by: str | None = None  # BY_URL or BY_TITLE_AND_DATE
+    remark: str | None = None  # no match: why a same-titled document was left alone
+
+
+class Importer:
+    def __init__(self, corpus_dir: Path, index_dir: Path, taxonomy: Taxonomy | None = None,
+                 options: Options | None = None):
+        self.corpus_dir = Path(corpus_dir)
+        self.index_dir = Path(index_dir)
+        self.taxonomy = taxonomy or taxonomy_for(self.corpus_dir)
+        self.options = options or Options()
+        self._texts: suggest.TextIndex | None = None  # "very similar" checks against the corpus
+        self._known: Identities | None = None
+        self._touched: set[str] = set()  # documents created or matched by this run: not matched again
+        self._seen: list[tuple[str, str, Counter]] = []  # (id, title, vector) saved by this run
+
+    def check_options(self) -> None:
+        """Refuse unknown option values before touching any file."""
+        opts = self.options
+        if opts.type and not self.taxonomy.resolve("type", opts.type):
+            raise ImportProblem(f"onbekend type '{opts.type}'")
+        for facet, values in (("theme", opts.themes), ("region", opts.regions)):
+            for value in values:
+                if not self.taxonomy.resolve(facet, value):
+                    hint = self.taxonomy.closest(facet, value)
+                    raise ImportProblem(f"onbekende waarde '{value}'" + (f" (bedoelde u '{hint}'?)" if hint else ""))
+
+    def run(self, paths: Iterable[Path], progress: Progress | None = None,
+            names: dict[Path, str] | None = None) -> list[Outcome]:
+        """Import every file; `names` gives the name to report for a path (uploads)."""
+        self.check_options()
+        self._texts = suggest.text_index(self.corpus_dir)
+        files = list(iter_files(paths))
+        outcomes: list[Outcome] = []
+        for start in range(0, len(files), BATCH):
+            batch = files[start:start + BATCH]
+            if self.options.dry_run:
+                outcomes.extend(self._one(None, f, (names or {}).get(f, str(f))) for f in batch)
+            else:
+                with Writer(self.corpus_dir, self.index_dir, self.taxonomy) as writer:
+                    for f in batch:
+                        outcomes.append(self._one(writer, f, (names or {}).get(f, str(f))))
+            if progress:
+                progress(min(start + BATCH, len(files)), len(files))
+        return outcomes
+
+    def _one(self, writer: Writer | None, path: Path, shown: str) -> Outcome:
+        try:
+            return self._import(writer, path, shown)
+        except ImportProblem as problem:
+            return Outcome(shown, "failed", reason=problem.message)
+        except KennisplatformError as error:
+            return Outcome(shown, "failed", reason=error.message)
+        except (OSError, UnicodeError, ValueError) as error:
+            return Outcome(shown, "failed", reason=f"niet leesbaar: {error}")
+
+    def _import(self, writer: Writer | None, path: Path, shown: str) -> Outcome:
+        draft = read_path(path, self.taxonomy)
+        if not draft.title:
+            raise ImportProblem("geen titel gevonden")
+        if not draft.body.strip():
+            raise ImportProblem("geen tekst gevonden")
+        if draft.date is None:  # unknown is normal; the run may give a batch one date
+            draft.date = self.options.date
+        fields = choose_fields(draft, self.options, self.taxonomy)
+        doc, suggested = fields.document, fields.suggested
+        match = self._match(doc, draft)
+        if match.doc_id is not None:
+            return self._update(writer, match, doc, draft, shown, suggested)
+        duplicate = self._similar(doc)
+        if duplicate is not None:
+            return Outcome(shown, "duplicate", duplicate.id, doc.title,
+                           f"lijkt op '{duplicate.title}' ({round(duplicate.score * 100)}%)")
+        remark = match.remark
+        if writer is None:
+            return Outcome(shown, "created", base_slug(doc.title, doc.date), doc.title,
+                           "; ".join(filter(None, ["proefdraai", remark])), suggested)
+        saved = writer.save(doc)
+        self._keep_original(saved.document.id, draft)
+        self._remember(saved.document)
+        return Outcome(shown, "created", saved.document.id, doc.title, remark, suggested)
+
+    # -- identity ---------------------------------------------------------------------------------------
+    def _identities(self) -> Identities:
+        if self._known is None:
+            self._known = Identities(self.corpus_dir)
+        return self._known
+
+    def _imported(self, doc_id: str) -> bool:
+        """Whether a document came from an import (its original is kept), rather than from the editor."""
+        return attachments.find(self.corpus_dir, doc_id) is not None
+
+    def _match(self, doc: Document, draft: Draft) -> Match:
+        """The document this file is a version of, and by what; or, when there is none, why a document
+        with the same title and date was left alone."""
+        found = self._identities().candidates(doc.title, doc.date, doc.source.url)
+        if found.by_url is not None:
+            return Match(found.by_url.id, BY_URL)
+        same = [k for k in found.by_title_and_date if k.id not in self._touched]
+        original = draft.original.data if draft.original else None
+        for known in same:  # the very file imported before
+            kept = attachments.find(self.corpus_dir, known.id)
+            if kept is not None and original is not None and kept.read() == original:
+                return Match(known.id, BY_TITLE_AND_DATE)
+        imported = [k for k in same if self._imported(k.id)]
+        if len(imported) == 1:
+            return Match(imported[0].id, BY_TITLE_AND_DATE)
+        if imported:
+            return Match(None, remark=f"{BY_TITLE_AND_DATE} als {', '.join(k.id for k in imported)}; "
+                                      "niet te zeggen welke, dus apart opgeslagen")
+        editors = [k for k in found.by_title_and_date if k.id not in self._touched and not self._imported(k.id)]
+        if editors:
+            return Match(None, remark=f"{BY_TITLE_AND_DATE} als '{editors[0].id}', dat in de redactie is "
+                                      "geschreven: niet overschreven, apart opgeslagen")
+        if found.by_title_and_date:
+            return Match(None, remark=f"{BY_TITLE_AND_DATE} als '{found.by_title_and_date[0].id}' uit deze "
+                                      "import: apart opgeslagen")
+        return Match(None)
+
+    def _similar(self, doc: Document) -> suggest.Duplicate | None:
+        vector = suggest.word_vector(f"{doc.title}\n{plain_text(doc.body)}")
+        for doc_id, title, other in self._seen:
+            score = suggest.cosine(vector, other)
+            if score >= suggest.SIMILARITY_THRESHOLD:
+                return suggest.Duplicate(doc_id, title, "tekst", score)
+        found = self._texts.similar(doc.title, doc.body) if self._texts else []
+        return found[0] if found else None
+
+    def _remember(self, doc: Document) -> None:
+        self._touched.add(doc.id)
+        self._seen.append((doc.id, doc.title, suggest.word_vector(f"{doc.title}\n{plain_text(doc.body)}")))
+        if self._texts is not None and doc.path:
+            self._texts.note(self.corpus_dir / doc.path, doc.title, doc.body)
+        self._identities().add(Known(doc.id, doc.title, doc.date, normalise_url(doc.source.url)))
+
+    def _keep_original(self, doc_id: str, draft: Draft) -> None:
+        if draft.original is not None:
+            attachments.keep(self.corpus_dir, doc_id, draft.original.suffix, draft.original.data)
+
+    def _update(self, writer: Writer | None, match: Match, doc: Document, draft: Draft, shown: str,
+                suggested: tuple[str, ...]) -> Outcome:
+        """The file's title, date, text and source replace those of the document it was imported from
+        before; its taxonomy values stay (an editor may have curated them) unless the options or the file
+        give values. A file identical to the one imported before changes nothing (not even an editor's
+        corrections of the text), and a document written in the editor is never replaced."""
+        doc_id = match.doc_id
+        opened = open_document(self.corpus_dir, doc_id, self.taxonomy)
+        old, opts = opened.document, self.options
+        kept = attachments.find(self.corpus_dir, doc_id)
+        if kept is not None and draft.original is not None and kept.read() == draft.original.data:
+            self._touched.add(doc_id)
+            return Outcome(shown, "unchanged", doc_id, old.title, match=match.by)
+        merged = doc.with_changes(
+            id=doc_id,
+            type=doc.type if (opts.type or draft.type) else old.type,
+            themes=doc.themes if (opts.themes or draft.themes) else (old.themes or doc.themes),
+            regions=doc.regions if (opts.regions or draft.regions) else (old.regions or doc.regions),
+            disciplines=draft.disciplines or old.disciplines or doc.disciplines,
+            audience=draft.audience or old.audience or doc.audience,
+            organisations=draft.organisations or old.organisations,
+            summary=doc.summary or old.summary,
+            date=doc.date or old.date,  # a date found before (or given by an editor) is not forgotten
+            path=old.path,
+        )
+        if render_document(merged) == render_document(old):
+            self._touched.add(doc_id)
+            return Outcome(shown, "unchanged", doc_id, old.title, match=match.by)
+        if kept is None:
+            self._touched.add(doc_id)
+            return Outcome(shown, "unchanged", doc_id, old.title, "in de redactie geschreven of bewerkt: "
+                           "niet overschreven", match=match.by)
+        if writer is None:
+            return Outcome(shown, "updated", doc_id, merged.title, "proefdraai", match=match.by)
+        saved = writer.save(merged, expected_digest=opened.digest)
+        self._keep_original(doc_id, draft)
+        self._remember(saved.document)
+        if not saved.changed:
+            return Outcome(shown, "unchanged", doc_id, old.title, match=match.by)
+        return Outcome(shown, "updated", doc_id, merged.title, match=match.by)
+
+
+def import_paths(corpus_dir: Path, index_dir: Path, paths: Iterable[Path], options: Options | None = None,
+                 taxonomy: Taxonomy | None = None, progress: Progress | None = None) -> list[Outcome]:
+    return Importer(corpus_dir, index_dir, taxonomy, options).run(paths, progress)
+
+
+def summarise(outcomes: list[Outcome]) -> str:
+    counts = Counter(o.status for o in outcomes)
+    return ", ".join(f"{counts.get(s, 0)} {STATUS_LABELS[s]}" for s in STATUSES)
+
+

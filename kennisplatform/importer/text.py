@@ -1,0 +1,150 @@
+"""Markdown (with or without front matter) and plain text: title, date and body as Markdown."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..documents import MAX_TITLE, parse_document, plain_text, split_front_matter
+from ..taxonomy import Taxonomy
+from .dates import find_date, text_date
+from .model import Draft, ImportProblem
+from .titles import TITLE_SEPARATORS, is_bare_date, same_text
+
+SUMMARY_MAX = 300
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
+
+
+def escape(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;")
+
+
+def first_paragraph(markdown_text: str) -> str:
+    for block in re.split(r"\n\s*\n", markdown_text):
+        block = block.strip()
+        if block and not block.startswith(("#", "-", "*", ">", "|", "```")) and not re.match(r"\d+\.", block):
+            return plain_text(block)
+    return ""
+
+
+def shorten(text: str, limit: int = SUMMARY_MAX) -> str:
+    """A summary of at most `limit` characters, ending at a sentence or word."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    end = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "))
+    return cut[: end + 1] if end > limit // 2 else cut.rsplit(" ", 1)[0] + " …"
+
+
+def read_markdown(text: str, taxonomy: Taxonomy, name: str) -> Draft:
+    """With front matter: its fields are used (and must be valid). Without: the first heading or line is
+    the title, a date at the top of the text the date."""
+    front, body = split_front_matter(text)
+    if front is None:
+        lines = [line for line in body.splitlines()]
+        title, rest = _first_line(lines)
+        title = re.sub(r"^#+\s*", "", title).strip()
+        return _draft_from_text(title, "\n".join(rest), markdown=True)
+    parsed = parse_document(text, Path(name).stem.lower(), taxonomy, name)
+    if parsed.document is None:
+        raise ImportProblem("; ".join(f"{p.field}: {p.message}" for p in parsed.problems))
+    doc = parsed.document
+    # Front matter without a date: a date at the top of the text will do (else the date stays unknown).
+    return Draft(doc.title, doc.date or text_date(doc.body), doc.body, doc.summary, doc.source, doc.type,
+                 doc.themes, doc.regions, doc.disciplines, doc.audience, doc.organisations)
+
+
+def _first_line(lines: list[str]) -> tuple[str, list[str]]:
+    """The title line and the lines after it. A date alone above the title is not the title: it stays in
+    the text, where it is found as the document's date."""
+    skipped: list[str] = []
+    for i, line in enumerate(lines):
+        text = " ".join(line.split())
+        if text and is_bare_date(text.lstrip("#").strip()):
+            skipped.append(line)
+        elif text:
+            return text, skipped + lines[i + 1:]
+    return "", []
+
+
+BULLET = re.compile(r"^\s*[•·▪◦‣●○■□➤►–-]\s+")
+NUMBERED = re.compile(r"^\s*\d+[.)]\s+")
+
+
+def read_text(text: str) -> Draft:
+    """Plain text: the first line is the title; short standalone lines become headings, bullets lists."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").splitlines()
+    title, rest = _first_line(lines)
+    return _draft_from_text(title, "\n".join(rest), markdown=False)
+
+
+def _draft_from_text(title: str, body: str, markdown: bool) -> Draft:
+    lines = body.splitlines()
+    # The title often repeats below it without the site name ("X - Kunstgebouw", then "X"); a date alone
+    # on a line near the top is the document's date, not text.
+    date = None
+    head_end = min(len(lines), 12)
+    keep: list[str] = []
+    for i, line in enumerate(lines):
+        stripped = " ".join(line.split()).lstrip("#").strip()
+        if i < head_end and stripped:
+            if same_text(stripped, title):
+                continue
+            if TITLE_SEPARATORS.split(title)[0] and same_text(stripped, TITLE_SEPARATORS.split(title)[0]):
+                title = stripped
+                continue
+            alone = find_date(stripped)
+            if alone and len(stripped) <= 25:
+                date = date or alone
+                continue
+        keep.append(line)
+    text = "\n".join(keep)
+    body_md = text.strip() + "\n" if markdown else text_to_markdown(text)
+    date = date or text_date(text)
+    return Draft(title=title[:MAX_TITLE], date=date, body=body_md, summary=shorten(first_paragraph(body_md)))
+
+
+def _looks_like_heading(line: str, before_blank: bool, next_line: str | None) -> bool:
+    if not line or len(line) > 80 or BULLET.match(line) or NUMBERED.match(line):
+        return False
+    if not line[0].isupper() or line.endswith((".", ",", ";", ":")):
+        return False
+    if next_line is not None and (BULLET.match(next_line) or NUMBERED.match(next_line)):
+        return False  # a label above a list ("Waar?") stays with its list
+    if line.endswith("?") or line.endswith("!"):
+        return before_blank and (next_line is None or next_line == "")
+    return before_blank and len(line.split()) <= 10
+
+
+def text_to_markdown(text: str) -> str:
+    """Plain text to Markdown: paragraphs, headings (short standalone lines), bullet lists; the text is
+    escaped so that nothing in it is read as Markdown or HTML."""
+    lines = [" ".join(l.split()) for l in text.splitlines()]
+    out: list[str] = []
+    previous_blank = True
+    for i, line in enumerate(lines):
+        if not line:
+            out.append("")
+            previous_blank = True
+            continue
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if BULLET.match(line):
+            if out and out[-1] and not out[-1].startswith("- "):
+                out.append("")
+            out.append("- " + escape(BULLET.sub("", line)))
+        elif NUMBERED.match(line):
+            if out and out[-1] and not re.match(r"\d+\. ", out[-1]):
+                out.append("")
+            number = re.match(r"\s*(\d+)", line).group(1)
+            out.append(f"{number}. " + escape(NUMBERED.sub("", line)))
+        elif _looks_like_heading(line, previous_blank, following):
+            out.extend(["", "## " + escape(line), ""])
+        else:
+            if out and (out[-1].startswith("- ") or re.match(r"\d+\. ", out[-1] or "")):
+                out.append("")
+            out.append(escape(line))
+        previous_blank = False
+    text = "\n".join(out)
+    text = re.sub(r"(?m)^(#+ .*)\n(?!\n)", r"\1\n\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+

@@ -1,0 +1,240 @@
+"""Importing real-looking web pages: dates where CMSs keep them, the article without the page's chrome,
+titles that are neither a date nor the site's name, unknown dates, and identity (nothing overwritten)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kennisplatform import editing, importer
+from kennisplatform.cli import main
+from kennisplatform.corpus import iter_markdown_files
+
+PAGES = Path(__file__).resolve().parent / "fixtures" / "import-pages"
+EXPECTED = {k: v for k, v in json.loads((PAGES / "expected.json").read_text(encoding="utf-8")).items()
+            if not k.startswith("_")}
+
+
+def run(corpus_dir, index_dir, taxonomy, *paths, **options):
+    return importer.Importer(corpus_dir, index_dir, taxonomy, importer.Options(**options)).run(
+        [Path(p) for p in paths])
+
+
+def all_files(corpus_dir: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in corpus_dir.rglob("*") if p.is_file()}
+
+
+# -- dates, titles, main content ---------------------------------------------------------------------------
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_page_gets_its_date_title_and_article(name):
+    expected = EXPECTED[name]
+    draft = importer.read_html((PAGES / name).read_text(encoding="utf-8"), name)
+    assert (draft.date.isoformat() if draft.date else None) == expected["date"]
+    assert draft.title == expected["title"]
+    for sentence in expected["keep"]:
+        assert sentence in draft.body, sentence
+    for chrome in expected["drop"]:
+        assert chrome not in draft.body, chrome
+
+
+def test_the_date_comes_from_structured_metadata_before_the_text():
+    page = (PAGES / "wordpress-yoast.html").read_text(encoding="utf-8")
+    # The @graph's datePublished, not its dateModified (2024-01-17) nor the sidebar's dates.
+    assert importer.read_html(page).date == dt.date(2023, 3, 9)
+    without_graph = page.replace('"datePublished":"2023-03-09T14:12:45+00:00",', "")
+    assert importer.read_html(without_graph).date == dt.date(2024, 1, 17)  # modified: better than none
+
+
+@pytest.mark.parametrize("text, iso", [
+    ('<meta property="article:published_time" content="2021-05-01T10:00:00+02:00">', "2021-05-01"),
+    ('<meta name="DC.date" content="2020-02-29">', "2020-02-29"),
+    ('<script type="application/ld+json">{"@type":"NewsArticle","dateCreated":"2019-07-04T08:00Z"}</script>',
+     "2019-07-04"),
+    ('<script type="application/ld+json">[{"@type":"Organization","foundingDate":"1990-01-01"},'
+     '{"@type":"Article","datePublished":"2022-02-02"}]</script>', "2022-02-02"),
+    ('<script type="application/ld+json">{broken json</script>', None),
+    ('<article><time datetime="2018-10-10T10:10:10+02:00">10 okt</time><p>Tekst.</p></article>', "2018-10-10"),
+])
+def test_dates_in_page_metadata(text, iso):
+    head, body = ("", text) if text.startswith("<article") else (text, "")
+    draft = importer.read_html(f"<html><head>{head}</head><body><h1>Titel</h1><p>Tekst zonder datum.</p>"
+                               f"{body}</body></html>")
+    assert (draft.date.isoformat() if draft.date else None) == iso
+
+
+@pytest.mark.parametrize("url, iso", [
+    ("https://site.example/2023/06/22/titel/", "2023-06-22"),
+    ("https://site.example/nieuws/2021-11-02-bijeenkomst", "2021-11-02"),
+    ("https://site.example/2023/13/40/titel/", None),
+    ("https://site.example/projecten/2023", None),
+])
+def test_a_date_in_the_address(url, iso):
+    found = importer.dates.url_date(url)
+    assert (found.isoformat() if found else None) == iso
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("dinsdag 14 november 2023", "2023-11-14"),
+    ("Gepubliceerd 14 nov. 2023 · Leestijd 4 minuten", "2023-11-14"),
+    ("ma 3 sept. 2018", "2018-09-03"),
+    ("2021-05-01T10:00:00+02:00", "2021-05-01"),
+])
+def test_dutch_and_iso_dates_in_text(text, iso):
+    assert importer.find_date(text).isoformat() == iso
+
+
+def test_a_date_deep_in_the_text_is_not_the_documents_date():
+    text = "Over het project\n\n" + "Leerlingen maakten muziek. " * 30 + "\n\nDe slotavond is op 12 juni 2024."
+    assert importer.dates.text_date(text) is None
+    assert importer.dates.text_date("Datum: 12 juni 2024\n" + text) == dt.date(2024, 6, 12)
+
+
+@pytest.mark.parametrize("title", ["22 november 2022", "di 14-11-2023", "Cultuurhuis Krimpenerwaard"])
+def test_a_title_is_never_a_bare_date_or_the_site_name(title):
+    chosen = importer.titles.choose_title(title, "Cultuursafari in Schoonhoven", title,
+                                          site="Cultuurhuis Krimpenerwaard")
+    assert chosen == "Cultuursafari in Schoonhoven"
+
+
+def test_a_text_file_whose_first_line_is_a_date_takes_the_next_line_as_title(tmp_path, taxonomy):
+    path = tmp_path / "nieuws.txt"
+    path.write_text("22 november 2022\n\nCultuursafari voor groep 5\n\nAlle leerlingen gingen op safari.\n",
+                    encoding="utf-8")
+    draft = importer.read_path(path, taxonomy)
+    assert (draft.title, draft.date) == ("Cultuursafari voor groep 5", dt.date(2022, 11, 22))
+
+
+# -- no date is not a failure ------------------------------------------------------------------------------
+def test_a_page_without_a_date_is_imported_with_an_unknown_date(corpus_dir, index_dir, engine, taxonomy):
+    [outcome] = run(corpus_dir, index_dir, taxonomy, PAGES / "zonder-datum.html")
+    assert outcome.status == "created", outcome.line()
+    assert outcome.doc_id == "muziek-in-de-klas"  # no date in the slug either
+    doc = editing.open_document(corpus_dir, outcome.doc_id, taxonomy).document
+    assert doc.date is None and doc.title == "Muziek in de klas"
+    assert engine.search(importer_params("vakdocenten")).hits[0].id == outcome.doc_id
+
+
+def importer_params(q: str):
+    from kennisplatform.params import SearchParams
+
+    return SearchParams(q=q)
+
+
+def test_one_date_for_a_batch_of_files_without_one(corpus_dir, index_dir, taxonomy):
+    outcomes = run(corpus_dir, index_dir, taxonomy, PAGES / "zonder-datum.html", PAGES / "meta-iso.html",
+                   date=dt.date(2020, 9, 1))
+    dates = {o.path.rsplit("/", 1)[-1]: editing.open_document(corpus_dir, o.doc_id, taxonomy).document.date
+             for o in outcomes}
+    assert dates == {"zonder-datum.html": dt.date(2020, 9, 1), "meta-iso.html": dt.date(2021, 5, 1)}
+
+
+def test_cli_date_option_and_a_bad_value(corpus_dir, index_dir):
+    runner = CliRunner()
+    args = ["--corpus", str(corpus_dir), "--index", str(index_dir), "import", str(PAGES / "zonder-datum.html")]
+    bad = runner.invoke(main, args + ["--date", "14-03-2024"])
+    assert bad.exit_code == 2 and "ongeldige datum '14-03-2024': gebruik JJJJ-MM-DD" in bad.output
+    assert not list(iter_markdown_files(corpus_dir / "x"))
+    good = runner.invoke(main, args + ["--date", "2024-03-14"])
+    assert good.exit_code == 0, good.output
+    assert "muziek-in-de-klas-2024-03-14" in good.output
+
+
+# -- identity: nothing overwritten -------------------------------------------------------------------------
+def same_titled_pages(folder: Path) -> list[Path]:
+    """One WordPress page copied to three sites: same title and date, another address and text each."""
+    page = (PAGES / "wordpress-yoast.html").read_text(encoding="utf-8")
+    texts = ["Ruim zeventig intern cultuurcoördinatoren", "Veertig leerkrachten uit Delft en Rijswijk",
+             "Een kleine groep cultuuraanbieders uit de Drechtsteden"]
+    paths = []
+    for number, (site, opening) in enumerate(zip(("rijnmond", "delft", "drechtsteden"), texts), 1):
+        html = page.replace("cultuurnetwerk-rijnmond.example", f"cultuur-{site}.example")
+        html = html.replace("Ruim zeventig intern cultuurcoördinatoren", opening)
+        html = html.replace("In de ochtend waren er drie werksessies.", f"Verhaal {number}: " + " ".join(
+            [f"{site} {word}" for word in ("muziek", "dans", "theater", "erfgoed", "media", "beeldend")] * 8))
+        path = folder / f"pagina-{number}.html"
+        path.write_text(html, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_same_titled_pages_from_three_addresses_are_three_documents(corpus_dir, index_dir, taxonomy, tmp_path):
+    folder = tmp_path / "map"
+    folder.mkdir()
+    same_titled_pages(folder)
+    first = run(corpus_dir, index_dir, taxonomy, folder)
+    assert [o.status for o in first] == ["created"] * 3, [o.line() for o in first]
+    slug = "cultuureducatie-in-de-brede-school-terugblik-op-de-werkconferentie-2023-03-09"
+    assert [o.doc_id for o in first] == [slug, f"{slug}-2", f"{slug}-3"]
+    urls = {editing.open_document(corpus_dir, o.doc_id, taxonomy).document.source.url for o in first}
+    assert len(urls) == 3
+    files = all_files(corpus_dir)
+    again = run(corpus_dir, index_dir, taxonomy, folder)
+    assert [(o.status, o.doc_id, o.match) for o in again] == [
+        ("unchanged", o.doc_id, "zelfde bronadres") for o in first]
+    assert all_files(corpus_dir) == files
+
+
+def test_the_same_address_with_tracking_parameters_is_the_same_document(corpus_dir, index_dir, taxonomy,
+                                                                         tmp_path):
+    page = (PAGES / "url-date.html").read_text(encoding="utf-8")
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    moved = page.replace('href="https://erfgoedhuis-gouda.example/2023/06/22/erfgoedlessen-sint-janskerk/"',
+                         'href="http://www.erfgoedhuis-gouda.example/2023/06/22/erfgoedlessen-sint-janskerk'
+                         '?utm_source=nieuwsbrief&fbclid=abc&gclid=x"')
+    (tmp_path / "b.html").write_text(moved.replace("Zes basisscholen", "Zeven basisscholen"), encoding="utf-8")
+    [a] = run(corpus_dir, index_dir, taxonomy, tmp_path / "a.html")
+    [b] = run(corpus_dir, index_dir, taxonomy, tmp_path / "b.html")
+    assert (b.status, b.doc_id, b.match) == ("updated", a.doc_id, "zelfde bronadres")
+    assert "[zelfde bronadres]" in b.line()
+
+
+def test_a_same_titled_file_never_replaces_an_editors_document(corpus_dir, index_dir, taxonomy, tmp_path):
+    written = editing.save_document(corpus_dir, index_dir, editing.Document(
+        id="", type="verslag", title="Netwerkbijeenkomst ICC", date=dt.date(2024, 3, 14),
+        body="Wat de redactie schreef.\n"), taxonomy).document
+    before = (corpus_dir / written.path).read_bytes()
+    txt = tmp_path / "verslag.txt"
+    txt.write_text("Netwerkbijeenkomst ICC\n\n14 maart 2024\n\nEen heel ander verslag, van een school, over "
+                   "dans en muziek in groep 7 en 8.\n", encoding="utf-8")
+    page = tmp_path / "pagina.html"
+    page.write_text('<html><head><link rel="canonical" href="https://school.example/icc"></head><body>'
+                    '<h1>Netwerkbijeenkomst ICC</h1><p>14 maart 2024</p><p>Nog een verslag, over theater en '
+                    'erfgoed op het voortgezet onderwijs.</p></body></html>', encoding="utf-8")
+    outcomes = run(corpus_dir, index_dir, taxonomy, txt, page)
+    assert [o.status for o in outcomes] == ["created", "created"], [o.line() for o in outcomes]
+    assert written.id not in {o.doc_id for o in outcomes}
+    assert "in de redactie is geschreven: niet overschreven" in outcomes[0].reason
+    assert (corpus_dir / written.path).read_bytes() == before
+    files = all_files(corpus_dir)
+    again = run(corpus_dir, index_dir, taxonomy, txt, page)
+    assert [(o.status, o.match) for o in again] == [("unchanged", "zelfde titel en datum"),
+                                                      ("unchanged", "zelfde bronadres")]
+    assert all_files(corpus_dir) == files
+
+
+def test_same_titled_files_without_address_in_one_folder_stay_apart(corpus_dir, index_dir, taxonomy, tmp_path):
+    folder = tmp_path / "map"
+    folder.mkdir()
+    for number, topic in enumerate(("dans op het plein", "een museumbezoek", "de schoolband"), 1):
+        (folder / f"notulen-{number}.txt").write_text(
+            f"Notulen\n\nHet overleg ging over {topic}. " + f"{topic} " * 20 + "\n", encoding="utf-8")
+    first = run(corpus_dir, index_dir, taxonomy, folder)
+    assert [o.status for o in first] == ["created"] * 3
+    assert len({o.doc_id for o in first}) == 3
+    files = all_files(corpus_dir)
+    again = run(corpus_dir, index_dir, taxonomy, folder)
+    assert [(o.status, o.doc_id) for o in again] == [("unchanged", o.doc_id) for o in first]
+    assert all_files(corpus_dir) == files
+
+
+def test_the_original_file_is_kept_beside_the_corpus_and_not_read_as_a_document(corpus_dir, index_dir,
+                                                                                  taxonomy):
+    shutil.copy(PAGES / "meta-iso.html", corpus_dir / "x.html")
+    [outcome] = run(corpus_dir, index_dir, taxonomy, corpus_dir / "x.html")
+    kept = corpus_dir / "bijlagen" / f"{outcome.doc_id}.html"
+    assert kept.read_bytes() == (PAGES / "meta-iso.html").read_bytes()
+    assert all("bijlagen" not in str(p) for p in iter_markdown_files(corpus_dir))
