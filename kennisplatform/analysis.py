@@ -29,7 +29,7 @@ from whoosh.lang.stopwords import stoplists
 __all__ = [
     "ANALYZER_VERSION", "PART_BOOST", "STOP_WORDS",
     "fold", "tokenize", "word_list", "stem", "split_compound", "compound_parts", "word_terms",
-    "analyze", "analyze_query", "dutch_analyzer", "spelling_analyzer",
+    "analyze", "analyze_query", "compound_query_parts", "dutch_analyzer", "spelling_analyzer",
     "DutchAnalyzer", "SpellingAnalyzer",
 ]
 
@@ -385,6 +385,16 @@ def analyze_query(text: str) -> list[str]:
         if info is not None:
             terms.append(info[0])
     return terms
+
+
+def compound_query_parts(text: str) -> tuple[str, ...]:
+    """The stems of the parts of a one-word compound query ("danslessen" -> dans, les), () for anything
+    else: a query may also meet a compound's parts written apart ("lessen in dans")."""
+    words = _WORD.findall(text)
+    if len(words) != 1 or word_terms(words[0]) is None:
+        return ()
+    parts = split_compound(fold(_normalize(words[0].lower())))
+    return tuple(dict.fromkeys(stem(p) for p in parts)) if len(parts) >= 2 else ()
 
 
 def word_spans(text: str):

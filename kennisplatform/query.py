@@ -14,6 +14,7 @@ from . import analysis
 
 MAX_GROUPS = 12  # more words than this add little but cost a lot; the rest is ignored (and said so)
 MIN_PREFIX = 2
+MAX_PARTS_GROUPS = 3  # a compound word meets its parts written apart in queries of up to this many words
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 WORD_CHARS = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*\*?", re.UNICODE)
 
@@ -21,7 +22,8 @@ WORD_CHARS = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*\*?", re.UNICODE)
 @dataclass(frozen=True)
 class Clause:
     """One way to match a group: all `terms` anywhere (kind 'terms'), adjacent (kind 'phrase'),
-    or any word starting with terms[0] (kind 'prefix')."""
+    any word starting with terms[0] (kind 'prefix'), the parts of a compound query word anywhere (kind
+    'parts': scored lower than the whole word), or a taxonomy value (kind 'facet': terms = (facet, id))."""
 
     kind: str
     terms: tuple[str, ...]
@@ -90,8 +92,16 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
             parsed.excluded.append(clause)
         else:
             filler = token.kind == "word" and clause.kind == "terms" and clause.terms[0] in filler_stems()
-            _add_group(parsed, Group((clause,), clause.text, filler), pending_or)
+            alternatives = (clause,)
+            parts = analysis.compound_query_parts(token.text) if token.kind == "word" and clause.kind == "terms" else ()
+            if parts:
+                alternatives += (Clause("parts", parts, token.text),)
+            _add_group(parsed, Group(alternatives, clause.text, filler), pending_or)
             pending_or = False
+    if len(parsed.content_groups) > MAX_PARTS_GROUPS:
+        # In a long query the other words already say what a compound's parts would add.
+        parsed.groups = [Group(tuple(c for c in g.alternatives if c.kind != "parts"), g.text, g.filler)
+                         for g in parsed.groups]
     if len(parsed.groups) > MAX_GROUPS:
         parsed.groups = parsed.groups[:MAX_GROUPS]
         parsed.notes.append(f"Alleen de eerste {MAX_GROUPS} woorden zijn gebruikt.")

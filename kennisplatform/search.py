@@ -30,9 +30,13 @@ TERM_CACHE_SIZE = 4096
 CORRECTIONS_KEPT = 10_000  # spelling corrections remembered per reader
 # A document filed under the value a query names (theme, type, ...) scores like a word in the summary.
 FACET_BOOST = 1.5
-# ... and a document filed under the place a query names (or a municipality in it), in addition to the
-# words' own scores.
-PLACE_BOOST = 1.5
+# ... and a document filed under the place a query names (or a municipality in it) PLACE_BOOST times the
+# place's idf, in addition to the words' own scores: within a tier, the place's documents come first
+# (measured on the tuning half: 1.5 flat 0.804, 8 x idf 0.850 for place queries).
+PLACE_BOOST = 8.0
+# A compound query word also matches its parts written apart ("lessen in dans" for "danslessen"), scored
+# at this share of their BM25F (as the index weighs a compound's parts), so that the compound ranks first.
+COMPOUND_PARTS_WEIGHT = analysis.PART_BOOST
 # Question and filler words (query.filler_stems) count this much of their BM25F score.
 FILLER_WEIGHT = 0.2
 # From this many content words up, documents are listed and ranked by the weighted evidence they
@@ -415,13 +419,21 @@ class SearchEngine:
         ranker = state.ranker
         if clause.kind == "facet":
             # A document filed under the value the query names: a flat bonus, like a keyword match.
-            boost = PLACE_BOOST if clause.terms[0] == "region" else FACET_BOOST
-            into += boost * bitsets.to_mask(state.facet_index.value_bits(*clause.terms), ranker.size)
+            bits = state.facet_index.value_bits(*clause.terms)
+            boost = FACET_BOOST
+            if clause.terms[0] == "region":
+                # A place weighs as much as its rarity says: a municipality more than the province.
+                boost = PLACE_BOOST * _idf(bits.bit_count(), ranker.size)
+            into += boost * bitsets.to_mask(bits, ranker.size)
             return
         for name in schema.TEXT_FIELDS:
             if clause.kind == "prefix":
                 for term in self._prefix_terms(state, clause.terms[0]):
                     ranking.add_all(into, [ranker.term(name, term)])
+            elif clause.kind == "parts":
+                found = ranker.zeros()
+                ranking.add_all(found, [ranker.term(name, term) for term in clause.terms])
+                into += COMPOUND_PARTS_WEIGHT * found
             elif clause.kind == "phrase":
                 where = self._phrase_bits(state, name, tuple(clause.terms))
                 if where:
@@ -520,7 +532,7 @@ class SearchEngine:
         terms: set[str] = set()
         for group in parsed.groups:
             for clause in group.alternatives:
-                if clause.kind in ("terms", "phrase"):
+                if clause.kind in ("terms", "phrase", "parts"):
                     terms.update(clause.terms)
         return terms
 

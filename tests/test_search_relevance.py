@@ -33,6 +33,8 @@ DOCS = [
     ("theater-ouders", "artikel", ["Nederland"], "Theater maken met ouders en grootouders."),
     ("zeldzaam", "artikel", ["Nederland"], "Een leesplan met een voorleeswedstrijd."),
     ("gewoon", "artikel", ["Nederland"], "Leerlingen en scholen in de wijk."),
+    ("danslessen", "artikel", ["Nederland"], "Danslessen voor iedereen."),
+    ("lessen-in-dans", "artikel", ["Nederland"], "Lessen in moderne dans."),
 ]
 
 
@@ -95,6 +97,12 @@ def test_a_long_query_weighs_its_words_by_their_evidence(engine):
     found = hits(engine, "leesplan voorleeswedstrijd leerlingen scholen wijk")
     assert found[0] == "zeldzaam"
     assert "gewoon" in found
+
+
+def test_a_compound_query_word_also_meets_its_parts_written_apart_below_the_compound(engine):
+    found = hits(engine, "danslessen")
+    assert found[:2] == ["danslessen", "lessen-in-dans"]
+    assert "dans-rotterdam" not in found  # one part is not enough
 
 
 # -- places ------------------------------------------------------------------------------------------------
