@@ -48,11 +48,6 @@ MIN_SHOULD_MATCH = 0.5
 RELAX_STEPS = (1.0, 0.75, 0.5, 0.25, 0.0)
 # A long query's BM25F score is multiplied by (share of its weight matched) ** COORDINATION.
 COORDINATION = 1.0
-# Pseudo-relevance feedback for long queries: the PRF_TERMS most typical terms of the first PRF_DOCS
-# documents rescore the listed ones, at PRF_WEIGHT of the first document's score (0: off).
-PRF_WEIGHT = 0.0
-PRF_DOCS = 5
-PRF_TERMS = 10
 RETIRE_AFTER = 60.0  # seconds a replaced searcher stays open for requests still using it
 MAX_PREFIX_TERMS = 50  # a prefix expands to at most this many words (the most frequent ones)
 
@@ -481,8 +476,6 @@ class SearchEngine:
         candidates = lambda bits: bitsets.to_array(bits, state.ranker.size)  # noqa: E731
         if plan.evidence is not None:
             scores *= plan.evidence.astype(np.float64) ** COORDINATION
-            if PRF_WEIGHT:
-                scores = self._with_feedback(state, parsed, scores, candidates(listed))
             ranked = ranking.top(scores, candidates(listed), needed)
             return [docnum for docnum, _ in ranked], dict(ranked)
         group_bits = [self._group_bits(state, parsed.groups[i]) for i in parsed.content_groups]
@@ -496,37 +489,6 @@ class SearchEngine:
             if len(ranked) >= needed:
                 break
         return [docnum for docnum, _ in ranked], dict(ranked)
-
-    def _with_feedback(self, state: _State, parsed: ParsedQuery, scores: np.ndarray,
-                       listed: np.ndarray) -> np.ndarray:
-        """Pseudo-relevance feedback (RM3-like): the terms most typical of the first PRF_DOCS documents
-        (their relative frequency there, weighted by the documents' scores, times idf) rescore the listed
-        documents with PRF_WEIGHT of the query's own score scale."""
-        top = ranking.top(scores, listed, PRF_DOCS)
-        if not top:
-            return scores
-        query_terms = self._highlight_terms(parsed)
-        reader = state.searcher.reader()
-        weights: dict[str, float] = {}
-        best = top[0][1] or 1.0
-        for docnum, score in top:
-            view = schema.stored_view(reader.stored_fields(docnum))
-            terms = analysis.analyze_query(f"{view['title']} {view['summary']} {view['body']}")
-            for term in terms:
-                if term not in query_terms:
-                    weights[term] = weights.get(term, 0.0) + score / best / len(terms)
-        size = state.ranker.size
-        for term in weights:
-            weights[term] *= _idf(reader.doc_frequency(schema.SPELL_FIELD, term), size)
-        expansion = sorted(weights, key=lambda t: -weights[t])[:PRF_TERMS]
-        extra = state.ranker.zeros()
-        for term in expansion:
-            for name in schema.TEXT_FIELDS:
-                ranking.add_all(extra, [state.ranker.term(name, term)])
-        top_extra = extra[listed].max() if len(listed) else 0.0
-        if top_extra > 0:
-            scores = scores + PRF_WEIGHT * (best / top_extra) * extra
-        return scores
 
     def _highlight_terms(self, parsed: ParsedQuery) -> set[str]:
         terms: set[str] = set()
