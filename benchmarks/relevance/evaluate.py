@@ -1,48 +1,132 @@
-"""Relevance benchmark: nDCG@10, MRR and Recall@10 of our engine and of SQLite FTS5 on judged queries.
+"""Relevance benchmark: nDCG@10, MRR and Recall@10 of our engine and two plain peers on judged queries.
 
-    python benchmarks/relevance/evaluate.py [--corpus corpus] [--judgments benchmarks/relevance/judgments.yaml]
-                                            [--per-query]
+    python benchmarks/relevance/evaluate.py [--per-query]            # the starter corpus, judgments.yaml
+    python benchmarks/relevance/evaluate.py --field [--per-query]    # real pages, judgments_field.yaml
+    python benchmarks/relevance/evaluate.py --collection DIR --judgments FILE [--engine NAME]...
 
-The judgments were made by reading the starter corpus: for each query, every document that is relevant
-gets a grade (3 = exactly what was asked, 2 = clearly relevant, 1 = partly relevant; unlisted = 0).
-The peer is a plain search: FTS5 with the unicode61 tokenizer (diacritics removed), bm25, words ORed."""
+Starter set: the judgments were made by reading the starter corpus (corpus/); relevant documents are named
+by their id.
+
+Field set (--field): the real pages of benchmarks/relevance/collection/ are first imported into an empty
+temporary corpus through the real importer (importer.import_paths, what `kennisplatform import` runs),
+with the project's taxonomy; every engine then indexes that imported corpus. Judged pages are named by
+their source address and found again through the imported documents' `source.url` (normalised as the
+importer does), never by file name. A judged page the import did not create (refused, or skipped as very
+similar to another) stays in the ideal ranking, so every engine loses it alike; the run lists such pages.
+The queries carry a fixed `split` (tune / heldout): figures are reported per kind for each half and for
+all. Tune on `tune` only; `heldout` says whether a change generalises.
+
+Grades: 3 = exactly what was asked, 2 = clearly relevant, 1 = partly relevant; unlisted = 0.
+
+Peers, each over the same title, summary and plain-text body, words ORed, title 3 / summary 1.8 / body 1:
+    sqlite-fts5       SQLite FTS5, unicode61 tokenizer with diacritics removed, bm25.
+    bm25-snowball-nl  Whoosh BM25F (its defaults, B 0.75, K1 1.2) with a plain analyzer: regex words,
+                      lowercase and the Dutch Snowball stemmer that ships with Whoosh; no stop words, no
+                      compound splitting, no synonyms, no places. "What a plain BM25 with a Dutch stemmer
+                      gives", the bar issue 11 sets per kind of query."""
 from __future__ import annotations
 
 import argparse
 import math
 import re
+import shutil
 import sqlite3
 import sys
 import tempfile
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from whoosh import fields as wfields
+from whoosh import query as wquery
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.filedb.filestore import RamStorage
+from whoosh.lang import stemmer_for_language
+from whoosh.scoring import BM25F
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from kennisplatform.corpus import read_corpus, taxonomy_for  # noqa: E402
 from kennisplatform.documents import plain_text  # noqa: E402
+from kennisplatform.importer import import_paths, normalise_url, summarise  # noqa: E402
 from kennisplatform.index import update_index  # noqa: E402
 from kennisplatform.params import SearchParams, clean_query  # noqa: E402
 from kennisplatform.search import SearchEngine  # noqa: E402
 
 K = 10
+HERE = Path(__file__).resolve().parent
+FIELD_COLLECTION = HERE / "collection"
+FIELD_JUDGMENTS = HERE / "judgments_field.yaml"
+TEXT_BOOSTS = {"title": 3.0, "summary": 1.8, "body": 1.0}
+ALL = "all"
 
 
 @dataclass
 class Judged:
     query: str
     kind: str
-    grades: dict[str, int]
+    grades: dict[str, int]  # document id -> grade
+    split: str = ALL
 
 
+@dataclass
+class Collection:
+    """The corpus the engines index, and how a judged page's address becomes a document id."""
+
+    corpus: Path
+    ids_by_url: dict[str, str] = field(default_factory=dict)
+    import_summary: str = ""
+
+
+# -- judgments and the corpus they refer to ------------------------------------------------------------
 def load_judgments(path: Path) -> list[Judged]:
+    """Judged queries whose relevant documents are named by id (the starter set)."""
+    judged, _ = load_judged(path, None)
+    return judged
+
+
+def load_judged(path: Path, ids_by_url: dict[str, str] | None) -> tuple[list[Judged], list[str]]:
+    """The judged queries, and the judged addresses no document came from (they keep their place in the
+    ideal ranking under a key no engine can return). Without ids_by_url the keys are document ids."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [Judged(str(item["query"]), item["kind"], {str(k): int(v) for k, v in item["relevant"].items()})
-            for item in data["queries"]]
+    missing: set[str] = set()
+    judged = []
+    for item in data["queries"]:
+        grades = {}
+        for key, grade in item["relevant"].items():
+            doc_id = str(key) if ids_by_url is None else ids_by_url.get(normalise_url(str(key)) or str(key))
+            if doc_id is None:
+                missing.add(str(key))
+                doc_id = f"niet-geimporteerd:{key}"
+            grades[doc_id] = int(grade)
+        judged.append(Judged(str(item["query"]), item["kind"], grades, str(item.get("split", ALL))))
+    return judged, sorted(missing)
+
+
+def import_collection(collection: Path, workdir: Path) -> Collection:
+    """The collection's pages imported into an empty corpus as an editor would import them. Only the
+    pages: SOURCES.md beside them is documentation, and as a document it would list every address."""
+    corpus = workdir / "corpus"
+    corpus.mkdir()
+    shutil.copy(REPO / "corpus" / "taxonomy.yaml", corpus / "taxonomy.yaml")
+    pages = sorted(collection.glob("*.html"))
+    outcomes = import_paths(corpus, workdir / "import-index", pages, taxonomy=taxonomy_for(corpus))
+    documents, _ = read_corpus(corpus)
+    ids_by_url = {normalise_url(d.source.url): d.id for d in documents if d.source.url}
+    return Collection(corpus, ids_by_url, f"{len(pages)} pages imported: {summarise(outcomes)}")
+
+
+def documents_of(corpus: Path) -> list[tuple[str, str, str, str]]:
+    """(id, title, summary, plain body) of every document: what the peers index."""
+    documents, _ = read_corpus(corpus)
+    return [(d.id, d.title, d.summary, plain_text(d.body)) for d in documents]
+
+
+# -- measures ----------------------------------------------------------------------------------------
+def mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else float("nan")
 
 
 def ndcg(ranking: list[str], grades: dict[str, int], k: int = K) -> float:
@@ -64,6 +148,7 @@ def recall(ranking: list[str], grades: dict[str, int], k: int = K) -> float:
     return len(relevant & set(ranking[:k])) / len(relevant) if relevant else 0.0
 
 
+# -- engines -----------------------------------------------------------------------------------------
 class Ours:
     name = "kennisplatform"
 
@@ -83,12 +168,10 @@ class Fts5:
     name = "sqlite-fts5"
 
     def __init__(self, corpus: Path, workdir: Path):
-        documents, _ = read_corpus(corpus)
         self.db = sqlite3.connect(workdir / "fts.db")
         self.db.execute("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, summary, body, "
                         "tokenize = 'unicode61 remove_diacritics 2')")
-        self.db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?)",
-                            [(d.id, d.title, d.summary, plain_text(d.body)) for d in documents])
+        self.db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?)", documents_of(corpus))
         self.db.commit()
 
     def rank(self, query: str) -> list[str]:
@@ -96,53 +179,150 @@ class Fts5:
         if not words:
             return []
         match = " OR ".join(f'"{w}"' for w in words)
-        rows = self.db.execute("SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 0, 3.0, 1.8, 1.0) "
+        weights = ", ".join(str(TEXT_BOOSTS[f]) for f in ("title", "summary", "body"))
+        rows = self.db.execute(f"SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 0, {weights}) "
                                "LIMIT ?", (match, K)).fetchall()
         return [row[0] for row in rows]
 
 
-def evaluate(engine, judged: list[Judged]) -> dict[str, dict[str, float]]:
-    per_kind: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
-    per_query = {}
+class Bm25SnowballNl:
+    """Plain BM25 with a Dutch stemmer and nothing else (issue 11's bar per kind of query). Whoosh's own
+    Snowball port, so the peer needs no package beyond what the app installs."""
+
+    name = "bm25-snowball-nl"
+
+    def __init__(self, corpus: Path, workdir: Path):
+        # stoplist=None: StemmingAnalyzer's default stop list is English; a plain peer has none.
+        self.analyzer = StemmingAnalyzer(stoplist=None, stemfn=stemmer_for_language("nl"))
+        text = wfields.TEXT(analyzer=self.analyzer)
+        schema = wfields.Schema(id=wfields.ID(stored=True, unique=True), title=text, summary=text, body=text)
+        self.index = RamStorage().create_index(schema)
+        with self.index.writer() as writer:
+            for doc_id, title, summary, body in documents_of(corpus):
+                writer.add_document(id=doc_id, title=title, summary=summary, body=body)
+        self.searcher = self.index.searcher(weighting=BM25F())
+
+    def rank(self, query: str) -> list[str]:
+        terms = {token.text for token in self.analyzer(query)}
+        if not terms:
+            return []
+        q = wquery.Or([wquery.Term(f, t, boost=b) for f, b in TEXT_BOOSTS.items() for t in sorted(terms)])
+        return [hit["id"] for hit in self.searcher.search(q, limit=K)]
+
+
+ENGINES = {cls.name: cls for cls in (Ours, Fts5, Bm25SnowballNl)}
+
+
+# -- running and reporting ---------------------------------------------------------------------------
+@dataclass
+class Scores:
+    ndcg: float
+    rr: float
+    recall: float
+
+
+def run(engine, judged: list[Judged]) -> dict[str, Scores]:
+    """query -> scores; queries are unique within a judgments file."""
+    out = {}
     for item in judged:
         ranking = engine.rank(item.query)
-        scores = (ndcg(ranking, item.grades), reciprocal_rank(ranking, item.grades), recall(ranking, item.grades))
-        per_kind[item.kind].append(scores)
-        per_kind["overall"].append(scores)
-        per_query[item.query] = scores
-    table = {kind: {"nDCG@10": sum(s[0] for s in rows) / len(rows), "MRR": sum(s[1] for s in rows) / len(rows),
-                    "Recall@10": sum(s[2] for s in rows) / len(rows), "n": len(rows)}
+        out[item.query] = Scores(ndcg(ranking, item.grades), reciprocal_rank(ranking, item.grades),
+                                 recall(ranking, item.grades))
+    return out
+
+
+def evaluate(engine, judged: list[Judged]) -> dict[str, dict]:
+    """Per kind (and 'overall') the mean nDCG@10, MRR and Recall@10 with n; and per query the three
+    scores. The shape other benchmark scripts (morphology.py) read."""
+    scores = run(engine, judged)
+    per_kind: dict[str, list[Scores]] = defaultdict(list)
+    for item in judged:
+        per_kind[item.kind].append(scores[item.query])
+        per_kind["overall"].append(scores[item.query])
+    table = {kind: {"nDCG@10": mean([s.ndcg for s in rows]), "MRR": mean([s.rr for s in rows]),
+                    "Recall@10": mean([s.recall for s in rows]), "n": len(rows)}
              for kind, rows in per_kind.items()}
-    return {"table": table, "per_query": per_query}
+    return {"table": table, "per_query": {q: (s.ndcg, s.rr, s.recall) for q, s in scores.items()}}
+
+
+def groups(judged: list[Judged]) -> list[tuple[str, str, list[Judged]]]:
+    """(kind, half, queries) for every kind (and 'overall') and every half (and 'all')."""
+    halves = sorted({j.split for j in judged} - {ALL}, key=lambda h: (h != "tune", h))  # tune first
+    columns = halves + [ALL] if halves else [ALL]
+    kinds = ["overall"] + sorted({j.kind for j in judged})
+    out = []
+    for kind in kinds:
+        of_kind = [j for j in judged if kind == "overall" or j.kind == kind]
+        for half in columns:
+            out.append((kind, half, [j for j in of_kind if half == ALL or j.split == half]))
+    return out
+
+
+def print_table(judged: list[Judged], results: dict[str, dict[str, Scores]]) -> None:
+    names = list(results)
+    table = defaultdict(dict)  # kind -> half -> (n, {engine: nDCG})
+    for kind, half, items in groups(judged):
+        table[kind][half] = (len(items), {n: mean([results[n][j.query].ndcg for j in items]) for n in names})
+    halves = list(next(iter(table.values())))
+    width = max(max(len(n) for n in names), 8 * len(halves))
+    print(f"nDCG@10 per kind of query; per engine the columns {' / '.join(halves)}")
+    print(f"{'':<10}{'n':>12}" + "".join(f"  {n:>{width}}" for n in names))
+    print(f"{'kind':<10}{'/'.join(halves):>12}"
+          + "".join(f"  {''.join(f'{h:>8}' for h in halves):>{width}}" for _ in names))
+    for kind, by_half in table.items():
+        counts = "/".join(str(by_half[h][0]) for h in halves)
+        cells = "".join(f"  {''.join(f'{by_half[h][1][n]:>8.3f}' for h in halves):>{width}}" for n in names)
+        print(f"{kind:<10}{counts:>12}{cells}")
+    print("\nall queries: MRR / Recall@10")
+    for n in names:
+        scores = list(results[n].values())
+        print(f"  {n:<18} MRR {mean([s.rr for s in scores]):.3f}   R@10 {mean([s.recall for s in scores]):.3f}")
+
+
+def print_per_query(judged: list[Judged], results: dict[str, dict[str, Scores]]) -> None:
+    names = list(results)
+    print(f"\nper query: nDCG@10 {' / '.join(names)}")
+    for item in judged:
+        values = [results[n][item.query].ndcg for n in names]
+        best_peer = max(values[1:]) if len(values) > 1 else values[0]
+        flag = "  <-- a peer is better" if best_peer > values[0] + 1e-9 else ""
+        print(f"  [{item.kind}/{item.split}] {item.query!r}: {' / '.join(f'{v:.3f}' for v in values)}{flag}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=REPO / "corpus")
-    parser.add_argument("--judgments", type=Path, default=Path(__file__).with_name("judgments.yaml"))
+    parser.add_argument("--corpus", type=Path, default=REPO / "corpus", help="a corpus whose documents are judged")
+    parser.add_argument("--collection", type=Path, help="a folder of pages to import first (judged by address)")
+    parser.add_argument("--judgments", type=Path, default=HERE / "judgments.yaml")
+    parser.add_argument("--field", action="store_true",
+                        help=f"the real pages: --collection {FIELD_COLLECTION.relative_to(REPO)} "
+                             f"--judgments {FIELD_JUDGMENTS.relative_to(REPO)}")
+    parser.add_argument("--engine", action="append", choices=list(ENGINES),
+                        help="only these engines (repeatable); ours first when present")
     parser.add_argument("--per-query", action="store_true", help="print each query's scores")
     args = parser.parse_args()
-    judged = load_judgments(args.judgments)
+    if args.field:
+        args.collection, args.judgments = FIELD_COLLECTION, FIELD_JUDGMENTS
+    chosen = [ENGINES[n] for n in ENGINES if not args.engine or n in args.engine]
     with tempfile.TemporaryDirectory() as tmp:
+        if args.collection:
+            source = import_collection(args.collection, Path(tmp))
+            judged, missing = load_judged(args.judgments, source.ids_by_url)
+            print(source.import_summary)
+        else:
+            source, (judged, missing) = Collection(args.corpus), load_judged(args.judgments, None)
         results = {}
-        for cls in (Ours, Fts5):
+        for cls in chosen:
             workdir = Path(tmp) / cls.name
             workdir.mkdir()
-            results[cls.name] = evaluate(cls(args.corpus, workdir), judged)
-    ours, peer = results["kennisplatform"], results["sqlite-fts5"]
-    print(f"{len(judged)} judged queries, corpus {args.corpus}")
-    print(f"{'kind':<14}{'n':>3}  {'nDCG@10 ours / fts5':>21}  {'MRR ours / fts5':>17}  {'R@10 ours / fts5':>17}")
-    kinds = ["overall"] + sorted(k for k in ours["table"] if k != "overall")
-    for kind in kinds:
-        o, p = ours["table"][kind], peer["table"][kind]
-        print(f"{kind:<14}{o['n']:>3}  {o['nDCG@10']:>10.3f} / {p['nDCG@10']:.3f}  {o['MRR']:>8.3f} / {p['MRR']:.3f}"
-              f"  {o['Recall@10']:>8.3f} / {p['Recall@10']:.3f}")
+            results[cls.name] = run(cls(source.corpus, workdir), judged)
+    print(f"{len(judged)} judged queries ({args.judgments.relative_to(REPO) if args.judgments.is_relative_to(REPO) else args.judgments}), "
+          f"corpus {args.collection or args.corpus}")
+    for url in missing:
+        print(f"  judged but not imported (counts as not found for every engine): {url}")
+    print_table(judged, results)
     if args.per_query:
-        print("\nper query (nDCG@10 ours / fts5):")
-        for item in judged:
-            a, b = ours["per_query"][item.query][0], peer["per_query"][item.query][0]
-            flag = "  <-- fts5 better" if b > a + 1e-9 else ""
-            print(f"  [{item.kind}] {item.query!r}: {a:.3f} / {b:.3f}{flag}")
+        print_per_query(judged, results)
     return 0
 
 
