@@ -252,6 +252,16 @@ class SearchEngine:
                 return corrected, corrected_plan, Relaxation(
                     "corrected", parsed.text, corrected.text,
                     f"Geen resultaten voor ‘{parsed.text}’; wel voor ‘{corrected.text}’.")
+        if not plan.matched & filters:
+            split = _place_words(parsed)
+            split_plan = self._plan(state, split, filters, params.per_page) if split else None
+            if split_plan and split_plan.matched & filters:
+                # A place name that is no document's place nor in any text as a whole ("Krimpen aan den
+                # IJssel" where a page says "Stem van Krimpen" ... "aan den IJssel"): its words, apart.
+                places = ", ".join(f"‘{g.text}’" for g in parsed.groups if _places(g))
+                return split, split_plan, Relaxation(
+                    "any-words", parsed.text, " ".join(split.words()),
+                    f"Geen resultaten voor {places} als plaats; wel met de woorden ervan.")
         if plan.matched & filters and len(parsed.groups) > 1:
             return parsed, plan, Relaxation(
                 "any-words", parsed.text, " OR ".join(parsed.words()),
@@ -538,6 +548,21 @@ class SearchEngine:
 def _places(group: Group) -> list[str]:
     """The region ids a group of the query names ("Haagse", "Capelle aan den IJssel")."""
     return [c.terms[1] for c in group.alternatives if c.kind == "facet" and c.terms[0] == "region"]
+
+
+def _place_words(parsed: ParsedQuery) -> ParsedQuery | None:
+    """The query with each multi-word place name replaced by its words as separate groups; None when
+    it names no such place."""
+    groups: list[Group] = []
+    for group in parsed.groups:
+        words = [w for w in group.text.split() if analysis.analyze_query(w)] if _places(group) else []
+        if len(words) > 1:
+            groups += [Group((Clause("terms", tuple(analysis.analyze_query(w)), w),), w) for w in words]
+        else:
+            groups.append(group)
+    if len(groups) == len(parsed.groups):
+        return None
+    return ParsedQuery(parsed.text, groups, parsed.excluded, parsed.notes)
 
 
 def _idf(doc_frequency: int, size: int) -> float:

@@ -120,10 +120,19 @@ def test_a_place_name_finds_a_text_that_uses_only_its_adjective(engine):
 def test_a_multi_word_place_name_is_one_unit(engine):
     parsed = parse_query("muziek Capelle aan den IJssel", engine.synonyms)
     assert [g.text for g in parsed.groups] == ["muziek", "Capelle aan den IJssel"]
-    for q in ("Capelle aan den IJssel", "Alphen aan den Rijn", "Krimpen aan den IJssel muziek"):
-        assert "rivieren" not in hits(engine, q), q  # "IJssel" and "Rijn" are rivers there, no place
-    result = engine.search(SearchParams(q="Krimpen aan den IJssel muziek"))
-    assert result.relaxation is None or "IJssel" in result.relaxation.used  # never "corrected" apart
+    for q in ("Capelle aan den IJssel", "Krimpen aan den IJssel muziek"):
+        assert "rivieren" not in hits(engine, q), q  # "IJssel" is a river there, no place
+    # Never "corrected" or split while the place finds something; relaxed, the name stays whole.
+    assert engine.search(SearchParams(q="Capelle aan den IJssel")).relaxation is None
+    assert engine.search(SearchParams(q="Krimpen aan den IJssel muziek")).relaxation.used == \
+        "Krimpen aan den IJssel OR muziek"
+
+
+def test_a_place_name_that_finds_nothing_as_a_unit_falls_back_to_its_words_and_says_so(engine):
+    # No document is filed under Alphen aan den Rijn or names it; "rivieren" has "Rijn".
+    result = engine.search(SearchParams(q="Alphen aan den Rijn"))
+    assert [h.id for h in result.hits] == ["rivieren"]
+    assert result.relaxation.message == "Geen resultaten voor ‘Alphen aan den Rijn’ als plaats; wel met de woorden ervan."
 
 
 def test_the_place_a_query_names_is_offered_as_a_filter(engine):
