@@ -1,6 +1,6 @@
 """Compound splitting measured: our splitter (analysis.split_compound) against hunspell-nl and Frog.
 
-    python benchmarks/relevance/morphology.py [--corpus corpus] [--judgments ...] [--split tune|heldout]
+    python benchmarks/relevance/morphology.py [--field | --corpus corpus --judgments ...]
                                               [--splitter ours --splitter hunspell --splitter frog ...]
 
 Each alternative is run once over the collection's vocabulary (every folded word of at least
@@ -133,35 +133,45 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=evaluate.REPO / "corpus")
     parser.add_argument("--judgments", type=Path, default=Path(__file__).with_name("judgments.yaml"))
+    parser.add_argument("--field", action="store_true", help="the real pages, imported (see evaluate.py)")
     parser.add_argument("--splitter", action="append", choices=["ours", "hunspell", "frog", "none"])
     args = parser.parse_args()
     splitters = args.splitter or ["ours", "hunspell", "frog", "none"]
-    judged = evaluate.load_judgments(args.judgments)
-    words = vocabulary(args.corpus)
-    ours = {w: tuple(analysis.split_compound(w)) for w in words}
-    print(f"{len(words)} words of {analysis.MIN_COMPOUND}+ letters; ours splits {sum(map(bool, ours.values()))}")
-    rows = {}
-    for name in splitters:
-        table = None
-        if name in ("hunspell", "frog"):
-            if not shutil.which(name):
-                print(f"{name}: not installed (apt-get install {'hunspell hunspell-nl' if name == 'hunspell' else 'frog frogdata'})")
-                continue
-            start = time.perf_counter()
-            table = hunspell_splits(words) if name == "hunspell" else frog_splits(words)
-            print(f"{name}: {len(table)} words split, {time.perf_counter() - start:.1f} s over the vocabulary; "
-                  f"e.g. " + ", ".join(f"{w}={'+'.join(p)}" for w, p in list(table.items())[:6]))
-        elif name == "none":
-            table = {}
-        patch_splitter(table)
-        with tempfile.TemporaryDirectory() as tmp:
-            rows[name] = evaluate.evaluate(evaluate.Ours(args.corpus, Path(tmp)), judged)["table"]
-    patch_splitter(None)
-    kinds = ["overall"] + sorted(k for k in next(iter(rows.values())) if k != "overall")
-    print(f"\nnDCG@10 on {len(judged)} judged queries, corpus {args.corpus}")
-    print(f"{'kind':<14}" + "".join(f"{name:>10}" for name in rows))
-    for kind in kinds:
-        print(f"{kind:<14}" + "".join(f"{rows[name][kind]['nDCG@10']:>10.3f}" for name in rows))
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.field:
+            source = evaluate.import_collection(evaluate.FIELD_COLLECTION, Path(tmp))
+            judged, _ = evaluate.load_judged(evaluate.FIELD_JUDGMENTS, source.ids_by_url)
+            corpus = source.corpus
+        else:
+            corpus, judged = args.corpus, evaluate.load_judgments(args.judgments)
+        words = vocabulary(corpus)
+        ours = {w: tuple(analysis.split_compound(w)) for w in words}
+        print(f"{len(words)} words of {analysis.MIN_COMPOUND}+ letters; ours splits {sum(map(bool, ours.values()))}")
+        results = {}
+        for name in splitters:
+            table = None
+            if name in ("hunspell", "frog"):
+                if not shutil.which(name):
+                    print(f"{name}: not installed (apt-get install "
+                          f"{'hunspell hunspell-nl' if name == 'hunspell' else 'frog frogdata'})")
+                    continue
+                start = time.perf_counter()
+                table = hunspell_splits(words) if name == "hunspell" else frog_splits(words)
+                print(f"{name}: {len(table)} words split, {time.perf_counter() - start:.1f} s over the vocabulary; "
+                      f"e.g. " + ", ".join(f"{w}={'+'.join(p)}" for w, p in list(table.items())[:6]))
+            elif name == "none":
+                table = {}
+            patch_splitter(table)
+            workdir = Path(tmp) / name
+            workdir.mkdir()
+            results[name] = evaluate.run(evaluate.Ours(corpus, workdir), judged)
+        patch_splitter(None)
+    print(f"\nnDCG@10 on {len(judged)} judged queries; per kind the halves "
+          f"{' / '.join(h for h in dict.fromkeys(half for _, half, _ in evaluate.groups(judged)))}")
+    print(f"{'kind':<10}{'half':<9}" + "".join(f"{name:>10}" for name in results))
+    for kind, half, items in evaluate.groups(judged):
+        print(f"{kind:<10}{half:<9}" + "".join(
+            f"{evaluate.mean([results[n][j.query].ndcg for j in items]):>10.3f}" for n in results))
     return 0
 
 
