@@ -481,12 +481,19 @@ class SearchEngine:
     def _by_relevance(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int,
                       needed: int) -> tuple[list[int], dict[int, float]]:
         """Short queries: tiers by the number of content groups matched (all words first), BM25F within
-        a tier. Long queries: BM25F times the share of the query's weight matched."""
+        a tier. Long queries: documents with every content word first, then the others; within each,
+        BM25F times the share of the query's weight matched."""
         scores = self._scores(state, parsed)
         candidates = lambda bits: bitsets.to_array(bits, state.ranker.size)  # noqa: E731
         if plan.evidence is not None:
             scores *= plan.evidence.astype(np.float64) ** COORDINATION
-            ranked = ranking.top(scores, candidates(listed), needed)
+            # Documents with every content word still come first, as for short queries (a title someone
+            # half remembers); the weight orders the rest.
+            docs = candidates(listed)
+            every = plan.evidence[docs] >= 1.0 - 1e-6
+            ranked = ranking.top(scores, docs[every], needed)
+            if len(ranked) < needed:
+                ranked += ranking.top(scores, docs[~every], needed - len(ranked))
             return [docnum for docnum, _ in ranked], dict(ranked)
         group_bits = [self._group_bits(state, parsed.groups[i]) for i in parsed.content_groups]
         n = len(group_bits)
