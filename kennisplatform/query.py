@@ -91,12 +91,11 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
         if token.negated:
             parsed.excluded.append(clause)
         else:
-            filler = token.kind == "word" and clause.kind == "terms" and clause.terms[0] in filler_stems()
-            alternatives = (clause,)
-            parts = analysis.compound_query_parts(token.text) if token.kind == "word" and clause.kind == "terms" else ()
-            if parts:
-                alternatives += (Clause("parts", parts, token.text),)
-            _add_group(parsed, Group(alternatives, clause.text, filler), pending_or)
+            plain = token.kind == "word" and clause.kind == "terms"
+            parts = analysis.compound_query_parts(token.text) if plain else ()
+            alternatives = (clause, Clause("parts", parts, token.text)) if parts else (clause,)
+            _add_group(parsed, Group(alternatives, clause.text, plain and clause.terms[0] in filler_stems()),
+                       pending_or)
             pending_or = False
     if len(parsed.content_groups) > MAX_PARTS_GROUPS:
         # In a long query the other words already say what a compound's parts would add.

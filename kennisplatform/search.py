@@ -39,8 +39,8 @@ PLACE_BOOST = 8.0
 COMPOUND_PARTS_WEIGHT = analysis.PART_BOOST
 # Question and filler words (query.filler_stems) count this much of their BM25F score.
 FILLER_WEIGHT = 0.2
-# From this many content words up, documents are listed and ranked by the weighted evidence they
-# contain (each word weighs its IDF), not in tiers by the number of words they match.
+# From this many content words up, documents are listed by the weighted evidence they contain (each word
+# weighs its IDF) and, after those with every word, ranked by it: not in tiers by the number of words.
 LONG_QUERY = 4
 # A long query lists documents with at least this share of its content words' weight, fewer when that
 # does not fill a page (MIN_SHOULD_MATCH times each of RELAX_STEPS in turn).
@@ -230,8 +230,8 @@ class SearchEngine:
 
     def _place_filter(self, state: _State, parsed: ParsedQuery, listed: int,
                       params: SearchParams) -> PlaceFilter | None:
-        """"Alleen Den Haag?": the first place the query names, as a filter, when it would narrow the
-        results and is not chosen already (nor a region below it)."""
+        """The offer "Alleen Den Haag?": the first place the query names, as a filter, when it would
+        narrow the results and is not chosen already (nor a region below it)."""
         chosen = set(params.region)
         for group in parsed.groups:
             regions = _places(group)
@@ -484,12 +484,12 @@ class SearchEngine:
         a tier. Long queries: documents with every content word first, then the others; within each,
         BM25F times the share of the query's weight matched."""
         scores = self._scores(state, parsed)
-        candidates = lambda bits: bitsets.to_array(bits, state.ranker.size)  # noqa: E731
+        size = state.ranker.size
         if plan.evidence is not None:
             scores *= plan.evidence.astype(np.float64) ** COORDINATION
             # Documents with every content word still come first, as for short queries (a title someone
             # half remembers); the weight orders the rest.
-            docs = candidates(listed)
+            docs = bitsets.to_array(listed, size)
             every = plan.evidence[docs] >= 1.0 - 1e-6
             ranked = ranking.top(scores, docs[every], needed)
             if len(ranked) < needed:
@@ -502,7 +502,7 @@ class SearchEngine:
         for matched in range(n, max(plan.min_groups, 1) - 1, -1):
             tier = levels[matched] & ~levels[matched + 1] if matched < n else levels[n]
             if tier:
-                ranked += ranking.top(scores, candidates(tier), needed - len(ranked))
+                ranked += ranking.top(scores, bitsets.to_array(tier, size), needed - len(ranked))
             if len(ranked) >= needed:
                 break
         return [docnum for docnum, _ in ranked], dict(ranked)

@@ -106,6 +106,16 @@ def test_a_compound_query_word_also_meets_its_parts_written_apart_below_the_comp
 
 
 # -- places ------------------------------------------------------------------------------------------------
+def test_place_forms_are_generated_adjectives_and_the_listed_irregular_names():
+    forms = taxonomy_for(Path(TAXONOMY).parent).place_forms
+    assert forms["Rotterdamse"] == ("rotterdam",) and forms["Leidse"] == ("leiden",)  # + se, -en + se
+    assert forms["Goudse"] == ("gouda",) and forms["Zuid-Hollandse"] == ("zuid-holland",)
+    assert forms["Maassluise"] == ("maassluis",)
+    assert forms["Haagse"] == ("den-haag",) and forms["Dordtse"] == ("dordrecht",)  # listed, irregular
+    assert set(forms["Duin- en Bollenstreek"]) == {"hillegom", "lisse", "noordwijk", "teylingen", "katwijk"}
+    assert "Nederlandse" not in forms  # a country is no place to filter by
+
+
 def test_a_places_adjective_finds_the_documents_filed_under_the_place(engine):
     # "dans-den-haag" never says "Haag" or "Haagse": it is filed under Den Haag.
     assert hits(engine, "Haagse dans")[0] == "dans-den-haag"
