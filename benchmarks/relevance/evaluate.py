@@ -316,8 +316,8 @@ def main() -> int:
             workdir = Path(tmp) / cls.name
             workdir.mkdir()
             results[cls.name] = run(cls(source.corpus, workdir), judged)
-    print(f"{len(judged)} judged queries ({args.judgments.relative_to(REPO) if args.judgments.is_relative_to(REPO) else args.judgments}), "
-          f"corpus {args.collection or args.corpus}")
+    shown = args.judgments.relative_to(REPO) if args.judgments.is_relative_to(REPO) else args.judgments
+    print(f"{len(judged)} judged queries ({shown}), corpus {args.collection or args.corpus}")
     for url in missing:
         print(f"  judged but not imported (counts as not found for every engine): {url}")
     print_table(judged, results)
