@@ -286,7 +286,7 @@ class SearchEngine:
         changed = False
         for i, word in enumerate(words):
             core = word.strip('"-*()')
-            if word in places:
+            if core.strip("?!.,;:") in places:
                 continue  # part of a place name ("IJssel" in "Capelle aan den IJssel"): one unit
             terms = analysis.analyze_query(core)
             if len(terms) != 1 or len(terms[0]) < 4 or not terms[0].isalpha():

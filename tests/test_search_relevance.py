@@ -140,9 +140,11 @@ def test_a_multi_word_place_name_is_one_unit(engine):
 
 def test_a_place_name_that_finds_nothing_as_a_unit_falls_back_to_its_words_and_says_so(engine):
     # No document is filed under Alphen aan den Rijn or names it; "rivieren" has "Rijn".
-    result = engine.search(SearchParams(q="Alphen aan den Rijn"))
-    assert [h.id for h in result.hits] == ["rivieren"]
-    assert result.relaxation.message == "Geen resultaten voor ‘Alphen aan den Rijn’ als plaats; wel met de woorden ervan."
+    for q in ("Alphen aan den Rijn", "Alphen aan den Rijn?"):
+        result = engine.search(SearchParams(q=q))
+        # Not spelling-corrected word by word ("Alphen" is in no text of this corpus).
+        assert result.relaxation.message.startswith("Geen resultaten voor ‘Alphen aan den Rijn’ als plaats"), q
+    assert [h.id for h in engine.search(SearchParams(q="Alphen aan den Rijn")).hits] == ["rivieren"]
 
 
 def test_the_place_a_query_names_is_offered_as_a_filter(engine):
