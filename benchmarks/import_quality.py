@@ -13,6 +13,7 @@ lxml_html_clean`)."""
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import re
 import sys
@@ -157,6 +158,58 @@ def collection(folder: Path) -> None:
         print(f"| {label} | {kept}/{total} ({kept / max(total, 1):.0%}) | {complete}/{len(pages)} | {empty} |")
 
 
+# -- 3. PDF text layers -------------------------------------------------------------------------------------
+def two_column_pdf() -> tuple[bytes, str]:
+    """A page in two columns, as newsletters and reports are set: left column first, then right."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    left = ["De scholen in de Krimpenerwaard werken", "sinds twee jaar samen aan een leerlijn", "erfgoed. Elke school kiest een",
+            "eigen onderwerp uit de geschiedenis", "van het eigen dorp."]
+    right = ["In het tweede jaar kwamen de musea", "erbij. Zij leveren lesmateriaal en", "ontvangen de klassen in hun",
+             "gebouwen, met een rondleiding door", "een vrijwilliger."]
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setFont("Helvetica", 10)
+    for x, column in ((72, left), (320, right)):
+        text = pdf.beginText(x, 700)
+        for line in column:
+            text.textLine(line)
+        pdf.drawText(text)
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue(), " ".join(left + right)
+
+
+def pdf_texts() -> None:
+    sys.path.insert(0, str(ROOT / "tests"))
+    import difflib
+
+    import pypdf
+    from document_files import PAGES as REPORT, report_pdf
+    from pdfminer.high_level import extract_text
+
+    from kennisplatform.importer.pdf import read_pdf
+
+    truth = []
+    for blocks in REPORT:
+        for _, content in blocks:
+            truth.append(" ".join(content) if isinstance(content, list) else content)
+    report = " ".join(truth).replace("cultuur- aanbieders", "cultuuraanbieders").replace("media- wijsheid",
+                                                                                         "mediawijsheid")
+    cases = {"report, 3 pages (running header/footer, hyphenation, bullets)": (report_pdf(), report),
+             "two columns": two_column_pdf()}
+    print("\n## PDF text (generated files; word-sequence similarity to the true text, 1.00 = identical)\n")
+    print("| file | pypdf extract_text | pdfminer extract_text | ours (pdfminer + cleaning) |\n|---|---|---|---|")
+    for label, (data, true_text) in cases.items():
+        words = norm(true_text).split()
+        outputs = ["\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages),
+                   extract_text(io.BytesIO(data)), read_pdf(data).title + " " + read_pdf(data).body]
+        scores = [difflib.SequenceMatcher(None, words, norm(text.replace("•", " ")).split(), autojunk=False).ratio()
+                  for text in outputs]
+        print(f"| {label} | " + " | ".join(f"{score:.2f}" for score in scores) + " |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--collection", type=Path, default=COLLECTION)
@@ -164,6 +217,7 @@ def main() -> None:
     fixtures()
     if args.collection.is_dir():
         collection(args.collection)
+    pdf_texts()
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         CORPUS_DIR=str(config.corpus_dir()),
         INDEX_DIR=str(config.index_dir()),
         UPDATE_INDEX_ON_START=True,
-        MAX_CONTENT_LENGTH=5 * 1024 * 1024,
+        MAX_CONTENT_LENGTH=40 * 1024 * 1024,  # an upload of PDF and Word files (importer.MAX_BINARY_BYTES each)
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=os.environ.get("KENNISPLATFORM_ENV") == "production",

@@ -87,3 +87,13 @@ def keep(corpus_dir: Path, doc_id: str, suffix: str, data: bytes) -> Attachment:
     if previous is not None and previous.path != target:
         previous.path.unlink(missing_ok=True)
     return Attachment(doc_id, target, suffix, len(data))
+
+
+def remove_leftovers(corpus_dir: Path) -> int:
+    """Delete temporary files of an import that died while keeping an original. Called under the corpus
+    lock, when no other writer can be busy with one."""
+    removed = 0
+    for path in _folder(corpus_dir).glob(".tmp-*.part"):
+        path.unlink(missing_ok=True)
+        removed += 1
+    return removed

@@ -12,6 +12,7 @@ from whoosh import fields, formats
 
 from . import analysis
 from .documents import Document, plain_text
+from .params import UNKNOWN_YEAR
 from .taxonomy import Taxonomy
 
 SCHEMA_VERSION = "6"  # 6: documents without a date (year "onbekend", datenum 0)
@@ -34,10 +35,10 @@ FACET_FIELDS = {
     "year": "year",
 }
 DATE_COLUMN = "datenum"
-# A document without a date: its year term (also the URL value `year=onbekend`) and its date column value.
-# 0 is below every real date (YYYYMMDD), so it sorts last newest-first; the oldest-first order is not a
-# plain reversal but keeps these documents last too (facets.FacetIndex keeps them apart: `undated`).
-UNKNOWN_YEAR = "onbekend"
+# A document without a date has the year term params.UNKNOWN_YEAR (the facet's URL value) and this date
+# column value. 0 is below every real date (YYYYMMDD), so a plain newest-first sort puts these documents
+# last; oldest-first is then not a reversal of that order: FacetIndex keeps them apart (`undated`) and
+# lists them after the dated ones in both directions, because an unknown date is neither new nor old.
 UNKNOWN_DATENUM = 0
 ID_FIELD = "id"
 

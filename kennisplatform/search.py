@@ -21,7 +21,7 @@ from whoosh.scoring import BM25F
 from . import analysis, bitsets, highlight, index, ranking, schema, spelling
 from .errors import NotFound
 from .facets import FacetIndex
-from .params import SearchParams
+from .params import SearchParams, year_label
 from .query import Clause, Group, ParsedQuery, build_synonym_table, parse_query
 from .results import FilterDrop, Hit, PlaceFilter, Relaxation, SearchResult, Suggestion, Value
 from .taxonomy import Taxonomy
@@ -331,7 +331,7 @@ class SearchEngine:
 
     def _label(self, facet: str, value: str) -> str:
         if facet == "year":
-            return value
+            return year_label(value)
         return self.taxonomy.label(facet, value)
 
     # -- bitsets for clauses ------------------------------------------------------------------------
@@ -467,9 +467,8 @@ class SearchEngine:
 
     def _by_date(self, state: _State, listed: int, start: int, end: int, oldest: bool) -> list[int]:
         members = bitsets.Membership(listed)
-        order = state.facet_index.newest_first
         seen, page = 0, []
-        for docnum in (reversed(order) if oldest else order):
+        for docnum in state.facet_index.by_date(oldest):
             if docnum in members:
                 if seen >= start:
                     page.append(docnum)

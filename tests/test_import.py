@@ -196,10 +196,10 @@ def test_a_dry_run_saves_nothing(corpus_dir, index_dir, engine, taxonomy):
 
 
 def test_unsupported_and_oversized_files_fail_with_a_reason(corpus_dir, index_dir, engine, taxonomy, tmp_path):
-    (tmp_path / "a.pdf").write_bytes(b"%PDF")
+    (tmp_path / "a.doc").write_bytes(b"\xd0\xcf\x11\xe0")  # the old Word format
     (tmp_path / "groot.txt").write_text("Titel\n\n1 mei 2024\n" + "x" * (importer.MAX_BYTES + 1))
     (tmp_path / "leeg.md").write_text("---\ntype: verslag\ntitle: x\ndate: 2024-01-01\nthemes: [onbekend]\n---\n")
-    outcomes = run(corpus_dir, index_dir, taxonomy, engine, tmp_path / "a.pdf", tmp_path / "groot.txt",
+    outcomes = run(corpus_dir, index_dir, taxonomy, engine, tmp_path / "a.doc", tmp_path / "groot.txt",
                    tmp_path / "leeg.md")
     assert [(o.status, o.reason.split(" ")[0]) for o in outcomes] == [
         ("failed", "bestandstype"), ("failed", "groter"), ("failed", "geen")]

@@ -238,3 +238,41 @@ def test_the_original_file_is_kept_beside_the_corpus_and_not_read_as_a_document(
     kept = corpus_dir / "bijlagen" / f"{outcome.doc_id}.html"
     assert kept.read_bytes() == (PAGES / "meta-iso.html").read_bytes()
     assert all("bijlagen" not in str(p) for p in iter_markdown_files(corpus_dir))
+
+
+def test_an_import_killed_before_keeping_the_original_is_finished_by_the_next(corpus_dir, index_dir, taxonomy,
+                                                                              tmp_path):
+    folder = tmp_path / "map"
+    folder.mkdir()
+    (folder / "notulen.txt").write_text("Notulen stuurgroep\n\n3 april 2024\n\nWe spraken over dans.\n",
+                                        encoding="utf-8")
+    [first] = run(corpus_dir, index_dir, taxonomy, folder)
+    kept = corpus_dir / "bijlagen" / f"{first.doc_id}.txt"
+    kept.unlink()  # as if the import died between the document and its original
+    (corpus_dir / "bijlagen" / ".tmp-dood.part").write_bytes(b"half")
+    [again] = run(corpus_dir, index_dir, taxonomy, folder)
+    assert (again.status, again.doc_id) == ("unchanged", first.doc_id)
+    assert kept.read_bytes() == (folder / "notulen.txt").read_bytes()
+    assert not (corpus_dir / "bijlagen" / ".tmp-dood.part").exists()
+
+
+@pytest.mark.parametrize("head, heading, title", [
+    ("Dagblad070 | Den Haag wil kunst en cultuur voor ieder Haags kind", "", "Den Haag wil kunst en cultuur "
+                                                                            "voor ieder Haags kind"),
+    ("Verslag CMK-bijeenkomst | Kunstgebouw", "", "Verslag CMK-bijeenkomst"),
+    ("Gemeente Alphen aan den Rijn - Inspiratiemiddag cultuuronderwijs in het Parkvilla", "",
+     "Inspiratiemiddag cultuuronderwijs in het Parkvilla"),
+])
+def test_the_site_name_comes_off_either_end_of_a_page_title(head, heading, title):
+    assert importer.titles.choose_title(None, heading, head, site=None) == title
+
+
+def test_markdown_front_matter_without_type_or_title_is_imported(corpus_dir, index_dir, taxonomy, tmp_path):
+    path = tmp_path / "export.md"
+    path.write_text("---\ndate: 2023-05-04\nthemes: [erfgoed]\n---\n\n# Erfgoedles in Leiden\n\n"
+                    "Leerlingen van groep 6 bezochten het museum en maakten een tentoonstelling.\n", encoding="utf-8")
+    draft = importer.read_path(path, taxonomy)
+    assert (draft.title, draft.type, draft.themes) == ("Erfgoedles in Leiden", None, ("erfgoed",))
+    assert not draft.body.startswith("#")
+    [outcome] = run(corpus_dir, index_dir, taxonomy, path)
+    assert outcome.status == "created" and "type" in outcome.suggested

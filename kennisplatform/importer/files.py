@@ -5,12 +5,26 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..taxonomy import Taxonomy
+from .docx import read_docx
 from .html import read_html
 from .model import Draft, ImportProblem, Original
+from .pdf import read_pdf
 from .text import read_markdown, read_text
 
-SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".txt": "txt"}
-MAX_BYTES = 2_000_000
+SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".txt": "txt", ".pdf": "pdf",
+            ".docx": "docx"}
+MAX_BYTES = 2_000_000  # text files and web pages
+MAX_BINARY_BYTES = 20_000_000  # PDF and Word files (reports with pictures)
+BINARY = {"pdf", "docx"}
+
+
+def max_bytes(suffix: str) -> int:
+    """The largest file of this type that is imported."""
+    return MAX_BINARY_BYTES if SUFFIXES.get(suffix.lower()) in BINARY else MAX_BYTES
+
+
+def too_big(suffix: str) -> str:
+    return f"groter dan {max_bytes(suffix) // 1_000_000} MB"
 
 
 def read_path(path: Path, taxonomy: Taxonomy) -> Draft:
@@ -19,9 +33,13 @@ def read_path(path: Path, taxonomy: Taxonomy) -> Draft:
         raise ImportProblem(f"bestandstype {path.suffix or '(geen)'} wordt niet ondersteund "
                             f"(wel: {', '.join(sorted(SUFFIXES))})")
     size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ImportProblem("groter dan 2 MB")
+    if size > max_bytes(path.suffix):
+        raise ImportProblem(too_big(path.suffix))
     data = path.read_bytes()
+    if kind in BINARY:
+        draft = read_pdf(data, path.name) if kind == "pdf" else read_docx(data, path.name)
+        draft.original = Original(path.suffix.lower(), data)
+        return draft
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -79,7 +79,9 @@ def read_html(text: str, name: str = "", url: str | None = None) -> Draft:
     main = _main_element(soup)
     h1 = main.find("h1") or soup.find("h1")
     h1_text = " ".join(h1.get_text(" ").split()) if h1 else ""
-    site = site or site_from_title(head_title, h1_text)
+    subheading = main.find(["h2", "h3"])
+    site = site or site_from_title(head_title, h1_text or (" ".join(subheading.get_text(" ").split())
+                                                           if subheading else ""))
     title = choose_title(og_title, h1_text, head_title, site)
     if h1 is not None and h1_text and same_text(h1_text, title) and main.find("h1") is h1:
         h1.decompose()  # the title is shown above the body already

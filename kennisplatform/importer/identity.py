@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import yaml
 
+from .. import attachments
 from ..corpus import iter_markdown_files
 from ..documents import split_front_matter
 from ..taxonomy import fold
@@ -53,6 +54,13 @@ class Known:
 
 
 @dataclass(frozen=True)
+class Match:
+    doc_id: str | None  # the existing document this file is a version of
+    by: str | None = None  # BY_URL or BY_TITLE_AND_DATE
+    remark: str | None = None  # no match: why a same-titled document was left alone
+
+
+@dataclass(frozen=True)
 class Candidates:
     """What an incoming file may be: the document with its source address, or (only when the file has no
     address) the documents without one that have its title and date."""
@@ -74,6 +82,7 @@ class Identities:
     side has an address."""
 
     def __init__(self, corpus_dir: Path):
+        self.corpus_dir = Path(corpus_dir)
         self._by_url: dict[str, Known] = {}
         self._by_title: dict[tuple[str, dt.date | None], list[Known]] = {}
         for path in iter_markdown_files(corpus_dir):
@@ -94,6 +103,34 @@ class Identities:
         if normal:
             return Candidates(by_url=self._by_url.get(normal))
         return Candidates(by_title_and_date=tuple(self._by_title.get(title_key(title, date), ())))
+
+    def match(self, title: str, date: dt.date | None, url: str | None, original: bytes | None,
+              exclude: set[str] = frozenset()) -> Match:
+        """The document an incoming file is a version of, and by what; or, when there is none, why a
+        document with the same title and date was left alone. `exclude`: documents this run already
+        created or matched (same-titled files of one run never replace each other). A document with a
+        kept original came from an import (attachments.py); one without was written in the editor, and
+        the caller only keeps it "unchanged" when the file gives exactly its text."""
+        found = self.candidates(title, date, url)
+        if found.by_url is not None:
+            return Match(found.by_url.id, BY_URL)
+        same = [k for k in found.by_title_and_date if k.id not in exclude]
+        kept = {k.id: attachments.find(self.corpus_dir, k.id) for k in same}
+        for known in same:  # the very file imported before
+            if original is not None and kept[known.id] is not None and kept[known.id].read() == original:
+                return Match(known.id, BY_TITLE_AND_DATE)
+        imported = [k for k in same if kept[k.id] is not None]
+        if len(imported) == 1:
+            return Match(imported[0].id, BY_TITLE_AND_DATE)
+        if imported:
+            return Match(None, remark=f"{BY_TITLE_AND_DATE} als {', '.join(k.id for k in imported)}; "
+                                      "niet te zeggen welke, dus apart opgeslagen")
+        if same:  # written in the editor: unchanged if it is this very text, else left alone
+            return Match(same[0].id, BY_TITLE_AND_DATE)
+        if found.by_title_and_date:
+            return Match(None, remark=f"{BY_TITLE_AND_DATE} als '{found.by_title_and_date[0].id}' uit deze "
+                                      "import: apart opgeslagen")
+        return Match(None)
 
 
 def _read_known(path: Path) -> Known | None:

@@ -4,7 +4,6 @@ lock, so editors wait at most one batch and a killed import leaves only whole fi
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -16,17 +15,10 @@ from ..errors import KennisplatformError
 from ..taxonomy import Taxonomy
 from .fields import choose_fields
 from .files import iter_files, read_path
-from .identity import BY_TITLE_AND_DATE, BY_URL, Identities, Known, normalise_url
+from .identity import BY_TITLE_AND_DATE, Identities, Known, Match, normalise_url
 from .model import STATUS_LABELS, STATUSES, Draft, ImportProblem, Options, Outcome, Progress
 
 BATCH = 20  # files saved per hold of the corpus lock
-
-
-@dataclass(frozen=True)
-class Match:
-    doc_id: str | None  # the existing document this file is a version of
-    by: str | None = None  # BY_URL or BY_TITLE_AND_DATE
-    remark: str | None = None  # no match: why a same-titled document was left alone
 
 
 class Importer:
@@ -65,6 +57,7 @@ class Importer:
                 outcomes.extend(self._one(None, f, (names or {}).get(f, str(f))) for f in batch)
             else:
                 with Writer(self.corpus_dir, self.index_dir, self.taxonomy) as writer:
+                    attachments.remove_leftovers(self.corpus_dir)  # under the lock, like the Writer's own
                     for f in batch:
                         outcomes.append(self._one(writer, f, (names or {}).get(f, str(f))))
             if progress:
@@ -93,7 +86,11 @@ class Importer:
         doc, suggested = fields.document, fields.suggested
         match = self._match(doc, draft)
         if match.doc_id is not None:
-            return self._update(writer, match, doc, draft, shown, suggested)
+            updated = self._update(writer, match, doc, draft, shown, suggested)
+            if updated is not None:
+                return updated
+            match = Match(None, remark=f"{BY_TITLE_AND_DATE} als '{match.doc_id}', dat in de redactie is "
+                                       "geschreven: niet overschreven, apart opgeslagen")
         duplicate = self._similar(doc)
         if duplicate is not None:
             return Outcome(shown, "duplicate", duplicate.id, doc.title,
@@ -113,36 +110,9 @@ class Importer:
             self._known = Identities(self.corpus_dir)
         return self._known
 
-    def _imported(self, doc_id: str) -> bool:
-        """Whether a document came from an import (its original is kept), rather than from the editor."""
-        return attachments.find(self.corpus_dir, doc_id) is not None
-
     def _match(self, doc: Document, draft: Draft) -> Match:
-        """The document this file is a version of, and by what; or, when there is none, why a document
-        with the same title and date was left alone."""
-        found = self._identities().candidates(doc.title, doc.date, doc.source.url)
-        if found.by_url is not None:
-            return Match(found.by_url.id, BY_URL)
-        same = [k for k in found.by_title_and_date if k.id not in self._touched]
         original = draft.original.data if draft.original else None
-        for known in same:  # the very file imported before
-            kept = attachments.find(self.corpus_dir, known.id)
-            if kept is not None and original is not None and kept.read() == original:
-                return Match(known.id, BY_TITLE_AND_DATE)
-        imported = [k for k in same if self._imported(k.id)]
-        if len(imported) == 1:
-            return Match(imported[0].id, BY_TITLE_AND_DATE)
-        if imported:
-            return Match(None, remark=f"{BY_TITLE_AND_DATE} als {', '.join(k.id for k in imported)}; "
-                                      "niet te zeggen welke, dus apart opgeslagen")
-        editors = [k for k in found.by_title_and_date if k.id not in self._touched and not self._imported(k.id)]
-        if editors:
-            return Match(None, remark=f"{BY_TITLE_AND_DATE} als '{editors[0].id}', dat in de redactie is "
-                                      "geschreven: niet overschreven, apart opgeslagen")
-        if found.by_title_and_date:
-            return Match(None, remark=f"{BY_TITLE_AND_DATE} als '{found.by_title_and_date[0].id}' uit deze "
-                                      "import: apart opgeslagen")
-        return Match(None)
+        return self._identities().match(doc.title, doc.date, doc.source.url, original, exclude=self._touched)
 
     def _similar(self, doc: Document) -> suggest.Duplicate | None:
         vector = suggest.word_vector(f"{doc.title}\n{plain_text(doc.body)}")
@@ -165,11 +135,12 @@ class Importer:
             attachments.keep(self.corpus_dir, doc_id, draft.original.suffix, draft.original.data)
 
     def _update(self, writer: Writer | None, match: Match, doc: Document, draft: Draft, shown: str,
-                suggested: tuple[str, ...]) -> Outcome:
+                suggested: tuple[str, ...]) -> Outcome | None:
         """The file's title, date, text and source replace those of the document it was imported from
         before; its taxonomy values stay (an editor may have curated them) unless the options or the file
         give values. A file identical to the one imported before changes nothing (not even an editor's
-        corrections of the text), and a document written in the editor is never replaced."""
+        corrections of the text), and a document written in the editor is never replaced: None when it
+        was found by title and date (the file becomes a document of its own)."""
         doc_id = match.doc_id
         opened = open_document(self.corpus_dir, doc_id, self.taxonomy)
         old, opts = opened.document, self.options
@@ -191,8 +162,14 @@ class Importer:
         )
         if render_document(merged) == render_document(old):
             self._touched.add(doc_id)
+            if kept is None and writer is not None:
+                # This import's own text (an import killed between the document and its original):
+                # the original is kept now, so the next change of the file updates it.
+                self._keep_original(doc_id, draft)
             return Outcome(shown, "unchanged", doc_id, old.title, match=match.by)
         if kept is None:
+            if match.by == BY_TITLE_AND_DATE:
+                return None
             self._touched.add(doc_id)
             return Outcome(shown, "unchanged", doc_id, old.title, "in de redactie geschreven of bewerkt: "
                            "niet overschreven", match=match.by)

@@ -1,6 +1,7 @@
 """Markdown (with or without front matter) and plain text: title, date and body as Markdown."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -37,18 +38,28 @@ def shorten(text: str, limit: int = SUMMARY_MAX) -> str:
 
 
 def read_markdown(text: str, taxonomy: Taxonomy, name: str) -> Draft:
-    """With front matter: its fields are used (and must be valid). Without: the first heading or line is
-    the title, a date at the top of the text the date."""
+    """With front matter: its fields are used (and must be valid; a missing type or title is found as for a
+    file without). Without: the first heading or line is the title, a date at the top of the text the date."""
     front, body = split_front_matter(text)
     if front is None:
         lines = [line for line in body.splitlines()]
         title, rest = _first_line(lines)
         title = re.sub(r"^#+\s*", "", title).strip()
         return _draft_from_text(title, "\n".join(rest), markdown=True)
+    # Missing metadata is no reason to refuse a file: no type, and the type is suggested from the text;
+    # no title, and the first heading or line is the title.
+    missing_type = not re.search(r"(?m)^type[ \t]*:[ \t]*\S", front)
+    title = None
+    if not re.search(r"(?m)^title[ \t]*:[ \t]*\S", front):
+        title, rest = _first_line(body.splitlines())
+        title, body = re.sub(r"^#+\s*", "", title).strip(), "\n".join(rest)
+    if missing_type or title is not None:
+        extra = ("type: verslag\n" if missing_type else "") + (f"title: {json.dumps(title)}\n" if title else "")
+        text = f"---\n{extra}{front}\n---\n{body}"
     parsed = parse_document(text, Path(name).stem.lower(), taxonomy, name)
     if parsed.document is None:
         raise ImportProblem("; ".join(f"{p.field}: {p.message}" for p in parsed.problems))
-    doc = parsed.document
+    doc = parsed.document.with_changes(type=None) if missing_type else parsed.document
     # Front matter without a date: a date at the top of the text will do (else the date stays unknown).
     return Draft(doc.title, doc.date or text_date(doc.body), doc.body, doc.summary, doc.source, doc.type,
                  doc.themes, doc.regions, doc.disciplines, doc.audience, doc.organisations)

@@ -7,6 +7,7 @@ import re
 from .dates import MONTHS
 
 TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+SITE_MAX = 30  # a part of a page title this short may be the site's name
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
             "ma", "di", "wo", "do", "vr", "za", "zo")
 _DATE_WORDS = re.compile(r"\b(" + "|".join(sorted([*MONTHS, *WEEKDAYS], key=len, reverse=True)) + r")\b", re.I)
@@ -17,25 +18,32 @@ def same_text(a: str, b: str) -> bool:
 
 
 def strip_site_name(title: str, site: str | None) -> str:
-    """'Verslag CMK-bijeenkomst | Kunstgebouw' -> 'Verslag CMK-bijeenkomst'; also with the site first."""
-    parts = TITLE_SEPARATORS.split(title)
+    """'Verslag CMK-bijeenkomst | Kunstgebouw' -> 'Verslag CMK-bijeenkomst'; also with the site first
+    ('Dagblad070 | Den Haag wil ...'). Without a known site name the shorter part is the site's."""
+    parts = [p.strip() for p in TITLE_SEPARATORS.split(title)]
     if len(parts) < 2:
         return title
-    if site and site.lower() in parts[0].lower() and not site.lower() in parts[-1].lower():
-        return " - ".join(parts[1:]).strip()
-    if not site or site.lower() in parts[-1].lower() or len(parts[-1]) < 30:
-        return " - ".join(parts[:-1]).strip()
+    first, last = parts[0], parts[-1]
+    if site:
+        if site.lower() in last.lower():
+            return " - ".join(parts[:-1])
+        if site.lower() in first.lower():
+            return " - ".join(parts[1:])
+    if len(last) < SITE_MAX and len(last) <= len(first):
+        return " - ".join(parts[:-1])
+    if len(first) < SITE_MAX and len(first) < len(last):
+        return " - ".join(parts[1:])
     return title
 
 
 def site_from_title(head_title: str, heading: str) -> str | None:
     """'Gemeente X - Inspiratiemiddag' with the heading 'Inspiratiemiddag': the site is 'Gemeente X'."""
     parts = [p.strip() for p in TITLE_SEPARATORS.split(head_title)]
-    if len(parts) == 2 and heading:
+    if len(parts) >= 2 and heading:
         if same_text(parts[0], heading):
-            return parts[1]
-        if same_text(parts[1], heading):
-            return parts[0]
+            return " - ".join(parts[1:])
+        if same_text(parts[-1], heading):
+            return " - ".join(parts[:-1])
     return None
 
 
@@ -55,3 +63,16 @@ def choose_title(og_title: str | None, heading: str | None, head_title: str | No
         if title and not is_bare_date(title) and not (site and same_text(title, site)):
             return title
     return ""
+
+
+_FILE_NAME = re.compile(r"\.(pdf|docx?|odt|rtf|txt|indd|pptx?|xlsx?)$|^(microsoft word|untitled|naamloos)\b|^[\w.-]+$",
+                        re.I)
+
+
+def looks_like_file_name(text: str) -> bool:
+    """'verslag_def2.pdf', 'Microsoft Word - nota.docx', 'Untitled-1', 'rapport_v3': what tools put in a
+    file's title property. A title of one plain word ('Jaarverslag') is not a file name."""
+    text = " ".join(text.split())
+    if re.fullmatch(r"[^\W\d_]+", text):
+        return False
+    return bool(_FILE_NAME.search(text))

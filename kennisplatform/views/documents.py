@@ -2,16 +2,19 @@
 its Markdown rendered and sanitised; the index gives the path and the similar documents."""
 from __future__ import annotations
 
+import io
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, current_app, render_template, send_file, url_for
 
+from .. import attachments
 from ..corpus import load_document
 from ..documents import Document
 from ..errors import NotFound
+from ..params import UNKNOWN_YEAR
 from ..render import Rendered, render_markdown
 from ..results import Hit
 from ..services import services
@@ -62,6 +65,19 @@ def document(doc_id: str):
     return render_template("document.html", page=page)
 
 
+@bp.get("/document/<doc_id>/origineel")
+def original(doc_id: str):
+    """The PDF or Word file a document was imported from, as a download under the title's slug."""
+    svc = services()
+    stored = svc.engine.stored(doc_id)  # NotFound -> 404
+    kept = attachments.find(svc.corpus_dir, doc_id)
+    if kept is None or kept.label is None:
+        raise NotFound(f"Bij '{doc_id}' hoort geen origineel bestand.")
+    # Read whole (at most importer.MAX_BINARY_BYTES): no file handle is left to the response's closing.
+    return send_file(io.BytesIO(kept.read()), mimetype=kept.content_type, as_attachment=True,
+                     download_name=kept.download_name(stored.get("title") or doc_id), max_age=0)
+
+
 def similar(doc_id: str) -> list[Hit]:
     """engine.more_like, remembered until the index changes (it costs tens of milliseconds)."""
     engine = services().engine
@@ -92,7 +108,7 @@ def build_document_page(doc: Document) -> DocumentPage:
 
     meta = [
         MetaRow("Soort", [Link(type_label, browse_url(doc.type) or filter_url("type", doc.type))]),
-        MetaRow("Datum", [Link(format_date(doc.date), filter_url("year", str(doc.date.year)))]),
+        MetaRow("Datum", [_date_link(doc)]),
         MetaRow("Thema's", links("theme", doc.themes)),
         MetaRow("Regio's", links("region", doc.regions)),
         MetaRow("Disciplines", links("discipline", doc.disciplines)),
@@ -106,9 +122,24 @@ def build_document_page(doc: Document) -> DocumentPage:
         meta.append(MetaRow("Auteurs", [Link(a) for a in source.authors]))
     if source.url and source.url.startswith(("http://", "https://")):
         meta.append(MetaRow("Bron", [Link(_host(source.url), source.url)]))
+    kept = attachments.find(services().corpus_dir, doc.id)
+    if kept is not None and kept.label:
+        meta.append(MetaRow("Origineel", [Link(f"{kept.label}-bestand ({_size(kept.size)})",
+                                               url_for("documents.original", doc_id=doc.id))]))
     meta = [row for row in meta if row.values]
     crumbs = [Link("Home", "/"), Link(type_plural, browse_url(doc.type)), Link(doc.title)]
     return DocumentPage(doc, type_label, render_markdown(doc.body), meta, crumbs)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB".replace(".", ",") if n >= 1_000_000 else f"{max(1, round(n / 1000))} kB"
+
+
+def _date_link(doc: Document) -> Link:
+    """The date, linking to the other documents of its year (or to those without a date)."""
+    if doc.date is None:
+        return Link("onbekend", filter_url("year", UNKNOWN_YEAR))
+    return Link(format_date(doc.date), filter_url("year", str(doc.date.year)))
 
 
 def _host(url: str) -> str:

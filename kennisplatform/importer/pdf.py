@@ -1,0 +1,282 @@
+"""PDF files: the text layer as Markdown, with headings (lines in a larger font, or bold lines of their
+own), paragraphs (hyphenated line breaks joined) and lists; lines repeated on most pages (running
+headers and footers, page numbers) left out. pdfminer.six, because it gives the font size of every
+character and groups lines into text boxes in reading order (the measurement is in docs/import.md).
+
+A scan (no text layer), an encrypted or a damaged file, or one with too many pages, is refused with a
+reason in Dutch; no exception of the PDF library reaches the editor."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from . import dates
+from .model import Draft, ImportProblem
+from .text import escape, first_paragraph, shorten
+from .titles import looks_like_file_name, same_text
+
+MAX_PAGES = 300
+MIN_CHARS_PER_PAGE = 25  # less text than this on average: a scan, or only images
+HEADING_RATIO = 1.15  # a line in a font this much larger than the body text is a heading
+HEADING_MAX_CHARS = 150
+REPEATED_SHARE = 0.6  # a line on this share of the pages (3 pages at least) is a running header or footer
+# Bullets as characters, private-use symbols (Wingdings, Symbol) or glyphs without a Unicode mapping,
+# which pdfminer writes as '(cid:127)'.
+BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□➤►–\-\uf0b7\uf0a7\uf076\uf0d8]|\(cid:\d+\))\s*")
+UNMAPPED = re.compile(r"\(cid:\d+\)")
+BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+BOLD_HEADING_MAX_CHARS = 100
+PAGE_NUMBER = re.compile(r"^(pagina|page|blz\.?)?\s*\d{1,4}(\s*(/|van|of)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.I)
+
+
+@dataclass
+class Line:
+    text: str
+    size: float
+    page: int
+    box: int  # lines of one text box are one paragraph
+    bold: bool = False
+    alone: bool = False  # the only line of its text box
+
+
+def read_pdf(data: bytes, name: str = "") -> Draft:
+    lines, info = _lines(data)
+    if sum(len(line.text) for line in lines) < MIN_CHARS_PER_PAGE * max(1, _page_count(lines)):
+        raise ImportProblem("geen tekst in de PDF (een scan of alleen afbeeldingen?); "
+                            "maak er eerst met tekstherkenning (OCR) een PDF met tekst van")
+    lines = _without_running_lines(lines)
+    body_size = _body_size(lines)
+    markdown, headings = _markdown(lines, body_size)
+    title = _title(info.get("Title"), headings, name)
+    markdown = _lift_headings(_drop_title(markdown, title))
+    text = "\n".join(line.text for line in lines)
+    date = dates.text_date(text) or _pdf_date(info.get("CreationDate"))
+    return Draft(title=title, date=date, body=markdown, summary=shorten(first_paragraph(markdown)))
+
+
+# -- reading -----------------------------------------------------------------------------------------------
+def _lines(data: bytes) -> tuple[list[Line], dict[str, str]]:
+    # Imported here: pdfminer is only loaded when a PDF is imported.
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    lines: list[Line] = []
+    try:
+        info = _info(data)
+        box_number = 0
+        for page_number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams()), 1):
+            if page_number > MAX_PAGES:
+                raise ImportProblem(f"meer dan {MAX_PAGES} pagina's")
+            for element in page:
+                if not isinstance(element, LTTextContainer):
+                    continue
+                box_number += 1
+                for text_line in element:
+                    if not isinstance(text_line, LTTextLine):
+                        continue
+                    chars = [c for c in text_line if isinstance(c, LTChar)]
+                    text = _line_text(text_line.get_text())
+                    if text and chars:
+                        size = sum(c.size for c in chars) / len(chars)
+                        bold = all(BOLD.search(c.fontname or "") for c in chars if c.get_text().strip())
+                        lines.append(Line(text, round(size, 1), page_number, box_number, bold))
+    except ImportProblem:
+        raise
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise ImportProblem("de PDF is versleuteld (met een wachtwoord beveiligd); "
+                            "sla hem zonder beveiliging op en importeer hem opnieuw") from None
+    except Exception as error:  # noqa: BLE001 - any failure of the parser on an untrusted file
+        raise ImportProblem(f"beschadigd of onleesbaar PDF-bestand ({type(error).__name__})") from None
+    per_box = Counter(line.box for line in lines)
+    for line in lines:
+        line.alone = per_box[line.box] == 1
+    return lines, info
+
+
+def _line_text(raw: str) -> str:
+    """One line's text, with a bullet of any kind as '• ' and glyphs without a Unicode mapping left out."""
+    bullet = BULLET.match(raw)
+    text = " ".join(UNMAPPED.sub(" ", raw[bullet.end():] if bullet else raw).split())
+    return f"• {text}" if bullet and text else text
+
+
+def _info(data: bytes) -> dict[str, str]:
+    """The document information dictionary (Title, CreationDate, ...) as text."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+
+    document = PDFDocument(PDFParser(io.BytesIO(data)))
+    info: dict[str, str] = {}
+    for entry in document.info[:1]:
+        for key, value in entry.items():
+            value = _resolve(value)
+            if isinstance(value, bytes):
+                value = _decode(value)
+            if isinstance(value, str):
+                info[key] = " ".join(value.split())
+    return info
+
+
+def _resolve(value):
+    from pdfminer.pdftypes import resolve1
+
+    return resolve1(value)
+
+
+def _decode(raw: bytes) -> str:
+    if raw.startswith((b"\xfe\xff", b"\xff\xfe")):
+        return raw.decode("utf-16", errors="replace")
+    return raw.decode("latin-1")
+
+
+def _page_count(lines: list[Line]) -> int:
+    return max((line.page for line in lines), default=1)
+
+
+# -- cleaning ----------------------------------------------------------------------------------------------
+def _shape(text: str) -> str:
+    """A line with its numbers blanked: 'Verslag | pagina 3' and '... pagina 4' are the same running line."""
+    return re.sub(r"\d+", "#", text.lower())
+
+
+def _without_running_lines(lines: list[Line]) -> list[Line]:
+    pages = _page_count(lines)
+    on_pages: Counter = Counter()
+    for shape in {(_shape(line.text), line.page) for line in lines}:
+        on_pages[shape[0]] += 1
+    limit = max(3, REPEATED_SHARE * pages)
+    return [line for line in lines
+            if not PAGE_NUMBER.match(line.text) and not (pages >= 3 and on_pages[_shape(line.text)] >= limit)]
+
+
+def _body_size(lines: list[Line]) -> float:
+    weights: Counter = Counter()
+    for line in lines:
+        weights[line.size] += len(line.text)
+    return weights.most_common(1)[0][0] if weights else 10.0
+
+
+# -- Markdown ----------------------------------------------------------------------------------------------
+def _is_heading(line: Line, body_size: float) -> bool:
+    """A line in a larger font; or a bold line of its own, short and without a closing punctuation mark
+    (a heading in the body's size, as many reports have)."""
+    if BULLET.match(line.text) or not re.search(r"[^\W\d_]", line.text):
+        return False
+    if line.size >= body_size * HEADING_RATIO:
+        return len(line.text) <= HEADING_MAX_CHARS
+    return (line.bold and line.alone and len(line.text) <= BOLD_HEADING_MAX_CHARS
+            and not line.text.endswith((".", ",", ";", ":")))
+
+
+def _markdown(lines: list[Line], body_size: float) -> tuple[str, list[str]]:
+    """Markdown, and the headings in order (the first is the likely title)."""
+    sizes = sorted({line.size for line in lines
+                    if _is_heading(line, body_size) and line.size >= body_size * HEADING_RATIO}, reverse=True)
+    size_level = {size: min(2 + i, 4) for i, size in enumerate(sizes)}  # '#' is the document's title
+    bold_level = min(2 + len(sizes), 4)  # bold headings in the body's size: below the larger ones
+
+    def level(line: Line) -> int:
+        return size_level.get(line.size, bold_level)
+
+    blocks: list[str] = []
+    headings: list[str] = []
+    paragraph: list[str] = []
+    current_box = None
+
+    def flush() -> None:
+        if paragraph:
+            blocks.append(escape(_join(paragraph)))
+            paragraph.clear()
+
+    for i, line in enumerate(lines):
+        if _is_heading(line, body_size):
+            flush()
+            # A heading over two lines (same box, same size) is one heading.
+            if blocks and headings and i and lines[i - 1].box == line.box and lines[i - 1].size == line.size:
+                headings[-1] = f"{headings[-1]} {line.text}"
+                blocks[-1] = f"{'#' * level(line)} {escape(headings[-1])}"
+            else:
+                headings.append(line.text)
+                blocks.append(f"{'#' * level(line)} {escape(line.text)}")
+            current_box = None
+            continue
+        if BULLET.match(line.text):
+            flush()
+            blocks.append("- " + escape(BULLET.sub("", line.text)))
+            current_box = line.box
+            continue
+        if line.box != current_box:
+            flush()
+        if not paragraph and blocks and blocks[-1].startswith("- ") and line.box == current_box:
+            blocks[-1] = _join([blocks[-1], escape(line.text)])  # a list item over two lines
+            continue
+        paragraph.append(line.text)
+        current_box = line.box
+    flush()
+    markdown = "\n\n".join(_group_lists(blocks))
+    return (markdown.strip() + "\n" if markdown.strip() else ""), headings
+
+
+def _group_lists(blocks: list[str]) -> list[str]:
+    """Consecutive list items are one list (no blank lines between them)."""
+    out: list[str] = []
+    for block in blocks:
+        if block.startswith("- ") and out and out[-1].split("\n")[-1].startswith("- "):
+            out[-1] += "\n" + block
+        else:
+            out.append(block)
+    return out
+
+
+def _join(lines: list[str]) -> str:
+    """Lines of a paragraph as one: 'cultuur-' + 'educatie' -> 'cultuureducatie'; 'Zuid-' + 'Holland' stays."""
+    text = ""
+    for line in lines:
+        if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and line[:1].islower():
+            text = text[:-1] + line
+        else:
+            text = f"{text} {line}" if text else line
+    return text
+
+
+# -- title and date ------------------------------------------------------------------------------------------
+def _title(meta_title: str | None, headings: list[str], name: str) -> str:
+    if meta_title and not looks_like_file_name(meta_title) and len(meta_title) > 3:
+        return meta_title
+    if headings:
+        return headings[0]
+    from pathlib import Path
+
+    return Path(name).stem.replace("_", " ").strip() or "Document"
+
+
+def _drop_title(markdown: str, title: str) -> str:
+    """The title is shown above the body: its heading at the top of the text is not repeated."""
+    first, _, rest = markdown.partition("\n\n")
+    if first.startswith("#") and same_text(first.lstrip("#").strip().replace("\\", ""), title):
+        return rest
+    return markdown
+
+
+def _lift_headings(markdown: str) -> str:
+    """Without the title's heading the text's own headings start at '##'."""
+    levels = [len(m) for m in re.findall(r"(?m)^(#+) ", markdown)]
+    shift = min(levels, default=2) - 2
+    if shift <= 0:
+        return markdown
+    return re.sub(r"(?m)^#{%d}(#+) " % shift, r"\1 ", markdown)
+
+
+def _pdf_date(value: str | None) -> dt.date | None:
+    """'D:20230622103000+02'00'' -> 2023-06-22."""
+    match = re.match(r"(?:D:)?(\d{4})(\d{2})(\d{2})", value or "")
+    if not match:
+        return None
+    try:
+        return dt.date(*map(int, match.groups()))
+    except ValueError:
+        return None

@@ -1,0 +1,119 @@
+"""PDF and Word files made for the import tests (reportlab and python-docx, test-only dependencies): a
+report with a running header and footer, headings, a list and hyphenated line breaks; a scan without a
+text layer; an encrypted PDF; a Word file with headings, a list and emphasis."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+HEADER = "Cultuurnetwerk Zuid-Holland · Verslag netwerkdag"
+PAGES = [
+    [("h1", "Verslag netwerkdag cultuureducatie Gouda"),
+     ("p", ["Op 22 juni 2023 kwamen veertig intern cultuurcoördinatoren bij elkaar in de Goudse",
+            "schouwburg. De dag ging over leerlijnen en over de samenwerking met cultuur-",
+            "aanbieders in de regio Midden-Holland."]),
+     ("h2", "Wat we bespraken"),
+     ("li", "Een leerlijn erfgoed voor groep 5 tot en met 8"),
+     ("li", "De inzet van vakdocenten muziek"),
+     ("p", ["De deelnemers waren het erover eens dat een leerlijn pas werkt als de hele school",
+            "erachter staat."])],
+    [("h2", "Werksessies"),
+     ("p", ["In de middag waren er drie werksessies over dans, beeldende vorming en media-",
+            "wijsheid. Elke sessie eindigde met afspraken voor het komende schooljaar."])],
+    [("h2", "Vervolg"),
+     ("p", ["De volgende netwerkdag is in het voorjaar. Het verslag wordt gedeeld met alle scholen",
+            "in de regio."]),
+     ("b", "Afspraken voor het voorjaar"),
+     ("p", ["Elke school kiest een contactpersoon voor de leerlijn."])],
+]
+
+
+def report_pdf(title_property: str = "verslag_def2.pdf", created: str = "D:20230701120000+02'00'") -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setTitle(title_property)
+    pdf.setCreator("test")
+    pdf._doc.info.creationDate = created  # what a word processor writes
+    for number, blocks in enumerate(PAGES, 1):
+        pdf.setFont("Helvetica", 8)
+        pdf.drawString(72, 810, HEADER)
+        pdf.drawString(500, 30, f"Pagina {number} van {len(PAGES)}")
+        y = 760
+        for kind, content in blocks:
+            if kind in ("h1", "h2"):
+                pdf.setFont("Helvetica-Bold", 18 if kind == "h1" else 14)
+                y -= 12
+                pdf.drawString(72, y, content)
+                y -= 28
+            elif kind == "b":  # a heading in the body's size, only bold
+                pdf.setFont("Helvetica-Bold", 11)
+                pdf.drawString(72, y, content)
+                y -= 24
+            elif kind == "li":
+                pdf.setFont("Helvetica", 11)
+                pdf.drawString(80, y, f"• {content}")
+                y -= 16
+            else:
+                pdf.setFont("Helvetica", 11)
+                text = pdf.beginText(72, y)
+                for line in content:
+                    text.textLine(line)
+                pdf.drawText(text)
+                y -= 16 * len(content) + 14
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def scanned_pdf() -> bytes:
+    """Two pages of 'scanned' content: shapes only, no text layer."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    for _ in range(2):
+        for row in range(40):
+            pdf.rect(72, 760 - row * 16, 300 + (row * 37) % 150, 8, fill=1)
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def encrypted_pdf() -> bytes:
+    from reportlab.lib import pdfencrypt
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, encrypt=pdfencrypt.StandardEncryption("geheim", canPrint=0))
+    pdf.drawString(72, 760, "Vertrouwelijk verslag van de stuurgroep cultuureducatie.")
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def report_docx(title_property: str = "", created: dt.datetime | None = None) -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = title_property
+    document.core_properties.created = created or dt.datetime(2024, 2, 12, 9, 0)
+    document.add_heading("Projectplan muziek in de klas", level=1)
+    intro = document.add_paragraph("Vakdocenten geven samen met de leerkracht ")
+    intro.add_run("muziekles").bold = True
+    intro.add_run(" in groep 3 tot en met 8, in ")
+    intro.add_run("Nissewaard").italic = True
+    intro.add_run(".")
+    document.add_heading("Doelen", level=2)
+    document.add_paragraph("Leerkrachten geven na twee jaar zelf muziekles", style="List Bullet")
+    document.add_paragraph("Elke groep zingt op de slotavond", style="List Bullet")
+    document.add_heading("Aanpak", level=2)
+    document.add_paragraph("Eerst co-teaching", style="List Number")
+    document.add_paragraph("Daarna coaching op afstand", style="List Number")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
