@@ -28,8 +28,8 @@ from whoosh.lang.stopwords import stoplists
 
 __all__ = [
     "ANALYZER_VERSION", "PART_BOOST", "STOP_WORDS",
-    "fold", "tokenize", "stem", "split_compound", "compound_parts", "word_terms",
-    "analyze", "analyze_query", "dutch_analyzer", "spelling_analyzer",
+    "fold", "tokenize", "word_list", "stem", "split_compound", "compound_parts", "word_terms",
+    "analyze", "analyze_query", "compound_query_parts", "dutch_analyzer", "spelling_analyzer",
     "DutchAnalyzer", "SpellingAnalyzer",
 ]
 
@@ -202,6 +202,11 @@ def vocabulary() -> dict[str, float]:
     """The Dutch vocabulary (folded word -> Zipf frequency) the splitter uses; spelling correction
     proposes words from it."""
     return _vocabulary()
+
+
+def word_list(name: str) -> list[str]:
+    """The folded words of a data file, one a line ('#' starts a comment)."""
+    return _read_lines(name)
 
 
 def _read_lines(name: str) -> list[str]:
@@ -380,6 +385,16 @@ def analyze_query(text: str) -> list[str]:
         if info is not None:
             terms.append(info[0])
     return terms
+
+
+def compound_query_parts(text: str) -> tuple[str, ...]:
+    """The stems of the parts of a one-word compound query ("danslessen" -> dans, les), () for anything
+    else: a query may also meet a compound's parts written apart ("lessen in dans")."""
+    words = _WORD.findall(text)
+    if len(words) != 1 or word_terms(words[0]) is None:
+        return ()
+    parts = split_compound(fold(_normalize(words[0].lower())))
+    return tuple(dict.fromkeys(stem(p) for p in parts)) if len(parts) >= 2 else ()
 
 
 def word_spans(text: str):

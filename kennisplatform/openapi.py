@@ -126,7 +126,7 @@ def _search_result_schema() -> dict:
     return {
         "type": "object",
         "required": ["query", "total", "page", "per_page", "pages", "hits", "facets", "relaxation",
-                     "suggestion", "filter_drops", "query_error", "links"],
+                     "suggestion", "filter_drops", "query_error", "place_filter", "links"],
         "properties": {
             "query": {"type": "object"},
             "total": {"type": "integer", "minimum": 0},
@@ -140,6 +140,8 @@ def _search_result_schema() -> dict:
             "suggestion": nullable_object({"query": {"type": "string"}, "total": {"type": "integer"}}),
             "filter_drops": {"type": "array", "items": {"type": "object"}},
             "query_error": NULLABLE_STRING,
+            "place_filter": nullable_object({"value": {"type": "string"}, "label": {"type": "string"},
+                                             "total": {"type": "integer"}}),
             "links": {"type": "object", "additionalProperties": {"type": ["string", "null"]}},
         },
     }

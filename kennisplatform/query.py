@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import analysis
 
 MAX_GROUPS = 12  # more words than this add little but cost a lot; the rest is ignored (and said so)
 MIN_PREFIX = 2
+MAX_PARTS_GROUPS = 3  # a compound word meets its parts written apart in queries of up to this many words
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 WORD_CHARS = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*\*?", re.UNICODE)
 
@@ -20,7 +22,8 @@ WORD_CHARS = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*\*?", re.UNICODE)
 @dataclass(frozen=True)
 class Clause:
     """One way to match a group: all `terms` anywhere (kind 'terms'), adjacent (kind 'phrase'),
-    or any word starting with terms[0] (kind 'prefix')."""
+    any word starting with terms[0] (kind 'prefix'), the parts of a compound query word anywhere (kind
+    'parts': scored lower than the whole word), or a taxonomy value (kind 'facet': terms = (facet, id))."""
 
     kind: str
     terms: tuple[str, ...]
@@ -29,10 +32,12 @@ class Clause:
 
 @dataclass(frozen=True)
 class Group:
-    """One 'word' of the query: matched if any of its alternatives matches (OR, synonyms)."""
+    """One 'word' of the query: matched if any of its alternatives matches (OR, synonyms). A filler
+    group is a question or filler word (data/query_filler_words.txt): searched, but weighing little."""
 
     alternatives: tuple[Clause, ...]
     text: str
+    filler: bool = False
 
 
 @dataclass
@@ -49,6 +54,13 @@ class ParsedQuery:
     def words(self) -> list[str]:
         """Surface words of the positive part, for spelling correction."""
         return [g.text for g in self.groups]
+
+    @property
+    def content_groups(self) -> list[int]:
+        """Indexes of the groups that say what the query is about: all but the filler words, or all
+        groups when the query is nothing but filler ("wie zijn wij")."""
+        content = [i for i, g in enumerate(self.groups) if not g.filler]
+        return content or list(range(len(self.groups)))
 
 
 @dataclass(frozen=True)
@@ -79,8 +91,16 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
         if token.negated:
             parsed.excluded.append(clause)
         else:
-            _add_group(parsed, Group((clause,), clause.text), pending_or)
+            plain = token.kind == "word" and clause.kind == "terms"
+            parts = analysis.compound_query_parts(token.text) if plain else ()
+            alternatives = (clause, Clause("parts", parts, token.text)) if parts else (clause,)
+            _add_group(parsed, Group(alternatives, clause.text, plain and clause.terms[0] in filler_stems()),
+                       pending_or)
             pending_or = False
+    if len(parsed.content_groups) > MAX_PARTS_GROUPS:
+        # In a long query the other words already say what a compound's parts would add.
+        parsed.groups = [Group(tuple(c for c in g.alternatives if c.kind != "parts"), g.text, g.filler)
+                         for g in parsed.groups]
     if len(parsed.groups) > MAX_GROUPS:
         parsed.groups = parsed.groups[:MAX_GROUPS]
         parsed.notes.append(f"Alleen de eerste {MAX_GROUPS} woorden zijn gebruikt.")
@@ -90,8 +110,17 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
 def _add_group(parsed: ParsedQuery, group: Group, merge_with_previous: bool) -> None:
     if merge_with_previous and parsed.groups:
         previous = parsed.groups.pop()
-        group = Group(previous.alternatives + group.alternatives, f"{previous.text} OR {group.text}")
+        group = Group(previous.alternatives + group.alternatives, f"{previous.text} OR {group.text}",
+                      previous.filler and group.filler)
     parsed.groups.append(group)
+
+
+@lru_cache(maxsize=1)
+def filler_stems() -> frozenset[str]:
+    """Stems of the question and filler words (data/query_filler_words.txt; why they are not stop words
+    is said there)."""
+    return frozenset(term for word in analysis.word_list("query_filler_words.txt")
+                     for term in analysis.analyze_query(word))
 
 
 def _tokenize(text: str) -> list[_Token]:

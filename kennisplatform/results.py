@@ -87,6 +87,15 @@ class FilterDrop:
 
 
 @dataclass
+class PlaceFilter:
+    """The query names a place: "Alleen Den Haag?" offers its region filter, with the results it keeps."""
+
+    value: str  # region id
+    label: str
+    total: int
+
+
+@dataclass
 class SearchResult:
     params: Any  # SearchParams (kept loose to avoid an import cycle)
     total: int
@@ -96,6 +105,7 @@ class SearchResult:
     suggestion: Suggestion | None = None
     filter_drops: list[FilterDrop] = field(default_factory=list)
     query_error: str | None = None  # a Dutch note when the query was only partly understood
+    place_filter: PlaceFilter | None = None
 
     @property
     def page(self) -> int:
@@ -124,4 +134,5 @@ class SearchResult:
             "suggestion": asdict(self.suggestion) if self.suggestion else None,
             "filter_drops": [asdict(d) for d in self.filter_drops],
             "query_error": self.query_error,
+            "place_filter": asdict(self.place_filter) if self.place_filter else None,
         }

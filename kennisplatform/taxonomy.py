@@ -239,6 +239,25 @@ class Taxonomy:
                     groups.append(group)
         return groups
 
+    @cached_property
+    def place_forms(self) -> dict[str, tuple[str, ...]]:
+        """Names a query may give a place by beyond its label and aliases -> the region ids they mean:
+        adjectives ("Haagse" -> den-haag, "Rotterdamse" -> rotterdam) and areas of several values
+        ("Bollenstreek"). Regular adjectives of municipalities, regions and provinces are generated;
+        irregular ones are listed in the package's data/place_names.tsv."""
+        forms: dict[str, tuple[str, ...]] = {}
+        for term in self._terms["region"].values():
+            if term.level in ("gemeente", "regio", "provincie"):
+                for name in (term.label, *term.aliases):
+                    adjective = _adjective(name)
+                    if adjective and normalise(adjective) not in self._keys["region"]:
+                        forms.setdefault(adjective, (term.id,))
+        for form, ids in _listed_place_names().items():
+            known = tuple(i for i in ids if i in self._terms["region"])
+            if known and normalise(form) not in self._keys["region"]:
+                forms[form] = known
+        return forms
+
     def to_dict(self) -> dict:
         """The taxonomy as plain data (for an API): per facet the terms with their fields, plus synonyms."""
         return {"version": self.version,
@@ -292,6 +311,39 @@ class Taxonomy:
         for match in self.text_matches(facet, text):
             counts[match.id] = counts.get(match.id, 0) + 1  # dicts keep first-occurrence order
         return sorted(counts, key=lambda t: -counts[t])
+
+
+_ADJECTIVE_SUFFIX = "se"
+
+
+def _adjective(name: str) -> str | None:
+    """The regular adjective of a one-word place name (hyphens allowed): Rotterdam -> Rotterdamse,
+    Leiden -> Leidse, Gouda -> Goudse, Maassluis -> Maassluise, Zuid-Holland -> Zuid-Hollandse. None for
+    names of several words or with a vowel ending that has no regular form (Lisse, Capelle)."""
+    if " " in name or not name[-1:].isalpha() or len(name) < 4:
+        return None
+    lowered = name.lower()
+    if lowered.endswith("en"):
+        return name[:-2] + _ADJECTIVE_SUFFIX
+    if lowered.endswith("a"):
+        return name[:-1] + _ADJECTIVE_SUFFIX
+    if lowered.endswith("s"):
+        return name + "e"
+    if lowered[-1] in "aeiouy":
+        return None
+    return name + _ADJECTIVE_SUFFIX
+
+
+def _listed_place_names() -> dict[str, tuple[str, ...]]:
+    """data/place_names.tsv: form <TAB> region ids."""
+    path = Path(__file__).resolve().parent / "data" / "place_names.tsv"
+    names: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        form, _, ids = line.partition("\t")
+        if form and ids.split():
+            names[form.strip()] = tuple(ids.split())
+    return names
 
 
 def _word_pattern(word: str, keep_capital: bool) -> str:

@@ -50,7 +50,8 @@ def test_documents_with_all_words_come_before_documents_with_most(corpus_dir, in
     update_index(corpus_dir, index_dir, taxonomy=taxonomy)
     result = search(engine, q="erfgoed wijk jongeren musea")
     # "alles" has all four words, "erfgoed-leiden" three, "erfgoed-dordrecht" two: fewer than a page
-    # has them all, so the page is filled with the best partial matches, most words first.
+    # has them all, so the page is filled with the best partial matches, most evidence first (from four
+    # content words up by the words' weight, see test_search_relevance.py).
     ids = [h.id for h in result.hits]
     assert ids[:3] == ["alles", "erfgoed-leiden", "erfgoed-dordrecht"]
     assert "deskundigheid-landelijk" not in ids  # none of the words
