@@ -6,7 +6,7 @@ from flask import Flask
 
 def register_views(app: Flask) -> None:
     from . import api, errors, exports, search
-    from . import browse, documents, home, places
+    from . import browse, documents, findable, home, places
     from .. import security
 
     errors.register(app)
@@ -15,6 +15,7 @@ def register_views(app: Flask) -> None:
     app.register_blueprint(browse.bp)
     app.register_blueprint(documents.bp)
     app.register_blueprint(places.bp)
+    app.register_blueprint(findable.bp)
     security.register(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(exports.bp)

@@ -7,16 +7,17 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, current_app, render_template, url_for
 
 from ..corpus import load_document
 from ..documents import Document
 from ..errors import NotFound
+from ..findable import script_json, structured_data
 from ..render import Rendered, render_markdown
 from ..results import Hit
 from ..services import services
 from .browse import browse_url
-from .search import filter_url, format_date
+from .search import filter_url, format_date, place_url
 
 bp = Blueprint("documents", __name__)
 TOC_MIN_SECTIONS = 3  # a table of contents from this many sections on
@@ -44,6 +45,7 @@ class DocumentPage:
     meta: list[MetaRow]
     breadcrumbs: list[Link]
     similar: list[Hit] = field(default_factory=list)
+    json_ld: str | None = None  # schema.org data for search engines (findable.structured_data), escaped
 
     @property
     def show_toc(self) -> bool:
@@ -59,6 +61,9 @@ def document(doc_id: str):
         raise NotFound(f"Document '{doc_id}' bestaat niet (meer).")
     page = build_document_page(doc)
     page.similar = similar(doc.id)
+    page.json_ld = script_json(structured_data(
+        doc, svc.taxonomy, url_for("documents.document", doc_id=doc.id, _external=True),
+        lambda region: url_for("places.place", slug=region, _external=True)))
     return render_template("document.html", page=page)
 
 
@@ -95,6 +100,7 @@ def build_document_page(doc: Document) -> DocumentPage:
         MetaRow("Datum", [Link(format_date(doc.date), filter_url("year", str(doc.date.year)))]),
         MetaRow("Thema's", links("theme", doc.themes)),
         MetaRow("Regio's", links("region", doc.regions)),
+        MetaRow("Meer over", [Link(taxonomy.label("region", r), place_url(r)) for r in doc.regions]),
         MetaRow("Disciplines", links("discipline", doc.disciplines)),
         MetaRow("Doelgroep", links("audience", doc.audience)),
         MetaRow("Organisaties", [Link(o) for o in doc.organisations]),
