@@ -19,8 +19,10 @@ MAP_FILE = Path(__file__).resolve().parent / "data" / "zuid_holland_map.json"
 PROVINCE = "zuid-holland"
 SHADES = 6  # shade-1 .. shade-6 for counts above zero; shade-0 is "no documents"
 PADDING = 0.04  # around a zoomed view, as a share of its size
-# Label font sizes in map units per zoom; static/css/site.css sets the same (.place-map--<zoom> text).
-LABEL_SIZE = {"provincie": 34, "regio": 17, "gemeente": 14}
+# Label font sizes in map units, one CSS class each (.place-map__labels--<size> in static/css/site.css): a
+# view gets the size nearest to LABEL_SHARE of its width, so that names read alike at every zoom.
+LABEL_SIZES = (12, 15, 19, 24, 30, 36)
+LABEL_SHARE = 0.031
 CHAR_WIDTH = 0.62  # a bold character's width as a share of the font size (for overlap checks)
 _QUALIFIER = re.compile(r"\s*\((?:[A-Z]{1,2}\.)\)\Z")  # CBS names: "Rijswijk (ZH.)", "Bergen (NH.)"
 
@@ -127,7 +129,8 @@ class LegendStep:
 @dataclass
 class PlaceMap:
     view_box: str
-    zoom: str  # "provincie", "regio" or "gemeente": how close the view is (label sizes)
+    zoom: str  # "provincie", "regio" or "gemeente": how close the view is
+    label_size: int  # one of LABEL_SIZES (a CSS class)
     areas: list[MapArea]
     borders: str
     labels: list[MapLabel]
@@ -186,6 +189,8 @@ def build_place_map(taxonomy: Taxonomy, counts: dict[str, int], selected: set[st
     codes = {t.id: t.code for t in by_code.values()}
     focus_codes = _focus_codes(data, taxonomy, focus, codes)
     view, zoom = _view(data, focus_codes)
+    view_width = float(view.split()[2])
+    size = min(LABEL_SIZES, key=lambda candidate: abs(candidate - view_width * LABEL_SHARE))
     marked = {codes[i] for i in selected if i in codes}
     region = next((r for r in data.regions if r.id == focus), None)
     if region is None:
@@ -194,8 +199,8 @@ def build_place_map(taxonomy: Taxonomy, counts: dict[str, int], selected: set[st
     if zoom == "provincie":
         labels = [MapLabel(r.name, *r.label) for r in data.regions]
     else:
-        labels = _place_labels(data, focus_codes, by_code, LABEL_SIZE[zoom])
-    return PlaceMap(view, zoom, areas, data.borders, labels, _legend(bounds), highlight, data.source,
+        labels = _place_labels(data, focus_codes, by_code, size)
+    return PlaceMap(view, zoom, size, areas, data.borders, labels, _legend(bounds), highlight, data.source,
                     total_places=len(areas), shown_places=sum(1 for a in areas if a.count))
 
 

@@ -43,7 +43,7 @@ SOURCE = ("CBS gemeentegrenzen 2025 (CBS/Kadaster via PDOK), as published in WGS
 LICENCE = "CBS open data, CC BY 4.0: Bron: CBS, Kadaster"
 # Region names stand at the area centroid of their members, except where that covers a small municipality
 # or runs off the map: there they stand in open space nearby (map units, chosen by looking at the map).
-LABEL_AT = {"drechtsteden": (800, 885), "alblasserwaard": (850, 560), "holland-rijnland": (760, 236),
+LABEL_AT = {"drechtsteden": (800, 885), "alblasserwaard": (838, 560), "holland-rijnland": (760, 236),
             "rotterdam-rijnmond": (300, 548), "regio-goeree-overflakkee": (215, 812)}
 
 
