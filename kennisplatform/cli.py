@@ -82,7 +82,7 @@ def index_command(obj: Context, rebuild: bool) -> None:
 @click.option("--region", multiple=True)
 @click.option("--discipline", multiple=True)
 @click.option("--audience", multiple=True)
-@click.option("--year", multiple=True, help="Jaar (2023) of CMK-periode (2021-2024).")
+@click.option("--year", multiple=True, help="Jaar (2023), CMK-periode (2021-2024) of 'onbekend' (zonder datum).")
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance")
 @click.option("--page", default="1")
 @click.option("--per-page", default="10")
@@ -121,10 +121,10 @@ def _print_result(result) -> None:
         click.echo(f"Bedoelde u: {result.suggestion.query} ({result.suggestion.total} resultaten)?")
     click.echo(f"{result.total} resultaten (pagina {result.page} van {result.pages})\n")
     for number, hit in enumerate(result.hits, (result.page - 1) * result.per_page + 1):
-        click.echo(f"{number:>3}. [{hit.type_label}] {hit.title} ({hit.date})  id={hit.id}")
+        click.echo(f"{number:>3}. [{hit.type_label}] {hit.title} ({hit.date or 'datum onbekend'})  id={hit.id}")
         snippet = html.unescape(re.sub(r"</?mark>", "*", hit.snippet))
         click.echo(f"     {snippet[:200]}")
-    for facet in result.facets.values():
+    for facet in (f for f in result.facets.values() if f.buckets):
         shown = ", ".join(f"{'[x] ' if b.selected else ''}{b.label} ({b.count})" for b in facet.buckets[:12])
         click.echo(f"\n{facet.label}: {shown}")
     for drop in result.filter_drops:
@@ -138,23 +138,50 @@ def check(obj: Context) -> None:
     documents, problems = read_corpus(obj.corpus, _taxonomy(obj))
     for problem in problems:
         click.echo(str(problem))
-    click.echo(f"{len(documents)} documenten gelezen, {len(problems)} problemen.")
+    undated = sum(1 for doc in documents if doc.date is None)
+    click.echo(f"{len(documents)} documenten gelezen, {len(problems)} problemen."
+               + (f" {undated} zonder datum (geen probleem; de redactie ziet ze op /redactie/zonder-datum)."
+                  if undated else ""))
     if problems:
         sys.exit(1)
 
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=5000, show_default=True)
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--workers", type=click.IntRange(1, 64),
+              help="Aantal werkprocessen (standaard 2 × processorkernen + 1, hooguit 8).")
+@click.option("--debug", is_flag=True, help="Flasks ontwikkelserver met debugger, alleen voor ontwikkelaars.")
 @click.pass_obj
-def serve(obj: Context, host: str, port: int) -> None:
-    """Start de webapplicatie (bouwt of werkt de index eerst bij)."""
+def serve(obj: Context, host: str, port: int, workers: int | None, debug: bool) -> None:
+    """Start de webapplicatie met gunicorn (bouwt of werkt de index eerst bij)."""
+    if debug:
+        _serve_debug(obj, host, port)
+        return
+    from .index import update_index
+    from .server import Server, ServerOptions
+
+    try:  # once, here in the master: the workers find the index current
+        report = update_index(obj.corpus, obj.index, taxonomy=_taxonomy(obj))
+    except KennisplatformError as exc:
+        raise click.ClickException(exc.message) from exc
+    click.echo(report.summary())
+    server = Server(ServerOptions(obj.corpus, obj.index, host, port, workers))
+    click.echo(f"Kennisplatform draait op http://{host}:{port}/ met {server.cfg.workers} werkprocessen "
+               "(stoppen: Ctrl+C)")
+    server.run()
+
+
+def _serve_debug(obj: Context, host: str, port: int) -> None:
+    """Flask's development server, with the interactive debugger: it runs code typed in the browser, so
+    it listens only on this machine."""
     from . import create_app
 
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        raise click.ClickException("De ontwikkelserver (--debug) luistert alleen op 127.0.0.1.")
     app = create_app({"CORPUS_DIR": str(obj.corpus), "INDEX_DIR": str(obj.index)})
-    click.echo(f"Kennisplatform draait op http://{host}:{port}/  (stoppen: Ctrl+C)")
-    app.run(host=host, port=port, threaded=True)
-
+    click.echo(f"Ontwikkelserver op http://{host}:{port}/  (stoppen: Ctrl+C)")
+    app.run(host=host, port=port, debug=True, threaded=True)
 
 
 # -- editors: accounts and imports (thin wrappers over users.py and importer.py) --------------------------

@@ -1,6 +1,7 @@
 """The corpus folder: finding, reading and atomically writing its Markdown files."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import tempfile
@@ -138,3 +139,15 @@ def load_document(corpus_dir: Path, relpath: str, taxonomy: Taxonomy) -> Documen
         return None
     file = CorpusFile(path, relpath, path.stem.lower(), "")
     return read_file(file, taxonomy).document
+
+
+def modified_time(corpus_dir: Path, relpath: str) -> dt.datetime | None:
+    """When a corpus file was last written (UTC), or None if it is not there (any more)."""
+    corpus_dir = Path(corpus_dir).resolve()
+    path = (corpus_dir / relpath).resolve()
+    if corpus_dir not in path.parents:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc)
+    except OSError:
+        return None

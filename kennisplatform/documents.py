@@ -11,10 +11,12 @@ import yaml
 from .errors import Problem
 from .taxonomy import Taxonomy
 
-REQUIRED = ("type", "title", "date")
+# A document needs a type and a title. The date is optional: most real pages and files carry none, and
+# an unknown date ("datum onbekend") is normal content, not a reason to refuse a document.
+REQUIRED = ("type", "title")
 # Front-matter keys whose values come from the taxonomy, and the facet each belongs to.
 TAXONOMY_KEYS = {"themes": "theme", "regions": "region", "disciplines": "discipline", "audience": "audience"}
-KNOWN_KEYS = set(REQUIRED) | set(TAXONOMY_KEYS) | {"summary", "organisations", "source"}
+KNOWN_KEYS = set(REQUIRED) | set(TAXONOMY_KEYS) | {"date", "summary", "organisations", "source"}
 MAX_TITLE = 300
 
 
@@ -43,7 +45,7 @@ class Document:
     id: str
     type: str
     title: str
-    date: dt.date
+    date: dt.date | None  # None: the date is unknown
     body: str = ""  # Markdown
     summary: str = ""
     themes: tuple[str, ...] = ()
@@ -55,8 +57,8 @@ class Document:
     path: str | None = None  # relative to the corpus folder
 
     @property
-    def year(self) -> int:
-        return self.date.year
+    def year(self) -> int | None:
+        return self.date.year if self.date else None
 
     def with_changes(self, **changes) -> "Document":
         return replace(self, **changes)
@@ -112,8 +114,10 @@ def parse_document(text: str, doc_id: str, taxonomy: Taxonomy, path: str = "") -
     elif len(title) > MAX_TITLE:
         problems.append(Problem(where, "title", f"titel is langer dan {MAX_TITLE} tekens"))
         title = title[:MAX_TITLE]
-    date = _parse_date(meta.get("date"), where, problems)
-    if not (doc_type and title and date):
+    date_problems: list[Problem] = []
+    date = _parse_date(meta.get("date"), where, date_problems)
+    problems.extend(date_problems)
+    if not (doc_type and title) or date_problems:  # an invalid date is a problem; a missing one is not
         return Parsed(None, problems)
 
     values = {key: _taxonomy_values(meta.get(key), facet, key, taxonomy, where, problems)
@@ -135,7 +139,9 @@ def parse_document(text: str, doc_id: str, taxonomy: Taxonomy, path: str = "") -
 
 def render_document(doc: Document) -> str:
     """The corpus-file text of a document: the inverse of parse_document."""
-    meta: dict = {"type": doc.type, "title": doc.title, "date": doc.date}
+    meta: dict = {"type": doc.type, "title": doc.title}
+    if doc.date is not None:
+        meta["date"] = doc.date
     if doc.summary:
         meta["summary"] = doc.summary
     for key in TAXONOMY_KEYS:
@@ -184,13 +190,13 @@ def _parse_type(value, taxonomy: Taxonomy, where: str, problems: list[Problem]) 
 
 
 def _parse_date(value, where: str, problems: list[Problem]) -> dt.date | None:
+    """The date, or None when the file gives none (no problem: the date is then unknown)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     text = _text(value)
     if not text:
-        problems.append(Problem(where, "date", "datum ontbreekt", "JJJJ-MM-DD"))
         return None
     match = DATE.fullmatch(text)
     try:

@@ -98,9 +98,12 @@ def used_ids(corpus_dir: Path) -> set[str]:
     return ids
 
 
-def base_slug(title: str, date: dt.date) -> str:
-    """'CMK-bijeenkomst Vlaardingen' on 22 June 2023 -> 'cmk-bijeenkomst-vlaardingen-2023-06-22'."""
+def base_slug(title: str, date: dt.date | None) -> str:
+    """'CMK-bijeenkomst Vlaardingen' on 22 June 2023 -> 'cmk-bijeenkomst-vlaardingen-2023-06-22';
+    without a date just the title's slug."""
     slug = slugify(title, MAX_SLUG)
+    if date is None:
+        return slug
     stamp = date.isoformat()
     return slug if slug.endswith(stamp) else f"{slug}-{stamp}"
 

@@ -6,13 +6,14 @@ hide the alternatives (as Algolia's disjunctive faceting does). Multi-valued fie
 a document about two regions counts once for each."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
 from . import bitsets, postings, schema
-from .params import FACET_LABELS, FACETS, PERIODS, SearchParams, years_of
+from .params import FACET_LABELS, FACETS, PERIODS, UNKNOWN_YEAR, UNKNOWN_YEAR_LABEL, SearchParams, years_of
 from .results import Facet, FacetBucket
 from .taxonomy import Taxonomy
 
@@ -59,13 +60,20 @@ class FacetCodes:
 
 @dataclass
 class FacetIndex:
-    """Per facet, per value, the set of live documents that carry it; and documents by date."""
+    """Per facet, per value, the set of live documents that carry it; and documents by date: the dated
+    ones newest first, then those without a date (which come last in either sort direction)."""
 
     live: int
     values: dict[str, dict[str, int]]
     newest_first: list[int]
     size: int
     codes: dict[str, FacetCodes]
+    undated: list[int]
+
+    def by_date(self, oldest: bool = False) -> Iterator[int]:
+        """Live docnums in date order; documents without a date last, in either direction."""
+        yield from (reversed(self.newest_first) if oldest else self.newest_first)
+        yield from self.undated
 
     @classmethod
     def build(cls, reader) -> "FacetIndex":
@@ -88,10 +96,12 @@ class FacetIndex:
             codes[facet] = FacetCodes.build(docs_of, bits_of, size)
         dates = postings.numeric_column(reader, schema.DATE_COLUMN)[live_docs]
         order = np.lexsort((live_docs, -dates))  # newest first; equal dates by docnum
-        return cls(live=live, values=values, newest_first=live_docs[order].tolist(), size=size, codes=codes)
+        known = dates[order] != schema.UNKNOWN_DATENUM
+        return cls(live=live, values=values, newest_first=live_docs[order][known].tolist(), size=size,
+                   codes=codes, undated=live_docs[order][~known].tolist())
 
     def value_bits(self, facet: str, value: str) -> int:
-        if facet == "year":
+        if facet == "year" and value != UNKNOWN_YEAR:
             bits = 0
             for year in years_of(value):
                 bits |= self.values["year"].get(str(year), 0)
@@ -206,7 +216,11 @@ def _year_buckets(counts: dict[str, int], selected: set[str]) -> list[FacetBucke
             buckets.append(FacetBucket(period, f"CMK {period.replace('-', '–')}", total, period in selected,
                                        "periode", None))
             buckets.extend(year_buckets)
-    others = sorted((y for y in set(counts) | selected if y not in placed and y not in PERIODS), reverse=True)
+    others = sorted((y for y in set(counts) | selected
+                     if y not in placed and y not in PERIODS and y != UNKNOWN_YEAR), reverse=True)
     buckets.extend(FacetBucket(y, y, counts.get(y, 0), y in selected, "jaar", None)
                    for y in others if counts.get(y, 0) or y in selected)
+    if counts.get(UNKNOWN_YEAR, 0) or UNKNOWN_YEAR in selected:  # after every year, like in a date sort
+        buckets.append(FacetBucket(UNKNOWN_YEAR, UNKNOWN_YEAR_LABEL, counts.get(UNKNOWN_YEAR, 0),
+                                   UNKNOWN_YEAR in selected, "jaar", None))
     return buckets

@@ -6,7 +6,7 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 from xml.etree import ElementTree as ET
 
 from .results import Hit
@@ -23,13 +23,16 @@ class FeedInfo:
     feed_id: str  # stable: the same search gives the same id
 
 
-def atom_feed(info: FeedInfo, hits: list[Hit], document_url) -> bytes:
-    """An Atom feed of hits (newest first). `document_url(hit_id)` gives a hit's absolute page URL."""
+def atom_feed(info: FeedInfo, hits: list[Hit], document_url,
+              modified: Callable[[str], datetime | None] = lambda hit_id: None) -> bytes:
+    """An Atom feed of hits (newest first). `document_url(hit_id)` gives a hit's absolute page URL;
+    `modified(hit_id)` the time its corpus file was last written, used only for a hit without a date."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "nl"})
+    updated = {hit.id: _updated(hit, modified) for hit in hits}
     _text(feed, "id", info.feed_id)
     _text(feed, "title", info.title)
-    _text(feed, "updated", _timestamp(max((h.date for h in hits), default=None)))
+    _text(feed, "updated", _timestamp(max(updated.values(), default=None)))
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", type="application/atom+xml", href=info.feed_url)
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=info.page_url)
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
@@ -40,8 +43,9 @@ def atom_feed(info: FeedInfo, hits: list[Hit], document_url) -> bytes:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         _text(entry, "id", url)
         _text(entry, "title", hit.title)
-        _text(entry, "updated", _timestamp(hit.date))
-        _text(entry, "published", _timestamp(hit.date))
+        _text(entry, "updated", _timestamp(updated[hit.id]))
+        if hit.date:  # optional in Atom: left out when the publication date is unknown
+            _text(entry, "published", _timestamp(_day(hit.date)))
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=url)
         _text(entry, "summary", hit.summary or _plain(hit.snippet))
         ET.SubElement(entry, f"{{{ATOM}}}category", term=hit.type, label=hit.type_label)
@@ -50,14 +54,25 @@ def atom_feed(info: FeedInfo, hits: list[Hit], document_url) -> bytes:
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 
+def _updated(hit: Hit, modified: Callable[[str], datetime | None]) -> datetime | None:
+    """Atom requires an `updated` time for every entry. A dated document uses its date (midnight UTC);
+    one without a date uses the modification time of its corpus file: the last moment we know it
+    changed, which is what `updated` means in RFC 4287 (never "now", which would make every poll of
+    the feed look like news)."""
+    return _day(hit.date) if hit.date else modified(hit.id)
+
+
+def _day(date: str) -> datetime:
+    return datetime.fromisoformat(date[:10]).replace(tzinfo=timezone.utc)
+
+
 def _text(parent: ET.Element, name: str, text: str) -> None:
     ET.SubElement(parent, f"{{{ATOM}}}{name}").text = text
 
 
-def _timestamp(date: str | None) -> str:
-    if not date:
-        return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return f"{date}T00:00:00Z"
+def _timestamp(moment: datetime | None) -> str:
+    """RFC 3339 in UTC; no moment known (an empty feed, a file gone): now."""
+    return (moment or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _plain(html: str) -> str:
@@ -81,7 +96,7 @@ def csv_lines(hits: Iterable[Hit], document_url, excel: bool = False) -> Iterato
     writer.writerow(CSV_COLUMNS)
     yield ("\ufeff" if excel else "") + take()
     for hit in hits:
-        writer.writerow([hit.id, hit.type_label, _safe(hit.title), hit.date, _safe(hit.summary),
+        writer.writerow([hit.id, hit.type_label, _safe(hit.title), hit.date or "", _safe(hit.summary),
                          "; ".join(v.label for v in hit.themes), "; ".join(v.label for v in hit.regions),
                          hit.source_url or "", document_url(hit.id)])
         yield take()

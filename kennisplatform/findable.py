@@ -52,7 +52,7 @@ def structured_data(doc: Document, taxonomy: Taxonomy, url: str, place_url: Call
     }
     if doc.summary:
         data["description"] = doc.summary
-    if getattr(doc, "date", None):  # a document without a date is normal; it simply has no datePublished
+    if doc.date:  # a document without a date is normal; it simply has no datePublished
         data["datePublished"] = doc.date.isoformat()
     if doc.themes:
         data["about"] = [{"@type": "Thing", "name": taxonomy.label("theme", t)} for t in doc.themes]

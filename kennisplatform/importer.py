@@ -402,7 +402,8 @@ def read_markdown(text: str, taxonomy: Taxonomy, name: str) -> Draft:
             return _draft_from_text(meta_title.group(1).strip("'\" ") if meta_title else "", body, markdown=True)
         raise ImportProblem("; ".join(f"{p.field}: {p.message}" for p in parsed.problems))
     doc = parsed.document
-    return Draft(doc.title, doc.date, doc.body, doc.summary, doc.source, doc.type, doc.themes, doc.regions,
+    # Front matter without a date: a date in the text will do (else the date stays unknown).
+    return Draft(doc.title, doc.date or find_date(doc.body), doc.body, doc.summary, doc.source, doc.type, doc.themes, doc.regions,
                  doc.disciplines, doc.audience, doc.organisations)
 
 

@@ -101,14 +101,19 @@ def _write_manifest(index_dir: Path, manifest: dict[str, dict]) -> None:
 
 
 def update_index(corpus_dir: Path, index_dir: Path, *, rebuild: bool = False,
-                 progress: Progress | None = None, taxonomy: Taxonomy | None = None) -> IndexReport:
+                 progress: Progress | None = None, taxonomy: Taxonomy | None = None,
+                 only_if_stale: bool = False) -> IndexReport:
     """Bring the index in line with the corpus folder: added, changed and deleted files by content hash.
-    A full rebuild happens on request, when there is no index, or when its version stamp is stale."""
+    A full rebuild happens on request, when there is no index, or when its version stamp is stale.
+    `only_if_stale`: do nothing when the index is current, checked under the write lock, so that processes
+    starting together (web server workers) build a missing index once, not once each."""
     started = time.perf_counter()
     corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
     taxonomy = taxonomy or taxonomy_for(corpus_dir)
     stamp = schema.version_stamp(taxonomy)
     with write_lock(index_dir):
+        if only_if_stale and not rebuild and is_current(index_dir, taxonomy):
+            return IndexReport(seconds=time.perf_counter() - started)
         rebuild = rebuild or not is_current(index_dir, taxonomy)
         manifest = {} if rebuild else _read_manifest(index_dir)
         listing = scan(corpus_dir)

@@ -1,10 +1,12 @@
 """The OpenAPI 3.1 description of /api/v1, built from the same constants the code validates with."""
 from __future__ import annotations
 
-from .params import FACET_LABELS, FACETS, PERIODS, SORT_ALIASES, SORTS
+from .params import FACET_LABELS, FACETS, PERIODS, SORT_ALIASES, SORTS, UNKNOWN_YEAR
 from .taxonomy import Taxonomy
 
 NULLABLE_STRING = {"type": ["string", "null"]}
+# null: the document has no (known) date; it is listed under year=onbekend and last in a date sort.
+NULLABLE_DATE = {"type": ["string", "null"], "format": "date"}
 VALUE = {"type": "object", "required": ["id", "label"],
          "properties": {"id": {"type": "string"}, "label": {"type": "string"}}}
 BUCKET = {
@@ -19,7 +21,7 @@ HIT = {
                  "source_url", "score"],
     "properties": {
         "id": {"type": "string"}, "type": {"type": "string"}, "type_label": {"type": "string"},
-        "title": {"type": "string"}, "date": {"type": "string", "format": "date"},
+        "title": {"type": "string"}, "date": NULLABLE_DATE,
         "summary": {"type": "string"},
         "snippet": {"type": "string", "description": "HTML: escaped text, matches in <mark>"},
         "themes": {"type": "array", "items": VALUE}, "regions": {"type": "array", "items": VALUE},
@@ -109,8 +111,9 @@ def _integer_or_empty(default: int) -> dict:
 
 def _facet_parameter(name: str, taxonomy: Taxonomy) -> dict:
     if name == "year":
-        items = {"type": "string", "pattern": r"^((19|20)\d\d|" + "|".join(PERIODS) + ")?$"}
-        description = "Jaar (2023) of CMK-periode (2021-2024); meerdere waarden: OF; leeg telt niet."
+        items = {"type": "string", "pattern": r"^((19|20)\d\d|" + "|".join([*PERIODS, UNKNOWN_YEAR]) + ")?$"}
+        description = (f"Jaar (2023), CMK-periode (2021-2024) of '{UNKNOWN_YEAR}' (documenten zonder datum); "
+                       "meerdere waarden: OF; leeg telt niet.")
     else:
         items = {"type": "string", "enum": ["", *(t.id for t in taxonomy.terms(name))]}
         description = f"{FACET_LABELS[name]} (id; labels en aliassen werken ook); meerdere waarden: OF; leeg telt niet."
@@ -151,7 +154,7 @@ def _document_schema() -> dict:
                      "organisations", "source", "markdown", "html", "url"],
         "properties": {
             "id": {"type": "string"}, "type": {"type": "string"}, "title": {"type": "string"},
-            "date": {"type": "string", "format": "date"}, "summary": {"type": "string"},
+            "date": NULLABLE_DATE, "summary": {"type": "string"},
             "themes": values, "regions": values, "disciplines": values, "audience": values,
             "organisations": strings,
             "source": {"type": "object", "properties": {"url": NULLABLE_STRING, "authors": strings,

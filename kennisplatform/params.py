@@ -20,6 +20,9 @@ VALUES_MAX = 50  # selected values per facet
 # CMK periods: a selectable level above the years.
 PERIODS = {"2013-2016": range(2013, 2017), "2017-2020": range(2017, 2021),
            "2021-2024": range(2021, 2025), "2025-2028": range(2025, 2029)}
+# The year facet's value for documents without a date: selectable like a year (`year=onbekend`).
+UNKNOWN_YEAR = "onbekend"
+UNKNOWN_YEAR_LABEL = "Datum onbekend"
 FACET_LABELS = {"type": "Soort", "theme": "Thema", "region": "Regio", "discipline": "Discipline",
                 "audience": "Doelgroep", "year": "Jaar"}
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
@@ -131,8 +134,15 @@ def clean_query(text: str) -> str:
     return " ".join(text.split())[:QUERY_MAX].strip()
 
 
+def year_label(value: str) -> str:
+    """How a year facet value reads: '2023', '2021-2024', 'Datum onbekend'."""
+    return UNKNOWN_YEAR_LABEL if value == UNKNOWN_YEAR else value
+
+
 def years_of(value: str) -> list[int]:
-    """'2023' -> [2023]; '2021-2024' -> the period's years."""
+    """'2023' -> [2023]; '2021-2024' -> the period's years; 'onbekend' -> none."""
+    if value == UNKNOWN_YEAR:
+        return []
     if value in PERIODS:
         return list(PERIODS[value])
     return [int(value)]
@@ -142,8 +152,10 @@ def _validate_facet(name: str, raw: list[str], taxonomy: Taxonomy) -> tuple[str,
     result: list[str] = []
     for value in raw:
         if name == "year":
-            resolved = value if value in PERIODS or re.fullmatch(r"(19|20)\d\d", value) else None
-            hint = "een jaartal zoals 2023 of een CMK-periode zoals 2021-2024"
+            value = UNKNOWN_YEAR if value.lower() == UNKNOWN_YEAR else value
+            known = value in PERIODS or value == UNKNOWN_YEAR or re.fullmatch(r"(19|20)\d\d", value)
+            resolved = value if known else None
+            hint = f"een jaartal zoals 2023, een CMK-periode zoals 2021-2024 of '{UNKNOWN_YEAR}'"
         else:
             resolved = taxonomy.resolve(name, value)
             closest = taxonomy.closest(name, value)

@@ -98,7 +98,9 @@ def numeric_column(reader, name: str) -> np.ndarray:
     """A sortable numeric column (e.g. the date) for every document, by docnum."""
     parts = []
     for segment, _ in reader.leaf_readers():
+        count = segment.doc_count_all()
+        if count == 0:  # an empty index's reader (whoosh's EmptyReader) has no columns at all
+            continue
         column = segment.column_reader(name)
-        parts.append(np.fromiter((column[n] for n in range(segment.doc_count_all())), dtype=np.int64,
-                                 count=segment.doc_count_all()))
+        parts.append(np.fromiter((column[n] for n in range(count)), dtype=np.int64, count=count))
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)

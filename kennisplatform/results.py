@@ -19,7 +19,7 @@ class Hit:
     type: str
     type_label: str
     title: str
-    date: str  # ISO date, YYYY-MM-DD
+    date: str | None  # ISO date, YYYY-MM-DD; None when unknown
     summary: str
     snippet: str  # HTML: text escaped, matches wrapped in <mark>
     themes: list[Value] = field(default_factory=list)

@@ -12,9 +12,10 @@ from whoosh import fields, formats
 
 from . import analysis
 from .documents import Document, plain_text
+from .params import UNKNOWN_YEAR
 from .taxonomy import Taxonomy
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"  # 6: documents without a date (year "onbekend", datenum 0)
 
 # Fields searched by a text query, with the boosts of BM25F: a word in the title or the summary says
 # more about what a document is about than the same word somewhere in a long report.
@@ -34,6 +35,11 @@ FACET_FIELDS = {
     "year": "year",
 }
 DATE_COLUMN = "datenum"
+# A document without a date has the year term params.UNKNOWN_YEAR (the facet's URL value) and this date
+# column value. 0 is below every real date (YYYYMMDD), so a plain newest-first sort puts these documents
+# last; oldest-first is then not a reversal of that order: FacetIndex keeps them apart (`undated`) and
+# lists them after the dated ones in both directions, because an unknown date is neither new nor old.
+UNKNOWN_DATENUM = 0
 ID_FIELD = "id"
 
 
@@ -108,7 +114,7 @@ def to_fields(doc: Document, digest: str, taxonomy: Taxonomy) -> dict:
         "themes": list(doc.themes),
         "regions": list(doc.regions),
         "source_url": doc.source.url,
-        "date": doc.date.isoformat(),
+        "date": doc.date.isoformat() if doc.date else None,
     }
     return {
         "id": doc.id,
@@ -122,8 +128,8 @@ def to_fields(doc: Document, digest: str, taxonomy: Taxonomy) -> dict:
         "region": ",".join(regions),
         "discipline": ",".join(doc.disciplines),
         "audience": ",".join(doc.audience),
-        "year": str(doc.year),
-        "datenum": int(doc.date.strftime("%Y%m%d")),
+        "year": str(doc.year) if doc.date else UNKNOWN_YEAR,
+        "datenum": int(doc.date.strftime("%Y%m%d")) if doc.date else UNKNOWN_DATENUM,
         "display": json.dumps(display, ensure_ascii=False),
     }
 
@@ -138,7 +144,7 @@ def stored_view(stored: dict) -> dict:
         "title": stored.get("title", ""),
         "summary": stored.get("summary", ""),
         "body": stored.get("body", ""),
-        "date": display.get("date", ""),
+        "date": display.get("date"),  # None: unknown
         "themes": display.get("themes", []),
         "regions": display.get("regions", []),
         "source_url": display.get("source_url"),

@@ -20,7 +20,7 @@ from whoosh.scoring import BM25F
 from . import analysis, bitsets, highlight, index, ranking, schema, spelling
 from .errors import NotFound
 from .facets import FacetIndex
-from .params import SearchParams
+from .params import SearchParams, year_label
 from .query import Clause, Group, ParsedQuery, build_synonym_table, parse_query
 from .results import FilterDrop, Hit, Relaxation, SearchResult, Suggestion, Value
 from .taxonomy import Taxonomy
@@ -244,7 +244,7 @@ class SearchEngine:
 
     def _label(self, facet: str, value: str) -> str:
         if facet == "year":
-            return value
+            return year_label(value)
         return self.taxonomy.label(facet, value)
 
     # -- bitsets for clauses ------------------------------------------------------------------------
@@ -368,9 +368,8 @@ class SearchEngine:
 
     def _by_date(self, state: _State, listed: int, start: int, end: int, oldest: bool) -> list[int]:
         members = bitsets.Membership(listed)
-        order = state.facet_index.newest_first
         seen, page = 0, []
-        for docnum in (reversed(order) if oldest else order):
+        for docnum in state.facet_index.by_date(oldest):
             if docnum in members:
                 if seen >= start:
                     page.append(docnum)
@@ -425,7 +424,7 @@ class SearchEngine:
         state = self.state()
         reader = state.searcher.reader()
         listed = []
-        for docnum in state.facet_index.newest_first:
+        for docnum in state.facet_index.by_date(oldest=False):  # undated documents last
             view = schema.stored_view(reader.stored_fields(docnum))
             listed.append((view["id"], view["date"] or ""))
         return listed

@@ -21,11 +21,15 @@ class Services:
 
 
 def init_services(app: Flask) -> None:
+    """The index is brought up to date with the corpus on start. UPDATE_INDEX_ON_START=False (the workers
+    of `kennisplatform serve`, whose master did that just before they started): only a missing or
+    outdated index is built, and under the index's write lock, so several workers build it once."""
     corpus_dir = Path(app.config["CORPUS_DIR"])
     index_dir = Path(app.config["INDEX_DIR"])
     taxonomy = taxonomy_for(corpus_dir)
-    if app.config.get("UPDATE_INDEX_ON_START", True) or not is_current(index_dir, taxonomy):
-        report = update_index(corpus_dir, index_dir, taxonomy=taxonomy)
+    always = app.config.get("UPDATE_INDEX_ON_START", True)
+    if always or not is_current(index_dir, taxonomy):
+        report = update_index(corpus_dir, index_dir, taxonomy=taxonomy, only_if_stale=not always)
         app.logger.info(report.summary())
         for problem in report.problems:
             app.logger.warning("corpus: %s", problem)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .params import PERIODS
+from .params import PERIODS, UNKNOWN_YEAR, UNKNOWN_YEAR_LABEL
 from .results import Facet
 
 WIDTH = 320  # SVG units; the chart scales to its box
@@ -19,13 +19,12 @@ PERIOD_Y = LABEL_Y + 7  # the CMK period bands under the year labels
 PERIOD_HEIGHT = 22
 HEIGHT = PERIOD_Y + PERIOD_HEIGHT + 2
 UNKNOWN_GAP = 0.6  # slots between the last year and the "Datum onbekend" bar
-UNKNOWN_LABEL = "Datum onbekend"
 _YEAR = re.compile(r"\d{4}\Z")
 
 
 @dataclass
 class Bar:
-    value: str  # "2019", or the facet's value for an unknown date
+    value: str  # "2019", or params.UNKNOWN_YEAR
     label: str  # under the bar: "’19"
     count: int
     selected: bool
@@ -40,7 +39,7 @@ class Bar:
     def name(self) -> str:
         """The accessible name: "2019: 4 documenten"."""
         noun = "document" if self.count == 1 else "documenten"
-        what = UNKNOWN_LABEL if self.unknown else self.value
+        what = UNKNOWN_YEAR_LABEL if self.unknown else self.value
         return f"{what}: {self.count} {noun}" + (" (gekozen)" if self.selected else "")
 
     @property
@@ -97,7 +96,7 @@ def build_timeline(facet: Facet, url: Callable[[str], str]) -> Timeline | None:
     """None when the result has no dated documents and no year is selected."""
     years = {b.value: b for b in facet.buckets if _YEAR.match(b.value)}
     periods = {b.value: b for b in facet.buckets if b.value in PERIODS}
-    unknown = [b for b in facet.buckets if b.value not in years and b.value not in periods and (b.count or b.selected)]
+    unknown = [b for b in facet.buckets if b.value == UNKNOWN_YEAR and (b.count or b.selected)]
     shown = [int(y) for y, b in years.items() if b.count or b.selected]
     if not shown and not unknown:
         return None

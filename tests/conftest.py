@@ -40,12 +40,14 @@ FIXTURE_DOCS = [
 ]
 
 
-def write_document(corpus: Path, doc_id: str, doc_type: str, date: str, themes, regions, extra, body,
+def write_document(corpus: Path, doc_id: str, doc_type: str, date: str | None, themes, regions, extra, body,
                    title: str | None = None) -> Path:
     import yaml
 
     meta = {"type": doc_type, "title": title or doc_id.replace("-", " ").capitalize(), "date": date,
             "summary": f"Samenvatting van {doc_id}.", "themes": themes, "regions": regions, **extra}
+    if date is None:  # a document without a date: no date line at all
+        del meta["date"]
     path = corpus / TYPE_FOLDERS[doc_type] / f"{doc_id}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"

@@ -9,8 +9,10 @@ from pathlib import Path
 from kennisplatform import create_app, users
 
 EDITOR, PASSWORD = "redacteur", "een-lang-wachtwoord"
-# The real meeting report in shared/, which lies beside the checkout (in CI too).
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_b36f01b1ace8dd55.txt"
+# A CMK meeting report written for the tests in the style of real ones (site name in the first line, the
+# date alone on a line, attendees, agenda and bullet lists; places in Zuid-Holland): tests read only files
+# inside the repository, so that a fresh clone passes on its own.
+SEED = Path(__file__).resolve().parent / "fixtures" / "seeds" / "verslag-cmk-bijeenkomst.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
 _TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 

@@ -7,12 +7,15 @@ from pathlib import Path
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from conftest import build_app, fixture_corpus
+from conftest import build_app, fixture_corpus, write_document
 
 
 def _app():
     root = Path(tempfile.mkdtemp(prefix="kp-schemathesis-"))
-    return build_app(fixture_corpus(root), root / "index")
+    corpus = fixture_corpus(root)
+    # one document without a date: its `date: null` must conform to the schema too
+    write_document(corpus, "zonder-datum", "verslag", None, ["erfgoed"], ["Gouda"], {}, "Erfgoed in Gouda.\n")
+    return build_app(corpus, root / "index")
 
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", _app())

@@ -84,3 +84,15 @@ def test_a_document_in_the_wrong_folder_is_reported(corpus_dir, taxonomy):
 def test_slugify():
     assert slugify("Cultuureducatie in één dag: ICC’ers!") == "cultuureducatie-in-een-dag-iccers"
     assert slugify("???") == "document"
+
+
+def test_a_file_without_a_date_is_a_document_with_an_unknown_date(taxonomy):
+    text = GOOD.replace("date: 2023-06-22\n", "")
+    parsed = parse_document(text, "cmk", taxonomy, "verslagen/cmk.md")
+    assert parsed.problems == []
+    assert parsed.document.date is None and parsed.document.year is None
+    rendered = render_document(parsed.document)
+    assert "date" not in rendered.split("---")[1]
+    assert parse_document(rendered, "cmk", taxonomy, "verslagen/cmk.md").document == parsed.document
+    empty = parse_document(GOOD.replace("2023-06-22", '""'), "cmk", taxonomy, "verslagen/cmk.md")
+    assert empty.problems == [] and empty.document.date is None

@@ -14,6 +14,7 @@ from kennisplatform import searchlog, users
 from kennisplatform.params import SearchParams
 
 EDITING_PAGES = ["/redactie/", "/redactie/nieuw", "/redactie/importeren", "/redactie/zoekvragen",
+                 "/redactie/zonder-datum",
                  "/redactie/document/erfgoed-dordrecht", "/redactie/document/erfgoed-dordrecht/verwijderen"]
 
 
@@ -138,7 +139,6 @@ def test_public_pages_are_unaffected(client):
     ({"title": "x" * 301}, "title", "De titel is te lang: 301 tekens, hooguit 300."),
     ({"type": ""}, "type", "Kies de soort: verslag, voorbeeldproject of artikelsamenvatting."),
     ({"type": "folder"}, "type", "Kies een van de soorten uit de lijst."),
-    ({"date": ""}, "date", "Vul een datum in, als JJJJ-MM-DD (bijvoorbeeld 2023-06-22)."),
     ({"date": "2023-02-30"}, "date", "&#39;2023-02-30&#39; is geen geldige datum; schrijf JJJJ-MM-DD"),
     ({"date": "1850-01-01"}, "date", "Deze datum ligt te ver in het verleden of de toekomst."),
     ({"summary": "z" * 1001}, "summary", "De samenvatting is te lang: 1001 tekens, hooguit 1000."),
@@ -177,6 +177,21 @@ def test_a_document_saved_through_the_form_is_found_by_search_at_once(editor, co
     assert [hit["id"] for hit in results["hits"]] == [doc_id]
     assert (corpus_dir / "verslagen" / f"{doc_id}.md").exists()
     assert "kwintencirkelproef" in text(editor.get(f"/document/{doc_id}"))
+
+
+def test_a_document_without_a_date_is_saved_and_listed_for_the_editors(editor, corpus_dir):
+    assert "zonder datum" not in text(editor.get("/redactie/"))
+    response = post_form(editor, title="Cultuurmenu Alphen zonder datum", date="", body="Het klankbordoverleg.")
+    assert response.status_code == 302
+    doc_id = "cultuurmenu-alphen-zonder-datum"  # no date in the slug
+    assert "date:" not in (corpus_dir / "verslagen" / f"{doc_id}.md").read_text(encoding="utf-8")
+    assert 'value=""' in text(editor.get(f"/redactie/document/{doc_id}")).split('id="veld-date"')[1][:200]
+    dashboard = text(editor.get("/redactie/"))
+    assert '<a href="/redactie/zonder-datum">1 document zonder datum</a>' in dashboard
+    listed = text(editor.get("/redactie/zonder-datum"))
+    assert f'href="/document/{doc_id}"' in listed and "datum onbekend" in listed
+    assert listed.count('href="/document/') == 1  # the dated documents are not listed
+    assert "datum onbekend" in text(editor.get(f"/document/{doc_id}"))
 
 
 def test_editing_through_the_form_keeps_the_id_and_detects_conflicts(editor, corpus_dir):

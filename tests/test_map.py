@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from kennisplatform.placemap import (SHADES, build_place_map, load_map, province_municipalities, shade_bounds,
                                      shade_of, unmatched)
+from kennisplatform.params import UNKNOWN_YEAR
 from kennisplatform.results import Facet, FacetBucket
 from kennisplatform.taxonomy import load_taxonomy
 from kennisplatform.timeline import build_timeline
@@ -170,7 +171,7 @@ def _year_facet(*buckets):
 
 def test_timeline_bars_per_year_with_periods_under_them_and_unknown_dates_last():
     facet = _year_facet(("2017-2020", "CMK 2017–2020", 3, False, "periode"), ("2019", "2019", 2, False, "jaar"),
-                        ("2018", "2018", 1, False, "jaar"), ("onbekend", "Datum onbekend", 4, False, "jaar"))
+                        ("2018", "2018", 1, False, "jaar"), (UNKNOWN_YEAR, "Datum onbekend", 4, False, "jaar"))
     timeline = build_timeline(facet, lambda value: f"/zoeken?year={value}")
     years = [b.value for b in timeline.bars if not b.unknown]
     assert years == ["2017", "2018", "2019", "2020"]  # widened to the whole period, gaps drawn
@@ -203,3 +204,23 @@ def test_search_page_timeline_links_are_the_year_facets_toggles(read_only_client
     assert bars["CMK-periode 2021–2024"] == "/zoeken?q=erfgoed"  # the selected period toggles off
     assert soup.select_one("#f-year-2021-2024").has_attr("checked")
     assert not soup.select(".timeline [style]")
+
+
+def test_undated_documents_get_their_own_bar_that_filters_like_the_facet(tmp_path):
+    from conftest import build_app, fixture_corpus, write_document
+
+    corpus = fixture_corpus(tmp_path)
+    write_document(corpus, "zonder-datum", "verslag", None, ["erfgoed"], ["Gouda"], {}, "Over erfgoed in Gouda.\n")
+    client = build_app(corpus, tmp_path / "index").test_client()
+    soup = page(client, "/zoeken")
+    bars = {a["aria-label"]: a["href"] for a in soup.select(".timeline a.timeline__link")}
+    assert bars["Datum onbekend: 1 document"] == "/zoeken?year=onbekend"
+    years = [name for name in bars if not name.startswith("CMK-periode")]
+    assert years[-1].startswith("Datum onbekend")  # after every year
+    chosen = page(client, "/zoeken?year=onbekend")
+    assert [a.get_text() for a in chosen.select(".hit__title a")] == ["Zonder datum"]
+    assert chosen.select_one("#f-year-onbekend").has_attr("checked")
+    sitemap = client.get("/sitemap.xml").get_data(as_text=True)
+    assert "<url><loc>http://localhost/document/zonder-datum</loc></url>" in sitemap  # no lastmod: none known
+    ld = page(client, "/document/zonder-datum").select_one('script[type="application/ld+json"]').string
+    assert "datePublished" not in ld and "Erfgoed" in ld

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from editor_support import SEED
 from kennisplatform.taxonomy import FACETS, Taxonomy, TaxonomyError, Term, default_taxonomy_path, load_taxonomy
 
 REPO = Path(__file__).resolve().parent.parent
 TAXONOMY = REPO / "corpus" / "taxonomy.yaml"
-SEED = REPO.parent / "shared" / "seeds" / "000_b36f01b1ace8dd55.txt"
 
 ZUID_HOLLAND = {
     "holland-rijnland": ["alphen-aan-den-rijn", "hillegom", "kaag-en-braassem", "katwijk", "leiden", "leiderdorp",

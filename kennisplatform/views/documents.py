@@ -13,6 +13,7 @@ from ..corpus import load_document
 from ..documents import Document
 from ..errors import NotFound
 from ..findable import script_json, structured_data
+from ..params import UNKNOWN_YEAR
 from ..render import Rendered, render_markdown
 from ..results import Hit
 from ..services import services
@@ -97,7 +98,7 @@ def build_document_page(doc: Document) -> DocumentPage:
 
     meta = [
         MetaRow("Soort", [Link(type_label, browse_url(doc.type) or filter_url("type", doc.type))]),
-        MetaRow("Datum", [Link(format_date(doc.date), filter_url("year", str(doc.date.year)))]),
+        MetaRow("Datum", [_date_link(doc)]),
         MetaRow("Thema's", links("theme", doc.themes)),
         MetaRow("Regio's", links("region", doc.regions)),
         MetaRow("Meer over", [Link(taxonomy.label("region", r), place_url(r)) for r in doc.regions]),
@@ -115,6 +116,13 @@ def build_document_page(doc: Document) -> DocumentPage:
     meta = [row for row in meta if row.values]
     crumbs = [Link("Home", "/"), Link(type_plural, browse_url(doc.type)), Link(doc.title)]
     return DocumentPage(doc, type_label, render_markdown(doc.body), meta, crumbs)
+
+
+def _date_link(doc: Document) -> Link:
+    """The date, linking to the other documents of its year (or to those without a date)."""
+    if doc.date is None:
+        return Link("onbekend", filter_url("year", UNKNOWN_YEAR))
+    return Link(format_date(doc.date), filter_url("year", str(doc.date.year)))
 
 
 def _host(url: str) -> str:

@@ -20,7 +20,7 @@ from werkzeug.utils import secure_filename
 from .. import editing, importer, searchlog, suggest
 from ..documents import MAX_TITLE, Document, Source, plain_text
 from ..errors import DocumentError, IndexBusy, KennisplatformError, NotFound
-from ..params import SearchParams
+from ..params import UNKNOWN_YEAR, SearchParams
 from ..render import render_markdown
 from ..services import services
 from ..taxonomy import Taxonomy, Term
@@ -75,7 +75,8 @@ class DocumentForm:
 
     @classmethod
     def from_document(cls, doc: Document, digest: str = "") -> "DocumentForm":
-        return cls(id=doc.id, digest=digest, title=doc.title, type=doc.type, date=doc.date.isoformat(),
+        return cls(id=doc.id, digest=digest, title=doc.title, type=doc.type,
+                   date=doc.date.isoformat() if doc.date else "",
                    summary=doc.summary, body=doc.body, source_url=doc.source.url or "",
                    source_authors="\n".join(doc.source.authors),
                    source_publication=doc.source.publication or "", organisations="\n".join(doc.organisations),
@@ -95,9 +96,7 @@ class DocumentForm:
         elif doc_type is None:
             errors["type"] = "Kies een van de soorten uit de lijst."
         date = None
-        if not self.date:
-            errors["date"] = "Vul een datum in, als JJJJ-MM-DD (bijvoorbeeld 2023-06-22)."
-        else:
+        if self.date:  # left empty: the date is unknown, which is normal for real content
             try:
                 date = dt.date.fromisoformat(self.date)
             except ValueError:
@@ -245,8 +244,23 @@ def dashboard():
     except KennisplatformError:
         params = SearchParams(sort="newest", per_page=25)
     result = svc.engine.search(params, with_facets=False)
+    undated = svc.engine.search(SearchParams(year=(UNKNOWN_YEAR,), per_page=1), with_facets=False).total
     return render_template("editor/dashboard.html", params=params, result=result, editor=current_editor(),
-                           doc_count=svc.engine.doc_count)
+                           doc_count=svc.engine.doc_count, undated_count=undated)
+
+
+@bp.get("/zonder-datum")
+@login_required
+def undated():
+    """Documents without a date, for editors who can find one (imports of real pages bring many)."""
+    svc = services()
+    try:
+        params = SearchParams.from_mapping({"year": UNKNOWN_YEAR, "sort": "newest", "per_page": "50",
+                                            "page": request.args.get("page", "1")}, svc.taxonomy)
+    except KennisplatformError:
+        params = SearchParams(year=(UNKNOWN_YEAR,), sort="newest", per_page=50)
+    result = svc.engine.search(params, with_facets=False)
+    return render_template("editor/undated.html", params=params, result=result)
 
 
 @bp.route("/nieuw", methods=["GET", "POST"])

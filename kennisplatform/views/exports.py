@@ -1,13 +1,16 @@
 """A search in other formats: an Atom feed to follow it, CSV (also for Dutch Excel) to analyse it."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, request, stream_with_context
 
+from ..corpus import modified_time
+from ..errors import NotFound
 from ..feeds import FeedInfo, atom_feed, csv_lines
-from ..params import FACETS, PER_PAGE_MAX, SearchParams
+from ..params import FACETS, PER_PAGE_MAX, SearchParams, year_label
 from ..services import services
 from .api import conditional, document_url
 
@@ -22,7 +25,7 @@ def _params() -> SearchParams:
 def _describe(params: SearchParams) -> str:
     """'erfgoed — Voorbeeldprojecten, Drechtsteden' for a feed title."""
     tax = services().taxonomy
-    labels = [tax.label(f, v) if f != "year" else v for f in FACETS for v in params.selected(f)]
+    labels = [tax.label(f, v) if f != "year" else year_label(v) for f in FACETS for v in params.selected(f)]
     parts = [f"‘{params.q}’"] if params.q else []
     if labels:
         parts.append(", ".join(labels))
@@ -42,8 +45,17 @@ def feed():
         page_url=f"{base}/zoeken" + (f"?{args}" if args else ""),
         feed_id="urn:kennisplatform:zoekopdracht:" + hashlib.sha256(args.encode()).hexdigest()[:24],
     )
-    body = atom_feed(info, result.hits, document_url)
+    body = atom_feed(info, result.hits, document_url, _modified)
     return conditional(Response(body, mimetype="application/atom+xml"))
+
+
+def _modified(doc_id: str) -> dt.datetime | None:
+    """The corpus file's modification time: the feed's `updated` for a document without a date."""
+    svc = services()
+    try:
+        return modified_time(svc.corpus_dir, svc.engine.stored(doc_id)["path"])
+    except NotFound:  # deleted since the search
+        return None
 
 
 @bp.get("/zoeken.csv")

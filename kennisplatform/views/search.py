@@ -16,7 +16,7 @@ from werkzeug.routing import BuildError
 
 from .. import searchlog
 from ..errors import InvalidParameter
-from ..params import FACET_LABELS, FACETS, SORTS, SearchParams
+from ..params import FACET_LABELS, FACETS, SORTS, SearchParams, year_label
 from ..placemap import PlaceMap, build_place_map, counts_of
 from ..results import Facet, FacetBucket, SearchResult
 from ..services import services
@@ -70,9 +70,9 @@ def optional_url(endpoint: str, **values) -> str | None:
 
 
 def format_date(value: str | dt.date | None, short: bool = False) -> str:
-    """'2023-06-22' -> '22 juni 2023' (short: '22 jun. 2023')."""
+    """'2023-06-22' -> '22 juni 2023' (short: '22 jun. 2023'); no date -> 'datum onbekend'."""
     if not value:
-        return ""
+        return "datum onbekend"
     if isinstance(value, str):
         try:
             value = dt.date.fromisoformat(value[:10])
@@ -309,7 +309,7 @@ def _chips(params: SearchParams, result: SearchResult, preset: dict[str, str],
             continue
         labels = {b.value: b.label for b in result.facets[name].buckets} if name in result.facets else {}
         for value in params.selected(name):
-            label = labels.get(value) or (value if name == "year" else taxonomy.label(name, value))
+            label = labels.get(value) or (year_label(value) if name == "year" else taxonomy.label(name, value))
             chips.append(Chip(FACET_LABELS[name], label, url(params.toggle(name, value))))
     return chips
 

@@ -1,0 +1,113 @@
+"""`kennisplatform serve`: gunicorn with our options, the index built once before the workers start,
+Flask's development server only behind --debug."""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import flask
+import pytest
+from click.testing import CliRunner
+
+from kennisplatform import server
+from kennisplatform.cli import main
+from kennisplatform.index import is_current, update_index
+
+
+@pytest.fixture
+def started(monkeypatch):
+    """Servers that `serve` would run, recorded instead of run (run() blocks)."""
+    calls = []
+    monkeypatch.setattr(server.Server, "run", lambda self: calls.append(("gunicorn", self)))
+    monkeypatch.setattr(flask.Flask, "run", lambda self, **kw: calls.append(("flask", kw)))
+    return calls
+
+
+def serve(corpus_dir, index_dir, *args):
+    return CliRunner().invoke(main, ["--corpus", str(corpus_dir), "--index", str(index_dir), "serve", *args])
+
+
+def test_default_workers_follow_the_cpu_count_with_a_cap():
+    assert [server.default_workers(n) for n in (1, 2, 3, 4, 64)] == [3, 5, 7, 8, 8]
+    assert 3 <= server.default_workers() <= server.MAX_DEFAULT_WORKERS
+
+
+def test_serve_builds_the_index_then_a_gunicorn_app_with_the_options(corpus_dir, index_dir, taxonomy, started):
+    result = serve(corpus_dir, index_dir, "--host", "127.0.0.1", "--port", "8123", "--workers", "3")
+    assert result.exit_code == 0, result.output
+    assert "5 nieuw" in result.output and "http://127.0.0.1:8123/ met 3 werkprocessen" in result.output
+    assert is_current(index_dir, taxonomy)
+    [(kind, app)] = started
+    assert kind == "gunicorn"
+    assert (app.cfg.bind, app.cfg.workers, app.cfg.timeout) == (["127.0.0.1:8123"], 3, server.WORKER_TIMEOUT)
+    worker_app = app.load()  # what each worker runs: the index is current, so nothing is rebuilt
+    assert worker_app.config["UPDATE_INDEX_ON_START"] is False
+    assert worker_app.test_client().get("/zoeken?q=erfgoed").status_code == 200
+
+
+def test_serve_without_workers_uses_the_default_and_rejects_nonsense(corpus_dir, index_dir, started):
+    assert serve(corpus_dir, index_dir).exit_code == 0
+    assert started[0][1].cfg.workers == server.default_workers()
+    assert serve(corpus_dir, index_dir, "--workers", "0").exit_code == 2
+    assert serve(corpus_dir, index_dir, "--port", "http").exit_code == 2
+    assert len(started) == 1
+
+
+def test_debug_selects_the_flask_development_server_on_this_machine_only(corpus_dir, index_dir, started):
+    result = serve(corpus_dir, index_dir, "--debug", "--port", "8124")
+    assert result.exit_code == 0, result.output
+    assert started == [("flask", {"host": "127.0.0.1", "port": 8124, "debug": True, "threaded": True})]
+    refused = serve(corpus_dir, index_dir, "--debug", "--host", "0.0.0.0")
+    assert refused.exit_code == 1 and "alleen op 127.0.0.1" in refused.output
+    assert len(started) == 1
+
+
+def test_workers_starting_together_build_a_missing_index_once(corpus_dir, index_dir, taxonomy):
+    with ProcessPoolExecutor(max_workers=3, mp_context=multiprocessing.get_context("spawn")) as pool:
+        reports = [f.result() for f in [pool.submit(update_index, corpus_dir, index_dir, only_if_stale=True)
+                                        for _ in range(3)]]
+    assert sorted(r.rebuilt for r in reports) == [False, False, True]
+    assert sum(r.added for r in reports) == 5
+    assert is_current(index_dir, taxonomy)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_really_answers_with_two_workers(corpus_dir, index_dir, tmp_path):
+    port = _free_port()
+    env = {**os.environ, "KENNISPLATFORM_INSTANCE": str(tmp_path / "instance")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kennisplatform.cli", "--corpus", str(corpus_dir), "--index", str(index_dir),
+         "serve", "--port", str(port), "--workers", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=Path(__file__).parent)
+    try:
+        body = None
+        for _ in range(300):  # until the workers answer (polling, no timing asserted)
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/zoeken.json?q=erfgoed") as response:
+                    body = response.read().decode()
+                break
+            except OSError:
+                if process.poll() is not None:
+                    break
+                time.sleep(0.1)
+        assert body is not None, process.stdout.read().decode() if process.poll() is not None else "no answer"
+        assert json.loads(body)["total"] == 2
+    finally:
+        process.send_signal(signal.SIGTERM)  # gunicorn's graceful stop; the workers end with the master
+        output = process.communicate(timeout=60)[0].decode()
+    assert "5 nieuw" in output  # built by the master before the workers started
+    assert "met 2 werkprocessen" in output and "production deployment" not in output
