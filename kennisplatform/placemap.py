@@ -175,13 +175,10 @@ def build_place_map(taxonomy: Taxonomy, counts: dict[str, int], selected: set[st
     Places without documents are links only with `link_empty` (a filter on them would find nothing;
     their own page still exists)."""
     data = data or load_map()
-    by_code = {t.code: t for t in province_municipalities(taxonomy) if t.code}
+    by_code, drawn = _layout(taxonomy, data)
     bounds = shade_bounds(max((counts.get(t.id, 0) for t in by_code.values()), default=0))
     areas = []
-    for shape in sorted(data.shapes, key=lambda s: by_code[s.code].label.lower() if s.code in by_code else s.name):
-        term = by_code.get(shape.code)
-        if term is None:
-            continue
+    for shape, term in drawn:
         count = counts.get(term.id, 0)
         chosen = term.id in selected
         areas.append(MapArea(term.id, term.label, count, shade_of(count, bounds), shape.path,
@@ -202,6 +199,15 @@ def build_place_map(taxonomy: Taxonomy, counts: dict[str, int], selected: set[st
         labels = _place_labels(data, focus_codes, by_code, size)
     return PlaceMap(view, zoom, size, areas, data.borders, labels, _legend(bounds), highlight, data.source,
                     total_places=len(areas), shown_places=sum(1 for a in areas if a.count))
+
+
+@lru_cache(maxsize=8)
+def _layout(taxonomy: Taxonomy, data: MapData) -> tuple[dict, tuple]:
+    """(CBS code -> municipality, the shapes with their municipality in label order): the same for every map
+    of a taxonomy, so worked out once (a search page draws a map per request)."""
+    by_code = {t.code: t for t in province_municipalities(taxonomy) if t.code}
+    drawn = tuple((s, by_code[s.code]) for s in data.shapes if s.code in by_code)
+    return by_code, tuple(sorted(drawn, key=lambda pair: pair[1].label.lower()))
 
 
 def _place_labels(data: MapData, focus_codes: set[str], by_code: dict, size: int) -> list[MapLabel]:

@@ -224,10 +224,7 @@ class SearchPage:
 def build_page(params: SearchParams, result: SearchResult, *, endpoint: str, title: str, heading: str,
                intro: str | None = None, preset: dict[str, str] | None = None, **endpoint_values) -> SearchPage:
     preset = preset or {}
-
-    def url(p: SearchParams) -> str:
-        return url_with_args(endpoint, _args_without(p, preset), **endpoint_values)
-
+    url = _state_urls(url_for(endpoint, **endpoint_values), preset)
     page = SearchPage(params=params, result=result, url=url, action=url_for(endpoint, **endpoint_values),
                       title=title, heading=heading, intro=intro, preset=preset)
     args = _args_without(params, preset)
@@ -266,6 +263,24 @@ def _pictures(params: SearchParams, result: SearchResult, preset: dict[str, str]
     if year is not None and "year" not in preset:
         timeline = build_timeline(year, lambda value: url(params.toggle("year", value)))
     return place_map, timeline
+
+
+def _state_urls(base: str, preset: dict[str, str]) -> Callable[[SearchParams], str]:
+    """The address of a state of a page, as url_with_args gives it. A page links to a hundred or more states
+    (every facet value, shape and bar toggles one): the route is built once and each argument encoded once."""
+    encoded: dict[tuple[str, str], str] = {}
+
+    def pair(arg: tuple[str, str]) -> str:
+        text = encoded.get(arg)
+        if text is None:
+            text = encoded[arg] = urlencode([arg])
+        return text
+
+    def url(p: SearchParams) -> str:
+        args = _args_without(p, preset)
+        return f"{base}?{'&'.join(map(pair, args))}" if args else base
+
+    return url
 
 
 def _args_without(params: SearchParams, preset: dict[str, str]) -> list[tuple[str, str]]:
