@@ -23,6 +23,7 @@ PADDING = 0.04  # around a zoomed view, as a share of its size
 # view gets the size nearest to LABEL_SHARE of its width, so that names read alike at every zoom.
 LABEL_SIZES = (12, 15, 19, 24, 30, 36)
 LABEL_SHARE = 0.031
+ATTRIBUTION = "Grenzen: CBS, Kadaster (CC BY 4.0)"  # the boundaries' licence asks for this credit
 CHAR_WIDTH = 0.62  # a bold character's width as a share of the font size (for overlap checks)
 _QUALIFIER = re.compile(r"\s*\((?:[A-Z]{1,2}\.)\)\Z")  # CBS names: "Rijswijk (ZH.)", "Bergen (NH.)"
 
@@ -136,9 +137,7 @@ class PlaceMap:
     labels: list[MapLabel]
     legend: list[LegendStep]
     highlight: str = ""  # path data drawn over the selected or focused places
-    source: str = ""
-    total_places: int = 0
-    shown_places: int = 0  # municipalities with documents
+    attribution: str = ATTRIBUTION
 
 
 def shade_bounds(highest: int) -> list[int]:
@@ -197,8 +196,7 @@ def build_place_map(taxonomy: Taxonomy, counts: dict[str, int], selected: set[st
         labels = [MapLabel(r.name, *r.label) for r in data.regions]
     else:
         labels = _place_labels(data, focus_codes, by_code, size)
-    return PlaceMap(view, zoom, size, areas, data.borders, labels, _legend(bounds), highlight, data.source,
-                    total_places=len(areas), shown_places=sum(1 for a in areas if a.count))
+    return PlaceMap(view, zoom, size, areas, data.borders, labels, _legend(bounds), highlight)
 
 
 @lru_cache(maxsize=8)

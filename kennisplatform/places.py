@@ -43,7 +43,6 @@ class PlaceResult:
     parts: list[Nearby]  # the places inside this one (a region's municipalities)
     around: list[Nearby]  # the places beside it (same parent)
     counts: dict[str, int] = field(default_factory=dict)  # region value -> documents (for the map)
-    lastmod: str | None = None  # the newest document's date
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -78,14 +77,13 @@ def place_result(engine, taxonomy: Taxonomy, region_id: str, per_type: int = PER
                                             per_page=per_type), with_facets=False)
         groups.append(TypeGroup(bucket.value, bucket.label, bucket.count, listed.hits))
     themes = [b for b in overview.facets["theme"].buckets if b.count] if "theme" in overview.facets else []
-    newest = max((h.date for g in groups for h in g.hits[:1] if h.date), default=None)
     return PlaceResult(
         place=Value(term.id, term.label), level=term.level,
         ancestors=[Value(a, taxonomy.label("region", a)) for a in taxonomy.ancestors(term.id)],
         total=overview.total, groups=groups, themes=themes,
         parts=_nearby(taxonomy.children("region", term.id), counts),
         around=[n for n in _nearby(taxonomy.children("region", term.parent), counts) if n.id != term.id],
-        counts=counts, lastmod=newest)
+        counts=counts)
 
 
 def _nearby(terms, counts: dict[str, int]) -> list[Nearby]:
