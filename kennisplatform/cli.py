@@ -155,8 +155,9 @@ def check(obj: Context) -> None:
 @click.pass_obj
 def serve(obj: Context, host: str, port: int, workers: int | None, debug: bool) -> None:
     """Start de webapplicatie met gunicorn (bouwt of werkt de index eerst bij)."""
+    app_config = {"CORPUS_DIR": str(obj.corpus), "INDEX_DIR": str(obj.index)}
     if debug:
-        _serve_debug(obj, host, port)
+        _serve_debug(app_config, host, port)
         return
     from .index import update_index
     from .server import Server, ServerOptions
@@ -166,20 +167,20 @@ def serve(obj: Context, host: str, port: int, workers: int | None, debug: bool) 
     except KennisplatformError as exc:
         raise click.ClickException(exc.message) from exc
     click.echo(report.summary())
-    server = Server(ServerOptions(obj.corpus, obj.index, host, port, workers))
+    server = Server(ServerOptions(app_config, host, port, workers))
     click.echo(f"Kennisplatform draait op http://{host}:{port}/ met {server.cfg.workers} werkprocessen "
                "(stoppen: Ctrl+C)")
     server.run()
 
 
-def _serve_debug(obj: Context, host: str, port: int) -> None:
+def _serve_debug(app_config: dict, host: str, port: int) -> None:
     """Flask's development server, with the interactive debugger: it runs code typed in the browser, so
     it listens only on this machine."""
     from . import create_app
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         raise click.ClickException("De ontwikkelserver (--debug) luistert alleen op 127.0.0.1.")
-    app = create_app({"CORPUS_DIR": str(obj.corpus), "INDEX_DIR": str(obj.index)})
+    app = create_app(app_config)
     click.echo(f"Ontwikkelserver op http://{host}:{port}/  (stoppen: Ctrl+C)")
     app.run(host=host, port=port, debug=True, threaded=True)
 

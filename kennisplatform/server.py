@@ -3,8 +3,7 @@ development only and says so). A thin wrapper: gunicorn's BaseApplication with o
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
 
 from gunicorn.app.base import BaseApplication
 
@@ -25,8 +24,7 @@ def default_workers(cores: int | None = None) -> int:
 
 @dataclass(frozen=True)
 class ServerOptions:
-    corpus_dir: Path
-    index_dir: Path
+    app_config: dict = field(default_factory=dict)  # for create_app: CORPUS_DIR, INDEX_DIR, ...
     host: str = "127.0.0.1"
     port: int = 5000
     workers: int | None = None  # None: default_workers()
@@ -54,5 +52,4 @@ class Server(BaseApplication):
     def load(self):
         from . import create_app
 
-        return create_app({"CORPUS_DIR": str(self.options.corpus_dir), "INDEX_DIR": str(self.options.index_dir),
-                           "UPDATE_INDEX_ON_START": False})
+        return create_app({**self.options.app_config, "UPDATE_INDEX_ON_START": False})

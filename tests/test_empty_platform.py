@@ -6,15 +6,16 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-from werkzeug.routing import AnyConverter
+from werkzeug.routing.converters import AnyConverter, NumberConverter
 
 from conftest import REPO
 from editor_support import FIXTURES, login, make_app, token
 from kennisplatform.cli import main
 
-# Plausible values for URL parameters, by name; AnyConverter parameters take each of their values.
+# Plausible values for URL parameters, by name; AnyConverter parameters take each of their values, numbers
+# a year and 1, anything else 'onbekend'.
 PARAMETER_VALUES = {"doc_id": ["bestaat-niet"], "filename": ["css/site.css", "bestaat-niet.js"],
-                    "anything": ["bestaat-niet"]}
+                    "anything": ["bestaat-niet"], "slug": ["zuid-holland", "gouda", "bestaat-niet"]}
 QUERIES = ["", "?q=erfgoed", "?q=erfgoed&sort=oldest&year=onbekend&region=zuid-holland&page=2",
            "?sort=newest&type=verslag"]
 
@@ -40,8 +41,12 @@ def every_get_url(app) -> list[str]:
         choices = [[]]
         for name in sorted(rule.arguments):
             converter = rule._converters[name]
-            values = list(converter.items) if isinstance(converter, AnyConverter) \
-                else PARAMETER_VALUES.get(name, ["onbekend"])
+            if isinstance(converter, AnyConverter):
+                values = list(converter.items)
+            elif isinstance(converter, NumberConverter):  # int and float parameters (a year, a page)
+                values = [2023, 1]
+            else:
+                values = PARAMETER_VALUES.get(name, ["onbekend"])
             choices = [[*done, (name, v)] for done in choices for v in values]
         with app.test_request_context():
             from flask import url_for
