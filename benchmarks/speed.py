@@ -12,6 +12,11 @@ queries in three modes:
     facets    top-10 with all six facet counts            engine.search(params, with_facets=True)
     filtered  1-3 facet selections (two regions, a CMK period ...) with counts
 
+With `--pages`, the same queries are then fetched as search pages through the app (Flask's test client, no
+network): the HTML a visitor gets, in two modes, "page" (/zoeken?q=...) and "page filtered" (with the
+selections), after one warm-up pass; this includes the facet lists, the map and the timeline, the template
+and the search log.
+
 Queries are 1-3 words drawn from the corpus vocabulary (field words, common Dutch words, place names),
 phrases taken from the documents, prefixes (leer*) and words with a typo. First a "cold" pass runs every
 query once on the fresh engine (its caches empty: what the first visitor of a query sees); then the warm
@@ -318,6 +323,41 @@ def run_ours(corpus: Path, docs: int, seed: int, queries: list[BenchQuery], repe
     return result
 
 
+def run_pages(corpus: Path, index_dir: Path, queries: list[BenchQuery], repeat: int) -> dict:
+    """Each query's search page through the app: one warm-up pass, then `repeat` passes; per query the
+    median. Returns latency per mode ("page", "page filtered") and the mean page size."""
+    import gzip
+    import tempfile
+    from urllib.parse import urlencode
+
+    os.environ.setdefault("KENNISPLATFORM_INSTANCE", tempfile.mkdtemp(prefix="bench-instance-"))
+    from kennisplatform import create_app
+
+    app = create_app({"CORPUS_DIR": str(corpus), "INDEX_DIR": str(index_dir), "SECRET_KEY": "bench"})
+    client = app.test_client()
+    modes = {"page": False, "page filtered": True}
+    urls = {m: ["/zoeken?" + urlencode(q.params(f).to_args()) for q in queries] for m, f in modes.items()}
+    print(f"pages: timing {len(queries)} search pages x {len(modes)} modes ...", flush=True)
+    sizes: list[int] = []
+    zipped: list[int] = []
+    for mode in modes:  # warm-up: the first request of a query fills caches (and loads templates)
+        for url in urls[mode]:
+            body = client.get(url).data
+            sizes.append(len(body))
+            zipped.append(len(gzip.compress(body)))
+    samples = {m: [[] for _ in queries] for m in modes}
+    gc.collect()
+    for _ in range(repeat):
+        for i in range(len(queries)):
+            for mode in modes:
+                started = time.perf_counter()
+                response = client.get(urls[mode][i])
+                samples[mode][i].append(time.perf_counter() - started)
+                assert response.status_code == 200, (urls[mode][i], response.status_code)
+    return {"latency": {m: Latency.of([statistics.median(s) for s in samples[m]]) for m in modes},
+            "bytes": statistics.fmean(sizes), "gzip_bytes": statistics.fmean(zipped)}
+
+
 def flattened_records(corpus: Path) -> tuple[list[dict], float]:
     """The documents as our index flattens them (the same inputs for every peer), and the seconds taken."""
     started = time.perf_counter()
@@ -440,6 +480,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-rebuild", action="store_true", help="reuse our index if present (no build figures)")
     parser.add_argument("--json", type=Path, help="write all figures (and per-query times) to this file")
     parser.add_argument("--profile", type=Path, help="cProfile our warm passes into this file (.prof)")
+    parser.add_argument("--pages", action="store_true", help="also time the search page (HTML) of each query")
     args = parser.parse_args(argv)
     sizes = args.docs or [10_000]
     chosen = args.peer or (sorted(peer_engines.PEERS, key=["fts5", "tantivy", "whoosh"].index) if args.peers else [])
@@ -458,6 +499,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.profile:
             profile = args.profile if len(sizes) == 1 else args.profile.with_suffix(f".{docs}.prof")
         runs = [run_ours(corpus, docs, args.seed, queries, args.repeat, not args.no_rebuild, profile)]
+        pages = run_pages(corpus, DATA / f"index-{docs}-seed{args.seed}", queries, args.repeat) if args.pages else {}
         if chosen:
             records, parse_seconds = flattened_records(corpus)
             for kind in chosen:
@@ -467,6 +509,10 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{kind}: skipped ({exc}; pip install -e '.[bench]')")
             del records
         print(report(docs, runs, queries, args.repeat))
+        if pages:
+            print("\nsearch pages (HTML through the app), median / p95 / max ms: " + "; ".join(
+                f"{mode} {lat.median:.1f} / {lat.p95:.1f} / {lat.max:.1f}" for mode, lat in pages["latency"].items())
+                + f"; page size {pages['bytes']:,.0f} bytes, {pages['gzip_bytes']:,.0f} gzipped (mean)")
         load = os.getloadavg()
         print(f"\n(run took {time.perf_counter() - started:.0f} s; max RSS "
               f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB; load average at the end "
@@ -476,7 +522,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\nprofile of our warm passes: {profile}; top functions by own time:")
             pstats.Stats(str(profile)).sort_stats("tottime").print_stats(15)
         output["runs"].append({"docs": docs, "load_average_at_end": load, "queries": [asdict(q) for q in queries],
-                               "engines": [asdict(r) for r in runs]})
+                               "engines": [asdict(r) for r in runs],
+                               "pages": {**pages, "latency": {m: asdict(v) for m, v in pages.get("latency", {}).items()}}})
     if args.json:
         args.json.write_text(json.dumps(output, indent=1, ensure_ascii=False))
         print(f"figures written to {args.json}")

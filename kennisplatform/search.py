@@ -531,6 +531,16 @@ class SearchEngine:
             score=round(score, 4) if score is not None else None,
         )
 
+    def listing(self) -> list[tuple[str, str]]:
+        """(id, ISO date or "") of every live document, newest first: what a sitemap lists."""
+        state = self.state()
+        reader = state.searcher.reader()
+        listed = []
+        for docnum in state.facet_index.by_date(oldest=False):  # undated documents last
+            view = schema.stored_view(reader.stored_fields(docnum))
+            listed.append((view["id"], view["date"] or ""))
+        return listed
+
     # -- single documents -------------------------------------------------------------------------
     def stored(self, doc_id: str) -> dict:
         """The stored fields of one document (see schema.stored_view); NotFound if absent."""

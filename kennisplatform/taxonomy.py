@@ -24,7 +24,8 @@ LEVELS = ("land", "provincie", "regio", "gemeente", "overig")
 DEPTH_LEVELS = ("land", "provincie", "regio", "gemeente")  # the default level of a region at each depth
 TAXONOMY_FILE = "taxonomy.yaml"
 
-_ENTRY_KEYS = {"id", "label", "aliases", "mentions", "plural", "level", "children"}
+_ENTRY_KEYS = {"id", "label", "aliases", "mentions", "plural", "level", "children", "code"}
+_CBS_CODE = re.compile(r"GM\d{4}\Z")  # a municipality's CBS code, e.g. GM0599 (Rotterdam)
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 _MEMO_SIZE = 50_000
@@ -47,6 +48,7 @@ class Term:
     level: str | None = None  # regions: "land", "provincie", "regio", "gemeente", "overig"; else None
     plural: str | None = None  # types only
     mentions: tuple[str, ...] = ()  # forms that suggest the value in a text; never a filter value or synonym
+    code: str | None = None  # municipalities: CBS code ("GM0599"), which ties the value to its map shape
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ class Taxonomy:
         self._children: dict[tuple[str, str | None], list[Term]] = {}
         self._memo: dict[str, dict[str, str | None]] = {f: {} for f in FACETS}  # raw value -> resolve()
         self._synonyms = self._load_synonyms(data.get("synonyms"))
+        self._codes: dict[str, str] = {}  # CBS code -> region id
         for facet, section in SECTIONS.items():
             entries = data.get(section)
             if not isinstance(entries, list) or not entries:
@@ -127,7 +130,7 @@ class Taxonomy:
                     raise self._fail(facet, f"'{term_id}' heeft onbekend level '{level}' ({', '.join(LEVELS)})")
             term = Term(term_id, str(entry["label"]), self._strings(facet, term_id, entry, "aliases"), parent,
                         level, str(entry["plural"]) if entry.get("plural") else None,
-                        self._strings(facet, term_id, entry, "mentions"))
+                        self._strings(facet, term_id, entry, "mentions"), self._code(facet, term_id, entry))
             self._terms[facet][term_id] = term
             self._children.setdefault((facet, parent), []).append(term)
             self._index(facet, term)
@@ -135,6 +138,18 @@ class Taxonomy:
             if not isinstance(children, list):
                 raise self._fail(facet, f"'{term_id}': children moet een lijst zijn")
             self._load(facet, children, term_id, depth + 1)
+
+    def _code(self, facet: str, term_id: str, entry: dict) -> str | None:
+        code = entry.get("code")
+        if code is None:
+            return None
+        if facet != "region" or not isinstance(code, str) or not _CBS_CODE.match(code):
+            raise self._fail(facet, f"'{term_id}': code moet een CBS-gemeentecode zijn zoals GM0599, niet {code!r}")
+        taken = self._codes.get(code)
+        if taken:
+            raise self._fail(facet, f"'{term_id}': code {code} hoort al bij '{taken}'")
+        self._codes[code] = term_id
+        return code
 
     def _strings(self, facet: str, term_id: str, entry: dict, key: str) -> tuple[str, ...]:
         value = entry.get(key) or []
@@ -211,6 +226,11 @@ class Taxonomy:
         keys = self._keys.get(facet, {})
         match = difflib.get_close_matches(normalise(value), list(keys), n=1, cutoff=0.6)
         return self.label(facet, keys[match[0]]) if match else None
+
+    def by_code(self, code: str) -> Term | None:
+        """The region with this CBS code ("GM0599" -> Rotterdam), or None."""
+        term_id = self._codes.get(code)
+        return self._terms["region"][term_id] if term_id else None
 
     def ancestors(self, region_id: str) -> list[str]:
         """Parent first, up to the root; [] for a root or an unknown id."""
@@ -359,7 +379,7 @@ def _unique(items) -> tuple[str, ...]:
 
 def _term_dict(term: Term) -> dict:
     data = {"id": term.id, "label": term.label, "aliases": list(term.aliases)}
-    for key in ("parent", "level", "plural"):
+    for key in ("parent", "level", "plural", "code"):
         if getattr(term, key) is not None:
             data[key] = getattr(term, key)
     if term.mentions:

@@ -263,4 +263,20 @@ def test_to_dict_for_the_api(tax):
     assert data["version"] == tax.version and set(data["facets"]) == set(FACETS)
     vlaardingen = next(t for t in data["facets"]["region"] if t["id"] == "vlaardingen")
     assert vlaardingen == {"id": "vlaardingen", "label": "Vlaardingen", "aliases": [], "parent": "rotterdam-rijnmond",
-                           "level": "gemeente", "mentions": ["Vlaardingse"]}
+                           "level": "gemeente", "code": "GM0622", "mentions": ["Vlaardingse"]}
+
+
+def test_municipalities_carry_their_cbs_code(tax):
+    assert tax.get("region", "rotterdam").code == "GM0599"
+    assert tax.by_code("GM0505").id == "dordrecht" and tax.by_code("GM9999") is None
+
+
+@pytest.mark.parametrize("code, why", [("0599", "CBS-gemeentecode"), (599, "CBS-gemeentecode"),
+                                       ("GM0599", "hoort al bij")])
+def test_a_bad_or_repeated_code_is_refused_in_dutch(code, why):
+    regions = [{"id": "rotterdam", "label": "Rotterdam", "code": "GM0599"},
+               {"id": "schiedam", "label": "Schiedam", "code": code}]
+    data = {"types": [{"id": "t", "label": "T"}], "themes": [{"id": "t", "label": "T"}],
+            "disciplines": [{"id": "t", "label": "T"}], "audiences": [{"id": "t", "label": "T"}], "regions": regions}
+    with pytest.raises(TaxonomyError, match=why):
+        Taxonomy(data)

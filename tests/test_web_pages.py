@@ -100,9 +100,13 @@ def test_every_page_is_dutch_with_landmarks_and_a_skip_link(client, url):
     assert len(soup.find_all("h1")) == 1
     # nothing inline, nothing from elsewhere
     assert not soup.select("[style]") and not soup.find("style")
-    assert all(s.get("src", "").startswith("/static/") for s in soup.find_all("script"))
-    assert all(not s.string for s in soup.find_all("script"))
-    assert all(link["href"].startswith("/") for link in soup.find_all("link", href=True))
+    # JSON-LD is data for search engines, not script: it never runs (and needs no CSP exception)
+    scripts = [s for s in soup.find_all("script") if s.get("type") != "application/ld+json"]
+    assert all(s.get("src", "").startswith("/static/") for s in scripts)
+    assert all(not s.string for s in scripts)
+    links = [link for link in soup.find_all("link", href=True) if link.get("rel") != ["canonical"]]
+    assert all(link["href"].startswith("/") for link in links)
+    assert soup.select_one("link[rel=canonical]")["href"].startswith("http://localhost/")  # absolute, this site
     for control in soup.select("input:not([type=hidden]), select, textarea"):
         assert control.get("id") and soup.find("label", attrs={"for": control["id"]}), control
 
@@ -375,9 +379,13 @@ def test_document_page_renders_markdown_metadata_toc_and_similar(client):
     headings = [int(h.name[1]) for h in soup.find_all(re.compile(r"^h[1-6]$"))]
     assert all(b - a <= 1 for a, b in zip(headings, headings[1:])), headings
     rows = [text(row.dt) for row in soup.select(".meta__row")]
-    assert rows == ["Soort", "Datum", "Thema's", "Regio's", "Disciplines", "Doelgroep", "Organisaties",
+    assert rows == ["Soort", "Datum", "Thema's", "Regio's", "Meer over", "Disciplines", "Doelgroep", "Organisaties",
                     "Publicatie", "Auteurs", "Bron"]
-    links = {text(a): a["href"] for a in soup.select(".meta a")}
+    places = {text(a): a["href"] for row in soup.select(".meta__row") if text(row.dt) == "Meer over"
+              for a in row.select("a")}
+    assert places == {"Gouda": "/regio/gouda"}  # the place's own page, beside the filter link above
+    links = {text(a): a["href"] for row in soup.select(".meta__row") if text(row.dt) != "Meer over"
+             for a in row.select("a")}
     assert links["Verslag"] == "/verslagen"
     assert links["4 maart 2022"] == "/zoeken?year=2022"
     assert links["Kennisdeling"] == "/zoeken?theme=kennisdeling"

@@ -6,7 +6,7 @@ from flask import Flask
 
 def register_views(app: Flask) -> None:
     from . import api, errors, exports, search
-    from . import browse, documents, home
+    from . import browse, documents, findable, home, places
     from .. import security
 
     errors.register(app)
@@ -14,6 +14,8 @@ def register_views(app: Flask) -> None:
     app.register_blueprint(home.bp)
     app.register_blueprint(browse.bp)
     app.register_blueprint(documents.bp)
+    app.register_blueprint(places.bp)
+    app.register_blueprint(findable.bp)
     security.register(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(exports.bp)

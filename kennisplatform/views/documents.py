@@ -14,12 +14,13 @@ from .. import attachments
 from ..corpus import load_document
 from ..documents import Document
 from ..errors import NotFound
+from ..findable import script_json, structured_data
 from ..params import UNKNOWN_YEAR
 from ..render import Rendered, render_markdown
 from ..results import Hit
 from ..services import services
 from .browse import browse_url
-from .search import filter_url, format_date
+from .search import filter_url, format_date, place_url
 
 bp = Blueprint("documents", __name__)
 TOC_MIN_SECTIONS = 3  # a table of contents from this many sections on
@@ -47,6 +48,7 @@ class DocumentPage:
     meta: list[MetaRow]
     breadcrumbs: list[Link]
     similar: list[Hit] = field(default_factory=list)
+    json_ld: str | None = None  # schema.org data for search engines (findable.structured_data), escaped
 
     @property
     def show_toc(self) -> bool:
@@ -62,6 +64,9 @@ def document(doc_id: str):
         raise NotFound(f"Document '{doc_id}' bestaat niet (meer).")
     page = build_document_page(doc)
     page.similar = similar(doc.id)
+    page.json_ld = script_json(structured_data(
+        doc, svc.taxonomy, url_for("documents.document", doc_id=doc.id, _external=True),
+        lambda region: url_for("places.place", slug=region, _external=True)))
     return render_template("document.html", page=page)
 
 
@@ -111,6 +116,7 @@ def build_document_page(doc: Document) -> DocumentPage:
         MetaRow("Datum", [_date_link(doc)]),
         MetaRow("Thema's", links("theme", doc.themes)),
         MetaRow("Regio's", links("region", doc.regions)),
+        MetaRow("Meer over", [Link(taxonomy.label("region", r), place_url(r)) for r in doc.regions]),
         MetaRow("Disciplines", links("discipline", doc.disciplines)),
         MetaRow("Doelgroep", links("audience", doc.audience)),
         MetaRow("Organisaties", [Link(o) for o in doc.organisations]),

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from flask import Blueprint, render_template
 
 from ..params import SearchParams
+from ..placemap import build_place_map, counts_of
 from ..results import FacetBucket, Hit
 from ..services import services
 from .browse import KINDS
+from .search import filter_url
 
 bp = Blueprint("home", __name__)
 NEWEST = 3
@@ -35,8 +37,11 @@ def index():
         term = svc.taxonomy.get("type", type_id)
         label = (term.plural or term.label) if term else type_id
         sections.append(TypeSection(type_id, label, kind, result.total, result.hits))
+    # The same map as the search page's region facet; a place is a link to its search, like the list beside it.
+    place_map = build_place_map(svc.taxonomy, counts_of(overview.facets["region"].buckets), set(),
+                                lambda value: filter_url("region", value)) if "region" in overview.facets else None
     return render_template("home.html", total=overview.total, themes=sorted(themes, key=lambda b: b.label.lower()),
-                           regions=regions, sections=sections)
+                           regions=regions, sections=sections, place_map=place_map)
 
 
 def _regions(buckets: list[FacetBucket]) -> list[FacetBucket]:

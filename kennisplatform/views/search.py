@@ -17,8 +17,10 @@ from werkzeug.routing import BuildError
 from .. import searchlog
 from ..errors import InvalidParameter
 from ..params import FACET_LABELS, FACETS, SORTS, SearchParams, year_label
+from ..placemap import PlaceMap, build_place_map, counts_of
 from ..results import Facet, FacetBucket, SearchResult
 from ..services import services
+from ..timeline import Timeline, build_timeline
 
 bp = Blueprint("search", __name__)
 
@@ -27,6 +29,7 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 FACET_VISIBLE = 6  # longer facet lists show this many values and a "toon meer" for the rest
 TREE_FACETS = ("region", "year")
 ALWAYS_OPEN_LEVELS = ("land", "provincie")  # region tree: these levels are not collapsed
+_SLUG_MARK = "slug-placeholder"  # region ids are slugs: a place URL is this one with the id put in
 
 
 # -- URL helpers (Jinja globals too) -------------------------------------------------------------------
@@ -51,6 +54,11 @@ def toggle_url(params: SearchParams, facet: str, value: str) -> str:
 def filter_url(facet: str, value: str) -> str:
     """A fresh search filtered on one value: what metadata links on documents point to."""
     return search_url(SearchParams(**{facet: (value,)}))
+
+
+def place_url(region_id: str) -> str | None:
+    """The page of a place (/regio/<id>), or None when place pages are switched off."""
+    return optional_url("places.place", slug=region_id)
 
 
 def optional_url(endpoint: str, **values) -> str | None:
@@ -89,6 +97,7 @@ def _search_url_global(params: SearchParams | None = None, **changes) -> str:
 bp.add_app_template_global(toggle_url, "toggle_url")
 bp.add_app_template_global(filter_url, "filter_url")
 bp.add_app_template_global(optional_url, "optional_url")
+bp.add_app_template_global(place_url, "place_url")
 bp.add_app_template_filter(format_date, "nl_date")
 bp.add_app_template_filter(format_count, "nl_count")
 
@@ -105,6 +114,7 @@ class BucketView:
     url: str  # toggles this value
     input_id: str
     children: list["BucketView"] = field(default_factory=list)
+    place_url: str | None = None  # regions: the place's own page (a secondary link; the box filters)
 
     @property
     def disabled(self) -> bool:
@@ -184,6 +194,8 @@ class SearchPage:
     prev_url: str | None = None
     next_url: str | None = None
     hidden: list[tuple[str, str]] = field(default_factory=list)  # the state the facet form carries along
+    place_map: PlaceMap | None = None  # the region facet as a map; its areas toggle like the boxes
+    timeline: Timeline | None = None  # the year facet as bars; bars and periods toggle like the boxes
     query_hidden: list[tuple[str, str]] = field(default_factory=list)  # ... and the search box (the filters)
 
     @property
@@ -212,10 +224,7 @@ class SearchPage:
 def build_page(params: SearchParams, result: SearchResult, *, endpoint: str, title: str, heading: str,
                intro: str | None = None, preset: dict[str, str] | None = None, **endpoint_values) -> SearchPage:
     preset = preset or {}
-
-    def url(p: SearchParams) -> str:
-        return url_with_args(endpoint, _args_without(p, preset), **endpoint_values)
-
+    url = _state_urls(url_for(endpoint, **endpoint_values), preset)
     page = SearchPage(params=params, result=result, url=url, action=url_for(endpoint, **endpoint_values),
                       title=title, heading=heading, intro=intro, preset=preset)
     args = _args_without(params, preset)
@@ -227,6 +236,7 @@ def build_page(params: SearchParams, result: SearchResult, *, endpoint: str, tit
     page.facets = [_facet_view(result.facets[name], params, url) for name in FACETS
                    if name in result.facets and name not in preset]
     page.chips = _chips(params, result, preset, url)
+    page.place_map, page.timeline = _pictures(params, result, preset, url)
     page.clear_url = url(params.without_filters()) if page.chips else None
     # Without a query there is nothing to rank: the engine lists newest first, and so does the page.
     current_sort = "newest" if not params.q and params.sort == "relevance" else params.sort
@@ -242,6 +252,37 @@ def build_page(params: SearchParams, result: SearchResult, *, endpoint: str, tit
     return page
 
 
+def _pictures(params: SearchParams, result: SearchResult, preset: dict[str, str],
+              url: Callable[[SearchParams], str]) -> tuple[PlaceMap | None, Timeline | None]:
+    """The map and the timeline of the region and year facets, with exactly the facet list's toggles."""
+    place_map = timeline = None
+    region, year = result.facets.get("region"), result.facets.get("year")
+    if region is not None and "region" not in preset:
+        place_map = build_place_map(services().taxonomy, counts_of(region.buckets), set(params.region),
+                                    lambda value: url(params.toggle("region", value)))
+    if year is not None and "year" not in preset:
+        timeline = build_timeline(year, lambda value: url(params.toggle("year", value)))
+    return place_map, timeline
+
+
+def _state_urls(base: str, preset: dict[str, str]) -> Callable[[SearchParams], str]:
+    """The address of a state of a page, as url_with_args gives it. A page links to a hundred or more states
+    (every facet value, shape and bar toggles one): the route is built once and each argument encoded once."""
+    encoded: dict[tuple[str, str], str] = {}
+
+    def pair(arg: tuple[str, str]) -> str:
+        text = encoded.get(arg)
+        if text is None:
+            text = encoded[arg] = urlencode([arg])
+        return text
+
+    def url(p: SearchParams) -> str:
+        args = _args_without(p, preset)
+        return f"{base}?{'&'.join(map(pair, args))}" if args else base
+
+    return url
+
+
 def _args_without(params: SearchParams, preset: dict[str, str]) -> list[tuple[str, str]]:
     return [(k, v) for k, v in params.to_args() if k not in preset]
 
@@ -254,9 +295,12 @@ def _optional_with_args(endpoint: str, args: list[tuple[str, str]]) -> str | Non
 
 
 def _facet_view(facet: Facet, params: SearchParams, url: Callable[[SearchParams], str]) -> FacetView:
+    places = place_url(_SLUG_MARK) if facet.name == "region" else None  # one url_for, not one per value
+
     def view(bucket: FacetBucket) -> BucketView:
         return BucketView(bucket, url(params.toggle(facet.name, bucket.value)),
-                          f"f-{facet.name}-{bucket.value}")
+                          f"f-{facet.name}-{bucket.value}",
+                          place_url=places.replace(_SLUG_MARK, bucket.value) if places else None)
 
     if facet.name in TREE_FACETS:
         def build(node: dict) -> BucketView:
