@@ -279,6 +279,14 @@ def print_table(judged: list[Judged], results: dict[str, dict[str, Scores]]) -> 
         print(f"  {n:<18} MRR {mean([s.rr for s in scores]):.3f}   R@10 {mean([s.recall for s in scores]):.3f}")
 
 
+def print_variants(judged: list[Judged], results: dict[str, dict[str, Scores]], width: int = 10) -> None:
+    """One row per kind and half, one column per variant of our engine (the ablation and morphology scripts)."""
+    print(f"{'kind':<10}{'half':<9}" + "".join(f"{name:>{width}}" for name in results))
+    for kind, half, items in groups(judged):
+        print(f"{kind:<10}{half:<9}" + "".join(
+            f"{mean([results[n][j.query].ndcg for j in items]):>{width}.3f}" for n in results))
+
+
 def print_per_query(judged: list[Judged], results: dict[str, dict[str, Scores]]) -> None:
     names = list(results)
     print(f"\nper query: nDCG@10 {' / '.join(names)}")
