@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3Codec
+from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter
+from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import CLEAR, PostingPool, SegmentWriter
 
-from . import postings, schema
+from . import postings, schema, sidecars
 from .corpus import CorpusFile, read_file, scan, taxonomy_for, write_atomic
 from .documents import Document
 from .errors import Problem
@@ -287,6 +288,23 @@ class _SegmentWriter(SegmentWriter):
     def __init__(self, ix, limitmb: int = 128, **kwargs):
         super().__init__(ix, limitmb=limitmb, codec=W3Codec(compression=COMPRESSION), **kwargs)
         self.pool = _Pool(self._tempstorage, self.newsegment, limitmb=limitmb)  # poolclass= is ignored
+        # The field writer also hands the postings of ranked and faceted fields to the sidecar. Its class
+        # is swapped rather than a codec subclassed: the codec is pickled into the index's segment list.
+        self._capture = sidecars.Capture()
+        self.fieldwriter.__class__ = _CapturingFieldWriter
+        self.fieldwriter.capture = self._capture
+
+    def _finalize_segment(self):
+        """Whoosh's segment files, then its sidecar (sidecars.py) from the postings just written."""
+        segment = super()._finalize_segment()
+        reader = SegmentReader(self.storage, self.schema, segment)
+        try:
+            arrays = sidecars.build_arrays(reader, self._capture)
+        finally:
+            reader.close()
+        sidecars.write(Path(self.storage.folder), segment.segment_id(), segment.doc_count_all(), arrays)
+        self._capture = None  # the postings can go before the commit finishes
+        return segment
 
     def _flush_segment(self):
         self.perdocwriter.close()
@@ -294,6 +312,41 @@ class _SegmentWriter(SegmentWriter):
         _write_postings(self.fieldwriter, self.schema, lengths, self.pool.iter_postings())
         self.fieldwriter.close()
         lengths.close()
+
+
+class _CapturingFieldWriter(W3FieldWriter):
+    """W3FieldWriter that tells `capture` (a sidecars.Capture) each captured field's terms and gives its
+    postings writer the blocks to copy."""
+
+    capture: sidecars.Capture
+    _target = None
+
+    def start_field(self, fieldname, fieldobj):
+        super().start_field(fieldname, fieldobj)
+        self._target = self.capture.start_field(fieldname)
+        if self._target is not None:
+            self._postwriter.__class__ = _CapturingPostingsWriter
+            self._postwriter.target = self._target
+
+    def start_term(self, btext):
+        super().start_term(btext)
+        if self._target is not None:
+            self._target.start_term(btext)
+
+
+class _CapturingPostingsWriter(W3PostingsWriter):
+    """Copies each block's document numbers and weights (arrays of 128) before Whoosh encodes it."""
+
+    target: "sidecars._FieldCapture"
+
+    def _write_block(self, last=False):
+        self.target.add_block(self._ids, self._weights)
+        super()._write_block(last)
+
+    def finish_postings(self):
+        if not self.written() and len(self._ids) < self._inlinelimit:  # inlined: no block is written
+            self.target.add_block(self._ids, self._weights)
+        return super().finish_postings()
 
 
 def _write_postings(fieldwriter, schema_, lengths: "_Lengths", items) -> None:

@@ -17,7 +17,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
-from . import analysis, bitsets, highlight, index, ranking, schema, spelling
+from . import analysis, bitsets, highlight, index, ranking, schema, sidecars, spelling
 from .errors import NotFound
 from .facets import FacetIndex
 from .params import SearchParams
@@ -63,6 +63,7 @@ class SearchEngine:
         self._lock = threading.Lock()
         self._ix = None
         self._retired: list[tuple[float, object]] = []
+        self._segments: dict = {}  # segment id -> sidecars.SegmentArrays of the current reader
 
     @cached_property
     def synonyms(self) -> dict:
@@ -91,8 +92,10 @@ class SearchEngine:
             # A fresh searcher, not Searcher.refresh(): refresh() reuses segment readers whose segment id
             # is unchanged, and so misses deletions committed to those segments since.
             searcher = self._ix.searcher(weighting=BM25F())
-            reader = searcher.reader()
-            self._state = _State(searcher, FacetIndex.build(reader), ranking.Ranker(reader, schema.TEXT_FIELDS))
+            # Segments the previous reader had keep their mapped arrays; only new ones (a save's) are read.
+            arrays = sidecars.ReaderArrays(searcher.reader(), self.index_dir, self._segments)
+            self._segments = arrays.segments
+            self._state = _State(searcher, FacetIndex.build(arrays), ranking.Ranker(arrays, schema.TEXT_FIELDS))
             self._retire(state)
             return self._state
 
