@@ -286,6 +286,10 @@ class _SegmentWriter(SegmentWriter):
     block buffers (_write_postings)."""
 
     def __init__(self, ix, limitmb: int = 128, **kwargs):
+        # Not a compound segment file: whoosh-reloaded reads each part of one through BytesIO, which
+        # copies it, so every reader held a private copy of the postings (at 100,000 documents about
+        # a second to open and most of a process's 1.2 GB). Separate files are read in place.
+        kwargs.setdefault("compound", False)
         super().__init__(ix, limitmb=limitmb, codec=W3Codec(compression=COMPRESSION), **kwargs)
         self.pool = _Pool(self._tempstorage, self.newsegment, limitmb=limitmb)  # poolclass= is ignored
         # The field writer also hands the postings of ranked and faceted fields to the sidecar. Its class

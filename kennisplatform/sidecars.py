@@ -271,6 +271,7 @@ def write(index_dir: Path, segment_id: str, doc_count: int, arrays: dict[str, np
     target = path_for(index_dir, segment_id)
     fd, tmp = tempfile.mkstemp(prefix=f".{segment_id}.", suffix=".tmp", dir=target.parent)
     try:
+        os.fchmod(fd, 0o644)  # readable like Whoosh's own files (mkstemp makes it private)
         with os.fdopen(fd, "wb") as out:
             out.write(MAGIC + struct.pack("<II", len(header), zlib.crc32(header)) + header)
             out.write(b"\0" * (start - out.tell()))
