@@ -396,14 +396,16 @@ def _add_direct(terms: dict, format_, text: str, docnum: int, fieldboost: float)
     length = 0
     boost = format_.field_boost
     encode = format_.encode
+    single = schema.single_position
     for term, (positions, weight) in analysis.index_postings(text).items():
         entry = terms.get(term)
         if entry is None:
             entry = terms[term] = ([], [], [])
         entry[0].append(docnum)
         entry[1].append(weight * boost * fieldboost)
-        entry[2].append(encode(positions))
-        length += len(positions)
+        count = len(positions)
+        entry[2].append(single(positions[0]) if count == 1 else encode(positions))
+        length += count
     return length
 
 

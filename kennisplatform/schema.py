@@ -52,12 +52,13 @@ class Positions(formats.Positions):
 
     def encode(self, poslist):
         if len(poslist) == 1:
-            return _single_position(poslist[0])
+            return single_position(poslist[0])
         return super().encode(poslist)
 
 
 @lru_cache(maxsize=4096)
-def _single_position(pos: int) -> bytes:
+def single_position(pos: int) -> bytes:
+    """Whoosh's Positions encoding of one position (most postings), remembered."""
     return formats.Positions.encode(None, [pos])
 
 

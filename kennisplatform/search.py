@@ -89,6 +89,10 @@ class SearchEngine:
                 return state
             if self._ix is None:
                 self._ix = index.open_index(self.index_dir)
+                # Once per process, not paid by the first visitor: the word list that query analysis
+                # and spelling need (~0.5 s to load) and the synonym table.
+                analysis.vocabulary()
+                self.synonyms  # noqa: B018 - computes the cached property
             # A fresh searcher, not Searcher.refresh(): refresh() reuses segment readers whose segment id
             # is unchanged, and so misses deletions committed to those segments since.
             searcher = self._ix.searcher(weighting=BM25F())
