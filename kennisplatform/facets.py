@@ -23,7 +23,7 @@ GATHER_BELOW = 32  # sets below 1/32 of the index gather rows (crossover measure
 @dataclass
 class FacetCodes:
     """One facet's values in two layouts for counting. `rows`: row d lists the value numbers of document
-    d, padded with len(names); a small result set gathers its rows. `packed`: each value's documents as
+    d, padded with -1; a small result set gathers its rows. `packed`: each value's documents as
     64-bit words; a large result set is ANDed with all of them at once and popcounted."""
 
     names: list[str]
@@ -36,8 +36,8 @@ class FacetCodes:
                 for number, name in enumerate(self.names)}
 
     def counts_of_docs(self, docs: np.ndarray) -> dict[str, int]:
-        found = np.bincount(self.rows[docs].ravel(), minlength=len(self.names) + 1)
-        return dict(zip(self.names, found[:len(self.names)].tolist()))
+        found = np.bincount(self.rows[docs].ravel() + 1, minlength=len(self.names) + 1)  # -1 -> bin 0
+        return dict(zip(self.names, found[1:].tolist()))
 
     def counts_of_words(self, words: np.ndarray) -> dict[str, int]:
         found = np.bitwise_count(self.packed & words).sum(axis=1, dtype=np.int64)

@@ -14,7 +14,7 @@ from . import analysis
 from .documents import Document, plain_text
 from .taxonomy import Taxonomy
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"  # 6: segments as separate files with sidecars (sidecars.py): rebuilt once, not per worker
 
 # Fields searched by a text query, with the boosts of BM25F: a word in the title or the summary says
 # more about what a document is about than the same word somewhere in a long report.

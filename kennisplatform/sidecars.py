@@ -104,15 +104,14 @@ class TermTable:
         """(term, number of postings) of every term starting with `prefix`."""
         key = prefix.encode("utf-8")
         keys = self.keys
-        i = bisect_left(keys, key)
-        found = []
-        while i < len(keys):
-            term = keys[i]
-            if not term.startswith(key):
-                break
-            found.append((term.decode("utf-8"), self.count(i)))
-            i += 1
-        return found
+        low = bisect_left(keys, key)
+        high = bisect_left(keys, key + b"\xff", lo=low)  # no UTF-8 text continues with byte 0xff
+        if low == high:
+            return []
+        offsets = (self.offsets[low:high + 1] - self.offsets[low]).tolist()
+        raw = bytes(self.blob[self.offsets[low]:self.offsets[high]])
+        counts = np.diff(self.starts[low:high + 1]).tolist()
+        return [(raw[a:b].decode("utf-8"), n) for a, b, n in zip(offsets, offsets[1:], counts)]
 
     def names(self) -> list[str]:
         raw = bytes(self.blob)
@@ -395,11 +394,14 @@ def live_mask(segment_reader) -> np.ndarray:
 # -- all segments of one reader ------------------------------------------------------------------------
 class ReaderArrays:
     """The sidecars of every segment of one Whoosh reader, numbered as the reader numbers documents
-    (a segment's offset plus its own numbers). Segments whose arrays are in `cache` (by segment id) are
-    not read again: after a save, a new reader maps only the new small segment."""
+    (a segment's offset plus its own numbers). Segments the `previous` reader had are not read again,
+    and its facet arrays are extended rather than rebuilt: after a save, a new reader maps only the new
+    small segment."""
 
-    def __init__(self, reader, index_dir: Path, cache: dict[str, SegmentArrays] | None = None):
-        cache = cache if cache is not None else {}
+    def __init__(self, reader, index_dir: Path, previous: "ReaderArrays | None" = None):
+        cache = previous.segments if previous is not None else {}
+        self._previous_raw: dict[str, _RawFacet] = previous._raw if previous is not None else {}
+        self._raw: dict[str, _RawFacet] = {}
         self.parts: list[tuple[SegmentArrays, int]] = []
         masks = []
         for segment_reader, offset in reader.leaf_readers():
@@ -471,30 +473,57 @@ class ReaderArrays:
 
     def facet_values(self, field: str, live_words: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray]:
         """(names, rows, packed) of a facet field over live documents: the values that some live document
-        carries, sorted; row d = the value numbers of document d padded with len(names); packed[v] = the
-        live documents with value v as 64-bit words (see facets.FacetCodes)."""
-        names = sorted({name for arrays, _ in self.parts for name in arrays.value_names(field)})
-        number = {name: i for i, name in enumerate(names)}
-        words = len(live_words)
-        packed = np.zeros(len(names) * words, dtype=np.uint64)
-        mappings = []
-        for arrays, offset in self.parts:
-            table = arrays.terms[field]
-            mapping = np.array([number[n] for n in arrays.value_names(field)], dtype=np.int64)
-            mappings.append(mapping)
-            docs = table.docs.astype(np.int64) + offset
-            values = np.repeat(mapping, np.diff(table.starts))
-            np.bitwise_or.at(packed, values * words + (docs >> 6),
-                             np.left_shift(np.uint64(1), (docs & 63).astype(np.uint64)))
-        packed = packed.reshape(len(names), words) & live_words
+        carries; row d = the value numbers of document d padded with -1; packed[v] = the live documents
+        with value v as 64-bit words (see facets.FacetCodes)."""
+        raw = self._raw_facet(field, len(live_words))
+        packed = raw.packed & live_words
         keep = np.bitwise_count(packed).sum(axis=1) > 0
-        renumber = np.full(len(names) + 1, int(keep.sum()), dtype=np.int32)  # dropped values -> padding
+        if keep.all():  # the usual case: no value lost all its documents to deletions
+            return list(raw.names), raw.rows, packed
+        renumber = np.full(len(raw.names) + 1, -1, dtype=np.int32)  # dropped values -> no value
         renumber[:-1][keep] = np.arange(int(keep.sum()), dtype=np.int32)
-        width = max((arrays.rows[field].shape[1] for arrays, _ in self.parts), default=1)
-        rows = np.full((self.size, width), renumber[-1], dtype=np.int32)
-        for (arrays, offset), mapping in zip(self.parts, mappings):
+        return [n for n, k in zip(raw.names, keep) if k], renumber[raw.rows], packed[keep]
+
+    def _raw_facet(self, field: str, words: int) -> "_RawFacet":
+        """A facet field's values over all documents, deleted ones too. After a save, the previous
+        reader's arrays are extended by the new segments only (a reader lists its old segments first,
+        at the same offsets, unless a merge reordered them: then everything is assembled again)."""
+        signature = tuple((arrays.segment_id, offset) for arrays, offset in self.parts)
+        previous = self._previous_raw.get(field)
+        if previous is None or signature[:len(previous.signature)] != previous.signature:
+            previous = _RawFacet((), [], {}, np.zeros((0, words), dtype=np.uint64),
+                                 np.full((0, 1), -1, dtype=np.int32))
+        new_parts = self.parts[len(previous.signature):]
+        names, number = list(previous.names), dict(previous.number)
+        for name in sorted({n for arrays, _ in new_parts for n in arrays.value_names(field)} - set(number)):
+            number[name] = len(names)
+            names.append(name)
+        packed = np.zeros((len(names), words), dtype=np.uint64)
+        packed[:previous.packed.shape[0], :previous.packed.shape[1]] = previous.packed
+        flat = packed.reshape(-1)
+        width = max([previous.rows.shape[1]] + [arrays.rows[field].shape[1] for arrays, _ in new_parts])
+        rows = np.full((self.size, width), -1, dtype=np.int32)
+        rows[:len(previous.rows), :previous.rows.shape[1]] = previous.rows
+        for arrays, offset in new_parts:
+            table = arrays.terms[field]
+            mapping = np.array([number[n] for n in arrays.value_names(field)] + [-1], dtype=np.int32)
+            docs = table.docs.astype(np.int64) + offset
+            values = np.repeat(mapping[:-1].astype(np.int64), np.diff(table.starts))
+            np.bitwise_or.at(flat, values * words + (docs >> 6),
+                             np.left_shift(np.uint64(1), (docs & 63).astype(np.uint64)))
             local = arrays.rows[field]
-            # -1 (no value) picks the last entry of the extended mapping: the padding number
-            extended = renumber[np.append(mapping, len(names))]
-            rows[offset:offset + arrays.doc_count, :local.shape[1]] = extended[local]
-        return [n for n, k in zip(names, keep) if k], rows, packed[keep]
+            rows[offset:offset + arrays.doc_count, :local.shape[1]] = mapping[local]  # -1 stays -1
+        raw = _RawFacet(signature, names, number, packed, rows)
+        self._raw[field] = raw
+        return raw
+
+
+@dataclass(frozen=True)
+class _RawFacet:
+    """A facet field over the segments of `signature` ((segment id, offset) in reader order)."""
+
+    signature: tuple
+    names: list[str]
+    number: dict[str, int]
+    packed: np.ndarray  # (values, words) uint64, deleted documents included
+    rows: np.ndarray  # (documents, width) int32 value numbers, -1 = none

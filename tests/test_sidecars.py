@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from kennisplatform import sidecars
+from kennisplatform.facets import FacetIndex
 from kennisplatform.index import open_index, update_index
 from kennisplatform.params import SearchParams
 from kennisplatform.search import SearchEngine
@@ -166,16 +167,23 @@ def test_a_save_makes_a_small_segment_and_the_new_reader_reuses_the_others_array
     engine = SearchEngine(index_dir, taxonomy)
     try:
         assert engine.search(SearchParams(q="klokkengieterij")).total == 0
-        before = dict(engine._segments)
+        before = engine._arrays.segments
         _add_document(corpus_dir, "derde-commit", "klokkengieterij")
         update_index(corpus_dir, index_dir, taxonomy=taxonomy)
         assert engine.search(SearchParams(q="klokkengieterij")).total == 1
-        after = engine._segments
+        after = engine._arrays.segments
         assert set(before) < set(after)  # nothing merged away: the old segments stay
         for segment_id, arrays in before.items():
             assert after[segment_id] is arrays  # mapped once, not read again
         new, = set(after) - set(before)
         assert after[new].doc_count == 1
+        # the facet arrays extended by the new segment equal those assembled from scratch
+        state = engine.state()
+        fresh = FacetIndex.build(sidecars.ReaderArrays(state.searcher.reader(), index_dir))
+        assert state.facet_index.values == fresh.values
+        for facet, codes in fresh.codes.items():
+            everything = np.arange(fresh.size)
+            assert state.facet_index.codes[facet].counts_of_docs(everything) == codes.counts_of_docs(everything)
     finally:
         engine.close()
 
