@@ -21,7 +21,7 @@ from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter
 from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length
-from whoosh.writing import CLEAR, PostingPool, SegmentWriter
+from whoosh.writing import CLEAR, MERGE_SMALL, PostingPool, SegmentWriter
 
 from . import analysis, postings, schema, sidecars
 from .corpus import CorpusFile, read_file, scan, taxonomy_for, write_atomic
@@ -143,7 +143,7 @@ def update_index(corpus_dir: Path, index_dir: Path, *, rebuild: bool = False,
                     writer.delete_by_term(schema.ID_FIELD, doc_id)
                     manifest.pop(doc_id, None)
                     report.deleted += 1
-                writer.commit(mergetype=CLEAR) if rebuild else writer.commit()
+                writer.commit(mergetype=CLEAR if rebuild else _merge_small_in_order)
         except BaseException:
             if not writer.is_closed:
                 writer.cancel()
@@ -560,8 +560,16 @@ def apply_changes(corpus_dir: Path, index_dir: Path, upserts: Iterable[tuple[Doc
             for doc_id in deletes:
                 writer.delete_by_term(schema.ID_FIELD, doc_id)
                 manifest.pop(doc_id, None)
-            writer.commit()
+            writer.commit(mergetype=_merge_small_in_order)
         except BaseException:
             writer.cancel()
             raise
         _write_manifest(index_dir, manifest)
+
+
+def _merge_small_in_order(writer, segments):
+    """Whoosh's default policy (merge the small segments a run of saves leaves behind into the new one),
+    but the segments it keeps stay in their order: Whoosh's returns them sorted by size, which moves
+    documents to other numbers, so a reader could not extend the previous reader's arrays."""
+    kept = set(MERGE_SMALL(writer, segments))
+    return [segment for segment in segments if segment in kept]

@@ -18,8 +18,10 @@ import numpy as np
 
 K1 = 1.2
 B = 0.75
-# Cached postings, counted in documents (12 bytes each): about 190 MB at most per process.
-CACHE_POSTINGS = 16_000_000
+# Cached postings, counted in documents (12 bytes each): about 48 MB at most per process. The postings
+# themselves are mapped from the sidecars (shared by all workers and cheap to read again), so the cache
+# only spares recomputing scores; every worker's copy is private memory.
+CACHE_POSTINGS = 4_000_000
 
 
 @dataclass(frozen=True)

@@ -236,3 +236,20 @@ def test_a_save_is_seen_by_a_search_engine_in_another_process(built):
         if worker.is_alive():
             worker.terminate()
     assert worker.exitcode == 0
+
+
+def test_saves_keep_the_large_segments_in_place_when_small_ones_are_merged(built):
+    """Whoosh merges the small segments of many saves; the segments it keeps stay first, in order, so
+    their documents keep their numbers and a new reader extends the previous one's arrays."""
+    corpus_dir, index_dir, taxonomy = built
+    for n in range(60):  # a first segment too large to count as small
+        _add_document(corpus_dir, f"basis-{n}", f"basiswoord{n}")
+    update_index(corpus_dir, index_dir, rebuild=True, taxonomy=taxonomy)
+    first, = _segment_ids(index_dir)
+    for n in range(7):
+        _add_document(corpus_dir, f"opslag-{n}", f"woord{'abcdefg'[n]}")
+        update_index(corpus_dir, index_dir, taxonomy=taxonomy)
+    segments = _segment_ids(index_dir)
+    assert segments[0] == first
+    assert len(segments) < 9  # some small segments were merged
+    assert _sidecar_files(index_dir) == {f"{s}{sidecars.SUFFIX}" for s in segments}
