@@ -6,12 +6,14 @@ inter-process lock, so editors, imports and `kennisplatform index` never fight o
 from __future__ import annotations
 
 import json
+import mmap
 import multiprocessing
 import os
 import queue
 import threading
 import time
 from dataclasses import dataclass, field
+from io import BytesIO
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
@@ -19,6 +21,8 @@ from typing import Callable, Iterable
 
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter
+from whoosh.filedb.filestore import FileStorage
+from whoosh.filedb.structfile import StructFile
 from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import CLEAR, MERGE_SMALL, PostingPool, SegmentWriter
@@ -86,9 +90,23 @@ def is_current(index_dir: Path, taxonomy: Taxonomy) -> bool:
             and whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME))
 
 
+class _MappedStorage(FileStorage):
+    """Whoosh's file storage, reading files through mmap instead of open file objects: a reader's
+    segment files are shared with every other process through the page cache, reading them costs no
+    system call, and a reader that is never closed leaves no open file behind."""
+
+    def open_file(self, name, **kwargs):
+        with open(self._fpath(name), "rb") as handle:
+            try:
+                source = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            except ValueError:  # an empty file cannot be mapped
+                source = BytesIO(b"")
+        return StructFile(source, name=name, **kwargs)
+
+
 def open_index(index_dir: Path):
     """The Whoosh index for reading; callers check `is_current` first (search.SearchEngine does)."""
-    return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+    return _MappedStorage(str(index_dir)).open_index(INDEX_NAME)
 
 
 def _read_manifest(index_dir: Path) -> dict[str, dict]:
@@ -122,7 +140,8 @@ def update_index(corpus_dir: Path, index_dir: Path, *, rebuild: bool = False,
         gone = sorted(set(manifest) - present)
 
         if rebuild:
-            ix = whoosh_index.create_in(str(index_dir), schema.build_schema(), indexname=INDEX_NAME)
+            Path(index_dir).mkdir(parents=True, exist_ok=True)
+            ix = _MappedStorage(str(index_dir)).create_index(schema.build_schema(), indexname=INDEX_NAME)
             # A fresh index holds nothing yet: write the stamp now so a crash mid-build is seen as
             # "current but incomplete" only together with an empty manifest, which forces re-reading all.
             _write_manifest(index_dir, {})
