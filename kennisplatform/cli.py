@@ -159,6 +159,7 @@ def serve(obj: Context, host: str, port: int, workers: int | None, debug: bool) 
     if debug:
         _serve_debug(app_config, host, port)
         return
+    from .analysis import vocabulary
     from .index import update_index
     from .server import Server, ServerOptions
 
@@ -167,6 +168,9 @@ def serve(obj: Context, host: str, port: int, workers: int | None, debug: bool) 
     except KennisplatformError as exc:
         raise click.ClickException(exc.message) from exc
     click.echo(report.summary())
+    # The Dutch word list loads once here, in the master: the forked workers share its pages (three
+    # workers 1.50x the memory of one instead of 1.75x; docs/performance.md, session 3).
+    vocabulary()
     server = Server(ServerOptions(app_config, host, port, workers))
     click.echo(f"Kennisplatform draait op http://{host}:{port}/ met {server.cfg.workers} werkprocessen "
                "(stoppen: Ctrl+C)")
