@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from . import suggest
+from . import history, suggest
 from .corpus import taxonomy_for
 from .documents import (MAX_TITLE, Document, Source, parse_document, plain_text, render_document,
                         split_front_matter)
@@ -560,13 +560,15 @@ class Importer:
         self.check_options()
         self._texts = suggest.text_index(self.corpus_dir)
         files = list(iter_files(paths))
+        self.batch = history.new_batch()  # one history batch per run: `undo-import` takes it back
         outcomes: list[Outcome] = []
         for start in range(0, len(files), BATCH):
             batch = files[start:start + BATCH]
             if self.options.dry_run:
                 outcomes.extend(self._one(None, f, (names or {}).get(f, str(f))) for f in batch)
             else:
-                with Writer(self.corpus_dir, self.index_dir, self.taxonomy) as writer:
+                with Writer(self.corpus_dir, self.index_dir, self.taxonomy,
+                            author=history.Author("import", batch=self.batch)) as writer:
                     for f in batch:
                         outcomes.append(self._one(writer, f, (names or {}).get(f, str(f))))
             if progress:
