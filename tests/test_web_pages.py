@@ -376,7 +376,7 @@ def test_document_page_renders_markdown_metadata_toc_and_similar(client):
     assert all(b - a <= 1 for a, b in zip(headings, headings[1:])), headings
     rows = [text(row.dt) for row in soup.select(".meta__row")]
     assert rows == ["Soort", "Datum", "Thema's", "Regio's", "Disciplines", "Doelgroep", "Organisaties",
-                    "Publicatie", "Auteurs", "Bron"]
+                    "Publicatie", "Auteurs", "Bron", "Laatst gewijzigd"]
     links = {text(a): a["href"] for a in soup.select(".meta a")}
     assert links["Verslag"] == "/verslagen"
     assert links["4 maart 2022"] == "/zoeken?year=2022"

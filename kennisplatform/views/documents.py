@@ -2,9 +2,12 @@
 its Markdown rendered and sanitised; the index gives the path and the similar documents."""
 from __future__ import annotations
 
+import datetime as dt
+import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, render_template
@@ -59,7 +62,18 @@ def document(doc_id: str):
         raise NotFound(f"Document '{doc_id}' bestaat niet (meer).")
     page = build_document_page(doc)
     page.similar = similar(doc.id)
+    modified = last_modified(svc.corpus_dir, stored["path"])
+    if modified:
+        page.meta.append(MetaRow("Laatst gewijzigd", [Link(format_date(modified))]))
     return render_template("document.html", page=page)
+
+
+def last_modified(corpus_dir, relpath: str) -> dt.date | None:
+    """When the file was last written (a save, revert or import replaces it): one stat, no history walk."""
+    try:
+        return dt.datetime.fromtimestamp(os.stat(Path(corpus_dir) / relpath).st_mtime).date()
+    except OSError:
+        return None
 
 
 def similar(doc_id: str) -> list[Hit]:
