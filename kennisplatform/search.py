@@ -160,6 +160,11 @@ class SearchEngine:
         return f"{reader.generation()}-{schema.version_stamp(self.taxonomy)}"
 
     @property
+    def generation(self) -> int:
+        """The index's commit generation: it grows with every change (the health check reports it)."""
+        return self.state().searcher.reader().generation()
+
+    @property
     def doc_count(self) -> int:
         return self.state().facet_index.live.bit_count()
 

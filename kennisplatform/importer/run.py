@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
-from .. import attachments, suggest
+from .. import attachments, history, suggest
 from ..corpus import taxonomy_for
 from ..documents import Document, plain_text, render_document
 from ..editing import Writer, base_slug, open_document
@@ -52,13 +52,15 @@ class Importer:
         self.check_options()
         self._texts = suggest.text_index(self.corpus_dir)
         files = list(iter_files(paths))
+        self.batch = history.new_batch()  # one history batch per run: `undo-import` takes it back
         outcomes: list[Outcome] = []
         for start in range(0, len(files), BATCH):
             batch = files[start:start + BATCH]
             if self.options.dry_run:
                 outcomes.extend(self._one(None, f, (names or {}).get(f, str(f))) for f in batch)
             else:
-                with Writer(self.corpus_dir, self.index_dir, self.taxonomy) as writer:
+                with Writer(self.corpus_dir, self.index_dir, self.taxonomy,
+                            author=history.Author("import", batch=self.batch)) as writer:
                     attachments.remove_leftovers(self.corpus_dir)  # under the lock, like the Writer's own
                     for f in batch:
                         outcomes.append(self._one(writer, f, (names or {}).get(f, str(f))))
