@@ -223,6 +223,7 @@ class Writer:
         self.changes: list[history.Change] = []
         self.commit: str | None = None  # the history commit of this block, once it ended
         self.trailers: list[str] = []  # extra lines for the commit message (undo-import names its batch)
+        self.files: set[str] = set()  # other corpus files of this block (an import's originals), committed too
         self._marked = False
         self.index_dir = Path(index_dir)
         self.taxonomy = taxonomy or taxonomy_for(self.corpus_dir)
@@ -246,12 +247,12 @@ class Writer:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         try:
-            if self.upserts or self.deletes or self.changes:
+            if self.upserts or self.deletes or self.changes or self.files:
                 # Also after an error: whatever reached the corpus must reach the history and the index.
                 try:
-                    if self.changes:
+                    if self.changes or self.files:
                         self.commit = history.record(self.corpus_dir, self.changes, self.author, self.reason,
-                                                     self.trailers)
+                                                     self.trailers, sorted(self.files))
                 finally:
                     try:
                         apply_changes(self.corpus_dir, self.index_dir, self.upserts, self.deletes, self.taxonomy)
@@ -260,6 +261,14 @@ class Writer:
                         self.index_error = busy
         finally:
             self._lock.__exit__(exc_type, exc, tb)
+
+    def mark_file_change(self) -> None:
+        """Before another corpus file than a document is written in this block (see record_files)."""
+        self._mark()
+
+    def record_files(self, *paths: Path) -> None:
+        """Corpus files other than documents that this block wrote or removed: committed with it."""
+        self.files.update(Path(p).relative_to(self.corpus_dir).as_posix() for p in paths)
 
     def _mark(self) -> None:
         """Called before a file is written: the marker tells the next writer to repair the history if this

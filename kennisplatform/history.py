@@ -244,8 +244,9 @@ def _clear_pending(corpus_dir: Path) -> None:
 
 
 def record(corpus_dir: Path, changes: list[Change], author: Author = SYSTEM, reason: str | None = None,
-           extra: Iterable[str] = ()) -> str | None:
-    """Commit the files of `changes` as they are on disk now (the working file is the truth); returns the
+           extra: Iterable[str] = (), files: Iterable[str] = ()) -> str | None:
+    """Commit the files of `changes` as they are on disk now (the working file is the truth), and `files`
+    (other corpus files, such as an import's originals: written, or removed when missing); returns the
     commit id. Clears the pending marker."""
     corpus_dir = Path(corpus_dir)
     repo = open_repo(corpus_dir)
@@ -266,6 +267,14 @@ def record(corpus_dir: Path, changes: list[Change], author: Author = SYSTEM, rea
             tree_changes.append((change.path.encode("utf-8"), FILE_MODE, blob.id))
             final.append(Change(change.doc_id, change.action, change.path, blob.id.decode("ascii"),
                                 change.old_path))
+        for relpath in files:
+            path = corpus_dir / relpath
+            if path.is_file():
+                blob = Blob.from_string(path.read_bytes())
+                repo.object_store.add_object(blob)
+                tree_changes.append((relpath.encode("utf-8"), FILE_MODE, blob.id))
+            else:
+                tree_changes.append((relpath.encode("utf-8"), None, None))
         sha = _commit(repo, tree_changes, author, _message(reason or default_reason(final, author), final,
                                                            author, extra))
     finally:

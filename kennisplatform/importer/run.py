@@ -105,7 +105,7 @@ class Importer:
                            "; ".join(filter(None, ["proefdraai", remark])), suggested,
                            pending=len(doc.suggestions))
         saved = writer.save(doc)
-        self._keep_original(saved.document.id, draft)
+        self._keep_original(writer, saved.document.id, draft)
         self._remember(saved.document)
         return Outcome(shown, "created", saved.document.id, doc.title, remark, suggested, pending=len(doc.suggestions))
 
@@ -142,9 +142,13 @@ class Importer:
             self._texts.note(self.corpus_dir / doc.path, doc.title, doc.body)
         self._identities().add(Known(doc.id, doc.title, doc.date, normalise_url(doc.source.url)))
 
-    def _keep_original(self, doc_id: str, draft: Draft) -> None:
+    def _keep_original(self, writer: Writer, doc_id: str, draft: Draft) -> None:
+        """Keep the imported file beside its document, in the same history commit (undo and backup see it)."""
         if draft.original is not None:
-            attachments.keep(self.corpus_dir, doc_id, draft.original.suffix, draft.original.data)
+            previous = attachments.find(self.corpus_dir, doc_id)
+            writer.mark_file_change()
+            kept = attachments.keep(self.corpus_dir, doc_id, draft.original.suffix, draft.original.data)
+            writer.record_files(*{a.path for a in (previous, kept) if a is not None})
 
     def _update(self, writer: Writer | None, match: Match, doc: Document, draft: Draft, shown: str,
                 suggested: tuple[str, ...]) -> Outcome | None:
@@ -178,7 +182,7 @@ class Importer:
             if kept is None and writer is not None:
                 # This import's own text (an import killed between the document and its original):
                 # the original is kept now, so the next change of the file updates it.
-                self._keep_original(doc_id, draft)
+                self._keep_original(writer, doc_id, draft)
             return Outcome(shown, "unchanged", doc_id, old.title, match=match.by)
         if kept is None:
             if match.by == BY_TITLE_AND_DATE:
@@ -189,7 +193,7 @@ class Importer:
         if writer is None:
             return Outcome(shown, "updated", doc_id, merged.title, "proefdraai", match=match.by)
         saved = writer.save(merged, expected_digest=opened.digest)
-        self._keep_original(doc_id, draft)
+        self._keep_original(writer, doc_id, draft)
         self._remember(saved.document)
         if not saved.changed:
             return Outcome(shown, "unchanged", doc_id, old.title, match=match.by)
