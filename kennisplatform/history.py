@@ -20,15 +20,14 @@ import os
 import re
 import secrets
 import shutil
-import stat
 import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 from dulwich.errors import NotGitRepository
+from dulwich.object_store import commit_tree_changes
 from dulwich.objects import Blob, Commit as GitCommit, Tree
 from dulwich.repo import Repo
 
@@ -183,7 +182,7 @@ def _commit(repo: Repo, changes: list[tuple[bytes, int | None, bytes | None]], a
         base_id = base.id
     else:
         base_id = repo[head].tree
-    tree_id = apply_to_tree(repo.object_store, base_id, changes) if changes else base_id
+    tree_id = commit_tree_changes(repo.object_store, base_id, changes) if changes else base_id
     if head is not None and tree_id == base_id:
         return None
     commit = GitCommit()
@@ -201,68 +200,6 @@ def _commit(repo: Repo, changes: list[tuple[bytes, int | None, bytes | None]], a
     if not repo.refs.set_if_equals(b"HEAD", head, commit.id):
         raise HistoryError("De geschiedenis is tegelijk door een ander proces gewijzigd.")
     return commit.id.decode("ascii")
-
-
-# Trees are immutable and named by their content, so a process can keep the entries of the trees it read or
-# wrote. Without this, each commit parses the type folder's tree from disk (thousands of entries: most of a
-# commit's time on a corpus of 10,000 documents); with it, a process that commits again (the web server)
-# starts from the tree of its own last commit.
-_TREES: "OrderedDict[bytes, dict[bytes, tuple[int, bytes]]]" = OrderedDict()
-_TREES_KEPT = 16
-_trees_lock = threading.Lock()
-
-
-def _tree_entries(store, tree_id: bytes) -> dict[bytes, tuple[int, bytes]]:
-    with _trees_lock:
-        entries = _TREES.get(tree_id)
-        if entries is not None:
-            _TREES.move_to_end(tree_id)
-            return entries
-    tree = store[tree_id]
-    entries = {entry.path: (entry.mode, entry.sha) for entry in tree.iteritems()}
-    _keep_tree(tree_id, entries)
-    return entries
-
-
-def _keep_tree(tree_id: bytes, entries: dict[bytes, tuple[int, bytes]]) -> None:
-    with _trees_lock:
-        _TREES[tree_id] = entries
-        _TREES.move_to_end(tree_id)
-        while len(_TREES) > _TREES_KEPT:
-            _TREES.popitem(last=False)
-
-
-def apply_to_tree(store, tree_id: bytes | None, changes: list[tuple[bytes, int | None, bytes | None]],
-                  root: bool = True) -> bytes | None:
-    """The id of `tree_id` with `changes` (path, mode, blob; mode None removes the path) applied, writing
-    the new trees; None for a subtree that became empty. What dulwich's commit_tree_changes does, from
-    the kept entries instead of re-reading every tree on the path."""
-    entries = dict(_tree_entries(store, tree_id)) if tree_id else {}
-    nested: dict[bytes, list] = {}
-    for path, mode, sha in changes:
-        name, sep, rest = path.partition(b"/")
-        if sep:
-            nested.setdefault(name, []).append((rest, mode, sha))
-        elif sha is None:
-            entries.pop(name, None)
-        else:
-            entries[name] = (mode, sha)
-    for name, subchanges in nested.items():
-        current = entries.get(name)
-        subtree = current[1] if current and current[0] == stat.S_IFDIR else None
-        new_id = apply_to_tree(store, subtree, subchanges, root=False)
-        if new_id is None:
-            entries.pop(name, None)
-        else:
-            entries[name] = (stat.S_IFDIR, new_id)
-    if not entries and not root:
-        return None
-    tree = Tree()
-    for name, (mode, sha) in entries.items():
-        tree.add(name, mode, sha)
-    store.add_object(tree)
-    _keep_tree(tree.id, entries)
-    return tree.id
 
 
 def _message(reason: str, changes: Iterable[Change], author: Author, extra: Iterable[str] = ()) -> str:
