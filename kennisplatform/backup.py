@@ -2,7 +2,7 @@
 secret key, search log, settings). The index is left out: it is rebuilt from the corpus.
 
 A backup is consistent while the site serves and editors save: under the corpus lock, each corpus file is
-hard-linked into a hidden snapshot folder (no data is copied, so editors wait milliseconds). That is a true
+hard-linked into a hidden snapshot folder (no data is copied: 0.5-0.7 s for 10,000 documents). That is a true
 snapshot because nothing in the corpus is ever changed in place: documents are replaced by rename, git
 objects are written once, refs are replaced by rename. The archive is then written from the snapshot,
 without the lock, to a temporary file beside the target, and renamed when complete: a full disk, a killed

@@ -249,3 +249,51 @@ def test_screenshots(live, browser):
             assert path.stat().st_size > 10_000
         context.close()
     assert shutil.which("chromium") or os.path.exists(CHROMIUM)
+
+
+# -- the editors' history pages (last: they change a document and put it back) -----------------------------------
+def test_history_and_trash_pages_in_the_browser(live, browser):
+    """An editor changes a title, sees the change on the history page and puts the old version back; deletes
+    a document and brings it back from the trash. Both pages pass axe (which needs JavaScript; the same
+    forms without it are tested in test_history.py)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from kennisplatform import users
+
+    instance = os.environ["KENNISPLATFORM_INSTANCE"]  # where the live app keeps its accounts (conftest)
+    if "axe-redacteur" not in users.list_users(instance):
+        users.add_user(instance, "axe-redacteur", "een-lang-wachtwoord")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(live + "/inloggen")
+    page.fill("#naam", "axe-redacteur")
+    page.fill("#wachtwoord", "een-lang-wachtwoord")
+    page.get_by_role("button", name="Inloggen").click()
+
+    page.goto(live + "/redactie/document/doc-01")
+    original = page.locator("#veld-title").input_value()
+    page.fill("#veld-title", original + " (herzien)")
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    page.get_by_role("link", name="Geschiedenis").click()
+    assert page.locator(".version").count() == 2
+    assert page.locator(".diff-fields ins").first.inner_text() == original + " (herzien)"
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()
+    page.get_by_role("button", name="Zet deze versie terug").click()
+    assert "Versie 1 is teruggezet" in page.locator(".notice").inner_text()
+    assert page.locator(".version").count() == 3
+
+    page.goto(live + "/redactie/document/doc-02/verwijderen")
+    page.get_by_role("button", name="Verwijderen").click()
+    page.goto(live + "/redactie/prullenbak")
+    assert page.locator("tbody tr").count() == 1
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    page.get_by_role("button", name=re.compile("^Terugzetten")).click()
+    assert "is teruggezet" in page.locator(".notice").inner_text()
+    page.goto(live + "/document/doc-02")
+    assert page.locator("h1").count() == 1
+    context.close()
