@@ -193,10 +193,10 @@ def user_group() -> None:
 
 def _instance_path() -> Path:
     """The web app's instance folder (where create_app keeps its secret and the accounts), without
-    building the app and its index."""
+    building the app and its index: $KENNISPLATFORM_INSTANCE as in create_app, else Flask's default."""
     from flask import Flask
 
-    return Path(Flask("kennisplatform", instance_relative_config=True).instance_path)
+    return config.instance_dir() or Path(Flask("kennisplatform", instance_relative_config=True).instance_path)
 
 
 @user_group.command("add")

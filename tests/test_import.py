@@ -256,3 +256,13 @@ def test_cli_user_add_prompts_for_the_password(tmp_path):
     again = runner.invoke(main, ["user", "add", "piet", "--instance", str(tmp_path)],
                           input="lang-genoeg-wachtwoord\nlang-genoeg-wachtwoord\n")
     assert again.exit_code == 1 and "bestaat al" in again.output
+
+
+def test_cli_user_add_uses_the_instance_folder_of_the_web_app(tmp_path, monkeypatch):
+    """$KENNISPLATFORM_INSTANCE moves the web app's accounts; `user add` without --instance must write there
+    too, or the new editor cannot log in."""
+    monkeypatch.setenv("KENNISPLATFORM_INSTANCE", str(tmp_path / "inst"))
+    result = CliRunner().invoke(main, ["user", "add", "redacteur"],
+                                input="lang-genoeg-wachtwoord\nlang-genoeg-wachtwoord\n")
+    assert result.exit_code == 0, result.output
+    assert "redacteur" in (tmp_path / "inst" / "users.json").read_text()
