@@ -496,3 +496,12 @@ def test_a_zero_result_search_is_counted_in_the_search_log_without_the_searcher(
 def test_every_page_links_editors_to_the_login(client):
     footer = page(client, "/").find("footer")
     assert footer.find("a", string="Inloggen voor redacteuren")["href"] == "/inloggen"
+
+
+@pytest.mark.parametrize("iso, short, long", [("2024-03-14", "14 mrt. 2024", "14 maart 2024"),
+                                              ("2023-06-22", "22 juni 2023", "22 juni 2023"),
+                                              ("2021-09-01", "1 sep. 2021", "1 september 2021")])
+def test_dates_use_the_dutch_month_abbreviations(iso, short, long):
+    from kennisplatform.views.search import format_date
+
+    assert (format_date(iso, short=True), format_date(iso)) == (short, long)
