@@ -202,3 +202,36 @@ def test_a_title_longer_than_allowed_is_cut_at_a_word_not_refused(corpus_dir, in
     assert len(outcome.title) <= 300 and outcome.title.endswith("regio …")
     [again] = run(corpus_dir, index_dir, taxonomy, tmp_path / "in" / "lang.html")
     assert again.status == "unchanged", again
+
+
+def test_an_upload_without_a_title_is_named_after_the_uploaded_file_and_reported_in_dutch(tmp_path, corpus_dir,
+                                                                                         index_dir):
+    from test_editor_web import text, upload
+
+    app = make_app(corpus_dir, index_dir, tmp_path / "instance")
+    client = app.test_client()
+    login(client)
+    page = b"<html><body><article><p>Basisscholen in Delft werken met het museum aan erfgoedlessen over de " \
+           b"geschiedenis van de stad voor groep 7 en 8.</p></article></body></html>"
+    response = upload(client, [("erfgoedlessen-delft.html", page), ("foto.html", bytes(range(256)) * 20)])
+    from bs4 import BeautifulSoup
+
+    assert response.status_code == 200
+    table = BeautifulSoup(text(response), "html.parser").find("table").get_text(" ")
+    assert "erfgoedlessen-delft" in table and "001-" not in table  # the upload's name, not its temporary copy's
+    assert "Voorgesteld: " in table and "regio's" in table
+    assert "themes" not in table and "regions" not in table
+    assert "geen tekst: het bestand lijkt een afbeelding" in table
+
+
+def test_the_cli_reports_suggested_fields_in_dutch(corpus_dir, index_dir, tmp_path):
+    from click.testing import CliRunner
+
+    from kennisplatform.cli import main
+
+    page = write(tmp_path / "in", "pagina.html", b"<html><head><title>Erfgoedlessen in Delft</title></head><body>"
+                 b"<article><p>Basisscholen in Delft werken met het museum aan erfgoedlessen voor groep 7.</p>"
+                 b"</article></body></html>")
+    result = CliRunner().invoke(main, ["--corpus", str(corpus_dir), "--index", str(index_dir), "import", str(page)])
+    assert "[voorgesteld: " in result.output and "regio's" in result.output, result.output
+    assert "themes" not in result.output and "regions" not in result.output

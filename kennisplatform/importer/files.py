@@ -31,7 +31,9 @@ def too_big(suffix: str) -> str:
     return f"groter dan {max_bytes(suffix) // 1_000_000} MB"
 
 
-def read_path(path: Path, taxonomy: Taxonomy) -> Draft:
+def read_path(path: Path, taxonomy: Taxonomy, name: str | None = None) -> Draft:
+    """`name`: the file's own name where `path` is a temporary copy (an upload), for a title from the name."""
+    name = Path(name).name if name else path.name
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
         raise ImportProblem(f"bestandstype {path.suffix or '(geen)'} wordt niet ondersteund "
@@ -43,13 +45,13 @@ def read_path(path: Path, taxonomy: Taxonomy) -> Draft:
     if not data.strip():
         raise ImportProblem("leeg bestand")
     if kind in BINARY:
-        draft = read_pdf(data, path.name) if kind == "pdf" else read_docx(data, path.name)
+        draft = read_pdf(data, name) if kind == "pdf" else read_docx(data, name)
     else:
         text = _decode(data, kind)
         if kind == "html":
-            draft = read_html(text, path.name)
+            draft = read_html(text, name)
         elif kind == "md":
-            draft = read_markdown(text, taxonomy, path.name)
+            draft = read_markdown(text, taxonomy, name)
         else:
             draft = read_text(text)
     draft.title = shorten_title(draft.title)

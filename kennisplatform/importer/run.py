@@ -77,7 +77,7 @@ class Importer:
             return Outcome(shown, "failed", reason=f"niet leesbaar: {error}")
 
     def _import(self, writer: Writer | None, path: Path, shown: str) -> Outcome:
-        draft = read_path(path, self.taxonomy)
+        draft = read_path(path, self.taxonomy, shown)
         if not draft.title:
             raise ImportProblem("geen titel gevonden")
         if not draft.body.strip():
