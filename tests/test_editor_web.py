@@ -327,3 +327,10 @@ def test_the_search_log_page_lists_zero_result_queries(editor, app):
     missing = page[page.index('id="niets-kop"'):page.index('id="vaak-kop"')]
     assert re.search(r">cultuurkaart</a></td><td>2</td>", missing)
     assert "erfgoed" not in missing
+
+
+def test_the_footer_offers_login_to_visitors_and_the_editors_pages_to_an_editor(client):
+    assert "Inloggen voor redacteuren" in text(client.get("/zoeken"))
+    assert login(client).status_code == 302
+    page = text(client.get("/zoeken"))
+    assert "Inloggen voor redacteuren" not in page and 'href="/redactie/">Redactie</a>' in page
