@@ -275,11 +275,16 @@ def test_the_editor_pages_fit_a_phone_and_the_import_outcome_stays_visible(tmp_p
             page.goto(server.url + url)
             overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
             assert overflow <= 0, (url, overflow)
-        page.set_input_files("input[type=file]", files=[{"name": "foto.html", "mimeType": "text/html",
-                                                          "buffer": bytes(range(256)) * 20}])
+        page.set_input_files("input[type=file]", files=[
+            {"name": "foto.html", "mimeType": "text/html", "buffer": bytes(range(256)) * 20},
+            {"name": "verslag-netwerkbijeenkomst-cultuureducatie-midden-holland-definitief.txt",
+             "mimeType": "text/plain", "buffer": "Netwerkdag in Gouda\n\nOver erfgoed en muziek.\n".encode()}])
         with page.expect_navigation():
             page.locator("main form button[type=submit]").last.click()
         assert page.locator(".outcome--failed td:nth-child(2)").first.is_visible()
+        assert page.locator(".outcome--failed td:nth-child(2)").first.text_content() == "mislukt"
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, ("import results", overflow)
     finally:
         context.close()
         server.stop()
