@@ -275,6 +275,11 @@ def test_the_editor_pages_fit_a_phone_and_the_import_outcome_stays_visible(tmp_p
             page.goto(server.url + url)
             overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
             assert overflow <= 0, (url, overflow)
+            # No search box on these pages: the header keeps its "Zoeken" link, which search pages fold away.
+            assert page.locator(".site-nav__search").is_visible(), url
+        page.goto(server.url + "/zoeken")
+        assert not page.locator(".site-nav__search").is_visible()
+        page.goto(server.url + "/redactie/importeren")
         page.set_input_files("input[type=file]", files=[
             {"name": "foto.html", "mimeType": "text/html", "buffer": bytes(range(256)) * 20},
             {"name": "verslag-netwerkbijeenkomst-cultuureducatie-midden-holland-definitief.txt",
