@@ -235,3 +235,21 @@ def test_the_cli_reports_suggested_fields_in_dutch(corpus_dir, index_dir, tmp_pa
     result = CliRunner().invoke(main, ["--corpus", str(corpus_dir), "--index", str(index_dir), "import", str(page)])
     assert "[voorgesteld: " in result.output and "regio's" in result.output, result.output
     assert "themes" not in result.output and "regions" not in result.output
+
+
+def test_a_word_title_paragraph_is_neither_repeated_nor_the_summary(tmp_path, taxonomy):
+    """Word's 'Title' style is no heading for mammoth: it came through as the first paragraph, so the page
+    showed the title three times (title, lede, text)."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Dans op school in Leiden", 0)
+    document.add_paragraph("Drie basisscholen in Leiden werken samen met een dansschool.")
+    document.add_paragraph("Leerlingen van groep 5 tot en met 8 krijgen wekelijks les.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    draft = importer.read_path(write(tmp_path / "in", "dans.docx", buffer.getvalue()), taxonomy)
+    assert draft.title == "Dans op school in Leiden"
+    assert draft.summary == "Drie basisscholen in Leiden werken samen met een dansschool."
+    assert draft.body.startswith("Drie basisscholen")
+

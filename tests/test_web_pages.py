@@ -505,3 +505,16 @@ def test_dates_use_the_dutch_month_abbreviations(iso, short, long):
     from kennisplatform.views.search import format_date
 
     assert (format_date(iso, short=True), format_date(iso)) == (short, long)
+
+
+def test_a_summary_that_only_repeats_the_title_is_not_shown_as_its_lede(tmp_path):
+    """Many web pages have a description equal to their title; the page showed it twice, one under the other."""
+    corpus = fixture_corpus(tmp_path)
+    write_document(corpus, "cultuursafari-dordrecht", "artikel", None, ["erfgoed"], ["Dordrecht"],
+                   {"summary": "Cultuursafari in Dordrecht"}, "Alle leerlingen gingen op safari.\n",
+                   title="Cultuursafari in Dordrecht")
+    client = build_app(corpus, tmp_path / "index").test_client()
+    soup = BeautifulSoup(client.get("/document/cultuursafari-dordrecht").data, "html.parser")
+    assert soup.h1.get_text(strip=True) == "Cultuursafari in Dordrecht"
+    assert soup.select_one(".doc__summary") is None
+    assert BeautifulSoup(client.get("/document/erfgoed-leiden").data, "html.parser").select_one(".doc__summary")
