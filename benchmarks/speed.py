@@ -32,6 +32,7 @@ import argparse
 import cProfile
 import gc
 import json
+import multiprocessing
 import os
 import platform
 import pstats
@@ -50,9 +51,9 @@ sys.path.insert(0, str(HERE))
 
 import generate_corpus  # noqa: E402
 import peers as peer_engines  # noqa: E402
-from kennisplatform import schema  # noqa: E402
-from kennisplatform.corpus import read_corpus, taxonomy_for  # noqa: E402
-from kennisplatform.index import is_current, update_index  # noqa: E402
+from kennisplatform import analysis, schema  # noqa: E402
+from kennisplatform.corpus import read_corpus, read_file, scan, taxonomy_for  # noqa: E402
+from kennisplatform.index import apply_changes, is_current, update_index  # noqa: E402
 from kennisplatform.params import PERIODS, SearchParams  # noqa: E402
 from kennisplatform.search import SearchEngine  # noqa: E402
 
@@ -116,6 +117,9 @@ class EngineRun:
     by_kind: dict[str, Latency] = field(default_factory=dict)  # facets mode per query kind
     facet_overhead: float | None = None  # median over queries of facets/plain - 1
     per_query_ms: dict[str, list[float]] = field(default_factory=dict)
+    reopen_ms: list[float] = field(default_factory=list)  # reader reopen after each one-document commit
+    cold_processes: Latency | None = None  # facets mode, first use in fresh processes
+    memory: dict | None = None  # PSS/USS of one worker and of three serving together (MB)
 
     @property
     def docs_per_second(self) -> float | None:
@@ -297,20 +301,33 @@ def dir_size_mb(path: Path) -> float:
     return peer_engines.dir_size_mb(path)
 
 
+def _cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def run_ours(corpus: Path, docs: int, seed: int, queries: list[BenchQuery], repeat: int, rebuild: bool,
-             profile: Path | None) -> EngineRun:
+             profile: Path | None, extra: "OursExtra") -> EngineRun:
     taxonomy = taxonomy_for(corpus)
     index_dir = DATA / f"index-{docs}-seed{seed}"
     build_seconds = None
     if rebuild or not is_current(index_dir, taxonomy):  # a stale index (analysis changed) is rebuilt too
         print(f"ours: rebuilding the index of {docs:,} documents ...", flush=True)
+        cpu_before = _cpu_seconds()
         report = update_index(corpus, index_dir, rebuild=True, taxonomy=taxonomy)
+        cpu = _cpu_seconds() - cpu_before
         if report.problems:
             print(f"ours: {len(report.problems)} problems, first: {report.problems[0]}")
         build_seconds = report.seconds
+        # On a shared machine the wall clock includes waiting for the CPU; CPU seconds (this process and
+        # its worker processes) say what the build itself costs: on 2 idle cores it would take cpu / 2.
         print(f"ours: {report.indexed:,} documents in {report.seconds:.1f} s "
-              f"({report.indexed / report.seconds:,.0f} docs/s)")
+              f"({report.indexed / report.seconds:,.0f} docs/s); CPU {cpu:.1f} s, "
+              f"{cpu / report.indexed * 1000:.2f} ms per document ({report.indexed / cpu * 2:,.0f} docs/s "
+              f"if both cores were ours)")
     engine = SearchEngine(index_dir, taxonomy)
+    analysis.vocabulary()  # loaded once per process by the engine's first open: not the index's cost
+    engine.synonyms  # noqa: B018
     open_ms = timed(engine.state) * 1000
 
     def run(q: BenchQuery, mode: str) -> int:
@@ -319,7 +336,152 @@ def run_ours(corpus: Path, docs: int, seed: int, queries: list[BenchQuery], repe
     print(f"ours: timing {len(queries)} queries ...", flush=True)
     result = measure("ours (kennisplatform)", docs, run, queries, repeat, profile)
     result.build_seconds, result.size_mb, result.open_ms = build_seconds, dir_size_mb(index_dir), open_ms
+    if extra.commits:
+        print(f"ours: reopening after {extra.commits} one-document commits ...", flush=True)
+        result.reopen_ms = measure_reopen(engine, corpus, index_dir, extra.commits)
     engine.close()
+    if extra.cold_batch:
+        print(f"ours: cold queries in fresh processes ({extra.cold_batch} per process) ...", flush=True)
+        result.cold_processes, result.per_query_ms["cold processes"], opens = measure_cold_processes(
+            index_dir, corpus, queries, extra.cold_batch)
+        result.per_query_ms["cold process open"] = opens
+    if extra.workers:
+        print(f"ours: memory of one worker, then of {extra.workers} together ...", flush=True)
+        result.memory = measure_memory(index_dir, corpus, queries, extra.workers)
+    return result
+
+
+@dataclass
+class OursExtra:
+    """Modes only our engine runs (see main's options)."""
+
+    commits: int = 5
+    cold_batch: int = 25
+    workers: int = 3
+
+
+def measure_reopen(engine: SearchEngine, corpus: Path, index_dir: Path, commits: int) -> list[float]:
+    """An editor's save, `commits` times: one document changed (apply_changes, a one-document commit),
+    then the time until the engine has a new reader ready (engine.state(): Whoosh's searcher, the
+    segments' arrays, facet bitsets). The document is put back as it was afterwards."""
+    taxonomy = engine.taxonomy
+    file = scan(corpus).files[0]
+    original = read_file(file, taxonomy).document
+    times = []
+    for n in range(commits):
+        edited = original.with_changes(body=original.body + f"\n\nBewerking {n + 1} voor de meting.\n")
+        apply_changes(corpus, index_dir, upserts=[(edited, f"bench-{n}")], taxonomy=taxonomy)
+        times.append(timed(engine.state) * 1000)
+    apply_changes(corpus, index_dir, upserts=[(original, file.digest)], taxonomy=taxonomy)
+    engine.state()
+    return times
+
+
+def _cold_worker(index_dir: str, corpus: str, batch: list[BenchQuery], out) -> None:
+    """A fresh process: open the engine, run each query of the batch once (facets mode)."""
+    engine = SearchEngine(Path(index_dir), taxonomy_for(Path(corpus)))
+    open_ms = timed(engine.state) * 1000
+    times = []
+    for q in batch:
+        started = time.perf_counter()
+        engine.search(q.params(False), with_facets=True)
+        times.append(time.perf_counter() - started)
+    out.put((open_ms, times))
+    engine.close()
+
+
+def measure_cold_processes(index_dir: Path, corpus: Path, queries: list[BenchQuery], batch: int
+                           ) -> tuple[Latency, list[float], list[float]]:
+    """First use of every query's words: the queries in batches, each batch in a new process (spawned,
+    so nothing is inherited: no analysis cache, no arrays). Returns the latency, the per-query times
+    and each process's reader open time. The operating system's page cache is not dropped (that would
+    slow every other process on the machine): the files are as warm as on a running server."""
+    context = multiprocessing.get_context("spawn")
+    times: list[float] = []
+    opens: list[float] = []
+    for start in range(0, len(queries), batch):
+        out = context.Queue()
+        worker = context.Process(target=_cold_worker, args=(str(index_dir), str(corpus),
+                                                            queries[start:start + batch], out))
+        worker.start()
+        open_ms, part = out.get(timeout=600)
+        worker.join()
+        opens.append(open_ms)
+        times.extend(part)
+    return Latency.of(times), [round(t * 1000, 3) for t in times], opens
+
+
+def _memory_of(pid: int) -> dict[str, float]:
+    """Rss, Pss and USS (private clean + dirty) of a process in MB, from /proc/<pid>/smaps_rollup."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        name, value = line.split(":", 1)
+        fields[name] = int(value.split()[0]) / 1024
+    return {"rss": fields["Rss"], "pss": fields["Pss"],
+            "uss": fields["Private_Clean"] + fields["Private_Dirty"]}
+
+
+def _serving_worker(index_dir: str, corpus: str, queries: list[BenchQuery], ready, stop) -> None:
+    """A web worker's search engine: open the index, answer every query in all modes, then wait."""
+    engine = SearchEngine(Path(index_dir), taxonomy_for(Path(corpus)))
+    for q in queries:
+        for mode in MODES:
+            engine.search(q.params(mode == "filtered"), with_facets=mode != "plain")
+    ready.put(os.getpid())
+    stop.wait(600)
+    engine.close()
+
+
+def _run_workers(context, index_dir: Path, corpus: Path, queries: list[BenchQuery], count: int,
+                 extra_pids: tuple[int, ...] = ()) -> list[dict[str, float]]:
+    """Start `count` serving workers in `context`, measure them (and `extra_pids`) once all are ready."""
+    ready, stop = context.Queue(), context.Event()
+    procs = [context.Process(target=_serving_worker, args=(str(index_dir), str(corpus), queries, ready, stop))
+             for _ in range(count)]
+    for proc in procs:
+        proc.start()
+    try:
+        pids = [ready.get(timeout=1200) for _ in procs]
+        return [_memory_of(pid) for pid in (*pids, *extra_pids)]
+    finally:
+        stop.set()
+        for proc in procs:
+            proc.join(timeout=60)
+
+
+def _preloading_master(index_dir: str, corpus: str, queries: list[BenchQuery], count: int, out) -> None:
+    """What `gunicorn --preload` does: the master imports the app and loads the word list, then forks
+    the workers, which share those pages until they write to them. Reports the workers' memory, then
+    the master's."""
+    from kennisplatform import analysis
+
+    analysis.vocabulary()
+    out.put(_run_workers(multiprocessing.get_context("fork"), Path(index_dir), Path(corpus), queries, count,
+                         extra_pids=(os.getpid(),)))
+
+
+def measure_memory(index_dir: Path, corpus: Path, queries: list[BenchQuery], workers: int) -> dict:
+    """Memory of one worker alone, then of `workers` serving together (each has answered every query in
+    every mode): started separately (gunicorn without --preload), and forked from a master that loaded
+    the app first (gunicorn --preload; the master is counted too). PSS divides shared pages (the mapped
+    sidecars, the page cache of Whoosh's files, a preloaded master's memory) among the processes that
+    map them, so the sum of PSS is what they use together; USS is each one's own."""
+    context = multiprocessing.get_context("spawn")
+
+    def preloaded(count: int) -> list[dict[str, float]]:
+        out = context.Queue()
+        master = context.Process(target=_preloading_master, args=(str(index_dir), str(corpus), queries, count, out))
+        master.start()
+        found = out.get(timeout=1800)
+        master.join(timeout=60)
+        return found
+
+    result = {"workers": workers}
+    for name, run in (("spawned", lambda n: _run_workers(context, index_dir, corpus, queries, n)),
+                      ("preloaded", preloaded)):
+        one, together = run(1), run(workers)
+        result[name] = {"one": one, "each": together,
+                        "ratio": sum(m["pss"] for m in together) / sum(m["pss"] for m in one)}
     return result
 
 
@@ -420,8 +582,71 @@ def report(docs: int, runs: list[EngineRun], queries: list[BenchQuery], repeat: 
                          f"{ratio(ours.size_mb, peer.size_mb):>8}{cells}")
     lines += ["", "ours by query kind (facets mode):",
               "  " + ", ".join(f"{k} {v.median:.1f} / {v.p95:.1f} ms" for k, v in ours.by_kind.items())]
+    lines += scale_lines(ours)
     lines += ["", "targets:"] + [f"  {line}" for line in check_targets(docs, ours)]
+    lines += [f"  {line}" for line in check_scale_targets(ours, runs[1:])]
     return "\n".join(lines)
+
+
+def scale_lines(ours: EngineRun) -> list[str]:
+    """Our reopen after one-document commits, cold queries in fresh processes, and workers' memory."""
+    lines = []
+    if ours.reopen_ms:
+        lines += ["", f"ours: reader reopen after a one-document commit: median {statistics.median(ours.reopen_ms):.1f} ms, "
+                      f"max {max(ours.reopen_ms):.1f} ms ({len(ours.reopen_ms)} commits: "
+                      + ", ".join(f"{t:.1f}" for t in ours.reopen_ms) + ")"]
+    if ours.cold_processes:
+        cold, opens = ours.cold_processes, ours.per_query_ms.get("cold process open", [])
+        lines += ["", f"ours: cold faceted queries, each batch in a fresh process: median {cold.median:.1f} ms, "
+                      f"p95 {cold.p95:.1f} ms, max {cold.max:.1f} ms; first open per process median "
+                      f"{statistics.median(opens):.0f} ms"]
+    if ours.memory:
+        memory = ours.memory
+        lines += ["", "ours: memory of workers that have answered every query in every mode (MB):"]
+        for name, label in (("spawned", "started separately"),
+                            ("preloaded", "forked from a preloaded master, master included (last)")):
+            one, each = memory[name]["one"], memory[name]["each"]
+            lines += [f"  {label}: one worker PSS {_total(one, 'pss')} in all (USS {_each(one, 'uss')}); "
+                      f"{memory['workers']} workers PSS {_total(each, 'pss')} in all = {memory[name]['ratio']:.2f}x "
+                      f"(USS each {_each(each, 'uss')}; RSS each {_each(each, 'rss')})"]
+    return lines
+
+
+def _total(measures: list[dict[str, float]], key: str) -> str:
+    return f"{sum(m[key] for m in measures):,.0f}"
+
+
+def _each(measures: list[dict[str, float]], key: str) -> str:
+    return ", ".join(f"{m[key]:,.0f}" for m in measures)
+
+
+def check_scale_targets(ours: EngineRun, peers: list[EngineRun]) -> list[str]:
+    """Issue 14's targets (set for 100,000 documents)."""
+    out = []
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "MISSED"
+
+    if ours.reopen_ms:
+        worst = max(ours.reopen_ms)
+        out.append(f"reopen after a one-document commit {worst:.1f} ms (slowest), target <= 50 ms: {verdict(worst <= 50)}")
+    if ours.cold_processes:
+        p95 = ours.cold_processes.p95
+        out.append(f"cold faceted p95 {p95:.1f} ms, target <= 20 ms: {verdict(p95 <= 20)}")
+    tantivy = next((p for p in peers if p.name == "tantivy"), None)
+    if tantivy:
+        for mode in ("facets", "filtered"):
+            ratio = ours.latency[mode].p95 / tantivy.latency[mode].p95
+            out.append(f"{mode} p95 {ratio:.2f}x tantivy's, target <= 1.5x: {verdict(ratio <= 1.5)}")
+    if ours.memory:
+        for name in ("spawned", "preloaded"):
+            ratio = ours.memory[name]["ratio"]
+            out.append(f"{ours.memory['workers']} workers ({name}) use {ratio:.2f}x the memory of one (PSS), "
+                       f"target <= 1.5x: {verdict(ratio <= 1.5)}")
+    if ours.docs_per_second is not None:
+        rate = ours.docs_per_second
+        out.append(f"rebuild {rate:,.0f} docs/s, target >= 1,000: {verdict(rate >= 1000)}")
+    return out
 
 
 def check_targets(docs: int, ours: EngineRun) -> list[str]:
@@ -481,6 +706,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write all figures (and per-query times) to this file")
     parser.add_argument("--profile", type=Path, help="cProfile our warm passes into this file (.prof)")
     parser.add_argument("--pages", action="store_true", help="also time the search page (HTML) of each query")
+    parser.add_argument("--commits", type=int, default=5,
+                        help="one-document commits after which our reader reopen is timed (0: skip)")
+    parser.add_argument("--cold-batch", type=int, default=25,
+                        help="queries per fresh process in our cold-process mode (0: skip)")
+    parser.add_argument("--workers", type=int, default=3,
+                        help="worker processes serving together for the memory figures (0: skip)")
     args = parser.parse_args(argv)
     sizes = args.docs or [10_000]
     chosen = args.peer or (sorted(peer_engines.PEERS, key=["fts5", "tantivy", "whoosh"].index) if args.peers else [])
@@ -493,12 +724,15 @@ def main(argv: list[str] | None = None) -> int:
     output = {"machine": info, "code": version, "command": " ".join(sys.argv), "runs": []}
     for docs in sizes:
         started = time.perf_counter()
+        load = os.getloadavg()
+        print(f"load average at the start: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}")
         corpus = ensure_corpus(docs, args.seed)
         queries = make_queries(corpus, taxonomy_for(corpus), args.queries, args.seed)
         profile = None
         if args.profile:
             profile = args.profile if len(sizes) == 1 else args.profile.with_suffix(f".{docs}.prof")
-        runs = [run_ours(corpus, docs, args.seed, queries, args.repeat, not args.no_rebuild, profile)]
+        extra = OursExtra(args.commits, args.cold_batch, args.workers)
+        runs = [run_ours(corpus, docs, args.seed, queries, args.repeat, not args.no_rebuild, profile, extra)]
         pages = run_pages(corpus, DATA / f"index-{docs}-seed{args.seed}", queries, args.repeat) if args.pages else {}
         if chosen:
             records, parse_seconds = flattened_records(corpus)

@@ -16,9 +16,10 @@ __version__ = "0.1.0"
 def create_app(test_config: dict | None = None) -> Flask:
     """The application factory. `test_config` replaces the instance config (tests use temp folders)."""
     # The instance folder holds accounts, the secret key and the search log: INSTANCE_PATH in the test
-    # config or $KENNISPLATFORM_INSTANCE choose another one than the repository's instance/.
-    instance = (test_config or {}).get("INSTANCE_PATH") or config.instance_dir()
-    app = Flask(__name__, instance_relative_config=True, instance_path=str(Path(instance).resolve()) if instance else None)
+    # config or $KENNISPLATFORM_INSTANCE choose another one than the repository's instance/ (config.py
+    # resolves it, for the commands too).
+    instance = config.instance_dir((test_config or {}).get("INSTANCE_PATH"))
+    app = Flask(__name__, instance_relative_config=True, instance_path=str(instance))
     app.config.from_mapping(
         CORPUS_DIR=str(config.corpus_dir()),
         INDEX_DIR=str(config.index_dir()),

@@ -83,3 +83,11 @@ def word_count(size: int) -> int:
 def to_words(bits: int, size: int) -> np.ndarray:
     """The set as 64-bit words (bit n of the set = bit n % 64 of word n // 64), for numpy's popcount."""
     return np.frombuffer(bits.to_bytes(word_count(size) * 8, "little"), dtype="<u8").astype(np.uint64)
+
+
+def mask_to_words(mask: np.ndarray) -> np.ndarray:
+    """A boolean array as 64-bit words (to_words' layout)."""
+    packed = np.packbits(mask, bitorder="little")
+    padded = np.zeros(word_count(len(mask)) * 8, dtype=np.uint8)
+    padded[:len(packed)] = packed
+    return padded.view("<u8").astype(np.uint64)

@@ -39,15 +39,18 @@ def _progress_bar(description: str, unit: str):
 class Context:
     corpus: Path
     index: Path
+    instance: Path
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--corpus", type=click.Path(file_okay=False), help="Corpusmap (standaard: corpus/ of $KENNISPLATFORM_CORPUS).")
 @click.option("--index", "index_", type=click.Path(file_okay=False), help="Indexmap (standaard: index/ of $KENNISPLATFORM_INDEX).")
+@click.option("--instance", type=click.Path(file_okay=False),
+              help="Instance-map met accounts, geheime sleutel en zoeklog (standaard: instance/ of $KENNISPLATFORM_INSTANCE).")
 @click.pass_context
-def main(ctx: click.Context, corpus: str | None, index_: str | None) -> None:
+def main(ctx: click.Context, corpus: str | None, index_: str | None, instance: str | None) -> None:
     """Kennisplatform Cultuureducatie met Kwaliteit: index, zoeken en corpuscontrole."""
-    ctx.obj = Context(config.corpus_dir(corpus), config.index_dir(index_))
+    ctx.obj = Context(config.corpus_dir(corpus), config.index_dir(index_), config.instance_dir(instance))
 
 
 def _taxonomy(obj: Context):
@@ -63,8 +66,10 @@ def _taxonomy(obj: Context):
 def index_command(obj: Context, rebuild: bool) -> None:
     """Werk de index bij met het corpus (alleen gewijzigde bestanden, tenzij --rebuild)."""
     from .index import update_index
+    from .versions import prepare
 
     try:
+        prepare(obj.corpus, obj.index, outside=True)  # adopt the corpus into history, commit outside edits
         with _progress_bar("Indexeren", "doc") as progress:
             report = update_index(obj.corpus, obj.index, rebuild=rebuild, progress=progress,
                                   taxonomy=_taxonomy(obj))
@@ -134,8 +139,13 @@ def _print_result(result) -> None:
 @main.command()
 @click.pass_obj
 def check(obj: Context) -> None:
-    """Controleer alle corpusbestanden; sluit af met code 1 als er problemen zijn."""
+    """Controleer alle corpusbestanden en de geschiedenis; sluit af met code 1 als er problemen zijn."""
+    from .history import exists, verify
+
     documents, problems = read_corpus(obj.corpus, _taxonomy(obj))
+    problems += verify(obj.corpus)
+    if not exists(obj.corpus):
+        click.echo("Nog geen geschiedenis: de eerste start of `kennisplatform index` legt het corpus vast.")
     for problem in problems:
         click.echo(str(problem))
     undated = sum(1 for doc in documents if doc.date is None)
@@ -155,10 +165,11 @@ def check(obj: Context) -> None:
 @click.pass_obj
 def serve(obj: Context, host: str, port: int, workers: int | None, debug: bool) -> None:
     """Start de webapplicatie met gunicorn (bouwt of werkt de index eerst bij)."""
-    app_config = {"CORPUS_DIR": str(obj.corpus), "INDEX_DIR": str(obj.index)}
+    app_config = {"CORPUS_DIR": str(obj.corpus), "INDEX_DIR": str(obj.index), "INSTANCE_PATH": str(obj.instance)}
     if debug:
         _serve_debug(app_config, host, port)
         return
+    from .analysis import vocabulary
     from .index import update_index
     from .server import Server, ServerOptions
 
@@ -167,6 +178,9 @@ def serve(obj: Context, host: str, port: int, workers: int | None, debug: bool) 
     except KennisplatformError as exc:
         raise click.ClickException(exc.message) from exc
     click.echo(report.summary())
+    # The Dutch word list loads once here, in the master: the forked workers share its pages (three
+    # workers 1.50x the memory of one instead of 1.75x; docs/performance.md, session 3).
+    vocabulary()
     server = Server(ServerOptions(app_config, host, port, workers))
     click.echo(f"Kennisplatform draait op http://{host}:{port}/ met {server.cfg.workers} werkprocessen "
                "(stoppen: Ctrl+C)")
@@ -191,19 +205,12 @@ def user_group() -> None:
     """Redacteuren: accounts in de instance-map."""
 
 
-def _instance_path() -> Path:
-    """The web app's instance folder (where create_app keeps its secret and the accounts), without
-    building the app and its index: $KENNISPLATFORM_INSTANCE as in create_app, else Flask's default."""
-    from flask import Flask
-
-    return config.instance_dir() or Path(Flask("kennisplatform", instance_relative_config=True).instance_path)
-
-
 @user_group.command("add")
 @click.argument("name")
 @click.option("--replace", is_flag=True, help="Zet een nieuw wachtwoord voor een bestaand account.")
-@click.option("--instance", type=click.Path(file_okay=False), help="Instance-map (standaard die van de webapp).")
-def user_add(name: str, replace: bool, instance: str | None) -> None:
+@click.option("--instance", type=click.Path(file_okay=False), help="Instance-map (ook vóór het commando te geven).")
+@click.pass_obj
+def user_add(obj: Context, name: str, replace: bool, instance: str | None) -> None:
     """Maak een redacteursaccount; het wachtwoord wordt gevraagd en gehasht opgeslagen."""
     from .users import UserError, add_user, check_name
 
@@ -213,7 +220,8 @@ def user_add(name: str, replace: bool, instance: str | None) -> None:
         raise click.ClickException(str(exc)) from exc
     password = click.prompt("Wachtwoord", hide_input=True, confirmation_prompt="Herhaal het wachtwoord")
     try:
-        created = add_user(Path(instance) if instance else _instance_path(), name, password, replace=replace)
+        # The same folder the web app reads (config.instance_dir: --instance, $KENNISPLATFORM_INSTANCE).
+        created = add_user(Path(instance) if instance else obj.instance, name, password, replace=replace)
     except UserError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Account '{created}' {'bijgewerkt' if replace else 'aangemaakt'}.")
@@ -243,7 +251,8 @@ def import_command(obj: Context, paths, type_, theme, region, date_, dry_run: bo
         if not is_current(obj.index, taxonomy):
             update_index(obj.corpus, obj.index, taxonomy=taxonomy)
         with _progress_bar("Importeren", "bestand") as progress:
-            outcomes = Importer(obj.corpus, obj.index, taxonomy, options).run([Path(p) for p in paths], progress)
+            importer = Importer(obj.corpus, obj.index, taxonomy, options)
+            outcomes = importer.run([Path(p) for p in paths], progress)
     except KennisplatformError as exc:
         raise click.ClickException(exc.message) from exc
     for outcome in outcomes:
@@ -251,8 +260,115 @@ def import_command(obj: Context, paths, type_, theme, region, date_, dry_run: bo
     click.echo(("Proefdraai: " if dry_run else "") + summarise(outcomes) + ".")
     if review_summary(outcomes) and not dry_run:
         click.echo(f"{review_summary(outcomes)}: Te beoordelen, /redactie/te-beoordelen.")
+    if not dry_run and any(o.status in ("created", "updated") for o in outcomes):
+        click.echo(f"Importbatch {importer.batch} (terugdraaien: kennisplatform undo-import {importer.batch}).")
     if any(o.status == "failed" for o in outcomes):
         sys.exit(1)
+
+
+
+# -- history, backup and restore (thin wrappers over versions.py and backup.py) ------------------------------
+def _fail(exc: KennisplatformError):
+    return click.ClickException(exc.message)
+
+
+@main.command("history")
+@click.argument("doc_id")
+@click.pass_obj
+def history_command(obj: Context, doc_id: str) -> None:
+    """Toon de versies van een document (nummer, tijd, door wie, waarom)."""
+    from .versions import versions_of
+
+    try:
+        found = versions_of(obj.corpus, doc_id)
+    except KennisplatformError as exc:
+        raise _fail(exc) from exc
+    if not found:
+        raise click.ClickException(f"Document '{doc_id}' heeft geen geschiedenis.")
+    for version in found:
+        state = "verwijderd" if version.deleted else version.change.path
+        click.echo(f"{version.number:>4}  {version.time:%Y-%m-%d %H:%M}  {version.short}  {version.author}: "
+                   f"{version.reason}  [{state}]")
+
+
+@main.command("revert")
+@click.argument("doc_id")
+@click.argument("version")
+@click.pass_obj
+def revert_command(obj: Context, doc_id: str, version: str) -> None:
+    """Zet een eerdere versie van een document terug (nummer uit `history`, of de versiecode)."""
+    from .versions import revert
+
+    try:
+        restored, saved = revert(obj.corpus, obj.index, doc_id, version, taxonomy=_taxonomy(obj))
+    except KennisplatformError as exc:
+        raise _fail(exc) from exc
+    what = "teruggezet" if saved.changed else "was al gelijk aan die versie"
+    click.echo(f"'{doc_id}' {what}: versie {restored.number} ({restored.short}).")
+
+
+@main.command("undelete")
+@click.argument("doc_id")
+@click.pass_obj
+def undelete_command(obj: Context, doc_id: str) -> None:
+    """Haal een verwijderd document terug uit de prullenbak, onder dezelfde id."""
+    from .versions import undelete
+
+    try:
+        saved = undelete(obj.corpus, obj.index, doc_id, taxonomy=_taxonomy(obj))
+    except KennisplatformError as exc:
+        raise _fail(exc) from exc
+    click.echo(f"'{saved.document.id}' is teruggezet ({saved.document.path}).")
+
+
+@main.command("undo-import")
+@click.argument("batch", required=False)
+@click.pass_obj
+def undo_import_command(obj: Context, batch: str | None) -> None:
+    """Draai een import terug (standaard de laatste): nieuwe documenten naar de prullenbak, bijgewerkte
+    terug naar hun vorige versie. Wat een redacteur sindsdien wijzigde, blijft staan."""
+    from .versions import undo_import
+
+    try:
+        report = undo_import(obj.corpus, obj.index, batch, taxonomy=_taxonomy(obj))
+    except KennisplatformError as exc:
+        raise _fail(exc) from exc
+    for doc_id in report.removed:
+        click.echo(f"verwijderd: {doc_id}")
+    for doc_id in report.reverted:
+        click.echo(f"teruggezet: {doc_id}")
+    for kept in report.kept:
+        click.echo(f"behouden: {kept.doc_id} ({kept.why})")
+    click.echo(report.summary())
+
+
+@main.command("backup")
+@click.argument("target", type=click.Path(dir_okay=False))
+@click.pass_obj
+def backup_command(obj: Context, target: str) -> None:
+    """Schrijf een back-up (corpus met geschiedenis, accounts, zoeklog, sleutel) naar een .tar.gz-bestand,
+    ook terwijl de site draait."""
+    from .backup import create_backup
+
+    try:
+        made = create_backup(obj.corpus, obj.index, obj.instance, Path(target))
+    except KennisplatformError as exc:
+        raise _fail(exc) from exc
+    click.echo(made.summary())
+
+
+@main.command("restore")
+@click.argument("archive", type=click.Path(dir_okay=False))
+@click.pass_obj
+def restore_command(obj: Context, archive: str) -> None:
+    """Zet een back-up terug in een lege corpus- en instance-map en bouw de index opnieuw op."""
+    from .backup import restore_backup
+
+    try:
+        restored = restore_backup(Path(archive), obj.corpus, obj.index, obj.instance)
+    except KennisplatformError as exc:
+        raise _fail(exc) from exc
+    click.echo(restored.summary())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,4 +1,6 @@
-"""Where the corpus and the index live: defaults, overridable by environment and options."""
+"""Where the corpus, the index and the instance folder live: defaults, overridable by environment and
+options. Every command and the web app resolve them here, so that they all read and write the same
+places."""
 from __future__ import annotations
 
 import os
@@ -20,8 +22,8 @@ def index_dir(explicit: str | os.PathLike | None = None) -> Path:
     return Path(value).resolve()
 
 
-def instance_dir() -> Path | None:
-    """$KENNISPLATFORM_INSTANCE (accounts, secret key, search log), else None: Flask's default, the
-    repository's instance/. The web app and `kennisplatform user add` must agree on it."""
-    value = os.environ.get("KENNISPLATFORM_INSTANCE")
-    return Path(value).resolve() if value else None
+def instance_dir(explicit: str | os.PathLike | None = None) -> Path:
+    """--instance, else $KENNISPLATFORM_INSTANCE, else the repository's instance/ (accounts, the secret
+    key, the search log)."""
+    value = explicit or os.environ.get("KENNISPLATFORM_INSTANCE") or REPO_DIR / "instance"
+    return Path(value).resolve()

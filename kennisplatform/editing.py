@@ -7,7 +7,9 @@ The rules that make concurrent editors and imports safe:
   (also against writers that do not take the lock), and the next slug (-2, -3, ...) is tried;
 - every file appears whole or not at all: a temporary file in the same folder, fsync, link/rename;
 - an edit keeps the id (the file name) and refuses to overwrite a version it did not start from;
-- deleting moves the file to `.prullenbak/` in the corpus: nothing is destroyed.
+- deleting moves the file to `.prullenbak/` in the corpus: nothing is destroyed;
+- every block of changes becomes one commit in the corpus's history (history.py), made under the same lock
+  before the index is updated, with the author and reason the Writer was given.
 No Flask here: the web form, the importer and the tests call these functions."""
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import history
 from .corpus import TRASH_FOLDER, TYPE_FOLDERS, iter_markdown_files, taxonomy_for
 from .documents import Document, parse_document, render_document, slugify
 from .errors import DocumentError, IndexBusy, KennisplatformError, NotFound, Problem
@@ -175,6 +178,18 @@ def write_new(folder: Path, slug: str, text: str, taken: set[str] = frozenset())
         _unlink(tmp)
 
 
+def place_new(target: Path, text: str, shown: str) -> None:
+    """Write a file under a name that must still be free (os.link fails rather than overwrite)."""
+    tmp = _temp_file(target.parent, text)
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise EditConflict(f"Er staat al een bestand {shown} in de map.") from None
+    finally:
+        _unlink(tmp)
+    _fsync_dir(target.parent)
+
+
 def replace_file(path: Path, text: str) -> None:
     """Overwrite an existing file atomically (temp file, fsync, rename, fsync of the folder)."""
     tmp = _temp_file(path.parent, text)
@@ -200,8 +215,16 @@ class Writer:
     a batch of files per lock so that editors wait at most one batch."""
 
     def __init__(self, corpus_dir: Path, index_dir: Path, taxonomy: Taxonomy | None = None,
-                 timeout: float = LOCK_TIMEOUT):
+                 timeout: float = LOCK_TIMEOUT, author: history.Author = history.SYSTEM,
+                 reason: str | None = None):
         self.corpus_dir = Path(corpus_dir)
+        self.author = author  # who the history names: an editor, "import" with its batch, "beheer"
+        self.reason = reason  # the commit's first line; by default derived from what changed
+        self.changes: list[history.Change] = []
+        self.commit: str | None = None  # the history commit of this block, once it ended
+        self.trailers: list[str] = []  # extra lines for the commit message (undo-import names its batch)
+        self.files: set[str] = set()  # other corpus files of this block (an import's originals), committed too
+        self._marked = False
         self.index_dir = Path(index_dir)
         self.taxonomy = taxonomy or taxonomy_for(self.corpus_dir)
         self.timeout = timeout
@@ -214,20 +237,45 @@ class Writer:
     def __enter__(self) -> "Writer":
         self._lock = corpus_lock(self.index_dir, self.timeout)
         self._lock.__enter__()
-        remove_leftovers(self.corpus_dir)
+        try:
+            remove_leftovers(self.corpus_dir)
+            history.ensure(self.corpus_dir)  # adopt the corpus, or commit what a killed writer left
+        except BaseException:
+            self._lock.__exit__(None, None, None)
+            raise
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
         try:
-            if self.upserts or self.deletes:
-                # Also after an error: whatever reached the corpus must reach the index.
+            if self.upserts or self.deletes or self.changes or self.files:
+                # Also after an error: whatever reached the corpus must reach the history and the index.
                 try:
-                    apply_changes(self.corpus_dir, self.index_dir, self.upserts, self.deletes, self.taxonomy)
-                except IndexBusy as busy:
-                    # The corpus is the truth and it holds the change; the next index update adds it.
-                    self.index_error = busy
+                    if self.changes or self.files:
+                        self.commit = history.record(self.corpus_dir, self.changes, self.author, self.reason,
+                                                     self.trailers, sorted(self.files))
+                finally:
+                    try:
+                        apply_changes(self.corpus_dir, self.index_dir, self.upserts, self.deletes, self.taxonomy)
+                    except IndexBusy as busy:
+                        # The corpus is the truth and it holds the change; the next index update adds it.
+                        self.index_error = busy
         finally:
             self._lock.__exit__(exc_type, exc, tb)
+
+    def mark_file_change(self) -> None:
+        """Before another corpus file than a document is written in this block (see record_files)."""
+        self._mark()
+
+    def record_files(self, *paths: Path) -> None:
+        """Corpus files other than documents that this block wrote or removed: committed with it."""
+        self.files.update(Path(p).relative_to(self.corpus_dir).as_posix() for p in paths)
+
+    def _mark(self) -> None:
+        """Called before a file is written: the marker tells the next writer to repair the history if this
+        process dies before its commit."""
+        if not self._marked:
+            history.mark_pending(self.corpus_dir)
+            self._marked = True
 
     def _taken(self) -> set[str]:
         if self._ids is None:
@@ -261,30 +309,54 @@ class Writer:
         if target == path:
             if current == digest:
                 return Saved(written, digest, created=False, changed=False)
+            self._mark()
             replace_file(path, text)
         else:
-            tmp = _temp_file(folder, text)
-            try:
-                os.link(tmp, target)  # fails rather than overwrite a file of that name
-            except FileExistsError:
-                raise EditConflict(f"Er staat al een bestand {target_rel} in de map.") from None
-            finally:
-                _unlink(tmp)
-            _fsync_dir(folder)
+            self._mark()
+            place_new(target, text, target_rel)
             os.unlink(path)
             _fsync_dir(path.parent)
+        self.changes.append(history.Change(doc.id, history.CHANGED, target_rel,
+                                           old_path=relpath if target != path else None))
         self.upserts.append((written, digest))
         return Saved(written, digest, created=False)
+
+    def put_text(self, doc_id: str, text: str, relpath: str) -> Saved:
+        """Write a document's text exactly as given (an earlier version) at `relpath`, keeping its id: what
+        revert, undelete and undoing an import do. A file of another document is never overwritten."""
+        if history.doc_id_of(relpath) != doc_id or ".." in relpath.split("/"):
+            raise NotFound(f"Versie van '{doc_id}' heeft een onbruikbaar pad: {relpath}")
+        written = check_text(text, doc_id, self.taxonomy, relpath)
+        target = self.corpus_dir / relpath
+        current = find_file(self.corpus_dir, doc_id)
+        digest = digest_of(text)
+        if current == relpath:
+            if file_digest(target) == digest:
+                return Saved(written, digest, created=False, changed=False)
+            self._mark()
+            replace_file(target, text)
+        else:
+            self._mark()
+            place_new(target, text, relpath)
+            if current is not None:
+                os.unlink(self.corpus_dir / current)
+                _fsync_dir((self.corpus_dir / current).parent)
+        self.changes.append(history.Change(doc_id, history.RESTORED, relpath,
+                                           old_path=current if current not in (None, relpath) else None))
+        self.upserts.append((written, digest))
+        return Saved(written, digest, created=current is None)
 
     def _create(self, doc: Document, folder: Path) -> Saved:
         slug = base_slug(doc.title, doc.date)
         # Render once to check it; the id only changes the file name, not the text.
         text = render_document(doc.with_changes(id=slug))
         check_text(text, slug, self.taxonomy, f"{folder.name}/{slug}.md")
+        self._mark()
         final = write_new(folder, slug, text, self._taken())
         doc_id = final.stem
         self._taken().add(doc_id)
         relpath = final.relative_to(self.corpus_dir).as_posix()
+        self.changes.append(history.Change(doc_id, history.NEW, relpath))
         written = check_text(text, doc_id, self.taxonomy, relpath)
         digest = digest_of(text)
         self.upserts.append((written, digest))
@@ -300,24 +372,27 @@ class Writer:
         trash = self.corpus_dir / TRASH_FOLDER / Path(relpath).parent
         trash.mkdir(parents=True, exist_ok=True)
         target = trash / f"{doc_id}.{stamp}.md"
+        self._mark()
         os.rename(source, target)  # same file system: atomic
         _fsync_dir(trash)
         _fsync_dir(source.parent)
+        self.changes.append(history.Change(doc_id, history.DELETED, relpath))
         self.deletes.append(doc_id)
         return Trashed(doc_id, target.relative_to(self.corpus_dir).as_posix())
 
 
 def save_document(corpus_dir: Path, index_dir: Path, doc: Document, taxonomy: Taxonomy | None = None,
-                  expected_digest: str | None = None) -> Saved:
+                  expected_digest: str | None = None, author: history.Author = history.SYSTEM) -> Saved:
     """Save one document and index it before returning: it can be searched for at once."""
-    writer = Writer(corpus_dir, index_dir, taxonomy)
+    writer = Writer(corpus_dir, index_dir, taxonomy, author=author)
     with writer:
         saved = writer.save(doc, expected_digest)
     return saved if writer.index_error is None else replace(saved, indexed=False)
 
 
-def delete_document(corpus_dir: Path, index_dir: Path, doc_id: str, taxonomy: Taxonomy | None = None) -> Trashed:
-    with Writer(corpus_dir, index_dir, taxonomy) as writer:
+def delete_document(corpus_dir: Path, index_dir: Path, doc_id: str, taxonomy: Taxonomy | None = None,
+                    author: history.Author = history.SYSTEM) -> Trashed:
+    with Writer(corpus_dir, index_dir, taxonomy, author=author) as writer:
         return writer.delete(doc_id)
 
 

@@ -6,21 +6,28 @@ inter-process lock, so editors, imports and `kennisplatform index` never fight o
 from __future__ import annotations
 
 import json
+import mmap
 import multiprocessing
 import os
 import queue
 import threading
 import time
 from dataclasses import dataclass, field
+from io import BytesIO
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Callable, Iterable
 
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3Codec
+from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter
+from whoosh.filedb.filestore import FileStorage
+from whoosh.filedb.structfile import StructFile
+from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length
-from whoosh.writing import CLEAR, PostingPool, SegmentWriter
+from whoosh.writing import CLEAR, MERGE_SMALL, PostingPool, SegmentWriter
 
-from . import postings, schema
+from . import analysis, postings, schema, sidecars
 from .corpus import CorpusFile, read_file, scan, taxonomy_for, write_atomic
 from .documents import Document
 from .errors import Problem
@@ -83,9 +90,23 @@ def is_current(index_dir: Path, taxonomy: Taxonomy) -> bool:
             and whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME))
 
 
+class _MappedStorage(FileStorage):
+    """Whoosh's file storage, reading files through mmap instead of open file objects: a reader's
+    segment files are shared with every other process through the page cache, reading them costs no
+    system call, and a reader that is never closed leaves no open file behind."""
+
+    def open_file(self, name, **kwargs):
+        with open(self._fpath(name), "rb") as handle:
+            try:
+                source = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            except ValueError:  # an empty file cannot be mapped
+                source = BytesIO(b"")
+        return StructFile(source, name=name, **kwargs)
+
+
 def open_index(index_dir: Path):
     """The Whoosh index for reading; callers check `is_current` first (search.SearchEngine does)."""
-    return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+    return _MappedStorage(str(index_dir)).open_index(INDEX_NAME)
 
 
 def _read_manifest(index_dir: Path) -> dict[str, dict]:
@@ -124,7 +145,8 @@ def update_index(corpus_dir: Path, index_dir: Path, *, rebuild: bool = False,
         gone = sorted(set(manifest) - present)
 
         if rebuild:
-            ix = whoosh_index.create_in(str(index_dir), schema.build_schema(), indexname=INDEX_NAME)
+            Path(index_dir).mkdir(parents=True, exist_ok=True)
+            ix = _MappedStorage(str(index_dir)).create_index(schema.build_schema(), indexname=INDEX_NAME)
             # A fresh index holds nothing yet: write the stamp now so a crash mid-build is seen as
             # "current but incomplete" only together with an empty manifest, which forces re-reading all.
             _write_manifest(index_dir, {})
@@ -145,7 +167,7 @@ def update_index(corpus_dir: Path, index_dir: Path, *, rebuild: bool = False,
                     writer.delete_by_term(schema.ID_FIELD, doc_id)
                     manifest.pop(doc_id, None)
                     report.deleted += 1
-                writer.commit(mergetype=CLEAR) if rebuild else writer.commit()
+                writer.commit(mergetype=CLEAR if rebuild else _merge_small_in_order)
         except BaseException:
             if not writer.is_closed:
                 writer.cancel()
@@ -285,20 +307,196 @@ class _Pool(PostingPool):
 
 
 class _SegmentWriter(SegmentWriter):
-    """Whoosh's writer with a faster flush: field lengths come from arrays decoded once (Whoosh reads
-    the length column once per posting: 18 % of a build), and postings go straight into the codec's
-    block buffers (_write_postings)."""
+    """Whoosh's writer with faster adds and a faster flush. Our text fields' postings are collected per
+    term in lists (add_document) instead of one tuple per posting in Whoosh's pool, which then sorts
+    them all; they are already in document order, so the flush writes each term's postings a block at
+    a time (_write_direct). Field lengths come from arrays decoded once (Whoosh reads the length column
+    once per posting: 18 % of a build), and the pool's postings (ids, facets, dates, merged segments)
+    go straight into the codec's block buffers (_write_postings)."""
 
     def __init__(self, ix, limitmb: int = 128, **kwargs):
+        # Not a compound segment file: whoosh-reloaded reads each part of one through BytesIO, which
+        # copies it, so every reader held a private copy of the postings (at 100,000 documents about
+        # a second to open and most of a process's 1.2 GB). Separate files are read in place.
+        kwargs.setdefault("compound", False)
         super().__init__(ix, limitmb=limitmb, codec=W3Codec(compression=COMPRESSION), **kwargs)
         self.pool = _Pool(self._tempstorage, self.newsegment, limitmb=limitmb)  # poolclass= is ignored
+        # The field writer also hands the postings of ranked and faceted fields to the sidecar. Its class
+        # is swapped rather than a codec subclassed: the codec is pickled into the index's segment list.
+        self._capture = sidecars.Capture()
+        self.fieldwriter.__class__ = _CapturingFieldWriter
+        self.fieldwriter.capture = self._capture
+        # field -> term -> ([docnums], [weights], [encoded positions]) of our analyzer's text fields
+        self._direct: dict[str, dict[str, tuple[list, list, list]]] = {
+            name: {} for name in self.schema.names() if _is_direct(self.schema[name])}
+        # add_document below leaves out what our schema never uses: term vectors, separate spelling fields
+        self._plain = not any(f.vector or f.separate_spelling() for _, f in self.schema.items())
+
+    def add_document(self, **fields):
+        """Whoosh's SegmentWriter.add_document (same postings, lengths, stored values and columns), with
+        our text fields' postings appended to per-term lists instead of the pool."""
+        if not self._plain:
+            return super().add_document(**fields)
+        self._check_state()
+        perdocwriter, schema, docnum, add_post = self.perdocwriter, self.schema, self.docnum, self.pool.add
+        direct = self._direct
+        docboost = self._doc_boost(fields)
+        fieldnames = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, fieldnames)
+        perdocwriter.start_doc(docnum)
+        try:
+            for fieldname in fieldnames:
+                value = fields.get(fieldname)
+                if value is None:
+                    continue
+                field = schema[fieldname]
+                length = 0
+                if field.indexed:
+                    fieldboost = self._field_boost(fields, fieldname, docboost)
+                    terms = direct.get(fieldname)
+                    if terms is not None and isinstance(value, str):
+                        length = _add_direct(terms, field.format, value, docnum, fieldboost)
+                    else:
+                        scorable = field.scorable
+                        for tbytes, freq, weight, vbytes in field.index(value):
+                            weight *= fieldboost
+                            if scorable:
+                                length += freq
+                            add_post((fieldname, tbytes, docnum, weight, vbytes))
+                customval = fields.get(f"_stored_{fieldname}", value)
+                perdocwriter.add_field(fieldname, field, customval if field.stored else None, length)
+                column = field.column_type
+                if column and customval is not None:
+                    perdocwriter.add_column_value(fieldname, column, field.to_column_value(customval))
+        except Exception:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def _finalize_segment(self):
+        """Whoosh's segment files, then its sidecar (sidecars.py) from the postings just written."""
+        segment = super()._finalize_segment()
+        reader = SegmentReader(self.storage, self.schema, segment)
+        try:
+            arrays = sidecars.build_arrays(reader, self._capture)
+        finally:
+            reader.close()
+        sidecars.write(Path(self.storage.folder), segment.segment_id(), segment.doc_count_all(), arrays)
+        self._capture = None  # the postings can go before the commit finishes
+        return segment
 
     def _flush_segment(self):
         self.perdocwriter.close()
         lengths = _Lengths(self.per_document_reader(), self.schema)
-        _write_postings(self.fieldwriter, self.schema, lengths, self.pool.iter_postings())
+        direct = {name: terms for name, terms in self._direct.items() if terms}
+        for name in set(direct) & self.pool.fieldnames:  # a merged segment's postings are in the pool
+            for term, (ids, weights, values) in direct.pop(name).items():
+                btext = term.encode("utf-8")
+                for item in zip(ids, weights, values):
+                    self.pool.add((name, btext, *item))
+        pending = sorted(direct)
+        for fieldname, items in groupby(self.pool.iter_postings(), key=itemgetter(0)):
+            while pending and pending[0] < fieldname:
+                name = pending.pop(0)
+                _write_direct(self.fieldwriter, self.schema, lengths, name, direct[name])
+            _write_postings(self.fieldwriter, self.schema, lengths, items)
+        for name in pending:
+            _write_direct(self.fieldwriter, self.schema, lengths, name, direct[name])
+        self._direct = {}
         self.fieldwriter.close()
         lengths.close()
+
+
+def _is_direct(field) -> bool:
+    """Fields whose postings add_document collects itself: our analyzer's text fields (schema.Positions)."""
+    return isinstance(field.format, schema.Positions) and isinstance(field.analyzer, analysis.DutchAnalyzer)
+
+
+def _add_direct(terms: dict, format_, text: str, docnum: int, fieldboost: float) -> int:
+    """One document's postings of one text field into the per-term lists; returns the field length
+    as Whoosh counts it (every term's frequency, compound parts too)."""
+    length = 0
+    boost = format_.field_boost
+    encode = format_.encode
+    single = schema.single_position
+    for term, (positions, weight) in analysis.index_postings(text).items():
+        entry = terms.get(term)
+        if entry is None:
+            entry = terms[term] = ([], [], [])
+        entry[0].append(docnum)
+        entry[1].append(weight * boost * fieldboost)
+        count = len(positions)
+        entry[2].append(single(positions[0]) if count == 1 else encode(positions))
+        length += count
+    return length
+
+
+def _write_direct(fieldwriter, schema_, lengths: "_Lengths", fieldname: str, terms: dict) -> None:
+    """A field's postings collected by add_document, term by term in Whoosh's order (UTF-8 bytes sort
+    like code points), a block of up to 128 at a time: the blocks _write_postings would write."""
+    fieldwriter.start_field(fieldname, schema_[fieldname])
+    post = fieldwriter._postwriter
+    limit = post._blocklimit
+    field_lengths = lengths.of(fieldname) or []
+    known = len(field_lengths)
+    for term in sorted(terms):
+        ids, weights, values = terms[term]
+        fieldwriter.start_term(term.encode("utf-8"))
+        for start in range(0, len(ids), limit):
+            if start:
+                post._write_block()
+            block = ids[start:start + limit] if len(ids) > limit else ids
+            block_weights = weights[start:start + limit] if len(ids) > limit else weights
+            post._ids.extend(block)
+            post._weights.extend(block_weights)
+            post._values.extend(values[start:start + limit] if len(ids) > limit else values)
+            post._maxweight = max(post._maxweight, max(block_weights))
+            found = [n for n in (field_lengths[d] if d < known else None for d in block) if n]
+            if found:
+                low, high = min(found), max(found)
+                if post._minlength is None or low < post._minlength:
+                    post._minlength = low
+                if high > post._maxlength:
+                    post._maxlength = high
+        fieldwriter.finish_term()
+    fieldwriter.finish_field()
+
+
+class _CapturingFieldWriter(W3FieldWriter):
+    """W3FieldWriter that tells `capture` (a sidecars.Capture) each captured field's terms and gives its
+    postings writer the blocks to copy."""
+
+    capture: sidecars.Capture
+    _target = None
+
+    def start_field(self, fieldname, fieldobj):
+        super().start_field(fieldname, fieldobj)
+        self._target = self.capture.start_field(fieldname)
+        if self._target is not None:
+            self._postwriter.__class__ = _CapturingPostingsWriter
+            self._postwriter.target = self._target
+
+    def start_term(self, btext):
+        super().start_term(btext)
+        if self._target is not None:
+            self._target.start_term(btext)
+
+
+class _CapturingPostingsWriter(W3PostingsWriter):
+    """Copies each block's document numbers and weights (arrays of 128) before Whoosh encodes it."""
+
+    target: "sidecars._FieldCapture"
+
+    def _write_block(self, last=False):
+        self.target.add_block(self._ids, self._weights)
+        super()._write_block(last)
+
+    def finish_postings(self):
+        if not self.written() and len(self._ids) < self._inlinelimit:  # inlined: no block is written
+            self.target.add_block(self._ids, self._weights)
+        return super().finish_postings()
 
 
 def _write_postings(fieldwriter, schema_, lengths: "_Lengths", items) -> None:
@@ -386,8 +584,16 @@ def apply_changes(corpus_dir: Path, index_dir: Path, upserts: Iterable[tuple[Doc
             for doc_id in deletes:
                 writer.delete_by_term(schema.ID_FIELD, doc_id)
                 manifest.pop(doc_id, None)
-            writer.commit()
+            writer.commit(mergetype=_merge_small_in_order)
         except BaseException:
             writer.cancel()
             raise
         _write_manifest(index_dir, manifest)
+
+
+def _merge_small_in_order(writer, segments):
+    """Whoosh's default policy (merge the small segments a run of saves leaves behind into the new one),
+    but the segments it keeps stay in their order: Whoosh's returns them sorted by size, which moves
+    documents to other numbers, so a reader could not extend the previous reader's arrays."""
+    kept = set(MERGE_SMALL(writer, segments))
+    return [segment for segment in segments if segment in kept]

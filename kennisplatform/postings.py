@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
-from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
@@ -37,12 +36,9 @@ def read_postings(reader, field: str, term: str) -> Postings:
     docs, weights = [], []
     for segment, offset in reader.leaf_readers():
         try:
-            matcher = segment.postings(field, term)
+            ids, ws = segment_postings(segment, field, term)
         except TermNotFound:
             continue
-        while isinstance(matcher, FilterMatcher):  # deletions: the live set removes them later
-            matcher = matcher.child
-        ids, ws = _read_blocks(matcher) if isinstance(matcher, W3LeafMatcher) else _read_matcher(matcher)
         docs.append(ids + offset if offset else ids)
         weights.append(ws)
     if not docs:
@@ -50,6 +46,17 @@ def read_postings(reader, field: str, term: str) -> Postings:
     if len(docs) == 1:
         return Postings(docs[0], weights[0])
     return Postings(np.concatenate(docs), np.concatenate(weights))
+
+
+def segment_postings(segment, field: str, term: str | bytes) -> tuple[np.ndarray, np.ndarray]:
+    """One segment's postings of a term, deleted documents included (TermNotFound if absent). Not through
+    SegmentReader.postings: its deletion filter skips deleted documents at the head of the list already
+    when it is created, so unwrapping it afterwards loses them."""
+    if getattr(segment, "_terms", None) is None:  # an empty index's reader
+        raise TermNotFound(term)
+    btext = term if isinstance(term, bytes) else term.encode("utf-8")
+    matcher = segment._terms.matcher(field, btext, segment.schema[field].format)
+    return _read_blocks(matcher) if isinstance(matcher, W3LeafMatcher) else _read_matcher(matcher)
 
 
 def _read_blocks(matcher: W3LeafMatcher) -> tuple[np.ndarray, np.ndarray]:
@@ -83,8 +90,13 @@ def field_lengths(reader, field: str) -> np.ndarray:
         stored = length_bytes(segment._perdoc, field)
         if stored is not None:
             raw[:len(stored)] = np.frombuffer(stored, dtype=np.uint8)[:count]
-        parts.append(_LENGTHS[raw])
+        parts.append(decode_lengths(raw))
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
+
+
+def decode_lengths(raw: np.ndarray) -> np.ndarray:
+    """Whoosh's one-byte field lengths (uint8) as token counts."""
+    return _LENGTHS[raw]
 
 
 def length_bytes(perdoc, field: str) -> bytes | None:
@@ -92,15 +104,3 @@ def length_bytes(perdoc, field: str) -> bytes | None:
     after the last stored byte have none), or None when the field keeps no lengths."""
     column = perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
     return None if column is None else column._dbfile.get(column._basepos, column._count)
-
-
-def numeric_column(reader, name: str) -> np.ndarray:
-    """A sortable numeric column (e.g. the date) for every document, by docnum."""
-    parts = []
-    for segment, _ in reader.leaf_readers():
-        count = segment.doc_count_all()
-        if count == 0:  # an empty index's reader (whoosh's EmptyReader) has no columns at all
-            continue
-        column = segment.column_reader(name)
-        parts.append(np.fromiter((column[n] for n in range(count)), dtype=np.int64, count=count))
-    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)

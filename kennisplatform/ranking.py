@@ -2,9 +2,10 @@
 
 Whoosh scores by walking its matchers one posting per Python call, which made two- and three-word
 queries with synonyms cost 100 ms at 10,000 documents and seconds at 100,000. Here each (field, term)
-becomes an array of per-document contributions, computed once per index reader and kept in a bounded
-cache; a query adds its arrays into one dense score vector. The formula is Whoosh's BM25F (same idf,
-same field-length bytes, same B and K1), so rankings match what Whoosh would return."""
+becomes an array of per-document contributions, computed once per index reader from the segments'
+memory-mapped sidecars (sidecars.py) and kept in a bounded cache; a query adds its arrays into one
+dense score vector. The formula is Whoosh's BM25F (same idf, same field-length bytes, same B and K1),
+so rankings match what Whoosh would return."""
 from __future__ import annotations
 
 import math
@@ -14,12 +15,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import postings
 
 K1 = 1.2
 B = 0.75
-# Cached postings, counted in documents (12 bytes each): about 190 MB at most per process.
-CACHE_POSTINGS = 16_000_000
+# Cached postings, counted in documents (12 bytes each): about 48 MB at most per process. The postings
+# themselves are mapped from the sidecars (shared by all workers and cheap to read again), so the cache
+# only spares recomputing scores; every worker's copy is private memory.
+CACHE_POSTINGS = 4_000_000
 
 
 @dataclass(frozen=True)
@@ -36,9 +38,10 @@ class TermScores:
 class Ranker:
     """Scores for one open reader; thread-safe, replaced together with the reader."""
 
-    def __init__(self, reader, field_boosts: dict[str, float]):
-        self.reader = reader
-        self.size = reader.doc_count_all()
+    def __init__(self, arrays, field_boosts: dict[str, float]):
+        """arrays: the open reader's sidecars.ReaderArrays (postings, field lengths), memory-mapped."""
+        self.arrays = arrays
+        self.size = arrays.size
         self.field_boosts = field_boosts
         self._norms: dict[str, np.ndarray] = {}
         self._cache: OrderedDict[tuple[str, str], TermScores] = OrderedDict()
@@ -62,11 +65,12 @@ class Ranker:
         return found
 
     def _compute(self, field: str, term: str) -> TermScores:
-        found = postings.read_postings(self.reader, field, term)
+        found = self.arrays.postings(field, term)
         if not len(found):
             return TermScores(found.docs, found.weights)
-        # Whoosh's idf and BM25 (whoosh.scoring), with the field's boost as a query-time factor.
-        idf = math.log(self.size / (self.reader.doc_frequency(field, term) + 1)) + 1
+        # Whoosh's idf and BM25 (whoosh.scoring), with the field's boost as a query-time factor. Whoosh's
+        # document frequency counts every posting written, deleted documents too: len(found).
+        idf = math.log(self.size / (len(found) + 1)) + 1
         tf = found.weights
         scores = self.field_boosts.get(field, 1.0) * idf * tf * (K1 + 1) / (tf + self._norm(field)[found.docs])
         return TermScores(found.docs, scores.astype(np.float32))
@@ -75,8 +79,8 @@ class Ranker:
         with self._lock:
             norm = self._norms.get(field)
         if norm is None:
-            lengths = postings.field_lengths(self.reader, field)
-            average = (self.reader.field_length(field) / self.size) if self.size else 1.0
+            lengths = self.arrays.field_lengths(field)
+            average = (self.arrays.field_length(field) / self.size) if self.size else 1.0
             norm = (K1 * ((1 - B) + B * lengths / (average or 1.0))).astype(np.float32)
             with self._lock:
                 self._norms[field] = norm

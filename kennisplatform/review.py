@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from . import editing, suggest  # modules, not names: suggest -> importer -> review is a cycle
+from . import editing, history, suggest  # modules, not names: suggest -> importer -> review is a cycle
 from .corpus import iter_markdown_files
 from .documents import SUGGESTION_KEYS, Document, PendingValue, parse_document, split_front_matter
 from .errors import KennisplatformError
@@ -221,7 +221,7 @@ class Reviewed:
 
 
 def review(corpus_dir: Path, index_dir: Path, taxonomy: Taxonomy, doc_id: str, key: str, value: str,
-           accept: bool) -> Reviewed:
+           accept: bool, author: history.Author = history.SYSTEM) -> Reviewed:
     """Accept or dismiss one pending value of a document, and save it (file and index) at once.
     NotFound for an unknown document, BadSuggestion for a field or value the taxonomy does not know,
     SuggestionGone when the value is not pending on the document (any more)."""
@@ -234,5 +234,6 @@ def review(corpus_dir: Path, index_dir: Path, taxonomy: Taxonomy, doc_id: str, k
         raise BadSuggestion(f"'{value}' is geen waarde van de taxonomie.")
     opened = editing.open_document(corpus_dir, doc_id, taxonomy)  # NotFound when it does not exist
     changed = (accepted if accept else dismissed)(opened.document, key, resolved)
-    saved = editing.save_document(corpus_dir, index_dir, changed, taxonomy, expected_digest=opened.digest)
+    saved = editing.save_document(corpus_dir, index_dir, changed, taxonomy, expected_digest=opened.digest,
+                                  author=author)
     return Reviewed(saved.document, key, resolved, accept)

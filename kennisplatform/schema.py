@@ -15,7 +15,8 @@ from .documents import Document, plain_text
 from .params import UNKNOWN_YEAR
 from .taxonomy import Taxonomy
 
-SCHEMA_VERSION = "6"  # 6: documents without a date (year "onbekend", datenum 0)
+SCHEMA_VERSION = "7"  # 6: documents without a date (year "onbekend", datenum 0); 7: segments as separate
+# files with sidecars (sidecars.py): rebuilt once, not per worker
 
 # Fields searched by a text query, with the boosts of BM25F: a word in the title or the summary says
 # more about what a document is about than the same word somewhere in a long report.
@@ -58,12 +59,13 @@ class Positions(formats.Positions):
 
     def encode(self, poslist):
         if len(poslist) == 1:
-            return _single_position(poslist[0])
+            return single_position(poslist[0])
         return super().encode(poslist)
 
 
 @lru_cache(maxsize=4096)
-def _single_position(pos: int) -> bytes:
+def single_position(pos: int) -> bytes:
+    """Whoosh's Positions encoding of one position (most postings), remembered."""
     return formats.Positions.encode(None, [pos])
 
 

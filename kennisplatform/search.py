@@ -18,7 +18,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
-from . import analysis, bitsets, highlight, index, ranking, schema, spelling
+from . import analysis, bitsets, highlight, index, ranking, schema, sidecars, spelling
 from .errors import NotFound
 from .facets import FacetIndex
 from .params import SearchParams, year_label
@@ -83,6 +83,7 @@ class SearchEngine:
         self._lock = threading.Lock()
         self._ix = None
         self._retired: list[tuple[float, object]] = []
+        self._arrays: sidecars.ReaderArrays | None = None  # the current reader's, reused by the next
 
     @cached_property
     def synonyms(self) -> dict:
@@ -120,11 +121,17 @@ class SearchEngine:
                 return state
             if self._ix is None:
                 self._ix = index.open_index(self.index_dir)
+                # Once per process, not paid by the first visitor: the word list that query analysis
+                # and spelling need (~0.5 s to load) and the synonym table.
+                analysis.vocabulary()
+                self.synonyms  # noqa: B018 - computes the cached property
             # A fresh searcher, not Searcher.refresh(): refresh() reuses segment readers whose segment id
             # is unchanged, and so misses deletions committed to those segments since.
             searcher = self._ix.searcher(weighting=BM25F())
-            reader = searcher.reader()
-            self._state = _State(searcher, FacetIndex.build(reader), ranking.Ranker(reader, schema.TEXT_FIELDS))
+            # Segments the previous reader had keep their mapped arrays; only new ones (a save's) are read.
+            arrays = sidecars.ReaderArrays(searcher.reader(), self.index_dir, self._arrays)
+            self._arrays = arrays
+            self._state = _State(searcher, FacetIndex.build(arrays), ranking.Ranker(arrays, schema.TEXT_FIELDS))
             self._retire(state)
             return self._state
 
@@ -151,6 +158,11 @@ class SearchEngine:
         """Changes whenever the index does (a commit by any process) or its analysis: for ETags."""
         reader = self.state().searcher.reader()
         return f"{reader.generation()}-{schema.version_stamp(self.taxonomy)}"
+
+    @property
+    def generation(self) -> int:
+        """The index's commit generation: it grows with every change (the health check reports it)."""
+        return self.state().searcher.reader().generation()
 
     @property
     def doc_count(self) -> int:
@@ -397,12 +409,11 @@ class SearchEngine:
 
     def _prefix_terms(self, state: _State, prefix: str) -> list[str]:
         """Words in the index starting with the prefix, most frequent first, capped."""
-        reader = state.searcher.reader()
+        arrays = state.ranker.arrays  # the sidecars' term tables: no Whoosh term reads
         words: dict[str, int] = {}
         for name in schema.TEXT_FIELDS:
-            for raw in reader.expand_prefix(name, prefix):
-                word = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-                words[word] = words.get(word, 0) + reader.doc_frequency(name, word)
+            for word, frequency in sorted(arrays.prefixed(name, prefix).items()):
+                words[word] = words.get(word, 0) + frequency
                 if len(words) > 20 * MAX_PREFIX_TERMS:
                     break
         return sorted(words, key=lambda w: -words[w])[:MAX_PREFIX_TERMS]

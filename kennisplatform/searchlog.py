@@ -151,3 +151,17 @@ def report(instance_path, weeks: int = 4, limit: int = 50, now: float | None = N
     result.missing = [QueryCount(shown[k], n, n) for k, n in zeros.most_common(limit)]
     result.filters = [(f, v, n) for (f, v), n in filters.most_common(limit)]
     return result
+
+
+def snapshot(instance_path) -> dict[str, bytes]:
+    """The log files as they are at one moment (under the log's lock, so no rotation or append is half
+    done): what a backup copies. Keys are paths relative to the instance folder."""
+    folder = _folder(instance_path)
+    if not folder.is_dir():
+        return {}
+    fd = os.open(folder / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        return {f"{LOG_FOLDER}/{path.name}": path.read_bytes() for path in _files(folder)}
+    finally:
+        os.close(fd)

@@ -171,3 +171,15 @@ def clear_failures(instance: Path, name: str, client: str | None) -> None:
         for key in _keys(instance, name, client):
             attempts.pop(key, None)
         _write(path, attempts)
+
+
+def snapshot(instance: Path) -> dict[str, bytes]:
+    """The account files as they are at one moment (under the lock): what a backup copies."""
+    found = {}
+    with _locked(instance):
+        for name in (USERS_FILE, ATTEMPTS_FILE):
+            try:
+                found[name] = (Path(instance) / name).read_bytes()
+            except FileNotFoundError:
+                continue
+    return found

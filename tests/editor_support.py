@@ -56,3 +56,43 @@ def save_in_process(corpus_dir: str, index_dir: str, title: str, word: str, coun
                        body=f"Gelijktijdig opgeslagen: {word} nummer {n}.\n")
         ids.append(save_document(Path(corpus_dir), Path(index_dir), doc).document.id)
     return ids
+
+
+def save_and_die_before_commit(corpus_dir: str, index_dir: str, title: str) -> None:
+    """Save a document and die by SIGKILL after its file is written, before the history commit: what a
+    power cut or an OOM kill does to an editor's save at the worst moment."""
+    import os
+    import signal
+
+    from kennisplatform import history
+    from kennisplatform.documents import Document
+    from kennisplatform.editing import save_document
+
+    def die(*args, **kwargs):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    history.record = die
+    doc = Document(id="", type="verslag", title=title, date=dt.date(2024, 3, 1),
+                   body="Onderbroken opslag: kraanvogelverslag.\n")
+    save_document(Path(corpus_dir), Path(index_dir), doc)
+
+
+def backup_and_die(corpus_dir: str, index_dir: str, instance_dir: str, target: str, after: int) -> None:
+    """Write a backup and die by SIGKILL after `after` archive members."""
+    import os
+    import signal
+    import tarfile
+
+    from kennisplatform.backup import create_backup
+
+    original = tarfile.TarFile.addfile
+    count = [0]
+
+    def addfile(self, *args, **kwargs):
+        count[0] += 1
+        if count[0] > after:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return original(self, *args, **kwargs)
+
+    tarfile.TarFile.addfile = addfile
+    create_backup(Path(corpus_dir), Path(index_dir), Path(instance_dir), Path(target))

@@ -18,7 +18,7 @@ import pytest
 
 import editor_support
 from editor_support import form_data, login, make_app, token
-from kennisplatform import editing
+from kennisplatform import editing, history
 from kennisplatform.corpus import read_corpus, scan
 from kennisplatform.index import update_index, write_lock
 from kennisplatform.params import SearchParams
@@ -95,6 +95,12 @@ def test_twenty_saves_at_once_from_several_processes_all_arrive(corpus_dir, inde
     assert engine.doc_count == before + 20
     assert assert_index_matches_corpus(corpus_dir, index_dir, taxonomy) == before + 20
     assert not list(corpus_dir.rglob(".tmp-*"))
+    # No version is lost either: the corpus adopted once, then one commit per save, every file in the history.
+    entries = history.log(corpus_dir)
+    assert len(entries) == 21 and entries[-1].adopted
+    assert sorted(c.doc_id for e in entries[:-1] for c in e.changes) == sorted(ids)
+    assert all(e.changes[0].action == history.NEW for e in entries[:-1])
+    assert history.verify(corpus_dir) == []
 
 
 def test_an_import_while_editors_save_and_the_site_searches(corpus_dir, index_dir, tmp_path, taxonomy):
@@ -179,6 +185,7 @@ def test_an_import_killed_with_sigkill_leaves_a_consistent_corpus(corpus_dir, in
                              capture_output=True, text=True, env=env, timeout=300)
     assert indexed.returncode == 0, indexed.stderr
     assert assert_index_matches_corpus(corpus_dir, index_dir, taxonomy) == 5 + written
+    assert history.verify(corpus_dir) == []  # the batch the kill interrupted was committed on the next start
 
     # Running the import again finishes the job without duplicating what was already imported.
     again = subprocess.run(cli(*args), capture_output=True, text=True, env=env, timeout=600)

@@ -107,7 +107,8 @@ def test_a_build_in_worker_processes_equals_a_build_in_one(corpus_dir, tmp_path,
     assert seen[-1] == (6, 6)  # every file read, the broken one too
     assert json.loads((tmp_path / "two" / index.MANIFEST).read_text()) == \
         json.loads((tmp_path / "one" / index.MANIFEST).read_text())
-    assert len(index.open_index(tmp_path / "two").reader().leaf_readers()) == 2  # one segment per worker
+    with index.open_index(tmp_path / "two").reader() as reader:
+        assert len(reader.leaf_readers()) == 2  # one segment per worker
     assert _search_everything(tmp_path / "two", taxonomy) == _search_everything(tmp_path / "one", taxonomy)
     # and it stays an ordinary index: incremental updates after it work as always
     write_document(corpus_dir, "nieuw", "artikel", "2022-02-02", ["erfgoed"], ["Gouda"], {}, "Poppodium.")
@@ -188,6 +189,10 @@ def test_our_writer_writes_the_same_index_as_whooshs(corpus_dir, tmp_path, taxon
         return ix.reader()
 
     def contents(reader):
+        with reader:
+            return _contents(reader)
+
+    def _contents(reader):
         rows = []
         for field, term in reader.all_terms():
             info = reader.term_info(field, term)

@@ -1,4 +1,5 @@
-"""Our array-based postings and BM25F against Whoosh's own matchers and scorer, on a real index."""
+"""Our array-based postings and BM25F against Whoosh's own matchers and scorer, on a real index; the arrays
+come from the segments' sidecar files (sidecars.py), as in a running engine."""
 from __future__ import annotations
 
 import numpy as np
@@ -6,7 +7,7 @@ import pytest
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
-from kennisplatform import bitsets, postings, ranking, schema
+from kennisplatform import bitsets, postings, ranking, schema, sidecars
 from kennisplatform.index import open_index, update_index
 
 from conftest import REPO, write_document
@@ -28,8 +29,13 @@ def starter_reader(tmp_path_factory):
     changed.write_text(changed.read_text(encoding="utf-8") + "\nExtra alinea over erfgoed.\n", encoding="utf-8")
     update_index(corpus, index_dir)
     searcher = open_index(index_dir).searcher(weighting=BM25F())
+    searcher.index_dir = index_dir
     yield searcher
     searcher.close()
+
+
+def _arrays(searcher) -> sidecars.ReaderArrays:
+    return sidecars.ReaderArrays(searcher.reader(), searcher.index_dir)
 
 
 def _whoosh_postings(reader, field, term):
@@ -50,9 +56,13 @@ def test_the_fixture_reader_has_segments_and_a_deletion(starter_reader):
 
 @pytest.mark.parametrize("field,term", [("body", "erfgoed"), ("body", "cultuureducatie"), ("title", "erfgoed"),
                                         ("summary", "school"), ("body", "niet-bestaand-woord")])
-def test_postings_read_by_block_equal_whooshs_matcher(starter_reader, field, term):
+@pytest.mark.parametrize("source", ["blocks", "sidecars"])
+def test_postings_read_by_block_equal_whooshs_matcher(starter_reader, field, term, source):
     reader = starter_reader.reader()
-    found = postings.read_postings(reader, field, term)
+    if source == "blocks":
+        found = postings.read_postings(reader, field, term)
+    else:
+        found = _arrays(starter_reader).postings(field, term)
     live = set(reader.all_doc_ids())
     try:
         ids, weights = _whoosh_postings(reader, field, term)
@@ -62,12 +72,27 @@ def test_postings_read_by_block_equal_whooshs_matcher(starter_reader, field, ter
     assert [d for d, _ in kept] == ids
     assert np.allclose([w for _, w in kept], weights)
     assert list(found.docs) == sorted(found.docs)
+    assert len(found) == (reader.doc_frequency(field, term) if ids else 0)
+
+
+def test_sidecar_postings_equal_whooshs_for_every_term(starter_reader):
+    """Every term of every ranked and faceted field, deleted documents included, as Whoosh stored it."""
+    reader = starter_reader.reader()
+    arrays = _arrays(starter_reader)
+    for field in sidecars.CAPTURED:
+        for raw in reader.lexicon(field):
+            term = raw.decode("utf-8")
+            theirs = postings.read_postings(reader, field, term)
+            ours = arrays.postings(field, term)
+            assert ours.docs.tolist() == theirs.docs.tolist(), (field, term)
+            assert ours.weights.tolist() == theirs.weights.tolist(), (field, term)
 
 
 def test_field_lengths_equal_whooshs(starter_reader):
     reader = starter_reader.reader()
     lengths = postings.field_lengths(reader, "body")
     assert len(lengths) == reader.doc_count_all()
+    assert _arrays(starter_reader).field_lengths("body").tolist() == lengths.tolist()
     for docnum in reader.all_doc_ids():
         assert lengths[docnum] == reader.doc_field_length(docnum, "body")
 
@@ -75,7 +100,7 @@ def test_field_lengths_equal_whooshs(starter_reader):
 @pytest.mark.parametrize("term", ["erfgoed", "cultuureducatie", "leerlijn", "muziek"])
 def test_scores_equal_whooshs_bm25f_over_the_boosted_fields(starter_reader, term):
     reader = starter_reader.reader()
-    ranker = ranking.Ranker(reader, schema.TEXT_FIELDS)
+    ranker = ranking.Ranker(_arrays(starter_reader), schema.TEXT_FIELDS)
     ours = ranker.zeros()
     for name in schema.TEXT_FIELDS:
         ranking.add_all(ours, [ranker.term(name, term)])
@@ -89,7 +114,7 @@ def test_scores_equal_whooshs_bm25f_over_the_boosted_fields(starter_reader, term
 
 def test_all_words_in_one_field_score_only_where_the_field_has_them_all(starter_reader):
     reader = starter_reader.reader()
-    ranker = ranking.Ranker(reader, schema.TEXT_FIELDS)
+    ranker = ranking.Ranker(_arrays(starter_reader), schema.TEXT_FIELDS)
     both = ranker.zeros()
     ranking.add_all(both, [ranker.term("body", "erfgoed"), ranker.term("body", "muziek")])
     erfgoed = set(ranker.term("body", "erfgoed").docs.tolist())
@@ -121,7 +146,7 @@ def test_facet_counts_by_gathering_rows_equal_counts_by_popcount(starter_reader)
 
     from kennisplatform.facets import FACETS, FacetIndex
 
-    index = FacetIndex.build(starter_reader.reader())
+    index = FacetIndex.build(_arrays(starter_reader))
     live = list(bitsets.iter_ids(index.live))
     chooser = random.Random(7)
     for size in (1, 5, 20, len(live)):

@@ -380,7 +380,7 @@ def test_document_page_renders_markdown_metadata_toc_and_similar(client):
     assert all(b - a <= 1 for a, b in zip(headings, headings[1:])), headings
     rows = [text(row.dt) for row in soup.select(".meta__row")]
     assert rows == ["Soort", "Datum", "Thema's", "Regio's", "Meer over", "Disciplines", "Doelgroep", "Organisaties",
-                    "Publicatie", "Auteurs", "Bron"]
+                    "Publicatie", "Auteurs", "Bron", "Laatst gewijzigd"]
     places = {text(a): a["href"] for row in soup.select(".meta__row") if text(row.dt) == "Meer over"
               for a in row.select("a")}
     assert places == {"Gouda": "/regio/gouda"}  # the place's own page, beside the filter link above

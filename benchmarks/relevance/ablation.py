@@ -71,10 +71,7 @@ def main() -> int:
     for name, (what, _) in VARIANTS.items():
         print(f"{name:<13} off: {what}")
     print(f"\nnDCG@10 on {len(judged)} judged queries")
-    print(f"{'kind':<10}{'half':<9}" + "".join(f"{name:>13}" for name in results))
-    for kind, half, items in evaluate.groups(judged):
-        print(f"{kind:<10}{half:<9}" + "".join(
-            f"{evaluate.mean([results[n][j.query].ndcg for j in items]):>13.3f}" for n in results))
+    evaluate.print_variants(judged, results, width=13)
     return 0
 
 

@@ -2,6 +2,7 @@
 
     python benchmarks/relevance/evaluate.py [--per-query]            # the starter corpus, judgments.yaml
     python benchmarks/relevance/evaluate.py --field [--per-query]    # real pages, judgments_field.yaml
+    python benchmarks/relevance/evaluate.py --fresh [--per-query]    # the fresh check set, never tuned on
     python benchmarks/relevance/evaluate.py --collection DIR --judgments FILE [--engine NAME]...
 
 Starter set: the judgments were made by reading the starter corpus (corpus/); relevant documents are named
@@ -59,6 +60,8 @@ K = 10
 HERE = Path(__file__).resolve().parent
 FIELD_COLLECTION = HERE / "collection"
 FIELD_JUDGMENTS = HERE / "judgments_field.yaml"
+FRESH_COLLECTION = HERE / "collection_fresh"
+FRESH_JUDGMENTS = HERE / "judgments_fresh.yaml"
 TEXT_BOOSTS = {"title": 3.0, "summary": 1.8, "body": 1.0}
 ALL = "all"
 
@@ -279,6 +282,14 @@ def print_table(judged: list[Judged], results: dict[str, dict[str, Scores]]) -> 
         print(f"  {n:<18} MRR {mean([s.rr for s in scores]):.3f}   R@10 {mean([s.recall for s in scores]):.3f}")
 
 
+def print_variants(judged: list[Judged], results: dict[str, dict[str, Scores]], width: int = 10) -> None:
+    """One row per kind and half, one column per variant of our engine (the ablation and morphology scripts)."""
+    print(f"{'kind':<10}{'half':<9}" + "".join(f"{name:>{width}}" for name in results))
+    for kind, half, items in groups(judged):
+        print(f"{kind:<10}{half:<9}" + "".join(
+            f"{mean([results[n][j.query].ndcg for j in items]):>{width}.3f}" for n in results))
+
+
 def print_per_query(judged: list[Judged], results: dict[str, dict[str, Scores]]) -> None:
     names = list(results)
     print(f"\nper query: nDCG@10 {' / '.join(names)}")
@@ -297,12 +308,17 @@ def main() -> int:
     parser.add_argument("--field", action="store_true",
                         help=f"the real pages: --collection {FIELD_COLLECTION.relative_to(REPO)} "
                              f"--judgments {FIELD_JUDGMENTS.relative_to(REPO)}")
+    parser.add_argument("--fresh", action="store_true",
+                        help=f"the fresh check set nobody tunes on: --collection {FRESH_COLLECTION.relative_to(REPO)} "
+                             f"--judgments {FRESH_JUDGMENTS.relative_to(REPO)}")
     parser.add_argument("--engine", action="append", choices=list(ENGINES),
                         help="only these engines (repeatable); ours first when present")
     parser.add_argument("--per-query", action="store_true", help="print each query's scores")
     args = parser.parse_args()
     if args.field:
         args.collection, args.judgments = FIELD_COLLECTION, FIELD_JUDGMENTS
+    if args.fresh:
+        args.collection, args.judgments = FRESH_COLLECTION, FRESH_JUDGMENTS
     chosen = [ENGINES[n] for n in ENGINES if not args.engine or n in args.engine]
     with tempfile.TemporaryDirectory() as tmp:
         if args.collection:

@@ -168,10 +168,7 @@ def main() -> int:
         patch_splitter(None)
     print(f"\nnDCG@10 on {len(judged)} judged queries; per kind the halves "
           f"{' / '.join(h for h in dict.fromkeys(half for _, half, _ in evaluate.groups(judged)))}")
-    print(f"{'kind':<10}{'half':<9}" + "".join(f"{name:>10}" for name in results))
-    for kind, half, items in evaluate.groups(judged):
-        print(f"{kind:<10}{half:<9}" + "".join(
-            f"{evaluate.mean([results[n][j.query].ndcg for j in items]):>10.3f}" for n in results))
+    evaluate.print_variants(judged, results)
     return 0
 
 

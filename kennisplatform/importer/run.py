@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
-from .. import attachments, suggest
+from .. import attachments, history, suggest
 from ..corpus import taxonomy_for
 from ..documents import Document, plain_text, render_document
 from ..editing import Writer, base_slug, open_document
@@ -52,13 +52,15 @@ class Importer:
         self.check_options()
         self._texts = suggest.text_index(self.corpus_dir)
         files = list(iter_files(paths))
+        self.batch = history.new_batch()  # one history batch per run: `undo-import` takes it back
         outcomes: list[Outcome] = []
         for start in range(0, len(files), BATCH):
             batch = files[start:start + BATCH]
             if self.options.dry_run:
                 outcomes.extend(self._one(None, f, (names or {}).get(f, str(f))) for f in batch)
             else:
-                with Writer(self.corpus_dir, self.index_dir, self.taxonomy) as writer:
+                with Writer(self.corpus_dir, self.index_dir, self.taxonomy,
+                            author=history.Author("import", batch=self.batch)) as writer:
                     attachments.remove_leftovers(self.corpus_dir)  # under the lock, like the Writer's own
                     for f in batch:
                         outcomes.append(self._one(writer, f, (names or {}).get(f, str(f))))
@@ -104,7 +106,7 @@ class Importer:
                            "; ".join(filter(None, ["proefdraai", remark])), suggested,
                            pending=len(doc.suggestions))
         saved = writer.save(doc)
-        self._keep_original(saved.document.id, draft)
+        self._keep_original(writer, saved.document.id, draft)
         self._remember(saved.document)
         return Outcome(shown, "created", saved.document.id, doc.title, remark, suggested, pending=len(doc.suggestions))
 
@@ -143,9 +145,13 @@ class Importer:
             self._texts.note(self.corpus_dir / doc.path, doc.title, doc.body)
         self._identities().add(Known(doc.id, doc.title, doc.date, normalise_url(doc.source.url)))
 
-    def _keep_original(self, doc_id: str, draft: Draft) -> None:
+    def _keep_original(self, writer: Writer, doc_id: str, draft: Draft) -> None:
+        """Keep the imported file beside its document, in the same history commit (undo and backup see it)."""
         if draft.original is not None:
-            attachments.keep(self.corpus_dir, doc_id, draft.original.suffix, draft.original.data)
+            previous = attachments.find(self.corpus_dir, doc_id)
+            writer.mark_file_change()
+            kept = attachments.keep(self.corpus_dir, doc_id, draft.original.suffix, draft.original.data)
+            writer.record_files(*{a.path for a in (previous, kept) if a is not None})
 
     def _update(self, writer: Writer | None, match: Match, doc: Document, draft: Draft, shown: str,
                 suggested: tuple[str, ...]) -> Outcome | None:
@@ -179,7 +185,7 @@ class Importer:
             if kept is None and writer is not None:
                 # This import's own text (an import killed between the document and its original):
                 # the original is kept now, so the next change of the file updates it.
-                self._keep_original(doc_id, draft)
+                self._keep_original(writer, doc_id, draft)
             return Outcome(shown, "unchanged", doc_id, old.title, match=match.by)
         if kept is None:
             if match.by == BY_TITLE_AND_DATE:
@@ -190,7 +196,7 @@ class Importer:
         if writer is None:
             return Outcome(shown, "updated", doc_id, merged.title, "proefdraai", match=match.by)
         saved = writer.save(merged, expected_digest=opened.digest)
-        self._keep_original(doc_id, draft)
+        self._keep_original(writer, doc_id, draft)
         self._remember(saved.document)
         if not saved.changed:
             return Outcome(shown, "unchanged", doc_id, old.title, match=match.by)

@@ -21,3 +21,6 @@ def register_views(app: Flask) -> None:
     app.register_blueprint(exports.bp)
     from . import editor
     editor.register(app)  # editors: login, CSRF for all forms, /redactie
+    from . import health, history
+    app.register_blueprint(health.bp)  # /health for monitors
+    app.register_blueprint(history.bp)  # /redactie: versions of a document, the trash

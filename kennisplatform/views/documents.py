@@ -2,10 +2,13 @@
 its Markdown rendered and sanitised; the index gives the path and the similar documents."""
 from __future__ import annotations
 
+import datetime as dt
 import io
+import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, render_template, send_file, url_for
@@ -67,6 +70,9 @@ def document(doc_id: str):
     page.json_ld = script_json(structured_data(
         doc, svc.taxonomy, url_for("documents.document", doc_id=doc.id, _external=True),
         lambda region: url_for("places.place", slug=region, _external=True)))
+    modified = last_modified(svc.corpus_dir, stored["path"])
+    if modified:
+        page.meta.append(MetaRow("Laatst gewijzigd", [Link(format_date(modified))]))
     return render_template("document.html", page=page)
 
 
@@ -81,6 +87,14 @@ def original(doc_id: str):
     # Read whole (at most importer.MAX_BINARY_BYTES): no file handle is left to the response's closing.
     return send_file(io.BytesIO(kept.read()), mimetype=kept.content_type, as_attachment=True,
                      download_name=kept.download_name(stored.get("title") or doc_id), max_age=0)
+
+
+def last_modified(corpus_dir, relpath: str) -> dt.date | None:
+    """When the file was last written (a save, revert or import replaces it): one stat, no history walk."""
+    try:
+        return dt.datetime.fromtimestamp(os.stat(Path(corpus_dir) / relpath).st_mtime).date()
+    except OSError:
+        return None
 
 
 def similar(doc_id: str) -> list[Hit]:

@@ -20,6 +20,7 @@ from werkzeug.utils import secure_filename
 from .. import editing, importer, review, searchlog, suggest
 from ..documents import MAX_TITLE, Document, Source, plain_text
 from ..errors import DocumentError, IndexBusy, KennisplatformError, NotFound
+from ..history import Author
 from ..params import UNKNOWN_YEAR, SearchParams
 from ..render import render_markdown
 from ..services import services
@@ -345,7 +346,7 @@ def _handle_post(form: DocumentForm, previous: Document | None = None):
         doc = review.carried_over(previous, doc)  # the pending suggestions stay on the review page
     try:
         saved = editing.save_document(svc.corpus_dir, svc.index_dir, doc, svc.taxonomy,
-                                      expected_digest=form.digest or None)
+                                      expected_digest=form.digest or None, author=_author())
     except editing.EditConflict as conflict:
         page.message = conflict.message
         return _render_form(page, 409)
@@ -369,7 +370,7 @@ def delete(doc_id: str):
     if request.method == "GET":
         return render_template("editor/delete.html", doc=opened.document)
     try:
-        editing.delete_document(svc.corpus_dir, svc.index_dir, doc_id, svc.taxonomy)
+        editing.delete_document(svc.corpus_dir, svc.index_dir, doc_id, svc.taxonomy, author=_author())
     except IndexBusy as busy:
         return render_template("editor/delete.html", doc=opened.document, message=busy.message), 503
     flash(f"'{opened.document.title}' is naar de prullenbak verplaatst.", "ok")
@@ -448,6 +449,11 @@ def search_log():
         weeks = 4
     report = searchlog.report(current_app.instance_path, weeks=weeks)
     return render_template("editor/searchlog.html", report=report, weeks=weeks)
+
+
+def _author() -> Author:
+    """The history names the logged-in editor as the author of a save or delete."""
+    return Author(current_editor() or "redacteur")
 
 
 def register(app: Flask) -> None:

@@ -10,8 +10,9 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from .. import review
 from ..documents import SUGGESTION_KEYS
 from ..errors import KennisplatformError
+from ..history import Author
 from ..services import services
-from .auth import login_required
+from .auth import current_editor, login_required
 
 bp = Blueprint("review", __name__, url_prefix="/redactie")
 
@@ -75,7 +76,8 @@ def decide():
                                              "bij een suggestie in de lijst.", 400)
     svc = services()
     try:
-        done = review.review(svc.corpus_dir, svc.index_dir, svc.taxonomy, doc_id, key, value, ACTIONS[action])
+        done = review.review(svc.corpus_dir, svc.index_dir, svc.taxonomy, doc_id, key, value, ACTIONS[action],
+                             author=Author(current_editor() or "redacteur"))
     except KennisplatformError as error:
         return _render(_review_page(number), error.message, error.status)
     facet = SUGGESTION_KEYS[done.key]

@@ -1,0 +1,529 @@
+"""Per-segment sidecar files: the arrays that ranking and facet counting read, memory-mapped.
+
+Reading posting lists out of Whoosh's files costs about 1 µs per posting, so at 100,000 documents a
+new reader took more than a second to open (facet values) and a query's first use of a word up to
+hundreds of milliseconds. Beside each segment we therefore keep one file, `<segment id>.kp`, holding
+
+    per captured field (text and facet fields): its terms (sorted, as Whoosh sorts them), and per term
+        the segment-local document numbers and term weights (frequency times boosts), deleted
+        documents included;
+    per facet field: each document's value numbers (a row per document, padded with -1);
+    per text field: Whoosh's one-byte length column;
+    the date column.
+
+A reader maps the file (np.frombuffer over mmap), so opening costs microseconds, a first use costs
+what a later one does, and every worker process shares one copy through the page cache.
+
+Whoosh's files stay the truth. A sidecar names its format version, its segment id and the segment's
+document count, and carries a CRC32 of its header and of every array but the (large) posting arrays;
+one that is missing, of another version or segment, truncated or otherwise unreadable is rebuilt from
+the segment (`arrays_for`), never trusted. Deletions are not in it: Whoosh records them in the segment
+metadata of each commit, and readers apply them (`live_mask`). Files are written to a temporary name
+and renamed, so another process sees the old file, the new one or none. The name follows Whoosh's
+segment file pattern, so Whoosh's own clean-up deletes a sidecar together with its segment."""
+from __future__ import annotations
+
+import json
+import logging
+import mmap
+import os
+import struct
+import tempfile
+import zlib
+from array import array
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from . import postings, schema
+
+FORMAT = 1
+SUFFIX = ".kp"
+MAGIC = b"KPSIDE\x00\x01"
+ALIGN = 64
+# Arrays too large to checksum at every open: their bounds are checked instead.
+UNCHECKED = (":docs", ":weights")
+TEXT_FIELDS = tuple(schema.TEXT_FIELDS)
+FACET_FIELDS = tuple(schema.FACET_FIELDS.values())
+CAPTURED = frozenset(TEXT_FIELDS + FACET_FIELDS)
+
+log = logging.getLogger(__name__)
+
+
+class SidecarError(ValueError):
+    """A sidecar that cannot be used as it is: missing, stale or corrupt."""
+
+
+# -- one field's terms and postings ----------------------------------------------------------------------
+class _Keys:
+    """Term i of a term table as bytes, for bisect (the table stays in the mapped file)."""
+
+    def __init__(self, blob, offsets: np.ndarray):
+        self.blob = blob
+        self.offsets = offsets
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __getitem__(self, i: int) -> bytes:
+        return bytes(self.blob[self.offsets[i]:self.offsets[i + 1]])
+
+
+@dataclass(frozen=True)
+class TermTable:
+    """One field of one segment: sorted terms, and per term a slice of `docs`/`weights` (starts[i] to
+    starts[i+1])."""
+
+    blob: np.ndarray  # uint8: the terms' UTF-8 bytes, concatenated
+    offsets: np.ndarray  # int64, len(terms) + 1
+    starts: np.ndarray  # int64, len(terms) + 1
+    docs: np.ndarray  # uint16 or uint32: segment-local document numbers, ascending per term
+    weights: np.ndarray  # float32
+
+    @property
+    def keys(self) -> _Keys:
+        return _Keys(self.blob, self.offsets)
+
+    def find(self, term: str) -> int:
+        """The term's number, or -1."""
+        key = term.encode("utf-8")
+        keys = self.keys
+        i = bisect_left(keys, key)
+        return i if i < len(keys) and keys[i] == key else -1
+
+    def postings(self, number: int) -> tuple[np.ndarray, np.ndarray]:
+        start, end = int(self.starts[number]), int(self.starts[number + 1])
+        return self.docs[start:end], self.weights[start:end]
+
+    def count(self, number: int) -> int:
+        return int(self.starts[number + 1] - self.starts[number])
+
+    def prefixed(self, prefix: str) -> list[tuple[str, int]]:
+        """(term, number of postings) of every term starting with `prefix`."""
+        key = prefix.encode("utf-8")
+        keys = self.keys
+        low = bisect_left(keys, key)
+        high = bisect_left(keys, key + b"\xff", lo=low)  # no UTF-8 text continues with byte 0xff
+        if low == high:
+            return []
+        offsets = (self.offsets[low:high + 1] - self.offsets[low]).tolist()
+        raw = bytes(self.blob[self.offsets[low]:self.offsets[high]])
+        counts = np.diff(self.starts[low:high + 1]).tolist()
+        return [(raw[a:b].decode("utf-8"), n) for a, b, n in zip(offsets, offsets[1:], counts)]
+
+    def names(self) -> list[str]:
+        raw = bytes(self.blob)
+        offsets = self.offsets.tolist()
+        return [raw[a:b].decode("utf-8") for a, b in zip(offsets, offsets[1:])]
+
+
+@dataclass(frozen=True)
+class SegmentArrays:
+    """What one segment's sidecar holds (see the module docstring)."""
+
+    segment_id: str
+    doc_count: int  # documents in the segment, deleted ones included
+    terms: dict[str, TermTable]
+    rows: dict[str, np.ndarray]  # facet field -> (doc_count, width) int32 value numbers, -1 = none
+    lengths: dict[str, np.ndarray]  # text field -> uint8 length bytes (doc_count of them)
+    dates: np.ndarray  # int64 per document
+    _names: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def value_names(self, facet_field: str) -> list[str]:
+        """The facet field's values in this segment, by value number (decoded once)."""
+        names = self._names.get(facet_field)
+        if names is None:
+            names = self._names[facet_field] = self.terms[facet_field].names()
+        return names
+
+
+# -- collecting a segment's postings while Whoosh writes them ---------------------------------------------
+class Capture:
+    """The postings of captured fields as the segment writer emits them: terms in Whoosh's order, and the
+    document numbers and weights of each block as it is written (one `extend` per block of 128)."""
+
+    def __init__(self):
+        self.fields: dict[str, _FieldCapture] = {}
+
+    def start_field(self, name: str) -> "_FieldCapture | None":
+        if name not in CAPTURED:
+            return None
+        return self.fields.setdefault(name, _FieldCapture())
+
+
+class _FieldCapture:
+    def __init__(self):
+        self.terms: list[bytes] = []
+        self.starts: list[int] = []
+        self.docs = array("I")
+        self.weights = array("f")
+
+    def start_term(self, btext: bytes) -> None:
+        self.terms.append(btext)
+        self.starts.append(len(self.docs))
+
+    def add_block(self, ids, weights) -> None:
+        self.docs.extend(ids)
+        self.weights.extend(weights)
+
+    def table_arrays(self, doc_count: int) -> dict[str, np.ndarray]:
+        docs = np.frombuffer(self.docs, dtype=np.uint32) if len(self.docs) else np.zeros(0, np.uint32)
+        weights = np.frombuffer(self.weights, dtype=np.float32) if len(self.weights) else np.zeros(0, np.float32)
+        return _table(self.terms, self.starts + [len(self.docs)], docs, weights, doc_count)
+
+
+def _table(terms: list[bytes], starts: list[int], docs: np.ndarray, weights: np.ndarray,
+           doc_count: int) -> dict[str, np.ndarray]:
+    lengths = np.fromiter((len(t) for t in terms), dtype=np.int64, count=len(terms))
+    offsets = np.zeros(len(terms) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    return {"blob": np.frombuffer(b"".join(terms), dtype=np.uint8) if terms else np.zeros(0, np.uint8),
+            "offsets": offsets, "starts": np.asarray(starts, dtype=np.int64),
+            "docs": docs.astype(_doc_dtype(doc_count), copy=False), "weights": weights.astype(np.float32, copy=False)}
+
+
+def _doc_dtype(doc_count: int):
+    return np.uint16 if doc_count <= 0xFFFF else np.uint32
+
+
+# -- building the arrays of a segment -----------------------------------------------------------------------
+def build_arrays(segment_reader, capture: Capture | None = None) -> dict[str, np.ndarray]:
+    """All arrays of a segment's sidecar. Postings come from `capture` when the segment was just written,
+    else they are read back from Whoosh's files (slow: about 1 µs per posting)."""
+    count = segment_reader.doc_count_all()
+    out: dict[str, np.ndarray] = {}
+    for name in sorted(CAPTURED):
+        if capture is not None:
+            field = capture.fields.get(name)
+            table = field.table_arrays(count) if field else _table([], [0], np.zeros(0, np.uint32),
+                                                                    np.zeros(0, np.float32), count)
+        else:
+            table = _read_table(segment_reader, name, count)
+        for part, values in table.items():
+            out[f"t:{name}:{part}"] = values
+    for name in FACET_FIELDS:
+        out[f"rows:{name}"] = _rows(out[f"t:{name}:starts"], out[f"t:{name}:docs"], count)
+    for name in TEXT_FIELDS:
+        raw = np.zeros(count, dtype=np.uint8)
+        stored = postings.length_bytes(segment_reader._perdoc, name)
+        if stored is not None:
+            raw[:len(stored)] = np.frombuffer(stored, dtype=np.uint8)[:count]
+        out[f"len:{name}"] = raw
+    column = segment_reader.column_reader(schema.DATE_COLUMN)
+    out["dates"] = np.fromiter((column[n] for n in range(count)), dtype=np.int64, count=count)
+    return out
+
+
+def _read_table(segment_reader, name: str, count: int) -> dict[str, np.ndarray]:
+    terms: list[bytes] = []
+    starts: list[int] = [0]
+    docs: list[np.ndarray] = []
+    weights: list[np.ndarray] = []
+    if name in segment_reader.indexed_field_names():
+        for btext in segment_reader.lexicon(name):
+            ids, ws = postings.segment_postings(segment_reader, name, btext)  # deleted documents too
+            terms.append(btext)
+            docs.append(ids)
+            weights.append(ws)
+            starts.append(starts[-1] + len(ids))
+    return _table(terms, starts, np.concatenate(docs) if docs else np.zeros(0, np.uint32),
+                  np.concatenate(weights) if weights else np.zeros(0, np.float32), count)
+
+
+def _rows(starts: np.ndarray, docs: np.ndarray, count: int) -> np.ndarray:
+    """Row d: the value numbers of document d (ascending), padded with -1."""
+    values = np.repeat(np.arange(len(starts) - 1, dtype=np.int32), np.diff(starts))
+    docs = docs.astype(np.int64)
+    per_doc = np.bincount(docs, minlength=count)
+    rows = np.full((count, max(1, int(per_doc.max(initial=0)))), -1, dtype=np.int32)
+    order = np.argsort(docs, kind="stable")  # by document, values ascending within one
+    first = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(per_doc, out=first[1:])
+    sorted_docs = docs[order]
+    slot = np.arange(len(docs)) - first[sorted_docs]
+    rows[sorted_docs, slot] = values[order]
+    return rows
+
+
+# -- the file -------------------------------------------------------------------------------------------
+def path_for(index_dir: Path, segment_id: str) -> Path:
+    return Path(index_dir) / f"{segment_id}{SUFFIX}"
+
+
+def write(index_dir: Path, segment_id: str, doc_count: int, arrays: dict[str, np.ndarray]) -> Path:
+    """Write a sidecar atomically (temporary file, rename). A crash leaves no file or a complete one;
+    without fsync a crash may leave a short one, which `load` rejects and readers rebuild."""
+    layout: dict[str, list] = {}
+    position = 0
+    crc = 0
+    for name in sorted(arrays):
+        values = np.ascontiguousarray(arrays[name])
+        layout[name] = [values.dtype.str, list(values.shape), position]
+        position += _aligned(values.nbytes)
+        if not name.endswith(UNCHECKED):
+            crc = zlib.crc32(values.tobytes(), crc)
+    header = json.dumps({"format": FORMAT, "segment": segment_id, "docs": doc_count, "arrays": layout,
+                         "data": position, "crc": crc}).encode("utf-8")
+    start = _aligned(len(MAGIC) + 8 + len(header))
+    target = path_for(index_dir, segment_id)
+    fd, tmp = tempfile.mkstemp(prefix=f".{segment_id}.", suffix=".tmp", dir=target.parent)
+    try:
+        os.fchmod(fd, 0o644)  # readable like Whoosh's own files (mkstemp makes it private)
+        with os.fdopen(fd, "wb") as out:
+            out.write(MAGIC + struct.pack("<II", len(header), zlib.crc32(header)) + header)
+            out.write(b"\0" * (start - out.tell()))
+            for name in sorted(arrays):
+                data = np.ascontiguousarray(arrays[name]).tobytes()
+                out.write(data)
+                out.write(b"\0" * (_aligned(len(data)) - len(data)))
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return target
+
+
+def _aligned(n: int) -> int:
+    return -(-n // ALIGN) * ALIGN
+
+
+def load(index_dir: Path, segment_id: str, doc_count: int) -> SegmentArrays:
+    """The mapped sidecar of a segment; SidecarError when it is missing, stale or corrupt."""
+    path = path_for(index_dir, segment_id)
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size < len(MAGIC) + 8:
+                raise SidecarError(f"{path.name}: truncated")
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except FileNotFoundError:
+        raise SidecarError(f"{path.name}: missing") from None
+    except (OSError, ValueError) as error:
+        raise SidecarError(f"{path.name}: unreadable ({error})") from None
+    return _parse(memoryview(mapped), path.name, segment_id, doc_count)
+
+
+def _parse(data: memoryview, name: str, segment_id: str, doc_count: int) -> SegmentArrays:
+    if bytes(data[:len(MAGIC)]) != MAGIC:
+        raise SidecarError(f"{name}: not a sidecar")
+    length, header_crc = struct.unpack("<II", data[len(MAGIC):len(MAGIC) + 8])
+    header_bytes = bytes(data[len(MAGIC) + 8:len(MAGIC) + 8 + length])
+    if len(header_bytes) != length or zlib.crc32(header_bytes) != header_crc:
+        raise SidecarError(f"{name}: damaged header")
+    header = json.loads(header_bytes)
+    if header.get("format") != FORMAT:
+        raise SidecarError(f"{name}: format {header.get('format')}, expected {FORMAT}")
+    if header.get("segment") != segment_id or header.get("docs") != doc_count:
+        raise SidecarError(f"{name}: written for another segment")
+    start = _aligned(len(MAGIC) + 8 + length)
+    if len(data) != start + header["data"]:
+        raise SidecarError(f"{name}: truncated")
+    arrays: dict[str, np.ndarray] = {}
+    crc = 0
+    for key in sorted(header["arrays"]):
+        dtype, shape, offset = header["arrays"][key]
+        dtype = np.dtype(dtype)
+        count = int(np.prod(shape)) if shape else 1
+        if offset + count * dtype.itemsize > header["data"]:
+            raise SidecarError(f"{name}: array {key} out of bounds")
+        values = np.frombuffer(data, dtype=dtype, count=count, offset=start + offset).reshape(shape)
+        if not key.endswith(UNCHECKED):
+            crc = zlib.crc32(values, crc)
+        arrays[key] = values
+    if crc != header["crc"]:
+        raise SidecarError(f"{name}: checksum mismatch")
+    try:
+        return _segment_arrays(arrays, segment_id, doc_count)
+    except (KeyError, ValueError) as error:
+        raise SidecarError(f"{name}: incomplete ({error})") from None
+
+
+def _segment_arrays(arrays: dict[str, np.ndarray], segment_id: str, doc_count: int) -> SegmentArrays:
+    terms = {}
+    for field in sorted(CAPTURED):
+        table = TermTable(*(arrays[f"t:{field}:{part}"] for part in ("blob", "offsets", "starts", "docs", "weights")))
+        if (len(table.starts) != len(table.offsets) or int(table.starts[-1]) != len(table.docs)
+                or len(table.weights) != len(table.docs) or int(table.offsets[-1]) != len(table.blob)):
+            raise ValueError(f"inconsistent term table {field}")
+        terms[field] = table
+    rows = {field: arrays[f"rows:{field}"] for field in FACET_FIELDS}
+    lengths = {field: arrays[f"len:{field}"] for field in TEXT_FIELDS}
+    dates = arrays["dates"]
+    if any(len(a) != doc_count for a in (*rows.values(), *lengths.values(), dates)):
+        raise ValueError("column lengths differ from the segment's document count")
+    return SegmentArrays(segment_id, doc_count, terms, rows, lengths, dates)
+
+
+def in_memory(arrays: dict[str, np.ndarray], segment_id: str, doc_count: int) -> SegmentArrays:
+    return _segment_arrays(arrays, segment_id, doc_count)
+
+
+# -- for readers -------------------------------------------------------------------------------------------
+def arrays_for(index_dir: Path, segment_reader) -> SegmentArrays:
+    """The segment's sidecar, rebuilt from Whoosh's files first when it is missing, stale or corrupt.
+    When the index folder cannot be written, the rebuilt arrays are used from memory."""
+    segment_id = segment_reader.segment().segment_id()
+    count = segment_reader.doc_count_all()
+    try:
+        return load(index_dir, segment_id, count)
+    except SidecarError as problem:
+        log.warning("sidecar %s: rebuilding from the segment", problem)
+    arrays = build_arrays(segment_reader)
+    try:
+        write(index_dir, segment_id, count, arrays)
+        return load(index_dir, segment_id, count)
+    except (OSError, SidecarError) as error:
+        log.warning("sidecar of %s not written (%s): kept in memory", segment_id, error)
+        return in_memory(arrays, segment_id, count)
+
+
+def live_mask(segment_reader) -> np.ndarray:
+    """True for the segment's documents that are not deleted (deletions live in Whoosh's segment list)."""
+    mask = np.ones(segment_reader.doc_count_all(), dtype=bool)
+    if segment_reader.has_deletions():
+        deleted = np.fromiter(segment_reader.segment().deleted_docs(), dtype=np.int64)
+        mask[deleted[deleted < len(mask)]] = False
+    return mask
+
+
+# -- all segments of one reader ------------------------------------------------------------------------
+class ReaderArrays:
+    """The sidecars of every segment of one Whoosh reader, numbered as the reader numbers documents
+    (a segment's offset plus its own numbers). Segments the `previous` reader had are not read again,
+    and its facet arrays are extended rather than rebuilt: after a save, a new reader maps only the new
+    small segment."""
+
+    def __init__(self, reader, index_dir: Path, previous: "ReaderArrays | None" = None):
+        cache = previous.segments if previous is not None else {}
+        self._previous_raw: dict[str, _RawFacet] = previous._raw if previous is not None else {}
+        self._raw: dict[str, _RawFacet] = {}
+        self.parts: list[tuple[SegmentArrays, int]] = []
+        masks = []
+        for segment_reader, offset in reader.leaf_readers():
+            if not hasattr(segment_reader, "segment") or not segment_reader.doc_count_all():
+                continue  # an empty index's reader
+            segment_id = segment_reader.segment().segment_id()
+            arrays = cache.get(segment_id)
+            if arrays is None or arrays.doc_count != segment_reader.doc_count_all():
+                arrays = arrays_for(index_dir, segment_reader)
+            self.parts.append((arrays, offset))
+            masks.append(live_mask(segment_reader))
+        self.size = reader.doc_count_all()
+        self.live_mask = np.concatenate(masks) if masks else np.zeros(0, dtype=bool)
+        self._field_totals = {name: reader.field_length(name) for name in TEXT_FIELDS}
+
+    @property
+    def segments(self) -> dict[str, SegmentArrays]:
+        """Segment id -> arrays: the cache for the next reader."""
+        return {arrays.segment_id: arrays for arrays, _ in self.parts}
+
+    def postings(self, field: str, term: str) -> postings.Postings:
+        """The term's postings over all segments, deleted documents included (as postings.read_postings)."""
+        docs, weights = [], []
+        for arrays, offset in self.parts:
+            table = arrays.terms[field]
+            number = table.find(term)
+            if number >= 0:
+                ids, ws = table.postings(number)
+                docs.append(ids.astype(np.int32) + np.int32(offset))
+                weights.append(ws)
+        if not docs:
+            return postings.Postings(postings.EMPTY_IDS, postings.EMPTY_WEIGHTS)
+        if len(docs) == 1:
+            return postings.Postings(docs[0], weights[0])
+        return postings.Postings(np.concatenate(docs), np.concatenate(weights))
+
+    def doc_frequency(self, field: str, term: str) -> int:
+        """Documents with the term, deleted ones included: Whoosh's doc_frequency."""
+        total = 0
+        for arrays, _ in self.parts:
+            table = arrays.terms[field]
+            number = table.find(term)
+            if number >= 0:
+                total += table.count(number)
+        return total
+
+    def prefixed(self, field: str, prefix: str) -> dict[str, int]:
+        """Terms of the field starting with `prefix` -> their document frequency."""
+        found: dict[str, int] = {}
+        for arrays, _ in self.parts:
+            for term, count in arrays.terms[field].prefixed(prefix):
+                found[term] = found.get(term, 0) + count
+        return found
+
+    def field_lengths(self, field: str) -> np.ndarray:
+        """Each document's length in the field, as Whoosh's scorers see it (postings.field_lengths)."""
+        if not self.parts:
+            return np.zeros(0, dtype=np.float32)
+        return postings.decode_lengths(np.concatenate([arrays.lengths[field] for arrays, _ in self.parts]))
+
+    def field_length(self, field: str) -> int:
+        """The field's total length over all documents (Whoosh's reader.field_length)."""
+        return self._field_totals[field]
+
+    def dates(self) -> np.ndarray:
+        if not self.parts:
+            return np.zeros(0, dtype=np.int64)
+        return np.concatenate([arrays.dates for arrays, _ in self.parts])
+
+    def facet_values(self, field: str, live_words: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """(names, rows, packed) of a facet field over live documents: the values that some live document
+        carries; row d = the value numbers of document d padded with -1; packed[v] = the live documents
+        with value v as 64-bit words (see facets.FacetCodes)."""
+        raw = self._raw_facet(field, len(live_words))
+        packed = raw.packed & live_words
+        keep = np.bitwise_count(packed).sum(axis=1) > 0
+        if keep.all():  # the usual case: no value lost all its documents to deletions
+            return list(raw.names), raw.rows, packed
+        renumber = np.full(len(raw.names) + 1, -1, dtype=np.int32)  # dropped values -> no value
+        renumber[:-1][keep] = np.arange(int(keep.sum()), dtype=np.int32)
+        return [n for n, k in zip(raw.names, keep) if k], renumber[raw.rows], packed[keep]
+
+    def _raw_facet(self, field: str, words: int) -> "_RawFacet":
+        """A facet field's values over all documents, deleted ones too. After a save, the previous
+        reader's arrays are extended by the new segments only (a reader lists its old segments first,
+        at the same offsets, unless a merge reordered them: then everything is assembled again)."""
+        signature = tuple((arrays.segment_id, offset) for arrays, offset in self.parts)
+        previous = self._previous_raw.get(field)
+        if previous is None or signature[:len(previous.signature)] != previous.signature:
+            previous = _RawFacet((), [], {}, np.zeros((0, words), dtype=np.uint64),
+                                 np.full((0, 1), -1, dtype=np.int32))
+        new_parts = self.parts[len(previous.signature):]
+        names, number = list(previous.names), dict(previous.number)
+        for name in sorted({n for arrays, _ in new_parts for n in arrays.value_names(field)} - set(number)):
+            number[name] = len(names)
+            names.append(name)
+        packed = np.zeros((len(names), words), dtype=np.uint64)
+        packed[:previous.packed.shape[0], :previous.packed.shape[1]] = previous.packed
+        flat = packed.reshape(-1)
+        width = max([previous.rows.shape[1]] + [arrays.rows[field].shape[1] for arrays, _ in new_parts])
+        rows = np.full((self.size, width), -1, dtype=np.int32)
+        rows[:len(previous.rows), :previous.rows.shape[1]] = previous.rows
+        for arrays, offset in new_parts:
+            table = arrays.terms[field]
+            mapping = np.array([number[n] for n in arrays.value_names(field)] + [-1], dtype=np.int32)
+            docs = table.docs.astype(np.int64) + offset
+            values = np.repeat(mapping[:-1].astype(np.int64), np.diff(table.starts))
+            np.bitwise_or.at(flat, values * words + (docs >> 6),
+                             np.left_shift(np.uint64(1), (docs & 63).astype(np.uint64)))
+            local = arrays.rows[field]
+            rows[offset:offset + arrays.doc_count, :local.shape[1]] = mapping[local]  # -1 stays -1
+        raw = _RawFacet(signature, names, number, packed, rows)
+        self._raw[field] = raw
+        return raw
+
+
+@dataclass(frozen=True)
+class _RawFacet:
+    """A facet field over the segments of `signature` ((segment id, offset) in reader order)."""
+
+    signature: tuple
+    names: list[str]
+    number: dict[str, int]
+    packed: np.ndarray  # (values, words) uint64, deleted documents included
+    rows: np.ndarray  # (documents, width) int32 value numbers, -1 = none
