@@ -227,7 +227,8 @@ def review(corpus_dir: Path, index_dir: Path, taxonomy: Taxonomy, doc_id: str, k
     SuggestionGone when the value is not pending on the document (any more)."""
     facet = SUGGESTION_KEYS.get(key)
     if facet is None:
-        raise BadSuggestion(f"Onbekend veld '{key}'; suggesties horen bij {', '.join(SUGGESTION_KEYS)}.")
+        raise BadSuggestion(f"Onbekend veld '{key}'; suggesties horen bij soort, thema's, regio's, disciplines en "
+                            "doelgroepen.")
     resolved = taxonomy.resolve(facet, value)
     if resolved is None:
         raise BadSuggestion(f"'{value}' is geen waarde van de taxonomie.")

@@ -11,6 +11,9 @@ MAX_DEFAULT_WORKERS = 8
 # Web uploads of many files are imported within the request: more time than gunicorn's 30 s default
 # before a worker counts as hung and is restarted.
 WORKER_TIMEOUT = 120
+# gunicorn's largest request line (its default is 4094): a long pasted query then reaches the app, which
+# answers in Dutch and uses the first words, instead of gunicorn's own English "URI Too Long" page.
+MAX_REQUEST_LINE = 8190
 
 
 def default_workers(cores: int | None = None) -> int:
@@ -47,6 +50,7 @@ class Server(BaseApplication):
         self.cfg.set("bind", [self.options.bind])
         self.cfg.set("workers", self.options.workers or default_workers())
         self.cfg.set("timeout", WORKER_TIMEOUT)
+        self.cfg.set("limit_request_line", MAX_REQUEST_LINE)
         self.cfg.set("proc_name", "kennisplatform")
 
     def load(self):

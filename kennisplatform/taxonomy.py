@@ -393,6 +393,10 @@ def load_taxonomy(path: str | os.PathLike) -> Taxonomy:
     path = Path(path)
     try:
         raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        # A new, empty corpus folder: say what to put there rather than only "No such file or directory".
+        raise TaxonomyError(f"{path}: bestaat niet. Een corpusmap heeft een taxonomy.yaml nodig (soorten, thema's, "
+                            f"regio's); kopieer die uit corpus/ van het kennisplatform") from exc
     except OSError as exc:
         raise TaxonomyError(f"{path}: niet leesbaar ({exc.strerror or exc})") from exc
     try:

@@ -18,6 +18,10 @@ LABEL_Y = BARS_TOP + BARS_HEIGHT + 15  # year labels under the bars
 PERIOD_Y = LABEL_Y + 7  # the CMK period bands under the year labels
 PERIOD_HEIGHT = 22
 HEIGHT = PERIOD_Y + PERIOD_HEIGHT + 2
+# The narrowest band that holds a period label with a little room to spare ("2013–2016" in 12px bold is
+# about 67 units, "’13–’16" in 10px about 42): narrower, and neighbouring labels ran into each other.
+FULL_LABEL_WIDTH = 74
+SHORT_LABEL_WIDTH = 46
 UNKNOWN_GAP = 0.6  # slots between the last year and the "Datum onbekend" bar
 _YEAR = re.compile(r"\d{4}\Z")
 
@@ -89,7 +93,12 @@ class Timeline:
 
     @property
     def highest(self) -> int:
-        return max((b.count for b in self.bars), default=0)
+        """The highest year: the scale of the bars."""
+        return max((b.count for b in self.bars if not b.unknown), default=0)
+
+    @property
+    def unknown(self) -> Bar | None:
+        return self.bars[-1] if self.bars and self.bars[-1].unknown else None
 
 
 def build_timeline(facet: Facet, url: Callable[[str], str]) -> Timeline | None:
@@ -103,13 +112,15 @@ def build_timeline(facet: Facet, url: Callable[[str], str]) -> Timeline | None:
     span = _span(shown)
     slots = len(span) + ((UNKNOWN_GAP + 1) * len(unknown))
     slot = WIDTH / max(slots, 1)
-    highest = max([b.count for b in years.values()] + [b.count for b in unknown] + [1])
+    # Scaled by the years alone: real content is mostly undated, and a "?" bar of 101 beside years of 3 to 14
+    # flattened every year to a line. The unknown bar is cut at full height; the caption gives its count.
+    highest = max([b.count for b in years.values()] + [1])
     selected_periods = {p for p, b in periods.items() if b.selected}
 
     def bar(value: str, label: str, bucket, index: float, is_unknown: bool = False) -> Bar:
         count = bucket.count if bucket else 0
         chosen = bool(bucket and bucket.selected) or any(value in _years(p) for p in selected_periods)
-        height = round(BARS_HEIGHT * count / highest, 1) if count else 1.0
+        height = round(BARS_HEIGHT * min(count, highest) / highest, 1) if count else 1.0
         width = slot * 0.74
         return Bar(value, label, count, chosen, url(value) if count or (bucket and bucket.selected) else None,
                    round(index * slot + (slot - width) / 2, 1), round(BARS_TOP + BARS_HEIGHT - height, 1),
@@ -150,9 +161,9 @@ def _period_label(value: str, width: float) -> str:
     """"2021–2024" where it fits under its bars, "’21–’24" where that fits, else nothing (the band is still a
     link, with its full name)."""
     start, end = value.split("-")
-    if width >= 64:
+    if width >= FULL_LABEL_WIDTH:
         return f"{start}–{end}"
-    return f"’{start[2:]}–’{end[2:]}" if width >= 40 else ""
+    return f"’{start[2:]}–’{end[2:]}" if width >= SHORT_LABEL_WIDTH else ""
 
 
 def _years(period: str) -> set[str]:

@@ -82,9 +82,12 @@ class LiveServer:
         self.thread.join(timeout=5)
 
 
-def serve(corpus: Path, index: Path) -> LiveServer:
-    """The app on 127.0.0.1 with a free port, in a daemon thread."""
-    app = create_app({"TESTING": False, "CORPUS_DIR": str(corpus), "INDEX_DIR": str(index), "SECRET_KEY": "test"})
+def serve(corpus: Path, index: Path, instance: Path | None = None) -> LiveServer:
+    """The app on 127.0.0.1 with a free port, in a daemon thread (`instance`: accounts for editor pages)."""
+    config = {"TESTING": False, "CORPUS_DIR": str(corpus), "INDEX_DIR": str(index), "SECRET_KEY": "test"}
+    if instance is not None:
+        config["INSTANCE_PATH"] = str(instance)
+    app = create_app(config)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()

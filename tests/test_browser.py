@@ -251,6 +251,50 @@ def test_screenshots(live, browser):
     assert shutil.which("chromium") or os.path.exists(CHROMIUM)
 
 
+def test_the_editor_pages_fit_a_phone_and_the_import_outcome_stays_visible(tmp_path, browser):
+    """On a phone the documents tables drop their type column; the import results table must keep its
+    second column, which there is the outcome ('mislukt'), and no long title may widen a table."""
+    from editor_support import EDITOR, PASSWORD
+    from kennisplatform import users
+
+    write_browser_corpus(tmp_path / "corpus", n=6)
+    long_word = "Cultuureducatiebegeleidingsprogrammaonderdelen"
+    (tmp_path / "corpus" / "artikelen" / "lang.md").write_text(
+        f"---\ntype: artikel\ntitle: {long_word} {long_word}\n---\n\nTekst over erfgoed.\n", encoding="utf-8")
+    users.add_user(tmp_path / "instance", EDITOR, PASSWORD)
+    server = serve(tmp_path / "corpus", tmp_path / "index", tmp_path / "instance")
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    try:
+        page.goto(server.url + "/inloggen")
+        page.fill("input[name=naam]", EDITOR)
+        page.fill("input[name=wachtwoord]", PASSWORD)
+        with page.expect_navigation():
+            page.click("main button[type=submit]")
+        for url in ("/redactie/", "/redactie/zonder-datum", "/redactie/te-beoordelen", "/redactie/importeren"):
+            page.goto(server.url + url)
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, (url, overflow)
+            # No search box on these pages: the header keeps its "Zoeken" link, which search pages fold away.
+            assert page.locator(".site-nav__search").is_visible(), url
+        page.goto(server.url + "/zoeken")
+        assert not page.locator(".site-nav__search").is_visible()
+        page.goto(server.url + "/redactie/importeren")
+        page.set_input_files("input[type=file]", files=[
+            {"name": "foto.html", "mimeType": "text/html", "buffer": bytes(range(256)) * 20},
+            {"name": "verslag-netwerkbijeenkomst-cultuureducatie-midden-holland-definitief.txt",
+             "mimeType": "text/plain", "buffer": "Netwerkdag in Gouda\n\nOver erfgoed en muziek.\n".encode()}])
+        with page.expect_navigation():
+            page.locator("main form button[type=submit]").last.click()
+        assert page.locator(".outcome--failed td:nth-child(2)").first.is_visible()
+        assert page.locator(".outcome--failed td:nth-child(2)").first.text_content() == "mislukt"
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, ("import results", overflow)
+    finally:
+        context.close()
+        server.stop()
+
+
 # -- the editors' history pages (last: they change a document and put it back) -----------------------------------
 def test_history_and_trash_pages_in_the_browser(live, browser):
     """An editor changes a title, sees the change on the history page and puts the old version back; deletes

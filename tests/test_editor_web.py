@@ -327,3 +327,22 @@ def test_the_search_log_page_lists_zero_result_queries(editor, app):
     missing = page[page.index('id="niets-kop"'):page.index('id="vaak-kop"')]
     assert re.search(r">cultuurkaart</a></td><td>2</td>", missing)
     assert "erfgoed" not in missing
+
+
+def test_the_footer_offers_login_to_visitors_and_the_editors_pages_to_an_editor(client):
+    assert "Inloggen voor redacteuren" in text(client.get("/zoeken"))
+    assert login(client).status_code == 302
+    page = text(client.get("/zoeken"))
+    assert "Inloggen voor redacteuren" not in page and 'href="/redactie/">Redactie</a>' in page
+
+
+def test_control_characters_in_form_fields_are_not_saved(editor, corpus_dir):
+    """A NUL or escape code typed or pasted into a field went into the corpus file as is; Word's line break
+    (vertical tab) becomes a new line."""
+    response = post_form(editor, title="Erfgoed\x00 in Leiden\x1b", date="",
+                         body="Eerste regel\x0bTweede regel met \x00nul.")
+    assert response.status_code == 302
+    saved = (corpus_dir / "verslagen" / "erfgoed-in-leiden.md").read_text(encoding="utf-8")
+    assert "title: Erfgoed in Leiden\n" in saved
+    assert "Eerste regel\nTweede regel met nul." in saved
+    assert "\\0" not in saved and "\x00" not in saved

@@ -256,3 +256,37 @@ def test_cli_user_add_prompts_for_the_password(tmp_path):
     again = runner.invoke(main, ["user", "add", "piet", "--instance", str(tmp_path)],
                           input="lang-genoeg-wachtwoord\nlang-genoeg-wachtwoord\n")
     assert again.exit_code == 1 and "bestaat al" in again.output
+
+
+def test_cli_user_add_uses_the_instance_folder_of_the_web_app(tmp_path, monkeypatch):
+    """$KENNISPLATFORM_INSTANCE moves the web app's accounts; `user add` without --instance must write there
+    too, or the new editor cannot log in."""
+    monkeypatch.setenv("KENNISPLATFORM_INSTANCE", str(tmp_path / "inst"))
+    result = CliRunner().invoke(main, ["user", "add", "redacteur"],
+                                input="lang-genoeg-wachtwoord\nlang-genoeg-wachtwoord\n")
+    assert result.exit_code == 0, result.output
+    assert "redacteur" in (tmp_path / "inst" / "users.json").read_text()
+
+
+def test_a_similar_file_without_an_address_is_kept_and_reported(corpus_dir, index_dir, engine, taxonomy, tmp_path):
+    """Two yearly reports written from one template share most of their text; without a source address the
+    second was dropped as 'dubbel'. Only a copy (>= 0.95) is a duplicate."""
+    source = tmp_path / "bron"
+    source.mkdir()
+    common = ("Interne cultuurcoördinatoren van basisscholen uit Gouda en de Krimpenerwaard kwamen bijeen in de "
+              "schouwburg. Onderwerp was de doorgaande leerlijn muziek en erfgoed, de matchingsgelden van de "
+              "gemeente en de samenwerking met cultuuraanbieders in de regio Midden-Holland. ")
+    (source / "verslag-2023.txt").write_text("Netwerkdag cultuureducatie 2023\n\n" + common * 2
+                                             + "Dit jaar sprak de wethouder over theater.\n", encoding="utf-8")
+    (source / "verslag-2024.txt").write_text("Netwerkdag cultuureducatie 2024\n\n" + common * 2
+                                             + "Nieuw dit jaar: drie werksessies over dans, media en beeldende "
+                                               "vorming, en een markt met aanbieders uit Waddinxveen.\n",
+                                             encoding="utf-8")
+    first, second = run(corpus_dir, index_dir, taxonomy, engine, source)
+    assert first.status == "created"
+    assert second.status == "created" and second.doc_id != first.doc_id, second
+    assert "lijkt op 'Netwerkdag cultuureducatie 2023'" in second.reason and "apart opgeslagen" in second.reason
+    # A true copy under another name is still a duplicate, and a second run changes nothing.
+    shutil.copy(source / "verslag-2023.txt", source / "kopie.txt")
+    outcomes = run(corpus_dir, index_dir, taxonomy, engine, source)
+    assert sorted(o.status for o in outcomes) == ["duplicate", "unchanged", "unchanged"], outcomes

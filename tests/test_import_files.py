@@ -145,3 +145,111 @@ def test_an_oversized_pdf_is_refused_before_it_is_read(tmp_path, taxonomy, monke
     monkeypatch.setattr(files, "MAX_BINARY_BYTES", 1000)
     with pytest.raises(importer.ImportProblem, match="groter dan 0 MB"):
         importer.read_path(write(tmp_path / "in", "groot.pdf", report_pdf()), taxonomy)
+
+
+def plain_pdf(title: str, lines: list[str]) -> bytes:
+    """A PDF typed without heading styles: the title is a line in the body's font."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setTitle(title)
+    y = 800
+    for line in [title, *lines]:
+        pdf.drawString(60, y, line)
+        y -= 30
+    pdf.save()
+    return buffer.getvalue()
+
+
+def test_a_pdf_title_in_the_body_font_is_neither_repeated_nor_its_summary(tmp_path, taxonomy):
+    title = "Verslag netwerkbijeenkomst cultuureducatie Gouda"
+    data = plain_pdf(title, ["Interne cultuurcoördinatoren van basisscholen uit Gouda kwamen bijeen in de schouwburg.",
+                             "Onderwerp was de doorgaande leerlijn muziek en erfgoed voor alle groepen."])
+    draft = importer.read_path(write(tmp_path / "in", "verslag.pdf", data), taxonomy)
+    assert draft.title == title
+    assert draft.summary.startswith("Interne cultuurcoördinatoren")
+    assert not draft.body.startswith("Verslag netwerkbijeenkomst")
+
+
+@pytest.mark.parametrize("name, data, reason", [
+    ("leeg.html", b"", "leeg bestand"),
+    ("leeg.pdf", b"", "leeg bestand"),
+    ("spaties.txt", b"  \n\n ", "leeg bestand"),
+    ("foto.html", bytes(range(256)) * 20, "geen tekst: het bestand lijkt een afbeelding"),
+    ("ruis.html", "".join(chr(c % 31 + 1) for c in range(3000)).encode(), "geen tekst: het bestand lijkt"),
+])
+def test_empty_and_binary_files_are_refused_with_a_reason(corpus_dir, index_dir, taxonomy, tmp_path, name, data,
+                                                          reason):
+    [outcome] = run(corpus_dir, index_dir, taxonomy, write(tmp_path / "in", name, data))
+    assert outcome.status == "failed" and outcome.reason.startswith(reason), outcome.reason
+
+
+def test_a_utf16_web_page_is_read_as_text(tmp_path, taxonomy):
+    html = "<html><head><title>Erfgoedlessen in Delft</title></head><body><article><p>Basisscholen in Delft " \
+           "werken met het museum aan erfgoedlessen voor groep 7.</p></article></body></html>"
+    draft = importer.read_path(write(tmp_path / "in", "pagina.html", html.encode("utf-16")), taxonomy)
+    assert draft.title == "Erfgoedlessen in Delft" and "erfgoedlessen voor groep 7" in draft.body
+
+
+def test_a_title_longer_than_allowed_is_cut_at_a_word_not_refused(corpus_dir, index_dir, taxonomy, tmp_path):
+    long_title = "Cultuureducatie met kwaliteit in de regio " * 20
+    html = f"<html><head><title>{long_title}</title></head><body><article><h1>{long_title}</h1><p>Muziekonderwijs " \
+           "op basisscholen in Zoetermeer: vakdocenten geven les in groep 5 tot en met 8.</p></article></body></html>"
+    [outcome] = run(corpus_dir, index_dir, taxonomy, write(tmp_path / "in", "lang.html", html.encode()))
+    assert outcome.status == "created", outcome.reason
+    assert len(outcome.title) <= 300 and outcome.title.endswith("regio …")
+    [again] = run(corpus_dir, index_dir, taxonomy, tmp_path / "in" / "lang.html")
+    assert again.status == "unchanged", again
+
+
+def test_an_upload_without_a_title_is_named_after_the_uploaded_file_and_reported_in_dutch(tmp_path, corpus_dir,
+                                                                                         index_dir):
+    from test_editor_web import text, upload
+
+    app = make_app(corpus_dir, index_dir, tmp_path / "instance")
+    client = app.test_client()
+    login(client)
+    page = b"<html><body><article><p>Basisscholen in Delft werken met het museum aan erfgoedlessen over de " \
+           b"geschiedenis van de stad voor groep 7 en 8.</p></article></body></html>"
+    response = upload(client, [("erfgoedlessen-delft.html", page), ("foto.html", bytes(range(256)) * 20)])
+    from bs4 import BeautifulSoup
+
+    assert response.status_code == 200
+    table = BeautifulSoup(text(response), "html.parser").find("table").get_text(" ")
+    assert "erfgoedlessen-delft" in table and "001-" not in table  # the upload's name, not its temporary copy's
+    assert "Voorgesteld: " in table and "regio's" in table
+    assert "themes" not in table and "regions" not in table
+    assert "geen tekst: het bestand lijkt een afbeelding" in table
+
+
+def test_the_cli_reports_suggested_fields_in_dutch(corpus_dir, index_dir, tmp_path):
+    from click.testing import CliRunner
+
+    from kennisplatform.cli import main
+
+    page = write(tmp_path / "in", "pagina.html", b"<html><head><title>Erfgoedlessen in Delft</title></head><body>"
+                 b"<article><p>Basisscholen in Delft werken met het museum aan erfgoedlessen voor groep 7.</p>"
+                 b"</article></body></html>")
+    result = CliRunner().invoke(main, ["--corpus", str(corpus_dir), "--index", str(index_dir), "import", str(page)])
+    assert "[voorgesteld: " in result.output and "regio's" in result.output, result.output
+    assert "themes" not in result.output and "regions" not in result.output
+
+
+def test_a_word_title_paragraph_is_neither_repeated_nor_the_summary(tmp_path, taxonomy):
+    """Word's 'Title' style is no heading for mammoth: it came through as the first paragraph, so the page
+    showed the title three times (title, lede, text)."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Dans op school in Leiden", 0)
+    document.add_paragraph("Drie basisscholen in Leiden werken samen met een dansschool.")
+    document.add_paragraph("Leerlingen van groep 5 tot en met 8 krijgen wekelijks les.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    draft = importer.read_path(write(tmp_path / "in", "dans.docx", buffer.getvalue()), taxonomy)
+    assert draft.title == "Dans op school in Leiden"
+    assert draft.summary == "Drie basisscholen in Leiden werken samen met een dansschool."
+    assert draft.body.startswith("Drie basisscholen")
+

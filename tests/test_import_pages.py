@@ -100,6 +100,15 @@ def test_a_title_is_never_a_bare_date_or_the_site_name(title):
     assert chosen == "Cultuursafari in Schoonhoven"
 
 
+@pytest.mark.parametrize("head_title, date", [("12 maart 2023", dt.date(2023, 3, 12)),
+                                               ("di 14-11-2023", dt.date(2023, 11, 14))])
+def test_a_web_page_whose_title_is_only_a_date_is_dated_by_it(head_title, date):
+    html = (f"<html><head><title>{head_title}</title></head><body><article><h1>Erfgoedlessen in Delft</h1>"
+            "<p>Basisscholen werken met het museum aan erfgoedlessen.</p></article></body></html>")
+    draft = importer.read_html(html, "pagina.html")
+    assert (draft.title, draft.date) == ("Erfgoedlessen in Delft", date)
+
+
 def test_a_text_file_whose_first_line_is_a_date_takes_the_next_line_as_title(tmp_path, taxonomy):
     path = tmp_path / "nieuws.txt"
     path.write_text("22 november 2022\n\nCultuursafari voor groep 5\n\nAlle leerlingen gingen op safari.\n",

@@ -224,3 +224,38 @@ def test_undated_documents_get_their_own_bar_that_filters_like_the_facet(tmp_pat
     assert "<url><loc>http://localhost/document/zonder-datum</loc></url>" in sitemap  # no lastmod: none known
     ld = page(client, "/document/zonder-datum").select_one('script[type="application/ld+json"]').string
     assert "datePublished" not in ld and "Erfgoed" in ld
+
+
+def test_many_undated_documents_do_not_flatten_the_years():
+    """Real content: 101 undated documents beside years of 1 to 14. The years keep their own scale; the '?'
+    bar is cut at full height and the caption gives its count."""
+    from kennisplatform.timeline import BARS_HEIGHT
+
+    facet = _year_facet(("2022", "2022", 14, False, "jaar"), ("2019", "2019", 7, False, "jaar"),
+                        (UNKNOWN_YEAR, "Datum onbekend", 101, False, "jaar"))
+    timeline = build_timeline(facet, str)
+    by_year = {b.value: b for b in timeline.bars}
+    assert by_year["2022"].height == BARS_HEIGHT and by_year["2019"].height == BARS_HEIGHT / 2
+    assert timeline.unknown.height == BARS_HEIGHT and timeline.unknown.name == "Datum onbekend: 101 documenten"
+    assert timeline.highest == 14
+
+
+def test_period_labels_fit_their_bands_on_a_long_timeline():
+    """From 2010 to 2026 with a '?' bar the bands are about 67 units wide: too narrow for '2013–2016' in its
+    font, so the short form is used."""
+    from kennisplatform.timeline import FULL_LABEL_WIDTH
+
+    facet = _year_facet(*[(str(y), str(y), 1, False, "jaar") for y in range(2010, 2027)],
+                        (UNKNOWN_YEAR, "Datum onbekend", 5, False, "jaar"))
+    periods = build_timeline(facet, str).periods
+    assert periods and all(p.label == "" or (p.width >= FULL_LABEL_WIDTH) == (not p.short) for p in periods)
+    assert [p.label for p in periods if p.value == "2013-2016"] == ["’13–’16"]
+
+
+def test_the_search_page_caption_counts_the_undated_documents(tmp_path):
+    from conftest import build_app, fixture_corpus, write_document
+
+    corpus = fixture_corpus(tmp_path)
+    write_document(corpus, "zonder-datum", "verslag", None, ["erfgoed"], ["Gouda"], {}, "Over erfgoed in Gouda.\n")
+    soup = page(build_app(corpus, tmp_path / "index").test_client(), "/zoeken")
+    assert "‘?’ is datum onbekend (1)" in soup.select_one(".timeline__caption").get_text()

@@ -69,3 +69,11 @@ def test_unknown_place_is_a_dutch_404(read_only_client, url):
     assert response.status_code == 404
     text = response.get_data(as_text=True)
     assert "bestaat niet" in text and "<b>" not in text
+
+
+def test_a_place_without_documents_says_so_once_and_offers_no_empty_search(read_only_client):
+    soup = page(read_only_client, "/regio/nieuwkoop")
+    assert soup.select_one(".lead") is None  # not "0 documenten ... Zoek in deze documenten"
+    assert "nog geen documenten over Nieuwkoop" in soup.get_text(" ")
+    description = soup.find("meta", attrs={"name": "description"}) or soup.find("meta", property="og:description")
+    assert description["content"].startswith("Nog geen documenten over cultuureducatie in Nieuwkoop")

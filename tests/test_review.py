@@ -225,7 +225,7 @@ def test_dismissing_removes_the_suggestion_and_changes_no_field(client, pending_
 @pytest.mark.parametrize("fields, status, message", [
     ({"document": "bestaat-niet", "veld": "themes", "waarde": "erfgoed"}, 404, "bestaat niet"),
     ({"veld": "themes", "waarde": "onzin"}, 400, "geen waarde van de taxonomie"),
-    ({"veld": "kleur", "waarde": "erfgoed"}, 400, "Onbekend veld"),
+    ({"veld": "kleur", "waarde": "erfgoed"}, 400, "suggesties horen bij soort, thema&#39;s"),
     ({"veld": "themes", "waarde": "inclusie"}, 409, "niet (meer)"),
     ({"veld": "themes", "waarde": "erfgoed", "actie": "wissen"}, 400, "niet compleet"),
     ({"veld": "themes"}, 400, "niet compleet"),

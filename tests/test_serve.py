@@ -106,6 +106,11 @@ def test_serve_really_answers_with_two_workers(corpus_dir, index_dir, tmp_path):
                 time.sleep(0.1)
         assert body is not None, process.stdout.read().decode() if process.poll() is not None else "no answer"
         assert json.loads(body)["total"] == 2
+        # A long pasted query (over gunicorn's default 4094-character request line) gets the app's Dutch page.
+        long_query = "erfgoed+" * 700
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/zoeken?q={long_query}") as response:
+            page = response.read().decode()
+        assert "Alleen de eerste 12 woorden zijn gebruikt" in page
     finally:
         process.send_signal(signal.SIGTERM)  # gunicorn's graceful stop; the workers end with the master
         output = process.communicate(timeout=60)[0].decode()

@@ -247,8 +247,23 @@ def test_a_bad_taxonomy_file_is_a_clear_error(tmp_path, text, message):
 
 
 def test_a_missing_file_is_a_clear_error(tmp_path):
-    with pytest.raises(TaxonomyError, match="niet leesbaar"):
+    with pytest.raises(TaxonomyError, match="bestaat niet. Een corpusmap heeft een taxonomy.yaml nodig"):
         load_taxonomy(tmp_path / "missing.yaml")
+    (tmp_path / "map.yaml").mkdir()
+    with pytest.raises(TaxonomyError, match="niet leesbaar"):
+        load_taxonomy(tmp_path / "map.yaml")
+
+
+def test_the_cli_on_a_new_empty_corpus_folder_says_where_the_taxonomy_comes_from(tmp_path):
+    from click.testing import CliRunner
+
+    from kennisplatform.cli import main
+
+    (tmp_path / "leeg").mkdir()
+    result = CliRunner().invoke(main, ["--corpus", str(tmp_path / "leeg"), "--index", str(tmp_path / "index"), "index"])
+    assert result.exit_code == 1
+    assert "taxonomy.yaml nodig" in result.output and "kopieer die uit corpus/" in result.output
+    assert "Traceback" not in result.output
 
 
 def test_default_path_follows_the_corpus_environment_variable(monkeypatch, tmp_path):

@@ -496,3 +496,25 @@ def test_a_zero_result_search_is_counted_in_the_search_log_without_the_searcher(
 def test_every_page_links_editors_to_the_login(client):
     footer = page(client, "/").find("footer")
     assert footer.find("a", string="Inloggen voor redacteuren")["href"] == "/inloggen"
+
+
+@pytest.mark.parametrize("iso, short, long", [("2024-03-14", "14 mrt. 2024", "14 maart 2024"),
+                                              ("2023-06-22", "22 juni 2023", "22 juni 2023"),
+                                              ("2021-09-01", "1 sep. 2021", "1 september 2021")])
+def test_dates_use_the_dutch_month_abbreviations(iso, short, long):
+    from kennisplatform.views.search import format_date
+
+    assert (format_date(iso, short=True), format_date(iso)) == (short, long)
+
+
+def test_a_summary_that_only_repeats_the_title_is_not_shown_as_its_lede(tmp_path):
+    """Many web pages have a description equal to their title; the page showed it twice, one under the other."""
+    corpus = fixture_corpus(tmp_path)
+    write_document(corpus, "cultuursafari-dordrecht", "artikel", None, ["erfgoed"], ["Dordrecht"],
+                   {"summary": "Cultuursafari in Dordrecht"}, "Alle leerlingen gingen op safari.\n",
+                   title="Cultuursafari in Dordrecht")
+    client = build_app(corpus, tmp_path / "index").test_client()
+    soup = BeautifulSoup(client.get("/document/cultuursafari-dordrecht").data, "html.parser")
+    assert soup.h1.get_text(strip=True) == "Cultuursafari in Dordrecht"
+    assert soup.select_one(".doc__summary") is None
+    assert BeautifulSoup(client.get("/document/erfgoed-leiden").data, "html.parser").select_one(".doc__summary")

@@ -2,6 +2,7 @@
 its title, date, source address and authors from the page's metadata."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -13,7 +14,7 @@ from . import dates
 from .dates import find_date
 from .model import Draft
 from .text import escape, first_paragraph, shorten
-from .titles import choose_title, same_text, site_from_title
+from .titles import choose_title, is_bare_date, same_text, site_from_title
 
 DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "form",
              "button", "input", "select", "textarea", "label", "nav", "header", "footer", "aside", "dialog",
@@ -86,11 +87,21 @@ def read_html(text: str, name: str = "", url: str | None = None) -> Draft:
     if h1 is not None and h1_text and same_text(h1_text, title) and main.find("h1") is h1:
         h1.decompose()  # the title is shown above the body already
     date = (published or dates.time_date(main) or dates.url_date(url)
-            or dates.text_date(main.get_text("\n")) or modified)
+            or dates.text_date(main.get_text("\n")) or _title_date(og_title, head_title) or modified)
     body = _drop_date_lines(html_to_markdown(main, base_url=url))
     summary = description or first_paragraph(body)
     return Draft(title=title or Path(name).stem, date=date, body=body, summary=shorten(summary),
                  source=Source(url, authors, site))
+
+
+def _title_date(*titles: str | None) -> dt.date | None:
+    """A page whose title is only a date ('12 maart 2023', never its title) still says when it is from."""
+    for title in titles:
+        if title and is_bare_date(title):
+            found = find_date(title)
+            if found:
+                return found
+    return None
 
 
 def _page_url(soup: BeautifulSoup) -> str | None:

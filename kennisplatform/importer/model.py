@@ -47,6 +47,10 @@ class Draft:
     original: Original | None = None
 
 
+FIELD_LABELS = {"type": "soort", "themes": "thema's", "regions": "regio's", "disciplines": "disciplines",
+                "audience": "doelgroepen"}
+
+
 @dataclass
 class Outcome:
     path: str
@@ -62,6 +66,11 @@ class Outcome:
     def label(self) -> str:
         return STATUS_LABELS[self.status]
 
+    @property
+    def suggested_labels(self) -> str:
+        """'soort, thema's': the suggested fields as editors know them, not as front-matter keys."""
+        return ", ".join(FIELD_LABELS.get(key, key) for key in self.suggested)
+
     def line(self) -> str:
         text = f"{self.label:<12} {self.path}"
         if self.doc_id:
@@ -71,7 +80,7 @@ class Outcome:
         if self.reason:
             text += f" ({self.reason})"
         if self.suggested:
-            text += f" [voorgesteld: {', '.join(self.suggested)}]"
+            text += f" [voorgesteld: {self.suggested_labels}]"
         if self.pending:
             text += f" [{self.pending} {'waarde' if self.pending == 1 else 'waarden'} te beoordelen]"
         return text

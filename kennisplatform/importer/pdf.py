@@ -255,9 +255,10 @@ def _title(meta_title: str | None, headings: list[str], name: str) -> str:
 
 
 def _drop_title(markdown: str, title: str) -> str:
-    """The title is shown above the body: its heading at the top of the text is not repeated."""
+    """The title is shown above the body: its heading at the top of the text is not repeated, nor the same
+    line in the body's own font (a report typed without heading styles), which would also be its summary."""
     first, _, rest = markdown.partition("\n\n")
-    if first.startswith("#") and same_text(first.lstrip("#").strip().replace("\\", ""), title):
+    if same_text(first.lstrip("#").strip().replace("\\", ""), title):
         return rest
     return markdown
 

@@ -79,7 +79,7 @@ class Importer:
             return Outcome(shown, "failed", reason=f"niet leesbaar: {error}")
 
     def _import(self, writer: Writer | None, path: Path, shown: str) -> Outcome:
-        draft = read_path(path, self.taxonomy)
+        draft = read_path(path, self.taxonomy, shown)
         if not draft.title:
             raise ImportProblem("geen titel gevonden")
         if not draft.body.strip():
@@ -99,7 +99,8 @@ class Importer:
         similar = f"lijkt op '{duplicate.title}' ({round(duplicate.score * 100)}%)" if duplicate else None
         if duplicate is not None and self._is_copy(doc, duplicate):
             return Outcome(shown, "duplicate", duplicate.id, doc.title, similar)
-        remark = "; ".join(filter(None, [match.remark, similar and f"{similar}, ander bronadres: apart opgeslagen"]))
+        other = "ander bronadres" if doc.source.url else "andere titel"
+        remark = "; ".join(filter(None, [match.remark, similar and f"{similar}, {other}: apart opgeslagen"]))
         if writer is None:
             return Outcome(shown, "created", base_slug(doc.title, doc.date), doc.title,
                            "; ".join(filter(None, ["proefdraai", remark])), suggested,
@@ -113,8 +114,10 @@ class Importer:
     def _is_copy(doc: Document, duplicate: suggest.Duplicate) -> bool:
         """A page from its own address is its own document (issue 10), unless its text is a copy of one
         we have (a syndicated news item): an older or reworked version of a page elsewhere, at 0.7-0.95,
-        is kept and reported, so that nothing a searcher could need is dropped."""
-        return not doc.source.url or duplicate.score >= COPY_SIMILARITY
+        is kept and reported, so that nothing a searcher could need is dropped. The same holds for files
+        without an address (PDF and Word): this year's report written from last year's template is
+        similar, not the same document."""
+        return duplicate.score >= COPY_SIMILARITY
 
     # -- identity ---------------------------------------------------------------------------------------
     def _identities(self) -> Identities:

@@ -39,6 +39,16 @@ _sources = suggest.SourceIndex()  # source address -> id, rebuilt when the index
 
 
 # -- the form --------------------------------------------------------------------------------------------
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_WORD_BREAKS = re.compile(r"[\x0b\x0c]")  # Word's line and page breaks, pasted into a text field
+
+
+def clean_text(value: str) -> str:
+    """A form field without control characters: a NUL or an escape code in a title or text is never meant,
+    and was saved into the corpus file as is."""
+    return _CONTROL.sub("", _WORD_BREAKS.sub("\n", value.replace("\r\n", "\n")))
+
+
 @dataclass
 class DocumentForm:
     """The add/edit form exactly as typed (strings and lists of ids), so that it can be shown again."""
@@ -63,7 +73,7 @@ class DocumentForm:
     @classmethod
     def from_request(cls, form, doc_id: str = "") -> "DocumentForm":
         def text(name: str, limit: int = 5000) -> str:
-            return (form.get(name) or "").replace("\r\n", "\n")[:limit]
+            return clean_text(form.get(name) or "")[:limit]
 
         return cls(
             id=doc_id, digest=text("digest", 100), title=text("title", 2000).strip(), type=text("type", 50),

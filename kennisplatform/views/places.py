@@ -80,10 +80,7 @@ def build_place_page(result: PlaceResult) -> PlacePage:
     def links(places) -> list[Link]:
         return [Link(n.label, place_page_url(n.id), n.count) for n in places]
 
-    noun = "document" if result.total == 1 else "documenten"
-    description = (f"{result.total} {noun} over cultuureducatie in {place.label}: voorbeeldprojecten, verslagen en "
-                   f"artikelen" + (f", over {', '.join(b.label.lower() for b in result.themes[:3])}."
-                                   if result.themes else "."))
+    description = _description(place.label, result)
     inside = place.id == PROVINCE or PROVINCE in taxonomy.ancestors(place.id)
     place_map = build_place_map(taxonomy, result.counts, set(), place_page_url, focus=place.id,
                                 link_empty=True) if inside else None
@@ -98,3 +95,13 @@ def build_place_page(result: PlaceResult) -> PlacePage:
         themes=[Link(b.label, search_here(theme=(b.value,)), b.count) for b in result.themes],
         parts=links(result.parts), around=links(result.around), place_map=place_map,
         parent_label=result.ancestors[0].label if result.ancestors else None)
+
+
+def _description(label: str, result) -> str:
+    """The sharing description; a place without documents says so instead of '0 documenten: voorbeeldprojecten,
+    verslagen en artikelen'."""
+    if not result.total:
+        return f"Nog geen documenten over cultuureducatie in {label} op het kennisplatform."
+    noun = "document" if result.total == 1 else "documenten"
+    return (f"{result.total} {noun} over cultuureducatie in {label}: voorbeeldprojecten, verslagen en artikelen"
+            + (f", over {', '.join(b.label.lower() for b in result.themes[:3])}." if result.themes else "."))

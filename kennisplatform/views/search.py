@@ -26,6 +26,8 @@ bp = Blueprint("search", __name__)
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december")
+# The usual Dutch abbreviations: March is "mrt.", not its first three letters.
+SHORT_MONTHS = ("jan.", "feb.", "mrt.", "apr.", "mei", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "dec.")
 FACET_VISIBLE = 6  # longer facet lists show this many values and a "toon meer" for the rest
 TREE_FACETS = ("region", "year")
 ALWAYS_OPEN_LEVELS = ("land", "provincie")  # region tree: these levels are not collapsed
@@ -70,7 +72,7 @@ def optional_url(endpoint: str, **values) -> str | None:
 
 
 def format_date(value: str | dt.date | None, short: bool = False) -> str:
-    """'2023-06-22' -> '22 juni 2023' (short: '22 jun. 2023'); no date -> 'datum onbekend'."""
+    """'2023-06-22' -> '22 juni 2023' (short: '22 juni 2023', '14 mrt. 2024'); no date -> 'datum onbekend'."""
     if not value:
         return "datum onbekend"
     if isinstance(value, str):
@@ -78,9 +80,7 @@ def format_date(value: str | dt.date | None, short: bool = False) -> str:
             value = dt.date.fromisoformat(value[:10])
         except ValueError:
             return value
-    month = MONTHS[value.month - 1]
-    if short and len(month) > 4:
-        month = month[:3] + "."
+    month = (SHORT_MONTHS if short else MONTHS)[value.month - 1]
     return f"{value.day} {month} {value.year}"
 
 
