@@ -32,6 +32,11 @@ THRESHOLDS: dict[str, float | None] = {"type": 0.30, "themes": 0.20, "regions": 
 # policy and organisation pages included) is the most common type of real pages: 48 of the 63 of the tune half.
 FALLBACK_TYPE = "artikel"
 MIN_PENDING_TYPE = 0.1  # other types below this are not offered for review (the editor's form has them all)
+# Other values: a passing mention below MIN_PENDING is not worth an editor's click, and at most the
+# MAX_PENDING_PER_KEY likeliest values of a field wait for review (the form offers them all). Without these,
+# an import of 137 real pages left 676 values to review, some at 2% confidence.
+MIN_PENDING = 0.1
+MAX_PENDING_PER_KEY = 3
 
 
 class BadSuggestion(KennisplatformError):
@@ -86,7 +91,8 @@ def decide(found: suggest.Suggestions, thresholds: dict[str, float | None] | Non
                 pending.append(PendingValue(key, fallback_type, 0.0))
             continue
         applied[key] = tuple(s.value for s in sure)
-        pending.extend(PendingValue(key, s.value, s.confidence) for s in unsure)
+        likeliest = sorted((s for s in unsure if s.confidence >= MIN_PENDING), key=lambda s: -s.confidence)
+        pending.extend(PendingValue(key, s.value, s.confidence) for s in likeliest[:MAX_PENDING_PER_KEY])
     doc_type = applied["type"][0] if "type" in applied else next(
         (p.value for p in pending if p.key == "type"), fallback_type)
     return Decision(doc_type, applied, tuple(pending))
