@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, STORED_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
@@ -104,3 +104,20 @@ def length_bytes(perdoc, field: str) -> bytes | None:
     after the last stored byte have none), or None when the field keeps no lengths."""
     column = perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
     return None if column is None else column._dbfile.get(column._basepos, column._count)
+
+
+def pin_stored_fields(reader) -> bool:
+    """Open every segment's stored-fields column now. Whoosh opens it lazily, at a reader's first
+    stored_fields(); by then a save in another process may have merged the segment away and deleted its
+    files, and Whoosh answers None for the column (a TypeError in stored_fields). Once opened, the mapped
+    file stays readable after it is deleted. False when a file is already gone: open a newer reader."""
+    for segment, _ in reader.leaf_readers():
+        perdoc = getattr(segment, "_perdoc", None)
+        if perdoc is None or not segment.doc_count_all():
+            continue  # an empty index's reader
+        try:
+            if perdoc._cached_reader("_stored", STORED_COLUMN) is None:
+                return False
+        except OSError:  # deleted between Whoosh's exists check and its open
+            return False
+    return True

@@ -18,8 +18,8 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
-from . import analysis, bitsets, highlight, index, ranking, schema, sidecars, spelling
-from .errors import NotFound
+from . import analysis, bitsets, highlight, index, postings, ranking, schema, sidecars, spelling
+from .errors import IndexBusy, NotFound
 from .facets import FacetIndex
 from .params import SearchParams, year_label
 from .query import Clause, Group, ParsedQuery, build_synonym_table, parse_query
@@ -48,6 +48,7 @@ MIN_SHOULD_MATCH = 0.5
 RELAX_STEPS = (1.0, 0.75, 0.5, 0.25, 0.0)
 # A long query's BM25F score is multiplied by (share of its weight matched) ** COORDINATION.
 COORDINATION = 1.0
+OPEN_TRIES = 5  # a searcher opened while segments are merged away is opened again
 RETIRE_AFTER = 60.0  # seconds a replaced searcher stays open for requests still using it
 MAX_PREFIX_TERMS = 50  # a prefix expands to at most this many words (the most frequent ones)
 
@@ -127,13 +128,22 @@ class SearchEngine:
                 self.synonyms  # noqa: B018 - computes the cached property
             # A fresh searcher, not Searcher.refresh(): refresh() reuses segment readers whose segment id
             # is unchanged, and so misses deletions committed to those segments since.
-            searcher = self._ix.searcher(weighting=BM25F())
+            searcher = self._open_searcher()
             # Segments the previous reader had keep their mapped arrays; only new ones (a save's) are read.
             arrays = sidecars.ReaderArrays(searcher.reader(), self.index_dir, self._arrays)
             self._arrays = arrays
             self._state = _State(searcher, FacetIndex.build(arrays), ranking.Ranker(arrays, schema.TEXT_FIELDS))
             self._retire(state)
             return self._state
+
+    def _open_searcher(self):
+        """A searcher whose stored fields stay readable while other processes save and merge segments."""
+        for _ in range(OPEN_TRIES):
+            searcher = self._ix.searcher(weighting=BM25F())
+            if postings.pin_stored_fields(searcher.reader()):
+                return searcher
+            searcher.close()  # a commit merged a segment away between listing and opening: a newer one
+        raise IndexBusy("De index verandert te snel om te lezen; probeer het zo opnieuw.")
 
     def _retire(self, old: _State | None) -> None:
         """Close replaced searchers once no request can still be using them (their files stay open

@@ -195,3 +195,17 @@ def test_an_import_killed_with_sigkill_leaves_a_consistent_corpus(corpus_dir, in
     assert len(list(folder.glob("importbestand-*.md"))) == 300
     assert not list(corpus_dir.rglob(".tmp-*"))  # the next writer cleared the dead one's temp file
     assert assert_index_matches_corpus(corpus_dir, index_dir, taxonomy) == 305
+
+
+def test_a_segment_merged_away_by_another_process_leaves_an_open_reader_readable(corpus_dir, index_dir, engine):
+    """Whoosh opens a segment's stored fields lazily; another process's save may merge the segment away and
+    delete its files before that. The engine opens them with the reader, so its hits stay readable."""
+    from whoosh.codec.whoosh3 import W3Codec
+
+    state = engine.state()
+    segments = [segment.segment() for segment, _ in state.searcher.reader().leaf_readers()]
+    for segment in segments:  # what a merge's clean-up does to the files of the segments it replaced
+        (index_dir / W3Codec.column_filename(segment, "_stored")).unlink()
+    result = engine.search(SearchParams(q="erfgoed"))
+    assert result.total > 0 and all(hit.title for hit in result.hits)
+    assert engine.stored(result.hits[0].id)["title"] == result.hits[0].title
