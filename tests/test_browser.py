@@ -8,28 +8,11 @@ import shutil
 
 import pytest
 
-from browser_support import CHROMIUM, SCREENSHOTS, launch, serve, write_browser_corpus
+from browser_support import (CHROMIUM, SCREENSHOTS, browser, live, serve,  # noqa: F401 (fixtures)
+                             write_browser_corpus)
 
 # No skipping: without Debian's chromium (apt-get install chromium; .ci/run does) these tests fail.
 assert os.path.exists(CHROMIUM), f"{CHROMIUM} is missing: apt-get install chromium"
-from playwright import sync_api  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def live(tmp_path_factory):
-    root = tmp_path_factory.mktemp("browser")
-    write_browser_corpus(root / "corpus")
-    server = serve(root / "corpus", root / "index")
-    yield server.url
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 class Watched:

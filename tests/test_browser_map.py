@@ -8,31 +8,14 @@ import re
 
 import pytest
 
-from browser_support import CHROMIUM, SCREENSHOTS, launch, serve, write_browser_corpus
+from browser_support import CHROMIUM, SCREENSHOTS, browser, live  # noqa: F401 (fixtures)
 
 assert os.path.exists(CHROMIUM), f"{CHROMIUM} is missing: apt-get install chromium"
-from playwright import sync_api  # noqa: E402
 
 SEARCH_TWO_PLACES = "/zoeken?q=erfgoed&region=leiden&region=dordrecht"
 TIMELINE_PERIOD = "/zoeken?year=2021-2024"
 PLACE = "/regio/drechtsteden"
 
-
-@pytest.fixture(scope="module")
-def live(tmp_path_factory):
-    root = tmp_path_factory.mktemp("browser-map")
-    write_browser_corpus(root / "corpus")
-    server = serve(root / "corpus", root / "index")
-    yield server.url
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(params=[True, False], ids=["js", "nojs"])
