@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from . import __version__, history, searchlog, users
-from .corpus import iter_markdown_files
+from .corpus import fsync_dir, iter_markdown_files
 from .editing import corpus_lock
 from .errors import KennisplatformError
 
@@ -92,12 +92,12 @@ def create_backup(corpus_dir: Path, index_dir: Path, instance_dir: Path, target:
                     "history": head, "documents": sum(1 for _ in iter_markdown_files(snapshot))}
         count = _write_archive(temp, snapshot, instance_files, manifest)
         os.replace(temp, target)
-        _fsync_dir(folder)
+        fsync_dir(folder)
     except OSError as exc:
-        _unlink(temp)
+        Path(temp).unlink(missing_ok=True)
         raise BackupError(_disk_message(exc, folder)) from exc
     except BaseException:
-        _unlink(temp)
+        Path(temp).unlink(missing_ok=True)
         raise
     finally:
         if snapshot is not None:
@@ -332,7 +332,7 @@ def _remove_dead(folder: Path, prefix: str, suffix: str) -> None:
         if entry.is_dir(follow_symlinks=False):
             shutil.rmtree(entry.path, ignore_errors=True)
         else:
-            _unlink(entry.path)
+            Path(entry.path).unlink(missing_ok=True)
 
 
 def _alive(pid: int) -> bool:
@@ -345,16 +345,3 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _unlink(path) -> None:
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

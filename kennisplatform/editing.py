@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import history
-from .corpus import TRASH_FOLDER, TYPE_FOLDERS, iter_markdown_files, taxonomy_for
+from .corpus import TRASH_FOLDER, TYPE_FOLDERS, fsync_dir, iter_markdown_files, taxonomy_for
 from .documents import Document, parse_document, render_document, slugify
 from .errors import DocumentError, IndexBusy, KennisplatformError, NotFound, Problem
 from .index import apply_changes
@@ -121,24 +121,11 @@ def _temp_file(folder: Path, text: str) -> str:
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:
-        _unlink(tmp)
+        Path(tmp).unlink(missing_ok=True)
         raise
     return tmp
 
 
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _unlink(path) -> None:
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass
 
 
 def remove_leftovers(corpus_dir: Path) -> int:
@@ -152,7 +139,7 @@ def remove_leftovers(corpus_dir: Path) -> int:
             continue
         for entry in entries:
             if entry.name.startswith(".tmp-") and entry.name.endswith(".part"):
-                _unlink(entry.path)
+                Path(entry.path).unlink(missing_ok=True)
                 removed += 1
     return removed
 
@@ -171,11 +158,11 @@ def write_new(folder: Path, slug: str, text: str, taken: set[str] = frozenset())
                 os.link(tmp, final)
             except FileExistsError:
                 continue
-            _fsync_dir(folder)
+            fsync_dir(folder)
             return final
         raise KennisplatformError(f"Geen vrije bestandsnaam voor '{slug}'.")
     finally:
-        _unlink(tmp)
+        Path(tmp).unlink(missing_ok=True)
 
 
 def place_new(target: Path, text: str, shown: str) -> None:
@@ -186,8 +173,8 @@ def place_new(target: Path, text: str, shown: str) -> None:
     except FileExistsError:
         raise EditConflict(f"Er staat al een bestand {shown} in de map.") from None
     finally:
-        _unlink(tmp)
-    _fsync_dir(target.parent)
+        Path(tmp).unlink(missing_ok=True)
+    fsync_dir(target.parent)
 
 
 def replace_file(path: Path, text: str) -> None:
@@ -196,9 +183,9 @@ def replace_file(path: Path, text: str) -> None:
     try:
         os.replace(tmp, path)
     except BaseException:
-        _unlink(tmp)
+        Path(tmp).unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 def check_text(text: str, doc_id: str, taxonomy: Taxonomy, relpath: str) -> Document:
@@ -315,7 +302,7 @@ class Writer:
             self._mark()
             place_new(target, text, target_rel)
             os.unlink(path)
-            _fsync_dir(path.parent)
+            fsync_dir(path.parent)
         self.changes.append(history.Change(doc.id, history.CHANGED, target_rel,
                                            old_path=relpath if target != path else None))
         self.upserts.append((written, digest))
@@ -340,7 +327,7 @@ class Writer:
             place_new(target, text, relpath)
             if current is not None:
                 os.unlink(self.corpus_dir / current)
-                _fsync_dir((self.corpus_dir / current).parent)
+                fsync_dir((self.corpus_dir / current).parent)
         self.changes.append(history.Change(doc_id, history.RESTORED, relpath,
                                            old_path=current if current not in (None, relpath) else None))
         self.upserts.append((written, digest))
@@ -374,8 +361,8 @@ class Writer:
         target = trash / f"{doc_id}.{stamp}.md"
         self._mark()
         os.rename(source, target)  # same file system: atomic
-        _fsync_dir(trash)
-        _fsync_dir(source.parent)
+        fsync_dir(trash)
+        fsync_dir(source.parent)
         self.changes.append(history.Change(doc_id, history.DELETED, relpath))
         self.deletes.append(doc_id)
         return Trashed(doc_id, target.relative_to(self.corpus_dir).as_posix())

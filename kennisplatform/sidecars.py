@@ -345,12 +345,12 @@ def _parse(data: memoryview, name: str, segment_id: str, doc_count: int) -> Segm
 
 def _segment_arrays(arrays: dict[str, np.ndarray], segment_id: str, doc_count: int) -> SegmentArrays:
     terms = {}
-    for field in sorted(CAPTURED):
-        table = TermTable(*(arrays[f"t:{field}:{part}"] for part in ("blob", "offsets", "starts", "docs", "weights")))
+    for name in sorted(CAPTURED):
+        table = TermTable(*(arrays[f"t:{name}:{part}"] for part in ("blob", "offsets", "starts", "docs", "weights")))
         if (len(table.starts) != len(table.offsets) or int(table.starts[-1]) != len(table.docs)
                 or len(table.weights) != len(table.docs) or int(table.offsets[-1]) != len(table.blob)):
-            raise ValueError(f"inconsistent term table {field}")
-        terms[field] = table
+            raise ValueError(f"inconsistent term table {name}")
+        terms[name] = table
     rows = {field: arrays[f"rows:{field}"] for field in FACET_FIELDS}
     lengths = {field: arrays[f"len:{field}"] for field in TEXT_FIELDS}
     dates = arrays["dates"]

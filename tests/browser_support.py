@@ -7,7 +7,6 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from werkzeug.serving import make_server
 
 from conftest import TAXONOMY, write_document
@@ -97,24 +96,3 @@ def serve(corpus: Path, index: Path, instance: Path | None = None) -> LiveServer
 
 def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-
-
-# The fixtures every browser test module uses (imported by name there): the browser corpus served once per
-# module, and one Chromium per module.
-@pytest.fixture(scope="module")
-def live(tmp_path_factory):
-    root = tmp_path_factory.mktemp("browser")
-    write_browser_corpus(root / "corpus")
-    server = serve(root / "corpus", root / "index")
-    yield server.url
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright import sync_api
-
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()

@@ -101,3 +101,28 @@ def engine(corpus_dir: Path, index_dir: Path, taxonomy) -> SearchEngine:
     engine = SearchEngine(index_dir, taxonomy)
     yield engine
     engine.close()
+
+
+# -- the browser tests' live site and Chromium (tests/browser_support.py), one of each per test module ------
+@pytest.fixture(scope="module")
+def live(tmp_path_factory):
+    """The browser corpus served on a free local port: its address."""
+    from browser_support import serve, write_browser_corpus
+
+    root = tmp_path_factory.mktemp("browser")
+    write_browser_corpus(root / "corpus")
+    server = serve(root / "corpus", root / "index")
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, driven by Playwright."""
+    from browser_support import launch
+    from playwright import sync_api
+
+    with sync_api.sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()

@@ -8,8 +8,7 @@ import shutil
 
 import pytest
 
-from browser_support import (CHROMIUM, SCREENSHOTS, browser, live, serve,  # noqa: F401 (fixtures)
-                             write_browser_corpus)
+from browser_support import CHROMIUM, SCREENSHOTS, serve, write_browser_corpus
 
 # No skipping: without Debian's chromium (apt-get install chromium; .ci/run does) these tests fail.
 assert os.path.exists(CHROMIUM), f"{CHROMIUM} is missing: apt-get install chromium"

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from browser_support import CHROMIUM, SCREENSHOTS, browser, live  # noqa: F401 (fixtures)
+from browser_support import CHROMIUM, SCREENSHOTS
 
 assert os.path.exists(CHROMIUM), f"{CHROMIUM} is missing: apt-get install chromium"
 
