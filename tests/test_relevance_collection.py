@@ -27,17 +27,35 @@ def _load_split_module():
     return module
 
 
-@pytest.fixture(scope="module")
-def pages() -> dict[str, str]:
-    """normalised source address -> file name"""
+def collection_pages(folder: Path) -> dict[str, str]:
+    """normalised source address -> file name, for a collection folder of saved pages"""
     out = {}
-    for path in sorted(COLLECTION.glob("*.html")):
+    for path in sorted(folder.glob("*.html")):
         found = CANONICAL.search(path.read_text(encoding="utf-8"))
         assert found, f"{path.name} has no source address"
         url = normalise_url(html.unescape(found.group(1)))
         assert url not in out, f"{path.name} and {out.get(url)} have the same source address"
         out[url] = path.name
     return out
+
+
+def assert_listed_in_sources(pages: dict[str, str], folder: Path) -> None:
+    sources = (folder / "SOURCES.md").read_text(encoding="utf-8")
+    for name in pages.values():
+        assert f"`{name}`" in sources, f"{name} is not in SOURCES.md"
+
+
+def assert_judged_pages_in(pages: dict[str, str], queries: list[dict]) -> None:
+    for item in queries:
+        assert item["relevant"], f"{item['query']!r} has no relevant page"
+        for url, grade in item["relevant"].items():
+            assert normalise_url(url) in pages, f"{item['query']!r}: no page for {url}"
+            assert grade in (1, 2, 3)
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return collection_pages(COLLECTION)
 
 
 @pytest.fixture(scope="module")
@@ -47,17 +65,11 @@ def field_queries() -> list[dict]:
 
 def test_collection_has_enough_pages_each_listed_with_its_address(pages):
     assert len(pages) >= 100
-    sources = (COLLECTION / "SOURCES.md").read_text(encoding="utf-8")
-    for url, name in pages.items():
-        assert f"`{name}`" in sources, f"{name} is not in SOURCES.md"
+    assert_listed_in_sources(pages, COLLECTION)
 
 
 def test_every_judged_page_is_in_the_collection_by_its_address(pages, field_queries):
-    for item in field_queries:
-        assert item["relevant"], f"{item['query']!r} has no relevant page"
-        for url, grade in item["relevant"].items():
-            assert normalise_url(url) in pages, f"{item['query']!r}: no page for {url}"
-            assert grade in (1, 2, 3)
+    assert_judged_pages_in(pages, field_queries)
 
 
 def test_field_queries_cover_the_kinds_issue_11_asks_for(field_queries):
