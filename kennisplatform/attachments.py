@@ -6,12 +6,11 @@ original is unchanged, and a document without an original was written in the edi
 scanner reads only the type folders, so nothing here is ever read as a document. No Flask."""
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .corpus import write_bytes_atomic
 from .documents import slugify
 
 FOLDER = "bijlagen"
@@ -71,19 +70,9 @@ def keep(corpus_dir: Path, doc_id: str, suffix: str, data: bytes) -> Attachment:
     if not _ID.match(doc_id) or suffix not in CONTENT_TYPES:
         raise ValueError(f"no original can be kept for {doc_id!r}{suffix!r}")
     folder = _folder(corpus_dir)
-    folder.mkdir(parents=True, exist_ok=True)
     previous = find(corpus_dir, doc_id)
     target = folder / f"{doc_id}{suffix}"
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomic(target, data, ".part")  # remove_leftovers clears a dead import's .tmp-*.part
     if previous is not None and previous.path != target:
         previous.path.unlink(missing_ok=True)
     return Attachment(doc_id, target, suffix, len(data))

@@ -107,14 +107,20 @@ def read_corpus(corpus_dir: Path, taxonomy: Taxonomy | None = None) -> tuple[lis
 
 
 def write_atomic(path: Path, text: str) -> None:
+    """A corpus file's text, written atomically (write_bytes_atomic)."""
+    write_bytes_atomic(path, text.encode("utf-8"), ".md")
+
+
+def write_bytes_atomic(path: Path, data: bytes, suffix: str) -> None:
     """Write so that readers and crashes see the old file or the new one, never a half-written one:
-    a temporary file in the same folder, fsync, rename, fsync of the folder."""
+    a temporary file `.tmp-*<suffix>` in the same folder (removed by the next writer if this one dies),
+    fsync, rename, fsync of the folder."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".md", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=suffix, dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

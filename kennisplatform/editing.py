@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import history
-from .corpus import TRASH_FOLDER, TYPE_FOLDERS, fsync_dir, iter_markdown_files, taxonomy_for
+from .corpus import TRASH_FOLDER, TYPE_FOLDERS, fsync_dir, iter_markdown_files, taxonomy_for, write_bytes_atomic
 from .documents import Document, parse_document, render_document, slugify
 from .errors import DocumentError, IndexBusy, KennisplatformError, NotFound, Problem
 from .index import apply_changes
@@ -178,14 +178,9 @@ def place_new(target: Path, text: str, shown: str) -> None:
 
 
 def replace_file(path: Path, text: str) -> None:
-    """Overwrite an existing file atomically (temp file, fsync, rename, fsync of the folder)."""
-    tmp = _temp_file(path.parent, text)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    fsync_dir(path.parent)
+    """Overwrite an existing file atomically (temp file, fsync, rename, fsync of the folder); its temporary
+    file is a `.tmp-*.part`, which remove_leftovers clears if this process dies."""
+    write_bytes_atomic(path, text.encode("utf-8"), ".part")
 
 
 def check_text(text: str, doc_id: str, taxonomy: Taxonomy, relpath: str) -> Document:
