@@ -55,12 +55,7 @@ def main() -> int:
     parser.add_argument("--field", action="store_true", help="the real pages, imported (see evaluate.py)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        if args.field:
-            source = evaluate.import_collection(evaluate.FIELD_COLLECTION, Path(tmp))
-            judged, _ = evaluate.load_judged(evaluate.FIELD_JUDGMENTS, source.ids_by_url)
-            corpus = source.corpus
-        else:
-            corpus, judged = args.corpus, evaluate.load_judgments(args.judgments)
+        corpus, judged = evaluate.variant_source(args.field, args.corpus, args.judgments, Path(tmp))
         ours = evaluate.Ours(corpus, Path(tmp))
         results = {}
         for name, (_, patch) in VARIANTS.items():

@@ -282,6 +282,16 @@ def print_table(judged: list[Judged], results: dict[str, dict[str, Scores]]) -> 
         print(f"  {n:<18} MRR {mean([s.rr for s in scores]):.3f}   R@10 {mean([s.recall for s in scores]):.3f}")
 
 
+def variant_source(field: bool, corpus: Path, judgments: Path, workdir: Path) -> tuple[Path, list[Judged]]:
+    """What the variant scripts (ablation, morphology) judge: the real pages imported into `workdir`
+    (--field), or a corpus with its judgments."""
+    if field:
+        source = import_collection(FIELD_COLLECTION, workdir)
+        judged, _ = load_judged(FIELD_JUDGMENTS, source.ids_by_url)
+        return source.corpus, judged
+    return corpus, load_judgments(judgments)
+
+
 def print_variants(judged: list[Judged], results: dict[str, dict[str, Scores]], width: int = 10) -> None:
     """One row per kind and half, one column per variant of our engine (the ablation and morphology scripts)."""
     print(f"{'kind':<10}{'half':<9}" + "".join(f"{name:>{width}}" for name in results))

@@ -138,12 +138,7 @@ def main() -> int:
     args = parser.parse_args()
     splitters = args.splitter or ["ours", "hunspell", "frog", "none"]
     with tempfile.TemporaryDirectory() as tmp:
-        if args.field:
-            source = evaluate.import_collection(evaluate.FIELD_COLLECTION, Path(tmp))
-            judged, _ = evaluate.load_judged(evaluate.FIELD_JUDGMENTS, source.ids_by_url)
-            corpus = source.corpus
-        else:
-            corpus, judged = args.corpus, evaluate.load_judgments(args.judgments)
+        corpus, judged = evaluate.variant_source(args.field, args.corpus, args.judgments, Path(tmp))
         words = vocabulary(corpus)
         ours = {w: tuple(analysis.split_compound(w)) for w in words}
         print(f"{len(words)} words of {analysis.MIN_COMPOUND}+ letters; ours splits {sum(map(bool, ours.values()))}")
