@@ -311,14 +311,19 @@ def test_the_app_adopts_the_corpus_on_start(corpus_dir, index_dir, tmp_path):
     assert history.exists(corpus_dir) and files_with_times(corpus_dir) == before
 
 
-def test_a_save_killed_before_its_commit_is_repaired_by_the_next_start(corpus_dir, index_dir, engine, taxonomy):
+def kill_a_save_before_its_commit(corpus_dir: Path, index_dir: Path) -> int:
+    """A process that writes a document and is SIGKILLed before its history commit: its exit code."""
     versions.prepare(corpus_dir, index_dir)
-    context = multiprocessing.get_context("spawn")
-    child = context.Process(target=editor_support.save_and_die_before_commit,
-                            args=(str(corpus_dir), str(index_dir), "Onderbroken verslag"))
+    child = multiprocessing.get_context("spawn").Process(
+        target=editor_support.save_and_die_before_commit,
+        args=(str(corpus_dir), str(index_dir), "Onderbroken verslag"))
     child.start()
     child.join(timeout=120)
-    assert child.exitcode == -9
+    return child.exitcode
+
+
+def test_a_save_killed_before_its_commit_is_repaired_by_the_next_start(corpus_dir, index_dir, engine, taxonomy):
+    assert kill_a_save_before_its_commit(corpus_dir, index_dir) == -9
     path = corpus_dir / "verslagen" / "onderbroken-verslag-2024-03-01.md"
     assert path.is_file()  # the file is the truth: it was written whole
     checked = run(corpus_dir, index_dir, "check")
@@ -333,12 +338,7 @@ def test_a_save_killed_before_its_commit_is_repaired_by_the_next_start(corpus_di
 
 
 def test_the_next_save_repairs_a_killed_one_and_clears_stale_git_locks(corpus_dir, index_dir, engine, taxonomy):
-    versions.prepare(corpus_dir, index_dir)
-    context = multiprocessing.get_context("spawn")
-    child = context.Process(target=editor_support.save_and_die_before_commit,
-                            args=(str(corpus_dir), str(index_dir), "Onderbroken verslag"))
-    child.start()
-    child.join(timeout=120)
+    kill_a_save_before_its_commit(corpus_dir, index_dir)
     (corpus_dir / ".git" / "refs" / "heads" / "main.lock").write_bytes(b"")  # as if killed mid ref update
     doc = editing.open_document(corpus_dir, DOC, taxonomy).document
     editing.save_document(corpus_dir, index_dir, doc.with_changes(body="Daarna opgeslagen.\n"), taxonomy)
