@@ -96,3 +96,18 @@ def serve(corpus: Path, index: Path, instance: Path | None = None) -> LiveServer
 
 def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def set_facet_box(page, box_id: str, js: bool, check: bool = True) -> None:
+    """Tick (or untick) a facet value as a person would: open its collapsed region first; with JavaScript
+    the page reloads on its own, without it they press 'Filters toepassen'."""
+    box = page.locator(f"#{box_id}")
+    if not box.is_visible():  # a municipality inside a collapsed region
+        page.locator(f"details:has(#{box_id})").last.locator("> summary").click()
+    if js:
+        with page.expect_navigation():
+            box.set_checked(check)
+    else:
+        box.set_checked(check)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Filters toepassen").click()

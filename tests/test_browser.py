@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from browser_support import CHROMIUM, SCREENSHOTS, serve, write_browser_corpus
+from browser_support import CHROMIUM, SCREENSHOTS, serve, set_facet_box, write_browser_corpus
 
 # No skipping: without Debian's chromium (apt-get install chromium; .ci/run does) these tests fail.
 assert os.path.exists(CHROMIUM), f"{CHROMIUM} is missing: apt-get install chromium"
@@ -54,20 +54,7 @@ def hit_ids(page) -> list[str]:
 
 
 def apply_filter(tab, facet: str, value: str, check: bool = True) -> None:
-    """Tick (or untick) a facet value as a person would: with JavaScript the page reloads on its own,
-    without it they press 'Filters toepassen'."""
-    page = tab.page
-    box = page.locator(f"#f-{facet}-{value}")
-    if not box.is_visible():  # a municipality inside a collapsed region
-        details = page.locator(f"details:has(#f-{facet}-{value})").last
-        details.locator("> summary").click()
-    if tab.js:
-        with page.expect_navigation():
-            box.set_checked(check)
-    else:
-        box.set_checked(check)
-        with page.expect_navigation():
-            page.get_by_role("button", name="Filters toepassen").click()
+    set_facet_box(tab.page, f"f-{facet}-{value}", tab.js, check)
 
 
 def test_search_flow(live, tab):

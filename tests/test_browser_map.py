@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from browser_support import CHROMIUM, SCREENSHOTS
+from browser_support import CHROMIUM, SCREENSHOTS, set_facet_box
 
 assert os.path.exists(CHROMIUM), f"{CHROMIUM} is missing: apt-get install chromium"
 
@@ -58,16 +58,7 @@ def follow(page, selector: str) -> None:
 
 
 def tick(page, box_id: str) -> None:
-    box = page.locator(f"#{box_id}")
-    if not box.is_visible():  # inside a collapsed subtree
-        page.locator(f"details:has(#{box_id})").last.locator("> summary").click()
-    if page.js:
-        with page.expect_navigation():
-            box.set_checked(True)
-    else:
-        box.set_checked(True)
-        with page.expect_navigation():
-            page.get_by_role("button", name="Filters toepassen").click()
+    set_facet_box(page, box_id, page.js)
 
 
 def test_a_shape_and_its_checkbox_give_the_same_result_and_counts(live, tab):
