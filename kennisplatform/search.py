@@ -338,17 +338,22 @@ class SearchEngine:
         return Suggestion(corrected.text, other) if other > total else None
 
     def _corrected(self, state: _State, parsed: ParsedQuery) -> ParsedQuery | None:
-        """The query with each unknown word replaced by the closest common Dutch word (one edit before
-        two, then the most frequent) whose stem the index does contain."""
+        """The query with each unknown word replaced by the place it misspells (_misspelled_place), else
+        by the closest common Dutch word (one edit before two, then the most frequent) whose stem the
+        index does contain."""
         reader = state.searcher.reader()
-        words = parsed.text.split()
+        words, changed = self._misspelled_place_runs(reader, parsed.text.split())
         places = {word for group in parsed.groups if _places(group) for word in group.text.split()}
-        changed = False
         for i, word in enumerate(words):
             core = word.strip('"-*()')
             if core.strip("?!.,;:") in places:
                 continue  # part of a place name ("IJssel" in "Capelle aan den IJssel"): one unit
             terms = analysis.analyze_query(core)
+            place = self._misspelled_place(reader, core.strip("?!.,;:"), terms)
+            if place:
+                words[i] = word.replace(core.strip("?!.,;:"), place)
+                changed = True
+                continue
             if len(terms) != 1 or len(terms[0]) < 4 or not terms[0].isalpha():
                 continue
             # Only words the corpus does not contain at all: a rare word (a place, a project's name)
@@ -376,6 +381,46 @@ class SearchEngine:
                 state.corrections.clear()
             state.corrections[word] = better
         return better
+
+    @cached_property
+    def _place_names(self) -> spelling.NameCorrector:
+        """The places of the taxonomy by every name a query may use: label, aliases and adjectives."""
+        names: dict[str, str] = {}
+        for term in self.taxonomy.terms("region"):
+            for name in (term.label, *term.aliases):
+                names.setdefault(name, term.id)
+        for form, ids in self.taxonomy.place_forms.items():
+            names.setdefault(form, " ".join(ids))
+        return spelling.NameCorrector(names)
+
+    def _misspelled_place_runs(self, reader, words: list[str]) -> tuple[list[str], bool]:
+        """The words with each run of two to four that misspells a place of as many words replaced by
+        it ("Kaag en Braasem" -> "Kaag en Braassem"); and whether one was."""
+        out: list[str] = []
+        changed = False
+        i = 0
+        while i < len(words):
+            for length in range(min(4, len(words) - i), 1, -1):
+                run = " ".join(words[i:i + length]).strip('"-*()?!.,;:')
+                place = self._misspelled_place(reader, run, analysis.analyze_query(run))
+                if place and len(place.split()) == length:
+                    out.append(place)
+                    changed = True
+                    i += length
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out, changed
+
+    def _misspelled_place(self, reader, word: str, terms: list[str]) -> str | None:
+        """A place name one edit off (two for long names), when the corpus lacks a term of the word and
+        it is no place already: "Nisewaard" -> "Nissewaard", "Pijnaker-Nootdorp" -> "Pijnacker-Nootdorp"."""
+        if not terms or all(reader.doc_frequency(schema.SPELL_FIELD, term) for term in terms):
+            return None
+        # A listed name itself is no typo (closest says None); one that only contains a place
+        # ("Leidschendam-Voorbrug" has "Leidschendam") is still corrected as a whole.
+        return self._place_names.closest(word)
 
     def _is_place(self, word: str) -> bool:
         return self.taxonomy.resolve("region", word) is not None or bool(self.taxonomy.find_in_text("region", word))
