@@ -53,8 +53,8 @@ COORDINATION = 1.0
 # a place; and two groups of a query of three or more) is listed and ranked with the documents that contain
 # every word: a title remembered with a word wrong ("provincie blij met geld voor cultuur in de klas"), a
 # question its title answers. Queries of one content word: no effect. Measured on the tuning queries
-# (field tune half + tune2, nDCG@10): off 0.916, 0.4 0.926, 0.5 0.930, 0.6 0.924; a score factor
-# 1 + w * coverage instead (w 0.5, 1) lowered it.
+# (field tune half + tune2, nDCG@10): off 0.919, 0.4 0.929, 0.5 0.933, 0.6 0.928, 0.7 0.923; a score
+# factor 1 + w * coverage instead (w 0.5, 1) lowered it (docs/performance.md, "Session 4: relevance").
 TITLE_COVERAGE = 0.5
 OPEN_TRIES = 5  # a searcher opened while segments are merged away is opened again
 RETIRE_AFTER = 60.0  # seconds a replaced searcher stays open for requests still using it
