@@ -48,6 +48,14 @@ MIN_SHOULD_MATCH = 0.5
 RELAX_STEPS = (1.0, 0.75, 0.5, 0.25, 0.0)
 # A long query's BM25F score is multiplied by (share of its weight matched) ** COORDINATION.
 COORDINATION = 1.0
+# Title coverage: the share of the query's content weight (each group its idf) that a document's title
+# contains. A document whose title covers at least TITLE_COVERAGE of it (with a word of the topic, not only
+# a place; and two groups of a query of three or more) is listed and ranked with the documents that contain
+# every word: a title remembered with a word wrong ("provincie blij met geld voor cultuur in de klas"), a
+# question its title answers. Queries of one content word: no effect. Measured on the tuning queries
+# (field tune half + tune2, nDCG@10): off 0.919, 0.4 0.929, 0.5 0.933, 0.6 0.928, 0.7 0.923; a score
+# factor 1 + w * coverage instead (w 0.5, 1) lowered it (docs/performance.md, "Session 4: relevance").
+TITLE_COVERAGE = 0.5
 OPEN_TRIES = 5  # a searcher opened while segments are merged away is opened again
 RETIRE_AFTER = 60.0  # seconds a replaced searcher stays open for requests still using it
 MAX_PREFIX_TERMS = 50  # a prefix expands to at most this many words (the most frequent ones)
@@ -62,6 +70,7 @@ class Plan:
     excluded: int = 0
     complete: int = 0  # documents that match every content group (long queries: enough of the weight)
     evidence: np.ndarray | None = None  # long queries: per document, the share of the weight it matches
+    title_first: int = 0  # documents whose title covers at least TITLE_COVERAGE: ranked with `complete`
 
 
 @dataclass
@@ -220,13 +229,42 @@ class SearchEngine:
         content = parsed.content_groups
         group_bits = [self._group_bits(state, parsed.groups[i]) & universe for i in content]
         if len(content) >= LONG_QUERY:
-            return self._weighted_plan(state, group_bits, universe, filters, per_page, excluded)
-        n = len(group_bits)
-        at_least = _at_least(group_bits, universe)
-        min_groups = n
-        while min_groups > 1 and (at_least[min_groups] & filters).bit_count() < per_page:
-            min_groups -= 1
-        return Plan(matched=at_least[min_groups], min_groups=min_groups, excluded=excluded, complete=at_least[n])
+            plan = self._weighted_plan(state, group_bits, universe, filters, per_page, excluded)
+        else:
+            n = len(group_bits)
+            at_least = _at_least(group_bits, universe)
+            min_groups = n
+            while min_groups > 1 and (at_least[min_groups] & filters).bit_count() < per_page:
+                min_groups -= 1
+            plan = Plan(matched=at_least[min_groups], min_groups=min_groups, excluded=excluded,
+                        complete=at_least[n])
+        if len(content) > 1:
+            self._add_title_cover(state, [parsed.groups[i] for i in content], group_bits, universe, plan)
+        return plan
+
+    def _add_title_cover(self, state: _State, groups: list[Group], group_bits: list[int], universe: int,
+                         plan: Plan) -> None:
+        """Per document, the share of the query's content weight (each group its idf) found in its title;
+        documents whose title covers at least TITLE_COVERAGE are listed and ranked first."""
+        size = state.ranker.size
+        weights = [_idf(bits.bit_count(), size) for bits in group_bits]
+        total = sum(weights) or 1.0
+        cover = np.zeros(size, dtype=np.float32)
+        in_titles = [self._group_bits_in(state, group, schema.TITLE_FIELD) & universe for group in groups]
+        for in_title, weight in zip(in_titles, weights):
+            if in_title:
+                cover += (weight / total) * bitsets.to_mask(in_title, size)
+        if not cover.any():
+            return
+        plan.title_first = bitsets.from_array(np.flatnonzero(cover >= TITLE_COVERAGE - 1e-6), size) & universe
+        if len(groups) > 2:
+            # Of three or more aspects, one in the title is a page about that aspect, not the query's page.
+            plan.title_first &= _at_least(in_titles, universe)[2]
+        topics = [bits for bits, group in zip(in_titles, groups) if not _places(group)]
+        if topics and len(topics) < len(groups):
+            # A place in the title says where, not what: the title must also have a word of the topic.
+            plan.title_first &= _at_least(topics, universe)[1]
+        plan.matched |= plan.title_first
 
     def _weighted_plan(self, state: _State, group_bits: list[int], universe: int, filters: int,
                        per_page: int, excluded: int) -> Plan:
@@ -300,17 +338,22 @@ class SearchEngine:
         return Suggestion(corrected.text, other) if other > total else None
 
     def _corrected(self, state: _State, parsed: ParsedQuery) -> ParsedQuery | None:
-        """The query with each unknown word replaced by the closest common Dutch word (one edit before
-        two, then the most frequent) whose stem the index does contain."""
+        """The query with each unknown word replaced by the place it misspells (_misspelled_place), else
+        by the closest common Dutch word (one edit before two, then the most frequent) whose stem the
+        index does contain."""
         reader = state.searcher.reader()
-        words = parsed.text.split()
+        words, changed = self._misspelled_place_runs(reader, parsed.text.split())
         places = {word for group in parsed.groups if _places(group) for word in group.text.split()}
-        changed = False
         for i, word in enumerate(words):
             core = word.strip('"-*()')
             if core.strip("?!.,;:") in places:
                 continue  # part of a place name ("IJssel" in "Capelle aan den IJssel"): one unit
             terms = analysis.analyze_query(core)
+            place = self._misspelled_place(reader, core.strip("?!.,;:"), terms)
+            if place:
+                words[i] = word.replace(core.strip("?!.,;:"), place)
+                changed = True
+                continue
             if len(terms) != 1 or len(terms[0]) < 4 or not terms[0].isalpha():
                 continue
             # Only words the corpus does not contain at all: a rare word (a place, a project's name)
@@ -338,6 +381,46 @@ class SearchEngine:
                 state.corrections.clear()
             state.corrections[word] = better
         return better
+
+    @cached_property
+    def _place_names(self) -> spelling.NameCorrector:
+        """The places of the taxonomy by every name a query may use: label, aliases and adjectives."""
+        names: dict[str, str] = {}
+        for term in self.taxonomy.terms("region"):
+            for name in (term.label, *term.aliases):
+                names.setdefault(name, term.id)
+        for form, ids in self.taxonomy.place_forms.items():
+            names.setdefault(form, " ".join(ids))
+        return spelling.NameCorrector(names)
+
+    def _misspelled_place_runs(self, reader, words: list[str]) -> tuple[list[str], bool]:
+        """The words with each run of two to four that misspells a place of as many words replaced by
+        it ("Kaag en Braasem" -> "Kaag en Braassem"); and whether one was."""
+        out: list[str] = []
+        changed = False
+        i = 0
+        while i < len(words):
+            for length in range(min(4, len(words) - i), 1, -1):
+                run = " ".join(words[i:i + length]).strip('"-*()?!.,;:')
+                place = self._misspelled_place(reader, run, analysis.analyze_query(run))
+                if place and len(place.split()) == length:
+                    out.append(place)
+                    changed = True
+                    i += length
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out, changed
+
+    def _misspelled_place(self, reader, word: str, terms: list[str]) -> str | None:
+        """A place name one edit off (two for long names), when the corpus lacks a term of the word and
+        it is no place already: "Nisewaard" -> "Nissewaard", "Pijnaker-Nootdorp" -> "Pijnacker-Nootdorp"."""
+        if not terms or all(reader.doc_frequency(schema.SPELL_FIELD, term) for term in terms):
+            return None
+        # A listed name itself is no typo (closest says None); one that only contains a place
+        # ("Leidschendam-Voorbrug" has "Leidschendam") is still corrected as a whole.
+        return self._place_names.closest(word)
 
     def _is_place(self, word: str) -> bool:
         return self.taxonomy.resolve("region", word) is not None or bool(self.taxonomy.find_in_text("region", word))
@@ -409,6 +492,24 @@ class SearchEngine:
         bits = state.facet_index.live
         for term in clause.terms:
             bits &= self._any_field(state, term)
+        return bits
+
+    def _group_bits_in(self, state: _State, group: Group, field_name: str) -> int:
+        """Documents in which this one field matches the group (its words, phrase, parts or prefix)."""
+        bits = 0
+        for clause in group.alternatives:
+            if clause.kind == "facet":
+                continue
+            if clause.kind == "phrase":
+                bits |= self._phrase_bits(state, field_name, tuple(clause.terms))
+            elif clause.kind == "prefix":
+                for term in self._prefix_terms(state, clause.terms[0]):
+                    bits |= self._term_bits(state, field_name, term)
+            else:
+                found = state.facet_index.live
+                for term in clause.terms:
+                    found &= self._term_bits(state, field_name, term)
+                bits |= found
         return bits
 
     def _group_bits(self, state: _State, group: Group) -> int:
@@ -502,7 +603,8 @@ class SearchEngine:
                       needed: int) -> tuple[list[int], dict[int, float]]:
         """Short queries: tiers by the number of content groups matched (all words first), BM25F within
         a tier. Long queries: documents with every content word first, then the others; within each,
-        BM25F times the share of the query's weight matched."""
+        BM25F times the share of the query's weight matched. Either way a document whose title covers the
+        query (Plan.title_first) is ranked with those that have every word."""
         scores = self._scores(state, parsed)
         size = state.ranker.size
         if plan.evidence is not None:
@@ -511,6 +613,8 @@ class SearchEngine:
             # half remembers); the weight orders the rest.
             docs = bitsets.to_array(listed, size)
             every = plan.evidence[docs] >= 1.0 - 1e-6
+            if plan.title_first:
+                every |= bitsets.to_mask(plan.title_first, size)[docs] > 0
             ranked = ranking.top(scores, docs[every], needed)
             if len(ranked) < needed:
                 ranked += ranking.top(scores, docs[~every], needed - len(ranked))
@@ -518,9 +622,12 @@ class SearchEngine:
         group_bits = [self._group_bits(state, parsed.groups[i]) for i in parsed.content_groups]
         n = len(group_bits)
         levels = _at_least(group_bits, listed)
+        first = plan.title_first & listed
         ranked: list[tuple[int, float]] = []
         for matched in range(n, max(plan.min_groups, 1) - 1, -1):
-            tier = levels[matched] & ~levels[matched + 1] if matched < n else levels[n]
+            tier = levels[matched] & ~levels[matched + 1] if matched < n else levels[n] | first
+            if matched < n:
+                tier &= ~first
             if tier:
                 ranked += ranking.top(scores, bitsets.to_array(tier, size), needed - len(ranked))
             if len(ranked) >= needed:

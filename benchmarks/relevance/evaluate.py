@@ -3,6 +3,7 @@
     python benchmarks/relevance/evaluate.py [--per-query]            # the starter corpus, judgments.yaml
     python benchmarks/relevance/evaluate.py --field [--per-query]    # real pages, judgments_field.yaml
     python benchmarks/relevance/evaluate.py --fresh [--per-query]    # the fresh check set, never tuned on
+    python benchmarks/relevance/evaluate.py --tune2 [--per-query]    # real pages, judgments_tune2.yaml (tuning)
     python benchmarks/relevance/evaluate.py --collection DIR --judgments FILE [--engine NAME]...
 
 Starter set: the judgments were made by reading the starter corpus (corpus/); relevant documents are named
@@ -15,7 +16,9 @@ their source address and found again through the imported documents' `source.url
 importer does), never by file name. A judged page the import did not create (refused, or skipped as very
 similar to another) stays in the ideal ranking, so every engine loses it alike; the run lists such pages.
 The queries carry a fixed `split` (tune / heldout): figures are reported per kind for each half and for
-all. Tune on `tune` only; `heldout` says whether a change generalises.
+all. Tune on `tune` only; `heldout` says whether a change generalises. --tune2 judges more queries over the
+same pages (half-remembered titles and questions, all tuning material: the field set's tune titles are all
+at the ceiling, so they cannot tell ranking changes apart).
 
 Grades: 3 = exactly what was asked, 2 = clearly relevant, 1 = partly relevant; unlisted = 0.
 
@@ -60,6 +63,7 @@ K = 10
 HERE = Path(__file__).resolve().parent
 FIELD_COLLECTION = HERE / "collection"
 FIELD_JUDGMENTS = HERE / "judgments_field.yaml"
+TUNE2_JUDGMENTS = HERE / "judgments_tune2.yaml"
 FRESH_COLLECTION = HERE / "collection_fresh"
 FRESH_JUDGMENTS = HERE / "judgments_fresh.yaml"
 TEXT_BOOSTS = {"title": 3.0, "summary": 1.8, "body": 1.0}
@@ -321,6 +325,9 @@ def main() -> int:
     parser.add_argument("--fresh", action="store_true",
                         help=f"the fresh check set nobody tunes on: --collection {FRESH_COLLECTION.relative_to(REPO)} "
                              f"--judgments {FRESH_JUDGMENTS.relative_to(REPO)}")
+    parser.add_argument("--tune2", action="store_true",
+                        help=f"more tuning queries over the real pages: --collection {FIELD_COLLECTION.relative_to(REPO)} "
+                             f"--judgments {TUNE2_JUDGMENTS.relative_to(REPO)}")
     parser.add_argument("--engine", action="append", choices=list(ENGINES),
                         help="only these engines (repeatable); ours first when present")
     parser.add_argument("--per-query", action="store_true", help="print each query's scores")
@@ -329,6 +336,8 @@ def main() -> int:
         args.collection, args.judgments = FIELD_COLLECTION, FIELD_JUDGMENTS
     if args.fresh:
         args.collection, args.judgments = FRESH_COLLECTION, FRESH_JUDGMENTS
+    if args.tune2:
+        args.collection, args.judgments = FIELD_COLLECTION, TUNE2_JUDGMENTS
     chosen = [ENGINES[n] for n in ENGINES if not args.engine or n in args.engine]
     with tempfile.TemporaryDirectory() as tmp:
         if args.collection:
