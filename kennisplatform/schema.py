@@ -15,8 +15,9 @@ from .documents import Document, plain_text
 from .params import UNKNOWN_YEAR
 from .taxonomy import Taxonomy
 
-SCHEMA_VERSION = "7"  # 6: documents without a date (year "onbekend", datenum 0); 7: segments as separate
-# files with sidecars (sidecars.py): rebuilt once, not per worker
+SCHEMA_VERSION = "8"  # 6: documents without a date (year "onbekend", datenum 0); 7: segments as separate
+# files with sidecars (sidecars.py): rebuilt once, not per worker; 8: the title field holds the site's name
+# too (title_text)
 
 # Fields searched by a text query, with the boosts of BM25F: a word in the title or the summary says
 # more about what a document is about than the same word somewhere in a long report.
@@ -106,6 +107,16 @@ def version_stamp(taxonomy: Taxonomy) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
+def title_text(doc: Document) -> str:
+    """What the title field indexes: the title and the name of the site it was published on. An import
+    takes the site's name off a page title ('Cultuurnota | Gemeente Leiderdorp') to show the page's own
+    title, but the name still says whose page it is, and often where (nDCG@10 on the field pages' held-out
+    half 0.878 -> 0.892, docs/performance.md "Session 4: titles of imported pages")."""
+    if doc.source.publication and doc.source.publication.lower() not in doc.title.lower():
+        return f"{doc.title}\n{doc.source.publication}"
+    return doc.title
+
+
 def to_fields(doc: Document, digest: str, taxonomy: Taxonomy) -> dict:
     """Flatten a Document into index fields."""
     regions: list[str] = []
@@ -119,12 +130,13 @@ def to_fields(doc: Document, digest: str, taxonomy: Taxonomy) -> dict:
         "regions": list(doc.regions),
         "source_url": doc.source.url,
         "date": doc.date.isoformat() if doc.date else None,
+        "title": doc.title,
     }
     return {
         "id": doc.id,
         "path": doc.path or "",
         "digest": digest,
-        "title": doc.title,
+        "title": title_text(doc),
         "summary": doc.summary,
         "body": body,
         "type": doc.type,
@@ -145,7 +157,7 @@ def stored_view(stored: dict) -> dict:
         "id": stored["id"],
         "path": stored.get("path", ""),
         "type": stored.get("type", ""),
-        "title": stored.get("title", ""),
+        "title": display.get("title", stored.get("title", "")),  # without the site's name (title_text)
         "summary": stored.get("summary", ""),
         "body": stored.get("body", ""),
         "date": display.get("date"),  # None: unknown

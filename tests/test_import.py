@@ -292,3 +292,20 @@ def test_a_similar_file_without_an_address_is_kept_and_reported(corpus_dir, inde
     shutil.copy(source / "verslag-2023.txt", source / "kopie.txt")
     outcomes = run(corpus_dir, index_dir, taxonomy, engine, source)
     assert sorted(o.status for o in outcomes) == ["duplicate", "unchanged", "unchanged"], outcomes
+
+
+def test_a_page_shows_its_own_title_and_is_found_by_its_sites_name(corpus_dir, index_dir, engine, taxonomy,
+                                                                    tmp_path):
+    """The site's name comes off the shown title, but the title field still holds it: whose page it is,
+    and often where ('Gemeente Leiderdorp'). The page's text never names the site here."""
+    page = tmp_path / "cultuurnota.html"
+    page.write_text('<html><head><title>Cultuurnota kunst en erfgoed | Kunstpodium Zwaluwstaart</title>'
+                    '<link rel="canonical" href="https://www.kunstpodiumzwaluwstaart.nl/beleid/cultuurnota"></head><body>'
+                    '<p>' + "De nota beschrijft wat de gemeente de komende jaren met kunst en erfgoed wil. " * 4
+                    + '</p></body></html>', encoding="utf-8")
+    [outcome] = run(corpus_dir, index_dir, taxonomy, engine, page)
+    assert outcome.status == "created", outcome.line()
+    result = engine.search(SearchParams(q="zwaluwstaart"))
+    assert [h.id for h in result.hits][:1] == [outcome.doc_id]
+    assert result.hits[0].title == "Cultuurnota kunst en erfgoed"
+    assert engine.stored(outcome.doc_id)["title"] == "Cultuurnota kunst en erfgoed"

@@ -93,6 +93,36 @@ def test_a_date_deep_in_the_text_is_not_the_documents_date():
     assert importer.dates.text_date("Datum: 12 juni 2024\n" + text) == dt.date(2024, 6, 12)
 
 
+@pytest.mark.parametrize("head, address, title", [
+    # The part that names the site by its address goes, at either end, however long or short.
+    ("Cultuurnota kunst en erfgoed | Gemeente Leiderdorp", "https://www.leiderdorp.nl/beleid/cultuurnota",
+     "Cultuurnota kunst en erfgoed"),
+    ("Erfgoededucatie in het Westland | Fonds voor Cultuurparticipatie", "https://cultuurparticipatie.nl/x",
+     "Erfgoededucatie in het Westland"),
+    ("Capelle hoort te bruisen! - D66 Capelle aan den IJssel", "https://d66.nl/capelle/bruisen",
+     "Capelle hoort te bruisen!"),
+    ("LisserNieuws - De Hillegommer van 4 februari 2020", "https://paper.lissernieuws.nl/open/2434",
+     "De Hillegommer van 4 februari 2020"),
+    # A page's own dash stays; only the site's part goes.
+    ("10 jaar FCP – Hoe gaat het nu met? Klasse theater - Fonds voor Cultuurparticipatie",
+     "https://www.cultuurparticipatie.nl/magazine/klasse", "10 jaar FCP – Hoe gaat het nu met? Klasse theater"),
+    # A page part of one word that says something needs the site's name; a home page keeps its title.
+    ("Cultuurnota | Gemeente Leiderdorp", "https://www.leiderdorp.nl/cultuurnota", "Cultuurnota | Gemeente Leiderdorp"),
+    ("Welkom - Cultuurmenu Leidschendam-Voorburg", None, "Welkom - Cultuurmenu Leidschendam-Voorburg"),
+    ("Film en mediawijsheid - Doorlopende Leerlijn", "http://www.filmenmediawijsheid.nl/",
+     "Film en mediawijsheid - Doorlopende Leerlijn"),
+    # Nothing known of the site: the usual order, page first, and a long last part is no site's name.
+    ("Cultuureducatie in de lift | Barneveld Uitgelicht", None, "Cultuureducatie in de lift"),
+    ("Cultuurbeleid - resultaten van het inwonerspanel Krimpenerwaard", None,
+     "Cultuurbeleid - resultaten van het inwonerspanel Krimpenerwaard"),
+])
+def test_the_site_name_is_told_by_the_pages_address(head, address, title):
+    assert importer.titles.choose_title(None, "", head, site=None, address=address) == title
+    page = f'<html><head><title>{head}</title>' + (f'<link rel="canonical" href="{address}">' if address else "")
+    draft = importer.html.read_html(page + "</head><body><p>" + "Tekst van de pagina. " * 10 + "</p></body></html>")
+    assert draft.title == title
+
+
 @pytest.mark.parametrize("title", ["22 november 2022", "di 14-11-2023", "Cultuurhuis Krimpenerwaard"])
 def test_a_title_is_never_a_bare_date_or_the_site_name(title):
     chosen = importer.titles.choose_title(title, "Cultuursafari in Schoonhoven", title,
@@ -287,15 +317,18 @@ def test_an_import_killed_before_keeping_the_original_is_finished_by_the_next(co
     assert not (corpus_dir / "bijlagen" / ".tmp-dood.part").exists()
 
 
-@pytest.mark.parametrize("head, heading, title", [
-    ("Dagblad070 | Den Haag wil kunst en cultuur voor ieder Haags kind", "", "Den Haag wil kunst en cultuur "
-                                                                            "voor ieder Haags kind"),
-    ("Verslag CMK-bijeenkomst | Kunstgebouw", "", "Verslag CMK-bijeenkomst"),
-    ("Gemeente Alphen aan den Rijn - Inspiratiemiddag cultuuronderwijs in het Parkvilla", "",
-     "Inspiratiemiddag cultuuronderwijs in het Parkvilla"),
+@pytest.mark.parametrize("head, address, title", [
+    ("Dagblad070 | Den Haag wil kunst en cultuur voor ieder Haags kind", "https://www.dagblad070.nl/x",
+     "Den Haag wil kunst en cultuur voor ieder Haags kind"),
+    ("Verslag CMK-bijeenkomst | Kunstgebouw", None, "Verslag CMK-bijeenkomst"),
+    ("Gemeente Alphen aan den Rijn - Inspiratiemiddag cultuuronderwijs in het Parkvilla",
+     "https://www.alphenaandenrijn.nl/nieuws/inspiratiemiddag", "Inspiratiemiddag cultuuronderwijs in het Parkvilla"),
+    # Without an address nothing says that the first part is a site's: every word stays.
+    ("Dagblad070 | Den Haag wil kunst en cultuur voor ieder Haags kind", None,
+     "Dagblad070 | Den Haag wil kunst en cultuur voor ieder Haags kind"),
 ])
-def test_the_site_name_comes_off_either_end_of_a_page_title(head, heading, title):
-    assert importer.titles.choose_title(None, heading, head, site=None) == title
+def test_the_site_name_comes_off_either_end_of_a_page_title(head, address, title):
+    assert importer.titles.choose_title(None, "", head, site=None, address=address) == title
 
 
 def test_markdown_front_matter_without_type_or_title_is_imported(corpus_dir, index_dir, taxonomy, tmp_path):

@@ -14,7 +14,7 @@ from . import dates
 from .dates import find_date
 from .model import Draft
 from .text import escape, first_paragraph, shorten
-from .titles import choose_title, is_bare_date, same_text, site_from_title
+from .titles import choose_title, is_bare_date, removed_part, same_text, site_from_title
 
 DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "form",
              "button", "input", "select", "textarea", "label", "nav", "header", "footer", "aside", "dialog",
@@ -83,7 +83,8 @@ def read_html(text: str, name: str = "", url: str | None = None) -> Draft:
     subheading = main.find(["h2", "h3"])
     site = site or site_from_title(head_title, h1_text or (" ".join(subheading.get_text(" ").split())
                                                            if subheading else ""))
-    title = choose_title(og_title, h1_text, head_title, site)
+    title = choose_title(og_title, h1_text, head_title, site, url)
+    site = site or removed_part(head_title, title)
     if h1 is not None and h1_text and same_text(h1_text, title) and main.find("h1") is h1:
         h1.decompose()  # the title is shown above the body already
     date = (published or dates.time_date(main) or dates.url_date(url)

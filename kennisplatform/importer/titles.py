@@ -3,11 +3,13 @@ date or only the site's name (real pages have both in their <title> or og:title)
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
+from ..taxonomy import fold
 from .dates import MONTHS
 
 TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
-SITE_MAX = 30  # a part of a page title this short may be the site's name
+SITE_MAX = 32  # a part of a page title this short may be the site's name ('Fonds voor Cultuurparticipatie')
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
             "ma", "di", "wo", "do", "vr", "za", "zo")
 _DATE_WORDS = re.compile(r"\b(" + "|".join(sorted([*MONTHS, *WEEKDAYS], key=len, reverse=True)) + r")\b", re.I)
@@ -17,23 +19,67 @@ def same_text(a: str, b: str) -> bool:
     return " ".join(a.lower().split()) == " ".join(b.lower().split())
 
 
-def strip_site_name(title: str, site: str | None) -> str:
+def strip_site_name(title: str, site: str | None, address: str | None = None) -> str:
     """'Verslag CMK-bijeenkomst | Kunstgebouw' -> 'Verslag CMK-bijeenkomst'; also with the site first
-    ('Dagblad070 | Den Haag wil ...'). Without a known site name the shorter part is the site's."""
-    parts = [p.strip() for p in TITLE_SEPARATORS.split(title)]
-    if len(parts) < 2:
+    ('Dagblad070 | Den Haag wil ...'). The site's part is the one that is the site's name (`site`, or the
+    name in the page's address: 'LisserNieuws - ...' at lissernieuws.nl); else a part that holds that
+    name ('Cultuurnota kunst | Gemeente Leiderdorp' at leiderdorp.nl; first only before a long last
+    part); else a short last part (the usual order: page, then site). A site's home page, and a page
+    part of one telling word ('Cultuurnota'), keep the whole title; so does a title where nothing says
+    which part is the site's. The page's own separators stay."""
+    pieces = TITLE_SEPARATORS.split(title)
+    if len(pieces) < 2 or _is_home_page(address):
         return title
-    first, last = parts[0], parts[-1]
-    if site:
-        if site.lower() in last.lower():
-            return " - ".join(parts[:-1])
-        if site.lower() in first.lower():
-            return " - ".join(parts[1:])
-    if len(last) < SITE_MAX and len(last) <= len(first):
-        return " - ".join(parts[:-1])
-    if len(first) < SITE_MAX and len(first) < len(last):
-        return " - ".join(parts[1:])
-    return title
+    seps = TITLE_SEPARATORS.findall(title)
+    first, last = pieces[0].strip(), pieces[-1].strip()
+    without_last = "".join(p + s for p, s in zip(pieces[:-1], [*seps[:-1], ""])).strip()
+    without_first = "".join(p + s for p, s in zip(pieces[1:], [*seps[1:], ""])).strip()
+    named = {part: _names_site(part, site, address) for part in (first, last)}
+    if named[last] == SITE_IS and not _generic(without_last):
+        return without_last
+    if named[first] == SITE_IS and not _generic(without_first):
+        return without_first
+    if named[last] == SITE_IN and not _generic(without_last):
+        return without_last
+    if named[first] == SITE_IN and len(last) > SITE_MAX and not _generic(without_first):
+        return without_first
+    if len(last) <= SITE_MAX and not _generic(without_last):
+        return without_last
+    return title  # nothing says which part is the site's: keep every word of the page's title
+
+
+SITE_IS, SITE_IN = 2, 1  # a part is the site's name / holds it ('D66 Capelle aan den IJssel' at d66.nl)
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(text).lower())
+
+
+def _names_site(part: str, site: str | None, address: str | None) -> int:
+    """SITE_IS for 'Kunstgebouw' (og:site_name), 'AD.nl' at www.ad.nl or 'Fonds voor Cultuurparticipatie'
+    at cultuurparticipatie.nl; SITE_IN for 'Gemeente Leiderdorp' at leiderdorp.nl; else 0."""
+    compact = _compact(part)
+    names = [_compact(site)] if site else []
+    if address:
+        host = (urlsplit(address).hostname or "").lower()
+        names += [_compact(label) for label in host.split(".")[:-1] if label != "www"]  # no top-level domain
+    best = 0
+    for name in filter(None, names):
+        if compact == name or (len(compact) >= 4 and compact in name):
+            return SITE_IS
+        if len(name) >= 3 and name in compact:
+            best = SITE_IN
+    return best
+
+
+def _is_home_page(address: str | None) -> bool:
+    return bool(address) and urlsplit(address).path.strip("/") == "" and not urlsplit(address).query
+
+
+def _generic(title: str) -> bool:
+    """'Welkom - Cultuurmenu Leidschendam-Voorburg', 'Onderwijs | Gemeente Katwijk', 'Over ons -
+    Cultuureducatiegroep': what would be left, one word that says something at most, needs the site's name."""
+    return sum(1 for word in fold(title).split() if len(word) >= 4) < 2
 
 
 def site_from_title(head_title: str, heading: str) -> str | None:
@@ -53,11 +99,13 @@ def is_bare_date(text: str) -> bool:
     return bool(re.search(r"\d", text)) and not re.search(r"[^\W\d_]", rest)
 
 
-def choose_title(og_title: str | None, heading: str | None, head_title: str | None, site: str | None) -> str:
+def choose_title(og_title: str | None, heading: str | None, head_title: str | None, site: str | None,
+                 address: str | None = None) -> str:
     """The first usable title of og:title, the article's <h1> and <title> (the first and last without the
-    site's name); never a bare date or the site's name alone."""
-    candidates = [strip_site_name(og_title, site) if og_title and site else og_title, heading,
-                  strip_site_name(head_title, site) if head_title else head_title]
+    site's name); never a bare date or the site's name alone. `address`: the page's own address, whose
+    host tells which part of a title names the site."""
+    candidates = [strip_site_name(og_title, site, address) if og_title and site else og_title, heading,
+                  strip_site_name(head_title, site, address) if head_title else head_title, head_title]
     for title in candidates:
         title = " ".join((title or "").split())
         if title and not is_bare_date(title) and not (site and same_text(title, site)):
@@ -76,3 +124,18 @@ def looks_like_file_name(text: str) -> bool:
     if re.fullmatch(r"[^\W\d_]+", text):
         return False
     return bool(_FILE_NAME.search(text))
+
+
+def removed_part(full: str, title: str) -> str | None:
+    """What strip_site_name took off a page title: the site's name ('Gemeente Leiderdorp')."""
+    full, title = " ".join(full.split()), " ".join(title.split())
+    if not title or full == title:
+        return None
+    if full.startswith(title):
+        rest = full[len(title):]
+    elif full.endswith(title):
+        rest = full[:-len(title)]
+    else:
+        return None
+    rest = TITLE_SEPARATORS.sub(" ", f" {rest} ").strip(" |–—-:")
+    return rest or None
