@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Callable
 
 import numpy as np
-from whoosh import query as wq
 from whoosh.scoring import BM25F
 
 from . import analysis, bitsets, highlight, index, postings, ranking, schema, sidecars, spelling
@@ -382,9 +381,10 @@ class SearchEngine:
                 bits &= self._term_bits(state, field_name, term)
             if not bits:
                 return 0
-            # Bitsets say which documents have all the words; Whoosh's phrase matcher checks adjacency.
-            matcher = wq.Phrase(field_name, list(terms)).matcher(state.searcher)
-            return bits & bitsets.from_ids(matcher.all_ids()) if matcher.is_active() else 0
+            # Bitsets say which documents have all the words; the sidecars' positions say where.
+            size = state.ranker.size
+            candidates = bitsets.to_array(bits, size)
+            return bitsets.from_array(state.ranker.arrays.phrase_docs(field_name, terms, candidates), size)
         return self._cached_bits(state, ("phrase", field_name, *terms), compute)
 
     def _any_field(self, state: _State, term: str) -> int:
