@@ -16,10 +16,11 @@ A reader maps the file (np.frombuffer over mmap), so opening costs microseconds,
 what a later one does, and every worker process shares one copy through the page cache.
 
 Whoosh's files stay the truth. A sidecar names its format version, its segment id and the segment's
-document count, and carries a CRC32 of its header and of every array but the (large) posting arrays;
-one that is missing, of another version or segment, truncated or otherwise unreadable is rebuilt from
-the segment (`arrays_for`), never trusted. (Format 2 added the positions: a format 1 file is stale.) Deletions are not in it: Whoosh records them in the segment
-metadata of each commit, and readers apply them (`live_mask`). Files are written to a temporary name
+document count, and carries a CRC32 of its header and of every array but the (large) posting and
+position arrays, whose bounds are checked instead; one that is missing, of another version (format 2
+added the positions) or segment, truncated or otherwise unreadable is rebuilt from the segment
+(`arrays_for`), never trusted. Deletions are not in it: Whoosh records them in the segment metadata of
+each commit, and readers apply them (`live_mask`). Files are written to a temporary name
 and renamed, so another process sees the old file, the new one or none. The name follows Whoosh's
 segment file pattern, so Whoosh's own clean-up deletes a sidecar together with its segment."""
 from __future__ import annotations
