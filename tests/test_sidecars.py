@@ -92,7 +92,7 @@ def _assert_written_equal_rebuilt(index_dir: Path) -> None:
             rebuilt = sidecars.in_memory(sidecars.build_arrays(segment), written.segment_id, written.doc_count)
             for field, table in written.terms.items():
                 other = rebuilt.terms[field]
-                parts = ("blob", "offsets", "starts", "docs", "weights")
+                parts = sidecars.TABLE_PARTS
                 if field in sidecars.TEXT_FIELDS:
                     parts += sidecars.POSITION_PARTS
                 for part in parts:
