@@ -21,12 +21,12 @@ from . import analysis, bitsets, highlight, index, postings, ranking, schema, si
 from .errors import IndexBusy, NotFound
 from .facets import FacetIndex
 from .params import SearchParams, year_label
-from .query import Clause, Group, ParsedQuery, build_synonym_table, parse_query
+from .query import Clause, Group, ParsedQuery, build_synonym_table, filler_stems, parse_query
 from .results import FilterDrop, Hit, PlaceFilter, Relaxation, SearchResult, Suggestion, Value
 from .taxonomy import Taxonomy
 
 TERM_CACHE_SIZE = 4096
-CORRECTIONS_KEPT = 10_000  # spelling corrections remembered per reader
+CORRECTIONS_KEPT = 10_000  # spelling corrections (and prefixes' words) remembered per reader
 # A document filed under the value a query names (theme, type, ...) scores like a word in the summary.
 FACET_BOOST = 1.5
 # ... and a document filed under the place a query names (or a municipality in it) PLACE_BOOST times the
@@ -72,6 +72,7 @@ class _State:
     ranker: ranking.Ranker
     term_bits: OrderedDict = field(default_factory=OrderedDict)
     corrections: dict[str, str | None] = field(default_factory=dict)
+    prefixes: dict[str, list[str]] = field(default_factory=dict)  # prefix -> its words (_prefix_terms)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -121,10 +122,7 @@ class SearchEngine:
                 return state
             if self._ix is None:
                 self._ix = index.open_index(self.index_dir)
-                # Once per process, not paid by the first visitor: the word list that query analysis
-                # and spelling need (~0.5 s to load) and the synonym table.
-                analysis.vocabulary()
-                self.synonyms  # noqa: B018 - computes the cached property
+                self._prepare_process()
             # A fresh searcher, not Searcher.refresh(): refresh() reuses segment readers whose segment id
             # is unchanged, and so misses deletions committed to those segments since.
             searcher = self._open_searcher()
@@ -134,6 +132,16 @@ class SearchEngine:
             self._state = _State(searcher, FacetIndex.build(arrays), ranking.Ranker(arrays, schema.TEXT_FIELDS))
             self._retire(state)
             return self._state
+
+    def _prepare_process(self) -> None:
+        """Once per process, not paid by the first visitor: the word list that query analysis and
+        spelling need (~0.5 s to load), the synonym table, the filler words' stems, the spelling
+        corrector and the taxonomy's place patterns (a word the index lacks is checked for a place)."""
+        analysis.vocabulary()
+        self.synonyms  # noqa: B018 - computes the cached property
+        filler_stems()
+        spelling.prepare()
+        self.taxonomy.prepare_text_search()
 
     def _open_searcher(self):
         """A searcher whose stored fields stay readable while other processes save and merge segments."""
@@ -304,11 +312,14 @@ class SearchEngine:
         reader = state.searcher.reader()
         words = parsed.text.split()
         places = {word for group in parsed.groups if _places(group) for word in group.text.split()}
+        prefixes = {c.text: c.terms[0] for group in parsed.groups for c in group.alternatives if c.kind == "prefix"}
         changed = False
         for i, word in enumerate(words):
             core = word.strip('"-*()')
             if core.strip("?!.,;:") in places:
                 continue  # part of a place name ("IJssel" in "Capelle aan den IJssel"): one unit
+            if word in prefixes and self._prefix_terms(state, prefixes[word]):
+                continue  # a prefix that indexed words start with ("gest*": gesteld, gestart) is no typo
             terms = analysis.analyze_query(core)
             if len(terms) != 1 or len(terms[0]) < 4 or not terms[0].isalpha():
                 continue
@@ -397,10 +408,8 @@ class SearchEngine:
         if clause.kind == "facet":
             return state.facet_index.value_bits(*clause.terms)
         if clause.kind == "prefix":
-            bits = 0
-            for term in self._prefix_terms(state, clause.terms[0]):
-                bits |= self._any_field(state, term)
-            return bits
+            return self._cached_bits(state, ("prefix", clause.terms[0]),
+                                     lambda: self._prefix_bits(state, clause.terms[0]))
         if clause.kind == "phrase":
             bits = 0
             for name in schema.TEXT_FIELDS:
@@ -417,8 +426,20 @@ class SearchEngine:
             bits |= self._clause_bits(state, clause)
         return bits
 
+    def _prefix_bits(self, state: _State, prefix: str) -> int:
+        """Documents with a word starting with the prefix in a text field: one set from all the words'
+        postings (a set per word and field cost more than the rest of a cold prefix query)."""
+        docs = [state.ranker.term(name, term).docs
+                for term in self._prefix_terms(state, prefix) for name in schema.TEXT_FIELDS]
+        return bitsets.from_array(np.concatenate(docs), state.ranker.size) if docs else 0
+
     def _prefix_terms(self, state: _State, prefix: str) -> list[str]:
-        """Words in the index starting with the prefix, most frequent first, capped."""
+        """Words in the index starting with the prefix, most frequent first, capped; remembered per
+        reader (a query asks for its bits, its scores and its spelling)."""
+        with state.lock:
+            found = state.prefixes.get(prefix)
+        if found is not None:
+            return found
         arrays = state.ranker.arrays  # the sidecars' term tables: no Whoosh term reads
         words: dict[str, int] = {}
         for name in schema.TEXT_FIELDS:
@@ -426,7 +447,12 @@ class SearchEngine:
                 words[word] = words.get(word, 0) + frequency
                 if len(words) > 20 * MAX_PREFIX_TERMS:
                     break
-        return sorted(words, key=lambda w: -words[w])[:MAX_PREFIX_TERMS]
+        found = sorted(words, key=lambda w: -words[w])[:MAX_PREFIX_TERMS]
+        with state.lock:
+            if len(state.prefixes) >= CORRECTIONS_KEPT:
+                state.prefixes.clear()
+            state.prefixes[prefix] = found
+        return found
 
     # -- scores ------------------------------------------------------------------------------------
     def _scores(self, state: _State, parsed: ParsedQuery) -> np.ndarray:
