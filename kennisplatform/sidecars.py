@@ -256,10 +256,14 @@ class _FieldCapture:
         self.starts.append(len(self.docs))
         self.pbase.append(len(self.positions))
 
-    def add_block(self, ids, weights, values=()) -> None:
+    def add_block(self, ids, weights, values) -> None:
+        """One block's postings; `values` are Whoosh's encoded posting values (a text field's positions,
+        required: a text field's sidecar without them would not load), ignored for other fields."""
         self.docs.extend(ids)
         self.weights.extend(weights)
         if self._decoded is not None:
+            if len(values) != len(ids):
+                raise ValueError("a text field's postings need their positions")
             decoded = list(map(self._decoded.__getitem__, values))
             self.counts.extend(map(len, decoded))
             self.positions.extend(chain.from_iterable(decoded))
