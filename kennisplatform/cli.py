@@ -9,11 +9,13 @@ from pathlib import Path
 
 import click
 
-from . import config
+from . import cli_messages, config
 from .corpus import read_corpus, taxonomy_for
 from .errors import KennisplatformError
 from .params import SearchParams
 from .taxonomy import TaxonomyError
+
+cli_messages.install()
 
 
 @contextmanager
@@ -42,7 +44,7 @@ class Context:
     instance: Path
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=cli_messages.DutchGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--corpus", type=click.Path(file_okay=False), help="Corpusmap (standaard: corpus/ of $KENNISPLATFORM_CORPUS).")
 @click.option("--index", "index_", type=click.Path(file_okay=False), help="Indexmap (standaard: index/ of $KENNISPLATFORM_INDEX).")
 @click.option("--instance", type=click.Path(file_okay=False),
@@ -81,7 +83,7 @@ def index_command(obj: Context, rebuild: bool) -> None:
 
 
 @main.command()
-@click.argument("query", nargs=-1)
+@click.argument("query", nargs=-1, metavar="[ZOEKVRAAG]...")
 @click.option("--type", "type_", multiple=True, help="verslag, voorbeeldproject of artikel.")
 @click.option("--theme", multiple=True)
 @click.option("--region", multiple=True)
@@ -206,7 +208,7 @@ def user_group() -> None:
 
 
 @user_group.command("add")
-@click.argument("name")
+@click.argument("name", metavar="NAAM")
 @click.option("--replace", is_flag=True, help="Zet een nieuw wachtwoord voor een bestaand account.")
 @click.option("--instance", type=click.Path(file_okay=False), help="Instance-map (ook vóór het commando te geven).")
 @click.pass_obj
@@ -228,7 +230,7 @@ def user_add(obj: Context, name: str, replace: bool, instance: str | None) -> No
 
 
 @main.command("import")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True), metavar="BESTANDEN...")
 @click.option("--type", "type_", help="verslag, voorbeeldproject of artikel (anders voorgesteld uit de tekst).")
 @click.option("--theme", multiple=True, help="Thema (herhaalbaar; anders voorgesteld uit de tekst).")
 @click.option("--region", multiple=True, help="Regio (herhaalbaar; anders voorgesteld uit de tekst).")
@@ -273,7 +275,7 @@ def _fail(exc: KennisplatformError):
 
 
 @main.command("history")
-@click.argument("doc_id")
+@click.argument("doc_id", metavar="DOCUMENT")
 @click.pass_obj
 def history_command(obj: Context, doc_id: str) -> None:
     """Toon de versies van een document (nummer, tijd, door wie, waarom)."""
@@ -292,8 +294,8 @@ def history_command(obj: Context, doc_id: str) -> None:
 
 
 @main.command("revert")
-@click.argument("doc_id")
-@click.argument("version")
+@click.argument("doc_id", metavar="DOCUMENT")
+@click.argument("version", metavar="VERSIE")
 @click.pass_obj
 def revert_command(obj: Context, doc_id: str, version: str) -> None:
     """Zet een eerdere versie van een document terug (nummer uit `history`, of de versiecode)."""
@@ -308,7 +310,7 @@ def revert_command(obj: Context, doc_id: str, version: str) -> None:
 
 
 @main.command("undelete")
-@click.argument("doc_id")
+@click.argument("doc_id", metavar="DOCUMENT")
 @click.pass_obj
 def undelete_command(obj: Context, doc_id: str) -> None:
     """Haal een verwijderd document terug uit de prullenbak, onder dezelfde id."""
@@ -322,7 +324,7 @@ def undelete_command(obj: Context, doc_id: str) -> None:
 
 
 @main.command("undo-import")
-@click.argument("batch", required=False)
+@click.argument("batch", required=False, metavar="[IMPORT]")
 @click.pass_obj
 def undo_import_command(obj: Context, batch: str | None) -> None:
     """Draai een import terug (standaard de laatste): nieuwe documenten naar de prullenbak, bijgewerkte
@@ -343,7 +345,7 @@ def undo_import_command(obj: Context, batch: str | None) -> None:
 
 
 @main.command("backup")
-@click.argument("target", type=click.Path(dir_okay=False))
+@click.argument("target", type=click.Path(dir_okay=False), metavar="ARCHIEF")
 @click.pass_obj
 def backup_command(obj: Context, target: str) -> None:
     """Schrijf een back-up (corpus met geschiedenis, accounts, zoeklog, sleutel) naar een .tar.gz-bestand,
@@ -358,7 +360,7 @@ def backup_command(obj: Context, target: str) -> None:
 
 
 @main.command("restore")
-@click.argument("archive", type=click.Path(dir_okay=False))
+@click.argument("archive", type=click.Path(dir_okay=False), metavar="ARCHIEF")
 @click.pass_obj
 def restore_command(obj: Context, archive: str) -> None:
     """Zet een back-up terug in een lege corpus- en instance-map en bouw de index opnieuw op."""

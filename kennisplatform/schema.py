@@ -22,6 +22,8 @@ SCHEMA_VERSION = "8"  # 6: documents without a date (year "onbekend", datenum 0)
 # Fields searched by a text query, with the boosts of BM25F: a word in the title or the summary says
 # more about what a document is about than the same word somewhere in a long report.
 TEXT_FIELDS = {"title": 3.0, "summary": 1.8, "body": 1.0}
+# The text field of the title: the share of a query found there ranks a page (search.TITLE_COVERAGE).
+TITLE_FIELD = "title"
 # Spelling corrections come from the body's terms: a separate unstemmed field would cost 40% of the
 # indexing time for a feature used only when a query finds (almost) nothing.
 SPELL_FIELD = "body"

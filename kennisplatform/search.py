@@ -48,6 +48,25 @@ MIN_SHOULD_MATCH = 0.5
 RELAX_STEPS = (1.0, 0.75, 0.5, 0.25, 0.0)
 # A long query's BM25F score is multiplied by (share of its weight matched) ** COORDINATION.
 COORDINATION = 1.0
+# Title coverage: the share of the query's content weight (each group its idf) that a document's title
+# contains. A document whose title covers at least TITLE_COVERAGE of it (with a word of the topic, not only
+# a place; and two groups of a query of three or more) is listed and ranked with the documents that contain
+# every word: a title remembered with a word wrong ("provincie blij met geld voor cultuur in de klas"), a
+# question its title answers. Queries of one content word: no effect. Measured on the tuning queries
+# (field tune half + tune2, nDCG@10): off 0.919, 0.4 0.929, 0.5 0.933, 0.6 0.928, 0.7 0.923; a score
+# factor 1 + w * coverage instead (w 0.5, 1) lowered it (docs/performance.md, "Session 4: relevance").
+TITLE_COVERAGE = 0.5
+# Typed titles: the index drops stop words, but people remember a title with its function words ("voor
+# ieder talent is er iets te doen"). When the query as typed keeps function words, the first
+# TYPED_TITLE_CANDIDATES documents are re-read and those whose stored title holds at least TYPED_TITLE_SHARE
+# of the typed words, in order, come first (most of them first). Queries without function words ("Hoeksche
+# Waard cultuur") are not touched: their word order says little. Chosen on the tuning queries (field tune
+# half + tune2): share 0.6-0.75 lowered tune places, 0.8-0.875 raised tune2 titles 0.973 -> 0.997 and
+# changed nothing else, 0.9 did nothing; 10, 30 or 50 candidates and 1 or 2 stop words alike.
+TYPED_TITLE_SHARE = 0.8
+TYPED_TITLE_CANDIDATES = 30
+TYPED_TITLE_MIN_WORDS = 3
+TYPED_TITLE_MIN_STOP = 1
 OPEN_TRIES = 5  # a searcher opened while segments are merged away is opened again
 RETIRE_AFTER = 60.0  # seconds a replaced searcher stays open for requests still using it
 MAX_PREFIX_TERMS = 50  # a prefix expands to at most this many words (the most frequent ones)
@@ -62,6 +81,7 @@ class Plan:
     excluded: int = 0
     complete: int = 0  # documents that match every content group (long queries: enough of the weight)
     evidence: np.ndarray | None = None  # long queries: per document, the share of the weight it matches
+    title_first: int = 0  # documents whose title covers at least TITLE_COVERAGE: ranked with `complete`
 
 
 @dataclass
@@ -137,11 +157,13 @@ class SearchEngine:
     def _prepare_process(self) -> None:
         """Once per process, not paid by the first visitor: the word list that query analysis and
         spelling need (~0.5 s to load), the synonym table, the filler words' stems, the spelling
-        corrector and the taxonomy's place patterns (a word the index lacks is checked for a place)."""
+        correctors (words, place names) and the taxonomy's place patterns (a word the index lacks is
+        checked for a place)."""
         analysis.vocabulary()
         self.synonyms  # noqa: B018 - computes the cached property
         filler_stems()
         spelling.prepare()
+        self._place_names  # noqa: B018 - computes the cached property
         self.taxonomy.prepare_text_search()
         # What was loaded stays for the life of the process: out of the garbage collector's sight. A full
         # collection walked the word list's entries, 45 ms at a random moment of some visitor's search.
@@ -231,13 +253,42 @@ class SearchEngine:
         content = parsed.content_groups
         group_bits = [self._group_bits(state, parsed.groups[i]) & universe for i in content]
         if len(content) >= LONG_QUERY:
-            return self._weighted_plan(state, group_bits, universe, filters, per_page, excluded)
-        n = len(group_bits)
-        at_least = _at_least(group_bits, universe)
-        min_groups = n
-        while min_groups > 1 and (at_least[min_groups] & filters).bit_count() < per_page:
-            min_groups -= 1
-        return Plan(matched=at_least[min_groups], min_groups=min_groups, excluded=excluded, complete=at_least[n])
+            plan = self._weighted_plan(state, group_bits, universe, filters, per_page, excluded)
+        else:
+            n = len(group_bits)
+            at_least = _at_least(group_bits, universe)
+            min_groups = n
+            while min_groups > 1 and (at_least[min_groups] & filters).bit_count() < per_page:
+                min_groups -= 1
+            plan = Plan(matched=at_least[min_groups], min_groups=min_groups, excluded=excluded,
+                        complete=at_least[n])
+        if len(content) > 1:
+            self._add_title_cover(state, [parsed.groups[i] for i in content], group_bits, universe, plan)
+        return plan
+
+    def _add_title_cover(self, state: _State, groups: list[Group], group_bits: list[int], universe: int,
+                         plan: Plan) -> None:
+        """Per document, the share of the query's content weight (each group its idf) found in its title;
+        documents whose title covers at least TITLE_COVERAGE are listed and ranked first."""
+        size = state.ranker.size
+        weights = [_idf(bits.bit_count(), size) for bits in group_bits]
+        total = sum(weights) or 1.0
+        cover = np.zeros(size, dtype=np.float32)
+        in_titles = [self._group_bits_in(state, group, schema.TITLE_FIELD) & universe for group in groups]
+        for in_title, weight in zip(in_titles, weights):
+            if in_title:
+                cover += (weight / total) * bitsets.to_mask(in_title, size)
+        if not cover.any():
+            return
+        plan.title_first = bitsets.from_array(np.flatnonzero(cover >= TITLE_COVERAGE - 1e-6), size) & universe
+        if len(groups) > 2:
+            # Of three or more aspects, one in the title is a page about that aspect, not the query's page.
+            plan.title_first &= _at_least(in_titles, universe)[2]
+        topics = [bits for bits, group in zip(in_titles, groups) if not _places(group)]
+        if topics and len(topics) < len(groups):
+            # A place in the title says where, not what: the title must also have a word of the topic.
+            plan.title_first &= _at_least(topics, universe)[1]
+        plan.matched |= plan.title_first
 
     def _weighted_plan(self, state: _State, group_bits: list[int], universe: int, filters: int,
                        per_page: int, excluded: int) -> Plan:
@@ -311,13 +362,13 @@ class SearchEngine:
         return Suggestion(corrected.text, other) if other > total else None
 
     def _corrected(self, state: _State, parsed: ParsedQuery) -> ParsedQuery | None:
-        """The query with each unknown word replaced by the closest common Dutch word (one edit before
-        two, then the most frequent) whose stem the index does contain."""
+        """The query with each unknown word replaced by the place it misspells (_misspelled_place), else
+        by the closest common Dutch word (one edit before two, then the most frequent) whose stem the
+        index does contain."""
         reader = state.searcher.reader()
-        words = parsed.text.split()
+        words, changed = self._misspelled_place_runs(reader, parsed.text.split())
         places = {word for group in parsed.groups if _places(group) for word in group.text.split()}
         prefixes = {c.text: c.terms[0] for group in parsed.groups for c in group.alternatives if c.kind == "prefix"}
-        changed = False
         for i, word in enumerate(words):
             core = word.strip('"-*()')
             if core.strip("?!.,;:") in places:
@@ -325,6 +376,11 @@ class SearchEngine:
             if word in prefixes and self._prefix_terms(state, prefixes[word]):
                 continue  # a prefix that indexed words start with ("gest*": gesteld, gestart) is no typo
             terms = analysis.analyze_query(core)
+            place = self._misspelled_place(reader, core.strip("?!.,;:"), terms)
+            if place:
+                words[i] = word.replace(core.strip("?!.,;:"), place)
+                changed = True
+                continue
             if len(terms) != 1 or len(terms[0]) < 4 or not terms[0].isalpha():
                 continue
             # Only words the corpus does not contain at all: a rare word (a place, a project's name)
@@ -352,6 +408,46 @@ class SearchEngine:
                 state.corrections.clear()
             state.corrections[word] = better
         return better
+
+    @cached_property
+    def _place_names(self) -> spelling.NameCorrector:
+        """The places of the taxonomy by every name a query may use: label, aliases and adjectives."""
+        names: dict[str, str] = {}
+        for term in self.taxonomy.terms("region"):
+            for name in (term.label, *term.aliases):
+                names.setdefault(name, term.id)
+        for form, ids in self.taxonomy.place_forms.items():
+            names.setdefault(form, " ".join(ids))
+        return spelling.NameCorrector(names)
+
+    def _misspelled_place_runs(self, reader, words: list[str]) -> tuple[list[str], bool]:
+        """The words with each run of two to four that misspells a place of as many words replaced by
+        it ("Kaag en Braasem" -> "Kaag en Braassem"); and whether one was."""
+        out: list[str] = []
+        changed = False
+        i = 0
+        while i < len(words):
+            for length in range(min(4, len(words) - i), 1, -1):
+                run = " ".join(words[i:i + length]).strip('"-*()?!.,;:')
+                place = self._misspelled_place(reader, run, analysis.analyze_query(run))
+                if place and len(place.split()) == length:
+                    out.append(place)
+                    changed = True
+                    i += length
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out, changed
+
+    def _misspelled_place(self, reader, word: str, terms: list[str]) -> str | None:
+        """A place name one edit off (two for long names), when the corpus lacks a term of the word and
+        it is no place already: "Nisewaard" -> "Nissewaard", "Pijnaker-Nootdorp" -> "Pijnacker-Nootdorp"."""
+        if not terms or all(reader.doc_frequency(schema.SPELL_FIELD, term) for term in terms):
+            return None
+        # A listed name itself is no typo (closest says None); one that only contains a place
+        # ("Leidschendam-Voorbrug" has "Leidschendam") is still corrected as a whole.
+        return self._place_names.closest(word)
 
     def _is_place(self, word: str) -> bool:
         return self.taxonomy.resolve("region", word) is not None or bool(self.taxonomy.find_in_text("region", word))
@@ -422,6 +518,24 @@ class SearchEngine:
         bits = state.facet_index.live
         for term in clause.terms:
             bits &= self._any_field(state, term)
+        return bits
+
+    def _group_bits_in(self, state: _State, group: Group, field_name: str) -> int:
+        """Documents in which this one field matches the group (its words, phrase, parts or prefix)."""
+        bits = 0
+        for clause in group.alternatives:
+            if clause.kind == "facet":
+                continue
+            if clause.kind == "phrase":
+                bits |= self._phrase_bits(state, field_name, tuple(clause.terms))
+            elif clause.kind == "prefix":
+                for term in self._prefix_terms(state, clause.terms[0]):
+                    bits |= self._term_bits(state, field_name, term)
+            else:
+                found = state.facet_index.live
+                for term in clause.terms:
+                    found &= self._term_bits(state, field_name, term)
+                bits |= found
         return bits
 
     def _group_bits(self, state: _State, group: Group) -> int:
@@ -530,9 +644,27 @@ class SearchEngine:
 
     def _by_relevance(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int,
                       needed: int) -> tuple[list[int], dict[int, float]]:
+        """_ranked, with documents whose title is the one typed (function words and all) moved to the
+        front of the first TYPED_TITLE_CANDIDATES."""
+        typed = typed_title_words(parsed.text)
+        if typed is None:
+            return self._ranked(state, parsed, plan, listed, needed)
+        docnums, scores = self._ranked(state, parsed, plan, listed, max(needed, TYPED_TITLE_CANDIDATES))
+        head = docnums[:TYPED_TITLE_CANDIDATES]
+        reader = state.searcher.reader()
+        shares = {n: typed_title_share(typed, reader.stored_fields(n).get(schema.TITLE_FIELD, "")) for n in head}
+        first = sorted((n for n in head if shares[n] >= TYPED_TITLE_SHARE - 1e-9), key=lambda n: -shares[n])
+        if first:
+            chosen = set(first)
+            docnums = first + [n for n in docnums if n not in chosen]
+        return docnums[:needed], scores
+
+    def _ranked(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int,
+                needed: int) -> tuple[list[int], dict[int, float]]:
         """Short queries: tiers by the number of content groups matched (all words first), BM25F within
         a tier. Long queries: documents with every content word first, then the others; within each,
-        BM25F times the share of the query's weight matched."""
+        BM25F times the share of the query's weight matched. Either way a document whose title covers the
+        query (Plan.title_first) is ranked with those that have every word."""
         scores = self._scores(state, parsed)
         size = state.ranker.size
         if plan.evidence is not None:
@@ -541,6 +673,8 @@ class SearchEngine:
             # half remembers); the weight orders the rest.
             docs = bitsets.to_array(listed, size)
             every = plan.evidence[docs] >= 1.0 - 1e-6
+            if plan.title_first:
+                every |= bitsets.to_mask(plan.title_first, size)[docs] > 0
             ranked = ranking.top(scores, docs[every], needed)
             if len(ranked) < needed:
                 ranked += ranking.top(scores, docs[~every], needed - len(ranked))
@@ -548,9 +682,12 @@ class SearchEngine:
         group_bits = [self._group_bits(state, parsed.groups[i]) for i in parsed.content_groups]
         n = len(group_bits)
         levels = _at_least(group_bits, listed)
+        first = plan.title_first & listed
         ranked: list[tuple[int, float]] = []
         for matched in range(n, max(plan.min_groups, 1) - 1, -1):
-            tier = levels[matched] & ~levels[matched + 1] if matched < n else levels[n]
+            tier = levels[matched] & ~levels[matched + 1] if matched < n else levels[n] | first
+            if matched < n:
+                tier &= ~first
             if tier:
                 ranked += ranking.top(scores, bitsets.to_array(tier, size), needed - len(ranked))
             if len(ranked) >= needed:
@@ -610,6 +747,39 @@ class SearchEngine:
         stored = state.searcher.stored_fields(docnum)
         results = state.searcher.more_like(docnum, "body", text=stored.get("body", ""), top=limit, numterms=12)
         return [self._hit(hit.fields(), set(), hit.score) for hit in results]
+
+
+def _typed_key(word: str) -> str:
+    """A typed word as a title word is compared with it: its stem, or a stop word folded as written."""
+    terms = analysis.word_terms(word)
+    return terms[0] if terms else analysis.fold(word)
+
+
+def typed_title_words(query: str) -> list[str] | None:
+    """The query's words as comparison keys when it reads like a remembered title: at least
+    TYPED_TITLE_MIN_WORDS words of which at least TYPED_TITLE_MIN_STOP are function (stop) words;
+    otherwise None."""
+    words = analysis.tokenize(query)
+    if len(words) < TYPED_TITLE_MIN_WORDS:
+        return None
+    if sum(analysis.word_terms(w) is None for w in words) < TYPED_TITLE_MIN_STOP:
+        return None
+    return [_typed_key(w) for w in words]
+
+
+def typed_title_share(typed: list[str], title: str) -> float:
+    """The share of the typed words that the title holds in the same order (their longest common
+    subsequence), each word compared by _typed_key."""
+    if not typed:
+        return 0.0
+    keys = [_typed_key(w) for w in analysis.tokenize(title)]
+    previous = [0] * (len(keys) + 1)
+    for word in typed:
+        row = [0]
+        for j, key in enumerate(keys):
+            row.append(previous[j] + 1 if word == key else max(previous[j + 1], row[j]))
+        previous = row
+    return previous[-1] / len(typed)
 
 
 def _places(group: Group) -> list[str]:

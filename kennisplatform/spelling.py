@@ -67,3 +67,58 @@ def prepare() -> None:
 @cache
 def _speller() -> ListCorrector:
     return ListCorrector(sorted(analysis.vocabulary()))
+
+
+# A name this long (folded) may be two edits off ("Pijnaker-Nootdorp", "Hellevoetsluiss"); shorter ones one.
+LONG_NAME = 9
+MIN_NAME = 5  # shorter names ("Goes", "ZH") are one edit from too many words
+
+
+class NameCorrector:
+    """Spelling correction against a closed list of names, such as the taxonomy's places with their
+    aliases and adjectives: "Nisewaard" -> "Nissewaard". The common-word correction cannot do this, as
+    place names are not in the Dutch word list. The list is short (hundreds), so each name with the same
+    first letter and a length near enough is simply compared."""
+
+    def __init__(self, names: dict[str, str]):
+        """names: each name as it is written -> the value it names (names of one value are one answer)."""
+        self._names: dict[str, tuple[str, str]] = {}
+        for name, value in names.items():
+            key = analysis.fold(name)
+            if len(key) >= MIN_NAME:
+                self._names.setdefault(key, (name, value))
+        self._by_letter: dict[str, list[str]] = {}
+        for key in sorted(self._names):
+            self._by_letter.setdefault(key[0], []).append(key)
+
+    def closest(self, word: str) -> str | None:
+        """The listed name nearest to `word` (one edit, two for long words; the first letter kept), as
+        it is written; None for a listed name itself, for no name near enough, or when the nearest names
+        name different values (ambiguous)."""
+        key = analysis.fold(word)
+        if len(key) < MIN_NAME or key in self._names:
+            return None
+        maxdist = 2 if len(key) >= LONG_NAME else 1
+        scored = [(distance(key, name), name) for name in self._by_letter.get(key[0], ())
+                  if abs(len(name) - len(key)) <= maxdist]
+        scored = [(d, name) for d, name in scored if d <= maxdist]
+        if not scored:
+            return None
+        best = min(d for d, _ in scored)
+        values = {self._names[name][1] for d, name in scored if d == best}
+        nearest = min(name for d, name in scored if d == best)
+        return self._names[nearest][0] if len(values) == 1 else None
+
+
+def distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein distance (optimal string alignment): a letter missing, extra, wrong, or two
+    neighbours swapped each count one, as in one_edit."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[i - 2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]

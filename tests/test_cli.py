@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from click.testing import CliRunner
 
 from kennisplatform.cli import main
@@ -44,6 +46,30 @@ def test_bad_option_is_a_clear_error(corpus_dir, index_dir):
     assert result.exit_code != 0
     assert "Onbekende waarde 'onbestaand' voor thema" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["onzin"], "Fout: Onbekend commando 'onzin'."),
+    (["search", "--limiet", "3"], "Fout: Onbekende optie '--limiet'."),
+    (["import"], "Fout: Ontbrekend argument 'BESTANDEN...'."),
+    (["serve", "--port", "99999"], "Fout: Ongeldige waarde voor '--port': 99999 ligt niet in het bereik"),
+    (["search", "x", "--sort", "willekeurig"], "'willekeurig' is niet een van 'relevance', 'newest', 'oldest'."),
+])
+def test_usage_errors_are_dutch(corpus_dir, index_dir, args, message):
+    result = run(corpus_dir, index_dir, *args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Zie '" in result.output and "--help' voor hulp." in result.output
+    assert "Error" not in result.output and "Usage" not in result.output
+
+
+def test_help_is_dutch(corpus_dir, index_dir):
+    result = run(corpus_dir, index_dir, "history", "--help")
+    assert result.exit_code == 0
+    assert result.output.startswith("Gebruik: main history [OPTIES] DOCUMENT")
+    assert "Opties:" in result.output and "Toon deze hulptekst en stop." in result.output
+    top = CliRunner().invoke(main, ["--help"])
+    assert "Commando's:" in top.output and "COMMANDO [ARGUMENTEN]..." in top.output
 
 
 def test_check_reports_problems_and_exits_non_zero(corpus_dir, index_dir):

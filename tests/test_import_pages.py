@@ -225,6 +225,28 @@ def test_a_same_titled_file_never_replaces_an_editors_document(corpus_dir, index
     assert all_files(corpus_dir) == files
 
 
+def test_same_titled_undated_files_of_separate_imports_stay_apart_unless_one_is_a_new_version(
+        corpus_dir, index_dir, taxonomy, tmp_path):
+    """Without an address and a date, a title ("Notulen") is all a file and a document share: a file
+    imported later is a new version only when its text is mostly the same, else a document of its own."""
+    def notulen(name, text):
+        path = tmp_path / name
+        path.write_text(f"Notulen\n\n{text}\n", encoding="utf-8")
+        return path
+
+    dance = ("Het overleg ging over dans op het schoolplein. De dansdocent komt in het voorjaar zes weken "
+             "lang op woensdag; groep vijf en zes oefenen een voorstelling voor de ouders. ") * 3
+    [first] = run(corpus_dir, index_dir, taxonomy, notulen("a.txt", dance))
+    [other] = run(corpus_dir, index_dir, taxonomy, notulen("b.txt", "Het museumbezoek van groep acht: de bus, "
+                  "de rondleiding door de conservator, en wat de leerlingen tekenden in het depot. " * 3))
+    assert (other.status, other.match) == ("created", None), other.line()
+    assert other.doc_id != first.doc_id and "zelfde titel en datum" in other.reason
+    assert "een andere tekst: apart opgeslagen" in other.reason
+    [version] = run(corpus_dir, index_dir, taxonomy, notulen("a2.txt", dance.replace("zes weken", "acht weken")))
+    assert (version.status, version.doc_id) == ("updated", first.doc_id), version.line()
+    assert len([p for p in iter_markdown_files(corpus_dir) if "title: Notulen" in p.read_text("utf-8")]) == 2
+
+
 def test_same_titled_files_without_address_in_one_folder_stay_apart(corpus_dir, index_dir, taxonomy, tmp_path):
     folder = tmp_path / "map"
     folder.mkdir()

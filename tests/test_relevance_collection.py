@@ -82,6 +82,16 @@ def test_field_queries_cover_the_kinds_issue_11_asks_for(field_queries):
     assert len({item["query"] for item in field_queries}) == len(field_queries)
 
 
+def test_the_second_tuning_set_judges_pages_of_the_collection_and_repeats_no_field_query(pages, field_queries):
+    queries = yaml.safe_load((RELEVANCE / "judgments_tune2.yaml").read_text(encoding="utf-8"))["queries"]
+    assert_judged_pages_in(pages, queries)
+    kinds = [item["kind"] for item in queries]
+    assert kinds.count("title") >= 20 and kinds.count("question") >= 20
+    assert {item["split"] for item in queries} == {"tune"}  # all of it tuning material
+    texts = [item["query"] for item in queries]
+    assert len(set(texts)) == len(texts) and not set(texts) & {item["query"] for item in field_queries}
+
+
 def test_split_is_the_one_drawn_with_the_judgments_and_halves_each_kind(field_queries):
     expected = _load_split_module().compute_split(field_queries)
     assert {item["query"]: item["split"] for item in field_queries} == expected

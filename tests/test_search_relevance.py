@@ -164,3 +164,19 @@ def test_the_place_offer_is_on_the_html_page_and_in_the_json(corpus: Path):
     assert 'href="/zoeken?q=Haagse+dans&amp;region=den-haag"' in html
     data = client.get("/zoeken.json?q=Haagse+dans").get_json()
     assert data["place_filter"] == {"value": "den-haag", "label": "Den Haag", "total": 1}
+
+
+def test_a_misspelled_place_is_corrected_and_offered_as_a_filter(engine):
+    result = engine.search(SearchParams(q="Rotterdm dans"))
+    assert result.relaxation.kind == "corrected" and result.relaxation.used == "Rotterdam dans"
+    assert result.hits[0].id == "dans-rotterdam"
+    assert (result.place_filter.value, result.place_filter.label) == ("rotterdam", "Rotterdam")
+    # A misspelled place of several words is corrected as a whole, and then is one unit.
+    result = engine.search(SearchParams(q="Capelle aan den IJsel"))
+    assert result.relaxation.used == "Capelle aan den IJssel"
+    assert "capelle-gefiled" in [h.id for h in result.hits] and "rivieren" not in [h.id for h in result.hits]
+
+
+def test_a_place_name_as_listed_is_not_corrected(engine):
+    for q in ("Capelse", "Haagse dans", "Capelle aan den IJssel"):
+        assert engine.search(SearchParams(q=q)).relaxation is None, q

@@ -1,7 +1,7 @@
 """Spelling correction of single words, without an index (the `indexed` check is a plain function)."""
 from __future__ import annotations
 
-from kennisplatform.spelling import closest_word, one_edit
+from kennisplatform.spelling import NameCorrector, closest_word, distance, one_edit
 
 
 def anything(_stem: str) -> bool:
@@ -30,3 +30,29 @@ def test_two_edits_for_longer_words_when_one_finds_nothing():
 def test_only_words_whose_stem_the_index_contains():
     assert closest_word("onderwjis", lambda stem: False) is None
     assert closest_word("qqqqqqqq", anything) is None
+
+
+PLACES = NameCorrector({"Nissewaard": "nissewaard", "Pijnacker-Nootdorp": "pijnacker-nootdorp",
+                        "Leiden": "leiden", "Leidse": "leiden", "Lisse": "lisse", "Delft": "delft",
+                        "Kaag en Braassem": "kaag-en-braassem", "Rijswijk": "rijswijk", "Rijnwijk": "rijnwijk"})
+
+
+def test_a_misspelled_name_is_corrected_to_the_name_as_listed():
+    assert PLACES.closest("Nisewaard") == "Nissewaard"  # a letter missing
+    assert PLACES.closest("nisewaadr") == "Nissewaard"  # and two swapped: two edits for a long name
+    assert PLACES.closest("Pijnaker-Nootdorp") == "Pijnacker-Nootdorp"
+    assert PLACES.closest("kaag en braasem") == "Kaag en Braassem"
+    assert PLACES.closest("Leidn") == "Leiden"
+
+
+def test_a_listed_name_an_unrelated_word_or_an_ambiguous_one_is_not_corrected():
+    assert PLACES.closest("Nissewaard") is None and PLACES.closest("leidse") is None
+    assert PLACES.closest("cultuur") is None
+    assert PLACES.closest("Rijsdwijk") == "Rijswijk"
+    assert PLACES.closest("Rijxwijk") is None  # one edit from Rijswijk and from Rijnwijk
+    assert PLACES.closest("Lise") is None  # too short to guess
+    assert PLACES.closest("Eiden") is None  # the first letter is kept (typists rarely miss it)
+
+
+def test_distance_counts_a_swap_of_neighbours_as_one():
+    assert distance("abcd", "abdc") == 1 and distance("kitten", "sitting") == 3

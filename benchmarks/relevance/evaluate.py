@@ -3,6 +3,8 @@
     python benchmarks/relevance/evaluate.py [--per-query]            # the starter corpus, judgments.yaml
     python benchmarks/relevance/evaluate.py --field [--per-query]    # real pages, judgments_field.yaml
     python benchmarks/relevance/evaluate.py --fresh [--per-query]    # the fresh check set, never tuned on
+    python benchmarks/relevance/evaluate.py --tune2 [--per-query]    # real pages, judgments_tune2.yaml (tuning)
+    python benchmarks/relevance/evaluate.py --fresh2 [--per-query]   # a second fresh check set, never tuned on
     python benchmarks/relevance/evaluate.py --collection DIR --judgments FILE [--engine NAME]...
 
 Starter set: the judgments were made by reading the starter corpus (corpus/); relevant documents are named
@@ -15,7 +17,11 @@ their source address and found again through the imported documents' `source.url
 importer does), never by file name. A judged page the import did not create (refused, or skipped as very
 similar to another) stays in the ideal ranking, so every engine loses it alike; the run lists such pages.
 The queries carry a fixed `split` (tune / heldout): figures are reported per kind for each half and for
-all. Tune on `tune` only; `heldout` says whether a change generalises.
+all. Tune on `tune` only; `heldout` says whether a change generalises. --tune2 judges more queries over the
+same pages (half-remembered titles and questions, all tuning material: the field set's tune titles are all
+at the ceiling, so they cannot tell ranking changes apart). --fresh and --fresh2 are check sets over pages of
+their own (collection_fresh/, collection_fresh2/) that nobody tunes on: fresh2 was judged to check a change
+proposed after the field set's held-out half had been seen.
 
 Grades: 3 = exactly what was asked, 2 = clearly relevant, 1 = partly relevant; unlisted = 0.
 
@@ -60,8 +66,18 @@ K = 10
 HERE = Path(__file__).resolve().parent
 FIELD_COLLECTION = HERE / "collection"
 FIELD_JUDGMENTS = HERE / "judgments_field.yaml"
+TUNE2_JUDGMENTS = HERE / "judgments_tune2.yaml"
 FRESH_COLLECTION = HERE / "collection_fresh"
 FRESH_JUDGMENTS = HERE / "judgments_fresh.yaml"
+FRESH2_COLLECTION = HERE / "collection_fresh2"
+FRESH2_JUDGMENTS = HERE / "judgments_fresh2.yaml"
+# --NAME: (pages to import, judgments over them, what the set is for)
+NAMED_SETS = {
+    "field": (FIELD_COLLECTION, FIELD_JUDGMENTS, "the real pages"),
+    "fresh": (FRESH_COLLECTION, FRESH_JUDGMENTS, "the fresh check set nobody tunes on"),
+    "tune2": (FIELD_COLLECTION, TUNE2_JUDGMENTS, "more tuning queries over the real pages"),
+    "fresh2": (FRESH2_COLLECTION, FRESH2_JUDGMENTS, "a second fresh check set nobody tunes on"),
+}
 TEXT_BOOSTS = {"title": 3.0, "summary": 1.8, "body": 1.0}
 ALL = "all"
 
@@ -315,20 +331,17 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=REPO / "corpus", help="a corpus whose documents are judged")
     parser.add_argument("--collection", type=Path, help="a folder of pages to import first (judged by address)")
     parser.add_argument("--judgments", type=Path, default=HERE / "judgments.yaml")
-    parser.add_argument("--field", action="store_true",
-                        help=f"the real pages: --collection {FIELD_COLLECTION.relative_to(REPO)} "
-                             f"--judgments {FIELD_JUDGMENTS.relative_to(REPO)}")
-    parser.add_argument("--fresh", action="store_true",
-                        help=f"the fresh check set nobody tunes on: --collection {FRESH_COLLECTION.relative_to(REPO)} "
-                             f"--judgments {FRESH_JUDGMENTS.relative_to(REPO)}")
+    for name, (collection, judgments, purpose) in NAMED_SETS.items():
+        parser.add_argument(f"--{name}", action="store_true",
+                            help=f"{purpose}: --collection {collection.relative_to(REPO)} "
+                                 f"--judgments {judgments.relative_to(REPO)}")
     parser.add_argument("--engine", action="append", choices=list(ENGINES),
                         help="only these engines (repeatable); ours first when present")
     parser.add_argument("--per-query", action="store_true", help="print each query's scores")
     args = parser.parse_args()
-    if args.field:
-        args.collection, args.judgments = FIELD_COLLECTION, FIELD_JUDGMENTS
-    if args.fresh:
-        args.collection, args.judgments = FRESH_COLLECTION, FRESH_JUDGMENTS
+    for name, (collection, judgments, _) in NAMED_SETS.items():
+        if getattr(args, name):
+            args.collection, args.judgments = collection, judgments
     chosen = [ENGINES[n] for n in ENGINES if not args.engine or n in args.engine]
     with tempfile.TemporaryDirectory() as tmp:
         if args.collection:

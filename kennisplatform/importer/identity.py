@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import yaml
@@ -105,12 +106,14 @@ class Identities:
         return Candidates(by_title_and_date=tuple(self._by_title.get(title_key(title, date), ())))
 
     def match(self, title: str, date: dt.date | None, url: str | None, original: bytes | None,
-              exclude: set[str] = frozenset()) -> Match:
+              exclude: set[str] = frozenset(), same_text: Callable[[str], bool] = lambda doc_id: True) -> Match:
         """The document an incoming file is a version of, and by what; or, when there is none, why a
         document with the same title and date was left alone. `exclude`: documents this run already
         created or matched (same-titled files of one run never replace each other). A document with a
         kept original came from an import (attachments.py); one without was written in the editor, and
-        the caller only keeps it "unchanged" when the file gives exactly its text."""
+        the caller only keeps it "unchanged" when the file gives exactly its text. `same_text(id)`: whether
+        an imported document has mostly the file's text; without an address a title ("Notulen") may be all
+        two files share, so a same-titled document with other text is not this file's earlier version."""
         found = self.candidates(title, date, url)
         if found.by_url is not None:
             return Match(found.by_url.id, BY_URL)
@@ -120,11 +123,15 @@ class Identities:
             if original is not None and kept[known.id] is not None and kept[known.id].read() == original:
                 return Match(known.id, BY_TITLE_AND_DATE)
         imported = [k for k in same if kept[k.id] is not None]
-        if len(imported) == 1:
-            return Match(imported[0].id, BY_TITLE_AND_DATE)
-        if imported:
-            return Match(None, remark=f"{BY_TITLE_AND_DATE} als {', '.join(k.id for k in imported)}; "
+        versions = [k for k in imported if same_text(k.id)]
+        if len(versions) == 1:
+            return Match(versions[0].id, BY_TITLE_AND_DATE)
+        if versions:
+            return Match(None, remark=f"{BY_TITLE_AND_DATE} als {', '.join(k.id for k in versions)}; "
                                       "niet te zeggen welke, dus apart opgeslagen")
+        if imported:
+            return Match(None, remark=f"{BY_TITLE_AND_DATE} als {', '.join(k.id for k in imported)}, "
+                                      "maar een andere tekst: apart opgeslagen")
         if same:  # written in the editor: unchanged if it is this very text, else left alone
             return Match(same[0].id, BY_TITLE_AND_DATE)
         if found.by_title_and_date:

@@ -127,7 +127,16 @@ class Importer:
 
     def _match(self, doc: Document, draft: Draft) -> Match:
         original = draft.original.data if draft.original else None
-        return self._identities().match(doc.title, doc.date, doc.source.url, original, exclude=self._touched)
+        return self._identities().match(doc.title, doc.date, doc.source.url, original, exclude=self._touched,
+                                        same_text=lambda doc_id: self._same_text(doc_id, doc))
+
+    def _same_text(self, doc_id: str, doc: Document) -> bool:
+        """Whether a corpus document has mostly the text of this one: a new version of a file keeps most
+        of its words, another meeting's notes under the same title do not."""
+        old = open_document(self.corpus_dir, doc_id, self.taxonomy).document
+        score = suggest.cosine(suggest.word_vector(f"{old.title}\n{plain_text(old.body)}"),
+                               suggest.word_vector(f"{doc.title}\n{plain_text(doc.body)}"))
+        return score >= suggest.SIMILARITY_THRESHOLD
 
     def _similar(self, doc: Document) -> suggest.Duplicate | None:
         vector = suggest.word_vector(f"{doc.title}\n{plain_text(doc.body)}")
