@@ -119,6 +119,7 @@ class EngineRun:
     per_query_ms: dict[str, list[float]] = field(default_factory=dict)
     reopen_ms: list[float] = field(default_factory=list)  # reader reopen after each one-document commit
     cold_processes: Latency | None = None  # facets mode, first use in fresh processes
+    cold_processes_cpu: Latency | None = None  # the same queries' CPU time (fairer while others load the machine)
     memory: dict | None = None  # PSS/USS of one worker and of three serving together (MB)
 
     @property
@@ -342,8 +343,8 @@ def run_ours(corpus: Path, docs: int, seed: int, queries: list[BenchQuery], repe
     engine.close()
     if extra.cold_batch:
         print(f"ours: cold queries in fresh processes ({extra.cold_batch} per process) ...", flush=True)
-        result.cold_processes, result.per_query_ms["cold processes"], opens = measure_cold_processes(
-            index_dir, corpus, queries, extra.cold_batch)
+        cold = measure_cold_processes(index_dir, corpus, queries, extra.cold_batch)
+        result.cold_processes, result.per_query_ms["cold processes"], opens, result.cold_processes_cpu = cold
         result.per_query_ms["cold process open"] = opens
     if extra.workers:
         print(f"ours: memory of one worker, then of {extra.workers} together ...", flush=True)
@@ -381,34 +382,38 @@ def _cold_worker(index_dir: str, corpus: str, batch: list[BenchQuery], out) -> N
     """A fresh process: open the engine, run each query of the batch once (facets mode)."""
     engine = SearchEngine(Path(index_dir), taxonomy_for(Path(corpus)))
     open_ms = timed(engine.state) * 1000
-    times = []
+    times, cpu = [], []
     for q in batch:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         engine.search(q.params(False), with_facets=True)
         times.append(time.perf_counter() - started)
-    out.put((open_ms, times))
+        cpu.append(time.process_time() - cpu_started)
+    out.put((open_ms, times, cpu))
     engine.close()
 
 
 def measure_cold_processes(index_dir: Path, corpus: Path, queries: list[BenchQuery], batch: int
-                           ) -> tuple[Latency, list[float], list[float]]:
+                           ) -> tuple[Latency, list[float], list[float], Latency]:
     """First use of every query's words: the queries in batches, each batch in a new process (spawned,
-    so nothing is inherited: no analysis cache, no arrays). Returns the latency, the per-query times
-    and each process's reader open time. The operating system's page cache is not dropped (that would
+    so nothing is inherited: no analysis cache, no arrays). Returns the latency, the per-query times,
+    each process's reader open time and the queries' CPU time (process time, which other processes'
+    load does not inflate). The operating system's page cache is not dropped (that would
     slow every other process on the machine): the files are as warm as on a running server."""
     context = multiprocessing.get_context("spawn")
     times: list[float] = []
+    cpu: list[float] = []
     opens: list[float] = []
     for start in range(0, len(queries), batch):
         out = context.Queue()
         worker = context.Process(target=_cold_worker, args=(str(index_dir), str(corpus),
                                                             queries[start:start + batch], out))
         worker.start()
-        open_ms, part = out.get(timeout=600)
+        open_ms, part, part_cpu = out.get(timeout=600)
         worker.join()
         opens.append(open_ms)
         times.extend(part)
-    return Latency.of(times), [round(t * 1000, 3) for t in times], opens
+        cpu.extend(part_cpu)
+    return Latency.of(times), [round(t * 1000, 3) for t in times], opens, Latency.of(cpu)
 
 
 def _memory_of(pid: int) -> dict[str, float]:
@@ -600,6 +605,10 @@ def scale_lines(ours: EngineRun) -> list[str]:
         lines += ["", f"ours: cold faceted queries, each batch in a fresh process: median {cold.median:.1f} ms, "
                       f"p95 {cold.p95:.1f} ms, max {cold.max:.1f} ms; first open per process median "
                       f"{statistics.median(opens):.0f} ms"]
+        if ours.cold_processes_cpu:
+            cpu = ours.cold_processes_cpu
+            lines += [f"  their CPU time (process time, not inflated by other processes' load): median "
+                      f"{cpu.median:.1f} ms, p95 {cpu.p95:.1f} ms, max {cpu.max:.1f} ms"]
     if ours.memory:
         memory = ours.memory
         lines += ["", "ours: memory of workers that have answered every query in every mode (MB):"]

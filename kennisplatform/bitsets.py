@@ -4,20 +4,10 @@ AND, OR and popcount of ints run in C over machine words, so combining and count
 documents costs microseconds; that is what makes facet counts cheap."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Iterator
 
 import numpy as np
 from whoosh.idsets import DocIdSet
-
-
-def from_ids(ids: Iterable[int]) -> int:
-    buffer = bytearray()
-    for docnum in ids:
-        byte = docnum >> 3
-        if byte >= len(buffer):
-            buffer.extend(bytes(byte - len(buffer) + 1 + 1024))
-        buffer[byte] |= 1 << (docnum & 7)
-    return int.from_bytes(buffer, "little")
 
 
 def iter_ids(bits: int) -> Iterator[int]:

@@ -485,17 +485,18 @@ class _CapturingFieldWriter(W3FieldWriter):
 
 
 class _CapturingPostingsWriter(W3PostingsWriter):
-    """Copies each block's document numbers and weights (arrays of 128) before Whoosh encodes it."""
+    """Copies each block's document numbers, weights and values (a text field's positions; arrays of 128)
+    before Whoosh encodes it."""
 
     target: "sidecars._FieldCapture"
 
     def _write_block(self, last=False):
-        self.target.add_block(self._ids, self._weights)
+        self.target.add_block(self._ids, self._weights, self._values)
         super()._write_block(last)
 
     def finish_postings(self):
         if not self.written() and len(self._ids) < self._inlinelimit:  # inlined: no block is written
-            self.target.add_block(self._ids, self._weights)
+            self.target.add_block(self._ids, self._weights, self._values)
         return super().finish_postings()
 
 

@@ -71,6 +71,24 @@ def _read_blocks(matcher: W3LeafMatcher) -> tuple[np.ndarray, np.ndarray]:
     return np.array(ids, dtype=np.int32), np.array(weights, dtype=np.float32)
 
 
+def segment_values(segment, field: str, term: str | bytes) -> list[bytes]:
+    """One segment's encoded posting values of a term (a text field's positions), in the order of
+    segment_postings, deleted documents included (TermTable.positions_of reads what sidecars make of them)."""
+    btext = term if isinstance(term, bytes) else term.encode("utf-8")
+    matcher = segment._terms.matcher(field, btext, segment.schema[field].format)
+    values: list[bytes] = []
+    if isinstance(matcher, W3LeafMatcher):
+        while matcher.is_active():
+            matcher._read_values()
+            values.extend(matcher._values)
+            matcher._next_block()
+        return values
+    while matcher.is_active():
+        values.append(matcher.value())
+        matcher.next()
+    return values
+
+
 def _read_matcher(matcher) -> tuple[np.ndarray, np.ndarray]:
     ids: list[int] = []
     weights: list[float] = []

@@ -91,16 +91,24 @@ class Ranker:
 
 
 def add_all(into: np.ndarray, terms: list[TermScores]) -> None:
-    """Scores of documents that contain every one of `terms` (one field), added to `into`."""
+    """Scores of documents that contain every one of `terms` (one field), added to `into`. The documents
+    in common are found in the (ascending) posting lists, not in arrays over all documents: a cold
+    query's cost then follows its postings, not the size of the index."""
     if len(terms) == 1:
         into[terms[0].docs] += terms[0].scores
         return
-    total = np.zeros_like(into)
-    count = np.zeros(len(into), dtype=np.int16)
-    for term in terms:
-        total[term.docs] += term.scores
-        count[term.docs] += 1
-    into += np.where(count == len(terms), total, 0.0)
+    common = terms[0].docs
+    for term in terms[1:]:
+        if not len(common) or not len(term.docs):
+            return
+        at = np.minimum(np.searchsorted(term.docs, common), len(term.docs) - 1)
+        common = common[term.docs[at] == common]
+    if not len(common):
+        return
+    total = np.zeros(len(common), dtype=into.dtype)
+    for term in terms:  # in the given order, as the scores were always summed
+        total += term.scores[np.searchsorted(term.docs, common)]
+    into[common] += total
 
 
 def top(scores: np.ndarray, candidates: np.ndarray, k: int) -> list[tuple[int, float]]:

@@ -15,9 +15,9 @@ from .documents import Document, plain_text
 from .params import UNKNOWN_YEAR
 from .taxonomy import Taxonomy
 
-SCHEMA_VERSION = "8"  # 6: documents without a date (year "onbekend", datenum 0); 7: segments as separate
-# files with sidecars (sidecars.py): rebuilt once, not per worker; 8: the title field holds the site's name
-# too (title_text)
+SCHEMA_VERSION = "9"  # 6: documents without a date (year "onbekend", datenum 0); 7: segments as separate
+# files with sidecars (sidecars.py): rebuilt once, not per worker; 8: sidecars with word positions (format 2),
+# likewise; 9: the title field holds the site's name too (title_text)
 
 # Fields searched by a text query, with the boosts of BM25F: a word in the title or the summary says
 # more about what a document is about than the same word somewhere in a long report.

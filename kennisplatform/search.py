@@ -5,6 +5,7 @@ committed to the index. Views and the CLI call `search()`; nothing outside this 
 index.py touches Whoosh objects."""
 from __future__ import annotations
 
+import gc
 import math
 import threading
 import time
@@ -15,19 +16,18 @@ from pathlib import Path
 from typing import Callable
 
 import numpy as np
-from whoosh import query as wq
 from whoosh.scoring import BM25F
 
 from . import analysis, bitsets, highlight, index, postings, ranking, schema, sidecars, spelling
 from .errors import IndexBusy, NotFound
 from .facets import FacetIndex
 from .params import SearchParams, year_label
-from .query import Clause, Group, ParsedQuery, build_synonym_table, parse_query
+from .query import Clause, Group, ParsedQuery, build_synonym_table, filler_stems, parse_query
 from .results import FilterDrop, Hit, PlaceFilter, Relaxation, SearchResult, Suggestion, Value
 from .taxonomy import Taxonomy
 
 TERM_CACHE_SIZE = 4096
-CORRECTIONS_KEPT = 10_000  # spelling corrections remembered per reader
+CORRECTIONS_KEPT = 10_000  # spelling corrections (and prefixes' words) remembered per reader
 # A document filed under the value a query names (theme, type, ...) scores like a word in the summary.
 FACET_BOOST = 1.5
 # ... and a document filed under the place a query names (or a municipality in it) PLACE_BOOST times the
@@ -93,6 +93,7 @@ class _State:
     ranker: ranking.Ranker
     term_bits: OrderedDict = field(default_factory=OrderedDict)
     corrections: dict[str, str | None] = field(default_factory=dict)
+    prefixes: dict[str, list[str]] = field(default_factory=dict)  # prefix -> its words (_prefix_terms)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -142,10 +143,7 @@ class SearchEngine:
                 return state
             if self._ix is None:
                 self._ix = index.open_index(self.index_dir)
-                # Once per process, not paid by the first visitor: the word list that query analysis
-                # and spelling need (~0.5 s to load) and the synonym table.
-                analysis.vocabulary()
-                self.synonyms  # noqa: B018 - computes the cached property
+                self._prepare_process()
             # A fresh searcher, not Searcher.refresh(): refresh() reuses segment readers whose segment id
             # is unchanged, and so misses deletions committed to those segments since.
             searcher = self._open_searcher()
@@ -155,6 +153,21 @@ class SearchEngine:
             self._state = _State(searcher, FacetIndex.build(arrays), ranking.Ranker(arrays, schema.TEXT_FIELDS))
             self._retire(state)
             return self._state
+
+    def _prepare_process(self) -> None:
+        """Once per process, not paid by the first visitor: the word list that query analysis and
+        spelling need (~0.5 s to load), the synonym table, the filler words' stems, the spelling
+        correctors (words, place names) and the taxonomy's place patterns (a word the index lacks is
+        checked for a place)."""
+        analysis.vocabulary()
+        self.synonyms  # noqa: B018 - computes the cached property
+        filler_stems()
+        spelling.prepare()
+        self._place_names  # noqa: B018 - computes the cached property
+        self.taxonomy.prepare_text_search()
+        # What was loaded stays for the life of the process: out of the garbage collector's sight. A full
+        # collection walked the word list's entries, 45 ms at a random moment of some visitor's search.
+        gc.freeze()
 
     def _open_searcher(self):
         """A searcher whose stored fields stay readable while other processes save and merge segments."""
@@ -355,10 +368,13 @@ class SearchEngine:
         reader = state.searcher.reader()
         words, changed = self._misspelled_place_runs(reader, parsed.text.split())
         places = {word for group in parsed.groups if _places(group) for word in group.text.split()}
+        prefixes = {c.text: c.terms[0] for group in parsed.groups for c in group.alternatives if c.kind == "prefix"}
         for i, word in enumerate(words):
             core = word.strip('"-*()')
             if core.strip("?!.,;:") in places:
                 continue  # part of a place name ("IJssel" in "Capelle aan den IJssel"): one unit
+            if word in prefixes and self._prefix_terms(state, prefixes[word]):
+                continue  # a prefix that indexed words start with ("gest*": gesteld, gestart) is no typo
             terms = analysis.analyze_query(core)
             place = self._misspelled_place(reader, core.strip("?!.,;:"), terms)
             if place:
@@ -476,9 +492,10 @@ class SearchEngine:
                 bits &= self._term_bits(state, field_name, term)
             if not bits:
                 return 0
-            # Bitsets say which documents have all the words; Whoosh's phrase matcher checks adjacency.
-            matcher = wq.Phrase(field_name, list(terms)).matcher(state.searcher)
-            return bits & bitsets.from_ids(matcher.all_ids()) if matcher.is_active() else 0
+            # Bitsets say which documents have all the words; the sidecars' positions say where.
+            size = state.ranker.size
+            candidates = bitsets.to_array(bits, size)
+            return bitsets.from_array(state.ranker.arrays.phrase_docs(field_name, terms, candidates), size)
         return self._cached_bits(state, ("phrase", field_name, *terms), compute)
 
     def _any_field(self, state: _State, term: str) -> int:
@@ -491,10 +508,8 @@ class SearchEngine:
         if clause.kind == "facet":
             return state.facet_index.value_bits(*clause.terms)
         if clause.kind == "prefix":
-            bits = 0
-            for term in self._prefix_terms(state, clause.terms[0]):
-                bits |= self._any_field(state, term)
-            return bits
+            return self._cached_bits(state, ("prefix", clause.terms[0]),
+                                     lambda: self._prefix_bits(state, clause.terms[0]))
         if clause.kind == "phrase":
             bits = 0
             for name in schema.TEXT_FIELDS:
@@ -529,8 +544,20 @@ class SearchEngine:
             bits |= self._clause_bits(state, clause)
         return bits
 
+    def _prefix_bits(self, state: _State, prefix: str) -> int:
+        """Documents with a word starting with the prefix in a text field: one set from all the words'
+        postings (a set per word and field cost more than the rest of a cold prefix query)."""
+        docs = [state.ranker.term(name, term).docs
+                for term in self._prefix_terms(state, prefix) for name in schema.TEXT_FIELDS]
+        return bitsets.from_array(np.concatenate(docs), state.ranker.size) if docs else 0
+
     def _prefix_terms(self, state: _State, prefix: str) -> list[str]:
-        """Words in the index starting with the prefix, most frequent first, capped."""
+        """Words in the index starting with the prefix, most frequent first, capped; remembered per
+        reader (a query asks for its bits, its scores and its spelling)."""
+        with state.lock:
+            found = state.prefixes.get(prefix)
+        if found is not None:
+            return found
         arrays = state.ranker.arrays  # the sidecars' term tables: no Whoosh term reads
         words: dict[str, int] = {}
         for name in schema.TEXT_FIELDS:
@@ -538,7 +565,12 @@ class SearchEngine:
                 words[word] = words.get(word, 0) + frequency
                 if len(words) > 20 * MAX_PREFIX_TERMS:
                     break
-        return sorted(words, key=lambda w: -words[w])[:MAX_PREFIX_TERMS]
+        found = sorted(words, key=lambda w: -words[w])[:MAX_PREFIX_TERMS]
+        with state.lock:
+            if len(state.prefixes) >= CORRECTIONS_KEPT:
+                state.prefixes.clear()
+            state.prefixes[prefix] = found
+        return found
 
     # -- scores ------------------------------------------------------------------------------------
     def _scores(self, state: _State, parsed: ParsedQuery) -> np.ndarray:

@@ -7,6 +7,7 @@ hundreds of milliseconds. Beside each segment we therefore keep one file, `<segm
     per captured field (text and facet fields): its terms (sorted, as Whoosh sorts them), and per term
         the segment-local document numbers and term weights (frequency times boosts), deleted
         documents included;
+    per text field also each posting's word positions (for phrases: `TermTable.adjacent`);
     per facet field: each document's value numbers (a row per document, padded with -1);
     per text field: Whoosh's one-byte length column;
     the date column.
@@ -15,10 +16,11 @@ A reader maps the file (np.frombuffer over mmap), so opening costs microseconds,
 what a later one does, and every worker process shares one copy through the page cache.
 
 Whoosh's files stay the truth. A sidecar names its format version, its segment id and the segment's
-document count, and carries a CRC32 of its header and of every array but the (large) posting arrays;
-one that is missing, of another version or segment, truncated or otherwise unreadable is rebuilt from
-the segment (`arrays_for`), never trusted. Deletions are not in it: Whoosh records them in the segment
-metadata of each commit, and readers apply them (`live_mask`). Files are written to a temporary name
+document count, and carries a CRC32 of its header and of every array but the (large) posting and
+position arrays, whose bounds are checked instead; one that is missing, of another version (format 2
+added the positions) or segment, truncated or otherwise unreadable is rebuilt from the segment
+(`arrays_for`), never trusted. Deletions are not in it: Whoosh records them in the segment metadata of
+each commit, and readers apply them (`live_mask`). Files are written to a temporary name
 and renamed, so another process sees the old file, the new one or none. The name follows Whoosh's
 segment file pattern, so Whoosh's own clean-up deletes a sidecar together with its segment."""
 from __future__ import annotations
@@ -32,6 +34,7 @@ import tempfile
 import zlib
 from array import array
 from bisect import bisect_left
+from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,15 +42,17 @@ import numpy as np
 
 from . import postings, schema
 
-FORMAT = 1
+FORMAT = 2  # 2: word positions of the text fields, the terms' heads
 SUFFIX = ".kp"
 MAGIC = b"KPSIDE\x00\x01"
 ALIGN = 64
 # Arrays too large to checksum at every open: their bounds are checked instead.
-UNCHECKED = (":docs", ":weights")
+UNCHECKED = (":docs", ":weights", ":counts", ":positions")
 TEXT_FIELDS = tuple(schema.TEXT_FIELDS)
 FACET_FIELDS = tuple(schema.FACET_FIELDS.values())
 CAPTURED = frozenset(TEXT_FIELDS + FACET_FIELDS)
+TABLE_PARTS = ("blob", "offsets", "heads", "starts", "docs", "weights")  # a TermTable's arrays
+POSITION_PARTS = ("counts", "pbase", "positions")  # a text field's TermTable parts beyond the postings
 
 log = logging.getLogger(__name__)
 
@@ -74,24 +79,34 @@ class _Keys:
 @dataclass(frozen=True)
 class TermTable:
     """One field of one segment: sorted terms, and per term a slice of `docs`/`weights` (starts[i] to
-    starts[i+1])."""
+    starts[i+1]). Text fields also have positions: posting k has counts[k] of them, and term i's start
+    at pbase[i] in `positions` (each posting's ascending, postings in the order of `docs`)."""
 
     blob: np.ndarray  # uint8: the terms' UTF-8 bytes, concatenated
     offsets: np.ndarray  # int64, len(terms) + 1
+    heads: np.ndarray  # uint64: each term's first 8 bytes (zero-padded) as a big-endian number
     starts: np.ndarray  # int64, len(terms) + 1
     docs: np.ndarray  # uint16 or uint32: segment-local document numbers, ascending per term
     weights: np.ndarray  # float32
+    counts: np.ndarray | None = None  # uint8 or uint16: positions per posting (text fields only)
+    pbase: np.ndarray | None = None  # int64, len(terms) + 1
+    positions: np.ndarray | None = None  # uint16 or uint32
 
     @property
     def keys(self) -> _Keys:
         return _Keys(self.blob, self.offsets)
 
     def find(self, term: str) -> int:
-        """The term's number, or -1."""
+        """The term's number, or -1. The heads narrow the search to the terms that begin with the same 8
+        bytes (in numpy), so that few terms are read as bytes: a first lookup of a word in every segment
+        was a good part of a cold query."""
         key = term.encode("utf-8")
+        head = np.uint64(_head(key))
+        low = int(self.heads.searchsorted(head, side="left"))
+        high = int(self.heads.searchsorted(head, side="right"))
         keys = self.keys
-        i = bisect_left(keys, key)
-        return i if i < len(keys) and keys[i] == key else -1
+        i = bisect_left(keys, key, low, high)
+        return i if i < high and keys[i] == key else -1
 
     def postings(self, number: int) -> tuple[np.ndarray, np.ndarray]:
         start, end = int(self.starts[number]), int(self.starts[number + 1])
@@ -104,8 +119,10 @@ class TermTable:
         """(term, number of postings) of every term starting with `prefix`."""
         key = prefix.encode("utf-8")
         keys = self.keys
-        low = bisect_left(keys, key)
-        high = bisect_left(keys, key + b"\xff", lo=low)  # no UTF-8 text continues with byte 0xff
+        first = int(self.heads.searchsorted(np.uint64(_head(key)), side="left"))
+        last = int(self.heads.searchsorted(np.uint64(_head(key + b"\xff" * 8)), side="right"))
+        low = bisect_left(keys, key, first, last)
+        high = bisect_left(keys, key + b"\xff", low, last)  # no UTF-8 text continues with byte 0xff
         if low == high:
             return []
         offsets = (self.offsets[low:high + 1] - self.offsets[low]).tolist()
@@ -117,6 +134,59 @@ class TermTable:
         raw = bytes(self.blob)
         offsets = self.offsets.tolist()
         return [raw[a:b].decode("utf-8") for a, b in zip(offsets, offsets[1:])]
+
+    def positions_of(self, number: int, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The term's positions in the given documents (segment-local numbers, ascending): (index into
+        `docs`, position) per occurrence, ascending by both. Documents without the term have none."""
+        start, end = int(self.starts[number]), int(self.starts[number + 1])
+        term_docs = self.docs[start:end]
+        found = np.minimum(np.searchsorted(term_docs, docs), len(term_docs) - 1)
+        present = term_docs[found] == docs
+        counts = self.counts[start:end].astype(np.int64)
+        first = np.cumsum(counts) - counts + int(self.pbase[number])  # each posting's first position
+        take = np.where(present, counts[found], 0)
+        total = int(take.sum())
+        owner = np.repeat(np.arange(len(docs), dtype=np.int64), take)
+        step = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(take) - take, take)
+        return owner, self.positions[np.repeat(first[found], take) + step].astype(np.int64)
+
+    def adjacent(self, terms: tuple[str, ...], docs: np.ndarray) -> np.ndarray:
+        """Of the given documents (segment-local numbers, ascending), those where the terms occur at
+        consecutive positions in this order: what Whoosh's Phrase (slop 1) matches. Each term narrows
+        the documents the next one reads, rarest first."""
+        numbers = [self.find(term) for term in terms]
+        if min(numbers, default=-1) < 0 or self.counts is None:
+            return np.zeros(0, dtype=np.int64)
+        docs = np.asarray(docs, dtype=np.int64)
+        keys = None  # (index into docs) << 33 | (position of the phrase's first word + len(terms))
+        for i in sorted(range(len(terms)), key=lambda i: self.count(numbers[i])):
+            owner, positions = self.positions_of(numbers[i], docs)
+            found = (owner << 33) | (positions - i + len(terms))
+            if keys is None:
+                keys = found
+            else:  # both ascending: keep the keys the other term has too
+                at = np.minimum(np.searchsorted(found, keys), max(len(found) - 1, 0))
+                keys = keys[found[at] == keys] if len(found) else found
+            if not len(keys):
+                return np.zeros(0, dtype=np.int64)
+            alive = _distinct(keys >> 33)
+            if len(alive) < len(docs):  # read the next term's positions in these documents only
+                remap = np.full(len(docs), -1, dtype=np.int64)
+                remap[alive] = np.arange(len(alive))
+                keys = (remap[keys >> 33] << 33) | (keys & ((1 << 33) - 1))
+                docs = docs[alive]
+        return _distinct(docs[keys >> 33])
+
+
+def _distinct(ascending: np.ndarray) -> np.ndarray:
+    """The distinct values of an ascending array (np.unique sorts again, and its first call imports
+    numpy.ma: 14 ms of a cold query)."""
+    if len(ascending) < 2:
+        return ascending
+    keep = np.empty(len(ascending), dtype=bool)
+    keep[0] = True
+    np.not_equal(ascending[1:], ascending[:-1], out=keep[1:])
+    return ascending[keep]
 
 
 @dataclass(frozen=True)
@@ -142,36 +212,74 @@ class SegmentArrays:
 # -- collecting a segment's postings while Whoosh writes them ---------------------------------------------
 class Capture:
     """The postings of captured fields as the segment writer emits them: terms in Whoosh's order, and the
-    document numbers and weights of each block as it is written (one `extend` per block of 128)."""
+    document numbers, weights and (text fields) positions of each block as it is written (one `extend`
+    per block of 128)."""
 
     def __init__(self):
         self.fields: dict[str, _FieldCapture] = {}
+        self._decoded = _DecodedPositions()  # shared by the text fields: the same values recur
 
     def start_field(self, name: str) -> "_FieldCapture | None":
         if name not in CAPTURED:
             return None
-        return self.fields.setdefault(name, _FieldCapture())
+        field = self.fields.get(name)
+        if field is None:
+            field = self.fields[name] = _FieldCapture(self._decoded if name in TEXT_FIELDS else None)
+        return field
+
+
+class _DecodedPositions(dict):
+    """Whoosh's encoded positions of a posting (bytes) -> the positions, decoded once per distinct value:
+    most postings are one word at one of a few thousand positions, so most lookups hit."""
+
+    def __missing__(self, value: bytes) -> list[int]:
+        positions = self[value] = _POSITIONS.decode_positions(value)
+        return positions
+
+
+_POSITIONS = schema.Positions()
 
 
 class _FieldCapture:
-    def __init__(self):
+    def __init__(self, decoded: _DecodedPositions | None = None):
         self.terms: list[bytes] = []
         self.starts: list[int] = []
         self.docs = array("I")
         self.weights = array("f")
+        self._decoded = decoded  # None: a field without positions
+        self.counts = array("I")
+        self.positions = array("I")
+        self.pbase: list[int] = []
 
     def start_term(self, btext: bytes) -> None:
         self.terms.append(btext)
         self.starts.append(len(self.docs))
+        self.pbase.append(len(self.positions))
 
-    def add_block(self, ids, weights) -> None:
+    def add_block(self, ids, weights, values) -> None:
+        """One block's postings; `values` are Whoosh's encoded posting values (a text field's positions,
+        required: a text field's sidecar without them would not load), ignored for other fields."""
         self.docs.extend(ids)
         self.weights.extend(weights)
+        if self._decoded is not None:
+            if len(values) != len(ids):
+                raise ValueError("a text field's postings need their positions")
+            decoded = list(map(self._decoded.__getitem__, values))
+            self.counts.extend(map(len, decoded))
+            self.positions.extend(chain.from_iterable(decoded))
 
     def table_arrays(self, doc_count: int) -> dict[str, np.ndarray]:
         docs = np.frombuffer(self.docs, dtype=np.uint32) if len(self.docs) else np.zeros(0, np.uint32)
         weights = np.frombuffer(self.weights, dtype=np.float32) if len(self.weights) else np.zeros(0, np.float32)
-        return _table(self.terms, self.starts + [len(self.docs)], docs, weights, doc_count)
+        table = _table(self.terms, self.starts + [len(self.docs)], docs, weights, doc_count)
+        if self._decoded is not None:
+            table.update(_position_arrays(_as_numpy(self.counts), self.pbase + [len(self.positions)],
+                                          _as_numpy(self.positions)))
+        return table
+
+
+def _as_numpy(values: array) -> np.ndarray:
+    return np.frombuffer(values, dtype=np.uint32) if len(values) else np.zeros(0, np.uint32)
 
 
 def _table(terms: list[bytes], starts: list[int], docs: np.ndarray, weights: np.ndarray,
@@ -179,9 +287,38 @@ def _table(terms: list[bytes], starts: list[int], docs: np.ndarray, weights: np.
     lengths = np.fromiter((len(t) for t in terms), dtype=np.int64, count=len(terms))
     offsets = np.zeros(len(terms) + 1, dtype=np.int64)
     np.cumsum(lengths, out=offsets[1:])
-    return {"blob": np.frombuffer(b"".join(terms), dtype=np.uint8) if terms else np.zeros(0, np.uint8),
-            "offsets": offsets, "starts": np.asarray(starts, dtype=np.int64),
+    blob = np.frombuffer(b"".join(terms), dtype=np.uint8) if terms else np.zeros(0, np.uint8)
+    return {"blob": blob, "offsets": offsets, "heads": _heads(blob, offsets), "starts": np.asarray(starts, dtype=np.int64),
             "docs": docs.astype(_doc_dtype(doc_count), copy=False), "weights": weights.astype(np.float32, copy=False)}
+
+
+def _head(key: bytes) -> int:
+    """A term's first 8 bytes, zero-padded, as a big-endian number: heads sort as the terms do."""
+    return int.from_bytes(key[:8].ljust(8, b"\0"), "big")
+
+
+def _heads(blob: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """_head of every term of a table (vectorized)."""
+    count = len(offsets) - 1
+    if count <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    columns = np.arange(8)
+    padded = np.concatenate([blob, np.zeros(8, dtype=np.uint8)])
+    first = padded[offsets[:-1, None] + columns]
+    first[columns >= np.diff(offsets)[:, None]] = 0
+    return np.ascontiguousarray(first).view(">u8").reshape(count).astype(np.uint64)
+
+
+def _position_arrays(counts: np.ndarray, pbase: list[int], positions: np.ndarray) -> dict[str, np.ndarray]:
+    """A text field's positions in the narrowest types that hold them (usually one byte per posting for
+    its count, two per position)."""
+    return {"counts": counts.astype(_narrow(int(counts.max(initial=0))), copy=False),
+            "pbase": np.asarray(pbase, dtype=np.int64),
+            "positions": positions.astype(_narrow(int(positions.max(initial=0))), copy=False)}
+
+
+def _narrow(largest: int):
+    return np.uint8 if largest <= 0xFF else np.uint16 if largest <= 0xFFFF else np.uint32
 
 
 def _doc_dtype(doc_count: int):
@@ -196,12 +333,10 @@ def build_arrays(segment_reader, capture: Capture | None = None) -> dict[str, np
     out: dict[str, np.ndarray] = {}
     for name in sorted(CAPTURED):
         if capture is not None:
-            field = capture.fields.get(name)
-            table = field.table_arrays(count) if field else _table([], [0], np.zeros(0, np.uint32),
-                                                                    np.zeros(0, np.float32), count)
+            field = capture.fields.get(name) or _FieldCapture(_DecodedPositions() if name in TEXT_FIELDS else None)
         else:
-            table = _read_table(segment_reader, name, count)
-        for part, values in table.items():
+            field = _read_field(segment_reader, name)
+        for part, values in field.table_arrays(count).items():
             out[f"t:{name}:{part}"] = values
     for name in FACET_FIELDS:
         out[f"rows:{name}"] = _rows(out[f"t:{name}:starts"], out[f"t:{name}:docs"], count)
@@ -216,20 +351,16 @@ def build_arrays(segment_reader, capture: Capture | None = None) -> dict[str, np
     return out
 
 
-def _read_table(segment_reader, name: str, count: int) -> dict[str, np.ndarray]:
-    terms: list[bytes] = []
-    starts: list[int] = [0]
-    docs: list[np.ndarray] = []
-    weights: list[np.ndarray] = []
+def _read_field(segment_reader, name: str) -> _FieldCapture:
+    """A field's postings read back from Whoosh's files, deleted documents included."""
+    field = _FieldCapture(_DecodedPositions() if name in TEXT_FIELDS else None)
     if name in segment_reader.indexed_field_names():
         for btext in segment_reader.lexicon(name):
-            ids, ws = postings.segment_postings(segment_reader, name, btext)  # deleted documents too
-            terms.append(btext)
-            docs.append(ids)
-            weights.append(ws)
-            starts.append(starts[-1] + len(ids))
-    return _table(terms, starts, np.concatenate(docs) if docs else np.zeros(0, np.uint32),
-                  np.concatenate(weights) if weights else np.zeros(0, np.float32), count)
+            ids, weights = postings.segment_postings(segment_reader, name, btext)
+            field.start_term(btext)
+            values = postings.segment_values(segment_reader, name, btext) if name in TEXT_FIELDS else ()
+            field.add_block(ids.tolist(), weights.tolist(), values)
+    return field
 
 
 def _rows(starts: np.ndarray, docs: np.ndarray, count: int) -> np.ndarray:
@@ -346,10 +477,15 @@ def _parse(data: memoryview, name: str, segment_id: str, doc_count: int) -> Segm
 def _segment_arrays(arrays: dict[str, np.ndarray], segment_id: str, doc_count: int) -> SegmentArrays:
     terms = {}
     for name in sorted(CAPTURED):
-        table = TermTable(*(arrays[f"t:{name}:{part}"] for part in ("blob", "offsets", "starts", "docs", "weights")))
-        if (len(table.starts) != len(table.offsets) or int(table.starts[-1]) != len(table.docs)
+        parts = TABLE_PARTS + (POSITION_PARTS if name in TEXT_FIELDS else ())
+        table = TermTable(*(arrays[f"t:{name}:{part}"] for part in parts))
+        if (len(table.starts) != len(table.offsets) or len(table.heads) != len(table.offsets) - 1
+                or int(table.starts[-1]) != len(table.docs)
                 or len(table.weights) != len(table.docs) or int(table.offsets[-1]) != len(table.blob)):
             raise ValueError(f"inconsistent term table {name}")
+        if table.counts is not None and (len(table.counts) != len(table.docs) or len(table.pbase) != len(table.starts)
+                                         or int(table.pbase[-1]) != len(table.positions)):
+            raise ValueError(f"inconsistent positions of {name}")
         terms[name] = table
     rows = {field: arrays[f"rows:{field}"] for field in FACET_FIELDS}
     lengths = {field: arrays[f"len:{field}"] for field in TEXT_FIELDS}
@@ -437,6 +573,17 @@ class ReaderArrays:
         if len(docs) == 1:
             return postings.Postings(docs[0], weights[0])
         return postings.Postings(np.concatenate(docs), np.concatenate(weights))
+
+    def phrase_docs(self, field: str, terms: tuple[str, ...], candidates: np.ndarray) -> np.ndarray:
+        """Of the candidate documents (reader numbers, ascending), those with the terms at consecutive
+        positions of the field, in this order: Whoosh's Phrase query, from the sidecars' positions."""
+        found = []
+        bounds = np.searchsorted(candidates, [offset for _, offset in self.parts] + [self.size])
+        for (arrays, offset), low, high in zip(self.parts, bounds, bounds[1:]):
+            if low < high:
+                local = candidates[low:high].astype(np.int64) - offset
+                found.append(arrays.terms[field].adjacent(terms, local) + offset)
+        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
 
     def doc_frequency(self, field: str, term: str) -> int:
         """Documents with the term, deleted ones included: Whoosh's doc_frequency."""

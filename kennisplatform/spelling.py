@@ -58,6 +58,12 @@ def _compound_tails(word: str, vocabulary: dict[str, float]) -> list[str]:
     return found
 
 
+def prepare() -> None:
+    """Build the two-edit corrector over the sorted vocabulary now, when a search engine opens, not in
+    the first misspelled query a process answers."""
+    _speller()
+
+
 @cache
 def _speller() -> ListCorrector:
     return ListCorrector(sorted(analysis.vocabulary()))

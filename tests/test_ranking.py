@@ -157,3 +157,103 @@ def test_facet_counts_by_gathering_rows_equal_counts_by_popcount(starter_reader)
             expected = {value: (base & bits).bit_count() for value, bits in index.values[facet].items()}
             assert index.codes[facet].counts_of_docs(docs) == expected
             assert index.codes[facet].counts_of_words(words) == expected
+
+
+# -- phrases: adjacency from the sidecars' positions against Whoosh's phrase matcher -----------------------
+def _phrases_of(text: str, limit: int) -> list[tuple[str, ...]]:
+    """Runs of two and three consecutive words of a text as the index holds them: a word's stem or one of
+    its compound parts (which share the word's position), forwards, and some backwards."""
+    from kennisplatform import analysis
+
+    at: dict[int, list[str]] = {}
+    for term, (positions, _) in analysis.index_postings(text).items():
+        for position in positions:
+            at.setdefault(position, []).append(term)
+    phrases = []
+    for position in sorted(at)[:limit]:
+        here, after, later = at[position], at.get(position + 1, []), at.get(position + 2, [])
+        for first in here:
+            phrases += [(first, second) for second in after]
+            phrases += [(first, after[0], third) for third in later[:1]] if after else []
+        if after:
+            phrases.append((after[-1], here[0]))  # the other way round: usually not in the text
+    return phrases
+
+
+def _whoosh_phrase(searcher, field: str, terms: tuple[str, ...]) -> set[int]:
+    matcher = wq.Phrase(field, list(terms)).matcher(searcher)
+    live = set(searcher.reader().all_doc_ids())
+    return set(matcher.all_ids()) & live if matcher.is_active() else set()
+
+
+def _candidates(reader, arrays: sidecars.ReaderArrays, field: str, terms: tuple[str, ...]) -> np.ndarray:
+    """As search does: the live documents with every word of the phrase in the field."""
+    docs = set(reader.all_doc_ids())
+    for term in terms:
+        docs &= set(arrays.postings(field, term).docs.tolist())
+    return np.array(sorted(docs), dtype=np.int64)
+
+
+def test_phrases_from_sidecar_positions_equal_whooshs_phrase_matcher(starter_reader):
+    """Phrases taken from the documents themselves (so most match, some in several documents), reversed
+    pairs, a repeated word and words that are never adjacent: in every text field, over several segments
+    and with a deleted document, the same documents as Whoosh's Phrase query."""
+    reader = starter_reader.reader()
+    arrays = _arrays(starter_reader)
+    phrases: set[tuple[str, ...]] = {("erfgoed", "erfgoed"), ("cultuureducatie", "erfgoed"), ("de", "de", "de"),
+                                     ("erfgoed", "niet-bestaand-woord")}
+    for docnum in list(reader.all_doc_ids())[::6]:
+        stored = reader.stored_fields(docnum)
+        for field in schema.TEXT_FIELDS:
+            phrases.update(_phrases_of(stored.get(field) or "", 12))
+    matched = 0
+    for field in schema.TEXT_FIELDS:
+        for terms in sorted(phrases):
+            expected = _whoosh_phrase(starter_reader, field, terms)
+            found = arrays.phrase_docs(field, terms, _candidates(reader, arrays, field, terms))
+            assert found.tolist() == sorted(expected), (field, terms)
+            matched += len(expected) > 1
+    assert matched > 20  # phrases found in more than one document were compared too
+
+
+def test_positions_written_with_the_segment_equal_whooshs(starter_reader):
+    """Each posting's positions in a sidecar, as Whoosh's matcher decodes them, deleted documents too."""
+    reader = starter_reader.reader()
+    for segment, _ in reader.leaf_readers():
+        loaded = sidecars.load(starter_reader.index_dir, segment.segment().segment_id(), segment.doc_count_all())
+        for field in schema.TEXT_FIELDS:
+            table = loaded.terms[field]
+            for number, term in enumerate(table.names()[::7]):
+                number *= 7
+                docs, _ = table.postings(number)
+                owner, positions = table.positions_of(number, docs.astype(np.int64))
+                ours = [positions[owner == i].tolist() for i in range(len(docs))]
+                matcher = segment._terms.matcher(field, term.encode("utf-8"), segment.schema[field].format)
+                theirs = []
+                while matcher.is_active():
+                    theirs.append(list(matcher.value_as("positions")))
+                    matcher.next()
+                assert ours == theirs, (field, term)
+
+
+def test_add_all_sums_the_scores_of_documents_with_every_term_in_term_order():
+    """Documents in common found in the posting lists give the sums a dense count over all documents
+    gives, to the last bit (the scores are added in the same order)."""
+    chooser = np.random.default_rng(3)
+    terms = []
+    for size in (400, 250, 90):
+        docs = np.sort(chooser.choice(1000, size, replace=False)).astype(np.int32)
+        terms.append(ranking.TermScores(docs, chooser.random(size).astype(np.float32)))
+    ours = np.full(1000, 0.5)
+    ranking.add_all(ours, terms)
+    total, count = np.zeros(1000), np.zeros(1000, dtype=np.int16)
+    for term in terms:
+        total[term.docs] += term.scores
+        count[term.docs] += 1
+    expected = np.full(1000, 0.5) + np.where(count == len(terms), total, 0.0)
+    assert (count == len(terms)).sum() > 5
+    assert ours.tolist() == expected.tolist()
+    empty = ranking.TermScores(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
+    unchanged = np.full(1000, 0.5)
+    ranking.add_all(unchanged, [terms[0], empty])
+    assert unchanged.tolist() == [0.5] * 1000

@@ -87,6 +87,15 @@ def test_a_better_spelled_query_with_more_hits_is_suggested(engine):
     assert result.suggestion.query == "erfgoed OR films" and result.suggestion.total == 2
 
 
+def test_a_prefix_that_indexed_words_start_with_is_no_typo(engine):
+    """"leerkr*" finds "leerkracht": no "Bedoelde u leer*?" (a prefix is not a word to correct); a prefix
+    no indexed word starts with still is one."""
+    result = search(engine, q="leerkr*")
+    assert result.total >= 1 and result.suggestion is None and result.relaxation is None
+    result = search(engine, q="erfgoet*")
+    assert result.relaxation.kind == "corrected" and result.relaxation.used == "erfgoed*"
+
+
 def test_query_language(engine):
     assert ids(engine, q='"creatieve werkvormen"') == {"erfgoed-leiden"}
     assert ids(engine, q='"werkvormen creatieve"') == set() or search(engine, q='"werkvormen creatieve"').relaxation

@@ -64,6 +64,7 @@ def test_every_segment_has_a_valid_sidecar_and_no_other_is_left(built):
     segments = _segment_ids(index_dir)
     assert len(segments) == 2
     assert _sidecar_files(index_dir) == {f"{s}{sidecars.SUFFIX}" for s in segments}
+    _assert_written_equal_rebuilt(index_dir)  # a merged segment's postings come through Whoosh's pool
     with open_index(index_dir).reader() as reader:
         for segment, _ in reader.leaf_readers():
             loaded = sidecars.load(index_dir, segment.segment().segment_id(), segment.doc_count_all())
@@ -81,15 +82,22 @@ def test_a_rebuild_removes_the_old_segments_sidecars(built):
 
 def test_sidecars_written_with_the_segment_equal_those_rebuilt_from_whooshs_files(built):
     """The writer captures postings as it writes them; the rebuild reads them back: same arrays."""
-    _, index_dir, _ = built
+    _assert_written_equal_rebuilt(built[1])
+
+
+def _assert_written_equal_rebuilt(index_dir: Path) -> None:
     with open_index(index_dir).reader() as reader:
         for segment, _ in reader.leaf_readers():
             written = sidecars.load(index_dir, segment.segment().segment_id(), segment.doc_count_all())
             rebuilt = sidecars.in_memory(sidecars.build_arrays(segment), written.segment_id, written.doc_count)
             for field, table in written.terms.items():
                 other = rebuilt.terms[field]
-                for part in ("blob", "offsets", "starts", "docs", "weights"):
+                parts = sidecars.TABLE_PARTS
+                if field in sidecars.TEXT_FIELDS:
+                    parts += sidecars.POSITION_PARTS
+                for part in parts:
                     assert np.array_equal(getattr(table, part), getattr(other, part)), (field, part)
+                    assert getattr(table, part).dtype == getattr(other, part).dtype, (field, part)
             for field in written.rows:
                 assert np.array_equal(written.rows[field], rebuilt.rows[field])
             for field in written.lengths:
@@ -143,9 +151,20 @@ def _damage_old_format(path: Path, index_dir: Path) -> None:
         sidecars.FORMAT = original
 
 
+def _damage_positions_cut(path: Path, index_dir: Path) -> None:
+    """Corrupt: positions that do not add up to the postings (the arrays' bounds are checked, not summed)."""
+    with open_index(index_dir).reader() as reader:
+        segment = reader.leaf_readers()[0][0]
+        arrays = sidecars.build_arrays(segment)
+        segment_id, count = segment.segment().segment_id(), segment.doc_count_all()
+    arrays["t:body:positions"] = arrays["t:body:positions"][:-1]
+    sidecars.write(index_dir, segment_id, count, arrays)
+
+
 @pytest.mark.parametrize("damage,problem", [
     (_damage_missing, "missing"), (_damage_truncated, "truncated"), (_damage_flipped_byte, "checksum"),
     (_damage_garbage, "not a sidecar"), (_damage_other_segment, "another segment"), (_damage_old_format, "format"),
+    (_damage_positions_cut, "inconsistent positions"),
 ])
 def test_a_missing_stale_or_corrupt_sidecar_is_detected_and_rebuilt(built, damage, problem):
     _, index_dir, taxonomy = built
@@ -253,3 +272,4 @@ def test_saves_keep_the_large_segments_in_place_when_small_ones_are_merged(built
     assert segments[0] == first
     assert len(segments) < 9  # some small segments were merged
     assert _sidecar_files(index_dir) == {f"{s}{sidecars.SUFFIX}" for s in segments}
+    _assert_written_equal_rebuilt(index_dir)  # a merged segment's postings come through Whoosh's pool
