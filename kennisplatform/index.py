@@ -421,13 +421,14 @@ def _add_direct(terms: dict, format_, text: str, docnum: int, fieldboost: float)
     boost = format_.field_boost
     encode = format_.encode
     single = schema.single_position
-    for term, (positions, weight) in analysis.index_postings(text).items():
+    found, weights = analysis.index_terms(text)  # weights: only where compound parts contributed
+    for term, positions in found.items():
         entry = terms.get(term)
         if entry is None:
             entry = terms[term] = ([], [], [])
-        entry[0].append(docnum)
-        entry[1].append(weight * boost * fieldboost)
         count = len(positions)
+        entry[0].append(docnum)
+        entry[1].append((weights[term] if term in weights else count) * boost * fieldboost)
         entry[2].append(single(positions[0]) if count == 1 else encode(positions))
         length += count
     return length
