@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import mmap
+import zlib
+from array import array
 import multiprocessing
 import os
 import queue
@@ -14,17 +16,19 @@ import threading
 import time
 from dataclasses import dataclass, field
 from io import BytesIO
-from itertools import groupby
-from operator import itemgetter
+from itertools import chain, groupby
+from operator import itemgetter, sub
+from pickle import dumps
 from pathlib import Path
 from typing import Callable, Iterable
 
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3PostingsWriter, W3TermInfo
+from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import StructFile
 from whoosh.reading import SegmentReader
-from whoosh.util.numeric import byte_to_length
+from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import CLEAR, MERGE_SMALL, PostingPool, SegmentWriter
 
 from . import analysis, postings, schema, sidecars
@@ -436,33 +440,127 @@ def _add_direct(terms: dict, format_, text: str, docnum: int, fieldboost: float)
 
 def _write_direct(fieldwriter, schema_, lengths: "_Lengths", fieldname: str, terms: dict) -> None:
     """A field's postings collected by add_document, term by term in Whoosh's order (UTF-8 bytes sort
-    like code points), a block of up to 128 at a time: the blocks _write_postings would write."""
-    fieldwriter.start_field(fieldname, schema_[fieldname])
+    like code points): the blocks of up to 128 postings, block statistics and term info that
+    W3PostingsWriter and W3FieldWriter.finish_term would write (tests/test_index.py compares both
+    writers' indexes), without their objects and calls per term and block: each term's bytes are
+    assembled and written at once."""
+    field = schema_[fieldname]
+    fieldwriter.start_field(fieldname, field)
     post = fieldwriter._postwriter
-    limit = post._blocklimit
+    limit, compression = post._blocklimit, post._compression
+    if field.format.fixed_value_size() is not None:  # Positions values vary in size; others go Whoosh's way
+        for term in sorted(terms):
+            _write_term_slowly(fieldwriter, post, lengths.of(fieldname) or [], term, terms[term])
+        fieldwriter.finish_field()
+        return
+    postfile, tindex = fieldwriter._postfile, fieldwriter._tindex
+    target = getattr(fieldwriter, "_target", None)  # the sidecar's capture of this field
     field_lengths = lengths.of(fieldname) or []
-    known = len(field_lengths)
+    prefix = pack_ushort(fieldwriter._fieldid)
     for term in sorted(terms):
         ids, weights, values = terms[term]
-        fieldwriter.start_term(term.encode("utf-8"))
-        for start in range(0, len(ids), limit):
-            if start:
-                post._write_block()
-            block = ids[start:start + limit] if len(ids) > limit else ids
-            block_weights = weights[start:start + limit] if len(ids) > limit else weights
-            post._ids.extend(block)
-            post._weights.extend(block_weights)
-            post._values.extend(values[start:start + limit] if len(ids) > limit else values)
-            post._maxweight = max(post._maxweight, max(block_weights))
-            found = [n for n in (field_lengths[d] if d < known else None for d in block) if n]
-            if found:
-                low, high = min(found), max(found)
-                if post._minlength is None or low < post._minlength:
-                    post._minlength = low
-                if high > post._maxlength:
-                    post._maxlength = high
-        fieldwriter.finish_term()
+        btext = term.encode("utf-8")
+        if target is not None:
+            target.start_term(btext)
+        info = _TermTotals()
+        chunks = [WHOOSH3_HEADER_MAGIC]
+        count = len(ids)
+        for start in range(0, count, limit):
+            end = start + limit
+            block = _Block(ids[start:end] if count > limit else ids, weights[start:end] if count > limit else weights,
+                           values[start:end] if count > limit else values, field_lengths)
+            if target is not None:
+                target.add_block(block.ids, block.weights)
+            info.add(block)
+            chunks.append(block.encode(compression, last=end >= count))
+        offset = postfile.tell()
+        data = b"".join(chunks)
+        postfile.write(data)
+        tindex.add(prefix + btext, info.to_bytes(offset, len(data)))
     fieldwriter.finish_field()
+
+
+class _Block:
+    """One block of a term's postings and what W3PostingsWriter records of it."""
+
+    __slots__ = ("ids", "weights", "values", "maxweight", "minlength", "maxlength")
+
+    def __init__(self, ids: list[int], weights: list[float], values: list[bytes], field_lengths: list):
+        self.ids = array("I", ids)
+        self.weights = array("f", weights)  # stored as float32, as Whoosh's block buffer does
+        self.values = values
+        top = max(weights)  # Whoosh compares the weights before float32 rounding, starting from 0
+        self.maxweight = top if top > 0 else 0
+        if ids[-1] < len(field_lengths):
+            found = [n for n in map(field_lengths.__getitem__, ids) if n]
+        else:
+            found = [n for n in (field_lengths[d] if d < len(field_lengths) else None for d in ids) if n]
+        self.minlength = min(found) if found else None
+        self.maxlength = max(found) if found else 0
+
+    def encode(self, compression: int, last: bool) -> bytes:
+        return _block_bytes(self.ids, self.weights, tuple(self.values), self.maxweight, self.minlength,
+                            self.maxlength, compression, last)
+
+
+def _block_bytes(ids, weights, values, maxweight: float, minlength: int | None, maxlength: int,
+                 compression: int, last: bool) -> bytes:
+    """W3PostingsWriter._write_block's bytes for one block (ids and weights as arrays, values already
+    minified): length (negative for the last block), block info, data."""
+    count = len(ids)
+    deltas = tuple(map(sub, ids, chain((0,), ids)))  # whoosh.util.numlists.delta_encode
+    if weights.count(1.0) == count:
+        mini_weights = None
+    elif weights.count(weights[0]) == count:
+        mini_weights = weights[0]
+    else:
+        mini_weights = tuple(weights)
+    data = dumps((deltas, mini_weights, values), 2)
+    if compression:
+        data = zlib.compress(data, compression)
+    info = dumps((count, ids[-1], maxweight, compression, length_to_byte(minlength), length_to_byte(maxlength)), 2)
+    size = len(info) + len(data)
+    return pack_int(-size if last else size) + info + data
+
+
+class _TermTotals:
+    """W3TermInfo's statistics over a term's blocks (W3TermInfo.add_block), and its bytes (to_bytes)."""
+
+    __slots__ = ("weight", "df", "minlength", "maxlength", "maxweight", "minid", "maxid")
+
+    def __init__(self):
+        self.weight, self.df, self.minlength, self.maxlength, self.maxweight = 0, 0, None, 0, 0
+        self.minid = self.maxid = None
+
+    def add(self, block: _Block) -> None:
+        self.weight += sum(block.weights)
+        self.df += len(block.ids)
+        if self.minlength is None:
+            self.minlength = block.minlength
+        else:
+            self.minlength = min(self.minlength, block.minlength)
+        self.maxlength = max(self.maxlength, block.maxlength)
+        self.maxweight = max(self.maxweight, block.maxweight)
+        if self.minid is None:
+            self.minid = block.ids[0]
+        self.maxid = block.ids[-1]
+
+    def to_bytes(self, offset: int, length: int) -> bytes:
+        minlength = 0 if self.minlength is None else length_to_byte(self.minlength)
+        return _TERM_INFO.pack(False, self.weight, self.df, minlength, length_to_byte(self.maxlength),
+                               self.maxweight, self.minid, self.maxid) + pack_long(offset) + pack_int(length)
+
+
+_TERM_INFO = W3TermInfo._struct
+
+
+def _write_term_slowly(fieldwriter, post, field_lengths: list, term: str, postings: tuple) -> None:
+    """One term's postings through Whoosh's postings writer."""
+    fieldwriter.start_term(term.encode("utf-8"))
+    for docnum, weight, value in zip(*postings):
+        length = field_lengths[docnum] if docnum < len(field_lengths) else None
+        post.add_posting(docnum, weight, value, length)
+    fieldwriter.finish_term()
 
 
 class _CapturingFieldWriter(W3FieldWriter):
