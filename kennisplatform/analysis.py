@@ -396,16 +396,23 @@ def index_terms(text: str) -> tuple[dict[str, list[int]], dict[str, float]]:
 def _spread_compounds(found: dict, compounds: list) -> tuple[dict[str, list[int]], dict[str, float]]:
     """Give each compound's positions to its stem (boost 1) and its parts (PART_BOOST). A term's weight
     is summed in position order, as the analyzer's tokens would add it up, to the same last bit."""
-    boosted: dict[str, list[tuple[int, float]]] = {}
+    given: dict[str, list[tuple[list[int], float]]] = {}
     for key in compounds:
         positions = found.pop(key)
         whole, parts = key
-        boosted.setdefault(whole, []).extend((pos, 1.0) for pos in positions)
+        given.setdefault(whole, []).append((positions, 1.0))
         for part in parts:
-            boosted.setdefault(part, []).extend((pos, PART_BOOST) for pos in positions)
+            given.setdefault(part, []).append((positions, PART_BOOST))
     weights: dict[str, float] = {}
-    for term, occurrences in boosted.items():
+    for term, sources in given.items():
         plain = found.get(term)
+        if plain is None and len(sources) == 1:  # most: one compound gives the term all its positions
+            positions, boost = sources[0]
+            found[term] = positions
+            if boost != 1.0:
+                weights[term] = _part_weight(len(positions))
+            continue
+        occurrences = [(pos, boost) for positions, boost in sources for pos in positions]
         if plain:
             occurrences.extend((pos, 1.0) for pos in plain)
         occurrences.sort()
@@ -415,6 +422,16 @@ def _spread_compounds(found: dict, compounds: list) -> tuple[dict[str, list[int]
         found[term] = [pos for pos, _ in occurrences]
         weights[term] = weight
     return found, weights
+
+
+_PART_WEIGHTS = [0.0]
+
+
+def _part_weight(count: int) -> float:
+    """PART_BOOST added up `count` times, one after the other (as the tokens' boosts are)."""
+    while len(_PART_WEIGHTS) <= count:
+        _PART_WEIGHTS.append(_PART_WEIGHTS[-1] + PART_BOOST)
+    return _PART_WEIGHTS[count]
 
 
 def clear_word_caches() -> None:
