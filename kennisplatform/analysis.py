@@ -29,7 +29,8 @@ from whoosh.lang.stopwords import stoplists
 __all__ = [
     "ANALYZER_VERSION", "PART_BOOST", "STOP_WORDS",
     "fold", "tokenize", "word_list", "stem", "split_compound", "compound_parts", "word_terms",
-    "analyze", "index_postings", "index_terms", "clear_word_caches", "analyze_query", "compound_query_parts",
+    "analyze", "index_postings", "index_terms", "learned_words", "learn_words", "clear_word_caches",
+    "analyze_query", "compound_query_parts",
     "dutch_analyzer", "spelling_analyzer",
     "DutchAnalyzer", "SpellingAnalyzer",
 ]
@@ -432,6 +433,30 @@ def _part_weight(count: int) -> float:
     while len(_PART_WEIGHTS) <= count:
         _PART_WEIGHTS.append(_PART_WEIGHTS[-1] + PART_BOOST)
     return _PART_WEIGHTS[count]
+
+
+def learned_words() -> dict[str, str | tuple[str, tuple[str, ...]]]:
+    """What index_terms learned of each word it met (its cache, in the order learned): a full build
+    hands it to the next one (index.py), so that the next build's workers need not analyse every word
+    again."""
+    return _INDEX_WORDS
+
+
+def learn_words(words: dict) -> int:
+    """Take words learned by an earlier build of the same ANALYZER_VERSION (learned_words); entries of
+    any other shape are left out. Returns how many were taken."""
+    taken = {word: known for word, known in words.items() if isinstance(word, str) and _is_known(known)}
+    if len(_INDEX_WORDS) + len(taken) > _INDEX_WORDS_LIMIT:
+        _INDEX_WORDS.clear()
+    _INDEX_WORDS.update(taken)
+    return len(taken)
+
+
+def _is_known(known) -> bool:
+    if known.__class__ is str:
+        return True
+    return (known.__class__ is tuple and len(known) == 2 and known[0].__class__ is str
+            and known[1].__class__ is tuple and all(part.__class__ is str for part in known[1]))
 
 
 def clear_word_caches() -> None:

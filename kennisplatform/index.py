@@ -10,6 +10,7 @@ import json
 import mmap
 import multiprocessing
 import os
+import pickle
 import queue
 import threading
 import time
@@ -17,10 +18,9 @@ import zlib
 from array import array
 from dataclasses import dataclass, field
 from io import BytesIO
-from itertools import chain, groupby
+from itertools import chain, groupby, islice
 from operator import itemgetter, sub
 from pathlib import Path
-from pickle import dumps
 from typing import Callable, Iterable
 
 from whoosh import index as whoosh_index
@@ -33,7 +33,7 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import CLEAR, MERGE_SMALL, PostingPool, SegmentWriter
 
 from . import analysis, postings, schema, sidecars
-from .corpus import CorpusFile, read_file, scan, taxonomy_for, write_atomic
+from .corpus import CorpusFile, read_file, scan, taxonomy_for, write_atomic, write_bytes_atomic
 from .documents import Document
 from .errors import Problem
 from .locks import file_lock
@@ -42,6 +42,9 @@ from .taxonomy import Taxonomy
 INDEX_NAME = "kennisplatform"
 MANIFEST = "manifest.json"
 STAMP = "version.json"
+# Each word's analysis as the last full build learned it (analysis.learned_words), for the next one:
+# a rebuild's workers would otherwise each stem and split every word of the corpus again.
+WORDS_FILE = "words.pickle"
 LOCK_FILE = ".write.lock"
 LOCK_TIMEOUT = 60.0  # seconds an editor's save may wait behind an import before giving up
 PARALLEL_THRESHOLD = 2000  # below this many documents, extra writer processes cost more than they save
@@ -220,6 +223,7 @@ class _Part:
     segments: list
     indexed: list[CorpusFile]
     problems: list[Problem]
+    words: dict = field(default_factory=dict)  # what the analysis learned (analysis.learned_words)
 
 
 def _build_in_processes(writer, index_dir: Path, files: list[CorpusFile], taxonomy: Taxonomy,
@@ -231,8 +235,9 @@ def _build_in_processes(writer, index_dir: Path, files: list[CorpusFile], taxono
     # (a web server) must not fork: there the workers start afresh.
     fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
     context = multiprocessing.get_context("fork" if fork else "spawn")
-    if fork:
-        analysis.vocabulary()  # loaded once here rather than once in each worker (0.2 s of CPU each)
+    if fork:  # both inherited by the workers, instead of loaded or learned by each
+        analysis.vocabulary()  # 0.2 s of CPU
+        _recall_words(index_dir)
     done = context.Value("i", 0)
     results = context.Queue()
     shares = [files[n * len(files) // procs:(n + 1) * len(files) // procs] for n in range(procs)]
@@ -260,7 +265,9 @@ def _build_in_processes(writer, index_dir: Path, files: list[CorpusFile], taxono
     if failed:
         raise RuntimeError(failed[0])
     ordered = [parts[n] for n in range(len(workers))]
+    learned = 0
     for part in ordered:
+        learned += analysis.learn_words(part.words)
         report.problems.extend(part.problems)
         for file in part.indexed:
             manifest[file.doc_id] = {"path": file.relpath, "digest": file.digest}
@@ -269,6 +276,8 @@ def _build_in_processes(writer, index_dir: Path, files: list[CorpusFile], taxono
     writer._close_segment()
     writer._commit_toc([segment for part in ordered for segment in part.segments])
     writer._finish()
+    if learned or not (index_dir / WORDS_FILE).exists():
+        _remember_words(index_dir)
 
 
 def _build_part(index_dir: str, files: list[CorpusFile], taxonomy: Taxonomy, done, results, number: int) -> None:
@@ -276,6 +285,7 @@ def _build_part(index_dir: str, files: list[CorpusFile], taxonomy: Taxonomy, don
     postings fit in memory is written without spilling sorted runs to disk and merging them back,
     which made a 100,000-document build 40% slower per document."""
     _collect_less_garbage()
+    known = len(analysis.learned_words())  # inherited from the parent
     ix = open_index(Path(index_dir))
     part = _Part([], [], [])
     writer = None
@@ -295,12 +305,32 @@ def _build_part(index_dir: str, files: list[CorpusFile], taxonomy: Taxonomy, don
                     done.value += 50 if count % 50 == 0 else count % 50
         if writer is not None:
             part.segments.append(writer._finalize_segment())
+        words = analysis.learned_words()
+        part.words = dict(islice(words.items(), known if len(words) >= known else 0, None))
     except BaseException as error:  # reported to the parent, which cancels the whole build
         if writer is not None:
             writer.cancel()
         results.put((number, f"Indexeren mislukt: {error}"))
         return
     results.put((number, part))
+
+
+def _recall_words(index_dir: Path) -> None:
+    """Teach the analysis the words the previous full build learned (WORDS_FILE), if the same analyzer
+    made them; anything unreadable is ignored (the words are analysed again). The file is a pickle, as
+    Whoosh's table of contents beside it is: the index folder is the application's own."""
+    try:
+        saved = pickle.loads((Path(index_dir) / WORDS_FILE).read_bytes())
+        if saved["analyzer"] == analysis.ANALYZER_VERSION:
+            analysis.learn_words(saved["words"])
+    except Exception:  # noqa: BLE001 - any damage means: analyse the words again
+        return
+
+
+def _remember_words(index_dir: Path) -> None:
+    data = pickle.dumps({"analyzer": analysis.ANALYZER_VERSION, "words": analysis.learned_words()},
+                        pickle.HIGHEST_PROTOCOL)
+    write_bytes_atomic(Path(index_dir) / WORDS_FILE, data, ".pickle")
 
 
 def _collect_less_garbage() -> None:
@@ -528,10 +558,11 @@ def _block_bytes(ids, weights, values, maxweight: float, minlength: int | None, 
         mini_weights = weights[0]
     else:
         mini_weights = tuple(weights)
-    data = dumps((deltas, mini_weights, values), 2)
+    data = pickle.dumps((deltas, mini_weights, values), 2)
     if compression:
         data = zlib.compress(data, compression)
-    info = dumps((count, ids[-1], maxweight, compression, length_to_byte(minlength), length_to_byte(maxlength)), 2)
+    info = pickle.dumps((count, ids[-1], maxweight, compression, length_to_byte(minlength),
+                         length_to_byte(maxlength)), 2)
     size = len(info) + len(data)
     return pack_int(-size if last else size) + info + data
 
