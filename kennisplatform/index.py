@@ -328,9 +328,14 @@ def _recall_words(index_dir: Path) -> None:
 
 
 def _remember_words(index_dir: Path) -> None:
+    """Save what the analysis learned for the next full build; a build never fails on it (a full disk
+    only costs the next build the time to analyse the words again)."""
     data = pickle.dumps({"analyzer": analysis.ANALYZER_VERSION, "words": analysis.learned_words()},
                         pickle.HIGHEST_PROTOCOL)
-    write_bytes_atomic(Path(index_dir) / WORDS_FILE, data, ".pickle")
+    try:
+        write_bytes_atomic(Path(index_dir) / WORDS_FILE, data, ".pickle")
+    except OSError:
+        return
 
 
 def _collect_less_garbage() -> None:

@@ -148,6 +148,16 @@ def test_a_full_build_hands_the_words_it_analysed_to_the_next(corpus_dir, index_
         index.update_index(corpus_dir, index_dir, taxonomy=taxonomy, rebuild=True)
         assert _search_everything(index_dir, taxonomy) == expected
         assert pickle.loads((index_dir / index.WORDS_FILE).read_bytes()) == saved  # written anew
+
+    def full_disk(*args):
+        raise OSError("schijf vol")
+
+    monkeypatch.setattr(index, "write_bytes_atomic", full_disk)
+    analysis.clear_word_caches()
+    report = index.update_index(corpus_dir, index_dir, taxonomy=taxonomy, rebuild=True)
+    assert report.added == 5 and index.is_current(index_dir, taxonomy)  # saving the words is no part of the build
+    assert len(json.loads((index_dir / index.MANIFEST).read_text())) == 5
+    assert _search_everything(index_dir, taxonomy) == expected
     analysis.clear_word_caches()
 
 
