@@ -5,30 +5,35 @@ holds, so an update re-reads only files whose content changed. Every write happe
 inter-process lock, so editors, imports and `kennisplatform index` never fight over Whoosh's writer lock."""
 from __future__ import annotations
 
+import gc
 import json
 import mmap
 import multiprocessing
 import os
+import pickle
 import queue
 import threading
 import time
+import zlib
+from array import array
 from dataclasses import dataclass, field
 from io import BytesIO
-from itertools import groupby
-from operator import itemgetter
+from itertools import chain, groupby, islice
+from operator import itemgetter, sub
 from pathlib import Path
 from typing import Callable, Iterable
 
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3PostingsWriter, W3TermInfo
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import StructFile
 from whoosh.reading import SegmentReader
-from whoosh.util.numeric import byte_to_length
+from whoosh.system import pack_int, pack_long, pack_ushort
+from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import CLEAR, MERGE_SMALL, PostingPool, SegmentWriter
 
 from . import analysis, postings, schema, sidecars
-from .corpus import CorpusFile, read_file, scan, taxonomy_for, write_atomic
+from .corpus import CorpusFile, read_file, scan, taxonomy_for, write_atomic, write_bytes_atomic
 from .documents import Document
 from .errors import Problem
 from .locks import file_lock
@@ -37,6 +42,9 @@ from .taxonomy import Taxonomy
 INDEX_NAME = "kennisplatform"
 MANIFEST = "manifest.json"
 STAMP = "version.json"
+# Each word's analysis as the last full build learned it (analysis.learned_words), for the next one:
+# a rebuild's workers would otherwise each stem and split every word of the corpus again.
+WORDS_FILE = "words.pickle"
 LOCK_FILE = ".write.lock"
 LOCK_TIMEOUT = 60.0  # seconds an editor's save may wait behind an import before giving up
 PARALLEL_THRESHOLD = 2000  # below this many documents, extra writer processes cost more than they save
@@ -215,6 +223,7 @@ class _Part:
     segments: list
     indexed: list[CorpusFile]
     problems: list[Problem]
+    words: dict = field(default_factory=dict)  # what the analysis learned (analysis.learned_words)
 
 
 def _build_in_processes(writer, index_dir: Path, files: list[CorpusFile], taxonomy: Taxonomy,
@@ -226,6 +235,9 @@ def _build_in_processes(writer, index_dir: Path, files: list[CorpusFile], taxono
     # (a web server) must not fork: there the workers start afresh.
     fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
     context = multiprocessing.get_context("fork" if fork else "spawn")
+    if fork:  # both inherited by the workers, instead of loaded or learned by each
+        analysis.vocabulary()  # 0.2 s of CPU
+        _recall_words(index_dir)
     done = context.Value("i", 0)
     results = context.Queue()
     shares = [files[n * len(files) // procs:(n + 1) * len(files) // procs] for n in range(procs)]
@@ -253,7 +265,9 @@ def _build_in_processes(writer, index_dir: Path, files: list[CorpusFile], taxono
     if failed:
         raise RuntimeError(failed[0])
     ordered = [parts[n] for n in range(len(workers))]
+    learned = 0
     for part in ordered:
+        learned += analysis.learn_words(part.words)
         report.problems.extend(part.problems)
         for file in part.indexed:
             manifest[file.doc_id] = {"path": file.relpath, "digest": file.digest}
@@ -262,12 +276,16 @@ def _build_in_processes(writer, index_dir: Path, files: list[CorpusFile], taxono
     writer._close_segment()
     writer._commit_toc([segment for part in ordered for segment in part.segments])
     writer._finish()
+    if learned or not (index_dir / WORDS_FILE).exists():
+        _remember_words(index_dir)
 
 
 def _build_part(index_dir: str, files: list[CorpusFile], taxonomy: Taxonomy, done, results, number: int) -> None:
     """Index a share of the files into segments of at most SEGMENT_DOCS documents: a segment whose
     postings fit in memory is written without spilling sorted runs to disk and merging them back,
     which made a 100,000-document build 40% slower per document."""
+    _collect_less_garbage()
+    known = len(analysis.learned_words())  # inherited from the parent
     ix = open_index(Path(index_dir))
     part = _Part([], [], [])
     writer = None
@@ -287,12 +305,46 @@ def _build_part(index_dir: str, files: list[CorpusFile], taxonomy: Taxonomy, don
                     done.value += 50 if count % 50 == 0 else count % 50
         if writer is not None:
             part.segments.append(writer._finalize_segment())
+        words = analysis.learned_words()
+        part.words = dict(islice(words.items(), known if len(words) >= known else 0, None))
     except BaseException as error:  # reported to the parent, which cancels the whole build
         if writer is not None:
             writer.cancel()
         results.put((number, f"Indexeren mislukt: {error}"))
         return
     results.put((number, part))
+
+
+def _recall_words(index_dir: Path) -> None:
+    """Teach the analysis the words the previous full build learned (WORDS_FILE), if the same analyzer
+    made them; anything unreadable is ignored (the words are analysed again). The file is a pickle, as
+    Whoosh's table of contents beside it is: the index folder is the application's own."""
+    try:
+        saved = pickle.loads((Path(index_dir) / WORDS_FILE).read_bytes())
+        if saved["analyzer"] == analysis.ANALYZER_VERSION:
+            analysis.learn_words(saved["words"])
+    except Exception:  # noqa: BLE001 - any damage means: analyse the words again
+        return
+
+
+def _remember_words(index_dir: Path) -> None:
+    """Save what the analysis learned for the next full build; a build never fails on it (a full disk
+    only costs the next build the time to analyse the words again)."""
+    data = pickle.dumps({"analyzer": analysis.ANALYZER_VERSION, "words": analysis.learned_words()},
+                        pickle.HIGHEST_PROTOCOL)
+    try:
+        write_bytes_atomic(Path(index_dir) / WORDS_FILE, data, ".pickle")
+    except OSError:
+        return
+
+
+def _collect_less_garbage() -> None:
+    """In a worker process: what it inherited is never garbage (gc.freeze), and the cycle collector runs
+    less often. A build allocates millions of small lists that live until the segment is written
+    (each term's postings); collecting every 700 allocations walked them again and again (4 % of a
+    build's CPU). The worker ends when its share is written, so nothing accumulates for long."""
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
 
 
 class _Pool(PostingPool):
@@ -421,13 +473,14 @@ def _add_direct(terms: dict, format_, text: str, docnum: int, fieldboost: float)
     boost = format_.field_boost
     encode = format_.encode
     single = schema.single_position
-    for term, (positions, weight) in analysis.index_postings(text).items():
+    found, weights = analysis.index_terms(text)  # weights: only where compound parts contributed
+    for term, positions in found.items():
         entry = terms.get(term)
         if entry is None:
             entry = terms[term] = ([], [], [])
-        entry[0].append(docnum)
-        entry[1].append(weight * boost * fieldboost)
         count = len(positions)
+        entry[0].append(docnum)
+        entry[1].append((weights[term] if term in weights else count) * boost * fieldboost)
         entry[2].append(single(positions[0]) if count == 1 else encode(positions))
         length += count
     return length
@@ -435,33 +488,128 @@ def _add_direct(terms: dict, format_, text: str, docnum: int, fieldboost: float)
 
 def _write_direct(fieldwriter, schema_, lengths: "_Lengths", fieldname: str, terms: dict) -> None:
     """A field's postings collected by add_document, term by term in Whoosh's order (UTF-8 bytes sort
-    like code points), a block of up to 128 at a time: the blocks _write_postings would write."""
-    fieldwriter.start_field(fieldname, schema_[fieldname])
+    like code points): the blocks of up to 128 postings, block statistics and term info that
+    W3PostingsWriter and W3FieldWriter.finish_term would write (tests/test_index.py compares both
+    writers' indexes), without their objects and calls per term and block: each term's bytes are
+    assembled and written at once."""
+    field = schema_[fieldname]
+    fieldwriter.start_field(fieldname, field)
     post = fieldwriter._postwriter
-    limit = post._blocklimit
+    limit, compression = post._blocklimit, post._compression
+    if field.format.fixed_value_size() is not None:  # Positions values vary in size; others go Whoosh's way
+        for term in sorted(terms):
+            _write_term_slowly(fieldwriter, post, lengths.of(fieldname) or [], term, terms[term])
+        fieldwriter.finish_field()
+        return
+    postfile, tindex = fieldwriter._postfile, fieldwriter._tindex
+    target = getattr(fieldwriter, "_target", None)  # the sidecar's capture of this field
     field_lengths = lengths.of(fieldname) or []
-    known = len(field_lengths)
+    prefix = pack_ushort(fieldwriter._fieldid)
     for term in sorted(terms):
         ids, weights, values = terms[term]
-        fieldwriter.start_term(term.encode("utf-8"))
-        for start in range(0, len(ids), limit):
-            if start:
-                post._write_block()
-            block = ids[start:start + limit] if len(ids) > limit else ids
-            block_weights = weights[start:start + limit] if len(ids) > limit else weights
-            post._ids.extend(block)
-            post._weights.extend(block_weights)
-            post._values.extend(values[start:start + limit] if len(ids) > limit else values)
-            post._maxweight = max(post._maxweight, max(block_weights))
-            found = [n for n in (field_lengths[d] if d < known else None for d in block) if n]
-            if found:
-                low, high = min(found), max(found)
-                if post._minlength is None or low < post._minlength:
-                    post._minlength = low
-                if high > post._maxlength:
-                    post._maxlength = high
-        fieldwriter.finish_term()
+        btext = term.encode("utf-8")
+        if target is not None:
+            target.start_term(btext)
+        info = _TermTotals()
+        chunks = [WHOOSH3_HEADER_MAGIC]
+        count = len(ids)
+        for start in range(0, count, limit):
+            end = start + limit
+            block = _Block(ids[start:end] if count > limit else ids, weights[start:end] if count > limit else weights,
+                           values[start:end] if count > limit else values, field_lengths)
+            if target is not None:
+                _capture_block(target, block.ids, block.weights, block.values)
+            info.add(block)
+            chunks.append(block.encode(compression, last=end >= count))
+        offset = postfile.tell()
+        data = b"".join(chunks)
+        postfile.write(data)
+        tindex.add(prefix + btext, info.to_bytes(offset, len(data)))
     fieldwriter.finish_field()
+
+
+class _Block:
+    """One block of a term's postings and what W3PostingsWriter records of it."""
+
+    __slots__ = ("ids", "weights", "values", "maxweight", "minlength", "maxlength")
+
+    def __init__(self, ids: list[int], weights: list[float], values: list[bytes], field_lengths: list):
+        self.ids = array("I", ids)
+        self.weights = array("f", weights)  # stored as float32, as Whoosh's block buffer does
+        self.values = values
+        top = max(weights)  # Whoosh compares the weights before float32 rounding, starting from 0
+        self.maxweight = top if top > 0 else 0
+        if ids[-1] < len(field_lengths):
+            found = [n for n in map(field_lengths.__getitem__, ids) if n]
+        else:
+            found = [n for n in (field_lengths[d] if d < len(field_lengths) else None for d in ids) if n]
+        self.minlength = min(found) if found else None
+        self.maxlength = max(found) if found else 0
+
+    def encode(self, compression: int, last: bool) -> bytes:
+        return _block_bytes(self.ids, self.weights, tuple(self.values), self.maxweight, self.minlength,
+                            self.maxlength, compression, last)
+
+
+def _block_bytes(ids, weights, values, maxweight: float, minlength: int | None, maxlength: int,
+                 compression: int, last: bool) -> bytes:
+    """W3PostingsWriter._write_block's bytes for one block (ids and weights as arrays, values already
+    minified): length (negative for the last block), block info, data."""
+    count = len(ids)
+    deltas = tuple(map(sub, ids, chain((0,), ids)))  # whoosh.util.numlists.delta_encode
+    if weights.count(1.0) == count:
+        mini_weights = None
+    elif weights.count(weights[0]) == count:
+        mini_weights = weights[0]
+    else:
+        mini_weights = tuple(weights)
+    data = pickle.dumps((deltas, mini_weights, values), 2)
+    if compression:
+        data = zlib.compress(data, compression)
+    info = pickle.dumps((count, ids[-1], maxweight, compression, length_to_byte(minlength),
+                         length_to_byte(maxlength)), 2)
+    size = len(info) + len(data)
+    return pack_int(-size if last else size) + info + data
+
+
+class _TermTotals:
+    """W3TermInfo's statistics over a term's blocks (W3TermInfo.add_block), and its bytes (to_bytes)."""
+
+    __slots__ = ("weight", "df", "minlength", "maxlength", "maxweight", "minid", "maxid")
+
+    def __init__(self):
+        self.weight, self.df, self.minlength, self.maxlength, self.maxweight = 0, 0, None, 0, 0
+        self.minid = self.maxid = None
+
+    def add(self, block: _Block) -> None:
+        self.weight += sum(block.weights)
+        self.df += len(block.ids)
+        if self.minlength is None:
+            self.minlength = block.minlength
+        else:
+            self.minlength = min(self.minlength, block.minlength)
+        self.maxlength = max(self.maxlength, block.maxlength)
+        self.maxweight = max(self.maxweight, block.maxweight)
+        if self.minid is None:
+            self.minid = block.ids[0]
+        self.maxid = block.ids[-1]
+
+    def to_bytes(self, offset: int, length: int) -> bytes:
+        minlength = 0 if self.minlength is None else length_to_byte(self.minlength)
+        return _TERM_INFO.pack(False, self.weight, self.df, minlength, length_to_byte(self.maxlength),
+                               self.maxweight, self.minid, self.maxid) + pack_long(offset) + pack_int(length)
+
+
+_TERM_INFO = W3TermInfo._struct
+
+
+def _write_term_slowly(fieldwriter, post, field_lengths: list, term: str, postings: tuple) -> None:
+    """One term's postings through Whoosh's postings writer."""
+    fieldwriter.start_term(term.encode("utf-8"))
+    for docnum, weight, value in zip(*postings):
+        length = field_lengths[docnum] if docnum < len(field_lengths) else None
+        post.add_posting(docnum, weight, value, length)
+    fieldwriter.finish_term()
 
 
 class _CapturingFieldWriter(W3FieldWriter):
@@ -491,13 +639,20 @@ class _CapturingPostingsWriter(W3PostingsWriter):
     target: "sidecars._FieldCapture"
 
     def _write_block(self, last=False):
-        self.target.add_block(self._ids, self._weights, self._values)
+        _capture_block(self.target, self._ids, self._weights, self._values)
         super()._write_block(last)
 
     def finish_postings(self):
         if not self.written() and len(self._ids) < self._inlinelimit:  # inlined: no block is written
-            self.target.add_block(self._ids, self._weights, self._values)
+            _capture_block(self.target, self._ids, self._weights, self._values)
         return super().finish_postings()
+
+
+def _capture_block(target: "sidecars._FieldCapture", ids, weights, values: list[bytes]) -> None:
+    """Hand one block (arrays of up to 128 document numbers and weights, and the encoded values) to the
+    sidecar's capture: the one place both the direct flush (_write_direct) and Whoosh's postings writer
+    (_CapturingPostingsWriter) do it. The values carry a text field's positions."""
+    target.add_block(ids, weights, values)
 
 
 def _write_postings(fieldwriter, schema_, lengths: "_Lengths", items) -> None:

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from kennisplatform.corpus import read_corpus
-from kennisplatform.documents import parse_document, render_document, slugify
+from kennisplatform.documents import parse_document, plain_text, render_document, slugify
 
 from conftest import write_document
 
@@ -96,3 +98,13 @@ def test_a_file_without_a_date_is_a_document_with_an_unknown_date(taxonomy):
     assert parse_document(rendered, "cmk", taxonomy, "verslagen/cmk.md").document == parsed.document
     empty = parse_document(GOOD.replace("2023-06-22", '""'), "cmk", taxonomy, "verslagen/cmk.md")
     assert empty.problems == [] and empty.document.date is None
+
+
+@pytest.mark.parametrize(("markdown", "plain"), [
+    ("Een  **vette**\tzin  \t met   ruimte.", "Een vette zin met ruimte."),
+    ("# Kop\n\nTekst met [een link](https://example.org) en `code`.", "Kop\n\nTekst met een link en code."),
+    ("\t  ingesprongen\t", "ingesprongen"),
+    ("a b c", "a b c"),
+])
+def test_plain_text_keeps_the_words_and_one_space_between_them(markdown, plain):
+    assert plain_text(markdown) == plain

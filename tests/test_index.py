@@ -115,6 +115,52 @@ def test_a_build_in_worker_processes_equals_a_build_in_one(corpus_dir, tmp_path,
     assert index.update_index(corpus_dir, tmp_path / "two", taxonomy=taxonomy).added == 1
 
 
+def test_a_full_build_hands_the_words_it_analysed_to_the_next(corpus_dir, index_dir, taxonomy, monkeypatch):
+    """The next rebuild's workers start from the words the last one analysed (WORDS_FILE); words saved
+    by another analyzer, or a damaged file, are not used, and the index comes out the same."""
+    import pickle
+
+    from kennisplatform import analysis
+
+    monkeypatch.setattr(index, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(index.threading, "active_count", lambda: 1)  # forked workers, as from the command line
+    analysis.clear_word_caches()  # this process's cache is saved too: only this corpus's words
+    index.update_index(corpus_dir, index_dir, taxonomy=taxonomy)
+    saved = pickle.loads((index_dir / index.WORDS_FILE).read_bytes())
+    assert saved["analyzer"] == analysis.ANALYZER_VERSION
+    assert saved["words"]["cultuureducatie"] == analysis.word_terms("cultuureducatie")
+    assert saved["words"]["de"] == ""  # a stop word
+    expected = _search_everything(index_dir, taxonomy)
+
+    learned = []
+    real = analysis.learn_words
+    monkeypatch.setattr(analysis, "learn_words", lambda words: learned.append(dict(words)) or real(words))
+    analysis.clear_word_caches()
+    index.update_index(corpus_dir, index_dir, taxonomy=taxonomy, rebuild=True)
+    assert learned[0] == saved["words"]  # recalled before the workers started ...
+    assert learned[1:] == [{}, {}]  # ... so they met no word they had to analyse
+    assert _search_everything(index_dir, taxonomy) == expected
+
+    wrong = {"analyzer": "other", "words": {w: ("x", ()) for w in saved["words"]}}
+    for damage in (pickle.dumps(wrong), b"garbage"):
+        (index_dir / index.WORDS_FILE).write_bytes(damage)
+        analysis.clear_word_caches()
+        index.update_index(corpus_dir, index_dir, taxonomy=taxonomy, rebuild=True)
+        assert _search_everything(index_dir, taxonomy) == expected
+        assert pickle.loads((index_dir / index.WORDS_FILE).read_bytes()) == saved  # written anew
+
+    def full_disk(*args):
+        raise OSError("schijf vol")
+
+    monkeypatch.setattr(index, "write_bytes_atomic", full_disk)
+    analysis.clear_word_caches()
+    report = index.update_index(corpus_dir, index_dir, taxonomy=taxonomy, rebuild=True)
+    assert report.added == 5 and index.is_current(index_dir, taxonomy)  # saving the words is no part of the build
+    assert len(json.loads((index_dir / index.MANIFEST).read_text())) == 5
+    assert _search_everything(index_dir, taxonomy) == expected
+    analysis.clear_word_caches()
+
+
 def test_a_failing_worker_fails_the_build_with_a_message(corpus_dir, index_dir, taxonomy, monkeypatch):
     monkeypatch.setattr(index, "PARALLEL_THRESHOLD", 2)
 

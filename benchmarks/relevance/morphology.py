@@ -125,8 +125,7 @@ def patch_splitter(table: dict[str, tuple[str, ...]] | None) -> None:
         analysis.split_compound = original
     else:
         analysis.split_compound = lambda word: list(table.get(word, ()))
-    for cached in (analysis.compound_parts, analysis.word_terms):
-        cached.cache_clear()
+    analysis.clear_word_caches()
 
 
 def main() -> int:
