@@ -426,9 +426,12 @@ def _memory_of(pid: int) -> dict[str, float]:
             "uss": fields["Private_Clean"] + fields["Private_Dirty"]}
 
 
+_PRELOADED: SearchEngine | None = None  # a preloading master's engine, which its forked workers inherit
+
+
 def _serving_worker(index_dir: str, corpus: str, queries: list[BenchQuery], ready, stop) -> None:
     """A web worker's search engine: open the index, answer every query in all modes, then wait."""
-    engine = SearchEngine(Path(index_dir), taxonomy_for(Path(corpus)))
+    engine = _PRELOADED or SearchEngine(Path(index_dir), taxonomy_for(Path(corpus)))
     for q in queries:
         for mode in MODES:
             engine.search(q.params(mode == "filtered"), with_facets=mode != "plain")
@@ -455,12 +458,12 @@ def _run_workers(context, index_dir: Path, corpus: Path, queries: list[BenchQuer
 
 
 def _preloading_master(index_dir: str, corpus: str, queries: list[BenchQuery], count: int, out) -> None:
-    """What `gunicorn --preload` does: the master imports the app and loads the word list, then forks
-    the workers, which share those pages until they write to them. Reports the workers' memory, then
-    the master's."""
-    from kennisplatform import analysis
-
-    analysis.vocabulary()
+    """What `gunicorn --preload` does: the master creates the app, whose search engine loads the word list
+    and the rest of its preparation (services.init_services), then forks the workers, which share those
+    pages until they write to them. Reports the workers' memory, then the master's."""
+    global _PRELOADED
+    _PRELOADED = SearchEngine(Path(index_dir), taxonomy_for(Path(corpus)))
+    _PRELOADED.prepare()
     out.put(_run_workers(multiprocessing.get_context("fork"), Path(index_dir), Path(corpus), queries, count,
                          extra_pids=(os.getpid(),)))
 

@@ -106,6 +106,7 @@ class SearchEngine:
         self._ix = None
         self._retired: list[tuple[float, object]] = []
         self._arrays: sidecars.ReaderArrays | None = None  # the current reader's, reused by the next
+        self._prepared = False  # prepare() has run
 
     @cached_property
     def synonyms(self) -> dict:
@@ -143,7 +144,7 @@ class SearchEngine:
                 return state
             if self._ix is None:
                 self._ix = index.open_index(self.index_dir)
-                self._prepare_process()
+                self.prepare()
             # A fresh searcher, not Searcher.refresh(): refresh() reuses segment readers whose segment id
             # is unchanged, and so misses deletions committed to those segments since.
             searcher = self._open_searcher()
@@ -154,11 +155,15 @@ class SearchEngine:
             self._retire(state)
             return self._state
 
-    def _prepare_process(self) -> None:
+    def prepare(self) -> None:
         """Once per process, not paid by the first visitor: the word list that query analysis and
         spelling need (~0.5 s to load), the synonym table, the filler words' stems, the spelling
         correctors (words, place names) and the taxonomy's place patterns (a word the index lacks is
-        checked for a place)."""
+        checked for a place). The app calls it when it is created, so that under `gunicorn --preload`
+        the master does it once and its workers share the pages; else the first open does it."""
+        if self._prepared:
+            return
+        self._prepared = True
         analysis.vocabulary()
         self.synonyms  # noqa: B018 - computes the cached property
         filler_stems()

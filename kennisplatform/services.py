@@ -6,7 +6,6 @@ from pathlib import Path
 
 from flask import Flask, current_app
 
-from . import analysis
 from .corpus import taxonomy_for
 from .index import is_current, update_index
 from .search import SearchEngine
@@ -35,10 +34,12 @@ def init_services(app: Flask) -> None:
         app.logger.info(report.summary())
         for problem in report.problems:
             app.logger.warning("corpus: %s", problem)
-    # The Dutch word list (~40 MB) loads here, at app creation: under `gunicorn --preload` the master
-    # loads it once and the forked workers share its pages (docs/performance.md, session 3).
-    analysis.vocabulary()
-    app.extensions["kennisplatform"] = Services(corpus_dir, index_dir, taxonomy, SearchEngine(index_dir, taxonomy))
+    # The Dutch word list (~40 MB), the spelling correctors and the rest of what every search needs load
+    # here, at app creation: under `gunicorn --preload` the master loads them once and the forked workers
+    # share their pages (docs/performance.md, sessions 3 and 4).
+    engine = SearchEngine(index_dir, taxonomy)
+    engine.prepare()
+    app.extensions["kennisplatform"] = Services(corpus_dir, index_dir, taxonomy, engine)
 
 
 def _prepare_history(app: Flask, corpus_dir: Path, index_dir: Path) -> None:
