@@ -426,12 +426,9 @@ def _memory_of(pid: int) -> dict[str, float]:
             "uss": fields["Private_Clean"] + fields["Private_Dirty"]}
 
 
-_PRELOADED: SearchEngine | None = None  # a preloading master's engine, which its forked workers inherit
-
-
 def _serving_worker(index_dir: str, corpus: str, queries: list[BenchQuery], ready, stop) -> None:
     """A web worker's search engine: open the index, answer every query in all modes, then wait."""
-    engine = _PRELOADED or SearchEngine(Path(index_dir), taxonomy_for(Path(corpus)))
+    engine = SearchEngine(Path(index_dir), taxonomy_for(Path(corpus)))
     for q in queries:
         for mode in MODES:
             engine.search(q.params(mode == "filtered"), with_facets=mode != "plain")
@@ -458,20 +455,20 @@ def _run_workers(context, index_dir: Path, corpus: Path, queries: list[BenchQuer
 
 
 def _preloading_master(index_dir: str, corpus: str, queries: list[BenchQuery], count: int, out) -> None:
-    """What `gunicorn --preload` does: the master creates the app, whose search engine loads the word list
-    and the rest of its preparation (services.init_services), then forks the workers, which share those
-    pages until they write to them. Reports the workers' memory, then the master's."""
-    global _PRELOADED
-    _PRELOADED = SearchEngine(Path(index_dir), taxonomy_for(Path(corpus)))
-    _PRELOADED.prepare()
+    """What `kennisplatform serve` does: the master loads what every engine of a process shares
+    (search.prepare_process: the word list, the spelling corrector), then forks the workers, which
+    share those pages until they write to them. Reports the workers' memory, then the master's."""
+    from kennisplatform.search import prepare_process
+
+    prepare_process()
     out.put(_run_workers(multiprocessing.get_context("fork"), Path(index_dir), Path(corpus), queries, count,
                          extra_pids=(os.getpid(),)))
 
 
 def measure_memory(index_dir: Path, corpus: Path, queries: list[BenchQuery], workers: int) -> dict:
     """Memory of one worker alone, then of `workers` serving together (each has answered every query in
-    every mode): started separately (gunicorn without --preload), and forked from a master that loaded
-    the app first (gunicorn --preload; the master is counted too). PSS divides shared pages (the mapped
+    every mode): started separately, and forked from a master that loaded what they share first (as
+    `kennisplatform serve` does; the master is counted too). PSS divides shared pages (the mapped
     sidecars, the page cache of Whoosh's files, a preloaded master's memory) among the processes that
     map them, so the sum of PSS is what they use together; USS is each one's own."""
     context = multiprocessing.get_context("spawn")

@@ -171,8 +171,8 @@ def serve(obj: Context, host: str, port: int, workers: int | None, debug: bool) 
     if debug:
         _serve_debug(app_config, host, port)
         return
-    from .analysis import vocabulary
     from .index import update_index
+    from .search import prepare_process
     from .server import Server, ServerOptions
 
     try:  # once, here in the master: the workers find the index current
@@ -180,9 +180,9 @@ def serve(obj: Context, host: str, port: int, workers: int | None, debug: bool) 
     except KennisplatformError as exc:
         raise click.ClickException(exc.message) from exc
     click.echo(report.summary())
-    # The Dutch word list loads once here, in the master: the forked workers share its pages (three
-    # workers 1.50x the memory of one instead of 1.75x; docs/performance.md, session 3).
-    vocabulary()
+    # The Dutch word list and the spelling corrector load once here, in the master: the forked workers
+    # share their pages (docs/performance.md, sessions 3 and 4).
+    prepare_process()
     server = Server(ServerOptions(app_config, host, port, workers))
     click.echo(f"Kennisplatform draait op http://{host}:{port}/ met {server.cfg.workers} werkprocessen "
                "(stoppen: Ctrl+C)")

@@ -156,22 +156,16 @@ class SearchEngine:
             return self._state
 
     def prepare(self) -> None:
-        """Once per process, not paid by the first visitor: the word list that query analysis and
-        spelling need (~0.5 s to load), the synonym table, the filler words' stems, the spelling
-        correctors (words, place names) and the taxonomy's place patterns (a word the index lacks is
-        checked for a place). The app calls it when it is created, so that under `gunicorn --preload`
-        the master does it once and its workers share the pages; else the first open does it."""
+        """Once per engine, not paid by the first visitor: prepare_process(), the synonym table, the
+        place-name corrector and the taxonomy's place patterns (a word the index lacks is checked for a
+        place). The app calls it when it is created; else the first open does it."""
         if self._prepared:
             return
         self._prepared = True
-        analysis.vocabulary()
+        prepare_process()
         self.synonyms  # noqa: B018 - computes the cached property
-        filler_stems()
-        spelling.prepare()
         self._place_names  # noqa: B018 - computes the cached property
         self.taxonomy.prepare_text_search()
-        # What was loaded stays for the life of the process: out of the garbage collector's sight. A full
-        # collection walked the word list's entries, 45 ms at a random moment of some visitor's search.
         gc.freeze()
 
     def _open_searcher(self):
@@ -803,6 +797,19 @@ def _place_words(parsed: ParsedQuery) -> ParsedQuery | None:
     if len(groups) == len(parsed.groups):
         return None
     return ParsedQuery(parsed.text, groups, parsed.excluded, parsed.notes)
+
+
+def prepare_process() -> None:
+    """What every search engine of a process shares, loaded before the first query needs it: the word
+    list of query analysis and spelling (~0.5 s, ~40 MB), the filler words' stems and the spelling
+    corrector over the word list. `kennisplatform serve` calls it in gunicorn's master, so that the
+    forked workers share these pages. What was loaded stays for the life of the process, out of the
+    garbage collector's sight: a full collection walked the word list's entries, 45 ms at a random
+    moment of some visitor's search, and touching them would copy the shared pages into every worker."""
+    analysis.vocabulary()
+    filler_stems()
+    spelling.prepare()
+    gc.freeze()
 
 
 def _in_corpus(state: _State, term: str) -> bool:
