@@ -65,6 +65,20 @@ def fixture_corpus(root: Path) -> Path:
     return corpus
 
 
+def engine_over_articles(root: Path, docs) -> SearchEngine:
+    """A search engine over articles given as (id, title, regions, body), all of one date and with a short
+    summary, so that what ranks them is their title and text (the caller closes it)."""
+    corpus = root / "corpus"
+    corpus.mkdir()
+    shutil.copy(TAXONOMY, corpus / "taxonomy.yaml")
+    for doc_id, title, regions, body in docs:
+        write_document(corpus, doc_id, "artikel", "2023-01-01", [], regions, {"summary": "Kort."}, body,
+                       title=title)
+    taxonomy = taxonomy_for(corpus)
+    update_index(corpus, root / "index", taxonomy=taxonomy)
+    return SearchEngine(root / "index", taxonomy)
+
+
 def build_app(corpus: Path, index: Path, **config):
     """The app over a corpus and index folder, with test settings (more may be passed)."""
     from kennisplatform import create_app

@@ -3,18 +3,12 @@ ranked with the pages that contain every word, but a place or one aspect of seve
 enough."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from kennisplatform import search
-from kennisplatform.corpus import taxonomy_for
-from kennisplatform.index import update_index
 from kennisplatform.params import SearchParams
-from kennisplatform.search import SearchEngine
 
-from conftest import TAXONOMY, write_document
+from conftest import engine_over_articles
 
 # (id, title, regions, body)
 DOCS = [
@@ -44,16 +38,7 @@ DOCS = [
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    root = tmp_path_factory.mktemp("titles")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    shutil.copy(TAXONOMY, corpus / "taxonomy.yaml")
-    for doc_id, title, regions, body in DOCS:
-        write_document(corpus, doc_id, "artikel", "2023-01-01", [], regions, {"summary": "Kort."}, body,
-                       title=title)
-    taxonomy = taxonomy_for(corpus)
-    update_index(corpus, root / "index", taxonomy=taxonomy)
-    engine = SearchEngine(root / "index", taxonomy)
+    engine = engine_over_articles(tmp_path_factory.mktemp("titles"), DOCS)
     yield engine
     engine.close()
 

@@ -3,17 +3,13 @@ function words. When the query keeps them, a page whose stored title holds (near
 order comes first; a query without function words is left alone."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from kennisplatform import search
-from kennisplatform.corpus import taxonomy_for
-from kennisplatform.index import update_index
 from kennisplatform.params import SearchParams
-from kennisplatform.search import SearchEngine, typed_title_share, typed_title_words
+from kennisplatform.search import typed_title_share, typed_title_words
 
-from conftest import TAXONOMY, write_document
+from conftest import engine_over_articles
 
 REMEMBERED = "voor ieder talent is er iets te doen"  # the title says "elk", and "wel" besides
 
@@ -30,16 +26,7 @@ DOCS = [
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    root = tmp_path_factory.mktemp("typed-titles")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    shutil.copy(TAXONOMY, corpus / "taxonomy.yaml")
-    for doc_id, title, body in DOCS:
-        write_document(corpus, doc_id, "artikel", "2023-01-01", [], ["Nederland"], {"summary": "Kort."}, body,
-                       title=title)
-    taxonomy = taxonomy_for(corpus)
-    update_index(corpus, root / "index", taxonomy=taxonomy)
-    engine = SearchEngine(root / "index", taxonomy)
+    engine = engine_over_articles(tmp_path_factory.mktemp("typed-titles"), [(doc_id, title, ["Nederland"], body) for doc_id, title, body in DOCS])
     yield engine
     engine.close()
 
