@@ -103,6 +103,9 @@ def test_a_date_deep_in_the_text_is_not_the_documents_date():
      "Capelle hoort te bruisen!"),
     ("LisserNieuws - De Hillegommer van 4 februari 2020", "https://paper.lissernieuws.nl/open/2434",
      "De Hillegommer van 4 februari 2020"),
+    # A word that only starts the address's name is the page's, not the site's.
+    ("Erfgoed - Erfgoedhuis Zuid-Holland", "https://www.erfgoedhuis-zh.nl/erfgoed/",
+     "Erfgoed - Erfgoedhuis Zuid-Holland"),
     # A page's own dash stays; only the site's part goes.
     ("10 jaar FCP – Hoe gaat het nu met? Klasse theater - Fonds voor Cultuurparticipatie",
      "https://www.cultuurparticipatie.nl/magazine/klasse", "10 jaar FCP – Hoe gaat het nu met? Klasse theater"),

@@ -65,8 +65,8 @@ def _names_site(part: str, site: str | None, address: str | None) -> int:
         names += [_compact(label) for label in host.split(".")[:-1] if label != "www"]  # no top-level domain
     best = 0
     for name in filter(None, names):
-        if compact == name or (len(compact) >= 4 and compact in name):
-            return SITE_IS
+        if compact == name or (len(compact) >= max(4, 0.6 * len(name)) and compact in name):
+            return SITE_IS  # not a word that only starts the name ('Cultuur' at cultuurparticipatie.nl)
         if len(name) >= 3 and name in compact:
             best = SITE_IN
     return best
