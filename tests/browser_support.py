@@ -111,3 +111,18 @@ def set_facet_box(page, box_id: str, js: bool, check: bool = True) -> None:
         box.set_checked(check)
         with page.expect_navigation():
             page.get_by_role("button", name="Filters toepassen").click()
+
+
+def axe_results(browser, url: str, width: int, open_filters: bool = False):
+    """axe-core's findings on one page at one screen width; `open_filters`: unfold the filters a phone
+    shows folded first, so that what is inside them is checked too."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(url)
+    if open_filters and page.locator(".filters__toggle").count():
+        page.locator(".filters__toggle").click()
+    results = Axe().run(page)
+    context.close()
+    return results

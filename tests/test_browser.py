@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from browser_support import CHROMIUM, SCREENSHOTS, serve, set_facet_box, write_browser_corpus
+from browser_support import CHROMIUM, SCREENSHOTS, axe_results, serve, set_facet_box, write_browser_corpus
 
 # No skipping: without Debian's chromium (apt-get install chromium; .ci/run does) these tests fail.
 assert os.path.exists(CHROMIUM), f"{CHROMIUM} is missing: apt-get install chromium"
@@ -164,13 +164,7 @@ AXE_PAGES = {
 @pytest.mark.parametrize("width", [1280, 375])
 @pytest.mark.parametrize("name", AXE_PAGES)
 def test_axe_finds_no_violations(live, browser, name, width):
-    from axe_playwright_python.sync_playwright import Axe
-
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    page.goto(live + AXE_PAGES[name])
-    results = Axe().run(page)
-    context.close()
+    results = axe_results(browser, live + AXE_PAGES[name], width)
     assert results.violations_count == 0, results.generate_report()
 
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from browser_support import CHROMIUM, SCREENSHOTS, set_facet_box
+from browser_support import CHROMIUM, SCREENSHOTS, axe_results, set_facet_box
 
 assert os.path.exists(CHROMIUM), f"{CHROMIUM} is missing: apt-get install chromium"
 
@@ -61,13 +61,19 @@ def tick(page, box_id: str) -> None:
     set_facet_box(page, box_id, page.js)
 
 
+def by_link_and_by_box(tab, url: str, link: str, box_id: str) -> tuple[dict, dict]:
+    """What a person sees after following the link (a shape, a bar) and after ticking the box instead."""
+    tab.goto(url)
+    follow(tab, link)
+    by_link = state(tab)
+    tab.goto(url)
+    tick(tab, box_id)
+    return by_link, state(tab)
+
+
 def test_a_shape_and_its_checkbox_give_the_same_result_and_counts(live, tab):
-    tab.goto(live + "/zoeken?q=erfgoed&region=leiden")
-    follow(tab, ".place-map__link[aria-label^='Dordrecht:']")
-    by_map = state(tab)
-    tab.goto(live + "/zoeken?q=erfgoed&region=leiden")
-    tick(tab, "f-region-dordrecht")
-    by_box = state(tab)
+    by_map, by_box = by_link_and_by_box(tab, live + "/zoeken?q=erfgoed&region=leiden",
+                                        ".place-map__link[aria-label^='Dordrecht:']", "f-region-dordrecht")
     assert by_map == by_box
     assert by_map["checked"] == ["f-region-dordrecht", "f-region-leiden"]
     assert any(name.startswith("Dordrecht:") and name.endswith("(gekozen)") for name in by_map["map"])
@@ -77,12 +83,8 @@ def test_a_shape_and_its_checkbox_give_the_same_result_and_counts(live, tab):
 
 
 def test_a_timeline_bar_and_the_year_facet_give_the_same_result_and_counts(live, tab):
-    tab.goto(live + "/zoeken?q=erfgoed")
-    follow(tab, ".timeline__link[aria-label^='2019:']")
-    by_bar = state(tab)
-    tab.goto(live + "/zoeken?q=erfgoed")
-    tick(tab, "f-year-2019")
-    by_box = state(tab)
+    by_bar, by_box = by_link_and_by_box(tab, live + "/zoeken?q=erfgoed", ".timeline__link[aria-label^='2019:']",
+                                        "f-year-2019")
     assert by_bar == by_box and "year=2019" in by_bar["url"]
     total = int(re.match(r"\d+", by_bar["total"]).group())
     assert any(name == f"2019: {total} document{'en' if total != 1 else ''} (gekozen)" for name in by_bar["timeline"])
@@ -104,15 +106,8 @@ AXE_PAGES = {"search-two-places": SEARCH_TWO_PLACES, "timeline-period": TIMELINE
 @pytest.mark.parametrize("width", [1280, 375])
 @pytest.mark.parametrize("name", AXE_PAGES)
 def test_axe_finds_no_violations_on_map_pages(live, browser, name, width):
-    from axe_playwright_python.sync_playwright import Axe
-
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    page.goto(live + AXE_PAGES[name])
-    if width < 500 and page.locator(".filters__toggle").count():
-        page.locator(".filters__toggle").click()  # check the map and timeline inside the folded filters too
-    results = Axe().run(page)
-    context.close()
+    # on a phone, the map and timeline inside the folded filters are checked too
+    results = axe_results(browser, live + AXE_PAGES[name], width, open_filters=width < 500)
     assert results.violations_count == 0, results.generate_report()
 
 
