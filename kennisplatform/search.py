@@ -270,13 +270,8 @@ class SearchEngine:
         """Per document, the share of the query's content weight (each group its idf) found in its title;
         documents whose title covers at least TITLE_COVERAGE are listed and ranked first."""
         size = state.ranker.size
-        weights = [_idf(bits.bit_count(), size) for bits in group_bits]
-        total = sum(weights) or 1.0
-        cover = np.zeros(size, dtype=np.float32)
         in_titles = [self._group_bits_in(state, group, schema.TITLE_FIELD) & universe for group in groups]
-        for in_title, weight in zip(in_titles, weights):
-            if in_title:
-                cover += (weight / total) * bitsets.to_mask(in_title, size)
+        cover = _weight_share(in_titles, _idf_weights(group_bits, size), size)
         if not cover.any():
             return
         plan.title_first = bitsets.from_array(np.flatnonzero(cover >= TITLE_COVERAGE - 1e-6), size) & universe
@@ -295,11 +290,7 @@ class SearchEngine:
         the total weight it matches. Listed: evidence >= MIN_SHOULD_MATCH, lowered step by step until a
         page is full, so that a question's rare, telling words count more than its common ones."""
         size = state.ranker.size
-        weights = [_idf(bits.bit_count(), size) for bits in group_bits]
-        total = sum(weights) or 1.0
-        evidence = np.zeros(size, dtype=np.float32)
-        for bits, weight in zip(group_bits, weights):
-            evidence += (weight / total) * bitsets.to_mask(bits, size)
+        evidence = _weight_share(group_bits, _idf_weights(group_bits, size), size)
         complete = matched = 0
         for step in RELAX_STEPS:
             threshold = MIN_SHOULD_MATCH * step
@@ -816,6 +807,21 @@ def _in_corpus(state: _State, term: str) -> bool:
     """Whether any document has the term (spelling's test), from the sidecars' term tables: Whoosh's
     doc_frequency reads every segment's term index and was a sixth of a warm query at 100,000 documents."""
     return state.ranker.arrays.doc_frequency(schema.SPELL_FIELD, term) > 0
+
+
+def _idf_weights(group_bits: list[int], size: int) -> list[float]:
+    """Each content group's weight: the idf of the documents it matches."""
+    return [_idf(bits.bit_count(), size) for bits in group_bits]
+
+
+def _weight_share(sets: list[int], weights: list[float], size: int) -> np.ndarray:
+    """Per document, the share of the total weight of the sets (bitsets) it is in."""
+    total = sum(weights) or 1.0
+    share = np.zeros(size, dtype=np.float32)
+    for bits, weight in zip(sets, weights):
+        if bits:
+            share += (weight / total) * bitsets.to_mask(bits, size)
+    return share
 
 
 def _idf(doc_frequency: int, size: int) -> float:
