@@ -518,7 +518,7 @@ def _write_direct(fieldwriter, schema_, lengths: "_Lengths", fieldname: str, ter
             block = _Block(ids[start:end] if count > limit else ids, weights[start:end] if count > limit else weights,
                            values[start:end] if count > limit else values, field_lengths)
             if target is not None:
-                _capture_block(target, block.ids, block.weights, block.values)
+                target.add_block(block.ids, block.weights, block.values)
             info.add(block)
             chunks.append(block.encode(compression, last=end >= count))
         offset = postfile.tell()
@@ -639,20 +639,13 @@ class _CapturingPostingsWriter(W3PostingsWriter):
     target: "sidecars._FieldCapture"
 
     def _write_block(self, last=False):
-        _capture_block(self.target, self._ids, self._weights, self._values)
+        self.target.add_block(self._ids, self._weights, self._values)
         super()._write_block(last)
 
     def finish_postings(self):
         if not self.written() and len(self._ids) < self._inlinelimit:  # inlined: no block is written
-            _capture_block(self.target, self._ids, self._weights, self._values)
+            self.target.add_block(self._ids, self._weights, self._values)
         return super().finish_postings()
-
-
-def _capture_block(target: "sidecars._FieldCapture", ids, weights, values: list[bytes]) -> None:
-    """Hand one block (arrays of up to 128 document numbers and weights, and the encoded values) to the
-    sidecar's capture: the one place both the direct flush (_write_direct) and Whoosh's postings writer
-    (_CapturingPostingsWriter) do it. The values carry a text field's positions."""
-    target.add_block(ids, weights, values)
 
 
 def _write_postings(fieldwriter, schema_, lengths: "_Lengths", items) -> None:
