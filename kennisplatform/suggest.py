@@ -344,6 +344,11 @@ def word_vector(text: str) -> Counter:
     return Counter(w for w in _words(text) if len(w) >= 4 and not w.isdigit())
 
 
+def document_vector(title: str, body_markdown: str) -> Counter:
+    """word_vector of a document's title and text (its Markdown body as plain text)."""
+    return word_vector(f"{title}\n{plain_text(body_markdown)}")
+
+
 def cosine(a: Counter, b: Counter) -> float:
     if not a or not b:
         return 0.0
@@ -451,7 +456,7 @@ class TextIndex:
 
     def similar(self, title: str, body_markdown: str, exclude_id: str | None = None,
                 threshold: float = SIMILARITY_THRESHOLD) -> list[Duplicate]:
-        vector = word_vector(f"{title}\n{plain_text(body_markdown)}")
+        vector = document_vector(title, body_markdown)
         if not vector:
             return []
         shared: Counter = Counter()

@@ -9,7 +9,7 @@ from typing import Iterable
 
 from .. import attachments, history, suggest
 from ..corpus import taxonomy_for
-from ..documents import Document, plain_text, render_document
+from ..documents import Document, render_document
 from ..editing import Writer, base_slug, open_document
 from ..errors import KennisplatformError
 from ..taxonomy import Taxonomy
@@ -134,12 +134,12 @@ class Importer:
         """Whether a corpus document has mostly the text of this one: a new version of a file keeps most
         of its words, another meeting's notes under the same title do not."""
         old = open_document(self.corpus_dir, doc_id, self.taxonomy).document
-        score = suggest.cosine(suggest.word_vector(f"{old.title}\n{plain_text(old.body)}"),
-                               suggest.word_vector(f"{doc.title}\n{plain_text(doc.body)}"))
+        score = suggest.cosine(suggest.document_vector(old.title, old.body),
+                               suggest.document_vector(doc.title, doc.body))
         return score >= suggest.SIMILARITY_THRESHOLD
 
     def _similar(self, doc: Document) -> suggest.Duplicate | None:
-        vector = suggest.word_vector(f"{doc.title}\n{plain_text(doc.body)}")
+        vector = suggest.document_vector(doc.title, doc.body)
         for doc_id, title, other in self._seen:
             score = suggest.cosine(vector, other)
             if score >= suggest.SIMILARITY_THRESHOLD:
@@ -149,7 +149,7 @@ class Importer:
 
     def _remember(self, doc: Document) -> None:
         self._touched.add(doc.id)
-        self._seen.append((doc.id, doc.title, suggest.word_vector(f"{doc.title}\n{plain_text(doc.body)}")))
+        self._seen.append((doc.id, doc.title, suggest.document_vector(doc.title, doc.body)))
         if self._texts is not None and doc.path:
             self._texts.note(self.corpus_dir / doc.path, doc.title, doc.body)
         self._identities().add(Known(doc.id, doc.title, doc.date, normalise_url(doc.source.url)))
