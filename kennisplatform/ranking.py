@@ -24,6 +24,7 @@ B = 0.75
 # documents, three preloaded workers used 1.57x the memory of one with 4,000,000, 1.52x with 2,000,000 and
 # 1.49x with 1,000,000, at faceted p95 9.8, 10.0 and 10.3 ms (docs/performance.md, session 4).
 CACHE_POSTINGS = 1_000_000
+DENSE_SHARE = 32  # add_all: lists longer than 1/32 of all documents are intersected through masks
 
 
 @dataclass(frozen=True)
@@ -92,25 +93,55 @@ class Ranker:
         return np.zeros(self.size, dtype=np.float64)
 
 
-def add_all(into: np.ndarray, terms: list[TermScores]) -> None:
-    """Scores of documents that contain every one of `terms` (one field), added to `into`. The documents
-    in common are found in the (ascending) posting lists, not in arrays over all documents: a cold
-    query's cost then follows its postings, not the size of the index."""
-    if len(terms) == 1:
+def add_all(into: np.ndarray, terms: list[TermScores], weight: float = 1.0, within: np.ndarray | None = None) -> None:
+    """`weight` times the scores of documents that contain every one of `terms` (one field), added to
+    `into`; with `within` (a boolean mask over all documents), only for the documents it marks.
+    Documents in common are looked up in the (ascending) posting lists, so that a cold query's cost
+    follows its postings, not the size of the index; when even the shortest list holds more than
+    1/DENSE_SHARE of all documents, arrays over all documents are faster than binary searches."""
+    if len(terms) == 1 and within is None and weight == 1.0:
         into[terms[0].docs] += terms[0].scores
         return
-    common = terms[0].docs
-    for term in terms[1:]:
-        if not len(common) or not len(term.docs):
-            return
-        at = np.minimum(np.searchsorted(term.docs, common), len(term.docs) - 1)
-        common = common[term.docs[at] == common]
+    dense = min(len(term) for term in terms) * DENSE_SHARE > len(into)
+    common = _common(terms, len(into) if dense else 0)
+    if within is not None:
+        common = common[within[common]]
     if not len(common):
         return
     total = np.zeros(len(common), dtype=into.dtype)
     for term in terms:  # in the given order, as the scores were always summed
-        total += term.scores[np.searchsorted(term.docs, common)]
+        total += _scores_of(term, common, len(into) if dense else 0)
+    if weight != 1.0:
+        total *= weight
     into[common] += total
+
+
+def _common(terms: list[TermScores], size: int) -> np.ndarray:
+    """The documents in every posting list, the shortest list first: each step keeps the documents left
+    that a longer list has (a compound's common part, "cultuur", lists most documents). With `size`,
+    through a mask over all documents instead of binary searches."""
+    ordered = sorted(terms, key=len)
+    common = ordered[0].docs
+    for term in ordered[1:]:
+        if not len(common):
+            break
+        if size:
+            mask = np.zeros(size, dtype=bool)
+            mask[term.docs] = True
+            common = common[mask[common]]
+        else:
+            at = np.minimum(np.searchsorted(term.docs, common), len(term.docs) - 1)
+            common = common[term.docs[at] == common]
+    return common
+
+
+def _scores_of(term: TermScores, docs: np.ndarray, size: int) -> np.ndarray:
+    """The term's scores of `docs` (all in its postings); with `size`, through an array over all documents."""
+    if size:
+        spread = np.zeros(size, dtype=term.scores.dtype)
+        spread[term.docs] = term.scores
+        return spread[docs]
+    return term.scores[np.searchsorted(term.docs, docs)]
 
 
 def top(scores: np.ndarray, candidates: np.ndarray, k: int) -> list[tuple[int, float]]:

@@ -589,15 +589,12 @@ class SearchEngine:
                 for term in self._prefix_terms(state, clause.terms[0]):
                     ranking.add_all(into, [ranker.term(name, term)])
             elif clause.kind == "parts":
-                found = ranker.zeros()
-                ranking.add_all(found, [ranker.term(name, term) for term in clause.terms])
-                into += COMPOUND_PARTS_WEIGHT * found
+                ranking.add_all(into, [ranker.term(name, term) for term in clause.terms], COMPOUND_PARTS_WEIGHT)
             elif clause.kind == "phrase":
                 where = self._phrase_bits(state, name, tuple(clause.terms))
                 if where:
-                    found = ranker.zeros()
-                    ranking.add_all(found, [ranker.term(name, term) for term in clause.terms])
-                    into += found * bitsets.to_mask(where, ranker.size)
+                    ranking.add_all(into, [ranker.term(name, term) for term in clause.terms],
+                                    within=bitsets.to_mask(where, ranker.size))
             else:
                 ranking.add_all(into, [ranker.term(name, term) for term in clause.terms])
 

@@ -53,6 +53,7 @@ FACET_FIELDS = tuple(schema.FACET_FIELDS.values())
 CAPTURED = frozenset(TEXT_FIELDS + FACET_FIELDS)
 TABLE_PARTS = ("blob", "offsets", "heads", "starts", "docs", "weights")  # a TermTable's arrays
 POSITION_PARTS = ("counts", "pbase", "positions")  # a text field's TermTable parts beyond the postings
+LOOKUPS_KEPT = 20_000  # (field, term) -> where, per reader: ~5 MB when full
 
 log = logging.getLogger(__name__)
 
@@ -539,6 +540,7 @@ class ReaderArrays:
         self._previous_raw: dict[str, _RawFacet] = previous._raw if previous is not None else {}
         self._raw: dict[str, _RawFacet] = {}
         self.parts: list[tuple[SegmentArrays, int]] = []
+        self._lookups: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
         masks = []
         for segment_reader, offset in reader.leaf_readers():
             if not hasattr(segment_reader, "segment") or not segment_reader.doc_count_all():
@@ -558,16 +560,28 @@ class ReaderArrays:
         """Segment id -> arrays: the cache for the next reader."""
         return {arrays.segment_id: arrays for arrays, _ in self.parts}
 
+    def _where(self, field: str, term: str) -> tuple[tuple[int, int], ...]:
+        """(part, term number) of each segment that has the term. A lookup costs ~10 us per segment, and a
+        build of 100,000 documents leaves ten segments: a query's scores, spelling check and title
+        coverage ask for the same terms, and the next queries for many of them again."""
+        key = (field, term)
+        found = self._lookups.get(key)
+        if found is None:
+            found = tuple((i, number) for i, (arrays, _) in enumerate(self.parts)
+                          if (number := arrays.terms[field].find(term)) >= 0)
+            if len(self._lookups) >= LOOKUPS_KEPT:
+                self._lookups.clear()  # rarely full: cheaper than keeping an order, and safe across threads
+            self._lookups[key] = found
+        return found
+
     def postings(self, field: str, term: str) -> postings.Postings:
         """The term's postings over all segments, deleted documents included (as postings.read_postings)."""
         docs, weights = [], []
-        for arrays, offset in self.parts:
-            table = arrays.terms[field]
-            number = table.find(term)
-            if number >= 0:
-                ids, ws = table.postings(number)
-                docs.append(ids.astype(np.int32) + np.int32(offset))
-                weights.append(ws)
+        for part, number in self._where(field, term):
+            arrays, offset = self.parts[part]
+            ids, ws = arrays.terms[field].postings(number)
+            docs.append(ids.astype(np.int32) + np.int32(offset))
+            weights.append(ws)
         if not docs:
             return postings.Postings(postings.EMPTY_IDS, postings.EMPTY_WEIGHTS)
         if len(docs) == 1:
@@ -587,13 +601,7 @@ class ReaderArrays:
 
     def doc_frequency(self, field: str, term: str) -> int:
         """Documents with the term, deleted ones included: Whoosh's doc_frequency."""
-        total = 0
-        for arrays, _ in self.parts:
-            table = arrays.terms[field]
-            number = table.find(term)
-            if number >= 0:
-                total += table.count(number)
-        return total
+        return sum(self.parts[part][0].terms[field].count(number) for part, number in self._where(field, term))
 
     def prefixed(self, field: str, prefix: str) -> dict[str, int]:
         """Terms of the field starting with `prefix` -> their document frequency."""

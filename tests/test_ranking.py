@@ -236,24 +236,31 @@ def test_positions_written_with_the_segment_equal_whooshs(starter_reader):
                 assert ours == theirs, (field, term)
 
 
-def test_add_all_sums_the_scores_of_documents_with_every_term_in_term_order():
-    """Documents in common found in the posting lists give the sums a dense count over all documents
-    gives, to the last bit (the scores are added in the same order)."""
+@pytest.mark.parametrize("universe", [1_000, 20_000])  # lists long against all documents (masks), short
+def test_add_all_sums_the_scores_of_documents_with_every_term_in_term_order(universe):
+    """Documents in common found in the posting lists (or through masks, for long lists) give the sums a
+    dense count over all documents gives, to the last bit (the scores are added in the same order),
+    weighed and limited to a mask as asked."""
     chooser = np.random.default_rng(3)
     terms = []
     for size in (400, 250, 90):
         docs = np.sort(chooser.choice(1000, size, replace=False)).astype(np.int32)
         terms.append(ranking.TermScores(docs, chooser.random(size).astype(np.float32)))
-    ours = np.full(1000, 0.5)
+    within = chooser.random(universe) < 0.5
+    ours, weighed, limited = (np.full(universe, 0.5) for _ in range(3))
     ranking.add_all(ours, terms)
-    total, count = np.zeros(1000), np.zeros(1000, dtype=np.int16)
+    ranking.add_all(weighed, terms, weight=0.3)
+    ranking.add_all(limited, terms, within=within)
+    total, count = np.zeros(universe), np.zeros(universe, dtype=np.int16)
     for term in terms:
         total[term.docs] += term.scores
         count[term.docs] += 1
-    expected = np.full(1000, 0.5) + np.where(count == len(terms), total, 0.0)
-    assert (count == len(terms)).sum() > 5
-    assert ours.tolist() == expected.tolist()
+    every = count == len(terms)
+    assert every.sum() > 5 and (every & ~within).any()
+    assert ours.tolist() == (0.5 + np.where(every, total, 0.0)).tolist()
+    assert weighed.tolist() == (0.5 + np.where(every, 0.3 * total, 0.0)).tolist()
+    assert limited.tolist() == (0.5 + np.where(every & within, total, 0.0)).tolist()
     empty = ranking.TermScores(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
-    unchanged = np.full(1000, 0.5)
+    unchanged = np.full(universe, 0.5)
     ranking.add_all(unchanged, [terms[0], empty])
-    assert unchanged.tolist() == [0.5] * 1000
+    assert unchanged.tolist() == [0.5] * universe
