@@ -576,17 +576,20 @@ class ReaderArrays:
 
     def postings(self, field: str, term: str) -> postings.Postings:
         """The term's postings over all segments, deleted documents included (as postings.read_postings)."""
-        docs, weights = [], []
+        found = []  # (reader offset, segment-local docs, weights) per segment with the term
         for part, number in self._where(field, term):
             arrays, offset = self.parts[part]
-            ids, ws = arrays.terms[field].postings(number)
-            docs.append(ids.astype(np.int32) + np.int32(offset))
-            weights.append(ws)
-        if not docs:
+            found.append((offset, *arrays.terms[field].postings(number)))
+        if not found:
             return postings.Postings(postings.EMPTY_IDS, postings.EMPTY_WEIGHTS)
-        if len(docs) == 1:
-            return postings.Postings(docs[0], weights[0])
-        return postings.Postings(np.concatenate(docs), np.concatenate(weights))
+        # Renumbered into one array in place: a common word's postings in ten segments were copied twice.
+        docs = np.empty(sum(len(ids) for _, ids, _ in found), dtype=np.int32)
+        at = 0
+        for offset, ids, _ in found:
+            np.add(ids, np.int32(offset), out=docs[at:at + len(ids)], casting="unsafe")
+            at += len(ids)
+        weights = found[0][2] if len(found) == 1 else np.concatenate([weights for _, _, weights in found])
+        return postings.Postings(docs, weights)
 
     def phrase_docs(self, field: str, terms: tuple[str, ...], candidates: np.ndarray) -> np.ndarray:
         """Of the candidate documents (reader numbers, ascending), those with the terms at consecutive

@@ -4,6 +4,8 @@ process is seen by a search engine in another."""
 from __future__ import annotations
 
 import multiprocessing
+import os
+import time
 from pathlib import Path
 
 import numpy as np
@@ -255,6 +257,29 @@ def test_a_save_is_seen_by_a_search_engine_in_another_process(built):
         if worker.is_alive():
             worker.terminate()
     assert worker.exitcode == 0
+
+
+def test_a_quiet_index_folder_spares_the_listing_and_a_save_into_it_is_still_seen(built):
+    """An index folder unchanged for a while proves the open reader current without Whoosh's listing of
+    the folder; a save changes the folder, and the next search sees it."""
+    corpus_dir, index_dir, taxonomy = built
+    quiet = time.time() - 60
+    os.utime(index_dir, (quiet, quiet))
+    engine = SearchEngine(index_dir, taxonomy)
+    try:
+        assert engine.search(SearchParams(q="bronsgieterij")).total == 0
+        searcher = engine.state().searcher
+        listings = []
+        original = searcher.up_to_date
+        searcher.up_to_date = lambda: listings.append(1) or original()
+        assert engine.search(SearchParams(q="bronsgieterij")).total == 0
+        assert listings == []  # the folder's time said enough
+        _add_document(corpus_dir, "opgeslagen", "bronsgieterij")
+        update_index(corpus_dir, index_dir, taxonomy=taxonomy)
+        assert engine.search(SearchParams(q="bronsgieterij")).total == 1
+        assert listings  # a folder changed just now is listed: its time alone is no proof
+    finally:
+        engine.close()
 
 
 def test_saves_keep_the_large_segments_in_place_when_small_ones_are_merged(built):
