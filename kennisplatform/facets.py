@@ -123,24 +123,23 @@ class FacetIndex:
         return bits
 
     def facets(self, params: SearchParams, matched: int, taxonomy: Taxonomy) -> dict[str, Facet]:
-        bases: dict[int, dict[str, dict[str, int]]] = {}  # facets without a selection share one base
-        result = {}
+        # Facets without a selection share one base; a facet with one is counted alone over its own.
+        by_base: dict[int, list[str]] = {}
         for facet in FACETS:
-            base = matched & self.filter_bits(params, skip=facet)
-            counts = bases.setdefault(base, {})
-            if not counts:
-                counts.update(self._all_counts(base))
-            result[facet] = self._facet(facet, params, counts[facet], taxonomy)
-        return result
+            by_base.setdefault(matched & self.filter_bits(params, skip=facet), []).append(facet)
+        counts: dict[str, dict[str, int]] = {}
+        for base, facets in by_base.items():
+            counts.update(self._counts(base, facets))
+        return {facet: self._facet(facet, params, counts[facet], taxonomy) for facet in FACETS}
 
-    def _all_counts(self, base: int) -> dict[str, dict[str, int]]:
-        """Every facet's value counts over `base`: gathering value rows costs per document in the set,
+    def _counts(self, base: int, facets: list[str]) -> dict[str, dict[str, int]]:
+        """The facets' value counts over `base`: gathering value rows costs per document in the set,
         popcounting costs per value and index size, so small sets gather and large ones popcount."""
         if base.bit_count() * GATHER_BELOW < self.size:
             docs = bitsets.to_array(base, self.size)
-            return {facet: self.codes[facet].counts_of_docs(docs) for facet in FACETS}
+            return {facet: self.codes[facet].counts_of_docs(docs) for facet in facets}
         words = bitsets.to_words(base, self.size)
-        return {facet: self.codes[facet].counts_of_words(words) for facet in FACETS}
+        return {facet: self.codes[facet].counts_of_words(words) for facet in facets}
 
     def _facet(self, facet: str, params: SearchParams, counts: dict[str, int], taxonomy: Taxonomy) -> Facet:
         selected = set(params.selected(facet))
