@@ -70,6 +70,7 @@ TYPED_TITLE_MIN_WORDS = 3
 TYPED_TITLE_MIN_STOP = 1
 OPEN_TRIES = 5  # a searcher opened while segments are merged away is opened again
 RETIRE_AFTER = 60.0  # seconds a replaced searcher stays open for requests still using it
+SPARSE_SHARE = 8  # _weight_share: sets of under 1/8 of all documents are added document by document
 RACY_SECONDS = 2.0  # a folder changed this recently may change again within its clock tick (_folder_stamp)
 MAX_PREFIX_TERMS = 50  # a prefix expands to at most this many words (the most frequent ones)
 
@@ -838,7 +839,12 @@ def _weight_share(sets: list[int], weights: list[float], size: int) -> np.ndarra
     total = sum(weights) or 1.0
     share = np.zeros(size, dtype=np.float32)
     for bits, weight in zip(sets, weights):
-        if bits:
+        if not bits:
+            continue
+        if bits.bit_count() * SPARSE_SHARE < size:  # a title word's few documents: only theirs change
+            docs = bitsets.to_array(bits, size)
+            share[docs] = share[docs] + np.float64(weight / total)  # float64 sum, as the dense step adds
+        else:
             share += (weight / total) * bitsets.to_mask(bits, size)
     return share
 
