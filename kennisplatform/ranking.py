@@ -105,8 +105,13 @@ def add_all(into: np.ndarray, terms: list[TermScores], weight: float = 1.0, with
     Documents in common are looked up in the (ascending) posting lists, so that a cold query's cost
     follows its postings, not the size of the index; when even the shortest list holds more than
     1/DENSE_SHARE of all documents, arrays over all documents are faster than binary searches."""
-    if len(terms) == 1 and within is None and weight == 1.0:
-        into[terms[0].docs] += terms[0].scores
+    if len(terms) == 1:
+        docs, scores = terms[0].docs, terms[0].scores
+        if within is not None:
+            keep = within[docs]
+            docs, scores = docs[keep], scores[keep]
+        # float32 scores summed in into's precision, then weighed: as the common documents' path does
+        into[docs] += scores if weight == 1.0 else weight * scores.astype(into.dtype)
         return
     dense = min(len(term) for term in terms) * DENSE_SHARE > len(into)
     common = _common(terms, len(into) if dense else 0)

@@ -70,6 +70,7 @@ TYPED_TITLE_MIN_WORDS = 3
 TYPED_TITLE_MIN_STOP = 1
 OPEN_TRIES = 5  # a searcher opened while segments are merged away is opened again
 RETIRE_AFTER = 60.0  # seconds a replaced searcher stays open for requests still using it
+SCORED_SHARE = 4  # _ranked: tiers that fill the page with under 1/4 of all documents are scored alone
 SPARSE_SHARE = 8  # _weight_share: sets of under 1/8 of all documents are added document by document
 RACY_SECONDS = 2.0  # a folder changed this recently may change again within its clock tick (_folder_stamp)
 MAX_PREFIX_TERMS = 50  # a prefix expands to at most this many words (the most frequent ones)
@@ -568,19 +569,21 @@ class SearchEngine:
         return found
 
     # -- scores ------------------------------------------------------------------------------------
-    def _scores(self, state: _State, parsed: ParsedQuery) -> np.ndarray:
+    def _scores(self, state: _State, parsed: ParsedQuery, within: np.ndarray | None = None) -> np.ndarray:
         """BM25F of every document over all groups: each matching alternative of each group adds its
-        score in each field (as an Or of the alternatives' per-field queries would in Whoosh)."""
+        score in each field (as an Or of the alternatives' per-field queries would in Whoosh). With
+        `within` (a mask), only those documents are scored, to the same floats; the others stay 0."""
         scores = state.ranker.zeros()
         for group in parsed.groups:
             into = state.ranker.zeros() if group.filler else scores
             for clause in group.alternatives:
-                self._add_clause_scores(state, clause, into)
+                self._add_clause_scores(state, clause, into, within)
             if group.filler:
                 scores += FILLER_WEIGHT * into
         return scores
 
-    def _add_clause_scores(self, state: _State, clause: Clause, into: np.ndarray) -> None:
+    def _add_clause_scores(self, state: _State, clause: Clause, into: np.ndarray,
+                           within: np.ndarray | None = None) -> None:
         ranker = state.ranker
         if clause.kind == "facet":
             # A document filed under the value the query names: a flat bonus, like a keyword match.
@@ -594,16 +597,18 @@ class SearchEngine:
         for name in schema.TEXT_FIELDS:
             if clause.kind == "prefix":
                 for term in self._prefix_terms(state, clause.terms[0]):
-                    ranking.add_all(into, [ranker.term(name, term)])
+                    ranking.add_all(into, [ranker.term(name, term)], within=within)
             elif clause.kind == "parts":
-                ranking.add_all(into, [ranker.term(name, term) for term in clause.terms], COMPOUND_PARTS_WEIGHT)
+                ranking.add_all(into, [ranker.term(name, term) for term in clause.terms], COMPOUND_PARTS_WEIGHT,
+                                within)
             elif clause.kind == "phrase":
                 where = self._phrase_bits(state, name, tuple(clause.terms))
                 if where:
+                    mask = bitsets.to_mask(where, ranker.size)
                     ranking.add_all(into, [ranker.term(name, term) for term in clause.terms],
-                                    within=bitsets.to_mask(where, ranker.size))
+                                    within=mask if within is None else mask & within)
             else:
-                ranking.add_all(into, [ranker.term(name, term) for term in clause.terms])
+                ranking.add_all(into, [ranker.term(name, term) for term in clause.terms], within=within)
 
     # -- one page of hits -----------------------------------------------------------------------------
     def _page(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int,
@@ -659,35 +664,43 @@ class SearchEngine:
         """Short queries: tiers by the number of content groups matched (all words first), BM25F within
         a tier. Long queries: documents with every content word first, then the others; within each,
         BM25F times the share of the query's weight matched. Either way a document whose title covers the
-        query (Plan.title_first) is ranked with those that have every word."""
-        scores = self._scores(state, parsed)
+        query (Plan.title_first) is ranked with those that have every word. Only the documents of the
+        tiers that fill the page are scored."""
         size = state.ranker.size
+        tiers = self._tiers(state, parsed, plan, listed)
+        reached, count = 0, 0
+        for tier in tiers:
+            reached |= tier
+            count += tier.bit_count()
+            if count >= needed:
+                break
+        scores = self._scores(state, parsed, bitsets.to_mask(reached, size) if count * SCORED_SHARE < size else None)
         if plan.evidence is not None:
             scores *= plan.evidence.astype(np.float64) ** COORDINATION
-            # Documents with every content word still come first, as for short queries (a title someone
-            # half remembers); the weight orders the rest.
-            docs = bitsets.to_array(listed, size)
-            every = plan.evidence[docs] >= 1.0 - 1e-6
-            if plan.title_first:
-                every |= bitsets.to_mask(plan.title_first, size)[docs] > 0
-            ranked = ranking.top(scores, docs[every], needed)
-            if len(ranked) < needed:
-                ranked += ranking.top(scores, docs[~every], needed - len(ranked))
-            return [docnum for docnum, _ in ranked], dict(ranked)
-        group_bits = [self._group_bits(state, parsed.groups[i]) for i in parsed.content_groups]
-        n = len(group_bits)
-        levels = _at_least(group_bits, listed)
-        first = plan.title_first & listed
         ranked: list[tuple[int, float]] = []
-        for matched in range(n, max(plan.min_groups, 1) - 1, -1):
-            tier = levels[matched] & ~levels[matched + 1] if matched < n else levels[n] | first
-            if matched < n:
-                tier &= ~first
+        for tier in tiers:
             if tier:
                 ranked += ranking.top(scores, bitsets.to_array(tier, size), needed - len(ranked))
             if len(ranked) >= needed:
                 break
         return [docnum for docnum, _ in ranked], dict(ranked)
+
+    def _tiers(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int) -> list[int]:
+        """The listed documents in the order of their tiers (bitsets, best first; see _ranked)."""
+        first = plan.title_first & listed
+        if plan.evidence is not None:
+            # Documents with every content word still come first, as for short queries (a title someone
+            # half remembers); the weight orders the rest.
+            every = bitsets.from_array(np.flatnonzero(plan.evidence >= 1.0 - 1e-6), state.ranker.size)
+            top = listed & (every | first)
+            return [top, listed & ~top]
+        group_bits = [self._group_bits(state, parsed.groups[i]) for i in parsed.content_groups]
+        n = len(group_bits)
+        levels = _at_least(group_bits, listed)
+        tiers = [levels[n] | first]
+        for matched in range(n - 1, max(plan.min_groups, 1) - 1, -1):
+            tiers.append(levels[matched] & ~levels[matched + 1] & ~first)
+        return tiers
 
     def _highlight_terms(self, parsed: ParsedQuery) -> set[str]:
         terms: set[str] = set()

@@ -8,7 +8,10 @@ from whoosh import query as wq
 from whoosh.scoring import BM25F
 
 from kennisplatform import bitsets, postings, ranking, schema, sidecars
+from kennisplatform import search as search_module
 from kennisplatform.index import open_index, update_index
+from kennisplatform.params import SearchParams
+from kennisplatform.search import SearchEngine
 
 from conftest import REPO, write_document
 
@@ -264,3 +267,29 @@ def test_add_all_sums_the_scores_of_documents_with_every_term_in_term_order(univ
     unchanged = np.full(universe, 0.5)
     ranking.add_all(unchanged, [terms[0], empty])
     assert unchanged.tolist() == [0.5] * universe
+
+
+@pytest.fixture(scope="module")
+def starter_engine(starter_reader):
+    from kennisplatform.corpus import taxonomy_for
+
+    engine = SearchEngine(starter_reader.index_dir, taxonomy_for(REPO / "corpus"))
+    yield engine
+    engine.close()
+
+
+@pytest.mark.parametrize("q", ["erfgoed", "cultuureducatie onderwijs", "muziek onderwijs dans", "muziek* school",
+                               '"culturele instellingen" Gouda', "erfgoed leerlijn museum theater",
+                               "hoe werken scholen samen met erfgoed en musea in de regio"])
+@pytest.mark.parametrize("selection", [{}, {"theme": ("erfgoed",)}])
+def test_scoring_only_the_tiers_that_fill_a_page_ranks_as_scoring_every_document(starter_engine, monkeypatch, q,
+                                                                                 selection):
+    """_ranked scores only the documents of the tiers that fill the page when they are few; the page, its
+    order and its scores are what scoring every document gives, also where the page reaches lower tiers."""
+    def page(share: float, per_page: int) -> list[tuple[str, float | None]]:
+        monkeypatch.setattr(search_module, "SCORED_SHARE", share)
+        params = SearchParams(q=q, per_page=per_page, **selection)
+        return [(hit.id, hit.score) for hit in starter_engine.search(params).hits]
+
+    for per_page in (1, 5, 20):
+        assert page(10**9, per_page) == page(0, per_page)  # restricted (always) == everything scored
