@@ -292,4 +292,4 @@ def test_scoring_only_the_tiers_that_fill_a_page_ranks_as_scoring_every_document
         return [(hit.id, hit.score) for hit in starter_engine.search(params).hits]
 
     for per_page in (1, 5, 20):
-        assert page(10**9, per_page) == page(0, per_page)  # restricted (always) == everything scored
+        assert page(0, per_page) == page(10**9, per_page)  # share 0: always restricted; 10**9: never
