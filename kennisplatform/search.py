@@ -384,6 +384,8 @@ class SearchEngine:
             # is what the user meant, not a typo of a frequent one ("Goudse" is not "goede").
             if _in_corpus(state, terms[0]) or self._is_place(core):
                 continue
+            if spelling.is_word(analysis.fold(core.strip("?!.,;:"))):
+                continue  # spelled right, only no document has it: no other word is what was meant
             better = self._closest_word(state, analysis.fold(core))
             if better:
                 words[i] = word.replace(core, better)

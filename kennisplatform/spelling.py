@@ -28,6 +28,13 @@ def one_edit(word: str) -> set[str]:
     return deletes | swaps | replaces | inserts
 
 
+def is_word(word: str) -> bool:
+    """Whether a folded word is a word of the Dutch vocabulary (analysis.vocabulary: a Zipf frequency of 3 or
+    more, or the field's own words), so spelled right: "behandelen" is not a typo of "behandelden" when the
+    corpus only has the latter (Snowball stems the two apart)."""
+    return word in analysis.vocabulary()
+
+
 def closest_word(word: str, indexed: Callable[[str], bool]) -> str | None:
     """The most frequent vocabulary word one edit from `word` (then a compound whose last part is one
     edit off, then two edits) whose stem the index contains, or None."""

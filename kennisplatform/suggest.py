@@ -261,15 +261,19 @@ def suggest_type(title: str, text: str) -> tuple[str | None, dict[str, int]]:
     return (best if scores[best] > 0 else None), scores
 
 
-def suggest(taxonomy: Taxonomy, title: str, text: str) -> Suggestions:
+def suggest(taxonomy: Taxonomy, title: str, text: str, site: str | None = None) -> Suggestions:
     """What the taxonomy finds in the title and text, a few values per facet, each with its confidence,
-    most confident first."""
+    most confident first. `site`: the name of the site or publication the page appeared on ("Begroting
+    2026-2029 gemeente Krimpenerwaard", "CKC Zoetermeer", "Flakkee Nieuws"); for regions only, it is read as
+    the text's first line, since a local site says where its pages are about when they do not say it
+    themselves. (For themes it was no help: "Fonds voor Cultuurparticipatie" is not the theme inclusie.)"""
     doc_type, scores = suggest_type(title, text)
     result = Suggestions(type=doc_type, type_scores=scores)
     result.scored["type"] = sorted((Scored(t, type_confidence(scores, t)) for t in scores),
                                    key=lambda s: -s.confidence)
     for facet, limit in LIMITS.items():
-        scored = [Scored(v, confidence(ev), ev) for v, ev in _evidence(taxonomy, facet, title, text).items()]
+        facet_text = f"{site}.\n\n{text}" if site and facet == "region" else text
+        scored = [Scored(v, confidence(ev), ev) for v, ev in _evidence(taxonomy, facet, title, facet_text).items()]
         scored = sorted(scored, key=lambda s: -s.confidence)[:limit]  # stable: ties keep text order
         result.scored[facet] = scored
         setattr(result, facet, [s.value for s in scored])

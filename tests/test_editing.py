@@ -142,6 +142,19 @@ def test_type_suggestions_follow_the_words_of_each_type(taxonomy):
     assert suggest.suggest(taxonomy, "", "").type is None
 
 
+def test_the_site_a_page_appeared_on_says_where_it_is_from_but_not_what_it_is_about(taxonomy):
+    text = ("Met dit programma stimuleert de gemeente het culturele en sportieve klimaat. Dit draagt bij aan "
+            "talentontwikkeling en participatie van inwoners. ") * 2
+    alone = suggest.suggest(taxonomy, "Onderwijs, sport, cultuur en recreatie", text)
+    local = suggest.suggest(taxonomy, "Onderwijs, sport, cultuur en recreatie", text,
+                            site="Begroting 2026-2029 gemeente Krimpenerwaard")
+    assert alone.region == [] and local.region == ["krimpenerwaard"]
+    # Only for regions: the name of the Fonds voor Cultuurparticipatie is not the theme "inclusie".
+    national = suggest.suggest(taxonomy, "Onderwijs, sport, cultuur en recreatie", text,
+                               site="Fonds voor Cultuurparticipatie")
+    assert national.theme == alone.theme
+
+
 def test_place_names_are_found_by_alias_and_not_in_ordinary_words(taxonomy):
     found = suggest.suggest(taxonomy, "Overleg", "Bijeenkomst in Krimpen a/d IJssel; leiden tot betere lessen.")
     assert found.region == ["krimpen-aan-den-ijssel"]

@@ -243,6 +243,19 @@ def test_suggestions_for_the_seed_report_and_accepting_them(editor):
     assert 'value="vlaardingen" checked' in page and 'value="krimpen-aan-den-ijssel" checked' in page
 
 
+def suggestions_section(page: str) -> str:
+    start = page.index('<section class="suggestions"')
+    return page[start:page.index("</section>", start)]
+
+
+def test_the_publication_suggests_the_place_as_an_import_would(editor):
+    fields = dict(actie="suggesties", type="", title="Begroting cultuur", date="2024-01-10",
+                  body="Met dit programma stimuleert de gemeente het culturele klimaat van haar inwoners. " * 3)
+    assert "Krimpenerwaard" not in suggestions_section(text(post_form(editor, **fields)))
+    page = text(post_form(editor, source_publication="Begroting 2026-2029 gemeente Krimpenerwaard", **fields))
+    assert "Krimpenerwaard" in suggestions_section(page)
+
+
 def test_a_known_source_address_warns_and_links_to_the_document(editor):
     fields = dict(type="artikel", title="Iets nieuws", body="Een andere tekst.",
                   source_url="https://voorbeeld.example/artikel/")

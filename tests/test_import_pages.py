@@ -126,6 +126,22 @@ def test_the_site_name_is_told_by_the_pages_address(head, address, title):
     assert draft.title == title
 
 
+def test_a_page_that_names_no_place_is_filed_under_the_place_its_site_is_of(corpus_dir, index_dir, taxonomy,
+                                                                            tmp_path):
+    page = tmp_path / "begroting.html"
+    page.write_text(
+        '<html><head><title>Onderwijs, sport, cultuur en recreatie | Begroting 2026-2029 gemeente Krimpenerwaard'
+        '</title><link rel="canonical" href="https://krimpenerwaard.begrotingsapp.nl/begroting-2026-2029/'
+        'programma/onderwijs-sport-cultuur-en-recreatie"></head><body><article><p>'
+        + "Met dit programma stimuleert de gemeente het culturele en sportieve klimaat van haar inwoners. " * 4
+        + "</p></article></body></html>", encoding="utf-8")
+    [outcome] = run(corpus_dir, index_dir, taxonomy, page)
+    document = editing.open_document(corpus_dir, outcome.doc_id, taxonomy).document
+    assert document.title == "Onderwijs, sport, cultuur en recreatie"
+    assert document.source.publication == "Begroting 2026-2029 gemeente Krimpenerwaard"
+    assert document.regions == ("krimpenerwaard",)
+
+
 @pytest.mark.parametrize("title", ["22 november 2022", "di 14-11-2023", "Cultuurhuis Krimpenerwaard"])
 def test_a_title_is_never_a_bare_date_or_the_site_name(title):
     chosen = importer.titles.choose_title(title, "Cultuursafari in Schoonhoven", title,

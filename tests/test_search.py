@@ -81,6 +81,20 @@ def test_a_misspelled_query_is_corrected(engine):
     assert "erfgoed-leiden" in {h.id for h in result.hits}
 
 
+def test_a_word_spelled_right_is_not_corrected_into_another_that_the_corpus_has(corpus_dir, index_dir, taxonomy,
+                                                                                engine):
+    # Snowball stems "behandelen" and "behandelden" apart; the corpus only has the second. The user's word
+    # is Dutch as written, so neither the relaxation nor "Bedoelde u" replaces it.
+    write_document(corpus_dir, "verleden-tijd", "artikel", "2019-01-01", [], [], {},
+                   "De leerlingen behandelden het erfgoed van hun eigen wijk.")
+    update_index(corpus_dir, index_dir, taxonomy=taxonomy)
+    result = search(engine, q="behandelen")
+    assert result.relaxation is None and result.suggestion is None and result.total == 0
+    result = search(engine, q="erfgoed behandelen wijk")
+    assert not result.relaxation or result.relaxation.kind != "corrected"
+    assert "verleden-tijd" in {h.id for h in result.hits}
+
+
 def test_a_better_spelled_query_with_more_hits_is_suggested(engine):
     result = search(engine, q="erfgoet OR films")
     assert result.relaxation is None and result.total == 1

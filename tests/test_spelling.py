@@ -1,7 +1,7 @@
 """Spelling correction of single words, without an index (the `indexed` check is a plain function)."""
 from __future__ import annotations
 
-from kennisplatform.spelling import NameCorrector, closest_word, distance, one_edit
+from kennisplatform.spelling import NameCorrector, closest_word, distance, is_word, one_edit
 
 
 def anything(_stem: str) -> bool:
@@ -30,6 +30,11 @@ def test_two_edits_for_longer_words_when_one_finds_nothing():
 def test_only_words_whose_stem_the_index_contains():
     assert closest_word("onderwjis", lambda stem: False) is None
     assert closest_word("qqqqqqqq", anything) is None
+
+
+def test_a_word_of_the_vocabulary_is_spelled_right_and_a_typo_is_not():
+    assert is_word("behandelen") and is_word("erfgoed") and is_word("cultuureducatie")  # the last: domain
+    assert not is_word("erfgoet") and not is_word("onderwjis")
 
 
 PLACES = NameCorrector({"Nissewaard": "nissewaard", "Pijnacker-Nootdorp": "pijnacker-nootdorp",

@@ -5,6 +5,7 @@
     python benchmarks/relevance/evaluate.py --fresh [--per-query]    # the fresh check set, never tuned on
     python benchmarks/relevance/evaluate.py --tune2 [--per-query]    # real pages, judgments_tune2.yaml (tuning)
     python benchmarks/relevance/evaluate.py --fresh2 [--per-query]   # a second fresh check set, never tuned on
+    python benchmarks/relevance/evaluate.py --tune3 [--per-query]    # pages of its own, judgments_tune3.yaml (tuning)
     python benchmarks/relevance/evaluate.py --collection DIR --judgments FILE [--engine NAME]...
 
 Starter set: the judgments were made by reading the starter corpus (corpus/); relevant documents are named
@@ -21,7 +22,8 @@ all. Tune on `tune` only; `heldout` says whether a change generalises. --tune2 j
 same pages (half-remembered titles and questions, all tuning material: the field set's tune titles are all
 at the ceiling, so they cannot tell ranking changes apart). --fresh and --fresh2 are check sets over pages of
 their own (collection_fresh/, collection_fresh2/) that nobody tunes on: fresh2 was judged to check a change
-proposed after the field set's held-out half had been seen.
+proposed after the field set's held-out half had been seen. --tune3 is tuning material over pages of its own
+(collection_tune3/), aimed at the kinds where our margin over plain BM25 was thinnest (titles, multi).
 
 Grades: 3 = exactly what was asked, 2 = clearly relevant, 1 = partly relevant; unlisted = 0.
 
@@ -71,12 +73,15 @@ FRESH_COLLECTION = HERE / "collection_fresh"
 FRESH_JUDGMENTS = HERE / "judgments_fresh.yaml"
 FRESH2_COLLECTION = HERE / "collection_fresh2"
 FRESH2_JUDGMENTS = HERE / "judgments_fresh2.yaml"
+TUNE3_COLLECTION = HERE / "collection_tune3"
+TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
 # --NAME: (pages to import, judgments over them, what the set is for)
 NAMED_SETS = {
     "field": (FIELD_COLLECTION, FIELD_JUDGMENTS, "the real pages"),
     "fresh": (FRESH_COLLECTION, FRESH_JUDGMENTS, "the fresh check set nobody tunes on"),
     "tune2": (FIELD_COLLECTION, TUNE2_JUDGMENTS, "more tuning queries over the real pages"),
     "fresh2": (FRESH2_COLLECTION, FRESH2_JUDGMENTS, "a second fresh check set nobody tunes on"),
+    "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
 }
 TEXT_BOOSTS = {"title": 3.0, "summary": 1.8, "body": 1.0}
 ALL = "all"

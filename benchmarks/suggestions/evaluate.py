@@ -119,7 +119,7 @@ def load_pages(judged_path: Path, collection: Path, taxonomy) -> list[Page]:
                     raise SystemExit(f"{url}: onbekende {facet} '{value}'")
                 values.add(resolved)
             judged[facet] = values
-        found = suggest.suggest(taxonomy, draft.title, plain_text(draft.body))
+        found = suggest.suggest(taxonomy, draft.title, plain_text(draft.body), site=draft.source.publication)
         split = str(entry.get("split") or "")
         half = {"tune": "tune", "heldout": "held-out", "held-out": "held-out"}.get(split) or half_of(key)
         pages.append(Page(url, name, half, judged, found))

@@ -23,7 +23,7 @@ class Fields:
 def choose_fields(draft: Draft, options: Options, taxonomy: Taxonomy) -> Fields:
     """The Document (without id) for a draft: values from the options, else from the file, else
     suggested from the text."""
-    found = suggest.suggest(taxonomy, draft.title, plain_text(draft.body))
+    found = suggest.suggest(taxonomy, draft.title, plain_text(draft.body), site=draft.source.publication)
     decision = review.decide(found)  # confident values are applied, the rest wait for review
     suggested: list[str] = []
     open_keys: list[str] = []

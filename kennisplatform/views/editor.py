@@ -231,7 +231,8 @@ def _analyse(page: FormPage, doc: Document | None) -> None:
     svc = services()
     text = plain_text(form.body)
     if form.title or text.strip():
-        page.suggestions = suggest.suggest(svc.taxonomy, form.title, f"{form.summary}\n{text}")
+        page.suggestions = suggest.suggest(svc.taxonomy, form.title, f"{form.summary}\n{text}",
+                                           site=form.source_publication or None)  # as an import reads it
         page.duplicates = suggest.find_duplicates(svc.corpus_dir, svc.engine.version, _sources, title=form.title,
                                                   body=form.body, source_url=form.source_url or None,
                                                   exclude_id=form.id or None)
