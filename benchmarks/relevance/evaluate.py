@@ -7,6 +7,7 @@
     python benchmarks/relevance/evaluate.py --fresh2 [--per-query]   # a second fresh check set, never tuned on
     python benchmarks/relevance/evaluate.py --tune3 [--per-query]    # pages of its own, judgments_tune3.yaml (tuning)
     python benchmarks/relevance/evaluate.py --collection DIR --judgments FILE [--engine NAME]...
+    python benchmarks/relevance/evaluate.py --tune3 --peer-losses title   # tuning queries a peer ranks better
 
 Starter set: the judgments were made by reading the starter corpus (corpus/); relevant documents are named
 by their id.
@@ -243,6 +244,7 @@ class Scores:
     ndcg: float
     rr: float
     recall: float
+    ranking: list[str] = field(default_factory=list)  # the first K document ids
 
 
 def run(engine, judged: list[Judged]) -> dict[str, Scores]:
@@ -251,7 +253,7 @@ def run(engine, judged: list[Judged]) -> dict[str, Scores]:
     for item in judged:
         ranking = engine.rank(item.query)
         out[item.query] = Scores(ndcg(ranking, item.grades), reciprocal_rank(ranking, item.grades),
-                                 recall(ranking, item.grades))
+                                 recall(ranking, item.grades), ranking[:K])
     return out
 
 
@@ -331,6 +333,33 @@ def print_per_query(judged: list[Judged], results: dict[str, dict[str, Scores]])
         print(f"  [{item.kind}/{item.split}] {item.query!r}: {' / '.join(f'{v:.3f}' for v in values)}{flag}")
 
 
+def print_peer_losses(judged: list[Judged], results: dict[str, dict[str, Scores]], titles: dict[str, str],
+                      kinds: set[str]) -> None:
+    """For each tuning query (split `tune`) of the kinds asked where a peer's nDCG@10 beats ours (the first
+    engine): the judged pages, then the rankings side by side, each row the grade and the title. Queries of
+    the held-out half and of the check sets are never shown one by one: they judge changes, nobody tunes on
+    them."""
+    names = list(results)
+    width = 38
+    for item in judged:
+        if item.split != "tune" or (kinds and item.kind not in kinds):
+            continue
+        scores = [results[n][item.query].ndcg for n in names]
+        if max(scores[1:], default=scores[0]) <= scores[0] + 1e-9:
+            continue
+        print(f"\n[{item.kind}] {item.query!r}: " + " / ".join(f"{n} {v:.3f}" for n, v in zip(names, scores)))
+        judged_pages = sorted(item.grades.items(), key=lambda kv: -kv[1])
+        print("  judged: " + "; ".join(f"{grade} {titles.get(doc, doc)[:width]}" for doc, grade in judged_pages))
+        for rank in range(K):
+            cells = []
+            for n in names:
+                ranking = results[n][item.query].ranking
+                doc = ranking[rank] if rank < len(ranking) else None
+                cell = f"{item.grades.get(doc, 0)} {titles.get(doc, doc)[:width]}" if doc else ""
+                cells.append(f"{' '.join(cell.split()):<{width + 2}}")
+            print(f"  {rank + 1:>2} " + " | ".join(cells))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=REPO / "corpus", help="a corpus whose documents are judged")
@@ -343,6 +372,9 @@ def main() -> int:
     parser.add_argument("--engine", action="append", choices=list(ENGINES),
                         help="only these engines (repeatable); ours first when present")
     parser.add_argument("--per-query", action="store_true", help="print each query's scores")
+    parser.add_argument("--peer-losses", nargs="*", metavar="KIND",
+                        help="tuning queries (of these kinds; all when none given) where a peer beats ours, "
+                             "with the rankings side by side")
     args = parser.parse_args()
     for name, (collection, judgments, _) in NAMED_SETS.items():
         if getattr(args, name):
@@ -360,6 +392,7 @@ def main() -> int:
             workdir = Path(tmp) / cls.name
             workdir.mkdir()
             results[cls.name] = run(cls(source.corpus, workdir), judged)
+        titles = {doc_id: title for doc_id, title, _, _ in documents_of(source.corpus)}
     shown = args.judgments.relative_to(REPO) if args.judgments.is_relative_to(REPO) else args.judgments
     print(f"{len(judged)} judged queries ({shown}), corpus {args.collection or args.corpus}")
     for url in missing:
@@ -367,6 +400,8 @@ def main() -> int:
     print_table(judged, results)
     if args.per_query:
         print_per_query(judged, results)
+    if args.peer_losses is not None:
+        print_peer_losses(judged, results, titles, set(args.peer_losses))
     return 0
 
 
