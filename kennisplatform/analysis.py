@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -29,7 +28,7 @@ from whoosh.lang.stopwords import stoplists
 
 __all__ = [
     "ANALYZER_VERSION", "PART_BOOST", "STOP_WORDS",
-    "fold", "tokenize", "words", "word_list", "stem", "split_compound", "compound_parts", "word_terms",
+    "fold", "tokenize", "next_word", "word_list", "stem", "split_compound", "compound_parts", "word_terms",
     "analyze", "index_postings", "index_terms", "learned_words", "learn_words", "clear_word_caches",
     "analyze_query", "compound_query_parts",
     "dutch_analyzer", "spelling_analyzer",
@@ -71,10 +70,10 @@ def _normalize(lowered: str) -> str:
     return _JOINERS.sub("", _GENITIVE.sub("", lowered))
 
 
-def words(text: str, start: int = 0) -> Iterator[re.Match]:
-    """The words of text[start:] as matches (spans in the text as written), as the index tokenizes them:
-    "Hendrik-Ido-Ambacht" is three words, "ICC-ers" one. `start` must not be inside a word."""
-    return _WORD.finditer(text, start)
+def next_word(text: str, start: int = 0) -> re.Match | None:
+    """The first word of text[start:] as a match (its span in the text as written), as the index tokenizes
+    words: "Hendrik-Ido-Ambacht" is three words, "ICC-ers" one. `start` must not be inside a word."""
+    return _WORD.search(text, start)
 
 
 def tokenize(text: str) -> list[str]:

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from markupsafe import escape
 
@@ -15,8 +15,7 @@ FALLBACK_CHARS = 240
 AVERAGE_WORD = 7  # characters per word and space in Dutch prose, to count words by offset
 
 
-@dataclass(frozen=True, slots=True)
-class _Match:
+class _Match(NamedTuple):
     """A word of the text that has one of the query's terms."""
 
     number: int  # approximate word number (start // AVERAGE_WORD): windows are counted in words
@@ -91,29 +90,29 @@ def _word_at(text: str, folded: str, boundary: int, index: int) -> re.Match | No
     so tokenizing from the last space or line break before it, or from a known boundary after that,
     finds the tokens a tokenization of the whole text would."""
     begin = max(folded.rfind(" ", boundary, index), folded.rfind("\n", boundary, index)) + 1
-    for word in analysis.words(text, max(begin, boundary)):
-        if word.end() > index:
-            return word if word.start() <= index else None
-    return None
+    word = analysis.next_word(text, max(begin, boundary))
+    while word is not None and word.end() <= index:
+        word = analysis.next_word(text, word.end())
+    return word if word is not None and word.start() <= index else None
 
 
 def _folded(text: str) -> str:
     """The text in lower case without accents, each character replaced by one ("Éducatie" ->
     "educatie"), so that an offset in it is the same offset in the text."""
+    try:  # most Dutch text is Latin-1: one table lookup a byte, a quarter of the time of str.lower()
+        return text.encode("latin-1").translate(_LATIN1_TABLE).decode("latin-1")
+    except UnicodeEncodeError:  # typographic quotes and dashes, or a name with "ş"
+        pass
     lowered = text.lower()
     if len(lowered) != len(text):  # "İ" lowers to two characters
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    if lowered.isascii():
-        return lowered
-    # One `in` per accented letter of Latin-1 costs less than one pass of a regex over the text.
+    # One `in` per accented letter costs less than one pass of a regex over the text.
     for accented, base in _LATIN1_FOLDS:
         if accented in lowered:
             lowered = lowered.replace(accented, base)
-    try:
-        lowered.encode("latin-1")  # a copy when it succeeds: Python keeps such text one byte a character
-    except UnicodeEncodeError:  # "ş", "ő", "č" in a name, or only typographic quotes and dashes
-        for accented in set(_EXTENDED.findall(lowered)):
-            lowered = lowered.replace(accented, _fold_char(accented))
+    for wide in set(_BEYOND_LATIN1.findall(lowered)):
+        if _fold_char(wide) != wide:
+            lowered = lowered.replace(wide, _fold_char(wide))
     return lowered
 
 
@@ -124,8 +123,15 @@ def _fold_char(char: str) -> str:
     return folded if len(folded) == 1 else char
 
 
+def _latin1_fold(code: int) -> int:
+    lowered = chr(code).lower()
+    folded = _fold_char(lowered) if len(lowered) == 1 else chr(code)
+    return ord(folded) if ord(folded) < 256 else code
+
+
+_LATIN1_TABLE = bytes(_latin1_fold(code) for code in range(256))
 _LATIN1_FOLDS = tuple((c, _fold_char(c)) for c in map(chr, range(0xE0, 0x100)) if _fold_char(c) != c)
-_EXTENDED = re.compile("[\u0100-\u024f]")
+_BEYOND_LATIN1 = re.compile("[^\x00-\xff]")
 
 
 def _best_window(matches: list[_Match], length: int) -> list[_Match]:
@@ -167,16 +173,24 @@ def _word_end(text: str, index: int, after: int) -> int:
 
 
 def _render(text: str, begin: int, end: int, shown: list[_Match]) -> str:
-    parts = ["…" if begin > 0 else ""]
+    """text[begin:end], escaped, with the shown matches in <mark>. The marks go in as two control
+    characters and the whole passage is escaped at once (escaping piece by piece took a fifth of a
+    snippet's time); the rare text that has those characters gets spaces instead."""
+    if _OPEN in text or _CLOSE in text:
+        text = text.replace(_OPEN, " ").replace(_CLOSE, " ")  # same length: the offsets stay
+    pieces = ["…" if begin > 0 else ""]
     cursor = begin
     for match in shown:
-        parts.append(str(escape(text[cursor:match.start])))
-        parts.append(f"<mark>{escape(text[match.start:match.end])}</mark>")
+        pieces += (text[cursor:match.start], _OPEN, text[match.start:match.end], _CLOSE)
         cursor = match.end
-    parts.append(str(escape(text[cursor:end])))
+    pieces.append(text[cursor:end])
     if end < len(text):
-        parts.append("…")
-    return " ".join("".join(parts).split())
+        pieces.append("…")
+    html = str(escape(" ".join("".join(pieces).split())))
+    return html.replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
+
+
+_OPEN, _CLOSE = "\x02", "\x03"
 
 
 def _opening(text: str) -> str:
