@@ -51,7 +51,7 @@ def _matches(text: str, terms: set[str]) -> list[_Match]:
     folded = _folded(text)
     found: list[_Match] = []
     looked = 0  # the end of the last word looked at: a word boundary, as the analysis's tokens have them
-    for i in sorted(i for root in roots for i in _occurrences(folded, root)):
+    for i in _occurrences(folded, roots):
         if i < looked:
             continue  # another root inside a word already looked at
         word = _word_at(text, folded, looked, i)
@@ -65,24 +65,19 @@ def _matches(text: str, terms: set[str]) -> list[_Match]:
     return found
 
 
-def _occurrences(folded: str, root: str) -> list[int]:
-    if len(root) == 1:
-        # Only a one-letter word has a one-letter stem ("i", "h's"; none of wordfreq's 300,000 Dutch
-        # words has another), and looking at every word with an "i" in it costs milliseconds a page.
-        return [hit.start() for hit in _letter_word(root).finditer(folded)]
-    found = []
-    i = folded.find(root)
-    while i != -1:
-        found.append(i)
-        i = folded.find(root, i + 1)
-    return found
+def _occurrences(folded: str, roots: set[str]) -> list[int]:
+    """Where the roots occur in the folded text, in order."""
+    return sorted(hit.start() for root in roots for hit in _root_finder(root).finditer(folded))
 
 
-@lru_cache(maxsize=64)
-def _letter_word(letter: str) -> re.Pattern:
-    """The letter as a word of its own (the literal first: the regex engine then finds it as fast as
-    str.find does)."""
-    return re.compile(rf"{re.escape(letter)}(?<![^\W_]{re.escape(letter)})(?![^\W_])")
+@lru_cache(maxsize=1024)
+def _root_finder(root: str) -> re.Pattern:
+    """A root as a literal (the regex engine looks for a literal as fast as str.find does). A one-letter
+    root only as a word of its own: only a one-letter word has a one-letter stem ("i", "h's"; none of
+    wordfreq's 300,000 Dutch words has another), and looking at every word with an "i" in it costs
+    milliseconds a page."""
+    literal = re.escape(root)
+    return re.compile(rf"{literal}(?<![^\W_]{literal})(?![^\W_])" if len(root) == 1 else literal)
 
 
 def _word_at(text: str, folded: str, boundary: int, index: int) -> re.Match | None:
