@@ -112,10 +112,11 @@ def _folded(text: str) -> str:
 
 
 def _fold_char(char: str) -> str:
-    """The analysis's folding of one character where it is one character ("é" -> "e"), else itself
-    ("ĳ" -> "ij" would shift the offsets after it)."""
+    """The analysis's folding of a letter or digit where it is one letter or digit ("é" -> "e"), else
+    the character itself: "ĳ" -> "ij" would shift the offsets after it, and "´" -> " " would split a
+    word ("icc´ers") where _word_at looks for the space before a word."""
     folded = analysis.fold(char)
-    return folded if len(folded) == 1 else char
+    return folded if len(folded) == 1 and char.isalnum() and folded.isalnum() else char
 
 
 def _latin1_fold(code: int) -> int:

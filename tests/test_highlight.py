@@ -42,6 +42,10 @@ def test_every_word_of_a_hyphenated_name_is_marked():
 def test_a_word_joined_by_an_apostrophe_or_er_suffix_is_one_word():
     html = snippet("De ICC-ers en icc’ers en ICC'er kwamen; de ICC bleef.", terms_of("icc-er"))
     assert marked(html) == ["ICC-ers", "icc’ers", "ICC'er"]
+    # A match after the apostrophe marks the whole word too, also where the apostrophe is one of Latin-1
+    # (an accent that the analysis folds to a space).
+    assert marked(snippet("Over cultuur´educatie en cultuur'educatie.", {"educatie"})) == \
+        ["cultuur´educatie", "cultuur'educatie"]
 
 
 @pytest.mark.parametrize("text", [
