@@ -94,11 +94,15 @@ def _word_at(text: str, folded: str, boundary: int, index: int) -> re.Match | No
 def _folded(text: str) -> str:
     """The text in lower case without accents, each character replaced by one ("Éducatie" ->
     "educatie"), so that an offset in it is the same offset in the text."""
-    try:  # most Dutch text is Latin-1: one table lookup a byte, a quarter of the time of str.lower()
-        return text.encode("latin-1").translate(_LATIN1_TABLE).decode("latin-1")
-    except UnicodeEncodeError:  # typographic quotes and dashes, or a name with "ş"
-        pass
-    lowered = text.lower()
+    # Most Dutch text is one byte a character in Latin-1 or, with typographic quotes and dashes, in
+    # Windows-1252: there one table lookup a byte folds it (a quarter of the time of str.lower() alone
+    # for Latin-1, whose encoder copies; Windows-1252's encoder is slower, but still half the time).
+    for encoding, table in _BYTE_FOLDS:
+        try:
+            return text.encode(encoding).translate(table).decode(encoding)
+        except UnicodeEncodeError:
+            continue
+    lowered = text.lower()  # a name with "ş", "ő" or "č"
     if len(lowered) != len(text):  # "İ" lowers to two characters
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     # One `in` per accented letter costs less than one pass of a regex over the text.
@@ -119,14 +123,23 @@ def _fold_char(char: str) -> str:
     return folded if len(folded) == 1 and char.isalnum() and folded.isalnum() else char
 
 
-def _latin1_fold(code: int) -> int:
-    lowered = chr(code).lower()
-    folded = _fold_char(lowered) if len(lowered) == 1 else chr(code)
-    return ord(folded) if ord(folded) < 256 else code
+def _byte_fold(encoding: str) -> bytes:
+    """A bytes.translate table: each byte of a one-byte encoding to the byte of its character folded
+    (lower case, accents off), where that is one byte of the encoding too."""
+    table = bytearray(range(256))
+    for byte in range(256):
+        try:
+            char = bytes([byte]).decode(encoding)
+        except UnicodeDecodeError:  # a byte Windows-1252 leaves undefined: never in an encoded text
+            continue
+        lowered = char.lower()
+        folded = _fold_char(lowered).encode(encoding, "replace") if len(lowered) == 1 else b""
+        table[byte] = folded[0] if len(folded) == 1 and folded != b"?" else byte
+    return bytes(table)
 
 
-_LATIN1_TABLE = bytes(_latin1_fold(code) for code in range(256))
-_LATIN1_FOLDS = tuple((c, _fold_char(c)) for c in map(chr, range(0xE0, 0x100)) if _fold_char(c) != c)
+_BYTE_FOLDS = tuple((encoding, _byte_fold(encoding)) for encoding in ("latin-1", "cp1252"))
+_LATIN1_FOLDS = tuple((c, _fold_char(c)) for c in map(chr, range(0xA0, 0x100)) if _fold_char(c) != c)
 _BEYOND_LATIN1 = re.compile("[^\x00-\xff]")
 
 

@@ -49,8 +49,9 @@ def test_a_word_joined_by_an_apostrophe_or_er_suffix_is_one_word():
 
 
 @pytest.mark.parametrize("text", [
-    "'Creëren' in \"Sisli\", CREËREN en Éducatie - een cultuurcoördinator.",  # Latin-1 only
-    "‘Creëren’ in “Şişli”, CREËREN en Éducatie — een cultuurcoördinator.",  # typographic marks, "ş"
+    "'Creëren' in \"Sisli\", CREËREN en Éducatie - een cultuurcoördinator.",  # Latin-1
+    "‘Creëren’ in “Sisli”, CREËREN en Éducatie — een cultuurcoördinator.",  # Windows-1252's quotes
+    "‘Creëren’ in “Şişli”, CREËREN en Éducatie — een cultuurcoördinator.",  # and a letter beyond both
 ])
 def test_capitals_and_accents_are_folded(text):
     html = snippet(text, terms_of("creeren", "sisli", "educatie", "coordinator"))
