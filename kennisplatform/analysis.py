@@ -28,7 +28,7 @@ from whoosh.lang.stopwords import stoplists
 
 __all__ = [
     "ANALYZER_VERSION", "PART_BOOST", "STOP_WORDS",
-    "fold", "tokenize", "word_list", "stem", "split_compound", "compound_parts", "word_terms",
+    "fold", "tokenize", "next_word", "word_list", "stem", "split_compound", "compound_parts", "word_terms",
     "analyze", "index_postings", "index_terms", "learned_words", "learn_words", "clear_word_caches",
     "analyze_query", "compound_query_parts",
     "dutch_analyzer", "spelling_analyzer",
@@ -68,6 +68,12 @@ def _normalize(lowered: str) -> str:
     if lowered.isalnum():
         return lowered
     return _JOINERS.sub("", _GENITIVE.sub("", lowered))
+
+
+def next_word(text: str, start: int = 0) -> re.Match | None:
+    """The first word of text[start:] as a match (its span in the text as written), as the index tokenizes
+    words: "Hendrik-Ido-Ambacht" is three words, "ICC-ers" one. `start` must not be inside a word."""
+    return _WORD.search(text, start)
 
 
 def tokenize(text: str) -> list[str]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from markupsafe import escape
 
@@ -12,10 +13,15 @@ WINDOW = 28  # words in a snippet
 MAX_CHARS = 20_000  # long reports: look for the passage in the first part only (cost per hit)
 FALLBACK_CHARS = 240
 AVERAGE_WORD = 7  # characters per word and space in Dutch prose, to count words by offset
-# Each base letter with its accented forms: a root "cre" also finds "creëren" in the text as written.
-_ACCENTED = "àáâãäåèéêëìíîïòóôõöùúûüýÿçñ"
-_BASES = "aaaaaaeeeeiiiiooooouuuuyycn"
-_VARIANTS = {base: base + "".join(a for a, b in zip(_ACCENTED, _BASES) if b == base) for base in set(_BASES)}
+
+
+class _Match(NamedTuple):
+    """A word of the text that has one of the query's terms."""
+
+    number: int  # approximate word number (start // AVERAGE_WORD): windows are counted in words
+    start: int
+    end: int
+    terms: frozenset[str]
 
 
 def snippet(text: str, terms: set[str], length: int = WINDOW) -> str:
@@ -25,68 +31,138 @@ def snippet(text: str, terms: set[str], length: int = WINDOW) -> str:
     matches = _matches(text, terms)
     if not matches:
         return _opening(text)
-    first = _best_window(matches, length)
-    window = [m for m in matches if first <= m[0] < first + length]
-    begin = _word_start(text, window[0][1], before=60)
-    end = _word_end(text, window[-1][2], after=FALLBACK_CHARS - (window[-1][2] - begin))
-    return _render(text, begin, end, window)
+    window = _best_window(matches, length)
+    begin = _word_start(text, window[0].start, before=60)
+    end = _word_end(text, window[-1].end, after=FALLBACK_CHARS - (window[-1].end - begin))
+    # Every match the reader sees is marked, also one in the words before or after the window.
+    return _render(text, begin, end, [m for m in matches if begin <= m.start and m.end <= end])
 
 
-def _matches(text: str, terms: set[str]) -> list[tuple[int, int, int, frozenset]]:
-    """(approximate word number, start, end, matched terms) of each matching word. Only words that
-    contain the first letters of a term are analyzed: a stem, or a compound part's stem, begins with
-    them (kinderen/kind, cultuureducatie/educatie), and analyzing every word of ten long reports per
-    page costs more than the search itself."""
-    roots = frozenset(term[:3] for term in terms if term)
+def _matches(text: str, terms: set[str]) -> list[_Match]:
+    """The matching words in order. Only words that contain the first letters of a term are analyzed:
+    a stem, or a compound part's stem, begins with them (kinderen/kind, cultuureducatie/educatie; not
+    after the stemmer's vowel undoubling, lees/les, which stays unmarked), and analyzing every word of
+    ten long reports per page costs more than the search itself. The first letters are found as
+    literals in the text folded to the same length: a case- and accent-insensitive regex over the text
+    as written took three quarters of a snippet's time (docs/performance.md, session 5)."""
+    roots = {term[:3] for term in terms if term}
     if not roots:
         return []
-    found: list[tuple[int, int, int, frozenset]] = []
-    last_end = -1
-    for hit in _root_pattern(roots).finditer(text):
-        start, end = _word_around(text, hit.start())
-        if start < last_end:
+    folded = _folded(text)
+    found: list[_Match] = []
+    looked = 0  # the end of the last word looked at: a word boundary, as the analysis's tokens have them
+    for i in _occurrences(folded, roots):
+        if i < looked:
             continue  # another root inside a word already looked at
-        last_end = end
-        info = analysis.word_terms(text[start:end])
+        word = _word_at(text, folded, looked, i)
+        if word is None:
+            continue
+        start, looked = word.span()
+        info = analysis.word_terms(word.group())
         matched = terms.intersection((info[0], *info[1])) if info else None
         if matched:
-            found.append((start // AVERAGE_WORD, start, end, frozenset(matched)))
+            found.append(_Match(start // AVERAGE_WORD, start, looked, frozenset(matched)))
     return found
 
 
-@lru_cache(maxsize=256)
-def _root_pattern(roots: frozenset[str]) -> re.Pattern:
-    """Any of the roots, case- and accent-insensitively, matched on the text as written (folding a
-    whole report per hit cost more than finding the matches)."""
-    def letter(c: str) -> str:
-        return f"[{_VARIANTS[c]}]" if c in _VARIANTS else re.escape(c)
-    alternatives = sorted(("".join(letter(c) for c in root) for root in roots), key=len, reverse=True)
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+def _occurrences(folded: str, roots: set[str]) -> list[int]:
+    """Where the roots occur in the folded text, in order."""
+    return sorted(hit.start() for root in roots for hit in _root_finder(root).finditer(folded))
 
 
-def _word_around(text: str, index: int) -> tuple[int, int]:
-    start = index
-    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’-" and start > 1
-                         and text[start - 2].isalnum()):
-        start -= 1
-    end = index
-    while end < len(text) and (text[end].isalnum() or text[end] in "'’" and end + 1 < len(text)
-                               and text[end + 1].isalnum()):
-        end += 1
-    while start < end and not text[start].isalnum():
-        start += 1
-    return start, end
+@lru_cache(maxsize=1024)
+def _root_finder(root: str) -> re.Pattern:
+    """A root as a literal (the regex engine looks for a literal as fast as str.find does). A one-letter
+    root only as a word of its own: only a one-letter word has a one-letter stem ("i", "h's"; none of
+    wordfreq's 300,000 Dutch words has another), and looking at every word with an "i" in it costs
+    milliseconds a page."""
+    literal = re.escape(root)
+    return re.compile(rf"{literal}(?<![^\W_]{literal})(?![^\W_])" if len(root) == 1 else literal)
 
 
-def _best_window(matches: list[tuple[int, int, int, frozenset]], length: int) -> int:
-    """Word number where the window with the most distinct matched terms (then most matches) starts."""
-    best, best_score = matches[0][0], (0, 0)
+def _word_at(text: str, folded: str, boundary: int, index: int) -> re.Match | None:
+    """The word (as analysis tokenizes the text) that holds text[index]. Tokens never span white space,
+    so tokenizing from the last space or line break before it, or from a known boundary after that,
+    finds the tokens a tokenization of the whole text would."""
+    begin = max(folded.rfind(" ", boundary, index), folded.rfind("\n", boundary, index)) + 1
+    word = analysis.next_word(text, max(begin, boundary))
+    while word is not None and word.end() <= index:
+        word = analysis.next_word(text, word.end())
+    return word if word is not None and word.start() <= index else None
+
+
+def _folded(text: str) -> str:
+    """The text in lower case without accents, each character replaced by one ("Éducatie" ->
+    "educatie"), so that an offset in it is the same offset in the text."""
+    # Most Dutch text is one byte a character in Latin-1 or, with typographic quotes and dashes, in
+    # Windows-1252: there one table lookup a byte folds it (a quarter of the time of str.lower() alone
+    # for Latin-1, whose encoder copies; Windows-1252's encoder is slower, but still half the time).
+    for encoding, table in _BYTE_FOLDS:
+        try:
+            return text.encode(encoding).translate(table).decode(encoding)
+        except UnicodeEncodeError:
+            continue
+    lowered = text.lower()  # a name with "ş", "ő" or "č"
+    if len(lowered) != len(text):  # "İ" lowers to two characters
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    # One `in` per accented letter costs less than one pass of a regex over the text.
+    for accented, base in _LATIN1_FOLDS:
+        if accented in lowered:
+            lowered = lowered.replace(accented, base)
+    for wide in set(_BEYOND_LATIN1.findall(lowered)):
+        if _fold_char(wide) != wide:
+            lowered = lowered.replace(wide, _fold_char(wide))
+    return lowered
+
+
+def _fold_char(char: str) -> str:
+    """The analysis's folding of a letter or digit where it is one letter or digit ("é" -> "e"), else
+    the character itself: "ĳ" -> "ij" would shift the offsets after it, and "´" -> " " would split a
+    word ("icc´ers") where _word_at looks for the space before a word."""
+    folded = analysis.fold(char)
+    return folded if len(folded) == 1 and char.isalnum() and folded.isalnum() else char
+
+
+def _byte_fold(encoding: str) -> bytes:
+    """A bytes.translate table: each byte of a one-byte encoding to the byte of its character folded
+    (lower case, accents off), where that is one byte of the encoding too."""
+    table = bytearray(range(256))
+    for byte in range(256):
+        try:
+            char = bytes([byte]).decode(encoding)
+        except UnicodeDecodeError:  # a byte Windows-1252 leaves undefined: never in an encoded text
+            continue
+        lowered = char.lower()
+        folded = _fold_char(lowered).encode(encoding, "replace") if len(lowered) == 1 else b""
+        table[byte] = folded[0] if len(folded) == 1 and folded != b"?" else byte
+    return bytes(table)
+
+
+_BYTE_FOLDS = tuple((encoding, _byte_fold(encoding)) for encoding in ("latin-1", "cp1252"))
+_LATIN1_FOLDS = tuple((c, _fold_char(c)) for c in map(chr, range(0xA0, 0x100)) if _fold_char(c) != c)
+_BEYOND_LATIN1 = re.compile("[^\x00-\xff]")
+
+
+def _best_window(matches: list[_Match], length: int) -> list[_Match]:
+    """The matches of the window of `length` words with the most distinct matched terms (then the most
+    matches; then the first such window). One pass: a window's term counts are its predecessor's,
+    minus the match it starts after, plus those it reaches further."""
+    best, best_score = (0, 1), (0, 0)
+    counts: dict[str, int] = {}
+    stop = 0
     for i, first in enumerate(matches):
-        inside = [m for m in matches[i:] if m[0] < first[0] + length]
-        score = (len(frozenset().union(*(m[3] for m in inside))), len(inside))
+        while stop < len(matches) and matches[stop].number < first.number + length:
+            for term in matches[stop].terms:
+                counts[term] = counts.get(term, 0) + 1
+            stop += 1
+        score = (len(counts), stop - i)
         if score > best_score:
-            best, best_score = first[0], score
-    return best
+            best, best_score = (i, stop), score
+        for term in first.terms:
+            counts[term] -= 1
+            if not counts[term]:
+                del counts[term]
+    return matches[best[0]:best[1]]
 
 
 def _word_start(text: str, index: int, before: int) -> int:
@@ -105,19 +181,25 @@ def _word_end(text: str, index: int, after: int) -> int:
     return end
 
 
-def _render(text: str, begin: int, end: int, window: list[tuple[int, int, int, frozenset]]) -> str:
-    parts = ["…" if begin > 0 else ""]
+def _render(text: str, begin: int, end: int, shown: list[_Match]) -> str:
+    """text[begin:end], escaped, with the shown matches in <mark>. The marks go in as two control
+    characters and the whole passage is escaped at once (escaping piece by piece took a fifth of a
+    snippet's time); the rare text that has those characters gets spaces instead."""
+    if _OPEN in text or _CLOSE in text:
+        text = text.replace(_OPEN, " ").replace(_CLOSE, " ")  # same length: the offsets stay
+    pieces = ["…" if begin > 0 else ""]
     cursor = begin
-    for _, start, stop, _ in window:
-        if start < cursor or stop > end:
-            continue
-        parts.append(str(escape(text[cursor:start])))
-        parts.append(f"<mark>{escape(text[start:stop])}</mark>")
-        cursor = stop
-    parts.append(str(escape(text[cursor:end])))
+    for match in shown:
+        pieces += (text[cursor:match.start], _OPEN, text[match.start:match.end], _CLOSE)
+        cursor = match.end
+    pieces.append(text[cursor:end])
     if end < len(text):
-        parts.append("…")
-    return " ".join("".join(parts).split())
+        pieces.append("…")
+    html = str(escape(" ".join("".join(pieces).split())))
+    return html.replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
+
+
+_OPEN, _CLOSE = "\x02", "\x03"
 
 
 def _opening(text: str) -> str:

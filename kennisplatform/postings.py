@@ -6,10 +6,14 @@ each) and length/number columns directly. It relies on the on-disk format of who
 which pyproject pins; anything else falls back to the matcher interface, slower but equal."""
 from __future__ import annotations
 
+import pickle
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import numpy as np
+from isal import isal_zlib
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, STORED_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.columns import CompressedBytesColumn, PickleColumn, VarBytesColumn
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
@@ -139,3 +143,44 @@ def pin_stored_fields(reader) -> bool:
         except OSError:  # deleted between Whoosh's exists check and its open
             return False
     return True
+
+
+class StoredFields:
+    """Stored fields of one reader's documents for one request (a page of hits), read from each segment's
+    stored column directly. Whoosh's reader passes each document through three layers and checks every
+    field against the schema by a method call; and the same zlib streams inflate in two thirds of the
+    time with ISA-L's inflate (docs/performance.md, session 5). Keeps what it read: the typed-title check
+    and the page's hits read a document once."""
+
+    def __init__(self, reader):
+        self._reader = reader
+        leaves = reader.leaf_readers()
+        self._offsets = [offset for _, offset in leaves]
+        self._columns = [_stored_column(segment) for segment, _ in leaves]
+        self._names = frozenset(reader.schema.names())
+        self._read: dict[int, dict] = {}
+
+    def __getitem__(self, docnum: int) -> dict:
+        found = self._read.get(docnum)
+        if found is None:
+            found = self._read[docnum] = self._fields(docnum)
+        return found
+
+    def _fields(self, docnum: int) -> dict:
+        i = bisect_right(self._offsets, docnum) - 1
+        column = self._columns[i] if i >= 0 else None
+        if column is None:  # not Whoosh 3's column: its own path
+            return self._reader.stored_fields(docnum)
+        raw = VarBytesColumn.Reader.__getitem__(column, docnum - self._offsets[i])
+        fields = pickle.loads(isal_zlib.decompress(raw)) if raw else {}
+        return {name: value for name, value in fields.items() if name in self._names}
+
+
+def _stored_column(segment) -> CompressedBytesColumn.Reader | None:
+    """A segment's stored-fields column below its unpickling layer: zlib-compressed pickles."""
+    perdoc = getattr(segment, "_perdoc", None)
+    if perdoc is None or not segment.doc_count_all():
+        return None
+    column = perdoc._cached_reader("_stored", STORED_COLUMN)
+    child = getattr(column, "_child", None) if isinstance(column, PickleColumn.Reader) else None
+    return child if isinstance(child, CompressedBytesColumn.Reader) else None

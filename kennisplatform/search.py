@@ -619,15 +619,15 @@ class SearchEngine:
         end = start + params.per_page
         if listed == 0 or start >= listed.bit_count():
             return []
+        stored = postings.StoredFields(state.searcher.reader())
         if parsed.is_empty or params.sort != "relevance":
             docnums = self._by_date(state, listed, start, end, oldest=params.sort == "oldest")
             scores = {}
         else:
-            docnums, scores = self._by_relevance(state, parsed, plan, listed, end)
+            docnums, scores = self._by_relevance(state, parsed, plan, listed, end, stored)
             docnums = docnums[start:end]
         terms = self._highlight_terms(parsed)
-        reader = state.searcher.reader()
-        return [self._hit(reader.stored_fields(n), terms, scores.get(n)) for n in docnums]
+        return [self._hit(stored[n], terms, scores.get(n)) for n in docnums]
 
     def _by_date(self, state: _State, listed: int, start: int, end: int, oldest: bool) -> list[int]:
         members = bitsets.Membership(listed)
@@ -641,8 +641,8 @@ class SearchEngine:
                 seen += 1
         return page
 
-    def _by_relevance(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int,
-                      needed: int) -> tuple[list[int], dict[int, float]]:
+    def _by_relevance(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int, needed: int,
+                      stored: postings.StoredFields) -> tuple[list[int], dict[int, float]]:
         """_ranked, with documents whose title is the one typed (function words and all) moved to the
         front of the first TYPED_TITLE_CANDIDATES."""
         typed = typed_title_words(parsed.text)
@@ -650,11 +650,10 @@ class SearchEngine:
             return self._ranked(state, parsed, plan, listed, needed)
         docnums, scores = self._ranked(state, parsed, plan, listed, max(needed, TYPED_TITLE_CANDIDATES))
         head = docnums[:TYPED_TITLE_CANDIDATES]
-        reader = state.searcher.reader()
         # The title field as stored holds the site's name too (schema.title_text), as the page's own title
         # bar did: "Capelle hoort te bruisen! - D66 Capelle aan den IJssel". Compared with the shown title
         # alone, the tuning half's place queries drop 0.941 -> 0.919 (docs/performance.md, session 4).
-        shares = {n: typed_title_share(typed, reader.stored_fields(n).get(schema.TITLE_FIELD, "")) for n in head}
+        shares = {n: typed_title_share(typed, stored[n].get(schema.TITLE_FIELD, "")) for n in head}
         first = sorted((n for n in head if shares[n] >= TYPED_TITLE_SHARE - 1e-9), key=lambda n: -shares[n])
         if first:
             chosen = set(first)

@@ -1,0 +1,124 @@
+"""Snippets (highlight.py): which words are marked, which passage is shown, and that it is safe HTML."""
+from __future__ import annotations
+
+import html as html_text
+import re
+
+import pytest
+
+from kennisplatform import analysis, highlight
+from kennisplatform.corpus import read_corpus
+from kennisplatform.highlight import snippet
+
+from conftest import REPO
+
+
+def terms_of(*words: str) -> set[str]:
+    """The terms a query for these words highlights: each word's stem and its compound parts' stems."""
+    found: set[str] = set()
+    for word in words:
+        info = analysis.word_terms(word)
+        if info:  # not a stop word
+            found.update((info[0], *info[1]))
+    return found
+
+
+def marked(html: str) -> list[str]:
+    return [html_text.unescape(m) for m in re.findall(r"<mark>(.*?)</mark>", html)]
+
+
+def test_a_compound_is_marked_as_a_whole_word_through_its_part():
+    assert marked(snippet("Alles draait om cultuureducatie in het onderwijs.", {"educatie"})) == ["cultuureducatie"]
+
+
+def test_every_word_of_a_hyphenated_name_is_marked():
+    # Words after a hyphen are words of their own, as the index has them ("Hendrik-Ido-Ambacht" is three).
+    html = snippet("Een pilot in Hendrik-Ido-Ambacht en Bodegraven-Reeuwijk.",
+                   terms_of("Hendrik", "Ido", "Ambacht", "Bodegraven", "Reeuwijk"))
+    assert marked(html) == ["Hendrik", "Ido", "Ambacht", "Bodegraven", "Reeuwijk"]
+    assert "<mark>media</mark>-<mark>educatie</mark>" in snippet("Over media-educatie.", terms_of("media", "educatie"))
+
+
+def test_a_word_joined_by_an_apostrophe_or_er_suffix_is_one_word():
+    html = snippet("De ICC-ers en icc’ers en ICC'er kwamen; de ICC bleef.", terms_of("icc-er"))
+    assert marked(html) == ["ICC-ers", "icc’ers", "ICC'er"]
+    # A match after the apostrophe marks the whole word too, also where the apostrophe is one of Latin-1
+    # (an accent that the analysis folds to a space).
+    assert marked(snippet("Over cultuur´educatie en cultuur'educatie.", {"educatie"})) == \
+        ["cultuur´educatie", "cultuur'educatie"]
+
+
+@pytest.mark.parametrize("text", [
+    "'Creëren' in \"Sisli\", CREËREN en Éducatie - een cultuurcoördinator.",  # Latin-1
+    "‘Creëren’ in “Sisli”, CREËREN en Éducatie — een cultuurcoördinator.",  # Windows-1252's quotes
+    "‘Creëren’ in “Şişli”, CREËREN en Éducatie — een cultuurcoördinator.",  # and a letter beyond both
+])
+def test_capitals_and_accents_are_folded(text):
+    html = snippet(text, terms_of("creeren", "sisli", "educatie", "coordinator"))
+    assert [analysis.fold(m) for m in marked(html)] == ["creeren", "sisli", "creeren", "educatie",
+                                                        "cultuurcoordinator"]
+
+
+def test_a_one_letter_term_marks_only_that_letter_as_a_word():
+    html = snippet("Plan H, het h-plan en h's van Hendrik; ook ‘i’ en de hoed.", {"h", "i"})
+    assert marked(html) == ["H", "h", "h's", "i"]
+
+
+def test_the_passage_with_the_most_distinct_terms_is_shown():
+    text = " ".join(["kunst"] * 5 + ["woord"] * 60 + ["kunst", "en", "erfgoed"] + ["woord"] * 60)
+    html = snippet(text, terms_of("kunst", "erfgoed"))
+    assert "<mark>kunst</mark> en <mark>erfgoed</mark>" in html
+    assert html.startswith("…") and html.endswith("…")
+
+
+def test_every_match_in_the_shown_text_is_marked_also_outside_the_best_window():
+    # Both windows have one match; the first is shown, and its 240 characters reach the second match.
+    text = "inspiratie " + "woord " * 32 + "inspiratie en verder " + "woord " * 40
+    assert marked(snippet(text, {"inspiratie"})) == ["inspiratie", "inspiratie"]
+
+
+def test_text_is_escaped_and_only_marks_are_html():
+    html = snippet('<script>alert("cultuur")</script> & cultuur <b>', {"cultur"})
+    assert marked(html) == ["cultuur", "cultuur"]
+    assert "<script>" not in html and "&lt;script&gt;" in html and "&amp;" in html and "&lt;b&gt;" in html
+
+
+def test_without_matches_the_opening_words():
+    text = "Verslag van de bijeenkomst. " * 30
+    html = snippet(text, {"museum"})
+    assert "<mark>" not in html and html.startswith("Verslag van de bijeenkomst.") and html.endswith("…")
+    assert len(html) < highlight.FALLBACK_CHARS + 10
+    assert snippet("Kort.", set()) == "Kort."
+
+
+def every_matching_word(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    """The straightforward way: analyze every word of the text."""
+    spans = []
+    word = analysis.next_word(text)
+    while word is not None:
+        info = analysis.word_terms(word.group())
+        if info and terms.intersection((info[0], *info[1])):
+            spans.append(word.span())
+        word = analysis.next_word(text, word.end())
+    return spans
+
+
+@pytest.fixture(scope="module")
+def corpus_texts() -> list[str]:
+    documents, _ = read_corpus(REPO / "corpus")
+    return [d.body for d in documents if d.body]
+
+
+@pytest.mark.parametrize("query", [
+    "cultuureducatie", "educatie erfgoed", "kinderen musea", "CMK regeling", "icc-er", "één", "continuiteit",
+    "leerlijn deskundigheid", "Hendrik-Ido-Ambacht", "po vo", "creëren",
+])
+def test_looking_only_at_words_with_a_terms_first_letters_finds_every_match_in_real_texts(corpus_texts, query):
+    # The snippet analyzes only the words that contain a term's first letters (found in the folded text).
+    # A stem begins with them, but for a stemmer's vowel undoubling ("lees" -> les, left unmarked for
+    # "museumles", as it was before): on the repository's real texts, it finds what analyzing every word does.
+    terms = terms_of(*analysis.tokenize(query))
+    assert corpus_texts
+    for text in corpus_texts:
+        found = [(m.start, m.end) for m in highlight._matches(text, terms)]
+        assert found == every_matching_word(text, terms)
