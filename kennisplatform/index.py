@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import pickle
 import queue
+import struct
 import threading
 import time
 import zlib
@@ -514,16 +515,19 @@ def _write_direct(fieldwriter, schema_, lengths: "_Lengths", fieldname: str, ter
     other fields' are bytes): the blocks of up to 128 postings, block statistics and term info that
     W3PostingsWriter and W3FieldWriter.finish_term would write (tests/test_index.py compares both
     writers' indexes), without their objects and calls per term and block: each term's bytes are
-    assembled and written at once."""
+    assembled at once (most terms have one block: _one_block_term), the field's postings written
+    with one call and its terms added to the term table together (_add_terms)."""
     field = schema_[fieldname]
     fieldwriter.start_field(fieldname, field)
     post = fieldwriter._postwriter
     limit, compression = post._blocklimit, post._compression
     fixed = field.format.fixed_value_size()
-    postfile, tindex = fieldwriter._postfile, fieldwriter._tindex
+    postfile = fieldwriter._postfile
     target = getattr(fieldwriter, "_target", None)  # the sidecar's capture of this field
     field_lengths = lengths.of(fieldname) or []
     prefix = pack_ushort(fieldwriter._fieldid)
+    offset = postfile.tell()
+    keys, infos, chunks = [], [], []
     for term in sorted(terms):
         postings_ = terms[term]
         ids, weights, values = postings_[0::3], postings_[1::3], postings_[2::3]
@@ -532,22 +536,82 @@ def _write_direct(fieldwriter, schema_, lengths: "_Lengths", fieldname: str, ter
         btext = term.encode("utf-8") if term.__class__ is str else term
         if target is not None:
             target.start_term(btext)
-        info = _TermTotals()
-        chunks = [WHOOSH3_HEADER_MAGIC]
-        count = len(ids)
-        for start in range(0, count, limit):
-            end = start + limit
-            block = _Block(ids[start:end] if count > limit else ids, weights[start:end] if count > limit else weights,
-                           values[start:end] if count > limit else values, field_lengths)
-            if target is not None:
-                target.add_block(block.ids, block.weights, block.values)
-            info.add(block)
-            chunks.append(block.encode(compression, fixed, last=end >= count))
-        offset = postfile.tell()
-        data = b"".join(chunks)
-        postfile.write(data)
-        tindex.add(prefix + btext, info.to_bytes(offset, len(data)))
+        if len(ids) <= limit:
+            data, info = _one_block_term(ids, weights, values, field_lengths, compression, fixed, target)
+        else:
+            data, info = _blocks_term(ids, weights, values, field_lengths, limit, compression, fixed, target)
+        keys.append(prefix + btext)
+        infos.append(info + pack_long(offset) + pack_int(len(data)))
+        chunks.append(data)
+        offset += len(data)
+    postfile.write(b"".join(chunks))
+    if keys:
+        _add_terms(fieldwriter._tindex, keys, infos)
     fieldwriter.finish_field()
+
+
+def _one_block_term(ids: list, weights: list, values: list, field_lengths: list, compression: int,
+                    fixed: int | None, target) -> tuple[bytes, bytes]:
+    """A term with one block of postings: its bytes in the postings file and its term info (without
+    the extent), what _Block, _TermTotals and _block_bytes give, without their objects."""
+    id_array, weight_array = array("I", ids), array("f", weights)
+    if target is not None:
+        target.add_block(id_array, weight_array, values)
+    top = max(weights)  # Whoosh compares the weights before float32 rounding, starting from 0
+    maxweight = top if top > 0 else 0
+    if field_lengths:
+        if ids[-1] < len(field_lengths):
+            found = list(filter(None, map(field_lengths.__getitem__, ids)))
+        else:
+            found = [n for n in (field_lengths[d] if d < len(field_lengths) else None for d in ids) if n]
+        minlength, maxlength = (min(found), max(found)) if found else (None, 0)
+    else:
+        minlength, maxlength = None, 0
+    if fixed is None or fixed < 0:
+        mini_values = tuple(values)
+    else:
+        mini_values = b"".join(values) if fixed else None
+    data = WHOOSH3_HEADER_MAGIC + _block_bytes(id_array, weight_array, mini_values, maxweight, minlength, maxlength,
+                                               compression, True)
+    info = _TERM_INFO.pack(False, sum(weight_array), len(ids), 0 if minlength is None else length_to_byte(minlength),
+                           length_to_byte(maxlength), maxweight, ids[0], ids[-1])
+    return data, info
+
+
+def _blocks_term(ids: list, weights: list, values: list, field_lengths: list, limit: int, compression: int,
+                 fixed: int | None, target) -> tuple[bytes, bytes]:
+    """A term with several blocks of postings: its bytes and term info (without the extent)."""
+    totals = _TermTotals()
+    chunks = [WHOOSH3_HEADER_MAGIC]
+    count = len(ids)
+    for start in range(0, count, limit):
+        end = start + limit
+        block = _Block(ids[start:end], weights[start:end], values[start:end], field_lengths)
+        if target is not None:
+            target.add_block(block.ids, block.weights, block.values)
+        totals.add(block)
+        chunks.append(block.encode(compression, fixed, last=end >= count))
+    return b"".join(chunks), totals.to_bytes()
+
+
+def _add_terms(tindex, keys: list[bytes], infos: list[bytes]) -> None:
+    """OrderedHashWriter.add for each (key, term info) of a field, keys in order: the same file bytes,
+    buckets and position index, with one write."""
+    if keys[0] <= tindex.lastkey:
+        raise ValueError(f"Keys must increase: {tindex.lastkey!r}..{keys[0]!r}")
+    dbfile = tindex.dbfile
+    position = dbfile.tell()
+    index_positions, buckets, hashfn = tindex.index, tindex.buckets, tindex.hashfn
+    parts = []
+    for key, info in zip(keys, infos):
+        index_positions.append(position)
+        head = _KEY_VALUE_LENGTHS.pack(len(key), len(info))
+        parts += (head, key, info)
+        code = hashfn(key)
+        buckets[code & 255].append((code, position))
+        position += len(head) + len(key) + len(info)
+    dbfile.write(b"".join(parts))
+    tindex.lastkey = keys[-1]
 
 
 class _Block:
@@ -621,13 +685,15 @@ class _TermTotals:
             self.minid = block.ids[0]
         self.maxid = block.ids[-1]
 
-    def to_bytes(self, offset: int, length: int) -> bytes:
+    def to_bytes(self) -> bytes:
+        """W3TermInfo.to_bytes without the extent (offset and length in the postings file)."""
         minlength = 0 if self.minlength is None else length_to_byte(self.minlength)
         return _TERM_INFO.pack(False, self.weight, self.df, minlength, length_to_byte(self.maxlength),
-                               self.maxweight, self.minid, self.maxid) + pack_long(offset) + pack_int(length)
+                               self.maxweight, self.minid, self.maxid)
 
 
 _TERM_INFO = W3TermInfo._struct
+_KEY_VALUE_LENGTHS = struct.Struct("!ii")  # whoosh.filedb.filetables._lengths: a key's and its value's sizes
 
 
 class _CapturingFieldWriter(W3FieldWriter):
