@@ -386,6 +386,7 @@ class _SegmentWriter(SegmentWriter):
         # field -> term bytes -> [docnum, weight, value, ...] of the other indexed fields (ids, facets, dates)
         self._fixed: dict[str, dict[bytes, list]] = {
             name: {} for name in self.schema.names() if _is_fixed(self.schema[name])}
+        self._indexed: dict[tuple, tuple[list, int]] = {}  # (field, value, boost) -> _add_fixed's postings
         # add_document below leaves out what our schema never uses: term vectors, separate spelling fields
         self._plain = not any(f.vector or f.separate_spelling() for _, f in self.schema.items())
 
@@ -413,21 +414,15 @@ class _SegmentWriter(SegmentWriter):
                     terms = direct.get(fieldname)
                     if terms is not None and isinstance(value, str):
                         length = _add_direct(terms, field.format, value, docnum, fieldboost)
+                    elif fieldname in fixed:
+                        length = self._add_fixed(fieldname, field, value, fieldboost)
                     else:
                         scorable = field.scorable
-                        terms = fixed.get(fieldname)
                         for tbytes, freq, weight, vbytes in field.index(value):
                             weight *= fieldboost
                             if scorable:
                                 length += freq
-                            if terms is None:
-                                add_post((fieldname, tbytes, docnum, weight, vbytes))
-                            else:  # each term once per document (_is_fixed), so in document order
-                                found = terms.get(tbytes)
-                                if found is None:
-                                    terms[tbytes] = [docnum, weight, vbytes]
-                                else:
-                                    found += (docnum, weight, vbytes)
+                            add_post((fieldname, tbytes, docnum, weight, vbytes))
                 customval = fields.get(f"_stored_{fieldname}", value)
                 perdocwriter.add_field(fieldname, field, customval if field.stored else None, length)
                 column = field.column_type
@@ -439,6 +434,31 @@ class _SegmentWriter(SegmentWriter):
         perdocwriter.finish_doc()
         self._added = True
         self.docnum += 1
+
+    def _add_fixed(self, fieldname: str, field, value, fieldboost: float) -> int:
+        """One document's postings of an id, facet, year or date field onto the per-term lists; returns
+        the field length. Whoosh's field.index of a value is remembered for fields whose values recur (a
+        facet's few combinations, years, dates; not a unique id): tokenizing it again gives the same."""
+        key = (fieldname, value, fieldboost)
+        recurs = not field.unique and value.__class__ in (str, int)
+        known = self._indexed.get(key) if recurs else None
+        if known is None:
+            postings_, length = [], 0
+            for tbytes, freq, weight, vbytes in field.index(value):
+                postings_.append((tbytes, weight * fieldboost, vbytes))
+                if field.scorable:
+                    length += freq
+            known = (postings_, length)
+            if recurs:
+                self._indexed[key] = known
+        terms, docnum = self._fixed[fieldname], self.docnum
+        for tbytes, weight, vbytes in known[0]:  # each term once per document (_is_fixed): in document order
+            found = terms.get(tbytes)
+            if found is None:
+                terms[tbytes] = [docnum, weight, vbytes]
+            else:
+                found += (docnum, weight, vbytes)
+        return known[1]
 
     def _finalize_segment(self):
         """Whoosh's segment files, then its sidecar (sidecars.py) from the postings just written."""
@@ -469,7 +489,7 @@ class _SegmentWriter(SegmentWriter):
             _write_postings(self.fieldwriter, self.schema, lengths, items)
         for name in pending:
             _write_direct(self.fieldwriter, self.schema, lengths, name, direct[name])
-        self._direct, self._fixed = {}, {}
+        self._direct, self._fixed, self._indexed = {}, {}, {}
         self.fieldwriter.close()
         lengths.close()
 
