@@ -35,7 +35,7 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import CLEAR, MERGE_SMALL, PostingPool, SegmentWriter
 
 from . import analysis, postings, schema, sidecars
-from .corpus import CorpusFile, read_file, scan, taxonomy_for, write_atomic, write_bytes_atomic
+from .corpus import CorpusFile, read_digested, read_file, scan, taxonomy_for, write_atomic, write_bytes_atomic
 from .documents import Document
 from .errors import Problem
 from .locks import file_lock
@@ -147,7 +147,7 @@ def update_index(corpus_dir: Path, index_dir: Path, *, rebuild: bool = False,
             return IndexReport(seconds=time.perf_counter() - started)
         rebuild = rebuild or not is_current(index_dir, taxonomy)
         manifest = {} if rebuild else _read_manifest(index_dir)
-        listing = scan(corpus_dir)
+        listing = scan(corpus_dir, digests=not rebuild)  # a rebuild reads every file anyway: digested then
         report = IndexReport(rebuilt=rebuild, problems=list(listing.problems))
         changed = [f for f in listing.files if manifest.get(f.doc_id, {}).get("digest") != f.digest]
         report.unchanged = len(listing.files) - len(changed)
@@ -190,7 +190,7 @@ def update_index(corpus_dir: Path, index_dir: Path, *, rebuild: bool = False,
 
 def _index_file(writer, file: CorpusFile, taxonomy: Taxonomy, manifest: dict, report: IndexReport,
                 rebuild: bool) -> None:
-    fields, problems = _fields_of(file, taxonomy)
+    file, fields, problems = _fields_of(file, taxonomy)
     report.problems.extend(problems)
     known = file.doc_id in manifest
     if fields is None:
@@ -210,11 +210,15 @@ def _index_file(writer, file: CorpusFile, taxonomy: Taxonomy, manifest: dict, re
         report.added += 1
 
 
-def _fields_of(file: CorpusFile, taxonomy: Taxonomy) -> tuple[dict | None, list[Problem]]:
-    parsed = read_file(file, taxonomy)
+def _fields_of(file: CorpusFile, taxonomy: Taxonomy) -> tuple[CorpusFile, dict | None, list[Problem]]:
+    """The file (with its digest, if it was listed without one), its index fields and its problems."""
+    if file.digest:
+        parsed = read_file(file, taxonomy)
+    else:
+        file, parsed = read_digested(file, taxonomy)
     if parsed.document is None:
-        return None, parsed.problems
-    return schema.to_fields(parsed.document, file.digest, taxonomy), parsed.problems
+        return file, None, parsed.problems
+    return file, schema.to_fields(parsed.document, file.digest, taxonomy), parsed.problems
 
 
 # -- full builds in several processes ------------------------------------------------------------------
@@ -293,7 +297,7 @@ def _build_part(index_dir: str, files: list[CorpusFile], taxonomy: Taxonomy, don
     writer = None
     try:
         for count, file in enumerate(files, 1):
-            fields, problems = _fields_of(file, taxonomy)
+            file, fields, problems = _fields_of(file, taxonomy)
             part.problems.extend(problems)
             if fields is not None:
                 writer = writer or _SegmentWriter(ix, _lk=False, limitmb=WORKER_MB)

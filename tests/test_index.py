@@ -260,3 +260,26 @@ def test_our_writer_writes_the_same_index_as_whooshs(corpus_dir, tmp_path, taxon
     assert len(ours) > 3000
     assert any(len(row[-1]) > 1 for row in ours if len(row) == 8)  # some posting list spans blocks
     assert ours == whooshs
+
+
+def test_a_full_build_digests_what_it_reads_and_reports_an_unreadable_file(corpus_dir, tmp_path, taxonomy,
+                                                                          monkeypatch):
+    """A rebuild lists the files without reading them and digests each where it is read and parsed (in a
+    worker, or in the one process): the manifest holds the same digests as a listing that reads them all,
+    and a file that cannot be read is reported as such, in one process and in several."""
+    from kennisplatform.corpus import scan
+
+    (corpus_dir / "artikelen" / "weg.md").symlink_to(tmp_path / "bestaat-niet.md")
+    listing = scan(corpus_dir)
+    assert [p.path for p in listing.problems] == ["artikelen/weg.md"]
+    for threshold in (1_000_000, 2):
+        monkeypatch.setattr(index, "PARALLEL_THRESHOLD", threshold)
+        folder = tmp_path / f"index-{threshold}"
+        report = index.update_index(corpus_dir, folder, taxonomy=taxonomy)
+        manifest = json.loads((folder / index.MANIFEST).read_text())
+        assert {doc_id: entry["digest"] for doc_id, entry in manifest.items()} == \
+            {f.doc_id: f.digest for f in listing.files}
+        assert [(p.path, p.message) for p in report.problems] == [(p.path, p.message) for p in listing.problems]
+        with index.open_index(folder).searcher() as searcher:  # the stored digest too (to_fields)
+            assert {hit["id"]: hit["digest"] for hit in searcher.documents()} == \
+                {f.doc_id: f.digest for f in listing.files}
