@@ -17,9 +17,9 @@ import threading
 import time
 import zlib
 from array import array
+from collections import deque
 from dataclasses import dataclass, field
 from io import BytesIO
-from collections import deque
 from itertools import chain, groupby, islice, repeat
 from operator import itemgetter, sub
 from pathlib import Path
