@@ -5,7 +5,7 @@ import datetime as dt
 import hashlib
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
 
@@ -24,7 +24,7 @@ class CorpusFile:
     path: Path  # absolute
     relpath: str  # relative to the corpus folder, with forward slashes
     doc_id: str
-    digest: str  # sha256 of the bytes: what incremental indexing compares
+    digest: str  # sha256 of the bytes: what incremental indexing compares ("": not read yet, see scan)
 
 
 @dataclass
@@ -50,8 +50,10 @@ def iter_markdown_files(corpus_dir: Path) -> Iterator[Path]:
                     yield Path(dirpath) / name
 
 
-def scan(corpus_dir: Path) -> CorpusScan:
-    """List the corpus files with their digests; report duplicate ids (the id is the file name)."""
+def scan(corpus_dir: Path, digests: bool = True) -> CorpusScan:
+    """List the corpus files with their digests; report duplicate ids (the id is the file name).
+    Without `digests`, the files are only listed (digest ""): a full build's worker processes read each
+    file once and digest what they read (read_digested), instead of the listing reading them all first."""
     corpus_dir = Path(corpus_dir)
     result = CorpusScan()
     seen: dict[str, str] = {}
@@ -62,6 +64,9 @@ def scan(corpus_dir: Path) -> CorpusScan:
             result.problems.append(Problem(relpath, "id", f"dubbele id '{doc_id}', ook in {seen[doc_id]}"))
             continue
         seen[doc_id] = relpath
+        if not digests:
+            result.files.append(CorpusFile(path, relpath, doc_id, ""))
+            continue
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -77,6 +82,20 @@ def read_file(file: CorpusFile, taxonomy: Taxonomy) -> Parsed:
         data = file.path.read_bytes()
     except OSError as exc:
         return Parsed(None, [Problem(file.relpath, "bestand", f"niet leesbaar: {exc.strerror}")])
+    return _parse_bytes(file, data, taxonomy)
+
+
+def read_digested(file: CorpusFile, taxonomy: Taxonomy) -> tuple[CorpusFile, Parsed]:
+    """read_file for a file listed without its digest (scan(digests=False)): the file with the digest
+    of the bytes that were parsed, and the parse."""
+    try:
+        data = file.path.read_bytes()
+    except OSError as exc:
+        return file, Parsed(None, [Problem(file.relpath, "bestand", f"niet leesbaar: {exc.strerror}")])
+    return replace(file, digest=hashlib.sha256(data).hexdigest()), _parse_bytes(file, data, taxonomy)
+
+
+def _parse_bytes(file: CorpusFile, data: bytes, taxonomy: Taxonomy) -> Parsed:
     if len(data) > MAX_FILE_BYTES:
         return Parsed(None, [Problem(file.relpath, "bestand", "groter dan 2 MB")])
     try:

@@ -12,18 +12,20 @@ import multiprocessing
 import os
 import pickle
 import queue
+import struct
 import threading
 import time
 import zlib
 from array import array
+from collections import deque
 from dataclasses import dataclass, field
 from io import BytesIO
-from itertools import chain, groupby, islice
+from itertools import chain, groupby, islice, repeat
 from operator import itemgetter, sub
 from pathlib import Path
 from typing import Callable, Iterable
 
-from whoosh import index as whoosh_index
+from whoosh import formats, index as whoosh_index
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3PostingsWriter, W3TermInfo
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import StructFile
@@ -33,7 +35,7 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import CLEAR, MERGE_SMALL, PostingPool, SegmentWriter
 
 from . import analysis, postings, schema, sidecars
-from .corpus import CorpusFile, read_file, scan, taxonomy_for, write_atomic, write_bytes_atomic
+from .corpus import CorpusFile, read_digested, read_file, scan, taxonomy_for, write_atomic, write_bytes_atomic
 from .documents import Document
 from .errors import Problem
 from .locks import file_lock
@@ -145,7 +147,7 @@ def update_index(corpus_dir: Path, index_dir: Path, *, rebuild: bool = False,
             return IndexReport(seconds=time.perf_counter() - started)
         rebuild = rebuild or not is_current(index_dir, taxonomy)
         manifest = {} if rebuild else _read_manifest(index_dir)
-        listing = scan(corpus_dir)
+        listing = scan(corpus_dir, digests=not rebuild)  # a rebuild reads every file anyway: digested then
         report = IndexReport(rebuilt=rebuild, problems=list(listing.problems))
         changed = [f for f in listing.files if manifest.get(f.doc_id, {}).get("digest") != f.digest]
         report.unchanged = len(listing.files) - len(changed)
@@ -188,7 +190,7 @@ def update_index(corpus_dir: Path, index_dir: Path, *, rebuild: bool = False,
 
 def _index_file(writer, file: CorpusFile, taxonomy: Taxonomy, manifest: dict, report: IndexReport,
                 rebuild: bool) -> None:
-    fields, problems = _fields_of(file, taxonomy)
+    file, fields, problems = _fields_of(file, taxonomy)
     report.problems.extend(problems)
     known = file.doc_id in manifest
     if fields is None:
@@ -208,11 +210,15 @@ def _index_file(writer, file: CorpusFile, taxonomy: Taxonomy, manifest: dict, re
         report.added += 1
 
 
-def _fields_of(file: CorpusFile, taxonomy: Taxonomy) -> tuple[dict | None, list[Problem]]:
-    parsed = read_file(file, taxonomy)
+def _fields_of(file: CorpusFile, taxonomy: Taxonomy) -> tuple[CorpusFile, dict | None, list[Problem]]:
+    """The file (with its digest, if it was listed without one), its index fields and its problems."""
+    if file.digest:
+        parsed = read_file(file, taxonomy)
+    else:
+        file, parsed = read_digested(file, taxonomy)
     if parsed.document is None:
-        return None, parsed.problems
-    return schema.to_fields(parsed.document, file.digest, taxonomy), parsed.problems
+        return file, None, parsed.problems
+    return file, schema.to_fields(parsed.document, file.digest, taxonomy), parsed.problems
 
 
 # -- full builds in several processes ------------------------------------------------------------------
@@ -291,7 +297,7 @@ def _build_part(index_dir: str, files: list[CorpusFile], taxonomy: Taxonomy, don
     writer = None
     try:
         for count, file in enumerate(files, 1):
-            fields, problems = _fields_of(file, taxonomy)
+            file, fields, problems = _fields_of(file, taxonomy)
             part.problems.extend(problems)
             if fields is not None:
                 writer = writer or _SegmentWriter(ix, _lk=False, limitmb=WORKER_MB)
@@ -378,9 +384,13 @@ class _SegmentWriter(SegmentWriter):
         self._capture = sidecars.Capture()
         self.fieldwriter.__class__ = _CapturingFieldWriter
         self.fieldwriter.capture = self._capture
-        # field -> term -> ([docnums], [weights], [encoded positions]) of our analyzer's text fields
-        self._direct: dict[str, dict[str, tuple[list, list, list]]] = {
+        # field -> term -> [docnum, weight, encoded positions, docnum, ...] of our analyzer's text fields
+        self._direct: dict[str, dict[str, list]] = {
             name: {} for name in self.schema.names() if _is_direct(self.schema[name])}
+        # field -> term bytes -> [docnum, weight, value, ...] of the other indexed fields (ids, facets, dates)
+        self._fixed: dict[str, dict[bytes, list]] = {
+            name: {} for name in self.schema.names() if _is_fixed(self.schema[name])}
+        self._indexed: dict[tuple, tuple[list, int]] = {}  # (field, value, boost) -> _add_fixed's postings
         # add_document below leaves out what our schema never uses: term vectors, separate spelling fields
         self._plain = not any(f.vector or f.separate_spelling() for _, f in self.schema.items())
 
@@ -391,7 +401,7 @@ class _SegmentWriter(SegmentWriter):
             return super().add_document(**fields)
         self._check_state()
         perdocwriter, schema, docnum, add_post = self.perdocwriter, self.schema, self.docnum, self.pool.add
-        direct = self._direct
+        direct, fixed = self._direct, self._fixed
         docboost = self._doc_boost(fields)
         fieldnames = sorted(name for name in fields if not name.startswith("_"))
         self._check_fields(schema, fieldnames)
@@ -408,6 +418,8 @@ class _SegmentWriter(SegmentWriter):
                     terms = direct.get(fieldname)
                     if terms is not None and isinstance(value, str):
                         length = _add_direct(terms, field.format, value, docnum, fieldboost)
+                    elif fieldname in fixed:
+                        length = self._add_fixed(fieldname, field, value, fieldboost)
                     else:
                         scorable = field.scorable
                         for tbytes, freq, weight, vbytes in field.index(value):
@@ -427,6 +439,31 @@ class _SegmentWriter(SegmentWriter):
         self._added = True
         self.docnum += 1
 
+    def _add_fixed(self, fieldname: str, field, value, fieldboost: float) -> int:
+        """One document's postings of an id, facet, year or date field onto the per-term lists; returns
+        the field length. Whoosh's field.index of a value is remembered for fields whose values recur (a
+        facet's few combinations, years, dates; not a unique id): tokenizing it again gives the same."""
+        key = (fieldname, value, fieldboost)
+        recurs = not field.unique and value.__class__ in (str, int)
+        known = self._indexed.get(key) if recurs else None
+        if known is None:
+            postings_, length = [], 0
+            for tbytes, freq, weight, vbytes in field.index(value):
+                postings_.append((tbytes, weight * fieldboost, vbytes))
+                if field.scorable:
+                    length += freq
+            known = (postings_, length)
+            if recurs:
+                self._indexed[key] = known
+        terms, docnum = self._fixed[fieldname], self.docnum
+        for tbytes, weight, vbytes in known[0]:  # each term once per document (_is_fixed): in document order
+            found = terms.get(tbytes)
+            if found is None:
+                terms[tbytes] = [docnum, weight, vbytes]
+            else:
+                found += (docnum, weight, vbytes)
+        return known[1]
+
     def _finalize_segment(self):
         """Whoosh's segment files, then its sidecar (sidecars.py) from the postings just written."""
         segment = super()._finalize_segment()
@@ -442,11 +479,11 @@ class _SegmentWriter(SegmentWriter):
     def _flush_segment(self):
         self.perdocwriter.close()
         lengths = _Lengths(self.per_document_reader(), self.schema)
-        direct = {name: terms for name, terms in self._direct.items() if terms}
+        direct = {name: terms for name, terms in chain(self._direct.items(), self._fixed.items()) if terms}
         for name in set(direct) & self.pool.fieldnames:  # a merged segment's postings are in the pool
-            for term, (ids, weights, values) in direct.pop(name).items():
-                btext = term.encode("utf-8")
-                for item in zip(ids, weights, values):
+            for term, postings_ in direct.pop(name).items():
+                btext = term.encode("utf-8") if term.__class__ is str else term
+                for item in zip(postings_[0::3], postings_[1::3], postings_[2::3]):
                     self.pool.add((name, btext, *item))
         pending = sorted(direct)
         for fieldname, items in groupby(self.pool.iter_postings(), key=itemgetter(0)):
@@ -456,7 +493,7 @@ class _SegmentWriter(SegmentWriter):
             _write_postings(self.fieldwriter, self.schema, lengths, items)
         for name in pending:
             _write_direct(self.fieldwriter, self.schema, lengths, name, direct[name])
-        self._direct = {}
+        self._direct, self._fixed, self._indexed = {}, {}, {}
         self.fieldwriter.close()
         lengths.close()
 
@@ -466,66 +503,139 @@ def _is_direct(field) -> bool:
     return isinstance(field.format, schema.Positions) and isinstance(field.analyzer, analysis.DutchAnalyzer)
 
 
+def _is_fixed(field) -> bool:
+    """Indexed fields whose postings add_document collects per term as Whoosh's field.index gives them
+    (ids, facets, years, dates): formats that give each term once per document (a set of words, or
+    their frequencies), so a term's postings arrive in document order as Whoosh's pool would sort them."""
+    return field.indexed and type(field.format) in (formats.Existence, formats.Frequency) and not _is_direct(field)
+
+
 def _add_direct(terms: dict, format_, text: str, docnum: int, fieldboost: float) -> int:
-    """One document's postings of one text field into the per-term lists; returns the field length
-    as Whoosh counts it (every term's frequency, compound parts too)."""
-    length = 0
-    boost = format_.field_boost
-    encode = format_.encode
-    single = schema.single_position
+    """One document's postings of one text field onto the per-term lists (docnum, weight, value, ...);
+    returns the field length as Whoosh counts it (every term's frequency, compound parts too). The
+    weights, values and lists are found with one expression each and the postings appended by `map`,
+    not by a Python loop per posting (a third of this function's time before)."""
     found, weights = analysis.index_terms(text)  # weights: only where compound parts contributed
-    for term, positions in found.items():
-        entry = terms.get(term)
-        if entry is None:
-            entry = terms[term] = ([], [], [])
-        count = len(positions)
-        entry[0].append(docnum)
-        entry[1].append((weights[term] if term in weights else count) * boost * fieldboost)
-        entry[2].append(single(positions[0]) if count == 1 else encode(positions))
-        length += count
-    return length
+    positions = found.values()
+    counts = list(map(len, positions))
+    scores = list(map(weights.get, found, counts)) if weights else counts
+    boost = format_.field_boost
+    if boost == 1.0 and fieldboost == 1.0:
+        scores = map(float, scores)  # what x * 1.0 * 1.0 gives
+    else:
+        scores = [score * boost * fieldboost for score in scores]
+    single, encode = schema.single_position, format_.encode
+    values = [single(spots[0]) if len(spots) == 1 else encode(spots) for spots in positions]
+    lists = list(map(terms.get, found))
+    if None in lists:  # terms this segment has not seen yet
+        lists = [terms.setdefault(term, []) if known is None else known for term, known in zip(found, lists)]
+    deque(map(list.extend, lists, zip(repeat(docnum), scores, values)), 0)
+    return sum(counts)
 
 
 def _write_direct(fieldwriter, schema_, lengths: "_Lengths", fieldname: str, terms: dict) -> None:
-    """A field's postings collected by add_document, term by term in Whoosh's order (UTF-8 bytes sort
-    like code points): the blocks of up to 128 postings, block statistics and term info that
+    """A field's postings collected by add_document (term -> [docnum, weight, value, docnum, ...]), term
+    by term in Whoosh's order (a text field's terms are str, whose UTF-8 bytes sort like code points;
+    other fields' are bytes): the blocks of up to 128 postings, block statistics and term info that
     W3PostingsWriter and W3FieldWriter.finish_term would write (tests/test_index.py compares both
     writers' indexes), without their objects and calls per term and block: each term's bytes are
-    assembled and written at once."""
+    assembled at once (most terms have one block: _one_block_term), the field's postings written
+    with one call and its terms added to the term table together (_add_terms)."""
     field = schema_[fieldname]
     fieldwriter.start_field(fieldname, field)
     post = fieldwriter._postwriter
     limit, compression = post._blocklimit, post._compression
-    if field.format.fixed_value_size() is not None:  # Positions values vary in size; others go Whoosh's way
-        for term in sorted(terms):
-            _write_term_slowly(fieldwriter, post, lengths.of(fieldname) or [], term, terms[term])
-        fieldwriter.finish_field()
-        return
-    postfile, tindex = fieldwriter._postfile, fieldwriter._tindex
+    fixed = field.format.fixed_value_size()
+    postfile = fieldwriter._postfile
     target = getattr(fieldwriter, "_target", None)  # the sidecar's capture of this field
     field_lengths = lengths.of(fieldname) or []
     prefix = pack_ushort(fieldwriter._fieldid)
+    offset = postfile.tell()
+    keys, infos, chunks = [], [], []
     for term in sorted(terms):
-        ids, weights, values = terms[term]
-        btext = term.encode("utf-8")
+        postings_ = terms[term]
+        ids, weights, values = postings_[0::3], postings_[1::3], postings_[2::3]
+        if fixed is not None:
+            values = [value for value in values if value]  # Whoosh keeps only values that say something
+        btext = term.encode("utf-8") if term.__class__ is str else term
         if target is not None:
             target.start_term(btext)
-        info = _TermTotals()
-        chunks = [WHOOSH3_HEADER_MAGIC]
-        count = len(ids)
-        for start in range(0, count, limit):
-            end = start + limit
-            block = _Block(ids[start:end] if count > limit else ids, weights[start:end] if count > limit else weights,
-                           values[start:end] if count > limit else values, field_lengths)
-            if target is not None:
-                target.add_block(block.ids, block.weights, block.values)
-            info.add(block)
-            chunks.append(block.encode(compression, last=end >= count))
-        offset = postfile.tell()
-        data = b"".join(chunks)
-        postfile.write(data)
-        tindex.add(prefix + btext, info.to_bytes(offset, len(data)))
+        if len(ids) <= limit:
+            data, info = _one_block_term(ids, weights, values, field_lengths, compression, fixed, target)
+        else:
+            data, info = _blocks_term(ids, weights, values, field_lengths, limit, compression, fixed, target)
+        keys.append(prefix + btext)
+        infos.append(info + pack_long(offset) + pack_int(len(data)))
+        chunks.append(data)
+        offset += len(data)
+    postfile.write(b"".join(chunks))
+    if keys:
+        _add_terms(fieldwriter._tindex, keys, infos)
     fieldwriter.finish_field()
+
+
+def _one_block_term(ids: list, weights: list, values: list, field_lengths: list, compression: int,
+                    fixed: int | None, target) -> tuple[bytes, bytes]:
+    """A term with one block of postings: its bytes in the postings file and its term info (without
+    the extent), what _Block, _TermTotals and _block_bytes give, without their objects."""
+    id_array, weight_array = array("I", ids), array("f", weights)
+    if target is not None:
+        target.add_block(id_array, weight_array, values)
+    top = max(weights)  # Whoosh compares the weights before float32 rounding, starting from 0
+    maxweight = top if top > 0 else 0
+    if field_lengths:
+        if ids[-1] < len(field_lengths):
+            found = list(filter(None, map(field_lengths.__getitem__, ids)))
+        else:
+            found = [n for n in (field_lengths[d] if d < len(field_lengths) else None for d in ids) if n]
+        minlength, maxlength = (min(found), max(found)) if found else (None, 0)
+    else:
+        minlength, maxlength = None, 0
+    if fixed is None or fixed < 0:
+        mini_values = tuple(values)
+    else:
+        mini_values = b"".join(values) if fixed else None
+    data = WHOOSH3_HEADER_MAGIC + _block_bytes(id_array, weight_array, mini_values, maxweight, minlength, maxlength,
+                                               compression, True)
+    info = _TERM_INFO.pack(False, sum(weight_array), len(ids), 0 if minlength is None else length_to_byte(minlength),
+                           length_to_byte(maxlength), maxweight, ids[0], ids[-1])
+    return data, info
+
+
+def _blocks_term(ids: list, weights: list, values: list, field_lengths: list, limit: int, compression: int,
+                 fixed: int | None, target) -> tuple[bytes, bytes]:
+    """A term with several blocks of postings: its bytes and term info (without the extent)."""
+    totals = _TermTotals()
+    chunks = [WHOOSH3_HEADER_MAGIC]
+    count = len(ids)
+    for start in range(0, count, limit):
+        end = start + limit
+        block = _Block(ids[start:end], weights[start:end], values[start:end], field_lengths)
+        if target is not None:
+            target.add_block(block.ids, block.weights, block.values)
+        totals.add(block)
+        chunks.append(block.encode(compression, fixed, last=end >= count))
+    return b"".join(chunks), totals.to_bytes()
+
+
+def _add_terms(tindex, keys: list[bytes], infos: list[bytes]) -> None:
+    """OrderedHashWriter.add for each (key, term info) of a field, keys in order: the same file bytes,
+    buckets and position index, with one write."""
+    if keys[0] <= tindex.lastkey:
+        raise ValueError(f"Keys must increase: {tindex.lastkey!r}..{keys[0]!r}")
+    dbfile = tindex.dbfile
+    position = dbfile.tell()
+    index_positions, buckets, hashfn = tindex.index, tindex.buckets, tindex.hashfn
+    parts = []
+    for key, info in zip(keys, infos):
+        index_positions.append(position)
+        head = _KEY_VALUE_LENGTHS.pack(len(key), len(info))
+        parts += (head, key, info)
+        code = hashfn(key)
+        buckets[code & 255].append((code, position))
+        position += len(head) + len(key) + len(info)
+    dbfile.write(b"".join(parts))
+    tindex.lastkey = keys[-1]
 
 
 class _Block:
@@ -546,9 +656,14 @@ class _Block:
         self.minlength = min(found) if found else None
         self.maxlength = max(found) if found else 0
 
-    def encode(self, compression: int, last: bool) -> bytes:
-        return _block_bytes(self.ids, self.weights, tuple(self.values), self.maxweight, self.minlength,
-                            self.maxlength, compression, last)
+    def encode(self, compression: int, fixed: int | None, last: bool) -> bytes:
+        """`fixed`: the format's fixed value size (W3PostingsWriter._mini_values)."""
+        if fixed is None or fixed < 0:
+            values = tuple(self.values)
+        else:
+            values = b"".join(self.values) if fixed else None
+        return _block_bytes(self.ids, self.weights, values, self.maxweight, self.minlength, self.maxlength,
+                            compression, last)
 
 
 def _block_bytes(ids, weights, values, maxweight: float, minlength: int | None, maxlength: int,
@@ -594,22 +709,15 @@ class _TermTotals:
             self.minid = block.ids[0]
         self.maxid = block.ids[-1]
 
-    def to_bytes(self, offset: int, length: int) -> bytes:
+    def to_bytes(self) -> bytes:
+        """W3TermInfo.to_bytes without the extent (offset and length in the postings file)."""
         minlength = 0 if self.minlength is None else length_to_byte(self.minlength)
         return _TERM_INFO.pack(False, self.weight, self.df, minlength, length_to_byte(self.maxlength),
-                               self.maxweight, self.minid, self.maxid) + pack_long(offset) + pack_int(length)
+                               self.maxweight, self.minid, self.maxid)
 
 
 _TERM_INFO = W3TermInfo._struct
-
-
-def _write_term_slowly(fieldwriter, post, field_lengths: list, term: str, postings: tuple) -> None:
-    """One term's postings through Whoosh's postings writer."""
-    fieldwriter.start_term(term.encode("utf-8"))
-    for docnum, weight, value in zip(*postings):
-        length = field_lengths[docnum] if docnum < len(field_lengths) else None
-        post.add_posting(docnum, weight, value, length)
-    fieldwriter.finish_term()
+_KEY_VALUE_LENGTHS = struct.Struct("!ii")  # whoosh.filedb.filetables._lengths: a key's and its value's sizes
 
 
 class _CapturingFieldWriter(W3FieldWriter):

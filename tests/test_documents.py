@@ -105,6 +105,11 @@ def test_a_file_without_a_date_is_a_document_with_an_unknown_date(taxonomy):
     ("# Kop\n\nTekst met [een link](https://example.org) en `code`.", "Kop\n\nTekst met een link en code."),
     ("\t  ingesprongen\t", "ingesprongen"),
     ("a b c", "a b c"),
+    ("a_b c", "ab c"),
+    ("a~b  c", "ab c"),
+    ("`a` \tb", "a b"),
+    ("a\tb", "a b"),
+    ("  ", ""),
 ])
 def test_plain_text_keeps_the_words_and_one_space_between_them(markdown, plain):
     assert plain_text(markdown) == plain

@@ -260,3 +260,56 @@ def test_our_writer_writes_the_same_index_as_whooshs(corpus_dir, tmp_path, taxon
     assert len(ours) > 3000
     assert any(len(row[-1]) > 1 for row in ours if len(row) == 8)  # some posting list spans blocks
     assert ours == whooshs
+
+
+def test_a_full_build_digests_what_it_reads_and_reports_an_unreadable_file(corpus_dir, tmp_path, taxonomy,
+                                                                          monkeypatch):
+    """A rebuild lists the files without reading them and digests each where it is read and parsed (in a
+    worker, or in the one process): the manifest holds the same digests as a listing that reads them all,
+    and a file that cannot be read is reported as such, in one process and in several."""
+    from kennisplatform.corpus import scan
+
+    (corpus_dir / "artikelen" / "weg.md").symlink_to(tmp_path / "bestaat-niet.md")
+    listing = scan(corpus_dir)
+    assert [p.path for p in listing.problems] == ["artikelen/weg.md"]
+    for threshold in (1_000_000, 2):
+        monkeypatch.setattr(index, "PARALLEL_THRESHOLD", threshold)
+        folder = tmp_path / f"index-{threshold}"
+        report = index.update_index(corpus_dir, folder, taxonomy=taxonomy)
+        manifest = json.loads((folder / index.MANIFEST).read_text())
+        assert {doc_id: entry["digest"] for doc_id, entry in manifest.items()} == \
+            {f.doc_id: f.digest for f in listing.files}
+        assert [(p.path, p.message) for p in report.problems] == [(p.path, p.message) for p in listing.problems]
+        with index.open_index(folder).searcher() as searcher:  # the stored digest too (to_fields)
+            assert {hit["id"]: hit["digest"] for hit in searcher.documents()} == \
+                {f.doc_id: f.digest for f in listing.files}
+
+
+def test_a_merged_segment_holds_the_same_postings_as_a_fresh_build(corpus_dir, tmp_path, taxonomy):
+    """Saves merge small segments into the new one: their postings then reach the writer's pool, and the
+    new documents' postings (collected per term, text and facet fields alike) must join them there in
+    document order. Every posting of every field equals a fresh build's, by document id."""
+    merged = tmp_path / "merged"
+    index.update_index(corpus_dir, merged, taxonomy=taxonomy)
+    for n in range(6):  # Whoosh merges small segments once there are five or more
+        write_document(corpus_dir, f"nieuw-{n}", "artikel", f"201{n}-02-02", ["erfgoed"], ["Gouda"], {},
+                       f"Een optreden in het poppodium, deel {n}.")
+        index.update_index(corpus_dir, merged, taxonomy=taxonomy)
+    fresh = tmp_path / "fresh"
+    index.update_index(corpus_dir, fresh, rebuild=True, taxonomy=taxonomy)
+
+    def postings(folder):
+        with index.open_index(folder).reader() as reader:
+            doc_ids = {docnum: stored["id"] for docnum, stored in reader.iter_docs()}
+            rows = set()
+            for field, term in reader.all_terms():
+                matcher = reader.postings(field, term)
+                while matcher.is_active():
+                    rows.add((field, term, doc_ids[matcher.id()], matcher.weight(), matcher.value()))
+                    matcher.next()
+            return rows, len(reader.leaf_readers())
+
+    (ours, segments), (theirs, _) = postings(merged), postings(fresh)
+    assert segments < 7  # some saves were merged
+    assert {row[0] for row in ours} >= {"id", "type", "theme", "region", "year", "datenum", "body"}
+    assert ours == theirs
