@@ -65,6 +65,21 @@ def fixture_corpus(root: Path) -> Path:
     return corpus
 
 
+def saved_starter_index(root: Path, added_body: str) -> tuple[Path, Path]:
+    """(corpus, index folder) in root: the starter corpus indexed, then one document added (with
+    `added_body`) and one changed, so the index has several segments and a deleted document, as a live
+    index does after editors' saves."""
+    corpus = root / "corpus"
+    shutil.copytree(REPO / "corpus", corpus)
+    index_dir = root / "index"
+    update_index(corpus, index_dir)
+    write_document(corpus, "erfgoed-extra", "voorbeeldproject", "2025-02-01", ["erfgoed"], ["Gouda"], {}, added_body)
+    changed = next((corpus / "verslagen").glob("*.md"))
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nExtra alinea over erfgoed.\n", encoding="utf-8")
+    update_index(corpus, index_dir)
+    return corpus, index_dir
+
+
 def engine_over_articles(root: Path, docs) -> SearchEngine:
     """A search engine over articles given as (id, title, regions, body), all of one date and with a short
     summary, so that what ranks them is their title and text (the caller closes it)."""

@@ -9,28 +9,19 @@ from whoosh.scoring import BM25F
 
 from kennisplatform import bitsets, postings, ranking, schema, sidecars
 from kennisplatform import search as search_module
-from kennisplatform.index import open_index, update_index
+from kennisplatform.index import open_index
 from kennisplatform.params import SearchParams
 from kennisplatform.search import SearchEngine
 
-from conftest import REPO, write_document
+from conftest import REPO, saved_starter_index
 
 
 @pytest.fixture(scope="module")
 def starter_reader(tmp_path_factory):
     """The starter corpus, indexed; then one document added and one changed, so the reader has
     several segments and a deleted document, as a live index does after editors' saves."""
-    import shutil
-
-    corpus = tmp_path_factory.mktemp("ranking") / "corpus"
-    shutil.copytree(REPO / "corpus", corpus)
-    index_dir = corpus.parent / "index"
-    update_index(corpus, index_dir)
-    write_document(corpus, "erfgoed-extra", "voorbeeldproject", "2025-02-01", ["erfgoed"], ["Gouda"], {},
-                   "Erfgoed en erfgoedonderwijs in Gouda: leerlingen onderzoeken erfgoed van de stad.\n")
-    changed = next((corpus / "verslagen").glob("*.md"))
-    changed.write_text(changed.read_text(encoding="utf-8") + "\nExtra alinea over erfgoed.\n", encoding="utf-8")
-    update_index(corpus, index_dir)
+    _, index_dir = saved_starter_index(tmp_path_factory.mktemp("ranking"),
+                                       "Erfgoed en erfgoedonderwijs in Gouda: leerlingen onderzoeken erfgoed van de stad.\n")
     searcher = open_index(index_dir).searcher(weighting=BM25F())
     searcher.index_dir = index_dir
     yield searcher

@@ -1,32 +1,22 @@
 """A page's stored fields read from the segments' columns directly (postings.StoredFields) are Whoosh's."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from kennisplatform import postings
-from kennisplatform.index import open_index, update_index
+from kennisplatform.index import open_index
 from kennisplatform.params import SearchParams
 from kennisplatform.search import SearchEngine
 
-from conftest import REPO, write_document
+from conftest import saved_starter_index
 
 
 @pytest.fixture(scope="module")
 def saved_index(tmp_path_factory):
     """The starter corpus, indexed, then one document added and one changed: several segments and a
     deleted document, as after editors' saves."""
-    corpus = tmp_path_factory.mktemp("stored") / "corpus"
-    shutil.copytree(REPO / "corpus", corpus)
-    index_dir = corpus.parent / "index"
-    update_index(corpus, index_dir)
-    write_document(corpus, "erfgoed-extra", "voorbeeldproject", "2025-02-01", ["erfgoed"], ["Gouda"], {},
-                   "Erfgoed en “erfgoedonderwijs” in Gouda: één les, leerlingen onderzoeken erfgoed.\n")
-    changed = next((corpus / "verslagen").glob("*.md"))
-    changed.write_text(changed.read_text(encoding="utf-8") + "\nExtra alinea over erfgoed.\n", encoding="utf-8")
-    update_index(corpus, index_dir)
-    return corpus, index_dir
+    return saved_starter_index(tmp_path_factory.mktemp("stored"),
+                               "Erfgoed en “erfgoedonderwijs” in Gouda: één les, leerlingen onderzoeken erfgoed.\n")
 
 
 def test_every_documents_stored_fields_equal_whooshs(saved_index):
