@@ -10,7 +10,7 @@ import yaml
 
 from test_relevance_collection import (COLLECTION, RELEVANCE, assert_judged_pages_in, assert_listed_in_sources,
                                        collection_pages)
-from test_relevance_fresh import FRESH, FRESH2, KINDS
+from test_relevance_fresh import KINDS, SETS
 
 TUNE3 = RELEVANCE / "collection_tune3"
 TUNE3_JUDGMENTS = RELEVANCE / "judgments_tune3.yaml"
@@ -29,7 +29,7 @@ def queries() -> list[dict]:
 
 def test_tune3_pages_are_its_own_and_each_is_listed_with_its_address(pages):
     assert 30 <= len(pages) <= 40
-    for other in (COLLECTION, FRESH.folder, FRESH2.folder):
+    for other in [COLLECTION] + [fresh.folder for fresh in SETS.values()]:
         shared = set(pages) & set(collection_pages(other))
         assert not shared, f"pages of {other.name} in {TUNE3.name}: {sorted(shared)}"
     assert_listed_in_sources(pages, TUNE3)
