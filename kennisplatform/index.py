@@ -581,22 +581,9 @@ def _one_block_term(ids: list, weights: list, values: list, field_lengths: list,
     id_array, weight_array = array("I", ids), array("f", weights)
     if target is not None:
         target.add_block(id_array, weight_array, values)
-    top = max(weights)  # Whoosh compares the weights before float32 rounding, starting from 0
-    maxweight = top if top > 0 else 0
-    if field_lengths:
-        if ids[-1] < len(field_lengths):
-            found = list(filter(None, map(field_lengths.__getitem__, ids)))
-        else:
-            found = [n for n in (field_lengths[d] if d < len(field_lengths) else None for d in ids) if n]
-        minlength, maxlength = (min(found), max(found)) if found else (None, 0)
-    else:
-        minlength, maxlength = None, 0
-    if fixed is None or fixed < 0:
-        mini_values = tuple(values)
-    else:
-        mini_values = b"".join(values) if fixed else None
-    data = WHOOSH3_HEADER_MAGIC + _block_bytes(id_array, weight_array, mini_values, maxweight, minlength, maxlength,
-                                               compression, True)
+    maxweight, minlength, maxlength = _block_stats(ids, weights, field_lengths)
+    data = WHOOSH3_HEADER_MAGIC + _block_bytes(id_array, weight_array, _mini_values(values, fixed), maxweight,
+                                               minlength, maxlength, compression, True)
     info = _TERM_INFO.pack(False, sum(weight_array), len(ids), 0 if minlength is None else length_to_byte(minlength),
                            length_to_byte(maxlength), maxweight, ids[0], ids[-1])
     return data, info
@@ -647,23 +634,30 @@ class _Block:
         self.ids = array("I", ids)
         self.weights = array("f", weights)  # stored as float32, as Whoosh's block buffer does
         self.values = values
-        top = max(weights)  # Whoosh compares the weights before float32 rounding, starting from 0
-        self.maxweight = top if top > 0 else 0
-        if ids[-1] < len(field_lengths):
-            found = [n for n in map(field_lengths.__getitem__, ids) if n]
-        else:
-            found = [n for n in (field_lengths[d] if d < len(field_lengths) else None for d in ids) if n]
-        self.minlength = min(found) if found else None
-        self.maxlength = max(found) if found else 0
+        self.maxweight, self.minlength, self.maxlength = _block_stats(ids, weights, field_lengths)
 
     def encode(self, compression: int, fixed: int | None, last: bool) -> bytes:
-        """`fixed`: the format's fixed value size (W3PostingsWriter._mini_values)."""
-        if fixed is None or fixed < 0:
-            values = tuple(self.values)
-        else:
-            values = b"".join(self.values) if fixed else None
-        return _block_bytes(self.ids, self.weights, values, self.maxweight, self.minlength, self.maxlength,
-                            compression, last)
+        return _block_bytes(self.ids, self.weights, _mini_values(self.values, fixed), self.maxweight, self.minlength,
+                            self.maxlength, compression, last)
+
+
+def _block_stats(ids: list[int], weights: list[float], field_lengths: list) -> tuple[float, int | None, int]:
+    """(highest weight, shortest and longest length of the documents that have one) of a block, as
+    W3PostingsWriter records them: (.., None, 0) when no document has a length."""
+    top = max(weights)  # Whoosh compares the weights before float32 rounding, starting from 0
+    if ids[-1] < len(field_lengths):
+        found = list(filter(None, map(field_lengths.__getitem__, ids)))
+    else:
+        found = [n for n in (field_lengths[d] if d < len(field_lengths) else None for d in ids) if n]
+    return (top if top > 0 else 0), *((min(found), max(found)) if found else (None, 0))
+
+
+def _mini_values(values: list[bytes], fixed: int | None):
+    """A block's values as W3PostingsWriter._mini_values stores them, for a format whose values have the
+    fixed size `fixed` (None or negative: sizes vary; 0: no values)."""
+    if fixed is None or fixed < 0:
+        return tuple(values)
+    return b"".join(values) if fixed else None
 
 
 def _block_bytes(ids, weights, values, maxweight: float, minlength: int | None, maxlength: int,
