@@ -7,6 +7,7 @@
     python benchmarks/relevance/evaluate.py --fresh2 [--per-query]   # a second fresh check set, never tuned on
     python benchmarks/relevance/evaluate.py --tune3 [--per-query]    # pages of its own, judgments_tune3.yaml (tuning)
     python benchmarks/relevance/evaluate.py --fresh3 [--per-query]   # a third fresh check set, never tuned on
+    python benchmarks/relevance/evaluate.py --fresh4 [--per-query]   # a fourth fresh check set, run once at the end
     python benchmarks/relevance/evaluate.py --collection DIR --judgments FILE [--engine NAME]...
     python benchmarks/relevance/evaluate.py --tune3 --peer-losses title   # tuning queries a peer ranks better
 
@@ -28,6 +29,8 @@ proposed after the field set's held-out half had been seen. --tune3 is tuning ma
 (collection_tune3/), aimed at the kinds where our margin over plain BM25 was thinnest (titles, multi).
 --fresh3 (collection_fresh3/) is a third check set, made in session 5 because fresh2 had been looked at during
 that session: it stands in for the unseen pages and queries the project is judged on, so it is run, never tuned on.
+--fresh4 (collection_fresh4/) is a fourth check set, made in session 6 because fresh3 had been run once and some of
+its per-query scores read: nobody runs it while working, the lead runs it once after everything is merged.
 
 Grades: 3 = exactly what was asked, 2 = clearly relevant, 1 = partly relevant; unlisted = 0.
 
@@ -79,6 +82,8 @@ FRESH2_COLLECTION = HERE / "collection_fresh2"
 FRESH2_JUDGMENTS = HERE / "judgments_fresh2.yaml"
 FRESH3_COLLECTION = HERE / "collection_fresh3"
 FRESH3_JUDGMENTS = HERE / "judgments_fresh3.yaml"
+FRESH4_COLLECTION = HERE / "collection_fresh4"
+FRESH4_JUDGMENTS = HERE / "judgments_fresh4.yaml"
 TUNE3_COLLECTION = HERE / "collection_tune3"
 TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
 # --NAME: (pages to import, judgments over them, what the set is for)
@@ -88,6 +93,7 @@ NAMED_SETS = {
     "tune2": (FIELD_COLLECTION, TUNE2_JUDGMENTS, "more tuning queries over the real pages"),
     "fresh2": (FRESH2_COLLECTION, FRESH2_JUDGMENTS, "a second fresh check set nobody tunes on"),
     "fresh3": (FRESH3_COLLECTION, FRESH3_JUDGMENTS, "a third fresh check set nobody tunes on (session 5)"),
+    "fresh4": (FRESH4_COLLECTION, FRESH4_JUDGMENTS, "a fourth fresh check set, run once at the end (session 6)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
 }
 TEXT_BOOSTS = {"title": 3.0, "summary": 1.8, "body": 1.0}
