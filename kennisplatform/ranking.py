@@ -51,14 +51,16 @@ class Ranker:
         self._cached = 0
         self._lock = threading.Lock()
 
-    def term(self, field: str, term: str) -> TermScores:
-        key = (field, term)
+    def term(self, field: str, term: str, classic_idf: bool = False) -> TermScores:
+        """The term's BM25F contributions in the field. With `classic_idf`, weighed by BM25's own idf
+        (classic_idf) instead of Whoosh's: see search.CLASSIC_IDF_FROM for when."""
+        key = (field, term, classic_idf)
         with self._lock:
             found = self._cache.get(key)
             if found is not None:
                 self._cache.move_to_end(key)
                 return found
-        found = self._compute(field, term)
+        found = self._compute(field, term, classic_idf)
         with self._lock:
             if key not in self._cache:
                 self._cache[key] = found
@@ -67,13 +69,13 @@ class Ranker:
                     self._cached -= len(self._cache.popitem(last=False)[1])
         return found
 
-    def _compute(self, field: str, term: str) -> TermScores:
+    def _compute(self, field: str, term: str, classic: bool = False) -> TermScores:
         found = self.arrays.postings(field, term)
         if not len(found):
             return TermScores(found.docs, found.weights)
         # Whoosh's idf and BM25 (whoosh.scoring), with the field's boost as a query-time factor. Whoosh's
         # document frequency counts every posting written, deleted documents too: len(found).
-        idf = math.log(self.size / (len(found) + 1)) + 1
+        idf = classic_idf(len(found), self.size) if classic else math.log(self.size / (len(found) + 1)) + 1
         tf = found.weights
         # boost * idf * tf * (K1 + 1) / (tf + norm), step by step in place: the same float32 operations
         # in the same order, without a temporary array per step (most of a warm query's cache misses).
@@ -97,6 +99,12 @@ class Ranker:
 
     def zeros(self) -> np.ndarray:
         return np.zeros(self.size, dtype=np.float64)
+
+
+def classic_idf(doc_frequency: int, size: int) -> float:
+    """BM25's idf as Lucene has it (never negative): a word in nearly every document weighs nearly 0, where
+    Whoosh's idf gives every word at least 1."""
+    return math.log(1 + (size - doc_frequency + 0.5) / (doc_frequency + 0.5))
 
 
 def add_all(into: np.ndarray, terms: list[TermScores], weight: float = 1.0, within: np.ndarray | None = None) -> None:
