@@ -51,13 +51,14 @@ MIN_SHOULD_MATCH = 0.5
 RELAX_STEPS = (1.0, 0.75, 0.5, 0.25, 0.0)
 # A long query's BM25F score is multiplied by (share of its weight matched) ** COORDINATION.
 COORDINATION = 1.0
-# From this many content words up, a query's words are scored with BM25's own idf (ranking.classic_idf)
-# instead of Whoosh's: a word that nearly every document has ("cultuur", "school", "kinderen") adds nearly
-# nothing, where Whoosh's idf (at least 1) let many such words outscore the one telling word of a question
-# or a list of topics. Shorter queries keep Whoosh's idf: a compound's common parts and a two-word phrase
-# ("gespecialiseerd onderwijs") rank as tuned. Tuning sets: 3 (no kind lower) over 2 (field topical lower)
-# and 4 (fewer gains) (docs/performance.md, "Session 6: questions, multi and places").
-CLASSIC_IDF_FROM = 3
+# A long query's words are scored with BM25's own idf (ranking.classic_idf) instead of Whoosh's, as its
+# evidence already weighs them (_idf_weights): a word that nearly every document has ("cultuur", "school",
+# "kinderen") adds nearly nothing, where Whoosh's idf (at least 1) let a page that repeats such words outscore
+# the page with the question's telling words. Shorter queries keep Whoosh's idf: a compound's common parts and
+# a two-word phrase ("gespecialiseerd onderwijs") rank as tuned. From 4 content words (LONG_QUERY): on the
+# tuning sets, 4 lowered nothing; 3 lowered a tune4 title, 2 field topical and place (docs/performance.md,
+# "Session 6: questions, multi and places").
+CLASSIC_IDF_FROM = LONG_QUERY
 # Title coverage: the share of the query's content weight (each group its idf) that a document's title
 # contains. A document whose title covers at least TITLE_COVERAGE of it (with a word of the topic, not only
 # a place; and two groups of a query of three or more) is listed and ranked with the documents that contain
