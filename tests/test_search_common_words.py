@@ -66,7 +66,8 @@ def test_classic_idf_scores_are_whooshs_scaled_by_the_ratio_of_the_two_idfs(inde
             whoosh, classic = ranker.term("body", term), ranker.term("body", term, classic_idf=True)
             assert classic.docs.tolist() == whoosh.docs.tolist()
             frequency, size = len(whoosh), ranker.size
-            ratio = ranking.classic_idf(frequency, size) / (math.log(size / (frequency + 1)) + 1)
+            ratio = ranking.classic_idf(frequency, size) / ranking.whoosh_idf(frequency, size)
+            assert ranking.whoosh_idf(frequency, size) == pytest.approx(math.log(size / (frequency + 1)) + 1)
             assert np.allclose(classic.scores, whoosh.scores * ratio, rtol=1e-5)
         common = ranker.term("body", "cultur").scores.sum(), ranker.term("body", "cultur", True).scores.sum()
         assert common[1] < 0.1 * common[0]  # in every document: nearly nothing left
