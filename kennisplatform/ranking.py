@@ -47,18 +47,20 @@ class Ranker:
         self.size = arrays.size
         self.field_boosts = field_boosts
         self._norms: dict[str, np.ndarray] = {}
-        self._cache: OrderedDict[tuple[str, str], TermScores] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str, bool], TermScores] = OrderedDict()
         self._cached = 0
         self._lock = threading.Lock()
 
-    def term(self, field: str, term: str) -> TermScores:
-        key = (field, term)
+    def term(self, field: str, term: str, classic_idf: bool = False) -> TermScores:
+        """The term's BM25F contributions in the field. With `classic_idf`, weighed by BM25's own idf
+        (classic_idf) instead of Whoosh's: see search.CLASSIC_IDF_FROM for when."""
+        key = (field, term, classic_idf)
         with self._lock:
             found = self._cache.get(key)
             if found is not None:
                 self._cache.move_to_end(key)
                 return found
-        found = self._compute(field, term)
+        found = self._rescaled(field, term) if classic_idf else self._compute(field, term)
         with self._lock:
             if key not in self._cache:
                 self._cache[key] = found
@@ -67,13 +69,22 @@ class Ranker:
                     self._cached -= len(self._cache.popitem(last=False)[1])
         return found
 
+    def _rescaled(self, field: str, term: str) -> TermScores:
+        """Whoosh's contributions (cached, and read for the term's documents anyway) times the ratio of the
+        two idfs: the score is linear in the idf, so this costs one multiplication, no postings read."""
+        whoosh = self.term(field, term)
+        if not len(whoosh):
+            return whoosh
+        ratio = classic_idf(len(whoosh), self.size) / whoosh_idf(len(whoosh), self.size)
+        return TermScores(whoosh.docs, whoosh.scores * np.float32(ratio))
+
     def _compute(self, field: str, term: str) -> TermScores:
         found = self.arrays.postings(field, term)
         if not len(found):
             return TermScores(found.docs, found.weights)
         # Whoosh's idf and BM25 (whoosh.scoring), with the field's boost as a query-time factor. Whoosh's
         # document frequency counts every posting written, deleted documents too: len(found).
-        idf = math.log(self.size / (len(found) + 1)) + 1
+        idf = whoosh_idf(len(found), self.size)
         tf = found.weights
         # boost * idf * tf * (K1 + 1) / (tf + norm), step by step in place: the same float32 operations
         # in the same order, without a temporary array per step (most of a warm query's cache misses).
@@ -97,6 +108,17 @@ class Ranker:
 
     def zeros(self) -> np.ndarray:
         return np.zeros(self.size, dtype=np.float64)
+
+
+def whoosh_idf(doc_frequency: int, size: int) -> float:
+    """Whoosh's idf (whoosh.scoring.BM25F): at least 1 for a word in every document."""
+    return math.log(size / (doc_frequency + 1)) + 1
+
+
+def classic_idf(doc_frequency: int, size: int) -> float:
+    """BM25's idf as Lucene has it (never negative): a word in nearly every document weighs nearly 0, where
+    Whoosh's idf gives every word at least 1."""
+    return math.log(1 + (size - doc_frequency + 0.5) / (doc_frequency + 0.5))
 
 
 def add_all(into: np.ndarray, terms: list[TermScores], weight: float = 1.0, within: np.ndarray | None = None) -> None:

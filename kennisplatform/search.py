@@ -12,7 +12,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Callable
 
@@ -33,8 +33,10 @@ CORRECTIONS_KEPT = 10_000  # spelling corrections (and prefixes' words) remember
 FACET_BOOST = 1.5
 # ... and a document filed under the place a query names (or a municipality in it) PLACE_BOOST times the
 # place's idf, in addition to the words' own scores: within a tier, the place's documents come first
-# (measured on the tuning half: 1.5 flat 0.804, 8 x idf 0.850 for place queries).
-PLACE_BOOST = 8.0
+# (measured on the tuning half: 1.5 flat 0.804, 8 x idf 0.850 for place queries; session 6, on all four
+# tuning sets: 16 x idf raised field tune place 0.948 -> 0.951 and tune3 questions 0.985 -> 0.988, 12 less,
+# 24 the same as 16; held-out and the check sets unchanged).
+PLACE_BOOST = 16.0
 # A compound query word also matches its parts written apart ("lessen in dans" for "danslessen"), scored
 # at this share of their BM25F (as the index weighs a compound's parts), so that the compound ranks first.
 COMPOUND_PARTS_WEIGHT = analysis.PART_BOOST
@@ -49,6 +51,14 @@ MIN_SHOULD_MATCH = 0.5
 RELAX_STEPS = (1.0, 0.75, 0.5, 0.25, 0.0)
 # A long query's BM25F score is multiplied by (share of its weight matched) ** COORDINATION.
 COORDINATION = 1.0
+# A long query's words are scored with BM25's own idf (ranking.classic_idf) instead of Whoosh's, as its
+# evidence already weighs them (_idf_weights): a word that nearly every document has ("cultuur", "school",
+# "kinderen") adds nearly nothing, where Whoosh's idf (at least 1) let a page that repeats such words outscore
+# the page with the question's telling words. Shorter queries keep Whoosh's idf: a compound's common parts and
+# a two-word phrase ("gespecialiseerd onderwijs") rank as tuned. From 4 content words (LONG_QUERY): on the
+# tuning sets, 4 lowered nothing; 3 lowered a tune4 title, 2 field topical and place (docs/performance.md,
+# "Session 6: questions, multi and places").
+CLASSIC_IDF_FROM = LONG_QUERY
 # Title coverage: the share of the query's content weight (each group its idf) that a document's title
 # contains. A document whose title covers at least TITLE_COVERAGE of it (with a word of the topic, not only
 # a place; and two groups of a query of three or more) is listed and ranked with the documents that contain
@@ -576,17 +586,19 @@ class SearchEngine:
         score in each field (as an Or of the alternatives' per-field queries would in Whoosh). With
         `within` (a mask), only those documents are scored, to the same floats; the others stay 0."""
         scores = state.ranker.zeros()
+        classic = _classic_idf(parsed)
         for group in parsed.groups:
             into = state.ranker.zeros() if group.filler else scores
             for clause in group.alternatives:
-                self._add_clause_scores(state, clause, into, within)
+                self._add_clause_scores(state, clause, into, within, classic)
             if group.filler:
                 scores += FILLER_WEIGHT * into
         return scores
 
     def _add_clause_scores(self, state: _State, clause: Clause, into: np.ndarray,
-                           within: np.ndarray | None = None) -> None:
+                           within: np.ndarray | None = None, classic: bool = False) -> None:
         ranker = state.ranker
+        scored = partial(ranker.term, classic_idf=classic)
         if clause.kind == "facet":
             # A document filed under the value the query names: a flat bonus, like a keyword match.
             bits = state.facet_index.value_bits(*clause.terms)
@@ -599,18 +611,18 @@ class SearchEngine:
         for name in schema.TEXT_FIELDS:
             if clause.kind == "prefix":
                 for term in self._prefix_terms(state, clause.terms[0]):
-                    ranking.add_all(into, [ranker.term(name, term)], within=within)
+                    ranking.add_all(into, [scored(name, term)], within=within)
             elif clause.kind == "parts":
-                ranking.add_all(into, [ranker.term(name, term) for term in clause.terms], COMPOUND_PARTS_WEIGHT,
+                ranking.add_all(into, [scored(name, term) for term in clause.terms], COMPOUND_PARTS_WEIGHT,
                                 within)
             elif clause.kind == "phrase":
                 where = self._phrase_bits(state, name, tuple(clause.terms))
                 if where:
                     mask = bitsets.to_mask(where, ranker.size)
-                    ranking.add_all(into, [ranker.term(name, term) for term in clause.terms],
+                    ranking.add_all(into, [scored(name, term) for term in clause.terms],
                                     within=mask if within is None else mask & within)
             else:
-                ranking.add_all(into, [ranker.term(name, term) for term in clause.terms], within=within)
+                ranking.add_all(into, [scored(name, term) for term in clause.terms], within=within)
 
     # -- one page of hits -----------------------------------------------------------------------------
     def _page(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int,
@@ -789,6 +801,11 @@ def typed_title_share(typed: list[str], title: str) -> float:
             row.append(previous[j] + 1 if word == key else max(previous[j + 1], row[j]))
         previous = row
     return previous[-1] / len(typed)
+
+
+def _classic_idf(parsed: ParsedQuery) -> bool:
+    """Whether the query's words are scored with BM25's own idf (CLASSIC_IDF_FROM)."""
+    return len(parsed.content_groups) >= CLASSIC_IDF_FROM
 
 
 def _places(group: Group) -> list[str]:

@@ -8,6 +8,7 @@
     python benchmarks/relevance/evaluate.py --tune3 [--per-query]    # pages of its own, judgments_tune3.yaml (tuning)
     python benchmarks/relevance/evaluate.py --fresh3 [--per-query]   # a third fresh check set, never tuned on
     python benchmarks/relevance/evaluate.py --fresh4 [--per-query]   # a fourth fresh check set, run once at the end
+    python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
     python benchmarks/relevance/evaluate.py --collection DIR --judgments FILE [--engine NAME]...
     python benchmarks/relevance/evaluate.py --tune3 --peer-losses title   # tuning queries a peer ranks better
 
@@ -27,6 +28,8 @@ at the ceiling, so they cannot tell ranking changes apart). --fresh and --fresh2
 their own (collection_fresh/, collection_fresh2/) that nobody tunes on: fresh2 was judged to check a change
 proposed after the field set's held-out half had been seen. --tune3 is tuning material over pages of its own
 (collection_tune3/), aimed at the kinds where our margin over plain BM25 was thinnest (titles, multi).
+--tune4 (collection_tune4/, session 6) is tuning material whose pages share words in their titles, so that
+half-remembered titles are not all at the ceiling, with one- and two-word topics, compounds and questions.
 --fresh3 (collection_fresh3/) is a third check set, made in session 5 because fresh2 had been looked at during
 that session: it stands in for the unseen pages and queries the project is judged on, so it is run, never tuned on.
 --fresh4 (collection_fresh4/) is a fourth check set, made in session 6 because fresh3 had been run once and some of
@@ -86,6 +89,8 @@ FRESH4_COLLECTION = HERE / "collection_fresh4"
 FRESH4_JUDGMENTS = HERE / "judgments_fresh4.yaml"
 TUNE3_COLLECTION = HERE / "collection_tune3"
 TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
+TUNE4_COLLECTION = HERE / "collection_tune4"
+TUNE4_JUDGMENTS = HERE / "judgments_tune4.yaml"
 # --NAME: (pages to import, judgments over them, what the set is for)
 NAMED_SETS = {
     "field": (FIELD_COLLECTION, FIELD_JUDGMENTS, "the real pages"),
@@ -95,6 +100,7 @@ NAMED_SETS = {
     "fresh3": (FRESH3_COLLECTION, FRESH3_JUDGMENTS, "a third fresh check set nobody tunes on (session 5)"),
     "fresh4": (FRESH4_COLLECTION, FRESH4_JUDGMENTS, "a fourth fresh check set, run once at the end (session 6)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
+    "tune4": (TUNE4_COLLECTION, TUNE4_JUDGMENTS, "a fourth tuning set: pages sharing title words (session 6)"),
 }
 TEXT_BOOSTS = {"title": 3.0, "summary": 1.8, "body": 1.0}
 ALL = "all"
