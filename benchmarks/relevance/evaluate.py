@@ -7,6 +7,8 @@
     python benchmarks/relevance/evaluate.py --fresh2 [--per-query]   # a second fresh check set, never tuned on
     python benchmarks/relevance/evaluate.py --tune3 [--per-query]    # pages of its own, judgments_tune3.yaml (tuning)
     python benchmarks/relevance/evaluate.py --fresh3 [--per-query]   # a third fresh check set, never tuned on
+    python benchmarks/relevance/evaluate.py --compound-field         # compound/topical tuning queries, field pages
+    python benchmarks/relevance/evaluate.py --compound-tune3         # compound/topical tuning queries, tune3 pages
     python benchmarks/relevance/evaluate.py --collection DIR --judgments FILE [--engine NAME]...
     python benchmarks/relevance/evaluate.py --tune3 --peer-losses title   # tuning queries a peer ranks better
 
@@ -28,6 +30,9 @@ proposed after the field set's held-out half had been seen. --tune3 is tuning ma
 (collection_tune3/), aimed at the kinds where our margin over plain BM25 was thinnest (titles, multi).
 --fresh3 (collection_fresh3/) is a third check set, made in session 5 because fresh2 had been looked at during
 that session: it stands in for the unseen pages and queries the project is judged on, so it is run, never tuned on.
+--compound-field and --compound-tune3 (session 6) are tuning queries of the kinds compound and topical over the
+field collection's and tune3's pages: plurals, compounds, derived forms and compounds written apart, judged by
+reading the pages before any engine ran on them (the weakest kind on tuning material had only 8 + 7 queries).
 
 Grades: 3 = exactly what was asked, 2 = clearly relevant, 1 = partly relevant; unlisted = 0.
 
@@ -81,6 +86,8 @@ FRESH3_COLLECTION = HERE / "collection_fresh3"
 FRESH3_JUDGMENTS = HERE / "judgments_fresh3.yaml"
 TUNE3_COLLECTION = HERE / "collection_tune3"
 TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
+COMPOUND_FIELD_JUDGMENTS = HERE / "judgments_compound_field.yaml"
+COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
 # --NAME: (pages to import, judgments over them, what the set is for)
 NAMED_SETS = {
     "field": (FIELD_COLLECTION, FIELD_JUDGMENTS, "the real pages"),
@@ -89,6 +96,10 @@ NAMED_SETS = {
     "fresh2": (FRESH2_COLLECTION, FRESH2_JUDGMENTS, "a second fresh check set nobody tunes on"),
     "fresh3": (FRESH3_COLLECTION, FRESH3_JUDGMENTS, "a third fresh check set nobody tunes on (session 5)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
+    "compound-field": (FIELD_COLLECTION, COMPOUND_FIELD_JUDGMENTS,
+                       "compound and short topical tuning queries over the real pages (session 6)"),
+    "compound-tune3": (TUNE3_COLLECTION, COMPOUND_TUNE3_JUDGMENTS,
+                       "compound and short topical tuning queries over tune3's pages (session 6)"),
 }
 TEXT_BOOSTS = {"title": 3.0, "summary": 1.8, "body": 1.0}
 ALL = "all"
@@ -383,7 +394,7 @@ def main() -> int:
                              "with the rankings side by side")
     args = parser.parse_args()
     for name, (collection, judgments, _) in NAMED_SETS.items():
-        if getattr(args, name):
+        if getattr(args, name.replace("-", "_")):
             args.collection, args.judgments = collection, judgments
     chosen = [ENGINES[n] for n in ENGINES if not args.engine or n in args.engine]
     with tempfile.TemporaryDirectory() as tmp:
