@@ -30,7 +30,7 @@ __all__ = [
     "ANALYZER_VERSION", "PART_BOOST", "STOP_WORDS",
     "fold", "tokenize", "next_word", "word_list", "stem", "split_compound", "compound_parts", "word_terms",
     "analyze", "index_postings", "index_terms", "learned_words", "learn_words", "clear_word_caches",
-    "analyze_query", "compound_query_parts",
+    "analyze_query", "compound_query_parts", "joined_compound",
     "dutch_analyzer", "spelling_analyzer",
     "DutchAnalyzer", "SpellingAnalyzer",
 ]
@@ -39,7 +39,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # Bump _RULES when the output for any input changes (code or data files). The wordfreq version is part
 # of the stamp because its word list decides compound splits.
-_RULES = "2"
+_RULES = "3"
 
 
 def _wordfreq_version() -> str:
@@ -124,6 +124,7 @@ def _read_table(name: str) -> dict[str, str]:
 
 
 _STEM_OVERRIDES = _read_table("stem_overrides.tsv")  # irregular forms -> the form to stem instead
+IRREGULAR_HEADS = True
 
 
 @lru_cache(maxsize=200_000)
@@ -135,7 +136,7 @@ def stem(word: str) -> str:
     creatieve/creatief -> creatief, huizen/huis -> huis, lessen/les -> les, geven/geef -> gef."""
     if not word.isalpha():
         return word  # numbers ("2023"), codes ("h2o")
-    word = _STEM_OVERRIDES.get(word) or _regular_base(word)
+    word = _STEM_OVERRIDES.get(word) or _irregular_head(word) or _regular_base(word)
     stemmed = _SNOWBALL.stem(word)
     if len(stemmed) > 3:
         stemmed = _DOUBLE_CONSONANT.sub(r"\1", stemmed)
@@ -144,6 +145,28 @@ def stem(word: str) -> str:
         elif stemmed.endswith("z"):
             stemmed = stemmed[:-1] + "s"
     return stemmed
+
+
+def _irregular_head(word: str) -> str | None:
+    """A compound whose last part is an irregular form, rewritten as the overrides rewrite that part:
+    streekmusea -> streekmuseum, schoolkinderen -> schoolkind, cultuurcentra -> cultuurcentrum, so that
+    the plural and the singular of a compound get one stem, as the simple words do. The part before it
+    must be a word that may start a compound (poppodia: pop), not a prefix (ver+leden is no compound)."""
+    if not IRREGULAR_HEADS or len(word) < MIN_COMPOUND:
+        return None
+    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+        base = _STEM_OVERRIDES.get(word[cut:])
+        if base is None:
+            continue
+        head = word[:cut]
+        for link in _LINKS:
+            if not head.endswith(link):
+                continue
+            first = head[: len(head) - len(link)]
+            if len(first) >= MIN_PART and (_part_ok(first, _vocabulary(), final=False) is not None
+                                           or split_compound(first)):
+                return head + base
+    return None
 
 
 def _regular_base(word: str) -> str:
@@ -490,6 +513,26 @@ def compound_query_parts(text: str) -> tuple[str, ...]:
         return ()
     parts = split_compound(fold(_normalize(words[0].lower())))
     return tuple(dict.fromkeys(stem(p) for p in parts)) if len(parts) >= 2 else ()
+
+
+@lru_cache(maxsize=50_000)
+def joined_compound(first: str, second: str) -> str | None:
+    """The stem of the compound that two query words written apart make ("muziek docenten" ->
+    muziekdocent, "subsidie regeling" -> subsidieregel), None when joined they are not a compound of
+    exactly those two words. Dutch writes compounds as one word; people searching often do not. After
+    -ing, -heid, -schap, -teit and -dom the parts are linked by -s- ("deskundigheid bevordering" ->
+    deskundigheidsbevordering), as Dutch spelling has it."""
+    a, b = (fold(_normalize(w.lower())) for w in (first, second))
+    if not (a.isalpha() and b.isalpha()) or a in STOP_WORDS or b in STOP_WORDS:
+        return None
+    word = a + ("s" if a.endswith(_S_LINKED) else "") + b
+    parts = split_compound(word)
+    if len(parts) == 2 and stem(parts[0]) == stem(a) and stem(parts[1]) == stem(b):
+        return stem(word)
+    return None
+
+
+_S_LINKED = ("ing", "heid", "schap", "teit", "dom")  # endings after which a compound takes a linking -s-
 
 
 def word_spans(text: str):
