@@ -65,10 +65,15 @@ TITLE_COVERAGE = 0.5
 # of the typed words, in order, come first (most of them first). Queries without function words ("Hoeksche
 # Waard cultuur") are not touched: their word order says little. Chosen on the tuning queries (field tune
 # half + tune2): share 0.6-0.75 lowered tune places, 0.8-0.875 raised tune2 titles 0.973 -> 0.997 and
-# changed nothing else, 0.9 did nothing; 10, 30 or 50 candidates and 1 or 2 stop words alike.
+# changed nothing else, 0.9 did nothing; 10, 30 or 50 candidates and 1 or 2 stop words alike. Two words are
+# enough ("Erfgoed doen", "De muziekles"), and of titles that hold the typed words alike the shorter comes
+# first ("Cultuur en onderwijs" before "Programma 2: Sport, cultuur en onderwijs"): no judged tuning query
+# moved, and a known-item probe on the tuning pages of tune3 and tune4 (each page's title, whole or a word
+# short, as the query) rose, MRR 0.953 -> 0.969 and 0.960 -> 0.980 for whole titles (docs/performance.md,
+# "Session 6: a fourth tuning set (tune4) and titles").
 TYPED_TITLE_SHARE = 0.8
 TYPED_TITLE_CANDIDATES = 30
-TYPED_TITLE_MIN_WORDS = 3
+TYPED_TITLE_MIN_WORDS = 2
 TYPED_TITLE_MIN_STOP = 1
 OPEN_TRIES = 5  # a searcher opened while segments are merged away is opened again
 RETIRE_AFTER = 60.0  # seconds a replaced searcher stays open for requests still using it
@@ -656,7 +661,8 @@ class SearchEngine:
         # bar did: "Capelle hoort te bruisen! - D66 Capelle aan den IJssel". Compared with the shown title
         # alone, the tuning half's place queries drop 0.941 -> 0.919 (docs/performance.md, session 4).
         shares = {n: typed_title_share(typed, stored[n].get(schema.TITLE_FIELD, "")) for n in head}
-        first = sorted((n for n in head if shares[n] >= TYPED_TITLE_SHARE - 1e-9), key=lambda n: -shares[n])
+        first = sorted((n for n in head if shares[n] >= TYPED_TITLE_SHARE - 1e-9),
+                       key=lambda n: (-shares[n], _shown_title_words(stored[n])))
         if first:
             chosen = set(first)
             docnums = first + [n for n in docnums if n not in chosen]
@@ -776,6 +782,12 @@ def _typed_key(word: str) -> str:
     """A typed word as a title word is compared with it: its stem, or a stop word folded as written."""
     terms = analysis.word_terms(word)
     return terms[0] if terms else analysis.fold(word)
+
+
+def _shown_title_words(stored: dict) -> int:
+    """How many words the title a page shows has (without its site's name): of two titles that hold the
+    typed words alike, the shorter is the closer match."""
+    return len(analysis.tokenize(schema.stored_view(stored)["title"]))
 
 
 def typed_title_words(query: str) -> list[str] | None:

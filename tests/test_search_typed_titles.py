@@ -1,6 +1,7 @@
 """Typed titles (session 4 of issue 11): the index drops stop words, but a title is remembered with its
 function words. When the query keeps them, a page whose stored title holds (nearly) all the typed words in
-order comes first; a query without function words is left alone."""
+order comes first; a query without function words is left alone. Session 6: two words are enough ("Erfgoed
+doen"), and of two titles that hold the typed words alike the shorter comes first."""
 from __future__ import annotations
 
 import pytest
@@ -58,7 +59,8 @@ def test_a_query_without_function_words_is_not_compared_with_titles(engine, monk
 
 def test_only_queries_that_keep_a_function_word_read_as_typed_titles():
     assert typed_title_words("Hoeksche Waard cultuur") is None
-    assert typed_title_words("voor talent") is None  # too short to be a title
+    assert typed_title_words("talent") is None  # one word is no title
+    assert typed_title_words("voor talent") == ["voor", "talent"]  # two are, with a function word
     assert typed_title_words(REMEMBERED) == ["voor", "ieder", "talent", "is", "er", "iets", "te", "doen"]
 
 
@@ -69,3 +71,42 @@ def test_the_share_counts_typed_words_in_the_title_in_order():
     assert typed_title_share(typed, "Te doen: iets voor talenten, er is") < 0.5
     assert typed_title_share(typed_title_words("de kunst van het talent"), "De kunsten van het talent") == 1.0
     assert typed_title_share(typed, "") == 0.0
+
+
+# (id, title, body): short titles whose words are half function words, and titles that hold the same words
+SHORT = [
+    ("erfgoed-doen", "Erfgoed doen", "Lessen over de eigen omgeving."),
+    # Pages that say "erfgoed" often, in the title too: BM25 puts them first for "erfgoed doen".
+    *[(f"erfgoed-{n}", f"Erfgoed in de klas {n}", "Erfgoed, erfgoed en nog eens erfgoed: erfgoed overal.")
+      for n in range(3)],
+    ("kort", "Cultuur en onderwijs", "De gemeente over de scholen."),
+    # The same three words in a longer title, and a text full of them: BM25F ranks it above the short one.
+    ("lang", "Programma 2: sport, cultuur en onderwijs",
+     "Cultuur en onderwijs: cultuur op school, onderwijs in cultuur, cultuur en onderwijs samen."),
+]
+
+
+@pytest.fixture(scope="module")
+def short_engine(tmp_path_factory):
+    engine = engine_over_articles(tmp_path_factory.mktemp("short-titles"),
+                                  [(doc_id, title, ["Nederland"], body) for doc_id, title, body in SHORT])
+    yield engine
+    engine.close()
+
+
+def test_a_two_word_title_with_a_function_word_comes_first(short_engine):
+    assert hits(short_engine, "erfgoed doen")[0] == "erfgoed-doen"
+
+
+def test_a_two_word_title_was_left_to_bm25_before(short_engine, monkeypatch):
+    monkeypatch.setattr(search, "TYPED_TITLE_MIN_WORDS", 3)
+    assert hits(short_engine, "erfgoed doen")[0] != "erfgoed-doen"
+
+
+def test_of_two_titles_that_hold_the_typed_words_the_shorter_comes_first(short_engine):
+    assert hits(short_engine, "cultuur en onderwijs")[:2] == ["kort", "lang"]
+
+
+def test_without_the_shorter_title_first_bm25f_decides_the_tie(short_engine, monkeypatch):
+    monkeypatch.setattr(search, "_shown_title_words", lambda stored: 0)
+    assert hits(short_engine, "cultuur en onderwijs")[:2] == ["lang", "kort"]

@@ -7,6 +7,7 @@
     python benchmarks/relevance/evaluate.py --fresh2 [--per-query]   # a second fresh check set, never tuned on
     python benchmarks/relevance/evaluate.py --tune3 [--per-query]    # pages of its own, judgments_tune3.yaml (tuning)
     python benchmarks/relevance/evaluate.py --fresh3 [--per-query]   # a third fresh check set, never tuned on
+    python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
     python benchmarks/relevance/evaluate.py --compound-field         # compound/topical tuning queries, field pages
     python benchmarks/relevance/evaluate.py --compound-tune3         # compound/topical tuning queries, tune3 pages
     python benchmarks/relevance/evaluate.py --collection DIR --judgments FILE [--engine NAME]...
@@ -28,6 +29,8 @@ at the ceiling, so they cannot tell ranking changes apart). --fresh and --fresh2
 their own (collection_fresh/, collection_fresh2/) that nobody tunes on: fresh2 was judged to check a change
 proposed after the field set's held-out half had been seen. --tune3 is tuning material over pages of its own
 (collection_tune3/), aimed at the kinds where our margin over plain BM25 was thinnest (titles, multi).
+--tune4 (collection_tune4/, session 6) is tuning material whose pages share words in their titles, so that
+half-remembered titles are not all at the ceiling, with one- and two-word topics, compounds and questions.
 --fresh3 (collection_fresh3/) is a third check set, made in session 5 because fresh2 had been looked at during
 that session: it stands in for the unseen pages and queries the project is judged on, so it is run, never tuned on.
 --compound-field and --compound-tune3 (session 6) are tuning queries of the kinds compound and topical over the
@@ -86,6 +89,8 @@ FRESH3_COLLECTION = HERE / "collection_fresh3"
 FRESH3_JUDGMENTS = HERE / "judgments_fresh3.yaml"
 TUNE3_COLLECTION = HERE / "collection_tune3"
 TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
+TUNE4_COLLECTION = HERE / "collection_tune4"
+TUNE4_JUDGMENTS = HERE / "judgments_tune4.yaml"
 COMPOUND_FIELD_JUDGMENTS = HERE / "judgments_compound_field.yaml"
 COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
 # --NAME: (pages to import, judgments over them, what the set is for)
@@ -96,6 +101,7 @@ NAMED_SETS = {
     "fresh2": (FRESH2_COLLECTION, FRESH2_JUDGMENTS, "a second fresh check set nobody tunes on"),
     "fresh3": (FRESH3_COLLECTION, FRESH3_JUDGMENTS, "a third fresh check set nobody tunes on (session 5)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
+    "tune4": (TUNE4_COLLECTION, TUNE4_JUDGMENTS, "a fourth tuning set: pages sharing title words (session 6)"),
     "compound-field": (FIELD_COLLECTION, COMPOUND_FIELD_JUDGMENTS,
                        "compound and short topical tuning queries over the real pages (session 6)"),
     "compound-tune3": (TUNE3_COLLECTION, COMPOUND_TUNE3_JUDGMENTS,
