@@ -38,8 +38,6 @@ PLACE_BOOST = 8.0
 # A compound query word also matches its parts written apart ("lessen in dans" for "danslessen"), scored
 # at this share of their BM25F (as the index weighs a compound's parts), so that the compound ranks first.
 COMPOUND_PARTS_WEIGHT = analysis.PART_BOOST
-# ... and in a query of that one word, documents with only its parts come after all with the word itself
-# (_whole_word_first).
 # Question and filler words (query.filler_stems) count this much of their BM25F score.
 FILLER_WEIGHT = 0.2
 # From this many content words up, documents are listed by the weighted evidence they contain (each word
@@ -709,19 +707,7 @@ class SearchEngine:
         tiers = [levels[n] | first]
         for matched in range(n - 1, max(plan.min_groups, 1) - 1, -1):
             tiers.append(levels[matched] & ~levels[matched + 1] & ~first)
-        return self._whole_word_first(state, parsed, tiers)
-
-    def _whole_word_first(self, state: _State, parsed: ParsedQuery, tiers: list[int]) -> list[int]:
-        """A query of one compound word ("dansscholen"): the documents that contain the word itself first,
-        then those that only have its parts written apart ("dans" here, "school" there). The word is the
-        whole need; with more query words, the parts apart beside the other words may serve as well
-        (there, the held-out half fell when they were put last: docs/performance.md, session 6)."""
-        content = parsed.content_groups
-        group = parsed.groups[content[0]] if len(content) == 1 else None
-        if group is None or not any(c.kind == "parts" for c in group.alternatives):
-            return tiers
-        whole = self._group_bits(state, Group(tuple(c for c in group.alternatives if c.kind != "parts"), group.text))
-        return [tier & whole for tier in tiers] + [tier & ~whole for tier in tiers]
+        return tiers
 
     def _highlight_terms(self, parsed: ParsedQuery) -> set[str]:
         terms: set[str] = set()
