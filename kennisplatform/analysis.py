@@ -192,6 +192,7 @@ MIN_PART = 3  # letters in a compound part
 MIN_COMPOUND = 7  # letters in a word worth splitting ...
 MAX_COMPOUND = 60  # ... and at most (URLs and codes glued into one "word" are not compounds)
 LEXICALISED_ZIPF = 4.0  # words this common are units of their own (onderwijs 5.2, besturen 4.05): not split
+LEXICALISED_FORMS = True  # ... nor their inflections
 MIN_PART_ZIPF = 3.0  # a part must be a reasonably common word ...
 MIN_SHORT_PART_ZIPF = 4.0  # ... and a three-letter part a common one ("uur" yes, "ond" no)
 DOMAIN_ZIPF = 3.5  # frequency given to the field's words (data/domain_words.txt) that wordfreq ranks lower
@@ -266,6 +267,24 @@ def _unsplittable_stems() -> frozenset[str]:
     return frozenset(stem(w) for w, parts in _compound_overrides().items() if not parts)
 
 
+_BUILDING = False  # _lexicalised_stems is being built: stem() must not ask for it
+
+
+@lru_cache(maxsize=1)
+def _lexicalised_stems() -> frozenset[str]:
+    """Stems of the words common enough to be units of their own (LEXICALISED_ZIPF), but those whose split
+    data/compound_overrides.tsv gives: their inflections are units too ("leeftijden" is no leef + tijden,
+    "directeuren" no direct + uren), as Snowball brings them to one stem."""
+    global _BUILDING
+    overrides = _compound_overrides()
+    _BUILDING = True
+    try:
+        return frozenset(stem(w) for w, zipf in _vocabulary().items()
+                         if zipf >= LEXICALISED_ZIPF and len(w) >= MIN_COMPOUND and w not in overrides)
+    finally:
+        _BUILDING = False
+
+
 _PLURALS = ("en", "s", "n")
 
 
@@ -306,6 +325,8 @@ def split_compound(word: str) -> list[str]:
     vocab = _vocabulary()
     if vocab.get(word, 0.0) >= LEXICALISED_ZIPF or stem(word) in _unsplittable_stems():
         return []
+    if LEXICALISED_FORMS and not _BUILDING and stem(word) in _lexicalised_stems():
+        return []  # an inflection of a lexicalised word: leeftijden, directeuren, getekende, bedenkingen
     best = _best_split(word, vocab)
     return list(best) if best else []
 
