@@ -39,7 +39,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # Bump _RULES when the output for any input changes (code or data files). The wordfreq version is part
 # of the stamp because its word list decides compound splits.
-_RULES = "3"
+_RULES = "4"
 
 
 def _wordfreq_version() -> str:
@@ -124,7 +124,10 @@ def _read_table(name: str) -> dict[str, str]:
 
 
 _STEM_OVERRIDES = _read_table("stem_overrides.tsv")  # irregular forms -> the form to stem instead
+_STEM_APART = _read_table("stem_apart.tsv")  # words kept apart from a colliding word -> their own stem
 IRREGULAR_HEADS = True
+# The rules of _regular_base beyond Snowball, each switchable for the measurements (benchmarks/stemming.py).
+STEM_RULES = frozenset({"heden", "ici", "diminutive", "apart"})
 
 
 @lru_cache(maxsize=200_000)
@@ -136,6 +139,9 @@ def stem(word: str) -> str:
     creatieve/creatief -> creatief, huizen/huis -> huis, lessen/les -> les, geven/geef -> gef."""
     if not word.isalpha():
         return word  # numbers ("2023"), codes ("h2o")
+    kept = _STEM_APART.get(word) if "apart" in STEM_RULES else None
+    if kept:
+        return kept  # a word Snowball would merge with an unrelated one (gelden "to apply" / geld "money")
     word = _STEM_OVERRIDES.get(word) or _irregular_head(word) or _regular_base(word)
     stemmed = _SNOWBALL.stem(word)
     if len(stemmed) > 3:
@@ -176,6 +182,15 @@ def _regular_base(word: str) -> str:
         return word[:-2]  # ideeën, zeeën, knieën, galerieën (folded) -> idee, zee, knie, galerie
     if n >= 7 and word.endswith(("ies", "tes", "des")):
         return word[:-1]  # subsidies, gemeentes, methodes -> subsidie, gemeente, methode
+    rules = STEM_RULES
+    if n >= 8 and "heden" in rules and word.endswith("heden"):
+        return word[:-5] + "heid"  # mogelijkheden -> mogelijkheid (Snowball: mogelijkhed / mogelijk)
+    if n >= 6 and "ici" in rules and word.endswith("ici"):
+        return word[:-1] + "us"  # politici, historici, musici -> politicus, historicus, musicus
+    if n >= 6 and "diminutive" in rules and word.endswith(("je", "jes")):
+        base = _diminutive_base(word)
+        if base:
+            return base
     if n >= 4 and word[-1] == "s" and word[-2] not in "aeiouyj":
         # Snowball drops a final -s after a consonant: right for "films", wrong for singulars whose
         # plural keeps it (dans/dansen, kans/kansen, mens/mensen, grens/grenzen).
@@ -185,6 +200,30 @@ def _regular_base(word: str) -> str:
         if vocab.get(word[:-1] + "zen", 0.0) >= MIN_PART_ZIPF:
             return word[:-1] + "zen"
     return word
+
+
+
+
+def _zipf(word: str) -> float:
+    return _vocabulary().get(word, 0.0)
+
+
+def _diminutive_base(word: str) -> str | None:
+    """The noun of a diminutive (liedje -> lied, filmpje -> film, balletje -> bal, kaartjes -> kaart),
+    None when the diminutive is more common than any base it may have: then it is a word of its own
+    (beetje is no small beet, meisje no small meis)."""
+    root = word[:-1] if word.endswith("s") else word
+    candidates = []
+    if root.endswith("etje"):
+        stem_ = root[:-4]
+        if _DOUBLE_CONSONANT.search(stem_):
+            candidates.append(stem_[:-1])  # balletje -> bal, mannetje -> man
+    for ending in ("tje", "pje", "je"):
+        if root.endswith(ending):
+            candidates.append(root[: -len(ending)])
+    own = _zipf(word)
+    best = max(((_zipf(c), c) for c in candidates if len(c) >= MIN_PART), default=(0.0, None))
+    return best[1] if best[0] >= MIN_PART_ZIPF and best[0] >= own else None
 
 
 # -- compounds ----------------------------------------------------------------------------------------

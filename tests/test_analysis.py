@@ -175,6 +175,29 @@ def test_stem_brings_forms_together(forms):
     assert len({stem(fold(f)) for f in forms}) == 1, {f: stem(fold(f)) for f in forms}
 
 
+@pytest.mark.parametrize("forms", [
+    ("mogelijkheid", "mogelijkheden"),  # -heden -> -heid (Snowball: mogelijkhed / mogelijk)
+    ("politicus", "politici"), ("historicus", "historici"),  # -ici -> -icus
+    ("lied", "liedje", "liedjes"), ("film", "filmpje"), ("bal", "balletje"), ("kaart", "kaartje", "kaartjes"),
+])
+def test_stem_brings_derived_forms_together(forms):
+    assert len({stem(fold(f)) for f in forms}) == 1, {f: stem(fold(f)) for f in forms}
+
+
+@pytest.mark.parametrize("word, other", [
+    ("beetje", "beet"), ("meisje", "meis"),  # diminutives more common than their base are words of their own
+    ("gelden", "geld"), ("geldt", "geld"),  # data/stem_apart.tsv: "to apply" is not "money"
+    ("nascholing", "naschools"), ("nascholing", "school"),  # in-service training is not after school
+])
+def test_stem_keeps_unrelated_words_apart(word, other):
+    assert stem(word) != stem(other)
+
+
+def test_the_verb_gelden_has_one_stem_and_money_in_a_compound_stays_money():
+    assert stem("gelden") == stem("geldt") == stem("golden")
+    assert stem("subsidiegelden") == stem("subsidiegeld")
+
+
 def test_stem_leaves_numbers_alone():
     assert stem("2023") == "2023"
 
