@@ -16,8 +16,9 @@ Two counts, each as a share of the weight:
     under-stemming  forms with another stem than the most frequent stem of their lemma: one lemma, several
                     stems (a lemma group's weight minus its largest stem's)
 A lemmatizer keeps a noun and its verb apart (werk / werken), which search wants together, so over-stemming
-counts such pairs too: read the worst groups, not only the totals. The lemma table
-(benchmarks/stemming_lemmas.tsv) is stored so that the count runs without Frog.
+counts such pairs too: read the worst groups, not only the totals. Each count is also
+given for the forms Frog tags as nouns or adjectives only. The lemma table (benchmarks/stemming_lemmas.tsv)
+is stored so that the count runs without Frog.
 """
 from __future__ import annotations
 
@@ -90,13 +91,16 @@ def make_table() -> None:
     TABLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def read_table(source: str) -> dict[tuple[str, str], float]:
-    """(word, lemma) -> weight of one source; stop words left out, as the index leaves them out."""
+def read_table(source: str, tags: tuple[str, ...] = ()) -> dict[tuple[str, str], float]:
+    """(word, lemma) -> weight of one source (only Frog's tags `tags`, if given: N nouns, ADJ, WW verbs);
+    stop words left out, as the index leaves them out."""
     rows: dict[tuple[str, str], float] = defaultdict(float)
     for line in TABLE.read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
             continue
-        src, word, lemma, _tag, weight = line.split("\t")
+        src, word, lemma, tag, weight = line.split("\t")
+        if tags and tag not in tags:
+            continue
         if src == source and word not in analysis.STOP_WORDS and lemma not in analysis.STOP_WORDS:
             rows[(word, lemma)] += float(weight)
     return rows
@@ -145,6 +149,8 @@ def main(argv: list[str] | None = None) -> None:
     for source, label in (("pages", "tuning pages (Frog in context, by occurrence)"),
                           ("wordfreq", f"wordfreq's {WORDFREQ_WORDS} most common words (by frequency)")):
         measure(read_table(source), args.top, label)
+        # Nouns and adjectives alone: verbs' forms are kept apart on purpose (docs/performance.md, session 6).
+        measure(read_table(source, ("N", "ADJ")), args.top, label + ", nouns and adjectives only")
 
 
 if __name__ == "__main__":

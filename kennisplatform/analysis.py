@@ -106,6 +106,7 @@ STOP_WORDS: frozenset[str] = frozenset(stoplists["nl"]) | frozenset(
 # -- stemming -----------------------------------------------------------------------------------------
 _SNOWBALL = DutchStemmer()
 _DOUBLE_CONSONANT = re.compile(r"([b-df-hj-np-tv-xz])\1$")
+_VOWEL_LONG_VOWEL = re.compile(r"([aeiou])(a|e|o|u)\2([b-df-hj-np-tv-xz])$")
 
 
 def _read_table(name: str) -> dict[str, str]:
@@ -127,7 +128,7 @@ _STEM_OVERRIDES = _read_table("stem_overrides.tsv")  # irregular forms -> the fo
 _STEM_APART = _read_table("stem_apart.tsv")  # words kept apart from a colliding word -> their own stem
 IRREGULAR_HEADS = True
 # The rules of _regular_base beyond Snowball, each switchable for the measurements (benchmarks/stemming.py).
-STEM_RULES = frozenset({"heden", "ici", "diminutive", "apart"})
+STEM_RULES = frozenset({"ici", "diminutive", "apart", "vowel", "es", "superlative"})
 
 
 @lru_cache(maxsize=200_000)
@@ -146,6 +147,10 @@ def stem(word: str) -> str:
     stemmed = _SNOWBALL.stem(word)
     if len(stemmed) > 3:
         stemmed = _DOUBLE_CONSONANT.sub(r"\1", stemmed)
+        if "vowel" in STEM_RULES:
+            # Snowball writes a long vowel once before a final consonant (groot/grote: grot), but not after
+            # another vowel: sociaal/sociale, financieel/financiele, actueel/actuele -> social, financiel.
+            stemmed = _VOWEL_LONG_VOWEL.sub(r"\1\2\3", stemmed)
         if stemmed.endswith("v"):
             stemmed = stemmed[:-1] + "f"
         elif stemmed.endswith("z"):
@@ -183,14 +188,17 @@ def _regular_base(word: str) -> str:
     if n >= 7 and word.endswith(("ies", "tes", "des")):
         return word[:-1]  # subsidies, gemeentes, methodes -> subsidie, gemeente, methode
     rules = STEM_RULES
-    if n >= 8 and "heden" in rules and word.endswith("heden"):
-        return word[:-5] + "heid"  # mogelijkheden -> mogelijkheid (Snowball: mogelijkhed / mogelijk)
+    if n >= 5 and "es" in rules and word.endswith("es") and _zipf(word[:-1]) >= MIN_PART_ZIPF:
+        return word[:-1]  # keuzes, stages, disciplines, interesses -> keuze, ...: Snowball keeps -es
+    if n >= 7 and "superlative" in rules and word.endswith("ste") and len(word) - 3 >= 4 \
+            and _zipf(word[:-3]) >= MIN_PART_ZIPF:
+        return _regular_base(word[:-3])  # belangrijkste, grootste, nieuwste -> belangrijk, groot, nieuw
     if n >= 6 and "ici" in rules and word.endswith("ici"):
         return word[:-1] + "us"  # politici, historici, musici -> politicus, historicus, musicus
     if n >= 6 and "diminutive" in rules and word.endswith(("je", "jes")):
         base = _diminutive_base(word)
         if base:
-            return base
+            return _regular_base(base)  # dansje -> dans, which keeps its -s as dansen does
     if n >= 4 and word[-1] == "s" and word[-2] not in "aeiouyj":
         # Snowball drops a final -s after a consonant: right for "films", wrong for singulars whose
         # plural keeps it (dans/dansen, kans/kansen, mens/mensen, grens/grenzen).
@@ -221,6 +229,8 @@ def _diminutive_base(word: str) -> str | None:
     for ending in ("tje", "pje", "je"):
         if root.endswith(ending):
             candidates.append(root[: -len(ending)])
+            if root[-len(ending) - 2: -len(ending)] in ("aa", "oo", "uu"):
+                candidates.append(root[: -len(ending) - 1])  # extraatje -> extra, autootje -> auto
     own = _zipf(word)
     best = max(((_zipf(c), c) for c in candidates if len(c) >= MIN_PART), default=(0.0, None))
     return best[1] if best[0] >= MIN_PART_ZIPF and best[0] >= own else None

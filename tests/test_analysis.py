@@ -176,7 +176,7 @@ def test_stem_brings_forms_together(forms):
 
 
 @pytest.mark.parametrize("forms", [
-    ("mogelijkheid", "mogelijkheden"),  # -heden -> -heid (Snowball: mogelijkhed / mogelijk)
+    ("mogelijkheid", "mogelijkheden"),  # Snowball: -heden -> -heid
     ("politicus", "politici"), ("historicus", "historici"),  # -ici -> -icus
     ("lied", "liedje", "liedjes"), ("film", "filmpje"), ("bal", "balletje"), ("kaart", "kaartje", "kaartjes"),
 ])
