@@ -189,7 +189,7 @@ def _regular_base(word: str) -> str:
         return word[:-1]  # subsidies, gemeentes, methodes -> subsidie, gemeente, methode
     rules = STEM_RULES
     if n >= 5 and "es" in rules and word.endswith("es") and _zipf(word[:-1]) >= MIN_PART_ZIPF:
-        return word[:-1]  # keuzes, stages, disciplines, interesses -> keuze, ...: Snowball keeps -es
+        return _regular_base(word[:-1])  # keuzes, stages, liedjes -> keuze, stage, liedje: Snowball keeps -es
     if n >= 7 and "superlative" in rules and word.endswith("ste") and len(word) - 3 >= 4 \
             and _zipf(word[:-3]) >= MIN_PART_ZIPF:
         return _regular_base(word[:-3])  # belangrijkste, grootste, nieuwste -> belangrijk, groot, nieuw
