@@ -193,6 +193,7 @@ def test_stem_brings_derived_forms_together(forms):
     ("eerste", "eer"), ("proces", "proce"),  # no superlative of a three-letter word; -es only after a known -e word
     ("gelden", "geld"), ("geldt", "geld"),  # data/stem_apart.tsv: "to apply" is not "money"
     ("nascholing", "naschools"), ("nascholing", "school"),  # in-service training is not after school
+    ("vaak", "vak"), ("overheid", "overige"), ("voorstelling", "voorstel"), ("ouderen", "ouders"),
 ])
 def test_stem_keeps_unrelated_words_apart(word, other):
     assert stem(word) != stem(other)
