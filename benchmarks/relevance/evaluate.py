@@ -7,6 +7,7 @@
     python benchmarks/relevance/evaluate.py --fresh2 [--per-query]   # a second fresh check set, never tuned on
     python benchmarks/relevance/evaluate.py --tune3 [--per-query]    # pages of its own, judgments_tune3.yaml (tuning)
     python benchmarks/relevance/evaluate.py --fresh3 [--per-query]   # a third fresh check set, never tuned on
+    python benchmarks/relevance/evaluate.py --typo-field | --typo-tune3 | --typo-starter   # derived typo tuning sets
     python benchmarks/relevance/evaluate.py --collection DIR --judgments FILE [--engine NAME]...
     python benchmarks/relevance/evaluate.py --tune3 --peer-losses title   # tuning queries a peer ranks better
 
@@ -28,6 +29,9 @@ proposed after the field set's held-out half had been seen. --tune3 is tuning ma
 (collection_tune3/), aimed at the kinds where our margin over plain BM25 was thinnest (titles, multi).
 --fresh3 (collection_fresh3/) is a third check set, made in session 5 because fresh2 had been looked at during
 that session: it stands in for the unseen pages and queries the project is judged on, so it is run, never tuned on.
+--typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
+starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
+typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; the rules are in their headers).
 
 Grades: 3 = exactly what was asked, 2 = clearly relevant, 1 = partly relevant; unlisted = 0.
 
@@ -81,7 +85,8 @@ FRESH3_COLLECTION = HERE / "collection_fresh3"
 FRESH3_JUDGMENTS = HERE / "judgments_fresh3.yaml"
 TUNE3_COLLECTION = HERE / "collection_tune3"
 TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
-# --NAME: (pages to import, judgments over them, what the set is for)
+STARTER_CORPUS = REPO / "corpus"
+# --NAME: (pages to import, or the starter corpus as it is; judgments over them; what the set is for)
 NAMED_SETS = {
     "field": (FIELD_COLLECTION, FIELD_JUDGMENTS, "the real pages"),
     "fresh": (FRESH_COLLECTION, FRESH_JUDGMENTS, "the fresh check set nobody tunes on"),
@@ -89,6 +94,11 @@ NAMED_SETS = {
     "fresh2": (FRESH2_COLLECTION, FRESH2_JUDGMENTS, "a second fresh check set nobody tunes on"),
     "fresh3": (FRESH3_COLLECTION, FRESH3_JUDGMENTS, "a third fresh check set nobody tunes on (session 5)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
+    # Derived tuning material (session 6): tuning queries written as people mistype them, same judgments.
+    "typo-starter": (STARTER_CORPUS, HERE / "judgments_typo_starter.yaml", "misspelled starter queries"),
+    "typo-field": (FIELD_COLLECTION, HERE / "judgments_typo_field.yaml",
+                   "misspelled tuning queries of the field set (tune half) and tune2"),
+    "typo-tune3": (TUNE3_COLLECTION, HERE / "judgments_typo_tune3.yaml", "misspelled tune3 queries"),
 }
 TEXT_BOOSTS = {"title": 3.0, "summary": 1.8, "body": 1.0}
 ALL = "all"
@@ -372,8 +382,9 @@ def main() -> int:
     parser.add_argument("--collection", type=Path, help="a folder of pages to import first (judged by address)")
     parser.add_argument("--judgments", type=Path, default=HERE / "judgments.yaml")
     for name, (collection, judgments, purpose) in NAMED_SETS.items():
+        where = "--corpus" if collection == STARTER_CORPUS else "--collection"
         parser.add_argument(f"--{name}", action="store_true",
-                            help=f"{purpose}: --collection {collection.relative_to(REPO)} "
+                            help=f"{purpose}: {where} {collection.relative_to(REPO)} "
                                  f"--judgments {judgments.relative_to(REPO)}")
     parser.add_argument("--engine", action="append", choices=list(ENGINES),
                         help="only these engines (repeatable); ours first when present")
@@ -383,8 +394,11 @@ def main() -> int:
                              "with the rankings side by side")
     args = parser.parse_args()
     for name, (collection, judgments, _) in NAMED_SETS.items():
-        if getattr(args, name):
-            args.collection, args.judgments = collection, judgments
+        if getattr(args, name.replace("-", "_")):
+            if collection == STARTER_CORPUS:
+                args.corpus, args.judgments = collection, judgments
+            else:
+                args.collection, args.judgments = collection, judgments
     chosen = [ENGINES[n] for n in ENGINES if not args.engine or n in args.engine]
     with tempfile.TemporaryDirectory() as tmp:
         if args.collection:
