@@ -400,7 +400,8 @@ class SearchEngine:
         with state.lock:
             if word in state.corrections:
                 return state.corrections[word]
-        better = spelling.closest_word(word, lambda term: _in_corpus(state, term))
+        better = spelling.closest_word(
+            word, lambda term: state.ranker.arrays.doc_frequency(schema.SPELL_FIELD, term))
         with state.lock:
             if len(state.corrections) >= CORRECTIONS_KEPT:
                 state.corrections.clear()

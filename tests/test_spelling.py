@@ -1,11 +1,16 @@
 """Spelling correction of single words, without an index (the `indexed` check is a plain function)."""
 from __future__ import annotations
 
-from kennisplatform.spelling import NameCorrector, closest_word, distance, is_word, one_edit
+from kennisplatform.analysis import stem
+from kennisplatform.spelling import NameCorrector, closest_word, distance, is_word, one_edit, sound_alike
+
+# A small index: the stems of these words, each in one document.
+INDEXED = {stem(word) for word in ("onderwijs", "zichtbaarheid", "muziekonderwijs", "cultuureducatie", "welzijn",
+                                   "erfgoedleerlijn", "leerlijn", "leerling", "garenspinnerij")}
 
 
-def anything(_stem: str) -> bool:
-    return True
+def anything(term: str) -> int:
+    return int(term in INDEXED)
 
 
 def test_one_edit_covers_deletion_insertion_substitution_and_swap():
@@ -25,6 +30,21 @@ def test_a_compound_is_corrected_in_its_last_part():
 
 def test_two_edits_for_longer_words_when_one_finds_nothing():
     assert closest_word("cultuuredukatia", anything) == "cultuureducatie"
+
+
+def test_a_sound_spelled_another_way_is_one_mistake():
+    assert "leerlijn" in sound_alike("leerlyn") and "leerlijn" in sound_alike("leerlein")
+    assert "leerlyn" not in sound_alike("leerlyn")
+    assert "papendrecht" in sound_alike("papendregt") and "alphense" in sound_alike("alfense")
+    assert closest_word("welzein", anything) == "welzijn"  # ei for ij: two edits, one mistake
+    assert closest_word("erfgoedleerlein", anything) == "erfgoedleerlijn"  # also in a compound's tail
+    assert closest_word("leerlyn", anything) == "leerlijn"  # not leerling, two edits off and more frequent
+    assert closest_word("garenspinnerei", anything) == "garenspinnerij"  # in the corpus, in no word list
+
+
+def test_a_word_of_the_corpus_one_mistake_off_is_weighed_by_its_documents():
+    documents = {stem("spinnerij"): 2, stem("spinnerei"): 9}
+    assert closest_word("spinnerej", lambda term: documents.get(term, 0)) == "spinnerei"
 
 
 def test_only_words_whose_stem_the_index_contains():
@@ -48,6 +68,8 @@ def test_a_misspelled_name_is_corrected_to_the_name_as_listed():
     assert PLACES.closest("Pijnaker-Nootdorp") == "Pijnacker-Nootdorp"
     assert PLACES.closest("kaag en braasem") == "Kaag en Braassem"
     assert PLACES.closest("Leidn") == "Leiden"
+    assert PLACES.closest("Lijdse") == "Leidse"  # ij for ei: one mistake, though two edits
+    assert PLACES.closest("Pijnakker-Nootdorp") == "Pijnacker-Nootdorp"  # kk for ck
 
 
 def test_a_listed_name_an_unrelated_word_or_an_ambiguous_one_is_not_corrected():
