@@ -225,8 +225,9 @@ class SearchEngine:
         parsed = parse_query(params.q, self.synonyms)
         filters = state.facet_index.filter_bits(params)
         plan = self._plan(state, parsed, filters, params.per_page)
-        relaxation = None
-        if not parsed.is_empty and plan.complete & filters == 0:
+        corrected = None if parsed.is_empty else self._corrected(state, parsed)
+        parsed, plan, relaxation = self._correct(state, parsed, corrected, plan, filters, params)
+        if relaxation is None and not parsed.is_empty and plan.complete & filters == 0:
             parsed, plan, relaxation = self._relax(state, parsed, plan, filters, params)
         listed = plan.matched & filters
         result = SearchResult(
@@ -237,8 +238,8 @@ class SearchEngine:
             relaxation=relaxation,
             query_error=" ".join(parsed.notes) or None,
         )
-        if relaxation is None and not parsed.is_empty:
-            result.suggestion = self._suggest(state, parsed, filters, result.total, params.per_page)
+        if relaxation is None and corrected is not None:
+            result.suggestion = self._suggest(state, corrected, filters, result.total, params.per_page)
         result.place_filter = self._place_filter(state, parsed, listed, params)
         if result.total == 0 and params.has_filters:
             result.filter_drops = self._filter_drops(state, plan.matched, params)
@@ -324,16 +325,25 @@ class SearchEngine:
                 return PlaceFilter(regions[0], self.taxonomy.label("region", regions[0]), total)
         return None
 
+    def _correct(self, state: _State, parsed: ParsedQuery, corrected: ParsedQuery | None, plan: Plan,
+                 filters: int, params: SearchParams):
+        """The spelling-corrected query (words no document has, corrected) replaces the query when
+        documents have all its words, also when the query as typed found some: a word no document has
+        added nothing to them ("Massluis" in a long question; "erfgoet OR films"). The page says so."""
+        if corrected is None:
+            return parsed, plan, None
+        corrected_plan = self._plan(state, corrected, filters, params.per_page)
+        if not (corrected_plan.complete & filters or not plan.matched & filters and corrected_plan.matched & filters):
+            return parsed, plan, None
+        if plan.complete & filters:
+            message = f"Resultaten voor ‘{corrected.text}’; u zocht op ‘{parsed.text}’."
+        else:
+            message = f"Geen resultaten voor ‘{parsed.text}’; wel voor ‘{corrected.text}’."
+        return corrected, corrected_plan, Relaxation("corrected", parsed.text, corrected.text, message)
+
     def _relax(self, state: _State, parsed: ParsedQuery, plan: Plan, filters: int, params: SearchParams):
-        """No document has every word: a spelling-corrected query that has such documents wins;
-        else the documents with some of the words, and the page says so."""
-        corrected = self._corrected(state, parsed)
-        if corrected is not None:
-            corrected_plan = self._plan(state, corrected, filters, params.per_page)
-            if corrected_plan.complete & filters or not plan.matched & filters and corrected_plan.matched & filters:
-                return corrected, corrected_plan, Relaxation(
-                    "corrected", parsed.text, corrected.text,
-                    f"Geen resultaten voor ‘{parsed.text}’; wel voor ‘{corrected.text}’.")
+        """No document has every word (nor has the spelling-corrected query, _correct): the documents with
+        some of the words, and the page says so."""
         if not plan.matched & filters:
             split = _place_words(parsed)
             split_plan = self._plan(state, split, filters, params.per_page) if split else None
@@ -351,11 +361,8 @@ class SearchEngine:
                 f"wel met een deel ervan: {', '.join(parsed.words())}.")
         return parsed, plan, None
 
-    def _suggest(self, state, parsed: ParsedQuery, filters: int, total: int, per_page: int) -> Suggestion | None:
-        """'Bedoelde u ...?' when a better-spelled query finds more."""
-        corrected = self._corrected(state, parsed)
-        if corrected is None:
-            return None
+    def _suggest(self, state, corrected: ParsedQuery, filters: int, total: int, per_page: int) -> Suggestion | None:
+        """'Bedoelde u ...?' when the better-spelled query (not taken: _correct) finds more."""
         other = (self._plan(state, corrected, filters, per_page).matched & filters).bit_count()
         return Suggestion(corrected.text, other) if other > total else None
 

@@ -61,8 +61,8 @@ def is_word(word: str) -> bool:
 
 
 def closest_word(word: str, indexed: Callable[[str], int]) -> str | None:
-    """The most frequent vocabulary word one mistake from `word` (near: one edit or a sound spelled
-    another way; then a compound whose last part is one mistake off) whose stem the index contains; else
+    """The most frequent vocabulary word one mistake from `word` (a sound spelled another way before one
+    edit; then a compound whose last part is one mistake off) whose stem the index contains; else
     the word one mistake off whose stem most documents have (the field's own words, most of them in no
     word list: "garenspinnerij"); else a vocabulary word two edits off; or None. `indexed` gives a stem's
     document frequency (0: not in the index)."""
@@ -72,7 +72,11 @@ def closest_word(word: str, indexed: Callable[[str], int]) -> str | None:
         stems = analysis.analyze_query(candidate)
         return indexed(stems[0]) if len(stems) == 1 else 0
 
-    options = [w for w in near(word) if w in vocabulary and documents(w)]
+    # A sound written another way is a likelier mistake than a random letter: "weiken" is wijken, though
+    # werken (a letter wrong) is the more frequent word.
+    options = [w for w in sound_alike(word) if w in vocabulary and documents(w)]
+    if not options:
+        options = [w for w in one_edit(word) if w in vocabulary and documents(w)]
     if not options:
         options = [w for w in _compound_tails(word, vocabulary) if documents(w)]
     if not options:

@@ -95,10 +95,12 @@ def test_a_word_spelled_right_is_not_corrected_into_another_that_the_corpus_has(
     assert "verleden-tijd" in {h.id for h in result.hits}
 
 
-def test_a_better_spelled_query_with_more_hits_is_suggested(engine):
+def test_a_word_no_document_has_is_corrected_also_when_the_query_finds_something(engine):
+    # "films" alone finds one document; "erfgoet" none: it added nothing, its correction adds one.
     result = search(engine, q="erfgoet OR films")
-    assert result.relaxation is None and result.total == 1
-    assert result.suggestion.query == "erfgoed OR films" and result.suggestion.total == 2
+    assert result.relaxation.kind == "corrected" and result.relaxation.used == "erfgoed OR films"
+    assert result.relaxation.message == "Resultaten voor ‘erfgoed OR films’; u zocht op ‘erfgoet OR films’."
+    assert result.total == 2 and result.suggestion is None
 
 
 def test_a_prefix_that_indexed_words_start_with_is_no_typo(engine):

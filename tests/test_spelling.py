@@ -37,6 +37,8 @@ def test_a_sound_spelled_another_way_is_one_mistake():
     assert "leerlyn" not in sound_alike("leerlyn")
     assert "papendrecht" in sound_alike("papendregt") and "alphense" in sound_alike("alfense")
     assert closest_word("welzein", anything) == "welzijn"  # ei for ij: two edits, one mistake
+    # and a likelier one than a letter wrong: "weiken" is wijken, not the more frequent werken
+    assert closest_word("weiken", lambda term: int(term in {stem("wijken"), stem("werken")})) == "wijken"
     assert closest_word("erfgoedleerlein", anything) == "erfgoedleerlijn"  # also in a compound's tail
     assert closest_word("leerlyn", anything) == "leerlijn"  # not leerling, two edits off and more frequent
     assert closest_word("garenspinnerei", anything) == "garenspinnerij"  # in the corpus, in no word list
