@@ -375,31 +375,37 @@ class SearchEngine:
         prefixes = {c.text: c.terms[0] for group in parsed.groups for c in group.alternatives if c.kind == "prefix"}
         for i, word in enumerate(words):
             core = word.strip('"-*()')
-            if core.strip("?!.,;:") in places:
+            bare = core.strip("?!.,;:")  # a question's last word is corrected without its question mark
+            if bare in places:
                 continue  # part of a place name ("IJssel" in "Capelle aan den IJssel"): one unit
             if word in prefixes and self._prefix_terms(state, prefixes[word]):
                 continue  # a prefix that indexed words start with ("gest*": gesteld, gestart) is no typo
-            terms = analysis.analyze_query(core)
-            place = self._misspelled_place(state, core.strip("?!.,;:"), terms)
-            if place:
-                words[i] = word.replace(core.strip("?!.,;:"), place)
-                changed = True
-                continue
-            if len(terms) != 1 or len(terms[0]) < 4 or not terms[0].isalpha():
-                continue
-            # Only words the corpus does not contain at all: a rare word (a place, a project's name)
-            # is what the user meant, not a typo of a frequent one ("Goudse" is not "goede").
-            if _in_corpus(state, terms[0]) or self._is_place(core):
-                continue
-            if spelling.is_word(analysis.fold(core.strip("?!.,;:"))):
-                continue  # spelled right, only no document has it: no other word is what was meant
-            better = self._closest_word(state, analysis.fold(core))
+            better = (self._misspelled_place(state, bare, analysis.analyze_query(bare))
+                      or self._corrected_word(state, bare))
             if better:
-                words[i] = word.replace(core, better)
+                words[i] = word.replace(bare, better)
                 changed = True
         if not changed:
             return None
         return parse_query(" ".join(words), self.synonyms)
+
+    def _corrected_word(self, state: _State, word: str) -> str | None:
+        """The closest common Dutch word for a word no document has; each part of a hyphenated word on
+        its own ("icc-sertificaat" -> "icc-certificaat"); None when there is nothing to correct."""
+        parts = word.split("-")
+        if len(parts) > 1:
+            fixed = [self._corrected_word(state, part) for part in parts]
+            return "-".join(f or part for f, part in zip(fixed, parts)) if any(fixed) else None
+        terms = analysis.analyze_query(word)
+        if len(terms) != 1 or len(terms[0]) < 4 or not terms[0].isalpha():
+            return None
+        # Only words the corpus does not contain at all: a rare word (a place, a project's name)
+        # is what the user meant, not a typo of a frequent one ("Goudse" is not "goede").
+        if _in_corpus(state, terms[0]) or self._is_place(word):
+            return None
+        if spelling.is_word(analysis.fold(word)):
+            return None  # spelled right, only no document has it: no other word is what was meant
+        return self._closest_word(state, analysis.fold(word))
 
     def _closest_word(self, state: _State, word: str) -> str | None:
         """spelling.closest_word, remembered per reader: the relaxation and the "Bedoelde u" suggestion

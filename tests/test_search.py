@@ -95,6 +95,12 @@ def test_a_word_spelled_right_is_not_corrected_into_another_that_the_corpus_has(
     assert "verleden-tijd" in {h.id for h in result.hits}
 
 
+def test_a_questions_last_word_and_each_part_of_a_hyphenated_word_are_corrected(engine):
+    result = search(engine, q="films over erfgoet?")
+    assert result.relaxation.kind == "corrected" and result.relaxation.used == "films over erfgoed?"
+    assert search(engine, q="erfgoet-films").relaxation.used == "erfgoed-films"
+
+
 def test_a_word_no_document_has_is_corrected_also_when_the_query_finds_something(engine):
     # "films" alone finds one document; "erfgoet" none: it added nothing, its correction adds one.
     result = search(engine, q="erfgoet OR films")
