@@ -333,13 +333,20 @@ class SearchEngine:
         if corrected is None:
             return parsed, plan, None
         corrected_plan = self._plan(state, corrected, filters, params.per_page)
-        if not (corrected_plan.complete & filters or not plan.matched & filters and corrected_plan.matched & filters):
+        if corrected_plan.complete & filters:
+            if plan.complete & filters:
+                message = f"Resultaten voor ‘{corrected.text}’; u zocht op ‘{parsed.text}’."
+            else:
+                message = f"Geen resultaten voor ‘{parsed.text}’; wel voor ‘{corrected.text}’."
+            return corrected, corrected_plan, Relaxation("corrected", parsed.text, corrected.text, message)
+        if plan.complete & filters or not corrected_plan.matched & filters:
             return parsed, plan, None
-        if plan.complete & filters:
-            message = f"Resultaten voor ‘{corrected.text}’; u zocht op ‘{parsed.text}’."
-        else:
-            message = f"Geen resultaten voor ‘{parsed.text}’; wel voor ‘{corrected.text}’."
-        return corrected, corrected_plan, Relaxation("corrected", parsed.text, corrected.text, message)
+        # Neither has all the words: the corrected words' partial matches ("Wesland" is no word of the
+        # corpus; "Westland" is, in some of the documents with the other words).
+        used = " OR ".join(corrected.words())
+        return corrected, corrected_plan, Relaxation(
+            "corrected", parsed.text, used, f"Geen resultaten met alle woorden van ‘{parsed.text}’; "
+                                            f"wel met een deel van ‘{corrected.text}’: {', '.join(corrected.words())}.")
 
     def _relax(self, state: _State, parsed: ParsedQuery, plan: Plan, filters: int, params: SearchParams):
         """No document has every word (nor has the spelling-corrected query, _correct): the documents with

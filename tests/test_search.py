@@ -101,6 +101,15 @@ def test_a_questions_last_word_and_each_part_of_a_hyphenated_word_are_corrected(
     assert search(engine, q="erfgoet-films").relaxation.used == "erfgoed-films"
 
 
+def test_a_corrected_query_that_finds_some_of_its_words_is_used_and_says_so(engine):
+    # No document has "maakt", so neither query as a whole: the corrected words' partial matches are listed.
+    result = search(engine, q="wie maakt films over erfgoet?")
+    assert result.relaxation.kind == "corrected"
+    assert result.relaxation.message.startswith("Geen resultaten met alle woorden van ‘wie maakt films over "
+                                                "erfgoet?’; wel met een deel van ‘wie maakt films over erfgoed?’")
+    assert [h.id for h in result.hits] == ["erfgoed-leiden", "erfgoed-dordrecht"]
+
+
 def test_a_word_no_document_has_is_corrected_also_when_the_query_finds_something(engine):
     # "films" alone finds one document; "erfgoet" none: it added nothing, its correction adds one.
     result = search(engine, q="erfgoet OR films")
