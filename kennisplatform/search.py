@@ -29,6 +29,9 @@ from .taxonomy import Taxonomy
 
 TERM_CACHE_SIZE = 4096
 CORRECTIONS_KEPT = 10_000  # spelling corrections (and prefixes' words) remembered per reader
+# A word in no word list that only this many documents have may still be a typo of a place name (one
+# page's own misspelling, "Cappelle"); the corrected query is taken only when it finds documents (_correct).
+RARE_DOCUMENTS = 1
 # A document filed under the value a query names (theme, type, ...) scores like a word in the summary.
 FACET_BOOST = 1.5
 # ... and a document filed under the place a query names (or a municipality in it) PLACE_BOOST times the
@@ -420,8 +423,7 @@ class SearchEngine:
         with state.lock:
             if word in state.corrections:
                 return state.corrections[word]
-        better = spelling.closest_word(
-            word, lambda term: state.ranker.arrays.doc_frequency(schema.SPELL_FIELD, term))
+        better = spelling.closest_word(word, lambda term: _documents(state, term))
         with state.lock:
             if len(state.corrections) >= CORRECTIONS_KEPT:
                 state.corrections.clear()
@@ -460,12 +462,16 @@ class SearchEngine:
         return out, changed
 
     def _misspelled_place(self, state: _State, word: str, terms: list[str]) -> str | None:
-        """A place name one edit off (two for long names), when the corpus lacks a term of the word and
-        it is no place already: "Nisewaard" -> "Nissewaard", "Pijnaker-Nootdorp" -> "Pijnacker-Nootdorp"."""
-        if not terms or all(_in_corpus(state, term) for term in terms):
+        """A place name one edit off (two for long names), when the corpus lacks a term of the word (or
+        has it in at most RARE_DOCUMENTS documents and it is in no word list: "Cappelle") and it is no
+        place already: "Nisewaard" -> "Nissewaard", "Pijnaker-Nootdorp" -> "Pijnacker-Nootdorp"."""
+        counts = [_documents(state, term) for term in terms]
+        if not terms or min(counts) > RARE_DOCUMENTS:
             return None
         # A listed name itself is no typo (closest says None); one that only contains a place
         # ("Leidschendam-Voorbrug" has "Leidschendam") is still corrected as a whole.
+        if min(counts) and spelling.is_word(analysis.fold(word)):
+            return None  # a rare word, but a word ("leider" is not Leiden)
         return self._place_names.closest(word)
 
     def _is_place(self, word: str) -> bool:
@@ -859,9 +865,14 @@ def _folder_stamp(index_dir: Path) -> int | None:
 
 
 def _in_corpus(state: _State, term: str) -> bool:
-    """Whether any document has the term (spelling's test), from the sidecars' term tables: Whoosh's
-    doc_frequency reads every segment's term index and was a sixth of a warm query at 100,000 documents."""
-    return state.ranker.arrays.doc_frequency(schema.SPELL_FIELD, term) > 0
+    """Whether any document has the term (spelling's test)."""
+    return _documents(state, term) > 0
+
+
+def _documents(state: _State, term: str) -> int:
+    """How many documents have the term, from the sidecars' term tables: Whoosh's doc_frequency reads
+    every segment's term index and was a sixth of a warm query at 100,000 documents."""
+    return state.ranker.arrays.doc_frequency(schema.SPELL_FIELD, term)
 
 
 def _idf_weights(group_bits: list[int], size: int) -> list[float]:
