@@ -17,6 +17,7 @@ from . import analysis
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MIN_LENGTH_TWO_EDITS = 5  # shorter words are two edits away from too many others
 MIN_PART = 3  # the head of a compound corrected in its tail ("muziek" + "onderwjis")
+MIN_SPLIT_PART = 2  # two words run together: "co" + "teaching"
 # Spellings of one sound that Dutch writers confuse, each way round: one mistake, though most are two
 # edits apart ("leerlein", "leerlyn" for leerlijn; "Alfense" for Alphense; "Hoekse" for Hoeksche).
 # Those one edit apart (c/k, s/z, d/t, au/ou, ie/i) are found by one_edit already.
@@ -64,7 +65,8 @@ def closest_word(word: str, indexed: Callable[[str], int]) -> str | None:
     """The most frequent vocabulary word one mistake from `word` (a sound spelled another way before one
     edit; then a compound whose last part is one mistake off) whose stem the index contains; else
     the word one mistake off whose stem most documents have (the field's own words, most of them in no
-    word list: "garenspinnerij"); else a vocabulary word two edits off; or None. `indexed` gives a stem's
+    word list: "garenspinnerij"); else two words of the corpus run together ("co teaching"); else a
+    vocabulary word two edits off; or None. `indexed` gives a stem's
     document frequency (0: not in the index)."""
     vocabulary = analysis.vocabulary()
 
@@ -87,11 +89,29 @@ def closest_word(word: str, indexed: Callable[[str], int]) -> str | None:
         in_corpus = {w: n for w, n in in_corpus.items() if n}
         if in_corpus:
             return max(in_corpus, key=lambda w: (in_corpus[w], w))
+    if not options:
+        apart = _two_words(word, indexed)
+        if apart:
+            return apart
     if not options and len(word) >= MIN_LENGTH_TWO_EDITS:
         options = [w for w in _speller().suggest(word, limit=40, maxdist=2, prefix=1) if documents(w)]
     if not options:
         return None
     return max(options, key=lambda w: (vocabulary.get(w, 0.0), w))
+
+
+def _two_words(word: str, indexed: Callable[[str], int]) -> str | None:
+    """Two words run together ("coteaching" for co-teaching, "kunstenmuziek"): the split whose parts the
+    corpus both has (neither a stop word), the rarer part in as many documents as possible; or None."""
+    best, most = None, 0
+    for cut in range(MIN_SPLIT_PART, len(word) - MIN_SPLIT_PART + 1):
+        head, tail = word[:cut], word[cut:]
+        if head in analysis.STOP_WORDS or tail in analysis.STOP_WORDS:
+            continue
+        documents = min(indexed(analysis.stem(head)), indexed(analysis.stem(tail)))
+        if documents > most:
+            best, most = f"{head} {tail}", documents
+    return best
 
 
 def _compound_tails(word: str, vocabulary: dict[str, float]) -> list[str]:

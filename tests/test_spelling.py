@@ -6,7 +6,8 @@ from kennisplatform.spelling import NameCorrector, closest_word, distance, is_wo
 
 # A small index: the stems of these words, each in one document.
 INDEXED = {stem(word) for word in ("onderwijs", "zichtbaarheid", "muziekonderwijs", "cultuureducatie", "welzijn",
-                                   "erfgoedleerlijn", "leerlijn", "leerling", "garenspinnerij")}
+                                   "erfgoedleerlijn", "leerlijn", "leerling", "garenspinnerij", "co", "teaching",
+                                   "kunst", "muziek")}
 
 
 def anything(term: str) -> int:
@@ -47,6 +48,13 @@ def test_a_sound_spelled_another_way_is_one_mistake():
 def test_a_word_of_the_corpus_one_mistake_off_is_weighed_by_its_documents():
     documents = {stem("spinnerij"): 2, stem("spinnerei"): 9}
     assert closest_word("spinnerej", lambda term: documents.get(term, 0)) == "spinnerei"
+
+
+def test_two_words_run_together_are_written_apart_when_the_corpus_has_both():
+    assert closest_word("coteaching", anything) == "co teaching"
+    assert closest_word("kunstmuziek", anything) == "kunst muziek"
+    assert closest_word("kunstenmuziek", anything) == "kunsten muziek"  # "en" alone is a stop word, no part
+    assert closest_word("kunstmuziekx", anything) is None  # a part the corpus lacks
 
 
 def test_only_words_whose_stem_the_index_contains():
