@@ -409,10 +409,13 @@ class SearchEngine:
         terms = analysis.analyze_query(word)
         if len(terms) != 1 or len(terms[0]) < 4 or not terms[0].isalpha():
             return None
-        # Only words the corpus does not contain at all: a rare word (a place, a project's name)
-        # is what the user meant, not a typo of a frequent one ("Goudse" is not "goede").
-        if _in_corpus(state, terms[0]) or self._is_place(word):
+        if self._is_place(word):
             return None
+        # Only words the corpus does not contain at all: a rare word (a place, a project's name)
+        # is what the user meant, not a typo of a frequent one ("Goudse" is not "goede"); unless it is
+        # that word misspelled in a way the stemmer hides.
+        if _in_corpus(state, terms[0]):
+            return spelling.same_stem_word(analysis.fold(word))
         if spelling.is_word(analysis.fold(word)):
             return None  # spelled right, only no document has it: no other word is what was meant
         return self._closest_word(state, analysis.fold(word))

@@ -7,7 +7,7 @@ millisecond. Two edits are searched only when one finds nothing, with Whoosh's a
 sorted word list, keeping the first letter (which typists rarely get wrong) to keep that fast."""
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Callable
 
 from whoosh.spelling import ListCorrector
@@ -112,6 +112,20 @@ def _two_words(word: str, indexed: Callable[[str], int]) -> str | None:
         if documents > most:
             best, most = f"{head} {tail}", documents
     return best
+
+
+@lru_cache(maxsize=10_000)
+def same_stem_word(word: str) -> str | None:
+    """The most frequent vocabulary word (or compound of one, as closest_word) one mistake from a word
+    outside the vocabulary that has the same stem: a misspelling the stemmer hides ("subsidieregelling" and subsidieregeling both stem to
+    subsidieregel), though the word's compound parts are only found as the word is spelled right."""
+    if word in analysis.vocabulary():
+        return None
+    vocabulary = analysis.vocabulary()
+    stem = analysis.stem(word)
+    options = [w for w in near(word) if w in vocabulary] or _compound_tails(word, vocabulary)
+    options = [w for w in options if analysis.stem(w) == stem]
+    return max(options, key=lambda w: (vocabulary.get(w, 0.0), w)) if options else None
 
 
 def _compound_tails(word: str, vocabulary: dict[str, float]) -> list[str]:

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from kennisplatform.analysis import stem
-from kennisplatform.spelling import NameCorrector, closest_word, distance, is_word, one_edit, sound_alike
+from kennisplatform.spelling import (NameCorrector, closest_word, distance, is_word, one_edit, same_stem_word,
+                                     sound_alike)
 
 # A small index: the stems of these words, each in one document.
 INDEXED = {stem(word) for word in ("onderwijs", "zichtbaarheid", "muziekonderwijs", "cultuureducatie", "welzijn",
@@ -55,6 +56,13 @@ def test_two_words_run_together_are_written_apart_when_the_corpus_has_both():
     assert closest_word("kunstmuziek", anything) == "kunst muziek"
     assert closest_word("kunstenmuziek", anything) == "kunsten muziek"  # "en" alone is a stop word, no part
     assert closest_word("kunstmuziekx", anything) is None  # a part the corpus lacks
+
+
+def test_a_misspelling_the_stemmer_hides_is_still_one():
+    # Both stem to "subsidieregel", but only the word spelled right has the parts subsidie + regeling.
+    assert same_stem_word("subsidieregelling") == "subsidieregeling"
+    assert same_stem_word("erfgoed") is None  # a word of the vocabulary
+    assert same_stem_word("erfgoet") is None  # erfgoed is one mistake off, but stems apart
 
 
 def test_only_words_whose_stem_the_index_contains():
