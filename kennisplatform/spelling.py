@@ -118,13 +118,16 @@ def _two_words(word: str, indexed: Callable[[str], int]) -> str | None:
 def same_stem_word(word: str) -> str | None:
     """The most frequent vocabulary word (or compound of one, as closest_word) one mistake from a word
     outside the vocabulary that has the same stem: a misspelling the stemmer hides ("subsidieregelling" and subsidieregeling both stem to
-    subsidieregel), though the word's compound parts are only found as the word is spelled right."""
+    subsidieregel), though the word's compound parts are only found as the word is spelled right. None
+    when the two have the same parts too ("schools" is school to the index in every way)."""
     if word in analysis.vocabulary():
         return None
     vocabulary = analysis.vocabulary()
     stem = analysis.stem(word)
     options = [w for w in near(word) if w in vocabulary] or _compound_tails(word, vocabulary)
-    options = [w for w in options if analysis.stem(w) == stem]
+    # Only when it matters: the word spelled right has compound parts the misspelled one lacks.
+    parts = analysis.compound_query_parts(word)
+    options = [w for w in options if analysis.stem(w) == stem and analysis.compound_query_parts(w) != parts]
     return max(options, key=lambda w: (vocabulary.get(w, 0.0), w)) if options else None
 
 

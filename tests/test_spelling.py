@@ -63,6 +63,7 @@ def test_a_misspelling_the_stemmer_hides_is_still_one():
     assert same_stem_word("subsidieregelling") == "subsidieregeling"
     assert same_stem_word("erfgoed") is None  # a word of the vocabulary
     assert same_stem_word("erfgoet") is None  # erfgoed is one mistake off, but stems apart
+    assert same_stem_word("schools") is None  # school: the same stem and no parts, nothing to correct
 
 
 def test_only_words_whose_stem_the_index_contains():
