@@ -81,7 +81,9 @@ def closest_word(word: str, indexed: Callable[[str], int]) -> str | None:
         options = [w for w in one_edit(word) if w in vocabulary and documents(w)]
     if not options:
         options = [w for w in _compound_tails(word, vocabulary) if documents(w)]
-    if not options:
+    # A compound of vocabulary words ("kunstles", "cultuurbus") is spelled right: it may be a vocabulary
+    # word misspelled ("cultuurpallet"), but is never taken for a rarer word of the corpus or for two.
+    if not options and not analysis.compound_query_parts(word):
         # Snowball's stem of the whole word is its index term (analysis.word_terms), without the compound
         # splitting that analyze_query would do for each of the hundreds of candidates.
         in_corpus = {w: indexed(analysis.stem(w)) for w in near(word)
@@ -89,7 +91,6 @@ def closest_word(word: str, indexed: Callable[[str], int]) -> str | None:
         in_corpus = {w: n for w, n in in_corpus.items() if n}
         if in_corpus:
             return max(in_corpus, key=lambda w: (in_corpus[w], w))
-    if not options:
         apart = _two_words(word, indexed)
         if apart:
             return apart
@@ -119,15 +120,17 @@ def same_stem_word(word: str) -> str | None:
     """The most frequent vocabulary word (or compound of one, as closest_word) one mistake from a word
     outside the vocabulary that has the same stem: a misspelling the stemmer hides ("subsidieregelling" and subsidieregeling both stem to
     subsidieregel), though the word's compound parts are only found as the word is spelled right. None
-    when the two have the same parts too ("schools" is school to the index in every way)."""
+    when the typed word has parts of its own ("cultuurvisie" is no misspelled cultuurvisies) or the word
+    spelled right has none ("schools" is school to the index in every way)."""
     if word in analysis.vocabulary():
         return None
     vocabulary = analysis.vocabulary()
     stem = analysis.stem(word)
     options = [w for w in near(word) if w in vocabulary] or _compound_tails(word, vocabulary)
-    # Only when it matters: the word spelled right has compound parts the misspelled one lacks.
-    parts = analysis.compound_query_parts(word)
-    options = [w for w in options if analysis.stem(w) == stem and analysis.compound_query_parts(w) != parts]
+    # Only when it matters: the word spelled right has compound parts, the misspelled one none.
+    if analysis.compound_query_parts(word):
+        return None
+    options = [w for w in options if analysis.stem(w) == stem and analysis.compound_query_parts(w)]
     return max(options, key=lambda w: (vocabulary.get(w, 0.0), w)) if options else None
 
 
