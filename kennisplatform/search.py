@@ -377,13 +377,14 @@ class SearchEngine:
         return Suggestion(corrected.text, other) if other > total else None
 
     def _corrected(self, state: _State, parsed: ParsedQuery) -> ParsedQuery | None:
-        """The query with each unknown word replaced by the place it misspells (_misspelled_place), else
-        by the closest common Dutch word (one edit before two, then the most frequent) whose stem the
-        index does contain."""
+        """The query with each unknown word of its positive part replaced by the place it misspells
+        (_misspelled_place), else by the closest common Dutch word (_corrected_word)."""
         words, changed = self._misspelled_place_runs(state, parsed.text.split())
         places = {word for group in parsed.groups if _places(group) for word in group.text.split()}
         prefixes = {c.text: c.terms[0] for group in parsed.groups for c in group.alternatives if c.kind == "prefix"}
         for i, word in enumerate(words):
+            if word.startswith("-") or i and words[i - 1] == "NOT":
+                continue  # excluded as typed: corrected, it could hide documents the user did not exclude
             core = word.strip('"-*()')
             bare = core.strip("?!.,;:")  # a question's last word is corrected without its question mark
             if bare in places:

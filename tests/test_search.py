@@ -101,6 +101,13 @@ def test_a_questions_last_word_and_each_part_of_a_hyphenated_word_are_corrected(
     assert search(engine, q="erfgoet-films").relaxation.used == "erfgoed-films"
 
 
+def test_an_excluded_word_is_not_corrected(engine):
+    # "filmz" excludes nothing; excluding "films" instead would hide a document the user did not exclude.
+    for q in ("erfgoed -filmz", "erfgoed NOT filmz"):
+        result = search(engine, q=q)
+        assert result.relaxation is None and result.total == 2, q
+
+
 def test_a_corrected_query_that_finds_some_of_its_words_is_used_and_says_so(engine):
     # No document has "maakt", so neither query as a whole: the corrected words' partial matches are listed.
     result = search(engine, q="wie maakt films over erfgoet?")
