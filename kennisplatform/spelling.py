@@ -18,6 +18,7 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MIN_LENGTH_TWO_EDITS = 5  # shorter words are two edits away from too many others
 MIN_PART = 3  # the head of a compound corrected in its tail ("muziek" + "onderwjis")
 MIN_SPLIT_PART = 2  # two words run together: "co" + "teaching"
+MAX_WORD = 40  # longer is no word typed (or mistyped) in a query; its candidates would cost a second
 # Spellings of one sound that Dutch writers confuse, each way round: one mistake, though most are two
 # edits apart ("leerlein", "leerlyn" for leerlijn; "Alfense" for Alphense; "Hoekse" for Hoeksche).
 # Those one edit apart (c/k, s/z, d/t, au/ou, ie/i) are found by one_edit already.
@@ -68,6 +69,8 @@ def closest_word(word: str, indexed: Callable[[str], int]) -> str | None:
     word list: "garenspinnerij"); else two words of the corpus run together ("co teaching"); else a
     vocabulary word two edits off; or None. `indexed` gives a stem's
     document frequency (0: not in the index)."""
+    if len(word) > MAX_WORD:
+        return None
     vocabulary = analysis.vocabulary()
 
     def documents(candidate: str) -> int:
@@ -122,7 +125,7 @@ def same_stem_word(word: str) -> str | None:
     subsidieregel), though the word's compound parts are only found as the word is spelled right. None
     when the typed word has parts of its own ("cultuurvisie" is no misspelled cultuurvisies) or the word
     spelled right has none ("schools" is school to the index in every way)."""
-    if word in analysis.vocabulary():
+    if word in analysis.vocabulary() or len(word) > MAX_WORD:
         return None
     vocabulary = analysis.vocabulary()
     stem = analysis.stem(word)

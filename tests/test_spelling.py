@@ -70,6 +70,10 @@ def test_a_misspelling_the_stemmer_hides_is_still_one():
     assert same_stem_word("cultuurvisie") is None  # a compound itself, not cultuurvisies misspelled
 
 
+def test_a_word_longer_than_any_typed_is_not_corrected():
+    assert closest_word("x" * 200, lambda term: 1) is None and same_stem_word("x" * 200) is None
+
+
 def test_only_words_whose_stem_the_index_contains():
     assert closest_word("onderwjis", lambda stem: False) is None
     assert closest_word("qqqqqqqq", anything) is None
