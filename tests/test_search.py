@@ -101,6 +101,14 @@ def test_a_questions_last_word_and_each_part_of_a_hyphenated_word_are_corrected(
     assert search(engine, q="erfgoet-films").relaxation.used == "erfgoed-films"
 
 
+def test_a_word_only_a_title_has_is_no_typo(corpus_dir, index_dir, taxonomy, engine):
+    write_document(corpus_dir, "naam-in-titel", "artikel", "2019-01-01", [], [], {}, "Een stichting voor de klas.",
+                   title="Stichting Erfgoet")
+    update_index(corpus_dir, index_dir, taxonomy=taxonomy)
+    result = search(engine, q="erfgoet")
+    assert result.relaxation is None and [h.id for h in result.hits] == ["naam-in-titel"]
+
+
 def test_an_excluded_word_is_not_corrected(engine):
     # "filmz" excludes nothing; excluding "films" instead would hide a document the user did not exclude.
     for q in ("erfgoed -filmz", "erfgoed NOT filmz"):
