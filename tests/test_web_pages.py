@@ -301,6 +301,17 @@ def test_zero_results_explains_relaxation_suggestion_and_filter_drops(client):
     assert hit_titles(soup)  # the corrected query's results are shown
 
 
+def test_a_corrected_query_says_how_on_the_page_and_in_the_json_alike(client):
+    soup = page(client, "/zoeken?q=erfgoet+OR+films")
+    assert text(soup.select_one("#resultaten-kop")) == "2 resultaten voor ‘erfgoed OR films’"
+    message = "Resultaten voor ‘erfgoed OR films’; u zocht op ‘erfgoet OR films’."
+    assert text(soup.select_one(".notice--info")) == message
+    data = client.get("/zoeken.json?q=erfgoet+OR+films").get_json()
+    assert data["relaxation"] == {"kind": "corrected", "original": "erfgoet OR films", "used": "erfgoed OR films",
+                                  "message": message}
+    assert data["total"] == 2 == len(hit_titles(soup))
+
+
 def test_did_you_mean_links_to_the_suggested_query(client, app, monkeypatch):
     from kennisplatform.results import Suggestion
     from kennisplatform.services import services

@@ -9,6 +9,7 @@
     python benchmarks/relevance/evaluate.py --fresh3 [--per-query]   # a third fresh check set, never tuned on
     python benchmarks/relevance/evaluate.py --fresh4 [--per-query]   # a fourth fresh check set, run once at the end
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
+    python benchmarks/relevance/evaluate.py --typo-field | --typo-tune3 | --typo-starter   # derived typo tuning sets
     python benchmarks/relevance/evaluate.py --collection DIR --judgments FILE [--engine NAME]...
     python benchmarks/relevance/evaluate.py --tune3 --peer-losses title   # tuning queries a peer ranks better
 
@@ -34,6 +35,9 @@ half-remembered titles are not all at the ceiling, with one- and two-word topics
 that session: it stands in for the unseen pages and queries the project is judged on, so it is run, never tuned on.
 --fresh4 (collection_fresh4/) is a fourth check set, made in session 6 because fresh3 had been run once and some of
 its per-query scores read: nobody runs it while working, the lead runs it once after everything is merged.
+--typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
+starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
+typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; the rules are in their headers).
 
 Grades: 3 = exactly what was asked, 2 = clearly relevant, 1 = partly relevant; unlisted = 0.
 
@@ -91,7 +95,8 @@ TUNE3_COLLECTION = HERE / "collection_tune3"
 TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
 TUNE4_COLLECTION = HERE / "collection_tune4"
 TUNE4_JUDGMENTS = HERE / "judgments_tune4.yaml"
-# --NAME: (pages to import, judgments over them, what the set is for)
+STARTER_CORPUS = REPO / "corpus"
+# --NAME: (pages to import, or the starter corpus as it is; judgments over them; what the set is for)
 NAMED_SETS = {
     "field": (FIELD_COLLECTION, FIELD_JUDGMENTS, "the real pages"),
     "fresh": (FRESH_COLLECTION, FRESH_JUDGMENTS, "the fresh check set nobody tunes on"),
@@ -101,6 +106,11 @@ NAMED_SETS = {
     "fresh4": (FRESH4_COLLECTION, FRESH4_JUDGMENTS, "a fourth fresh check set, run once at the end (session 6)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
     "tune4": (TUNE4_COLLECTION, TUNE4_JUDGMENTS, "a fourth tuning set: pages sharing title words (session 6)"),
+    # Derived tuning material (session 6): tuning queries written as people mistype them, same judgments.
+    "typo-starter": (STARTER_CORPUS, HERE / "judgments_typo_starter.yaml", "misspelled starter queries"),
+    "typo-field": (FIELD_COLLECTION, HERE / "judgments_typo_field.yaml",
+                   "misspelled tuning queries of the field set (tune half) and tune2"),
+    "typo-tune3": (TUNE3_COLLECTION, HERE / "judgments_typo_tune3.yaml", "misspelled tune3 queries"),
 }
 TEXT_BOOSTS = {"title": 3.0, "summary": 1.8, "body": 1.0}
 ALL = "all"
@@ -384,8 +394,9 @@ def main() -> int:
     parser.add_argument("--collection", type=Path, help="a folder of pages to import first (judged by address)")
     parser.add_argument("--judgments", type=Path, default=HERE / "judgments.yaml")
     for name, (collection, judgments, purpose) in NAMED_SETS.items():
+        where = "--corpus" if collection == STARTER_CORPUS else "--collection"
         parser.add_argument(f"--{name}", action="store_true",
-                            help=f"{purpose}: --collection {collection.relative_to(REPO)} "
+                            help=f"{purpose}: {where} {collection.relative_to(REPO)} "
                                  f"--judgments {judgments.relative_to(REPO)}")
     parser.add_argument("--engine", action="append", choices=list(ENGINES),
                         help="only these engines (repeatable); ours first when present")
@@ -395,8 +406,11 @@ def main() -> int:
                              "with the rankings side by side")
     args = parser.parse_args()
     for name, (collection, judgments, _) in NAMED_SETS.items():
-        if getattr(args, name):
-            args.collection, args.judgments = collection, judgments
+        if getattr(args, name.replace("-", "_")):
+            if collection == STARTER_CORPUS:
+                args.corpus, args.judgments = collection, judgments
+            else:
+                args.collection, args.judgments = collection, judgments
     chosen = [ENGINES[n] for n in ENGINES if not args.engine or n in args.engine]
     with tempfile.TemporaryDirectory() as tmp:
         if args.collection:
