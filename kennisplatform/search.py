@@ -243,7 +243,7 @@ class SearchEngine:
         parsed = parse_query(params.q, self.synonyms)
         filters = state.facet_index.filter_bits(params)
         plan = self._plan(state, parsed, filters, params.per_page)
-        corrected = None if parsed.is_empty else self._corrected(state, parsed)
+        corrected = None if parsed.is_empty or params.exact else self._corrected(state, parsed)
         parsed, plan, relaxation = self._correct(state, parsed, corrected, plan, filters, params)
         if relaxation is None and not parsed.is_empty and plan.complete & filters == 0:
             parsed, plan, relaxation = self._relax(state, parsed, plan, filters, params)

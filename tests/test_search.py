@@ -73,6 +73,14 @@ def test_two_word_query_without_common_documents_is_relaxed_to_any_word(engine):
     assert {h.id for h in result.hits} == {"erfgoed-dordrecht", "erfgoed-leiden"}
 
 
+def test_a_query_searched_as_typed_is_not_corrected(engine):
+    result = search(engine, q="erfgoet", exact=True)
+    assert result.total == 0 and result.relaxation is None and result.suggestion is None
+    result = search(engine, q="erfgoet OR films", exact=True)
+    assert result.relaxation is None and result.total > 0
+    assert result.total < search(engine, q="erfgoet OR films").total  # corrected, erfgoed's pages join
+
+
 def test_a_misspelled_query_is_corrected(engine):
     result = search(engine, q="erfgoet")
     assert result.relaxation.kind == "corrected"
