@@ -600,20 +600,20 @@ class SearchEngine:
 
     def _add_parts_scores(self, state: _State, group: Group, clause: Clause, into: np.ndarray,
                           within: np.ndarray | None) -> None:
-        """A compound query word's parts: COMPOUND_PARTS_WEIGHT of their BM25F in documents that only have
-        the parts, PARTS_WITH_WHOLE in those that also have the word itself (see PARTS_WITH_WHOLE)."""
+        """A compound query word's parts: COMPOUND_PARTS_WEIGHT of their BM25F in every document that has
+        them, raised to PARTS_WITH_WHOLE in those that also have the word itself (see PARTS_WITH_WHOLE)."""
         whole = 0
         for other in group.alternatives:
             if other.kind == "terms":
                 whole |= self._clause_bits(state, other)
-        has_whole = bitsets.to_mask(whole, state.ranker.size)
-        if within is not None:
+        has_whole = bitsets.to_mask(whole, state.ranker.size) if whole else None
+        if has_whole is not None and within is not None:
             has_whole &= within
-        only_parts = ~has_whole if within is None else within & ~has_whole
         for name in schema.TEXT_FIELDS:
             terms = [state.ranker.term(name, term) for term in clause.terms]
-            ranking.add_all(into, terms, COMPOUND_PARTS_WEIGHT, only_parts)
-            ranking.add_all(into, terms, PARTS_WITH_WHOLE, has_whole)
+            ranking.add_all(into, terms, COMPOUND_PARTS_WEIGHT, within)
+            if has_whole is not None:
+                ranking.add_all(into, terms, PARTS_WITH_WHOLE - COMPOUND_PARTS_WEIGHT, has_whole)
 
     def _add_clause_scores(self, state: _State, clause: Clause, into: np.ndarray,
                            within: np.ndarray | None = None) -> None:
