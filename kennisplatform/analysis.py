@@ -106,6 +106,9 @@ STOP_WORDS: frozenset[str] = frozenset(stoplists["nl"]) | frozenset(
 # -- stemming -----------------------------------------------------------------------------------------
 _SNOWBALL = DutchStemmer()
 _DOUBLE_CONSONANT = re.compile(r"([b-df-hj-np-tv-xz])\1$")
+# A long vowel after another vowel, before the last consonant: Snowball undoubles it only after a consonant
+# (lokaal/lokalen -> lokal), so materiaal stays apart from materialen (material), financieel from financiële.
+_VOWEL_AFTER_VOWEL = re.compile(r"([aeiou])([aeou])\2([b-df-hj-np-tv-xz])$")
 
 
 def _read_table(name: str) -> dict[str, str]:
@@ -140,6 +143,7 @@ def stem(word: str) -> str:
     stemmed = _SNOWBALL.stem(word)
     if len(stemmed) > 3:
         stemmed = _DOUBLE_CONSONANT.sub(r"\1", stemmed)
+        stemmed = _VOWEL_AFTER_VOWEL.sub(r"\1\2\3", stemmed)
         if stemmed.endswith("v"):
             stemmed = stemmed[:-1] + "f"
         elif stemmed.endswith("z"):
