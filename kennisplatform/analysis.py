@@ -30,7 +30,7 @@ __all__ = [
     "ANALYZER_VERSION", "PART_BOOST", "STOP_WORDS",
     "fold", "tokenize", "next_word", "word_list", "stem", "split_compound", "compound_parts", "word_terms",
     "analyze", "index_postings", "index_terms", "learned_words", "learn_words", "clear_word_caches",
-    "analyze_query", "compound_query_parts",
+    "analyze_query", "compound_query_parts", "joined_compound",
     "dutch_analyzer", "spelling_analyzer",
     "DutchAnalyzer", "SpellingAnalyzer",
 ]
@@ -39,7 +39,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # Bump _RULES when the output for any input changes (code or data files). The wordfreq version is part
 # of the stamp because its word list decides compound splits.
-_RULES = "2"
+_RULES = "3"
 
 
 def _wordfreq_version() -> str:
@@ -106,6 +106,9 @@ STOP_WORDS: frozenset[str] = frozenset(stoplists["nl"]) | frozenset(
 # -- stemming -----------------------------------------------------------------------------------------
 _SNOWBALL = DutchStemmer()
 _DOUBLE_CONSONANT = re.compile(r"([b-df-hj-np-tv-xz])\1$")
+# A long vowel after another vowel, before the last consonant: Snowball undoubles it only after a consonant
+# (lokaal/lokalen -> lokal), so materiaal stays apart from materialen (material), financieel from financiële.
+_VOWEL_AFTER_VOWEL = re.compile(r"([aeiou])([aeou])\2([b-df-hj-np-tv-xz])$")
 
 
 def _read_table(name: str) -> dict[str, str]:
@@ -124,6 +127,7 @@ def _read_table(name: str) -> dict[str, str]:
 
 
 _STEM_OVERRIDES = _read_table("stem_overrides.tsv")  # irregular forms -> the form to stem instead
+IRREGULAR_HEADS = True
 
 
 @lru_cache(maxsize=200_000)
@@ -135,15 +139,38 @@ def stem(word: str) -> str:
     creatieve/creatief -> creatief, huizen/huis -> huis, lessen/les -> les, geven/geef -> gef."""
     if not word.isalpha():
         return word  # numbers ("2023"), codes ("h2o")
-    word = _STEM_OVERRIDES.get(word) or _regular_base(word)
+    word = _STEM_OVERRIDES.get(word) or _irregular_head(word) or _regular_base(word)
     stemmed = _SNOWBALL.stem(word)
     if len(stemmed) > 3:
         stemmed = _DOUBLE_CONSONANT.sub(r"\1", stemmed)
+        stemmed = _VOWEL_AFTER_VOWEL.sub(r"\1\2\3", stemmed)
         if stemmed.endswith("v"):
             stemmed = stemmed[:-1] + "f"
         elif stemmed.endswith("z"):
             stemmed = stemmed[:-1] + "s"
     return stemmed
+
+
+def _irregular_head(word: str) -> str | None:
+    """A compound whose last part is an irregular form, rewritten as the overrides rewrite that part:
+    streekmusea -> streekmuseum, schoolkinderen -> schoolkind, cultuurcentra -> cultuurcentrum, so that
+    the plural and the singular of a compound get one stem, as the simple words do. The part before it
+    must be a word that may start a compound (poppodia: pop), not a prefix (ver+leden is no compound)."""
+    if not IRREGULAR_HEADS or len(word) < MIN_COMPOUND:
+        return None
+    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+        base = _STEM_OVERRIDES.get(word[cut:])
+        if base is None:
+            continue
+        head = word[:cut]
+        for link in _LINKS:
+            if not head.endswith(link):
+                continue
+            first = head[: len(head) - len(link)]
+            if len(first) >= MIN_PART and (_part_ok(first, _vocabulary(), final=False) is not None
+                                           or split_compound(first)):
+                return head + base
+    return None
 
 
 def _regular_base(word: str) -> str:
@@ -169,6 +196,7 @@ MIN_PART = 3  # letters in a compound part
 MIN_COMPOUND = 7  # letters in a word worth splitting ...
 MAX_COMPOUND = 60  # ... and at most (URLs and codes glued into one "word" are not compounds)
 LEXICALISED_ZIPF = 4.0  # words this common are units of their own (onderwijs 5.2, besturen 4.05): not split
+LEXICALISED_FORMS = True  # ... nor their inflections
 MIN_PART_ZIPF = 3.0  # a part must be a reasonably common word ...
 MIN_SHORT_PART_ZIPF = 4.0  # ... and a three-letter part a common one ("uur" yes, "ond" no)
 DOMAIN_ZIPF = 3.5  # frequency given to the field's words (data/domain_words.txt) that wordfreq ranks lower
@@ -243,6 +271,24 @@ def _unsplittable_stems() -> frozenset[str]:
     return frozenset(stem(w) for w, parts in _compound_overrides().items() if not parts)
 
 
+_BUILDING = False  # _lexicalised_stems is being built: stem() must not ask for it
+
+
+@lru_cache(maxsize=1)
+def _lexicalised_stems() -> frozenset[str]:
+    """Stems of the words common enough to be units of their own (LEXICALISED_ZIPF), but those whose split
+    data/compound_overrides.tsv gives: their inflections are units too ("leeftijden" is no leef + tijden,
+    "directeuren" no direct + uren), as Snowball brings them to one stem."""
+    global _BUILDING
+    overrides = _compound_overrides()
+    _BUILDING = True
+    try:
+        return frozenset(stem(w) for w, zipf in _vocabulary().items()
+                         if zipf >= LEXICALISED_ZIPF and len(w) >= MIN_COMPOUND and w not in overrides)
+    finally:
+        _BUILDING = False
+
+
 _PLURALS = ("en", "s", "n")
 
 
@@ -283,6 +329,8 @@ def split_compound(word: str) -> list[str]:
     vocab = _vocabulary()
     if vocab.get(word, 0.0) >= LEXICALISED_ZIPF or stem(word) in _unsplittable_stems():
         return []
+    if LEXICALISED_FORMS and not _BUILDING and stem(word) in _lexicalised_stems():
+        return []  # an inflection of a lexicalised word: leeftijden, directeuren, getekende, bedenkingen
     best = _best_split(word, vocab)
     return list(best) if best else []
 
@@ -490,6 +538,26 @@ def compound_query_parts(text: str) -> tuple[str, ...]:
         return ()
     parts = split_compound(fold(_normalize(words[0].lower())))
     return tuple(dict.fromkeys(stem(p) for p in parts)) if len(parts) >= 2 else ()
+
+
+@lru_cache(maxsize=50_000)
+def joined_compound(first: str, second: str) -> str | None:
+    """The stem of the compound that two query words written apart make ("muziek docenten" ->
+    muziekdocent, "subsidie regeling" -> subsidieregel), None when joined they are not a compound of
+    exactly those two words. Dutch writes compounds as one word; people searching often do not. After
+    -ing, -heid, -schap, -teit and -dom the parts are linked by -s- ("deskundigheid bevordering" ->
+    deskundigheidsbevordering), as Dutch spelling has it."""
+    a, b = (fold(_normalize(w.lower())) for w in (first, second))
+    if not (a.isalpha() and b.isalpha()) or a in STOP_WORDS or b in STOP_WORDS:
+        return None
+    word = a + ("s" if a.endswith(_S_LINKED) else "") + b
+    parts = split_compound(word)
+    if len(parts) == 2 and stem(parts[0]) == stem(a) and stem(parts[1]) == stem(b):
+        return stem(word)
+    return None
+
+
+_S_LINKED = ("ing", "heid", "schap", "teit", "dom")  # endings after which a compound takes a linking -s-
 
 
 def word_spans(text: str):

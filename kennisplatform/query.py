@@ -15,6 +15,7 @@ from . import analysis
 MAX_GROUPS = 12  # more words than this add little but cost a lot; the rest is ignored (and said so)
 MIN_PREFIX = 2
 MAX_PARTS_GROUPS = 3  # a compound word meets its parts written apart in queries of up to this many words
+JOIN_WRITTEN_APART = True
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 WORD_CHARS = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*\*?", re.UNICODE)
 
@@ -97,6 +98,8 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
             _add_group(parsed, Group(alternatives, clause.text, plain and clause.terms[0] in filler_stems()),
                        pending_or)
             pending_or = False
+    if len(parsed.content_groups) <= MAX_PARTS_GROUPS:
+        parsed.groups = _with_joined_compounds(parsed.groups)
     if len(parsed.content_groups) > MAX_PARTS_GROUPS:
         # In a long query the other words already say what a compound's parts would add.
         parsed.groups = [Group(tuple(c for c in g.alternatives if c.kind != "parts"), g.text, g.filler)
@@ -105,6 +108,29 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
         parsed.groups = parsed.groups[:MAX_GROUPS]
         parsed.notes.append(f"Alleen de eerste {MAX_GROUPS} woorden zijn gebruikt.")
     return parsed
+
+
+def _with_joined_compounds(groups: list[Group]) -> list[Group]:
+    """Two words written apart that make a compound ("muziek docenten", "subsidie regeling") also match
+    that compound as one word: the second word's group gets it as an alternative, so that a page about
+    "muziekdocenten" weighs as a page with both words, not as one with only their parts."""
+    out = list(groups)
+    for i in range(1, len(out)):
+        first, second = out[i - 1], out[i]
+        if not (JOIN_WRITTEN_APART and _plain_word(first) and _plain_word(second)):
+            continue
+        joined = analysis.joined_compound(first.text, second.text)
+        if joined and joined not in second.alternatives[0].terms:
+            clause = Clause("terms", (joined,), f"{first.text}{second.text}")
+            out[i] = Group(second.alternatives + (clause,), second.text, second.filler)
+    return out
+
+
+def _plain_word(group: Group) -> bool:
+    """A group that is one word as typed (with any synonyms or taxonomy values it names): not a filler
+    word, a phrase, a prefix, a run of words or words joined by OR."""
+    typed = group.alternatives[0]
+    return (not group.filler and typed.kind == "terms" and len(typed.terms) == 1 and " " not in group.text)
 
 
 def _add_group(parsed: ParsedQuery, group: Group, merge_with_previous: bool) -> None:

@@ -43,6 +43,12 @@ PLACE_BOOST = 16.0
 # A compound query word also matches its parts written apart ("lessen in dans" for "danslessen"), scored
 # at this share of their BM25F (as the index weighs a compound's parts), so that the compound ranks first.
 COMPOUND_PARTS_WEIGHT = analysis.PART_BOOST
+# In a document that also has the compound itself its parts count this share: a page that uses "dansscholen"
+# gains more from "dans" and "school" than one that only has the two words apart, so that the compound's
+# pages rise without a tier above the parts' (which put a best page that writes "subsidie ... regeling" last).
+# On the tuning sets (docs/performance.md, session 6): 0.2 and 0.3 lowered field tune compound, 0.5 and 0.6
+# raised the compound tuning queries (0.6 most, with tune4 topical), 0.7 and 0.8 no further.
+PARTS_WITH_WHOLE = 0.6
 # Question and filler words (query.filler_stems) count this much of their BM25F score.
 FILLER_WEIGHT = 0.2
 # From this many content words up, documents are listed by the weighted evidence they contain (each word
@@ -626,10 +632,30 @@ class SearchEngine:
         for group in parsed.groups:
             into = state.ranker.zeros() if group.filler else scores
             for clause in group.alternatives:
-                self._add_clause_scores(state, clause, into, within, classic)
+                if clause.kind == "parts":
+                    self._add_parts_scores(state, group, clause, into, within, classic)
+                else:
+                    self._add_clause_scores(state, clause, into, within, classic)
             if group.filler:
                 scores += FILLER_WEIGHT * into
         return scores
+
+    def _add_parts_scores(self, state: _State, group: Group, clause: Clause, into: np.ndarray,
+                          within: np.ndarray | None, classic: bool = False) -> None:
+        """A compound query word's parts: COMPOUND_PARTS_WEIGHT of their BM25F in every document that has
+        them, raised to PARTS_WITH_WHOLE in those that also have the word itself (see PARTS_WITH_WHOLE)."""
+        whole = 0
+        for other in group.alternatives:
+            if other.kind == "terms":
+                whole |= self._clause_bits(state, other)
+        has_whole = bitsets.to_mask(whole, state.ranker.size) if whole else None
+        if has_whole is not None and within is not None:
+            has_whole &= within
+        for name in schema.TEXT_FIELDS:
+            terms = [state.ranker.term(name, term, classic_idf=classic) for term in clause.terms]
+            ranking.add_all(into, terms, COMPOUND_PARTS_WEIGHT, within)
+            if has_whole is not None:
+                ranking.add_all(into, terms, PARTS_WITH_WHOLE - COMPOUND_PARTS_WEIGHT, has_whole)
 
     def _add_clause_scores(self, state: _State, clause: Clause, into: np.ndarray,
                            within: np.ndarray | None = None, classic: bool = False) -> None:
@@ -648,9 +674,6 @@ class SearchEngine:
             if clause.kind == "prefix":
                 for term in self._prefix_terms(state, clause.terms[0]):
                     ranking.add_all(into, [scored(name, term)], within=within)
-            elif clause.kind == "parts":
-                ranking.add_all(into, [scored(name, term) for term in clause.terms], COMPOUND_PARTS_WEIGHT,
-                                within)
             elif clause.kind == "phrase":
                 where = self._phrase_bits(state, name, tuple(clause.terms))
                 if where:

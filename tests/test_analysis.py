@@ -170,6 +170,9 @@ def test_spelling_variants_share_a_term():
     ("dans", "dansen"), ("kans", "kansen"), ("mens", "mensen"), ("huis", "huizen"), ("actief", "actieve"),
     ("bedrijf", "bedrijven"), ("iccer", "iccers"), ("film", "films"), ("ouder", "ouders"),
     ("coördinator", "coördinatoren"), ("methode", "methodes", "methoden"),
+    # a long vowel after a vowel, spelled single in the open syllable: Snowball only undoubles after a consonant
+    ("materiaal", "materialen"), ("lesmateriaal", "lesmaterialen"), ("ideaal", "idealen"),
+    ("financieel", "financiële"), ("speciaal", "speciale"), ("actueel", "actuele"),
 ])
 def test_stem_brings_forms_together(forms):
     assert len({stem(fold(f)) for f in forms}) == 1, {f: stem(fold(f)) for f in forms}
@@ -201,11 +204,52 @@ def test_stem_leaves_numbers_alone():
     ("samenwerking", []),
     ("deskundigheid", []),  # not deskundig + heid
     ("besturen", []),  # not best + uren
+    ("leeftijden", []),  # inflections of lexicalised words are units too: not leef + tijden
+    ("directeuren", []),  # not direct + uren
+    ("bedenkingen", []),  # not bed + kingen
+    ("getekende", []),  # not get + kende
+    ("basisscholen", ["basis", "scholen"]),  # its singular's split is listed: the plural keeps it
     ("kunst", []),
     ("2023", []),
 ])
 def test_split_compound(word, parts):
     assert split_compound(word) == parts
+
+
+@pytest.mark.parametrize("plural, singular", [
+    ("streekmusea", "streekmuseum"),  # musea -> museum inside a compound, as alone
+    ("schoolkinderen", "schoolkind"),
+    ("bestuursleden", "bestuurslid"),  # with a linking -s-
+    ("poppodia", "poppodium"),  # Latin -a plurals: podia, centra
+    ("cultuurcentra", "cultuurcentrum"),
+    ("leescoaches", "leescoach"),
+])
+def test_a_compound_with_an_irregular_last_part_stems_as_its_singular(plural, singular):
+    assert analysis.stem(plural) == analysis.stem(singular)
+    assert analysis.word_terms(plural) == analysis.word_terms(singular)
+
+
+def test_an_irregular_form_after_a_prefix_is_no_compound_head():
+    # ver+leden (past) and ge+leden (ago) are no compounds of "leden" (members): not rewritten to -lid.
+    assert not analysis.stem("verleden").endswith("lid")
+    assert not analysis.stem("geleden").endswith("lid")
+
+
+@pytest.mark.parametrize("first, second, compound", [
+    ("muziek", "docenten", "muziekdocenten"),
+    ("Subsidie", "regeling", "subsidieregeling"),
+    ("cultuur", "coaches", "cultuurcoaches"),
+    ("erfgoed", "instellingen", "erfgoedinstellingen"),
+    ("beoordeling", "criteria", "beoordelingscriteria"),  # -s- after -ing, -heid, ...
+    ("deskundigheid", "bevordering", "deskundigheidsbevordering"),
+])
+def test_two_words_written_apart_join_into_their_compound(first, second, compound):
+    assert analysis.joined_compound(first, second) == analysis.stem(compound)
+
+
+@pytest.mark.parametrize("first, second", [("dans", "po"), ("de", "school"), ("2023", "school"), ("kunst", "en")])
+def test_words_that_make_no_compound_of_the_two_are_not_joined(first, second):
+    assert analysis.joined_compound(first, second) is None
 
 
 def test_nested_parts():

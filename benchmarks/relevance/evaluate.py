@@ -10,6 +10,8 @@
     python benchmarks/relevance/evaluate.py --fresh4 [--per-query]   # a fourth fresh check set, run once at the end
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
     python benchmarks/relevance/evaluate.py --typo-field | --typo-tune3 | --typo-starter   # derived typo tuning sets
+    python benchmarks/relevance/evaluate.py --compound-field         # compound/topical tuning queries, field pages
+    python benchmarks/relevance/evaluate.py --compound-tune3         # compound/topical tuning queries, tune3 pages
     python benchmarks/relevance/evaluate.py --collection DIR --judgments FILE [--engine NAME]...
     python benchmarks/relevance/evaluate.py --tune3 --peer-losses title   # tuning queries a peer ranks better
 
@@ -38,6 +40,9 @@ its per-query scores read: nobody runs it while working, the lead runs it once a
 --typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
 starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
 typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; the rules are in their headers).
+--compound-field and --compound-tune3 (session 6) are tuning queries of the kinds compound and topical over the
+field collection's and tune3's pages: plurals, compounds, derived forms and compounds written apart, judged by
+reading the pages before any engine ran on them (the weakest kind on tuning material had only 8 + 7 queries).
 
 Grades: 3 = exactly what was asked, 2 = clearly relevant, 1 = partly relevant; unlisted = 0.
 
@@ -96,6 +101,8 @@ TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
 TUNE4_COLLECTION = HERE / "collection_tune4"
 TUNE4_JUDGMENTS = HERE / "judgments_tune4.yaml"
 STARTER_CORPUS = REPO / "corpus"
+COMPOUND_FIELD_JUDGMENTS = HERE / "judgments_compound_field.yaml"
+COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
 # --NAME: (pages to import, or the starter corpus as it is; judgments over them; what the set is for)
 NAMED_SETS = {
     "field": (FIELD_COLLECTION, FIELD_JUDGMENTS, "the real pages"),
@@ -111,6 +118,10 @@ NAMED_SETS = {
     "typo-field": (FIELD_COLLECTION, HERE / "judgments_typo_field.yaml",
                    "misspelled tuning queries of the field set (tune half) and tune2"),
     "typo-tune3": (TUNE3_COLLECTION, HERE / "judgments_typo_tune3.yaml", "misspelled tune3 queries"),
+    "compound-field": (FIELD_COLLECTION, COMPOUND_FIELD_JUDGMENTS,
+                       "compound and short topical tuning queries over the real pages (session 6)"),
+    "compound-tune3": (TUNE3_COLLECTION, COMPOUND_TUNE3_JUDGMENTS,
+                       "compound and short topical tuning queries over tune3's pages (session 6)"),
 }
 TEXT_BOOSTS = {"title": 3.0, "summary": 1.8, "body": 1.0}
 ALL = "all"
