@@ -8,6 +8,7 @@
     python benchmarks/relevance/evaluate.py --tune3 [--per-query]    # pages of its own, judgments_tune3.yaml (tuning)
     python benchmarks/relevance/evaluate.py --fresh3 [--per-query]   # a third fresh check set, never tuned on
     python benchmarks/relevance/evaluate.py --fresh4 [--per-query]   # a fourth fresh check set, run once at the end
+    python benchmarks/relevance/evaluate.py --fresh5 [--per-query]   # a fifth fresh check set, run once at the end
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
     python benchmarks/relevance/evaluate.py --typo-field | --typo-tune3 | --typo-starter   # derived typo tuning sets
     python benchmarks/relevance/evaluate.py --compound-field         # compound/topical tuning queries, field pages
@@ -35,6 +36,9 @@ proposed after the field set's held-out half had been seen. --tune3 is tuning ma
 half-remembered titles are not all at the ceiling, with one- and two-word topics, compounds and questions.
 --fresh3 (collection_fresh3/) is a third check set, made in session 5 because fresh2 had been looked at during
 that session: it stands in for the unseen pages and queries the project is judged on, so it is run, never tuned on.
+--fresh5 (collection_fresh5/) is a fifth check set, made in session 6 beside fresh4 (below) so that the measurement
+on unseen material rests on two clean sets; its pages are of other kinds and places (libraries, music schools,
+heritage, VO and mbo, council pieces, towns outside the big cities). Like fresh4, the lead runs it once at the end.
 --fresh4 (collection_fresh4/) is a fourth check set, made in session 6 because fresh3 had been run once and some of
 its per-query scores read: nobody runs it while working, the lead runs it once after everything is merged.
 --typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
@@ -96,6 +100,8 @@ FRESH3_COLLECTION = HERE / "collection_fresh3"
 FRESH3_JUDGMENTS = HERE / "judgments_fresh3.yaml"
 FRESH4_COLLECTION = HERE / "collection_fresh4"
 FRESH4_JUDGMENTS = HERE / "judgments_fresh4.yaml"
+FRESH5_COLLECTION = HERE / "collection_fresh5"
+FRESH5_JUDGMENTS = HERE / "judgments_fresh5.yaml"
 TUNE3_COLLECTION = HERE / "collection_tune3"
 TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
 TUNE4_COLLECTION = HERE / "collection_tune4"
@@ -111,6 +117,7 @@ NAMED_SETS = {
     "fresh2": (FRESH2_COLLECTION, FRESH2_JUDGMENTS, "a second fresh check set nobody tunes on"),
     "fresh3": (FRESH3_COLLECTION, FRESH3_JUDGMENTS, "a third fresh check set nobody tunes on (session 5)"),
     "fresh4": (FRESH4_COLLECTION, FRESH4_JUDGMENTS, "a fourth fresh check set, run once at the end (session 6)"),
+    "fresh5": (FRESH5_COLLECTION, FRESH5_JUDGMENTS, "a fifth fresh check set, run once at the end (session 6)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
     "tune4": (TUNE4_COLLECTION, TUNE4_JUDGMENTS, "a fourth tuning set: pages sharing title words (session 6)"),
     # Derived tuning material (session 6): tuning queries written as people mistype them, same judgments.
