@@ -106,7 +106,9 @@ STOP_WORDS: frozenset[str] = frozenset(stoplists["nl"]) | frozenset(
 # -- stemming -----------------------------------------------------------------------------------------
 _SNOWBALL = DutchStemmer()
 _DOUBLE_CONSONANT = re.compile(r"([b-df-hj-np-tv-xz])\1$")
-_VOWEL_LONG_VOWEL = re.compile(r"([aeiou])(a|e|o|u)\2([b-df-hj-np-tv-xz])$")
+# A long vowel after another vowel, before the last consonant: Snowball undoubles it only after a consonant
+# (lokaal/lokalen -> lokal), so materiaal stays apart from materialen (material), financieel from financiële.
+_VOWEL_AFTER_VOWEL = re.compile(r"([aeiou])([aeou])\2([b-df-hj-np-tv-xz])$")
 
 
 def _read_table(name: str) -> dict[str, str]:
@@ -128,7 +130,7 @@ _STEM_OVERRIDES = _read_table("stem_overrides.tsv")  # irregular forms -> the fo
 _STEM_APART = _read_table("stem_apart.tsv")  # words kept apart from a colliding word -> their own stem
 IRREGULAR_HEADS = True
 # The rules of _regular_base beyond Snowball, each switchable for the measurements (benchmarks/stemming.py).
-STEM_RULES = frozenset({"ici", "diminutive", "apart", "vowel", "es", "superlative"})
+STEM_RULES = frozenset({"ici", "diminutive", "apart", "es", "superlative"})
 
 
 @lru_cache(maxsize=200_000)
@@ -147,10 +149,7 @@ def stem(word: str) -> str:
     stemmed = _SNOWBALL.stem(word)
     if len(stemmed) > 3:
         stemmed = _DOUBLE_CONSONANT.sub(r"\1", stemmed)
-        if "vowel" in STEM_RULES:
-            # Snowball writes a long vowel once before a final consonant (groot/grote: grot), but not after
-            # another vowel: sociaal/sociale, financieel/financiele, actueel/actuele -> social, financiel.
-            stemmed = _VOWEL_LONG_VOWEL.sub(r"\1\2\3", stemmed)
+        stemmed = _VOWEL_AFTER_VOWEL.sub(r"\1\2\3", stemmed)
         if stemmed.endswith("v"):
             stemmed = stemmed[:-1] + "f"
         elif stemmed.endswith("z"):

@@ -93,10 +93,11 @@ def index_command(obj: Context, rebuild: bool) -> None:
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance")
 @click.option("--page", default="1")
 @click.option("--per-page", default="10")
+@click.option("--exact", is_flag=True, help="Zoek op de woorden zoals getypt, zonder spellingcorrectie.")
 @click.option("--json", "as_json", is_flag=True, help="Druk het zoekresultaat af als JSON.")
 @click.pass_obj
 def search(obj: Context, query, type_, theme, region, discipline, audience, year, sort, page, per_page,
-           as_json: bool) -> None:
+           exact: bool, as_json: bool) -> None:
     """Zoek in de index en toon resultaten en facetten."""
     from .index import is_current, update_index
     from .search import SearchEngine
@@ -104,7 +105,7 @@ def search(obj: Context, query, type_, theme, region, discipline, audience, year
     taxonomy = _taxonomy(obj)
     values = {"q": " ".join(query), "type": list(type_), "theme": list(theme), "region": list(region),
               "discipline": list(discipline), "audience": list(audience), "year": list(year),
-              "sort": sort, "page": page, "per_page": per_page}
+              "sort": sort, "page": page, "per_page": per_page, "exact": "1" if exact else ""}
     try:
         params = SearchParams.from_mapping(values, taxonomy)
         if not is_current(obj.index, taxonomy):

@@ -51,6 +51,9 @@ def build_spec(taxonomy: Taxonomy) -> dict:
         {"name": "per_page", "in": "query", "required": False,
          "description": "Resultaten per pagina; meer dan 100 wordt 100.",
          "schema": _integer_or_empty(10)},
+        {"name": "exact", "in": "query", "required": False,
+         "description": "1: zoek op de woorden zoals getypt, zonder spellingcorrectie (links.as_typed).",
+         "schema": {"type": "string", "enum": ["", "0", "1", "true", "false", "ja", "nee"], "default": "0"}},
     ]
     errors = {"400": _problem("Ongeldige parameter"), "422": _problem("Niet te verwerken verzoek")}
     return {

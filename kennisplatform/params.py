@@ -40,6 +40,9 @@ class SearchParams:
     sort: str = "relevance"
     page: int = 1
     per_page: int = PER_PAGE_DEFAULT
+    # Search the words as typed: no spelling correction. The page offers it when a correction was taken
+    # ("Zoek toch op ..."), since a word that no word list knows can still be what the user meant.
+    exact: bool = False
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], taxonomy: Taxonomy) -> "SearchParams":
@@ -84,6 +87,7 @@ class SearchParams:
             sort=_validate_sort(single("sort")),
             page=_validate_int("page", single("page"), 1, 1, PAGE_MAX),
             per_page=_validate_int("per_page", single("per_page"), PER_PAGE_DEFAULT, 1, PER_PAGE_MAX),
+            exact=_validate_flag("exact", single("exact")),
             **selected,
         )
 
@@ -123,6 +127,8 @@ class SearchParams:
             args.append(("sort", self.sort))
         if self.per_page != PER_PAGE_DEFAULT:
             args.append(("per_page", str(self.per_page)))
+        if self.exact:
+            args.append(("exact", "1"))
         if self.page != 1:
             args.append(("page", str(self.page)))
         return args
@@ -175,6 +181,17 @@ def _validate_sort(value: str | None) -> str:
     if key not in SORTS:
         raise InvalidParameter("sort", "Onbekende sortering; kies relevantie, nieuwste of oudste.")
     return key
+
+
+FLAGS = {"": False, "0": False, "false": False, "nee": False, "1": True, "true": True, "ja": True}
+
+
+def _validate_flag(name: str, value: str | None) -> bool:
+    if value is None:
+        return False
+    if value.lower() not in FLAGS:
+        raise InvalidParameter(name, f"Parameter '{name}' moet 1 (ja) of 0 (nee) zijn, niet '{value[:20]}'.")
+    return FLAGS[value.lower()]
 
 
 def _validate_int(name: str, value: str | None, default: int, low: int, high: int) -> int:

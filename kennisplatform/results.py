@@ -60,7 +60,8 @@ class Facet:
 
 @dataclass
 class Relaxation:
-    """What was done to a query that found nothing as typed."""
+    """What was done to a query: it found nothing with all its words as typed, or it had a word no
+    document has and was spelling-corrected (also when it found something: the message says which)."""
 
     kind: str  # "any-words" (some words dropped) or "corrected" (spelling corrected)
     original: str

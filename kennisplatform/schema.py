@@ -28,9 +28,9 @@ SCHEMA_VERSION = "9"  # 6: documents without a date (year "onbekend", datenum 0)
 TEXT_FIELDS = {"title": 3.0, "summary": 1.8, "body": 1.0}
 # The text field of the title: the share of a query found there ranks a page (search.TITLE_COVERAGE).
 TITLE_FIELD = "title"
-# Spelling corrections come from the body's terms: a separate unstemmed field would cost 40% of the
-# indexing time for a feature used only when a query finds (almost) nothing.
-SPELL_FIELD = "body"
+# Spelling corrections are checked against the text fields' terms (search._documents): a separate
+# unstemmed field would cost 40% of the indexing time for a feature used only when a query finds (almost)
+# nothing.
 
 # facet name -> index field. Region values include every ancestor, so that a document about
 # Vlaardingen is found and counted under Rotterdam-Rijnmond and Zuid-Holland too.

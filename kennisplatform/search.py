@@ -29,6 +29,9 @@ from .taxonomy import Taxonomy
 
 TERM_CACHE_SIZE = 4096
 CORRECTIONS_KEPT = 10_000  # spelling corrections (and prefixes' words) remembered per reader
+# A word in no word list that only this many documents have may still be a typo of a place name (one
+# page's own misspelling, "Cappelle"); the corrected query is taken only when it finds documents (_correct).
+RARE_DOCUMENTS = 1
 # A document filed under the value a query names (theme, type, ...) scores like a word in the summary.
 FACET_BOOST = 1.5
 # ... and a document filed under the place a query names (or a municipality in it) PLACE_BOOST times the
@@ -40,6 +43,12 @@ PLACE_BOOST = 16.0
 # A compound query word also matches its parts written apart ("lessen in dans" for "danslessen"), scored
 # at this share of their BM25F (as the index weighs a compound's parts), so that the compound ranks first.
 COMPOUND_PARTS_WEIGHT = analysis.PART_BOOST
+# In a document that also has the compound itself its parts count this share: a page that uses "dansscholen"
+# gains more from "dans" and "school" than one that only has the two words apart, so that the compound's
+# pages rise without a tier above the parts' (which put a best page that writes "subsidie ... regeling" last).
+# On the tuning sets (docs/performance.md, session 6): 0.2 and 0.3 lowered field tune compound, 0.5 and 0.6
+# raised the compound tuning queries (0.6 most, with tune4 topical), 0.7 and 0.8 no further.
+PARTS_WITH_WHOLE = 0.6
 # Question and filler words (query.filler_stems) count this much of their BM25F score.
 FILLER_WEIGHT = 0.2
 # From this many content words up, documents are listed by the weighted evidence they contain (each word
@@ -240,8 +249,9 @@ class SearchEngine:
         parsed = parse_query(params.q, self.synonyms)
         filters = state.facet_index.filter_bits(params)
         plan = self._plan(state, parsed, filters, params.per_page)
-        relaxation = None
-        if not parsed.is_empty and plan.complete & filters == 0:
+        corrected = None if parsed.is_empty or params.exact else self._corrected(state, parsed)
+        parsed, plan, relaxation = self._correct(state, parsed, corrected, plan, filters, params)
+        if relaxation is None and not parsed.is_empty and plan.complete & filters == 0:
             parsed, plan, relaxation = self._relax(state, parsed, plan, filters, params)
         listed = plan.matched & filters
         result = SearchResult(
@@ -252,8 +262,8 @@ class SearchEngine:
             relaxation=relaxation,
             query_error=" ".join(parsed.notes) or None,
         )
-        if relaxation is None and not parsed.is_empty:
-            result.suggestion = self._suggest(state, parsed, filters, result.total, params.per_page)
+        if relaxation is None and corrected is not None:
+            result.suggestion = self._suggest(state, corrected, filters, result.total, params.per_page)
         result.place_filter = self._place_filter(state, parsed, listed, params)
         if result.total == 0 and params.has_filters:
             result.filter_drops = self._filter_drops(state, plan.matched, params)
@@ -339,16 +349,32 @@ class SearchEngine:
                 return PlaceFilter(regions[0], self.taxonomy.label("region", regions[0]), total)
         return None
 
+    def _correct(self, state: _State, parsed: ParsedQuery, corrected: ParsedQuery | None, plan: Plan,
+                 filters: int, params: SearchParams):
+        """The spelling-corrected query (words no document has, corrected) replaces the query when
+        documents have all its words, also when the query as typed found some: a word no document has
+        added nothing to them ("Massluis" in a long question; "erfgoet OR films"). The page says so."""
+        if corrected is None:
+            return parsed, plan, None
+        corrected_plan = self._plan(state, corrected, filters, params.per_page)
+        if corrected_plan.complete & filters:
+            if plan.complete & filters:
+                message = f"Resultaten voor ‘{corrected.text}’; u zocht op ‘{parsed.text}’."
+            else:
+                message = f"Geen resultaten voor ‘{parsed.text}’; wel voor ‘{corrected.text}’."
+            return corrected, corrected_plan, Relaxation("corrected", parsed.text, corrected.text, message)
+        if plan.complete & filters or not corrected_plan.matched & filters:
+            return parsed, plan, None
+        # Neither has all the words: the corrected words' partial matches ("Wesland" is no word of the
+        # corpus; "Westland" is, in some of the documents with the other words).
+        used = " OR ".join(corrected.words())
+        return corrected, corrected_plan, Relaxation(
+            "corrected", parsed.text, used, f"Geen resultaten met alle woorden van ‘{parsed.text}’; "
+                                            f"wel met een deel van ‘{corrected.text}’: {', '.join(corrected.words())}.")
+
     def _relax(self, state: _State, parsed: ParsedQuery, plan: Plan, filters: int, params: SearchParams):
-        """No document has every word: a spelling-corrected query that has such documents wins;
-        else the documents with some of the words, and the page says so."""
-        corrected = self._corrected(state, parsed)
-        if corrected is not None:
-            corrected_plan = self._plan(state, corrected, filters, params.per_page)
-            if corrected_plan.complete & filters or not plan.matched & filters and corrected_plan.matched & filters:
-                return corrected, corrected_plan, Relaxation(
-                    "corrected", parsed.text, corrected.text,
-                    f"Geen resultaten voor ‘{parsed.text}’; wel voor ‘{corrected.text}’.")
+        """No document has every word (nor has the spelling-corrected query, _correct): the documents with
+        some of the words, and the page says so."""
         if not plan.matched & filters:
             split = _place_words(parsed)
             split_plan = self._plan(state, split, filters, params.per_page) if split else None
@@ -366,48 +392,55 @@ class SearchEngine:
                 f"wel met een deel ervan: {', '.join(parsed.words())}.")
         return parsed, plan, None
 
-    def _suggest(self, state, parsed: ParsedQuery, filters: int, total: int, per_page: int) -> Suggestion | None:
-        """'Bedoelde u ...?' when a better-spelled query finds more."""
-        corrected = self._corrected(state, parsed)
-        if corrected is None:
-            return None
+    def _suggest(self, state, corrected: ParsedQuery, filters: int, total: int, per_page: int) -> Suggestion | None:
+        """'Bedoelde u ...?' when the better-spelled query (not taken: _correct) finds more."""
         other = (self._plan(state, corrected, filters, per_page).matched & filters).bit_count()
         return Suggestion(corrected.text, other) if other > total else None
 
     def _corrected(self, state: _State, parsed: ParsedQuery) -> ParsedQuery | None:
-        """The query with each unknown word replaced by the place it misspells (_misspelled_place), else
-        by the closest common Dutch word (one edit before two, then the most frequent) whose stem the
-        index does contain."""
+        """The query with each unknown word of its positive part replaced by the place it misspells
+        (_misspelled_place), else by the closest common Dutch word (_corrected_word)."""
         words, changed = self._misspelled_place_runs(state, parsed.text.split())
         places = {word for group in parsed.groups if _places(group) for word in group.text.split()}
         prefixes = {c.text: c.terms[0] for group in parsed.groups for c in group.alternatives if c.kind == "prefix"}
         for i, word in enumerate(words):
+            if word.startswith("-") or i and words[i - 1] == "NOT":
+                continue  # excluded as typed: corrected, it could hide documents the user did not exclude
             core = word.strip('"-*()')
-            if core.strip("?!.,;:") in places:
+            bare = core.strip("?!.,;:")  # a question's last word is corrected without its question mark
+            if bare in places:
                 continue  # part of a place name ("IJssel" in "Capelle aan den IJssel"): one unit
             if word in prefixes and self._prefix_terms(state, prefixes[word]):
                 continue  # a prefix that indexed words start with ("gest*": gesteld, gestart) is no typo
-            terms = analysis.analyze_query(core)
-            place = self._misspelled_place(state, core.strip("?!.,;:"), terms)
-            if place:
-                words[i] = word.replace(core.strip("?!.,;:"), place)
-                changed = True
-                continue
-            if len(terms) != 1 or len(terms[0]) < 4 or not terms[0].isalpha():
-                continue
-            # Only words the corpus does not contain at all: a rare word (a place, a project's name)
-            # is what the user meant, not a typo of a frequent one ("Goudse" is not "goede").
-            if _in_corpus(state, terms[0]) or self._is_place(core):
-                continue
-            if spelling.is_word(analysis.fold(core.strip("?!.,;:"))):
-                continue  # spelled right, only no document has it: no other word is what was meant
-            better = self._closest_word(state, analysis.fold(core))
+            better = (self._misspelled_place(state, bare, analysis.analyze_query(bare))
+                      or self._corrected_word(state, bare))
             if better:
-                words[i] = word.replace(core, better)
+                words[i] = word.replace(bare, better)
                 changed = True
         if not changed:
             return None
         return parse_query(" ".join(words), self.synonyms)
+
+    def _corrected_word(self, state: _State, word: str) -> str | None:
+        """The closest common Dutch word for a word no document has; each part of a hyphenated word on
+        its own ("icc-sertificaat" -> "icc-certificaat"); None when there is nothing to correct."""
+        parts = word.split("-")
+        if len(parts) > 1:
+            fixed = [self._corrected_word(state, part) for part in parts]
+            return "-".join(f or part for f, part in zip(fixed, parts)) if any(fixed) else None
+        terms = analysis.analyze_query(word)
+        if len(terms) != 1 or len(terms[0]) < 4 or not terms[0].isalpha():
+            return None
+        if self._is_place(word):
+            return None
+        # Only words the corpus does not contain at all: a rare word (a place, a project's name)
+        # is what the user meant, not a typo of a frequent one ("Goudse" is not "goede"); unless it is
+        # that word misspelled in a way the stemmer hides.
+        if _in_corpus(state, terms[0]):
+            return spelling.same_stem_word(analysis.fold(word))
+        if spelling.is_word(analysis.fold(word)):
+            return None  # spelled right, only no document has it: no other word is what was meant
+        return self._closest_word(state, analysis.fold(word))
 
     def _closest_word(self, state: _State, word: str) -> str | None:
         """spelling.closest_word, remembered per reader: the relaxation and the "Bedoelde u" suggestion
@@ -415,7 +448,7 @@ class SearchEngine:
         with state.lock:
             if word in state.corrections:
                 return state.corrections[word]
-        better = spelling.closest_word(word, lambda term: _in_corpus(state, term))
+        better = spelling.closest_word(word, lambda term: _documents(state, term))
         with state.lock:
             if len(state.corrections) >= CORRECTIONS_KEPT:
                 state.corrections.clear()
@@ -454,12 +487,16 @@ class SearchEngine:
         return out, changed
 
     def _misspelled_place(self, state: _State, word: str, terms: list[str]) -> str | None:
-        """A place name one edit off (two for long names), when the corpus lacks a term of the word and
-        it is no place already: "Nisewaard" -> "Nissewaard", "Pijnaker-Nootdorp" -> "Pijnacker-Nootdorp"."""
-        if not terms or all(_in_corpus(state, term) for term in terms):
+        """A place name one edit off (two for long names), when the corpus lacks a term of the word (or
+        has it in at most RARE_DOCUMENTS documents and it is in no word list: "Cappelle") and it is no
+        place already: "Nisewaard" -> "Nissewaard", "Pijnaker-Nootdorp" -> "Pijnacker-Nootdorp"."""
+        counts = [_documents(state, term) for term in terms]
+        if not terms or min(counts) > RARE_DOCUMENTS:
             return None
         # A listed name itself is no typo (closest says None); one that only contains a place
         # ("Leidschendam-Voorbrug" has "Leidschendam") is still corrected as a whole.
+        if min(counts) and spelling.is_word(analysis.fold(word)):
+            return None  # a rare word, but a word ("leider" is not Leiden)
         return self._place_names.closest(word)
 
     def _is_place(self, word: str) -> bool:
@@ -595,10 +632,30 @@ class SearchEngine:
         for group in parsed.groups:
             into = state.ranker.zeros() if group.filler else scores
             for clause in group.alternatives:
-                self._add_clause_scores(state, clause, into, within, classic)
+                if clause.kind == "parts":
+                    self._add_parts_scores(state, group, clause, into, within, classic)
+                else:
+                    self._add_clause_scores(state, clause, into, within, classic)
             if group.filler:
                 scores += FILLER_WEIGHT * into
         return scores
+
+    def _add_parts_scores(self, state: _State, group: Group, clause: Clause, into: np.ndarray,
+                          within: np.ndarray | None, classic: bool = False) -> None:
+        """A compound query word's parts: COMPOUND_PARTS_WEIGHT of their BM25F in every document that has
+        them, raised to PARTS_WITH_WHOLE in those that also have the word itself (see PARTS_WITH_WHOLE)."""
+        whole = 0
+        for other in group.alternatives:
+            if other.kind == "terms":
+                whole |= self._clause_bits(state, other)
+        has_whole = bitsets.to_mask(whole, state.ranker.size) if whole else None
+        if has_whole is not None and within is not None:
+            has_whole &= within
+        for name in schema.TEXT_FIELDS:
+            terms = [state.ranker.term(name, term, classic_idf=classic) for term in clause.terms]
+            ranking.add_all(into, terms, COMPOUND_PARTS_WEIGHT, within)
+            if has_whole is not None:
+                ranking.add_all(into, terms, PARTS_WITH_WHOLE - COMPOUND_PARTS_WEIGHT, has_whole)
 
     def _add_clause_scores(self, state: _State, clause: Clause, into: np.ndarray,
                            within: np.ndarray | None = None, classic: bool = False) -> None:
@@ -617,9 +674,6 @@ class SearchEngine:
             if clause.kind == "prefix":
                 for term in self._prefix_terms(state, clause.terms[0]):
                     ranking.add_all(into, [scored(name, term)], within=within)
-            elif clause.kind == "parts":
-                ranking.add_all(into, [scored(name, term) for term in clause.terms], COMPOUND_PARTS_WEIGHT,
-                                within)
             elif clause.kind == "phrase":
                 where = self._phrase_bits(state, name, tuple(clause.terms))
                 if where:
@@ -867,9 +921,15 @@ def _folder_stamp(index_dir: Path) -> int | None:
 
 
 def _in_corpus(state: _State, term: str) -> bool:
-    """Whether any document has the term (spelling's test), from the sidecars' term tables: Whoosh's
-    doc_frequency reads every segment's term index and was a sixth of a warm query at 100,000 documents."""
-    return state.ranker.arrays.doc_frequency(schema.SPELL_FIELD, term) > 0
+    """Whether any document has the term (spelling's test)."""
+    return _documents(state, term) > 0
+
+
+def _documents(state: _State, term: str) -> int:
+    """How many documents have the term (at least: the most of any one text field; a word only a title
+    has, "kunstles", is no typo), from the sidecars' term tables: Whoosh's doc_frequency reads every
+    segment's term index and was a sixth of a warm query at 100,000 documents."""
+    return max(state.ranker.arrays.doc_frequency(name, term) for name in schema.TEXT_FIELDS)
 
 
 def _idf_weights(group_bits: list[int], size: int) -> list[float]:

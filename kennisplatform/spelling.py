@@ -1,12 +1,13 @@
 """Spelling correction of single words against the Dutch vocabulary: pure functions, no index.
 
 A typo is nearly always one edit away (a letter missing, extra, wrong, or two neighbours swapped:
-"onderwjis"), so those candidates are generated and looked up directly, which takes well under a
+"onderwjis"), or one Dutch spelling of a sound written as another ("leerlyn", "garenspinnerei", "Alfen":
+sound_alike), so those candidates are generated and looked up directly, which takes well under a
 millisecond. Two edits are searched only when one finds nothing, with Whoosh's automaton over the
 sorted word list, keeping the first letter (which typists rarely get wrong) to keep that fast."""
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Callable
 
 from whoosh.spelling import ListCorrector
@@ -16,6 +17,13 @@ from . import analysis
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MIN_LENGTH_TWO_EDITS = 5  # shorter words are two edits away from too many others
 MIN_PART = 3  # the head of a compound corrected in its tail ("muziek" + "onderwjis")
+MIN_SPLIT_PART = 2  # two words run together: "co" + "teaching"
+MAX_WORD = 40  # longer is no word typed (or mistyped) in a query; its candidates would cost a second
+# Spellings of one sound that Dutch writers confuse, each way round: one mistake, though most are two
+# edits apart ("leerlein", "leerlyn" for leerlijn; "Alfense" for Alphense; "Hoekse" for Hoeksche).
+# Those one edit apart (c/k, s/z, d/t, au/ou, ie/i) are found by one_edit already.
+SOUND_ALIKE = (("ij", "ei"), ("ij", "y"), ("ch", "g"), ("sch", "s"), ("ph", "f"), ("x", "ks"), ("c", "k"),
+               ("c", "s"), ("dt", "t"), ("dt", "d"))
 
 
 def one_edit(word: str) -> set[str]:
@@ -28,6 +36,25 @@ def one_edit(word: str) -> set[str]:
     return deletes | swaps | replaces | inserts
 
 
+def sound_alike(word: str) -> set[str]:
+    """Every string with one occurrence of a confusable spelling (SOUND_ALIKE) written the other way:
+    "leerlyn" -> leerlijn, "welzein" -> welzijn, "papendregt" -> papendrecht, "sertificaat" -> certificaat."""
+    out = set()
+    for a, b in SOUND_ALIKE:
+        for old, new in ((a, b), (b, a)):
+            start = word.find(old)
+            while start >= 0:
+                out.add(word[:start] + new + word[start + len(old):])
+                start = word.find(old, start + 1)
+    out.discard(word)
+    return out
+
+
+def near(word: str) -> set[str]:
+    """One mistake away: one edit, or one sound spelled another way."""
+    return one_edit(word) | sound_alike(word)
+
+
 def is_word(word: str) -> bool:
     """Whether a folded word is a word of the Dutch vocabulary (analysis.vocabulary: a Zipf frequency of 3 or
     more, or the field's own words), so spelled right: "behandelen" is not a typo of "behandelden" when the
@@ -35,33 +62,90 @@ def is_word(word: str) -> bool:
     return word in analysis.vocabulary()
 
 
-def closest_word(word: str, indexed: Callable[[str], bool]) -> str | None:
-    """The most frequent vocabulary word one edit from `word` (then a compound whose last part is one
-    edit off, then two edits) whose stem the index contains, or None."""
+def closest_word(word: str, indexed: Callable[[str], int]) -> str | None:
+    """The most frequent vocabulary word one mistake from `word` (a sound spelled another way before one
+    edit; then a compound whose last part is one mistake off) whose stem the index contains; else
+    the word one mistake off whose stem most documents have (the field's own words, most of them in no
+    word list: "garenspinnerij"); else two words of the corpus run together ("co teaching"); else a
+    vocabulary word two edits off; or None. `indexed` gives a stem's
+    document frequency (0: not in the index)."""
+    if len(word) > MAX_WORD:
+        return None
     vocabulary = analysis.vocabulary()
 
-    def usable(candidate: str) -> bool:
+    def documents(candidate: str) -> int:
         stems = analysis.analyze_query(candidate)
-        return len(stems) == 1 and indexed(stems[0])
+        return indexed(stems[0]) if len(stems) == 1 else 0
 
-    options = [w for w in one_edit(word) if w in vocabulary and usable(w)]
+    # A sound written another way is a likelier mistake than a random letter: "weiken" is wijken, though
+    # werken (a letter wrong) is the more frequent word.
+    options = [w for w in sound_alike(word) if w in vocabulary and documents(w)]
     if not options:
-        options = [w for w in _compound_tails(word, vocabulary) if usable(w)]
+        options = [w for w in one_edit(word) if w in vocabulary and documents(w)]
+    if not options:
+        options = [w for w in _compound_tails(word, vocabulary) if documents(w)]
+    # A compound of vocabulary words ("kunstles", "cultuurbus") is spelled right: it may be a vocabulary
+    # word misspelled ("cultuurpallet"), but is never taken for a rarer word of the corpus or for two.
+    if not options and not analysis.compound_query_parts(word):
+        # Snowball's stem of the whole word is its index term (analysis.word_terms), without the compound
+        # splitting that analyze_query would do for each of the hundreds of candidates.
+        in_corpus = {w: indexed(analysis.stem(w)) for w in near(word)
+                     if w.isalpha() and w not in analysis.STOP_WORDS}
+        in_corpus = {w: n for w, n in in_corpus.items() if n}
+        if in_corpus:
+            return max(in_corpus, key=lambda w: (in_corpus[w], w))
+        apart = _two_words(word, indexed)
+        if apart:
+            return apart
     if not options and len(word) >= MIN_LENGTH_TWO_EDITS:
-        options = [w for w in _speller().suggest(word, limit=40, maxdist=2, prefix=1) if usable(w)]
+        options = [w for w in _speller().suggest(word, limit=40, maxdist=2, prefix=1) if documents(w)]
     if not options:
         return None
     return max(options, key=lambda w: (vocabulary.get(w, 0.0), w))
 
 
+def _two_words(word: str, indexed: Callable[[str], int]) -> str | None:
+    """Two words run together ("coteaching" for co-teaching, "kunstenmuziek"): the split whose parts the
+    corpus both has (neither a stop word), the rarer part in as many documents as possible; or None."""
+    best, most = None, 0
+    for cut in range(MIN_SPLIT_PART, len(word) - MIN_SPLIT_PART + 1):
+        head, tail = word[:cut], word[cut:]
+        if head in analysis.STOP_WORDS or tail in analysis.STOP_WORDS:
+            continue
+        documents = min(indexed(analysis.stem(head)), indexed(analysis.stem(tail)))
+        if documents > most:
+            best, most = f"{head} {tail}", documents
+    return best
+
+
+@lru_cache(maxsize=10_000)
+def same_stem_word(word: str) -> str | None:
+    """The most frequent vocabulary word (or compound of one, as closest_word) one mistake from a word
+    outside the vocabulary that has the same stem: a misspelling the stemmer hides ("subsidieregelling" and subsidieregeling both stem to
+    subsidieregel), though the word's compound parts are only found as the word is spelled right. None
+    when the typed word has parts of its own ("cultuurvisie" is no misspelled cultuurvisies) or the word
+    spelled right has none ("schools" is school to the index in every way)."""
+    if word in analysis.vocabulary() or len(word) > MAX_WORD:
+        return None
+    vocabulary = analysis.vocabulary()
+    stem = analysis.stem(word)
+    options = [w for w in near(word) if w in vocabulary] or _compound_tails(word, vocabulary)
+    # Only when it matters: the word spelled right has compound parts, the misspelled one none.
+    if analysis.compound_query_parts(word):
+        return None
+    options = [w for w in options if analysis.stem(w) == stem and analysis.compound_query_parts(w)]
+    return max(options, key=lambda w: (vocabulary.get(w, 0.0), w)) if options else None
+
+
 def _compound_tails(word: str, vocabulary: dict[str, float]) -> list[str]:
     """Compounds are written as one word and most are not in any word list: a known head followed by
-    a tail one edit from a known word ("muziekonderwjis" -> "muziek" + "onderwijs")."""
+    a tail one mistake from a known word ("muziekonderwjis" -> "muziek" + "onderwijs", "garenspinnerei"
+    -> "garen" + "spinnerij")."""
     found = []
     for cut in range(MIN_PART, len(word) - MIN_PART + 1):
         head, tail = word[:cut], word[cut:]
         if head in vocabulary and len(tail) >= MIN_PART + 1:
-            found += [head + t for t in one_edit(tail) if t in vocabulary and len(t) > MIN_PART]
+            found += [head + t for t in near(tail) if t in vocabulary and len(t) > MIN_PART]
     return found
 
 
@@ -99,16 +183,20 @@ class NameCorrector:
             self._by_letter.setdefault(key[0], []).append(key)
 
     def closest(self, word: str) -> str | None:
-        """The listed name nearest to `word` (one edit, two for long words; the first letter kept), as
-        it is written; None for a listed name itself, for no name near enough, or when the nearest names
-        name different values (ambiguous)."""
+        """The listed name nearest to `word` (one edit, two for long words; a sound spelled another way
+        counts as one, "Alfen", "Zwyndrecht"; the first letter kept), as it is written; None for a listed
+        name itself, for no name near enough, or when the nearest names name different values (ambiguous)."""
         key = analysis.fold(word)
         if len(key) < MIN_NAME or key in self._names:
             return None
         maxdist = 2 if len(key) >= LONG_NAME else 1
-        scored = [(distance(key, name), name) for name in self._by_letter.get(key[0], ())
-                  if abs(len(name) - len(key)) <= maxdist]
-        scored = [(d, name) for d, name in scored if d <= maxdist]
+        best_of: dict[str, int] = {}
+        for spelled, cost in [(key, 0), *((v, 1) for v in sound_alike(key))]:
+            for name in self._by_letter.get(spelled[:1], ()):
+                if abs(len(name) - len(spelled)) <= maxdist - cost:
+                    d = cost + distance(spelled, name)
+                    best_of[name] = min(d, best_of.get(name, d))
+        scored = [(d, name) for name, d in best_of.items() if d <= maxdist]
         if not scored:
             return None
         best = min(d for d, _ in scored)

@@ -170,6 +170,9 @@ def test_spelling_variants_share_a_term():
     ("dans", "dansen"), ("kans", "kansen"), ("mens", "mensen"), ("huis", "huizen"), ("actief", "actieve"),
     ("bedrijf", "bedrijven"), ("iccer", "iccers"), ("film", "films"), ("ouder", "ouders"),
     ("coördinator", "coördinatoren"), ("methode", "methodes", "methoden"),
+    # a long vowel after a vowel, spelled single in the open syllable: Snowball only undoubles after a consonant
+    ("materiaal", "materialen"), ("lesmateriaal", "lesmaterialen"), ("ideaal", "idealen"),
+    ("financieel", "financiële"), ("speciaal", "speciale"), ("actueel", "actuele"),
 ])
 def test_stem_brings_forms_together(forms):
     assert len({stem(fold(f)) for f in forms}) == 1, {f: stem(fold(f)) for f in forms}
@@ -180,7 +183,6 @@ def test_stem_brings_forms_together(forms):
     ("politicus", "politici"), ("historicus", "historici"),  # -ici -> -icus
     ("lied", "liedje", "liedjes"), ("film", "filmpje"), ("bal", "balletje"), ("kaart", "kaartje", "kaartjes"),
     ("dans", "dansje", "dansen"), ("extra", "extraatje"),  # the base's own rules apply; a long vowel written once
-    ("sociaal", "sociale"), ("financieel", "financiële"), ("actueel", "actuele"), ("ideaal", "ideale"),
     ("keuze", "keuzes"), ("stage", "stages"), ("discipline", "disciplines"),  # -es plurals of -e words
     ("belangrijk", "belangrijkste"), ("groot", "grootste"), ("klein", "kleinste"),  # superlatives
 ])

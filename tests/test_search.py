@@ -73,6 +73,14 @@ def test_two_word_query_without_common_documents_is_relaxed_to_any_word(engine):
     assert {h.id for h in result.hits} == {"erfgoed-dordrecht", "erfgoed-leiden"}
 
 
+def test_a_query_searched_as_typed_is_not_corrected(engine):
+    result = search(engine, q="erfgoet", exact=True)
+    assert result.total == 0 and result.relaxation is None and result.suggestion is None
+    result = search(engine, q="erfgoet OR films", exact=True)
+    assert result.relaxation is None and result.total > 0
+    assert result.total < search(engine, q="erfgoet OR films").total  # corrected, erfgoed's pages join
+
+
 def test_a_misspelled_query_is_corrected(engine):
     result = search(engine, q="erfgoet")
     assert result.relaxation.kind == "corrected"
@@ -95,10 +103,42 @@ def test_a_word_spelled_right_is_not_corrected_into_another_that_the_corpus_has(
     assert "verleden-tijd" in {h.id for h in result.hits}
 
 
-def test_a_better_spelled_query_with_more_hits_is_suggested(engine):
+def test_a_questions_last_word_and_each_part_of_a_hyphenated_word_are_corrected(engine):
+    result = search(engine, q="films over erfgoet?")
+    assert result.relaxation.kind == "corrected" and result.relaxation.used == "films over erfgoed?"
+    assert search(engine, q="erfgoet-films").relaxation.used == "erfgoed-films"
+
+
+def test_a_word_only_a_title_has_is_no_typo(corpus_dir, index_dir, taxonomy, engine):
+    write_document(corpus_dir, "naam-in-titel", "artikel", "2019-01-01", [], [], {}, "Een stichting voor de klas.",
+                   title="Stichting Erfgoet")
+    update_index(corpus_dir, index_dir, taxonomy=taxonomy)
+    result = search(engine, q="erfgoet")
+    assert result.relaxation is None and [h.id for h in result.hits] == ["naam-in-titel"]
+
+
+def test_an_excluded_word_is_not_corrected(engine):
+    # "filmz" excludes nothing; excluding "films" instead would hide a document the user did not exclude.
+    for q in ("erfgoed -filmz", "erfgoed NOT filmz"):
+        result = search(engine, q=q)
+        assert result.relaxation is None and result.total == 2, q
+
+
+def test_a_corrected_query_that_finds_some_of_its_words_is_used_and_says_so(engine):
+    # No document has "maakt", so neither query as a whole: the corrected words' partial matches are listed.
+    result = search(engine, q="wie maakt films over erfgoet?")
+    assert result.relaxation.kind == "corrected"
+    assert result.relaxation.message.startswith("Geen resultaten met alle woorden van ‘wie maakt films over "
+                                                "erfgoet?’; wel met een deel van ‘wie maakt films over erfgoed?’")
+    assert [h.id for h in result.hits] == ["erfgoed-leiden", "erfgoed-dordrecht"]
+
+
+def test_a_word_no_document_has_is_corrected_also_when_the_query_finds_something(engine):
+    # "films" alone finds one document; "erfgoet" none: it added nothing, its correction adds one.
     result = search(engine, q="erfgoet OR films")
-    assert result.relaxation is None and result.total == 1
-    assert result.suggestion.query == "erfgoed OR films" and result.suggestion.total == 2
+    assert result.relaxation.kind == "corrected" and result.relaxation.used == "erfgoed OR films"
+    assert result.relaxation.message == "Resultaten voor ‘erfgoed OR films’; u zocht op ‘erfgoet OR films’."
+    assert result.total == 2 and result.suggestion is None
 
 
 def test_a_prefix_that_indexed_words_start_with_is_no_typo(engine):

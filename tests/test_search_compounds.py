@@ -1,6 +1,6 @@
-"""Compound words in short queries (session 6): two words written apart that make a compound ("muziek
-docenten") weigh a page with the compound as a page with both words, and a compound with an irregular plural
-finds its singular."""
+"""Compound words in short queries (session 6): a compound query word's parts weigh more in a page that also
+has the word itself, two words written apart that make a compound ("muziek docenten") weigh a page with the
+compound as a page with both words, and a compound with an irregular plural finds its singular."""
 from __future__ import annotations
 
 import shutil
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kennisplatform import analysis
+from kennisplatform import analysis, search
 from kennisplatform.corpus import taxonomy_for
 from kennisplatform.index import update_index
 from kennisplatform.params import SearchParams
@@ -18,6 +18,8 @@ from conftest import TAXONOMY, write_document
 
 # (id, title, body)
 DOCS = [
+    ("dansschool", "Nieuw in de wijk", "De dansschool in de wijk zoekt dansers: wie wil dansen, is welkom."),
+    ("dans-en-school", "Nieuws", "Dans op school: op school is dans een vak, dans is leuk."),
     ("muziekdocenten", "Nieuws uit de regio", "De muziekdocenten van de gemeente geven les in de regio."),
     ("muziek-en-docenten", "Nieuws uit de stad", "Muziek in de stad. Ook de docenten van de stad doen mee."),
     ("streekmusea", "Open dag", "De streekmusea openen hun deuren voor leerlingen."),
@@ -42,6 +44,19 @@ def engine(tmp_path_factory):
 
 def hits(engine: SearchEngine, q: str) -> list[str]:
     return [h.id for h in engine.search(SearchParams(q=q)).hits]
+
+
+def scores(engine: SearchEngine, q: str) -> dict[str, float]:
+    return {h.id: h.score for h in engine.search(SearchParams(q=q)).hits}
+
+
+def test_a_compounds_parts_count_more_in_a_page_that_has_the_compound_itself(engine, monkeypatch):
+    with_rule = scores(engine, "dansscholen")
+    monkeypatch.setattr(search, "PARTS_WITH_WHOLE", search.COMPOUND_PARTS_WEIGHT)
+    flat = scores(engine, "dansscholen")
+    assert with_rule["dansschool"] > flat["dansschool"]  # its "dans" and "school" weigh more ...
+    assert with_rule["dans-en-school"] == flat["dans-en-school"]  # ... than the same words apart
+    assert list(with_rule)[:2] == ["dansschool", "dans-en-school"]
 
 
 def test_two_words_written_apart_also_find_their_compound_as_one_word(engine, monkeypatch):

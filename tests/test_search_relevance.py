@@ -35,6 +35,7 @@ DOCS = [
     ("gewoon", "artikel", ["Nederland"], "Leerlingen en scholen in de wijk."),
     ("danslessen", "artikel", ["Nederland"], "Danslessen voor iedereen."),
     ("lessen-in-dans", "artikel", ["Nederland"], "Lessen in moderne dans."),
+    ("eigen-spelling", "artikel", ["Nederland"], "Een leider uit Cappelle zingt."),  # its own misspelling
 ]
 
 
@@ -175,6 +176,16 @@ def test_a_misspelled_place_is_corrected_and_offered_as_a_filter(engine):
     result = engine.search(SearchParams(q="Capelle aan den IJsel"))
     assert result.relaxation.used == "Capelle aan den IJssel"
     assert "capelle-gefiled" in [h.id for h in result.hits] and "rivieren" not in [h.id for h in result.hits]
+
+
+def test_a_word_one_page_misspells_is_still_a_misspelled_place(engine):
+    # "Cappelle" is in one document (its own typo) and no word list; Capelle's documents are more.
+    result = engine.search(SearchParams(q="Cappelle aan den IJssel muziekles"))
+    assert result.relaxation.kind == "corrected"
+    assert result.relaxation.used == "Capelle aan den IJssel muziekles"
+    assert result.hits[0].id == "capelle-gefiled"
+    # A word of the vocabulary in one document is spelled right, also one letter from a place (Leiden).
+    assert engine.search(SearchParams(q="leider")).relaxation is None
 
 
 def test_a_place_name_as_listed_is_not_corrected(engine):

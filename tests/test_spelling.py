@@ -1,11 +1,17 @@
 """Spelling correction of single words, without an index (the `indexed` check is a plain function)."""
 from __future__ import annotations
 
-from kennisplatform.spelling import NameCorrector, closest_word, distance, is_word, one_edit
+from kennisplatform.analysis import stem
+from kennisplatform.spelling import (NameCorrector, closest_word, distance, is_word, one_edit, same_stem_word,
+                                     sound_alike)
+
+# A small index: the stems of these words, each in one document.
+INDEXED = {stem(word) for word in ("onderwijs", "zichtbaarheid", "muziekonderwijs", "cultuureducatie", "welzijn",
+                                   "erfgoedleerlijn", "leerlijn", "leerling", "garenspinnerij", "co", "teaching")}
 
 
-def anything(_stem: str) -> bool:
-    return True
+def anything(term: str) -> int:
+    return int(term in INDEXED)
 
 
 def test_one_edit_covers_deletion_insertion_substitution_and_swap():
@@ -25,6 +31,47 @@ def test_a_compound_is_corrected_in_its_last_part():
 
 def test_two_edits_for_longer_words_when_one_finds_nothing():
     assert closest_word("cultuuredukatia", anything) == "cultuureducatie"
+
+
+def test_a_sound_spelled_another_way_is_one_mistake():
+    assert "leerlijn" in sound_alike("leerlyn") and "leerlijn" in sound_alike("leerlein")
+    assert "leerlyn" not in sound_alike("leerlyn")
+    assert "papendrecht" in sound_alike("papendregt") and "alphense" in sound_alike("alfense")
+    assert closest_word("welzein", anything) == "welzijn"  # ei for ij: two edits, one mistake
+    # and a likelier one than a letter wrong: "weiken" is wijken, not the more frequent werken
+    assert closest_word("weiken", lambda term: int(term in {stem("wijken"), stem("werken")})) == "wijken"
+    assert closest_word("erfgoedleerlein", anything) == "erfgoedleerlijn"  # also in a compound's tail
+    assert closest_word("leerlyn", anything) == "leerlijn"  # not leerling, two edits off and more frequent
+    assert closest_word("garenspinnerei", anything) == "garenspinnerij"  # in the corpus, in no word list
+
+
+def test_a_word_of_the_corpus_one_mistake_off_is_weighed_by_its_documents():
+    documents = {stem("spinnerij"): 2, stem("spinnerei"): 9}
+    assert closest_word("spinnerej", lambda term: documents.get(term, 0)) == "spinnerei"
+
+
+def test_two_words_run_together_are_written_apart_when_the_corpus_has_both():
+    assert closest_word("coteaching", anything) == "co teaching"
+    assert closest_word("coteachingx", anything) is None  # a part the corpus lacks
+
+
+def test_a_compound_of_vocabulary_words_is_not_taken_for_a_corpus_word_or_two_words():
+    assert closest_word("cultuurbus", lambda term: int(term in {"cultur", "bus", "cultuurbuis"})) is None
+    assert closest_word("cultuurpallet", anything) is None  # but a vocabulary word one mistake off: ...
+    assert closest_word("cultuurpallet", lambda term: int(term == "cultuurpalet")) == "cultuurpalet"
+
+
+def test_a_misspelling_the_stemmer_hides_is_still_one():
+    # Both stem to "subsidieregel", but only the word spelled right has the parts subsidie + regeling.
+    assert same_stem_word("subsidieregelling") == "subsidieregeling"
+    assert same_stem_word("erfgoed") is None  # a word of the vocabulary
+    assert same_stem_word("erfgoet") is None  # erfgoed is one mistake off, but stems apart
+    assert same_stem_word("schools") is None  # school: the same stem and no parts, nothing to correct
+    assert same_stem_word("cultuurvisie") is None  # a compound itself, not cultuurvisies misspelled
+
+
+def test_a_word_longer_than_any_typed_is_not_corrected():
+    assert closest_word("x" * 200, lambda term: 1) is None and same_stem_word("x" * 200) is None
 
 
 def test_only_words_whose_stem_the_index_contains():
@@ -48,6 +95,8 @@ def test_a_misspelled_name_is_corrected_to_the_name_as_listed():
     assert PLACES.closest("Pijnaker-Nootdorp") == "Pijnacker-Nootdorp"
     assert PLACES.closest("kaag en braasem") == "Kaag en Braassem"
     assert PLACES.closest("Leidn") == "Leiden"
+    assert PLACES.closest("Lijdse") == "Leidse"  # ij for ei: one mistake, though two edits
+    assert PLACES.closest("Pijnakker-Nootdorp") == "Pijnacker-Nootdorp"  # kk for ck
 
 
 def test_a_listed_name_an_unrelated_word_or_an_ambiguous_one_is_not_corrected():

@@ -301,6 +301,33 @@ def test_zero_results_explains_relaxation_suggestion_and_filter_drops(client):
     assert hit_titles(soup)  # the corrected query's results are shown
 
 
+def test_a_corrected_query_says_how_on_the_page_and_in_the_json_alike(client):
+    soup = page(client, "/zoeken?q=erfgoet+OR+films")
+    assert text(soup.select_one("#resultaten-kop")) == "2 resultaten voor ‘erfgoed OR films’"
+    message = "Resultaten voor ‘erfgoed OR films’; u zocht op ‘erfgoet OR films’."
+    assert text(soup.select_one(".notice--info")) == f"{message} Zoek toch op ‘erfgoet OR films’"
+    data = client.get("/zoeken.json?q=erfgoet+OR+films").get_json()
+    assert data["relaxation"] == {"kind": "corrected", "original": "erfgoet OR films", "used": "erfgoed OR films",
+                                  "message": message}
+    assert data["total"] == 2 == len(hit_titles(soup))
+
+
+def test_a_corrected_query_can_be_searched_as_typed(client):
+    soup = page(client, "/zoeken?q=erfgoet+OR+films&region=zuid-holland")
+    as_typed = soup.select_one(".notice--info a")["href"]
+    assert as_typed == "/zoeken?q=erfgoet+OR+films&region=zuid-holland&exact=1"
+    api = client.get("/api/v1/search?q=erfgoet+OR+films&region=zuid-holland").get_json()
+    assert api["links"]["as_typed"].endswith("/api/v1/search?q=erfgoet+OR+films&region=zuid-holland&exact=1")
+    soup = page(client, as_typed)
+    # Only "films" is found as typed, and nothing says the query was changed.
+    assert text(soup.select_one("#resultaten-kop")).endswith("voor ‘erfgoet OR films’")
+    assert soup.select_one(".notice--info") is None
+    assert client.get("/api/v1/search?q=erfgoet+OR+films&exact=1").get_json()["links"]["as_typed"] is None
+    # The facet form keeps "as typed" for this query; a new query in the search box is corrected again.
+    assert ("exact", "1") in {(i["name"], i["value"]) for i in soup.select(".facet-form input[type=hidden]")}
+    assert not soup.select("form[role=search] input[name=exact]")
+
+
 def test_did_you_mean_links_to_the_suggested_query(client, app, monkeypatch):
     from kennisplatform.results import Suggestion
     from kennisplatform.services import services

@@ -9,6 +9,9 @@ PAGES = ["/zoeken", "/voorbeeldprojecten", "/verslagen", "/artikelen"]
 # (query string, expected status, a phrase of the Dutch message for 400s)
 BAD = [
     ("page=abc", 400, "Paginanummer moet een positief geheel getal zijn"),
+    ("exact=misschien", 400, "moet 1 (ja) of 0 (nee) zijn"),
+    ("exact=1&exact=0", 400, "mag maar één keer voorkomen"),
+    ("exact=ja", 200, None),
     ("page=-1", 400, "Paginanummer"),
     ("page=1.5", 400, "Paginanummer"),
     ("page=1&page=2", 400, "mag maar één keer voorkomen"),

@@ -8,7 +8,9 @@
     python benchmarks/relevance/evaluate.py --tune3 [--per-query]    # pages of its own, judgments_tune3.yaml (tuning)
     python benchmarks/relevance/evaluate.py --fresh3 [--per-query]   # a third fresh check set, never tuned on
     python benchmarks/relevance/evaluate.py --fresh4 [--per-query]   # a fourth fresh check set, run once at the end
+    python benchmarks/relevance/evaluate.py --fresh5 [--per-query]   # a fifth fresh check set, run once at the end
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
+    python benchmarks/relevance/evaluate.py --typo-field | --typo-tune3 | --typo-starter   # derived typo tuning sets
     python benchmarks/relevance/evaluate.py --compound-field         # compound/topical tuning queries, field pages
     python benchmarks/relevance/evaluate.py --compound-tune3         # compound/topical tuning queries, tune3 pages
     python benchmarks/relevance/evaluate.py --collection DIR --judgments FILE [--engine NAME]...
@@ -34,8 +36,14 @@ proposed after the field set's held-out half had been seen. --tune3 is tuning ma
 half-remembered titles are not all at the ceiling, with one- and two-word topics, compounds and questions.
 --fresh3 (collection_fresh3/) is a third check set, made in session 5 because fresh2 had been looked at during
 that session: it stands in for the unseen pages and queries the project is judged on, so it is run, never tuned on.
+--fresh5 (collection_fresh5/) is a fifth check set, made in session 6 beside fresh4 (below) so that the measurement
+on unseen material rests on two clean sets; its pages are of other kinds and places (libraries, music schools,
+heritage, VO and mbo, council pieces, towns outside the big cities). Like fresh4, the lead runs it once at the end.
 --fresh4 (collection_fresh4/) is a fourth check set, made in session 6 because fresh3 had been run once and some of
 its per-query scores read: nobody runs it while working, the lead runs it once after everything is merged.
+--typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
+starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
+typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; the rules are in their headers).
 --compound-field and --compound-tune3 (session 6) are tuning queries of the kinds compound and topical over the
 field collection's and tune3's pages: plurals, compounds, derived forms and compounds written apart, judged by
 reading the pages before any engine ran on them (the weakest kind on tuning material had only 8 + 7 queries).
@@ -92,13 +100,16 @@ FRESH3_COLLECTION = HERE / "collection_fresh3"
 FRESH3_JUDGMENTS = HERE / "judgments_fresh3.yaml"
 FRESH4_COLLECTION = HERE / "collection_fresh4"
 FRESH4_JUDGMENTS = HERE / "judgments_fresh4.yaml"
+FRESH5_COLLECTION = HERE / "collection_fresh5"
+FRESH5_JUDGMENTS = HERE / "judgments_fresh5.yaml"
 TUNE3_COLLECTION = HERE / "collection_tune3"
 TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
 TUNE4_COLLECTION = HERE / "collection_tune4"
 TUNE4_JUDGMENTS = HERE / "judgments_tune4.yaml"
+STARTER_CORPUS = REPO / "corpus"
 COMPOUND_FIELD_JUDGMENTS = HERE / "judgments_compound_field.yaml"
 COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
-# --NAME: (pages to import, judgments over them, what the set is for)
+# --NAME: (pages to import, or the starter corpus as it is; judgments over them; what the set is for)
 NAMED_SETS = {
     "field": (FIELD_COLLECTION, FIELD_JUDGMENTS, "the real pages"),
     "fresh": (FRESH_COLLECTION, FRESH_JUDGMENTS, "the fresh check set nobody tunes on"),
@@ -106,8 +117,14 @@ NAMED_SETS = {
     "fresh2": (FRESH2_COLLECTION, FRESH2_JUDGMENTS, "a second fresh check set nobody tunes on"),
     "fresh3": (FRESH3_COLLECTION, FRESH3_JUDGMENTS, "a third fresh check set nobody tunes on (session 5)"),
     "fresh4": (FRESH4_COLLECTION, FRESH4_JUDGMENTS, "a fourth fresh check set, run once at the end (session 6)"),
+    "fresh5": (FRESH5_COLLECTION, FRESH5_JUDGMENTS, "a fifth fresh check set, run once at the end (session 6)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
     "tune4": (TUNE4_COLLECTION, TUNE4_JUDGMENTS, "a fourth tuning set: pages sharing title words (session 6)"),
+    # Derived tuning material (session 6): tuning queries written as people mistype them, same judgments.
+    "typo-starter": (STARTER_CORPUS, HERE / "judgments_typo_starter.yaml", "misspelled starter queries"),
+    "typo-field": (FIELD_COLLECTION, HERE / "judgments_typo_field.yaml",
+                   "misspelled tuning queries of the field set (tune half) and tune2"),
+    "typo-tune3": (TUNE3_COLLECTION, HERE / "judgments_typo_tune3.yaml", "misspelled tune3 queries"),
     "compound-field": (FIELD_COLLECTION, COMPOUND_FIELD_JUDGMENTS,
                        "compound and short topical tuning queries over the real pages (session 6)"),
     "compound-tune3": (TUNE3_COLLECTION, COMPOUND_TUNE3_JUDGMENTS,
@@ -395,8 +412,9 @@ def main() -> int:
     parser.add_argument("--collection", type=Path, help="a folder of pages to import first (judged by address)")
     parser.add_argument("--judgments", type=Path, default=HERE / "judgments.yaml")
     for name, (collection, judgments, purpose) in NAMED_SETS.items():
+        where = "--corpus" if collection == STARTER_CORPUS else "--collection"
         parser.add_argument(f"--{name}", action="store_true",
-                            help=f"{purpose}: --collection {collection.relative_to(REPO)} "
+                            help=f"{purpose}: {where} {collection.relative_to(REPO)} "
                                  f"--judgments {judgments.relative_to(REPO)}")
     parser.add_argument("--engine", action="append", choices=list(ENGINES),
                         help="only these engines (repeatable); ours first when present")
@@ -407,7 +425,10 @@ def main() -> int:
     args = parser.parse_args()
     for name, (collection, judgments, _) in NAMED_SETS.items():
         if getattr(args, name.replace("-", "_")):
-            args.collection, args.judgments = collection, judgments
+            if collection == STARTER_CORPUS:
+                args.corpus, args.judgments = collection, judgments
+            else:
+                args.collection, args.judgments = collection, judgments
     chosen = [ENGINES[n] for n in ENGINES if not args.engine or n in args.engine]
     with tempfile.TemporaryDirectory() as tmp:
         if args.collection:

@@ -83,6 +83,10 @@ def search():
     result = svc.engine.search(params)
     data = result.to_dict()
     data["links"] = search_links(params, result.pages)
+    # The page's "Zoek toch op ..." link: the same search without spelling correction.
+    corrected = result.relaxation is not None and result.relaxation.kind == "corrected"
+    data["links"]["as_typed"] = (search_links(params.with_changes(exact=True, page=1), 1)["self"]
+                                 if corrected else None)
     return json_response(data)
 
 

@@ -247,8 +247,9 @@ def build_page(params: SearchParams, result: SearchResult, *, endpoint: str, tit
         page.prev_url = url(params.with_changes(page=min(params.page - 1, result.pages)))
     if params.page < result.pages:
         page.next_url = url(params.with_changes(page=params.page + 1))
-    page.hidden = [(k, v) for k, v in args if k in ("q", "sort", "per_page")]
-    page.query_hidden = [(k, v) for k, v in args if k not in ("q", "page")]
+    page.hidden = [(k, v) for k, v in args if k in ("q", "sort", "per_page", "exact")]
+    # A new query in the box is corrected again: "as typed" belongs to the query it was asked for.
+    page.query_hidden = [(k, v) for k, v in args if k not in ("q", "page", "exact")]
     return page
 
 

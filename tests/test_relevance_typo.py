@@ -1,0 +1,64 @@
+"""The derived typo sets stay derived tuning material: every query is a tuning query (never a held-out or
+check-set one) written with a typo or spacing error, and keeps exactly its source's judgments."""
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from kennisplatform.analysis import fold
+from kennisplatform.spelling import distance
+from test_relevance_collection import RELEVANCE
+
+# derived file -> the judgments files its sources may come from (same pages)
+DERIVED = {
+    "judgments_typo_starter.yaml": {"judgments.yaml"},
+    "judgments_typo_field.yaml": {"judgments_field.yaml", "judgments_tune2.yaml"},
+    "judgments_typo_tune3.yaml": {"judgments_tune3.yaml"},
+}
+SOURCE_KINDS = {"topical", "compound", "multi", "place", "title", "question"}
+RULE = re.compile(r"^[a-z/]+(?: [a-z/]+)*$")
+MAX_EDITS = 4  # one typo per query, two in some long ones; a split or join costs one
+
+
+def _queries(name: str) -> list[dict]:
+    return yaml.safe_load((RELEVANCE / name).read_text(encoding="utf-8"))["queries"]
+
+
+def _rules_listed(name: str) -> set[str]:
+    """The rule names the file's header lists (lines '#   name   explanation')."""
+    header = (RELEVANCE / name).read_text(encoding="utf-8").split("queries:")[0]
+    names = set()
+    for line in header.splitlines():
+        found = re.match(r"#   (\S+(?: \S+)*?)  ", line)
+        if found:
+            names.update(found.group(1).split())
+    return names
+
+
+@pytest.mark.parametrize("name", sorted(DERIVED))
+def test_every_derived_query_is_a_misspelled_tuning_query_with_its_judgments(name):
+    sources = {file: {item["query"]: item for item in _queries(file)} for file in DERIVED[name]}
+    listed = _rules_listed(name)
+    seen = set()
+    for item in _queries(name):
+        assert (item["kind"], item["split"]) == ("typo", "tune"), item["query"]
+        assert item["source_file"] in DERIVED[name], item["query"]
+        source = sources[item["source_file"]].get(item["source"])
+        assert source is not None, f"{item['query']!r}: no query {item['source']!r} in {item['source_file']}"
+        assert source.get("split", "tune") == "tune", f"{item['source']!r} is not a tuning query"
+        assert source["kind"] == item["source_kind"] and source["kind"] in SOURCE_KINDS, item["source"]
+        assert item["relevant"] == source["relevant"], f"{item['query']!r}: judgments differ from its source"
+        assert item["query"] != item["source"]
+        assert 0 < distance(fold(item["query"]), fold(item["source"])) <= MAX_EDITS, item["query"]
+        assert set(item["rules"].split()) <= listed, f"{item['query']!r}: a rule the header does not list"
+        assert (item["source_file"], item["source"]) not in seen, f"{item['source']!r} derived twice"
+        seen.add((item["source_file"], item["source"]))
+
+
+def test_the_derived_sets_are_large_enough_to_tell_typo_handling_apart():
+    assert sum(len(_queries(name)) for name in DERIVED) >= 80
+    for name in DERIVED:
+        kinds = {item["source_kind"] for item in _queries(name)}
+        assert len(kinds) >= 4, name
