@@ -139,7 +139,10 @@ def stem(word: str) -> str:
 
     Irregular plurals go through data/stem_overrides.tsv (kinderen -> kind, musea -> museum). Snowball
     leaves the f/v and s/z alternation and a doubled consonant, so these are normalised after it:
-    creatieve/creatief -> creatief, huizen/huis -> huis, lessen/les -> les, geven/geef -> gef."""
+    creatieve/creatief -> creatief, huizen/huis -> huis, lessen/les -> les, geven/geef -> gef.
+    Words that Snowball brings to an unrelated word's stem get their own from data/stem_apart.tsv
+    (gelden "to apply" is not geld "money", vaak "often" not vak "subject"); _regular_base brings
+    diminutives, -es plurals, superlatives and -ici plurals to their base first."""
     if not word.isalpha():
         return word  # numbers ("2023"), codes ("h2o")
     kept = _STEM_APART.get(word) if "apart" in STEM_RULES else None
@@ -207,8 +210,6 @@ def _regular_base(word: str) -> str:
         if vocab.get(word[:-1] + "zen", 0.0) >= MIN_PART_ZIPF:
             return word[:-1] + "zen"
     return word
-
-
 
 
 def _zipf(word: str) -> float:
