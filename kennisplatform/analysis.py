@@ -128,9 +128,6 @@ def _read_table(name: str) -> dict[str, str]:
 
 _STEM_OVERRIDES = _read_table("stem_overrides.tsv")  # irregular forms -> the form to stem instead
 _STEM_APART = _read_table("stem_apart.tsv")  # words kept apart from a colliding word -> their own stem
-IRREGULAR_HEADS = True
-# The rules of _regular_base beyond Snowball, each switchable for the measurements (benchmarks/stemming.py).
-STEM_RULES = frozenset({"ici", "diminutive", "apart", "es", "superlative"})
 
 
 @lru_cache(maxsize=200_000)
@@ -145,7 +142,7 @@ def stem(word: str) -> str:
     diminutives, -es plurals, superlatives and -ici plurals to their base first."""
     if not word.isalpha():
         return word  # numbers ("2023"), codes ("h2o")
-    kept = _STEM_APART.get(word) if "apart" in STEM_RULES else None
+    kept = _STEM_APART.get(word)
     if kept:
         return kept  # a word Snowball would merge with an unrelated one (gelden "to apply" / geld "money")
     word = _STEM_OVERRIDES.get(word) or _irregular_head(word) or _regular_base(word)
@@ -165,7 +162,7 @@ def _irregular_head(word: str) -> str | None:
     streekmusea -> streekmuseum, schoolkinderen -> schoolkind, cultuurcentra -> cultuurcentrum, so that
     the plural and the singular of a compound get one stem, as the simple words do. The part before it
     must be a word that may start a compound (poppodia: pop), not a prefix (ver+leden is no compound)."""
-    if not IRREGULAR_HEADS or len(word) < MIN_COMPOUND:
+    if len(word) < MIN_COMPOUND:
         return None
     for cut in range(MIN_PART, len(word) - MIN_PART + 1):
         base = _STEM_OVERRIDES.get(word[cut:])
@@ -189,15 +186,14 @@ def _regular_base(word: str) -> str:
         return word[:-2]  # ideeën, zeeën, knieën, galerieën (folded) -> idee, zee, knie, galerie
     if n >= 7 and word.endswith(("ies", "tes", "des")):
         return word[:-1]  # subsidies, gemeentes, methodes -> subsidie, gemeente, methode
-    rules = STEM_RULES
-    if n >= 5 and "es" in rules and word.endswith("es") and _zipf(word[:-1]) >= MIN_PART_ZIPF:
+    if n >= 5 and word.endswith("es") and _zipf(word[:-1]) >= MIN_PART_ZIPF:
         return _regular_base(word[:-1])  # keuzes, stages, liedjes -> keuze, stage, liedje: Snowball keeps -es
-    if n >= 7 and "superlative" in rules and word.endswith("ste") and len(word) - 3 >= 4 \
+    if n >= 7 and word.endswith("ste") and len(word) - 3 >= 4 \
             and _zipf(word[:-3]) >= MIN_PART_ZIPF:
         return _regular_base(word[:-3])  # belangrijkste, grootste, nieuwste -> belangrijk, groot, nieuw
-    if n >= 6 and "ici" in rules and word.endswith("ici"):
+    if n >= 6 and word.endswith("ici"):
         return word[:-1] + "us"  # politici, historici, musici -> politicus, historicus, musicus
-    if n >= 6 and "diminutive" in rules and word.endswith(("je", "jes")):
+    if n >= 6 and word.endswith(("je", "jes")):
         base = _diminutive_base(word)
         if base:
             return _regular_base(base)  # dansje -> dans, which keeps its -s as dansen does
@@ -241,7 +237,6 @@ MIN_PART = 3  # letters in a compound part
 MIN_COMPOUND = 7  # letters in a word worth splitting ...
 MAX_COMPOUND = 60  # ... and at most (URLs and codes glued into one "word" are not compounds)
 LEXICALISED_ZIPF = 4.0  # words this common are units of their own (onderwijs 5.2, besturen 4.05): not split
-LEXICALISED_FORMS = True  # ... nor their inflections
 MIN_PART_ZIPF = 3.0  # a part must be a reasonably common word ...
 MIN_SHORT_PART_ZIPF = 4.0  # ... and a three-letter part a common one ("uur" yes, "ond" no)
 DOMAIN_ZIPF = 3.5  # frequency given to the field's words (data/domain_words.txt) that wordfreq ranks lower
@@ -374,7 +369,7 @@ def split_compound(word: str) -> list[str]:
     vocab = _vocabulary()
     if vocab.get(word, 0.0) >= LEXICALISED_ZIPF or stem(word) in _unsplittable_stems():
         return []
-    if LEXICALISED_FORMS and not _BUILDING and stem(word) in _lexicalised_stems():
+    if not _BUILDING and stem(word) in _lexicalised_stems():
         return []  # an inflection of a lexicalised word: leeftijden, directeuren, getekende, bedenkingen
     best = _best_split(word, vocab)
     return list(best) if best else []

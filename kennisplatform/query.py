@@ -15,7 +15,6 @@ from . import analysis
 MAX_GROUPS = 12  # more words than this add little but cost a lot; the rest is ignored (and said so)
 MIN_PREFIX = 2
 MAX_PARTS_GROUPS = 3  # a compound word meets its parts written apart in queries of up to this many words
-JOIN_WRITTEN_APART = True
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 WORD_CHARS = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*\*?", re.UNICODE)
 
@@ -117,7 +116,7 @@ def _with_joined_compounds(groups: list[Group]) -> list[Group]:
     out = list(groups)
     for i in range(1, len(out)):
         first, second = out[i - 1], out[i]
-        if not (JOIN_WRITTEN_APART and _plain_word(first) and _plain_word(second)):
+        if not (_plain_word(first) and _plain_word(second)):
             continue
         joined = analysis.joined_compound(first.text, second.text)
         if joined and joined not in second.alternatives[0].terms:
