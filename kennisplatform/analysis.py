@@ -30,7 +30,7 @@ __all__ = [
     "ANALYZER_VERSION", "PART_BOOST", "STOP_WORDS",
     "fold", "tokenize", "next_word", "word_list", "stem", "split_compound", "compound_parts", "word_terms",
     "analyze", "index_postings", "index_terms", "learned_words", "learn_words", "clear_word_caches",
-    "analyze_query", "compound_query_parts", "joined_compound",
+    "analyze_query", "compound_query_parts", "joined_compound", "prepare",
     "dutch_analyzer", "spelling_analyzer",
     "DutchAnalyzer", "SpellingAnalyzer",
 ]
@@ -272,6 +272,13 @@ def _vocabulary() -> dict[str, float]:
     for word in _read_lines("domain_words.txt"):
         vocab[word] = max(vocab.get(word, 0.0), DOMAIN_ZIPF)
     return vocab
+
+
+def prepare() -> None:
+    """Load what analysing the first words would otherwise load: the word list (~0.2 s) and the stems of
+    its lexicalised words (~35 ms), which compound splitting asks for."""
+    vocabulary()
+    _lexicalised_stems()
 
 
 def vocabulary() -> dict[str, float]:

@@ -121,9 +121,11 @@ def classic_idf(doc_frequency: int, size: int) -> float:
     return math.log(1 + (size - doc_frequency + 0.5) / (doc_frequency + 0.5))
 
 
-def add_all(into: np.ndarray, terms: list[TermScores], weight: float = 1.0, within: np.ndarray | None = None) -> None:
+def add_all(into: np.ndarray, terms: list[TermScores], weight: float | np.ndarray = 1.0,
+            within: np.ndarray | None = None) -> None:
     """`weight` times the scores of documents that contain every one of `terms` (one field), added to
-    `into`; with `within` (a boolean mask over all documents), only for the documents it marks.
+    `into`; with `within` (a boolean mask over all documents), only for the documents it marks. `weight`
+    may be an array over all documents: each document's own weight (one pass where two weights apply).
     Documents in common are looked up in the (ascending) posting lists, so that a cold query's cost
     follows its postings, not the size of the index; when even the shortest list holds more than
     1/DENSE_SHARE of all documents, arrays over all documents are faster than binary searches."""
@@ -133,7 +135,10 @@ def add_all(into: np.ndarray, terms: list[TermScores], weight: float = 1.0, with
             keep = within[docs]
             docs, scores = docs[keep], scores[keep]
         # float32 scores summed in into's precision, then weighed: as the common documents' path does
-        into[docs] += scores if weight == 1.0 else weight * scores.astype(into.dtype)
+        if isinstance(weight, np.ndarray):
+            into[docs] += weight[docs] * scores.astype(into.dtype)
+        else:
+            into[docs] += scores if weight == 1.0 else weight * scores.astype(into.dtype)
         return
     dense = min(len(term) for term in terms) * DENSE_SHARE > len(into)
     common = _common(terms, len(into) if dense else 0)
@@ -144,7 +149,9 @@ def add_all(into: np.ndarray, terms: list[TermScores], weight: float = 1.0, with
     total = np.zeros(len(common), dtype=into.dtype)
     for term in terms:  # in the given order, as the scores were always summed
         total += _scores_of(term, common, len(into) if dense else 0)
-    if weight != 1.0:
+    if isinstance(weight, np.ndarray):
+        total *= weight[common]
+    elif weight != 1.0:
         total *= weight
     into[common] += total
 

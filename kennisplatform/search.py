@@ -648,14 +648,14 @@ class SearchEngine:
         for other in group.alternatives:
             if other.kind == "terms":
                 whole |= self._clause_bits(state, other)
-        has_whole = bitsets.to_mask(whole, state.ranker.size) if whole else None
-        if has_whole is not None and within is not None:
-            has_whole &= within
+        weight: float | np.ndarray = COMPOUND_PARTS_WEIGHT
+        if whole:
+            # One pass over the parts' common documents, each with its own weight.
+            weight = np.full(state.ranker.size, COMPOUND_PARTS_WEIGHT)
+            weight[bitsets.to_mask(whole, state.ranker.size)] = PARTS_WITH_WHOLE
         for name in schema.TEXT_FIELDS:
             terms = [state.ranker.term(name, term, classic_idf=classic) for term in clause.terms]
-            ranking.add_all(into, terms, COMPOUND_PARTS_WEIGHT, within)
-            if has_whole is not None:
-                ranking.add_all(into, terms, PARTS_WITH_WHOLE - COMPOUND_PARTS_WEIGHT, has_whole)
+            ranking.add_all(into, terms, weight, within)
 
     def _add_clause_scores(self, state: _State, clause: Clause, into: np.ndarray,
                            within: np.ndarray | None = None, classic: bool = False) -> None:
@@ -901,7 +901,7 @@ def prepare_process() -> None:
     forked workers share these pages. What was loaded stays for the life of the process, out of the
     garbage collector's sight: a full collection walked the word list's entries, 45 ms at a random
     moment of some visitor's search, and touching them would copy the shared pages into every worker."""
-    analysis.vocabulary()
+    analysis.prepare()
     filler_stems()
     spelling.prepare()
     gc.freeze()

@@ -241,10 +241,12 @@ def test_add_all_sums_the_scores_of_documents_with_every_term_in_term_order(univ
         docs = np.sort(chooser.choice(1000, size, replace=False)).astype(np.int32)
         terms.append(ranking.TermScores(docs, chooser.random(size).astype(np.float32)))
     within = chooser.random(universe) < 0.5
-    ours, weighed, limited = (np.full(universe, 0.5) for _ in range(3))
+    ours, weighed, limited, each = (np.full(universe, 0.5) for _ in range(4))
     ranking.add_all(ours, terms)
     ranking.add_all(weighed, terms, weight=0.3)
     ranking.add_all(limited, terms, within=within)
+    own = np.where(within, 0.6, 0.4)  # a weight per document (compound parts beside the whole word)
+    ranking.add_all(each, terms, weight=own)
     total, count = np.zeros(universe), np.zeros(universe, dtype=np.int16)
     for term in terms:
         total[term.docs] += term.scores
@@ -254,6 +256,10 @@ def test_add_all_sums_the_scores_of_documents_with_every_term_in_term_order(univ
     assert ours.tolist() == (0.5 + np.where(every, total, 0.0)).tolist()
     assert weighed.tolist() == (0.5 + np.where(every, 0.3 * total, 0.0)).tolist()
     assert limited.tolist() == (0.5 + np.where(every & within, total, 0.0)).tolist()
+    assert each.tolist() == (0.5 + np.where(every, own * total, 0.0)).tolist()
+    single = np.zeros(universe)
+    ranking.add_all(single, terms[:1], weight=own)
+    assert single[terms[0].docs].tolist() == (own[terms[0].docs] * terms[0].scores.astype(np.float64)).tolist()
     empty = ranking.TermScores(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
     unchanged = np.full(universe, 0.5)
     ranking.add_all(unchanged, [terms[0], empty])
