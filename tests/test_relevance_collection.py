@@ -45,6 +45,15 @@ def assert_listed_in_sources(pages: dict[str, str], folder: Path) -> None:
         assert f"`{name}`" in sources, f"{name} is not in SOURCES.md"
 
 
+def assert_own_pages(pages: dict[str, str], folder: Path, others: list[Path]) -> None:
+    """No page of `folder` is in any of the `others` (tuning on one would tune on the other, or look at a
+    check set through it), and its SOURCES.md lists every file."""
+    for other in others:
+        shared = set(pages) & set(collection_pages(other))
+        assert not shared, f"pages of {other.name} in {folder.name}: {sorted(shared)}"
+    assert_listed_in_sources(pages, folder)
+
+
 def assert_judged_pages_in(pages: dict[str, str], queries: list[dict]) -> None:
     for item in queries:
         assert item["relevant"], f"{item['query']!r} has no relevant page"

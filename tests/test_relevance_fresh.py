@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from test_relevance_collection import (COLLECTION, RELEVANCE, assert_judged_pages_in, assert_listed_in_sources,
+from test_relevance_collection import (COLLECTION, RELEVANCE, assert_judged_pages_in, assert_own_pages,
                                        collection_pages)
 
 KINDS = {"question", "place", "typo", "topical", "compound", "multi", "title"}
@@ -66,10 +66,7 @@ def test_fresh_collection_shares_no_page_with_the_others_and_lists_every_file(fr
     assert len(pages) >= fresh.min_pages
     others = other_collections(fresh.folder)
     assert {COLLECTION, TUNE3_FOLDER} | {s.folder for s in SETS.values() if s is not fresh} <= set(others)
-    for other in others:
-        shared = set(pages) & set(collection_pages(other))
-        assert not shared, f"pages of {other.name} in {fresh.folder.name}: {sorted(shared)}"
-    assert_listed_in_sources(pages, fresh.folder)
+    assert_own_pages(pages, fresh.folder, others)
 
 
 def test_every_fresh_judgment_names_a_page_of_its_own_collection(fresh):

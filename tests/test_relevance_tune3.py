@@ -8,9 +8,8 @@ import re
 import pytest
 import yaml
 
-from test_relevance_collection import (COLLECTION, RELEVANCE, assert_judged_pages_in, assert_listed_in_sources,
-                                       collection_pages)
-from test_relevance_fresh import KINDS, SETS
+from test_relevance_collection import RELEVANCE, assert_judged_pages_in, assert_own_pages, collection_pages
+from test_relevance_fresh import KINDS, other_collections
 
 TUNE3 = RELEVANCE / "collection_tune3"
 TUNE3_JUDGMENTS = RELEVANCE / "judgments_tune3.yaml"
@@ -29,10 +28,7 @@ def queries() -> list[dict]:
 
 def test_tune3_pages_are_its_own_and_each_is_listed_with_its_address(pages):
     assert 30 <= len(pages) <= 40
-    for other in [COLLECTION] + [fresh.folder for fresh in SETS.values()]:
-        shared = set(pages) & set(collection_pages(other))
-        assert not shared, f"pages of {other.name} in {TUNE3.name}: {sorted(shared)}"
-    assert_listed_in_sources(pages, TUNE3)
+    assert_own_pages(pages, TUNE3, other_collections(TUNE3))
 
 
 def test_every_tune3_judgment_names_one_of_its_pages(pages, queries):

@@ -11,9 +11,8 @@ from collections import Counter
 import pytest
 import yaml
 
-from test_relevance_collection import (COLLECTION, RELEVANCE, assert_judged_pages_in, assert_listed_in_sources,
-                                       collection_pages)
-from test_relevance_fresh import KINDS, SETS, TUNE3_FOLDER
+from test_relevance_collection import RELEVANCE, assert_judged_pages_in, assert_own_pages, collection_pages
+from test_relevance_fresh import KINDS, other_collections
 
 TUNE4 = RELEVANCE / "collection_tune4"
 TUNE4_JUDGMENTS = RELEVANCE / "judgments_tune4.yaml"
@@ -33,10 +32,7 @@ def queries() -> list[dict]:
 
 def test_tune4_pages_are_its_own_and_each_is_listed_with_its_address(pages):
     assert 35 <= len(pages) <= 45
-    for other in [COLLECTION, TUNE3_FOLDER] + [fresh.folder for fresh in SETS.values()]:
-        shared = set(pages) & set(collection_pages(other))
-        assert not shared, f"pages of {other.name} in {TUNE4.name}: {sorted(shared)}"
-    assert_listed_in_sources(pages, TUNE4)
+    assert_own_pages(pages, TUNE4, other_collections(TUNE4))
 
 
 def test_every_tune4_judgment_names_one_of_its_pages(pages, queries):
