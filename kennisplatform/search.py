@@ -448,7 +448,8 @@ class SearchEngine:
         with state.lock:
             if word in state.corrections:
                 return state.corrections[word]
-        better = spelling.closest_word(word, lambda term: _documents(state, term))
+        better = spelling.closest_word(word, lambda term: _documents(state, term),
+                                       lambda terms: _documents_many(state, terms))
         with state.lock:
             if len(state.corrections) >= CORRECTIONS_KEPT:
                 state.corrections.clear()
@@ -930,6 +931,12 @@ def _documents(state: _State, term: str) -> int:
     has, "kunstles", is no typo), from the sidecars' term tables: Whoosh's doc_frequency reads every
     segment's term index and was a sixth of a warm query at 100,000 documents."""
     return max(state.ranker.arrays.doc_frequency(name, term) for name in schema.TEXT_FIELDS)
+
+
+def _documents_many(state: _State, terms: list[str]) -> np.ndarray:
+    """_documents of many terms, each text field's lookups in one pass (ReaderArrays.doc_frequencies)."""
+    arrays = state.ranker.arrays
+    return np.maximum.reduce([arrays.doc_frequencies(name, terms) for name in schema.TEXT_FIELDS])
 
 
 def _idf_weights(group_bits: list[int], size: int) -> list[float]:

@@ -109,6 +109,21 @@ class TermTable:
         i = bisect_left(keys, key, low, high)
         return i if i < high and keys[i] == key else -1
 
+    def find_many(self, keys: list[bytes], heads: np.ndarray) -> np.ndarray:
+        """find() for many terms at once (their UTF-8 keys and _head()s): each term's number, or -1. The
+        heads are compared in one numpy call, so that a term no term of the table begins like (most of a
+        typo's hundreds of candidates) costs nothing more."""
+        low = self.heads.searchsorted(heads, side="left")
+        high = self.heads.searchsorted(heads, side="right")
+        found = np.full(len(keys), -1, dtype=np.int64)
+        table = self.keys
+        for i in np.flatnonzero(high > low):
+            first, last = int(low[i]), int(high[i])
+            j = bisect_left(table, keys[i], first, last)
+            if j < last and table[j] == keys[i]:
+                found[i] = j
+        return found
+
     def postings(self, number: int) -> tuple[np.ndarray, np.ndarray]:
         start, end = int(self.starts[number]), int(self.starts[number + 1])
         return self.docs[start:end], self.weights[start:end]
@@ -605,6 +620,19 @@ class ReaderArrays:
     def doc_frequency(self, field: str, term: str) -> int:
         """Documents with the term, deleted ones included: Whoosh's doc_frequency."""
         return sum(self.parts[part][0].terms[field].count(number) for part, number in self._where(field, term))
+
+    def doc_frequencies(self, field: str, terms: list[str]) -> np.ndarray:
+        """doc_frequency of each term, in one pass per segment (TermTable.find_many): a typo's candidates
+        one at a time were ~26,000 lookups at 100,000 documents."""
+        keys = [term.encode("utf-8") for term in terms]
+        heads = np.fromiter((_head(key) for key in keys), dtype=np.uint64, count=len(keys))
+        total = np.zeros(len(keys), dtype=np.int64)
+        for arrays, _ in self.parts:
+            table = arrays.terms[field]
+            numbers = table.find_many(keys, heads)
+            hit = numbers[numbers >= 0]
+            total[numbers >= 0] += table.starts[hit + 1] - table.starts[hit]
+        return total
 
     def prefixed(self, field: str, prefix: str) -> dict[str, int]:
         """Terms of the field starting with `prefix` -> their document frequency."""

@@ -62,13 +62,14 @@ def is_word(word: str) -> bool:
     return word in analysis.vocabulary()
 
 
-def closest_word(word: str, indexed: Callable[[str], int]) -> str | None:
+def closest_word(word: str, indexed: Callable[[str], int],
+                 indexed_many: Callable[[list[str]], list[int]] | None = None) -> str | None:
     """The most frequent vocabulary word one mistake from `word` (a sound spelled another way before one
     edit; then a compound whose last part is one mistake off) whose stem the index contains; else
     the word one mistake off whose stem most documents have (the field's own words, most of them in no
     word list: "garenspinnerij"); else two words of the corpus run together ("co teaching"); else a
-    vocabulary word two edits off; or None. `indexed` gives a stem's
-    document frequency (0: not in the index)."""
+    vocabulary word two edits off; or None. `indexed` gives a stem's document frequency (0: not in the
+    index); `indexed_many`, when given, those of many stems at once (the corpus words' hundreds of candidates)."""
     if len(word) > MAX_WORD:
         return None
     vocabulary = analysis.vocabulary()
@@ -89,9 +90,10 @@ def closest_word(word: str, indexed: Callable[[str], int]) -> str | None:
     if not options and not analysis.compound_query_parts(word):
         # Snowball's stem of the whole word is its index term (analysis.word_terms), without the compound
         # splitting that analyze_query would do for each of the hundreds of candidates.
-        in_corpus = {w: indexed(analysis.stem(w)) for w in near(word)
-                     if w.isalpha() and w not in analysis.STOP_WORDS}
-        in_corpus = {w: n for w, n in in_corpus.items() if n}
+        candidates = [w for w in near(word) if w.isalpha() and w not in analysis.STOP_WORDS]
+        stems = [analysis.stem(w) for w in candidates]
+        counts = indexed_many(stems) if indexed_many else [indexed(s) for s in stems]
+        in_corpus = {w: int(n) for w, n in zip(candidates, counts) if n}
         if in_corpus:
             return max(in_corpus, key=lambda w: (in_corpus[w], w))
         apart = _two_words(word, indexed)

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kennisplatform import sidecars
+from kennisplatform import schema, sidecars
 from kennisplatform.facets import FacetIndex
 from kennisplatform.index import open_index, update_index
 from kennisplatform.params import SearchParams
@@ -298,3 +298,23 @@ def test_saves_keep_the_large_segments_in_place_when_small_ones_are_merged(built
     assert len(segments) < 9  # some small segments were merged
     assert _sidecar_files(index_dir) == {f"{s}{sidecars.SUFFIX}" for s in segments}
     _assert_written_equal_rebuilt(index_dir)  # a merged segment's postings come through Whoosh's pool
+
+
+def test_many_terms_document_frequencies_at_once_equal_those_one_at_a_time(built):
+    """doc_frequencies (a typo's hundreds of candidates in one pass per segment) gives what doc_frequency
+    gives term by term: over two segments, for terms that exist, terms that share their first 8 bytes with
+    others ("cultuureducatie", "cultuurhuis"), and terms no segment has."""
+    _, index_dir, taxonomy = built
+    engine = SearchEngine(index_dir, taxonomy)
+    try:
+        arrays = sidecars.ReaderArrays(engine.state().searcher.reader(), index_dir)
+        assert len(arrays.parts) == 2
+        for field in schema.TEXT_FIELDS:
+            names = sorted({name for part, _ in arrays.parts for name in part.terms[field].names()})
+            terms = names + [name + "x" for name in names[::3]] + ["", "zzzz", "cultuurx", "é"]
+            many = arrays.doc_frequencies(field, terms)
+            assert many.tolist() == [arrays.doc_frequency(field, term) for term in terms]
+            assert (many[:len(names)] > 0).all() and many[-4:].tolist() == [0, 0, 0, 0]
+        assert arrays.doc_frequencies("body", []).tolist() == []
+    finally:
+        engine.close()

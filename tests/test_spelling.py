@@ -50,6 +50,19 @@ def test_a_word_of_the_corpus_one_mistake_off_is_weighed_by_its_documents():
     assert closest_word("spinnerej", lambda term: documents.get(term, 0)) == "spinnerei"
 
 
+def test_the_corpus_words_candidates_may_be_looked_up_all_at_once():
+    documents = {stem("spinnerij"): 2, stem("spinnerei"): 9}
+    asked = []
+
+    def many(terms: list[str]) -> list[int]:
+        asked.append(len(terms))
+        return [documents.get(term, 0) for term in terms]
+
+    assert closest_word("spinnerej", lambda term: documents.get(term, 0), many) == "spinnerei"
+    assert len(asked) == 1 and asked[0] > 100  # one call for the hundreds of candidates
+    assert closest_word("garenspinnerei", anything, lambda terms: [anything(t) for t in terms]) == "garenspinnerij"
+
+
 def test_two_words_run_together_are_written_apart_when_the_corpus_has_both():
     assert closest_word("coteaching", anything) == "co teaching"
     assert closest_word("coteachingx", anything) is None  # a part the corpus lacks
