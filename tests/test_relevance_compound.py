@@ -8,7 +8,7 @@ import yaml
 
 from kennisplatform import analysis
 from test_relevance_collection import COLLECTION, RELEVANCE, assert_judged_pages_in, collection_pages
-from test_relevance_tune3 import TUNE3
+from test_relevance_tuning_sets import TUNE3
 
 SETS = {
     "judgments_compound_field.yaml": COLLECTION,

@@ -1,0 +1,85 @@
+"""The tuning sets over pages of their own (tune3, session 5; tune4, session 6) stay what they claim to be:
+pages of their own (none shared with any other collection, so tuning on them never tunes on a check set's
+page), every judged page present by its source address, all of it tuning material, and enough queries of the
+kinds each was made for (tune3: titles and several topical words; tune4: titles, one- and two-word topics,
+compounds and questions, over pages whose titles share words, which is what makes half-remembered titles
+hard)."""
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import yaml
+
+from test_relevance_collection import RELEVANCE, assert_judged_pages_in, assert_own_pages, collection_pages
+from test_relevance_fresh import KINDS, other_collections
+
+TUNE3 = RELEVANCE / "collection_tune3"
+TUNE4 = RELEVANCE / "collection_tune4"
+TITLE = re.compile(r"<title>([^<]+)</title>")
+
+
+@dataclass(frozen=True)
+class TuningSet:
+    folder: Path
+    judgments: Path
+    pages: range  # how many pages it holds
+    min_per_kind: dict[str, int]
+    words: dict[str, tuple[int, int]] = field(default_factory=dict)  # kind -> fewest and most words
+
+
+SETS = {
+    "tune3": TuningSet(TUNE3, RELEVANCE / "judgments_tune3.yaml", range(30, 41),
+                       {"title": 20, "multi": 10, "question": 5}, {"question": (8, 12)}),
+    "tune4": TuningSet(TUNE4, RELEVANCE / "judgments_tune4.yaml", range(35, 46),
+                       {"title": 25, "topical": 10, "compound": 10, "question": 10},
+                       {"question": (8, 12), "topical": (1, 2)}),
+}
+
+
+@pytest.fixture(scope="module", params=list(SETS))
+def tuning(request) -> tuple[TuningSet, dict[str, str], list[dict]]:
+    """A tuning set, its pages (source address -> file name) and its judged queries."""
+    chosen = SETS[request.param]
+    queries = yaml.safe_load(chosen.judgments.read_text(encoding="utf-8"))["queries"]
+    return chosen, collection_pages(chosen.folder), queries
+
+
+def test_its_pages_are_its_own_and_each_is_listed_with_its_address(tuning):
+    chosen, pages, _ = tuning
+    assert len(pages) in chosen.pages
+    assert_own_pages(pages, chosen.folder, other_collections(chosen.folder))
+
+
+def test_every_judgment_names_one_of_its_pages(tuning):
+    _, pages, queries = tuning
+    assert_judged_pages_in(pages, queries)
+
+
+def test_it_is_tuning_material_of_the_kinds_it_was_made_for(tuning):
+    chosen, _, queries = tuning
+    assert {item["split"] for item in queries} == {"tune"}
+    assert {item["kind"] for item in queries} <= KINDS
+    kinds = [item["kind"] for item in queries]
+    for kind, least in chosen.min_per_kind.items():
+        assert kinds.count(kind) >= least, kind
+    texts = [item["query"] for item in queries]
+    assert len(set(texts)) == len(texts)
+    for item in queries:
+        if item["kind"] in chosen.words:
+            fewest, most = chosen.words[item["kind"]]
+            assert fewest <= len(re.findall(r"[\w-]+", item["query"])) <= most, item["query"]
+
+
+def test_tune4_titles_share_words():
+    """The point of tune4: a remembered title's words are in more than one page's title."""
+    words = Counter()
+    for name in collection_pages(TUNE4).values():
+        title = html.unescape(TITLE.search((TUNE4 / name).read_text(encoding="utf-8")).group(1)).lower()
+        words.update({w for w in re.findall(r"\w+", title) if len(w) >= 5})
+    shared = [w for w, n in words.items() if n >= 3]
+    assert len(shared) >= 3, words.most_common(10)
