@@ -250,7 +250,9 @@ class SearchEngine:
         filters = state.facet_index.filter_bits(params)
         plan = self._plan(state, parsed, filters, params.per_page)
         corrected = None if parsed.is_empty or params.exact else self._corrected(state, parsed)
-        parsed, plan, relaxation = self._correct(state, parsed, corrected, plan, filters, params)
+        # Planned once: _correct decides with it, and "Bedoelde u" counts it when the correction is not taken.
+        corrected_plan = self._plan(state, corrected, filters, params.per_page) if corrected else None
+        parsed, plan, relaxation = _correct(parsed, plan, corrected, corrected_plan, filters)
         if relaxation is None and not parsed.is_empty and plan.complete & filters == 0:
             parsed, plan, relaxation = self._relax(state, parsed, plan, filters, params)
         listed = plan.matched & filters
@@ -263,7 +265,7 @@ class SearchEngine:
             query_error=" ".join(parsed.notes) or None,
         )
         if relaxation is None and corrected is not None:
-            result.suggestion = self._suggest(state, corrected, filters, result.total, params.per_page)
+            result.suggestion = _suggestion(corrected, corrected_plan, filters, result.total)
         result.place_filter = self._place_filter(state, parsed, listed, params)
         if result.total == 0 and params.has_filters:
             result.filter_drops = self._filter_drops(state, plan.matched, params)
@@ -349,29 +351,6 @@ class SearchEngine:
                 return PlaceFilter(regions[0], self.taxonomy.label("region", regions[0]), total)
         return None
 
-    def _correct(self, state: _State, parsed: ParsedQuery, corrected: ParsedQuery | None, plan: Plan,
-                 filters: int, params: SearchParams):
-        """The spelling-corrected query (words no document has, corrected) replaces the query when
-        documents have all its words, also when the query as typed found some: a word no document has
-        added nothing to them ("Massluis" in a long question; "erfgoet OR films"). The page says so."""
-        if corrected is None:
-            return parsed, plan, None
-        corrected_plan = self._plan(state, corrected, filters, params.per_page)
-        if corrected_plan.complete & filters:
-            if plan.complete & filters:
-                message = f"Resultaten voor ‘{corrected.text}’; u zocht op ‘{parsed.text}’."
-            else:
-                message = f"Geen resultaten voor ‘{parsed.text}’; wel voor ‘{corrected.text}’."
-            return corrected, corrected_plan, Relaxation("corrected", parsed.text, corrected.text, message)
-        if plan.complete & filters or not corrected_plan.matched & filters:
-            return parsed, plan, None
-        # Neither has all the words: the corrected words' partial matches ("Wesland" is no word of the
-        # corpus; "Westland" is, in some of the documents with the other words).
-        used = " OR ".join(corrected.words())
-        return corrected, corrected_plan, Relaxation(
-            "corrected", parsed.text, used, f"Geen resultaten met alle woorden van ‘{parsed.text}’; "
-                                            f"wel met een deel van ‘{corrected.text}’: {', '.join(corrected.words())}.")
-
     def _relax(self, state: _State, parsed: ParsedQuery, plan: Plan, filters: int, params: SearchParams):
         """No document has every word (nor has the spelling-corrected query, _correct): the documents with
         some of the words, and the page says so."""
@@ -391,11 +370,6 @@ class SearchEngine:
                 f"Geen resultaten met alle woorden van ‘{parsed.text}’; "
                 f"wel met een deel ervan: {', '.join(parsed.words())}.")
         return parsed, plan, None
-
-    def _suggest(self, state, corrected: ParsedQuery, filters: int, total: int, per_page: int) -> Suggestion | None:
-        """'Bedoelde u ...?' when the better-spelled query (not taken: _correct) finds more."""
-        other = (self._plan(state, corrected, filters, per_page).matched & filters).bit_count()
-        return Suggestion(corrected.text, other) if other > total else None
 
     def _corrected(self, state: _State, parsed: ParsedQuery) -> ParsedQuery | None:
         """The query with each unknown word of its positive part replaced by the place it misspells
@@ -868,6 +842,35 @@ def typed_title_share(typed: list[str], title: str) -> float:
             row.append(previous[j] + 1 if word == key else max(previous[j + 1], row[j]))
         previous = row
     return previous[-1] / len(typed)
+
+
+def _correct(parsed: ParsedQuery, plan: Plan, corrected: ParsedQuery | None, corrected_plan: Plan | None,
+             filters: int) -> tuple[ParsedQuery, Plan, Relaxation | None]:
+    """The spelling-corrected query (words no document has, corrected) replaces the query when
+    documents have all its words, also when the query as typed found some: a word no document has
+    added nothing to them ("Massluis" in a long question; "erfgoet OR films"). The page says so."""
+    if corrected is None:
+        return parsed, plan, None
+    if corrected_plan.complete & filters:
+        if plan.complete & filters:
+            message = f"Resultaten voor ‘{corrected.text}’; u zocht op ‘{parsed.text}’."
+        else:
+            message = f"Geen resultaten voor ‘{parsed.text}’; wel voor ‘{corrected.text}’."
+        return corrected, corrected_plan, Relaxation("corrected", parsed.text, corrected.text, message)
+    if plan.complete & filters or not corrected_plan.matched & filters:
+        return parsed, plan, None
+    # Neither has all the words: the corrected words' partial matches ("Wesland" is no word of the
+    # corpus; "Westland" is, in some of the documents with the other words).
+    used = " OR ".join(corrected.words())
+    return corrected, corrected_plan, Relaxation(
+        "corrected", parsed.text, used, f"Geen resultaten met alle woorden van ‘{parsed.text}’; "
+                                        f"wel met een deel van ‘{corrected.text}’: {', '.join(corrected.words())}.")
+
+
+def _suggestion(corrected: ParsedQuery, corrected_plan: Plan, filters: int, total: int) -> Suggestion | None:
+    """'Bedoelde u ...?' when the better-spelled query (not taken: _correct) finds more."""
+    other = (corrected_plan.matched & filters).bit_count()
+    return Suggestion(corrected.text, other) if other > total else None
 
 
 def _classic_idf(parsed: ParsedQuery) -> bool:
