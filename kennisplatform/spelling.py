@@ -123,18 +123,20 @@ def _two_words(word: str, indexed: Callable[[str], int]) -> str | None:
 @lru_cache(maxsize=10_000)
 def same_stem_word(word: str) -> str | None:
     """The most frequent vocabulary word (or compound of one, as closest_word) one mistake from a word
-    outside the vocabulary that has the same stem: a misspelling the stemmer hides ("subsidieregelling" and subsidieregeling both stem to
-    subsidieregel), though the word's compound parts are only found as the word is spelled right. None
+    outside the vocabulary that has the same stem: a misspelling the stemmer hides ("subsidieregelling"
+    and subsidieregeling both stem to subsidieregel), though the word's compound parts are only found as
+    the word is spelled right. None
     when the typed word has parts of its own ("cultuurvisie" is no misspelled cultuurvisies) or the word
     spelled right has none ("schools" is school to the index in every way)."""
     if word in analysis.vocabulary() or len(word) > MAX_WORD:
         return None
+    # Only when it matters: the word spelled right has compound parts, the misspelled one none. Asked
+    # before the candidates are made: every query word the corpus has but no word list comes here.
+    if analysis.compound_query_parts(word):
+        return None
     vocabulary = analysis.vocabulary()
     stem = analysis.stem(word)
     options = [w for w in near(word) if w in vocabulary] or _compound_tails(word, vocabulary)
-    # Only when it matters: the word spelled right has compound parts, the misspelled one none.
-    if analysis.compound_query_parts(word):
-        return None
     options = [w for w in options if analysis.stem(w) == stem and analysis.compound_query_parts(w)]
     return max(options, key=lambda w: (vocabulary.get(w, 0.0), w)) if options else None
 
