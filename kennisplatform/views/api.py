@@ -12,6 +12,7 @@ from ..corpus import load_document
 from ..errors import KennisplatformError, NotFound
 from ..openapi import build_spec
 from ..params import FACETS, SearchParams
+from ..results import SearchResult
 from ..services import services
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -43,8 +44,11 @@ def document_url(doc_id: str) -> str:
     return f"{request.host_url.rstrip('/')}/document/{quote(doc_id)}"
 
 
-def search_links(params: SearchParams, pages: int) -> dict[str, str | None]:
-    """Where this result lives in other renderings, and its neighbours."""
+def search_links(result: SearchResult) -> dict[str, str | None]:
+    """Where this result lives in other renderings, its neighbours, and (when a spelling correction was
+    taken) the same search as typed: the page's "Zoek toch op ..." link."""
+    params, pages = result.params, result.pages
+    corrected = result.relaxation is not None and result.relaxation.kind == "corrected"
 
     def with_args(path: str, changed: SearchParams) -> str:
         args = urlencode(changed.to_args())
@@ -57,6 +61,7 @@ def search_links(params: SearchParams, pages: int) -> dict[str, str | None]:
         "csv": with_args("/zoeken.csv", params.with_changes(page=1)),
         "next": with_args(request.path, params.with_changes(page=params.page + 1)) if params.page < pages else None,
         "prev": with_args(request.path, params.with_changes(page=params.page - 1)) if params.page > 1 else None,
+        "as_typed": with_args(request.path, params.with_changes(exact=True, page=1)) if corrected else None,
     }
 
 
@@ -82,11 +87,7 @@ def search():
     params = SearchParams.from_mapping(request.args, svc.taxonomy)
     result = svc.engine.search(params)
     data = result.to_dict()
-    data["links"] = search_links(params, result.pages)
-    # The page's "Zoek toch op ..." link: the same search without spelling correction.
-    corrected = result.relaxation is not None and result.relaxation.kind == "corrected"
-    data["links"]["as_typed"] = (search_links(params.with_changes(exact=True, page=1), 1)["self"]
-                                 if corrected else None)
+    data["links"] = search_links(result)
     return json_response(data)
 
 
