@@ -3,7 +3,6 @@ not Whoosh's (at least 1): search.CLASSIC_IDF_FROM, ranking.classic_idf."""
 from __future__ import annotations
 
 import math
-import shutil
 from pathlib import Path
 
 import numpy as np
@@ -11,12 +10,11 @@ import pytest
 
 from kennisplatform import ranking, schema, sidecars
 from kennisplatform import search as search_module
-from kennisplatform.corpus import taxonomy_for
-from kennisplatform.index import open_index, update_index
+from kennisplatform.index import open_index
 from kennisplatform.params import SearchParams
-from kennisplatform.search import CLASSIC_IDF_FROM, SearchEngine
+from kennisplatform.search import CLASSIC_IDF_FROM
 
-from conftest import TAXONOMY, write_document
+from conftest import engine_over_articles
 
 # "cultuur" is in every document. "veel-cultuur" says it ten times around the two telling words; "theater"
 # says "theater" twice and "cultuur" once, padded to the same length. Whoosh's idf (at least 1) lets the ten
@@ -29,23 +27,17 @@ DOCS = [
 
 
 @pytest.fixture(scope="module")
-def index_dir(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("common-words")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    shutil.copy(TAXONOMY, corpus / "taxonomy.yaml")
-    for doc_id, body in DOCS:
-        write_document(corpus, doc_id, "artikel", "2022-05-01", [], [], {"summary": "Samenvatting."}, body,
-                       title="Document")  # the same title and summary: only the bodies differ
-    update_index(corpus, root / "index", taxonomy=taxonomy_for(corpus))
-    return root / "index"
+def engine(tmp_path_factory):
+    # The same title and summary for all: only the bodies differ.
+    engine = engine_over_articles(tmp_path_factory.mktemp("common-words"),
+                                  [(doc_id, "Document", [], body) for doc_id, body in DOCS])
+    yield engine
+    engine.close()
 
 
 @pytest.fixture(scope="module")
-def engine(index_dir: Path):
-    engine = SearchEngine(index_dir, taxonomy_for(index_dir.parent / "corpus"))
-    yield engine
-    engine.close()
+def index_dir(engine) -> Path:
+    return engine.index_dir
 
 
 def hits(engine, q: str) -> list[str]:
