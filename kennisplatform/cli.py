@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from . import cli_messages, config
-from .corpus import read_corpus, taxonomy_for
+from .corpus import TAXONOMY_FILE, is_new_corpus, read_corpus, start_corpus, taxonomy_for
 from .errors import KennisplatformError
 from .params import SearchParams
 from .taxonomy import TaxonomyError
@@ -244,6 +244,14 @@ def import_command(obj: Context, paths, type_, theme, region, date_, dry_run: bo
     from .importer import Importer, Options, batch_date, review_summary, summarise
     from .index import is_current, update_index
 
+    bundled = config.BUNDLED_CORPUS / TAXONOMY_FILE
+    if is_new_corpus(obj.corpus) and bundled.is_file():
+        # A folder of one's own: a platform without the example documents, on the bundled taxonomy.
+        if dry_run:
+            raise click.ClickException(f"Corpusmap {obj.corpus} bestaat nog niet of is leeg; zonder --dry-run "
+                                       "wordt die aangemaakt met de taxonomie van het startcorpus.")
+        start_corpus(obj.corpus, bundled)
+        click.echo(f"Nieuwe corpusmap {obj.corpus}, met de taxonomie van het startcorpus ({bundled}).")
     taxonomy = _taxonomy(obj)
     try:
         date = batch_date(date_)

@@ -10,9 +10,13 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parent
 
 
+# The bundled corpus: example documents, and the taxonomy a new corpus starts from (corpus.start_corpus).
+BUNDLED_CORPUS = REPO_DIR / "corpus"
+
+
 def corpus_dir(explicit: str | os.PathLike | None = None) -> Path:
     """--corpus, else $KENNISPLATFORM_CORPUS, else the repository's corpus/."""
-    value = explicit or os.environ.get("KENNISPLATFORM_CORPUS") or REPO_DIR / "corpus"
+    value = explicit or os.environ.get("KENNISPLATFORM_CORPUS") or BUNDLED_CORPUS
     return Path(value).resolve()
 
 

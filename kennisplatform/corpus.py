@@ -37,6 +37,24 @@ def taxonomy_for(corpus_dir: Path) -> Taxonomy:
     return load_taxonomy(Path(corpus_dir) / TAXONOMY_FILE)
 
 
+def is_new_corpus(corpus_dir: Path) -> bool:
+    """A folder that does not exist yet, or is empty: no documents, no taxonomy, nothing to lose."""
+    corpus_dir = Path(corpus_dir)
+    return not corpus_dir.exists() or corpus_dir.is_dir() and not any(corpus_dir.iterdir())
+
+
+def start_corpus(corpus_dir: Path, taxonomy_from: Path) -> bool:
+    """A new corpus (is_new_corpus) gets a copy of the taxonomy at `taxonomy_from` (the bundled corpus's),
+    so that importing into a folder of one's own starts a platform without the example documents. True
+    when it did; a folder with anything in it is left as it is."""
+    corpus_dir = Path(corpus_dir)
+    if not is_new_corpus(corpus_dir) or not Path(taxonomy_from).is_file():
+        return False
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    write_atomic(corpus_dir / TAXONOMY_FILE, Path(taxonomy_from).read_text(encoding="utf-8"))
+    return True
+
+
 def iter_markdown_files(corpus_dir: Path) -> Iterator[Path]:
     """Every *.md below the type folders; hidden folders (the trash) are skipped."""
     for folder in sorted(set(TYPE_FOLDERS.values())):

@@ -107,3 +107,28 @@ def test_the_first_documents_are_saved_and_imported_and_found(app, empty_corpus,
     assert imported.exit_code == 0, imported.output
     found = CliRunner().invoke(main, [*args, "search", "leerlijn", "Schiedam"])
     assert "Werkbijeenkomst leerlijnen Schiedam" in found.output
+
+
+def test_importing_into_a_new_folder_starts_a_corpus_of_ones_own(tmp_path):
+    corpus = tmp_path / "mijn-corpus"
+    args = ["--corpus", str(corpus), "--index", str(tmp_path / "index"), "--instance", str(tmp_path / "instance")]
+    page = str(FIXTURES / "verslag-met-kop.md")
+    tried = CliRunner().invoke(main, [*args, "import", "--dry-run", page])
+    assert tried.exit_code == 1 and "zonder --dry-run wordt die aangemaakt" in tried.output
+    assert not corpus.exists()  # a dry run creates nothing
+    imported = CliRunner().invoke(main, [*args, "import", page])
+    assert imported.exit_code == 0, imported.output
+    assert imported.output.startswith(f"Nieuwe corpusmap {corpus}, met de taxonomie van het startcorpus")
+    assert (corpus / "taxonomy.yaml").read_bytes() == (REPO / "corpus" / "taxonomy.yaml").read_bytes()
+    found = CliRunner().invoke(main, [*args, "search", "leerlijn"])
+    assert found.output.startswith("1 resultaten")  # the imported page, and none of the example documents
+
+
+def test_a_folder_with_files_but_no_taxonomy_is_not_taken_over(tmp_path):
+    corpus = tmp_path / "iets-anders"
+    corpus.mkdir()
+    (corpus / "notities.txt").write_text("van iemand anders", encoding="utf-8")
+    args = ["--corpus", str(corpus), "--index", str(tmp_path / "index"), "--instance", str(tmp_path / "instance")]
+    result = CliRunner().invoke(main, [*args, "import", str(FIXTURES / "verslag-met-kop.md")])
+    assert result.exit_code == 1 and "Een corpusmap heeft een taxonomy.yaml nodig" in result.output
+    assert sorted(p.name for p in corpus.iterdir()) == ["notities.txt"]
