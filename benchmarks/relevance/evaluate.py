@@ -92,7 +92,7 @@ from whoosh.scoring import BM25F
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from kennisplatform.corpus import read_corpus, taxonomy_for  # noqa: E402
+from kennisplatform.corpus import TAXONOMY_FILE, read_corpus, start_corpus, taxonomy_for  # noqa: E402
 from kennisplatform.documents import plain_text  # noqa: E402
 from kennisplatform.importer import import_paths, normalise_url, summarise  # noqa: E402
 from kennisplatform.index import update_index  # noqa: E402
@@ -201,8 +201,7 @@ def import_collection(collection: Path, workdir: Path, beside_starter: bool = Fa
     if beside_starter:
         shutil.copytree(STARTER_CORPUS, corpus, ignore=shutil.ignore_patterns(".git", "README.md"))
     else:
-        corpus.mkdir()
-        shutil.copy(REPO / "corpus" / "taxonomy.yaml", corpus / "taxonomy.yaml")
+        start_corpus(corpus, STARTER_CORPUS / TAXONOMY_FILE)  # what `kennisplatform --corpus NEW import` does
     pages = sorted(collection.glob("*.html"))
     outcomes = import_paths(corpus, workdir / "import-index", pages, taxonomy=taxonomy_for(corpus))
     documents, _ = read_corpus(corpus)
