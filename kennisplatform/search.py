@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import math
 import os
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -92,6 +93,16 @@ TYPED_TITLE_SHARE = 0.8
 TYPED_TITLE_CANDIDATES = 30
 TYPED_TITLE_MIN_WORDS = 2
 TYPED_TITLE_MIN_STOP = 1
+# Whole titles: a query of two or more content words and no function word ("Training Cultuurcoördinator VO",
+# "Cultuurmenu VO") that is a page's shown title, or a part of it between TITLE_SEPARATORS, word for word
+# (stems, in order, function words aside), brings that page to the front of the first TYPED_TITLE_CANDIDATES:
+# BM25F put longer pages that repeat the words ("Pilot nieuwe training voor Cultuurcoördinator in het
+# Voortgezet Onderwijs") and pages with the words in their site's name above it. Only pages whose title
+# covers the query (Plan.title_first) are read. No judged tuning query moved; the known-item probe on the
+# tuning pages (each page's title as the query) rose: MRR for whole titles tune4 0.980 -> 1.000, tune5
+# 0.923 -> 0.939 (0.972 -> 0.988 with query.ELISION_AFTER), tune3 unchanged (docs/performance.md, "Session 7:
+# a fifth tuning set (tune5)").
+TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014-]\s+|:\s+")
 OPEN_TRIES = 5  # a searcher opened while segments are merged away is opened again
 RETIRE_AFTER = 60.0  # seconds a replaced searcher stays open for requests still using it
 SCORED_SHARE = 4  # _ranked: tiers that fill the page with under 1/4 of all documents are scored alone
@@ -693,7 +704,7 @@ class SearchEngine:
         front of the first TYPED_TITLE_CANDIDATES."""
         typed = typed_title_words(parsed.text)
         if typed is None:
-            return self._ranked(state, parsed, plan, listed, needed)
+            return self._whole_title_first(state, parsed, plan, listed, needed, stored)
         docnums, scores = self._ranked(state, parsed, plan, listed, max(needed, TYPED_TITLE_CANDIDATES))
         head = docnums[:TYPED_TITLE_CANDIDATES]
         # The title field as stored holds the site's name too (schema.title_text), as the page's own title
@@ -702,6 +713,22 @@ class SearchEngine:
         shares = {n: typed_title_share(typed, stored[n].get(schema.TITLE_FIELD, "")) for n in head}
         first = sorted((n for n in head if shares[n] >= TYPED_TITLE_SHARE - 1e-9),
                        key=lambda n: (-shares[n], _shown_title_words(stored[n])))
+        if first:
+            chosen = set(first)
+            docnums = first + [n for n in docnums if n not in chosen]
+        return docnums[:needed], scores
+
+    def _whole_title_first(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int, needed: int,
+                           stored: postings.StoredFields) -> tuple[list[int], dict[int, float]]:
+        """_ranked, with the documents whose shown title is the query typed whole (its words, in order,
+        function words aside) moved to the front of the first TYPED_TITLE_CANDIDATES."""
+        whole = whole_title_words(parsed.text)
+        if whole is None or not plan.title_first & listed:
+            return self._ranked(state, parsed, plan, listed, needed)
+        docnums, scores = self._ranked(state, parsed, plan, listed, max(needed, TYPED_TITLE_CANDIDATES))
+        candidates = bitsets.Membership(plan.title_first)
+        first = [n for n in docnums[:TYPED_TITLE_CANDIDATES]
+                 if n in candidates and whole in _title_parts_words(schema.stored_view(stored[n])["title"])]
         if first:
             chosen = set(first)
             docnums = first + [n for n in docnums if n not in chosen]
@@ -827,6 +854,21 @@ def typed_title_words(query: str) -> list[str] | None:
     if sum(analysis.word_terms(w) is None for w in words) < TYPED_TITLE_MIN_STOP:
         return None
     return [_typed_key(w) for w in words]
+
+
+def whole_title_words(text: str) -> list[str] | None:
+    """The content words of a query or title as comparison keys (stems), in order; None for fewer than
+    two."""
+    keys = [terms[0] for terms in map(analysis.word_terms, analysis.tokenize(text)) if terms]
+    return keys if len(keys) >= 2 else None
+
+
+def _title_parts_words(title: str) -> list[list[str] | None]:
+    """whole_title_words of a shown title and of each part of it between separators ("Cultuurmenu VO |
+    Cultuurmenu Den Haag", "Kerndoelen - Leerplankader kunstzinnige oriëntatie", "Adviesraad: cultuur op
+    school ...")."""
+    parts = TITLE_SEPARATORS.split(title)
+    return [whole_title_words(title)] + ([whole_title_words(part) for part in parts] if len(parts) > 1 else [])
 
 
 def typed_title_share(typed: list[str], title: str) -> float:
