@@ -9,6 +9,7 @@
     python benchmarks/relevance/evaluate.py --fresh3 [--per-query]   # a third fresh check set, never tuned on
     python benchmarks/relevance/evaluate.py --fresh4 [--per-query]   # a fourth fresh check set, run once at the end
     python benchmarks/relevance/evaluate.py --fresh5 [--per-query]   # a fifth fresh check set, run once at the end
+    python benchmarks/relevance/evaluate.py --fresh6 [--per-query]   # a sixth, with queries of its own, run once
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
     python benchmarks/relevance/evaluate.py --typo-field | --typo-tune3 | --typo-starter   # derived typo tuning sets
     python benchmarks/relevance/evaluate.py --compound-field         # compound/topical tuning queries, field pages
@@ -42,6 +43,10 @@ on unseen material rests on two clean sets; its pages are of other kinds and pla
 heritage, VO and mbo, council pieces, towns outside the big cities). Like fresh4, the lead runs it once at the end.
 --fresh4 (collection_fresh4/) is a fourth check set, made in session 6 because fresh3 had been run once and some of
 its per-query scores read: nobody runs it while working, the lead runs it once after everything is merged.
+--fresh6 (collection_fresh6/) is a sixth check set, made in session 7 like fresh4 and fresh5 and run the same way,
+once, by the lead, at the end. Its queries are its own too: 11 of the 100 queries of fresh4 and fresh5 had the
+analysed terms of a tuning query, so they measured unseen pages but not unseen query words; no fresh6 query has
+the terms of any query of another judgments file (a data test keeps that so for the tuning queries).
 --typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
 starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
 typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; the rules are in their headers).
@@ -109,6 +114,8 @@ FRESH4_COLLECTION = HERE / "collection_fresh4"
 FRESH4_JUDGMENTS = HERE / "judgments_fresh4.yaml"
 FRESH5_COLLECTION = HERE / "collection_fresh5"
 FRESH5_JUDGMENTS = HERE / "judgments_fresh5.yaml"
+FRESH6_COLLECTION = HERE / "collection_fresh6"
+FRESH6_JUDGMENTS = HERE / "judgments_fresh6.yaml"
 TUNE3_COLLECTION = HERE / "collection_tune3"
 TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
 TUNE4_COLLECTION = HERE / "collection_tune4"
@@ -125,6 +132,8 @@ NAMED_SETS = {
     "fresh3": (FRESH3_COLLECTION, FRESH3_JUDGMENTS, "a third fresh check set nobody tunes on (session 5)"),
     "fresh4": (FRESH4_COLLECTION, FRESH4_JUDGMENTS, "a fourth fresh check set, run once at the end (session 6)"),
     "fresh5": (FRESH5_COLLECTION, FRESH5_JUDGMENTS, "a fifth fresh check set, run once at the end (session 6)"),
+    "fresh6": (FRESH6_COLLECTION, FRESH6_JUDGMENTS,
+               "a sixth fresh check set with queries of its own, run once at the end (session 7)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
     "tune4": (TUNE4_COLLECTION, TUNE4_JUDGMENTS, "a fourth tuning set: pages sharing title words (session 6)"),
     # Derived tuning material (session 6): tuning queries written as people mistype them, same judgments.
