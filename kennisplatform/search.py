@@ -623,6 +623,9 @@ class SearchEngine:
         `within` (a mask), only those documents are scored, to the same floats; the others stay 0."""
         scores = state.ranker.zeros()
         classic = _classic_idf(parsed)
+        pair = _two_words(parsed)
+        if pair is not None:
+            self._add_adjacent_scores(state, pair, scores, within, classic)
         for group in parsed.groups:
             into = state.ranker.zeros() if group.filler else scores
             for clause in group.alternatives:
@@ -632,9 +635,6 @@ class SearchEngine:
                     self._add_clause_scores(state, clause, into, within, classic)
             if group.filler:
                 scores += FILLER_WEIGHT * into
-        pair = _two_words(parsed)
-        if pair is not None:
-            self._add_adjacent_scores(state, pair, scores, within, classic)
         return scores
 
     def _add_adjacent_scores(self, state: _State, pair: tuple[str, str], into: np.ndarray,
