@@ -10,6 +10,7 @@
     python benchmarks/relevance/evaluate.py --fresh4 [--per-query]   # a fourth fresh check set, run once at the end
     python benchmarks/relevance/evaluate.py --fresh5 [--per-query]   # a fifth fresh check set, run once at the end
     python benchmarks/relevance/evaluate.py --fresh6 [--per-query]   # a sixth, with queries of its own, run once
+    python benchmarks/relevance/evaluate.py --fresh7 [--per-query]   # a seventh, with queries of its own, run once
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune5 [--per-query]    # pages of its own, judgments_tune5.yaml (tuning)
     python benchmarks/relevance/evaluate.py --typo-field | --typo-tune3 | --typo-starter   # derived typo tuning sets
@@ -52,6 +53,9 @@ its per-query scores read: nobody runs it while working, the lead runs it once a
 once, by the lead, at the end. Its queries are its own too: 11 of the 100 queries of fresh4 and fresh5 had the
 analysed terms of a tuning query, so they measured unseen pages but not unseen query words; no fresh6 query has
 the terms of any query of another judgments file (a data test keeps that so for the tuning queries).
+--fresh7 (collection_fresh7/) is a seventh check set, made in session 7 after fresh6 and run the same way, once,
+by the lead, at the end; its queries are its own too. Its pages are of subjects and places the other sets hardly
+have (visual arts, design, theatre, reading in VO, provincial policy, monitors; small Zuid-Holland municipalities).
 --typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
 starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
 typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; the rules are in their headers).
@@ -121,6 +125,8 @@ FRESH5_COLLECTION = HERE / "collection_fresh5"
 FRESH5_JUDGMENTS = HERE / "judgments_fresh5.yaml"
 FRESH6_COLLECTION = HERE / "collection_fresh6"
 FRESH6_JUDGMENTS = HERE / "judgments_fresh6.yaml"
+FRESH7_COLLECTION = HERE / "collection_fresh7"
+FRESH7_JUDGMENTS = HERE / "judgments_fresh7.yaml"
 TUNE3_COLLECTION = HERE / "collection_tune3"
 TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
 TUNE4_COLLECTION = HERE / "collection_tune4"
@@ -141,6 +147,8 @@ NAMED_SETS = {
     "fresh5": (FRESH5_COLLECTION, FRESH5_JUDGMENTS, "a fifth fresh check set, run once at the end (session 6)"),
     "fresh6": (FRESH6_COLLECTION, FRESH6_JUDGMENTS,
                "a sixth fresh check set with queries of its own, run once at the end (session 7)"),
+    "fresh7": (FRESH7_COLLECTION, FRESH7_JUDGMENTS,
+               "a seventh fresh check set with queries of its own, run once at the end (session 7)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
     "tune4": (TUNE4_COLLECTION, TUNE4_JUDGMENTS, "a fourth tuning set: pages sharing title words (session 6)"),
     "tune5": (TUNE5_COLLECTION, TUNE5_JUDGMENTS,
