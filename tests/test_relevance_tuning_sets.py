@@ -1,9 +1,10 @@
-"""The tuning sets over pages of their own (tune3, session 5; tune4, session 6) stay what they claim to be:
-pages of their own (none shared with any other collection, so tuning on them never tunes on a check set's
-page), every judged page present by its source address, all of it tuning material, and enough queries of the
-kinds each was made for (tune3: titles and several topical words; tune4: titles, one- and two-word topics,
-compounds and questions, over pages whose titles share words, which is what makes half-remembered titles
-hard)."""
+"""The tuning sets over pages of their own (tune3, session 5; tune4, session 6; tune5, session 7) stay what
+they claim to be: pages of their own (none shared with any other collection, so tuning on them never tunes on a
+check set's page), every judged page present by its source address, all of it tuning material, and enough
+queries of the kinds each was made for (tune3: titles and several topical words; tune4: titles, one- and
+two-word topics, compounds and questions, over pages whose titles share words, which is what makes
+half-remembered titles hard; tune5: questions, one- and two-word topics, titles and several topical words over
+policy texts, reports and council pieces whose titles share words, none a copy of another set's query)."""
 from __future__ import annotations
 
 import html
@@ -15,11 +16,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kennisplatform import analysis
 from test_relevance_collection import RELEVANCE, assert_judged_pages_in, assert_own_pages, collection_pages
 from test_relevance_fresh import KINDS, other_collections
 
 TUNE3 = RELEVANCE / "collection_tune3"
 TUNE4 = RELEVANCE / "collection_tune4"
+TUNE5 = RELEVANCE / "collection_tune5"
 TITLE = re.compile(r"<title>([^<]+)</title>")
 
 
@@ -38,6 +41,9 @@ SETS = {
     "tune4": TuningSet(TUNE4, RELEVANCE / "judgments_tune4.yaml", range(35, 46),
                        {"title": 25, "topical": 10, "compound": 10, "question": 10},
                        {"question": (8, 12), "topical": (1, 2)}),
+    "tune5": TuningSet(TUNE5, RELEVANCE / "judgments_tune5.yaml", range(40, 46),
+                       {"question": 20, "topical": 15, "title": 15, "multi": 10},
+                       {"question": (8, 12), "topical": (1, 2), "multi": (3, 5)}),
 }
 
 
@@ -75,11 +81,26 @@ def test_it_is_tuning_material_of_the_kinds_it_was_made_for(tuning):
             assert fewest <= len(re.findall(r"[\w-]+", item["query"])) <= most, item["query"]
 
 
-def test_tune4_titles_share_words():
-    """The point of tune4: a remembered title's words are in more than one page's title."""
+def _terms(query: str) -> tuple[str, ...]:
+    return tuple(sorted(set(analysis.analyze_query(query))))
+
+
+@pytest.mark.parametrize("folder", [TUNE4, TUNE5], ids=["tune4", "tune5"])
+def test_titles_share_words(folder):
+    """The point of tune4 and tune5: a remembered title's words are in more than one page's title."""
     words = Counter()
-    for name in collection_pages(TUNE4).values():
-        title = html.unescape(TITLE.search((TUNE4 / name).read_text(encoding="utf-8")).group(1)).lower()
+    for name in collection_pages(folder).values():
+        title = html.unescape(TITLE.search((folder / name).read_text(encoding="utf-8")).group(1)).lower()
         words.update({w for w in re.findall(r"\w+", title) if len(w) >= 5})
     shared = [w for w, n in words.items() if n >= 3]
     assert len(shared) >= 3, words.most_common(10)
+
+
+def test_no_tune5_query_has_the_terms_of_another_sets_query():
+    """tune5 was written after every other set: a query with the same analysed terms as one of theirs would tune
+    on a held-out or check query, or only repeat a tuning one."""
+    mine = SETS["tune5"].judgments
+    others = {_terms(item["query"]) for path in sorted(RELEVANCE.glob("judgments*.yaml")) if path != mine
+              for item in yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]}
+    for item in yaml.safe_load(mine.read_text(encoding="utf-8"))["queries"]:
+        assert _terms(item["query"]) not in others, item["query"]

@@ -10,6 +10,7 @@
     python benchmarks/relevance/evaluate.py --fresh4 [--per-query]   # a fourth fresh check set, run once at the end
     python benchmarks/relevance/evaluate.py --fresh5 [--per-query]   # a fifth fresh check set, run once at the end
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
+    python benchmarks/relevance/evaluate.py --tune5 [--per-query]    # pages of its own, judgments_tune5.yaml (tuning)
     python benchmarks/relevance/evaluate.py --typo-field | --typo-tune3 | --typo-starter   # derived typo tuning sets
     python benchmarks/relevance/evaluate.py --compound-field         # compound/topical tuning queries, field pages
     python benchmarks/relevance/evaluate.py --compound-tune3         # compound/topical tuning queries, tune3 pages
@@ -34,6 +35,10 @@ proposed after the field set's held-out half had been seen. --tune3 is tuning ma
 (collection_tune3/), aimed at the kinds where our margin over plain BM25 was thinnest (titles, multi).
 --tune4 (collection_tune4/, session 6) is tuning material whose pages share words in their titles, so that
 half-remembered titles are not all at the ceiling, with one- and two-word topics, compounds and questions.
+--tune5 (collection_tune5/, session 7) is tuning material of kinds of pages the other sets have few of (policy
+texts and advice, PDF reports, school culture plans, council pieces), several sharing title words, with questions,
+one- and two-word topics, half-remembered titles and several topical words (the tuning sets were near their
+ceiling on those kinds while the held-out half and the check sets were not).
 --fresh3 (collection_fresh3/) is a third check set, made in session 5 because fresh2 had been looked at during
 that session: it stands in for the unseen pages and queries the project is judged on, so it is run, never tuned on.
 --fresh5 (collection_fresh5/) is a fifth check set, made in session 6 beside fresh4 (below) so that the measurement
@@ -106,6 +111,8 @@ TUNE3_COLLECTION = HERE / "collection_tune3"
 TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
 TUNE4_COLLECTION = HERE / "collection_tune4"
 TUNE4_JUDGMENTS = HERE / "judgments_tune4.yaml"
+TUNE5_COLLECTION = HERE / "collection_tune5"
+TUNE5_JUDGMENTS = HERE / "judgments_tune5.yaml"
 STARTER_CORPUS = REPO / "corpus"
 COMPOUND_FIELD_JUDGMENTS = HERE / "judgments_compound_field.yaml"
 COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
@@ -120,6 +127,8 @@ NAMED_SETS = {
     "fresh5": (FRESH5_COLLECTION, FRESH5_JUDGMENTS, "a fifth fresh check set, run once at the end (session 6)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
     "tune4": (TUNE4_COLLECTION, TUNE4_JUDGMENTS, "a fourth tuning set: pages sharing title words (session 6)"),
+    "tune5": (TUNE5_COLLECTION, TUNE5_JUDGMENTS,
+              "a fifth tuning set: policy texts, reports, plans and council pieces (session 7)"),
     # Derived tuning material (session 6): tuning queries written as people mistype them, same judgments.
     "typo-starter": (STARTER_CORPUS, HERE / "judgments_typo_starter.yaml", "misspelled starter queries"),
     "typo-field": (FIELD_COLLECTION, HERE / "judgments_typo_field.yaml",
