@@ -68,6 +68,15 @@ COORDINATION = 1.0
 # tuning sets, 4 lowered nothing; 3 lowered a tune4 title, 2 field topical and place (docs/performance.md,
 # "Session 6: questions, multi and places").
 CLASSIC_IDF_FROM = LONG_QUERY
+# From this many content words up, two words next to each other in the query (stop words between them left
+# out, as the index leaves them out) that a page also has next to each other count PROXIMITY_WEIGHT times
+# again there: "kerndoelen voor kunst" in a page that writes "kerndoelen kunst en cultuur", "per leerling".
+# A long question says more than its words one by one; the pairs find the page that says it the same way.
+# On the tuning sets (docs/performance.md, "Session 7: questions"): from 5 words with weights 0.5 to 1.5
+# raised tune2 and tune5 questions and lowered nothing; from 4 words a common pair ("vaste plek",
+# "cultuuronderwijs op school") lifted a wrong page in field tune and tune4.
+PROXIMITY_FROM = 5
+PROXIMITY_WEIGHT = 1.0
 # Title coverage: the share of the query's content weight (each group its idf) that a document's title
 # contains. A document whose title covers at least TITLE_COVERAGE of it (with a word of the topic, not only
 # a place; and two groups of a query of three or more) is listed and ranked with the documents that contain
@@ -613,6 +622,11 @@ class SearchEngine:
                     self._add_clause_scores(state, clause, into, within, classic)
             if group.filler:
                 scores += FILLER_WEIGHT * into
+        if len(parsed.content_groups) >= PROXIMITY_FROM:
+            together = state.ranker.zeros()
+            for pair in _adjacent_pairs(parsed):
+                self._add_clause_scores(state, pair, together, within, classic)
+            scores += PROXIMITY_WEIGHT * together
         return scores
 
     def _add_parts_scores(self, state: _State, group: Group, clause: Clause, into: np.ndarray,
@@ -876,6 +890,19 @@ def _suggestion(corrected: ParsedQuery, corrected_plan: Plan, filters: int, tota
 def _classic_idf(parsed: ParsedQuery) -> bool:
     """Whether the query's words are scored with BM25's own idf (CLASSIC_IDF_FROM)."""
     return len(parsed.content_groups) >= CLASSIC_IDF_FROM
+
+
+def _adjacent_pairs(parsed: ParsedQuery) -> list[Clause]:
+    """Phrases of two content words that stand next to each other in the query (PROXIMITY_FROM): each a
+    single word as typed (its first alternative), neither a filler word, which breaks a pair."""
+    pairs = []
+    for first, second in zip(parsed.groups, parsed.groups[1:]):
+        if first.filler or second.filler:
+            continue
+        a, b = first.alternatives[0], second.alternatives[0]
+        if a.kind == b.kind == "terms" and len(a.terms) == len(b.terms) == 1:
+            pairs.append(Clause("phrase", (a.terms[0], b.terms[0]), f"{first.text} {second.text}"))
+    return pairs
 
 
 def _places(group: Group) -> list[str]:
