@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import math
 import os
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -49,6 +50,14 @@ COMPOUND_PARTS_WEIGHT = analysis.PART_BOOST
 # On the tuning sets (docs/performance.md, session 6): 0.2 and 0.3 lowered field tune compound, 0.5 and 0.6
 # raised the compound tuning queries (0.6 most, with tune4 topical), 0.7 and 0.8 no further.
 PARTS_WITH_WHOLE = 0.6
+# Two words next to each other: in a query of two plain words, a document that has them adjacent in a field
+# (in order, stop words aside: "muziekonderwijs op de pabo") scores them ADJACENT_WEIGHT times more there,
+# so that the page about "brede school" or "Delftse cultuur" comes before one that has the words apart. On
+# the tuning sets (docs/performance.md, "Session 7: a fifth tuning set (tune5)"): 1.0 raised tune3 place
+# 0.915 -> 0.971, tune4 topical 0.908 -> 0.919, compound-field topical 0.792 -> 0.800 and typo-tune3 0.975
+# -> 0.982, nothing fell (0.5 and 0.75 raised less; 1.5 and 2 lowered "kunstzinnige oriëntatie"; also for
+# three-word queries it lowered a starter question); the held-out half did not move.
+ADJACENT_WEIGHT = 1.0
 # Question and filler words (query.filler_stems) count this much of their BM25F score.
 FILLER_WEIGHT = 0.2
 # From this many content words up, documents are listed by the weighted evidence they contain (each word
@@ -68,15 +77,14 @@ COORDINATION = 1.0
 # tuning sets, 4 lowered nothing; 3 lowered a tune4 title, 2 field topical and place (docs/performance.md,
 # "Session 6: questions, multi and places").
 CLASSIC_IDF_FROM = LONG_QUERY
-# From this many content words up, two words next to each other in the query (stop words between them left
-# out, as the index leaves them out) that a page also has next to each other count PROXIMITY_WEIGHT times
-# again there: "kerndoelen voor kunst" in a page that writes "kerndoelen kunst en cultuur", "per leerling".
-# A long question says more than its words one by one; the pairs find the page that says it the same way.
-# On the tuning sets (docs/performance.md, "Session 7: questions"): from 5 words with weights 0.5 to 1.5
-# raised tune2 and tune5 questions and lowered nothing; from 4 words a common pair ("vaste plek",
+# From this many content words up, each two words next to each other in the query (stop words between them
+# left out, as the index leaves them out) count ADJACENT_WEIGHT times again where a page has them next to each
+# other, as two-word queries do: "kerndoelen voor kunst" in a page that writes "kerndoelen kunst en cultuur",
+# "per leerling". A long question says more than its words one by one; the pairs find the page that says it
+# the same way. On the tuning sets (docs/performance.md, "Session 7: questions"): from 5 words, weights 0.5
+# to 1.5 raised tune2 and tune5 questions and lowered nothing; from 4 words a common pair ("vaste plek",
 # "cultuuronderwijs op school") lifted a wrong page in field tune and tune4.
 PROXIMITY_FROM = 5
-PROXIMITY_WEIGHT = 1.0
 # Title coverage: the share of the query's content weight (each group its idf) that a document's title
 # contains. A document whose title covers at least TITLE_COVERAGE of it (with a word of the topic, not only
 # a place; and two groups of a query of three or more) is listed and ranked with the documents that contain
@@ -101,6 +109,16 @@ TYPED_TITLE_SHARE = 0.8
 TYPED_TITLE_CANDIDATES = 30
 TYPED_TITLE_MIN_WORDS = 2
 TYPED_TITLE_MIN_STOP = 1
+# Whole titles: a query of two or more content words and no function word ("Training Cultuurcoördinator VO",
+# "Cultuurmenu VO") that is a page's shown title, or a part of it between TITLE_SEPARATORS, word for word
+# (stems, in order, function words aside), brings that page to the front of the first TYPED_TITLE_CANDIDATES:
+# BM25F put longer pages that repeat the words ("Pilot nieuwe training voor Cultuurcoördinator in het
+# Voortgezet Onderwijs") and pages with the words in their site's name above it. Only pages whose title
+# covers the query (Plan.title_first) are read. No judged tuning query moved; the known-item probe on the
+# tuning pages (each page's title as the query) rose: MRR for whole titles tune4 0.980 -> 1.000, tune5
+# 0.923 -> 0.939 (0.972 -> 0.988 with query.ELISION_AFTER), tune3 unchanged (docs/performance.md, "Session 7:
+# a fifth tuning set (tune5)").
+TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014-]\s+|:\s+")
 OPEN_TRIES = 5  # a searcher opened while segments are merged away is opened again
 RETIRE_AFTER = 60.0  # seconds a replaced searcher stays open for requests still using it
 SCORED_SHARE = 4  # _ranked: tiers that fill the page with under 1/4 of all documents are scored alone
@@ -613,6 +631,9 @@ class SearchEngine:
         `within` (a mask), only those documents are scored, to the same floats; the others stay 0."""
         scores = state.ranker.zeros()
         classic = _classic_idf(parsed)
+        pair = _two_words(parsed)
+        if pair is not None:
+            self._add_adjacent_scores(state, pair, scores, within, classic)
         for group in parsed.groups:
             into = state.ranker.zeros() if group.filler else scores
             for clause in group.alternatives:
@@ -622,12 +643,17 @@ class SearchEngine:
                     self._add_clause_scores(state, clause, into, within, classic)
             if group.filler:
                 scores += FILLER_WEIGHT * into
-        if len(parsed.content_groups) >= PROXIMITY_FROM:
-            together = state.ranker.zeros()
-            for pair in _adjacent_pairs(parsed):
-                self._add_clause_scores(state, pair, together, within, classic)
-            scores += PROXIMITY_WEIGHT * together
+        for pair in _adjacent_pairs(parsed):
+            self._add_adjacent_scores(state, pair, scores, within, classic)
         return scores
+
+    def _add_adjacent_scores(self, state: _State, pair: tuple[str, str], into: np.ndarray,
+                             within: np.ndarray | None, classic: bool) -> None:
+        """ADJACENT_WEIGHT more of the two words' BM25F in each field where a document has them next to
+        each other, in the query's order (stop words aside, as in a phrase)."""
+        adjacent = state.ranker.zeros()
+        self._add_clause_scores(state, Clause("phrase", pair, " ".join(pair)), adjacent, within, classic)
+        into += ADJACENT_WEIGHT * adjacent
 
     def _add_parts_scores(self, state: _State, group: Group, clause: Clause, into: np.ndarray,
                           within: np.ndarray | None, classic: bool = False) -> None:
@@ -707,7 +733,7 @@ class SearchEngine:
         front of the first TYPED_TITLE_CANDIDATES."""
         typed = typed_title_words(parsed.text)
         if typed is None:
-            return self._ranked(state, parsed, plan, listed, needed)
+            return self._whole_title_first(state, parsed, plan, listed, needed, stored)
         docnums, scores = self._ranked(state, parsed, plan, listed, max(needed, TYPED_TITLE_CANDIDATES))
         head = docnums[:TYPED_TITLE_CANDIDATES]
         # The title field as stored holds the site's name too (schema.title_text), as the page's own title
@@ -716,6 +742,22 @@ class SearchEngine:
         shares = {n: typed_title_share(typed, stored[n].get(schema.TITLE_FIELD, "")) for n in head}
         first = sorted((n for n in head if shares[n] >= TYPED_TITLE_SHARE - 1e-9),
                        key=lambda n: (-shares[n], _shown_title_words(stored[n])))
+        if first:
+            chosen = set(first)
+            docnums = first + [n for n in docnums if n not in chosen]
+        return docnums[:needed], scores
+
+    def _whole_title_first(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int, needed: int,
+                           stored: postings.StoredFields) -> tuple[list[int], dict[int, float]]:
+        """_ranked, with the documents whose shown title is the query typed whole (its words, in order,
+        function words aside) moved to the front of the first TYPED_TITLE_CANDIDATES."""
+        whole = whole_title_words(parsed.text)
+        if whole is None or not plan.title_first & listed:
+            return self._ranked(state, parsed, plan, listed, needed)
+        docnums, scores = self._ranked(state, parsed, plan, listed, max(needed, TYPED_TITLE_CANDIDATES))
+        candidates = bitsets.Membership(plan.title_first)
+        first = [n for n in docnums[:TYPED_TITLE_CANDIDATES]
+                 if n in candidates and whole in _title_parts_words(schema.stored_view(stored[n])["title"])]
         if first:
             chosen = set(first)
             docnums = first + [n for n in docnums if n not in chosen]
@@ -843,6 +885,21 @@ def typed_title_words(query: str) -> list[str] | None:
     return [_typed_key(w) for w in words]
 
 
+def whole_title_words(text: str) -> list[str] | None:
+    """The content words of a query or title as comparison keys (stems), in order; None for fewer than
+    two."""
+    keys = [terms[0] for terms in map(analysis.word_terms, analysis.tokenize(text)) if terms]
+    return keys if len(keys) >= 2 else None
+
+
+def _title_parts_words(title: str) -> list[list[str] | None]:
+    """whole_title_words of a shown title and of each part of it between separators ("Cultuurmenu VO |
+    Cultuurmenu Den Haag", "Kerndoelen - Leerplankader kunstzinnige oriëntatie", "Adviesraad: cultuur op
+    school ...")."""
+    parts = TITLE_SEPARATORS.split(title)
+    return [whole_title_words(title)] + ([whole_title_words(part) for part in parts] if len(parts) > 1 else [])
+
+
 def typed_title_share(typed: list[str], title: str) -> float:
     """The share of the typed words that the title holds in the same order (their longest common
     subsequence), each word compared by _typed_key."""
@@ -887,21 +944,34 @@ def _suggestion(corrected: ParsedQuery, corrected_plan: Plan, filters: int, tota
     return Suggestion(corrected.text, other) if other > total else None
 
 
+def _two_words(parsed: ParsedQuery) -> tuple[str, str] | None:
+    """The terms of a query of two plain words ("brede school", "Delftse cultuur"): no filler word, no
+    phrase, prefix or known phrase among them (its synonyms' phrases are matched as phrases already)."""
+    if len(parsed.groups) != 2 or any(group.filler for group in parsed.groups):
+        return None
+    typed = [group.alternatives[0] for group in parsed.groups]
+    if any(clause.kind != "terms" or len(clause.terms) != 1 for clause in typed):
+        return None
+    return typed[0].terms[0], typed[1].terms[0]
+
+
 def _classic_idf(parsed: ParsedQuery) -> bool:
     """Whether the query's words are scored with BM25's own idf (CLASSIC_IDF_FROM)."""
     return len(parsed.content_groups) >= CLASSIC_IDF_FROM
 
 
-def _adjacent_pairs(parsed: ParsedQuery) -> list[Clause]:
-    """Phrases of two content words that stand next to each other in the query (PROXIMITY_FROM): each a
-    single word as typed (its first alternative), neither a filler word, which breaks a pair."""
+def _adjacent_pairs(parsed: ParsedQuery) -> list[tuple[str, str]]:
+    """The terms of each two content words next to each other in a query of PROXIMITY_FROM content words or
+    more: each a single word as typed (its first alternative), neither a filler word, which breaks a pair."""
+    if len(parsed.content_groups) < PROXIMITY_FROM:
+        return []
     pairs = []
     for first, second in zip(parsed.groups, parsed.groups[1:]):
         if first.filler or second.filler:
             continue
         a, b = first.alternatives[0], second.alternatives[0]
         if a.kind == b.kind == "terms" and len(a.terms) == len(b.terms) == 1:
-            pairs.append(Clause("phrase", (a.terms[0], b.terms[0]), f"{first.text} {second.text}"))
+            pairs.append((a.terms[0], b.terms[0]))
     return pairs
 
 
