@@ -77,6 +77,14 @@ COORDINATION = 1.0
 # tuning sets, 4 lowered nothing; 3 lowered a tune4 title, 2 field topical and place (docs/performance.md,
 # "Session 6: questions, multi and places").
 CLASSIC_IDF_FROM = LONG_QUERY
+# From this many content words up, each two words next to each other in the query (stop words between them
+# left out, as the index leaves them out) count ADJACENT_WEIGHT times again where a page has them next to each
+# other, as two-word queries do: "kerndoelen voor kunst" in a page that writes "kerndoelen kunst en cultuur",
+# "per leerling". A long question says more than its words one by one; the pairs find the page that says it
+# the same way. On the tuning sets (docs/performance.md, "Session 7: questions"): from 5 words, weights 0.5
+# to 1.5 raised tune2 and tune5 questions and lowered nothing; from 4 words a common pair ("vaste plek",
+# "cultuuronderwijs op school") lifted a wrong page in field tune and tune4.
+PROXIMITY_FROM = 5
 # Title coverage: the share of the query's content weight (each group its idf) that a document's title
 # contains. A document whose title covers at least TITLE_COVERAGE of it (with a word of the topic, not only
 # a place; and two groups of a query of three or more) is listed and ranked with the documents that contain
@@ -635,6 +643,8 @@ class SearchEngine:
                     self._add_clause_scores(state, clause, into, within, classic)
             if group.filler:
                 scores += FILLER_WEIGHT * into
+        for pair in _adjacent_pairs(parsed):
+            self._add_adjacent_scores(state, pair, scores, within, classic)
         return scores
 
     def _add_adjacent_scores(self, state: _State, pair: tuple[str, str], into: np.ndarray,
@@ -948,6 +958,21 @@ def _two_words(parsed: ParsedQuery) -> tuple[str, str] | None:
 def _classic_idf(parsed: ParsedQuery) -> bool:
     """Whether the query's words are scored with BM25's own idf (CLASSIC_IDF_FROM)."""
     return len(parsed.content_groups) >= CLASSIC_IDF_FROM
+
+
+def _adjacent_pairs(parsed: ParsedQuery) -> list[tuple[str, str]]:
+    """The terms of each two content words next to each other in a query of PROXIMITY_FROM content words or
+    more: each a single word as typed (its first alternative), neither a filler word, which breaks a pair."""
+    if len(parsed.content_groups) < PROXIMITY_FROM:
+        return []
+    pairs = []
+    for first, second in zip(parsed.groups, parsed.groups[1:]):
+        if first.filler or second.filler:
+            continue
+        a, b = first.alternatives[0], second.alternatives[0]
+        if a.kind == b.kind == "terms" and len(a.terms) == len(b.terms) == 1:
+            pairs.append((a.terms[0], b.terms[0]))
+    return pairs
 
 
 def _places(group: Group) -> list[str]:

@@ -206,6 +206,15 @@ def test_the_verb_gelden_has_one_stem_and_money_in_a_compound_stays_money():
     assert stem("subsidiegelden") == stem("subsidiegeld")
 
 
+@pytest.mark.parametrize("forms", [
+    ("betrekken", "betrek", "betrokken", "betrokkenheid", "betrokkenen"),  # the vowel changes: data/stem_overrides.tsv
+    ("kiezen", "kies", "gekozen"), ("zoeken", "zoek", "gezocht"), ("verbinden", "verbind", "verbonden", "verbondenheid"),
+    ("aanbieden", "aangeboden"), ("bezoeken", "bezoek", "bezocht"), ("schrijven", "geschreven"),
+])
+def test_a_strong_verbs_participle_stems_as_the_verb(forms):
+    assert len({stem(fold(f)) for f in forms}) == 1, {f: stem(fold(f)) for f in forms}
+
+
 def test_stem_leaves_numbers_alone():
     assert stem("2023") == "2023"
 

@@ -45,6 +45,8 @@ VARIANTS = {
                lambda: patched(analysis, "compound_query_parts", lambda text: ())),
     "-placewords": ("a multi-word place that finds nothing is not split into its words",
                     lambda: patched(search, "_place_words", lambda parsed: None)),
+    "-pairs": ("neighbouring words of a long query do not count again where a page has them together",
+               lambda: patched(search, "PROXIMITY_FROM", 10 ** 6)),
 }
 
 
