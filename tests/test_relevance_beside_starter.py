@@ -1,4 +1,4 @@
-"""The starter documents graded for queries measured beside the bundled corpus (judgments_beside_starter.yaml)
+"""The starter documents graded for queries measured beside the bundled corpus (beside_starter_grades.yaml)
 stay what they claim to be: grades of starter documents, for tuning queries only (never a held-out or check-set
 query), and evaluate.py --beside-starter merges them into those queries' grades and no other's."""
 from __future__ import annotations
@@ -15,7 +15,7 @@ sys.path.insert(0, str(RELEVANCE))
 import evaluate  # noqa: E402
 from evaluate import Judged  # noqa: E402
 
-POOLED = RELEVANCE / "judgments_beside_starter.yaml"
+POOLED = RELEVANCE / "beside_starter_grades.yaml"
 # the tuning sets pooled, by judgments file (the field set's tune half only)
 TUNING_FILES = {"judgments_field.yaml", "judgments_tune2.yaml", "judgments_tune3.yaml", "judgments_tune4.yaml"}
 

@@ -53,7 +53,7 @@ reading the pages before any engine ran on them (the weakest kind on tuning mate
 follows the README and runs `kennisplatform import` on the default corpus/ would: its 63 documents (written for
 the project, many on the same topics) join the judged pages. For the tuning queries (field tune half, tune2, tune3,
 tune4) the starter documents any of the three engines puts in its first 10 were pooled and graded by reading
-(judgments_beside_starter.yaml, session 7; pool_beside_starter.py prints the pool) and count with their grades. For
+(beside_starter_grades.yaml, session 7; pool_beside_starter.py prints the pool) and count with their grades. For
 every other query they are unjudged, so they count as not relevant for every engine: there an engine that finds
 more of the starter documents that are on topic loses points for them, so compare engines, not figures with and
 without it. --no-starter-grades leaves them unjudged everywhere (the figures before the pooling).
@@ -119,8 +119,9 @@ TUNE4_JUDGMENTS = HERE / "judgments_tune4.yaml"
 STARTER_CORPUS = REPO / "corpus"
 COMPOUND_FIELD_JUDGMENTS = HERE / "judgments_compound_field.yaml"
 COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
-# Starter documents graded for the tuning queries of the sets measured beside the bundled corpus (session 7).
-BESIDE_STARTER_JUDGMENTS = HERE / "judgments_beside_starter.yaml"
+# Starter documents graded for the tuning queries of the sets measured beside the bundled corpus (session 7). Not
+# named judgments*.yaml: those are sets of judged queries; these are grades added to theirs.
+BESIDE_STARTER_JUDGMENTS = HERE / "beside_starter_grades.yaml"
 # --NAME: (pages to import, or the starter corpus as it is; judgments over them; what the set is for)
 NAMED_SETS = {
     "field": (FIELD_COLLECTION, FIELD_JUDGMENTS, "the real pages"),
@@ -454,9 +455,9 @@ def main() -> int:
                         help="only these engines (repeatable); ours first when present")
     parser.add_argument("--beside-starter", action="store_true",
                         help="import the collection into a copy of the bundled corpus; its 63 documents count with "
-                             "the grades of judgments_beside_starter.yaml (tuning queries), else as not relevant")
+                             "the grades of beside_starter_grades.yaml (tuning queries), else as not relevant")
     parser.add_argument("--no-starter-grades", action="store_true",
-                        help="with --beside-starter: leave every starter document unjudged (the figures before pooling)")
+                        help="with --beside-starter: every starter document unjudged (the figures before pooling)")
     parser.add_argument("--per-query", action="store_true", help="print each query's scores")
     parser.add_argument("--peer-losses", nargs="*", metavar="KIND",
                         help="tuning queries (of these kinds; all when none given) where a peer beats ours, "

@@ -7,7 +7,7 @@ are unjudged there, so a starter document that answers a query counted as wrong.
 TUNING query of the field set (split tune), tune2, tune3 and tune4, the starter documents that any of the three
 engines puts in its first 10, and prints each query's pool sorted by id with the document's title and summary:
 blind, without the engines' ranks, so that judging it cannot lean on who found what. Pairs already graded in
-judgments_beside_starter.yaml are marked, so that a later pool (after a ranking change) lists only what is new.
+beside_starter_grades.yaml are marked, so that a later pool (after a ranking change) lists only what is new.
 Held-out queries are never run here: their beside-starter figures stay unjudged, comparable between engines only.
 """
 from __future__ import annotations
