@@ -137,6 +137,16 @@ class Plan:
     complete: int = 0  # documents that match every content group (long queries: enough of the weight)
     evidence: np.ndarray | None = None  # long queries: per document, the share of the weight it matches
     title_first: int = 0  # documents whose title covers at least TITLE_COVERAGE: ranked with `complete`
+    fill: PlaceFill | None = None  # documents listed after all these, ranked by the place's words
+
+
+@dataclass
+class PlaceFill:
+    """A page that too few documents of a multi-word place fill, filled after them with documents that
+    have the place's words apart (Search._with_place_fill): that query, and how it was planned."""
+
+    query: ParsedQuery
+    plan: Plan
 
 
 @dataclass
@@ -282,6 +292,8 @@ class SearchEngine:
         parsed, plan, relaxation = _correct(parsed, plan, corrected, corrected_plan, filters)
         if relaxation is None and not parsed.is_empty and plan.complete & filters == 0:
             parsed, plan, relaxation = self._relax(state, parsed, plan, filters, params)
+        elif relaxation is None and (plan.matched & filters).bit_count() < params.per_page:
+            self._with_place_fill(state, parsed, plan, filters, params.per_page)
         listed = plan.matched & filters
         result = SearchResult(
             params=params,
@@ -397,6 +409,22 @@ class SearchEngine:
                 f"Geen resultaten met alle woorden van ‘{parsed.text}’; "
                 f"wel met een deel ervan: {', '.join(parsed.words())}.")
         return parsed, plan, None
+
+    def _with_place_fill(self, state: _State, parsed: ParsedQuery, plan: Plan, filters: int,
+                         per_page: int) -> None:
+        """Fewer documents than a page have a multi-word place the query names ("Krimpen aan den IJssel":
+        filed under it, or with its name whole): after them the page lists the documents that have the
+        name's first word ("Stem van Krimpen"), as a short query's page is filled with documents that have
+        fewer of its words (_plan). The first word names the town; the rest ("aan den IJssel") says where
+        it lies and is another place's too (a text about the river is not about Krimpen). The place's
+        own documents keep their order, first."""
+        split = _place_words(parsed, heads_only=True)
+        if split is None:
+            return
+        split_plan = self._plan(state, split, filters, per_page)
+        if split_plan.matched & ~plan.matched:
+            plan.fill = PlaceFill(split, split_plan)
+            plan.matched |= split_plan.matched
 
     def _corrected(self, state: _State, parsed: ParsedQuery) -> ParsedQuery | None:
         """The query with each unknown word of its positive part replaced by the place it misspells
@@ -787,7 +815,12 @@ class SearchEngine:
                 ranked += ranking.top(scores, bitsets.to_array(tier, size), needed - len(ranked))
             if len(ranked) >= needed:
                 break
-        return [docnum for docnum, _ in ranked], dict(ranked)
+        docnums = [docnum for docnum, _ in ranked]
+        if plan.fill is not None and len(docnums) < needed:
+            rest = listed & ~bitsets.from_array(np.array(docnums, dtype=np.int64), size)
+            more, more_scores = self._ranked(state, plan.fill.query, plan.fill.plan, rest, needed - len(docnums))
+            return docnums + more, dict(ranked) | more_scores
+        return docnums, dict(ranked)
 
     def _tiers(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int) -> list[int]:
         """The listed documents in the order of their tiers (bitsets, best first; see _ranked)."""
@@ -980,17 +1013,20 @@ def _places(group: Group) -> list[str]:
     return [c.terms[1] for c in group.alternatives if c.kind == "facet" and c.terms[0] == "region"]
 
 
-def _place_words(parsed: ParsedQuery) -> ParsedQuery | None:
-    """The query with each multi-word place name replaced by its words as separate groups; None when
-    it names no such place."""
+def _place_words(parsed: ParsedQuery, heads_only: bool = False) -> ParsedQuery | None:
+    """The query with each multi-word place name replaced by its words as separate groups (heads_only:
+    by its first word alone); None when it names no such place."""
     groups: list[Group] = []
+    split = False
     for group in parsed.groups:
         words = [w for w in group.text.split() if analysis.analyze_query(w)] if _places(group) else []
         if len(words) > 1:
+            split = True
+            words = words[:1] if heads_only else words
             groups += [Group((Clause("terms", tuple(analysis.analyze_query(w)), w),), w) for w in words]
         else:
             groups.append(group)
-    if len(groups) == len(parsed.groups):
+    if not split:
         return None
     return ParsedQuery(parsed.text, groups, parsed.excluded, parsed.notes)
 

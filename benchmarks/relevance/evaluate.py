@@ -65,9 +65,12 @@ reading the pages before any engine ran on them (the weakest kind on tuning mate
 
 --beside-starter imports a collection into a copy of the bundled corpus instead of an empty one, as someone who
 follows the README and runs `kennisplatform import` on the default corpus/ would: its 63 documents (written for
-the project, many on the same topics) are unjudged, so they count as not relevant for every engine. It measures
-how a ranking holds up among more documents of the field; an engine that finds more of the starter documents
-that are on topic loses points for them, so compare engines, not figures with and without it.
+the project, many on the same topics) join the judged pages. For the tuning queries (field tune half, tune2, tune3,
+tune4) the starter documents any of the three engines puts in its first 10 were pooled and graded by reading
+(beside_starter_grades.yaml, session 7; pool_beside_starter.py prints the pool) and count with their grades. For
+every other query they are unjudged, so they count as not relevant for every engine: there an engine that finds
+more of the starter documents that are on topic loses points for them, so compare engines, not figures with and
+without it. --no-starter-grades leaves them unjudged everywhere (the figures before the pooling).
 
 Grades: 3 = exactly what was asked, 2 = clearly relevant, 1 = partly relevant; unlisted = 0.
 
@@ -136,6 +139,9 @@ TUNE5_JUDGMENTS = HERE / "judgments_tune5.yaml"
 STARTER_CORPUS = REPO / "corpus"
 COMPOUND_FIELD_JUDGMENTS = HERE / "judgments_compound_field.yaml"
 COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
+# Starter documents graded for the tuning queries of the sets measured beside the bundled corpus (session 7). Not
+# named judgments*.yaml: those are sets of judged queries; these are grades added to theirs.
+BESIDE_STARTER_JUDGMENTS = HERE / "beside_starter_grades.yaml"
 # --NAME: (pages to import, or the starter corpus as it is; judgments over them; what the set is for)
 NAMED_SETS = {
     "field": (FIELD_COLLECTION, FIELD_JUDGMENTS, "the real pages"),
@@ -207,6 +213,23 @@ def load_judged(path: Path, ids_by_url: dict[str, str] | None) -> tuple[list[Jud
             grades[doc_id] = int(grade)
         judged.append(Judged(str(item["query"]), item["kind"], grades, str(item.get("split", ALL))))
     return judged, sorted(missing)
+
+
+def with_starter_grades(judged: list[Judged], judgments: Path, pooled: Path = BESIDE_STARTER_JUDGMENTS) -> int:
+    """Beside the bundled corpus: the starter documents graded for these queries (pooled from the three
+    engines' first 10, judged by reading) join each query's grades. Only tuning queries were pooled; the
+    others keep their starter documents unjudged. Returns how many queries got starter grades."""
+    if not pooled.exists():
+        return 0
+    by_query = (yaml.safe_load(pooled.read_text(encoding="utf-8"))["judgments"] or {}).get(judgments.name, {})
+    covered = 0
+    for item in judged:
+        grades = by_query.get(item.query)
+        if grades is None or item.split not in ("tune", ALL):  # never a held-out query
+            continue
+        item.grades.update({str(doc_id): int(grade) for doc_id, grade in grades.items()})
+        covered += 1
+    return covered
 
 
 def import_collection(collection: Path, workdir: Path, beside_starter: bool = False) -> Collection:
@@ -456,7 +479,10 @@ def main() -> int:
     parser.add_argument("--engine", action="append", choices=list(ENGINES),
                         help="only these engines (repeatable); ours first when present")
     parser.add_argument("--beside-starter", action="store_true",
-                        help="import the collection into a copy of the bundled corpus (its 63 documents unjudged)")
+                        help="import the collection into a copy of the bundled corpus; its 63 documents count with "
+                             "the grades of beside_starter_grades.yaml (tuning queries), else as not relevant")
+    parser.add_argument("--no-starter-grades", action="store_true",
+                        help="with --beside-starter: every starter document unjudged (the figures before pooling)")
     parser.add_argument("--per-query", action="store_true", help="print each query's scores")
     parser.add_argument("--peer-losses", nargs="*", metavar="KIND",
                         help="tuning queries (of these kinds; all when none given) where a peer beats ours, "
@@ -474,6 +500,10 @@ def main() -> int:
             source = import_collection(args.collection, Path(tmp), args.beside_starter)
             judged, missing = load_judged(args.judgments, source.ids_by_url)
             print(source.import_summary)
+            if args.beside_starter and not args.no_starter_grades:
+                covered = with_starter_grades(judged, args.judgments)
+                print(f"starter documents graded for {covered} of {len(judged)} queries "
+                      f"({BESIDE_STARTER_JUDGMENTS.name}); the others count them as not relevant")
         else:
             source, (judged, missing) = Collection(args.corpus), load_judged(args.judgments, None)
         results = {}

@@ -1,0 +1,52 @@
+"""A multi-word place that fewer documents than a page are filed under (or name whole) fills the page with
+the documents that have the name's first word, after the place's own; never with those that share only the
+rest of the name ("aan den IJssel": another town's too, and a river's)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import engine_over_articles
+from kennisplatform.params import SearchParams
+
+DOCS = [
+    ("krimpen-gefiled", "Werkbijeenkomst leerlingenraad", ["Krimpen a/d IJssel"],
+     "Leerlingen praten mee over het cultuurprogramma van hun school."),
+    ("stem-van-krimpen", "Cultuur en vrije tijd", [],
+     "Krimpen wil ruimte bieden voor kleinschalige cultuur en verenigingen."),
+    ("krimpen-muziek", "Muziek op school", [], "In Krimpen krijgen kinderen muziekles van de muziekschool."),
+    ("krimpen-bieb", "De bibliotheek", [], "De bibliotheek in Krimpen leest voor in de klas."),
+    ("capelle-ijssel", "Theater in Capelle aan den IJssel", [],
+     "Leerlingen uit Capelle aan den IJssel maken theater."),
+    ("langs-de-ijssel", "Wandelen langs de IJssel", [], "De dijken langs de IJssel vertellen over water."),
+]
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    built = engine_over_articles(tmp_path_factory.mktemp("fill"), DOCS)
+    yield built
+    built.close()
+
+
+def test_the_page_is_filled_with_the_first_word_of_the_place_after_its_own_documents(engine):
+    result = engine.search(SearchParams(q="Krimpen aan den IJssel"))
+    ids = [h.id for h in result.hits]
+    assert ids[0] == "krimpen-gefiled"
+    assert set(ids[1:]) == {"stem-van-krimpen", "krimpen-muziek", "krimpen-bieb"}
+    assert result.total == 4 and result.relaxation is None
+    # The place's own documents alone are offered as a filter.
+    assert result.place_filter.value == "krimpen-aan-den-ijssel" and result.place_filter.total == 1
+
+
+def test_pages_after_the_first_continue_the_same_order(engine):
+    whole = [h.id for h in engine.search(SearchParams(q="Krimpen aan den IJssel")).hits]
+    pages = [[h.id for h in engine.search(SearchParams(q="Krimpen aan den IJssel", per_page=2, page=n)).hits]
+             for n in (1, 2)]
+    assert pages == [whole[:2], whole[2:]]
+
+
+def test_a_page_the_place_fills_is_left_as_it_is(engine):
+    result = engine.search(SearchParams(q="Krimpen aan den IJssel", per_page=1))
+    assert [h.id for h in result.hits] == ["krimpen-gefiled"] and result.total == 1
