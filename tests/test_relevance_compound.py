@@ -8,11 +8,13 @@ import yaml
 
 from kennisplatform import analysis
 from test_relevance_collection import COLLECTION, RELEVANCE, assert_judged_pages_in, collection_pages
-from test_relevance_tuning_sets import TUNE3
+from test_relevance_tuning_sets import TUNE3, TUNE5
 
 SETS = {
     "judgments_compound_field.yaml": COLLECTION,
     "judgments_compound_tune3.yaml": TUNE3,
+    "judgments_elided_field.yaml": COLLECTION,
+    "judgments_elided_tune5.yaml": TUNE5,
 }
 # Sets whose queries, other than the tuning half's, judge changes and are never tuned on.
 CHECKED = ["judgments_field.yaml", "judgments_fresh.yaml", "judgments_fresh2.yaml", "judgments_fresh3.yaml"]

@@ -16,6 +16,8 @@
     python benchmarks/relevance/evaluate.py --typo-field | --typo-tune3 | --typo-starter   # derived typo tuning sets
     python benchmarks/relevance/evaluate.py --compound-field         # compound/topical tuning queries, field pages
     python benchmarks/relevance/evaluate.py --compound-tune3         # compound/topical tuning queries, tune3 pages
+    python benchmarks/relevance/evaluate.py --elided-field           # elided-compound tuning queries, field pages
+    python benchmarks/relevance/evaluate.py --elided-tune5           # elided-compound tuning queries, tune5 pages
     python benchmarks/relevance/evaluate.py --collection DIR --judgments FILE [--engine NAME]...
     python benchmarks/relevance/evaluate.py --tune3 --peer-losses title   # tuning queries a peer ranks better
     python benchmarks/relevance/evaluate.py --tune4 --beside-starter      # imported beside the bundled corpus
@@ -168,6 +170,11 @@ NAMED_SETS = {
                        "compound and short topical tuning queries over the real pages (session 6)"),
     "compound-tune3": (TUNE3_COLLECTION, COMPOUND_TUNE3_JUDGMENTS,
                        "compound and short topical tuning queries over tune3's pages (session 6)"),
+    # Session 7: compounds the pages write elided ("kunst- en cultuureducatie" for kunsteducatie).
+    "elided-field": (FIELD_COLLECTION, HERE / "judgments_elided_field.yaml",
+                     "elided-compound tuning queries over the real pages (session 7)"),
+    "elided-tune5": (TUNE5_COLLECTION, HERE / "judgments_elided_tune5.yaml",
+                     "elided-compound tuning queries over tune5's pages (session 7)"),
 }
 TEXT_BOOSTS = {"title": 3.0, "summary": 1.8, "body": 1.0}
 ALL = "all"
