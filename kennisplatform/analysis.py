@@ -5,8 +5,6 @@ One pipeline serves the index and the query side:
     surface word -> stop word? (checked BEFORE folding, so "één" survives and "een" does not)
                  -> fold (lowercase, no diacritics) -> Snowball Dutch stem (+ overrides)
                  -> at index time also the stems of its compound parts ("cultuureducatie" -> cultuur, educatie)
-                 -> a word that stands for an elided compound also the compound's stem ("kunst- en
-                    cultuureducatie": "kunst-" also gives kunsteducatie, at boost 1; see elided_compounds)
 
 Compound parts share the position and character span of their word and carry a lower boost, so a
 document saying "educatie" outranks one saying "cultuureducatie" for the query "educatie", and the
@@ -33,7 +31,6 @@ __all__ = [
     "fold", "tokenize", "next_word", "word_list", "stem", "split_compound", "compound_parts", "word_terms",
     "analyze", "index_postings", "index_terms", "learned_words", "learn_words", "clear_word_caches",
     "analyze_query", "compound_query_parts", "joined_compound", "prepare",
-    "compound_head", "elided_compounds", "expand_elisions",
     "dutch_analyzer", "spelling_analyzer",
     "DutchAnalyzer", "SpellingAnalyzer",
 ]
@@ -42,7 +39,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # Bump _RULES when the output for any input changes (code or data files). The wordfreq version is part
 # of the stamp because its word list decides compound splits.
-_RULES = "6"  # 6: elided compounds ("kunst- en cultuureducatie" also gives kunsteducatie)
+_RULES = "5"
 
 
 def _wordfreq_version() -> str:
@@ -446,14 +443,11 @@ def word_terms(surface: str) -> tuple[str, tuple[str, ...]] | None:
 def analyze(text: str) -> list[str]:
     """Index terms in order: each word's stem followed by the stems of its compound parts."""
     terms: list[str] = []
-    elided = elided_compounds(text) if _may_elide(text) else {}
-    for i, match in enumerate(_WORD.finditer(text)):
+    for match in _WORD.finditer(text):
         info = word_terms(match.group())
         if info is not None:
             terms.append(info[0])
             terms.extend(info[1])
-            if i in elided and stem(elided[i]) not in (info[0], *info[1]):
-                terms.append(stem(elided[i]))
     return terms
 
 
@@ -490,9 +484,6 @@ def index_terms(text: str) -> tuple[dict[str, list[int]], dict[str, float]]:
     known = list(map(_INDEX_WORDS.get, words))
     if None in known:
         known = [_learn_word(w) if k is None else k for w, k in zip(words, known)]
-    if _may_elide(text):
-        for i, compound in elided_compounds(text).items():
-            known[i] = _with_elided(known[i], compound)
     found: dict = {}
     for pos, key in enumerate(filter(None, known)):  # stop words ("") take no position
         seen = found.get(key)
@@ -510,12 +501,10 @@ def _spread_compounds(found: dict, compounds: list) -> tuple[dict[str, list[int]
     given: dict[str, list[tuple[list[int], float]]] = {}
     for key in compounds:
         positions = found.pop(key)
-        whole, parts = key[0], key[1]
+        whole, parts = key
         given.setdefault(whole, []).append((positions, 1.0))
         for part in parts:
             given.setdefault(part, []).append((positions, PART_BOOST))
-        if len(key) == 3:  # a word standing for an elided compound (_with_elided): the compound, as a word
-            given.setdefault(key[2], []).append((positions, 1.0))
     weights: dict[str, float] = {}
     for term, sources in given.items():
         plain = found.get(term)
@@ -576,98 +565,6 @@ def clear_word_caches() -> None:
     for cached in (compound_parts, word_terms):
         cached.cache_clear()
     _INDEX_WORDS.clear()
-
-
-# -- elided compounds ---------------------------------------------------------------------------------
-# Dutch writes two compounds that share a head once: "kunst- en cultuureducatie" is kunsteducatie and
-# cultuureducatie, "muziek-, theater- en dansscholen" three kinds of scholen; and the other way round,
-# "cultuureducatie en -participatie" is cultuurparticipatie. A page written so names the first compound only
-# by its first part, so a query for it would find the page through compound parts at most.
-_LETTERS = r"[^\W\d_]+"
-_DASH = r"\-\u2013"  # (in a character class) a hyphen, or the en dash some pages type for it ("cultuurparticipatie en \u2013educatie")
-# "kunst- en cultuureducatie", "muziek-, theater- en dansscholen": the elided words, the joining word, the
-# compound that lends its head. The compound must end there: "po- en vo-scholen" is left alone.
-_HEAD_ELIDED = re.compile(
-    rf"(?<![\w{_DASH}])((?:{_LETTERS}[{_DASH}]\s*,\s*)*{_LETTERS}[{_DASH}])\s+(?:en|of|tot|en/of)\s+"
-    rf"({_LETTERS})(?![\w{_DASH}'\u2019])", re.IGNORECASE)
-# "cultuureducatie en -participatie": the compound that lends its first part, the joining word, the head.
-_FIRST_ELIDED = re.compile(
-    rf"(?<![\w{_DASH}])({_LETTERS})\s+(?:en|of)\s+[{_DASH}]({_LETTERS})(?![\w{_DASH}])", re.IGNORECASE)
-_ELIDED_WORD = re.compile(_LETTERS)
-
-
-def _may_elide(text: str) -> bool:
-    """Whether text may hold an elided compound at all: cheap, so that most texts skip the regexes."""
-    return "- " in text or "-," in text or " -" in text or "\u2013" in text
-
-
-@lru_cache(maxsize=50_000)
-def compound_head(word: str) -> str | None:
-    """What follows a folded compound's first part, its link included: the head a word written elided
-    before it takes ("cultuureducatie" -> educatie, "cultuureducatiebeleid" -> educatiebeleid,
-    "deskundigheidsbevordering" -> bevordering); None when the word is not a compound."""
-    parts = split_compound(word)
-    if len(parts) < 2:
-        return None
-    first = parts[0]
-    inner = compound_head(first)
-    if inner is not None:
-        return inner + word[len(first):]
-    start = word.find(parts[1], len(first))
-    return word[start:] if start > 0 else None
-
-
-def _elisions(text: str) -> list[tuple[int, int, int, str]]:
-    """(start, end) of each word that stands for an elided compound, (start, end) of the text to replace
-    by the compound to write it out (the word with its dash), and the folded compound."""
-    found = []
-    for match in _HEAD_ELIDED.finditer(text):
-        head = compound_head(fold(match.group(2)))
-        if head is None or len(head) < MIN_PART:
-            continue
-        for word in _ELIDED_WORD.finditer(match.group(1)):
-            first = fold(word.group())
-            if first.lower() not in STOP_WORDS and len(first) >= 2:
-                start = match.start(1) + word.start()
-                found.append((start, start + len(word.group()), start, start + len(word.group()) + 1,
-                              first + head))
-    for match in _FIRST_ELIDED.finditer(text):
-        first = fold(match.group(1))
-        head = compound_head(first)
-        if head is not None:
-            found.append((match.start(2), match.end(2), match.start(2) - 1, match.end(2),
-                          first[: len(first) - len(head)] + fold(match.group(2))))
-    return found
-
-
-def elided_compounds(text: str) -> dict[int, str]:
-    """Index among the text's words (as _WORD finds them, stop words counted) -> the folded compound that
-    word stands for: "kunst- en cultuureducatie" -> {0: "kunsteducatie"}, "cultuureducatie en -participatie"
-    -> {2: "cultuurparticipatie"}. The compound that lends its head must split into known parts."""
-    elisions = _elisions(text)
-    if not elisions:
-        return {}
-    index = {match.start(): i for i, match in enumerate(_WORD.finditer(text))}
-    return {index[start]: compound for start, _, _, _, compound in elisions if start in index}
-
-
-def expand_elisions(text: str) -> str:
-    """A query with its elided compounds written out: "kunst- en cultuureducatie" -> "kunsteducatie en
-    cultuureducatie", "cultuureducatie en -participatie" -> "cultuureducatie en cultuurparticipatie"."""
-    for _, _, start, end, compound in sorted(_elisions(text), reverse=True):
-        text = text[:start] + compound + text[end:]
-    return text
-
-
-def _with_elided(known, compound: str):
-    """A word's index key (index_terms) that also gives the stem of the elided compound it stands for."""
-    elided = stem(compound)
-    if not known:
-        return known
-    whole, parts = (known, ()) if known.__class__ is str else known
-    if elided == whole or elided in parts:
-        return known
-    return (whole, parts, elided)
 
 
 def analyze_query(text: str) -> list[str]:
@@ -734,9 +631,8 @@ class DutchAnalyzer(Analyzer):
             matches = [_Whole(value)]
         else:
             matches = _WORD.finditer(value)
-        elided = elided_compounds(value) if with_parts and tokenize and _may_elide(value) else {}
         pos = start_pos
-        for i, match in enumerate(matches):
+        for match in matches:
             surface = match.group()
             info = word_terms(surface)
             if keeporiginal:
@@ -759,9 +655,6 @@ class DutchAnalyzer(Analyzer):
                 for part in info[1]:
                     token.text = part
                     yield token
-            if i in elided and stem(elided[i]) not in (info[0], *info[1]):
-                token.text, token.boost = stem(elided[i]), 1.0
-                yield token
             pos += 1
 
 

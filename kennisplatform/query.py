@@ -80,8 +80,7 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
     """Parse a cleaned query string (see params.clean_query). `synonyms` maps a tuple of query terms
     to the alternative term tuples (see build_synonym_table)."""
     parsed = ParsedQuery(text=text)
-    # "kunst- en cultuureducatie" asks for kunsteducatie and cultuureducatie: the index has both (analysis).
-    tokens = _tokenize(analysis.expand_elisions(text))
+    tokens = _tokenize(text)
     pending_or = False
     for token in _apply_synonyms(tokens, synonyms or {}, parsed):
         if isinstance(token, Group):

@@ -326,8 +326,6 @@ def test_snippet_marks_words_written_with_capitals_and_accents():
 @pytest.mark.parametrize("text", [
     "Cultuureducatie en erfgoedleerlijnen: de kinderen van de basisschool bezoeken musea.",
     "Eén ICC'er, twee icc-ers en de cultuurcoördinator; continuïteit, continuiteit. De de de.",
-    "Kunst- en cultuureducatie, muziek-, theater- en dansscholen; cultuureducatie en -participatie. "
-    "Kunsteducatie en kunst- en cultuureducatiebeleid.",
     "",
 ])
 def test_index_postings_are_what_the_analyzers_tokens_add_up_to(text):
@@ -346,61 +344,3 @@ def test_index_postings_are_what_the_analyzers_tokens_add_up_to(text):
     # and the index format built on it writes the same bytes as Whoosh's own
     assert sorted(Positions().word_values(text, dutch_analyzer(), mode="index")) == \
         sorted(formats.Positions().word_values(text, dutch_analyzer(), mode="index"))
-
-
-# -- elided compounds ("kunst- en cultuureducatie") ----------------------------------------------------
-@pytest.mark.parametrize("text, expected", [
-    ("kunst- en cultuureducatie", {0: "kunsteducatie"}),
-    ("Kunst- en Cultuureducatie in Delft", {0: "kunsteducatie"}),
-    ("toneel- of muziekverenigingen", {0: "toneelverenigingen"}),
-    ("muziek-, theater- en dansscholen", {0: "muziekscholen", 1: "theaterscholen"}),
-    ("kunst- en cultuureducatiebeleid", {0: "kunsteducatiebeleid"}),  # the head of the whole compound
-    ("cultuureducatie en -participatie", {2: "cultuurparticipatie"}),
-    ("cultuurparticipatie en \u2013educatie", {2: "cultuureducatie"}),  # an en dash typed for the hyphen
-])
-def test_an_elided_word_stands_for_the_compound_that_shares_the_head(text, expected):
-    from kennisplatform.analysis import elided_compounds
-
-    assert elided_compounds(text) == expected
-
-
-@pytest.mark.parametrize("text", [
-    "po- en vo-scholen",  # the compound goes on after a hyphen: no head to lend
-    "wet- en regelgeving",  # the second word is no compound of known parts
-    "voor- en nadelen",
-    "de 2021- en 2022-plannen",
-    "instellingen en -initiatieven",  # the first word is no compound
-    "erfgoed -musea",  # an exclusion in a query, not an elision
-    "kunst - en cultuureducatie",  # a dash between spaces is punctuation
-    "kunst en cultuureducatie",
-])
-def test_no_elided_compound_without_a_dash_a_joining_word_and_a_compound(text):
-    from kennisplatform.analysis import elided_compounds
-
-    assert elided_compounds(text) == {}
-
-
-def test_compound_head_is_what_follows_the_first_part_link_included():
-    from kennisplatform.analysis import compound_head
-
-    assert compound_head("cultuureducatie") == "educatie"
-    assert compound_head("cultuureducatiebeleid") == "educatiebeleid"
-    assert compound_head("cultuur") is None
-
-
-def test_an_elided_query_is_written_out_as_both_compounds():
-    from kennisplatform.analysis import expand_elisions
-
-    assert expand_elisions("kunst- en cultuureducatie Delft") == "kunsteducatie en cultuureducatie Delft"
-    assert expand_elisions("cultuureducatie en -participatie") == "cultuureducatie en cultuurparticipatie"
-    assert expand_elisions("erfgoed -musea") == "erfgoed -musea"
-
-
-def test_the_elided_compound_is_indexed_as_a_word_at_the_elided_words_position():
-    from kennisplatform.analysis import analyze, index_postings, stem
-
-    postings = index_postings("Kunst- en cultuureducatie op school")
-    assert postings[stem("kunsteducatie")] == [[0], 1.0]  # a whole word's weight, not a part's
-    assert postings[stem("kunst")] == [[0], 1.0]
-    assert stem("kunsteducatie") in analyze("kunst- en cultuureducatie")
-    assert stem("kunsteducatie") not in index_postings("kunst en cultuureducatie op school")
