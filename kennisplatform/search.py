@@ -69,6 +69,16 @@ MIN_SHOULD_MATCH = 0.5
 RELAX_STEPS = (1.0, 0.75, 0.5, 0.25, 0.0)
 # A long query's BM25F score is multiplied by (share of its weight matched) ** COORDINATION.
 COORDINATION = 1.0
+# A long query of keywords only (no function or filler word: "cultuurcoördinator uren taken school") asks for
+# pages about all of its words, so each word's BM25F in a document saturates at GROUP_SATURATION times the
+# word's idf (s -> cap * s / (s + cap)): a page with one of the words in its title ("Taken volgens
+# competentieprofiel") no longer outranks the page that has every word in good measure. Not when a listed
+# page's title covers the query (Plan.title_first): then the keywords may be a remembered title, which
+# BM25F's title weight finds. Questions and sentences keep plain BM25F (saturating them lowered tune2 and
+# tune4 questions). On the tuning sets (docs/performance.md, "Session 7: multi"): 3, 5 and 7 raised tune5
+# multi 0.912 -> 0.926 and field tune multi beside the bundled corpus 0.901 -> 0.920, lowered nothing; 7
+# raised field tune multi most (0.924 -> 0.929).
+GROUP_SATURATION = 7.0
 # A long query's words are scored with BM25's own idf (ranking.classic_idf) instead of Whoosh's, as its
 # evidence already weighs them (_idf_weights): a word that nearly every document has ("cultuur", "school",
 # "kinderen") adds nearly nothing, where Whoosh's idf (at least 1) let a page that repeats such words outscore
@@ -653,17 +663,19 @@ class SearchEngine:
         return found
 
     # -- scores ------------------------------------------------------------------------------------
-    def _scores(self, state: _State, parsed: ParsedQuery, within: np.ndarray | None = None) -> np.ndarray:
+    def _scores(self, state: _State, parsed: ParsedQuery, within: np.ndarray | None = None,
+                saturated: bool = False) -> np.ndarray:
         """BM25F of every document over all groups: each matching alternative of each group adds its
         score in each field (as an Or of the alternatives' per-field queries would in Whoosh). With
-        `within` (a mask), only those documents are scored, to the same floats; the others stay 0."""
+        `within` (a mask), only those documents are scored, to the same floats; the others stay 0.
+        `saturated`: each content group's score saturates at GROUP_SATURATION times its idf."""
         scores = state.ranker.zeros()
         classic = _classic_idf(parsed)
         pair = _two_words(parsed)
         if pair is not None:
             self._add_adjacent_scores(state, pair, scores, within, classic)
         for group in parsed.groups:
-            into = state.ranker.zeros() if group.filler else scores
+            into = state.ranker.zeros() if group.filler or saturated else scores
             for clause in group.alternatives:
                 if clause.kind == "parts":
                     self._add_parts_scores(state, group, clause, into, within, classic)
@@ -671,6 +683,9 @@ class SearchEngine:
                     self._add_clause_scores(state, clause, into, within, classic)
             if group.filler:
                 scores += FILLER_WEIGHT * into
+            elif saturated:
+                cap = GROUP_SATURATION * _idf(self._group_bits(state, group).bit_count(), state.ranker.size)
+                scores += cap * into / (into + cap) if cap > 0 else into
         for pair in _adjacent_pairs(parsed):
             self._add_adjacent_scores(state, pair, scores, within, classic)
         return scores
@@ -806,7 +821,9 @@ class SearchEngine:
             count += tier.bit_count()
             if count >= needed:
                 break
-        scores = self._scores(state, parsed, bitsets.to_mask(reached, size) if count * SCORED_SHARE < size else None)
+        saturated = _keywords_only(parsed) and not plan.title_first & listed
+        scores = self._scores(state, parsed, bitsets.to_mask(reached, size) if count * SCORED_SHARE < size else None,
+                              saturated)
         if plan.evidence is not None:
             scores *= plan.evidence.astype(np.float64) ** COORDINATION
         ranked: list[tuple[int, float]] = []
@@ -991,6 +1008,14 @@ def _two_words(parsed: ParsedQuery) -> tuple[str, str] | None:
 def _classic_idf(parsed: ParsedQuery) -> bool:
     """Whether the query's words are scored with BM25's own idf (CLASSIC_IDF_FROM)."""
     return len(parsed.content_groups) >= CLASSIC_IDF_FROM
+
+
+def _keywords_only(parsed: ParsedQuery) -> bool:
+    """A long query typed as keywords: at least LONG_QUERY content words, no filler and no function word
+    (see GROUP_SATURATION)."""
+    if len(parsed.content_groups) < LONG_QUERY or any(group.filler for group in parsed.groups):
+        return False
+    return all(analysis.word_terms(word) is not None for word in analysis.tokenize(parsed.text))
 
 
 def _adjacent_pairs(parsed: ParsedQuery) -> list[tuple[str, str]]:
