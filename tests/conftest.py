@@ -11,6 +11,7 @@ import pytest
 
 from kennisplatform.corpus import TYPE_FOLDERS, taxonomy_for
 from kennisplatform.index import update_index
+from kennisplatform.params import SearchParams
 from kennisplatform.search import SearchEngine
 
 # Apps made by tests keep accounts and search logs in a temporary instance folder, not in the repository.
@@ -92,6 +93,11 @@ def engine_over_articles(root: Path, docs) -> SearchEngine:
     taxonomy = taxonomy_for(corpus)
     update_index(corpus, root / "index", taxonomy=taxonomy)
     return SearchEngine(root / "index", taxonomy)
+
+
+def hits(engine: SearchEngine, q: str, **params) -> list[str]:
+    """The ids of a search's hits, in order."""
+    return [h.id for h in engine.search(SearchParams(q=q, **params)).hits]
 
 
 def build_app(corpus: Path, index: Path, **config):

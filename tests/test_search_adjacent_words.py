@@ -10,7 +10,7 @@ from kennisplatform.params import SearchParams
 from kennisplatform.query import parse_query
 from kennisplatform.search import _two_words
 
-from conftest import engine_over_articles
+from conftest import engine_over_articles, hits
 
 # (id, title, body)
 DOCS = [
@@ -28,10 +28,6 @@ def engine(tmp_path_factory):
                                   [(doc_id, title, ["Nederland"], body) for doc_id, title, body in DOCS])
     yield engine
     engine.close()
-
-
-def hits(engine, q: str) -> list[str]:
-    return [h.id for h in engine.search(SearchParams(q=q)).hits]
 
 
 def test_two_words_next_to_each_other_come_first(engine):

@@ -11,10 +11,9 @@ import pytest
 from kennisplatform import ranking, schema, sidecars
 from kennisplatform import search as search_module
 from kennisplatform.index import open_index
-from kennisplatform.params import SearchParams
 from kennisplatform.search import CLASSIC_IDF_FROM
 
-from conftest import engine_over_articles
+from conftest import engine_over_articles, hits
 
 # "cultuur" is in every document. "veel-cultuur" says it ten times around the two telling words; "theater"
 # says "theater" twice and "cultuur" once, padded to the same length. Whoosh's idf (at least 1) lets the ten
@@ -38,10 +37,6 @@ def engine(tmp_path_factory):
 @pytest.fixture(scope="module")
 def index_dir(engine) -> Path:
     return engine.index_dir
-
-
-def hits(engine, q: str) -> list[str]:
-    return [h.id for h in engine.search(SearchParams(q=q)).hits]
 
 
 def test_classic_idf_is_nearly_zero_for_a_word_in_every_document_and_never_negative():

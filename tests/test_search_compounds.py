@@ -14,7 +14,7 @@ from kennisplatform.index import update_index
 from kennisplatform.params import SearchParams
 from kennisplatform.search import SearchEngine
 
-from conftest import TAXONOMY, write_document
+from conftest import TAXONOMY, hits, write_document
 
 # (id, title, body)
 DOCS = [
@@ -40,10 +40,6 @@ def engine(tmp_path_factory):
     engine = SearchEngine(root / "index", taxonomy)
     yield engine
     engine.close()
-
-
-def hits(engine: SearchEngine, q: str) -> list[str]:
-    return [h.id for h in engine.search(SearchParams(q=q)).hits]
 
 
 def scores(engine: SearchEngine, q: str) -> dict[str, float]:

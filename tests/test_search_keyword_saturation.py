@@ -6,11 +6,10 @@ from __future__ import annotations
 import pytest
 
 from kennisplatform import search as search_module
-from kennisplatform.params import SearchParams
 from kennisplatform.query import parse_query
 from kennisplatform.search import _keywords_only
 
-from conftest import engine_over_articles
+from conftest import engine_over_articles, hits
 
 QUERY = "coördinator uren taken school"
 # Both pages have every word: "uren" has them all in good measure, "taken" has one of them in its title and
@@ -33,10 +32,6 @@ def engine(tmp_path_factory):
                                   [(doc_id, title, [], body) for doc_id, title, body in DOCS])
     yield engine
     engine.close()
-
-
-def hits(engine, q: str) -> list[str]:
-    return [h.id for h in engine.search(SearchParams(q=q)).hits]
 
 
 def test_the_page_about_every_keyword_comes_before_the_page_about_one(engine, monkeypatch):

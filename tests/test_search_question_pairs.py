@@ -6,11 +6,10 @@ from __future__ import annotations
 import pytest
 
 from kennisplatform import search as search_module
-from kennisplatform.params import SearchParams
 from kennisplatform.query import parse_query
 from kennisplatform.search import PROXIMITY_FROM, _adjacent_pairs
 
-from conftest import engine_over_articles
+from conftest import engine_over_articles, hits
 
 QUESTION = "hoeveel geld krijgt een school per leerling voor cultuureducatie van het rijk"
 # Both pages have every content word of the question; "los" has "geld" twice, but "per" and "leerling" apart.
@@ -29,10 +28,6 @@ def engine(tmp_path_factory):
                                   [(doc_id, title, [], body) for doc_id, title, body in DOCS])
     yield engine
     engine.close()
-
-
-def hits(engine, q: str) -> list[str]:
-    return [h.id for h in engine.search(SearchParams(q=q)).hits]
 
 
 def test_a_long_question_ranks_the_page_with_its_words_together_first(engine, monkeypatch):

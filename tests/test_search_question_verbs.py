@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from kennisplatform.params import SearchParams
 
-from conftest import engine_over_articles
+from conftest import engine_over_articles, hits
 
 # "ouders" and "cultuureducatie" are in the first two pages alike; only "ouders-betrokken" is about involving
 # parents, and it says so with "betrokkenheid" and "betrokken", never with "betrekken".
@@ -29,10 +28,6 @@ def engine(tmp_path_factory):
                                   [(doc_id, title, [], body) for doc_id, title, body in DOCS])
     yield engine
     engine.close()
-
-
-def hits(engine, q: str) -> list[str]:
-    return [h.id for h in engine.search(SearchParams(q=q)).hits]
 
 
 def test_a_question_with_a_strong_verb_finds_the_page_that_uses_its_participle(engine):

@@ -12,7 +12,7 @@ from kennisplatform.params import SearchParams
 from kennisplatform.query import parse_query
 from kennisplatform.search import SearchEngine
 
-from conftest import TAXONOMY, build_app, write_document
+from conftest import TAXONOMY, build_app, hits, write_document
 
 # (id, type, regions, body); every document has its own words, so that what finds it is known.
 DOCS = [
@@ -59,10 +59,6 @@ def engine(corpus: Path):
     engine = SearchEngine(index, taxonomy)
     yield engine
     engine.close()
-
-
-def hits(engine, q: str, **params) -> list[str]:
-    return [h.id for h in engine.search(SearchParams(q=q, **params)).hits]
 
 
 # -- questions and long queries ------------------------------------------------------------------------

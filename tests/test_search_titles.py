@@ -6,9 +6,8 @@ from __future__ import annotations
 import pytest
 
 from kennisplatform import search
-from kennisplatform.params import SearchParams
 
-from conftest import engine_over_articles
+from conftest import engine_over_articles, hits
 
 # (id, title, regions, body)
 DOCS = [
@@ -41,10 +40,6 @@ def engine(tmp_path_factory):
     engine = engine_over_articles(tmp_path_factory.mktemp("titles"), DOCS)
     yield engine
     engine.close()
-
-
-def hits(engine, q: str) -> list[str]:
-    return [h.id for h in engine.search(SearchParams(q=q)).hits]
 
 
 def test_a_page_whose_title_covers_the_query_comes_first(engine):

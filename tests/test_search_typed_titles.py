@@ -7,10 +7,9 @@ from __future__ import annotations
 import pytest
 
 from kennisplatform import search
-from kennisplatform.params import SearchParams
 from kennisplatform.search import typed_title_share, typed_title_words
 
-from conftest import engine_over_articles
+from conftest import engine_over_articles, hits
 
 REMEMBERED = "voor ieder talent is er iets te doen"  # the title says "elk", and "wel" besides
 
@@ -30,10 +29,6 @@ def engine(tmp_path_factory):
     engine = engine_over_articles(tmp_path_factory.mktemp("typed-titles"), [(doc_id, title, ["Nederland"], body) for doc_id, title, body in DOCS])
     yield engine
     engine.close()
-
-
-def hits(engine, q: str) -> list[str]:
-    return [h.id for h in engine.search(SearchParams(q=q)).hits]
 
 
 def test_a_title_remembered_with_its_function_words_comes_first(engine):

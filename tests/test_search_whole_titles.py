@@ -7,11 +7,10 @@ from __future__ import annotations
 import pytest
 
 from kennisplatform import search
-from kennisplatform.params import SearchParams
 from kennisplatform.query import parse_query
 from kennisplatform.search import whole_title_words
 
-from conftest import engine_over_articles
+from conftest import engine_over_articles, hits
 
 # (id, title, body)
 DOCS = [
@@ -36,10 +35,6 @@ def engine(tmp_path_factory):
                                   [(doc_id, title, ["Nederland"], body) for doc_id, title, body in DOCS])
     yield engine
     engine.close()
-
-
-def hits(engine, q: str) -> list[str]:
-    return [h.id for h in engine.search(SearchParams(q=q)).hits]
 
 
 def test_a_title_typed_whole_without_function_words_comes_first(engine):
