@@ -145,8 +145,8 @@ STARTER_CORPUS = REPO / "corpus"
 COMPOUND_FIELD_JUDGMENTS = HERE / "judgments_compound_field.yaml"
 COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
 # Starter documents graded for the tuning queries (and, apart, the field set's held-out queries) of the sets
-# measured beside the bundled corpus (session 7). Not
-# named judgments*.yaml: those are sets of judged queries; these are grades added to theirs.
+# measured beside the bundled corpus (session 7). Not named judgments*.yaml: those are sets of judged queries;
+# these are grades added to theirs.
 BESIDE_STARTER_JUDGMENTS = HERE / "beside_starter_grades.yaml"
 # Its two top-level keys: the tuning queries' grades, and the held-out queries' (pooled separately, session 7).
 TUNING_KEY = "judgments"
