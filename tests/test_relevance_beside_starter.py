@@ -1,6 +1,8 @@
 """The starter documents graded for queries measured beside the bundled corpus (beside_starter_grades.yaml)
-stay what they claim to be: grades of starter documents, for tuning queries only (never a held-out or check-set
-query), and evaluate.py --beside-starter merges them into those queries' grades and no other's."""
+stay what they claim to be: grades of starter documents, in two pools kept apart. Under `judgments` the tuning
+queries' grades (field tune half, tune2, tune3, tune4, tune5); under `held_out` the field set's held-out
+queries' grades, pooled separately. evaluate.py --beside-starter merges each pool into its own queries' grades
+and no other's; alone, or with --no-starter-grades, nothing is merged; the check sets are never pooled."""
 from __future__ import annotations
 
 import sys
@@ -17,47 +19,131 @@ from evaluate import Judged  # noqa: E402
 
 POOLED = RELEVANCE / "beside_starter_grades.yaml"
 # the tuning sets pooled, by judgments file (the field set's tune half only)
-TUNING_FILES = {"judgments_field.yaml", "judgments_tune2.yaml", "judgments_tune3.yaml", "judgments_tune4.yaml"}
+TUNING_FILES = {"judgments_field.yaml", "judgments_tune2.yaml", "judgments_tune3.yaml", "judgments_tune4.yaml",
+                "judgments_tune5.yaml"}
+# the sets whose held-out half was pooled, separately
+HELD_OUT_FILES = {"judgments_field.yaml"}
+
+
+def _data() -> dict:
+    return yaml.safe_load(POOLED.read_text(encoding="utf-8"))
 
 
 def _pooled() -> dict[str, dict[str, dict[str, int]]]:
-    return yaml.safe_load(POOLED.read_text(encoding="utf-8"))["judgments"]
+    return _data()[evaluate.TUNING_KEY]
+
+
+def _held_out() -> dict[str, dict[str, dict[str, int]]]:
+    return _data()[evaluate.HELD_OUT_KEY]
+
+
+def _queries(name: str, split: str) -> set[str]:
+    queries = yaml.safe_load((RELEVANCE / name).read_text(encoding="utf-8"))["queries"]
+    return {str(q["query"]) for q in queries if q.get("split") == split}
+
+
+def _starter_ids() -> set[str]:
+    return {d.id for d in read_corpus(REPO / "corpus")[0]}
+
+
+def test_the_file_has_the_two_pools_and_nothing_else():
+    assert set(_data()) == {evaluate.TUNING_KEY, evaluate.HELD_OUT_KEY}
 
 
 def test_every_graded_document_is_a_starter_document():
-    starter = {d.id for d in read_corpus(REPO / "corpus")[0]}
-    graded = {doc for by_query in _pooled().values() for grades in by_query.values() for doc in grades}
-    assert graded and graded <= starter, sorted(graded - starter)
+    starter = _starter_ids()
+    for pool in (_pooled(), _held_out()):
+        graded = {doc for by_query in pool.values() for grades in by_query.values() for doc in grades}
+        assert graded and graded <= starter, sorted(graded - starter)
 
 
 def test_every_query_is_a_tuning_query_of_the_file_it_names():
     pooled = _pooled()
     assert set(pooled) <= TUNING_FILES
     for name, by_query in pooled.items():
-        queries = yaml.safe_load((RELEVANCE / name).read_text(encoding="utf-8"))["queries"]
-        tuning = {str(q["query"]) for q in queries if q.get("split") == "tune"}
+        tuning = _queries(name, "tune")
         assert set(by_query) <= tuning, (name, sorted(set(by_query) - tuning))
 
 
-def test_grades_are_on_the_judging_scale_and_the_pool_keeps_its_zeros():
-    grades = [g for by_query in _pooled().values() for pool in by_query.values() for g in pool.values()]
-    assert set(grades) <= {0, 1, 2, 3}
-    assert 0 in grades and any(g > 0 for g in grades)  # the pool is known, not only the relevant part
+def test_every_pooled_held_out_query_is_a_held_out_query_of_the_field_set():
+    held_out = _held_out()
+    assert set(held_out) == HELD_OUT_FILES
+    heldout = _queries("judgments_field.yaml", "heldout")
+    assert heldout and set(held_out["judgments_field.yaml"]) <= heldout, \
+        sorted(set(held_out["judgments_field.yaml"]) - heldout)
 
 
-def test_beside_starter_merges_the_grades_into_tuning_queries_only(tmp_path: Path):
-    pooled = tmp_path / "pooled.yaml"
-    pooled.write_text(yaml.safe_dump({"judgments": {"judgments_x.yaml": {
-        "erfgoed": {"erfgoedleerlijn-schiedam-jenever-en-molens": 3, "dansleerlijn-basisscholen-papendrecht": 0},
-        "dans": {"dansleerlijn-basisscholen-papendrecht": 2}}}}), encoding="utf-8")
-    tune = Judged("erfgoed", "topical", {"page-a": 3}, "tune")
-    heldout = Judged("dans", "topical", {"page-b": 2}, "heldout")
-    unpooled = Judged("muziek", "topical", {"page-c": 1}, "tune")
-    covered = evaluate.with_starter_grades([tune, heldout, unpooled], RELEVANCE / "judgments_x.yaml", pooled)
-    assert covered == 1
-    assert tune.grades == {"page-a": 3, "erfgoedleerlijn-schiedam-jenever-en-molens": 3,
-                           "dansleerlijn-basisscholen-papendrecht": 0}
-    assert heldout.grades == {"page-b": 2}
-    assert unpooled.grades == {"page-c": 1}
+def test_tune5_is_pooled_for_its_tuning_queries_with_starter_documents():
+    tune5 = _pooled()["judgments_tune5.yaml"]
+    tuning = _queries("judgments_tune5.yaml", "tune")
+    assert tune5 and set(tune5) <= tuning, sorted(set(tune5) - tuning)
+    graded = {doc for grades in tune5.values() for doc in grades}
+    assert graded <= _starter_ids(), sorted(graded - _starter_ids())
+
+
+def test_no_check_set_is_pooled():
+    for pool in (_pooled(), _held_out()):
+        assert not any(name.startswith("judgments_fresh") for name in pool)
+
+
+def test_grades_are_on_the_judging_scale_and_each_pool_keeps_its_zeros():
+    for pool in (_pooled(), _held_out()):
+        grades = [g for by_query in pool.values() for graded in by_query.values() for g in graded.values()]
+        assert all(isinstance(g, int) and not isinstance(g, bool) for g in grades)
+        assert set(grades) <= {0, 1, 2, 3}
+        assert 0 in grades and any(g > 0 for g in grades)  # the pool is known, not only the relevant part
+
+
+def _write_pools(path: Path) -> Path:
+    path.write_text(yaml.safe_dump({
+        evaluate.TUNING_KEY: {"judgments_x.yaml": {
+            "erfgoed": {"erfgoedleerlijn-schiedam-jenever-en-molens": 3, "dansleerlijn-basisscholen-papendrecht": 0},
+            "dans": {"dansleerlijn-basisscholen-papendrecht": 2}}},
+        evaluate.HELD_OUT_KEY: {"judgments_x.yaml": {
+            "erfgoed": {"erfgoedleerlijn-leiden-musea-en-scholen": 1},
+            "muziek": {"studiedag-muziekonderwijs-gouda-2015-02-12": 2}}},
+    }), encoding="utf-8")
+    return path
+
+
+def _queries_x() -> dict[str, Judged]:
+    return {
+        "tune": Judged("erfgoed", "topical", {"page-a": 3}, "tune"),
+        # a held-out query whose words a tuning query has too: only the held-out pool's grades join it
+        "heldout": Judged("dans", "topical", {"page-b": 2}, "heldout"),
+        "heldout_pooled": Judged("muziek", "topical", {"page-c": 1}, "heldout"),
+        "unpooled": Judged("theater", "topical", {"page-d": 1}, "tune"),
+    }
+
+
+def test_beside_starter_merges_each_pool_into_its_own_half_only(tmp_path: Path):
+    pooled = _write_pools(tmp_path / "pooled.yaml")
+    q = _queries_x()
+    covered = evaluate.with_starter_grades(list(q.values()), RELEVANCE / "judgments_x.yaml", pooled)
+    assert covered == 2
+    assert q["tune"].grades == {"page-a": 3, "erfgoedleerlijn-schiedam-jenever-en-molens": 3,
+                                "dansleerlijn-basisscholen-papendrecht": 0}
+    assert q["heldout"].grades == {"page-b": 2}  # the tuning pool's "dans" is not this held-out query's
+    assert q["heldout_pooled"].grades == {"page-c": 1, "studiedag-muziekonderwijs-gouda-2015-02-12": 2}
+    assert q["unpooled"].grades == {"page-d": 1}
     # a starter document graded 3 in the first place makes the ranking that leads with it perfect
-    assert evaluate.ndcg(["erfgoedleerlijn-schiedam-jenever-en-molens", "page-a"], tune.grades) == 1.0
+    assert evaluate.ndcg(["erfgoedleerlijn-schiedam-jenever-en-molens", "page-a"], q["tune"].grades) == 1.0
+
+
+def test_a_file_without_halves_takes_the_tuning_pool_only(tmp_path: Path):
+    pooled = _write_pools(tmp_path / "pooled.yaml")
+    whole = Judged("muziek", "topical", {"page-c": 1})  # split "all": a file without halves, tuning material
+    assert evaluate.with_starter_grades([whole], RELEVANCE / "judgments_x.yaml", pooled) == 0
+    assert whole.grades == {"page-c": 1}
+
+
+def test_the_grades_are_merged_only_beside_the_starter_corpus(tmp_path: Path):
+    pooled = _write_pools(tmp_path / "pooled.yaml")
+    name = RELEVANCE / "judgments_x.yaml"
+    for beside, graded in ((False, True), (True, False), (False, False)):  # alone, --no-starter-grades
+        q = _queries_x()
+        assert evaluate.starter_grades_if_beside(list(q.values()), name, beside, graded, pooled) is None
+        assert q["tune"].grades == {"page-a": 3} and q["heldout_pooled"].grades == {"page-c": 1}
+    q = _queries_x()
+    assert evaluate.starter_grades_if_beside(list(q.values()), name, True, True, pooled) == 2
+    assert "studiedag-muziekonderwijs-gouda-2015-02-12" in q["heldout_pooled"].grades

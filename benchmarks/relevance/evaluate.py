@@ -68,11 +68,14 @@ reading the pages before any engine ran on them (the weakest kind on tuning mate
 --beside-starter imports a collection into a copy of the bundled corpus instead of an empty one, as someone who
 follows the README and runs `kennisplatform import` on the default corpus/ would: its 63 documents (written for
 the project, many on the same topics) join the judged pages. For the tuning queries (field tune half, tune2, tune3,
-tune4) the starter documents any of the three engines puts in its first 10 were pooled and graded by reading
-(beside_starter_grades.yaml, session 7; pool_beside_starter.py prints the pool) and count with their grades. For
-every other query they are unjudged, so they count as not relevant for every engine: there an engine that finds
-more of the starter documents that are on topic loses points for them, so compare engines, not figures with and
-without it. --no-starter-grades leaves them unjudged everywhere (the figures before the pooling).
+tune4, tune5) the starter documents any of the three engines puts in its first 10 were pooled and graded by reading
+(beside_starter_grades.yaml, session 7; pool_beside_starter.py prints the pool) and count with their grades. The
+field set's held-out half was pooled and graded the same way, separately (its own key, held_out, in the same file;
+pool_beside_starter.py --held-out), from the blind pool listing only: its grades join only held-out queries. For
+the check sets (fresh*) and the derived sets they are unjudged, so they count as not relevant for every engine:
+there an engine that finds more of the starter documents that are on topic loses points for them, so compare
+engines, not figures with and without it. --no-starter-grades leaves them unjudged everywhere (the figures before
+the pooling).
 
 Grades: 3 = exactly what was asked, 2 = clearly relevant, 1 = partly relevant; unlisted = 0.
 
@@ -141,9 +144,13 @@ TUNE5_JUDGMENTS = HERE / "judgments_tune5.yaml"
 STARTER_CORPUS = REPO / "corpus"
 COMPOUND_FIELD_JUDGMENTS = HERE / "judgments_compound_field.yaml"
 COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
-# Starter documents graded for the tuning queries of the sets measured beside the bundled corpus (session 7). Not
-# named judgments*.yaml: those are sets of judged queries; these are grades added to theirs.
+# Starter documents graded for the tuning queries (and, apart, the field set's held-out queries) of the sets
+# measured beside the bundled corpus (session 7). Not named judgments*.yaml: those are sets of judged queries;
+# these are grades added to theirs.
 BESIDE_STARTER_JUDGMENTS = HERE / "beside_starter_grades.yaml"
+# Its two top-level keys: the tuning queries' grades, and the held-out queries' (pooled separately, session 7).
+TUNING_KEY = "judgments"
+HELD_OUT_KEY = "held_out"
 # --NAME: (pages to import, or the starter corpus as it is; judgments over them; what the set is for)
 NAMED_SETS = {
     "field": (FIELD_COLLECTION, FIELD_JUDGMENTS, "the real pages"),
@@ -224,19 +231,39 @@ def load_judged(path: Path, ids_by_url: dict[str, str] | None) -> tuple[list[Jud
 
 def with_starter_grades(judged: list[Judged], judgments: Path, pooled: Path = BESIDE_STARTER_JUDGMENTS) -> int:
     """Beside the bundled corpus: the starter documents graded for these queries (pooled from the three
-    engines' first 10, judged by reading) join each query's grades. Only tuning queries were pooled; the
-    others keep their starter documents unjudged. Returns how many queries got starter grades."""
+    engines' first 10, judged by reading) join each query's grades. Two pools, kept apart in the file: the
+    tuning queries' grades (key `judgments`) join only a tuning query (split tune, or a file without halves),
+    the held-out queries' grades (key `held_out`, pooled separately) only a held-out query (split heldout).
+    Queries of neither pool (the check sets) keep their starter documents unjudged. Returns how many queries
+    got starter grades."""
     if not pooled.exists():
         return 0
-    by_query = (yaml.safe_load(pooled.read_text(encoding="utf-8"))["judgments"] or {}).get(judgments.name, {})
+    data = yaml.safe_load(pooled.read_text(encoding="utf-8")) or {}
+    tuning = (data.get(TUNING_KEY) or {}).get(judgments.name, {})
+    held_out = (data.get(HELD_OUT_KEY) or {}).get(judgments.name, {})
     covered = 0
     for item in judged:
-        grades = by_query.get(item.query)
-        if grades is None or item.split not in ("tune", ALL):  # never a held-out query
+        if item.split in ("tune", ALL):
+            grades = tuning.get(item.query)
+        elif item.split == "heldout":
+            grades = held_out.get(item.query)
+        else:
+            grades = None
+        if grades is None:
             continue
         item.grades.update({str(doc_id): int(grade) for doc_id, grade in grades.items()})
         covered += 1
     return covered
+
+
+def starter_grades_if_beside(judged: list[Judged], judgments: Path, beside_starter: bool, graded: bool,
+                             pooled: Path = BESIDE_STARTER_JUDGMENTS) -> int | None:
+    """The starter grades join only when the collection is imported beside the bundled corpus (and not
+    --no-starter-grades): alone there are no starter documents to grade. Returns how many queries got them,
+    or None when none were merged by choice."""
+    if not (beside_starter and graded):
+        return None
+    return with_starter_grades(judged, judgments, pooled)
 
 
 def import_collection(collection: Path, workdir: Path, beside_starter: bool = False) -> Collection:
@@ -487,7 +514,8 @@ def main() -> int:
                         help="only these engines (repeatable); ours first when present")
     parser.add_argument("--beside-starter", action="store_true",
                         help="import the collection into a copy of the bundled corpus; its 63 documents count with "
-                             "the grades of beside_starter_grades.yaml (tuning queries), else as not relevant")
+                             "the grades of beside_starter_grades.yaml (tuning queries; the field set's "
+                             "held-out queries from their own pool), else as not relevant")
     parser.add_argument("--no-starter-grades", action="store_true",
                         help="with --beside-starter: every starter document unjudged (the figures before pooling)")
     parser.add_argument("--per-query", action="store_true", help="print each query's scores")
@@ -507,8 +535,9 @@ def main() -> int:
             source = import_collection(args.collection, Path(tmp), args.beside_starter)
             judged, missing = load_judged(args.judgments, source.ids_by_url)
             print(source.import_summary)
-            if args.beside_starter and not args.no_starter_grades:
-                covered = with_starter_grades(judged, args.judgments)
+            covered = starter_grades_if_beside(judged, args.judgments, args.beside_starter,
+                                               not args.no_starter_grades)
+            if covered is not None:
                 print(f"starter documents graded for {covered} of {len(judged)} queries "
                       f"({BESIDE_STARTER_JUDGMENTS.name}); the others count them as not relevant")
         else:

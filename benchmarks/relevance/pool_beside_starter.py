@@ -1,17 +1,23 @@
-"""The pool of starter documents to judge for the tuning queries measured beside the bundled corpus.
+"""The pool of starter documents to judge for the queries measured beside the bundled corpus.
 
-    python benchmarks/relevance/pool_beside_starter.py > /tmp/pool.txt
+    python benchmarks/relevance/pool_beside_starter.py > /tmp/pool.txt              # the tuning queries
+    python benchmarks/relevance/pool_beside_starter.py --held-out > /tmp/pool.txt   # the field set's held-out half
 
 `evaluate.py --beside-starter` imports a collection into a copy of the bundled corpus; its 63 starter documents
 are unjudged there, so a starter document that answers a query counted as wrong. This script pools, for every
-TUNING query of the field set (split tune), tune2, tune3 and tune4, the starter documents that any of the three
-engines puts in its first 10, and prints each query's pool sorted by id with the document's title and summary:
-blind, without the engines' ranks, so that judging it cannot lean on who found what. Pairs already graded in
-beside_starter_grades.yaml are marked, so that a later pool (after a ranking change) lists only what is new.
-Held-out queries are never run here: their beside-starter figures stay unjudged, comparable between engines only.
+TUNING query of the field set (split tune), tune2, tune3, tune4 and tune5, the starter documents that any of the
+three engines puts in its first 10, and prints each query's pool sorted by id with the document's title and
+summary: blind, without the engines' ranks, so that judging it cannot lean on who found what. Pairs already graded
+in beside_starter_grades.yaml are marked, so that a later pool (after a ranking change) lists only what is new.
+
+--held-out pools the field set's held-out queries (split heldout) the same way, and only those; their grades live
+under their own key of beside_starter_grades.yaml (held_out), so that a reader sees they were pooled separately.
+Judging a pool is not tuning: the listing gives no rank and no score, and nobody tunes on what it shows. The check
+sets (fresh*) are never pooled here.
 """
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -22,43 +28,53 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from evaluate import (  # noqa: E402
-    BESIDE_STARTER_JUDGMENTS, ENGINES, NAMED_SETS, STARTER_CORPUS, import_collection, load_judged,
+    BESIDE_STARTER_JUDGMENTS, ENGINES, HELD_OUT_KEY, NAMED_SETS, STARTER_CORPUS, TUNING_KEY, import_collection,
+    load_judged,
 )
 
 from kennisplatform.corpus import read_corpus  # noqa: E402
 
 # The tuning sets whose queries are pooled (the field set only its tune half).
-POOLED_SETS = ("field", "tune2", "tune3", "tune4")
+POOLED_SETS = ("field", "tune2", "tune3", "tune4", "tune5")
+# The sets whose held-out queries are pooled with --held-out (split heldout).
+HELD_OUT_SETS = ("field",)
 
 
-def pooled_grades() -> dict[str, dict[str, dict[str, int]]]:
-    """judgments file name -> query -> starter id -> grade, as far as judged already."""
+def pooled_grades(key: str = TUNING_KEY) -> dict[str, dict[str, dict[str, int]]]:
+    """judgments file name -> query -> starter id -> grade, as far as judged already, under `key` (the tuning
+    queries' grades, or the held-out queries')."""
     if not BESIDE_STARTER_JUDGMENTS.exists():
         return {}
-    return yaml.safe_load(BESIDE_STARTER_JUDGMENTS.read_text(encoding="utf-8"))["judgments"] or {}
+    return yaml.safe_load(BESIDE_STARTER_JUDGMENTS.read_text(encoding="utf-8")).get(key) or {}
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--held-out", action="store_true",
+                        help="pool the field set's held-out queries instead of the tuning queries")
+    args = parser.parse_args()
+    split, sets, key = ("heldout", HELD_OUT_SETS, HELD_OUT_KEY) if args.held_out else ("tune", POOLED_SETS, TUNING_KEY)
     starter, _ = read_corpus(STARTER_CORPUS)
     about = {d.id: (d.title, d.summary) for d in starter}
-    known = pooled_grades()
-    for name in POOLED_SETS:
+    known = pooled_grades(key)
+    for name in sets:
         collection, judgments, _ = NAMED_SETS[name]
         with tempfile.TemporaryDirectory() as tmp:
             source = import_collection(collection, Path(tmp), beside_starter=True)
             judged, _ = load_judged(judgments, source.ids_by_url)
-            tuning = [j for j in judged if j.split == "tune"]
-            pools: dict[str, set[str]] = {j.query: set() for j in tuning}
+            pooled = [j for j in judged if j.split == split]
+            pools: dict[str, set[str]] = {j.query: set() for j in pooled}
             for cls in ENGINES.values():
                 workdir = Path(tmp) / cls.name
                 workdir.mkdir()
                 engine = cls(source.corpus, workdir)
-                for item in tuning:
+                for item in pooled:
                     pools[item.query] |= {d for d in engine.rank(item.query) if d in about}
         graded = known.get(judgments.name, {})
-        print(f"\n##### {judgments.name}: {len(tuning)} tuning queries, "
-              f"{sum(len(p) for p in pools.values())} pooled pairs")
-        for item in tuning:
+        new = sum(1 for item in pooled for d in pools[item.query] if d not in graded.get(item.query, {}))
+        print(f"\n##### {judgments.name}: {len(pooled)} {split} queries, "
+              f"{sum(len(p) for p in pools.values())} pooled pairs, {new} new")
+        for item in pooled:
             if not pools[item.query]:
                 continue
             print(f"\n=== [{item.kind}] {item.query!r}")
