@@ -3,9 +3,6 @@
 there, so that it comes before pages that only have the words apart."""
 from __future__ import annotations
 
-from functools import reduce
-from operator import or_
-
 import pytest
 
 from kennisplatform import search
@@ -61,35 +58,3 @@ def test_only_a_query_of_two_plain_words_is_read_as_a_pair():
     assert _two_words(parse_query('"brede school"')) is None  # a phrase is one group already
     assert _two_words(parse_query("hoe school")) is None  # a filler word is no part of a pair
     assert _two_words(parse_query("brede sch*")) is None
-
-
-def test_adjacency_is_read_only_where_it_can_decide_the_page():
-    import numpy as np
-    from kennisplatform import bitsets
-    from kennisplatform.search import ADJACENT_WEIGHT, _could_rise
-    size = 6
-    tiers = [bitsets.from_array(np.array([0, 1]), size), bitsets.from_array(np.array([2, 3, 4, 5]), size)]
-    scores = np.array([1.0, 1.0, 9.0, 5.0, 9.0 / (1 + ADJACENT_WEIGHT) - 0.01, 9.0 / (1 + ADJACENT_WEIGHT)])
-    # The first tier is listed whole (its order is the adjacency's to decide); of the second, one place is
-    # left, which 9.0 holds: 4.0 and more can still reach it, 4.49 cannot.
-    assert bitsets.to_array(_could_rise(scores, tiers, 3, size), size).tolist() == [0, 1, 2, 3, 5]
-    assert bitsets.to_array(_could_rise(scores, tiers, 2, size), size).tolist() == [0, 1]
-    assert bitsets.to_array(_could_rise(scores, tiers, 10, size), size).tolist() == [0, 1, 2, 3, 4, 5]
-
-
-def test_reading_fewer_positions_ranks_as_reading_them_all(tmp_path, monkeypatch):
-    # Many pages with both words, the page cut inside them: some have the words adjacent, some apart,
-    # at every length, so that adjacency moves pages across the cut.
-    docs = [(f"d{n:02d}", f"Pagina {n}", ["Nederland"],
-             ("Een brede school in de wijk. " if n % 3 == 0 else "Brede steun voor de school. ")
-             + "Tekst over lessen. " * (n % 7) + "school " * (n % 4))
-            for n in range(40)]
-    engine = engine_over_articles(tmp_path, docs)
-    try:
-        pages = {per_page: [h.id for h in engine.search(SearchParams(q="brede school", per_page=per_page)).hits]
-                 for per_page in (3, 7, 20)}
-        monkeypatch.setattr(search, "_could_rise", lambda scores, tiers, needed, size: reduce(or_, tiers, 0))
-        for per_page, ids in pages.items():
-            assert [h.id for h in engine.search(SearchParams(q="brede school", per_page=per_page)).hits] == ids
-    finally:
-        engine.close()
