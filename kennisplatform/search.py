@@ -671,6 +671,9 @@ class SearchEngine:
         `saturated`: each content group's score saturates at GROUP_SATURATION times its idf."""
         scores = state.ranker.zeros()
         classic = _classic_idf(parsed)
+        pair = _two_words(parsed)
+        if pair is not None:
+            self._add_adjacent_scores(state, pair, scores, within, classic)
         for group in parsed.groups:
             into = state.ranker.zeros() if group.filler or saturated else scores
             for clause in group.alternatives:
@@ -693,25 +696,6 @@ class SearchEngine:
         each other, in the query's order (stop words aside, as in a phrase)."""
         adjacent = state.ranker.zeros()
         self._add_clause_scores(state, Clause("phrase", pair, " ".join(pair)), adjacent, within, classic)
-        into += ADJACENT_WEIGHT * adjacent
-
-    def _add_two_words_adjacent(self, state: _State, pair: tuple[str, str], into: np.ndarray, candidates: int,
-                                classic: bool) -> None:
-        """_add_adjacent_scores for a query of two words, reading the words' positions in the `candidates`
-        only (see _could_rise): at 100,000 documents, the positions of every document with both words made a
-        two-word query 1-4 ms slower."""
-        size = state.ranker.size
-        adjacent = state.ranker.zeros()
-        for name in schema.TEXT_FIELDS:
-            both = candidates
-            for term in pair:
-                both &= self._term_bits(state, name, term)
-            if not both:
-                continue
-            where = state.ranker.arrays.phrase_docs(name, pair, bitsets.to_array(both, size))
-            if len(where):
-                ranking.add_all(adjacent, [state.ranker.term(name, term, classic_idf=classic) for term in pair],
-                                within=bitsets.to_mask(bitsets.from_array(where, size), size))
         into += ADJACENT_WEIGHT * adjacent
 
     def _add_parts_scores(self, state: _State, group: Group, clause: Clause, into: np.ndarray,
@@ -840,10 +824,6 @@ class SearchEngine:
         saturated = _keywords_only(parsed) and not plan.title_first & listed
         scores = self._scores(state, parsed, bitsets.to_mask(reached, size) if count * SCORED_SHARE < size else None,
                               saturated)
-        pair = _two_words(parsed)
-        if pair is not None:
-            self._add_two_words_adjacent(state, pair, scores, _could_rise(scores, tiers, needed, size),
-                                         _classic_idf(parsed))
         if plan.evidence is not None:
             scores *= plan.evidence.astype(np.float64) ** COORDINATION
         ranked: list[tuple[int, float]] = []
@@ -1023,30 +1003,6 @@ def _two_words(parsed: ParsedQuery) -> tuple[str, str] | None:
     if any(clause.kind != "terms" or len(clause.terms) != 1 for clause in typed):
         return None
     return typed[0].terms[0], typed[1].terms[0]
-
-
-def _could_rise(scores: np.ndarray, tiers: list[int], needed: int, size: int) -> int:
-    """The documents whose place among the first `needed` the two words' adjacency can decide: every
-    document of the tiers that are listed whole, and of the tier where the page ends, those whose score
-    could reach the page's last with ADJACENT_WEIGHT more. Adjacency adds at most ADJACENT_WEIGHT times
-    the two words' own BM25F, which the score already holds, so a document below last / (1 + weight)
-    cannot rise onto the page, and which of the others it outranks does not matter."""
-    chosen, count = 0, 0
-    for tier in tiers:
-        if not tier:
-            continue
-        n = tier.bit_count()
-        if count + n <= needed:
-            chosen |= tier
-            count += n
-            if count == needed:
-                break
-            continue
-        docs = bitsets.to_array(tier, size)
-        tier_scores = scores[docs]
-        last = np.partition(tier_scores, n - (needed - count))[n - (needed - count)]
-        return chosen | bitsets.from_array(docs[tier_scores * (1.0 + ADJACENT_WEIGHT) >= last], size)
-    return chosen
 
 
 def _classic_idf(parsed: ParsedQuery) -> bool:
