@@ -153,7 +153,7 @@ class Plan:
 @dataclass
 class PlaceFill:
     """A page that too few documents of a multi-word place fill, filled after them with documents that
-    have the place's words apart (Search._with_place_fill): that query, and how it was planned."""
+    have the place's first word (SearchEngine._with_place_fill): that query, and how it was planned."""
 
     query: ParsedQuery
     plan: Plan
@@ -671,9 +671,6 @@ class SearchEngine:
         `saturated`: each content group's score saturates at GROUP_SATURATION times its idf."""
         scores = state.ranker.zeros()
         classic = _classic_idf(parsed)
-        pair = _two_words(parsed)
-        if pair is not None:
-            self._add_adjacent_scores(state, pair, scores, within, classic)
         for group in parsed.groups:
             into = state.ranker.zeros() if group.filler or saturated else scores
             for clause in group.alternatives:
@@ -785,10 +782,7 @@ class SearchEngine:
         shares = {n: typed_title_share(typed, stored[n].get(schema.TITLE_FIELD, "")) for n in head}
         first = sorted((n for n in head if shares[n] >= TYPED_TITLE_SHARE - 1e-9),
                        key=lambda n: (-shares[n], _shown_title_words(stored[n])))
-        if first:
-            chosen = set(first)
-            docnums = first + [n for n in docnums if n not in chosen]
-        return docnums[:needed], scores
+        return _to_front(docnums, first)[:needed], scores
 
     def _whole_title_first(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int, needed: int,
                            stored: postings.StoredFields) -> tuple[list[int], dict[int, float]]:
@@ -801,10 +795,7 @@ class SearchEngine:
         candidates = bitsets.Membership(plan.title_first)
         first = [n for n in docnums[:TYPED_TITLE_CANDIDATES]
                  if n in candidates and whole in _title_parts_words(schema.stored_view(stored[n])["title"])]
-        if first:
-            chosen = set(first)
-            docnums = first + [n for n in docnums if n not in chosen]
-        return docnums[:needed], scores
+        return _to_front(docnums, first)[:needed], scores
 
     def _ranked(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int,
                 needed: int) -> tuple[list[int], dict[int, float]]:
@@ -935,6 +926,12 @@ def typed_title_words(query: str) -> list[str] | None:
     return [_typed_key(w) for w in words]
 
 
+def _to_front(docnums: list[int], first: list[int]) -> list[int]:
+    """`first`, in its order, then the other documents in theirs."""
+    chosen = set(first)
+    return first + [n for n in docnums if n not in chosen]
+
+
 def whole_title_words(text: str) -> list[str] | None:
     """The content words of a query or title as comparison keys (stems), in order; None for fewer than
     two."""
@@ -994,17 +991,6 @@ def _suggestion(corrected: ParsedQuery, corrected_plan: Plan, filters: int, tota
     return Suggestion(corrected.text, other) if other > total else None
 
 
-def _two_words(parsed: ParsedQuery) -> tuple[str, str] | None:
-    """The terms of a query of two plain words ("brede school", "Delftse cultuur"): no filler word, no
-    phrase, prefix or known phrase among them (its synonyms' phrases are matched as phrases already)."""
-    if len(parsed.groups) != 2 or any(group.filler for group in parsed.groups):
-        return None
-    typed = [group.alternatives[0] for group in parsed.groups]
-    if any(clause.kind != "terms" or len(clause.terms) != 1 for clause in typed):
-        return None
-    return typed[0].terms[0], typed[1].terms[0]
-
-
 def _classic_idf(parsed: ParsedQuery) -> bool:
     """Whether the query's words are scored with BM25's own idf (CLASSIC_IDF_FROM)."""
     return len(parsed.content_groups) >= CLASSIC_IDF_FROM
@@ -1019,9 +1005,11 @@ def _keywords_only(parsed: ParsedQuery) -> bool:
 
 
 def _adjacent_pairs(parsed: ParsedQuery) -> list[tuple[str, str]]:
-    """The terms of each two content words next to each other in a query of PROXIMITY_FROM content words or
-    more: each a single word as typed (its first alternative), neither a filler word, which breaks a pair."""
-    if len(parsed.content_groups) < PROXIMITY_FROM:
+    """The terms of each two content words next to each other in a query of two words ("brede school",
+    "Delftse cultuur") or of PROXIMITY_FROM content words or more: each a single word as typed (its first
+    alternative; not a phrase, prefix or known phrase, whose synonyms' phrases are matched as phrases
+    already), neither a filler word, which breaks a pair."""
+    if len(parsed.groups) != 2 and len(parsed.content_groups) < PROXIMITY_FROM:
         return []
     pairs = []
     for first, second in zip(parsed.groups, parsed.groups[1:]):

@@ -8,7 +8,7 @@ import pytest
 from kennisplatform import search
 from kennisplatform.params import SearchParams
 from kennisplatform.query import parse_query
-from kennisplatform.search import _two_words
+from kennisplatform.search import _adjacent_pairs
 
 from conftest import engine_over_articles, hits
 
@@ -52,9 +52,9 @@ def test_stop_words_between_them_do_not_part_them_but_the_order_counts(engine, m
 
 
 def test_only_a_query_of_two_plain_words_is_read_as_a_pair():
-    assert _two_words(parse_query("brede school")) == ("bred", "schol")
-    assert _two_words(parse_query("school")) is None
-    assert _two_words(parse_query("brede school wijk")) is None  # three words: tiers and title decide
-    assert _two_words(parse_query('"brede school"')) is None  # a phrase is one group already
-    assert _two_words(parse_query("hoe school")) is None  # a filler word is no part of a pair
-    assert _two_words(parse_query("brede sch*")) is None
+    assert _adjacent_pairs(parse_query("brede school")) == [("bred", "schol")]
+    assert _adjacent_pairs(parse_query("school")) == []
+    assert _adjacent_pairs(parse_query("brede school wijk")) == []  # three words: tiers and title decide
+    assert _adjacent_pairs(parse_query('"brede school"')) == []  # a phrase is one group already
+    assert _adjacent_pairs(parse_query("hoe school")) == []  # a filler word is no part of a pair
+    assert _adjacent_pairs(parse_query("brede sch*")) == []
