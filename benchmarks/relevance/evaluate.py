@@ -229,6 +229,14 @@ def load_judged(path: Path, ids_by_url: dict[str, str] | None) -> tuple[list[Jud
     return judged, sorted(missing)
 
 
+def starter_grades(key: str, pooled: Path = BESIDE_STARTER_JUDGMENTS) -> dict[str, dict[str, dict[str, int]]]:
+    """judgments file name -> query -> starter id -> grade, under `key` of the pooled grades (TUNING_KEY or
+    HELD_OUT_KEY); empty when nothing was pooled."""
+    if not pooled.exists():
+        return {}
+    return (yaml.safe_load(pooled.read_text(encoding="utf-8")) or {}).get(key) or {}
+
+
 def with_starter_grades(judged: list[Judged], judgments: Path, pooled: Path = BESIDE_STARTER_JUDGMENTS) -> int:
     """Beside the bundled corpus: the starter documents graded for these queries (pooled from the three
     engines' first 10, judged by reading) join each query's grades. Two pools, kept apart in the file: the
@@ -236,11 +244,8 @@ def with_starter_grades(judged: list[Judged], judgments: Path, pooled: Path = BE
     the held-out queries' grades (key `held_out`, pooled separately) only a held-out query (split heldout).
     Queries of neither pool (the check sets) keep their starter documents unjudged. Returns how many queries
     got starter grades."""
-    if not pooled.exists():
-        return 0
-    data = yaml.safe_load(pooled.read_text(encoding="utf-8")) or {}
-    tuning = (data.get(TUNING_KEY) or {}).get(judgments.name, {})
-    held_out = (data.get(HELD_OUT_KEY) or {}).get(judgments.name, {})
+    tuning = starter_grades(TUNING_KEY, pooled).get(judgments.name, {})
+    held_out = starter_grades(HELD_OUT_KEY, pooled).get(judgments.name, {})
     covered = 0
     for item in judged:
         if item.split in ("tune", ALL):
@@ -270,7 +275,8 @@ def import_collection(collection: Path, workdir: Path, beside_starter: bool = Fa
     """The collection's pages imported into an empty corpus as an editor would import them. Only the
     pages: SOURCES.md beside them is documentation, and as a document it would list every address.
     beside_starter: into a copy of the bundled corpus instead, as someone who follows the README and
-    imports into the default corpus/ would; its documents are unjudged, so they count as not relevant."""
+    imports into the default corpus/ would; its documents count as not relevant unless graded
+    (with_starter_grades)."""
     corpus = workdir / "corpus"
     if beside_starter:
         shutil.copytree(STARTER_CORPUS, corpus, ignore=shutil.ignore_patterns(".git", "README.md"))

@@ -22,14 +22,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-import yaml
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from evaluate import (  # noqa: E402
-    BESIDE_STARTER_JUDGMENTS, ENGINES, HELD_OUT_KEY, NAMED_SETS, STARTER_CORPUS, TUNING_KEY, import_collection,
-    load_judged,
+    ENGINES, HELD_OUT_KEY, NAMED_SETS, STARTER_CORPUS, TUNING_KEY, import_collection, load_judged, starter_grades,
 )
 
 from kennisplatform.corpus import read_corpus  # noqa: E402
@@ -40,14 +37,6 @@ POOLED_SETS = ("field", "tune2", "tune3", "tune4", "tune5")
 HELD_OUT_SETS = ("field",)
 
 
-def pooled_grades(key: str = TUNING_KEY) -> dict[str, dict[str, dict[str, int]]]:
-    """judgments file name -> query -> starter id -> grade, as far as judged already, under `key` (the tuning
-    queries' grades, or the held-out queries')."""
-    if not BESIDE_STARTER_JUDGMENTS.exists():
-        return {}
-    return yaml.safe_load(BESIDE_STARTER_JUDGMENTS.read_text(encoding="utf-8")).get(key) or {}
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--held-out", action="store_true",
@@ -56,7 +45,7 @@ def main() -> int:
     split, sets, key = ("heldout", HELD_OUT_SETS, HELD_OUT_KEY) if args.held_out else ("tune", POOLED_SETS, TUNING_KEY)
     starter, _ = read_corpus(STARTER_CORPUS)
     about = {d.id: (d.title, d.summary) for d in starter}
-    known = pooled_grades(key)
+    known = starter_grades(key)
     for name in sets:
         collection, judgments, _ = NAMED_SETS[name]
         with tempfile.TemporaryDirectory() as tmp:
