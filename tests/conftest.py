@@ -95,6 +95,17 @@ def engine_over_articles(root: Path, docs) -> SearchEngine:
     return SearchEngine(root / "index", taxonomy)
 
 
+def articles_engine(docs, name: str = "engine"):
+    """A module-scoped fixture `name`: engine_over_articles over `docs`, built once per module and closed
+    after it."""
+    @pytest.fixture(scope="module", name=name)
+    def fixture(tmp_path_factory):
+        engine = engine_over_articles(tmp_path_factory.mktemp(name), docs)
+        yield engine
+        engine.close()
+    return fixture
+
+
 def hits(engine: SearchEngine, q: str, **params) -> list[str]:
     """The ids of a search's hits, in order."""
     return [h.id for h in engine.search(SearchParams(q=q, **params)).hits]

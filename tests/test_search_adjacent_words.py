@@ -3,14 +3,12 @@
 there, so that it comes before pages that only have the words apart."""
 from __future__ import annotations
 
-import pytest
-
 from kennisplatform import search
 from kennisplatform.params import SearchParams
 from kennisplatform.query import parse_query
 from kennisplatform.search import _adjacent_pairs
 
-from conftest import engine_over_articles, hits
+from conftest import articles_engine, hits
 
 # (id, title, body)
 DOCS = [
@@ -22,12 +20,7 @@ DOCS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    engine = engine_over_articles(tmp_path_factory.mktemp("adjacent"),
-                                  [(doc_id, title, ["Nederland"], body) for doc_id, title, body in DOCS])
-    yield engine
-    engine.close()
+engine = articles_engine([(doc_id, title, ["Nederland"], body) for doc_id, title, body in DOCS])
 
 
 def test_two_words_next_to_each_other_come_first(engine):

@@ -13,7 +13,7 @@ from kennisplatform import search as search_module
 from kennisplatform.index import open_index
 from kennisplatform.search import CLASSIC_IDF_FROM
 
-from conftest import engine_over_articles, hits
+from conftest import articles_engine, hits
 
 # "cultuur" is in every document. "veel-cultuur" says it ten times around the two telling words; "theater"
 # says "theater" twice and "cultuur" once, padded to the same length. Whoosh's idf (at least 1) lets the ten
@@ -25,13 +25,8 @@ DOCS = [
      for n, word in enumerate(["muziek", "dans", "erfgoed", "film", "lezen", "beeldende kunst"])]
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    # The same title and summary for all: only the bodies differ.
-    engine = engine_over_articles(tmp_path_factory.mktemp("common-words"),
-                                  [(doc_id, "Document", [], body) for doc_id, body in DOCS])
-    yield engine
-    engine.close()
+# The same title and summary for all: only the bodies differ.
+engine = articles_engine([(doc_id, "Document", [], body) for doc_id, body in DOCS])
 
 
 @pytest.fixture(scope="module")

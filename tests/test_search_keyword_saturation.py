@@ -3,13 +3,11 @@ saturates (search.GROUP_SATURATION), so a page with one of the words in its titl
 outrank the page with every word in good measure (docs/performance.md, "Session 7: multi")."""
 from __future__ import annotations
 
-import pytest
-
 from kennisplatform import search as search_module
 from kennisplatform.query import parse_query
 from kennisplatform.search import _keywords_only
 
-from conftest import engine_over_articles, hits
+from conftest import articles_engine, hits
 
 QUERY = "coördinator uren taken school"
 # Both pages have every word: "uren" has them all in good measure, "taken" has one of them in its title and
@@ -26,12 +24,7 @@ DOCS = [
      for n, word in enumerate(["muziekles", "dansles", "erfgoedles", "filmles", "leesles"])]
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    engine = engine_over_articles(tmp_path_factory.mktemp("keyword-saturation"),
-                                  [(doc_id, title, [], body) for doc_id, title, body in DOCS])
-    yield engine
-    engine.close()
+engine = articles_engine([(doc_id, title, [], body) for doc_id, title, body in DOCS])
 
 
 def test_the_page_about_every_keyword_comes_before_the_page_about_one(engine, monkeypatch):

@@ -3,12 +3,9 @@ the documents that have the name's first word, after the place's own; never with
 rest of the name ("aan den IJssel": another town's too, and a river's)."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from conftest import engine_over_articles
 from kennisplatform.params import SearchParams
+
+from conftest import articles_engine
 
 DOCS = [
     ("krimpen-gefiled", "Werkbijeenkomst leerlingenraad", ["Krimpen a/d IJssel"],
@@ -23,11 +20,7 @@ DOCS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    built = engine_over_articles(tmp_path_factory.mktemp("fill"), DOCS)
-    yield built
-    built.close()
+engine = articles_engine(DOCS)
 
 
 def test_the_page_is_filled_with_the_first_word_of_the_place_after_its_own_documents(engine):

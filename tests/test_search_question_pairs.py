@@ -3,13 +3,11 @@ other (search.PROXIMITY_FROM, ADJACENT_WEIGHT as for two-word queries): the page
 first among pages with the same words (docs/performance.md, "Session 7: questions")."""
 from __future__ import annotations
 
-import pytest
-
 from kennisplatform import search as search_module
 from kennisplatform.query import parse_query
 from kennisplatform.search import PROXIMITY_FROM, _adjacent_pairs
 
-from conftest import engine_over_articles, hits
+from conftest import articles_engine, hits
 
 QUESTION = "hoeveel geld krijgt een school per leerling voor cultuureducatie van het rijk"
 # Both pages have every content word of the question; "los" has "geld" twice, but "per" and "leerling" apart.
@@ -22,12 +20,7 @@ DOCS = [
      for n, word in enumerate(["muziek", "dans", "erfgoed", "film", "lezen"])]
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    engine = engine_over_articles(tmp_path_factory.mktemp("question-pairs"),
-                                  [(doc_id, title, [], body) for doc_id, title, body in DOCS])
-    yield engine
-    engine.close()
+engine = articles_engine([(doc_id, title, [], body) for doc_id, title, body in DOCS])
 
 
 def test_a_long_question_ranks_the_page_with_its_words_together_first(engine, monkeypatch):

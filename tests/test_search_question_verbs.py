@@ -4,10 +4,7 @@ Snowball leaves the two apart; data/stem_overrides.tsv brings them together (doc
 questions")."""
 from __future__ import annotations
 
-import pytest
-
-
-from conftest import engine_over_articles, hits
+from conftest import articles_engine, hits
 
 # "ouders" and "cultuureducatie" are in the first two pages alike; only "ouders-betrokken" is about involving
 # parents, and it says so with "betrokkenheid" and "betrokken", never with "betrekken".
@@ -22,12 +19,7 @@ DOCS = [
      for n, word in enumerate(["muziek", "dans", "erfgoed", "film", "lezen"])]
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    engine = engine_over_articles(tmp_path_factory.mktemp("question-verbs"),
-                                  [(doc_id, title, [], body) for doc_id, title, body in DOCS])
-    yield engine
-    engine.close()
+engine = articles_engine([(doc_id, title, [], body) for doc_id, title, body in DOCS])
 
 
 def test_a_question_with_a_strong_verb_finds_the_page_that_uses_its_participle(engine):

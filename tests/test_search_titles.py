@@ -3,11 +3,9 @@ ranked with the pages that contain every word, but a place or one aspect of seve
 enough."""
 from __future__ import annotations
 
-import pytest
-
 from kennisplatform import search
 
-from conftest import engine_over_articles, hits
+from conftest import articles_engine, hits
 
 # (id, title, regions, body)
 DOCS = [
@@ -35,11 +33,7 @@ DOCS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    engine = engine_over_articles(tmp_path_factory.mktemp("titles"), DOCS)
-    yield engine
-    engine.close()
+engine = articles_engine(DOCS)
 
 
 def test_a_page_whose_title_covers_the_query_comes_first(engine):

@@ -4,12 +4,10 @@ order comes first; a query without function words is left alone. Session 6: two 
 doen"), and of two titles that hold the typed words alike the shorter comes first."""
 from __future__ import annotations
 
-import pytest
-
 from kennisplatform import search
 from kennisplatform.search import typed_title_share, typed_title_words
 
-from conftest import engine_over_articles, hits
+from conftest import articles_engine, hits
 
 REMEMBERED = "voor ieder talent is er iets te doen"  # the title says "elk", and "wel" besides
 
@@ -24,11 +22,7 @@ DOCS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    engine = engine_over_articles(tmp_path_factory.mktemp("typed-titles"), [(doc_id, title, ["Nederland"], body) for doc_id, title, body in DOCS])
-    yield engine
-    engine.close()
+engine = articles_engine([(doc_id, title, ["Nederland"], body) for doc_id, title, body in DOCS])
 
 
 def test_a_title_remembered_with_its_function_words_comes_first(engine):
@@ -81,12 +75,8 @@ SHORT = [
 ]
 
 
-@pytest.fixture(scope="module")
-def short_engine(tmp_path_factory):
-    engine = engine_over_articles(tmp_path_factory.mktemp("short-titles"),
-                                  [(doc_id, title, ["Nederland"], body) for doc_id, title, body in SHORT])
-    yield engine
-    engine.close()
+short_engine = articles_engine([(doc_id, title, ["Nederland"], body) for doc_id, title, body in SHORT],
+                               "short_engine")
 
 
 def test_a_two_word_title_with_a_function_word_comes_first(short_engine):

@@ -4,13 +4,11 @@ that page first, above longer pages that repeat its words. A word with a leading
 the second half of a Dutch elision ("cultuureducatie en -participatie"), not an exclusion."""
 from __future__ import annotations
 
-import pytest
-
 from kennisplatform import search
 from kennisplatform.query import parse_query
 from kennisplatform.search import whole_title_words
 
-from conftest import engine_over_articles, hits
+from conftest import articles_engine, hits
 
 # (id, title, body)
 DOCS = [
@@ -29,12 +27,7 @@ DOCS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    engine = engine_over_articles(tmp_path_factory.mktemp("whole-titles"),
-                                  [(doc_id, title, ["Nederland"], body) for doc_id, title, body in DOCS])
-    yield engine
-    engine.close()
+engine = articles_engine([(doc_id, title, ["Nederland"], body) for doc_id, title, body in DOCS])
 
 
 def test_a_title_typed_whole_without_function_words_comes_first(engine):
