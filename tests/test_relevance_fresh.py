@@ -5,7 +5,7 @@ fresh2 was made later, to judge a change proposed after held-out was seen; fresh
 had been looked at: it stands in for unseen pages; fresh4 in session 6, because fresh3 had been run once; fresh5
 beside it, so that the end-of-session measurement on unseen material rests on two clean sets; fresh6 in session 7,
 with queries of its own as well: none has the analysed terms of a tuning query; fresh7 after it, the same way, on
-other subjects and places."""
+other subjects and places; fresh8 in session 8, the same way again, measured beside the bundled corpus too."""
 from __future__ import annotations
 
 import re
@@ -38,8 +38,9 @@ FRESH4 = FreshSet(RELEVANCE / "collection_fresh4", RELEVANCE / "judgments_fresh4
 FRESH5 = FreshSet(RELEVANCE / "collection_fresh5", RELEVANCE / "judgments_fresh5.yaml", "fresh5", 35, 50)
 FRESH6 = FreshSet(RELEVANCE / "collection_fresh6", RELEVANCE / "judgments_fresh6.yaml", "fresh6", 40, 50)
 FRESH7 = FreshSet(RELEVANCE / "collection_fresh7", RELEVANCE / "judgments_fresh7.yaml", "fresh7", 40, 50)
+FRESH8 = FreshSet(RELEVANCE / "collection_fresh8", RELEVANCE / "judgments_fresh8.yaml", "fresh8", 42, 50)
 SETS = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6,
-        "fresh7": FRESH7}
+        "fresh7": FRESH7, "fresh8": FRESH8}
 # Tuning pages of their own (tune3): a check set that shared one would be tuned on through it.
 TUNE3_FOLDER = RELEVANCE / "collection_tune3"
 # At least this many queries of these kinds: fresh2 must show the title variant it was made for; fresh3 stands
@@ -51,10 +52,11 @@ MIN_PER_KIND = {
     "fresh5": {kind: 6 for kind in KINDS},
     "fresh6": {kind: 6 for kind in KINDS},
     "fresh7": {kind: 6 for kind in KINDS},
+    "fresh8": {kind: 6 for kind in KINDS},
 }
 # Check sets whose queries are their own: none has the analysed terms of a tuning query, so that they measure
 # unseen query words as well as unseen pages. A later check set is added here by its name.
-OWN_QUERIES = ["fresh6", "fresh7"]
+OWN_QUERIES = ["fresh6", "fresh7", "fresh8"]
 
 
 @pytest.fixture(scope="module", params=list(SETS))
@@ -102,7 +104,7 @@ def test_later_fresh_sets_have_enough_queries_of_each_kind_they_are_read_by(name
         assert kinds.count(kind) >= least, kind
 
 
-@pytest.mark.parametrize("name", ["fresh3", "fresh4", "fresh5", "fresh6", "fresh7"])
+@pytest.mark.parametrize("name", ["fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8"])
 def test_later_fresh_places_include_an_adjective_form_and_a_multi_word_name(name):
     """How people type places: "Haagse", "Zeeuwse", "Hoeksche Waard", not only the plain name of one word."""
     places = [item["query"] for item in queries_of(SETS[name]) if item["kind"] == "place"]

@@ -11,6 +11,7 @@
     python benchmarks/relevance/evaluate.py --fresh5 [--per-query]   # a fifth fresh check set, run once at the end
     python benchmarks/relevance/evaluate.py --fresh6 [--per-query]   # a sixth, with queries of its own, run once
     python benchmarks/relevance/evaluate.py --fresh7 [--per-query]   # a seventh, with queries of its own, run once
+    python benchmarks/relevance/evaluate.py --fresh8 [--beside-starter]   # an eighth, also beside the bundled corpus
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune5 [--per-query]    # pages of its own, judgments_tune5.yaml (tuning)
     python benchmarks/relevance/evaluate.py --typo-field | --typo-tune3 | --typo-starter   # derived typo tuning sets
@@ -58,6 +59,13 @@ the terms of any query of another judgments file (a data test keeps that so for 
 --fresh7 (collection_fresh7/) is a seventh check set, made in session 7 after fresh6 and run the same way, once,
 by the lead, at the end; its queries are its own too. Its pages are of subjects and places the other sets hardly
 have (visual arts, design, theatre, reading in VO, provincial policy, monitors; small Zuid-Holland municipalities).
+--fresh8 (collection_fresh8/) is an eighth check set, made in session 8 the same way and run the same way, once, by
+the lead, at the end; its queries are its own too. It stands in for what outsiders will do: import unseen pages into
+the bundled corpus and search them there, so it is measured alone and with --beside-starter, where the starter
+documents the three engines put in their first 10 were pooled blind and graded (its own key, check, in
+beside_starter_grades.yaml; pool_beside_starter.py --check fresh8). Its pages are of subjects and places the other
+sets hardly have (media education, games, architecture, circus, newcomers, war and slavery heritage, the extended
+school day, the mbo; Barendrecht, Molenlanden, Ridderkerk, Capelle aan den IJssel, Rotterdam's districts).
 --typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
 starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
 typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; the rules are in their headers).
@@ -135,6 +143,8 @@ FRESH6_COLLECTION = HERE / "collection_fresh6"
 FRESH6_JUDGMENTS = HERE / "judgments_fresh6.yaml"
 FRESH7_COLLECTION = HERE / "collection_fresh7"
 FRESH7_JUDGMENTS = HERE / "judgments_fresh7.yaml"
+FRESH8_COLLECTION = HERE / "collection_fresh8"
+FRESH8_JUDGMENTS = HERE / "judgments_fresh8.yaml"
 TUNE3_COLLECTION = HERE / "collection_tune3"
 TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
 TUNE4_COLLECTION = HERE / "collection_tune4"
@@ -164,6 +174,8 @@ NAMED_SETS = {
                "a sixth fresh check set with queries of its own, run once at the end (session 7)"),
     "fresh7": (FRESH7_COLLECTION, FRESH7_JUDGMENTS,
                "a seventh fresh check set with queries of its own, run once at the end (session 7)"),
+    "fresh8": (FRESH8_COLLECTION, FRESH8_JUDGMENTS,
+               "an eighth fresh check set, judged beside the bundled corpus too, run once at the end (session 8)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
     "tune4": (TUNE4_COLLECTION, TUNE4_JUDGMENTS, "a fourth tuning set: pages sharing title words (session 6)"),
     "tune5": (TUNE5_COLLECTION, TUNE5_JUDGMENTS,
