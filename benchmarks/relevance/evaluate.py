@@ -79,11 +79,13 @@ the project, many on the same topics) join the judged pages. For the tuning quer
 tune4, tune5) the starter documents any of the three engines puts in its first 10 were pooled and graded by reading
 (beside_starter_grades.yaml, session 7; pool_beside_starter.py prints the pool) and count with their grades. The
 field set's held-out half was pooled and graded the same way, separately (its own key, held_out, in the same file;
-pool_beside_starter.py --held-out), from the blind pool listing only: its grades join only held-out queries. For
-the check sets (fresh*) and the derived sets they are unjudged, so they count as not relevant for every engine:
-there an engine that finds more of the starter documents that are on topic loses points for them, so compare
-engines, not figures with and without it. --no-starter-grades leaves them unjudged everywhere (the figures before
-the pooling).
+pool_beside_starter.py --held-out), from the blind pool listing only: its grades join only held-out queries. The
+check set fresh8 was pooled and graded the same way (session 8), separately again (its own key, check;
+pool_beside_starter.py --check fresh8), from the blind pool listing only: its grades join only its own queries
+(split fresh8). For the other check sets (fresh to fresh7) and the derived sets they are unjudged, so they count
+as not relevant for every engine: there an engine that finds more of the starter documents that are on topic loses
+points for them, so compare engines, not figures with and without it. --no-starter-grades leaves them unjudged
+everywhere (the figures before the pooling).
 
 Grades: 3 = exactly what was asked, 2 = clearly relevant, 1 = partly relevant; unlisted = 0.
 
@@ -154,13 +156,15 @@ TUNE5_JUDGMENTS = HERE / "judgments_tune5.yaml"
 STARTER_CORPUS = REPO / "corpus"
 COMPOUND_FIELD_JUDGMENTS = HERE / "judgments_compound_field.yaml"
 COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
-# Starter documents graded for the tuning queries (and, apart, the field set's held-out queries) of the sets
-# measured beside the bundled corpus (session 7). Not named judgments*.yaml: those are sets of judged queries;
-# these are grades added to theirs.
+# Starter documents graded for the tuning queries (and, apart, the field set's held-out queries and a check set's
+# queries) of the sets measured beside the bundled corpus (sessions 7 and 8). Not named judgments*.yaml: those are
+# sets of judged queries; these are grades added to theirs.
 BESIDE_STARTER_JUDGMENTS = HERE / "beside_starter_grades.yaml"
-# Its two top-level keys: the tuning queries' grades, and the held-out queries' (pooled separately, session 7).
+# Its three top-level keys: the tuning queries' grades, the held-out queries' (pooled separately, session 7), and
+# the check set fresh8's (pooled separately, session 8).
 TUNING_KEY = "judgments"
 HELD_OUT_KEY = "held_out"
+CHECK_KEY = "check"
 # --NAME: (pages to import, or the starter corpus as it is; judgments over them; what the set is for)
 NAMED_SETS = {
     "field": (FIELD_COLLECTION, FIELD_JUDGMENTS, "the real pages"),
@@ -242,8 +246,8 @@ def load_judged(path: Path, ids_by_url: dict[str, str] | None) -> tuple[list[Jud
 
 
 def starter_grades(key: str, pooled: Path = BESIDE_STARTER_JUDGMENTS) -> dict[str, dict[str, dict[str, int]]]:
-    """judgments file name -> query -> starter id -> grade, under `key` of the pooled grades (TUNING_KEY or
-    HELD_OUT_KEY); empty when nothing was pooled."""
+    """judgments file name -> query -> starter id -> grade, under `key` of the pooled grades (TUNING_KEY,
+    HELD_OUT_KEY or CHECK_KEY); empty when nothing was pooled."""
     if not pooled.exists():
         return {}
     return (yaml.safe_load(pooled.read_text(encoding="utf-8")) or {}).get(key) or {}
@@ -251,13 +255,15 @@ def starter_grades(key: str, pooled: Path = BESIDE_STARTER_JUDGMENTS) -> dict[st
 
 def with_starter_grades(judged: list[Judged], judgments: Path, pooled: Path = BESIDE_STARTER_JUDGMENTS) -> int:
     """Beside the bundled corpus: the starter documents graded for these queries (pooled from the three
-    engines' first 10, judged by reading) join each query's grades. Two pools, kept apart in the file: the
+    engines' first 10, judged by reading) join each query's grades. Three pools, kept apart in the file: the
     tuning queries' grades (key `judgments`) join only a tuning query (split tune, or a file without halves),
-    the held-out queries' grades (key `held_out`, pooled separately) only a held-out query (split heldout).
-    Queries of neither pool (the check sets) keep their starter documents unjudged. Returns how many queries
-    got starter grades."""
+    the held-out queries' grades (key `held_out`, pooled separately) only a held-out query (split heldout), and
+    a check set's grades (key `check`, pooled separately) only a query of a check set (a split of its own, such
+    as fresh8), each under its judgments file's name. Queries of no pool (the check sets never pooled) keep
+    their starter documents unjudged. Returns how many queries got starter grades."""
     tuning = starter_grades(TUNING_KEY, pooled).get(judgments.name, {})
     held_out = starter_grades(HELD_OUT_KEY, pooled).get(judgments.name, {})
+    check = starter_grades(CHECK_KEY, pooled).get(judgments.name, {})
     covered = 0
     for item in judged:
         if item.split in ("tune", ALL):
@@ -265,7 +271,7 @@ def with_starter_grades(judged: list[Judged], judgments: Path, pooled: Path = BE
         elif item.split == "heldout":
             grades = held_out.get(item.query)
         else:
-            grades = None
+            grades = check.get(item.query)
         if grades is None:
             continue
         item.grades.update({str(doc_id): int(grade) for doc_id, grade in grades.items()})
@@ -533,7 +539,7 @@ def main() -> int:
     parser.add_argument("--beside-starter", action="store_true",
                         help="import the collection into a copy of the bundled corpus; its 63 documents count with "
                              "the grades of beside_starter_grades.yaml (tuning queries; the field set's "
-                             "held-out queries from their own pool), else as not relevant")
+                             "held-out queries and fresh8's queries each from their own pool), else as not relevant")
     parser.add_argument("--no-starter-grades", action="store_true",
                         help="with --beside-starter: every starter document unjudged (the figures before pooling)")
     parser.add_argument("--per-query", action="store_true", help="print each query's scores")

@@ -2,6 +2,7 @@
 
     python benchmarks/relevance/pool_beside_starter.py > /tmp/pool.txt              # the tuning queries
     python benchmarks/relevance/pool_beside_starter.py --held-out > /tmp/pool.txt   # the field set's held-out half
+    python benchmarks/relevance/pool_beside_starter.py --check fresh8 > /tmp/pool.txt   # a check set's queries
 
 `evaluate.py --beside-starter` imports a collection into a copy of the bundled corpus; its 63 starter documents
 are unjudged there, so a starter document that answers a query counted as wrong. This script pools, for every
@@ -12,8 +13,10 @@ in beside_starter_grades.yaml are marked, so that a later pool (after a ranking 
 
 --held-out pools the field set's held-out queries (split heldout) the same way, and only those; their grades live
 under their own key of beside_starter_grades.yaml (held_out), so that a reader sees they were pooled separately.
-Judging a pool is not tuning: the listing gives no rank and no score, and nobody tunes on what it shows. The check
-sets (fresh*) are never pooled here.
+--check NAME pools every query of a check set made to be measured beside the bundled corpus (fresh8, session 8) the
+same way; its grades live under a third key (check), and evaluate.py merges them into that set's queries only.
+Judging a pool is not tuning: the listing gives no rank and no score, and nobody tunes on what it shows. The older
+check sets (fresh to fresh7) are never pooled here.
 """
 from __future__ import annotations
 
@@ -26,7 +29,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from evaluate import (  # noqa: E402
-    ENGINES, HELD_OUT_KEY, NAMED_SETS, STARTER_CORPUS, TUNING_KEY, import_collection, load_judged, starter_grades,
+    CHECK_KEY, ENGINES, HELD_OUT_KEY, NAMED_SETS, STARTER_CORPUS, TUNING_KEY, import_collection, load_judged,
+    starter_grades,
 )
 
 from kennisplatform.corpus import read_corpus  # noqa: E402
@@ -35,14 +39,25 @@ from kennisplatform.corpus import read_corpus  # noqa: E402
 POOLED_SETS = ("field", "tune2", "tune3", "tune4", "tune5")
 # The sets whose held-out queries are pooled with --held-out (split heldout).
 HELD_OUT_SETS = ("field",)
+# The check sets that may be pooled with --check NAME (every query; split NAME): those made to be measured beside
+# the bundled corpus. The older check sets are not among them.
+CHECK_SETS = ("fresh8",)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--held-out", action="store_true",
-                        help="pool the field set's held-out queries instead of the tuning queries")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--held-out", action="store_true",
+                       help="pool the field set's held-out queries instead of the tuning queries")
+    which.add_argument("--check", choices=CHECK_SETS, metavar="NAME",
+                       help=f"pool every query of this check set instead ({', '.join(CHECK_SETS)})")
     args = parser.parse_args()
-    split, sets, key = ("heldout", HELD_OUT_SETS, HELD_OUT_KEY) if args.held_out else ("tune", POOLED_SETS, TUNING_KEY)
+    if args.check:
+        split, sets, key = args.check, (args.check,), CHECK_KEY
+    elif args.held_out:
+        split, sets, key = "heldout", HELD_OUT_SETS, HELD_OUT_KEY
+    else:
+        split, sets, key = "tune", POOLED_SETS, TUNING_KEY
     starter, _ = read_corpus(STARTER_CORPUS)
     about = {d.id: (d.title, d.summary) for d in starter}
     known = starter_grades(key)
