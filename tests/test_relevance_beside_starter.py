@@ -1,8 +1,10 @@
 """The starter documents graded for queries measured beside the bundled corpus (beside_starter_grades.yaml)
-stay what they claim to be: grades of starter documents, in two pools kept apart. Under `judgments` the tuning
+stay what they claim to be: grades of starter documents, in three pools kept apart. Under `judgments` the tuning
 queries' grades (field tune half, tune2, tune3, tune4, tune5); under `held_out` the field set's held-out
-queries' grades, pooled separately. evaluate.py --beside-starter merges each pool into its own queries' grades
-and no other's; alone, or with --no-starter-grades, nothing is merged; the check sets are never pooled."""
+queries' grades, pooled separately; under `check` the grades of the check set fresh8, made to be measured beside
+the bundled corpus (session 8), pooled separately again. evaluate.py --beside-starter merges each pool into its
+own queries' grades and no other's; alone, or with --no-starter-grades, nothing is merged; the older check sets
+(fresh to fresh7) are never pooled."""
 from __future__ import annotations
 
 import sys
@@ -23,6 +25,8 @@ TUNING_FILES = {"judgments_field.yaml", "judgments_tune2.yaml", "judgments_tune3
                 "judgments_tune5.yaml"}
 # the sets whose held-out half was pooled, separately
 HELD_OUT_FILES = {"judgments_field.yaml"}
+# the check sets pooled (every query), separately again: judgments file -> the split of its queries
+CHECK_FILES = {"judgments_fresh8.yaml": "fresh8"}
 
 
 def _data() -> dict:
@@ -37,6 +41,14 @@ def _held_out() -> dict[str, dict[str, dict[str, int]]]:
     return _data()[evaluate.HELD_OUT_KEY]
 
 
+def _check() -> dict[str, dict[str, dict[str, int]]]:
+    return _data()[evaluate.CHECK_KEY]
+
+
+def _pools() -> tuple[dict[str, dict[str, dict[str, int]]], ...]:
+    return _pooled(), _held_out(), _check()
+
+
 def _queries(name: str, split: str) -> set[str]:
     queries = yaml.safe_load((RELEVANCE / name).read_text(encoding="utf-8"))["queries"]
     return {str(q["query"]) for q in queries if q.get("split") == split}
@@ -46,13 +58,13 @@ def _starter_ids() -> set[str]:
     return {d.id for d in read_corpus(REPO / "corpus")[0]}
 
 
-def test_the_file_has_the_two_pools_and_nothing_else():
-    assert set(_data()) == {evaluate.TUNING_KEY, evaluate.HELD_OUT_KEY}
+def test_the_file_has_the_three_pools_and_nothing_else():
+    assert set(_data()) == {evaluate.TUNING_KEY, evaluate.HELD_OUT_KEY, evaluate.CHECK_KEY}
 
 
 def test_every_graded_document_is_a_starter_document():
     starter = _starter_ids()
-    for pool in (_pooled(), _held_out()):
+    for pool in _pools():
         graded = {doc for by_query in pool.values() for grades in by_query.values() for doc in grades}
         assert graded and graded <= starter, sorted(graded - starter)
 
@@ -81,13 +93,26 @@ def test_tune5_is_pooled_for_its_tuning_queries_with_starter_documents():
     assert graded <= _starter_ids(), sorted(graded - _starter_ids())
 
 
-def test_no_check_set_is_pooled():
+def test_no_check_set_is_pooled_as_tuning_or_held_out_material():
     for pool in (_pooled(), _held_out()):
         assert not any(name.startswith("judgments_fresh") for name in pool)
 
 
+def test_the_check_pool_names_only_fresh8_queries_and_existing_starter_documents():
+    """Under `check`: only fresh8's judgments file, only queries that fresh8 has (each of its own split), and
+    only documents of the bundled corpus; fresh to fresh7 stay unpooled."""
+    check = _check()
+    assert set(check) == set(CHECK_FILES)
+    starter = _starter_ids()
+    for name, split in CHECK_FILES.items():
+        queries = _queries(name, split)
+        assert queries and check[name] and set(check[name]) <= queries, sorted(set(check[name]) - queries)
+        graded = {doc for grades in check[name].values() for doc in grades}
+        assert graded and graded <= starter, sorted(graded - starter)
+
+
 def test_grades_are_on_the_judging_scale_and_each_pool_keeps_its_zeros():
-    for pool in (_pooled(), _held_out()):
+    for pool in _pools():
         grades = [g for by_query in pool.values() for graded in by_query.values() for g in graded.values()]
         assert all(isinstance(g, int) and not isinstance(g, bool) for g in grades)
         assert set(grades) <= {0, 1, 2, 3}
@@ -102,6 +127,9 @@ def _write_pools(path: Path) -> Path:
         evaluate.HELD_OUT_KEY: {"judgments_x.yaml": {
             "erfgoed": {"erfgoedleerlijn-leiden-musea-en-scholen": 1},
             "muziek": {"studiedag-muziekonderwijs-gouda-2015-02-12": 2}}},
+        evaluate.CHECK_KEY: {"judgments_x.yaml": {
+            "erfgoed": {"icc-netwerkbijeenkomst-erfgoedleerlijn-dordrecht-2014-05-22": 2},
+            "film": {"filmklas-weerbaarheid-zwijndrecht-vo": 3}}},
     }), encoding="utf-8")
     return path
 
@@ -113,6 +141,10 @@ def _queries_x() -> dict[str, Judged]:
         "heldout": Judged("dans", "topical", {"page-b": 2}, "heldout"),
         "heldout_pooled": Judged("muziek", "topical", {"page-c": 1}, "heldout"),
         "unpooled": Judged("theater", "topical", {"page-d": 1}, "tune"),
+        # a check set's query (a split of its own): only the check pool's grades join it
+        "check": Judged("film", "topical", {"page-e": 1}, "fresh8"),
+        "check_same_words": Judged("erfgoed", "topical", {"page-f": 1}, "fresh8"),
+        "check_unpooled": Judged("dans", "topical", {"page-g": 1}, "fresh8"),
     }
 
 
@@ -120,12 +152,17 @@ def test_beside_starter_merges_each_pool_into_its_own_half_only(tmp_path: Path):
     pooled = _write_pools(tmp_path / "pooled.yaml")
     q = _queries_x()
     covered = evaluate.with_starter_grades(list(q.values()), RELEVANCE / "judgments_x.yaml", pooled)
-    assert covered == 2
+    assert covered == 4
     assert q["tune"].grades == {"page-a": 3, "erfgoedleerlijn-schiedam-jenever-en-molens": 3,
                                 "dansleerlijn-basisscholen-papendrecht": 0}
     assert q["heldout"].grades == {"page-b": 2}  # the tuning pool's "dans" is not this held-out query's
     assert q["heldout_pooled"].grades == {"page-c": 1, "studiedag-muziekonderwijs-gouda-2015-02-12": 2}
     assert q["unpooled"].grades == {"page-d": 1}
+    assert q["check"].grades == {"page-e": 1, "filmklas-weerbaarheid-zwijndrecht-vo": 3}
+    # the tuning and held-out pools' "erfgoed" are not this check query's; the check pool's is
+    assert q["check_same_words"].grades == {"page-f": 1,
+                                            "icc-netwerkbijeenkomst-erfgoedleerlijn-dordrecht-2014-05-22": 2}
+    assert q["check_unpooled"].grades == {"page-g": 1}  # the tuning pool's "dans" is not a check query's
     # a starter document graded 3 in the first place makes the ranking that leads with it perfect
     assert evaluate.ndcg(["erfgoedleerlijn-schiedam-jenever-en-molens", "page-a"], q["tune"].grades) == 1.0
 
@@ -144,6 +181,16 @@ def test_the_grades_are_merged_only_beside_the_starter_corpus(tmp_path: Path):
         q = _queries_x()
         assert evaluate.starter_grades_if_beside(list(q.values()), name, beside, graded, pooled) is None
         assert q["tune"].grades == {"page-a": 3} and q["heldout_pooled"].grades == {"page-c": 1}
+        assert q["check"].grades == {"page-e": 1}
     q = _queries_x()
-    assert evaluate.starter_grades_if_beside(list(q.values()), name, True, True, pooled) == 2
+    assert evaluate.starter_grades_if_beside(list(q.values()), name, True, True, pooled) == 4
     assert "studiedag-muziekonderwijs-gouda-2015-02-12" in q["heldout_pooled"].grades
+    assert "filmklas-weerbaarheid-zwijndrecht-vo" in q["check"].grades
+
+
+def test_a_check_set_without_a_pool_keeps_its_starter_documents_unjudged(tmp_path: Path):
+    """fresh to fresh7 were never pooled: beside the starter corpus their queries get no starter grades."""
+    pooled = _write_pools(tmp_path / "pooled.yaml")
+    older = Judged("film", "topical", {"page-e": 1}, "fresh7")
+    assert evaluate.with_starter_grades([older], RELEVANCE / "judgments_fresh7.yaml", pooled) == 0
+    assert older.grades == {"page-e": 1}
