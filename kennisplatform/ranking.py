@@ -156,6 +156,15 @@ def add_all(into: np.ndarray, terms: list[TermScores], weight: float | np.ndarra
     into[common] += total
 
 
+def scores_at(terms: list[TermScores], docs: np.ndarray) -> np.ndarray:
+    """The sum of the terms' scores (one field) of each of `docs` (ascending, all in every term's postings:
+    a phrase's documents), in float64 and in the given order: what add_all adds to them."""
+    total = np.zeros(len(docs), dtype=np.float64)
+    for term in terms:
+        total += _scores_of(term, docs, 0)
+    return total
+
+
 def _common(terms: list[TermScores], size: int) -> np.ndarray:
     """The documents in every posting list, the shortest list first: each step keeps the documents left
     that a longer list has (a compound's common part, "cultuur", lists most documents). With `size`,

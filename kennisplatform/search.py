@@ -595,6 +595,14 @@ class SearchEngine:
             return bitsets.from_array(state.ranker.arrays.phrase_docs(field_name, terms, candidates), size)
         return self._cached_bits(state, ("phrase", field_name, *terms), compute)
 
+    def _phrase_docs(self, state: _State, field_name: str, terms: tuple[str, ...]) -> np.ndarray:
+        """_phrase_bits as docnums (ascending), remembered too: the documents a phrase or an adjacent pair
+        scores, without an array over all documents per query."""
+        def compute() -> np.ndarray:
+            bits = self._phrase_bits(state, field_name, terms)
+            return bitsets.to_array(bits, state.ranker.size) if bits else np.zeros(0, dtype=np.int64)
+        return self._cached_bits(state, ("phrase docs", field_name, *terms), compute)
+
     def _any_field(self, state: _State, term: str) -> int:
         bits = 0
         for name in schema.TEXT_FIELDS:
@@ -698,9 +706,25 @@ class SearchEngine:
                              within: np.ndarray | None, classic: bool) -> None:
         """ADJACENT_WEIGHT more of the two words' BM25F in each field where a document has them next to
         each other, in the query's order (stop words aside, as in a phrase)."""
-        adjacent = state.ranker.zeros()
-        self._add_clause_scores(state, Clause("phrase", pair, " ".join(pair)), adjacent, within, classic)
-        into += ADJACENT_WEIGHT * adjacent
+        # Only the documents with the pair in some field: their sum over the fields (in the fields' order,
+        # as a phrase clause adds them), then added to `into` once, as a whole array of them was.
+        found = []
+        for name in schema.TEXT_FIELDS:
+            docs = self._phrase_docs(state, name, pair)
+            if within is not None and len(docs):
+                docs = docs[within[docs]]
+            if len(docs):
+                terms = [state.ranker.term(name, term, classic_idf=classic) for term in pair]
+                found.append((docs, ranking.scores_at(terms, docs)))
+        if not found:
+            return
+        docs, adjacent = found[0]
+        if len(found) > 1:
+            docs = np.unique(np.concatenate([field_docs for field_docs, _ in found]))
+            adjacent = np.zeros(len(docs), dtype=np.float64)
+            for field_docs, field_scores in found:
+                adjacent[np.searchsorted(docs, field_docs)] += field_scores
+        into[docs] += ADJACENT_WEIGHT * adjacent
 
     def _add_parts_scores(self, state: _State, group: Group, clause: Clause, into: np.ndarray,
                           within: np.ndarray | None, classic: bool = False) -> None:
@@ -737,11 +761,12 @@ class SearchEngine:
                 for term in self._prefix_terms(state, clause.terms[0]):
                     ranking.add_all(into, [scored(name, term)], within=within)
             elif clause.kind == "phrase":
-                where = self._phrase_bits(state, name, tuple(clause.terms))
-                if where:
-                    mask = bitsets.to_mask(where, ranker.size)
-                    ranking.add_all(into, [scored(name, term) for term in clause.terms],
-                                    within=mask if within is None else mask & within)
+                # The phrase's documents have every word: their scores are looked up, not intersected.
+                docs = self._phrase_docs(state, name, tuple(clause.terms))
+                if within is not None and len(docs):
+                    docs = docs[within[docs]]
+                if len(docs):
+                    into[docs] += ranking.scores_at([scored(name, term) for term in clause.terms], docs)
             else:
                 ranking.add_all(into, [scored(name, term) for term in clause.terms], within=within)
 
