@@ -30,6 +30,7 @@ from .taxonomy import Taxonomy
 
 TERM_CACHE_SIZE = 4096
 CORRECTIONS_KEPT = 10_000  # spelling corrections (and prefixes' words) remembered per reader
+TITLES_KEPT = 10_000  # shown titles' words (_title_parts_words) remembered per reader, by document number
 # A word in no word list that only this many documents have may still be a typo of a place name (one
 # page's own misspelling, "Cappelle"); the corrected query is taken only when it finds documents (_correct).
 RARE_DOCUMENTS = 1
@@ -176,6 +177,7 @@ class _State:
     term_bits: OrderedDict = field(default_factory=OrderedDict)
     corrections: dict[str, str | None] = field(default_factory=dict)
     prefixes: dict[str, list[str]] = field(default_factory=dict)  # prefix -> its words (_prefix_terms)
+    title_parts: dict[tuple, list] = field(default_factory=dict)  # a document's title's words (_title_parts)
     stamp: int | None = None  # _folder_stamp of the index folder when the reader was last found current
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -826,8 +828,26 @@ class SearchEngine:
         docnums, scores = self._ranked(state, parsed, plan, listed, max(needed, TYPED_TITLE_CANDIDATES))
         candidates = bitsets.Membership(plan.title_first)
         first = [n for n in docnums[:TYPED_TITLE_CANDIDATES]
-                 if n in candidates and whole in _title_parts_words(schema.stored_view(stored[n])["title"])]
+                 if n in candidates and whole in self._title_parts(state, stored, n)]
         return _to_front(docnums, first)[:needed], scores
+
+    def _title_parts(self, state: _State, stored: postings.StoredFields, docnum: int) -> list[list[str] | None]:
+        """_title_parts_words of the document's shown title, remembered per reader (a document number names
+        the same document for as long as its reader is open): the whole-title rule reads up to
+        TYPED_TITLE_CANDIDATES stored documents per query, and the same ones come back. Kept with the
+        separators they were split by, so that another TITLE_SEPARATORS (as a test sets) is not answered
+        from what the old one split."""
+        key = (docnum, TITLE_SEPARATORS)
+        with state.lock:
+            found = state.title_parts.get(key)
+        if found is not None:
+            return found
+        found = _title_parts_words(schema.stored_view(stored[docnum])["title"])
+        with state.lock:
+            if len(state.title_parts) >= TITLES_KEPT:
+                state.title_parts.clear()
+            state.title_parts[key] = found
+        return found
 
     def _ranked(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int,
                 needed: int) -> tuple[list[int], dict[int, float]]:
