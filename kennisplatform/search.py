@@ -688,13 +688,14 @@ class SearchEngine:
         `saturated`: each content group's score saturates at GROUP_SATURATION times its idf."""
         scores = state.ranker.zeros()
         classic = _classic_idf(parsed)
+        within_docs = None if within is None else np.flatnonzero(within)
         for group in parsed.groups:
             into = state.ranker.zeros() if group.filler or saturated else scores
             for clause in group.alternatives:
                 if clause.kind == "parts":
-                    self._add_parts_scores(state, group, clause, into, within, classic)
+                    self._add_parts_scores(state, group, clause, into, within, classic, within_docs)
                 else:
-                    self._add_clause_scores(state, clause, into, within, classic)
+                    self._add_clause_scores(state, clause, into, within, classic, within_docs)
             if group.filler:
                 scores += FILLER_WEIGHT * into
             elif saturated:
@@ -729,24 +730,26 @@ class SearchEngine:
         into[docs] += ADJACENT_WEIGHT * adjacent
 
     def _add_parts_scores(self, state: _State, group: Group, clause: Clause, into: np.ndarray,
-                          within: np.ndarray | None, classic: bool = False) -> None:
+                          within: np.ndarray | None, classic: bool = False,
+                          within_docs: np.ndarray | None = None) -> None:
         """A compound query word's parts: COMPOUND_PARTS_WEIGHT of their BM25F in every document that has
         them, raised to PARTS_WITH_WHOLE in those that also have the word itself (see PARTS_WITH_WHOLE)."""
         whole = 0
         for other in group.alternatives:
             if other.kind == "terms":
                 whole |= self._clause_bits(state, other)
-        weight: float | np.ndarray = COMPOUND_PARTS_WEIGHT
+        weight: float | ranking.DocWeights = COMPOUND_PARTS_WEIGHT
         if whole:
             # One pass over the parts' common documents, each with its own weight.
-            weight = np.full(state.ranker.size, COMPOUND_PARTS_WEIGHT)
-            weight[bitsets.to_mask(whole, state.ranker.size)] = PARTS_WITH_WHOLE
+            weight = ranking.DocWeights(bitsets.to_mask(whole, state.ranker.size), PARTS_WITH_WHOLE,
+                                        COMPOUND_PARTS_WEIGHT)
         for name in schema.TEXT_FIELDS:
             terms = [state.ranker.term(name, term, classic_idf=classic) for term in clause.terms]
-            ranking.add_all(into, terms, weight, within)
+            ranking.add_all(into, terms, weight, within, within_docs)
 
     def _add_clause_scores(self, state: _State, clause: Clause, into: np.ndarray,
-                           within: np.ndarray | None = None, classic: bool = False) -> None:
+                           within: np.ndarray | None = None, classic: bool = False,
+                           within_docs: np.ndarray | None = None) -> None:
         ranker = state.ranker
         scored = partial(ranker.term, classic_idf=classic)
         if clause.kind == "facet":
@@ -761,7 +764,7 @@ class SearchEngine:
         for name in schema.TEXT_FIELDS:
             if clause.kind == "prefix":
                 for term in self._prefix_terms(state, clause.terms[0]):
-                    ranking.add_all(into, [scored(name, term)], within=within)
+                    ranking.add_all(into, [scored(name, term)], within=within, within_docs=within_docs)
             elif clause.kind == "phrase":
                 # The phrase's documents have every word: their scores are looked up, not intersected.
                 docs = self._phrase_docs(state, name, tuple(clause.terms))
@@ -770,7 +773,8 @@ class SearchEngine:
                 if len(docs):
                     into[docs] += ranking.scores_at([scored(name, term) for term in clause.terms], docs)
             else:
-                ranking.add_all(into, [scored(name, term) for term in clause.terms], within=within)
+                ranking.add_all(into, [scored(name, term) for term in clause.terms], within=within,
+                                within_docs=within_docs)
 
     # -- one page of hits -----------------------------------------------------------------------------
     def _page(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int,
