@@ -29,7 +29,7 @@ from .results import FilterDrop, Hit, PlaceFilter, Relaxation, SearchResult, Sug
 from .taxonomy import Taxonomy
 
 TERM_CACHE_SIZE = 4096
-CORRECTIONS_KEPT = 10_000  # spelling corrections (and prefixes' words) remembered per reader
+CORRECTIONS_KEPT = 10_000  # spelling corrections (prefixes' words, words' document counts) remembered per reader
 TITLES_KEPT = 10_000  # shown titles' words (_title_parts_words) remembered per reader, by document number
 # A word in no word list that only this many documents have may still be a typo of a place name (one
 # page's own misspelling, "Cappelle"); the corrected query is taken only when it finds documents (_correct).
@@ -177,6 +177,7 @@ class _State:
     term_bits: OrderedDict = field(default_factory=OrderedDict)
     corrections: dict[str, str | None] = field(default_factory=dict)
     prefixes: dict[str, list[str]] = field(default_factory=dict)  # prefix -> its words (_prefix_terms)
+    documents: dict[str, int] = field(default_factory=dict)  # term -> _documents
     title_parts: dict[tuple, list] = field(default_factory=dict)  # a document's title's words (_title_parts)
     stamp: int | None = None  # _folder_stamp of the index folder when the reader was last found current
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -1134,8 +1135,17 @@ def _in_corpus(state: _State, term: str) -> bool:
 def _documents(state: _State, term: str) -> int:
     """How many documents have the term (at least: the most of any one text field; a word only a title
     has, "kunstles", is no typo), from the sidecars' term tables: Whoosh's doc_frequency reads every
-    segment's term index and was a sixth of a warm query at 100,000 documents."""
-    return max(state.ranker.arrays.doc_frequency(name, term) for name in schema.TEXT_FIELDS)
+    segment's term index and was a sixth of a warm query at 100,000 documents. Remembered per reader: the
+    spelling checks ask for every word and run of words of every query (each lookup a search per segment)."""
+    with state.lock:
+        found = state.documents.get(term)
+    if found is None:
+        found = max(state.ranker.arrays.doc_frequency(name, term) for name in schema.TEXT_FIELDS)
+        with state.lock:
+            if len(state.documents) >= CORRECTIONS_KEPT:
+                state.documents.clear()
+            state.documents[term] = found
+    return found
 
 
 def _documents_many(state: _State, terms: list[str]) -> np.ndarray:
