@@ -739,11 +739,11 @@ class SearchEngine:
         for other in group.alternatives:
             if other.kind == "terms":
                 whole |= self._clause_bits(state, other)
-        weight: float | np.ndarray = COMPOUND_PARTS_WEIGHT
+        weight: float | ranking.DocWeights = COMPOUND_PARTS_WEIGHT
         if whole:
             # One pass over the parts' common documents, each with its own weight.
-            weight = np.full(state.ranker.size, COMPOUND_PARTS_WEIGHT)
-            weight[bitsets.to_mask(whole, state.ranker.size)] = PARTS_WITH_WHOLE
+            weight = ranking.DocWeights(bitsets.to_mask(whole, state.ranker.size), PARTS_WITH_WHOLE,
+                                        COMPOUND_PARTS_WEIGHT)
         for name in schema.TEXT_FIELDS:
             terms = [state.ranker.term(name, term, classic_idf=classic) for term in clause.terms]
             ranking.add_all(into, terms, weight, within, within_docs)
