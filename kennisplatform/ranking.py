@@ -25,6 +25,10 @@ B = 0.75
 # 1.49x with 1,000,000, at faceted p95 9.8, 10.0 and 10.3 ms (docs/performance.md, session 4).
 CACHE_POSTINGS = 1_000_000
 DENSE_SHARE = 32  # add_all: lists longer than 1/32 of all documents are intersected through masks
+# add_all: documents to score that are fewer than 1/32 of the shortest posting list are looked up in the lists
+# (a binary search each), not the lists' documents in a mask of them (at 100,000 documents, 200 documents in a
+# list of 66,000: 10 us instead of 73; 2,000 about even).
+WITHIN_SHARE = 32
 
 
 @dataclass(frozen=True)
@@ -121,21 +125,36 @@ def classic_idf(doc_frequency: int, size: int) -> float:
     return math.log(1 + (size - doc_frequency + 0.5) / (doc_frequency + 0.5))
 
 
-def add_all(into: np.ndarray, terms: list[TermScores], weight: float | np.ndarray = 1.0,
-            within: np.ndarray | None = None) -> None:
+def add_all(into: np.ndarray, terms: list[TermScores], weight: float | np.ndarray | DocWeights = 1.0,
+            within: np.ndarray | None = None, within_docs: np.ndarray | None = None) -> None:
     """`weight` times the scores of documents that contain every one of `terms` (one field), added to
     `into`; with `within` (a boolean mask over all documents), only for the documents it marks. `weight`
-    may be an array over all documents: each document's own weight (one pass where two weights apply).
-    Documents in common are looked up in the (ascending) posting lists, so that a cold query's cost
-    follows its postings, not the size of the index; when even the shortest list holds more than
-    1/DENSE_SHARE of all documents, arrays over all documents are faster than binary searches."""
+    may be an array over all documents (or DocWeights): each document's own weight (one pass where two
+    weights apply). Documents in common are looked up in the (ascending) posting lists, so that a cold
+    query's cost follows its postings, not the size of the index; when even the shortest list holds more
+    than 1/DENSE_SHARE of all documents, arrays over all documents are faster than binary searches.
+    `within_docs`, the documents of `within` as docnums (ascending): when they are fewer than 1/WITHIN_SHARE
+    of the shortest list, they are looked up in the lists instead. Every path adds the same floats."""
+    if within_docs is not None and len(within_docs) * WITHIN_SHARE < min(len(term) for term in terms):
+        common = _common_of(terms, within_docs)
+        if not len(common):
+            return
+        # Summed in float64 from 0 and then weighed, as below; for one term that is the same float as the
+        # one-term path's (0 + s = s, and w * s either way).
+        total = scores_at(terms, common)
+        if not isinstance(weight, (int, float)):
+            total *= weight[common]
+        elif weight != 1.0:
+            total *= weight
+        into[common] += total
+        return
     if len(terms) == 1:
         docs, scores = terms[0].docs, terms[0].scores
         if within is not None:
             keep = within[docs]
             docs, scores = docs[keep], scores[keep]
         # float32 scores summed in into's precision, then weighed: as the common documents' path does
-        if isinstance(weight, np.ndarray):
+        if not isinstance(weight, (int, float)):
             into[docs] += weight[docs] * scores.astype(into.dtype)
         else:
             into[docs] += scores if weight == 1.0 else weight * scores.astype(into.dtype)
@@ -149,11 +168,43 @@ def add_all(into: np.ndarray, terms: list[TermScores], weight: float | np.ndarra
     total = np.zeros(len(common), dtype=into.dtype)
     for term in terms:  # in the given order, as the scores were always summed
         total += _scores_of(term, common, len(into) if dense else 0)
-    if isinstance(weight, np.ndarray):
+    if not isinstance(weight, (int, float)):
         total *= weight[common]
     elif weight != 1.0:
         total *= weight
     into[common] += total
+
+
+@dataclass(frozen=True)
+class DocWeights:
+    """A weight per document without an array over all documents: `inside` for the documents `mask`
+    marks, `outside` for the others; indexed by docnums as such an array would be."""
+
+    mask: np.ndarray
+    inside: float
+    outside: float
+
+    def __getitem__(self, docs: np.ndarray) -> np.ndarray:
+        return np.where(self.mask[docs], self.inside, self.outside)
+
+
+def _common_of(terms: list[TermScores], docs: np.ndarray) -> np.ndarray:
+    """Of `docs` (ascending), those in every posting list: each looked up in each list, shortest first."""
+    for term in sorted(terms, key=len):
+        if not len(docs):
+            break
+        at = np.minimum(np.searchsorted(term.docs, docs), len(term.docs) - 1)
+        docs = docs[term.docs[at] == docs]
+    return docs
+
+
+def scores_at(terms: list[TermScores], docs: np.ndarray) -> np.ndarray:
+    """The sum of the terms' scores (one field) of each of `docs` (ascending, all in every term's postings:
+    a phrase's documents), in float64 and in the given order: what add_all adds to them."""
+    total = np.zeros(len(docs), dtype=np.float64)
+    for term in terms:
+        total += _scores_of(term, docs, 0)
+    return total
 
 
 def _common(terms: list[TermScores], size: int) -> np.ndarray:

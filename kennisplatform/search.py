@@ -29,7 +29,8 @@ from .results import FilterDrop, Hit, PlaceFilter, Relaxation, SearchResult, Sug
 from .taxonomy import Taxonomy
 
 TERM_CACHE_SIZE = 4096
-CORRECTIONS_KEPT = 10_000  # spelling corrections (and prefixes' words) remembered per reader
+CORRECTIONS_KEPT = 10_000  # spelling corrections (prefixes' words, words' document counts) remembered per reader
+TITLES_KEPT = 10_000  # shown titles' words (_title_parts_words) remembered per reader, by document number
 # A word in no word list that only this many documents have may still be a typo of a place name (one
 # page's own misspelling, "Cappelle"); the corrected query is taken only when it finds documents (_correct).
 RARE_DOCUMENTS = 1
@@ -176,6 +177,8 @@ class _State:
     term_bits: OrderedDict = field(default_factory=OrderedDict)
     corrections: dict[str, str | None] = field(default_factory=dict)
     prefixes: dict[str, list[str]] = field(default_factory=dict)  # prefix -> its words (_prefix_terms)
+    documents: dict[str, int] = field(default_factory=dict)  # term -> _documents
+    title_parts: dict[tuple, list] = field(default_factory=dict)  # a document's title's words (_title_parts)
     stamp: int | None = None  # _folder_stamp of the index folder when the reader was last found current
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -595,6 +598,14 @@ class SearchEngine:
             return bitsets.from_array(state.ranker.arrays.phrase_docs(field_name, terms, candidates), size)
         return self._cached_bits(state, ("phrase", field_name, *terms), compute)
 
+    def _phrase_docs(self, state: _State, field_name: str, terms: tuple[str, ...]) -> np.ndarray:
+        """_phrase_bits as docnums (ascending), remembered too: the documents a phrase or an adjacent pair
+        scores, without an array over all documents per query."""
+        def compute() -> np.ndarray:
+            bits = self._phrase_bits(state, field_name, terms)
+            return bitsets.to_array(bits, state.ranker.size) if bits else np.zeros(0, dtype=np.int64)
+        return self._cached_bits(state, ("phrase docs", field_name, *terms), compute)
+
     def _any_field(self, state: _State, term: str) -> int:
         bits = 0
         for name in schema.TEXT_FIELDS:
@@ -678,13 +689,14 @@ class SearchEngine:
         `saturated`: each content group's score saturates at GROUP_SATURATION times its idf."""
         scores = state.ranker.zeros()
         classic = _classic_idf(parsed)
+        within_docs = None if within is None else np.flatnonzero(within)
         for group in parsed.groups:
             into = state.ranker.zeros() if group.filler or saturated else scores
             for clause in group.alternatives:
                 if clause.kind == "parts":
-                    self._add_parts_scores(state, group, clause, into, within, classic)
+                    self._add_parts_scores(state, group, clause, into, within, classic, within_docs)
                 else:
-                    self._add_clause_scores(state, clause, into, within, classic)
+                    self._add_clause_scores(state, clause, into, within, classic, within_docs)
             if group.filler:
                 scores += FILLER_WEIGHT * into
             elif saturated:
@@ -698,29 +710,47 @@ class SearchEngine:
                              within: np.ndarray | None, classic: bool) -> None:
         """ADJACENT_WEIGHT more of the two words' BM25F in each field where a document has them next to
         each other, in the query's order (stop words aside, as in a phrase)."""
-        adjacent = state.ranker.zeros()
-        self._add_clause_scores(state, Clause("phrase", pair, " ".join(pair)), adjacent, within, classic)
-        into += ADJACENT_WEIGHT * adjacent
+        # Only the documents with the pair in some field: their sum over the fields (in the fields' order,
+        # as a phrase clause adds them), then added to `into` once, as a whole array of them was.
+        found = []
+        for name in schema.TEXT_FIELDS:
+            docs = self._phrase_docs(state, name, pair)
+            if within is not None and len(docs):
+                docs = docs[within[docs]]
+            if len(docs):
+                terms = [state.ranker.term(name, term, classic_idf=classic) for term in pair]
+                found.append((docs, ranking.scores_at(terms, docs)))
+        if not found:
+            return
+        docs, adjacent = found[0]
+        if len(found) > 1:
+            docs = np.unique(np.concatenate([field_docs for field_docs, _ in found]))
+            adjacent = np.zeros(len(docs), dtype=np.float64)
+            for field_docs, field_scores in found:
+                adjacent[np.searchsorted(docs, field_docs)] += field_scores
+        into[docs] += ADJACENT_WEIGHT * adjacent
 
     def _add_parts_scores(self, state: _State, group: Group, clause: Clause, into: np.ndarray,
-                          within: np.ndarray | None, classic: bool = False) -> None:
+                          within: np.ndarray | None, classic: bool = False,
+                          within_docs: np.ndarray | None = None) -> None:
         """A compound query word's parts: COMPOUND_PARTS_WEIGHT of their BM25F in every document that has
         them, raised to PARTS_WITH_WHOLE in those that also have the word itself (see PARTS_WITH_WHOLE)."""
         whole = 0
         for other in group.alternatives:
             if other.kind == "terms":
                 whole |= self._clause_bits(state, other)
-        weight: float | np.ndarray = COMPOUND_PARTS_WEIGHT
+        weight: float | ranking.DocWeights = COMPOUND_PARTS_WEIGHT
         if whole:
             # One pass over the parts' common documents, each with its own weight.
-            weight = np.full(state.ranker.size, COMPOUND_PARTS_WEIGHT)
-            weight[bitsets.to_mask(whole, state.ranker.size)] = PARTS_WITH_WHOLE
+            weight = ranking.DocWeights(bitsets.to_mask(whole, state.ranker.size), PARTS_WITH_WHOLE,
+                                        COMPOUND_PARTS_WEIGHT)
         for name in schema.TEXT_FIELDS:
             terms = [state.ranker.term(name, term, classic_idf=classic) for term in clause.terms]
-            ranking.add_all(into, terms, weight, within)
+            ranking.add_all(into, terms, weight, within, within_docs)
 
     def _add_clause_scores(self, state: _State, clause: Clause, into: np.ndarray,
-                           within: np.ndarray | None = None, classic: bool = False) -> None:
+                           within: np.ndarray | None = None, classic: bool = False,
+                           within_docs: np.ndarray | None = None) -> None:
         ranker = state.ranker
         scored = partial(ranker.term, classic_idf=classic)
         if clause.kind == "facet":
@@ -735,15 +765,17 @@ class SearchEngine:
         for name in schema.TEXT_FIELDS:
             if clause.kind == "prefix":
                 for term in self._prefix_terms(state, clause.terms[0]):
-                    ranking.add_all(into, [scored(name, term)], within=within)
+                    ranking.add_all(into, [scored(name, term)], within=within, within_docs=within_docs)
             elif clause.kind == "phrase":
-                where = self._phrase_bits(state, name, tuple(clause.terms))
-                if where:
-                    mask = bitsets.to_mask(where, ranker.size)
-                    ranking.add_all(into, [scored(name, term) for term in clause.terms],
-                                    within=mask if within is None else mask & within)
+                # The phrase's documents have every word: their scores are looked up, not intersected.
+                docs = self._phrase_docs(state, name, tuple(clause.terms))
+                if within is not None and len(docs):
+                    docs = docs[within[docs]]
+                if len(docs):
+                    into[docs] += ranking.scores_at([scored(name, term) for term in clause.terms], docs)
             else:
-                ranking.add_all(into, [scored(name, term) for term in clause.terms], within=within)
+                ranking.add_all(into, [scored(name, term) for term in clause.terms], within=within,
+                                within_docs=within_docs)
 
     # -- one page of hits -----------------------------------------------------------------------------
     def _page(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int,
@@ -801,8 +833,26 @@ class SearchEngine:
         docnums, scores = self._ranked(state, parsed, plan, listed, max(needed, TYPED_TITLE_CANDIDATES))
         candidates = bitsets.Membership(plan.title_first)
         first = [n for n in docnums[:TYPED_TITLE_CANDIDATES]
-                 if n in candidates and whole in _title_parts_words(schema.stored_view(stored[n])["title"])]
+                 if n in candidates and whole in self._title_parts(state, stored, n)]
         return _to_front(docnums, first)[:needed], scores
+
+    def _title_parts(self, state: _State, stored: postings.StoredFields, docnum: int) -> list[list[str] | None]:
+        """_title_parts_words of the document's shown title, remembered per reader (a document number names
+        the same document for as long as its reader is open): the whole-title rule reads up to
+        TYPED_TITLE_CANDIDATES stored documents per query, and the same ones come back. Kept with the
+        separators they were split by, so that another TITLE_SEPARATORS (as a test sets) is not answered
+        from what the old one split."""
+        key = (docnum, TITLE_SEPARATORS)
+        with state.lock:
+            found = state.title_parts.get(key)
+        if found is not None:
+            return found
+        found = _title_parts_words(schema.stored_view(stored[docnum])["title"])
+        with state.lock:
+            if len(state.title_parts) >= TITLES_KEPT:
+                state.title_parts.clear()
+            state.title_parts[key] = found
+        return found
 
     def _ranked(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int,
                 needed: int) -> tuple[list[int], dict[int, float]]:
@@ -1085,8 +1135,17 @@ def _in_corpus(state: _State, term: str) -> bool:
 def _documents(state: _State, term: str) -> int:
     """How many documents have the term (at least: the most of any one text field; a word only a title
     has, "kunstles", is no typo), from the sidecars' term tables: Whoosh's doc_frequency reads every
-    segment's term index and was a sixth of a warm query at 100,000 documents."""
-    return max(state.ranker.arrays.doc_frequency(name, term) for name in schema.TEXT_FIELDS)
+    segment's term index and was a sixth of a warm query at 100,000 documents. Remembered per reader: the
+    spelling checks ask for every word and run of words of every query (each lookup a search per segment)."""
+    with state.lock:
+        found = state.documents.get(term)
+    if found is None:
+        found = max(state.ranker.arrays.doc_frequency(name, term) for name in schema.TEXT_FIELDS)
+        with state.lock:
+            if len(state.documents) >= CORRECTIONS_KEPT:
+                state.documents.clear()
+            state.documents[term] = found
+    return found
 
 
 def _documents_many(state: _State, terms: list[str]) -> np.ndarray:

@@ -117,6 +117,17 @@ def test_a_word_only_a_title_has_is_no_typo(corpus_dir, index_dir, taxonomy, eng
     assert result.relaxation is None and [h.id for h in result.hits] == ["naam-in-titel"]
 
 
+def test_a_word_that_a_save_adds_is_no_typo_from_then_on(corpus_dir, index_dir, taxonomy, engine):
+    # The words' document counts that spelling asks for are remembered per reader (search._documents): a
+    # save opens a new reader, which counts anew.
+    assert search(engine, q="erfgoet").relaxation.kind == "corrected"
+    write_document(corpus_dir, "naam-in-titel", "artikel", "2019-01-01", [], [], {}, "Een stichting voor de klas.",
+                   title="Stichting Erfgoet")
+    update_index(corpus_dir, index_dir, taxonomy=taxonomy)
+    result = search(engine, q="erfgoet")
+    assert result.relaxation is None and [h.id for h in result.hits] == ["naam-in-titel"]
+
+
 def test_an_excluded_word_is_not_corrected(engine):
     # "filmz" excludes nothing; excluding "films" instead would hide a document the user did not exclude.
     for q in ("erfgoed -filmz", "erfgoed NOT filmz"):

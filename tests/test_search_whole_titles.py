@@ -5,10 +5,12 @@ the second half of a Dutch elision ("cultuureducatie en -participatie"), not an 
 from __future__ import annotations
 
 from kennisplatform import search
+from kennisplatform.corpus import taxonomy_for
+from kennisplatform.index import update_index
 from kennisplatform.query import parse_query
 from kennisplatform.search import whole_title_words
 
-from conftest import articles_engine, hits
+from conftest import articles_engine, engine_over_articles, hits, write_document
 
 # (id, title, body)
 DOCS = [
@@ -64,3 +66,26 @@ def test_a_hyphenated_word_elsewhere_still_excludes(engine):
     assert [c.text for c in parsed.excluded] == ["participatie"]
     assert "advies" not in hits(engine, "cultuureducatie -participatie")
     assert [c.text for c in parse_query('"en" -participatie').excluded] == ["participatie"]
+
+
+def test_titles_read_are_remembered_with_their_reader_only(tmp_path):
+    # The whole-title rule remembers each read title's words by document number (SearchEngine._title_parts),
+    # per reader: a save that swaps two titles opens a new reader, which reads them anew.
+    docs = [(doc_id, title, ["Nederland"], body) for doc_id, title, body in DOCS]
+    engine = engine_over_articles(tmp_path, docs)
+    try:
+        assert hits(engine, "training cultuurcoördinator VO")[0] == "kort"
+        before = engine.state()
+        assert before.title_parts
+        titles = {"kort": DOCS[1][1], "lang-0": DOCS[0][1]}
+        corpus = tmp_path / "corpus"
+        for doc_id, title, regions, body in docs:
+            if doc_id in titles:
+                write_document(corpus, doc_id, "artikel", "2023-01-01", [], regions, {"summary": "Kort."}, body,
+                               title=titles[doc_id])
+        update_index(corpus, tmp_path / "index", taxonomy=taxonomy_for(corpus))
+        after = engine.state()
+        assert after is not before and not after.title_parts
+        assert hits(engine, "training cultuurcoördinator VO")[0] == "lang-0"
+    finally:
+        engine.close()
