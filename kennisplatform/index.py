@@ -119,6 +119,21 @@ def open_index(index_dir: Path):
     return _MappedStorage(str(index_dir)).open_index(INDEX_NAME)
 
 
+def _create_index(index_dir: Path):
+    """An empty index in place of the folder's old one (its files removed), numbered on from it: an engine
+    that has the old index open reopens when the newest generation differs from its reader's, and Whoosh's
+    create_index starts again at 0, so that the rebuild's commit could have the very number the old reader
+    has (an index rebuilt twice: both commits 1) and the old documents stayed found until the next save."""
+    storage = _MappedStorage(str(index_dir))
+    previous = whoosh_index.TOC._latest_generation(storage, INDEX_NAME)  # -1: no index yet
+    ix = storage.create_index(schema.build_schema(), indexname=INDEX_NAME)  # its table of contents: 0
+    if previous > 0:
+        # The empty table of contents numbered as the old one was, so the rebuild commits previous + 1.
+        whoosh_index.TOC(ix.schema, [], previous).write(storage, INDEX_NAME)
+        storage.delete_file(whoosh_index.TOC._filename(INDEX_NAME, 0))
+    return ix
+
+
 def _read_manifest(index_dir: Path) -> dict[str, dict]:
     try:
         data = json.loads((Path(index_dir) / MANIFEST).read_text())
@@ -156,7 +171,7 @@ def update_index(corpus_dir: Path, index_dir: Path, *, rebuild: bool = False,
 
         if rebuild:
             Path(index_dir).mkdir(parents=True, exist_ok=True)
-            ix = _MappedStorage(str(index_dir)).create_index(schema.build_schema(), indexname=INDEX_NAME)
+            ix = _create_index(index_dir)
             # A fresh index holds nothing yet: write the stamp now so a crash mid-build is seen as
             # "current but incomplete" only together with an empty manifest, which forces re-reading all.
             _write_manifest(index_dir, {})

@@ -42,6 +42,24 @@ def test_added_changed_and_deleted_files_are_picked_up(corpus_dir, index_dir, ta
     engine.close()
 
 
+def test_an_open_engine_sees_a_full_rebuild_though_it_starts_the_generations_again(corpus_dir, index_dir, taxonomy):
+    # A rebuild makes a new index in the same folder; a running app's engine must not keep serving the old
+    # one because the new one's commit happens to have the generation number its reader had.
+    index.update_index(corpus_dir, index_dir, taxonomy=taxonomy, rebuild=True)
+    engine = SearchEngine(index_dir, taxonomy)
+    assert "erfgoed-leiden" in ids(engine)
+    generation = engine.generation
+    (corpus_dir / "voorbeeldprojecten" / "erfgoed-leiden.md").unlink()
+    during = []  # while the rebuild runs, the engine goes on with the old index, not an empty one
+    index.update_index(corpus_dir, index_dir, taxonomy=taxonomy, rebuild=True,
+                       progress=lambda done, total: during.append(engine.search(SearchParams()).total))
+    assert during and set(during) == {5}
+    assert "erfgoed-leiden" not in ids(engine)
+    assert engine.search(SearchParams()).total == 4
+    assert engine.generation > generation  # also for the ETags made from it
+    engine.close()
+
+
 def test_a_file_that_becomes_invalid_leaves_the_index(corpus_dir, index_dir, taxonomy):
     index.update_index(corpus_dir, index_dir, taxonomy=taxonomy)
     (corpus_dir / "artikelen" / "deskundigheid-landelijk.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
