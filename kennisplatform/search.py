@@ -724,7 +724,8 @@ class SearchEngine:
             return
         docs, adjacent = found[0]
         if len(found) > 1:
-            docs = np.unique(np.concatenate([field_docs for field_docs, _ in found]))
+            # Not np.unique: its first call imports numpy.ma, 3 ms of a cold process's p95 at 100k.
+            docs = sidecars.distinct(np.sort(np.concatenate([field_docs for field_docs, _ in found])))
             adjacent = np.zeros(len(docs), dtype=np.float64)
             for field_docs, field_scores in found:
                 adjacent[np.searchsorted(docs, field_docs)] += field_scores

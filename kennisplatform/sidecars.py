@@ -185,16 +185,16 @@ class TermTable:
                 keys = keys[found[at] == keys] if len(found) else found
             if not len(keys):
                 return np.zeros(0, dtype=np.int64)
-            alive = _distinct(keys >> 33)
+            alive = distinct(keys >> 33)
             if len(alive) < len(docs):  # read the next term's positions in these documents only
                 remap = np.full(len(docs), -1, dtype=np.int64)
                 remap[alive] = np.arange(len(alive))
                 keys = (remap[keys >> 33] << 33) | (keys & ((1 << 33) - 1))
                 docs = docs[alive]
-        return _distinct(docs[keys >> 33])
+        return distinct(docs[keys >> 33])
 
 
-def _distinct(ascending: np.ndarray) -> np.ndarray:
+def distinct(ascending: np.ndarray) -> np.ndarray:
     """The distinct values of an ascending array (np.unique sorts again, and its first call imports
     numpy.ma: 14 ms of a cold query)."""
     if len(ascending) < 2:

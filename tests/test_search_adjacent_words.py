@@ -3,12 +3,15 @@
 there, so that it comes before pages that only have the words apart."""
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from kennisplatform import search
 from kennisplatform.params import SearchParams
 from kennisplatform.query import parse_query
 from kennisplatform.search import _adjacent_pairs
 
-from conftest import articles_engine, hits
+from conftest import articles_engine, engine_over_articles, hits
 
 # (id, title, body)
 DOCS = [
@@ -51,3 +54,22 @@ def test_only_a_query_of_two_plain_words_is_read_as_a_pair():
     assert _adjacent_pairs(parse_query('"brede school"')) == []  # a phrase is one group already
     assert _adjacent_pairs(parse_query("hoe school")) == []  # a filler word is no part of a pair
     assert _adjacent_pairs(parse_query("brede sch*")) == []
+
+
+def test_a_cold_process_scores_a_pair_in_two_fields_without_importing_numpy_ma(tmp_path):
+    # np.unique's first call imports numpy.ma (milliseconds a fresh worker pays on its first such query);
+    # the pair's documents of several fields are merged without it.
+    engine = engine_over_articles(tmp_path, [("beide", "De brede school", [], "Een brede school in de wijk."),
+                                             ("titel", "Brede school", [], "Een wijkproject."),
+                                             ("tekst", "Wijk", [], "Over de brede school.")])
+    engine.close()
+    script = (
+        "import sys\n"
+        "from kennisplatform.search import SearchEngine\n"
+        "from kennisplatform.corpus import taxonomy_for\n"
+        "from kennisplatform.params import SearchParams\n"
+        f"e = SearchEngine({str(tmp_path / 'index')!r}, taxonomy_for({str(tmp_path / 'corpus')!r}))\n"
+        "assert e.search(SearchParams(q='brede school')).hits[0].id == 'beide'\n"
+        "print('numpy.ma' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
