@@ -120,10 +120,12 @@ def open_index(index_dir: Path):
 
 
 def _create_index(index_dir: Path):
-    """An empty index in place of the folder's old one (its files removed), numbered on from it: an engine
-    that has the old index open reopens when the newest generation differs from its reader's, and Whoosh's
-    create_index starts again at 0, so that the rebuild's commit could have the very number the old reader
-    has (an index rebuilt twice: both commits 1) and the old documents stayed found until the next save."""
+    """An empty index in place of the folder's old one, numbered on from it. An open engine reopens when the
+    newest generation differs from its reader's; Whoosh's create_index starts again at 0, so an engine saw an
+    empty index while the rebuild ran, and when the rebuild's commit had the very number its reader had (an
+    index rebuilt twice: both commits 1) it kept the old documents until the next save. Numbered as the old
+    index's last, the empty table of contents leaves open engines on the old index (whose segment files stay
+    until the rebuild's commit removes them) until the rebuild commits the next number."""
     storage = _MappedStorage(str(index_dir))
     previous = whoosh_index.TOC._latest_generation(storage, INDEX_NAME)  # -1: no index yet
     ix = storage.create_index(schema.build_schema(), indexname=INDEX_NAME)  # its table of contents: 0
