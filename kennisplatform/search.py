@@ -182,6 +182,19 @@ class _State:
     stamp: int | None = None  # _folder_stamp of the index folder when the reader was last found current
     lock: threading.Lock = field(default_factory=threading.Lock)
 
+    def remembered(self, table: dict, key, compute: Callable[[], object], kept: int = CORRECTIONS_KEPT):
+        """table[key] (one of this reader's tables), computed on the first ask; a table that holds `kept`
+        answers is emptied first. Computed outside the lock: two requests may both compute the same key."""
+        with self.lock:
+            if key in table:
+                return table[key]
+        found = compute()
+        with self.lock:
+            if len(table) >= kept:
+                table.clear()
+            table[key] = found
+        return found
+
 
 class SearchEngine:
     def __init__(self, index_dir: Path, taxonomy: Taxonomy):
@@ -494,16 +507,8 @@ class SearchEngine:
     def _closest_word(self, state: _State, word: str) -> str | None:
         """spelling.closest_word, remembered per reader: the relaxation and the "Bedoelde u" suggestion
         both ask, and the same typos come back."""
-        with state.lock:
-            if word in state.corrections:
-                return state.corrections[word]
-        better = spelling.closest_word(word, lambda term: _documents(state, term),
-                                       lambda terms: _documents_many(state, terms))
-        with state.lock:
-            if len(state.corrections) >= CORRECTIONS_KEPT:
-                state.corrections.clear()
-            state.corrections[word] = better
-        return better
+        return state.remembered(state.corrections, word, lambda: spelling.closest_word(
+            word, lambda term: _documents(state, term), lambda terms: _documents_many(state, terms)))
 
     @cached_property
     def _place_names(self) -> spelling.NameCorrector:
@@ -662,23 +667,16 @@ class SearchEngine:
     def _prefix_terms(self, state: _State, prefix: str) -> list[str]:
         """Words in the index starting with the prefix, most frequent first, capped; remembered per
         reader (a query asks for its bits, its scores and its spelling)."""
-        with state.lock:
-            found = state.prefixes.get(prefix)
-        if found is not None:
-            return found
-        arrays = state.ranker.arrays  # the sidecars' term tables: no Whoosh term reads
-        words: dict[str, int] = {}
-        for name in schema.TEXT_FIELDS:
-            for word, frequency in sorted(arrays.prefixed(name, prefix).items()):
-                words[word] = words.get(word, 0) + frequency
-                if len(words) > 20 * MAX_PREFIX_TERMS:
-                    break
-        found = sorted(words, key=lambda w: -words[w])[:MAX_PREFIX_TERMS]
-        with state.lock:
-            if len(state.prefixes) >= CORRECTIONS_KEPT:
-                state.prefixes.clear()
-            state.prefixes[prefix] = found
-        return found
+        def compute() -> list[str]:
+            arrays = state.ranker.arrays  # the sidecars' term tables: no Whoosh term reads
+            words: dict[str, int] = {}
+            for name in schema.TEXT_FIELDS:
+                for word, frequency in sorted(arrays.prefixed(name, prefix).items()):
+                    words[word] = words.get(word, 0) + frequency
+                    if len(words) > 20 * MAX_PREFIX_TERMS:
+                        break
+            return sorted(words, key=lambda w: -words[w])[:MAX_PREFIX_TERMS]
+        return state.remembered(state.prefixes, prefix, compute)
 
     # -- scores ------------------------------------------------------------------------------------
     def _scores(self, state: _State, parsed: ParsedQuery, within: np.ndarray | None = None,
@@ -712,14 +710,8 @@ class SearchEngine:
         each other, in the query's order (stop words aside, as in a phrase)."""
         # Only the documents with the pair in some field: their sum over the fields (in the fields' order,
         # as a phrase clause adds them), then added to `into` once, as a whole array of them was.
-        found = []
-        for name in schema.TEXT_FIELDS:
-            docs = self._phrase_docs(state, name, pair)
-            if within is not None and len(docs):
-                docs = docs[within[docs]]
-            if len(docs):
-                terms = [state.ranker.term(name, term, classic_idf=classic) for term in pair]
-                found.append((docs, ranking.scores_at(terms, docs)))
+        found = [(docs, scores) for docs, scores in (self._phrase_scores(state, name, pair, within, classic)
+                                                     for name in schema.TEXT_FIELDS) if len(docs)]
         if not found:
             return
         docs, adjacent = found[0]
@@ -730,6 +722,18 @@ class SearchEngine:
             for field_docs, field_scores in found:
                 adjacent[np.searchsorted(docs, field_docs)] += field_scores
         into[docs] += ADJACENT_WEIGHT * adjacent
+
+    def _phrase_scores(self, state: _State, field_name: str, terms: tuple[str, ...], within: np.ndarray | None,
+                       classic: bool) -> tuple[np.ndarray, np.ndarray]:
+        """The documents (of `within`, a mask) with the words next to each other in this field, and the words'
+        BM25F there, summed. They have every word: their scores are looked up, not intersected."""
+        docs = self._phrase_docs(state, field_name, terms)
+        if within is not None and len(docs):
+            docs = docs[within[docs]]
+        if not len(docs):
+            return docs, np.zeros(0, dtype=np.float64)
+        return docs, ranking.scores_at([state.ranker.term(field_name, term, classic_idf=classic) for term in terms],
+                                       docs)
 
     def _add_parts_scores(self, state: _State, group: Group, clause: Clause, into: np.ndarray,
                           within: np.ndarray | None, classic: bool = False,
@@ -768,12 +772,8 @@ class SearchEngine:
                 for term in self._prefix_terms(state, clause.terms[0]):
                     ranking.add_all(into, [scored(name, term)], within=within, within_docs=within_docs)
             elif clause.kind == "phrase":
-                # The phrase's documents have every word: their scores are looked up, not intersected.
-                docs = self._phrase_docs(state, name, tuple(clause.terms))
-                if within is not None and len(docs):
-                    docs = docs[within[docs]]
-                if len(docs):
-                    into[docs] += ranking.scores_at([scored(name, term) for term in clause.terms], docs)
+                docs, scores = self._phrase_scores(state, name, tuple(clause.terms), within, classic)
+                into[docs] += scores
             else:
                 ranking.add_all(into, [scored(name, term) for term in clause.terms], within=within,
                                 within_docs=within_docs)
@@ -843,17 +843,8 @@ class SearchEngine:
         TYPED_TITLE_CANDIDATES stored documents per query, and the same ones come back. Kept with the
         separators they were split by, so that another TITLE_SEPARATORS (as a test sets) is not answered
         from what the old one split."""
-        key = (docnum, TITLE_SEPARATORS)
-        with state.lock:
-            found = state.title_parts.get(key)
-        if found is not None:
-            return found
-        found = _title_parts_words(schema.stored_view(stored[docnum])["title"])
-        with state.lock:
-            if len(state.title_parts) >= TITLES_KEPT:
-                state.title_parts.clear()
-            state.title_parts[key] = found
-        return found
+        return state.remembered(state.title_parts, (docnum, TITLE_SEPARATORS),
+                                lambda: _title_parts_words(schema.stored_view(stored[docnum])["title"]), TITLES_KEPT)
 
     def _ranked(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int,
                 needed: int) -> tuple[list[int], dict[int, float]]:
@@ -1138,15 +1129,8 @@ def _documents(state: _State, term: str) -> int:
     has, "kunstles", is no typo), from the sidecars' term tables: Whoosh's doc_frequency reads every
     segment's term index and was a sixth of a warm query at 100,000 documents. Remembered per reader: the
     spelling checks ask for every word and run of words of every query (each lookup a search per segment)."""
-    with state.lock:
-        found = state.documents.get(term)
-    if found is None:
-        found = max(state.ranker.arrays.doc_frequency(name, term) for name in schema.TEXT_FIELDS)
-        with state.lock:
-            if len(state.documents) >= CORRECTIONS_KEPT:
-                state.documents.clear()
-            state.documents[term] = found
-    return found
+    return state.remembered(state.documents, term, lambda: max(
+        state.ranker.arrays.doc_frequency(name, term) for name in schema.TEXT_FIELDS))
 
 
 def _documents_many(state: _State, terms: list[str]) -> np.ndarray:
