@@ -248,9 +248,14 @@ def load_judged(path: Path, ids_by_url: dict[str, str] | None) -> tuple[list[Jud
 def starter_grades(key: str, pooled: Path = BESIDE_STARTER_JUDGMENTS) -> dict[str, dict[str, dict[str, int]]]:
     """judgments file name -> query -> starter id -> grade, under `key` of the pooled grades (TUNING_KEY,
     HELD_OUT_KEY or CHECK_KEY); empty when nothing was pooled."""
+    return _pools(pooled).get(key) or {}
+
+
+def _pools(pooled: Path) -> dict:
+    """The pooled grades file as read: its keys, each a pool."""
     if not pooled.exists():
         return {}
-    return (yaml.safe_load(pooled.read_text(encoding="utf-8")) or {}).get(key) or {}
+    return yaml.safe_load(pooled.read_text(encoding="utf-8")) or {}
 
 
 def with_starter_grades(judged: list[Judged], judgments: Path, pooled: Path = BESIDE_STARTER_JUDGMENTS) -> int:
@@ -261,17 +266,12 @@ def with_starter_grades(judged: list[Judged], judgments: Path, pooled: Path = BE
     a check set's grades (key `check`, pooled separately) only a query of a check set (a split of its own, such
     as fresh8), each under its judgments file's name. Queries of no pool (the check sets never pooled) keep
     their starter documents unjudged. Returns how many queries got starter grades."""
-    tuning = starter_grades(TUNING_KEY, pooled).get(judgments.name, {})
-    held_out = starter_grades(HELD_OUT_KEY, pooled).get(judgments.name, {})
-    check = starter_grades(CHECK_KEY, pooled).get(judgments.name, {})
+    pools = _pools(pooled)  # read once for the three pools
+    by_key = {key: (pools.get(key) or {}).get(judgments.name, {}) for key in (TUNING_KEY, HELD_OUT_KEY, CHECK_KEY)}
     covered = 0
     for item in judged:
-        if item.split in ("tune", ALL):
-            grades = tuning.get(item.query)
-        elif item.split == "heldout":
-            grades = held_out.get(item.query)
-        else:
-            grades = check.get(item.query)
+        key = TUNING_KEY if item.split in ("tune", ALL) else HELD_OUT_KEY if item.split == "heldout" else CHECK_KEY
+        grades = by_key[key].get(item.query)
         if grades is None:
             continue
         item.grades.update({str(doc_id): int(grade) for doc_id, grade in grades.items()})
