@@ -119,21 +119,23 @@ def open_index(index_dir: Path):
     return _MappedStorage(str(index_dir)).open_index(INDEX_NAME)
 
 
-def _create_index(index_dir: Path):
-    """An empty index in place of the folder's old one, numbered on from it. An open engine reopens when the
-    newest generation differs from its reader's; Whoosh's create_index starts again at 0, so an engine saw an
-    empty index while the rebuild ran, and when the rebuild's commit had the very number its reader had (an
-    index rebuilt twice: both commits 1) it kept the old documents until the next save. Numbered as the old
-    index's last, the empty table of contents leaves open engines on the old index (whose segment files stay
-    until the rebuild's commit removes them) until the rebuild commits the next number."""
-    storage = _MappedStorage(str(index_dir))
-    previous = whoosh_index.TOC._latest_generation(storage, INDEX_NAME)  # -1: no index yet
-    ix = storage.create_index(schema.build_schema(), indexname=INDEX_NAME)  # its table of contents: 0
-    if previous > 0:
-        # The empty table of contents numbered as the old one was, so the rebuild commits previous + 1.
-        whoosh_index.TOC(ix.schema, [], previous).write(storage, INDEX_NAME)
-        storage.delete_file(whoosh_index.TOC._filename(INDEX_NAME, 0))
-    return ix
+class _FreshIndex(whoosh_index.FileIndex):
+    """What a rebuild writes into: no segments, today's schema, and numbered on from the folder's newest
+    table of contents, which stays on disk until the rebuild commits. Whoosh's create_index wrote an empty
+    table of contents at once (and numbered from 0 again): an engine that opened the index while a rebuild
+    ran found it empty, one that had it open stayed on the old documents when the rebuild's commit had its
+    number (an index rebuilt twice: both commits 1), and a rebuild that failed halfway left an empty index
+    behind. Now the commit swaps the whole new index in, as generation previous + 1, and removes the old
+    segments (whoosh_index.clean_files), whose mapped files readers still open keep until they close."""
+
+    def __init__(self, index_dir: Path):
+        # Not FileIndex.__init__, which reads the table of contents there may not be yet.
+        storage = _MappedStorage(str(index_dir))
+        self.storage, self._schema, self.indexname = storage, schema.build_schema(), INDEX_NAME
+        self.previous = whoosh_index.TOC._latest_generation(storage, INDEX_NAME)  # -1: no index yet
+
+    def _read_toc(self):
+        return whoosh_index.TOC(self._schema, [], self.previous)
 
 
 def _read_manifest(index_dir: Path) -> dict[str, dict]:
@@ -173,10 +175,9 @@ def update_index(corpus_dir: Path, index_dir: Path, *, rebuild: bool = False,
 
         if rebuild:
             Path(index_dir).mkdir(parents=True, exist_ok=True)
-            ix = _create_index(index_dir)
-            # A fresh index holds nothing yet: write the stamp now so a crash mid-build is seen as
-            # "current but incomplete" only together with an empty manifest, which forces re-reading all.
-            _write_manifest(index_dir, {})
+            # The old index, manifest and stamp stay as they are until the commit: a rebuild that fails
+            # leaves the index it found.
+            ix = _FreshIndex(index_dir)
         else:
             ix = open_index(index_dir)
         procs = min(os.cpu_count() or 1, MAX_WORKERS)
@@ -309,7 +310,7 @@ def _build_part(index_dir: str, files: list[CorpusFile], taxonomy: Taxonomy, don
     which made a 100,000-document build 40% slower per document."""
     _collect_less_garbage()
     known = len(analysis.learned_words())  # inherited from the parent
-    ix = open_index(Path(index_dir))
+    ix = _FreshIndex(Path(index_dir))  # only a rebuild is built in processes
     part = _Part([], [], [])
     writer = None
     try:

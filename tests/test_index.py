@@ -50,14 +50,43 @@ def test_an_open_engine_sees_a_full_rebuild_though_it_starts_the_generations_aga
     assert "erfgoed-leiden" in ids(engine)
     generation = engine.generation
     (corpus_dir / "voorbeeldprojecten" / "erfgoed-leiden.md").unlink()
-    during = []  # while the rebuild runs, the engine goes on with the old index, not an empty one
-    index.update_index(corpus_dir, index_dir, taxonomy=taxonomy, rebuild=True,
-                       progress=lambda done, total: during.append(engine.search(SearchParams()).total))
-    assert during and set(during) == {5}
+    during, opened = [], []  # while the rebuild runs, engines open on the old index, not an empty one
+
+    def look(done, total):
+        during.append(engine.search(SearchParams()).total)
+        starting = SearchEngine(index_dir, taxonomy)  # a web server worker that starts meanwhile
+        opened.append(starting.search(SearchParams()).total)
+        starting.close()
+
+    index.update_index(corpus_dir, index_dir, taxonomy=taxonomy, rebuild=True, progress=look)
+    assert during and set(during) == set(opened) == {5}
     assert "erfgoed-leiden" not in ids(engine)
     assert engine.search(SearchParams()).total == 4
     assert engine.generation > generation  # also for the ETags made from it
     engine.close()
+
+
+def test_a_rebuild_that_fails_leaves_the_index_it_found(corpus_dir, index_dir, taxonomy, monkeypatch):
+    index.update_index(corpus_dir, index_dir, taxonomy=taxonomy)
+    before = _search_everything(index_dir, taxonomy)
+    (corpus_dir / "voorbeeldprojecten" / "erfgoed-leiden.md").unlink()
+
+    def crash(done, total):
+        raise KeyboardInterrupt  # the process stopped halfway: a full disk, Ctrl-C, a killed worker
+
+    for parallel in (False, True):
+        monkeypatch.setattr(index, "PARALLEL_THRESHOLD", 2 if parallel else 10**9)
+        try:
+            index.update_index(corpus_dir, index_dir, taxonomy=taxonomy, rebuild=True, progress=crash)
+        except KeyboardInterrupt:
+            pass
+        else:
+            raise AssertionError("the rebuild should have stopped")
+        assert _search_everything(index_dir, taxonomy) == before  # the old documents, all of them
+    monkeypatch.undo()
+    report = index.update_index(corpus_dir, index_dir, taxonomy=taxonomy)  # the next update catches up
+    assert (report.deleted, report.unchanged) == (1, 4)
+    assert "erfgoed-leiden" not in _search_everything(index_dir, taxonomy)["*"]
 
 
 def test_a_file_that_becomes_invalid_leaves_the_index(corpus_dir, index_dir, taxonomy):
