@@ -1,6 +1,6 @@
 """Whole titles and elisions (session 7 of issue 11). A query without function words that is a page's shown
-title word for word, or a part of it between separators ("Cultuurmenu VO | Cultuurmenu Den Haag"), brings
-that page first, above longer pages that repeat its words. A word with a leading hyphen after "en" / "of" is
+title word for word (or in another order), or a part of it between separators ("Cultuurmenu VO | Cultuurmenu
+Den Haag"), brings that page first, above longer pages that repeat its words. A word with a leading hyphen after "en" / "of" is
 the second half of a Dutch elision ("cultuureducatie en -participatie"), not an exclusion."""
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ DOCS = [
     # Titles that begin with the same words, and texts full of them.
     *[(f"menu-{n}", f"Cultuurmenu VO keuze {n}", "Het cultuurmenu VO: cultuurmenu na cultuurmenu voor het VO.")
       for n in range(3)],
+    # The same words in the other order, in a text that repeats them.
+    ("omgekeerd", "VO cultuurmenu", "Cultuurmenu VO, cultuurmenu VO: het cultuurmenu voor het VO."),
     ("elisie", "Raad voor Cultuur: cultuureducatie en -participatie minder vrijblijvend",
      "Cultuureducatie en cultuurparticipatie in het advies."),
     ("advies", "Advies over cultuureducatie", "Een advies over cultuureducatie en participatie."),
@@ -47,7 +49,13 @@ def test_a_part_of_the_title_between_separators_counts_as_the_title(engine, monk
     assert hits(engine, "cultuurmenu vo")[0] != "deel"
 
 
-def test_words_in_another_order_or_one_short_are_no_whole_title(engine):
+def test_a_title_typed_in_another_order_comes_first_after_the_one_in_the_typed_order(engine):
+    assert hits(engine, "VO training cultuurcoördinator")[0] == "kort"
+    assert hits(engine, "cultuurmenu vo")[:2] == ["deel", "omgekeerd"]
+    assert hits(engine, "vo cultuurmenu")[:2] == ["omgekeerd", "deel"]
+
+
+def test_words_in_another_order_or_one_short_are_no_title_typed_word_for_word(engine):
     assert whole_title_words("VO cultuurmenu") != whole_title_words("Cultuurmenu VO")
     assert whole_title_words("training VO") != whole_title_words("Training Cultuurcoördinator VO")
     # Function words aside and words by their stem: "Visie en beleid" is "visie beleid".
