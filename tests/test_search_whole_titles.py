@@ -1,6 +1,7 @@
 """Whole titles and elisions (session 7 of issue 11). A query without function words that is a page's shown
 title word for word (or in another order), or a part of it between separators ("Cultuurmenu VO | Cultuurmenu
-Den Haag"), brings that page first, above longer pages that repeat its words. A word with a leading hyphen after "en" / "of" is
+Den Haag"), brings that page first, above longer pages that repeat its words; so does a title typed a word
+short ("Programma Onderwijs" for "Programma 4 Onderwijs"), after the whole ones. A word with a leading hyphen after "en" / "of" is
 the second half of a Dutch elision ("cultuureducatie en -participatie"), not an exclusion."""
 from __future__ import annotations
 
@@ -25,6 +26,10 @@ DOCS = [
       for n in range(3)],
     # The same words in the other order, in a text that repeats them.
     ("omgekeerd", "VO cultuurmenu", "Cultuurmenu VO, cultuurmenu VO: het cultuurmenu voor het VO."),
+    # A short title and a longer one with the same two words, in a text that repeats them.
+    ("programma-4", "Programma 4 Onderwijs", "Het vierde programma."),
+    ("programma-2", "Programma 2: Sport, cultuur en onderwijs",
+     "Programma onderwijs: het programma voor onderwijs, sport en cultuur. Onderwijs in het programma."),
     ("elisie", "Raad voor Cultuur: cultuureducatie en -participatie minder vrijblijvend",
      "Cultuureducatie en cultuurparticipatie in het advies."),
     ("advies", "Advies over cultuureducatie", "Een advies over cultuureducatie en participatie."),
@@ -53,6 +58,22 @@ def test_a_title_typed_in_another_order_comes_first_after_the_one_in_the_typed_o
     assert hits(engine, "VO training cultuurcoördinator")[0] == "kort"
     assert hits(engine, "cultuurmenu vo")[:2] == ["deel", "omgekeerd"]
     assert hits(engine, "vo cultuurmenu")[:2] == ["omgekeerd", "deel"]
+
+
+def test_a_title_typed_a_word_short_comes_before_longer_titles_with_the_same_words(engine, monkeypatch):
+    assert hits(engine, "programma onderwijs")[0] == "programma-4"  # two of its three words
+    assert hits(engine, "onderwijs programma")[0] == "programma-4"
+    assert hits(engine, "VO training")[0] == "kort"
+    monkeypatch.setattr(search, "NEAR_TITLE_SHARE", 1.0)  # whole titles only
+    assert hits(engine, "programma onderwijs")[0] == "programma-2"
+
+
+def test_title_share_is_the_part_of_the_title_typed():
+    title = whole_title_words("Training Cultuurcoördinator VO")
+    assert search.title_share(whole_title_words("training VO"), title) == 2 / 3
+    assert search.title_share(whole_title_words("VO cultuurcoördinator training"), title) == 1.0
+    assert search.title_share(whole_title_words("training muziek"), title) == 0.0  # a word not in the title
+    assert search.title_share(whole_title_words("training training"), title) == 0.0  # typed more often
 
 
 def test_words_in_another_order_or_one_short_are_no_title_typed_word_for_word(engine):
