@@ -39,7 +39,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # Bump _RULES when the output for any input changes (code or data files). The wordfreq version is part
 # of the stamp because its word list decides compound splits.
-_RULES = "5"
+_RULES = "6"
 
 
 def _wordfreq_version() -> str:
@@ -162,7 +162,7 @@ def _irregular_head(word: str) -> str | None:
     streekmusea -> streekmuseum, schoolkinderen -> schoolkind, cultuurcentra -> cultuurcentrum, so that
     the plural and the singular of a compound get one stem, as the simple words do. The part before it
     must be a word that may start a compound (poppodia: pop), not a prefix (ver+leden is no compound)."""
-    if len(word) < MIN_COMPOUND:
+    if not MIN_COMPOUND <= len(word) <= MAX_COMPOUND:
         return None
     for cut in range(MIN_PART, len(word) - MIN_PART + 1):
         base = _STEM_OVERRIDES.get(word[cut:])
@@ -236,6 +236,10 @@ def _diminutive_base(word: str) -> str | None:
 MIN_PART = 3  # letters in a compound part
 MIN_COMPOUND = 7  # letters in a word worth splitting ...
 MAX_COMPOUND = 60  # ... and at most (URLs and codes glued into one "word" are not compounds)
+# A word is read as its first MAX_WORD letters: a longer run (a pasted line of one letter, text without spaces,
+# a code) would cost work that grows with its length squared (_irregular_head tries every cut; a body of
+# 600,000 letters took 53 s to save) and make an index term of any size.
+MAX_WORD = 80
 LEXICALISED_ZIPF = 4.0  # words this common are units of their own (onderwijs 5.2, besturen 4.05): not split
 MIN_PART_ZIPF = 3.0  # a part must be a reasonably common word ...
 MIN_SHORT_PART_ZIPF = 4.0  # ... and a three-letter part a common one ("uur" yes, "ond" no)
@@ -428,6 +432,8 @@ def compound_parts(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=300_000)
 def word_terms(surface: str) -> tuple[str, tuple[str, ...]] | None:
     """(stem, stems of compound parts) of a word as it appears in the text; None for a stop word."""
+    if len(surface) > MAX_WORD:
+        return word_terms(surface[:MAX_WORD])
     lowered = surface.lower()
     if lowered.translate(_STRAIGHT) in STOP_WORDS:
         return None  # also "zo’n" (whose normal form "zon" is a word: the sun)

@@ -344,3 +344,23 @@ def test_index_postings_are_what_the_analyzers_tokens_add_up_to(text):
     # and the index format built on it writes the same bytes as Whoosh's own
     assert sorted(Positions().word_values(text, dutch_analyzer(), mode="index")) == \
         sorted(formats.Positions().word_values(text, dutch_analyzer(), mode="index"))
+
+
+def test_a_very_long_word_is_read_as_its_first_letters_with_bounded_work(monkeypatch):
+    # A pasted line of one letter or text without spaces is one "word": every cut of it was tried as a
+    # compound with an irregular last part (a body of 600,000 letters took 53 s to save).
+    looked_up = []
+    real = analysis._STEM_OVERRIDES.get
+    monkeypatch.setattr(analysis, "_STEM_OVERRIDES", type("Counting", (dict,), {
+        "get": lambda self, key, default=None: looked_up.append(key) or real(key, default)})())
+    analysis.word_terms.cache_clear()
+    analysis.stem.cache_clear()
+    try:
+        terms = analysis.analyze("muziek " + "kinderen" * 5_000 + " dans")
+        assert len(looked_up) < 4 * analysis.MAX_COMPOUND  # not once per letter of the word
+        assert terms[0] == "muziek" and terms[-1] == "dans"
+        assert len(terms[1]) <= analysis.MAX_WORD
+        assert analysis.word_terms("a" * 10 * analysis.MAX_WORD) == analysis.word_terms("a" * analysis.MAX_WORD)
+    finally:
+        analysis.word_terms.cache_clear()
+        analysis.stem.cache_clear()
