@@ -128,6 +128,7 @@ def _read_table(name: str) -> dict[str, str]:
 
 _STEM_OVERRIDES = _read_table("stem_overrides.tsv")  # irregular forms -> the form to stem instead
 _STEM_APART = _read_table("stem_apart.tsv")  # words kept apart from a colliding word -> their own stem
+_PLACE_APART = _read_table("place_apart.tsv")  # place names a common word's stem would take -> their term
 
 
 @lru_cache(maxsize=200_000)
@@ -441,9 +442,21 @@ def word_terms(surface: str) -> tuple[str, tuple[str, ...]] | None:
     if lowered in STOP_WORDS or not lowered:
         return None
     folded = fold(lowered)
+    if surface[0].isupper():
+        place = _PLACE_APART.get(folded)
+        if place:
+            return place, ()  # Leiden the city, not leiden the verb (data/place_apart.tsv)
     whole = stem(folded)
     parts = tuple(dict.fromkeys(s for s in map(stem, compound_parts(folded)) if s != whole))
     return whole, parts
+
+
+def query_word_terms(surface: str) -> tuple[str, tuple[str, ...]] | None:
+    """word_terms of a word as a query means it: a place name of data/place_apart.tsv is the place
+    however it is typed ("leiden" is the city)."""
+    if surface[:1].islower() and fold(surface.lower()) in _PLACE_APART:
+        surface = surface[0].upper() + surface[1:]
+    return word_terms(surface)
 
 
 def analyze(text: str) -> list[str]:
@@ -574,10 +587,10 @@ def clear_word_caches() -> None:
 
 
 def analyze_query(text: str) -> list[str]:
-    """Query terms: each word's stem, a compound stays one term."""
+    """Query terms: each word's stem (query_word_terms), a compound stays one term."""
     terms: list[str] = []
     for match in _WORD.finditer(text):
-        info = word_terms(match.group())
+        info = query_word_terms(match.group())
         if info is not None:
             terms.append(info[0])
     return terms

@@ -967,7 +967,7 @@ class SearchEngine:
 
 def _typed_key(word: str) -> str:
     """A typed word as a title word is compared with it: its stem, or a stop word folded as written."""
-    terms = analysis.word_terms(word)
+    terms = analysis.query_word_terms(word)
     return terms[0] if terms else analysis.fold(word)
 
 
@@ -998,7 +998,7 @@ def _to_front(docnums: list[int], first: list[int]) -> list[int]:
 def whole_title_words(text: str) -> list[str] | None:
     """The content words of a query or title as comparison keys (stems), in order; None for fewer than
     two."""
-    keys = [terms[0] for terms in map(analysis.word_terms, analysis.tokenize(text)) if terms]
+    keys = [terms[0] for terms in map(analysis.query_word_terms, analysis.tokenize(text)) if terms]
     return keys if len(keys) >= 2 else None
 
 

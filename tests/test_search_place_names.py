@@ -1,0 +1,39 @@
+"""Place names whose stem is a common word's (data/place_apart.tsv): Leiden the city is not leiden the verb
+("het leidde tot"), Goudse is not gouden ("de Gouden Eeuw"). A search for a topic in such a place finds the
+pages about the place, not pages where the common word happens to stand beside the topic."""
+from __future__ import annotations
+
+from kennisplatform import analysis
+
+from conftest import articles_engine, hits
+
+DOCS = [
+    ("leiden", "Dansles op school", [], "In Leiden krijgen kinderen dansles van een dansschool."),
+    ("leidse", "Een Leidse school", [], "Een Leidse basisschool kiest voor dans."),
+    ("leidde", "Dans in de klas", [],
+     "Het project leidde tot meer dans. Dans en nog eens dans: het leidt tot plezier en leidden tot dans."),
+    ("gouda", "Erfgoed in Gouda", [], "Erfgoededucatie in de stad: de Goudse kaasmarkt en het stadhuis."),
+    ("gouden-eeuw", "Erfgoed van de Gouden Eeuw", [],
+     "Erfgoed en nog eens erfgoed: de Gouden Eeuw, gouden schepen en goud in het museum."),
+]
+
+engine = articles_engine(DOCS)
+
+
+def test_the_place_is_not_the_common_word():
+    assert "leiden" in analysis.analyze("Dansen in Leiden en een Leidse school")
+    assert "leiden" not in analysis.analyze("Het leidde tot dans; dat zal leiden tot meer.")
+    assert analysis.analyze_query("leiden") == analysis.analyze_query("Leidse") == ["leiden"]
+    assert analysis.analyze_query("goudse") == analysis.analyze_query("Gouda") == ["gouda"]
+    assert "gouda" not in analysis.analyze("de Gouden Eeuw")
+
+
+def test_a_topic_in_the_place_finds_the_place_not_the_verb(engine):
+    assert set(hits(engine, "dans leiden")[:2]) == {"leiden", "leidse"}
+    assert "leidde" not in hits(engine, "leiden")
+
+
+def test_a_topic_in_the_place_finds_the_place_not_the_gold(engine):
+    assert hits(engine, "erfgoed goudse")[0] == "gouda"
+    assert "gouden-eeuw" not in hits(engine, "gouda")
+    assert "gouden-eeuw" not in hits(engine, "goudse")
