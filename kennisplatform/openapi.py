@@ -139,7 +139,8 @@ def _search_result_schema() -> dict:
             "facets": {"type": "object", "additionalProperties": {
                 "type": "array", "items": {"$ref": "#/components/schemas/Bucket"}}},
             "relaxation": nullable_object({"kind": {"type": "string"}, "original": {"type": "string"},
-                                           "used": {"type": "string"}, "message": {"type": "string"}}),
+                                           "used": {"type": "string"}, "message": {"type": "string"},
+                                           "shown": {"type": "string"}}),
             "suggestion": nullable_object({"query": {"type": "string"}, "total": {"type": "integer"}}),
             "filter_drops": {"type": "array", "items": {"type": "object"}},
             "query_error": NULLABLE_STRING,

@@ -65,8 +65,12 @@ class Relaxation:
 
     kind: str  # "any-words" (some words dropped) or "corrected" (spelling corrected)
     original: str
-    used: str
+    used: str  # the query searched, as the search syntax writes it ("erfgoed OR ruimtevaart")
     message: str  # Dutch, e.g. "Geen resultaten voor ...; wel voor ..."
+    shown: str = ""  # the query as the page names it ("erfgoed ruimtevaart"): `used` without syntax
+
+    def __post_init__(self):
+        self.shown = self.shown or self.used
 
 
 @dataclass

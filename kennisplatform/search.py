@@ -443,13 +443,17 @@ class SearchEngine:
                 places = ", ".join(f"‘{g.text}’" for g in parsed.groups if _places(g))
                 return split, split_plan, Relaxation(
                     "any-words", parsed.text, " ".join(split.words()),
-                    f"Geen resultaten voor {places} als plaats; wel met de woorden ervan.")
+                    f"Geen resultaten voor {places} als plaats; wel met de woorden ervan.", parsed.text)
         if plan.matched & filters and len(parsed.groups) > 1:
             return parsed, plan, Relaxation(
                 "any-words", parsed.text, " OR ".join(parsed.words()),
-                f"Geen resultaten met alle woorden van ‘{parsed.text}’; "
-                f"wel met een deel ervan: {', '.join(parsed.words())}.")
+                _partial_message(parsed.text, self._found_nowhere(state, parsed, filters), parsed.words()),
+                parsed.text)
         return parsed, plan, None
+
+    def _found_nowhere(self, state: _State, parsed: ParsedQuery, filters: int) -> list[str]:
+        """The query's words that no listed document has (of a query that found some of its words)."""
+        return [g.text for g in parsed.groups if not self._group_bits(state, g) & filters]
 
     def _with_place_fill(self, state: _State, parsed: ParsedQuery, plan: Plan, filters: int,
                          per_page: int) -> None:
@@ -1053,7 +1057,24 @@ def _correct(parsed: ParsedQuery, plan: Plan, corrected: ParsedQuery | None, cor
     used = " OR ".join(corrected.words())
     return corrected, corrected_plan, Relaxation(
         "corrected", parsed.text, used, f"Geen resultaten met alle woorden van ‘{parsed.text}’; "
-                                        f"wel met een deel van ‘{corrected.text}’: {', '.join(corrected.words())}.")
+                                        f"wel met een deel van ‘{corrected.text}’: {', '.join(corrected.words())}.",
+        corrected.text)
+
+
+def _partial_message(text: str, nowhere: list[str], words: list[str]) -> str:
+    """What the page says when it lists documents with some of the query's words: which words no document
+    has, as a shop says "Ontbreekt: ruimtevaart", rather than the words as a list of alternatives."""
+    if not nowhere:
+        return f"Geen resultaten met alle woorden van ‘{text}’; wel met een deel ervan: {', '.join(words)}."
+    found = [w for w in words if w not in nowhere]
+    return (f"Geen resultaten met alle woorden van ‘{text}’: niets gevonden voor {_quoted(nowhere)}. "
+            f"Hieronder de resultaten voor {_quoted(found, 'of')}.")
+
+
+def _quoted(words: list[str], last: str = "en") -> str:
+    """‘a’, ‘b’ en ‘c’: words as a Dutch sentence names them."""
+    quoted = [f"‘{w}’" for w in words]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} {last} {quoted[-1]}"
 
 
 def _suggestion(corrected: ParsedQuery, corrected_plan: Plan, filters: int, total: int) -> Suggestion | None:

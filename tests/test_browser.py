@@ -190,6 +190,12 @@ def test_layout_fits_a_360_px_screen(live, browser):
         page.goto(live + url)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, (url, overflow)
+    # A pasted address as the query is one long word: it wraps instead of widening the page.
+    long_query = "https://www.cultuurparticipatie.nl/subsidies/programma-cultuureducatie-met-kwaliteit-2025-2028"
+    for url in (f"/zoeken?q={long_query}", f"/zoeken?q=erfgoed+{'x' * 120}"):
+        page.goto(live + url)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, (url, overflow)
     page.goto(live + "/zoeken?q=erfgoed")
     assert not page.locator("#f-theme-erfgoed").is_visible()  # filters folded away on a phone
     page.locator(".filters__toggle").click()

@@ -298,3 +298,13 @@ def test_a_whole_number_written_as_a_decimal_is_a_whole_number(taxonomy):
     assert (params.page, params.per_page) == (3, 20)
     with pytest.raises(InvalidParameter):
         SearchParams.from_mapping({"page": "3.5"}, taxonomy)
+
+
+def test_the_partial_results_message_names_the_words_found_nowhere():
+    from kennisplatform.search import _partial_message
+
+    assert _partial_message("dans erfgoed ruimtevaart", ["ruimtevaart"], ["dans", "erfgoed", "ruimtevaart"]) == (
+        "Geen resultaten met alle woorden van ‘dans erfgoed ruimtevaart’: niets gevonden voor ‘ruimtevaart’. "
+        "Hieronder de resultaten voor ‘dans’ of ‘erfgoed’.")
+    assert _partial_message("dans erfgoed", [], ["dans", "erfgoed"]) == \
+        "Geen resultaten met alle woorden van ‘dans erfgoed’; wel met een deel ervan: dans, erfgoed."

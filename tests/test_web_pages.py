@@ -308,8 +308,21 @@ def test_a_corrected_query_says_how_on_the_page_and_in_the_json_alike(client):
     assert text(soup.select_one(".notice--info")) == f"{message} Zoek toch op ‘erfgoet OR films’"
     data = client.get("/zoeken.json?q=erfgoet+OR+films").get_json()
     assert data["relaxation"] == {"kind": "corrected", "original": "erfgoet OR films", "used": "erfgoed OR films",
-                                  "message": message}
+                                  "message": message, "shown": "erfgoed OR films"}
     assert data["total"] == 2 == len(hit_titles(soup))
+
+
+def test_a_query_with_a_word_found_nowhere_names_it_and_not_the_search_syntax(client):
+    # As a shop says "Ontbreekt: ruimtevaart", not "results for erfgoed OR ruimtevaart".
+    soup = page(client, "/zoeken?q=erfgoed+ruimtevaart")
+    assert text(soup.select_one("#resultaten-kop")).endswith("voor ‘erfgoed ruimtevaart’")
+    message = ("Geen resultaten met alle woorden van ‘erfgoed ruimtevaart’: niets gevonden voor ‘ruimtevaart’. "
+               "Hieronder de resultaten voor ‘erfgoed’.")
+    assert text(soup.select_one(".notice--info")) == message
+    data = client.get("/zoeken.json?q=erfgoed+ruimtevaart").get_json()
+    assert data["relaxation"] == {"kind": "any-words", "original": "erfgoed ruimtevaart",
+                                  "used": "erfgoed OR ruimtevaart", "message": message,
+                                  "shown": "erfgoed ruimtevaart"}
 
 
 def test_a_corrected_query_can_be_searched_as_typed(client):
