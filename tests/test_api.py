@@ -140,6 +140,24 @@ def test_openapi_document(client):
     assert "/api/v1/search" in page and "http://" not in page.replace("http://localhost", "")
 
 
+def test_the_api_documentation_names_each_parameters_type_and_values(client):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get("/api/v1/docs").get_data(as_text=True), "html.parser")
+    rows = {tr.td.get_text(strip=True): [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+            for tr in soup.select("table tbody tr")}
+    assert rows["q"][2] == "string" and rows["sort"][2] == "string"  # not "string van" (a dict's .items)
+    assert rows["page"][2] == "integer" and rows["type"][2] == "array van string"
+    assert all("Waarden: ," not in cells[3] and ", ," not in cells[3] for cells in rows.values())
+    assert "Waarden: relevance" in rows["sort"][3]
+
+
+def test_the_addresses_people_guess_for_the_api_lead_to_its_documentation(client):
+    for guess in ("/api", "/api/", "/api/docs", "/api/v1", "/api/v1/"):
+        response = client.get(guess)
+        assert response.status_code in (301, 302, 308) and response.location.endswith("/api/v1/docs"), guess
+
+
 def test_search_page_links_its_feed_as_follow_this_search(client):
     html = client.get("/zoeken?q=erfgoed&region=drechtsteden").get_data(as_text=True)
     assert "Volg deze zoekopdracht" in html

@@ -18,6 +18,7 @@ def register_views(app: Flask) -> None:
     app.register_blueprint(findable.bp)
     security.register(app)
     app.register_blueprint(api.bp)
+    app.register_blueprint(api.entry)
     app.register_blueprint(exports.bp)
     from . import editor
     editor.register(app)  # editors: login, CSRF for all forms, /redactie

@@ -5,7 +5,7 @@ import hashlib
 import json
 from urllib.parse import quote, urlencode
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, redirect, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from ..corpus import load_document
@@ -16,6 +16,7 @@ from ..results import SearchResult
 from ..services import services
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+entry = Blueprint("api_entry", __name__)  # the addresses people guess for the API: to its documentation
 PROBLEM_TITLES = {400: "Ongeldig verzoek", 404: "Niet gevonden", 405: "Methode niet toegestaan",
                   422: "Niet te verwerken", 500: "Interne fout", 503: "Tijdelijk niet beschikbaar"}
 
@@ -145,6 +146,15 @@ def openapi():
 def docs():
     """A readable page for the OpenAPI document, rendered here: nothing is loaded from elsewhere."""
     return render_template("api_docs.html", spec=build_spec(services().taxonomy))
+
+
+@bp.get("")
+@bp.get("/")
+@entry.get("/api")
+@entry.get("/api/")
+@entry.get("/api/docs")
+def to_docs():
+    return redirect(url_for("api.docs"))
 
 
 @bp.get("/<path:anything>")
