@@ -173,13 +173,22 @@ def test_keyboard_skip_link_and_visible_focus(live, browser):
     page = context.new_page()
     page.goto(live + "/zoeken?q=erfgoed")
     page.keyboard.press("Tab")
-    skip = page.locator(".skip-link")
+    skip = page.locator(".skip-link").first
     assert skip.evaluate("e => e === document.activeElement")
     assert skip.bounding_box()["y"] >= 0  # moved into view when focused
     outline = skip.evaluate("e => getComputedStyle(e).outlineStyle")
     assert outline != "none"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "inhoud"
+    # The second skip link passes the filters and the map (a tab stop per municipality) to the results.
+    page.goto(live + "/zoeken?q=erfgoed")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Naar de resultaten"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "resultaten-kop"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.hit, .sort') !== null")  # the results, not filters
     context.close()
 
 
