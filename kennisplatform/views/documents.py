@@ -129,8 +129,10 @@ def build_document_page(doc: Document) -> DocumentPage:
         MetaRow("Soort", [Link(type_label, browse_url(doc.type) or filter_url("type", doc.type))]),
         MetaRow("Datum", [_date_link(doc)]),
         MetaRow("Thema's", links("theme", doc.themes)),
-        MetaRow("Regio's", links("region", doc.regions)),
-        MetaRow("Meer over", [Link(taxonomy.label("region", r), place_url(r)) for r in doc.regions]),
+        # A place once, to its own page (its documents, map and timeline, and a search in them), not once to
+        # a search filter and again to the page under another heading.
+        MetaRow("Regio's", [Link(taxonomy.label("region", r), place_url(r) or filter_url("region", r))
+                            for r in doc.regions]),
         MetaRow("Disciplines", links("discipline", doc.disciplines)),
         MetaRow("Doelgroep", links("audience", doc.audience)),
         MetaRow("Organisaties", [Link(o) for o in doc.organisations]),
