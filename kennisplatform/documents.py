@@ -302,9 +302,16 @@ MARKDOWN_NOISE = [
 _EMPHASIS = re.compile(r"[*_`~]+")  # emphasis marks, removed after MARKDOWN_NOISE
 
 
+# A heading without a stop of its own gets one, so that a snippet does not run it into the next sentence
+# ("Waar gaat het over Erfgoededucatie is ..."): snippets join the lines.
+_HEADING = re.compile(r"^(\s{0,3}#{1,6}\s+.*?[^\s.!?:;,…#])[ \t#]*$", re.M)
+
+
 def plain_text(markdown_text: str) -> str:
     """Markdown reduced to its words, for indexing and snippets (cheap: no HTML rendering)."""
     text = markdown_text
+    if "#" in text:
+        text = _HEADING.sub(r"\1.", text)
     for pattern, replacement in MARKDOWN_NOISE:
         text = pattern.sub(replacement, text)
     # A character class scanned by the regex engine costs ~40 us per page even when nothing matches; a

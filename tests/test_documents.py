@@ -102,7 +102,7 @@ def test_a_file_without_a_date_is_a_document_with_an_unknown_date(taxonomy):
 
 @pytest.mark.parametrize(("markdown", "plain"), [
     ("Een  **vette**\tzin  \t met   ruimte.", "Een vette zin met ruimte."),
-    ("# Kop\n\nTekst met [een link](https://example.org) en `code`.", "Kop\n\nTekst met een link en code."),
+    ("# Kop\n\nTekst met [een link](https://example.org) en `code`.", "Kop.\n\nTekst met een link en code."),
     ("\t  ingesprongen\t", "ingesprongen"),
     ("a b c", "a b c"),
     ("a_b c", "ab c"),

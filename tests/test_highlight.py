@@ -122,3 +122,11 @@ def test_looking_only_at_words_with_a_terms_first_letters_finds_every_match_in_r
     for text in corpus_texts:
         found = [(m.start, m.end) for m in highlight._matches(text, terms)]
         assert found == every_matching_word(text, terms)
+
+
+def test_a_heading_does_not_run_into_the_next_sentence_of_a_snippet():
+    from kennisplatform.documents import plain_text
+
+    text = plain_text("## Waar gaat het over\nErfgoededucatie in de klas.\n\n## Wat is CMK?\nEen regeling.\n")
+    assert snippet(text, set()) == "Waar gaat het over. Erfgoededucatie in de klas. Wat is CMK? Een regeling."
+    assert plain_text("#hashtag en een # in de tekst") == "#hashtag en een # in de tekst"  # no headings
