@@ -23,12 +23,41 @@ SUGGESTION_KEYS = {"type": "type", **TAXONOMY_KEYS}
 MAX_TITLE = 300
 
 
+class AliasRefused(yaml.constructor.ConstructorError):
+    """Front matter that uses a YAML alias (*name), which a corpus file never needs."""
+
+
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's loader is ~10x faster
     """Safe loading, with timestamps left as text: a date such as 2023-13-45 then becomes a clear
-    'ongeldige datum' problem for the date field instead of a parser exception."""
+    'ongeldige datum' problem for the date field instead of a parser exception.
+
+    Aliases are refused: a few hundred bytes of nested aliases ("billion laughs") make a structure that
+    shares its parts, cheap to load but gigabytes once any of it is turned into text."""
+
+    def construct_object(self, node, deep=False):
+        # The composer gives an alias the very node of its anchor, so only an alias (or a merge key,
+        # which needs one) reaches a node that was constructed before.
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise AliasRefused(None, None, "alias", node.start_mark)
+        return super().construct_object(node, deep)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+
+def load_yaml(raw: str):
+    """Front matter (or any small YAML text from the corpus) as Python values: safe, dates as text, no
+    aliases. Raises yaml.YAMLError (AliasRefused for an alias), ValueError or RecursionError."""
+    return yaml.load(raw, Loader=_Loader)
+
+
+def yaml_error_position(exc: Exception, first_line: int = 1) -> str:
+    """Where a YAML error is, in Dutch (" op regel 3, kolom 7"), or "" when the parser does not say:
+    its own English explanation is not shown. `first_line`: the file's line number of the text's first."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is None:
+        return ""
+    return f" op regel {mark.line + first_line}, kolom {mark.column + 1}"
 DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+\-Z]*)?")
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
@@ -108,11 +137,14 @@ def parse_document(text: str, doc_id: str, taxonomy: Taxonomy, path: str = "") -
     if raw is None:
         return Parsed(None, [Problem(where, "front matter", "geen YAML-kop gevonden (begin het bestand met ---)")])
     try:
-        meta = yaml.load(raw, Loader=_Loader)
+        meta = load_yaml(raw)
+    except AliasRefused as exc:
+        # The mark is the anchored value's (the alias node is the anchor's node).
+        return Parsed(None, [Problem(where, "front matter", "verwijzingen naar een anker (&naam ... *naam) zijn "
+                                     "in de YAML-kop niet toegestaan; schrijf de waarde voluit (anker"
+                                     f"{yaml_error_position(exc, 2)})")])
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" op regel {mark.line + 2}" if mark else ""
-        return Parsed(None, [Problem(where, "front matter", f"ongeldige YAML{line}")])
+        return Parsed(None, [Problem(where, "front matter", f"ongeldige YAML{yaml_error_position(exc, 2)}")])
     if not isinstance(meta, dict):
         return Parsed(None, [Problem(where, "front matter", "de YAML-kop is geen lijst van sleutels en waarden")])
 

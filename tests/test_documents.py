@@ -113,3 +113,50 @@ def test_a_file_without_a_date_is_a_document_with_an_unknown_date(taxonomy):
 ])
 def test_plain_text_keeps_the_words_and_one_space_between_them(markdown, plain):
     assert plain_text(markdown) == plain
+
+
+def _nested_aliases(depth: int) -> str:
+    """A 'billion laughs' front matter: each level an alias list of ten of the one before (10**depth)."""
+    lines = ["---", "type: verslag", 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{n}: &a{n} [{','.join([f'*a{n - 1}'] * 10)}]" for n in range(1, depth)]
+    return "\n".join(lines + [f"title: *a{depth - 1}", "date: 2023-01-01", "---", "", "Tekst.", ""])
+
+
+def test_yaml_aliases_in_front_matter_are_refused_before_they_are_expanded(taxonomy):
+    # Depth 4 is 10,000 strings as text (harmless to the old code, which made a title of them); the
+    # depth 8 of a real attack is the same file, only gigabytes.
+    parsed = parse_document(_nested_aliases(4), "lol", taxonomy, "verslagen/lol.md")
+    assert parsed.document is None
+    [problem] = parsed.problems
+    assert (problem.path, problem.field) == ("verslagen/lol.md", "front matter")
+    assert "verwijzingen naar een anker" in problem.message and "niet toegestaan" in problem.message
+    assert "op regel 6, kolom 5" in problem.message  # the anchor of the value the title refers to
+    shared_scalar = parse_document(GOOD.replace('title: "CMK-bijeenkomst: samen verder"',
+                                                "title: &t Titel\nsummary: *t"), "x", taxonomy, "p.md")
+    assert shared_scalar.document is None and "anker" in shared_scalar.problems[0].message
+    anchor_only = parse_document(GOOD.replace('title: "', 'title: &t "'), "x", taxonomy, "p.md")
+    assert anchor_only.problems == [] and anchor_only.document.title == "CMK-bijeenkomst: samen verder"
+
+
+def test_a_front_matter_with_aliases_is_skipped_and_the_rest_is_read(corpus_dir, taxonomy):
+    (corpus_dir / "verslagen" / "lol.md").write_text(_nested_aliases(4), encoding="utf-8")
+    documents, problems = read_corpus(corpus_dir, taxonomy)
+    assert len(documents) == 5
+    assert [(p.path, p.field) for p in problems] == [("verslagen/lol.md", "front matter")]
+
+
+def test_other_readers_of_front_matter_refuse_aliases_too(tmp_path):
+    from kennisplatform.importer.identity import _read_known
+    from kennisplatform.suggest import _file_text
+
+    path = tmp_path / "lol.md"
+    path.write_text(_nested_aliases(4), encoding="utf-8")
+    title, _body = _file_text(path)
+    assert title == ""
+    assert _read_known(path) is None
+
+
+def test_yaml_errors_say_where_in_dutch(taxonomy):
+    parsed = parse_document("---\ntype: verslag\ntitle: [unclosed\n---\nx", "x", taxonomy, "p.md")
+    [problem] = parsed.problems
+    assert problem.message == "ongeldige YAML op regel 4, kolom 1"
