@@ -55,17 +55,41 @@ def start_corpus(corpus_dir: Path, taxonomy_from: Path) -> bool:
     return True
 
 
-def iter_markdown_files(corpus_dir: Path) -> Iterator[Path]:
-    """Every *.md below the type folders; hidden folders (the trash) are skipped."""
+def shown_path(relpath: str) -> str:
+    """A path as text that can be shown, logged and stored: bytes of a file name that are not UTF-8 (which
+    Python keeps as lone surrogates) as escapes, 'verslagen/caf\\xe9.md'."""
+    return relpath.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def name_problem(relpath: str) -> Problem | None:
+    """A Problem when a corpus path cannot be a document's: a file name that is not UTF-8 can be neither
+    an id nor a path in the history or the index."""
+    try:
+        relpath.encode("utf-8")
+    except UnicodeEncodeError:
+        return Problem(shown_path(relpath), "bestand", "de bestandsnaam is geen geldige UTF-8-tekst; "
+                                                       "geef het bestand een nieuwe naam (het wordt overgeslagen)")
+    return None
+
+
+def iter_markdown_files(corpus_dir: Path, problems: list[Problem] | None = None) -> Iterator[Path]:
+    """Every *.md below the type folders; hidden folders (the trash) are skipped. A file that cannot be
+    a document whatever it holds (name_problem) is left out, and reported in `problems` when given."""
+    corpus_dir = Path(corpus_dir)
     for folder in sorted(set(TYPE_FOLDERS.values())):
-        root = Path(corpus_dir) / folder
+        root = corpus_dir / folder
         if not root.is_dir():
             continue
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in sorted(filenames):
                 if name.endswith(".md") and not name.startswith("."):
-                    yield Path(dirpath) / name
+                    path = Path(dirpath) / name
+                    problem = name_problem(path.relative_to(corpus_dir).as_posix())
+                    if problem is None:
+                        yield path
+                    elif problems is not None:
+                        problems.append(problem)
 
 
 def scan(corpus_dir: Path, digests: bool = True) -> CorpusScan:
@@ -75,7 +99,7 @@ def scan(corpus_dir: Path, digests: bool = True) -> CorpusScan:
     corpus_dir = Path(corpus_dir)
     result = CorpusScan()
     seen: dict[str, str] = {}
-    for path in iter_markdown_files(corpus_dir):
+    for path in iter_markdown_files(corpus_dir, result.problems):
         relpath = path.relative_to(corpus_dir).as_posix()
         doc_id = path.stem.lower()
         if doc_id in seen:

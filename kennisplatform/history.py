@@ -31,7 +31,7 @@ from dulwich.object_store import commit_tree_changes
 from dulwich.objects import Blob, Commit as GitCommit, Tree
 from dulwich.repo import Repo
 
-from .corpus import TYPE_FOLDERS
+from .corpus import TYPE_FOLDERS, name_problem, shown_path
 from .errors import KennisplatformError, Problem
 
 GIT_DIR = ".git"
@@ -137,9 +137,10 @@ def doc_id_of(relpath: str) -> str | None:
     return None
 
 
-def working_files(corpus_dir: Path) -> dict[str, Path]:
+def working_files(corpus_dir: Path, unnamed: list[str] | None = None) -> dict[str, Path]:
     """Every file under version control: all regular files of the corpus folder except hidden ones
-    (the repository, the trash, temporary files, backup snapshots)."""
+    (the repository, the trash, temporary files, backup snapshots). A path that is not UTF-8 cannot be
+    a git path of ours (trailers, the index, the pages): it is left out, and added to `unnamed` if given."""
     corpus_dir = Path(corpus_dir)
     found: dict[str, Path] = {}
     for dirpath, dirnames, filenames in os.walk(corpus_dir):
@@ -149,7 +150,11 @@ def working_files(corpus_dir: Path) -> dict[str, Path]:
                 continue
             path = Path(dirpath) / name
             if path.is_file() and not path.is_symlink():
-                found[path.relative_to(corpus_dir).as_posix()] = path
+                rel = path.relative_to(corpus_dir).as_posix()
+                if name_problem(rel) is None:
+                    found[rel] = path
+                elif unnamed is not None:
+                    unnamed.append(rel)
     return found
 
 
@@ -538,6 +543,12 @@ def verify(corpus_dir: Path) -> list[Problem]:
         return problems + [Problem(GIT_DIR, "geschiedenis", f"niet leesbaar: {exc}")]
     finally:
         repo.close()
+    unnamed: list[str] = []
+    working_files(corpus_dir, unnamed)
+    for rel in unnamed:
+        if doc_id_of(rel) is None:  # a document's file is reported by the corpus scan already
+            problems.append(Problem(shown_path(rel), "geschiedenis", "niet vastgelegd: de bestandsnaam is geen "
+                                    "geldige UTF-8-tekst; geef het bestand een nieuwe naam"))
     for rel in diff.uncommitted:
         problems.append(Problem(rel, "geschiedenis", "niet vastgelegd in de geschiedenis"))
     for rel in diff.missing:

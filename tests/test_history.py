@@ -311,6 +311,28 @@ def test_the_app_adopts_the_corpus_on_start(corpus_dir, index_dir, tmp_path):
     assert history.exists(corpus_dir) and files_with_times(corpus_dir) == before
 
 
+def test_a_file_name_that_is_not_utf8_is_reported_and_skipped_by_index_check_history_and_app(
+        corpus_dir, index_dir, tmp_path):
+    bad = os.fsdecode(b"caf\xe9-x.md")  # a Latin-1 name from an old Windows share: not UTF-8
+    (corpus_dir / "verslagen" / bad).write_text("---\ntype: verslag\ntitle: Caf\u00e9\n---\nTekst.\n",
+                                                 encoding="utf-8")
+    (corpus_dir / os.fsdecode(b"bijlage-\xff.txt")).write_bytes(b"x")
+    shown = "verslagen/caf\\xe9-x.md: bestand: de bestandsnaam is geen geldige UTF-8-tekst"
+    indexed = run(corpus_dir, index_dir, "index")
+    assert indexed.exit_code == 0, indexed.output
+    assert shown in indexed.output and "5 nieuw" in indexed.output
+    assert history.exists(corpus_dir) and len(history.log(corpus_dir)) == 1
+    checked = run(corpus_dir, index_dir, "check")
+    assert checked.exit_code == 1
+    assert shown in checked.output
+    assert "bijlage-\\xff.txt: geschiedenis: niet vastgelegd: de bestandsnaam is geen geldige UTF-8" in checked.output
+    assert "verslagen/caf\\xe9-x.md: geschiedenis" not in checked.output  # reported once, as a file
+    assert "5 documenten gelezen, 2 problemen." in checked.output
+    shutil.rmtree(index_dir)
+    client = make_app(corpus_dir, index_dir, tmp_path / "instance").test_client()
+    assert client.get("/zoeken.json?q=").get_json()["total"] == 5
+
+
 def kill_a_save_before_its_commit(corpus_dir: Path, index_dir: Path) -> int:
     """A process that writes a document and is SIGKILLed before its history commit: its exit code."""
     versions.prepare(corpus_dir, index_dir)
