@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,6 +18,7 @@ TYPE_FOLDERS = {"verslag": "verslagen", "voorbeeldproject": "voorbeeldprojecten"
 TAXONOMY_FILE = "taxonomy.yaml"
 TRASH_FOLDER = ".prullenbak"  # deleted documents go here, never destroyed
 MAX_FILE_BYTES = 2_000_000
+_CONTROL_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,10 @@ def name_problem(relpath: str) -> Problem | None:
     except UnicodeEncodeError:
         return Problem(shown_path(relpath), "bestand", "de bestandsnaam is geen geldige UTF-8-tekst; "
                                                        "geef het bestand een nieuwe naam (het wordt overgeslagen)")
+    if _CONTROL_IN_NAME.search(relpath):  # the id would carry it into pages, feeds and the history
+        shown = _CONTROL_IN_NAME.sub(lambda m: f"\\x{ord(m.group()):02x}", relpath)
+        return Problem(shown, "bestand",
+                       "de bestandsnaam bevat stuurtekens; geef het bestand een nieuwe naam (het wordt overgeslagen)")
     return None
 
 

@@ -62,11 +62,46 @@ DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+\-Z]*)?")
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
+# Control characters (C0 but tab, line feed and carriage return; DEL; C1) and the two non-characters XML
+# forbids: never meant in a title or a text, and one of them makes a feed that is not XML at all.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_LINE_BREAKS = re.compile("[\x0b\x0c]")  # Word's line and page breaks: a new line in a text
+_ONE_LINE_SPACE = re.compile("[\t\n\r]")
+
+
+def clean_line(text: str) -> str:
+    """A one-line field (title, summary, name) without control characters; tabs and line ends as spaces."""
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", _LINE_BREAKS.sub(" ", text))
+    return _ONE_LINE_SPACE.sub(" ", text) if "\t" in text or "\n" in text or "\r" in text else text
+
+
+def clean_body(text: str) -> str:
+    """A Markdown text without control characters; tabs and line ends stay (they are Markdown)."""
+    return _CONTROL.sub("", _LINE_BREAKS.sub("\n", text)) if _CONTROL.search(text) else text
+
+
+def _clean_fields(obj, one_line: tuple[str, ...], lists: tuple[str, ...]) -> None:
+    """Clean a frozen dataclass's text fields in place (in __post_init__): every way a Document is made
+    (a corpus file, the editor's form, an import) gives text that any page, feed or export can show."""
+    for name in one_line:
+        value = getattr(obj, name)
+        if value:
+            object.__setattr__(obj, name, clean_line(value))
+    for name in lists:
+        values = getattr(obj, name)
+        if values and any(_CONTROL.search(v) or _ONE_LINE_SPACE.search(v) for v in values):
+            object.__setattr__(obj, name, tuple(c for c in (clean_line(v).strip() for v in values) if c))
+
+
 @dataclass(frozen=True)
 class Source:
     url: str | None = None
     authors: tuple[str, ...] = ()
     publication: str | None = None
+
+    def __post_init__(self) -> None:
+        _clean_fields(self, ("url", "publication"), ("authors",))
 
     def is_empty(self) -> bool:
         return not (self.url or self.authors or self.publication)
@@ -97,6 +132,11 @@ class Document:
     source: Source = field(default_factory=Source)
     path: str | None = None  # relative to the corpus folder
     suggestions: tuple[PendingValue, ...] = ()  # waiting for an editor; not part of the facets
+
+    def __post_init__(self) -> None:
+        _clean_fields(self, ("title", "summary"), ("organisations",))
+        if self.body:
+            object.__setattr__(self, "body", clean_body(self.body))
 
     @property
     def year(self) -> int | None:
@@ -208,7 +248,7 @@ def render_document(doc: Document) -> str:
 def _text(value) -> str:
     if value is None:
         return ""
-    return " ".join(str(value).split())
+    return " ".join(clean_line(str(value)).split())
 
 
 def _string_list(value) -> tuple[str, ...]:

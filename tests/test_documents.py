@@ -160,3 +160,50 @@ def test_yaml_errors_say_where_in_dutch(taxonomy):
     parsed = parse_document("---\ntype: verslag\ntitle: [unclosed\n---\nx", "x", taxonomy, "p.md")
     [problem] = parsed.problems
     assert problem.message == "ongeldige YAML op regel 4, kolom 1"
+
+
+def test_control_characters_leave_every_text_field_and_tabs_and_new_lines_stay_in_the_body(taxonomy):
+    text = ('---\ntype: verslag\ntitle: "a\\0b\\x01c \\x85\\ufffe"\nsummary: "Kort\\x1b[31m"\n'
+            'organisations: ["Museum\\x07", "\\x01"]\nsource:\n  authors: ["A.\\x00 Auteur"]\n'
+            '  publication: "Blad\\x9b"\n---\nRegel\\x00 een\x0cRegel\ttwee\x7f\n')
+    parsed = parse_document(text, "stuur", taxonomy, "verslagen/stuur.md")
+    doc = parsed.document
+    assert parsed.problems == []
+    assert doc.title == "abc" and doc.summary == "Kort[31m"
+    assert doc.organisations == ("Museum",)
+    assert doc.source.authors == ("A. Auteur",) and doc.source.publication == "Blad"
+    assert doc.body == "Regel\\x00 een\nRegel\ttwee\n"  # the escape is text in Markdown; the bytes go
+    only_control = parse_document('---\ntype: verslag\ntitle: "\\x01\\x02"\n---\nx', "x", taxonomy, "p.md")
+    assert only_control.document is None and only_control.problems[0].message == "titel ontbreekt"
+    # However a Document is made (the editor's form, an import), its text is clean.
+    from kennisplatform.documents import Document, Source
+    made = Document("x", "verslag", "Titel\x00 met\nregel", None, body="a\x00b\x0bc\r\n",
+                    source=Source("https://x.example/\x01", ("\x02",)))
+    assert (made.title, made.body, made.source.url, made.source.authors) == (
+        "Titel met regel", "ab\nc\r\n", "https://x.example/", ())
+    assert made.with_changes(summary="s\x01").summary == "s"
+
+
+def test_a_title_with_control_characters_makes_a_well_formed_feed_and_a_clean_page(corpus_dir, index_dir):
+    from xml.etree import ElementTree
+
+    from conftest import build_app
+
+    (corpus_dir / "verslagen" / "stuur.md").write_text(
+        '---\ntype: verslag\ntitle: "Stuur\\x01teken\\0titel"\n---\nTekst over stuurtekens\x07.\n', encoding="utf-8")
+    client = build_app(corpus_dir, index_dir).test_client()
+    feed = client.get("/zoeken.atom?q=stuurtekens")
+    assert feed.status_code == 200
+    titles = [e.text for e in ElementTree.fromstring(feed.data).iter("{http://www.w3.org/2005/Atom}title")]
+    assert "Stuurtekentitel" in titles
+    page = client.get("/document/stuur").get_data(as_text=True)
+    assert "<h1" in page and "Stuurtekentitel" in page
+    assert not any(c in page for c in "\x00\x01\x07")
+
+
+def test_a_file_name_with_control_characters_is_reported_and_skipped(corpus_dir, taxonomy):
+    write_document(corpus_dir, "stuur\x01teken", "verslag", None, [], [], {}, "x")
+    documents, problems = read_corpus(corpus_dir, taxonomy)
+    assert len(documents) == 5
+    assert [(p.path, p.field) for p in problems] == [("verslagen/stuur\\x01teken.md", "bestand")]
+    assert "stuurtekens" in problems[0].message
