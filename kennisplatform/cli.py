@@ -11,7 +11,7 @@ import click
 
 from . import cli_messages, config
 from .corpus import TAXONOMY_FILE, is_new_corpus, read_corpus, start_corpus, taxonomy_for
-from .errors import KennisplatformError
+from .errors import KennisplatformError, os_reason
 from .params import SearchParams
 from .taxonomy import TaxonomyError
 
@@ -215,18 +215,21 @@ def user_group() -> None:
 @click.pass_obj
 def user_add(obj: Context, name: str, replace: bool, instance: str | None) -> None:
     """Maak een redacteursaccount; het wachtwoord wordt gevraagd en gehasht opgeslagen."""
-    from .users import UserError, add_user, check_name
+    from .users import AccountsUnreadable, UserError, add_user, check_accounts, check_name
 
+    # The same folder the web app reads (config.instance_dir: --instance, $KENNISPLATFORM_INSTANCE).
+    folder = Path(instance) if instance else obj.instance
     try:
         check_name(name)
+        check_accounts(folder)  # a damaged users.json: say so before asking for a password
+        password = click.prompt("Wachtwoord", hide_input=True, confirmation_prompt="Herhaal het wachtwoord")
+        created = add_user(folder, name, password, replace=replace)
     except UserError as exc:
         raise click.ClickException(str(exc)) from exc
-    password = click.prompt("Wachtwoord", hide_input=True, confirmation_prompt="Herhaal het wachtwoord")
-    try:
-        # The same folder the web app reads (config.instance_dir: --instance, $KENNISPLATFORM_INSTANCE).
-        created = add_user(Path(instance) if instance else obj.instance, name, password, replace=replace)
-    except UserError as exc:
-        raise click.ClickException(str(exc)) from exc
+    except AccountsUnreadable as exc:
+        raise click.ClickException(f"Accounts niet leesbaar: {exc.detail}") from exc
+    except OSError as exc:
+        raise click.ClickException(f"Account niet opgeslagen in {exc.filename or folder}: {os_reason(exc)}.") from exc
     click.echo(f"Account '{created}' {'bijgewerkt' if replace else 'aangemaakt'}.")
 
 
