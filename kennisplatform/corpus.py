@@ -133,6 +133,18 @@ def read_file(file: CorpusFile, taxonomy: Taxonomy) -> Parsed:
     return _parse_bytes(file, data, taxonomy)
 
 
+def refusal(corpus_dir: Path, path: Path, taxonomy: Taxonomy) -> list[Problem]:
+    """Why the index leaves the corpus file at `path` out, as the problems it reports ([] when it would
+    index it): what /health says about a file the index does not hold."""
+    corpus_dir = Path(corpus_dir)
+    relpath = Path(path).relative_to(corpus_dir).as_posix()
+    problem = name_problem(relpath)
+    if problem is not None:
+        return [problem]
+    parsed = read_file(CorpusFile(Path(path), relpath, Path(path).stem.lower(), ""), taxonomy)
+    return [] if parsed.document is not None else parsed.problems
+
+
 def read_digested(file: CorpusFile, taxonomy: Taxonomy) -> tuple[CorpusFile, Parsed]:
     """read_file for a file listed without its digest (scan(digests=False)): the file with the digest
     of the bytes that were parsed, and the parse."""
