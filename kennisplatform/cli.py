@@ -70,11 +70,11 @@ def index_command(obj: Context, rebuild: bool) -> None:
     from .index import update_index
     from .versions import prepare
 
+    taxonomy = _taxonomy(obj)  # first: a corpus folder that is not there is said as such
     try:
         prepare(obj.corpus, obj.index, outside=True)  # adopt the corpus into history, commit outside edits
         with _progress_bar("Indexeren", "doc") as progress:
-            report = update_index(obj.corpus, obj.index, rebuild=rebuild, progress=progress,
-                                  taxonomy=_taxonomy(obj))
+            report = update_index(obj.corpus, obj.index, rebuild=rebuild, progress=progress, taxonomy=taxonomy)
     except KennisplatformError as exc:
         raise click.ClickException(exc.message) from exc
     for problem in report.problems:
@@ -287,7 +287,7 @@ def _fail(exc: KennisplatformError):
 
 
 @main.command("history")
-@click.argument("doc_id", metavar="DOCUMENT")
+@click.argument("doc_id", metavar="DOCUMENT", type=cli_messages.UTF8)
 @click.pass_obj
 def history_command(obj: Context, doc_id: str) -> None:
     """Toon de versies van een document (nummer, tijd, door wie, waarom)."""
@@ -306,8 +306,8 @@ def history_command(obj: Context, doc_id: str) -> None:
 
 
 @main.command("revert")
-@click.argument("doc_id", metavar="DOCUMENT")
-@click.argument("version", metavar="VERSIE")
+@click.argument("doc_id", metavar="DOCUMENT", type=cli_messages.UTF8)
+@click.argument("version", metavar="VERSIE", type=cli_messages.UTF8)
 @click.pass_obj
 def revert_command(obj: Context, doc_id: str, version: str) -> None:
     """Zet een eerdere versie van een document terug (nummer uit `history`, of de versiecode)."""
@@ -322,7 +322,7 @@ def revert_command(obj: Context, doc_id: str, version: str) -> None:
 
 
 @main.command("undelete")
-@click.argument("doc_id", metavar="DOCUMENT")
+@click.argument("doc_id", metavar="DOCUMENT", type=cli_messages.UTF8)
 @click.pass_obj
 def undelete_command(obj: Context, doc_id: str) -> None:
     """Haal een verwijderd document terug uit de prullenbak, onder dezelfde id."""
@@ -336,7 +336,7 @@ def undelete_command(obj: Context, doc_id: str) -> None:
 
 
 @main.command("undo-import")
-@click.argument("batch", required=False, metavar="[IMPORT]")
+@click.argument("batch", required=False, metavar="[IMPORT]", type=cli_messages.UTF8)
 @click.pass_obj
 def undo_import_command(obj: Context, batch: str | None) -> None:
     """Draai een import terug (standaard de laatste): nieuwe documenten naar de prullenbak, bijgewerkte
