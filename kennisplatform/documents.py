@@ -21,6 +21,14 @@ KNOWN_KEYS = set(REQUIRED) | set(TAXONOMY_KEYS) | {"date", "summary", "organisat
 # kept in the file so that they survive a rebuild, and are never indexed as facet values.
 SUGGESTION_KEYS = {"type": "type", **TAXONOMY_KEYS}
 MAX_TITLE = 300
+# The dates a document can have, as the editor's form allows them: from 1900 (older is a typo, not a CMK
+# document) to three years ahead (a planned meeting).
+MIN_YEAR = 1900
+MAX_AHEAD = dt.timedelta(days=3 * 366)
+
+
+def date_in_range(date: dt.date, today: dt.date | None = None) -> bool:
+    return date.year >= MIN_YEAR and date <= (today or dt.date.today()) + MAX_AHEAD
 
 
 class AliasRefused(yaml.constructor.ConstructorError):
@@ -202,6 +210,11 @@ def parse_document(text: str, doc_id: str, taxonomy: Taxonomy, path: str = "") -
     date_problems: list[Problem] = []
     date = _parse_date(meta.get("date"), where, date_problems)
     problems.extend(date_problems)
+    if date is not None and not date_in_range(date):
+        # A real date, only not a plausible one: the document is kept, as undated (which is normal).
+        problems.append(Problem(where, "date", f"datum {date.isoformat()} ligt te ver in het verleden of de "
+                                f"toekomst (vanaf {MIN_YEAR} tot drie jaar vooruit); opgenomen zonder datum"))
+        date = None
     if not (doc_type and title) or date_problems:  # an invalid date is a problem; a missing one is not
         return Parsed(None, problems)
 

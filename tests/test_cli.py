@@ -119,3 +119,17 @@ def test_an_index_command_on_a_missing_corpus_folder_says_so_and_makes_nothing(t
     assert result.exit_code == 1
     assert "bestaat-niet/taxonomy.yaml: bestaat niet" in result.output
     assert not (tmp_path / "bestaat-niet").exists()
+
+
+def test_check_and_index_report_an_implausible_date_and_index_the_document_undated(corpus_dir, index_dir):
+    (corpus_dir / "verslagen" / "oud.md").write_text(
+        "---\ntype: verslag\ntitle: Heel oud verslag\ndate: 1200-01-01\n---\nTekst over een oude oorkonde.\n",
+        encoding="utf-8")
+    checked = run(corpus_dir, index_dir, "check")
+    assert checked.exit_code == 1
+    assert "verslagen/oud.md: date: datum 1200-01-01 ligt te ver in het verleden" in checked.output
+    assert "6 documenten gelezen, 1 problemen. 1 zonder datum" in checked.output
+    indexed = run(corpus_dir, index_dir, "index")
+    assert "6 nieuw" in indexed.output and "verslagen/oud.md: date: datum 1200-01-01" in indexed.output
+    data = json.loads(run(corpus_dir, index_dir, "search", "oorkonde", "--json").output)
+    assert [(h["id"], h["date"]) for h in data["hits"]] == [("oud", None)]

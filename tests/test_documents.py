@@ -207,3 +207,13 @@ def test_a_file_name_with_control_characters_is_reported_and_skipped(corpus_dir,
     assert len(documents) == 5
     assert [(p.path, p.field) for p in problems] == [("verslagen/stuur\\x01teken.md", "bestand")]
     assert "stuurtekens" in problems[0].message
+
+
+@pytest.mark.parametrize("date", ["1200-01-01", "1899-12-31", "9999-12-31"])
+def test_a_date_the_editor_would_refuse_is_reported_and_the_document_kept_undated(taxonomy, date):
+    parsed = parse_document(GOOD.replace("2023-06-22", date), "cmk", taxonomy, "verslagen/cmk.md")
+    assert parsed.document is not None and parsed.document.date is None
+    [problem] = parsed.problems
+    assert (problem.path, problem.field) == ("verslagen/cmk.md", "date")
+    assert problem.message.startswith(f"datum {date} ligt te ver in het verleden of de toekomst")
+    assert parse_document(GOOD.replace("2023-06-22", "1900-01-01"), "cmk", taxonomy, "p.md").problems == []
