@@ -205,7 +205,8 @@ def parse_document(text: str, doc_id: str, taxonomy: Taxonomy, path: str = "") -
     if not title:
         problems.append(Problem(where, "title", "titel ontbreekt"))
     elif len(title) > MAX_TITLE:
-        problems.append(Problem(where, "title", f"titel is langer dan {MAX_TITLE} tekens"))
+        problems.append(Problem(where, "title", f"titel is te lang: {len(title)} tekens, hooguit {MAX_TITLE} "
+                                                "(ingekort)"))
         title = title[:MAX_TITLE]
     date_problems: list[Problem] = []
     date = _parse_date(meta.get("date"), where, date_problems)

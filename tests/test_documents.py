@@ -217,3 +217,9 @@ def test_a_date_the_editor_would_refuse_is_reported_and_the_document_kept_undate
     assert (problem.path, problem.field) == ("verslagen/cmk.md", "date")
     assert problem.message.startswith(f"datum {date} ligt te ver in het verleden of de toekomst")
     assert parse_document(GOOD.replace("2023-06-22", "1900-01-01"), "cmk", taxonomy, "p.md").problems == []
+
+
+def test_a_long_title_is_reported_with_its_real_length_and_shortened(taxonomy):
+    parsed = parse_document(GOOD.replace('"CMK-bijeenkomst: samen verder"', "x" * 2345), "x", taxonomy, "p.md")
+    assert parsed.document.title == "x" * 300
+    assert [p.message for p in parsed.problems] == ["titel is te lang: 2345 tekens, hooguit 300 (ingekort)"]
