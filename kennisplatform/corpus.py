@@ -78,24 +78,56 @@ def name_problem(relpath: str) -> Problem | None:
     return None
 
 
+def _outside(corpus_dir: Path, path: Path) -> bool:
+    """A symbolic link (or a link in the folders above it) that leads out of the corpus folder."""
+    return Path(corpus_dir).resolve() not in Path(os.path.realpath(path)).parents
+
+
+def _link_problem(relpath: str) -> Problem:
+    return Problem(shown_path(relpath), "bestand", "symbolische koppeling naar buiten de corpusmap; "
+                                                   "die wordt niet gevolgd (het bestand wordt overgeslagen)")
+
+
+def path_problem(corpus_dir: Path, path: Path) -> Problem | None:
+    """A Problem when a corpus path cannot be a document's whatever it holds: its name (name_problem), or
+    a symbolic link that leads out of the corpus (to /etc/passwd: the corpus is what the site publishes)."""
+    relpath = Path(path).relative_to(corpus_dir).as_posix()
+    problem = name_problem(relpath)
+    if problem is None and os.path.islink(path) and _outside(corpus_dir, path):
+        problem = _link_problem(relpath)
+    return problem
+
+
 def iter_markdown_files(corpus_dir: Path, problems: list[Problem] | None = None) -> Iterator[Path]:
-    """Every *.md below the type folders; hidden folders (the trash) are skipped. A file that cannot be
-    a document whatever it holds (name_problem) is left out, and reported in `problems` when given."""
+    """Every *.md below the type folders; hidden folders (the trash) are skipped, and so are linked
+    folders (not followed; those leading out of the corpus are reported). A file that cannot be a document
+    whatever it holds (path_problem) is left out, and reported in `problems` when given."""
     corpus_dir = Path(corpus_dir)
+    report = problems.append if problems is not None else (lambda problem: None)
     for folder in sorted(set(TYPE_FOLDERS.values())):
         root = corpus_dir / folder
         if not root.is_dir():
             continue
+        if root.is_symlink() and _outside(corpus_dir, root):
+            report(_link_problem(folder))
+            continue
         for dirpath, dirnames, filenames in os.walk(root):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            kept = []
+            for name in sorted(d for d in dirnames if not d.startswith(".")):
+                linked = Path(dirpath) / name
+                if not os.path.islink(linked):
+                    kept.append(name)
+                elif _outside(corpus_dir, linked):
+                    report(_link_problem(linked.relative_to(corpus_dir).as_posix()))
+            dirnames[:] = kept
             for name in sorted(filenames):
                 if name.endswith(".md") and not name.startswith("."):
                     path = Path(dirpath) / name
-                    problem = name_problem(path.relative_to(corpus_dir).as_posix())
+                    problem = path_problem(corpus_dir, path)
                     if problem is None:
                         yield path
-                    elif problems is not None:
-                        problems.append(problem)
+                    else:
+                        report(problem)
 
 
 def scan(corpus_dir: Path, digests: bool = True) -> CorpusScan:
@@ -138,7 +170,7 @@ def refusal(corpus_dir: Path, path: Path, taxonomy: Taxonomy) -> list[Problem]:
     index it): what /health says about a file the index does not hold."""
     corpus_dir = Path(corpus_dir)
     relpath = Path(path).relative_to(corpus_dir).as_posix()
-    problem = name_problem(relpath)
+    problem = path_problem(corpus_dir, Path(path))
     if problem is not None:
         return [problem]
     parsed = read_file(CorpusFile(Path(path), relpath, Path(path).stem.lower(), ""), taxonomy)

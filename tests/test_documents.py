@@ -223,3 +223,16 @@ def test_a_long_title_is_reported_with_its_real_length_and_shortened(taxonomy):
     parsed = parse_document(GOOD.replace('"CMK-bijeenkomst: samen verder"', "x" * 2345), "x", taxonomy, "p.md")
     assert parsed.document.title == "x" * 300
     assert [p.message for p in parsed.problems] == ["titel is te lang: 2345 tekens, hooguit 300 (ingekort)"]
+
+
+def test_symbolic_links_out_of_the_corpus_are_reported_and_not_followed(corpus_dir, taxonomy, tmp_path):
+    outside = tmp_path / "buiten"
+    outside.mkdir()
+    (outside / "geheim.md").write_text("---\ntype: verslag\ntitle: Geheim\n---\nNiet publiceren.\n", encoding="utf-8")
+    (corpus_dir / "verslagen" / "geheim.md").symlink_to(outside / "geheim.md")
+    (corpus_dir / "verslagen" / "map").symlink_to(outside, target_is_directory=True)
+    documents, problems = read_corpus(corpus_dir, taxonomy)
+    assert "geheim" not in {d.id for d in documents} and len(documents) == 5
+    assert sorted((p.path, p.field) for p in problems) == [("verslagen/geheim.md", "bestand"),
+                                                           ("verslagen/map", "bestand")]
+    assert all("symbolische koppeling naar buiten de corpusmap" in p.message for p in problems)

@@ -406,6 +406,12 @@ def test_health_names_a_file_the_index_refuses_and_stays_ok(app, corpus_dir, ind
     assert data["documents"] == {"corpus": 6, "index": 5, "in_sync": True, "problems": 1}
     assert data["problems"] == [{"path": "verslagen/onmogelijk.md", "field": "date",
                                  "message": "ongeldige datum '2023-02-30'"}]
+    outside = write_document(corpus_dir.parent / "elders", "buiten", "verslag", None, [], [], {}, "Buiten.\n")
+    (corpus_dir / "verslagen" / "buiten.md").symlink_to(outside)  # not followed: a problem, not a lag
+    data = client.get("/health").get_json()
+    assert data["status"] == "ok" and data["documents"]["problems"] == 2
+    assert data["problems"][0]["path"] == "verslagen/buiten.md"
+    (corpus_dir / "verslagen" / "buiten.md").unlink()
     # A file added behind the index's back is still an index out of date, problems or not.
     write_document(corpus_dir, "achter-de-rug", "verslag", "2022-01-01", [], [], {}, "Buiten het platform om.\n")
     data = client.get("/health").get_json()
