@@ -58,8 +58,10 @@ def main(ctx: click.Context, corpus: str | None, index_: str | None, instance: s
 def _taxonomy(obj: Context):
     try:
         return taxonomy_for(obj.corpus)
-    except (TaxonomyError, OSError) as exc:
+    except TaxonomyError as exc:
         raise click.ClickException(f"Taxonomie niet leesbaar: {exc}") from exc
+    except OSError as exc:
+        raise click.ClickException(f"Taxonomie niet leesbaar: {cli_messages.os_error_message(exc)}") from exc
 
 
 @main.command("index")

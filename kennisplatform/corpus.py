@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .documents import Document, Parsed, parse_document
-from .errors import Problem
+from .errors import Problem, os_reason
 from .taxonomy import Taxonomy, load_taxonomy
 
 TYPE_FOLDERS = {"verslag": "verslagen", "voorbeeldproject": "voorbeeldprojecten", "artikel": "artikelen"}
@@ -150,7 +150,7 @@ def scan(corpus_dir: Path, digests: bool = True) -> CorpusScan:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            result.problems.append(Problem(relpath, "bestand", f"niet leesbaar: {exc.strerror}"))
+            result.problems.append(Problem(relpath, "bestand", f"niet leesbaar: {os_reason(exc)}"))
             continue
         result.files.append(CorpusFile(path, relpath, doc_id, hashlib.sha256(data).hexdigest()))
     return result
@@ -161,7 +161,7 @@ def read_file(file: CorpusFile, taxonomy: Taxonomy) -> Parsed:
     try:
         data = file.path.read_bytes()
     except OSError as exc:
-        return Parsed(None, [Problem(file.relpath, "bestand", f"niet leesbaar: {exc.strerror}")])
+        return Parsed(None, [Problem(file.relpath, "bestand", f"niet leesbaar: {os_reason(exc)}")])
     return _parse_bytes(file, data, taxonomy)
 
 
@@ -183,7 +183,7 @@ def read_digested(file: CorpusFile, taxonomy: Taxonomy) -> tuple[CorpusFile, Par
     try:
         data = file.path.read_bytes()
     except OSError as exc:
-        return file, Parsed(None, [Problem(file.relpath, "bestand", f"niet leesbaar: {exc.strerror}")])
+        return file, Parsed(None, [Problem(file.relpath, "bestand", f"niet leesbaar: {os_reason(exc)}")])
     return replace(file, digest=hashlib.sha256(data).hexdigest()), _parse_bytes(file, data, taxonomy)
 
 

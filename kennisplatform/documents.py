@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 import yaml
 
-from .errors import Problem
+from .errors import Problem, yaml_position
 from .taxonomy import Taxonomy
 
 # A document needs a type and a title. The date is optional: most real pages and files carry none, and
@@ -59,13 +59,7 @@ def load_yaml(raw: str):
     return yaml.load(raw, Loader=_Loader)
 
 
-def yaml_error_position(exc: Exception, first_line: int = 1) -> str:
-    """Where a YAML error is, in Dutch (" op regel 3, kolom 7"), or "" when the parser does not say:
-    its own English explanation is not shown. `first_line`: the file's line number of the text's first."""
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    if mark is None:
-        return ""
-    return f" op regel {mark.line + first_line}, kolom {mark.column + 1}"
+yaml_error_position = yaml_position  # where a YAML error is, in Dutch (errors.yaml_position)
 DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+\-Z]*)?")
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 

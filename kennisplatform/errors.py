@@ -89,3 +89,12 @@ def os_reason(exc: OSError) -> str:
     if name in _OS_REASONS:
         return _OS_REASONS[name]
     return f"{exc.strerror or exc} ({name})" if name else str(exc.strerror or exc)
+
+
+def yaml_position(exc: Exception, first_line: int = 1) -> str:
+    """Where a YAML error is, in Dutch (" op regel 3, kolom 7"), or "" when the parser does not say: its
+    own English explanation is not shown. `first_line`: the file's line number of the text's first line."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is None:
+        return ""
+    return f" op regel {mark.line + first_line}, kolom {mark.column + 1}"

@@ -32,7 +32,7 @@ from dulwich.objects import Blob, Commit as GitCommit, Tree
 from dulwich.repo import Repo
 
 from .corpus import TYPE_FOLDERS, name_problem, shown_path
-from .errors import KennisplatformError, Problem
+from .errors import KennisplatformError, Problem, os_reason
 
 GIT_DIR = ".git"
 PENDING = "kennisplatform-onderbroken"  # inside .git: a change was started and not yet committed
@@ -163,11 +163,24 @@ def open_repo(corpus_dir: Path) -> Repo:
     try:
         repo = Repo(str(corpus_dir))
     except (NotGitRepository, OSError, ValueError) as exc:
-        raise HistoryError(f"De geschiedenis van het corpus is niet leesbaar: {exc}") from exc
+        raise HistoryError(f"De geschiedenis van het corpus is niet leesbaar: {_reason(exc)}") from exc
     # Objects are fsynced like corpus files are. (Set here, not as core.fsyncObjectFiles in the config:
     # git itself warns on every command that this setting is deprecated.)
     repo.object_store.fsync_object_files = True
     return repo
+
+
+def _reason(exc: Exception) -> str:
+    """Why the repository could not be read, in Dutch (dulwich's and the system's texts are English)."""
+    if isinstance(exc, NotGitRepository):
+        return f"{GIT_DIR} is geen git-repository (meer)"
+    if isinstance(exc, OSError):
+        return os_reason(exc)
+    if isinstance(exc, KeyError):  # dulwich: an object the history refers to is not in the store
+        sha = exc.args[0] if exc.args else b""
+        sha = sha.decode("ascii", "replace") if isinstance(sha, bytes) else str(sha)
+        return f"versie-object {sha[:8]} ontbreekt"
+    return f"beschadigd ({type(exc).__name__})"
 
 
 def _head(repo: Repo) -> bytes | None:
@@ -540,7 +553,7 @@ def verify(corpus_dir: Path) -> list[Problem]:
             sha = commit.parents[0] if commit.parents else None
         diff, _files = differences(corpus_dir, repo)
     except Exception as exc:  # any damage in the object store: report, never crash the check
-        return problems + [Problem(GIT_DIR, "geschiedenis", f"niet leesbaar: {exc}")]
+        return problems + [Problem(GIT_DIR, "geschiedenis", f"niet leesbaar: {_reason(exc)}")]
     finally:
         repo.close()
     unnamed: list[str] = []

@@ -236,3 +236,23 @@ def test_symbolic_links_out_of_the_corpus_are_reported_and_not_followed(corpus_d
     assert sorted((p.path, p.field) for p in problems) == [("verslagen/geheim.md", "bestand"),
                                                            ("verslagen/map", "bestand")]
     assert all("symbolische koppeling naar buiten de corpusmap" in p.message for p in problems)
+
+
+def test_a_file_that_cannot_be_read_is_a_problem_in_dutch(corpus_dir, taxonomy):
+    (corpus_dir / "verslagen" / "weg.md").symlink_to(corpus_dir / "verslagen" / "bestaat-niet.md")
+    documents, problems = read_corpus(corpus_dir, taxonomy)
+    assert len(documents) == 5
+    assert [str(p) for p in problems] == ["verslagen/weg.md: bestand: niet leesbaar: bestaat niet"]
+
+
+@pytest.mark.parametrize("code, dutch", [("ENOENT", "bestaat niet"), ("EACCES", "geen toegang (rechten)"),
+                                         ("EISDIR", "is een map, geen bestand"),
+                                         ("ENAMETOOLONG", "de naam is te lang"), ("ENOSPC", "de schijf is vol")])
+def test_common_os_errors_are_said_in_dutch(code, dutch):
+    import errno
+    import os
+
+    from kennisplatform.errors import os_reason
+
+    number = getattr(errno, code)
+    assert os_reason(OSError(number, os.strerror(number), "/x")) == dutch

@@ -336,6 +336,16 @@ def test_a_file_name_that_is_not_utf8_is_reported_and_skipped_by_index_check_his
     assert health["problems"][0]["path"] == "verslagen/caf\\xe9-x.md"
 
 
+def test_a_history_that_is_not_a_repository_is_reported_in_dutch(corpus_dir, index_dir):
+    (corpus_dir / ".git").mkdir()
+    (corpus_dir / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    checked = run(corpus_dir, index_dir, "check")
+    assert checked.exit_code == 1
+    assert (".git: geschiedenis: De geschiedenis van het corpus is niet leesbaar: .git is geen git-repository "
+            "(meer)") in checked.output
+    assert "No git repository" not in checked.output
+
+
 def kill_a_save_before_its_commit(corpus_dir: Path, index_dir: Path) -> int:
     """A process that writes a document and is SIGKILLed before its history commit: its exit code."""
     versions.prepare(corpus_dir, index_dir)
