@@ -29,7 +29,7 @@ from pathlib import Path, PurePosixPath
 from . import __version__, history, searchlog, users
 from .corpus import fsync_dir, iter_markdown_files
 from .editing import corpus_lock
-from .errors import KennisplatformError
+from .errors import KennisplatformError, os_reason
 
 MANIFEST = "kennisplatform-backup.json"
 SUMS = "kennisplatform-backup.sha256"
@@ -112,7 +112,7 @@ def _disk_message(exc: OSError, folder: Path) -> str:
         return f"Geen schrijfrechten in {folder}; er is geen back-up geschreven."
     if exc.errno in (errno.ENOENT, errno.ENOTDIR):
         return f"De map {folder} bestaat niet; er is geen back-up geschreven."
-    return f"De back-up kon niet worden geschreven ({exc.strerror}); er is geen back-up geschreven."
+    return f"De back-up kon niet worden geschreven ({os_reason(exc)}); er is geen back-up geschreven."
 
 
 def _snapshot_corpus(corpus_dir: Path, index_dir: Path) -> tuple[Path, str | None]:

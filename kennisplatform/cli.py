@@ -11,7 +11,7 @@ import click
 
 from . import cli_messages, config
 from .corpus import TAXONOMY_FILE, is_new_corpus, read_corpus, start_corpus, taxonomy_for
-from .errors import KennisplatformError
+from .errors import KennisplatformError, os_reason
 from .params import SearchParams
 from .taxonomy import TaxonomyError
 
@@ -58,8 +58,10 @@ def main(ctx: click.Context, corpus: str | None, index_: str | None, instance: s
 def _taxonomy(obj: Context):
     try:
         return taxonomy_for(obj.corpus)
-    except (TaxonomyError, OSError) as exc:
+    except TaxonomyError as exc:
         raise click.ClickException(f"Taxonomie niet leesbaar: {exc}") from exc
+    except OSError as exc:
+        raise click.ClickException(f"Taxonomie niet leesbaar: {cli_messages.os_error_message(exc)}") from exc
 
 
 @main.command("index")
@@ -70,11 +72,11 @@ def index_command(obj: Context, rebuild: bool) -> None:
     from .index import update_index
     from .versions import prepare
 
+    taxonomy = _taxonomy(obj)  # first: a corpus folder that is not there is said as such
     try:
         prepare(obj.corpus, obj.index, outside=True)  # adopt the corpus into history, commit outside edits
         with _progress_bar("Indexeren", "doc") as progress:
-            report = update_index(obj.corpus, obj.index, rebuild=rebuild, progress=progress,
-                                  taxonomy=_taxonomy(obj))
+            report = update_index(obj.corpus, obj.index, rebuild=rebuild, progress=progress, taxonomy=taxonomy)
     except KennisplatformError as exc:
         raise click.ClickException(exc.message) from exc
     for problem in report.problems:
@@ -215,18 +217,21 @@ def user_group() -> None:
 @click.pass_obj
 def user_add(obj: Context, name: str, replace: bool, instance: str | None) -> None:
     """Maak een redacteursaccount; het wachtwoord wordt gevraagd en gehasht opgeslagen."""
-    from .users import UserError, add_user, check_name
+    from .users import AccountsUnreadable, UserError, add_user, check_accounts, check_name
 
+    # The same folder the web app reads (config.instance_dir: --instance, $KENNISPLATFORM_INSTANCE).
+    folder = Path(instance) if instance else obj.instance
     try:
         check_name(name)
+        check_accounts(folder)  # a damaged users.json: say so before asking for a password
+        password = click.prompt("Wachtwoord", hide_input=True, confirmation_prompt="Herhaal het wachtwoord")
+        created = add_user(folder, name, password, replace=replace)
     except UserError as exc:
         raise click.ClickException(str(exc)) from exc
-    password = click.prompt("Wachtwoord", hide_input=True, confirmation_prompt="Herhaal het wachtwoord")
-    try:
-        # The same folder the web app reads (config.instance_dir: --instance, $KENNISPLATFORM_INSTANCE).
-        created = add_user(Path(instance) if instance else obj.instance, name, password, replace=replace)
-    except UserError as exc:
-        raise click.ClickException(str(exc)) from exc
+    except AccountsUnreadable as exc:
+        raise click.ClickException(f"Accounts niet leesbaar: {exc.detail}") from exc
+    except OSError as exc:
+        raise click.ClickException(f"Account niet opgeslagen in {exc.filename or folder}: {os_reason(exc)}.") from exc
     click.echo(f"Account '{created}' {'bijgewerkt' if replace else 'aangemaakt'}.")
 
 
@@ -284,7 +289,7 @@ def _fail(exc: KennisplatformError):
 
 
 @main.command("history")
-@click.argument("doc_id", metavar="DOCUMENT")
+@click.argument("doc_id", metavar="DOCUMENT", type=cli_messages.UTF8)
 @click.pass_obj
 def history_command(obj: Context, doc_id: str) -> None:
     """Toon de versies van een document (nummer, tijd, door wie, waarom)."""
@@ -303,8 +308,8 @@ def history_command(obj: Context, doc_id: str) -> None:
 
 
 @main.command("revert")
-@click.argument("doc_id", metavar="DOCUMENT")
-@click.argument("version", metavar="VERSIE")
+@click.argument("doc_id", metavar="DOCUMENT", type=cli_messages.UTF8)
+@click.argument("version", metavar="VERSIE", type=cli_messages.UTF8)
 @click.pass_obj
 def revert_command(obj: Context, doc_id: str, version: str) -> None:
     """Zet een eerdere versie van een document terug (nummer uit `history`, of de versiecode)."""
@@ -319,7 +324,7 @@ def revert_command(obj: Context, doc_id: str, version: str) -> None:
 
 
 @main.command("undelete")
-@click.argument("doc_id", metavar="DOCUMENT")
+@click.argument("doc_id", metavar="DOCUMENT", type=cli_messages.UTF8)
 @click.pass_obj
 def undelete_command(obj: Context, doc_id: str) -> None:
     """Haal een verwijderd document terug uit de prullenbak, onder dezelfde id."""
@@ -333,7 +338,7 @@ def undelete_command(obj: Context, doc_id: str) -> None:
 
 
 @main.command("undo-import")
-@click.argument("batch", required=False, metavar="[IMPORT]")
+@click.argument("batch", required=False, metavar="[IMPORT]", type=cli_messages.UTF8)
 @click.pass_obj
 def undo_import_command(obj: Context, batch: str | None) -> None:
     """Draai een import terug (standaard de laatste): nieuwe documenten naar de prullenbak, bijgewerkte

@@ -111,6 +111,44 @@ def install() -> None:
         param_type.name = TYPE_NAMES.get(param_type.name, param_type.name)
 
 
+class Utf8Text(click.ParamType):
+    """An argument that must be readable text: the shell passes bytes, and bytes that are not UTF-8 (a
+    Latin-1 'é' typed in an old terminal) reach Python as lone surrogates, which no id, version or file
+    name of the platform can hold, and which fail deep inside when written anywhere."""
+
+    name = "tekst"
+
+    def convert(self, value, param, ctx):
+        if not isinstance(value, str):
+            return value
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            self.fail(f"'{shown}' is geen geldige UTF-8-tekst (controleer de tekenset van de terminal).", param, ctx)
+        return value
+
+
+UTF8 = Utf8Text()
+
+
+def os_error_message(exc: OSError) -> str:
+    """A file-system error of any command, in Dutch, naming the path ('/proc/nope: bestaat niet.')."""
+    import errno
+
+    from .errors import os_reason
+
+    where = exc.filename if exc.filename is not None else None
+    if isinstance(where, bytes):
+        where = where.decode("utf-8", "backslashreplace")
+    elif isinstance(where, str):
+        where = where.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    reason = os_reason(exc)
+    if exc.errno == errno.ENOENT and where:  # also what creating a folder in a missing one says
+        reason = "bestaat niet (of een map erboven bestaat niet)"
+    return f"{where}: {reason}." if where else f"Lees- of schrijffout: {reason}."
+
+
 class DutchCommand(click.Command):
     """A command whose usage line says [OPTIES] instead of [OPTIONS]."""
 
@@ -129,3 +167,15 @@ class DutchGroup(click.Group):
         kwargs.setdefault("options_metavar", "[OPTIES]")
         kwargs.setdefault("subcommand_metavar", "COMMANDO [ARGUMENTEN]...")
         super().__init__(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context):
+        """A folder that does not exist or cannot be written (--index /proc/nope), a full disk: whatever
+        command meets it, a Dutch message with the path and exit code 1, not a traceback."""
+        import errno
+
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:  # click's own handling of a closed pipe (| head)
+                raise
+            raise click.ClickException(os_error_message(exc)) from exc

@@ -4,19 +4,21 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
 
 from .documents import Document, Parsed, parse_document
-from .errors import Problem
+from .errors import Problem, os_reason
 from .taxonomy import Taxonomy, load_taxonomy
 
 TYPE_FOLDERS = {"verslag": "verslagen", "voorbeeldproject": "voorbeeldprojecten", "artikel": "artikelen"}
 TAXONOMY_FILE = "taxonomy.yaml"
 TRASH_FOLDER = ".prullenbak"  # deleted documents go here, never destroyed
 MAX_FILE_BYTES = 2_000_000
+_CONTROL_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -55,17 +57,77 @@ def start_corpus(corpus_dir: Path, taxonomy_from: Path) -> bool:
     return True
 
 
-def iter_markdown_files(corpus_dir: Path) -> Iterator[Path]:
-    """Every *.md below the type folders; hidden folders (the trash) are skipped."""
+def shown_path(relpath: str) -> str:
+    """A path as text that can be shown, logged and stored: bytes of a file name that are not UTF-8 (which
+    Python keeps as lone surrogates) as escapes, 'verslagen/caf\\xe9.md'."""
+    return relpath.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def name_problem(relpath: str) -> Problem | None:
+    """A Problem when a corpus path cannot be a document's: a file name that is not UTF-8 can be neither
+    an id nor a path in the history or the index."""
+    try:
+        relpath.encode("utf-8")
+    except UnicodeEncodeError:
+        return Problem(shown_path(relpath), "bestand", "de bestandsnaam is geen geldige UTF-8-tekst; "
+                                                       "geef het bestand een nieuwe naam (het wordt overgeslagen)")
+    if _CONTROL_IN_NAME.search(relpath):  # the id would carry it into pages, feeds and the history
+        shown = _CONTROL_IN_NAME.sub(lambda m: f"\\x{ord(m.group()):02x}", relpath)
+        return Problem(shown, "bestand",
+                       "de bestandsnaam bevat stuurtekens; geef het bestand een nieuwe naam (het wordt overgeslagen)")
+    return None
+
+
+def _outside(corpus_dir: Path, path: Path) -> bool:
+    """A symbolic link (or a link in the folders above it) that leads out of the corpus folder."""
+    return Path(corpus_dir).resolve() not in Path(os.path.realpath(path)).parents
+
+
+def _link_problem(relpath: str) -> Problem:
+    return Problem(shown_path(relpath), "bestand", "symbolische koppeling naar buiten de corpusmap; "
+                                                   "die wordt niet gevolgd (het bestand wordt overgeslagen)")
+
+
+def path_problem(corpus_dir: Path, path: Path) -> Problem | None:
+    """A Problem when a corpus path cannot be a document's whatever it holds: its name (name_problem), or
+    a symbolic link that leads out of the corpus (to /etc/passwd: the corpus is what the site publishes)."""
+    relpath = Path(path).relative_to(corpus_dir).as_posix()
+    problem = name_problem(relpath)
+    if problem is None and os.path.islink(path) and _outside(corpus_dir, path):
+        problem = _link_problem(relpath)
+    return problem
+
+
+def iter_markdown_files(corpus_dir: Path, problems: list[Problem] | None = None) -> Iterator[Path]:
+    """Every *.md below the type folders; hidden folders (the trash) are skipped, and so are linked
+    folders (not followed; those leading out of the corpus are reported). A file that cannot be a document
+    whatever it holds (path_problem) is left out, and reported in `problems` when given."""
+    corpus_dir = Path(corpus_dir)
+    report = problems.append if problems is not None else (lambda problem: None)
     for folder in sorted(set(TYPE_FOLDERS.values())):
-        root = Path(corpus_dir) / folder
+        root = corpus_dir / folder
         if not root.is_dir():
             continue
+        if root.is_symlink() and _outside(corpus_dir, root):
+            report(_link_problem(folder))
+            continue
         for dirpath, dirnames, filenames in os.walk(root):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            kept = []
+            for name in sorted(d for d in dirnames if not d.startswith(".")):
+                linked = Path(dirpath) / name
+                if not os.path.islink(linked):
+                    kept.append(name)
+                elif _outside(corpus_dir, linked):
+                    report(_link_problem(linked.relative_to(corpus_dir).as_posix()))
+            dirnames[:] = kept
             for name in sorted(filenames):
                 if name.endswith(".md") and not name.startswith("."):
-                    yield Path(dirpath) / name
+                    path = Path(dirpath) / name
+                    problem = path_problem(corpus_dir, path)
+                    if problem is None:
+                        yield path
+                    else:
+                        report(problem)
 
 
 def scan(corpus_dir: Path, digests: bool = True) -> CorpusScan:
@@ -75,7 +137,7 @@ def scan(corpus_dir: Path, digests: bool = True) -> CorpusScan:
     corpus_dir = Path(corpus_dir)
     result = CorpusScan()
     seen: dict[str, str] = {}
-    for path in iter_markdown_files(corpus_dir):
+    for path in iter_markdown_files(corpus_dir, result.problems):
         relpath = path.relative_to(corpus_dir).as_posix()
         doc_id = path.stem.lower()
         if doc_id in seen:
@@ -88,7 +150,7 @@ def scan(corpus_dir: Path, digests: bool = True) -> CorpusScan:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            result.problems.append(Problem(relpath, "bestand", f"niet leesbaar: {exc.strerror}"))
+            result.problems.append(Problem(relpath, "bestand", f"niet leesbaar: {os_reason(exc)}"))
             continue
         result.files.append(CorpusFile(path, relpath, doc_id, hashlib.sha256(data).hexdigest()))
     return result
@@ -99,8 +161,20 @@ def read_file(file: CorpusFile, taxonomy: Taxonomy) -> Parsed:
     try:
         data = file.path.read_bytes()
     except OSError as exc:
-        return Parsed(None, [Problem(file.relpath, "bestand", f"niet leesbaar: {exc.strerror}")])
+        return Parsed(None, [Problem(file.relpath, "bestand", f"niet leesbaar: {os_reason(exc)}")])
     return _parse_bytes(file, data, taxonomy)
+
+
+def refusal(corpus_dir: Path, path: Path, taxonomy: Taxonomy) -> list[Problem]:
+    """Why the index leaves the corpus file at `path` out, as the problems it reports ([] when it would
+    index it): what /health says about a file the index does not hold."""
+    corpus_dir = Path(corpus_dir)
+    relpath = Path(path).relative_to(corpus_dir).as_posix()
+    problem = path_problem(corpus_dir, Path(path))
+    if problem is not None:
+        return [problem]
+    parsed = read_file(CorpusFile(Path(path), relpath, Path(path).stem.lower(), ""), taxonomy)
+    return [] if parsed.document is not None else parsed.problems
 
 
 def read_digested(file: CorpusFile, taxonomy: Taxonomy) -> tuple[CorpusFile, Parsed]:
@@ -109,7 +183,7 @@ def read_digested(file: CorpusFile, taxonomy: Taxonomy) -> tuple[CorpusFile, Par
     try:
         data = file.path.read_bytes()
     except OSError as exc:
-        return file, Parsed(None, [Problem(file.relpath, "bestand", f"niet leesbaar: {exc.strerror}")])
+        return file, Parsed(None, [Problem(file.relpath, "bestand", f"niet leesbaar: {os_reason(exc)}")])
     return replace(file, digest=hashlib.sha256(data).hexdigest()), _parse_bytes(file, data, taxonomy)
 
 

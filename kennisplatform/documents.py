@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 import yaml
 
-from .errors import Problem
+from .errors import Problem, yaml_position
 from .taxonomy import Taxonomy
 
 # A document needs a type and a title. The date is optional: most real pages and files carry none, and
@@ -21,16 +21,79 @@ KNOWN_KEYS = set(REQUIRED) | set(TAXONOMY_KEYS) | {"date", "summary", "organisat
 # kept in the file so that they survive a rebuild, and are never indexed as facet values.
 SUGGESTION_KEYS = {"type": "type", **TAXONOMY_KEYS}
 MAX_TITLE = 300
+# The dates a document can have, as the editor's form allows them: from 1900 (older is a typo, not a CMK
+# document) to three years ahead (a planned meeting).
+MIN_YEAR = 1900
+MAX_AHEAD = dt.timedelta(days=3 * 366)
+
+
+def date_in_range(date: dt.date, today: dt.date | None = None) -> bool:
+    return date.year >= MIN_YEAR and date <= (today or dt.date.today()) + MAX_AHEAD
+
+
+class AliasRefused(yaml.constructor.ConstructorError):
+    """Front matter that uses a YAML alias (*name), which a corpus file never needs."""
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's loader is ~10x faster
     """Safe loading, with timestamps left as text: a date such as 2023-13-45 then becomes a clear
-    'ongeldige datum' problem for the date field instead of a parser exception."""
+    'ongeldige datum' problem for the date field instead of a parser exception.
+
+    Aliases are refused: a few hundred bytes of nested aliases ("billion laughs") make a structure that
+    shares its parts, cheap to load but gigabytes once any of it is turned into text."""
+
+    def construct_object(self, node, deep=False):
+        # The composer gives an alias the very node of its anchor, so only an alias (or a merge key,
+        # which needs one) reaches a node that was constructed before.
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise AliasRefused(None, None, "alias", node.start_mark)
+        return super().construct_object(node, deep)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+
+def load_yaml(raw: str):
+    """Front matter (or any small YAML text from the corpus) as Python values: safe, dates as text, no
+    aliases. Raises yaml.YAMLError (AliasRefused for an alias), ValueError or RecursionError."""
+    return yaml.load(raw, Loader=_Loader)
+
+
+yaml_error_position = yaml_position  # where a YAML error is, in Dutch (errors.yaml_position)
 DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+\-Z]*)?")
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+# Control characters (C0 but tab, line feed and carriage return; DEL; C1) and the two non-characters XML
+# forbids: never meant in a title or a text, and one of them makes a feed that is not XML at all.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_LINE_BREAKS = re.compile("[\x0b\x0c]")  # Word's line and page breaks: a new line in a text
+_ONE_LINE_SPACE = re.compile("[\t\n\r]")
+
+
+def clean_line(text: str) -> str:
+    """A one-line field (title, summary, name) without control characters; tabs and line ends as spaces."""
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", _LINE_BREAKS.sub(" ", text))
+    return _ONE_LINE_SPACE.sub(" ", text) if "\t" in text or "\n" in text or "\r" in text else text
+
+
+def clean_body(text: str) -> str:
+    """A Markdown text without control characters; tabs and line ends stay (they are Markdown)."""
+    return _CONTROL.sub("", _LINE_BREAKS.sub("\n", text)) if _CONTROL.search(text) else text
+
+
+def _clean_fields(obj, one_line: tuple[str, ...], lists: tuple[str, ...]) -> None:
+    """Clean a frozen dataclass's text fields in place (in __post_init__): every way a Document is made
+    (a corpus file, the editor's form, an import) gives text that any page, feed or export can show."""
+    for name in one_line:
+        value = getattr(obj, name)
+        if value:
+            object.__setattr__(obj, name, clean_line(value))
+    for name in lists:
+        values = getattr(obj, name)
+        if values and any(_CONTROL.search(v) or _ONE_LINE_SPACE.search(v) for v in values):
+            object.__setattr__(obj, name, tuple(c for c in (clean_line(v).strip() for v in values) if c))
 
 
 @dataclass(frozen=True)
@@ -38,6 +101,9 @@ class Source:
     url: str | None = None
     authors: tuple[str, ...] = ()
     publication: str | None = None
+
+    def __post_init__(self) -> None:
+        _clean_fields(self, ("url", "publication"), ("authors",))
 
     def is_empty(self) -> bool:
         return not (self.url or self.authors or self.publication)
@@ -68,6 +134,11 @@ class Document:
     source: Source = field(default_factory=Source)
     path: str | None = None  # relative to the corpus folder
     suggestions: tuple[PendingValue, ...] = ()  # waiting for an editor; not part of the facets
+
+    def __post_init__(self) -> None:
+        _clean_fields(self, ("title", "summary"), ("organisations",))
+        if self.body:
+            object.__setattr__(self, "body", clean_body(self.body))
 
     @property
     def year(self) -> int | None:
@@ -108,11 +179,14 @@ def parse_document(text: str, doc_id: str, taxonomy: Taxonomy, path: str = "") -
     if raw is None:
         return Parsed(None, [Problem(where, "front matter", "geen YAML-kop gevonden (begin het bestand met ---)")])
     try:
-        meta = yaml.load(raw, Loader=_Loader)
+        meta = load_yaml(raw)
+    except AliasRefused as exc:
+        # The mark is the anchored value's (the alias node is the anchor's node).
+        return Parsed(None, [Problem(where, "front matter", "verwijzingen naar een anker (&naam ... *naam) zijn "
+                                     "in de YAML-kop niet toegestaan; schrijf de waarde voluit (anker"
+                                     f"{yaml_error_position(exc, 2)})")])
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" op regel {mark.line + 2}" if mark else ""
-        return Parsed(None, [Problem(where, "front matter", f"ongeldige YAML{line}")])
+        return Parsed(None, [Problem(where, "front matter", f"ongeldige YAML{yaml_error_position(exc, 2)}")])
     if not isinstance(meta, dict):
         return Parsed(None, [Problem(where, "front matter", "de YAML-kop is geen lijst van sleutels en waarden")])
 
@@ -125,11 +199,17 @@ def parse_document(text: str, doc_id: str, taxonomy: Taxonomy, path: str = "") -
     if not title:
         problems.append(Problem(where, "title", "titel ontbreekt"))
     elif len(title) > MAX_TITLE:
-        problems.append(Problem(where, "title", f"titel is langer dan {MAX_TITLE} tekens"))
+        problems.append(Problem(where, "title", f"titel is te lang: {len(title)} tekens, hooguit {MAX_TITLE} "
+                                                "(ingekort)"))
         title = title[:MAX_TITLE]
     date_problems: list[Problem] = []
     date = _parse_date(meta.get("date"), where, date_problems)
     problems.extend(date_problems)
+    if date is not None and not date_in_range(date):
+        # A real date, only not a plausible one: the document is kept, as undated (which is normal).
+        problems.append(Problem(where, "date", f"datum {date.isoformat()} ligt te ver in het verleden of de "
+                                f"toekomst (vanaf {MIN_YEAR} tot drie jaar vooruit); opgenomen zonder datum"))
+        date = None
     if not (doc_type and title) or date_problems:  # an invalid date is a problem; a missing one is not
         return Parsed(None, problems)
 
@@ -176,7 +256,7 @@ def render_document(doc: Document) -> str:
 def _text(value) -> str:
     if value is None:
         return ""
-    return " ".join(str(value).split())
+    return " ".join(clean_line(str(value)).split())
 
 
 def _string_list(value) -> tuple[str, ...]:

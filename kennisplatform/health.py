@@ -1,7 +1,13 @@
 """The health of a running site, for a monitor or load balancer: do the corpus and the index agree, which
 index generation is served, when did the corpus last change. Cheap enough to be asked every few seconds:
 the corpus is counted from directory listings only (no file is read), and counted again only when a
-folder's modification time changed (adding, replacing or removing a file changes its folder's mtime)."""
+folder's modification time changed (adding, replacing or removing a file changes its folder's mtime).
+
+A corpus file that the index refuses for a problem it reports (an impossible date, broken YAML) is known
+and expected, not an index out of date: when the counts differ, the files the index does not hold are
+read (only those, and again only when they change) and those with such a problem are listed under
+`problems`, with their path in the corpus and the reason; the status stays ok. Only a file the index could
+hold and does not (added or removed behind its back: `kennisplatform index`) makes it degraded."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,15 +16,31 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .corpus import TYPE_FOLDERS
+from .corpus import TYPE_FOLDERS, refusal, shown_path
+from .errors import Problem
+from .index import MANIFEST, _read_manifest  # index.py owns the manifest (id -> path, digest of what it holds)
 
 OK, DEGRADED, UNAVAILABLE = "ok", "degraded", "unavailable"
+MAX_CHECKED = 50  # files missing from the index read per answer; more: degraded without reading them
+MAX_LISTED = 20  # refused files named in an answer
 
 
 @dataclass(frozen=True)
 class CorpusCount:
     documents: int
     last_change: float | None  # the newest folder mtime (a file was added, replaced or removed)
+    paths: dict[str, Path] = field(default_factory=dict)  # id -> a file with that id
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A corpus file the index does not hold because of a problem it reports."""
+
+    path: str  # in the corpus folder, shown safely
+    problem: Problem
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "field": self.problem.field, "message": self.problem.message}
 
 
 @dataclass
@@ -29,6 +51,8 @@ class CorpusCounter:
     _folders: dict[str, int] = field(default_factory=dict)  # folder -> mtime_ns at the last count
     _count: CorpusCount | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _manifest: tuple[tuple[int, int], frozenset[str]] | None = None  # (mtime_ns, size) -> indexed ids
+    _verdicts: dict[str, tuple[tuple[int, int], Problem | None]] = field(default_factory=dict)
 
     def count(self) -> CorpusCount:
         with self._lock:
@@ -51,7 +75,7 @@ class CorpusCounter:
     def _scan(self) -> CorpusCount:
         """The rules of corpus.iter_markdown_files (hidden folders and files skipped), ids counted once."""
         folders: dict[str, int] = {}
-        ids: set[str] = set()
+        ids: dict[str, Path] = {}
         pending = [Path(self.corpus_dir) / f for f in sorted(set(TYPE_FOLDERS.values()))]
         while pending:
             folder = pending.pop()
@@ -66,10 +90,61 @@ class CorpusCounter:
                 if entry.is_dir(follow_symlinks=False):
                     pending.append(Path(entry.path))
                 elif entry.name.endswith(".md"):
-                    ids.add(entry.name[:-3].lower())
+                    ids.setdefault(entry.name[:-3].lower(), Path(entry.path))
         self._folders = folders
         newest = max(folders.values(), default=None)
-        return CorpusCount(len(ids), newest / 1e9 if newest is not None else None)
+        return CorpusCount(len(ids), newest / 1e9 if newest is not None else None, ids)
+
+    def refused(self, counted: CorpusCount, index_dir: Path, taxonomy) -> tuple[list[Refused], int]:
+        """The corpus files the index does not hold because of a problem, and how many it does not hold
+        for no such reason (added behind its back, or more than MAX_CHECKED to read)."""
+        indexed = self._indexed_ids(Path(index_dir))
+        missing = sorted(set(counted.paths) - indexed)
+        found: list[Refused] = []
+        unexplained = max(0, len(missing) - MAX_CHECKED)
+        for doc_id in missing[:MAX_CHECKED]:
+            problem = self._verdict(counted.paths[doc_id], taxonomy)
+            if problem is None:
+                unexplained += 1
+            else:
+                found.append(Refused(shown_path(counted.paths[doc_id].relative_to(self.corpus_dir).as_posix()),
+                                     problem))
+        return found, unexplained
+
+    def _indexed_ids(self, index_dir: Path) -> frozenset[str]:
+        try:
+            info = (index_dir / MANIFEST).stat()
+            stamp = (info.st_mtime_ns, info.st_size)
+        except OSError:
+            stamp = (0, 0)
+        with self._lock:
+            if self._manifest is not None and self._manifest[0] == stamp:
+                return self._manifest[1]
+        ids = frozenset(_read_manifest(index_dir))
+        with self._lock:
+            self._manifest = (stamp, ids)
+        return ids
+
+    def _verdict(self, path: Path, taxonomy) -> Problem | None:
+        """The first problem that keeps a file out of the index (None: it could be indexed), read again
+        only when the file changed."""
+        try:
+            info = path.lstat()
+            stamp = (info.st_mtime_ns, info.st_size)
+        except OSError:
+            return None  # gone since the count: the next count says so
+        key = str(path)
+        with self._lock:
+            cached = self._verdicts.get(key)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        problems = refusal(self.corpus_dir, path, taxonomy)
+        verdict = problems[0] if problems else None
+        with self._lock:
+            if len(self._verdicts) > 4 * MAX_CHECKED:
+                self._verdicts.clear()
+            self._verdicts[key] = (stamp, verdict)
+        return verdict
 
 
 @dataclass(frozen=True)
@@ -79,10 +154,12 @@ class Health:
     index_documents: int | None
     generation: int | None
     last_change: dt.datetime | None
+    refused: tuple[Refused, ...] = ()  # files the index leaves out for a reported problem
 
     @property
     def in_sync(self) -> bool:
-        return self.index_documents == self.corpus_documents
+        """The index holds every corpus file it can (those it refuses are not missing)."""
+        return self.index_documents == self.corpus_documents - len(self.refused)
 
     @property
     def http_status(self) -> int:
@@ -92,7 +169,8 @@ class Health:
         return {
             "status": self.status,
             "documents": {"corpus": self.corpus_documents, "index": self.index_documents,
-                          "in_sync": self.in_sync},
+                          "in_sync": self.in_sync, "problems": len(self.refused)},
+            "problems": [r.to_dict() for r in self.refused[:MAX_LISTED]],
             "index_generation": self.generation,
             "last_change": self.last_change.isoformat(timespec="seconds") if self.last_change else None,
         }
@@ -108,5 +186,8 @@ def check(counter: CorpusCounter, engine) -> Health:
         indexed, generation = engine.doc_count, engine.generation
     except Exception:  # noqa: BLE001 - whatever the index's failure, the answer is "unavailable"
         return Health(UNAVAILABLE, counted.documents, None, None, when)
-    status = OK if indexed == counted.documents else DEGRADED
-    return Health(status, counted.documents, indexed, generation, when)
+    if indexed == counted.documents:
+        return Health(OK, counted.documents, indexed, generation, when)
+    refused, unexplained = counter.refused(counted, engine.index_dir, engine.taxonomy)
+    status = OK if not unexplained and indexed == counted.documents - len(refused) else DEGRADED
+    return Health(status, counted.documents, indexed, generation, when, tuple(refused))

@@ -31,8 +31,8 @@ from dulwich.object_store import commit_tree_changes
 from dulwich.objects import Blob, Commit as GitCommit, Tree
 from dulwich.repo import Repo
 
-from .corpus import TYPE_FOLDERS
-from .errors import KennisplatformError, Problem
+from .corpus import TYPE_FOLDERS, name_problem, shown_path
+from .errors import KennisplatformError, Problem, os_reason
 
 GIT_DIR = ".git"
 PENDING = "kennisplatform-onderbroken"  # inside .git: a change was started and not yet committed
@@ -137,9 +137,10 @@ def doc_id_of(relpath: str) -> str | None:
     return None
 
 
-def working_files(corpus_dir: Path) -> dict[str, Path]:
+def working_files(corpus_dir: Path, unnamed: list[str] | None = None) -> dict[str, Path]:
     """Every file under version control: all regular files of the corpus folder except hidden ones
-    (the repository, the trash, temporary files, backup snapshots)."""
+    (the repository, the trash, temporary files, backup snapshots). A path that is not UTF-8 cannot be
+    a git path of ours (trailers, the index, the pages): it is left out, and added to `unnamed` if given."""
     corpus_dir = Path(corpus_dir)
     found: dict[str, Path] = {}
     for dirpath, dirnames, filenames in os.walk(corpus_dir):
@@ -149,7 +150,11 @@ def working_files(corpus_dir: Path) -> dict[str, Path]:
                 continue
             path = Path(dirpath) / name
             if path.is_file() and not path.is_symlink():
-                found[path.relative_to(corpus_dir).as_posix()] = path
+                rel = path.relative_to(corpus_dir).as_posix()
+                if name_problem(rel) is None:
+                    found[rel] = path
+                elif unnamed is not None:
+                    unnamed.append(rel)
     return found
 
 
@@ -158,11 +163,24 @@ def open_repo(corpus_dir: Path) -> Repo:
     try:
         repo = Repo(str(corpus_dir))
     except (NotGitRepository, OSError, ValueError) as exc:
-        raise HistoryError(f"De geschiedenis van het corpus is niet leesbaar: {exc}") from exc
+        raise HistoryError(f"De geschiedenis van het corpus is niet leesbaar: {_reason(exc)}") from exc
     # Objects are fsynced like corpus files are. (Set here, not as core.fsyncObjectFiles in the config:
     # git itself warns on every command that this setting is deprecated.)
     repo.object_store.fsync_object_files = True
     return repo
+
+
+def _reason(exc: Exception) -> str:
+    """Why the repository could not be read, in Dutch (dulwich's and the system's texts are English)."""
+    if isinstance(exc, NotGitRepository):
+        return f"{GIT_DIR} is geen git-repository (meer)"
+    if isinstance(exc, OSError):
+        return os_reason(exc)
+    if isinstance(exc, KeyError):  # dulwich: an object the history refers to is not in the store
+        sha = exc.args[0] if exc.args else b""
+        sha = sha.decode("ascii", "replace") if isinstance(sha, bytes) else str(sha)
+        return f"versie-object {sha[:8]} ontbreekt"
+    return f"beschadigd ({type(exc).__name__})"
 
 
 def _head(repo: Repo) -> bytes | None:
@@ -535,9 +553,15 @@ def verify(corpus_dir: Path) -> list[Problem]:
             sha = commit.parents[0] if commit.parents else None
         diff, _files = differences(corpus_dir, repo)
     except Exception as exc:  # any damage in the object store: report, never crash the check
-        return problems + [Problem(GIT_DIR, "geschiedenis", f"niet leesbaar: {exc}")]
+        return problems + [Problem(GIT_DIR, "geschiedenis", f"niet leesbaar: {_reason(exc)}")]
     finally:
         repo.close()
+    unnamed: list[str] = []
+    working_files(corpus_dir, unnamed)
+    for rel in unnamed:
+        if doc_id_of(rel) is None:  # a document's file is reported by the corpus scan already
+            problems.append(Problem(shown_path(rel), "geschiedenis", "niet vastgelegd: de bestandsnaam is geen "
+                                    "geldige UTF-8-tekst; geef het bestand een nieuwe naam"))
     for rel in diff.uncommitted:
         problems.append(Problem(rel, "geschiedenis", "niet vastgelegd in de geschiedenis"))
     for rel in diff.missing:

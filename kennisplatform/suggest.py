@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .corpus import iter_markdown_files
-from .documents import plain_text, split_front_matter
+from .documents import load_yaml, plain_text, split_front_matter
 from .importer.identity import normalise_url  # noqa: F401  (callers use suggest.normalise_url)
 from .taxonomy import Taxonomy, fold
 
@@ -390,9 +390,9 @@ def _file_text(path: Path) -> tuple[str, str] | None:
     title = ""
     if front:
         try:
-            meta = yaml.load(front, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            meta = load_yaml(front)  # no aliases: a "billion laughs" title would be gigabytes as text
             title = str(meta.get("title") or "") if isinstance(meta, dict) else ""
-        except yaml.YAMLError:
+        except (yaml.YAMLError, ValueError, RecursionError):
             pass
     return title, plain_text(body)
 

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from .errors import os_reason, yaml_position
+
 FACETS = ("type", "theme", "discipline", "audience", "region")  # facet names, singular
 SECTIONS = {"type": "types", "theme": "themes", "discipline": "disciplines", "audience": "audiences",
             "region": "regions"}  # facet -> section of the file
@@ -402,13 +404,13 @@ def load_taxonomy(path: str | os.PathLike) -> Taxonomy:
         raise TaxonomyError(f"{path}: bestaat niet. Een corpusmap heeft een taxonomy.yaml nodig (soorten, thema's, "
                             f"regio's); kopieer die uit corpus/ van het kennisplatform") from exc
     except OSError as exc:
-        raise TaxonomyError(f"{path}: niet leesbaar ({exc.strerror or exc})") from exc
+        raise TaxonomyError(f"{path}: niet leesbaar ({os_reason(exc)})") from exc
     try:
         data = yaml.load(raw.decode("utf-8"), Loader=_YAML_LOADER)
     except UnicodeDecodeError as exc:
-        raise TaxonomyError(f"{path}: geen UTF-8 ({exc})") from exc
-    except yaml.YAMLError as exc:
-        raise TaxonomyError(f"{path}: ongeldige YAML ({exc})") from exc
+        raise TaxonomyError(f"{path}: geen UTF-8-tekst (ongeldige byte op positie {exc.start + 1})") from exc
+    except yaml.YAMLError as exc:  # the parser's own explanation is English: only where, in Dutch
+        raise TaxonomyError(f"{path}: ongeldige YAML{yaml_position(exc)}") from exc
     return Taxonomy(data, str(path), version=hashlib.sha256(raw).hexdigest()[:12])
 
 

@@ -87,3 +87,49 @@ def test_environment_variables_choose_the_folders(corpus_dir, index_dir, monkeyp
     result = CliRunner().invoke(main, ["index"])
     assert result.exit_code == 0 and "5 nieuw" in result.output
     assert (index_dir / "manifest.json").exists()
+
+
+@pytest.mark.parametrize("args", [["history", "a\udcff"], ["revert", "a\udcff", "1"],
+                                  ["revert", "vlaardingen-2023", "\udcff"], ["undelete", "a\udcff"],
+                                  ["undo-import", "a\udcff"]])
+def test_an_argument_that_is_not_utf8_is_a_dutch_usage_error(corpus_dir, index_dir, args):
+    # What Python makes of the bytes b"a\xff" from a Latin-1 terminal: a lone surrogate.
+    result = run(corpus_dir, index_dir, *args)
+    assert result.exit_code == 2, result.output
+    assert "is geen geldige UTF-8-tekst" in result.output and "\\xff" in result.output
+    assert not isinstance(result.exception, UnicodeError)
+
+
+@pytest.mark.parametrize("command", [["index"], ["search", "erfgoed"], ["import", "--dry-run"]])
+def test_an_index_folder_that_cannot_be_made_is_a_dutch_error(corpus_dir, tmp_path, command):
+    (tmp_path / "een-bestand").write_text("x", encoding="utf-8")
+    index_dir = tmp_path / "een-bestand" / "index"
+    if command[0] == "import":
+        (tmp_path / "a.txt").write_text("Titel\n\nTekst.\n", encoding="utf-8")
+        command = [*command, str(tmp_path / "a.txt")]
+    result = run(corpus_dir, index_dir, *command)
+    assert result.exit_code == 1, result.output
+    assert f"Fout: {tmp_path / 'een-bestand'}" in result.output
+    assert "een deel van het pad is geen map" in result.output
+    assert isinstance(result.exception, SystemExit)  # not an OSError's traceback
+
+
+def test_an_index_command_on_a_missing_corpus_folder_says_so_and_makes_nothing(tmp_path, index_dir):
+    result = run(tmp_path / "bestaat-niet", index_dir, "index")
+    assert result.exit_code == 1
+    assert "bestaat-niet/taxonomy.yaml: bestaat niet" in result.output
+    assert not (tmp_path / "bestaat-niet").exists()
+
+
+def test_check_and_index_report_an_implausible_date_and_index_the_document_undated(corpus_dir, index_dir):
+    (corpus_dir / "verslagen" / "oud.md").write_text(
+        "---\ntype: verslag\ntitle: Heel oud verslag\ndate: 1200-01-01\n---\nTekst over een oude oorkonde.\n",
+        encoding="utf-8")
+    checked = run(corpus_dir, index_dir, "check")
+    assert checked.exit_code == 1
+    assert "verslagen/oud.md: date: datum 1200-01-01 ligt te ver in het verleden" in checked.output
+    assert "6 documenten gelezen, 1 problemen. 1 zonder datum" in checked.output
+    indexed = run(corpus_dir, index_dir, "index")
+    assert "6 nieuw" in indexed.output and "verslagen/oud.md: date: datum 1200-01-01" in indexed.output
+    data = json.loads(run(corpus_dir, index_dir, "search", "oorkonde", "--json").output)
+    assert [(h["id"], h["date"]) for h in data["hits"]] == [("oud", None)]

@@ -113,3 +113,146 @@ def test_a_file_without_a_date_is_a_document_with_an_unknown_date(taxonomy):
 ])
 def test_plain_text_keeps_the_words_and_one_space_between_them(markdown, plain):
     assert plain_text(markdown) == plain
+
+
+def _nested_aliases(depth: int) -> str:
+    """A 'billion laughs' front matter: each level an alias list of ten of the one before (10**depth)."""
+    lines = ["---", "type: verslag", 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{n}: &a{n} [{','.join([f'*a{n - 1}'] * 10)}]" for n in range(1, depth)]
+    return "\n".join(lines + [f"title: *a{depth - 1}", "date: 2023-01-01", "---", "", "Tekst.", ""])
+
+
+def test_yaml_aliases_in_front_matter_are_refused_before_they_are_expanded(taxonomy):
+    # Depth 4 is 10,000 strings as text (harmless to the old code, which made a title of them); the
+    # depth 8 of a real attack is the same file, only gigabytes.
+    parsed = parse_document(_nested_aliases(4), "lol", taxonomy, "verslagen/lol.md")
+    assert parsed.document is None
+    [problem] = parsed.problems
+    assert (problem.path, problem.field) == ("verslagen/lol.md", "front matter")
+    assert "verwijzingen naar een anker" in problem.message and "niet toegestaan" in problem.message
+    assert "op regel 6, kolom 5" in problem.message  # the anchor of the value the title refers to
+    shared_scalar = parse_document(GOOD.replace('title: "CMK-bijeenkomst: samen verder"',
+                                                "title: &t Titel\nsummary: *t"), "x", taxonomy, "p.md")
+    assert shared_scalar.document is None and "anker" in shared_scalar.problems[0].message
+    anchor_only = parse_document(GOOD.replace('title: "', 'title: &t "'), "x", taxonomy, "p.md")
+    assert anchor_only.problems == [] and anchor_only.document.title == "CMK-bijeenkomst: samen verder"
+
+
+def test_a_front_matter_with_aliases_is_skipped_and_the_rest_is_read(corpus_dir, taxonomy):
+    (corpus_dir / "verslagen" / "lol.md").write_text(_nested_aliases(4), encoding="utf-8")
+    documents, problems = read_corpus(corpus_dir, taxonomy)
+    assert len(documents) == 5
+    assert [(p.path, p.field) for p in problems] == [("verslagen/lol.md", "front matter")]
+
+
+def test_other_readers_of_front_matter_refuse_aliases_too(tmp_path):
+    from kennisplatform.importer.identity import _read_known
+    from kennisplatform.suggest import _file_text
+
+    path = tmp_path / "lol.md"
+    path.write_text(_nested_aliases(4), encoding="utf-8")
+    title, _body = _file_text(path)
+    assert title == ""
+    assert _read_known(path) is None
+
+
+def test_yaml_errors_say_where_in_dutch(taxonomy):
+    parsed = parse_document("---\ntype: verslag\ntitle: [unclosed\n---\nx", "x", taxonomy, "p.md")
+    [problem] = parsed.problems
+    assert problem.message == "ongeldige YAML op regel 4, kolom 1"
+
+
+def test_control_characters_leave_every_text_field_and_tabs_and_new_lines_stay_in_the_body(taxonomy):
+    text = ('---\ntype: verslag\ntitle: "a\\0b\\x01c \\x85\\ufffe"\nsummary: "Kort\\x1b[31m"\n'
+            'organisations: ["Museum\\x07", "\\x01"]\nsource:\n  authors: ["A.\\x00 Auteur"]\n'
+            '  publication: "Blad\\x9b"\n---\nRegel\\x00 een\x0cRegel\ttwee\x7f\n')
+    parsed = parse_document(text, "stuur", taxonomy, "verslagen/stuur.md")
+    doc = parsed.document
+    assert parsed.problems == []
+    assert doc.title == "abc" and doc.summary == "Kort[31m"
+    assert doc.organisations == ("Museum",)
+    assert doc.source.authors == ("A. Auteur",) and doc.source.publication == "Blad"
+    assert doc.body == "Regel\\x00 een\nRegel\ttwee\n"  # the escape is text in Markdown; the bytes go
+    only_control = parse_document('---\ntype: verslag\ntitle: "\\x01\\x02"\n---\nx', "x", taxonomy, "p.md")
+    assert only_control.document is None and only_control.problems[0].message == "titel ontbreekt"
+    # However a Document is made (the editor's form, an import), its text is clean.
+    from kennisplatform.documents import Document, Source
+    made = Document("x", "verslag", "Titel\x00 met\nregel", None, body="a\x00b\x0bc\r\n",
+                    source=Source("https://x.example/\x01", ("\x02",)))
+    assert (made.title, made.body, made.source.url, made.source.authors) == (
+        "Titel met regel", "ab\nc\r\n", "https://x.example/", ())
+    assert made.with_changes(summary="s\x01").summary == "s"
+
+
+def test_a_title_with_control_characters_makes_a_well_formed_feed_and_a_clean_page(corpus_dir, index_dir):
+    from xml.etree import ElementTree
+
+    from conftest import build_app
+
+    (corpus_dir / "verslagen" / "stuur.md").write_text(
+        '---\ntype: verslag\ntitle: "Stuur\\x01teken\\0titel"\n---\nTekst over stuurtekens\x07.\n', encoding="utf-8")
+    client = build_app(corpus_dir, index_dir).test_client()
+    feed = client.get("/zoeken.atom?q=stuurtekens")
+    assert feed.status_code == 200
+    titles = [e.text for e in ElementTree.fromstring(feed.data).iter("{http://www.w3.org/2005/Atom}title")]
+    assert "Stuurtekentitel" in titles
+    page = client.get("/document/stuur").get_data(as_text=True)
+    assert "<h1" in page and "Stuurtekentitel" in page
+    assert not any(c in page for c in "\x00\x01\x07")
+
+
+def test_a_file_name_with_control_characters_is_reported_and_skipped(corpus_dir, taxonomy):
+    write_document(corpus_dir, "stuur\x01teken", "verslag", None, [], [], {}, "x")
+    documents, problems = read_corpus(corpus_dir, taxonomy)
+    assert len(documents) == 5
+    assert [(p.path, p.field) for p in problems] == [("verslagen/stuur\\x01teken.md", "bestand")]
+    assert "stuurtekens" in problems[0].message
+
+
+@pytest.mark.parametrize("date", ["1200-01-01", "1899-12-31", "9999-12-31"])
+def test_a_date_the_editor_would_refuse_is_reported_and_the_document_kept_undated(taxonomy, date):
+    parsed = parse_document(GOOD.replace("2023-06-22", date), "cmk", taxonomy, "verslagen/cmk.md")
+    assert parsed.document is not None and parsed.document.date is None
+    [problem] = parsed.problems
+    assert (problem.path, problem.field) == ("verslagen/cmk.md", "date")
+    assert problem.message.startswith(f"datum {date} ligt te ver in het verleden of de toekomst")
+    assert parse_document(GOOD.replace("2023-06-22", "1900-01-01"), "cmk", taxonomy, "p.md").problems == []
+
+
+def test_a_long_title_is_reported_with_its_real_length_and_shortened(taxonomy):
+    parsed = parse_document(GOOD.replace('"CMK-bijeenkomst: samen verder"', "x" * 2345), "x", taxonomy, "p.md")
+    assert parsed.document.title == "x" * 300
+    assert [p.message for p in parsed.problems] == ["titel is te lang: 2345 tekens, hooguit 300 (ingekort)"]
+
+
+def test_symbolic_links_out_of_the_corpus_are_reported_and_not_followed(corpus_dir, taxonomy, tmp_path):
+    outside = tmp_path / "buiten"
+    outside.mkdir()
+    (outside / "geheim.md").write_text("---\ntype: verslag\ntitle: Geheim\n---\nNiet publiceren.\n", encoding="utf-8")
+    (corpus_dir / "verslagen" / "geheim.md").symlink_to(outside / "geheim.md")
+    (corpus_dir / "verslagen" / "map").symlink_to(outside, target_is_directory=True)
+    documents, problems = read_corpus(corpus_dir, taxonomy)
+    assert "geheim" not in {d.id for d in documents} and len(documents) == 5
+    assert sorted((p.path, p.field) for p in problems) == [("verslagen/geheim.md", "bestand"),
+                                                           ("verslagen/map", "bestand")]
+    assert all("symbolische koppeling naar buiten de corpusmap" in p.message for p in problems)
+
+
+def test_a_file_that_cannot_be_read_is_a_problem_in_dutch(corpus_dir, taxonomy):
+    (corpus_dir / "verslagen" / "weg.md").symlink_to(corpus_dir / "verslagen" / "bestaat-niet.md")
+    documents, problems = read_corpus(corpus_dir, taxonomy)
+    assert len(documents) == 5
+    assert [str(p) for p in problems] == ["verslagen/weg.md: bestand: niet leesbaar: bestaat niet"]
+
+
+@pytest.mark.parametrize("code, dutch", [("ENOENT", "bestaat niet"), ("EACCES", "geen toegang (rechten)"),
+                                         ("EISDIR", "is een map, geen bestand"),
+                                         ("ENAMETOOLONG", "de naam is te lang"), ("ENOSPC", "de schijf is vol")])
+def test_common_os_errors_are_said_in_dutch(code, dutch):
+    import errno
+    import os
+
+    from kennisplatform.errors import os_reason
+
+    number = getattr(errno, code)
+    assert os_reason(OSError(number, os.strerror(number), "/x")) == dutch

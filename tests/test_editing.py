@@ -236,6 +236,64 @@ def test_login_failures_are_limited_per_name_and_per_client(tmp_path):
     assert "anna" not in (tmp_path / users.ATTEMPTS_FILE).read_text()
 
 
+DAMAGED = '{"anna": {"password": "scrypt:x", "created": 1},}'  # a hand edit's trailing comma
+
+
+def test_a_damaged_users_file_is_never_written_over(tmp_path):
+    from click.testing import CliRunner
+
+    from kennisplatform.cli import main
+
+    (tmp_path / users.USERS_FILE).write_text(DAMAGED, encoding="utf-8")
+    with pytest.raises(users.AccountsUnreadable) as raised:
+        users.add_user(tmp_path, "tweede", "een-lang-wachtwoord")
+    assert "geen geldige JSON (regel 1, kolom 49)" in raised.value.detail
+    with pytest.raises(users.AccountsUnreadable):
+        users.remove_user(tmp_path, "anna")
+    result = CliRunner().invoke(main, ["--instance", str(tmp_path), "user", "add", "tweede"],
+                                input="een-lang-wachtwoord\neen-lang-wachtwoord\n")
+    assert result.exit_code == 1
+    assert f"Accounts niet leesbaar: {tmp_path / users.USERS_FILE}: beschadigd: geen geldige JSON" in result.output
+    assert "Er is niets gewijzigd" in result.output and "Wachtwoord" not in result.output  # not asked for
+    assert (tmp_path / users.USERS_FILE).read_text(encoding="utf-8") == DAMAGED
+    for bad, reason in [(b"\xff\xfe", "geen UTF-8-tekst"), (b"[1, 2]", "geen JSON-object")]:
+        (tmp_path / users.USERS_FILE).write_bytes(bad)
+        with pytest.raises(users.AccountsUnreadable) as raised:
+            users.add_user(tmp_path, "tweede", "een-lang-wachtwoord")
+        assert reason in raised.value.reason
+        assert (tmp_path / users.USERS_FILE).read_bytes() == bad
+
+
+def test_with_a_damaged_users_file_a_login_is_a_logged_server_failure_not_a_wrong_password(
+        corpus_dir, index_dir, tmp_path, caplog):
+    from editor_support import EDITOR, PASSWORD, login, make_app
+
+    instance = tmp_path / "instance"
+    client = make_app(corpus_dir, index_dir, instance).test_client()
+    assert login(client).status_code == 302
+    users_file = instance / users.USERS_FILE
+    users_file.write_text(users_file.read_text(encoding="utf-8")[:-1] + ",}", encoding="utf-8")
+    assert client.get("/redactie/").status_code == 302  # the session ends: its account cannot be checked
+    assert client.get("/").status_code == 200  # the public site goes on
+    with caplog.at_level("ERROR", logger="kennisplatform"):
+        answer = login(client, EDITOR, PASSWORD)
+    page = answer.get_data(as_text=True)
+    assert answer.status_code == 503
+    assert "aan de kant van de server niet leesbaar" in page and "niet aan uw naam of wachtwoord" in page
+    assert "kennen we niet" not in page and str(instance) not in page
+    assert any("accounts niet leesbaar" in r.getMessage() and str(users_file) in r.getMessage()
+               for r in caplog.records)
+
+
+def test_a_damaged_login_attempts_file_is_put_aside_and_counting_goes_on(tmp_path):
+    (tmp_path / users.ATTEMPTS_FILE).write_text('{"n:abc": [1, 2],', encoding="utf-8")
+    assert users.limited(tmp_path, "anna", "10.0.0.1", now=1000) is None
+    for _ in range(users.MAX_FAILURES):
+        users.record_failure(tmp_path, "anna", "10.0.0.1", now=1000)
+    assert users.limited(tmp_path, "anna", "10.0.0.1", now=1001) is not None
+    assert (tmp_path / (users.ATTEMPTS_FILE + ".beschadigd")).read_text(encoding="utf-8") == '{"n:abc": [1, 2],'
+
+
 def test_the_document_source_keeps_authors_and_publication(corpus_dir, index_dir, engine, taxonomy):
     article = doc(type="artikel", source=Source("https://tijdschrift.example/nr-3", ("A. Auteur", "B. Schrijver"),
                                                 "Cultuur+Educatie"))

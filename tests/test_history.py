@@ -311,6 +311,41 @@ def test_the_app_adopts_the_corpus_on_start(corpus_dir, index_dir, tmp_path):
     assert history.exists(corpus_dir) and files_with_times(corpus_dir) == before
 
 
+def test_a_file_name_that_is_not_utf8_is_reported_and_skipped_by_index_check_history_and_app(
+        corpus_dir, index_dir, tmp_path):
+    bad = os.fsdecode(b"caf\xe9-x.md")  # a Latin-1 name from an old Windows share: not UTF-8
+    (corpus_dir / "verslagen" / bad).write_text("---\ntype: verslag\ntitle: Caf\u00e9\n---\nTekst.\n",
+                                                 encoding="utf-8")
+    (corpus_dir / os.fsdecode(b"bijlage-\xff.txt")).write_bytes(b"x")
+    shown = "verslagen/caf\\xe9-x.md: bestand: de bestandsnaam is geen geldige UTF-8-tekst"
+    indexed = run(corpus_dir, index_dir, "index")
+    assert indexed.exit_code == 0, indexed.output
+    assert shown in indexed.output and "5 nieuw" in indexed.output
+    assert history.exists(corpus_dir) and len(history.log(corpus_dir)) == 1
+    checked = run(corpus_dir, index_dir, "check")
+    assert checked.exit_code == 1
+    assert shown in checked.output
+    assert "bijlage-\\xff.txt: geschiedenis: niet vastgelegd: de bestandsnaam is geen geldige UTF-8" in checked.output
+    assert "verslagen/caf\\xe9-x.md: geschiedenis" not in checked.output  # reported once, as a file
+    assert "5 documenten gelezen, 2 problemen." in checked.output
+    shutil.rmtree(index_dir)
+    client = make_app(corpus_dir, index_dir, tmp_path / "instance").test_client()
+    assert client.get("/zoeken.json?q=").get_json()["total"] == 5
+    health = client.get("/health").get_json()
+    assert health["status"] == "ok" and health["documents"]["problems"] == 1
+    assert health["problems"][0]["path"] == "verslagen/caf\\xe9-x.md"
+
+
+def test_a_history_that_is_not_a_repository_is_reported_in_dutch(corpus_dir, index_dir):
+    (corpus_dir / ".git").mkdir()
+    (corpus_dir / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    checked = run(corpus_dir, index_dir, "check")
+    assert checked.exit_code == 1
+    assert (".git: geschiedenis: De geschiedenis van het corpus is niet leesbaar: .git is geen git-repository "
+            "(meer)") in checked.output
+    assert "No git repository" not in checked.output
+
+
 def kill_a_save_before_its_commit(corpus_dir: Path, index_dir: Path) -> int:
     """A process that writes a document and is SIGKILLed before its history commit: its exit code."""
     versions.prepare(corpus_dir, index_dir)
@@ -354,19 +389,49 @@ def test_health_reports_disagreement_behind_the_index_back_and_agreement_after_i
     assert answer.status_code == 200 and answer.headers["Cache-Control"] == "no-store"
     data = answer.get_json()
     assert data["status"] == "ok"
-    assert data["documents"] == {"corpus": 5, "index": 5, "in_sync": True}
+    assert data["documents"] == {"corpus": 5, "index": 5, "in_sync": True, "problems": 0}
+    assert data["problems"] == []
     assert isinstance(data["index_generation"], int) and dt.datetime.fromisoformat(data["last_change"])
     assert str(corpus_dir) not in answer.get_data(as_text=True) and "secret" not in answer.get_data(as_text=True)
 
     write_document(corpus_dir, "achter-de-rug", "verslag", "2022-01-01", [], [], {}, "Buiten het platform om.\n")
     data = client.get("/health").get_json()
     assert data["status"] == "degraded"
-    assert data["documents"] == {"corpus": 6, "index": 5, "in_sync": False}
+    assert data["documents"] == {"corpus": 6, "index": 5, "in_sync": False, "problems": 0}
 
     assert run(corpus_dir, index_dir, "index").exit_code == 0
     after = client.get("/health").get_json()
-    assert after["status"] == "ok" and after["documents"] == {"corpus": 6, "index": 6, "in_sync": True}
+    assert after["status"] == "ok"
+    assert after["documents"] == {"corpus": 6, "index": 6, "in_sync": True, "problems": 0}
     assert after["index_generation"] > data["index_generation"]
+
+
+def test_health_names_a_file_the_index_refuses_and_stays_ok(app, corpus_dir, index_dir):
+    client = app.test_client()
+    bad = write_document(corpus_dir, "onmogelijk", "verslag", "2023-02-30", [], [], {}, "Een dag die niet bestaat.\n")
+    indexed = run(corpus_dir, index_dir, "index")  # what the README advises: it reports the file
+    assert indexed.exit_code == 0 and "verslagen/onmogelijk.md: date: ongeldige datum" in indexed.output
+    data = client.get("/health").get_json()
+    assert data["status"] == "ok"
+    assert data["documents"] == {"corpus": 6, "index": 5, "in_sync": True, "problems": 1}
+    assert data["problems"] == [{"path": "verslagen/onmogelijk.md", "field": "date",
+                                 "message": "ongeldige datum '2023-02-30'"}]
+    outside = write_document(corpus_dir.parent / "elders", "buiten", "verslag", None, [], [], {}, "Buiten.\n")
+    (corpus_dir / "verslagen" / "buiten.md").symlink_to(outside)  # not followed: a problem, not a lag
+    data = client.get("/health").get_json()
+    assert data["status"] == "ok" and data["documents"]["problems"] == 2
+    assert data["problems"][0]["path"] == "verslagen/buiten.md"
+    (corpus_dir / "verslagen" / "buiten.md").unlink()
+    # A file added behind the index's back is still an index out of date, problems or not.
+    write_document(corpus_dir, "achter-de-rug", "verslag", "2022-01-01", [], [], {}, "Buiten het platform om.\n")
+    data = client.get("/health").get_json()
+    assert data["status"] == "degraded" and data["documents"]["in_sync"] is False
+    assert data["documents"]["problems"] == 1
+    # Mended and indexed: nothing left to report.
+    bad.write_text(bad.read_text(encoding="utf-8").replace("2023-02-30", "2023-02-28"), encoding="utf-8")
+    assert run(corpus_dir, index_dir, "index").exit_code == 0
+    data = client.get("/health").get_json()
+    assert data["status"] == "ok" and data["documents"] == {"corpus": 7, "index": 7, "in_sync": True, "problems": 0}
 
 
 def test_health_answers_503_when_the_index_cannot_be_opened(app, index_dir):

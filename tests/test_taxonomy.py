@@ -246,6 +246,21 @@ def test_a_bad_taxonomy_file_is_a_clear_error(tmp_path, text, message):
     assert str(bad) in str(info.value)
 
 
+def test_a_yaml_or_encoding_error_in_the_taxonomy_says_where_in_dutch(tmp_path):
+    bad = tmp_path / "taxonomy.yaml"
+    bad.write_text("types:\n  - id: a\n   label: [x\n", encoding="utf-8")
+    with pytest.raises(TaxonomyError) as info:
+        load_taxonomy(bad)
+    assert str(info.value) == f"{bad}: ongeldige YAML op regel 3, kolom 4"  # not the parser's English
+    bad.write_bytes(b"types: \xff\n")
+    with pytest.raises(TaxonomyError) as info:
+        load_taxonomy(bad)
+    assert str(info.value) == f"{bad}: geen UTF-8-tekst (ongeldige byte op positie 8)"
+    with pytest.raises(TaxonomyError) as info:
+        load_taxonomy(tmp_path)  # a folder
+    assert str(info.value) == f"{tmp_path}: niet leesbaar (is een map, geen bestand)"
+
+
 def test_a_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(TaxonomyError, match="bestaat niet. Een corpusmap heeft een taxonomy.yaml nodig"):
         load_taxonomy(tmp_path / "missing.yaml")

@@ -13,7 +13,7 @@ import yaml
 
 from .. import attachments
 from ..corpus import iter_markdown_files
-from ..documents import split_front_matter
+from ..documents import load_yaml, split_front_matter
 from ..taxonomy import fold
 
 # Parameters that say how a visitor arrived, not which page it is (Google, Meta, Microsoft, Mailchimp, ...).
@@ -39,7 +39,6 @@ def normalise_url(url: str | None) -> str | None:
     return urlunsplit(("https", host, path, query, ""))
 
 
-_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 BY_URL = "zelfde bronadres"
 BY_TITLE_AND_DATE = "zelfde titel en datum"
 
@@ -143,7 +142,7 @@ class Identities:
 def _read_known(path: Path) -> Known | None:
     try:
         front, _ = split_front_matter(path.read_text(encoding="utf-8"))
-        meta = yaml.load(front, Loader=_YAML) if front else None
+        meta = load_yaml(front) if front else None  # no aliases: see documents._Loader
     except (OSError, UnicodeError, yaml.YAMLError, ValueError, RecursionError):
         return None  # `kennisplatform check` reports broken files; here they identify nothing
     if not isinstance(meta, dict):

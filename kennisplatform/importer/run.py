@@ -11,7 +11,7 @@ from .. import attachments, history, suggest
 from ..corpus import taxonomy_for
 from ..documents import Document, render_document
 from ..editing import Writer, base_slug, open_document
-from ..errors import KennisplatformError
+from ..errors import KennisplatformError, os_reason
 from ..taxonomy import Taxonomy
 from .fields import choose_fields
 from .files import iter_files, read_path
@@ -75,7 +75,9 @@ class Importer:
             return Outcome(shown, "failed", reason=problem.message)
         except KennisplatformError as error:
             return Outcome(shown, "failed", reason=error.message)
-        except (OSError, UnicodeError, ValueError) as error:
+        except OSError as error:
+            return Outcome(shown, "failed", reason=f"niet leesbaar: {os_reason(error)}")
+        except (UnicodeError, ValueError) as error:
             return Outcome(shown, "failed", reason=f"niet leesbaar: {error}")
 
     def _import(self, writer: Writer | None, path: Path, shown: str) -> Outcome:
