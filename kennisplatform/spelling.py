@@ -78,13 +78,19 @@ def closest_word(word: str, indexed: Callable[[str], int],
         stems = analysis.analyze_query(candidate)
         return indexed(stems[0]) if len(stems) == 1 else 0
 
+    def parts_documents(candidate: str) -> int:
+        parts = analysis.compound_query_parts(candidate)
+        return min(map(indexed, parts)) if len(parts) >= 2 else 0
+
     # A sound written another way is a likelier mistake than a random letter: "weiken" is wijken, though
     # werken (a letter wrong) is the more frequent word.
     options = [w for w in sound_alike(word) if w in vocabulary and documents(w)]
     if not options:
         options = [w for w in one_edit(word) if w in vocabulary and documents(w)]
     if not options:
-        options = [w for w in _compound_tails(word, vocabulary) if documents(w)]
+        # A compound no document has whole is found through its parts ("erfgoedonderwijs": erfgoed,
+        # onderwijs), so its correction is as good as one of a word the corpus has.
+        options = [w for w in _compound_tails(word, vocabulary) if documents(w) or parts_documents(w)]
     # A compound of vocabulary words ("kunstles", "cultuurbus") is spelled right: it may be a vocabulary
     # word misspelled ("cultuurpallet"), but is never taken for a rarer word of the corpus or for two.
     if not options and not analysis.compound_query_parts(word):
