@@ -327,10 +327,12 @@ class SearchEngine:
         parsed = parse_query(params.q, self.synonyms)
         filters = state.facet_index.filter_bits(params)
         plan = self._plan(state, parsed, filters, params.per_page)
-        corrected = None if parsed.is_empty or params.exact else self._corrected(state, parsed)
-        # Planned once: _correct decides with it, and "Bedoelde u" counts it when the correction is not taken.
+        corrected = None if parsed.is_empty else self._corrected(state, parsed)
+        # Planned once: _correct decides with it, and "Bedoelde u" counts it when the correction is not taken
+        # (nor ever for a query searched as typed, which is only offered it: no dead end either).
         corrected_plan = self._plan(state, corrected, filters, params.per_page) if corrected else None
-        parsed, plan, relaxation = _correct(parsed, plan, corrected, corrected_plan, filters)
+        parsed, plan, relaxation = (parsed, plan, None) if params.exact else \
+            _correct(parsed, plan, corrected, corrected_plan, filters)
         if relaxation is None and not parsed.is_empty and plan.complete & filters == 0:
             parsed, plan, relaxation = self._relax(state, parsed, plan, filters, params)
         elif relaxation is None and (plan.matched & filters).bit_count() < params.per_page:
@@ -542,7 +544,7 @@ class SearchEngine:
         while i < len(words):
             for length in range(min(4, len(words) - i), 1, -1):
                 run = " ".join(words[i:i + length]).strip('"-*()?!.,;:')
-                place = self._misspelled_place(state, run, analysis.analyze_query(run))
+                place = self._misspelled_place(state, run, analysis.analyze_query(run), phrase=True)
                 if place and len(place.split()) == length:
                     out.append(place)
                     changed = True
@@ -553,12 +555,17 @@ class SearchEngine:
                 i += 1
         return out, changed
 
-    def _misspelled_place(self, state: _State, word: str, terms: list[str]) -> str | None:
+    def _misspelled_place(self, state: _State, word: str, terms: list[str], phrase: bool = False) -> str | None:
         """A place name one edit off (two for long names), when the corpus lacks a term of the word (or
         has it in at most RARE_DOCUMENTS documents and it is in no word list: "Cappelle") and it is no
-        place already: "Nisewaard" -> "Nissewaard", "Pijnaker-Nootdorp" -> "Pijnacker-Nootdorp"."""
+        place already: "Nisewaard" -> "Nissewaard", "Pijnaker-Nootdorp" -> "Pijnacker-Nootdorp". With
+        `phrase`, words of which no document has the run ("Hoekse Waard": hoek and waard are common words,
+        "hoek waard" is in no text) count as lacking too."""
         counts = [_documents(state, term) for term in terms]
-        if not terms or min(counts) > RARE_DOCUMENTS:
+        if not terms:
+            return None
+        if min(counts) > RARE_DOCUMENTS and not (
+                phrase and len(terms) > 1 and not self._clause_bits(state, Clause("phrase", tuple(terms), word))):
             return None
         # A listed name itself is no typo (closest says None); one that only contains a place
         # ("Leidschendam-Voorbrug" has "Leidschendam") is still corrected as a whole.

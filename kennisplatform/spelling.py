@@ -78,13 +78,24 @@ def closest_word(word: str, indexed: Callable[[str], int],
         stems = analysis.analyze_query(candidate)
         return indexed(stems[0]) if len(stems) == 1 else 0
 
+    def parts_documents(candidate: str) -> int:
+        parts = analysis.compound_query_parts(candidate)
+        return min(map(indexed, parts)) if len(parts) >= 2 else 0
+
     # A sound written another way is a likelier mistake than a random letter: "weiken" is wijken, though
     # werken (a letter wrong) is the more frequent word.
     options = [w for w in sound_alike(word) if w in vocabulary and documents(w)]
     if not options:
         options = [w for w in one_edit(word) if w in vocabulary and documents(w)]
     if not options:
-        options = [w for w in _compound_tails(word, vocabulary) if documents(w)]
+        tails = _compound_tails(word, vocabulary)
+        options = [w for w, _ in tails if documents(w)]
+        # A compound no document has whole is found through its parts ("erfgoedonderwijs": erfgoed,
+        # onderwijs), so its correction is as good as one of a word the corpus has: the one whose last
+        # part is the most common word ("cultuurkaard": kaart, not waard or aard).
+        through_parts = [(vocabulary[tail], w) for w, tail in tails if not options and parts_documents(w)]
+        if through_parts:
+            return max(through_parts)[1]
     # A compound of vocabulary words ("kunstles", "cultuurbus") is spelled right: it may be a vocabulary
     # word misspelled ("cultuurpallet"), but is never taken for a rarer word of the corpus or for two.
     if not options and not analysis.compound_query_parts(word):
@@ -136,20 +147,20 @@ def same_stem_word(word: str) -> str | None:
         return None
     vocabulary = analysis.vocabulary()
     stem = analysis.stem(word)
-    options = [w for w in near(word) if w in vocabulary] or _compound_tails(word, vocabulary)
+    options = [w for w in near(word) if w in vocabulary] or [w for w, _ in _compound_tails(word, vocabulary)]
     options = [w for w in options if analysis.stem(w) == stem and analysis.compound_query_parts(w)]
     return max(options, key=lambda w: (vocabulary.get(w, 0.0), w)) if options else None
 
 
-def _compound_tails(word: str, vocabulary: dict[str, float]) -> list[str]:
+def _compound_tails(word: str, vocabulary: dict[str, float]) -> list[tuple[str, str]]:
     """Compounds are written as one word and most are not in any word list: a known head followed by
     a tail one mistake from a known word ("muziekonderwjis" -> "muziek" + "onderwijs", "garenspinnerei"
-    -> "garen" + "spinnerij")."""
+    -> "garen" + "spinnerij"): (compound, its last part)."""
     found = []
     for cut in range(MIN_PART, len(word) - MIN_PART + 1):
         head, tail = word[:cut], word[cut:]
         if head in vocabulary and len(tail) >= MIN_PART + 1:
-            found += [head + t for t in near(tail) if t in vocabulary and len(t) > MIN_PART]
+            found += [(head + t, t) for t in near(tail) if t in vocabulary and len(t) > MIN_PART]
     return found
 
 

@@ -15,6 +15,9 @@ DOCS = [
     ("gouda", "Erfgoed in Gouda", [], "Erfgoededucatie in de stad: de Goudse kaasmarkt en het stadhuis."),
     ("gouden-eeuw", "Erfgoed van de Gouden Eeuw", [],
      "Erfgoed en nog eens erfgoed: de Gouden Eeuw, gouden schepen en goud in het museum."),
+    ("hoeksche-waard", "Muziek op school", ["Hoeksche Waard"], "Muziekles voor alle groepen."),
+    ("hoek", "Op de hoek", [], "Op de hoek staat een school die een bezoek waard is."),
+    ("hoek-plein", "Een hoek van het plein", [], "Die hoek is een wandeling waard."),
 ]
 
 engine = articles_engine(DOCS)
@@ -37,3 +40,13 @@ def test_a_topic_in_the_place_finds_the_place_not_the_gold(engine):
     assert hits(engine, "erfgoed goudse")[0] == "gouda"
     assert "gouden-eeuw" not in hits(engine, "gouda")
     assert "gouden-eeuw" not in hits(engine, "goudse")
+
+
+def test_a_misspelled_place_of_common_words_is_corrected_as_a_whole(engine):
+    # hoek and waard are both words of the texts, but no text has them together: "Hoekse Waard" is a place
+    # typed wrong, not two words to look for apart.
+    from kennisplatform.params import SearchParams
+
+    result = engine.search(SearchParams(q="Hoekse Waard"))
+    assert result.relaxation.kind == "corrected" and result.relaxation.shown == "Hoeksche Waard"
+    assert [h.id for h in result.hits] == ["hoeksche-waard"]

@@ -29,6 +29,16 @@ def test_a_compound_is_corrected_in_its_last_part():
     assert closest_word("muziekonderwjis", anything) == "muziekonderwijs"
 
 
+def test_a_compound_no_document_has_whole_is_corrected_when_its_parts_are_found():
+    # "erfgoedonderwijs" is in no document whole, but a search for it finds erfgoed and onderwijs apart.
+    parts = {stem("erfgoed"), stem("onderwijs")}
+    assert closest_word("erfgoedonderwjis", lambda term: int(term in parts)) == "erfgoedonderwijs"
+    assert closest_word("erfgoedonderwjis", lambda term: int(term == stem("onderwijs"))) != "erfgoedonderwijs"
+    # Of the last parts one letter off, the most common word: kaart, not waard, aard or paard.
+    common = {stem(w) for w in ("cultuur", "kaart", "waard", "aard", "paard")}
+    assert closest_word("cultuurkaard", lambda term: int(term in common)) == "cultuurkaart"
+
+
 def test_two_edits_for_longer_words_when_one_finds_nothing():
     assert closest_word("cultuuredukatia", anything) == "cultuureducatie"
 

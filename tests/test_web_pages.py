@@ -335,6 +335,8 @@ def test_a_corrected_query_can_be_searched_as_typed(client):
     # Only "films" is found as typed, and nothing says the query was changed.
     assert text(soup.select_one("#resultaten-kop")).endswith("voor ‘erfgoet OR films’")
     assert soup.select_one(".notice--info") is None
+    # The correction is still offered, to search again without "as typed".
+    assert soup.select_one(".notice--suggest a")["href"] == "/zoeken?q=erfgoed+OR+films&region=zuid-holland"
     assert client.get("/api/v1/search?q=erfgoet+OR+films&exact=1").get_json()["links"]["as_typed"] is None
     # The facet form keeps "as typed" for this query; a new query in the search box is corrected again.
     assert ("exact", "1") in {(i["name"], i["value"]) for i in soup.select(".facet-form input[type=hidden]")}
