@@ -282,26 +282,26 @@ def undated():
 @bp.route("/nieuw", methods=["GET", "POST"])
 @login_required
 def new():
-    if request.method == "GET":
-        form = DocumentForm(type=request.args.get("type", ""))
-        return _render_form(FormPage(form))
-    return _handle_post(DocumentForm.from_request(request.form))
+    if request.method == "POST":
+        return _handle_post(DocumentForm.from_request(request.form))
+    form = DocumentForm(type=request.args.get("type", ""))
+    return _render_form(FormPage(form))
 
 
 @bp.route("/document/<doc_id>", methods=["GET", "POST"])
 @login_required
 def edit(doc_id: str):
     svc = services()
-    if request.method == "GET":
-        opened = editing.open_document(svc.corpus_dir, doc_id, svc.taxonomy)  # NotFound -> 404
-        page = FormPage(DocumentForm.from_document(opened.document, opened.digest),
-                        pending=len(review.open_suggestions(opened.document)))
-        if opened.problems:
-            page.message = "Dit bestand heeft problemen: " + "; ".join(str(p) for p in opened.problems)
-        return _render_form(page)
-    if editing.find_file(svc.corpus_dir, doc_id) is None:
-        raise NotFound(f"Document '{doc_id}' bestaat niet (meer).")
-    return _handle_post(DocumentForm.from_request(request.form, doc_id), _current(doc_id))
+    if request.method == "POST":
+        if editing.find_file(svc.corpus_dir, doc_id) is None:
+            raise NotFound(f"Document '{doc_id}' bestaat niet (meer).")
+        return _handle_post(DocumentForm.from_request(request.form, doc_id), _current(doc_id))
+    opened = editing.open_document(svc.corpus_dir, doc_id, svc.taxonomy)  # NotFound -> 404
+    page = FormPage(DocumentForm.from_document(opened.document, opened.digest),
+                    pending=len(review.open_suggestions(opened.document)))
+    if opened.problems:
+        page.message = "Dit bestand heeft problemen: " + "; ".join(str(p) for p in opened.problems)
+    return _render_form(page)
 
 
 def _current(doc_id: str) -> Document | None:
@@ -368,7 +368,7 @@ def _handle_post(form: DocumentForm, previous: Document | None = None):
 def delete(doc_id: str):
     svc = services()
     opened = editing.open_document(svc.corpus_dir, doc_id, svc.taxonomy)  # NotFound -> 404
-    if request.method == "GET":
+    if request.method != "POST":  # GET, and HEAD (which Flask routes here too): only the question
         return render_template("editor/delete.html", doc=opened.document)
     try:
         editing.delete_document(svc.corpus_dir, svc.index_dir, doc_id, svc.taxonomy, author=_author())
@@ -387,7 +387,7 @@ def upload():
                "max_files": UPLOAD_MAX_FILES, "max_mb": UPLOAD_MAX_BYTES // 1_000_000,
                "max_binary_mb": importer.MAX_BINARY_BYTES // 1_000_000,
                "max_request_mb": (current_app.config.get("MAX_CONTENT_LENGTH") or 0) // (1024 * 1024)}
-    if request.method == "GET":
+    if request.method != "POST":  # GET and HEAD: the empty form
         return render_template("editor/import.html", **context)
     files = [f for f in request.files.getlist("bestanden") if f and f.filename]
     errors: list[str] = []
