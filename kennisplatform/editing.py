@@ -378,6 +378,19 @@ def delete_document(corpus_dir: Path, index_dir: Path, doc_id: str, taxonomy: Ta
         return writer.delete(doc_id)
 
 
+def current_text(corpus_dir: Path, doc_id: str) -> tuple[str, str] | None:
+    """A document's file as it is now: its text and the digest a save must match (read from the same
+    bytes, so the two agree); None when there is no such document (any more)."""
+    relpath = find_file(corpus_dir, doc_id)
+    if relpath is None:
+        return None
+    try:
+        data = (Path(corpus_dir) / relpath).read_bytes()
+    except FileNotFoundError:  # deleted between the lookup and the read
+        return None
+    return data.decode("utf-8", errors="replace"), hashlib.sha256(data).hexdigest()
+
+
 @dataclass
 class Opened:
     """A document as an editor opens it: the parsed document and the digest its save must match."""

@@ -17,8 +17,9 @@ from flask import (Blueprint, Flask, current_app, flash, redirect, render_templa
                    url_for)
 from werkzeug.utils import secure_filename
 
-from .. import editing, importer, review, searchlog, suggest
-from ..documents import MAX_TITLE, Document, Source, plain_text
+from .. import editing, importer, review, searchlog, suggest, versions
+from ..diffs import DELETED, INSERTED, VersionDiff, compare
+from ..documents import MAX_TITLE, Document, Source, plain_text, render_document
 from ..errors import DocumentError, IndexBusy, KennisplatformError, NotFound
 from ..history import Author
 from ..params import UNKNOWN_YEAR, SearchParams
@@ -184,10 +185,23 @@ def choice_groups(taxonomy: Taxonomy, facet: str) -> list[ChoiceGroup]:
 
 
 @dataclass
+class Conflict:
+    """Why an edit was not saved: the document changed or went away after the editor opened it. The page
+    shows what stands in the corpus now beside the form, which keeps the editor's text."""
+
+    gone: bool = False  # deleted meanwhile (or never there: see `restorable`)
+    restorable: bool = False  # gone, but in the history: "Terugzetten en opslaan" can bring it back
+    diff: VersionDiff | None = None  # from the editor's text to the version that is saved now
+    by: str = ""  # the author of the newest version in the history
+    at: dt.datetime | None = None
+
+
+@dataclass
 class FormPage:
     form: DocumentForm
     errors: dict[str, str] = field(default_factory=dict)
     message: str | None = None  # a notice above the form (conflict, busy, duplicates)
+    conflict: Conflict | None = None
     preview: object | None = None  # views.documents.DocumentPage, or Rendered for an invalid form
     suggestions: suggest.Suggestions | None = None
     duplicates: list[suggest.Duplicate] = field(default_factory=list)
@@ -196,6 +210,10 @@ class FormPage:
     @property
     def is_new(self) -> bool:
         return not self.form.id
+
+    def with_message(self, message: str) -> "FormPage":
+        self.message = message
+        return self
 
     def suggested(self, key: str) -> list[str]:
         """Suggested values of a form field that are not chosen yet."""
@@ -218,6 +236,8 @@ def _page_context(page: FormPage) -> dict:
         "groups": {key: choice_groups(taxonomy, facet) for key, facet in FACET_FIELDS.items()},
         "label": taxonomy.label,
         "facet_of": FACET_FIELDS,
+        "inserted": INSERTED,
+        "deleted": DELETED,
     }
 
 
@@ -292,9 +312,7 @@ def new():
 @login_required
 def edit(doc_id: str):
     svc = services()
-    if request.method == "POST":
-        if editing.find_file(svc.corpus_dir, doc_id) is None:
-            raise NotFound(f"Document '{doc_id}' bestaat niet (meer).")
+    if request.method == "POST":  # a document deleted meanwhile: the form comes back (_gone), text and all
         return _handle_post(DocumentForm.from_request(request.form, doc_id), _current(doc_id))
     opened = editing.open_document(svc.corpus_dir, doc_id, svc.taxonomy)  # NotFound -> 404
     page = FormPage(DocumentForm.from_document(opened.document, opened.digest),
@@ -343,14 +361,27 @@ def _handle_post(form: DocumentForm, previous: Document | None = None):
         page.message = ("Dit document bestaat misschien al (zie hieronder). Bekijk het; is dit toch een ander "
                         "document, vink dan 'Toch opslaan' aan en sla opnieuw op.")
         return _render_form(page, 409)
+    if not page.is_new:
+        if action == "terugzetten":  # after "deleted meanwhile": bring it back, then save over it as usual
+            try:
+                versions.undelete(svc.corpus_dir, svc.index_dir, form.id, _author(), svc.taxonomy)
+            except editing.EditConflict:
+                pass  # it is back already
+            except KennisplatformError as problem:
+                page.message = f"Het document kon niet worden teruggezet: {problem.message} Uw tekst staat nog in het formulier."
+                return _render_form(page, problem.status)
+            previous = _current(form.id)
+        if not form.digest:  # a form that does not say which version it started from overwrites nothing
+            return _conflict(page, doc, missing_digest=True)
     if previous is not None:
         doc = review.carried_over(previous, doc)  # the pending suggestions stay on the review page
     try:
         saved = editing.save_document(svc.corpus_dir, svc.index_dir, doc, svc.taxonomy,
-                                      expected_digest=form.digest or None, author=_author())
+                                      expected_digest=None if page.is_new else form.digest, author=_author())
     except editing.EditConflict as conflict:
-        page.message = conflict.message
-        return _render_form(page, 409)
+        return _conflict(page, doc) or _render_form(page.with_message(conflict.message), 409)
+    except NotFound:
+        return _gone(page)
     except IndexBusy as busy:
         page.message = busy.message + " Uw tekst staat nog in het formulier."
         return _render_form(page, 503)
@@ -361,6 +392,61 @@ def _handle_post(form: DocumentForm, previous: Document | None = None):
     note = "" if saved.indexed else " De zoekindex was bezet; het document is straks vindbaar."
     flash(f"Document {what}.{note}", "ok")
     return redirect(url_for("editor.edit", doc_id=saved.document.id))
+
+
+def _conflict(page: FormPage, doc: Document, missing_digest: bool = False):
+    """The form again with what is saved now, compared with the editor's text, and the digest of that
+    version: saving once more is a deliberate choice to replace it (it stays in the history). None when the
+    file is still the version the editor opened (the conflict was of another kind)."""
+    svc = services()
+    form = page.form
+    now = editing.current_text(svc.corpus_dir, form.id)
+    if now is None:
+        return _gone(page)
+    text, digest = now
+    if digest == form.digest:
+        return None
+    diff = compare(render_document(doc), text, svc.taxonomy)
+    if not diff.changed:  # what is there already says what the editor wanted to save
+        flash("Document ongewijzigd opgeslagen: de opgeslagen versie was al gelijk aan uw tekst.", "ok")
+        return redirect(url_for("editor.edit", doc_id=form.id))
+    latest = _latest_version(form.id)
+    page.conflict = Conflict(diff=diff, by=latest.author if latest else "", at=latest.time if latest else None)
+    form.digest = digest
+    if missing_digest:
+        page.message = ("Uw tekst is niet opgeslagen: het formulier gaf niet aan van welke versie u uitging. "
+                        "Hieronder staat wat er nu is opgeslagen, vergeleken met uw tekst, die nog in het "
+                        "formulier staat. Klopt uw tekst, klik dan op Opslaan.")
+    else:
+        page.message = ("Iemand anders heeft dit document opgeslagen nadat u het opende. Uw tekst is niet "
+                        "opgeslagen en staat nog in het formulier; hieronder ziet u wat er nu staat. Neem over wat "
+                        "u van die versie wilt houden en klik op Opslaan: dan wordt uw tekst de nieuwste versie. "
+                        "De andere versie blijft in de geschiedenis.")
+    return _render_form(page, 409)
+
+
+def _gone(page: FormPage):
+    """An edit of a document that is no longer there: the form stays, with a way back (restore it, or save
+    the text as a new document)."""
+    svc = services()
+    form = page.form
+    latest = _latest_version(form.id)
+    restorable = latest is not None and any(not v.deleted for v in versions.versions_of(svc.corpus_dir, form.id))
+    page.conflict = Conflict(gone=True, restorable=restorable, by=latest.author if latest else "",
+                             at=latest.time if latest else None)
+    if not restorable:
+        page.message = (f"Document '{form.id}' bestaat niet (meer). Uw tekst is niet opgeslagen en staat nog in "
+                        "het formulier: sla hem op als nieuw document.")
+        return _render_form(page, 404)
+    page.message = ("Dit document is verwijderd nadat u het opende. Uw tekst is niet opgeslagen en staat nog in het "
+                    "formulier. Zet het document terug uit de prullenbak en sla uw tekst erin op, of sla uw tekst "
+                    "op als nieuw document.")
+    return _render_form(page, 409)
+
+
+def _latest_version(doc_id: str) -> versions.Version | None:
+    found = versions.versions_of(services().corpus_dir, doc_id)
+    return found[-1] if found else None
 
 
 @bp.route("/document/<doc_id>/verwijderen", methods=["GET", "POST"])
