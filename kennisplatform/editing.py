@@ -32,6 +32,7 @@ LOCK_FILE = ".corpus.lock"  # in the index folder (ignored by git, always writab
 LOCK_TIMEOUT = 60.0
 MAX_SLUG = 70  # characters of the title in a file name; the date follows
 MAX_SUFFIX = 1000
+MAX_NAME_BYTES = 255  # of a file name, on the file systems we run on (ext4, xfs, btrfs, tmpfs)
 
 
 class EditConflict(KennisplatformError):
@@ -77,7 +78,11 @@ def file_digest(path: Path) -> str | None:
 
 
 def find_file(corpus_dir: Path, doc_id: str) -> str | None:
-    """The corpus-relative path of a document's file (the id is the file name), or None."""
+    """The corpus-relative path of a document's file (the id is the file name), or None. An id that cannot
+    be a file name (too long for the file system, a slash, a NUL) is no document, not an OSError."""
+    if not doc_id or len(f"{doc_id}.md".encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES \
+            or "/" in doc_id or "\x00" in doc_id:
+        return None
     corpus_dir = Path(corpus_dir)
     for folder in TYPE_FOLDERS.values():  # the usual place first: no walk needed
         candidate = corpus_dir / folder / f"{doc_id}.md"
