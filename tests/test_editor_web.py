@@ -468,3 +468,26 @@ def test_saving_the_text_that_is_already_there_is_no_conflict(app, corpus_dir):
     response = post_form(tab_b, url, **same)
     assert response.status_code == 302 and response.headers["Location"] == url
     assert "de opgeslagen versie was al gelijk aan uw tekst" in text(tab_b.get(url))
+
+
+@pytest.mark.parametrize("title", ["Netwerk haaglanden", "NETWERK-Haaglanden!", "Netwérk  haaglanden"])
+def test_a_new_document_with_the_title_of_an_existing_one_warns(editor, title):
+    """The duplicate check compared whole texts only: a new report with exactly the title of an existing
+    document (and another text) was saved without 'Bestaat dit document al?'."""
+    fields = dict(title=title, body="Een heel ander verslag over zang en beeldende kunst in Zoetermeer.")
+    response = post_form(editor, **fields)
+    assert response.status_code == 409
+    page = text(response)
+    assert "Bestaat dit document al?" in page
+    assert '<a href="/document/netwerk-haaglanden">Netwerk haaglanden</a> heeft dezelfde titel' in page
+    assert post_form(editor, confirm_duplicate="1", **fields).status_code == 302  # the editor may confirm
+    other = post_form(editor, title="Netwerk haaglanden 2022", body="Over lezen en schrijven op de basisschool.")
+    assert other.status_code == 302  # another title
+
+
+def test_an_edit_does_not_warn_about_its_own_title(editor):
+    page = text(editor.get("/redactie/document/netwerk-haaglanden"))
+    digest = re.search(r'name="digest" value="([0-9a-f]{64})"', page).group(1)
+    response = post_form(editor, "/redactie/document/netwerk-haaglanden", actie="voorbeeld", digest=digest,
+                         title="Netwerk haaglanden", body="Andere tekst.")
+    assert "Bestaat dit document al?" not in text(response)
