@@ -491,3 +491,19 @@ def test_an_edit_does_not_warn_about_its_own_title(editor):
     response = post_form(editor, "/redactie/document/netwerk-haaglanden", actie="voorbeeld", digest=digest,
                          title="Netwerk haaglanden", body="Andere tekst.")
     assert "Bestaat dit document al?" not in text(response)
+
+
+def test_the_error_summary_follows_the_form_and_takes_the_focus(editor):
+    """The summary listed Titel before Soort (the order of the checks, not of the form), and focus stayed on
+    the page instead of moving to it."""
+    response = post_form(editor, type="", title="", date="gisteren", body="", source_url="geen-adres",
+                         themes=["astrologie"])
+    assert response.status_code == 422
+    page = text(response)
+    summary = page[page.index('<div class="error-summary"'):page.index("</div>", page.index('<div class="error-summary"'))]
+    in_summary = re.findall(r'href="#veld-([a-z_]+)"', summary)
+    in_form = [name for name in re.findall(r'id="veld-([a-z_]+)"', page[page.index('<form id="documentformulier"'):])
+               if name in in_summary]
+    assert in_summary == ["type", "title", "date", "body", "source_url", "themes"]
+    assert in_summary == list(dict.fromkeys(in_form))
+    assert 'tabindex="-1" autofocus data-focus-on-load' in summary

@@ -32,6 +32,9 @@ from .auth import current_editor, login_required
 bp = Blueprint("editor", __name__, url_prefix="/redactie")
 
 FACET_FIELDS = {"themes": "theme", "regions": "region", "disciplines": "discipline", "audience": "audience"}
+# The fields in the order the form shows them: the error summary lists its messages in this order too.
+FORM_ORDER = ("type", "title", "date", "summary", "body", "source_url", "source_authors", "source_publication",
+              "organisations", *FACET_FIELDS)
 SUMMARY_MAX = 1000
 BODY_MAX = 1_500_000
 UPLOAD_MAX_FILES = 20
@@ -138,7 +141,7 @@ class DocumentForm:
                 errors[key] = f"Onbekende waarde: {', '.join(unknown)}."
             values[key] = tuple(dict.fromkeys(resolved))
         if errors:
-            return None, errors
+            return None, {name: errors[name] for name in sorted(errors, key=FORM_ORDER.index)}
         doc = Document(
             id=self.id, type=doc_type, title=" ".join(self.title.split()), date=date,
             body=self.body.strip("\n") + "\n", summary=" ".join(self.summary.split()),
