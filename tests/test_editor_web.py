@@ -507,3 +507,25 @@ def test_the_error_summary_follows_the_form_and_takes_the_focus(editor):
     assert in_summary == ["type", "title", "date", "body", "source_url", "themes"]
     assert in_summary == list(dict.fromkeys(in_form))
     assert 'tabindex="-1" autofocus data-focus-on-load' in summary
+
+
+def test_the_dashboard_lists_what_was_added_or_changed_last(editor, corpus_dir):
+    """It listed the newest documents by their own date, so a 2015 report added just now was not on it."""
+    import os
+
+    order = ["vlaardingen-2023", "deskundigheid-landelijk", "erfgoed-dordrecht", "erfgoed-leiden", "netwerk-haaglanden"]
+    for path in corpus_dir.glob("*/*.md"):  # the fixtures, written long ago in this order
+        stamp = 1_600_000_000 + order.index(path.stem)
+        os.utime(path, (stamp, stamp))
+    assert post_form(editor, title="Jaarverslag cultuuronderwijs 2015", date="2015-03-01",
+                     body="Een oud verslag dat vandaag is toegevoegd.").status_code == 302
+    page = text(editor.get("/redactie/"))
+    assert "<h2>Laatst toegevoegd of gewijzigd</h2>" in page
+    listed = re.findall(r'<td><a href="/document/([^"]+)">', page)
+    assert listed[0] == "jaarverslag-cultuuronderwijs-2015-2015-03-01"
+    assert listed[1:] == ["netwerk-haaglanden", "erfgoed-leiden", "erfgoed-dordrecht", "deskundigheid-landelijk",
+                          "vlaardingen-2023"]  # then by file time, not by their own dates
+    assert "1 mrt. 2015" in page  # its own date is still shown
+    # A search still finds documents by relevance, paged as before.
+    found = text(editor.get("/redactie/?q=erfgoed"))
+    assert "Gevonden:" in found and "Laatst toegevoegd" not in found

@@ -19,6 +19,7 @@ from werkzeug.utils import secure_filename
 
 from .. import editing, importer, review, searchlog, suggest, versions
 from ..diffs import DELETED, INSERTED, VersionDiff, compare
+from ..corpus import load_document
 from ..documents import MAX_TITLE, Document, Source, plain_text, render_document
 from ..errors import DocumentError, IndexBusy, KennisplatformError, NotFound
 from ..history import Author
@@ -270,17 +271,50 @@ def _preview(doc: Document | None, form: DocumentForm):
 
 
 # -- views --------------------------------------------------------------------------------------------------
+@dataclass
+class RecentRow:
+    """A row of "Laatst toegevoegd of gewijzigd" on the dashboard."""
+
+    id: str
+    title: str
+    type_label: str
+    date: str | None  # the document's own date (ISO)
+    modified: dt.datetime  # when its file was last written
+
+
+@dataclass
+class RecentPage:
+    rows: list[RecentRow]
+    total: int
+    pages: int
+
+
+def recent_documents(page: int, per_page: int = 25) -> RecentPage:
+    """The documents added or changed last (by their file's time: a report from 2015 that was just added
+    comes first), one page of them, read from their files (the truth, indexed or not)."""
+    svc = services()
+    shown, total = editing.recently_changed(svc.corpus_dir, (page - 1) * per_page, per_page)
+    rows = []
+    for item in shown:
+        doc = load_document(svc.corpus_dir, item.relpath, svc.taxonomy)
+        rows.append(RecentRow(item.doc_id, doc.title if doc else item.doc_id,
+                              svc.taxonomy.label("type", doc.type) if doc else "",
+                              doc.date.isoformat() if doc and doc.date else None, item.modified))
+    return RecentPage(rows, total, max(1, -(-total // per_page)))
+
+
 @bp.get("/")
 @login_required
 def dashboard():
     svc = services()
     try:
-        params = SearchParams.from_mapping({"q": request.args.get("q", ""), "sort": "newest" if not
-                                            request.args.get("q") else "relevance",
+        params = SearchParams.from_mapping({"q": request.args.get("q", ""),
                                             "page": request.args.get("page", "1"), "per_page": "25"}, svc.taxonomy)
     except KennisplatformError:
-        params = SearchParams(sort="newest", per_page=25)
-    result = svc.engine.search(params, with_facets=False)
+        params = SearchParams(per_page=25)
+    # A search finds a document to edit; without one, what was added or changed last (not the newest by
+    # the document's own date, which hid a report from 2015 added today).
+    result = svc.engine.search(params, with_facets=False) if params.q else recent_documents(params.page)
     undated = svc.engine.search(SearchParams(year=(UNKNOWN_YEAR,), per_page=1), with_facets=False).total
     pending = review_views.pending_documents()
     return render_template("editor/dashboard.html", params=params, result=result, editor=current_editor(),
