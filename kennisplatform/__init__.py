@@ -29,11 +29,12 @@ def create_app(test_config: dict | None = None) -> Flask:
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=os.environ.get("KENNISPLATFORM_ENV") == "production",
     )
-    if test_config is None:
+    # config.py and KENNISPLATFORM_<KEY> count for `kennisplatform serve` too (its folders come as a mapping,
+    # which wins); tests (TESTING) read neither, so that the machine's settings cannot change them.
+    if not (test_config or {}).get("TESTING"):
         app.config.from_pyfile("config.py", silent=True)
         app.config.from_prefixed_env("KENNISPLATFORM")
-    else:
-        app.config.from_mapping(test_config)
+    app.config.from_mapping(test_config or {})
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))

@@ -32,6 +32,7 @@ LOCK_FILE = ".corpus.lock"  # in the index folder (ignored by git, always writab
 LOCK_TIMEOUT = 60.0
 MAX_SLUG = 70  # characters of the title in a file name; the date follows
 MAX_SUFFIX = 1000
+MAX_NAME_BYTES = 255  # of a file name, on the file systems we run on (ext4, xfs, btrfs, tmpfs)
 
 
 class EditConflict(KennisplatformError):
@@ -77,7 +78,11 @@ def file_digest(path: Path) -> str | None:
 
 
 def find_file(corpus_dir: Path, doc_id: str) -> str | None:
-    """The corpus-relative path of a document's file (the id is the file name), or None."""
+    """The corpus-relative path of a document's file (the id is the file name), or None. An id that cannot
+    be a file name (too long for the file system, a slash, a NUL) is no document, not an OSError."""
+    if not doc_id or len(f"{doc_id}.md".encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES \
+            or "/" in doc_id or "\x00" in doc_id:
+        return None
     corpus_dir = Path(corpus_dir)
     for folder in TYPE_FOLDERS.values():  # the usual place first: no walk needed
         candidate = corpus_dir / folder / f"{doc_id}.md"
@@ -87,6 +92,31 @@ def find_file(corpus_dir: Path, doc_id: str) -> str | None:
         if path.stem.lower() == doc_id:
             return path.relative_to(corpus_dir).as_posix()
     return None
+
+
+@dataclass(frozen=True)
+class Recent:
+    """A document file and when it was last written (created, saved, restored or imported)."""
+
+    doc_id: str
+    relpath: str
+    modified: dt.datetime  # local time
+
+
+def recently_changed(corpus_dir: Path, start: int = 0, count: int = 25) -> tuple[list[Recent], int]:
+    """Documents by the time their file was last written, newest first: `count` from `start`, and how many
+    there are. One stat per file, as the public page's "Laatst gewijzigd"; no file is read."""
+    corpus_dir = Path(corpus_dir)
+    stamps = []
+    for path in iter_markdown_files(corpus_dir):
+        try:
+            stamps.append((-path.stat().st_mtime_ns, path.stem.lower(), path))
+        except OSError:  # removed meanwhile
+            continue
+    stamps.sort()
+    shown = [Recent(doc_id, path.relative_to(corpus_dir).as_posix(), dt.datetime.fromtimestamp(-ns / 1e9))
+             for ns, doc_id, path in stamps[start:start + count]]
+    return shown, len(stamps)
 
 
 def used_ids(corpus_dir: Path) -> set[str]:
@@ -376,6 +406,19 @@ def delete_document(corpus_dir: Path, index_dir: Path, doc_id: str, taxonomy: Ta
                     author: history.Author = history.SYSTEM) -> Trashed:
     with Writer(corpus_dir, index_dir, taxonomy, author=author) as writer:
         return writer.delete(doc_id)
+
+
+def current_text(corpus_dir: Path, doc_id: str) -> tuple[str, str] | None:
+    """A document's file as it is now: its text and the digest a save must match (read from the same
+    bytes, so the two agree); None when there is no such document (any more)."""
+    relpath = find_file(corpus_dir, doc_id)
+    if relpath is None:
+        return None
+    try:
+        data = (Path(corpus_dir) / relpath).read_bytes()
+    except FileNotFoundError:  # deleted between the lookup and the read
+        return None
+    return data.decode("utf-8", errors="replace"), hashlib.sha256(data).hexdigest()
 
 
 @dataclass

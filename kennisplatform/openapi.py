@@ -1,7 +1,7 @@
 """The OpenAPI 3.1 description of /api/v1, built from the same constants the code validates with."""
 from __future__ import annotations
 
-from .params import FACET_LABELS, FACETS, PERIODS, SORT_ALIASES, SORTS, UNKNOWN_YEAR
+from .params import FACET_LABELS, FACETS, PERIODS, SORT_ALIASES, SORTS, UNKNOWN_YEAR, YEAR_PATTERN
 from .taxonomy import Taxonomy
 
 NULLABLE_STRING = {"type": ["string", "null"]}
@@ -114,7 +114,7 @@ def _integer_or_empty(default: int) -> dict:
 
 def _facet_parameter(name: str, taxonomy: Taxonomy) -> dict:
     if name == "year":
-        items = {"type": "string", "pattern": r"^((19|20)\d\d|" + "|".join([*PERIODS, UNKNOWN_YEAR]) + ")?$"}
+        items = {"type": "string", "pattern": "^(" + "|".join([YEAR_PATTERN, *PERIODS, UNKNOWN_YEAR]) + ")?$"}
         description = (f"Jaar (2023), CMK-periode (2021-2024) of '{UNKNOWN_YEAR}' (documenten zonder datum); "
                        "meerdere waarden: OF; leeg telt niet.")
     else:

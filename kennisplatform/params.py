@@ -23,6 +23,7 @@ PERIODS = {"2013-2016": range(2013, 2017), "2017-2020": range(2017, 2021),
 # The year facet's value for documents without a date: selectable like a year (`year=onbekend`).
 UNKNOWN_YEAR = "onbekend"
 UNKNOWN_YEAR_LABEL = "Datum onbekend"
+YEAR_PATTERN = r"[1-9][0-9]{0,3}"  # a year as the index writes it: str(date.year), 1 to 9999
 FACET_LABELS = {"type": "Soort", "theme": "Thema", "region": "Regio", "discipline": "Discipline",
                 "audience": "Doelgroep", "year": "Jaar"}
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
@@ -158,12 +159,12 @@ def _validate_facet(name: str, raw: list[str], taxonomy: Taxonomy) -> tuple[str,
     result: list[str] = []
     for value in raw:
         if name == "year":
-            value = UNKNOWN_YEAR if value.lower() == UNKNOWN_YEAR else value
-            known = value in PERIODS or value == UNKNOWN_YEAR or re.fullmatch(r"(19|20)\d\d", value)
-            resolved = value if known else None
+            resolved = _validate_year(value)
             hint = f"een jaartal zoals 2023, een CMK-periode zoals 2021-2024 of '{UNKNOWN_YEAR}'"
         else:
-            resolved = taxonomy.resolve(name, value)
+            # A leading '-' would read as "not" (as in the query), which a filter does not do: resolve()
+            # ignores punctuation and made '-erfgoed' mean erfgoed.
+            resolved = None if value.startswith("-") else taxonomy.resolve(name, value)
             closest = taxonomy.closest(name, value)
             hint = f"bedoelde u '{closest}'?" if closest else "kies een waarde uit de lijst"
         if resolved is None:
@@ -172,6 +173,17 @@ def _validate_facet(name: str, raw: list[str], taxonomy: Taxonomy) -> tuple[str,
         if resolved not in result:
             result.append(resolved)
     return tuple(result)
+
+
+def _validate_year(value: str) -> str | None:
+    """'2023', a CMK period or 'onbekend'. Any year a date can have (1 to 9999) is one, since the year facet
+    shows whatever the corpus holds (a corpus date of 1200-01-01 passes `kennisplatform check`); written as
+    the index writes it (ASCII digits, no leading zero: '20١٩' and '0999' are no years)."""
+    if value.lower() == UNKNOWN_YEAR:
+        return UNKNOWN_YEAR
+    if value in PERIODS or re.fullmatch(YEAR_PATTERN, value):
+        return value
+    return None
 
 
 def _validate_sort(value: str | None) -> str:

@@ -86,6 +86,17 @@ def _files(folder: Path) -> list[Path]:
             if p.exists()]
 
 
+def _sound(item) -> bool:
+    """A line as `entry` writes it: a damaged or hand-edited line (a list where the filters belong, a count
+    that is not a number) is skipped, not half read."""
+    if not isinstance(item, dict) or not isinstance(item.get("t"), str) or not isinstance(item.get("q", ""), str):
+        return False
+    total, filters = item.get("n", 0), item.get("f", {})
+    if not isinstance(total, int) or isinstance(total, bool) or not isinstance(filters, dict):
+        return False
+    return all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in filters.values())
+
+
 def read_entries(instance_path, since: dt.datetime | None = None):
     """Every logged search (newest file first), optionally only those at or after `since` (UTC)."""
     stamp = since.strftime("%Y-%m-%dT%H:%MZ") if since else ""
@@ -97,7 +108,7 @@ def read_entries(instance_path, since: dt.datetime | None = None):
                         item = json.loads(line)
                     except ValueError:
                         continue  # a line cut off by a crash
-                    if isinstance(item, dict) and str(item.get("t", "")) >= stamp:
+                    if _sound(item) and item["t"] >= stamp:
                         yield item
         except OSError:
             continue
@@ -137,9 +148,9 @@ def report(instance_path, weeks: int = 4, limit: int = 50, now: float | None = N
         result.searches += 1
         if total == 0:
             result.zero_searches += 1
-        for facet, values in (item.get("f") or {}).items():
-            for value in values if isinstance(values, list) else []:
-                filters[(str(facet), str(value))] += 1
+        for facet, values in item.get("f", {}).items():
+            for value in values:
+                filters[(facet, value)] += 1
         if not q:
             continue
         key = q.lower()

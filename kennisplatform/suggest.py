@@ -17,7 +17,7 @@ from pathlib import Path
 from .corpus import iter_markdown_files
 from .documents import load_yaml, plain_text, split_front_matter
 from .importer.identity import normalise_url  # noqa: F401  (callers use suggest.normalise_url)
-from .taxonomy import Taxonomy, fold
+from .taxonomy import Taxonomy, fold, normalise
 
 LIMITS = {"theme": 5, "region": 6, "discipline": 4, "audience": 3}
 TITLE_WEIGHT = 6  # a type word in the title counts this many times
@@ -285,13 +285,15 @@ def suggest(taxonomy: Taxonomy, title: str, text: str, site: str | None = None) 
 class Duplicate:
     id: str
     title: str
-    reason: str  # "bron": same source address; "tekst": very similar text
+    reason: str  # "bron": same source address; "tekst": very similar text; "titel": the same title
     score: float = 1.0
 
     @property
     def message(self) -> str:
         if self.reason == "bron":
             return "heeft hetzelfde bronadres"
+        if self.reason == "titel":
+            return "heeft dezelfde titel"
         return f"lijkt erg op deze tekst ({round(self.score * 100)}% overeenkomst)"
 
 
@@ -402,6 +404,12 @@ class _Entry:
     stamp: tuple[int, int]  # (mtime_ns, size): the file is read again when this changes
     doc_id: str
     keywords: tuple[str, ...]
+    title_key: str  # title_key() of its title
+
+
+def title_key(title: str) -> str:
+    """A title as two titles are compared: case, accents, punctuation and spacing ignored."""
+    return normalise(title)
 
 
 class TextIndex:
@@ -416,20 +424,39 @@ class TextIndex:
         self.corpus_dir = Path(corpus_dir)
         self._entries: dict[Path, _Entry] = {}
         self._by_word: dict[str, set[Path]] = {}
+        self._by_title: dict[str, set[Path]] = {}
         self._lock = threading.Lock()
 
     def _add(self, path: Path, stamp: tuple[int, int], title: str, body: str) -> None:
         words = tuple(keywords(word_vector(f"{title}\n{body}"), SHARED_KEYWORDS))
         self._remove(path)
-        self._entries[path] = _Entry(stamp, path.stem.lower(), words)
+        entry = self._entries[path] = _Entry(stamp, path.stem.lower(), words, title_key(title))
         for word in words:
             self._by_word.setdefault(word, set()).add(path)
+        if entry.title_key:
+            self._by_title.setdefault(entry.title_key, set()).add(path)
 
     def _remove(self, path: Path) -> None:
         old = self._entries.pop(path, None)
         if old:
             for word in old.keywords:
                 self._by_word.get(word, set()).discard(path)
+            self._by_title.get(old.title_key, set()).discard(path)
+
+    def same_title(self, title: str, exclude_id: str | None = None) -> list[Duplicate]:
+        """Documents whose title is this one (see title_key): a new report titled like an existing one is
+        often the same meeting, whatever its text."""
+        key = title_key(title)
+        if not key:
+            return []
+        with self._lock:
+            found = [(self._entries[p].doc_id, p) for p in self._by_title.get(key, ())]
+        out = []
+        for doc_id, path in sorted(found):
+            read = _file_text(path) if doc_id != exclude_id else None
+            if read is not None and title_key(read[0]) == key:  # still so: the file may have changed since
+                out.append(Duplicate(doc_id, read[0], "titel"))
+        return out
 
     def refresh(self) -> None:
         with self._lock:
@@ -499,13 +526,15 @@ def text_index(corpus_dir: Path) -> TextIndex:
 
 def find_duplicates(corpus_dir: Path, version: str, sources: SourceIndex, *, title: str, body: str,
                     source_url: str | None, exclude_id: str | None = None) -> list[Duplicate]:
-    """What the editor's form warns about: the document with the same source address, and very similar ones.
+    """What the editor's form warns about: the document with the same source address, very similar ones, and
+    ones with the same title.
     `version` is the index version: the source addresses are read again when it changes."""
     found: list[Duplicate] = []
     same = sources.lookup(corpus_dir, version, source_url) if source_url else None
     if same and same != exclude_id:
         found.append(Duplicate(same, _title_of(corpus_dir, same), "bron"))
-    for dup in text_index(corpus_dir).similar(title, body, exclude_id):
+    texts = text_index(corpus_dir)
+    for dup in [*texts.similar(title, body, exclude_id), *texts.same_title(title, exclude_id)]:
         if dup.id not in {d.id for d in found}:
             found.append(dup)
     return found

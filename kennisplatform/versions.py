@@ -91,7 +91,7 @@ def resolve(corpus_dir: Path, doc_id: str, wanted: str) -> Version:
     versions = versions_of(corpus_dir, doc_id)
     if not versions:
         raise NotFound(f"Document '{doc_id}' heeft geen geschiedenis.")
-    if wanted.isdigit() and 1 <= int(wanted) <= len(versions):
+    if re.fullmatch(r"[0-9]{1,9}", wanted) and 1 <= int(wanted) <= len(versions):  # ASCII, and few digits
         return versions[int(wanted) - 1]
     if re.fullmatch(r"[0-9a-f]{4,40}", wanted):
         matches = [v for v in versions if v.sha.startswith(wanted)]

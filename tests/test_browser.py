@@ -273,6 +273,36 @@ def test_the_editor_pages_fit_a_phone_and_the_import_outcome_stays_visible(tmp_p
         server.stop()
 
 
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
+def test_the_error_summary_takes_the_focus(tmp_path, browser, javascript):
+    """GOV.UK's pattern: after a save with errors the summary has the focus (a screen reader reads it, Tab
+    goes to its first link), with JavaScript (site.js) and without (autofocus)."""
+    from editor_support import EDITOR, PASSWORD
+    from kennisplatform import users
+
+    write_browser_corpus(tmp_path / "corpus", n=3)
+    users.add_user(tmp_path / "instance", EDITOR, PASSWORD)
+    server = serve(tmp_path / "corpus", tmp_path / "index", tmp_path / "instance")
+    context = browser.new_context(java_script_enabled=javascript, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(server.url + "/inloggen")
+        page.fill("input[name=naam]", EDITOR)
+        page.fill("input[name=wachtwoord]", PASSWORD)
+        with page.expect_navigation():
+            page.click("main button[type=submit]")
+        page.goto(server.url + "/redactie/nieuw")
+        page.fill("#veld-date", "2024-02-01")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Opslaan", exact=True).click()
+        page.wait_for_function("document.activeElement && document.activeElement.classList.contains('error-summary')")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.getAttribute('href')") == "#veld-type"  # Soort first
+    finally:
+        context.close()
+        server.stop()
+
+
 # -- the editors' history pages (last: they change a document and put it back) -----------------------------------
 def test_history_and_trash_pages_in_the_browser(live, browser):
     """An editor changes a title, sees the change on the history page and puts the old version back; deletes

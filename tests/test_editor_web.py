@@ -36,7 +36,8 @@ def editor(client):
 
 def post_form(client, url="/redactie/nieuw", **fields):
     data = form_data(**fields)
-    data.setdefault("csrf_token", token(client, url))
+    if "csrf_token" not in data:  # (a deleted document's page has no form to take one from)
+        data["csrf_token"] = token(client, url)
     return client.post(url, data=data)
 
 
@@ -359,3 +360,172 @@ def test_control_characters_in_form_fields_are_not_saved(editor, corpus_dir):
     assert "title: Erfgoed in Leiden\n" in saved
     assert "Eerste regel\nTweede regel met nul." in saved
     assert "\\0" not in saved and "\x00" not in saved
+
+
+# -- saving against a version that changed or went away -------------------------------------------------------
+def opened_digest(client, url: str) -> str:
+    return re.search(r'name="digest" value="([0-9a-f]{64})"', text(client.get(url))).group(1)
+
+
+def conflict_section(page: str) -> str:
+    start = page.index('<section class="notice notice--warning conflict"')
+    return page[start:page.index("</section>", start)]
+
+
+LEIDEN = dict(type="voorbeeldproject", title="Erfgoed leiden", date="2024-01-15", themes=["erfgoed"],
+              regions=["leiden"])
+
+
+def test_saving_a_document_deleted_meanwhile_keeps_the_text_and_offers_to_restore_it(editor, corpus_dir):
+    url = "/redactie/document/erfgoed-leiden"
+    digest = opened_digest(editor, url)
+    csrf = token(editor, "/redactie/nieuw")
+    assert editor.post(f"{url}/verwijderen", data={"csrf_token": csrf}).status_code == 302  # someone else
+    response = post_form(editor, url, csrf_token=csrf, digest=digest, body="Mijn nieuwe tekst over de wijk.", **LEIDEN)
+    assert response.status_code == 409
+    page = text(response)
+    assert "Dit document is verwijderd nadat u het opende" in page
+    assert ">Mijn nieuwe tekst over de wijk.</textarea>" in page  # nothing typed is lost
+    assert "Verwijderd door <strong>redacteur</strong>" in conflict_section(page)
+    assert 'name="actie" value="terugzetten"' in page and 'formaction="/redactie/nieuw"' in page
+    # "Terugzetten en opslaan": the document is back under its id, with the editor's text.
+    response = post_form(editor, url, csrf_token=csrf, digest=digest, actie="terugzetten",
+                         body="Mijn nieuwe tekst over de wijk.", **LEIDEN)
+    assert response.status_code == 302 and response.headers["Location"] == url
+    saved = (corpus_dir / "voorbeeldprojecten" / "erfgoed-leiden.md").read_text(encoding="utf-8")
+    assert "Mijn nieuwe tekst over de wijk." in saved
+    assert [h["id"] for h in editor.get("/zoeken.json?q=wijk").get_json()["hits"]] == ["erfgoed-leiden"]
+
+
+def test_saving_a_document_that_never_existed_keeps_the_text(editor):
+    response = post_form(editor, "/redactie/document/bestaat-niet", csrf_token=token(editor, "/redactie/nieuw"),
+                         digest="0" * 64, body="Tekst die niet verloren mag gaan.")
+    assert response.status_code == 404
+    page = text(response)
+    assert ">Tekst die niet verloren mag gaan.</textarea>" in page and "bestaat niet (meer)" in page
+    assert 'value="terugzetten"' not in page and 'formaction="/redactie/nieuw"' in page
+
+
+def test_an_edit_without_a_digest_overwrites_nothing(editor, corpus_dir):
+    url = "/redactie/document/erfgoed-leiden"
+    path = corpus_dir / "voorbeeldprojecten" / "erfgoed-leiden.md"
+    before = path.read_bytes()
+    response = post_form(editor, url, body="Zonder versie opgeslagen.", **LEIDEN)  # no digest field
+    assert response.status_code == 409
+    assert path.read_bytes() == before
+    page = text(response)
+    assert "het formulier gaf niet aan van welke versie u uitging" in page
+    assert ">Zonder versie opgeslagen.</textarea>" in page
+    assert "films over het erfgoed van hun wijk" in conflict_section(page)  # what is saved now
+    # The form now carries the saved version's digest: saving again is a deliberate choice.
+    digest = re.search(r'name="digest" value="([0-9a-f]{64})"', page).group(1)
+    assert post_form(editor, url, body="Zonder versie opgeslagen.", digest=digest, **LEIDEN).status_code == 302
+    assert "Zonder versie opgeslagen." in path.read_text(encoding="utf-8")
+
+
+def test_an_edit_conflict_shows_the_other_version_and_can_be_resolved(app, corpus_dir):
+    from editor_support import login
+    from kennisplatform import versions
+
+    url = "/redactie/document/erfgoed-leiden"
+    tab_a, tab_b = app.test_client(), app.test_client()
+    login(tab_a), login(tab_b)
+    digest_a, digest_b = opened_digest(tab_a, url), opened_digest(tab_b, url)
+    assert post_form(tab_a, url, digest=digest_a, body="Jongeren maken films over de molens van hun wijk.",
+                     **LEIDEN).status_code == 302
+    typed_b = "Jongeren maken foto's van het erfgoed van hun wijk."
+    response = post_form(tab_b, url, digest=digest_b, body=typed_b, **{**LEIDEN, "title": "Erfgoed in Leiden"})
+    assert response.status_code == 409
+    page = text(response)
+    assert "Iemand anders heeft dit document opgeslagen" in page
+    assert f">{typed_b.replace(chr(39), '&#39;')}</textarea>" in page
+    shown = conflict_section(page)
+    assert re.search(r"<ins><span class=\"visually-hidden\">\[alleen opgeslagen:\] </span>[^<]*molens", shown)
+    assert re.search(r"<del><span class=\"visually-hidden\">\[alleen uw tekst:\] </span>[^<]*foto", shown)
+    assert "<del>Erfgoed in Leiden</del>" in shown and "<ins>Erfgoed leiden</ins>" in shown  # the title differs
+    # The form carries the digest of A's version: B's second save is deliberate and wins.
+    new_digest = re.search(r'name="digest" value="([0-9a-f]{64})"', page).group(1)
+    assert new_digest != digest_b
+    response = post_form(tab_b, url, digest=new_digest, body=typed_b, **{**LEIDEN, "title": "Erfgoed in Leiden"})
+    assert response.status_code == 302
+    saved = (corpus_dir / "voorbeeldprojecten" / "erfgoed-leiden.md").read_text(encoding="utf-8")
+    assert typed_b in saved and "molens" not in saved
+    texts = [versions.text_of(corpus_dir, v) for v in versions.versions_of(corpus_dir, "erfgoed-leiden")]
+    assert "molens" in texts[-2] and typed_b in texts[-1]  # A's version stays in the history
+    # A third tab still on the first version conflicts again: nothing is overwritten by accident.
+    assert post_form(tab_a, url, digest=digest_a, body="Oud.", **LEIDEN).status_code == 409
+
+
+def test_saving_the_text_that_is_already_there_is_no_conflict(app, corpus_dir):
+    from editor_support import login
+
+    url = "/redactie/document/erfgoed-leiden"
+    tab_a, tab_b = app.test_client(), app.test_client()
+    login(tab_a), login(tab_b)
+    digest = opened_digest(tab_a, url)
+    same = dict(digest=digest, body="Dezelfde tekst in twee tabbladen.", **LEIDEN)
+    assert post_form(tab_a, url, **same).status_code == 302
+    response = post_form(tab_b, url, **same)
+    assert response.status_code == 302 and response.headers["Location"] == url
+    assert "de opgeslagen versie was al gelijk aan uw tekst" in text(tab_b.get(url))
+
+
+@pytest.mark.parametrize("title", ["Netwerk haaglanden", "NETWERK-Haaglanden!", "Netwérk  haaglanden"])
+def test_a_new_document_with_the_title_of_an_existing_one_warns(editor, title):
+    """The duplicate check compared whole texts only: a new report with exactly the title of an existing
+    document (and another text) was saved without 'Bestaat dit document al?'."""
+    fields = dict(title=title, body="Een heel ander verslag over zang en beeldende kunst in Zoetermeer.")
+    response = post_form(editor, **fields)
+    assert response.status_code == 409
+    page = text(response)
+    assert "Bestaat dit document al?" in page
+    assert '<a href="/document/netwerk-haaglanden">Netwerk haaglanden</a> heeft dezelfde titel' in page
+    assert post_form(editor, confirm_duplicate="1", **fields).status_code == 302  # the editor may confirm
+    other = post_form(editor, title="Netwerk haaglanden 2022", body="Over lezen en schrijven op de basisschool.")
+    assert other.status_code == 302  # another title
+
+
+def test_an_edit_does_not_warn_about_its_own_title(editor):
+    page = text(editor.get("/redactie/document/netwerk-haaglanden"))
+    digest = re.search(r'name="digest" value="([0-9a-f]{64})"', page).group(1)
+    response = post_form(editor, "/redactie/document/netwerk-haaglanden", actie="voorbeeld", digest=digest,
+                         title="Netwerk haaglanden", body="Andere tekst.")
+    assert "Bestaat dit document al?" not in text(response)
+
+
+def test_the_error_summary_follows_the_form_and_takes_the_focus(editor):
+    """The summary listed Titel before Soort (the order of the checks, not of the form), and focus stayed on
+    the page instead of moving to it."""
+    response = post_form(editor, type="", title="", date="gisteren", body="", source_url="geen-adres",
+                         themes=["astrologie"])
+    assert response.status_code == 422
+    page = text(response)
+    summary = page[page.index('<div class="error-summary"'):page.index("</div>", page.index('<div class="error-summary"'))]
+    in_summary = re.findall(r'href="#veld-([a-z_]+)"', summary)
+    in_form = [name for name in re.findall(r'id="veld-([a-z_]+)"', page[page.index('<form id="documentformulier"'):])
+               if name in in_summary]
+    assert in_summary == ["type", "title", "date", "body", "source_url", "themes"]
+    assert in_summary == list(dict.fromkeys(in_form))
+    assert 'tabindex="-1" autofocus data-focus-on-load' in summary
+
+
+def test_the_dashboard_lists_what_was_added_or_changed_last(editor, corpus_dir):
+    """It listed the newest documents by their own date, so a 2015 report added just now was not on it."""
+    import os
+
+    order = ["vlaardingen-2023", "deskundigheid-landelijk", "erfgoed-dordrecht", "erfgoed-leiden", "netwerk-haaglanden"]
+    for path in corpus_dir.glob("*/*.md"):  # the fixtures, written long ago in this order
+        stamp = 1_600_000_000 + order.index(path.stem)
+        os.utime(path, (stamp, stamp))
+    assert post_form(editor, title="Jaarverslag cultuuronderwijs 2015", date="2015-03-01",
+                     body="Een oud verslag dat vandaag is toegevoegd.").status_code == 302
+    page = text(editor.get("/redactie/"))
+    assert "<h2>Laatst toegevoegd of gewijzigd</h2>" in page
+    listed = re.findall(r'<td><a href="/document/([^"]+)">', page)
+    assert listed[0] == "jaarverslag-cultuuronderwijs-2015-2015-03-01"
+    assert listed[1:] == ["netwerk-haaglanden", "erfgoed-leiden", "erfgoed-dordrecht", "deskundigheid-landelijk",
+                          "vlaardingen-2023"]  # then by file time, not by their own dates
+    assert "1 mrt. 2015" in page  # its own date is still shown
+    # A search still finds documents by relevance, paged as before.
+    found = text(editor.get("/redactie/?q=erfgoed"))
+    assert "Gevonden:" in found and "Laatst toegevoegd" not in found

@@ -107,3 +107,61 @@ def test_json_ld_cannot_close_its_script_element(tmp_path):
 def test_csp_is_unchanged_json_ld_needs_no_script_permission():
     assert "unsafe-inline" not in CONTENT_SECURITY_POLICY
     assert "script-src 'self'" in CONTENT_SECURITY_POLICY
+
+
+# -- the site's own address ------------------------------------------------------------------------------
+PUBLIC = "https://kennisplatform.example.nl"
+
+
+def test_a_made_up_host_header_never_reaches_another_visitors_sitemap(tmp_path):
+    """The sitemap was cached with the host of the first request after an index change: one request with
+    'Host: evil.example' put that host in every search engine's copy."""
+    client = build_app(fixture_corpus(tmp_path), tmp_path / "index").test_client()
+    client.get("/sitemap.xml", headers={"Host": "evil.example"})
+    text = client.get("/sitemap.xml").get_data(as_text=True)
+    assert "evil.example" not in text and "<loc>http://localhost/document/erfgoed-leiden</loc>" in text
+
+
+@pytest.mark.parametrize("url", ["/sitemap.xml", "/robots.txt", "/document/erfgoed-leiden", "/zoeken?q=erfgoed",
+                                 "/zoeken.atom?q=erfgoed", "/api/v1/search?q=erfgoed", "/regio/leiden"])
+def test_with_public_url_every_absolute_link_uses_it(tmp_path, url):
+    client = build_app(fixture_corpus(tmp_path), tmp_path / "index", PUBLIC_URL=PUBLIC).test_client()
+    text = client.get(url, headers={"Host": "evil.example"}).get_data(as_text=True)
+    assert "evil.example" not in text and "localhost" not in text
+    assert PUBLIC + "/" in text
+
+
+@pytest.mark.parametrize("value", ["kennisplatform.example.nl", "https://kennisplatform.example.nl/site",
+                                   "ftp://kennisplatform.example.nl", "https://iemand@evil.example",
+                                   "https://kennisplatform.example.nl:poort", "https://"])
+def test_a_public_url_that_is_not_the_root_of_a_site_is_refused_in_dutch(tmp_path, value):
+    from kennisplatform.errors import KennisplatformError
+
+    with pytest.raises(KennisplatformError, match="PUBLIC_URL moet het adres van de site zijn"):
+        build_app(fixture_corpus(tmp_path), tmp_path / "index", PUBLIC_URL=value)
+
+
+def test_serve_reads_settings_from_the_environment(tmp_path, monkeypatch):
+    """`kennisplatform serve` passes its folders as a mapping; KENNISPLATFORM_<KEY> (as the README says) was
+    then not read at all."""
+    from kennisplatform import create_app
+
+    monkeypatch.setenv("KENNISPLATFORM_PUBLIC_URL", PUBLIC)
+    app = create_app({"CORPUS_DIR": str(fixture_corpus(tmp_path)), "INDEX_DIR": str(tmp_path / "index"),
+                      "INSTANCE_PATH": str(tmp_path / "instance")})
+    assert app.config["PUBLIC_URL"] == PUBLIC
+    assert app.config["CORPUS_DIR"] == str(tmp_path / "corpus")  # the command's own folders still win
+    assert f"Sitemap: {PUBLIC}/sitemap.xml" in app.test_client().get("/robots.txt").get_data(as_text=True)
+
+
+def test_editors_log_in_behind_a_public_https_address(tmp_path):
+    """With an https PUBLIC_URL the requests are secure, so the CSRF check also compares the Referer with
+    the (public) host: a browser on the site passes."""
+    from editor_support import EDITOR, PASSWORD, make_app, token
+
+    app = make_app(fixture_corpus(tmp_path), tmp_path / "index", tmp_path / "instance", PUBLIC_URL=PUBLIC)
+    client = app.test_client()
+    response = client.post("/inloggen", data={"naam": EDITOR, "wachtwoord": PASSWORD, "csrf_token": token(client)},
+                           headers={"Referer": f"{PUBLIC}/inloggen"})
+    assert response.status_code == 302 and response.headers["Location"] == "/redactie/"
+    assert client.get("/redactie/").status_code == 200

@@ -512,3 +512,24 @@ def test_saves_through_the_writer_name_their_author_and_reason(corpus_dir, index
     assert entry.changes[0].doc_id == saved.document.id and entry.changes[0].action == history.NEW
     documents, problems = read_corpus(corpus_dir, taxonomy)
     assert problems == [] and len(documents) == 6
+
+
+@pytest.mark.parametrize("method, url", [
+    ("get", "/redactie/document/" + "x" * 300),
+    ("post", "/redactie/document/" + "x" * 300),
+    ("get", "/redactie/document/" + "x" * 300 + "/verwijderen"),
+    ("get", "/redactie/document/" + "x" * 300 + "/geschiedenis"),
+    ("post", "/redactie/prullenbak/" + "x" * 300 + "/terugzetten"),
+    ("post", f"/redactie/document/{DOC}/geschiedenis/{'9' * 5000}/terugzetten"),
+    ("post", f"/redactie/document/{DOC}/geschiedenis/%D9%A1/terugzetten"),  # an Arabic-Indic 1 is no number
+])
+def test_impossible_ids_and_version_numbers_are_a_dutch_404(editor, method, url):
+    """A name longer than the file system allows raised OSError in find_file, and 5000 digits a ValueError
+    (Python's limit on int()): both were a 500."""
+    data = {"csrf_token": token(editor, "/redactie/prullenbak")}
+    if method == "post" and "/geschiedenis/" not in url and "prullenbak" not in url:
+        data.update(editor_support.form_data(digest="0" * 64))
+    response = getattr(editor, method)(url, data=data) if method == "post" else editor.get(url)
+    assert response.status_code == 404
+    page = response.get_data(as_text=True)
+    assert "bestaat niet" in page or "geen versie" in page or "geen geschiedenis" in page

@@ -195,7 +195,8 @@ def test_accepting_one_suggestion_puts_it_in_the_field_and_the_facets_at_once(cl
     login(client)
     assert client.get("/zoeken.json?theme=erfgoed&q=cultuursafari").get_json()["total"] == 0
     response = decide(client, document=pending_doc, veld="themes", waarde="erfgoed")
-    assert response.status_code == 303 and response.headers["Location"] == "/redactie/te-beoordelen"
+    assert response.status_code == 303
+    assert response.headers["Location"].startswith(f"/redactie/te-beoordelen#voorstel-{pending_doc}-")  # the next
     doc = editing.open_document(corpus_dir, pending_doc, taxonomy).document
     assert doc.themes == ("erfgoed",)
     assert ("themes", "erfgoed") not in {(p.key, p.value) for p in doc.suggestions}
@@ -273,3 +274,55 @@ def test_scan_finds_only_documents_with_open_suggestions(corpus_dir, index_dir, 
     doc = editing.open_document(corpus_dir, pending_doc, taxonomy).document
     editing.save_document(corpus_dir, index_dir, doc.with_changes(suggestions=()), taxonomy)
     assert cached.documents(corpus_dir, taxonomy, "v2") == []
+
+
+def review_rows(page: str) -> list[str]:
+    return re.findall(r'<li class="review-value" id="([^"]+)">', page)
+
+
+def test_after_a_decision_the_page_opens_at_the_next_suggestion(client, pending_doc):
+    """Each Overnemen/Afwijzen reloaded the page at the top of a long list: the editor lost their place."""
+    login(client)
+    rows = review_rows(client.get("/redactie/te-beoordelen").get_data(as_text=True))
+    assert len(rows) == 4 and all(r.startswith(f"voorstel-{pending_doc}-") for r in rows)
+    first = rows[0].removeprefix(f"voorstel-{pending_doc}-").split("-", 1)
+    response = decide(client, document=pending_doc, veld=first[0], waarde=first[1], actie="afwijzen")
+    assert response.status_code == 303
+    assert response.headers["Location"] == f"/redactie/te-beoordelen#{rows[1]}"
+    assert rows[1] in review_rows(client.get(response.headers["Location"]).get_data(as_text=True))
+    # The last one goes back to the one before it.
+    last = rows[-1].removeprefix(f"voorstel-{pending_doc}-").split("-", 1)
+    response = decide(client, document=pending_doc, veld=last[0], waarde=last[1], actie="afwijzen")
+    assert response.headers["Location"] == f"/redactie/te-beoordelen#{rows[-2]}"
+
+
+def test_accepting_a_type_skips_the_type_suggestions_it_settles(client, pending_doc):
+    login(client)
+    rows = review_rows(client.get("/redactie/te-beoordelen").get_data(as_text=True))
+    types = [r for r in rows if "-type-" in r]
+    assert len(types) == 2
+    chosen = types[0].rsplit("-", 1)[1]
+    response = decide(client, document=pending_doc, veld="type", waarde=chosen)
+    left = review_rows(client.get("/redactie/te-beoordelen").get_data(as_text=True))
+    assert not any("-type-" in r for r in left)
+    assert response.headers["Location"].split("#")[1] in left
+
+
+def test_the_next_suggestion_is_found_on_the_page_that_holds_it_now(client, pending_doc, corpus_dir, index_dir,
+                                                                     taxonomy, monkeypatch):
+    from kennisplatform.views import review as review_views
+
+    monkeypatch.setattr(review_views, "PER_PAGE", 1)
+    later = Document(id="", type="verslag", title="Dansdag", date=dt.date(2024, 4, 1), body="Dansen in Gouda.\n",
+                     suggestions=(PendingValue("themes", "erfgoed", 0.4),))
+    second = editing.save_document(corpus_dir, index_dir, later, taxonomy).document.id
+    login(client)
+    first_page = client.get("/redactie/te-beoordelen").get_data(as_text=True)
+    second_page = client.get("/redactie/te-beoordelen?pagina=2").get_data(as_text=True)
+    assert review_rows(first_page)[0].startswith(f"voorstel-{pending_doc}-")  # newest first
+    assert review_rows(second_page) == [f"voorstel-{second}-themes-erfgoed"]
+    # Deciding all of the first document's suggestions: the second document moves up to page 1.
+    for row in review_rows(first_page):
+        key, value = row.removeprefix(f"voorstel-{pending_doc}-").split("-", 1)
+        response = decide(client, document=pending_doc, veld=key, waarde=value, actie="afwijzen")
+    assert response.headers["Location"] == f"/redactie/te-beoordelen#voorstel-{second}-themes-erfgoed"

@@ -96,3 +96,33 @@ def test_searches_on_the_site_are_logged(corpus_dir, index_dir, tmp_path):
     report = searchlog.report(tmp_path / "instance")
     assert [(q.query, q.count) for q in report.missing] == [("cultuurkaartjes", 1)]
     assert "erfgoed" in {q.query for q in report.frequent}
+
+
+def test_lines_of_the_wrong_shape_are_skipped(tmp_path):
+    """A line that is JSON but not what `entry` writes (a list where the filters belong, a count that is
+    text): the report raised AttributeError on it, and /redactie/zoekvragen was a 500."""
+    searchlog.record(tmp_path, SearchParams(q="dans", theme=("erfgoed",)), 0, now=NOW)
+    damaged = ['{"t":"2025-06-15T15:06Z","q":"a","f":["theme"],"n":0}', '{"t":"2025-06-15T15:06Z","q":"b","n":"0"}',
+               '{"t":"2025-06-15T15:06Z","q":"c","f":{"theme":"erfgoed"},"n":0}', '{"t":5,"q":"d","n":0}',
+               '{"t":"2025-06-15T15:06Z","q":["e"],"n":0}', '{"t":"2025-06-15T15:06Z","q":"f","f":{"theme":[1]},"n":0}',
+               '{"t":"2025-06-15T15:06Z","q":"g","n":true}', '["t"]', "7"]
+    with open(tmp_path / searchlog.LOG_FOLDER / searchlog.LOG_FILE, "a") as handle:
+        handle.write("\n".join(damaged) + "\n")
+    report = searchlog.report(tmp_path, now=NOW + 60)
+    assert (report.searches, [q.query for q in report.missing]) == (1, ["dans"])
+    assert report.filters == [("theme", "erfgoed", 1)]
+
+
+def test_the_search_log_page_survives_a_damaged_line(corpus_dir, index_dir, tmp_path):
+    from editor_support import login, make_app
+
+    app = make_app(corpus_dir, index_dir, tmp_path / "instance")
+    folder = tmp_path / "instance" / searchlog.LOG_FOLDER
+    folder.mkdir(parents=True)
+    stamp = time.strftime("%Y-%m-%dT%H:%MZ", time.gmtime())
+    (folder / searchlog.LOG_FILE).write_text(f'{{"t":"{stamp}","q":"x","f":["theme"],"n":0}}\n'
+                                             f'{{"t":"{stamp}","q":"cultuurkaart","f":{{}},"n":0}}\n')
+    client = app.test_client()
+    login(client)
+    response = client.get("/redactie/zoekvragen")
+    assert response.status_code == 200 and "cultuurkaart" in response.get_data(as_text=True)

@@ -86,3 +86,71 @@ def test_heading_ids_cannot_be_injected():
     rendered = render_markdown('## <span id="inhoud">Kop</span>\n\n<h2 id="x" onclick="y">Andere</h2>')
     assert 'id="inhoud"' not in rendered.html and 'id="x"' not in rendered.html
     assert [e.id for e in rendered.toc] == ["sectie-kop", "sectie-andere"]
+
+
+# -- HEAD never runs a POST's code ---------------------------------------------------------------------------
+# Flask sends HEAD to a GET view and CSRFProtect does not check HEAD: a view that took "not GET" for a POST
+# logged in, saved and deleted on a HEAD with a form body and no token.
+ROUTE_VALUES = {"doc_id": "erfgoed-dordrecht", "version": "1"}
+
+
+def _files(root) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _head_body(**extra) -> dict:
+    from editor_support import form_data
+
+    return {**form_data(title="Via HEAD opgeslagen", body="Via HEAD."), "naam": "redacteur",
+            "wachtwoord": "een-lang-wachtwoord", "document": "erfgoed-dordrecht", "veld": "themes",
+            "waarde": "erfgoed", **extra}
+
+
+def _post_urls(app) -> list[str]:
+    """Every address of the app that takes a POST, with its variables filled in (a new kind of variable
+    fails here, so that a future route is not silently left out)."""
+    urls = []
+    for rule in app.url_map.iter_rules():
+        if "POST" in rule.methods:
+            missing = set(rule.arguments) - set(ROUTE_VALUES)
+            assert not missing, f"{rule.rule}: give ROUTE_VALUES a value for {missing}"
+            urls.append(rule.build({name: ROUTE_VALUES[name] for name in rule.arguments})[1])
+    return urls
+
+
+def test_head_with_a_form_body_changes_nothing_on_any_post_route(corpus_dir, index_dir, tmp_path):
+    import io
+
+    from editor_support import login, make_app
+
+    app = make_app(corpus_dir, index_dir, tmp_path / "instance")
+    urls = _post_urls(app)
+    assert {"/inloggen", "/redactie/nieuw", "/redactie/document/erfgoed-dordrecht",
+            "/redactie/document/erfgoed-dordrecht/verwijderen", "/redactie/importeren"} <= set(urls)
+    editor, visitor = app.test_client(), app.test_client()
+    assert login(editor).status_code == 302
+    before = _files(corpus_dir), _files(tmp_path / "instance")
+    for url in urls:
+        for client in (editor, visitor):
+            upload = (io.BytesIO(b"Via HEAD\n\n1 mei 2024\nTekst."), "via-head.txt")
+            response = client.open(url, method="HEAD", data=_head_body(bestanden=upload))
+            assert response.status_code in (200, 302, 405), url
+            if response.status_code == 302:  # to the login page, or (logged in) from it to the dashboard
+                assert response.headers["Location"].startswith(("/inloggen", "/redactie/")), url
+                assert not response.headers["Location"].startswith("/redactie/document/"), url  # a save's
+    assert (_files(corpus_dir), _files(tmp_path / "instance")) == before  # nothing saved, deleted, counted
+    assert visitor.get("/redactie/").status_code == 302  # the visitor is not logged in
+    assert editor.get("/document/erfgoed-dordrecht").status_code == 200
+    assert editor.get("/zoeken.json?q=via head").get_json()["total"] == 0
+
+
+def test_head_on_the_login_page_never_counts_as_an_attempt(corpus_dir, index_dir, tmp_path):
+    from editor_support import login, make_app
+
+    app = make_app(corpus_dir, index_dir, tmp_path / "instance")
+    client = app.test_client()
+    for _ in range(8):  # more than users.MAX_FAILURES
+        assert client.head("/inloggen").status_code == 200
+        assert client.open("/inloggen", method="HEAD", data={"naam": "redacteur", "wachtwoord": "fout"}).status_code == 200
+    assert not (tmp_path / "instance" / "login_attempts.json").exists()
+    assert login(client).status_code == 302  # not locked out

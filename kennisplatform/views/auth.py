@@ -2,7 +2,9 @@
 
 Accounts live in the instance folder (users.py; created with `kennisplatform user add NAME`). The session
 cookie is HttpOnly and SameSite=Lax, and Secure in production (set in create_app, enforced here too).
-Every POST in the app needs a CSRF token (Flask-WTF's CSRFProtect); GET pages are not affected."""
+Every POST in the app needs a CSRF token (Flask-WTF's CSRFProtect); GET pages are not affected. CSRFProtect
+skips HEAD, and Flask sends HEAD to GET views, so a view that takes GET and POST must branch on
+`request.method == "POST"` (never on "GET"): a HEAD then reads like a GET and writes nothing."""
 from __future__ import annotations
 
 import functools
@@ -43,7 +45,7 @@ def login_required(view):
     @functools.wraps(view)
     def wrapped(*args, **kwargs):
         if current_editor() is None:
-            back = request.full_path if request.method == "GET" and request.query_string else request.path
+            back = request.full_path if request.method in ("GET", "HEAD") and request.query_string else request.path
             return redirect(url_for("auth.login", volgende=back))
         return view(*args, **kwargs)
 
@@ -64,7 +66,7 @@ def safe_next(target: str | None) -> str:
 @bp.route("/inloggen", methods=["GET", "POST"])
 def login():
     next_url = request.values.get("volgende", "")
-    if request.method == "GET":
+    if request.method != "POST":  # GET and HEAD: never an attempt (HEAD carries no CSRF check)
         if current_editor():
             return redirect(safe_next(next_url))
         return render_template("auth/login.html", name="", next_url=next_url, error=None)

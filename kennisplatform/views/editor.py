@@ -17,8 +17,10 @@ from flask import (Blueprint, Flask, current_app, flash, redirect, render_templa
                    url_for)
 from werkzeug.utils import secure_filename
 
-from .. import editing, importer, review, searchlog, suggest
-from ..documents import MAX_TITLE, Document, Source, plain_text
+from .. import editing, importer, review, searchlog, suggest, versions
+from ..diffs import DELETED, INSERTED, VersionDiff, compare
+from ..corpus import load_document
+from ..documents import MAX_TITLE, Document, Source, plain_text, render_document
 from ..errors import DocumentError, IndexBusy, KennisplatformError, NotFound
 from ..history import Author
 from ..params import UNKNOWN_YEAR, SearchParams
@@ -31,6 +33,9 @@ from .auth import current_editor, login_required
 bp = Blueprint("editor", __name__, url_prefix="/redactie")
 
 FACET_FIELDS = {"themes": "theme", "regions": "region", "disciplines": "discipline", "audience": "audience"}
+# The fields in the order the form shows them: the error summary lists its messages in this order too.
+FORM_ORDER = ("type", "title", "date", "summary", "body", "source_url", "source_authors", "source_publication",
+              "organisations", *FACET_FIELDS)
 SUMMARY_MAX = 1000
 BODY_MAX = 1_500_000
 UPLOAD_MAX_FILES = 20
@@ -137,7 +142,7 @@ class DocumentForm:
                 errors[key] = f"Onbekende waarde: {', '.join(unknown)}."
             values[key] = tuple(dict.fromkeys(resolved))
         if errors:
-            return None, errors
+            return None, {name: errors[name] for name in sorted(errors, key=FORM_ORDER.index)}
         doc = Document(
             id=self.id, type=doc_type, title=" ".join(self.title.split()), date=date,
             body=self.body.strip("\n") + "\n", summary=" ".join(self.summary.split()),
@@ -184,10 +189,23 @@ def choice_groups(taxonomy: Taxonomy, facet: str) -> list[ChoiceGroup]:
 
 
 @dataclass
+class Conflict:
+    """Why an edit was not saved: the document changed or went away after the editor opened it. The page
+    shows what stands in the corpus now beside the form, which keeps the editor's text."""
+
+    gone: bool = False  # deleted meanwhile (or never there: see `restorable`)
+    restorable: bool = False  # gone, but in the history: "Terugzetten en opslaan" can bring it back
+    diff: VersionDiff | None = None  # from the editor's text to the version that is saved now
+    by: str = ""  # the author of the newest version in the history
+    at: dt.datetime | None = None
+
+
+@dataclass
 class FormPage:
     form: DocumentForm
     errors: dict[str, str] = field(default_factory=dict)
     message: str | None = None  # a notice above the form (conflict, busy, duplicates)
+    conflict: Conflict | None = None
     preview: object | None = None  # views.documents.DocumentPage, or Rendered for an invalid form
     suggestions: suggest.Suggestions | None = None
     duplicates: list[suggest.Duplicate] = field(default_factory=list)
@@ -196,6 +214,10 @@ class FormPage:
     @property
     def is_new(self) -> bool:
         return not self.form.id
+
+    def with_message(self, message: str) -> "FormPage":
+        self.message = message
+        return self
 
     def suggested(self, key: str) -> list[str]:
         """Suggested values of a form field that are not chosen yet."""
@@ -218,6 +240,8 @@ def _page_context(page: FormPage) -> dict:
         "groups": {key: choice_groups(taxonomy, facet) for key, facet in FACET_FIELDS.items()},
         "label": taxonomy.label,
         "facet_of": FACET_FIELDS,
+        "inserted": INSERTED,
+        "deleted": DELETED,
     }
 
 
@@ -247,17 +271,50 @@ def _preview(doc: Document | None, form: DocumentForm):
 
 
 # -- views --------------------------------------------------------------------------------------------------
+@dataclass
+class RecentRow:
+    """A row of "Laatst toegevoegd of gewijzigd" on the dashboard."""
+
+    id: str
+    title: str
+    type_label: str
+    date: str | None  # the document's own date (ISO)
+    modified: dt.datetime  # when its file was last written
+
+
+@dataclass
+class RecentPage:
+    rows: list[RecentRow]
+    total: int
+    pages: int
+
+
+def recent_documents(page: int, per_page: int = 25) -> RecentPage:
+    """The documents added or changed last (by their file's time: a report from 2015 that was just added
+    comes first), one page of them, read from their files (the truth, indexed or not)."""
+    svc = services()
+    shown, total = editing.recently_changed(svc.corpus_dir, (page - 1) * per_page, per_page)
+    rows = []
+    for item in shown:
+        doc = load_document(svc.corpus_dir, item.relpath, svc.taxonomy)
+        rows.append(RecentRow(item.doc_id, doc.title if doc else item.doc_id,
+                              svc.taxonomy.label("type", doc.type) if doc else "",
+                              doc.date.isoformat() if doc and doc.date else None, item.modified))
+    return RecentPage(rows, total, max(1, -(-total // per_page)))
+
+
 @bp.get("/")
 @login_required
 def dashboard():
     svc = services()
     try:
-        params = SearchParams.from_mapping({"q": request.args.get("q", ""), "sort": "newest" if not
-                                            request.args.get("q") else "relevance",
+        params = SearchParams.from_mapping({"q": request.args.get("q", ""),
                                             "page": request.args.get("page", "1"), "per_page": "25"}, svc.taxonomy)
     except KennisplatformError:
-        params = SearchParams(sort="newest", per_page=25)
-    result = svc.engine.search(params, with_facets=False)
+        params = SearchParams(per_page=25)
+    # A search finds a document to edit; without one, what was added or changed last (not the newest by
+    # the document's own date, which hid a report from 2015 added today).
+    result = svc.engine.search(params, with_facets=False) if params.q else recent_documents(params.page)
     undated = svc.engine.search(SearchParams(year=(UNKNOWN_YEAR,), per_page=1), with_facets=False).total
     pending = review_views.pending_documents()
     return render_template("editor/dashboard.html", params=params, result=result, editor=current_editor(),
@@ -282,26 +339,24 @@ def undated():
 @bp.route("/nieuw", methods=["GET", "POST"])
 @login_required
 def new():
-    if request.method == "GET":
-        form = DocumentForm(type=request.args.get("type", ""))
-        return _render_form(FormPage(form))
-    return _handle_post(DocumentForm.from_request(request.form))
+    if request.method == "POST":
+        return _handle_post(DocumentForm.from_request(request.form))
+    form = DocumentForm(type=request.args.get("type", ""))
+    return _render_form(FormPage(form))
 
 
 @bp.route("/document/<doc_id>", methods=["GET", "POST"])
 @login_required
 def edit(doc_id: str):
     svc = services()
-    if request.method == "GET":
-        opened = editing.open_document(svc.corpus_dir, doc_id, svc.taxonomy)  # NotFound -> 404
-        page = FormPage(DocumentForm.from_document(opened.document, opened.digest),
-                        pending=len(review.open_suggestions(opened.document)))
-        if opened.problems:
-            page.message = "Dit bestand heeft problemen: " + "; ".join(str(p) for p in opened.problems)
-        return _render_form(page)
-    if editing.find_file(svc.corpus_dir, doc_id) is None:
-        raise NotFound(f"Document '{doc_id}' bestaat niet (meer).")
-    return _handle_post(DocumentForm.from_request(request.form, doc_id), _current(doc_id))
+    if request.method == "POST":  # a document deleted meanwhile: the form comes back (_gone), text and all
+        return _handle_post(DocumentForm.from_request(request.form, doc_id), _current(doc_id))
+    opened = editing.open_document(svc.corpus_dir, doc_id, svc.taxonomy)  # NotFound -> 404
+    page = FormPage(DocumentForm.from_document(opened.document, opened.digest),
+                    pending=len(review.open_suggestions(opened.document)))
+    if opened.problems:
+        page.message = "Dit bestand heeft problemen: " + "; ".join(str(p) for p in opened.problems)
+    return _render_form(page)
 
 
 def _current(doc_id: str) -> Document | None:
@@ -343,14 +398,27 @@ def _handle_post(form: DocumentForm, previous: Document | None = None):
         page.message = ("Dit document bestaat misschien al (zie hieronder). Bekijk het; is dit toch een ander "
                         "document, vink dan 'Toch opslaan' aan en sla opnieuw op.")
         return _render_form(page, 409)
+    if not page.is_new:
+        if action == "terugzetten":  # after "deleted meanwhile": bring it back, then save over it as usual
+            try:
+                versions.undelete(svc.corpus_dir, svc.index_dir, form.id, _author(), svc.taxonomy)
+            except editing.EditConflict:
+                pass  # it is back already
+            except KennisplatformError as problem:
+                page.message = f"Het document kon niet worden teruggezet: {problem.message} Uw tekst staat nog in het formulier."
+                return _render_form(page, problem.status)
+            previous = _current(form.id)
+        if not form.digest:  # a form that does not say which version it started from overwrites nothing
+            return _conflict(page, doc, missing_digest=True)
     if previous is not None:
         doc = review.carried_over(previous, doc)  # the pending suggestions stay on the review page
     try:
         saved = editing.save_document(svc.corpus_dir, svc.index_dir, doc, svc.taxonomy,
-                                      expected_digest=form.digest or None, author=_author())
+                                      expected_digest=None if page.is_new else form.digest, author=_author())
     except editing.EditConflict as conflict:
-        page.message = conflict.message
-        return _render_form(page, 409)
+        return _conflict(page, doc) or _render_form(page.with_message(conflict.message), 409)
+    except NotFound:
+        return _gone(page)
     except IndexBusy as busy:
         page.message = busy.message + " Uw tekst staat nog in het formulier."
         return _render_form(page, 503)
@@ -363,12 +431,67 @@ def _handle_post(form: DocumentForm, previous: Document | None = None):
     return redirect(url_for("editor.edit", doc_id=saved.document.id))
 
 
+def _conflict(page: FormPage, doc: Document, missing_digest: bool = False):
+    """The form again with what is saved now, compared with the editor's text, and the digest of that
+    version: saving once more is a deliberate choice to replace it (it stays in the history). None when the
+    file is still the version the editor opened (the conflict was of another kind)."""
+    svc = services()
+    form = page.form
+    now = editing.current_text(svc.corpus_dir, form.id)
+    if now is None:
+        return _gone(page)
+    text, digest = now
+    if digest == form.digest:
+        return None
+    diff = compare(render_document(doc), text, svc.taxonomy)
+    if not diff.changed:  # what is there already says what the editor wanted to save
+        flash("Document ongewijzigd opgeslagen: de opgeslagen versie was al gelijk aan uw tekst.", "ok")
+        return redirect(url_for("editor.edit", doc_id=form.id))
+    latest = _latest_version(form.id)
+    page.conflict = Conflict(diff=diff, by=latest.author if latest else "", at=latest.time if latest else None)
+    form.digest = digest
+    if missing_digest:
+        page.message = ("Uw tekst is niet opgeslagen: het formulier gaf niet aan van welke versie u uitging. "
+                        "Hieronder staat wat er nu is opgeslagen, vergeleken met uw tekst, die nog in het "
+                        "formulier staat. Klopt uw tekst, klik dan op Opslaan.")
+    else:
+        page.message = ("Iemand anders heeft dit document opgeslagen nadat u het opende. Uw tekst is niet "
+                        "opgeslagen en staat nog in het formulier; hieronder ziet u wat er nu staat. Neem over wat "
+                        "u van die versie wilt houden en klik op Opslaan: dan wordt uw tekst de nieuwste versie. "
+                        "De andere versie blijft in de geschiedenis.")
+    return _render_form(page, 409)
+
+
+def _gone(page: FormPage):
+    """An edit of a document that is no longer there: the form stays, with a way back (restore it, or save
+    the text as a new document)."""
+    svc = services()
+    form = page.form
+    latest = _latest_version(form.id)
+    restorable = latest is not None and any(not v.deleted for v in versions.versions_of(svc.corpus_dir, form.id))
+    page.conflict = Conflict(gone=True, restorable=restorable, by=latest.author if latest else "",
+                             at=latest.time if latest else None)
+    if not restorable:
+        page.message = (f"Document '{form.id}' bestaat niet (meer). Uw tekst is niet opgeslagen en staat nog in "
+                        "het formulier: sla hem op als nieuw document.")
+        return _render_form(page, 404)
+    page.message = ("Dit document is verwijderd nadat u het opende. Uw tekst is niet opgeslagen en staat nog in het "
+                    "formulier. Zet het document terug uit de prullenbak en sla uw tekst erin op, of sla uw tekst "
+                    "op als nieuw document.")
+    return _render_form(page, 409)
+
+
+def _latest_version(doc_id: str) -> versions.Version | None:
+    found = versions.versions_of(services().corpus_dir, doc_id)
+    return found[-1] if found else None
+
+
 @bp.route("/document/<doc_id>/verwijderen", methods=["GET", "POST"])
 @login_required
 def delete(doc_id: str):
     svc = services()
     opened = editing.open_document(svc.corpus_dir, doc_id, svc.taxonomy)  # NotFound -> 404
-    if request.method == "GET":
+    if request.method != "POST":  # GET, and HEAD (which Flask routes here too): only the question
         return render_template("editor/delete.html", doc=opened.document)
     try:
         editing.delete_document(svc.corpus_dir, svc.index_dir, doc_id, svc.taxonomy, author=_author())
@@ -387,7 +510,7 @@ def upload():
                "max_files": UPLOAD_MAX_FILES, "max_mb": UPLOAD_MAX_BYTES // 1_000_000,
                "max_binary_mb": importer.MAX_BINARY_BYTES // 1_000_000,
                "max_request_mb": (current_app.config.get("MAX_CONTENT_LENGTH") or 0) // (1024 * 1024)}
-    if request.method == "GET":
+    if request.method != "POST":  # GET and HEAD: the empty form
         return render_template("editor/import.html", **context)
     files = [f for f in request.files.getlist("bestanden") if f and f.filename]
     errors: list[str] = []

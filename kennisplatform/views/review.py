@@ -55,7 +55,41 @@ def _review_page(number: int) -> ReviewPage:
 def _render(page: ReviewPage, message: str | None = None, status: int = 200):
     taxonomy = services().taxonomy
     return render_template("editor/review.html", page=page, message=message, key_labels=KEY_LABELS,
-                           facet_of=SUGGESTION_KEYS, label=taxonomy.label), status
+                           facet_of=SUGGESTION_KEYS, label=taxonomy.label, anchor=anchor), status
+
+
+Item = tuple[str, str, str]  # (document id, key, value): one suggestion in the list
+
+
+def anchor(doc_id: str, key: str, value: str) -> str:
+    """The id of a suggestion's row: where the page opens after a decision."""
+    return f"voorstel-{doc_id}-{key}-{value}"
+
+
+def _items(docs: list[review.PendingDocument]) -> dict[Item, int]:
+    """Every suggestion in the list, in order, with the position of its document."""
+    return {(d.id, p.key, p.value): n for n, d in enumerate(docs) for p in d.pending}
+
+
+def _after(decided: Item) -> list[Item]:
+    """Where the editor goes on after deciding: the suggestions after this one, then those before it (the
+    nearest first). A long list reloaded at its top lost their place."""
+    items = list(_items(pending_documents()))
+    if decided not in items:
+        return []
+    at = items.index(decided)
+    return items[at + 1:] + items[:at][::-1]
+
+
+def _back_to(candidates: list[Item], fallback_page: int) -> str:
+    """The review page at the first candidate that is still pending (accepting a type settles the other
+    type suggestions too), on the page that holds it now (the decided document may have left the list)."""
+    present = _items(pending_documents())
+    item = next((c for c in candidates if c in present), None)
+    if item is None:
+        return url_for("review.pending", pagina=fallback_page if fallback_page > 1 else None)
+    number = present[item] // PER_PAGE + 1
+    return url_for("review.pending", pagina=number if number > 1 else None, _anchor=anchor(*item))
 
 
 @bp.get("/te-beoordelen")
@@ -75,6 +109,7 @@ def decide():
         return _render(_review_page(number), "Dit verzoek is niet compleet: kies 'Overnemen' of 'Afwijzen' "
                                              "bij een suggestie in de lijst.", 400)
     svc = services()
+    following = _after((doc_id, key, value))
     try:
         done = review.review(svc.corpus_dir, svc.index_dir, svc.taxonomy, doc_id, key, value, ACTIONS[action],
                              author=Author(current_editor() or "redacteur"))
@@ -86,4 +121,4 @@ def decide():
         flash(f"{what} is overgenomen in '{done.document.title}'.", "ok")
     else:
         flash(f"{what} is afgewezen voor '{done.document.title}'.", "ok")
-    return redirect(url_for("review.pending", pagina=number if number > 1 else None), 303)
+    return redirect(_back_to(following, number), 303)

@@ -3,7 +3,9 @@
      who prefer it, and for browsers without JavaScript).
    - After such a reload, focus returns to the box that was ticked, so keyboard and screen-reader users
      keep their place.
-   - Sort and page links are untouched: they are plain links. */
+   - Sort and page links are untouched: they are plain links.
+   - A form's error summary ([data-focus-on-load]) takes the focus when the page opens, so that a screen
+     reader reads it and Tab goes on to its links (autofocus does the same where it is supported). */
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
@@ -35,5 +37,7 @@
     var forms = document.querySelectorAll("form[data-autosubmit]");
     for (var i = 0; i < forms.length; i++) autosubmit(forms[i]);
     restoreFocus();
+    var summary = document.querySelector("[data-focus-on-load]");
+    if (summary && document.activeElement !== summary) summary.focus();
   });
 })();
