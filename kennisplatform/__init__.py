@@ -60,7 +60,8 @@ def _instance_secret(instance: Path) -> str:
             handle.flush()
             os.fsync(handle.fileno())
     for _ in range(100):  # a racing worker may see the file before its content is written
-        secret = path.read_text().strip()
+        # Any bytes make a secret: one written by hand in another encoding must not stop the site.
+        secret = path.read_bytes().strip().decode("latin-1")
         if secret:
             return secret
         time.sleep(0.01)

@@ -34,7 +34,7 @@ from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import CLEAR, MERGE_SMALL, PostingPool, SegmentWriter
 
-from . import analysis, postings, schema, sidecars
+from . import analysis, errors, postings, schema, sidecars
 from .corpus import CorpusFile, read_digested, read_file, scan, taxonomy_for, write_atomic, write_bytes_atomic
 from .documents import Document
 from .errors import Problem
@@ -334,7 +334,8 @@ def _build_part(index_dir: str, files: list[CorpusFile], taxonomy: Taxonomy, don
     except BaseException as error:  # reported to the parent, which cancels the whole build
         if writer is not None:
             writer.cancel()
-        results.put((number, f"Indexeren mislukt: {error}"))
+        reason = errors.os_reason(error) if isinstance(error, OSError) else error
+        results.put((number, f"Indexeren mislukt: {reason}"))
         return
     results.put((number, part))
 

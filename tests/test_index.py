@@ -211,8 +211,14 @@ def test_a_full_build_hands_the_words_it_analysed_to_the_next(corpus_dir, index_
 def test_a_failing_worker_fails_the_build_with_a_message(corpus_dir, index_dir, taxonomy, monkeypatch):
     monkeypatch.setattr(index, "PARALLEL_THRESHOLD", 2)
 
+    import errno
+
+    from kennisplatform.errors import os_reason
+
+    full = OSError(errno.ENOSPC, "No space left on device")
+
     def broken(*args, **kwargs):
-        raise OSError("schijf vol")
+        raise full
 
     monkeypatch.setattr(index, "_fields_of", broken)
     # Forked workers inherit the broken function (other tests may have left threads, which means spawn).
@@ -220,7 +226,7 @@ def test_a_failing_worker_fails_the_build_with_a_message(corpus_dir, index_dir, 
     try:
         index.update_index(corpus_dir, index_dir, taxonomy=taxonomy)
     except RuntimeError as error:
-        assert "schijf vol" in str(error)
+        assert str(error) == f"Indexeren mislukt: {os_reason(full)}"  # in Dutch, not the system's English
     else:
         raise AssertionError("the build should have failed")
     monkeypatch.undo()

@@ -116,3 +116,12 @@ def test_serve_really_answers_with_two_workers(corpus_dir, index_dir, tmp_path):
         output = process.communicate(timeout=60)[0].decode()
     assert "5 nieuw" in output  # built by the master before the workers started
     assert "met 2 werkprocessen" in output and "production deployment" not in output
+
+
+def test_a_secret_key_file_in_another_encoding_does_not_stop_the_site(tmp_path):
+    from kennisplatform import _instance_secret
+
+    (tmp_path / "secret_key").write_bytes(b"geheim-\xe9\xff-van-de-site\n")  # not UTF-8
+    assert _instance_secret(tmp_path) == b"geheim-\xe9\xff-van-de-site".decode("latin-1")
+    (tmp_path / "secret_key").write_text("gewoon-geheim\n")
+    assert _instance_secret(tmp_path) == "gewoon-geheim"
