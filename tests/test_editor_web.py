@@ -138,6 +138,7 @@ def test_public_pages_are_unaffected(client):
 @pytest.mark.parametrize("fields, field, message", [
     ({"title": ""}, "title", "Vul een titel in."),
     ({"title": "x" * 301}, "title", "De titel is te lang: 301 tekens, hooguit 300."),
+    ({"title": "x" * 2345}, "title", "De titel is te lang: 2345 tekens, hooguit 300."),  # counted, not cut first
     ({"type": ""}, "type", "Kies de soort: verslag, voorbeeldproject of artikelsamenvatting."),
     ({"type": "folder"}, "type", "Kies een van de soorten uit de lijst."),
     ({"date": "2023-02-30"}, "date", "&#39;2023-02-30&#39; is geen geldige datum; schrijf JJJJ-MM-DD"),

@@ -20,7 +20,7 @@ from werkzeug.utils import secure_filename
 from .. import editing, importer, review, searchlog, suggest, versions
 from ..diffs import DELETED, INSERTED, VersionDiff, compare
 from ..corpus import load_document
-from ..documents import MAX_TITLE, Document, Source, plain_text, render_document
+from ..documents import MAX_TITLE, Document, Source, date_in_range, plain_text, render_document
 from ..errors import DocumentError, IndexBusy, KennisplatformError, NotFound
 from ..history import Author
 from ..params import UNKNOWN_YEAR, SearchParams
@@ -81,7 +81,7 @@ class DocumentForm:
             return clean_text(form.get(name) or "")[:limit]
 
         return cls(
-            id=doc_id, digest=text("digest", 100), title=text("title", 2000).strip(), type=text("type", 50),
+            id=doc_id, digest=text("digest", 100), title=text("title", 20_000).strip(), type=text("type", 50),
             date=text("date", 50).strip(), summary=text("summary", 20_000).strip(),
             body=text("body", BODY_MAX + 1), source_url=text("source_url", 2000).strip(),
             source_authors=text("source_authors"), source_publication=text("source_publication", 500).strip(),
@@ -119,7 +119,7 @@ class DocumentForm:
             except ValueError:
                 errors["date"] = f"'{self.date}' is geen geldige datum; schrijf JJJJ-MM-DD (bijvoorbeeld 2023-06-22)."
             else:
-                if date.year < 1900 or date > dt.date.today() + dt.timedelta(days=3 * 366):
+                if not date_in_range(date):  # the rule check and index apply to corpus files too
                     errors["date"] = "Deze datum ligt te ver in het verleden of de toekomst."
         if len(self.summary) > SUMMARY_MAX:
             errors["summary"] = f"De samenvatting is te lang: {len(self.summary)} tekens, hooguit {SUMMARY_MAX}."
