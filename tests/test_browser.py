@@ -229,6 +229,17 @@ def test_screenshots(live, browser):
     assert shutil.which("chromium") or os.path.exists(CHROMIUM)
 
 
+def _log_in(page, url: str) -> None:
+    """Log in as editor_support's editor through the login form."""
+    from editor_support import EDITOR, PASSWORD
+
+    page.goto(url + "/inloggen")
+    page.fill("input[name=naam]", EDITOR)
+    page.fill("input[name=wachtwoord]", PASSWORD)
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+
+
 def test_the_editor_pages_fit_a_phone_and_the_import_outcome_stays_visible(tmp_path, browser):
     """On a phone the documents tables drop their type column; the import results table must keep its
     second column, which there is the outcome ('mislukt'), and no long title may widen a table."""
@@ -244,11 +255,7 @@ def test_the_editor_pages_fit_a_phone_and_the_import_outcome_stays_visible(tmp_p
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     try:
-        page.goto(server.url + "/inloggen")
-        page.fill("input[name=naam]", EDITOR)
-        page.fill("input[name=wachtwoord]", PASSWORD)
-        with page.expect_navigation():
-            page.click("main button[type=submit]")
+        _log_in(page, server.url)
         for url in ("/redactie/", "/redactie/zonder-datum", "/redactie/te-beoordelen", "/redactie/importeren"):
             page.goto(server.url + url)
             overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
@@ -286,11 +293,7 @@ def test_the_error_summary_takes_the_focus(tmp_path, browser, javascript):
     context = browser.new_context(java_script_enabled=javascript, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     try:
-        page.goto(server.url + "/inloggen")
-        page.fill("input[name=naam]", EDITOR)
-        page.fill("input[name=wachtwoord]", PASSWORD)
-        with page.expect_navigation():
-            page.click("main button[type=submit]")
+        _log_in(page, server.url)
         page.goto(server.url + "/redactie/nieuw")
         page.fill("#veld-date", "2024-02-01")
         with page.expect_navigation():
