@@ -1,0 +1,150 @@
+"""Hostile and odd files for the importer (found by fuzzing): each is refused with a reason in Dutch, or
+imported, without unbounded memory or time and without an exception reaching the editor."""
+from __future__ import annotations
+
+import random
+import re
+import zlib
+from pathlib import Path
+
+import pytest
+
+from kennisplatform import importer
+from kennisplatform.importer import pdf
+
+
+def write(folder: Path, name: str, data: bytes) -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+def raw_pdf(content: bytes, filters: str = "") -> bytes:
+    """A one-page PDF whose page content is `content` (already encoded with `filters`, e.g. '/FlateDecode')."""
+    stream_dict = f"<< /Length {len(content)}" + (f" /Filter {filters}" if filters else "") + " >>"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               stream_dict.encode() + b"\nstream\n" + content + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def text_ops(words: list[tuple[float, float, str]]) -> bytes:
+    return ("BT /F1 10 Tf\n" + "\n".join(f"1 0 0 1 {x:.1f} {y:.1f} Tm ({w}) Tj" for x, y, w in words)
+            + "\nET").encode()
+
+
+def deflated_spaces(megabytes: int) -> bytes:
+    packer = zlib.compressobj(9)
+    chunk = b" " * 1_000_000
+    return b"".join(packer.compress(chunk) for _ in range(megabytes)) + packer.flush()
+
+
+@pytest.fixture
+def unpacked_peak(monkeypatch):
+    """The most bytes the PDF reader held unpacked, with its limit lowered to 2 MB (cheap to test)."""
+    monkeypatch.setattr(pdf, "MAX_UNPACKED", 2_000_000)
+    peak = [0]
+
+    class Spy(pdf._Unpacked):
+        def take(self, count: int) -> None:
+            if count <= pdf._OUT_STEP:  # a piece already unpacked (a larger count is a size told beforehand)
+                peak[0] = max(peak[0], self.total + count)
+            super().take(count)
+
+    monkeypatch.setattr(pdf, "_Unpacked", Spy)
+    return peak
+
+
+@pytest.mark.parametrize("filters, content", [
+    ("/FlateDecode", lambda: deflated_spaces(20)),  # 20 MB of spaces in 20 kB
+    ("[/FlateDecode /FlateDecode]", lambda: zlib.compress(deflated_spaces(20), 9)),  # twice packed
+    # 128 spaces per 2 bytes, 5 MB: its size is known before unpacking, so it is never unpacked
+    ("/RunLengthDecode", lambda: bytes([129, 32]) * 40_000 + b"\x80"),
+])
+def test_a_pdf_that_unpacks_to_too_much_is_refused_while_unpacking(tmp_path, taxonomy, unpacked_peak, filters,
+                                                                   content):
+    data = raw_pdf(content(), filters)
+    assert len(data) < 200_000
+    with pytest.raises(importer.ImportProblem) as refused:
+        importer.read_path(write(tmp_path / "in", "bom.pdf", data), taxonomy)
+    assert refused.value.message.startswith("het PDF-bestand pakt uit tot meer dan 2 MB"), refused.value.message
+    assert unpacked_peak[0] <= pdf.MAX_UNPACKED + pdf._OUT_STEP  # stopped at the limit, not after unpacking it all
+
+
+def test_a_pdf_below_the_unpacking_limit_still_imports(tmp_path, taxonomy, unpacked_peak):
+    words = [(72, 700 - 14 * i, f"Regel {i} over cultuureducatie in Gouda") for i in range(30)]
+    data = raw_pdf(zlib.compress(text_ops(words) + b" " * 1_000_000), "/FlateDecode")
+    draft = importer.read_path(write(tmp_path / "in", "goed.pdf", data), taxonomy)
+    assert "Regel 29 over cultuureducatie in Gouda" in draft.body
+
+
+@pytest.mark.parametrize("damage, expected", [
+    (lambda packed: packed, "whole"),
+    (lambda packed: packed[: len(packed) // 2], "prefix"),  # cut short: what it holds
+    (lambda packed: packed[:-2] + b"\0\0", "whole"),  # a damaged checksum: the text before it
+    (lambda packed: packed[:2] + b"\xff" * 8 + packed[10:], "nothing"),  # damaged at the start
+])
+def test_bounded_inflating_gives_what_pdfminer_gave_for_damaged_streams(damage, expected):
+    text = ("Verslag van de netwerkdag cultuureducatie. " * 3000).encode()
+    packed = damage(zlib.compress(text))
+    unpacked = pdf._inflate(packed, pdf._Unpacked())
+    from pdfminer.pdftypes import decompress_corrupted
+
+    if expected == "whole":
+        assert unpacked == text
+    elif expected == "prefix":
+        assert 0 < len(unpacked) < len(text) and text.startswith(unpacked)
+        assert unpacked == decompress_corrupted(packed)
+    else:
+        assert unpacked == b""
+        with pytest.raises(zlib.error):
+            decompress_corrupted(packed)
+
+
+def test_a_page_with_too_many_characters_is_refused(tmp_path, taxonomy, monkeypatch):
+    monkeypatch.setattr(pdf, "MAX_PAGE_OBJECTS", 500)
+    words = [(72 + (i % 10) * 50, 700 - (i // 10) * 12, "woord") for i in range(200)]  # 1,000 characters
+    with pytest.raises(importer.ImportProblem) as refused:
+        importer.read_path(write(tmp_path / "in", "vol.pdf", raw_pdf(text_ops(words))), taxonomy)
+    assert "meer dan 500 tekens en vormen" in refused.value.message
+
+
+def test_a_page_of_scattered_words_is_not_ordered_pair_by_pair(tmp_path, taxonomy, monkeypatch):
+    """pdfminer compares every pair of text boxes to order them: 2,000 scattered words took 49 s."""
+    from pdfminer.layout import LTLayoutContainer
+
+    monkeypatch.setattr(pdf, "MAX_ORDERED_BOXES", 20)
+    compared = []
+    original = LTLayoutContainer.group_textboxes
+
+    def spy(self, laparams, boxes):
+        compared.append(len(boxes))
+        return original(self, laparams, boxes)
+
+    monkeypatch.setattr(LTLayoutContainer, "group_textboxes", spy)
+    rng = random.Random(7)
+    words = [(rng.uniform(40, 560), rng.uniform(40, 760), f"woord{i}") for i in range(60)]
+    draft = importer.read_path(write(tmp_path / "in", "los.pdf", raw_pdf(text_ops(words))), taxonomy)
+    assert all(f"woord{i}" in draft.body for i in range(60))
+    assert compared == []  # more boxes than the limit: ordered top to bottom, left to right
+    few = [(72, 700 - 40 * i, f"regel{i}") for i in range(5)]
+    importer.read_path(write(tmp_path / "in", "kort.pdf", raw_pdf(text_ops(few))), taxonomy)
+    assert compared and max(compared) <= 20
+
+
+def test_a_file_that_is_no_pdf_at_all_is_named_so(tmp_path, taxonomy):
+    with pytest.raises(importer.ImportProblem) as refused:
+        importer.read_path(write(tmp_path / "in", "pagina.pdf", b"<html><body>Geen PDF</body></html>"), taxonomy)
+    assert refused.value.message.startswith("geen PDF-bestand")
