@@ -148,3 +148,84 @@ def test_a_file_that_is_no_pdf_at_all_is_named_so(tmp_path, taxonomy):
     with pytest.raises(importer.ImportProblem) as refused:
         importer.read_path(write(tmp_path / "in", "pagina.pdf", b"<html><body>Geen PDF</body></html>"), taxonomy)
     assert refused.value.message.startswith("geen PDF-bestand")
+
+
+# -- deeply nested web pages, and one file's failure in a run of several -------------------------------------
+def nested_page(depth: int) -> bytes:
+    return (b"<html><head><title>Diep genest</title></head><body>" + b"<div>" * depth
+            + b"<p>Erfgoedlessen in Leiden voor groep 7.</p><p>Met een bezoek aan de Burcht.</p>"
+            + b"</div>" * depth + b"</body></html>")
+
+
+@pytest.mark.parametrize("depth", [900, 5000])
+def test_a_deeply_nested_page_imports_its_text(tmp_path, taxonomy, depth):
+    draft = importer.read_path(write(tmp_path / "in", "diep.html", nested_page(depth)), taxonomy)
+    assert draft.title == "Diep genest"
+    assert "Erfgoedlessen in Leiden voor groep 7." in draft.body and "Met een bezoek aan de Burcht." in draft.body
+    assert "groep 7.Met" not in draft.body  # the blocks' words stay apart
+
+
+def test_flattening_keeps_the_text_below_the_limit_and_leaves_shallow_pages_alone():
+    from bs4 import BeautifulSoup
+
+    from kennisplatform.importer.html import MAX_DEPTH, flatten, html_to_markdown
+
+    shallow = "<div><h2>Kop</h2><p>Een <a href='https://x.nl/'>link</a> en <em>nadruk</em>.</p><ul><li>a</li></ul></div>"
+    soup = BeautifulSoup(shallow, "html.parser")
+    flatten(soup)
+    assert str(soup) == str(BeautifulSoup(shallow, "html.parser"))
+    deep = "<section>" * (MAX_DEPTH + 50) + "<p>eerste</p><p>tweede <b>vet</b></p>" + "</section>" * (MAX_DEPTH + 50)
+    soup = BeautifulSoup(deep, "html.parser")
+    assert html_to_markdown(soup).split() == ["eerste", "tweede", "vet"]
+    depth, node = 0, soup
+    while node.find(True, recursive=False) is not None:
+        node, depth = node.find(True, recursive=False), depth + 1
+    assert depth < MAX_DEPTH
+
+
+def test_one_failing_file_is_reported_with_the_others_imported(corpus_dir, index_dir, taxonomy, tmp_path,
+                                                               monkeypatch):
+    from kennisplatform.importer import files
+
+    read_html = files.read_html
+
+    def breaking(text, name=""):
+        if "KAPOT" in text:
+            raise RecursionError("maximum recursion depth exceeded")
+        if "STUK" in text:
+            raise KeyError("x")
+        return read_html(text, name)
+
+    monkeypatch.setattr(files, "read_html", breaking)
+    good = write(tmp_path / "in", "goed.html", b"<title>Dans in Delft</title><p>Dansles op school in Delft.</p>")
+    deep = write(tmp_path / "in", "kapot.html", b"<title>x</title><p>KAPOT</p>")
+    broken = write(tmp_path / "in", "stuk.html", b"<title>y</title><p>STUK</p>")
+    outcomes = importer.Importer(corpus_dir, index_dir, taxonomy).run([deep, good, broken])
+    assert [o.status for o in outcomes] == ["failed", "created", "failed"]
+    assert outcomes[0].reason == "te diep genest opgebouwd om als webpagina te lezen; niet geïmporteerd"
+    assert outcomes[2].reason == "kon niet als webpagina worden gelezen (beschadigd?); niet geïmporteerd"
+    assert all("Error" not in o.reason for o in outcomes if o.reason)
+
+
+def test_a_web_upload_reports_a_failing_file_beside_the_others(tmp_path, corpus_dir, index_dir, monkeypatch):
+    from editor_support import login, make_app
+    from test_editor_web import text, upload
+
+    from kennisplatform.importer import run
+
+    read_path = run.read_path
+
+    def breaking(path, taxonomy, name=None):
+        if path.read_bytes().startswith(b"KAPOT"):
+            raise RuntimeError("kapot")  # any failure, wherever in the import of one file
+        return read_path(path, taxonomy, name)
+
+    monkeypatch.setattr(run, "read_path", breaking)
+    client = make_app(corpus_dir, index_dir, tmp_path / "instance").test_client()
+    login(client)
+    response = upload(client, [("diep.html", nested_page(900)), ("kapot.txt", b"KAPOT\n\ntekst"),
+                               ("goed.txt", b"Muziekles in Gouda\n\nVakdocenten muziek op de basisschool.")])
+    page = text(response)
+    assert response.status_code == 200
+    assert "2 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 dubbel, 1 mislukt" in page
+    assert "onverwachte fout bij dit bestand" in page and "RuntimeError" not in page

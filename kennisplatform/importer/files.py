@@ -1,6 +1,7 @@
 """Which files an import reads, and reading one into a Draft by its type."""
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -20,6 +21,9 @@ MAX_BINARY_BYTES = 20_000_000  # PDF and Word files (reports with pictures)
 BINARY = {"pdf", "docx"}
 BINARY_SNIFF = 8192  # the start of a file that says whether it is text
 MAX_CONTROL_SHARE = 0.02  # more control characters than this: not a text file
+KIND_LABELS = {"html": "webpagina", "md": "Markdown-bestand", "txt": "tekstbestand", "pdf": "PDF-bestand",
+               "docx": "Word-bestand"}
+log = logging.getLogger(__name__)
 NOT_TEXT = "geen tekst: het bestand lijkt een afbeelding of programma (binaire inhoud), geen webpagina of tekstbestand"
 
 
@@ -45,16 +49,15 @@ def read_path(path: Path, taxonomy: Taxonomy, name: str | None = None) -> Draft:
     data = path.read_bytes()
     if not data.strip():
         raise ImportProblem("leeg bestand")
-    if kind in BINARY:
-        draft = read_pdf(data, name) if kind == "pdf" else read_docx(data, name)
-    else:
-        text = _decode(data, kind)
-        if kind == "html":
-            draft = read_html(text, name)
-        elif kind == "md":
-            draft = read_markdown(text, taxonomy, name)
-        else:
-            draft = read_text(text)
+    try:
+        draft = _read(kind, data, taxonomy, name)
+    except ImportProblem:
+        raise
+    except RecursionError:
+        raise ImportProblem(f"te diep genest opgebouwd om als {KIND_LABELS[kind]} te lezen; niet geïmporteerd") from None
+    except Exception:  # noqa: BLE001 - a reader failing on an untrusted file: that file fails, not the run
+        log.exception("import: %s niet gelezen", name)
+        raise ImportProblem(f"kon niet als {KIND_LABELS[kind]} worden gelezen (beschadigd?); niet geïmporteerd") from None
     draft.title = shorten_title(draft.title)
     if kind in BINARY:
         # Only for PDF and Word, where the title line comes through as text. Web pages are left as they are:
@@ -65,6 +68,17 @@ def read_path(path: Path, taxonomy: Taxonomy, name: str | None = None) -> Draft:
             draft.summary = shorten(first_paragraph(draft.body))
     draft.original = Original(path.suffix.lower(), data)
     return draft
+
+
+def _read(kind: str, data: bytes, taxonomy: Taxonomy, name: str) -> Draft:
+    if kind in BINARY:
+        return read_pdf(data, name) if kind == "pdf" else read_docx(data, name)
+    text = _decode(data, kind)
+    if kind == "html":
+        return read_html(text, name)
+    if kind == "md":
+        return read_markdown(text, taxonomy, name)
+    return read_text(text)
 
 
 def without_title(markdown: str, title: str) -> str:

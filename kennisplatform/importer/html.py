@@ -26,8 +26,31 @@ NOISE = re.compile(r"(^|[-_ ])(cookie|cookies|consent|gdpr|cmp|privacy-banner|ba
                    r"advert|ads|promo|popup|modal|pagination|comments?|footer|nav|navbar|navigation|topbar|"
                    r"masthead|colophon|site-header|page-header|main-header)([-_ ]|$)", re.I)
 MAIN_SELECTORS = ("article", "main", "[role=main]", "#content", "#main", ".content", ".main", ".article")
+# Real pages nest 10-60 elements deep; the Markdown conversion recurses per level (two frames for a block),
+# so deeper elements (a broken or hostile page: 900 nested <div>s) are unwrapped, their text kept.
+MAX_DEPTH = 120
 BLOCKS = {"p", "div", "section", "article", "main", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
           "blockquote", "pre", "table", "dl", "dt", "dd", "hr", "figure", "figcaption", "address"}
+
+
+def flatten(root: Tag, limit: int = MAX_DEPTH) -> None:
+    """Replace every element `limit` levels below `root` by its text (found without recursion): the words
+    of a broken or hostile page nested deeper stay, as plain text, words apart."""
+    boundary: list[Tag] = []
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        for child in node.children:
+            if isinstance(child, Tag):
+                if depth + 1 >= limit:
+                    boundary.append(child)  # its subtree is not walked: each element is visited once
+                else:
+                    stack.append((child, depth + 1))
+    for tag in boundary:
+        text = " ".join(tag.get_text(" ").split())
+        tag.replace_with(f" {text} " if text else " ")
+
+
 def _is_noise(tag: Tag) -> bool:
     if tag.name in DROP_TAGS:
         return True
@@ -68,6 +91,7 @@ def _meta(soup: BeautifulSoup, *names: str) -> str | None:
 def read_html(text: str, name: str = "", url: str | None = None) -> Draft:
     """A web page as a Draft. `url`: where the page was fetched, when the page does not say it itself."""
     soup = BeautifulSoup(text, "html.parser")
+    flatten(soup)
     site = _meta(soup, "og:site_name")
     url = _page_url(soup) or url
     published = dates.published_date(soup)
@@ -121,6 +145,7 @@ def _drop_date_lines(markdown_text: str) -> str:
 
 def html_to_markdown(root: Tag, base_url: str | None = None) -> str:
     """Headings, paragraphs, lists, links, emphasis, quotes, code and tables as Markdown; the rest as text."""
+    flatten(root)
     blocks = _blocks(root, base_url)
     text = "\n\n".join(b for b in blocks if b.strip())
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n" if text.strip() else ""

@@ -3,6 +3,8 @@ Saving goes through editing.Writer (atomic files, unique slugs, the corpus lock)
 lock, so editors wait at most one batch and a killed import leaves only whole files."""
 from __future__ import annotations
 
+import errno
+import logging
 from collections import Counter
 from pathlib import Path
 from typing import Iterable
@@ -21,6 +23,10 @@ from .model import STATUS_LABELS, STATUSES, Draft, ImportProblem, Options, Outco
 BATCH = 20  # files saved per hold of the corpus lock
 # Above this cosine a text from another address is a copy of one we have, not a page of its own.
 COPY_SIMILARITY = 0.95
+OS_ERRORS = {errno.ENOENT: "bestand niet gevonden", errno.EACCES: "geen toegang tot het bestand",
+             errno.EPERM: "geen toegang tot het bestand", errno.EISDIR: "een map, geen bestand",
+             errno.ENOSPC: "de schijf is vol", errno.EROFS: "de schijf is alleen-lezen"}
+log = logging.getLogger(__name__)
 
 
 class Importer:
@@ -75,8 +81,13 @@ class Importer:
             return Outcome(shown, "failed", reason=problem.message)
         except KennisplatformError as error:
             return Outcome(shown, "failed", reason=error.message)
-        except (OSError, UnicodeError, ValueError) as error:
-            return Outcome(shown, "failed", reason=f"niet leesbaar: {error}")
+        except OSError as error:
+            problem = OS_ERRORS.get(error.errno, f"fout van het bestandssysteem (code {error.errno})")
+            return Outcome(shown, "failed", reason=f"niet gelezen of opgeslagen: {problem}")
+        except Exception:  # noqa: BLE001 - one file's failure is reported with it; the other files go on
+            log.exception("import: %s mislukt", shown)
+            return Outcome(shown, "failed", reason="onverwachte fout bij dit bestand (in het logboek gezet); "
+                                                   "niet geïmporteerd")
 
     def _import(self, writer: Writer | None, path: Path, shown: str) -> Outcome:
         draft = read_path(path, self.taxonomy, shown)
