@@ -229,3 +229,54 @@ def test_a_web_upload_reports_a_failing_file_beside_the_others(tmp_path, corpus_
     assert response.status_code == 200
     assert "2 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 dubbel, 1 mislukt" in page
     assert "onverwachte fout bij dit bestand" in page and "RuntimeError" not in page
+
+
+# -- every refusal in Dutch -----------------------------------------------------------------------------------
+ENGLISH = re.compile(r"[A-Z]\w*(Error|Exception)|PSEOF|PDF[A-Z][a-z]|Traceback|\b(the|not|invalid|file)\b")
+
+
+def docx_with(document_xml: bytes) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                         'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')
+        archive.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                         'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+                         'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        archive.writestr("word/document.xml", document_xml)
+    return buffer.getvalue()
+
+
+ENTITY_BOMB = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+               + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
+                          for i in range(1, 10))
+               + b']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+                 b"<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>")
+
+
+@pytest.mark.parametrize("name, data", [
+    ("afgekapt.pdf", raw_pdf(text_ops([(72, 700, "Titel")]))[:150]),
+    ("rommel.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 20),
+    ("html.pdf", b"<html><body>Dit is geen PDF</body></html>"),
+    ("entiteiten.docx", docx_with(ENTITY_BOMB)),
+    ("rommel-xml.docx", docx_with(b"<w:document><w:body><w:p>niet gesloten")),
+    ("kapot.docx", b"PK\x03\x04" + bytes(range(256)) * 4),
+    ("kop.md", b"---\ntitle: [niet gesloten\ndate: 2023-01-01\n---\nTekst"),
+    ("datum.md", b"---\ntitle: Titel\ntype: verslag\ndate: [2023-01-01]\n---\nTekst"),
+    ("latin1.txt", "Caf\u00e9 \u00e9\u00e9n\n\nTekst".encode("cp1252")),
+    ("programma.html", bytes(range(256)) * 40),
+])
+def test_every_refusal_is_said_in_dutch(corpus_dir, index_dir, taxonomy, tmp_path, name, data):
+    [outcome] = importer.Importer(corpus_dir, index_dir, taxonomy).run([write(tmp_path / "in", name, data)])
+    assert outcome.status == "failed"
+    assert not ENGLISH.search(outcome.reason), outcome.reason
+
+
+def test_a_front_matter_problem_names_the_field_in_dutch(tmp_path, taxonomy):
+    data = b"---\ntitle: Titel\ntype: verslag\ndate: 14-03-2024\n---\nTekst"
+    with pytest.raises(importer.ImportProblem) as refused:
+        importer.read_path(write(tmp_path / "in", "datum.md", data), taxonomy)
+    assert refused.value.message == "veld 'date' in de YAML-kop: ongeldige datum '14-03-2024'"

@@ -52,8 +52,9 @@ def read_docx(data: bytes, name: str = "") -> Draft:
 
     try:
         html = mammoth.convert_to_html(io.BytesIO(data)).value
-    except Exception as error:  # noqa: BLE001 - any failure of the converter on an untrusted file
-        raise ImportProblem(f"beschadigd of onleesbaar Word-bestand ({type(error).__name__})") from None
+    except Exception:  # noqa: BLE001 - any failure of the converter on an untrusted file
+        raise ImportProblem("beschadigd of onleesbaar Word-bestand; open het in Word en sla het opnieuw op "
+                            "als .docx") from None
     soup = BeautifulSoup(f"<body>{html}</body>", "html.parser")
     heading = soup.find(["h1", "h2", "h3"])
     heading_text = " ".join(heading.get_text(" ").split()) if heading else ""

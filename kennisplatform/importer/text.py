@@ -58,11 +58,18 @@ def read_markdown(text: str, taxonomy: Taxonomy, name: str) -> Draft:
         text = f"---\n{extra}{front}\n---\n{body}"
     parsed = parse_document(text, Path(name).stem.lower(), taxonomy, name)
     if parsed.document is None:
-        raise ImportProblem("; ".join(f"{p.field}: {p.message}" for p in parsed.problems))
+        raise ImportProblem("; ".join(_problem_text(p) for p in parsed.problems))
     doc = parsed.document.with_changes(type=None) if missing_type else parsed.document
     # Front matter without a date: a date at the top of the text will do (else the date stays unknown).
     return Draft(doc.title, doc.date or text_date(doc.body), doc.body, doc.summary, doc.source, doc.type,
                  doc.themes, doc.regions, doc.disciplines, doc.audience, doc.organisations)
+
+
+def _problem_text(problem) -> str:
+    """'veld 'date' in de YAML-kop: ongeldige datum ...': the key as the file has it, said in Dutch."""
+    if problem.field == "front matter":
+        return f"YAML-kop: {problem.message}"
+    return f"veld '{problem.field}' in de YAML-kop: {problem.message}"
 
 
 def _first_line(lines: list[str]) -> tuple[str, list[str]]:
