@@ -280,3 +280,49 @@ def test_a_front_matter_problem_names_the_field_in_dutch(tmp_path, taxonomy):
     with pytest.raises(importer.ImportProblem) as refused:
         importer.read_path(write(tmp_path / "in", "datum.md", data), taxonomy)
     assert refused.value.message == "veld 'date' in de YAML-kop: ongeldige datum '14-03-2024'"
+
+
+# -- character sets ---------------------------------------------------------------------------------------------
+def page(title: str, text: str, head: str = "") -> str:
+    return f"<html><head>{head}<title>{title}</title></head><body><article><h1>{title}</h1><p>{text}</p>" \
+           "</article></body></html>"
+
+
+@pytest.mark.parametrize("declaration, encoding, title, text", [
+    ("<meta charset='koi8-r'>", "koi8-r", "Привет мир", "Культура и образование в Лейдене."),
+    ('<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">', "cp1251", "Школа искусств",
+     "Музыка и танцы для детей в Гауде."),
+    ('<meta charset="ISO-8859-15">', "iso-8859-15", "Kunst voor 5 €", "Muziekles in Gouda, één keer per week."),
+    ("<meta charset=iso-8859-1>", "cp1252", "Café “De Pont”", "Erfgoed – één les per maand."),  # browsers: 1252
+    ("<meta charset='onzin-42'>", "cp1252", "Café één", "Muziekles in Gouda."),  # unknown: as before
+    ("<meta charset='koi8-r'>", "utf-8", "Café één", "Muziekles — in Gouda."),  # declared wrongly: UTF-8 wins
+    ("<meta charset='utf-16'>", "cp1252", "Café één", "Muziekles in Gouda."),  # never UTF-16 for such bytes
+])
+def test_a_page_is_read_in_the_character_set_it_declares(tmp_path, taxonomy, declaration, encoding, title, text):
+    data = page(title, text, declaration).encode(encoding)
+    draft = importer.read_path(write(tmp_path / "in", "pagina.html", data), taxonomy)
+    assert draft.title == title and text in draft.body
+
+
+def test_a_page_whose_declared_character_set_does_not_fit_is_read_as_windows_1252(tmp_path, taxonomy):
+    # shift_jis cannot decode these bytes: the declaration is wrong, the page is read as before
+    data = page("Café één", "Muziekles in Gouda.", "<meta charset='shift_jis'>").encode("cp1252") + b"\x80\xff"
+    draft = importer.read_path(write(tmp_path / "in", "pagina.html", data), taxonomy)
+    assert draft.title == "Café één"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_utf16_page_without_byte_order_mark_is_read(tmp_path, taxonomy, encoding):
+    data = page("Erfgoedlessen in Delft", "Basisscholen werken met het museum aan lessen voor groep 7 — één.")
+    draft = importer.read_path(write(tmp_path / "in", "pagina.html", data.encode(encoding)), taxonomy)
+    assert draft.title == "Erfgoedlessen in Delft" and "lessen voor groep 7 — één." in draft.body
+
+
+@pytest.mark.parametrize("data", [
+    bytes(range(256)) * 20,  # a picture or program
+    b"\x01\x00\x02\x00" * 2000,  # 16-bit numbers: NULs on one side, but control characters as text
+    b"\0" * 4000,
+])
+def test_binary_files_are_still_refused(tmp_path, taxonomy, data):
+    with pytest.raises(importer.ImportProblem, match="geen tekst: het bestand lijkt een afbeelding"):
+        importer.read_path(write(tmp_path / "in", "ding.html", data), taxonomy)
