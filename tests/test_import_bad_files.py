@@ -326,3 +326,40 @@ def test_a_utf16_page_without_byte_order_mark_is_read(tmp_path, taxonomy, encodi
 def test_binary_files_are_still_refused(tmp_path, taxonomy, data):
     with pytest.raises(importer.ImportProblem, match="geen tekst: het bestand lijkt een afbeelding"):
         importer.read_path(write(tmp_path / "in", "ding.html", data), taxonomy)
+
+
+# -- Word files: zip bombs and harmless repetition ------------------------------------------------------------------
+WORD_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def word_document(body: str) -> bytes:
+    return f'<?xml version="1.0"?><w:document {WORD_NS}><w:body>{body}</w:body></w:document>'.encode()
+
+
+def test_a_short_repetitive_word_file_is_not_taken_for_a_zip_bomb(tmp_path, taxonomy):
+    paragraph = "<w:p><w:r><w:t>Muziekles in groep 5 van de Gouwe-school.</w:t></w:r></w:p>"
+    data = docx_with(word_document("<w:p><w:r><w:t>Herhaling</w:t></w:r></w:p>" + paragraph * 2000))
+    assert len(data) < 2_000  # 180 kB of XML: a ratio far above 100
+    draft = importer.read_path(write(tmp_path / "in", "herhaling.docx", data), taxonomy)
+    assert draft.body.count("Muziekles in groep 5") == 2000
+
+
+def test_a_zip_bomb_is_refused_with_sizes_that_say_something(tmp_path, taxonomy):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", word_document("<w:p><w:r><w:t>x</w:t></w:r></w:p>"))
+        archive.writestr("word/media/nullen.bin", b"\0" * 30_000_000)
+    with pytest.raises(importer.ImportProblem) as refused:
+        importer.read_path(write(tmp_path / "in", "bom.docx", buffer.getvalue()), taxonomy)
+    assert re.fullmatch(r"verdacht Word-bestand: \d+ kB pakt uit tot 30 MB \(een zip-bom\?\); niet geïmporteerd",
+                        refused.value.message), refused.value.message
+
+
+def test_a_word_file_of_tables_nested_thousands_deep_is_refused_in_dutch(tmp_path, taxonomy):
+    body = "<w:tbl><w:tr><w:tc>" * 2000 + "<w:p><w:r><w:t>diep</w:t></w:r></w:p>" + "</w:tc></w:tr></w:tbl>" * 2000
+    with pytest.raises(importer.ImportProblem) as refused:
+        importer.read_path(write(tmp_path / "in", "diep.docx", docx_with(word_document(body))), taxonomy)
+    assert refused.value.message.startswith("het Word-bestand is te diep genest opgebouwd")
