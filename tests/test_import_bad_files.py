@@ -363,3 +363,32 @@ def test_a_word_file_of_tables_nested_thousands_deep_is_refused_in_dutch(tmp_pat
     with pytest.raises(importer.ImportProblem) as refused:
         importer.read_path(write(tmp_path / "in", "diep.docx", docx_with(word_document(body))), taxonomy)
     assert refused.value.message.startswith("het Word-bestand is te diep genest opgebouwd")
+
+
+# -- scripts and styles never become text ----------------------------------------------------------------------------
+SCRIPTED_PAGE = """<html><head><title>Dans in Delft</title>
+<meta name="description" content="&lt;script&gt;alert(1)&lt;/script&gt;Dansles op &lt;b&gt;school&lt;/b&gt; in Delft.">
+<meta property="og:title" content="&lt;style&gt;h1{}&lt;/style&gt;Dans in Delft">
+<script>alert(2)</script><style>body { color: red }</style></head>
+<body><article><h1>Dans in Delft</h1><p>Leerlingen<script>alert(3)</script> dansen<noscript>zet javascript aan</noscript>
+op school.<template><p>sjabloon</p></template></p><p>Het project loopt het hele jaar.<script>alert(4)
+</article></body></html>"""
+
+
+def test_the_text_of_scripts_and_styles_never_reaches_an_imported_page(tmp_path, taxonomy):
+    draft = importer.read_path(write(tmp_path / "in", "dans.html", SCRIPTED_PAGE.encode()), taxonomy)
+    everything = " ".join([draft.title, draft.summary, draft.body])
+    for hidden in ("alert", "color", "h1{}", "javascript", "sjabloon", "<"):
+        assert hidden not in everything, (hidden, everything)
+    assert draft.title == "Dans in Delft" and draft.summary == "Dansles op school in Delft."
+    assert "Leerlingen dansen op school." in draft.body
+
+
+@pytest.mark.parametrize("front", ["", "---\ntitle: Dans in Delft\ntype: verslag\n---\n"])
+def test_an_imported_markdown_body_leaves_out_scripts_it_would_never_show(tmp_path, taxonomy, front):
+    from kennisplatform.documents import plain_text
+
+    body = "# Dans in Delft\n\n<script>alert(1)</script>\n\nLeerlingen dansen op school.\n\n<style>p {}</style>\n"
+    draft = importer.read_path(write(tmp_path / "in", "dans.md", (front + body).encode()), taxonomy)
+    assert "alert" not in plain_text(draft.body) and "alert" not in draft.summary
+    assert "Leerlingen dansen op school." in draft.body

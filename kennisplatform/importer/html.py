@@ -19,6 +19,7 @@ from .titles import choose_title, is_bare_date, removed_part, same_text, site_fr
 DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "form",
              "button", "input", "select", "textarea", "label", "nav", "header", "footer", "aside", "dialog",
              "img", "picture", "video", "audio", "source", "map", "link", "meta"}
+RAW_TEXT = ["script", "style", "noscript", "template", "textarea", "title", "xmp", "iframe"]  # never visible text
 DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
               "menu", "menubar", "toolbar"}
 NOISE = re.compile(r"(^|[-_ ])(cookie|cookies|consent|gdpr|cmp|privacy-banner|banner|newsletter|nieuwsbrief|"
@@ -84,8 +85,19 @@ def _meta(soup: BeautifulSoup, *names: str) -> str | None:
         tag = (soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
                or soup.find("meta", attrs={"itemprop": name}))
         if tag and tag.get("content", "").strip():
-            return " ".join(tag["content"].split())
+            return _as_text(tag["content"])
     return None
+
+
+def _as_text(value: str) -> str | None:
+    """A meta tag's value as text: some CMSs put markup in a description ('&lt;p&gt;...', even a script),
+    which would be the document's summary and snippet; its text without scripts and styles is kept."""
+    if "<" in value:
+        fragment = BeautifulSoup(value, "html.parser")
+        for tag in fragment.find_all(RAW_TEXT):
+            tag.decompose()
+        value = fragment.get_text(" ")
+    return " ".join(value.split()) or None
 
 
 def read_html(text: str, name: str = "", url: str | None = None) -> Draft:

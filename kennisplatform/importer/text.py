@@ -12,6 +12,9 @@ from .model import Draft, ImportProblem
 from .titles import TITLE_SEPARATORS, is_bare_date, same_text
 
 SUMMARY_MAX = 300
+# HTML in a Markdown file that is never shown (the page renders it as nothing) but whose text would be indexed
+# and could be a snippet ('alert(1)'): left out of an imported Markdown body.
+HIDDEN_HTML = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
 
 
@@ -41,8 +44,11 @@ def read_markdown(text: str, taxonomy: Taxonomy, name: str) -> Draft:
     """With front matter: its fields are used (and must be valid; a missing type or title is found as for a
     file without). Without: the first heading or line is the title, a date at the top of the text the date."""
     front, body = split_front_matter(text)
+    if HIDDEN_HTML.search(body):
+        body = HIDDEN_HTML.sub("", body)
+        text = f"---\n{front}\n---\n{body}" if front is not None else body
     if front is None:
-        lines = [line for line in body.splitlines()]
+        lines = body.splitlines()
         title, rest = _first_line(lines)
         title = re.sub(r"^#+\s*", "", title).strip()
         return _draft_from_text(title, "\n".join(rest), markdown=True)
