@@ -392,3 +392,19 @@ def test_an_imported_markdown_body_leaves_out_scripts_it_would_never_show(tmp_pa
     draft = importer.read_path(write(tmp_path / "in", "dans.md", (front + body).encode()), taxonomy)
     assert "alert" not in plain_text(draft.body) and "alert" not in draft.summary
     assert "Leerlingen dansen op school." in draft.body
+
+
+def test_front_matter_with_yaml_aliases_is_refused_before_they_are_expanded(tmp_path, taxonomy):
+    """Eight levels of ten aliases took 41 s and 7.6 GB (the title made text); five levels are enough to test."""
+    levels = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    levels += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 5)]
+    data = ("---\ntype: verslag\n" + "\n".join(levels) + "\ntitle: *a4\ndate: 2023-01-01\n---\n\nTekst.\n").encode()
+    with pytest.raises(importer.ImportProblem) as refused:
+        importer.read_path(write(tmp_path / "in", "bom.md", data), taxonomy)
+    assert refused.value.message.startswith("de YAML-kop gebruikt verwijzingen")
+
+
+def test_front_matter_with_stars_in_quoted_values_still_imports(tmp_path, taxonomy):
+    data = '---\ntitle: "*Nieuw*: dans in Delft"\ntype: verslag\n---\n\nLeerlingen dansen.\n'.encode()
+    draft = importer.read_path(write(tmp_path / "in", "ster.md", data), taxonomy)
+    assert draft.title == "*Nieuw*: dans in Delft"
