@@ -408,3 +408,21 @@ def test_front_matter_with_stars_in_quoted_values_still_imports(tmp_path, taxono
     data = '---\ntitle: "*Nieuw*: dans in Delft"\ntype: verslag\n---\n\nLeerlingen dansen.\n'.encode()
     draft = importer.read_path(write(tmp_path / "in", "ster.md", data), taxonomy)
     assert draft.title == "*Nieuw*: dans in Delft"
+
+
+LONG = b" Leerlingen van groep 7 dansen elke week op school, met een vakdocent van de muziekschool." * 3
+
+
+@pytest.mark.parametrize("name, data", [
+    ("stuur.html", b"<html><head><title>Stuur\x01teken \x1b in de titel</title></head><body><p>Tekst over\x07 dans."
+                   + LONG + b"</p></body></html>"),
+    ("entiteit.html", b"<html><head><title>Stuur&#1;teken &#x1b; in de titel</title></head><body><p>Tekst over&#7; "
+                      b"dans." + LONG + b"</p></body></html>"),
+    ("stuur.md", b"# Stuur\x01teken \x1b in de titel\n\nTekst over\x07 dans." + LONG + b"\n"),
+    ("yaml.md", b'---\ntitle: "Stuur\\x01teken \\x1b in de titel"\ntype: verslag\n---\n\nTekst over dans.' + LONG),
+    ("stuur.txt", b"Stuur\x01teken \x1b in de titel\n\nTekst over\x07 dans." + LONG + b"\n"),
+])
+def test_stray_control_characters_are_left_out(tmp_path, taxonomy, name, data):
+    draft = importer.read_path(write(tmp_path / "in", name, data), taxonomy)
+    assert draft.title == "Stuurteken in de titel" and "Tekst over dans." in draft.body
+    assert not re.search(r"[\x00-\x08\x0b\x0e-\x1f]", draft.title + draft.summary + draft.body)

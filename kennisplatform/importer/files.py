@@ -30,6 +30,7 @@ UTF16_LOW_NULS = 0.01
 KIND_LABELS = {"html": "webpagina", "md": "Markdown-bestand", "txt": "tekstbestand", "pdf": "PDF-bestand",
                "docx": "Word-bestand"}
 log = logging.getLogger(__name__)
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 NOT_TEXT = "geen tekst: het bestand lijkt een afbeelding of programma (binaire inhoud), geen webpagina of tekstbestand"
 
 
@@ -64,6 +65,8 @@ def read_path(path: Path, taxonomy: Taxonomy, name: str | None = None) -> Draft:
     except Exception:  # noqa: BLE001 - a reader failing on an untrusted file: that file fails, not the run
         log.exception("import: %s niet gelezen", name)
         raise ImportProblem(f"kon niet als {KIND_LABELS[kind]} worden gelezen (beschadigd?); niet geïmporteerd") from None
+    # Stray control characters (a raw byte, '&#1;' in a page, '\\x01' in YAML) show as boxes or nothing.
+    draft.title, draft.summary, draft.body = (CONTROL.sub("", v) for v in (draft.title, draft.summary, draft.body))
     draft.title = shorten_title(draft.title)
     if kind in BINARY:
         # Only for PDF and Word, where the title line comes through as text. Web pages are left as they are:
