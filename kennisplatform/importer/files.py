@@ -65,7 +65,7 @@ def read_path(path: Path, taxonomy: Taxonomy, name: str | None = None) -> Draft:
     except Exception:  # noqa: BLE001 - a reader failing on an untrusted file: that file fails, not the run
         log.exception("import: %s niet gelezen", name)
         raise ImportProblem(f"kon niet als {KIND_LABELS[kind]} worden gelezen (beschadigd?); niet geïmporteerd") from None
-    # Stray control characters (a raw byte, '&#1;' in a page, '\\x01' in YAML) show as boxes or nothing.
+    # Stray control characters (a raw byte, '&#1;' in a page, '\x01' in YAML) show as boxes or nothing.
     draft.title, draft.summary, draft.body = (CONTROL.sub("", v) for v in (draft.title, draft.summary, draft.body))
     draft.title = shorten_title(draft.title)
     if kind in BINARY:
