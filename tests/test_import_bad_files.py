@@ -153,6 +153,7 @@ def test_a_file_that_is_no_pdf_at_all_is_named_so(tmp_path, taxonomy):
 # -- deeply nested web pages, and one file's failure in a run of several -------------------------------------
 def nested_page(depth: int) -> bytes:
     return (b"<html><head><title>Diep genest</title></head><body>" + b"<div>" * depth
+            + b"<nav>Home Nieuws Contact</nav><noscript>Zet javascript aan</noscript><script>alert(1)</script>"
             + b"<p>Erfgoedlessen in Leiden voor groep 7.</p><p>Met een bezoek aan de Burcht.</p>"
             + b"</div>" * depth + b"</body></html>")
 
@@ -163,6 +164,8 @@ def test_a_deeply_nested_page_imports_its_text(tmp_path, taxonomy, depth):
     assert draft.title == "Diep genest"
     assert "Erfgoedlessen in Leiden voor groep 7." in draft.body and "Met een bezoek aan de Burcht." in draft.body
     assert "groep 7.Met" not in draft.body  # the blocks' words stay apart
+    for chrome in ("Nieuws", "javascript", "alert"):  # dropped as on any page, before the text is flattened
+        assert chrome not in draft.body
 
 
 def test_flattening_keeps_the_text_below_the_limit_and_leaves_shallow_pages_alone():

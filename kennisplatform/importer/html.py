@@ -28,15 +28,16 @@ NOISE = re.compile(r"(^|[-_ ])(cookie|cookies|consent|gdpr|cmp|privacy-banner|ba
                    r"masthead|colophon|site-header|page-header|main-header)([-_ ]|$)", re.I)
 MAIN_SELECTORS = ("article", "main", "[role=main]", "#content", "#main", ".content", ".main", ".article")
 # Real pages nest 10-60 elements deep; the Markdown conversion recurses per level (two frames for a block),
-# so deeper elements (a broken or hostile page: 900 nested <div>s) are unwrapped, their text kept.
+# so deeper elements (a broken or hostile page: 900 nested <div>s) are replaced by their text.
 MAX_DEPTH = 120
 BLOCKS = {"p", "div", "section", "article", "main", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
           "blockquote", "pre", "table", "dl", "dt", "dd", "hr", "figure", "figcaption", "address"}
 
 
 def flatten(root: Tag, limit: int = MAX_DEPTH) -> None:
-    """Replace every element `limit` levels below `root` by its text (found without recursion): the words
-    of a broken or hostile page nested deeper stay, as plain text, words apart."""
+    """Replace every element `limit` levels below `root` by its text (found without recursion), without the
+    navigation, scripts and banners in it: the words of a broken or hostile page nested deeper stay, as
+    plain text, words apart. Done first, so that the rest of the reading walks a tree of bounded depth."""
     boundary: list[Tag] = []
     stack = [(root, 0)]
     while stack:
@@ -48,7 +49,10 @@ def flatten(root: Tag, limit: int = MAX_DEPTH) -> None:
                 else:
                     stack.append((child, depth + 1))
     for tag in boundary:
-        text = " ".join(tag.get_text(" ").split())
+        text = ""
+        if not _is_noise(tag):
+            _clean(tag)
+            text = " ".join(tag.get_text(" ").split())
         tag.replace_with(f" {text} " if text else " ")
 
 
