@@ -114,11 +114,32 @@ def test_bounded_inflating_gives_what_pdfminer_gave_for_damaged_streams(damage, 
 
 
 def test_a_page_with_too_many_characters_is_refused(tmp_path, taxonomy, monkeypatch):
-    monkeypatch.setattr(pdf, "MAX_PAGE_OBJECTS", 500)
+    monkeypatch.setattr(pdf, "MAX_PAGE_CHARS", 500)
     words = [(72 + (i % 10) * 50, 700 - (i // 10) * 12, "woord") for i in range(200)]  # 1,000 characters
     with pytest.raises(importer.ImportProblem) as refused:
         importer.read_path(write(tmp_path / "in", "vol.pdf", raw_pdf(text_ops(words))), taxonomy)
-    assert "meer dan 500 tekens en vormen" in refused.value.message
+    assert "meer dan 500 tekens" in refused.value.message
+
+
+def test_shapes_are_not_collected_so_a_page_of_many_keeps_its_text(tmp_path, taxonomy, monkeypatch):
+    """A detailed map is tens of thousands of paths; the text is read without them."""
+    from pdfminer.layout import LTLayoutContainer
+
+    monkeypatch.setattr(pdf, "MAX_PAGE_CHARS", 500)
+    collected = []
+    original = LTLayoutContainer.analyze
+
+    def spy(self, laparams):
+        collected.append(len(self._objs))
+        return original(self, laparams)
+
+    monkeypatch.setattr(LTLayoutContainer, "analyze", spy)
+    shapes = b"\n".join(b"%d %d 2 2 re f" % (i % 500, i // 500 * 3) for i in range(3000))
+    words = [(72, 700 - 14 * i, f"Regel {i} over de kaart van Zuid-Holland") for i in range(5)]
+    draft = importer.read_path(write(tmp_path / "in", "kaart.pdf", raw_pdf(shapes + b"\n" + text_ops(words))),
+                               taxonomy)
+    assert "Regel 4 over de kaart van Zuid-Holland" in draft.body
+    assert collected and max(collected) < 500  # the page's characters, none of its 3,000 rectangles
 
 
 def test_a_page_of_scattered_words_is_not_ordered_pair_by_pair(tmp_path, taxonomy, monkeypatch):

@@ -6,7 +6,7 @@ character and groups lines into text boxes in reading order (the measurement is 
 A scan (no text layer), an encrypted or a damaged file, or one with too many pages, is refused with a
 reason in Dutch; no exception of the PDF library reaches the editor. So is a file that would take unbounded
 memory or time: one whose streams unpack to more than MAX_UNPACKED bytes (a 1 MB file of compressed
-spaces asked pdfminer for 2 GB), or a page with more than MAX_PAGE_OBJECTS characters and shapes."""
+spaces asked pdfminer for 2 GB), or a page with more than MAX_PAGE_CHARS characters."""
 from __future__ import annotations
 
 import contextlib
@@ -14,6 +14,7 @@ import contextvars
 import datetime as dt
 import io
 import re
+import threading
 import zlib
 from collections import Counter
 from dataclasses import dataclass
@@ -38,7 +39,7 @@ BOLD_HEADING_MAX_CHARS = 100
 # Text PDFs unpack to 2-4 times their size (two manuals of 140 and 260 kB: 164 and 522 kB), so a 20 MB
 # upload of text stays far below this; pictures (JPEG) are never unpacked for the text.
 MAX_UNPACKED = 100_000_000
-MAX_PAGE_OBJECTS = 50_000  # characters and shapes on one page; a dense page of small print has ~8,000
+MAX_PAGE_CHARS = 50_000  # characters on one page; a dense page of small print has ~8,000
 # pdfminer orders a page's text boxes by comparing every pair (quadratic: 1,000 scattered words took 6 s,
 # 2,000 took 49 s); a page with more boxes than this is read top to bottom, left to right instead.
 MAX_ORDERED_BOXES = 300
@@ -117,8 +118,8 @@ def _lines(data: bytes) -> tuple[list[Line], dict[str, str]]:
 
 
 def _pages(data: bytes) -> Iterator:
-    """pdfminer's extract_pages, with a device that refuses a page of more than MAX_PAGE_OBJECTS characters
-    and shapes, and orders the text boxes of a page with very many of them without comparing every pair."""
+    """pdfminer's extract_pages, with a device that refuses a page of more than MAX_PAGE_CHARS characters,
+    collects no shapes or pictures, and orders the text boxes of a page with very many of them without comparing every pair."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams, LTPage, LTTextGroupLRTB
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -131,30 +132,30 @@ def _pages(data: bytes) -> Iterator:
             return super().group_textboxes(laparams, boxes)
 
     class Device(PDFPageAggregator):
-        objects = 0
+        chars = 0
 
         def begin_page(self, page, ctm) -> None:
             super().begin_page(page, ctm)
             self.cur_item = Page(self.cur_item.pageid, self.cur_item.bbox, self.cur_item.rotate)
-            self.objects = 0
+            self.chars = 0
 
         def _count(self) -> None:
-            self.objects += 1
-            if self.objects > MAX_PAGE_OBJECTS:
-                raise ImportProblem(f"een pagina van de PDF heeft meer dan {MAX_PAGE_OBJECTS:,} tekens en vormen "
-                                    "(te groot of kunstmatig gemaakt); niet geïmporteerd".replace(",", "."))
+            self.chars += 1
+            if self.chars > MAX_PAGE_CHARS:
+                raise ImportProblem(f"een pagina van de PDF heeft meer dan {MAX_PAGE_CHARS:,} tekens (te groot of "
+                                    "kunstmatig gemaakt); niet geïmporteerd".replace(",", "."))
 
         def render_char(self, *args, **kwargs):
             self._count()
             return super().render_char(*args, **kwargs)
 
+        # Shapes and pictures are not text, and pdfminer keeps them apart from it when it groups characters
+        # into lines and boxes: not collected at all (a detailed map is tens of thousands of paths).
         def paint_path(self, *args, **kwargs) -> None:
-            self._count()
-            super().paint_path(*args, **kwargs)
+            pass
 
         def render_image(self, *args, **kwargs) -> None:
-            self._count()
-            super().render_image(*args, **kwargs)
+            pass
 
     resources = PDFResourceManager(caching=True)
     device = Device(resources, laparams=LAParams())
@@ -183,6 +184,7 @@ class _Unpacked:
 
 _UNPACKED: contextvars.ContextVar[_Unpacked | None] = contextvars.ContextVar("pdf_unpacked", default=None)
 _OUT_STEP = 1 << 20  # bytes unpacked at a time
+_BOUNDING = threading.Lock()
 
 
 @contextlib.contextmanager
@@ -202,10 +204,11 @@ def _bound_pdfminer() -> None:
     names for them are pointed at bounded versions. Outside a read (no limit set) they do what they did."""
     from pdfminer import pdftypes
 
-    if not isinstance(pdftypes.zlib, _BoundedZlib):
-        pdftypes.zlib = _BoundedZlib()
-        pdftypes.lzwdecode = _bounded_lzw(pdftypes.lzwdecode)
-        pdftypes.rldecode = _bounded_runlength(pdftypes.rldecode)
+    with _BOUNDING:  # two first imports at once wrap them once
+        if not isinstance(pdftypes.zlib, _BoundedZlib):
+            pdftypes.zlib = _BoundedZlib()
+            pdftypes.lzwdecode = _bounded_lzw(pdftypes.lzwdecode)
+            pdftypes.rldecode = _bounded_runlength(pdftypes.rldecode)
 
 
 class _BoundedZlib:
