@@ -20,8 +20,11 @@ from .model import Draft, ImportProblem
 from .text import first_paragraph, shorten
 from .titles import is_bare_date, looks_like_file_name, same_text
 
-MAX_UNZIPPED = 60_000_000  # bytes, all entries together
+MAX_UNZIPPED = 60_000_000  # bytes, all entries together (Python's zipfile unpacks no more than an entry says)
 MAX_RATIO = 100  # uncompressed / compressed; ordinary Word files stay far below (text compresses ~5-10x)
+# Below this a high ratio is harmless (a short, repetitive document: 124 kB of XML packed into 1 kB) and
+# was refused as "uitgepakt 0 MB uit 0 kB"; above it the ratio still refuses a bomb before unpacking.
+RATIO_FROM = 10_000_000
 MAX_ENTRIES = 2000
 CORE = "docProps/core.xml"
 
@@ -37,12 +40,22 @@ def check_zip(data: bytes) -> zipfile.ZipFile:
         raise ImportProblem(f"verdacht Word-bestand: meer dan {MAX_ENTRIES} onderdelen")
     unzipped = sum(e.file_size for e in entries)
     packed = sum(e.compress_size for e in entries)
-    if unzipped > MAX_UNZIPPED or unzipped > MAX_RATIO * max(packed, 1):
-        raise ImportProblem(f"verdacht Word-bestand: uitgepakt {unzipped // 1_000_000} MB uit "
-                            f"{max(packed, 1) // 1000} kB (een zip-bom?); niet geïmporteerd")
+    if unzipped > MAX_UNZIPPED:
+        raise ImportProblem(f"te groot Word-bestand: het pakt uit tot {_size(unzipped)}, meer dan "
+                            f"{_size(MAX_UNZIPPED)}; niet geïmporteerd")
+    if unzipped > RATIO_FROM and unzipped > MAX_RATIO * max(packed, 1):
+        raise ImportProblem(f"verdacht Word-bestand: {_size(packed)} pakt uit tot {_size(unzipped)} "
+                            "(een zip-bom?); niet geïmporteerd")
     if "word/document.xml" not in archive.namelist():
         raise ImportProblem("geen Word-document (word/document.xml ontbreekt)")
     return archive
+
+
+def _size(count: int) -> str:
+    """'61 MB', '29 kB', '900 bytes'."""
+    if count >= 1_000_000:
+        return f"{round(count / 1_000_000)} MB"
+    return f"{round(count / 1000)} kB" if count >= 1000 else f"{count} bytes"
 
 
 def read_docx(data: bytes, name: str = "") -> Draft:
@@ -52,8 +65,12 @@ def read_docx(data: bytes, name: str = "") -> Draft:
 
     try:
         html = mammoth.convert_to_html(io.BytesIO(data)).value
-    except Exception as error:  # noqa: BLE001 - any failure of the converter on an untrusted file
-        raise ImportProblem(f"beschadigd of onleesbaar Word-bestand ({type(error).__name__})") from None
+    except RecursionError:
+        raise ImportProblem("het Word-bestand is te diep genest opgebouwd (bijvoorbeeld tabellen in tabellen) "
+                            "om te lezen; niet geïmporteerd") from None
+    except Exception:  # noqa: BLE001 - any failure of the converter on an untrusted file
+        raise ImportProblem("beschadigd of onleesbaar Word-bestand; open het in Word en sla het opnieuw op "
+                            "als .docx") from None
     soup = BeautifulSoup(f"<body>{html}</body>", "html.parser")
     heading = soup.find(["h1", "h2", "h3"])
     heading_text = " ".join(heading.get_text(" ").split()) if heading else ""

@@ -1,6 +1,9 @@
 """Which files an import reads, and reading one into a Draft by its type."""
 from __future__ import annotations
 
+import codecs
+import logging
+import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -20,6 +23,14 @@ MAX_BINARY_BYTES = 20_000_000  # PDF and Word files (reports with pictures)
 BINARY = {"pdf", "docx"}
 BINARY_SNIFF = 8192  # the start of a file that says whether it is text
 MAX_CONTROL_SHARE = 0.02  # more control characters than this: not a text file
+# UTF-16 without a byte order mark: at least this share of the high bytes is NUL (markup and Latin text),
+# and at most this share of the low bytes.
+UTF16_HIGH_NULS = 0.5
+UTF16_LOW_NULS = 0.01
+KIND_LABELS = {"html": "webpagina", "md": "Markdown-bestand", "txt": "tekstbestand", "pdf": "PDF-bestand",
+               "docx": "Word-bestand"}
+log = logging.getLogger(__name__)
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 NOT_TEXT = "geen tekst: het bestand lijkt een afbeelding of programma (binaire inhoud), geen webpagina of tekstbestand"
 
 
@@ -45,16 +56,17 @@ def read_path(path: Path, taxonomy: Taxonomy, name: str | None = None) -> Draft:
     data = path.read_bytes()
     if not data.strip():
         raise ImportProblem("leeg bestand")
-    if kind in BINARY:
-        draft = read_pdf(data, name) if kind == "pdf" else read_docx(data, name)
-    else:
-        text = _decode(data, kind)
-        if kind == "html":
-            draft = read_html(text, name)
-        elif kind == "md":
-            draft = read_markdown(text, taxonomy, name)
-        else:
-            draft = read_text(text)
+    try:
+        draft = _read(kind, data, taxonomy, name)
+    except ImportProblem:
+        raise
+    except RecursionError:
+        raise ImportProblem(f"te diep genest opgebouwd om als {KIND_LABELS[kind]} te lezen; niet geïmporteerd") from None
+    except Exception:  # noqa: BLE001 - a reader failing on an untrusted file: that file fails, not the run
+        log.exception("import: %s niet gelezen", name)
+        raise ImportProblem(f"kon niet als {KIND_LABELS[kind]} worden gelezen (beschadigd?); niet geïmporteerd") from None
+    # Stray control characters (a raw byte, '&#1;' in a page, '\x01' in YAML) show as boxes or nothing.
+    draft.title, draft.summary, draft.body = (CONTROL.sub("", v) for v in (draft.title, draft.summary, draft.body))
     draft.title = shorten_title(draft.title)
     if kind in BINARY:
         # Only for PDF and Word, where the title line comes through as text. Web pages are left as they are:
@@ -65,6 +77,17 @@ def read_path(path: Path, taxonomy: Taxonomy, name: str | None = None) -> Draft:
             draft.summary = shorten(first_paragraph(draft.body))
     draft.original = Original(path.suffix.lower(), data)
     return draft
+
+
+def _read(kind: str, data: bytes, taxonomy: Taxonomy, name: str) -> Draft:
+    if kind in BINARY:
+        return read_pdf(data, name) if kind == "pdf" else read_docx(data, name)
+    text = _decode(data, kind)
+    if kind == "html":
+        return read_html(text, name)
+    if kind == "md":
+        return read_markdown(text, taxonomy, name)
+    return read_text(text)
 
 
 def without_title(markdown: str, title: str) -> str:
@@ -79,24 +102,78 @@ def without_title(markdown: str, title: str) -> str:
 def _decode(data: bytes, kind: str) -> str:
     """The text of a web page or text file; a file that is not text at all (a picture or program renamed
     to .html) is refused rather than imported as a page of mojibake."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte order mark (Windows editors)
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
+    utf16 = _utf16(data)
+    if utf16 is not None:
+        return _check_text(utf16)
     if b"\0" in data[:BINARY_SNIFF]:
         raise ImportProblem(NOT_TEXT)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         if kind != "html":
-            raise ImportProblem("geen UTF-8-tekst") from None
-        text = data.decode("cp1252", errors="replace")
+            raise ImportProblem("geen UTF-8-tekst: sla het bestand op als UTF-8 (in Kladblok: 'Opslaan als', "
+                                "codering UTF-8) en importeer het opnieuw") from None
+        text = _declared(data) or data.decode("cp1252", errors="replace")
+    return _check_text(text)
+
+
+def _check_text(text: str) -> str:
     sample = text[:BINARY_SNIFF]
     control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
     if control > len(sample) * MAX_CONTROL_SHARE:
         raise ImportProblem(NOT_TEXT)
     return text
+
+
+def _utf16(data: bytes) -> str | None:
+    """UTF-16 text: with its byte order mark (Windows editors), or without one, where half the bytes of
+    markup and Latin text are NUL, all of them on one side of each pair; None for anything else."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        sample = data[: BINARY_SNIFF - BINARY_SNIFF % 2]
+        pairs = len(sample) // 2
+        if pairs < 8 or len(data) % 2:
+            return None
+        even, odd = sample[0::2].count(0) / pairs, sample[1::2].count(0) / pairs
+        if odd >= UTF16_HIGH_NULS and even <= UTF16_LOW_NULS:
+            encoding = "utf-16-le"
+        elif even >= UTF16_HIGH_NULS and odd <= UTF16_LOW_NULS:
+            encoding = "utf-16-be"
+        else:
+            return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([a-z0-9_.:-]+)""",
+                     re.I)
+# What browsers do (the WHATWG Encoding standard): these labels mean windows-1252, and a page that says it is
+# UTF-16 while its bytes are not (they would have been found above) is read as it is, not as UTF-16.
+CHARSET_ALIASES = {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+                   "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252"}
+
+
+def _declared(data: bytes) -> str | None:
+    """A page that is not UTF-8, read in the character set it declares (<meta charset=koi8-r>), if Python
+    knows it and the whole page decodes in it; None otherwise (then it is read as windows-1252)."""
+    match = CHARSET.search(data[:BINARY_SNIFF])
+    if not match:
+        return None
+    label = (match.group(1) or match.group(2)).decode("ascii").lower()
+    label = CHARSET_ALIASES.get(label, label)
+    try:
+        encoding = codecs.lookup(label).name
+    except LookupError:
+        return None
+    if encoding.startswith(("utf-16", "utf-32", "utf-8")):
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def shorten_title(title: str) -> str:

@@ -19,6 +19,7 @@ from .titles import choose_title, is_bare_date, removed_part, same_text, site_fr
 DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "form",
              "button", "input", "select", "textarea", "label", "nav", "header", "footer", "aside", "dialog",
              "img", "picture", "video", "audio", "source", "map", "link", "meta"}
+RAW_TEXT = ["script", "style", "noscript", "template", "textarea", "title", "xmp", "iframe"]  # never visible text
 DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
               "menu", "menubar", "toolbar"}
 NOISE = re.compile(r"(^|[-_ ])(cookie|cookies|consent|gdpr|cmp|privacy-banner|banner|newsletter|nieuwsbrief|"
@@ -26,8 +27,35 @@ NOISE = re.compile(r"(^|[-_ ])(cookie|cookies|consent|gdpr|cmp|privacy-banner|ba
                    r"advert|ads|promo|popup|modal|pagination|comments?|footer|nav|navbar|navigation|topbar|"
                    r"masthead|colophon|site-header|page-header|main-header)([-_ ]|$)", re.I)
 MAIN_SELECTORS = ("article", "main", "[role=main]", "#content", "#main", ".content", ".main", ".article")
+# Real pages nest 10-60 elements deep; the Markdown conversion recurses per level (two frames for a block),
+# so deeper elements (a broken or hostile page: 900 nested <div>s) are replaced by their text.
+MAX_DEPTH = 120
 BLOCKS = {"p", "div", "section", "article", "main", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
           "blockquote", "pre", "table", "dl", "dt", "dd", "hr", "figure", "figcaption", "address"}
+
+
+def flatten(root: Tag, limit: int = MAX_DEPTH) -> None:
+    """Replace every element `limit` levels below `root` by its text (found without recursion), without the
+    navigation, scripts and banners in it: the words of a broken or hostile page nested deeper stay, as
+    plain text, words apart. Done first, so that the rest of the reading walks a tree of bounded depth."""
+    boundary: list[Tag] = []
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        for child in node.children:
+            if isinstance(child, Tag):
+                if depth + 1 >= limit:
+                    boundary.append(child)  # its subtree is not walked: each element is visited once
+                else:
+                    stack.append((child, depth + 1))
+    for tag in boundary:
+        text = ""
+        if not _is_noise(tag):
+            _clean(tag)
+            text = " ".join(tag.get_text(" ").split())
+        tag.replace_with(f" {text} " if text else " ")
+
+
 def _is_noise(tag: Tag) -> bool:
     if tag.name in DROP_TAGS:
         return True
@@ -61,13 +89,25 @@ def _meta(soup: BeautifulSoup, *names: str) -> str | None:
         tag = (soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
                or soup.find("meta", attrs={"itemprop": name}))
         if tag and tag.get("content", "").strip():
-            return " ".join(tag["content"].split())
+            return _as_text(tag["content"])
     return None
+
+
+def _as_text(value: str) -> str | None:
+    """A meta tag's value as text: some CMSs put markup in a description ('&lt;p&gt;...', even a script),
+    which would be the document's summary and snippet; its text without scripts and styles is kept."""
+    if "<" in value:
+        fragment = BeautifulSoup(value, "html.parser")
+        for tag in fragment.find_all(RAW_TEXT):
+            tag.decompose()
+        value = fragment.get_text(" ")
+    return " ".join(value.split()) or None
 
 
 def read_html(text: str, name: str = "", url: str | None = None) -> Draft:
     """A web page as a Draft. `url`: where the page was fetched, when the page does not say it itself."""
     soup = BeautifulSoup(text, "html.parser")
+    flatten(soup)
     site = _meta(soup, "og:site_name")
     url = _page_url(soup) or url
     published = dates.published_date(soup)
@@ -121,6 +161,7 @@ def _drop_date_lines(markdown_text: str) -> str:
 
 def html_to_markdown(root: Tag, base_url: str | None = None) -> str:
     """Headings, paragraphs, lists, links, emphasis, quotes, code and tables as Markdown; the rest as text."""
+    flatten(root)
     blocks = _blocks(root, base_url)
     text = "\n\n".join(b for b in blocks if b.strip())
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n" if text.strip() else ""

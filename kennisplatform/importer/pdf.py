@@ -4,14 +4,21 @@ headers and footers, page numbers) left out. pdfminer.six, because it gives the 
 character and groups lines into text boxes in reading order (the measurement is in docs/import.md).
 
 A scan (no text layer), an encrypted or a damaged file, or one with too many pages, is refused with a
-reason in Dutch; no exception of the PDF library reaches the editor."""
+reason in Dutch; no exception of the PDF library reaches the editor. So is a file that would take unbounded
+memory or time: one whose streams unpack to more than MAX_UNPACKED bytes (a 1 MB file of compressed
+spaces asked pdfminer for 2 GB), or a page with more than MAX_PAGE_CHARS characters."""
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import io
 import re
+import threading
+import zlib
 from collections import Counter
 from dataclasses import dataclass
+from typing import Iterator
 
 from . import dates
 from .model import Draft, ImportProblem
@@ -29,6 +36,13 @@ BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□➤►–\-\uf0b7\uf0a7\
 UNMAPPED = re.compile(r"\(cid:\d+\)")
 BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 BOLD_HEADING_MAX_CHARS = 100
+# Text PDFs unpack to 2-4 times their size (two manuals of 140 and 260 kB: 164 and 522 kB), so a 20 MB
+# upload of text stays far below this; pictures (JPEG) are never unpacked for the text.
+MAX_UNPACKED = 100_000_000
+MAX_PAGE_CHARS = 50_000  # characters on one page; a dense page of small print has ~8,000
+# pdfminer orders a page's text boxes by comparing every pair (quadratic: 1,000 scattered words took 6 s,
+# 2,000 took 49 s); a page with more boxes than this is read top to bottom, left to right instead.
+MAX_ORDERED_BOXES = 300
 PAGE_NUMBER = re.compile(r"^(pagina|page|blz\.?)?\s*\d{1,4}(\s*(/|van|of)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.I)
 
 
@@ -43,6 +57,9 @@ class Line:
 
 
 def read_pdf(data: bytes, name: str = "") -> Draft:
+    if b"%PDF-" not in data[:1024]:  # where readers look for it
+        raise ImportProblem("geen PDF-bestand (het begint niet met '%PDF-'); is het een ander soort bestand "
+                            "met .pdf erachter?")
     lines, info = _lines(data)
     if sum(len(line.text) for line in lines) < MIN_CHARS_PER_PAGE * max(1, _page_count(lines)):
         raise ImportProblem("geen tekst in de PDF (een scan of alleen afbeeldingen?); "
@@ -59,42 +76,229 @@ def read_pdf(data: bytes, name: str = "") -> Draft:
 
 # -- reading -----------------------------------------------------------------------------------------------
 def _lines(data: bytes) -> tuple[list[Line], dict[str, str]]:
-    # Imported here: pdfminer is only loaded when a PDF is imported.
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
+    from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     lines: list[Line] = []
     try:
-        info = _info(data)
-        box_number = 0
-        for page_number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams()), 1):
-            if page_number > MAX_PAGES:
-                raise ImportProblem(f"meer dan {MAX_PAGES} pagina's")
-            for element in page:
-                if not isinstance(element, LTTextContainer):
-                    continue
-                box_number += 1
-                for text_line in element:
-                    if not isinstance(text_line, LTTextLine):
+        with _unpacking_limit() as unpacked:
+            info = _info(data)
+            box_number = 0
+            for page_number, page in enumerate(_pages(data), 1):
+                if page_number > MAX_PAGES:
+                    raise ImportProblem(f"meer dan {MAX_PAGES} pagina's")
+                for element in page:
+                    if not isinstance(element, LTTextContainer):
                         continue
-                    chars = [c for c in text_line if isinstance(c, LTChar)]
-                    text = _line_text(text_line.get_text())
-                    if text and chars:
-                        size = sum(c.size for c in chars) / len(chars)
-                        bold = all(BOLD.search(c.fontname or "") for c in chars if c.get_text().strip())
-                        lines.append(Line(text, round(size, 1), page_number, box_number, bold))
+                    box_number += 1
+                    for text_line in element:
+                        if not isinstance(text_line, LTTextLine):
+                            continue
+                        chars = [c for c in text_line if isinstance(c, LTChar)]
+                        text = _line_text(text_line.get_text())
+                        if text and chars:
+                            size = sum(c.size for c in chars) / len(chars)
+                            bold = all(BOLD.search(c.fontname or "") for c in chars if c.get_text().strip())
+                            lines.append(Line(text, round(size, 1), page_number, box_number, bold))
+            unpacked.check()  # a refusal that the PDF library caught and went on after
     except ImportProblem:
         raise
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise ImportProblem("de PDF is versleuteld (met een wachtwoord beveiligd); "
                             "sla hem zonder beveiliging op en importeer hem opnieuw") from None
-    except Exception as error:  # noqa: BLE001 - any failure of the parser on an untrusted file
-        raise ImportProblem(f"beschadigd of onleesbaar PDF-bestand ({type(error).__name__})") from None
+    except RecursionError:
+        raise ImportProblem("onleesbaar PDF-bestand: het is te diep genest opgebouwd") from None
+    except Exception:  # noqa: BLE001 - any failure of the parser on an untrusted file
+        raise ImportProblem("beschadigd of onleesbaar PDF-bestand; probeer het opnieuw op te slaan als PDF "
+                            "(bijvoorbeeld met 'Afdrukken als PDF')") from None
     per_box = Counter(line.box for line in lines)
     for line in lines:
         line.alone = per_box[line.box] == 1
     return lines, info
+
+
+def _pages(data: bytes) -> Iterator:
+    """pdfminer's extract_pages, with a device that refuses a page of more than MAX_PAGE_CHARS characters,
+    collects no shapes or pictures, and orders the text boxes of a page with very many of them without comparing every pair."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams, LTPage, LTTextGroupLRTB
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    class Page(LTPage):
+        def group_textboxes(self, laparams, boxes):
+            if len(boxes) > MAX_ORDERED_BOXES:
+                return [LTTextGroupLRTB(boxes)]  # its analyze sorts top-left to bottom-right
+            return super().group_textboxes(laparams, boxes)
+
+    class Device(PDFPageAggregator):
+        chars = 0
+
+        def begin_page(self, page, ctm) -> None:
+            super().begin_page(page, ctm)
+            self.cur_item = Page(self.cur_item.pageid, self.cur_item.bbox, self.cur_item.rotate)
+            self.chars = 0
+
+        def _count(self) -> None:
+            self.chars += 1
+            if self.chars > MAX_PAGE_CHARS:
+                raise ImportProblem(f"een pagina van de PDF heeft meer dan {MAX_PAGE_CHARS:,} tekens (te groot of "
+                                    "kunstmatig gemaakt); niet geïmporteerd".replace(",", "."))
+
+        def render_char(self, *args, **kwargs):
+            self._count()
+            return super().render_char(*args, **kwargs)
+
+        # Shapes and pictures are not text, and pdfminer keeps them apart from it when it groups characters
+        # into lines and boxes: not collected at all (a detailed map is tens of thousands of paths).
+        def paint_path(self, *args, **kwargs) -> None:
+            pass
+
+        def render_image(self, *args, **kwargs) -> None:
+            pass
+
+    resources = PDFResourceManager(caching=True)
+    device = Device(resources, laparams=LAParams())
+    interpreter = PDFPageInterpreter(resources, device)
+    for page in PDFPage.get_pages(io.BytesIO(data), caching=True):
+        interpreter.process_page(page)
+        yield device.get_result()
+
+
+# -- unpacking, bounded ----------------------------------------------------------------------------------------
+class _Unpacked:
+    """The bytes unpacked from the streams of the PDF being read; more than MAX_UNPACKED refuses it."""
+
+    def __init__(self) -> None:
+        self.total = 0
+
+    def take(self, count: int) -> None:
+        self.total += count
+        self.check()
+
+    def check(self) -> None:
+        if self.total > MAX_UNPACKED:
+            raise ImportProblem(f"het PDF-bestand pakt uit tot meer dan {MAX_UNPACKED // 1_000_000} MB "
+                                "(een kunstmatig opgeblazen bestand?); niet geïmporteerd")
+
+
+_UNPACKED: contextvars.ContextVar[_Unpacked | None] = contextvars.ContextVar("pdf_unpacked", default=None)
+_OUT_STEP = 1 << 20  # bytes unpacked at a time
+_BOUNDING = threading.Lock()
+
+
+@contextlib.contextmanager
+def _unpacking_limit() -> Iterator[_Unpacked]:
+    """While a PDF is read (in this thread), everything pdfminer unpacks is counted, a step at a time."""
+    _bound_pdfminer()
+    unpacked = _Unpacked()
+    token = _UNPACKED.set(unpacked)
+    try:
+        yield unpacked
+    finally:
+        _UNPACKED.reset(token)
+
+
+def _bound_pdfminer() -> None:
+    """pdfminer unpacks a stream whole (zlib.decompress, lzwdecode, rldecode) and has no limit; its module's
+    names for them are pointed at bounded versions. Outside a read (no limit set) they do what they did."""
+    from pdfminer import pdftypes
+
+    with _BOUNDING:  # two first imports at once wrap them once
+        if not isinstance(pdftypes.zlib, _BoundedZlib):
+            pdftypes.zlib = _BoundedZlib()
+            pdftypes.lzwdecode = _bounded_lzw(pdftypes.lzwdecode)
+            pdftypes.rldecode = _bounded_runlength(pdftypes.rldecode)
+
+
+class _BoundedZlib:
+    """What pdfminer.pdftypes uses of the zlib module."""
+
+    error = zlib.error
+
+    def __getattr__(self, name: str):
+        return getattr(zlib, name)
+
+    @staticmethod
+    def decompress(data: bytes) -> bytes:
+        unpacked = _UNPACKED.get()
+        return zlib.decompress(data) if unpacked is None else _inflate(data, unpacked)
+
+
+def _inflate(data: bytes, unpacked: _Unpacked) -> bytes:
+    """zlib.decompress as pdfminer uses it, a step at a time: a stream cut short gives what it holds, one
+    damaged in its last 3 bytes (the checksum) what came before, one damaged earlier nothing: pdfminer's
+    own fallback (decompress_corrupted), which it is then never asked for, does the same byte by byte in
+    quadratic time."""
+    inflater = zlib.decompressobj()
+    out: list[bytes] = []
+    step = 1 << 16
+    for start in range(0, len(data), step):
+        if inflater.eof:
+            break
+        chunk, saved, kept = data[start:start + step], inflater.copy(), len(out)
+        try:
+            _inflate_into(inflater, chunk, out, unpacked)
+        except zlib.error:
+            unpacked.total -= sum(len(piece) for piece in out[kept:])
+            del out[kept:]
+            inflater = saved
+            for offset in range(len(chunk)):  # where exactly it breaks
+                try:
+                    _inflate_into(inflater, chunk[offset:offset + 1], out, unpacked)
+                except zlib.error:
+                    return b"" if start + offset < len(data) - 3 else b"".join(out)
+    return b"".join(out)
+
+
+def _inflate_into(inflater, chunk: bytes, out: list[bytes], unpacked: _Unpacked) -> None:
+    piece = inflater.decompress(chunk, _OUT_STEP)
+    while True:
+        unpacked.take(len(piece))
+        out.append(piece)
+        if inflater.eof or not (inflater.unconsumed_tail or len(piece) == _OUT_STEP):
+            return
+        piece = inflater.decompress(inflater.unconsumed_tail, _OUT_STEP)
+
+
+def _bounded_lzw(original):
+    def lzwdecode(data: bytes) -> bytes:
+        from pdfminer.lzw import LZWDecoder
+
+        unpacked = _UNPACKED.get()
+        if unpacked is None:
+            return original(data)
+        out = []
+        for piece in LZWDecoder(io.BytesIO(data)).run():  # up to ~4 kB per 12-bit code
+            unpacked.take(len(piece))
+            out.append(piece)
+        return b"".join(out)
+
+    return lzwdecode
+
+
+def _bounded_runlength(original):
+    def rldecode(data: bytes) -> bytes:
+        unpacked = _UNPACKED.get()
+        if unpacked is not None:
+            unpacked.take(_runlength_size(data))
+        return original(data)
+
+    return rldecode
+
+
+def _runlength_size(data: bytes) -> int:
+    """The size RunLengthDecode unpacks `data` to (at most 128 times its size), without unpacking it."""
+    size = i = 0
+    while i < len(data) and data[i] != 128:
+        length = data[i]
+        if length < 128:
+            size += length + 1
+            i += length + 2
+        else:
+            size += 257 - length
+            i += 2
+    return size
 
 
 def _line_text(raw: str) -> str:

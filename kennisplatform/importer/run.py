@@ -3,6 +3,7 @@ Saving goes through editing.Writer (atomic files, unique slugs, the corpus lock)
 lock, so editors wait at most one batch and a killed import leaves only whole files."""
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from pathlib import Path
 from typing import Iterable
@@ -21,6 +22,7 @@ from .model import STATUS_LABELS, STATUSES, Draft, ImportProblem, Options, Outco
 BATCH = 20  # files saved per hold of the corpus lock
 # Above this cosine a text from another address is a copy of one we have, not a page of its own.
 COPY_SIMILARITY = 0.95
+log = logging.getLogger(__name__)
 
 
 class Importer:
@@ -76,9 +78,11 @@ class Importer:
         except KennisplatformError as error:
             return Outcome(shown, "failed", reason=error.message)
         except OSError as error:
-            return Outcome(shown, "failed", reason=f"niet leesbaar: {os_reason(error)}")
-        except (UnicodeError, ValueError) as error:
-            return Outcome(shown, "failed", reason=f"niet leesbaar: {error}")
+            return Outcome(shown, "failed", reason=f"niet gelezen of opgeslagen: {os_reason(error)}")
+        except Exception:  # noqa: BLE001 - one file's failure is reported with it; the other files go on
+            log.exception("import: %s mislukt", shown)
+            return Outcome(shown, "failed", reason="onverwachte fout bij dit bestand (in het logboek gezet); "
+                                                   "niet geïmporteerd")
 
     def _import(self, writer: Writer | None, path: Path, shown: str) -> Outcome:
         draft = read_path(path, self.taxonomy, shown)
