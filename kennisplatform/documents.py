@@ -387,9 +387,16 @@ _EMPHASIS = re.compile(r"[*_`~]+")  # emphasis marks, removed after MARKDOWN_NOI
 _HEADING = re.compile(r"^(\s{0,3}#{1,6}\s+.*?[^\s.!?:;,…#])[ \t#]*$", re.M)
 
 
+# What a browser never shows: the page leaves these blocks out (render.CLEAN_CONTENT_TAGS), so the index and
+# the snippets must too ("<script>alert(1)</script>" in an editor's text showed in a snippet as "alert(1)").
+_HIDDEN_BLOCKS = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)
+
+
 def plain_text(markdown_text: str) -> str:
     """Markdown reduced to its words, for indexing and snippets (cheap: no HTML rendering)."""
     text = markdown_text
+    if "<" in text:
+        text = _HIDDEN_BLOCKS.sub(" ", text)
     if "#" in text:
         text = _HEADING.sub(r"\1.", text)
     for pattern, replacement in MARKDOWN_NOISE:

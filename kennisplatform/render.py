@@ -9,7 +9,7 @@ from functools import lru_cache
 import markdown
 import nh3
 from bs4 import BeautifulSoup
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .taxonomy import fold
 
@@ -59,7 +59,17 @@ def render_markdown(text: str, top_level: int = 2, id_prefix: str = "sectie-") -
     the h1) and never skip a level, so the page's outline stays in order. Headings get ids
     (`id_prefix` + a slug, unique within the text) for the table of contents. The result depends on the
     text alone, so recent texts are cached (a long report takes ~25 ms to render)."""
-    return _render(text or "", top_level, id_prefix)
+    try:
+        return _render(text or "", top_level, id_prefix)
+    except RecursionError:
+        # python-markdown and the parsers after it recurse per level of nesting: a text quoted thousands
+        # deep (">>>>...") is shown as its plain paragraphs rather than failing the page.
+        return _plain_paragraphs(text)
+
+
+def _plain_paragraphs(text: str) -> Rendered:
+    paragraphs = (" ".join(p.split()) for p in text.split("\n\n"))
+    return Rendered(Markup("".join(f"<p>{escape(p)}</p>" for p in paragraphs if p)))
 
 
 @lru_cache(maxsize=256)

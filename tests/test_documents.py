@@ -256,3 +256,19 @@ def test_common_os_errors_are_said_in_dutch(code, dutch):
 
     number = getattr(errno, code)
     assert os_reason(OSError(number, os.strerror(number), "/x")) == dutch
+
+
+def test_what_a_page_never_shows_is_neither_indexed_nor_in_a_snippet():
+    from kennisplatform.documents import plain_text
+
+    text = plain_text("Erfgoed <script>alert(1)</script> in de klas. <style>p { color: red }</style>Einde.")
+    assert "alert" not in text and "color" not in text
+    assert text.split() == ["Erfgoed", "in", "de", "klas.", "Einde."]
+
+
+def test_a_text_nested_too_deep_to_render_is_shown_as_plain_paragraphs():
+    # python-markdown recurses per level of quoting: 5,000 levels raised RecursionError, a 500 on the page.
+    from kennisplatform.render import render_markdown
+
+    html = str(render_markdown(">" * 5000 + " diep <b>vet</b>\n\nTweede alinea.").html)
+    assert html.endswith("<p>Tweede alinea.</p>") and "&lt;b&gt;vet" in html
