@@ -92,8 +92,11 @@ def closest_word(word: str, indexed: Callable[[str], int],
         options = [w for w, _ in tails if documents(w)]
         # A compound no document has whole is found through its parts ("erfgoedonderwijs": erfgoed,
         # onderwijs), so its correction is as good as one of a word the corpus has: the one whose last
-        # part is the most common word ("cultuurkaard": kaart, not waard or aard).
-        through_parts = [(vocabulary[tail], w) for w, tail in tails if not options and parts_documents(w)]
+        # part is the most common word ("cultuurkaard": kaart, not waard or aard). Not for a word that is
+        # such a compound itself: "kunstbeleid" is spelled right, not "kunstbereid" misspelled.
+        spelled_right = bool(analysis.compound_query_parts(word))
+        through_parts = [(vocabulary[tail], w) for w, tail in tails
+                         if not options and not spelled_right and parts_documents(w)]
         if through_parts:
             return max(through_parts)[1]
     # A compound of vocabulary words ("kunstles", "cultuurbus") is spelled right: it may be a vocabulary

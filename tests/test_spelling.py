@@ -37,6 +37,9 @@ def test_a_compound_no_document_has_whole_is_corrected_when_its_parts_are_found(
     # Of the last parts one letter off, the most common word: kaart, not waard, aard or paard.
     common = {stem(w) for w in ("cultuur", "kaart", "waard", "aard", "paard")}
     assert closest_word("cultuurkaard", lambda term: int(term in common)) == "cultuurkaart"
+    # A compound of words spelled right is no typo, also when no text has it whole.
+    assert closest_word("kunstbeleid", lambda term: int(term in {stem(w) for w in ("kunst", "beleid", "bereid")})) \
+        is None
 
 
 def test_two_edits_for_longer_words_when_one_finds_nothing():
