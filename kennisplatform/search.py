@@ -564,14 +564,19 @@ class SearchEngine:
         counts = [_documents(state, term) for term in terms]
         if not terms:
             return None
-        if min(counts) > RARE_DOCUMENTS and not (
-                phrase and len(terms) > 1 and not self._clause_bits(state, Clause("phrase", tuple(terms), word))):
+        if min(counts) > RARE_DOCUMENTS and not (phrase and len(terms) > 1 and self._misspelled_run(state, word, terms)):
             return None
         # A listed name itself is no typo (closest says None); one that only contains a place
         # ("Leidschendam-Voorbrug" has "Leidschendam") is still corrected as a whole.
         if min(counts) and spelling.is_word(analysis.fold(word)):
             return None  # a rare word, but a word ("leider" is not Leiden)
         return self._place_names.closest(word)
+
+    def _misspelled_run(self, state: _State, run: str, terms: list[str]) -> bool:
+        """Whether a run of words that the corpus has may be a place of as many words typed wrong: a name of
+        its letter and length is listed, and no text has the words together. Asked for every run of every
+        query, so the cheap test first (the phrase's documents and closest() cost a few ms a run)."""
+        return self._place_names.may_name(run) and not self._clause_bits(state, Clause("phrase", tuple(terms), run))
 
     def _is_place(self, word: str) -> bool:
         return self.taxonomy.resolve("region", word) is not None or bool(self.taxonomy.find_in_text("region", word))

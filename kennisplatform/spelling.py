@@ -200,6 +200,13 @@ class NameCorrector:
         for key in sorted(self._names):
             self._by_letter.setdefault(key[0], []).append(key)
 
+    def may_name(self, words: str) -> bool:
+        """Whether a listed name of several words starts with the words' letter and is near their length: what
+        closest() needs before it compares anything (cheap enough for every run of words of every query)."""
+        key = analysis.fold(words)
+        return len(key) >= MIN_NAME and any(abs(len(name) - len(key)) <= 2 and " " in name
+                                            for name in self._by_letter.get(key[0], ()))
+
     def closest(self, word: str) -> str | None:
         """The listed name nearest to `word` (one edit, two for long words; a sound spelled another way
         counts as one, "Alfen", "Zwyndrecht"; the first letter kept), as it is written; None for a listed
