@@ -1021,8 +1021,10 @@ def whole_title_words(text: str) -> list[str] | None:
 def title_share(query: list[str], title: list[str]) -> float:
     """The share of the title's words (whole_title_words) that the query's are, when every query word is one
     of the title's (as often as typed); 0 when one is not."""
-    if Counter(query) - Counter(title):
-        return 0.0
+    if len(query) > len(title) or not set(query).issubset(title):
+        return 0.0  # most titles read: a query word not in the title (no Counter made)
+    if len(set(query)) < len(query) and Counter(query) - Counter(title):
+        return 0.0  # a word typed twice must be in the title twice
     return len(query) / len(title)
 
 
