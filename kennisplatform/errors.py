@@ -15,13 +15,17 @@ class KennisplatformError(Exception):
 
 
 class InvalidParameter(KennisplatformError):
-    """A search or URL parameter that cannot be used (HTTP 400)."""
+    """A search or URL parameter that cannot be used (HTTP 400). `value`: the one value that is wrong, when
+    the others of the address are fine (an unknown filter value), so the error page can offer the address
+    without it; `suggestion`: a value it is close to ("bedoelde u ...?")."""
 
     status = 400
 
-    def __init__(self, name: str, message: str):
+    def __init__(self, name: str, message: str, value: str | None = None, suggestion: str | None = None):
         super().__init__(message)
         self.name = name
+        self.value = value
+        self.suggestion = suggestion
 
 
 class NotFound(KennisplatformError):

@@ -169,7 +169,8 @@ def _validate_facet(name: str, raw: list[str], taxonomy: Taxonomy) -> tuple[str,
             hint = f"bedoelde u '{closest}'?" if closest else "kies een waarde uit de lijst"
         if resolved is None:
             shown = value[:60]
-            raise InvalidParameter(name, f"Onbekende waarde '{shown}' voor {FACET_LABELS[name].lower()}; {hint}")
+            raise InvalidParameter(name, f"Onbekende waarde '{shown}' voor {FACET_LABELS[name].lower()}; {hint}",
+                                   value=value, suggestion=None if name == "year" else closest)
         if resolved not in result:
             result.append(resolved)
     return tuple(result)

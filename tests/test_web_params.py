@@ -139,3 +139,20 @@ def test_every_year_the_facet_shows_is_a_filter_that_works(tmp_path):
     assert {"oorkonde-1200", "verre-toekomst"} <= undated
     assert client.get("/zoeken.json?year=1200").get_json()["total"] == 0  # a year, though none has it
     assert client.get("/zoeken.json?year=0999").status_code == 400  # not as the index writes a year
+
+
+def test_an_unknown_filter_value_page_offers_the_same_search_without_it_or_with_the_close_one(client):
+    """An old bookmark or a link from before the taxonomy changed: the 400 page keeps the query and the other
+    filters, and offers the address without the wrong value, and with the value it is close to."""
+    for page_path in ("/zoeken", "/verslagen"):
+        response = client.get(f"{page_path}?q=erfgoed&theme=erfgoud&region=leiden")
+        assert response.status_code == 400
+        soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+        links = {a.get_text(" ", strip=True): a["href"] for a in soup.select(".error-page a")}
+        assert links["Zonder thema ‘erfgoud’"] == f"{page_path}?q=erfgoed&region=leiden"
+        assert links["Met thema ‘Erfgoed’"] == f"{page_path}?q=erfgoed&theme=Erfgoed&region=leiden"
+        assert client.get(links["Met thema ‘Erfgoed’"]).status_code == 200
+    # No close value: only the way without it. JSON addresses keep their small JSON error.
+    soup = BeautifulSoup(client.get("/zoeken?q=dans&region=Atlantis").get_data(as_text=True), "html.parser")
+    assert [a["href"] for a in soup.select(".error-page a")][0] == "/zoeken?q=dans"
+    assert client.get("/zoeken.json?region=Atlantis").get_json()["parameter"] == "region"

@@ -3,11 +3,14 @@ problem+json answers take over; /….json addresses get a small JSON error."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from flask import Flask, Response, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from ..errors import KennisplatformError
+from ..params import FACET_LABELS
 
 TITLES = {
     400: "Ongeldige zoekopdracht",
@@ -49,7 +52,36 @@ def _api_error(error: HTTPException):
     return api_http_error(error)
 
 
+@dataclass(frozen=True)
+class Repair:
+    """A link on a 400 page: the same address with the one wrong value left out or replaced."""
+
+    label: str
+    url: str
+
+
+def repairs(parameter: str, value: str, suggestion: str | None) -> list[Repair]:
+    """The request's own address without the wrong value (its query and other filters kept: an old bookmark
+    or a link from before the taxonomy changed), and with the value it is close to."""
+    pairs = list(request.args.items(multi=True))
+    if (parameter, value) not in pairs:
+        return []
+    label = FACET_LABELS.get(parameter, parameter).lower()
+
+    def url(replacement: str | None) -> str:
+        kept = [(k, replacement if (k, v) == (parameter, value) else v) for k, v in pairs]
+        query = urlencode([(k, v) for k, v in kept if v is not None])
+        return request.path + (f"?{query}" if query else "")
+
+    found = [Repair(f"Met {label} ‘{suggestion}’", url(suggestion))] if suggestion else []
+    return found + [Repair(f"Zonder {label} ‘{value[:60]}’", url(None))]
+
+
 def handle_library_error(error: KennisplatformError):
+    value = getattr(error, "value", None)
+    if value is not None and not request.path.endswith(".json"):
+        return render_template("error.html", status=error.status, title=TITLES[error.status], message=error.message,
+                               repairs=repairs(error.name, value, error.suggestion)), error.status
     return error_response(error.status, error.message, getattr(error, "name", None))
 
 
