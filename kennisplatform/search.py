@@ -1078,9 +1078,9 @@ def _correct(parsed: ParsedQuery, plan: Plan, corrected: ParsedQuery | None, cor
 def _partial_message(text: str, nowhere: list[str], words: list[str]) -> str:
     """What the page says when it lists documents with some of the query's words: which words no document
     has, as a shop says "Ontbreekt: ruimtevaart", rather than the words as a list of alternatives."""
-    if not nowhere:
-        return f"Geen resultaten met alle woorden van ‘{text}’; wel met een deel ervan: {', '.join(words)}."
     found = [w for w in words if w not in nowhere]
+    if not nowhere or not found:
+        return f"Geen resultaten met alle woorden van ‘{text}’; wel met een deel ervan: {', '.join(words)}."
     return (f"Geen resultaten met alle woorden van ‘{text}’: niets gevonden voor {_quoted(nowhere)}. "
             f"Hieronder de resultaten voor {_quoted(found, 'of')}.")
 

@@ -309,3 +309,5 @@ def test_the_partial_results_message_names_the_words_found_nowhere():
         "Hieronder de resultaten voor ‘dans’ of ‘erfgoed’.")
     assert _partial_message("dans erfgoed", [], ["dans", "erfgoed"]) == \
         "Geen resultaten met alle woorden van ‘dans erfgoed’; wel met een deel ervan: dans, erfgoed."
+    # Found through something else than its words (a place's documents): no word to name as found.
+    assert _partial_message("x y", ["x", "y"], ["x", "y"]).endswith("wel met een deel ervan: x, y.")
