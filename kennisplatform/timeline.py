@@ -22,6 +22,7 @@ HEIGHT = PERIOD_Y + PERIOD_HEIGHT + 2
 # about 67 units, "’13–’16" in 10px about 42): narrower, and neighbouring labels ran into each other.
 FULL_LABEL_WIDTH = 74
 SHORT_LABEL_WIDTH = 46
+START_LABEL_WIDTH = 26  # "’25–" in the short labels' font
 UNKNOWN_GAP = 0.6  # slots between the last year and the "Datum onbekend" bar
 _YEAR = re.compile(r"\d{4}\Z")
 
@@ -158,12 +159,15 @@ def _span(years: list[int]) -> list[int]:
 
 
 def _period_label(value: str, width: float) -> str:
-    """"2021–2024" where it fits under its bars, "’21–’24" where that fits, else nothing (the band is still a
-    link, with its full name)."""
+    """"2021–2024" where it fits under its bars, "’21–’24" where that fits, "’25–" under a period of which
+    only its first years have come (the current one, two years wide: an empty band read as no period), else
+    nothing (the band is still a link, with its full name)."""
     start, end = value.split("-")
     if width >= FULL_LABEL_WIDTH:
         return f"{start}–{end}"
-    return f"’{start[2:]}–’{end[2:]}" if width >= SHORT_LABEL_WIDTH else ""
+    if width >= SHORT_LABEL_WIDTH:
+        return f"’{start[2:]}–’{end[2:]}"
+    return f"’{start[2:]}–" if width >= START_LABEL_WIDTH else ""
 
 
 def _years(period: str) -> set[str]:

@@ -243,13 +243,17 @@ def test_many_undated_documents_do_not_flatten_the_years():
 def test_period_labels_fit_their_bands_on_a_long_timeline():
     """From 2010 to 2026 with a '?' bar the bands are about 67 units wide: too narrow for '2013–2016' in its
     font, so the short form is used."""
-    from kennisplatform.timeline import FULL_LABEL_WIDTH
+    from kennisplatform.timeline import FULL_LABEL_WIDTH, SHORT_LABEL_WIDTH
 
     facet = _year_facet(*[(str(y), str(y), 1, False, "jaar") for y in range(2010, 2027)],
                         (UNKNOWN_YEAR, "Datum onbekend", 5, False, "jaar"))
     periods = build_timeline(facet, str).periods
     assert periods and all(p.label == "" or (p.width >= FULL_LABEL_WIDTH) == (not p.short) for p in periods)
     assert [p.label for p in periods if p.value == "2013-2016"] == ["’13–’16"]
+    # The current period, of which two years have come (three or four in a later year), is named by its start
+    # rather than left blank.
+    current = [p for p in periods if p.value == "2025-2028"]
+    assert current and current[0].label == ("’25–" if current[0].width < SHORT_LABEL_WIDTH else "’25–’28")
 
 
 def test_the_search_page_caption_counts_the_undated_documents(tmp_path):
