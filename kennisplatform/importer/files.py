@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..documents import MAX_TITLE
+from ..documents import MAX_TITLE, clean_body, clean_line
 from ..taxonomy import Taxonomy
 from .docx import read_docx
 from .html import read_html
@@ -30,7 +30,6 @@ UTF16_LOW_NULS = 0.01
 KIND_LABELS = {"html": "webpagina", "md": "Markdown-bestand", "txt": "tekstbestand", "pdf": "PDF-bestand",
                "docx": "Word-bestand"}
 log = logging.getLogger(__name__)
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 NOT_TEXT = "geen tekst: het bestand lijkt een afbeelding of programma (binaire inhoud), geen webpagina of tekstbestand"
 
 
@@ -66,7 +65,7 @@ def read_path(path: Path, taxonomy: Taxonomy, name: str | None = None) -> Draft:
         log.exception("import: %s niet gelezen", name)
         raise ImportProblem(f"kon niet als {KIND_LABELS[kind]} worden gelezen (beschadigd?); niet geïmporteerd") from None
     # Stray control characters (a raw byte, '&#1;' in a page, '\x01' in YAML) show as boxes or nothing.
-    draft.title, draft.summary, draft.body = (CONTROL.sub("", v) for v in (draft.title, draft.summary, draft.body))
+    draft.title, draft.summary, draft.body = clean_line(draft.title), clean_line(draft.summary), clean_body(draft.body)
     draft.title = shorten_title(draft.title)
     if kind in BINARY:
         # Only for PDF and Word, where the title line comes through as text. Web pages are left as they are:
