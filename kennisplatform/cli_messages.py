@@ -11,6 +11,8 @@ import importlib
 
 import click
 
+from .corpus import shown_path  # cli.py has loaded it already
+
 # click's message ids (the English text, with its format fields) -> Dutch, same format fields.
 MESSAGES: dict[str, str] = {
     "Usage:": "Gebruik:",
@@ -124,7 +126,7 @@ class Utf8Text(click.ParamType):
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            shown = shown_path(value)
             self.fail(f"'{shown}' is geen geldige UTF-8-tekst (controleer de tekenset van de terminal).", param, ctx)
         return value
 
@@ -142,7 +144,7 @@ def os_error_message(exc: OSError) -> str:
     if isinstance(where, bytes):
         where = where.decode("utf-8", "backslashreplace")
     elif isinstance(where, str):
-        where = where.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        where = shown_path(where)
     reason = os_reason(exc)
     if exc.errno == errno.ENOENT and where:  # also what creating a folder in a missing one says
         reason = "bestaat niet (of een map erboven bestaat niet)"
