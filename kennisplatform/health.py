@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .corpus import TYPE_FOLDERS, refusal, shown_path
 from .errors import Problem
-from .index import MANIFEST, _read_manifest  # index.py owns the manifest (id -> path, digest of what it holds)
+from .index import MANIFEST, read_manifest  # index.py owns the manifest
 
 OK, DEGRADED, UNAVAILABLE = "ok", "degraded", "unavailable"
 MAX_CHECKED = 50  # files missing from the index read per answer; more: degraded without reading them
@@ -120,7 +120,7 @@ class CorpusCounter:
         with self._lock:
             if self._manifest is not None and self._manifest[0] == stamp:
                 return self._manifest[1]
-        ids = frozenset(_read_manifest(index_dir))
+        ids = frozenset(read_manifest(index_dir))
         with self._lock:
             self._manifest = (stamp, ids)
         return ids

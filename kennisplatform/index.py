@@ -138,7 +138,8 @@ class _FreshIndex(whoosh_index.FileIndex):
         return whoosh_index.TOC(self._schema, [], self.previous)
 
 
-def _read_manifest(index_dir: Path) -> dict[str, dict]:
+def read_manifest(index_dir: Path) -> dict[str, dict]:
+    """What the index holds, by id: the corpus path and digest of each file it indexed ({} when unreadable)."""
     try:
         data = json.loads((Path(index_dir) / MANIFEST).read_text())
         return data if isinstance(data, dict) else {}
@@ -165,7 +166,7 @@ def update_index(corpus_dir: Path, index_dir: Path, *, rebuild: bool = False,
         if only_if_stale and not rebuild and is_current(index_dir, taxonomy):
             return IndexReport(seconds=time.perf_counter() - started)
         rebuild = rebuild or not is_current(index_dir, taxonomy)
-        manifest = {} if rebuild else _read_manifest(index_dir)
+        manifest = {} if rebuild else read_manifest(index_dir)
         listing = scan(corpus_dir, digests=not rebuild)  # a rebuild reads every file anyway: digested then
         report = IndexReport(rebuilt=rebuild, problems=list(listing.problems))
         changed = [f for f in listing.files if manifest.get(f.doc_id, {}).get("digest") != f.digest]
@@ -845,7 +846,7 @@ def apply_changes(corpus_dir: Path, index_dir: Path, upserts: Iterable[tuple[Doc
         update_index(corpus_dir, index_dir, taxonomy=taxonomy)
         return
     with write_lock(index_dir):
-        manifest = _read_manifest(index_dir)
+        manifest = read_manifest(index_dir)
         writer = _SegmentWriter(open_index(index_dir), limitmb=64)
         try:
             for doc, digest in upserts:
