@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Callable
 from urllib.parse import urlencode
 
 from flask import Flask, Response, render_template, request
@@ -33,14 +34,17 @@ MESSAGES = {
 }
 
 
-def error_response(status: int, message: str | None = None, parameter: str | None = None):
-    """The page (or JSON, for a .json address) for an error status."""
+def error_response(status: int, message: str | None = None, parameter: str | None = None,
+                   repairs: Callable[[], list[Repair]] | None = None):
+    """The page (or JSON, for a .json address) for an error status; `repairs`: the page's links to the same
+    address put right (made only for the page)."""
     message = message or MESSAGES.get(status, MESSAGES[500])
     if request.path.endswith(".json"):
         body = {"status": status, "error": message, **({"parameter": parameter} if parameter else {})}
         return Response(json.dumps(body, ensure_ascii=False), status=status, mimetype="application/json")
     title = TITLES.get(status, TITLES[500])
-    return render_template("error.html", status=status, title=title, message=message, parameter=parameter), status
+    return render_template("error.html", status=status, title=title, message=message, parameter=parameter,
+                           repairs=repairs() if repairs else []), status
 
 
 def _api_error(error: HTTPException):
@@ -79,10 +83,8 @@ def repairs(parameter: str, value: str, suggestion: str | None) -> list[Repair]:
 
 def handle_library_error(error: KennisplatformError):
     value = getattr(error, "value", None)
-    if value is not None and not request.path.endswith(".json"):
-        return render_template("error.html", status=error.status, title=TITLES[error.status], message=error.message,
-                               repairs=repairs(error.name, value, error.suggestion)), error.status
-    return error_response(error.status, error.message, getattr(error, "name", None))
+    fixes = (lambda: repairs(error.name, value, error.suggestion)) if value is not None else None
+    return error_response(error.status, error.message, getattr(error, "name", None), fixes)
 
 
 def handle_http_error(error: HTTPException):
