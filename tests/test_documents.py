@@ -324,3 +324,66 @@ def test_a_text_nested_too_deep_to_render_is_shown_as_plain_paragraphs():
 
     html = str(render_markdown(">" * 5000 + " diep <b>vet</b>\n\nTweede alinea.").html)
     assert html.endswith("<p>Tweede alinea.</p>") and "&lt;b&gt;vet" in html
+
+
+SIMPLE_FRONT = """type: artikel
+title: "Studie één: de praktijk # 2"
+date: 2026-05-02
+summary: Een zin met  twee spaties, een C# en een adres https://x.nl/a?b=c
+themes: [inclusie, talentontwikkeling]
+regions:
+  - Krimpen aan den IJssel
+  - "Den Haag"
+audience: []
+disciplines:
+"""
+
+
+def test_plain_front_matter_is_read_without_pyyaml_as_pyyaml_reads_it():
+    """The plain front matter of most files (keys with a scalar, a list or nothing) is read by
+    documents.simple_mapping, 0.13 ms of a rebuild's 1.5 ms per document less. Whatever it reads must be
+    what PyYAML gives (types too: a date stays text, an empty list is not None); anything else it leaves
+    to PyYAML (None). Checked on thousands of texts made of the pieces YAML treats specially."""
+    import random
+
+    import yaml
+
+    from kennisplatform.documents import _Loader, load_yaml, simple_mapping
+
+    expected = yaml.load(SIMPLE_FRONT, Loader=_Loader)
+    assert simple_mapping(SIMPLE_FRONT) == expected and load_yaml(SIMPLE_FRONT) == expected
+    assert expected["date"] == "2026-05-02" and expected["audience"] == [] and expected["disciplines"] is None
+
+    keys = ["type", "title", "date", "themes", "yes", "No", "on", "null", "y", "x_1", "<<", "a b", "1"]
+    separators = [": ", ":", ":  ", " : ", ":\t"]
+    values = ["artikel", "twee woorden", "2026-05-02", "2026-13-45", "2026-05-02T10:00", "12", "1_000", "0x1F",
+              "0o17", "017", "1:20", "3.5", ".5", ".inf", "-.5", "+3", "true", "No", "off", "~", "null", "", '"x # y"',
+              '"met \\" escape"', '"\\u00e9"', '""', "'enkel'", "a: b", "a #c", "C#", "a:", "a:b", "https://x.y/z",
+              "[a, b]", "[a,b,]", "[a,,b]", "[]", "[ ]", "[a, [b]]", '["x, y"]', '["x", y]', "[1, 2]", "[a: b]",
+              "[2020-01-01]", "[yes, nee]", "[a] b", "{a: b}", "&anker x", "*anker", "!tag x", "!!str 1", "|", ">",
+              "- x", "-x", "?x", "? x", "%x", "@x", "`x", "...", "---", "a  b", "é ü ß", "x\x01", "x\ty", "x\r",
+              "a\u2028b", "a\x85b", "\ufeffx", "#", "x # y", "x#y", "=", "<<", "a'b", 'a"b', "a\\b", "[a\\b]"]
+    lines = ["", "  ", "- item", "  - item", "  - 12", "  -", "- [a]", "- a: b", "# opmerking", "  genest: x",
+             "vervolg", "---", "...", "    - diep", "- \"q\"", "-  ruim  "]
+    plain_keys, plain_values = keys[:4], values[:3] + ["a  b", "é ü ß", "C#", "a:b", "https://x.y/z", '"x # y"', "[a, b]"]
+    rng = random.Random(14)
+    accepted = 0
+    for _ in range(8000):
+        text_lines = []
+        for _ in range(rng.randint(1, 5)):
+            if rng.random() < 0.15:
+                text_lines.append(rng.choice(lines))
+            else:
+                key = rng.choice(keys if rng.random() < 0.1 else plain_keys)
+                separator = rng.choice(separators if rng.random() < 0.1 else [": "])
+                text_lines.append(key + separator + rng.choice(values if rng.random() < 0.3 else plain_values))
+        text = "\n".join(text_lines)
+        try:
+            truth = yaml.load(text, Loader=_Loader)
+        except Exception:  # noqa: BLE001 - PyYAML refuses it: so must the plain reader
+            truth = "refused"
+        ours = simple_mapping(text)
+        if ours is not None:
+            accepted += 1
+            assert ours == truth and repr(ours) == repr(truth), text
+    assert accepted > 1500  # the comparison covers many texts the plain reader does read
