@@ -5,8 +5,6 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from itertools import chain
 
 import yaml
 
@@ -58,96 +56,7 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: load
 def load_yaml(raw: str):
     """Front matter (or any small YAML text from the corpus) as Python values: safe, dates as text, no
     aliases. Raises yaml.YAMLError (AliasRefused for an alias), ValueError or RecursionError."""
-    simple = simple_mapping(raw)
-    return simple if simple is not None else yaml.load(raw, Loader=_Loader)
-
-
-# -- the plain front matter most files have, read without the YAML library --------------------------------
-# Lines of `key: value`, where a value is one plain or double-quoted scalar without escapes, a flow list of
-# such scalars ([a, b]), or nothing (null, or a block list of `- item` lines below). PyYAML's constructor runs
-# in Python even with libyaml's parser: 75 µs per file of the generated corpora, 30 µs here, of a rebuild's
-# 1.5 ms of CPU per document. Anything else (nested mappings, comments, quotes of another kind, escapes,
-# tabs, numbers, booleans, anchors) is left to PyYAML; what this reads, it reads as PyYAML does
-# (tests/test_documents.py compares both on generated texts).
-_STR_TAG, _TIMESTAMP_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"
-_KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_]{0,99}):(?: +(.*?))? *")
-_ITEM_LINE = re.compile(r"( *)- +(.*?) *")
-_QUOTED = re.compile(r'"([^"\\]*)"')
-_PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
-_NOT_IN_FLOW = re.compile(r"[\[\]{}#:]")
-# Tabs, carriage returns, YAML's other line breaks and a byte order mark: left to PyYAML, as are the
-# characters its reader refuses.
-_NOT_SIMPLE = re.compile("[\t\r\x85\u2028\u2029\ufeff]")
-_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
-
-
-def simple_mapping(raw: str) -> dict | None:
-    """The mapping of a front matter in the plain form above, as load_yaml gives it; None for any other
-    text (load_yaml then reads it with PyYAML)."""
-    if _NOT_SIMPLE.search(raw) or _NON_PRINTABLE.search(raw):
-        return None
-    meta: dict = {}
-    lines = raw.split("\n")
-    count, n = len(lines), 0
-    while n < count:
-        line = lines[n]
-        n += 1
-        if not line.strip(" "):
-            continue
-        match = _KEY_LINE.fullmatch(line)
-        if match is None or _plain_tag(match.group(1)) != _STR_TAG:
-            return None
-        text = match.group(2)
-        if text:
-            value = _flow_list(text) if text[0] == "[" else _scalar(text, False)
-            if value is None:
-                return None
-        else:
-            value, indent = [], None
-            while n < count and (item := _ITEM_LINE.fullmatch(lines[n])) is not None:
-                indent = item.group(1) if indent is None else indent
-                scalar = _scalar(item.group(2), False) if item.group(1) == indent else None
-                if scalar is None:
-                    return None
-                value.append(scalar)
-                n += 1
-            value = value or None
-        meta[match.group(1)] = value
-    return meta or None
-
-
-def _flow_list(text: str) -> list[str] | None:
-    if text[-1] != "]":
-        return None
-    inner = text[1:-1]
-    if not inner.strip(" "):
-        return []
-    values = [_scalar(part.strip(" "), True) for part in inner.split(",")]
-    return None if None in values else values
-
-
-def _scalar(text: str, flow: bool) -> str | None:
-    """A plain or double-quoted scalar that PyYAML reads as this text (a string, or a date kept as text)."""
-    if not text:
-        return None
-    if text[0] == '"':
-        match = _QUOTED.fullmatch(text)
-        return match.group(1) if match else None
-    if (text[0] in _PLAIN_START or ": " in text or " #" in text or text[-1] == ":" or text.startswith("...")
-            or (flow and _NOT_IN_FLOW.search(text))):
-        return None
-    return text if _plain_tag(text) in (_STR_TAG, _TIMESTAMP_TAG) else None
-
-
-@lru_cache(maxsize=4096)
-def _plain_tag(text: str) -> str:
-    """The tag PyYAML's resolver gives a plain scalar (BaseResolver.resolve for a ScalarNode); remembered:
-    the keys and the taxonomy's values recur in every file."""
-    resolvers = _Loader.yaml_implicit_resolvers
-    for tag, pattern in chain(resolvers.get(text[0] if text else "", ()), resolvers.get(None, ())):
-        if pattern.match(text):
-            return tag
-    return _STR_TAG
+    return yaml.load(raw, Loader=_Loader)
 
 
 yaml_error_position = yaml_position  # where a YAML error is, in Dutch (errors.yaml_position)
