@@ -552,8 +552,8 @@ def _add_direct(terms: dict, format_, text: str, docnum: int, fieldboost: float)
         scores = map(float, scores)  # what x * 1.0 * 1.0 gives
     else:
         scores = [score * boost * fieldboost for score in scores]
-    single, encode = schema.single_position, format_.encode
-    values = [single(spots[0]) if len(spots) == 1 else encode(spots) for spots in positions]
+    single, encode = schema.SINGLE_POSITIONS, format_.encode
+    values = [single[spots[0]] if len(spots) == 1 else encode(spots) for spots in positions]
     lists = list(map(terms.get, found))
     if None in lists:  # terms this segment has not seen yet
         lists = [terms.setdefault(term, []) if known is None else known for term, known in zip(found, lists)]

@@ -400,6 +400,20 @@ def test_a_build_deflates_text_postings_and_stored_fields_with_isal(corpus_dir, 
             "gouda" in doc.body.lower() for doc_id, doc in expected.items() if doc_id != "lang")
 
 
+def test_single_positions_are_encoded_as_whoosh_does_and_kept_only_below_a_bound():
+    """A posting of one word at one position (most of a build's) takes its bytes from a table made once
+    per position; a very long text's far positions are encoded each time, so the table stays bounded."""
+    from whoosh import formats
+
+    from kennisplatform import schema
+
+    far = schema.SINGLE_KEPT + 7
+    for pos in (0, 1, 127, 128, 300, 65_535, far, 10 ** 6):
+        assert schema.SINGLE_POSITIONS[pos] == schema.single_position(pos) == formats.Positions.encode(None, [pos])
+        assert schema.Positions().encode([pos]) == formats.Positions.encode(None, [pos])
+    assert 300 in schema.SINGLE_POSITIONS and far not in schema.SINGLE_POSITIONS
+
+
 def test_posting_blocks_pickle_their_values_as_bytes(corpus_dir, tmp_path, taxonomy, monkeypatch):
     """Whoosh pickles a block's postings with protocol 2, which has no opcode for bytes: each posting's
     positions went through _codecs.encode (five times the pickling time, twice the size after deflating).
