@@ -41,6 +41,12 @@ class Link:
 class MetaRow:
     label: str  # "Thema's"
     values: list[Link]
+    note: str | None = None  # a short remark under the values
+
+# An imported document whose type was guessed says so where its type is shown: readers should not take it
+# for the editors' judgement. (The editors' review queue, /redactie/te-beoordelen, lists the same documents.)
+GUESSED_TYPE = "vermoedelijk"
+GUESSED_TYPE_NOTE = "Geschat bij het importeren; de redactie heeft de soort nog niet bevestigd."
 
 
 @dataclass
@@ -52,6 +58,7 @@ class DocumentPage:
     breadcrumbs: list[Link]
     similar: list[Hit] = field(default_factory=list)
     json_ld: str | None = None  # schema.org data for search engines (findable.structured_data), escaped
+    type_note: str | None = None  # beside the type in the header: "vermoedelijk" when it was guessed
 
     @property
     def show_toc(self) -> bool:
@@ -126,7 +133,8 @@ def build_document_page(doc: Document) -> DocumentPage:
         return [Link(taxonomy.label(facet, i), filter_url(facet, i)) for i in ids]
 
     meta = [
-        MetaRow("Soort", [Link(type_label, browse_url(doc.type) or filter_url("type", doc.type))]),
+        MetaRow("Soort", [Link(type_label, browse_url(doc.type) or filter_url("type", doc.type))],
+                GUESSED_TYPE_NOTE if doc.type_guessed else None),
         MetaRow("Datum", [_date_link(doc)]),
         MetaRow("Thema's", links("theme", doc.themes)),
         # A place once, to its own page (its documents, map and timeline, and a search in them), not once to
@@ -150,7 +158,8 @@ def build_document_page(doc: Document) -> DocumentPage:
                                                url_for("documents.original", doc_id=doc.id))]))
     meta = [row for row in meta if row.values]
     crumbs = [Link("Home", "/"), Link(type_plural, browse_url(doc.type)), Link(doc.title)]
-    return DocumentPage(doc, type_label, render_markdown(doc.body), meta, crumbs)
+    return DocumentPage(doc, type_label, render_markdown(doc.body), meta, crumbs,
+                        type_note=GUESSED_TYPE if doc.type_guessed else None)
 
 
 def _size(n: int) -> str:
