@@ -1,6 +1,7 @@
-"""What the editors' dashboard costs to list the documents last written (editing.recently_changed), on a
-generated corpus: a stat of every file (before session 10) against the listing kept between loads
-(editing.RecentFiles), first, unchanged, and just after a save.
+"""What the editors' dashboard costs to list the documents last written (editing.recently_changed) and to
+count those with suggestions to review (review.PendingList), on a generated corpus: a stat of every file
+(before session 10) against the listing kept between loads (editing.RecentFiles), first, unchanged, and
+just after a save.
 
     .venv/bin/python benchmarks/dashboard_speed.py --docs 100000 [--repeat 20] [--workdir /tmp] [--data DIR]
 
@@ -20,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kennisplatform import editing  # noqa: E402
-from kennisplatform.corpus import iter_markdown_files  # noqa: E402
+from kennisplatform import editing, review  # noqa: E402
+from kennisplatform.corpus import iter_markdown_files, taxonomy_for  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -36,6 +37,18 @@ def stat_every_file(corpus: Path, start: int = 0, count: int = 25) -> tuple[list
             continue
     stamps.sort()
     return stamps[start:start + count], len(stamps)
+
+
+def stat_every_file_for_review(corpus: Path, known: dict) -> dict:
+    """review.PendingList's refresh before session 10, after any save (the index version changed): every
+    file listed and stat'd, and read only when its (mtime, size) changed (here: none)."""
+    files = {}
+    for path in iter_markdown_files(corpus):
+        info = path.stat()
+        stamp = (info.st_mtime_ns, info.st_size)
+        seen = known.get(path)
+        files[path] = seen if seen and seen[0] == stamp else (stamp, None)
+    return files
 
 
 def ms(fn, repeat: int) -> float:
@@ -74,6 +87,15 @@ def main(argv: list[str] | None = None) -> int:
     rows.append((f"kept listing: the middle page (documents {middle + 1:,}-{middle + 25:,})",
                  ms(lambda: kept.page(middle, 25), args.repeat)))
 
+    known = stat_every_file_for_review(corpus, {})
+    rows.append(("review count after a save elsewhere: a stat of every file (before)",
+                 ms(lambda: stat_every_file_for_review(corpus, known), few)))
+    pending, taxonomy = review.PendingList(), taxonomy_for(corpus)
+    pending.documents(corpus, taxonomy, "0")  # reads the head of every file, once per process
+    versions = iter(range(1, 1_000_000))
+    rows.append(("review count after a save elsewhere: only changed folders (now)",
+                 ms(lambda: pending.documents(corpus, taxonomy, str(next(versions))), args.repeat)))
+
     work = Path(tempfile.mkdtemp(prefix="kp-dashboard-", dir=args.workdir))
     try:
         copy = work / "corpus"
@@ -83,15 +105,20 @@ def main(argv: list[str] | None = None) -> int:
         biggest = max((copy / name for name in ("verslagen", "voorbeeldprojecten", "artikelen")),
                       key=lambda folder: sum(1 for _ in os.scandir(folder)))
         target = next(p for p in sorted(biggest.iterdir()) if p.suffix == ".md")
-        saves = []
+        review_list = review.PendingList()
+        review_list.documents(copy, taxonomy, "0")
+        saves, both = [], []
         for n in range(few):
             editing.replace_file(target, target.read_text(encoding="utf-8") + f"\nAanvulling {n}.\n")
             started = time.perf_counter()
             shown, _ = files.page()
             saves.append((time.perf_counter() - started) * 1000)
+            review_list.documents(copy, taxonomy, f"na-{n}")
+            both.append((time.perf_counter() - started) * 1000)
             assert shown[0].doc_id == target.stem
-        rows.append((f"kept listing: the load after a save in {biggest.name} "
-                     f"({sum(1 for _ in biggest.iterdir()):,} files)", statistics.median(saves)))
+        where = f"{biggest.name} ({sum(1 for _ in biggest.iterdir()):,} files)"
+        rows.append((f"kept listing: the load after a save in {where}", statistics.median(saves)))
+        rows.append((f"kept listing and review count: the load after a save in {where}", statistics.median(both)))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

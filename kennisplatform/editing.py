@@ -117,7 +117,7 @@ class _Listing:
     without the folder changing, so they are stat'd on every load) and its subfolders."""
 
     stamp: tuple[int, int, int] | None  # (device, inode, mtime_ns) of the folder; None: list it again next time
-    files: list[tuple[int, str, str]]  # (-mtime_ns, doc id, corpus path), sorted
+    files: list[tuple[int, str, str, int]]  # (-mtime_ns, doc id, corpus path, size), sorted
     links: list[tuple[str, str, str]]  # (path, doc id, corpus path)
     folders: list[str]
 
@@ -145,8 +145,18 @@ class RecentFiles:
         linked = sorted(found for listing in listings for found in self._linked(listing))
         runs = [listing.files for listing in listings] + [linked]  # each sorted: merged, never sorted whole
         shown = [Recent(doc_id, relpath, dt.datetime.fromtimestamp(-ns / 1e9))
-                 for ns, doc_id, relpath in itertools.islice(heapq.merge(*runs), start, start + count)]
+                 for ns, doc_id, relpath, _size in itertools.islice(heapq.merge(*runs), start, start + count)]
         return shown, sum(len(run) for run in runs)
+
+    def listed(self) -> list[tuple[str, list[tuple[int, str, str, int]]]]:
+        """Every folder with its document files (-mtime_ns, id, corpus path, size), and "" with the linked
+        ones: for a cache of what the files hold (review.PendingList). A folder that did not change gives
+        the very list it gave before, so such a cache can skip it whole."""
+        with self._lock:
+            listings = self._refresh()
+            folders = list(self._listings)
+        linked = [found for listing in listings for found in self._linked(listing)]
+        return [(folder, listing.files) for folder, listing in zip(folders, listings)] + [("", linked)]
 
     def _refresh(self) -> list[_Listing]:
         corpus_dir = Path(self.corpus_dir)
@@ -202,20 +212,22 @@ class RecentFiles:
             if name_problem(relpath) is not None:
                 continue
             try:
-                files.append((-os.stat(entry.path).st_mtime_ns, doc_id, relpath))
+                info = os.stat(entry.path)
             except OSError:  # removed meanwhile
                 continue
+            files.append((-info.st_mtime_ns, doc_id, relpath, info.st_size))
         files.sort()
         return _Listing(stamp, files, links, sorted(folders))
 
     @staticmethod
-    def _linked(listing: _Listing) -> list[tuple[int, str, str]]:
+    def _linked(listing: _Listing) -> list[tuple[int, str, str, int]]:
         found = []
         for path, doc_id, relpath in listing.links:
             try:
-                found.append((-os.stat(path).st_mtime_ns, doc_id, relpath))
+                info = os.stat(path)
             except OSError:  # a dangling link is no document
                 continue
+            found.append((-info.st_mtime_ns, doc_id, relpath, info.st_size))
         return found
 
 

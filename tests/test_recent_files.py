@@ -229,3 +229,32 @@ def test_the_dashboard_shows_a_save_an_import_and_a_delete_at_once(editor, corpu
     assert editor.post(delete, data={"csrf_token": token(editor, delete)}).status_code == 302
     after, _ = dashboard(editor)
     assert "erfgoed-leiden" not in after and len(after) == 5 and after[:2] == now[:2]
+
+
+def test_the_review_count_reads_only_changed_files_of_changed_folders(big, tmp_path, monkeypatch):
+    """The dashboard's count of documents to review (review.PendingList) stat'd every file after every save."""
+    from kennisplatform import review
+    from kennisplatform.documents import PendingValue
+
+    taxonomy = taxonomy_for(big)
+    pending = review.PendingList()
+    assert pending.documents(big, taxonomy, "1") == []
+    reads = []
+    real = review.pending_in_file
+    monkeypatch.setattr(review, "pending_in_file", lambda path, *args: reads.append(path.name) or real(path, *args))
+    doc = editing.open_document(big, "doc-004", taxonomy).document
+    editing.save_document(big, tmp_path / "index", doc.with_changes(
+        suggestions=(PendingValue("themes", "inclusie", 0.4),)), taxonomy)
+    assert [d.id for d in pending.documents(big, taxonomy, "2")] == ["doc-004"]
+    assert reads == ["doc-004.md"]  # its folder listed again; its other files not read
+    # The save (and the writer's removal of a dead writer's temporary file in verslagen) long ago: the
+    # listings of those two folders, racy when they were taken, are taken once more, then trusted.
+    for folder in (big / "voorbeeldprojecten", big / "verslagen"):
+        os.utime(folder, (LONG_AGO + 700, LONG_AGO + 700))
+    reads.clear()
+    calls = Calls(monkeypatch)
+    assert [d.id for d in pending.documents(big, taxonomy, "3")] == ["doc-004"]  # another save, elsewhere
+    assert reads == [] and calls.scandir == 2  # no file read
+    calls.stat = calls.scandir = 0
+    assert [d.id for d in pending.documents(big, taxonomy, "4")] == ["doc-004"]
+    assert reads == [] and (calls.scandir, calls.stat) == (0, 4 + 1)
