@@ -78,7 +78,7 @@ def name_problem(relpath: str) -> Problem | None:
     return None
 
 
-def _outside(corpus_dir: Path, path: Path) -> bool:
+def leads_outside(corpus_dir: Path, path: Path) -> bool:
     """A symbolic link (or a link in the folders above it) that leads out of the corpus folder."""
     return Path(corpus_dir).resolve() not in Path(os.path.realpath(path)).parents
 
@@ -93,7 +93,7 @@ def path_problem(corpus_dir: Path, path: Path) -> Problem | None:
     a symbolic link that leads out of the corpus (to /etc/passwd: the corpus is what the site publishes)."""
     relpath = Path(path).relative_to(corpus_dir).as_posix()
     problem = name_problem(relpath)
-    if problem is None and os.path.islink(path) and _outside(corpus_dir, path):
+    if problem is None and os.path.islink(path) and leads_outside(corpus_dir, path):
         problem = _link_problem(relpath)
     return problem
 
@@ -108,7 +108,7 @@ def iter_markdown_files(corpus_dir: Path, problems: list[Problem] | None = None)
         root = corpus_dir / folder
         if not root.is_dir():
             continue
-        if root.is_symlink() and _outside(corpus_dir, root):
+        if root.is_symlink() and leads_outside(corpus_dir, root):
             report(_link_problem(folder))
             continue
         for dirpath, dirnames, filenames in os.walk(root):
@@ -117,7 +117,7 @@ def iter_markdown_files(corpus_dir: Path, problems: list[Problem] | None = None)
                 linked = Path(dirpath) / name
                 if not os.path.islink(linked):
                     kept.append(name)
-                elif _outside(corpus_dir, linked):
+                elif leads_outside(corpus_dir, linked):
                     report(_link_problem(linked.relative_to(corpus_dir).as_posix()))
             dirnames[:] = kept
             for name in sorted(filenames):
