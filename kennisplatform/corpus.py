@@ -18,6 +18,9 @@ TYPE_FOLDERS = {"verslag": "verslagen", "voorbeeldproject": "voorbeeldprojecten"
 TAXONOMY_FILE = "taxonomy.yaml"
 TRASH_FOLDER = ".prullenbak"  # deleted documents go here, never destroyed
 MAX_FILE_BYTES = 2_000_000
+# A folder whose mtime is this recent may change again within the same clock tick, leaving its mtime as it
+# was: caches keyed on a folder's mtime (editing.RecentFiles, health.CorpusCounter) look at it again.
+RACY_NS = 2_000_000_000
 _CONTROL_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import history
-from .corpus import (TRASH_FOLDER, TYPE_FOLDERS, fsync_dir, iter_markdown_files, leads_outside, name_problem,
-                     path_problem, taxonomy_for, write_bytes_atomic)
+from .corpus import (RACY_NS, TRASH_FOLDER, TYPE_FOLDERS, fsync_dir, iter_markdown_files, leads_outside,
+                     name_problem, path_problem, taxonomy_for, write_bytes_atomic)
 from .documents import Document, parse_document, render_document, slugify
 from .errors import DocumentError, IndexBusy, KennisplatformError, NotFound, Problem
 from .index import apply_changes
@@ -108,7 +108,6 @@ class Recent:
     modified: dt.datetime  # local time
 
 
-RACY_NS = 2_000_000_000  # a folder changed this recently may change again within its mtime's tick: list it again
 
 
 @dataclass
