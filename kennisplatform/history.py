@@ -601,27 +601,6 @@ def last_head(corpus_dir: Path) -> str | None:
         repo.close()
 
 
-def last_change(corpus_dir: Path) -> dt.datetime | None:
-    """The time of the newest commit (cheap: one ref and one commit object)."""
-    if not exists(corpus_dir):
-        return None
-    try:
-        repo = open_repo(corpus_dir)
-    except HistoryError:
-        return None
-    try:
-        head = _head(repo)
-        if head is None:
-            return None
-        commit = repo[head]
-        return dt.datetime.fromtimestamp(commit.author_time,
-                                         dt.timezone(dt.timedelta(seconds=commit.author_timezone)))
-    except KeyError:
-        return None
-    finally:
-        repo.close()
-
-
 # -- checking ----------------------------------------------------------------------------------------------
 def verify(corpus_dir: Path) -> list[Problem]:
     """What `kennisplatform check` reports about the history: the repository is readable (every commit, and
