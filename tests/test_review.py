@@ -344,6 +344,8 @@ def test_readers_see_that_an_imported_type_was_only_guessed(corpus_dir, index_di
     assert re.search(rf"<dt>Soort</dt>.*?{label}</a></li>\s*</ul>\s*<p class=\"meta__note\">{re.escape(note)}</p>",
                      page, re.S)
     assert '"genre"' not in page  # nor told to search engines as a fact
+    api = f"/api/v1/documents/{outcome.doc_id}"
+    assert client.get(api).get_json()["type_guessed"] is True  # the JSON says what the page says
     certain = client.get("/document/erfgoed-dordrecht").get_data(as_text=True)
     assert "vermoedelijk" not in certain and note not in certain and '"genre":"Voorbeeldproject"' in certain
     # The editors' queue is as it was: the type waits there to be confirmed.
@@ -353,3 +355,4 @@ def test_readers_see_that_an_imported_type_was_only_guessed(corpus_dir, index_di
     assert decide(client, document=outcome.doc_id, veld="type", waarde=doc.type).status_code == 303
     confirmed = client.get(f"/document/{outcome.doc_id}").get_data(as_text=True)
     assert "vermoedelijk" not in confirmed and note not in confirmed and f'"genre":"{label}"' in confirmed
+    assert client.get(api).get_json()["type_guessed"] is False
