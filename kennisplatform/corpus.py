@@ -18,6 +18,9 @@ TYPE_FOLDERS = {"verslag": "verslagen", "voorbeeldproject": "voorbeeldprojecten"
 TAXONOMY_FILE = "taxonomy.yaml"
 TRASH_FOLDER = ".prullenbak"  # deleted documents go here, never destroyed
 MAX_FILE_BYTES = 2_000_000
+# A folder whose mtime is this recent may change again within the same clock tick, leaving its mtime as it
+# was: caches keyed on a folder's mtime (editing.RecentFiles, health.CorpusCounter) look at it again.
+RACY_NS = 2_000_000_000
 _CONTROL_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
@@ -78,7 +81,7 @@ def name_problem(relpath: str) -> Problem | None:
     return None
 
 
-def _outside(corpus_dir: Path, path: Path) -> bool:
+def leads_outside(corpus_dir: Path, path: Path) -> bool:
     """A symbolic link (or a link in the folders above it) that leads out of the corpus folder."""
     return Path(corpus_dir).resolve() not in Path(os.path.realpath(path)).parents
 
@@ -93,7 +96,7 @@ def path_problem(corpus_dir: Path, path: Path) -> Problem | None:
     a symbolic link that leads out of the corpus (to /etc/passwd: the corpus is what the site publishes)."""
     relpath = Path(path).relative_to(corpus_dir).as_posix()
     problem = name_problem(relpath)
-    if problem is None and os.path.islink(path) and _outside(corpus_dir, path):
+    if problem is None and os.path.islink(path) and leads_outside(corpus_dir, path):
         problem = _link_problem(relpath)
     return problem
 
@@ -113,7 +116,7 @@ def _markdown_files(corpus_dir: Path, problems: list[Problem] | None) -> Iterato
         root = corpus_dir / folder
         if not root.is_dir():
             continue
-        if root.is_symlink() and _outside(corpus_dir, root):
+        if root.is_symlink() and leads_outside(corpus_dir, root):
             report(_link_problem(folder))
             continue
         yield from _walk(corpus_dir, str(root), folder, report)
@@ -141,14 +144,14 @@ def _walk(corpus_dir: Path, dirpath: str, reldir: str, report) -> Iterator[tuple
             continue
         if not entry.is_symlink():
             subfolders.append(entry)
-        elif _outside(corpus_dir, entry.path):
+        elif leads_outside(corpus_dir, entry.path):
             report(_link_problem(f"{reldir}/{entry.name}"))
     for entry in kept:
         name = entry.name
         if name.endswith(".md") and not name.startswith("."):
             relpath = f"{reldir}/{name}"
             problem = name_problem(relpath)
-            if problem is None and entry.is_symlink() and _outside(corpus_dir, entry.path):
+            if problem is None and entry.is_symlink() and leads_outside(corpus_dir, entry.path):
                 problem = _link_problem(relpath)
             if problem is None:
                 yield Path(entry.path), relpath

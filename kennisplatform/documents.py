@@ -144,6 +144,12 @@ class Document:
     def year(self) -> int | None:
         return self.date.year if self.date else None
 
+    @property
+    def type_guessed(self) -> bool:
+        """The importer chose the type without being sure of it (review.decide): a type suggestion waits for
+        an editor, and accepting one, or choosing another type, removes them all."""
+        return any(p.key == "type" for p in self.suggestions)
+
     def with_changes(self, **changes) -> "Document":
         return replace(self, **changes)
 

@@ -15,13 +15,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
+import itertools
 import os
 import tempfile
+import threading
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import history
-from .corpus import TRASH_FOLDER, TYPE_FOLDERS, fsync_dir, iter_markdown_files, taxonomy_for, write_bytes_atomic
+from .corpus import (RACY_NS, TRASH_FOLDER, TYPE_FOLDERS, fsync_dir, iter_markdown_files, leads_outside,
+                     name_problem, path_problem, taxonomy_for, write_bytes_atomic)
 from .documents import Document, parse_document, render_document, slugify
 from .errors import DocumentError, IndexBusy, KennisplatformError, NotFound, Problem
 from .index import apply_changes
@@ -103,20 +108,133 @@ class Recent:
     modified: dt.datetime  # local time
 
 
-def recently_changed(corpus_dir: Path, start: int = 0, count: int = 25) -> tuple[list[Recent], int]:
-    """Documents by the time their file was last written, newest first: `count` from `start`, and how many
-    there are. One stat per file, as the public page's "Laatst gewijzigd"; no file is read."""
-    corpus_dir = Path(corpus_dir)
-    stamps = []
-    for path in iter_markdown_files(corpus_dir):
+
+
+@dataclass
+class _Listing:
+    """One folder as last listed: its documents newest first, its linked documents (whose target can change
+    without the folder changing, so they are stat'd on every load) and its subfolders."""
+
+    stamp: tuple[int, int, int] | None  # (device, inode, mtime_ns) of the folder; None: list it again next time
+    files: list[tuple[int, str, str, int]]  # (-mtime_ns, doc id, corpus path, size), sorted
+    links: list[tuple[str, str, str]]  # (path, doc id, corpus path)
+    folders: list[str]
+
+
+@dataclass
+class RecentFiles:
+    """The document files of one corpus by the time they were last written, kept between requests.
+
+    Every way the platform writes the corpus (a save, an import, a revert or undelete, a delete to the
+    trash, a move to another type folder) puts a whole file in place with a rename or a link, or moves one
+    out: each changes the folder's mtime, and a restored backup is a new folder (another inode). So a
+    folder whose (device, inode, mtime) is the same as at its last listing holds the same files with the
+    same times, and costs one stat; only a changed folder is listed and its files stat'd again. A folder
+    changed in the last RACY_NS is listed again on the next load too: a second change within the same
+    clock tick would leave its mtime as it was. (A file rewritten in place by a program outside the
+    platform, which changes no folder, shows its new time once its folder changes.)"""
+
+    corpus_dir: Path
+    _listings: dict[str, _Listing] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def page(self, start: int = 0, count: int = 25) -> tuple[list[Recent], int]:
+        with self._lock:
+            listings = self._refresh()
+        linked = sorted(found for listing in listings for found in self._linked(listing))
+        runs = [listing.files for listing in listings] + [linked]  # each sorted: merged, never sorted whole
+        shown = [Recent(doc_id, relpath, dt.datetime.fromtimestamp(-ns / 1e9))
+                 for ns, doc_id, relpath, _size in itertools.islice(heapq.merge(*runs), start, start + count)]
+        return shown, sum(len(run) for run in runs)
+
+    def listed(self) -> list[tuple[str, list[tuple[int, str, str, int]]]]:
+        """Every folder with its document files (-mtime_ns, id, corpus path, size), and "" with the linked
+        ones: for a cache of what the files hold (review.PendingList). A folder that did not change gives
+        the very list it gave before, so such a cache can skip it whole."""
+        with self._lock:
+            listings = self._refresh()
+            folders = list(self._listings)
+        linked = [found for listing in listings for found in self._linked(listing)]
+        return [(folder, listing.files) for folder, listing in zip(folders, listings)] + [("", linked)]
+
+    def _refresh(self) -> list[_Listing]:
+        corpus_dir = Path(self.corpus_dir)
+        fresh: dict[str, _Listing] = {}
+        pending = [str(corpus_dir / name) for name in sorted(set(TYPE_FOLDERS.values()), reverse=True)]
+        while pending:
+            folder = pending.pop()
+            try:
+                info = os.stat(folder)
+            except OSError:  # removed meanwhile, or not there
+                continue
+            stamp = (info.st_dev, info.st_ino, info.st_mtime_ns)
+            known = self._listings.get(folder)
+            if known is None or known.stamp != stamp:
+                known = self._list(folder, stamp, info.st_mtime_ns)
+            fresh[folder] = known
+            pending.extend(reversed(known.folders))
+        self._listings = fresh
+        return list(fresh.values())
+
+    def _list(self, folder: str, stamp: tuple[int, int, int], mtime_ns: int) -> _Listing:
+        """The rules of corpus.iter_markdown_files: hidden and linked folders skipped, bad names and links
+        out of the corpus left out. The folder was stat'd before it is listed: a change during the listing
+        gives it a new mtime, and it is listed again next time."""
+        if time.time_ns() - mtime_ns < RACY_NS:
+            stamp = None
+        corpus_dir = Path(self.corpus_dir)
+        prefix = Path(folder).relative_to(corpus_dir).as_posix() + "/"  # strings, not a Path per file
+        files, links, folders = [], [], []
+        if os.path.islink(folder) and leads_outside(corpus_dir, Path(folder)):
+            # A type folder linked out of the corpus is not followed (as iter_markdown_files). Checked here,
+            # not on every load: pointing the link elsewhere gives the stat another inode.
+            return _Listing(stamp, files, links, folders)
         try:
-            stamps.append((-path.stat().st_mtime_ns, path.stem.lower(), path))
-        except OSError:  # removed meanwhile
-            continue
-    stamps.sort()
-    shown = [Recent(doc_id, path.relative_to(corpus_dir).as_posix(), dt.datetime.fromtimestamp(-ns / 1e9))
-             for ns, doc_id, path in stamps[start:start + count]]
-    return shown, len(stamps)
+            entries = list(os.scandir(folder))
+        except OSError:
+            entries = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(entry.path)
+                continue
+            if not name.endswith(".md"):
+                continue
+            relpath = prefix + name
+            doc_id = name[:-3].lower()
+            if entry.is_symlink():  # path_problem's lstat only here: the listing says what is a link
+                if path_problem(corpus_dir, Path(entry.path)) is None:
+                    links.append((entry.path, doc_id, relpath))
+                continue
+            if name_problem(relpath) is not None:
+                continue
+            try:
+                info = os.stat(entry.path)
+            except OSError:  # removed meanwhile
+                continue
+            files.append((-info.st_mtime_ns, doc_id, relpath, info.st_size))
+        files.sort()
+        return _Listing(stamp, files, links, sorted(folders))
+
+    @staticmethod
+    def _linked(listing: _Listing) -> list[tuple[int, str, str, int]]:
+        found = []
+        for path, doc_id, relpath in listing.links:
+            try:
+                info = os.stat(path)
+            except OSError:  # a dangling link is no document
+                continue
+            found.append((-info.st_mtime_ns, doc_id, relpath, info.st_size))
+        return found
+
+
+def recently_changed(corpus_dir: Path, start: int = 0, count: int = 25,
+                     files: RecentFiles | None = None) -> tuple[list[Recent], int]:
+    """Documents by the time their file was last written, newest first: `count` from `start`, and how many
+    there are. No file is read; with `files` (kept between calls) only changed folders are listed again."""
+    return (files or RecentFiles(Path(corpus_dir))).page(start, count)
 
 
 def used_ids(corpus_dir: Path) -> set[str]:

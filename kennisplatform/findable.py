@@ -48,8 +48,9 @@ def structured_data(doc: Document, taxonomy: Taxonomy, url: str, place_url: Call
         "headline": doc.title[:110],  # schema.org/Google: headlines up to 110 characters
         "name": doc.title,
         "inLanguage": "nl",
-        "genre": taxonomy.label("type", doc.type),
     }
+    if not doc.type_guessed:  # a type the importer only guessed is not told to search engines as a fact
+        data["genre"] = taxonomy.label("type", doc.type)
     if doc.summary:
         data["description"] = doc.summary
     if doc.date:  # a document without a date is normal; it simply has no datePublished

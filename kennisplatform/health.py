@@ -13,10 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .corpus import TYPE_FOLDERS, refusal, shown_path
+from .corpus import RACY_NS, TYPE_FOLDERS, refusal, shown_path
 from .errors import Problem
 from .index import MANIFEST, read_manifest  # index.py owns the manifest
 
@@ -45,10 +46,13 @@ class Refused:
 
 @dataclass
 class CorpusCounter:
-    """Counts the documents of one corpus folder, remembering the folders' mtimes of the last count."""
+    """Counts the documents of one corpus folder, remembering the folders' mtimes of the last count. A count
+    taken while a folder had changed in the last RACY_NS is taken again next time: a second change within the
+    same clock tick would leave the folder's mtime as it was."""
 
     corpus_dir: Path
     _folders: dict[str, int] = field(default_factory=dict)  # folder -> mtime_ns at the last count
+    _racy: bool = False  # a folder had changed within RACY_NS of the last count
     _count: CorpusCount | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _manifest: tuple[tuple[int, int], frozenset[str]] | None = None  # (mtime_ns, size) -> indexed ids
@@ -56,7 +60,7 @@ class CorpusCounter:
 
     def count(self) -> CorpusCount:
         with self._lock:
-            if self._count is not None and self._unchanged():
+            if self._count is not None and not self._racy and self._unchanged():
                 return self._count
             self._count = self._scan()
             return self._count
@@ -93,6 +97,7 @@ class CorpusCounter:
                     ids.setdefault(entry.name[:-3].lower(), Path(entry.path))
         self._folders = folders
         newest = max(folders.values(), default=None)
+        self._racy = newest is not None and time.time_ns() - newest < RACY_NS
         return CorpusCount(len(ids), newest / 1e9 if newest is not None else None, ids)
 
     def refused(self, counted: CorpusCount, index_dir: Path, taxonomy) -> tuple[list[Refused], int]:

@@ -31,7 +31,7 @@ from dulwich.object_store import commit_tree_changes
 from dulwich.objects import Blob, Commit as GitCommit, Tree
 from dulwich.repo import Repo
 
-from .corpus import TYPE_FOLDERS, name_problem, shown_path
+from .corpus import TYPE_FOLDERS, name_problem, shown_path, write_bytes_atomic
 from .errors import KennisplatformError, Problem, os_reason
 
 GIT_DIR = ".git"
@@ -468,6 +468,98 @@ def log(corpus_dir: Path) -> list[Entry]:
     return entries
 
 
+CHANGES_FILE = "kennisplatform-wijzigingen.json"  # inside .git: last_changed's table, saved for the next process
+SAVE_AFTER = 200  # commits read before the table is saved again
+
+
+@dataclass
+class _Changes:
+    """When the history last recorded a change of each document, as of commit `head`."""
+
+    head: str | None = None
+    times: dict[str, tuple[int, int]] = field(default_factory=dict)  # id -> (author time, offset in seconds)
+    unsaved: int = 0  # commits read since the table was loaded or saved
+
+
+_changed_lock = threading.Lock()
+_changed: dict[str, _Changes] = {}  # git dir -> the table as this process last brought it up to date
+
+
+def last_changed(corpus_dir: Path, doc_id: str) -> dt.datetime | None:
+    """When the history last recorded a change of the document: created, saved, imported, reverted,
+    restored, moved, or found changed outside the platform. None when it recorded none: a document only
+    adopted with its corpus (the adoption says when the history began, not when the text was written), or
+    a corpus without (readable) history.
+
+    Cheap enough for every page view: one ref is read, and only commits newer than the table's are parsed.
+    The table is kept per process and saved in the repository (CHANGES_FILE) once it has read more than
+    SAVE_AFTER commits since it was loaded or saved, so that a new process does not read a long history
+    from its start (20,000 commits: about 2 s; docs/performance.md, session 10)."""
+    if not exists(corpus_dir):
+        return None
+    key = str(git_dir(corpus_dir).resolve())
+    try:
+        repo = open_repo(corpus_dir)
+    except HistoryError:
+        return None
+    try:
+        head = _head(repo)
+        if head is None:
+            return None
+        with _changed_lock:
+            table = _changed.get(key)
+            if table is None or table.head != head.decode("ascii"):
+                table = _catch_up(corpus_dir, repo, head, table or _load_changes(corpus_dir))
+                _changed[key] = table
+            found = table.times.get(doc_id.lower())
+    except (KeyError, ValueError, OSError):  # a damaged history: the page is shown without the date
+        return None
+    finally:
+        repo.close()
+    if found is None:
+        return None
+    return dt.datetime.fromtimestamp(found[0], dt.timezone(dt.timedelta(seconds=found[1])))
+
+
+def _catch_up(corpus_dir: Path, repo: Repo, head: bytes, table: _Changes) -> _Changes:
+    """The table as of `head`: the commits after table.head are read, newest first, until it is met. A
+    table of another history (a restored or replaced repository) is not met: then all of them are."""
+    fresh: list[GitCommit] = []
+    sha: bytes | None = head
+    known = table.head.encode("ascii") if table.head else None
+    while sha is not None and sha != known:
+        commit = repo[sha]
+        fresh.append(commit)
+        sha = commit.parents[0] if commit.parents else None
+    times = dict(table.times) if sha is not None else {}
+    for commit in reversed(fresh):  # oldest first: a later change overwrites an earlier one
+        entry = _parse(commit)
+        for change in entry.changes:
+            times[change.doc_id] = (commit.author_time, commit.author_timezone)
+    table = _Changes(head.decode("ascii"), times, table.unsaved + len(fresh) if sha is not None else len(fresh))
+    if table.unsaved > SAVE_AFTER:  # also when a long-running process caught up one commit at a time
+        _save_changes(corpus_dir, table)
+        table.unsaved = 0
+    return table
+
+
+def _load_changes(corpus_dir: Path) -> _Changes:
+    try:
+        data = json.loads((git_dir(corpus_dir) / CHANGES_FILE).read_text(encoding="utf-8"))
+        return _Changes(str(data["head"]), {str(k): (int(v[0]), int(v[1])) for k, v in data["times"].items()})
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return _Changes()  # none yet, or unreadable: read the history from its start
+
+
+def _save_changes(corpus_dir: Path, table: _Changes) -> None:
+    """Best effort: a site that may not write its corpus (read-only) reads the history again next start."""
+    data = json.dumps({"head": table.head, "times": table.times}, separators=(",", ":")).encode("utf-8")
+    try:
+        write_bytes_atomic(git_dir(corpus_dir) / CHANGES_FILE, data, ".json")
+    except OSError:
+        pass
+
+
 def read_blob(corpus_dir: Path, blob: str) -> bytes:
     repo = open_repo(corpus_dir)
     try:
@@ -505,27 +597,6 @@ def last_head(corpus_dir: Path) -> str | None:
     try:
         head = _head(repo)
         return head.decode("ascii") if head else None
-    finally:
-        repo.close()
-
-
-def last_change(corpus_dir: Path) -> dt.datetime | None:
-    """The time of the newest commit (cheap: one ref and one commit object)."""
-    if not exists(corpus_dir):
-        return None
-    try:
-        repo = open_repo(corpus_dir)
-    except HistoryError:
-        return None
-    try:
-        head = _head(repo)
-        if head is None:
-            return None
-        commit = repo[head]
-        return dt.datetime.fromtimestamp(commit.author_time,
-                                         dt.timezone(dt.timedelta(seconds=commit.author_timezone)))
-    except KeyError:
-        return None
     finally:
         repo.close()
 

@@ -156,10 +156,13 @@ def _document_schema() -> dict:
     values = {"type": "array", "items": VALUE}
     return {
         "type": "object",
-        "required": ["id", "type", "title", "date", "summary", "themes", "regions", "disciplines", "audience",
-                     "organisations", "source", "markdown", "html", "url"],
+        "required": ["id", "type", "type_guessed", "title", "date", "summary", "themes", "regions", "disciplines",
+                     "audience", "organisations", "source", "markdown", "html", "url"],
         "properties": {
-            "id": {"type": "string"}, "type": {"type": "string"}, "title": {"type": "string"},
+            "id": {"type": "string"}, "type": {"type": "string"},
+            "type_guessed": {"type": "boolean", "description": "the import only guessed the type; an editor has "
+                                                               "not confirmed it yet (the page says 'vermoedelijk')"},
+            "title": {"type": "string"},
             "date": NULLABLE_DATE, "summary": {"type": "string"},
             "themes": values, "regions": values, "disciplines": values, "audience": values,
             "organisations": strings,

@@ -99,6 +99,8 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
             plain = token.kind == "word" and clause.kind == "terms"
             parts = analysis.compound_query_parts(token.text) if plain else ()
             alternatives = (clause, Clause("parts", parts, token.text)) if parts else (clause,)
+            if clause.kind == "phrase":
+                alternatives += _joined_phrase(token.text)
             _add_group(parsed, Group(alternatives, clause.text, plain and clause.terms[0] in filler_stems()),
                        pending_or)
             pending_or = False
@@ -128,6 +130,15 @@ def _with_joined_compounds(groups: list[Group]) -> list[Group]:
             clause = Clause("terms", (joined,), f"{first.text}{second.text}")
             out[i] = Group(second.alternatives + (clause,), second.text, second.filler)
     return out
+
+
+def _joined_phrase(text: str) -> tuple[Clause, ...]:
+    """A quoted phrase of two words that make a compound ("cultuur coördinator") also matches the compound
+    written as one word, as Dutch writes it: the quotes ask for the words together, and one word is as together
+    as they get."""
+    words = analysis.tokenize(text)
+    joined = analysis.joined_compound(*words) if len(words) == 2 else None
+    return (Clause("terms", (joined,), "".join(words)),) if joined else ()
 
 
 def _plain_word(group: Group) -> bool:

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Iterable
 
 from . import editing, history, suggest  # modules, not names: suggest -> importer -> review is a cycle
-from .corpus import iter_markdown_files
 from .documents import SUGGESTION_KEYS, Document, PendingValue, parse_document, split_front_matter
 from .errors import KennisplatformError
 from .taxonomy import Taxonomy
@@ -138,11 +137,16 @@ def _newest_first(doc: PendingDocument) -> tuple:
 
 class PendingList:
     """The corpus documents with open suggestions, newest first. Refreshed when the index version changes
-    (every save, by any process, changes it); then only files whose size or time changed are read again."""
+    (every save, by any process, changes it); then only files whose size or time changed are read again,
+    and only folders that changed are listed again (editing.RecentFiles: at 100,000 documents a stat of
+    every file took seconds after each save)."""
 
     def __init__(self):
         self._key: tuple | None = None
-        self._files: dict[Path, tuple[tuple[int, int], PendingDocument | None]] = {}
+        # folder -> (its files as listed, corpus path -> ((mtime_ns, size), its document if pending), those)
+        self._folders: dict[str, tuple[list, dict[str, tuple[tuple[int, int], PendingDocument | None]],
+                                       list[PendingDocument]]] = {}
+        self._listing: editing.RecentFiles | None = None
         self._docs: list[PendingDocument] = []
         self._lock = threading.Lock()
 
@@ -152,23 +156,29 @@ class PendingList:
         with self._lock:
             if key != self._key:
                 if self._key is None or self._key[:2] != key[:2]:
-                    self._files = {}
+                    self._folders = {}
+                    self._listing = editing.RecentFiles(corpus_dir)
                 self._refresh(corpus_dir, taxonomy)
                 self._key = key
             return self._docs
 
     def _refresh(self, corpus_dir: Path, taxonomy: Taxonomy) -> None:
-        files = {}
-        for path in iter_markdown_files(corpus_dir):
-            try:
-                info = path.stat()
-            except OSError:
+        folders = {}
+        for folder, files in self._listing.listed():
+            before = self._folders.get(folder)
+            if before is not None and before[0] is files:  # the folder did not change
+                folders[folder] = before
                 continue
-            stamp = (info.st_mtime_ns, info.st_size)
-            known = self._files.get(path)
-            files[path] = known if known and known[0] == stamp else (stamp, pending_in_file(path, corpus_dir, taxonomy))
-        self._files = files
-        self._docs = sorted((doc for _, doc in files.values() if doc is not None), key=_newest_first)
+            known = before[1] if before is not None else {}
+            read = {}
+            for ns, _id, relpath, size in files:
+                stamp = (-ns, size)
+                seen = known.get(relpath)
+                read[relpath] = (seen if seen and seen[0] == stamp
+                                 else (stamp, pending_in_file(corpus_dir / relpath, corpus_dir, taxonomy)))
+            folders[folder] = (files, read, [doc for _, doc in read.values() if doc is not None])
+        self._folders = folders
+        self._docs = sorted((doc for _, _, docs in folders.values() for doc in docs), key=_newest_first)
 
 
 def scan_pending(corpus_dir: Path, taxonomy: Taxonomy) -> list[PendingDocument]:

@@ -99,6 +99,27 @@ def test_a_period_label_selects_the_period(live, tab):
     assert selected == 4  # the period's four years are marked
 
 
+def test_the_focused_shape_is_outlined_above_its_neighbours(live, browser):
+    """Tab onto a shape: its outline is drawn again after every shape (SVG paints in document order, so the
+    neighbours drawn after it covered half of its focus ring), and goes when the focus leaves the map."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(live + "/zoeken?q=erfgoed")
+    shape = page.locator(".place-map__link[aria-label^='Leiden:']")
+    shape.focus()
+    ring = page.locator(".place-map__focus")
+    assert ring.get_attribute("d") == shape.locator("path").get_attribute("d")
+    # drawn after the last shape, so that nothing of the map covers it
+    assert page.evaluate("""() => {
+        const links = document.querySelectorAll('.place-map__link');
+        const ring = document.querySelector('.place-map__focus');
+        return Boolean(links[links.length - 1].compareDocumentPosition(ring) & Node.DOCUMENT_POSITION_FOLLOWING);
+    }""")
+    page.locator("input[name=q]").first.focus()
+    assert ring.get_attribute("d") is None
+    context.close()
+
+
 AXE_PAGES = {"search-two-places": SEARCH_TWO_PLACES, "timeline-period": TIMELINE_PERIOD, "place": PLACE,
              "municipality": "/regio/dordrecht", "home": "/"}
 

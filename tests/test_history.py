@@ -18,7 +18,7 @@ from conftest import write_document
 from editor_support import login, make_app, token
 from kennisplatform import editing, history, versions
 from kennisplatform.cli import main
-from kennisplatform.corpus import read_corpus
+from kennisplatform.corpus import read_corpus, taxonomy_for
 from kennisplatform.diffs import DELETED, INSERTED, compare, word_diff
 from kennisplatform.documents import Document
 from kennisplatform.history import Author
@@ -207,11 +207,56 @@ def test_the_trash_page_lists_deleted_documents_and_brings_them_back(app, editor
     assert "staat niet in de prullenbak" in twice.get_data(as_text=True)
 
 
-def test_the_document_page_shows_when_it_was_last_changed(app, corpus_dir):
-    stamp = dt.datetime(2025, 3, 4, 12, 0).timestamp()
-    os.utime(corpus_dir / PATH, (stamp, stamp))
-    html = app.test_client().get(f"/document/{DOC}").get_data(as_text=True)
-    assert re.search(r"<dt>Laatst gewijzigd</dt>\s*<dd>\s*<ul class=\"meta__values\">\s*<li>4 maart 2025</li>", html)
+def last_changed_row(client, doc_id: str = DOC) -> str | None:
+    html = client.get(f"/document/{doc_id}").get_data(as_text=True)
+    found = re.search(r"<dt>Laatst gewijzigd</dt>\s*<dd>\s*<ul class=\"meta__values\">\s*<li>([^<]*)</li>", html)
+    return found.group(1) if found else None
+
+
+def save_on(monkeypatch, corpus_dir, index_dir, day: dt.datetime, body: str) -> None:
+    """An editor's save whose commit is made on `day` (history.py's clock only)."""
+    doc = editing.open_document(corpus_dir, DOC, taxonomy_for(corpus_dir)).document
+    with monkeypatch.context() as patched:
+        patched.setattr(history, "time", type("Clock", (), {"time": staticmethod(lambda: day.timestamp())}))
+        editing.save_document(corpus_dir, index_dir, doc.with_changes(body=body), author=Author("redacteur"))
+
+
+def test_the_document_page_shows_the_last_change_the_history_knows(app, corpus_dir, index_dir, tmp_path,
+                                                                     monkeypatch):
+    """It showed the file's mtime: after a copy, a clone or a restore every document was changed that day."""
+    client = app.test_client()
+    assert history.exists(corpus_dir)  # adopted when the app started
+    assert last_changed_row(client) is None  # only adopted: when its text was written is not known
+    save_on(monkeypatch, corpus_dir, index_dir, dt.datetime(2025, 3, 4, 12, 0), "Eerste wijziging.\n")
+    assert last_changed_row(client) == "4 maart 2025"
+    os.utime(corpus_dir / PATH)  # the file written again today, as a copy or a clone does
+    assert last_changed_row(client) == "4 maart 2025"
+    assert last_changed_row(client, "erfgoed-leiden") is None
+    save_on(monkeypatch, corpus_dir, index_dir, dt.datetime(2025, 6, 1, 12, 0), "Tweede wijziging.\n")
+    assert last_changed_row(client) == "1 juni 2025"  # a new commit is read at once
+    # A copy of the corpus (files and history, new file times) in another site.
+    copy = tmp_path / "kopie"
+    shutil.copytree(corpus_dir, copy, copy_function=shutil.copyfile)
+    other = make_app(copy, tmp_path / "index-kopie", tmp_path / "instance-kopie").test_client()
+    assert last_changed_row(other) == "1 juni 2025"
+
+
+def test_last_changed_reads_each_commit_once(corpus_dir, index_dir, monkeypatch):
+    history.adopt(corpus_dir)
+    assert history.last_changed(corpus_dir, DOC) is None
+    save_on(monkeypatch, corpus_dir, index_dir, dt.datetime(2025, 3, 4, 12, 0), "Eerste wijziging.\n")
+    parsed = []
+    real = history._parse
+    with monkeypatch.context() as patched:
+        patched.setattr(history, "_parse", lambda commit: parsed.append(commit.id) or real(commit))
+        assert history.last_changed(corpus_dir, DOC).date() == dt.date(2025, 3, 4)
+        assert history.last_changed(corpus_dir, DOC.upper()).date() == dt.date(2025, 3, 4)
+        assert history.last_changed(corpus_dir, "erfgoed-leiden") is None
+    assert len(parsed) == 1  # the new commit only; the adoption was read before
+    editing.delete_document(corpus_dir, index_dir, "erfgoed-leiden")
+    versions.undelete(corpus_dir, index_dir, "erfgoed-leiden")
+    assert history.last_changed(corpus_dir, "erfgoed-leiden").date() == dt.date.today()
+    assert history.last_changed(corpus_dir, DOC).date() == dt.date(2025, 3, 4)
 
 
 # -- import batches -----------------------------------------------------------------------------------------
@@ -444,9 +489,16 @@ def test_health_answers_503_when_the_index_cannot_be_opened(app, index_dir):
     assert data["status"] == "unavailable" and data["documents"]["index"] is None
 
 
+def _folders_changed_long_ago(corpus_dir) -> None:
+    for folder in corpus_dir.iterdir():
+        if folder.is_dir():
+            os.utime(folder, (1_600_000_000, 1_600_000_000))  # older than any racy window
+
+
 def test_the_corpus_count_is_not_redone_while_no_folder_changed(corpus_dir, monkeypatch):
     from kennisplatform import health
 
+    _folders_changed_long_ago(corpus_dir)
     counter = health.CorpusCounter(corpus_dir)
     assert counter.count().documents == 5
     scans = []
@@ -455,6 +507,21 @@ def test_the_corpus_count_is_not_redone_while_no_folder_changed(corpus_dir, monk
     assert counter.count().documents == 5 and scans == []
     (corpus_dir / "verslagen" / "vlaardingen-2023.md").unlink()
     assert counter.count().documents == 4 and scans == [1]
+
+
+def test_a_second_change_within_the_folders_clock_tick_is_counted(corpus_dir):
+    # Two changes in one tick of the folder's mtime leave it as after the first: the count taken between them
+    # was racy (its folder had just changed), so the next count looks again.
+    from kennisplatform import health
+
+    counter = health.CorpusCounter(corpus_dir)
+    folder = corpus_dir / "verslagen"
+    (folder / "vlaardingen-2023.md").unlink()
+    tick = folder.stat().st_mtime_ns
+    assert counter.count().documents == 4
+    (folder / "nieuw.md").write_text((corpus_dir / "verslagen" / os.listdir(folder)[0]).read_text())
+    os.utime(folder, ns=(tick, tick))  # the same tick as the first change
+    assert counter.count().documents == 5
 
 
 # -- one configuration ----------------------------------------------------------------------------------------
@@ -533,3 +600,42 @@ def test_impossible_ids_and_version_numbers_are_a_dutch_404(editor, method, url)
     assert response.status_code == 404
     page = response.get_data(as_text=True)
     assert "bestaat niet" in page or "geen versie" in page or "geen geschiedenis" in page
+
+
+def test_a_new_process_reads_only_the_commits_after_the_saved_table(corpus_dir, index_dir, monkeypatch):
+    """A long history is read once: the table of last changes is saved beside it for the next process."""
+    history.adopt(corpus_dir)
+    save_on(monkeypatch, corpus_dir, index_dir, dt.datetime(2025, 3, 4, 12, 0), "Eerste wijziging.\n")
+    monkeypatch.setattr(history, "SAVE_AFTER", 1)
+    monkeypatch.setattr(history, "_changed", {})  # a new process
+    assert history.last_changed(corpus_dir, DOC).date() == dt.date(2025, 3, 4)  # 2 commits read: saved
+    saved = history.git_dir(corpus_dir) / history.CHANGES_FILE
+    assert saved.is_file()
+    save_on(monkeypatch, corpus_dir, index_dir, dt.datetime(2025, 6, 1, 12, 0), "Tweede wijziging.\n")
+    parsed = []
+    real = history._parse
+    monkeypatch.setattr(history, "_parse", lambda commit: parsed.append(commit.id) or real(commit))
+    monkeypatch.setattr(history, "_changed", {})  # another new process
+    assert history.last_changed(corpus_dir, DOC).date() == dt.date(2025, 6, 1)
+    assert len(parsed) == 1  # only the commit after the saved table's
+    # A damaged table, or one of another history, is not trusted: the history is read from its start.
+    for content in ('{"head": "0000000000000000000000000000000000000000", "times": {"erfgoed-dordrecht": '
+                    '[0, 0], "erfgoed-leiden": [0, 0]}}', "{kapot"):
+        saved.write_text(content)
+        parsed.clear()
+        monkeypatch.setattr(history, "_changed", {})
+        assert history.last_changed(corpus_dir, DOC).date() == dt.date(2025, 6, 1)
+        assert history.last_changed(corpus_dir, "erfgoed-leiden") is None
+        assert len(parsed) == 3  # adoption and both saves
+
+
+def test_the_table_is_saved_after_commits_read_one_at_a_time(corpus_dir, index_dir, monkeypatch):
+    history.adopt(corpus_dir)
+    monkeypatch.setattr(history, "SAVE_AFTER", 2)
+    monkeypatch.setattr(history, "_changed", {})
+    saved = history.git_dir(corpus_dir) / history.CHANGES_FILE
+    assert history.last_changed(corpus_dir, DOC) is None and not saved.exists()  # 1 commit read
+    save_on(monkeypatch, corpus_dir, index_dir, dt.datetime(2025, 3, 4, 12, 0), "Eerste wijziging.\n")
+    assert history.last_changed(corpus_dir, DOC) is not None and not saved.exists()  # 2
+    save_on(monkeypatch, corpus_dir, index_dir, dt.datetime(2025, 6, 1, 12, 0), "Tweede wijziging.\n")
+    assert history.last_changed(corpus_dir, DOC).date() == dt.date(2025, 6, 1) and saved.exists()  # 3

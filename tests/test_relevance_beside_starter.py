@@ -1,8 +1,8 @@
 """The starter documents graded for queries measured beside the bundled corpus (beside_starter_grades.yaml)
 stay what they claim to be: grades of starter documents, in three pools kept apart. Under `judgments` the tuning
 queries' grades (field tune half, tune2, tune3, tune4, tune5); under `held_out` the field set's held-out
-queries' grades, pooled separately; under `check` the grades of the check set fresh8, made to be measured beside
-the bundled corpus (session 8), pooled separately again. evaluate.py --beside-starter merges each pool into its
+queries' grades, pooled separately; under `check` the grades of the check sets made to be measured beside the
+bundled corpus (fresh8, session 8; fresh9, session 10), pooled separately again, each under its judgments file's name. evaluate.py --beside-starter merges each pool into its
 own queries' grades and no other's; alone, or with --no-starter-grades, nothing is merged; the older check sets
 (fresh to fresh7) are never pooled."""
 from __future__ import annotations
@@ -25,8 +25,9 @@ TUNING_FILES = {"judgments_field.yaml", "judgments_tune2.yaml", "judgments_tune3
                 "judgments_tune5.yaml"}
 # the sets whose held-out half was pooled, separately
 HELD_OUT_FILES = {"judgments_field.yaml"}
-# the check sets pooled (every query), separately again: judgments file -> the split of its queries
-CHECK_FILES = {"judgments_fresh8.yaml": "fresh8"}
+# the check sets pooled (every query), separately again: judgments file -> the split of its queries (a set made to be
+# measured beside the bundled corpus is added here once its pool is graded)
+CHECK_FILES = {"judgments_fresh8.yaml": "fresh8", "judgments_fresh9.yaml": "fresh9"}
 
 
 def _data() -> dict:
@@ -98,9 +99,9 @@ def test_no_check_set_is_pooled_as_tuning_or_held_out_material():
         assert not any(name.startswith("judgments_fresh") for name in pool)
 
 
-def test_the_check_pool_names_only_fresh8_queries_and_existing_starter_documents():
-    """Under `check`: only fresh8's judgments file, only queries that fresh8 has (each of its own split), and
-    only documents of the bundled corpus; fresh to fresh7 stay unpooled."""
+def test_the_check_pool_names_only_its_sets_queries_and_existing_starter_documents():
+    """Under `check`: only the judgments files of the check sets pooled, each with only queries that set has (of its
+    own split), and only documents of the bundled corpus; fresh to fresh7 stay unpooled."""
     check = _check()
     assert set(check) == set(CHECK_FILES)
     starter = _starter_ids()
@@ -186,6 +187,33 @@ def test_the_grades_are_merged_only_beside_the_starter_corpus(tmp_path: Path):
     assert evaluate.starter_grades_if_beside(list(q.values()), name, True, True, pooled) == 4
     assert "studiedag-muziekonderwijs-gouda-2015-02-12" in q["heldout_pooled"].grades
     assert "filmklas-weerbaarheid-zwijndrecht-vo" in q["check"].grades
+
+
+def test_each_check_set_takes_only_the_check_grades_under_its_own_file(tmp_path: Path):
+    """fresh8 and fresh9 share the key `check`: a query of one takes the grades filed under its own judgments file,
+    never those of the same query text filed under the other's."""
+    pooled = tmp_path / "pooled.yaml"
+    pooled.write_text(yaml.safe_dump({evaluate.CHECK_KEY: {
+        "judgments_fresh8.yaml": {"erfgoed": {"erfgoedleerlijn-schiedam-jenever-en-molens": 3}},
+        "judgments_fresh9.yaml": {"erfgoed": {"dansleerlijn-basisscholen-papendrecht": 1}},
+    }}), encoding="utf-8")
+    eighth = Judged("erfgoed", "topical", {"page-a": 2}, "fresh8")
+    ninth = Judged("erfgoed", "topical", {"page-b": 2}, "fresh9")
+    assert evaluate.with_starter_grades([eighth], RELEVANCE / "judgments_fresh8.yaml", pooled) == 1
+    assert evaluate.with_starter_grades([ninth], RELEVANCE / "judgments_fresh9.yaml", pooled) == 1
+    assert eighth.grades == {"page-a": 2, "erfgoedleerlijn-schiedam-jenever-en-molens": 3}
+    assert ninth.grades == {"page-b": 2, "dansleerlijn-basisscholen-papendrecht": 1}
+
+
+def test_every_check_set_that_can_be_pooled_is_a_named_set_split_by_its_name():
+    """pool_beside_starter.py --check NAME pools the queries of split NAME of NAMED_SETS[NAME]: every name it offers
+    must be a set evaluate.py runs, whose queries all carry that split."""
+    import pool_beside_starter
+    assert {"fresh8", "fresh9"} <= set(pool_beside_starter.CHECK_SETS)
+    for name in pool_beside_starter.CHECK_SETS:
+        _, judgments, _ = evaluate.NAMED_SETS[name]
+        assert _queries(judgments.name, name) == {
+            str(q["query"]) for q in yaml.safe_load(judgments.read_text(encoding="utf-8"))["queries"]}
 
 
 def test_a_check_set_without_a_pool_keeps_its_starter_documents_unjudged(tmp_path: Path):

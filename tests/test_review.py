@@ -326,3 +326,33 @@ def test_the_next_suggestion_is_found_on_the_page_that_holds_it_now(client, pend
         key, value = row.removeprefix(f"voorstel-{pending_doc}-").split("-", 1)
         response = decide(client, document=pending_doc, veld=key, waarde=value, actie="afwijzen")
     assert response.headers["Location"] == f"/redactie/te-beoordelen#voorstel-{second}-themes-erfgoed"
+
+
+def test_readers_see_that_an_imported_type_was_only_guessed(corpus_dir, index_dir, taxonomy, tmp_path,
+                                                             monkeypatch):
+    """The public page showed a guessed type as if it were certain; the review queue knew better."""
+    monkeypatch.setattr(review, "THRESHOLDS", {**review.THRESHOLDS, "type": None})  # never sure of a type
+    [outcome] = import_page(corpus_dir, index_dir, taxonomy, tmp_path)
+    doc = editing.open_document(corpus_dir, outcome.doc_id, taxonomy).document
+    assert doc.type_guessed
+    client = make_app(corpus_dir, index_dir, tmp_path / "instance").test_client()
+    note = "Geschat bij het importeren; de redactie heeft de soort nog niet bevestigd."
+    page = client.get(f"/document/{outcome.doc_id}").get_data(as_text=True)
+    label = taxonomy.label("type", doc.type)
+    assert re.search(rf'<span class="badge badge--{doc.type}">{label}</span> <span class="doc__guess">'
+                     r"\(vermoedelijk\)</span>", page)
+    assert re.search(rf"<dt>Soort</dt>.*?{label}</a></li>\s*</ul>\s*<p class=\"meta__note\">{re.escape(note)}</p>",
+                     page, re.S)
+    assert '"genre"' not in page  # nor told to search engines as a fact
+    api = f"/api/v1/documents/{outcome.doc_id}"
+    assert client.get(api).get_json()["type_guessed"] is True  # the JSON says what the page says
+    certain = client.get("/document/erfgoed-dordrecht").get_data(as_text=True)
+    assert "vermoedelijk" not in certain and note not in certain and '"genre":"Voorbeeldproject"' in certain
+    # The editors' queue is as it was: the type waits there to be confirmed.
+    login(client)
+    queue = client.get("/redactie/te-beoordelen").get_data(as_text=True)
+    assert doc.title in queue and "Bevestigen" in queue
+    assert decide(client, document=outcome.doc_id, veld="type", waarde=doc.type).status_code == 303
+    confirmed = client.get(f"/document/{outcome.doc_id}").get_data(as_text=True)
+    assert "vermoedelijk" not in confirmed and note not in confirmed and f'"genre":"{label}"' in confirmed
+    assert client.get(api).get_json()["type_guessed"] is False

@@ -72,7 +72,17 @@ def test_the_joined_compound_is_an_alternative_of_the_second_word_in_short_queri
     groups = parse_query("muziek docenten").groups
     assert [c.terms for c in groups[1].alternatives] == [("docent",), (analysis.stem("muziekdocenten"),)]
     assert [c.terms for c in groups[0].alternatives] == [("muziek",)]
-    # In a long query the other words already say what the pair means; phrases are taken as typed.
+    # In a long query the other words already say what the pair means.
     long = parse_query("muziek docenten scholen subsidie regio").groups
     assert all(len(g.alternatives) == 1 for g in long)
-    assert len(parse_query('"muziek docenten"').groups[0].alternatives) == 1
+
+
+def test_a_quoted_pair_that_makes_a_compound_also_finds_the_compound(engine):
+    from kennisplatform.query import parse_query
+
+    [group] = parse_query('"muziek docenten"').groups
+    assert [(c.kind, c.terms) for c in group.alternatives] == [
+        ("phrase", ("muziek", "docent")), ("terms", (analysis.stem("muziekdocenten"),))]
+    assert hits(engine, '"muziek docenten"') == ["muziekdocenten"]  # not the page with the words apart
+    assert len(parse_query('"kunst en cultuur"').groups[0].alternatives) == 1  # three words: as typed
+    assert len(parse_query('"de docenten"').groups[0].alternatives) == 1  # no compound

@@ -95,3 +95,22 @@ def test_of_two_titles_that_hold_the_typed_words_the_shorter_comes_first(short_e
 def test_without_the_shorter_title_first_bm25f_decides_the_tie(short_engine, monkeypatch):
     monkeypatch.setattr(search, "_shown_title_words", lambda stored: 0)
     assert hits(short_engine, "cultuur en onderwijs")[:2] == ["lang", "kort"]
+
+
+def test_a_title_typed_in_another_order_comes_first(short_engine, monkeypatch):
+    # "doen erfgoed" holds one of its two words in the title's order: below TYPED_TITLE_SHARE. All of them in
+    # another order, and the whole title, are the title remembered reordered.
+    assert hits(short_engine, "doen erfgoed")[0] == "erfgoed-doen"
+    assert hits(short_engine, "onderwijs en cultuur")[0] == "kort"
+    monkeypatch.setattr(search, "reordered_title", lambda typed, title: False)
+    assert hits(short_engine, "doen erfgoed")[0] != "erfgoed-doen"
+
+
+def test_a_reordered_title_is_all_the_typed_words_and_most_of_the_title():
+    typed = typed_title_words("doen erfgoed")
+    assert search.reordered_title(typed, "Erfgoed doen")
+    assert search.reordered_title(typed_title_words("cultuuraanbieder ben ik"),
+                                  "Ik ben cultuuraanbieder | Cultuurcoördinator.nl")  # a part of the title
+    assert not search.reordered_title(typed, "Erfgoed in de klas doen we samen")  # far from the whole title
+    assert not search.reordered_title(typed_title_words("doen erfgoed erfgoed"), "Erfgoed doen")  # typed twice
+    assert not search.reordered_title(typed_title_words("doen muziek"), "Erfgoed doen")

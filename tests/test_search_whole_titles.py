@@ -118,3 +118,23 @@ def test_titles_read_are_remembered_with_their_reader_only(tmp_path):
         assert hits(engine, "training cultuurcoördinator VO")[0] == "lang-0"
     finally:
         engine.close()
+
+
+# A name of several words is one group of the query ("Cultuureducatie met Kwaliteit", a place): it has no title
+# cover of its own, which weighs groups against each other.
+NAMES = [
+    ("over-cmk", "Over Cultuureducatie met Kwaliteit", "De regeling."),
+    # Longer titles that name it, and texts full of it: BM25F ranks them above the page whose title it is.
+    *[(f"cmk-{n}", f"Monitor {n} van Cultuureducatie met Kwaliteit in de regio",
+       "Cultuureducatie met Kwaliteit: de kwaliteit van cultuureducatie, cultuureducatie met kwaliteit.")
+      for n in range(3)],
+]
+
+names_engine = articles_engine([(doc_id, title, ["Nederland"], body) for doc_id, title, body in NAMES],
+                               "names_engine")
+
+
+def test_a_name_of_several_words_typed_as_a_title_comes_first(names_engine, monkeypatch):
+    assert hits(names_engine, "cultuureducatie kwaliteit")[0] == "over-cmk"
+    monkeypatch.setattr(search.SearchEngine, "_one_group_in_titles", lambda self, state, parsed: 0)
+    assert hits(names_engine, "cultuureducatie kwaliteit")[0] != "over-cmk"

@@ -117,3 +117,22 @@ def test_cli_search_and_check_accept_undated_documents(corpus, index_dir):
     checked = runner.invoke(main, [*args, "check"])
     assert checked.exit_code == 0, checked.output
     assert "7 documenten gelezen, 0 problemen. 2 zonder datum" in checked.output
+
+
+def test_atom_takes_the_last_change_the_history_knows_before_the_file_time(corpus, index_dir, monkeypatch):
+    # A copy or a clone gives every file the day it was made: the history's date of a save is the truer one.
+    from kennisplatform import editing, history
+    from kennisplatform.corpus import taxonomy_for
+    from kennisplatform.history import Author
+
+    client = build_app(corpus, index_dir).test_client()  # adopts the corpus into its history
+    doc = editing.open_document(corpus, "cultuurmenu-katwijk", taxonomy_for(corpus)).document
+    saved = dt.datetime(2025, 3, 4, 12, 0, tzinfo=dt.timezone.utc)
+    with monkeypatch.context() as patched:
+        patched.setattr(history, "time", type("Clock", (), {"time": staticmethod(saved.timestamp)}))
+        editing.save_document(corpus, index_dir, doc.with_changes(body="Een nieuw cultuurmenu.\n"),
+                              author=Author("redacteur"))
+    os.utime(corpus / "voorbeeldprojecten" / "cultuurmenu-katwijk.md",
+             (FILE_TIME.timestamp(), FILE_TIME.timestamp()))  # as a copy would set it
+    [entry] = feedparser.parse(client.get("/zoeken.atom?q=cultuurmenu").data).entries
+    assert entry.updated == "2025-03-04T12:00:00Z"

@@ -12,6 +12,7 @@
     python benchmarks/relevance/evaluate.py --fresh6 [--per-query]   # a sixth, with queries of its own, run once
     python benchmarks/relevance/evaluate.py --fresh7 [--per-query]   # a seventh, with queries of its own, run once
     python benchmarks/relevance/evaluate.py --fresh8 [--beside-starter]   # an eighth, also beside the bundled corpus
+    python benchmarks/relevance/evaluate.py --fresh9 [--beside-starter]   # a ninth, made like fresh8 (session 10)
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune5 [--per-query]    # pages of its own, judgments_tune5.yaml (tuning)
     python benchmarks/relevance/evaluate.py --typo-field | --typo-tune3 | --typo-starter   # derived typo tuning sets
@@ -66,6 +67,13 @@ documents the three engines put in their first 10 were pooled blind and graded (
 beside_starter_grades.yaml; pool_beside_starter.py --check fresh8). Its pages are of subjects and places the other
 sets hardly have (media education, games, architecture, circus, newcomers, war and slavery heritage, the extended
 school day, the mbo; Barendrecht, Molenlanden, Ridderkerk, Capelle aan den IJssel, Rotterdam's districts).
+--fresh9 (collection_fresh9/) is a ninth check set, made in session 10 exactly as fresh8 was and run the same way,
+once, by the lead, at the end, alone and with --beside-starter; its queries are its own, and its pooled starter
+documents are graded under the same key check, beside fresh8's, each under its judgments file's name
+(pool_beside_starter.py --check fresh9). Its pages are of subjects and places the other sets hardly have (the
+Leerorkest and music agreements, museums such as the Lakenhal and the Mauritshuis, archives, school libraries,
+special education, theatre in classrooms, cultuurcoaches, kindcentra; Kaag en Braassem, Gorinchem, Vlaardingen,
+Pijnacker-Nootdorp, Nissewaard, Voorne aan Zee).
 --typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
 starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
 typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; the rules are in their headers).
@@ -80,9 +88,10 @@ tune4, tune5) the starter documents any of the three engines puts in its first 1
 (beside_starter_grades.yaml, session 7; pool_beside_starter.py prints the pool) and count with their grades. The
 field set's held-out half was pooled and graded the same way, separately (its own key, held_out, in the same file;
 pool_beside_starter.py --held-out), from the blind pool listing only: its grades join only held-out queries. The
-check set fresh8 was pooled and graded the same way (session 8), separately again (its own key, check;
-pool_beside_starter.py --check fresh8), from the blind pool listing only: its grades join only its own queries
-(split fresh8). For the other check sets (fresh to fresh7) and the derived sets they are unjudged, so they count
+check sets fresh8 and fresh9 were pooled and graded the same way (sessions 8 and 10), separately again (their own
+key, check, each set under its judgments file's name; pool_beside_starter.py --check NAME), from the blind pool
+listing only: each set's grades join only its own queries (split fresh8, fresh9). For the other check sets (fresh
+to fresh7) and the derived sets they are unjudged, so they count
 as not relevant for every engine: there an engine that finds more of the starter documents that are on topic loses
 points for them, so compare engines, not figures with and without it. --no-starter-grades leaves them unjudged
 everywhere (the figures before the pooling).
@@ -147,6 +156,8 @@ FRESH7_COLLECTION = HERE / "collection_fresh7"
 FRESH7_JUDGMENTS = HERE / "judgments_fresh7.yaml"
 FRESH8_COLLECTION = HERE / "collection_fresh8"
 FRESH8_JUDGMENTS = HERE / "judgments_fresh8.yaml"
+FRESH9_COLLECTION = HERE / "collection_fresh9"
+FRESH9_JUDGMENTS = HERE / "judgments_fresh9.yaml"
 TUNE3_COLLECTION = HERE / "collection_tune3"
 TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
 TUNE4_COLLECTION = HERE / "collection_tune4"
@@ -161,7 +172,7 @@ COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
 # sets of judged queries; these are grades added to theirs.
 BESIDE_STARTER_JUDGMENTS = HERE / "beside_starter_grades.yaml"
 # Its three top-level keys: the tuning queries' grades, the held-out queries' (pooled separately, session 7), and
-# the check set fresh8's (pooled separately, session 8).
+# the check sets' (pooled separately: fresh8 in session 8, fresh9 in session 10), each under its judgments file's name.
 TUNING_KEY = "judgments"
 HELD_OUT_KEY = "held_out"
 CHECK_KEY = "check"
@@ -180,6 +191,8 @@ NAMED_SETS = {
                "a seventh fresh check set with queries of its own, run once at the end (session 7)"),
     "fresh8": (FRESH8_COLLECTION, FRESH8_JUDGMENTS,
                "an eighth fresh check set, judged beside the bundled corpus too, run once at the end (session 8)"),
+    "fresh9": (FRESH9_COLLECTION, FRESH9_JUDGMENTS,
+               "a ninth fresh check set, made like fresh8, run once at the end (session 10)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
     "tune4": (TUNE4_COLLECTION, TUNE4_JUDGMENTS, "a fourth tuning set: pages sharing title words (session 6)"),
     "tune5": (TUNE5_COLLECTION, TUNE5_JUDGMENTS,
@@ -264,7 +277,7 @@ def with_starter_grades(judged: list[Judged], judgments: Path, pooled: Path = BE
     tuning queries' grades (key `judgments`) join only a tuning query (split tune, or a file without halves),
     the held-out queries' grades (key `held_out`, pooled separately) only a held-out query (split heldout), and
     a check set's grades (key `check`, pooled separately) only a query of a check set (a split of its own, such
-    as fresh8), each under its judgments file's name. Queries of no pool (the check sets never pooled) keep
+    as fresh8 or fresh9), each under its judgments file's name. Queries of no pool (the check sets never pooled) keep
     their starter documents unjudged. Returns how many queries got starter grades."""
     pools = _pools(pooled)  # read once for the three pools
     by_key = {key: (pools.get(key) or {}).get(judgments.name, {}) for key in (TUNING_KEY, HELD_OUT_KEY, CHECK_KEY)}
@@ -539,7 +552,7 @@ def main() -> int:
     parser.add_argument("--beside-starter", action="store_true",
                         help="import the collection into a copy of the bundled corpus; its 63 documents count with "
                              "the grades of beside_starter_grades.yaml (tuning queries; the field set's "
-                             "held-out queries and fresh8's queries each from their own pool), else as not relevant")
+                             "held-out queries and the queries of fresh8 and fresh9 each from their own pool), else as not relevant")
     parser.add_argument("--no-starter-grades", action="store_true",
                         help="with --beside-starter: every starter document unjudged (the figures before pooling)")
     parser.add_argument("--per-query", action="store_true", help="print each query's scores")

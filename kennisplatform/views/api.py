@@ -117,7 +117,7 @@ def document_data(doc, taxonomy) -> dict:
         return [{"id": i, "label": taxonomy.label(facet, i)} for i in ids]
 
     return {
-        "id": doc.id, "type": doc.type, "title": doc.title,
+        "id": doc.id, "type": doc.type, "type_guessed": doc.type_guessed, "title": doc.title,
         "date": doc.date.isoformat() if doc.date else None, "summary": doc.summary,
         "themes": values("theme", doc.themes), "regions": values("region", doc.regions),
         "disciplines": values("discipline", doc.disciplines), "audience": values("audience", doc.audience),

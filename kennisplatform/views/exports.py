@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, request, stream_with_context
 
+from .. import history
 from ..corpus import modified_time
 from ..errors import NotFound
 from ..feeds import FeedInfo, atom_feed, csv_lines
@@ -50,8 +51,12 @@ def feed():
 
 
 def _modified(doc_id: str) -> dt.datetime | None:
-    """The corpus file's modification time: the feed's `updated` for a document without a date."""
+    """The feed's `updated` for a document without a date: its last change the history recorded, else its
+    file's modification time (a copy or a clone gives every file the day it was made, so that comes last)."""
     svc = services()
+    changed = history.last_changed(svc.corpus_dir, doc_id)
+    if changed is not None:
+        return changed.astimezone(dt.timezone.utc)
     try:
         return modified_time(svc.corpus_dir, svc.engine.stored(doc_id)["path"])
     except NotFound:  # deleted since the search

@@ -5,7 +5,10 @@
      keep their place.
    - Sort and page links are untouched: they are plain links.
    - A form's error summary ([data-focus-on-load]) takes the focus when the page opens, so that a screen
-     reader reads it and Tab goes on to its links (autofocus does the same where it is supported). */
+     reader reads it and Tab goes on to its links (autofocus does the same where it is supported).
+   - A map shape that has the keyboard focus gets its ring drawn once more on top of the map (.place-map__focus):
+     SVG paints in document order, so the neighbours drawn after it would hide half of its own ring. The shapes
+     are not moved, which would change the order Tab follows. */
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
@@ -33,7 +36,20 @@
     });
   }
 
+  function focusRing(svg) {
+    var ring = svg.querySelector(".place-map__focus");
+    if (!ring) return;
+    svg.addEventListener("focusin", function (event) {
+      var shape = event.target.closest && event.target.closest(".place-map__link");
+      var path = shape && shape.querySelector("path");
+      if (path) ring.setAttribute("d", path.getAttribute("d")); else ring.removeAttribute("d");
+    });
+    svg.addEventListener("focusout", function () { ring.removeAttribute("d"); });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    var maps = document.querySelectorAll(".place-map__svg");
+    for (var m = 0; m < maps.length; m++) focusRing(maps[m]);
     var forms = document.querySelectorAll("form[data-autosubmit]");
     for (var i = 0; i < forms.length; i++) autosubmit(forms[i]);
     restoreFocus();
