@@ -366,3 +366,76 @@ def test_a_merged_segment_holds_the_same_postings_as_a_fresh_build(corpus_dir, t
     assert segments < 7  # some saves were merged
     assert {row[0] for row in ours} >= {"id", "type", "theme", "region", "year", "datenum", "body"}
     assert ours == theirs
+
+
+
+def test_a_build_deflates_text_postings_and_stored_fields_with_isal(corpus_dir, tmp_path, taxonomy, monkeypatch):
+    """The posting blocks of the text fields and every document's stored fields are deflated by ISA-L (in
+    a third of zlib's time, the same format): zlib's compress is left to Whoosh's small blocks of ids and
+    facets, and what ISA-L wrote reads back through Whoosh's zlib as the text it was."""
+    import zlib
+
+    from kennisplatform.corpus import read_file, scan
+
+    body = "Erfgoed en cultuureducatie in de leerlijnen van Gouda. " * 60
+    write_document(corpus_dir, "lang", "verslag", "2020-01-01", ["erfgoed"], ["Gouda"], {}, body)
+    sizes = []
+    real = zlib.compress
+
+    def counting(data, level=-1):
+        sizes.append(len(data))
+        return real(data, level)
+
+    monkeypatch.setattr(zlib, "compress", counting)
+    index.update_index(corpus_dir, tmp_path / "ix", taxonomy=taxonomy)
+    assert all(size < 1000 for size in sizes)  # a stored body alone is larger
+    expected = {f.doc_id: read_file(f, taxonomy).document for f in scan(corpus_dir).files}
+    with index.open_index(tmp_path / "ix").searcher() as searcher:
+        stored = {fields["id"]: fields for fields in searcher.documents()}
+        assert {doc_id: fields["summary"] for doc_id, fields in stored.items()} == \
+            {doc_id: doc.summary for doc_id, doc in expected.items()}
+        assert body.strip() in stored["lang"]["body"]
+        assert searcher.document(id="lang")["title"] == expected["lang"].title
+        assert len(list(searcher.postings("body", "gouda").all_ids())) == 1 + sum(
+            "gouda" in doc.body.lower() for doc_id, doc in expected.items() if doc_id != "lang")
+
+
+def test_single_positions_are_encoded_as_whoosh_does_and_kept_only_below_a_bound():
+    """A posting of one word at one position (most of a build's) takes its bytes from a table made once
+    per position; a very long text's far positions are encoded each time, so the table stays bounded."""
+    from whoosh import formats
+
+    from kennisplatform import schema
+
+    far = schema.SINGLE_KEPT + 7
+    for pos in (0, 1, 127, 128, 300, 65_535, far, 10 ** 6):
+        assert schema.SINGLE_POSITIONS[pos] == schema.single_position(pos) == formats.Positions.encode(None, [pos])
+        assert schema.Positions().encode([pos]) == formats.Positions.encode(None, [pos])
+    assert 300 in schema.SINGLE_POSITIONS and far not in schema.SINGLE_POSITIONS
+
+
+def test_posting_blocks_pickle_their_values_as_bytes(corpus_dir, tmp_path, taxonomy, monkeypatch):
+    """Whoosh pickles a block's postings with protocol 2, which has no opcode for bytes: each posting's
+    positions went through _codecs.encode (five times the pickling time, twice the size after deflating).
+    Our blocks use a protocol with bytes; Whoosh's readers load either, to the same postings."""
+    import pickle
+    import types
+
+    write_document(corpus_dir, "lang", "verslag", "2020-01-01", ["erfgoed"], ["Gouda"], {},
+                   "Erfgoed en cultuureducatie in de leerlijnen van Gouda. " * 20)
+    blocks = []
+    real = index.isal_zlib
+
+    def compress(data, level):
+        blocks.append(data)
+        return real.compress(data, level)
+
+    monkeypatch.setattr(index, "isal_zlib", types.SimpleNamespace(compress=compress))
+    index.update_index(corpus_dir, tmp_path / "ix", taxonomy=taxonomy)
+    monkeypatch.undo()
+    text_blocks = [pickle.loads(data) for data in blocks if isinstance(pickle.loads(data), tuple)]
+    assert len(text_blocks) > 100 and any(values for _, _, values in text_blocks)
+    assert not any(b"_codecs" in data for data in blocks)
+    with index.open_index(tmp_path / "ix").reader() as reader:
+        matcher = reader.postings("body", "gouda")
+        assert matcher.is_active() and matcher.value()  # positions, read back by Whoosh
