@@ -984,6 +984,17 @@ class SearchEngine:
             listed.append((view["id"], view["date"] or ""))
         return listed
 
+    def awaiting_review(self) -> list[tuple[str, str]]:
+        """(id, corpus path) of every live document whose front matter lists suggestions for an editor,
+        as the index holds it (schema.SUGGESTED_FIELD): the files review.PendingList reads. One posting
+        list and the stored fields of those documents only."""
+        state = self.state()
+        reader = state.searcher.reader()
+        found = postings.read_postings(reader, schema.SUGGESTED_FIELD, schema.SUGGESTED).docs
+        live = state.ranker.arrays.live_mask
+        stored = postings.StoredFields(reader)
+        return [(view["id"], view["path"]) for view in (stored[int(docnum)] for docnum in found if live[docnum])]
+
     # -- single documents -------------------------------------------------------------------------
     def stored(self, doc_id: str) -> dict:
         """The stored fields of one document (see schema.stored_view); NotFound if absent."""
