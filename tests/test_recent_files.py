@@ -16,7 +16,7 @@ from werkzeug.test import encode_multipart
 
 from conftest import write_document
 from editor_support import FIXTURES, form_data, login, make_app, token
-from kennisplatform import editing, history, review, versions
+from kennisplatform import editing, history, postings, review, versions
 from kennisplatform.backup import create_backup, restore_backup
 from kennisplatform.corpus import TYPE_FOLDERS, iter_markdown_files, taxonomy_for
 from kennisplatform.documents import PendingValue, parse_document, render_document
@@ -268,15 +268,19 @@ def test_a_first_load_of_the_review_count_reads_only_the_documents_to_review(big
     assert sorted(pending_ids(pending, big, taxonomy, engine)) == marked == sorted(scanned(big, taxonomy))
     assert sorted(reads[:len(marked)]) == marked and len(reads) == len(marked) + 201  # scanned(): every file
     reads.clear()
+    stored = []  # the stored fields the engine reads (not again for a segment it read before)
+    real_fields = postings.StoredFields._fields
+    monkeypatch.setattr(postings.StoredFields, "_fields",
+                        lambda self, docnum: stored.append(docnum) or real_fields(self, docnum))
     # A save elsewhere: the list is asked again (another index version), no file is read again.
     editing.save_document(big, index, editing.open_document(big, "doc-020", taxonomy).document
                           .with_changes(body="Nieuwe tekst.\n"), taxonomy)
-    assert sorted(pending_ids(pending, big, taxonomy, engine)) == marked and reads == []
+    assert sorted(pending_ids(pending, big, taxonomy, engine)) == marked and reads == [] == stored
     # A save of a document to review: only its file is read again.
     doc = editing.open_document(big, "doc-050", taxonomy).document
     editing.save_document(big, index, doc.with_changes(themes=("inclusie",)), taxonomy)  # settles it
     assert sorted(pending_ids(pending, big, taxonomy, engine)) == ["doc-004", "doc-101", "doc-177"]
-    assert reads == ["doc-050"]
+    assert reads == ["doc-050"] and len(stored) == 1  # its new version, in the new segment
     # Its settled suggestion is still in its front matter: the index names it once (the version it
     # replaced, deleted in the large segment, not at all).
     assert sorted(engine.awaiting_review()) == [
