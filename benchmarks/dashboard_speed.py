@@ -23,6 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kennisplatform import editing, review  # noqa: E402
 from kennisplatform.corpus import iter_markdown_files, taxonomy_for  # noqa: E402
+from kennisplatform.documents import PendingValue, parse_document, render_document  # noqa: E402
+from kennisplatform.index import update_index  # noqa: E402
+from kennisplatform.search import SearchEngine  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -65,10 +68,25 @@ def linked_copy(source: Path, target: Path) -> None:
     shutil.copytree(source, target, copy_function=os.link, ignore=shutil.ignore_patterns(".git", ".prullenbak"))
 
 
+def give_suggestions(corpus: Path, taxonomy, count: int) -> list[str]:
+    """`count` documents spread over the corpus get two suggested values, as an import leaves them (each
+    file replaced, not written in place: the linked original stays as it was). Their ids."""
+    paths = sorted(iter_markdown_files(corpus))
+    chosen = paths[::max(1, len(paths) // count)][:count]
+    themes = [term.id for term in taxonomy.terms("theme")]
+    for n, path in enumerate(chosen):
+        doc = parse_document(path.read_text(encoding="utf-8"), path.stem, taxonomy).document
+        free = [theme for theme in themes if theme not in doc.themes]
+        pending = (PendingValue("themes", free[n % len(free)], 0.15), PendingValue("type", doc.type, 0.25))
+        editing.replace_file(path, render_document(doc.with_changes(suggestions=pending)))
+    return [path.stem for path in chosen]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=100000)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--pending", type=int, default=None, help="documents with suggestions (default: 1 %%)")
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--data", type=Path, default=DATA, help="the folder with corpus-N-seed1 (read only)")
     args = parser.parse_args(argv)
@@ -90,35 +108,68 @@ def main(argv: list[str] | None = None) -> int:
     known = stat_every_file_for_review(corpus, {})
     rows.append(("review count after a save elsewhere: a stat of every file (before)",
                  ms(lambda: stat_every_file_for_review(corpus, known), few)))
-    pending, taxonomy = review.PendingList(), taxonomy_for(corpus)
-    pending.documents(corpus, taxonomy, "0")  # reads the head of every file, once per process
-    versions = iter(range(1, 1_000_000))
-    rows.append(("review count after a save elsewhere: only changed folders (now)",
-                 ms(lambda: pending.documents(corpus, taxonomy, str(next(versions))), args.repeat)))
 
     work = Path(tempfile.mkdtemp(prefix="kp-dashboard-", dir=args.workdir))
     try:
         copy = work / "corpus"
         linked_copy(corpus, copy)
-        files = editing.RecentFiles(copy)
+        taxonomy = taxonomy_for(copy)
+        pending_ids = give_suggestions(copy, taxonomy, args.pending or max(1, args.docs // 100))
+        started = time.perf_counter()
+        update_index(copy, work / "index", rebuild=True, taxonomy=taxonomy)
+        print(f"{len(pending_ids):,} documents with suggestions; the copy indexed in "
+              f"{time.perf_counter() - started:.0f} s (not timed below)", file=sys.stderr)
+        engine = SearchEngine(work / "index", taxonomy)
+        engine.state()  # opened: the dashboard's own document count opens it in a new worker anyway
+        review.scan_pending(copy, taxonomy)  # the directory entries and heads in the page cache, for both
+        rows.append(("review count, first load in a process: the head of every file (before)",
+                     ms(lambda: review.scan_pending(copy, taxonomy), few)))
+
+        def first_load() -> list[review.PendingDocument]:
+            engine._marked = {}  # as in a new process: no segment's marked documents read yet
+            return review.PendingList().documents(copy, taxonomy, engine)
+
+        first = ms(first_load, few)
+        shown = first_load()
+        assert sorted(d.id for d in shown) == sorted(pending_ids), "not the documents given suggestions"
+        rows.append((f"review count, first load in a process: the {len(shown):,} files the index names (now)",
+                     first))
+
+        def first_ask() -> list[tuple[str, str]]:
+            engine._marked = {}
+            return engine.awaiting_review()
+
+        rows.append(("  of which SearchEngine.awaiting_review (every segment read)", ms(first_ask, few)))
+
+        files, review_list = editing.RecentFiles(copy), review.PendingList()
         files.page()
+        review_list.documents(copy, taxonomy, engine)
         biggest = max((copy / name for name in ("verslagen", "voorbeeldprojecten", "artikelen")),
                       key=lambda folder: sum(1 for _ in os.scandir(folder)))
-        target = next(p for p in sorted(biggest.iterdir()) if p.suffix == ".md")
-        review_list = review.PendingList()
-        review_list.documents(copy, taxonomy, "0")
-        saves, both = [], []
+        target = next(p for p in sorted(biggest.iterdir()) if p.suffix == ".md" and p.stem not in pending_ids)
+        saves, both, counts = [], [], []
         for n in range(few):
-            editing.replace_file(target, target.read_text(encoding="utf-8") + f"\nAanvulling {n}.\n")
+            doc = editing.open_document(copy, target.stem, taxonomy).document
+            editing.save_document(copy, work / "index", doc.with_changes(body=doc.body + f"\nAanvulling {n}.\n"),
+                                  taxonomy)  # file and index, as an editor's save
             started = time.perf_counter()
-            shown, _ = files.page()
+            listed, _ = files.page()
             saves.append((time.perf_counter() - started) * 1000)
-            review_list.documents(copy, taxonomy, f"na-{n}")
+            review_list.documents(copy, taxonomy, engine)
             both.append((time.perf_counter() - started) * 1000)
-            assert shown[0].doc_id == target.stem
+            assert listed[0].doc_id == target.stem
+        for doc_id in pending_ids[:few]:  # an editor accepts a suggestion: that file is read again
+            doc = editing.open_document(copy, doc_id, taxonomy).document
+            theme = next(p.value for p in doc.suggestions if p.key == "themes")
+            review.review(copy, work / "index", taxonomy, doc_id, "themes", theme, accept=True)
+            started = time.perf_counter()
+            review_list.documents(copy, taxonomy, engine)
+            counts.append((time.perf_counter() - started) * 1000)
         where = f"{biggest.name} ({sum(1 for _ in biggest.iterdir()):,} files)"
         rows.append((f"kept listing: the load after a save in {where}", statistics.median(saves)))
         rows.append((f"kept listing and review count: the load after a save in {where}", statistics.median(both)))
+        rows.append(("review count: the load after an accepted suggestion", statistics.median(counts)))
+        engine.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

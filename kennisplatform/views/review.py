@@ -20,7 +20,7 @@ PER_PAGE = 25  # documents per page
 KEY_LABELS = {"type": "Soort", "themes": "Thema", "regions": "Regio", "disciplines": "Discipline",
               "audience": "Doelgroep"}
 ACTIONS = {"overnemen": True, "afwijzen": False}
-_pending = review.PendingList()  # cached per index version
+_pending = review.PendingList()  # per process, refreshed when the index version changes
 
 
 @dataclass
@@ -34,7 +34,7 @@ class ReviewPage:
 
 def pending_documents() -> list[review.PendingDocument]:
     svc = services()
-    return _pending.documents(svc.corpus_dir, svc.taxonomy, svc.engine.version)
+    return _pending.documents(svc.corpus_dir, svc.taxonomy, svc.engine)
 
 
 def _page_number() -> int:
