@@ -203,6 +203,16 @@ def dashboard(client) -> tuple[list[str], str]:
     return re.findall(r'<td><a href="/document/([^"]+)">', page), page
 
 
+def upload_report(editor) -> None:
+    """An import of a meeting report uploaded on the editors' import page."""
+    data = MultiDict({"csrf_token": token(editor, "/redactie/importeren")})
+    data.add("bestanden", FileStorage(io.BytesIO((FIXTURES / "verslag-met-kop.md").read_bytes()),
+                                      filename="verslag.md"))
+    boundary, body = encode_multipart(data)
+    response = editor.post("/redactie/importeren", data=body, content_type=f"multipart/form-data; boundary={boundary}")
+    assert "1 nieuw" in response.get_data(as_text=True)
+
+
 def test_the_dashboard_shows_a_save_an_import_and_a_delete_at_once(editor, corpus_dir):
     age(corpus_dir)
     before, _ = dashboard(editor)
@@ -217,13 +227,7 @@ def test_the_dashboard_shows_a_save_an_import_and_a_delete_at_once(editor, corpu
     assert editor.post(url, data=fields).status_code == 302
     assert dashboard(editor)[0][0] == "erfgoed-dordrecht"
     # An import of an uploaded file.
-    data = MultiDict({"csrf_token": token(editor, "/redactie/importeren")})
-    data.add("bestanden", FileStorage(io.BytesIO((FIXTURES / "verslag-met-kop.md").read_bytes()),
-                                      filename="verslag.md"))
-    boundary, body = encode_multipart(data)
-    response = editor.post("/redactie/importeren", data=body,
-                           content_type=f"multipart/form-data; boundary={boundary}")
-    assert "1 nieuw" in response.get_data(as_text=True)
+    upload_report(editor)
     now, page = dashboard(editor)
     assert now[1] == "erfgoed-dordrecht" and now[0] not in before and len(now) == 6
     # A delete to the trash.
@@ -403,13 +407,7 @@ def test_the_dashboard_counts_documents_to_review_after_every_write(editor, corp
     # An import of an uploaded file whose values wait for review; an undo of it (on the command line:
     # another process), and the import again.
     def upload() -> review.PendingDocument:
-        data = MultiDict({"csrf_token": token(editor, "/redactie/importeren")})
-        data.add("bestanden", FileStorage(io.BytesIO((FIXTURES / "verslag-met-kop.md").read_bytes()),
-                                          filename="verslag.md"))
-        boundary, body = encode_multipart(data)
-        response = editor.post("/redactie/importeren", data=body,
-                               content_type=f"multipart/form-data; boundary={boundary}")
-        assert "1 nieuw" in response.get_data(as_text=True)
+        upload_report(editor)
         [found] = [d for d in review.scan_pending(corpus_dir, taxonomy) if d.id != "erfgoed-dordrecht"]
         assert found.pending
         return found
