@@ -60,12 +60,11 @@ WORKER_MB = 1024
 # in fresh processes: 13.5 against 16.1 ms), a 6 % smaller index and the same build time; a worker's peak RSS
 # 0.86 GB instead of 0.52 (docs/performance.md, "Session 10: segments of 25,000 documents").
 SEGMENT_DOCS = 25_000
-# zlib level for posting blocks: 1 instead of Whoosh's 3 writes 5-10% faster for a 1% larger index.
+# Deflate level of posting blocks and stored fields: 1 instead of Whoosh's 3 writes 5-10% faster for a 1%
+# larger index. Our text fields' posting blocks and the stored fields are deflated by ISA-L (isal_zlib): the
+# zlib format, which Whoosh's readers inflate as before, in 40 % of zlib's time for posting blocks (4 %
+# larger) and 30 % for stored fields (as small as Whoosh's level 3). zlib took a tenth of a rebuild's CPU.
 COMPRESSION = 1
-# Posting blocks and stored fields are deflated by ISA-L (isal_zlib, at this level): the zlib format, which
-# Whoosh's readers inflate as before, in 40 % of zlib's time for posting blocks (level 1; 4 % larger) and
-# 30 % for stored fields (Whoosh's level 3; as small). zlib took a tenth of a rebuild's CPU.
-DEFLATE_LEVEL = 1
 BLOCK_PICKLE_PROTOCOL = 4  # of posting blocks (_block_bytes)
 
 Progress = Callable[[int, int], None]  # (done, total)
@@ -415,7 +414,7 @@ class _SegmentWriter(SegmentWriter):
         self.fieldwriter.capture = self._capture
         # Stored fields (W3Codec's STORED_COLUMN, pickles compressed at zlib level 3) deflated by ISA-L.
         stored = self.perdocwriter._colwriters["_stored"]._child
-        stored._compress, stored._level = isal_zlib.compress, DEFLATE_LEVEL
+        stored._compress, stored._level = isal_zlib.compress, COMPRESSION
         # field -> term -> [docnum, weight, encoded positions, docnum, ...] of our analyzer's text fields
         self._direct: dict[str, dict[str, list]] = {
             name: {} for name in self.schema.names() if _is_direct(self.schema[name])}
@@ -709,7 +708,7 @@ def _block_bytes(ids, weights, values, maxweight: float, minlength: int | None, 
     # 10k corpus 1.1 -> 0.2 s to pickle and 0.8 -> 0.6 s to deflate, the posting blocks 32 -> 15 MB.
     data = pickle.dumps((deltas, mini_weights, values), BLOCK_PICKLE_PROTOCOL)
     if compression:
-        data = isal_zlib.compress(data, DEFLATE_LEVEL)
+        data = isal_zlib.compress(data, compression)
     info = pickle.dumps((count, ids[-1], maxweight, compression, length_to_byte(minlength),
                          length_to_byte(maxlength)), 2)
     size = len(info) + len(data)
