@@ -108,8 +108,6 @@ class Recent:
     modified: dt.datetime  # local time
 
 
-
-
 @dataclass
 class _Listing:
     """One folder as last listed: its documents newest first, its linked documents (whose target can change
@@ -146,16 +144,6 @@ class RecentFiles:
         shown = [Recent(doc_id, relpath, dt.datetime.fromtimestamp(-ns / 1e9))
                  for ns, doc_id, relpath, _size in itertools.islice(heapq.merge(*runs), start, start + count)]
         return shown, sum(len(run) for run in runs)
-
-    def listed(self) -> list[tuple[str, list[tuple[int, str, str, int]]]]:
-        """Every folder with its document files (-mtime_ns, id, corpus path, size), and "" with the linked
-        ones: for a cache of what the files hold (review.PendingList). A folder that did not change gives
-        the very list it gave before, so such a cache can skip it whole."""
-        with self._lock:
-            listings = self._refresh()
-            folders = list(self._listings)
-        linked = [found for listing in listings for found in self._linked(listing)]
-        return [(folder, listing.files) for folder, listing in zip(folders, listings)] + [("", linked)]
 
     def _refresh(self) -> list[_Listing]:
         corpus_dir = Path(self.corpus_dir)
