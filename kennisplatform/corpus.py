@@ -94,11 +94,12 @@ def _link_problem(relpath: str) -> Problem:
 def path_problem(corpus_dir: Path, path: Path) -> Problem | None:
     """A Problem when a corpus path cannot be a document's whatever it holds: its name (name_problem), or
     a symbolic link that leads out of the corpus (to /etc/passwd: the corpus is what the site publishes)."""
-    return _file_problem(corpus_dir, Path(path).relative_to(corpus_dir).as_posix(), path, os.path.islink(path))
+    return file_problem(corpus_dir, Path(path).relative_to(corpus_dir).as_posix(), path, os.path.islink(path))
 
 
-def _file_problem(corpus_dir: Path, relpath: str, path, is_link: bool) -> Problem | None:
-    """path_problem for a path whose corpus path and whether it is a link are known already."""
+def file_problem(corpus_dir: Path, relpath: str, path, is_link: bool) -> Problem | None:
+    """path_problem for a path whose corpus path and whether it is a link are known already (a folder
+    listing says which entries are links, without a system call per file)."""
     problem = name_problem(relpath)
     if problem is None and is_link and leads_outside(corpus_dir, path):
         problem = _link_problem(relpath)
@@ -154,7 +155,7 @@ def _walk(corpus_dir: Path, dirpath: str, reldir: str, report) -> Iterator[tuple
         name = entry.name
         if name.endswith(".md") and not name.startswith("."):
             relpath = f"{reldir}/{name}"
-            problem = _file_problem(corpus_dir, relpath, entry.path, entry.is_symlink())
+            problem = file_problem(corpus_dir, relpath, entry.path, entry.is_symlink())
             if problem is None:
                 yield Path(entry.path), relpath
             else:

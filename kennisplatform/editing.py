@@ -25,8 +25,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import history
-from .corpus import (RACY_NS, TRASH_FOLDER, TYPE_FOLDERS, fsync_dir, iter_markdown_files, leads_outside,
-                     name_problem, path_problem, taxonomy_for, write_bytes_atomic)
+from .corpus import (RACY_NS, TRASH_FOLDER, TYPE_FOLDERS, file_problem, fsync_dir, iter_markdown_files,
+                     leads_outside, taxonomy_for, write_bytes_atomic)
 from .documents import Document, parse_document, render_document, slugify
 from .errors import DocumentError, IndexBusy, KennisplatformError, NotFound, Problem
 from .index import apply_changes
@@ -192,11 +192,11 @@ class RecentFiles:
                 continue
             relpath = prefix + name
             doc_id = name[:-3].lower()
-            if entry.is_symlink():  # path_problem's lstat only here: the listing says what is a link
-                if path_problem(corpus_dir, Path(entry.path)) is None:
-                    links.append((entry.path, doc_id, relpath))
+            linked = entry.is_symlink()  # the listing says what is a link: no lstat per file
+            if file_problem(corpus_dir, relpath, entry.path, linked) is not None:
                 continue
-            if name_problem(relpath) is not None:
+            if linked:
+                links.append((entry.path, doc_id, relpath))
                 continue
             try:
                 info = os.stat(entry.path)
