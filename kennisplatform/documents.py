@@ -59,7 +59,6 @@ def load_yaml(raw: str):
     return yaml.load(raw, Loader=_Loader)
 
 
-yaml_error_position = yaml_position  # where a YAML error is, in Dutch (errors.yaml_position)
 DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+\-Z]*)?")
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
@@ -190,9 +189,9 @@ def parse_document(text: str, doc_id: str, taxonomy: Taxonomy, path: str = "") -
         # The mark is the anchored value's (the alias node is the anchor's node).
         return Parsed(None, [Problem(where, "front matter", "verwijzingen naar een anker (&naam ... *naam) zijn "
                                      "in de YAML-kop niet toegestaan; schrijf de waarde voluit (anker"
-                                     f"{yaml_error_position(exc, 2)})")])
+                                     f"{yaml_position(exc, 2)})")])
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
-        return Parsed(None, [Problem(where, "front matter", f"ongeldige YAML{yaml_error_position(exc, 2)}")])
+        return Parsed(None, [Problem(where, "front matter", f"ongeldige YAML{yaml_position(exc, 2)}")])
     if not isinstance(meta, dict):
         return Parsed(None, [Problem(where, "front matter", "de YAML-kop is geen lijst van sleutels en waarden")])
 
