@@ -1,4 +1,5 @@
-"""What a request needs from the library, created once per process: taxonomy and search engine."""
+"""What a request needs from the library, created once per process: taxonomy and search engine, and the
+corpus listings kept between requests (the dashboard's recent files, the health check's count)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,6 +8,8 @@ from pathlib import Path
 from flask import Flask, current_app
 
 from .corpus import taxonomy_for
+from .editing import RecentFiles
+from .health import CorpusCounter
 from .index import is_current, update_index
 from .search import SearchEngine
 from .taxonomy import Taxonomy
@@ -18,6 +21,8 @@ class Services:
     index_dir: Path
     taxonomy: Taxonomy
     engine: SearchEngine
+    recent_files: RecentFiles  # between loads of the dashboard only the folders that changed are listed again
+    corpus_counter: CorpusCounter  # /health counts again only when a folder changed
 
 
 def init_services(app: Flask) -> None:
@@ -39,7 +44,8 @@ def init_services(app: Flask) -> None:
     # share their pages (docs/performance.md, sessions 3 and 4).
     engine = SearchEngine(index_dir, taxonomy)
     engine.prepare()
-    app.extensions["kennisplatform"] = Services(corpus_dir, index_dir, taxonomy, engine)
+    app.extensions["kennisplatform"] = Services(corpus_dir, index_dir, taxonomy, engine, RecentFiles(corpus_dir),
+                                                CorpusCounter(corpus_dir))
 
 
 def _prepare_history(app: Flask, corpus_dir: Path, index_dir: Path) -> None:

@@ -289,19 +289,11 @@ class RecentPage:
     pages: int
 
 
-def _recent_files() -> editing.RecentFiles:
-    """One per app: between loads of the dashboard only the folders that changed are listed again."""
-    files = current_app.extensions.get("kennisplatform.recent_files")
-    if files is None:
-        files = current_app.extensions["kennisplatform.recent_files"] = editing.RecentFiles(services().corpus_dir)
-    return files
-
-
 def recent_documents(page: int, per_page: int = 25) -> RecentPage:
     """The documents added or changed last (by their file's time: a report from 2015 that was just added
     comes first), one page of them, read from their files (the truth, indexed or not)."""
     svc = services()
-    shown, total = editing.recently_changed(svc.corpus_dir, (page - 1) * per_page, per_page, _recent_files())
+    shown, total = editing.recently_changed(svc.corpus_dir, (page - 1) * per_page, per_page, svc.recent_files)
     rows = []
     for item in shown:
         doc = load_document(svc.corpus_dir, item.relpath, svc.taxonomy)
