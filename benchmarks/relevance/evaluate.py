@@ -20,6 +20,7 @@
     python benchmarks/relevance/evaluate.py --compound-tune3         # compound/topical tuning queries, tune3 pages
     python benchmarks/relevance/evaluate.py --elided-field           # elided-compound tuning queries, field pages
     python benchmarks/relevance/evaluate.py --elided-tune5           # elided-compound tuning queries, tune5 pages
+    python benchmarks/relevance/evaluate.py --titles-tune3 | --titles-tune4 | --titles-tune5   # half-remembered titles
     python benchmarks/relevance/evaluate.py --collection DIR --judgments FILE [--engine NAME]...
     python benchmarks/relevance/evaluate.py --tune3 --peer-losses title   # tuning queries a peer ranks better
     python benchmarks/relevance/evaluate.py --tune4 --beside-starter      # imported beside the bundled corpus
@@ -80,6 +81,13 @@ typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; th
 --compound-field and --compound-tune3 (session 6) are tuning queries of the kinds compound and topical over the
 field collection's and tune3's pages: plurals, compounds, derived forms and compounds written apart, judged by
 reading the pages before any engine ran on them (the weakest kind on tuning material had only 8 + 7 queries).
+--titles-tune3, --titles-tune4 and --titles-tune5 (session 11) are derived tuning material: half-remembered titles
+over the pages of tune3, tune4 and tune5, written as people type them weeks after reading a page (a few of the
+title's words in their own order, a synonym or another word form, the place's adjective, the place or organisation
+added or dropped, a small typo in a few), not title_probe.py's mechanical variants, none with the analysed terms of
+another judged query; the page meant is 3, other pages whose title or subject the query fits 2 or 1, judged by
+reading the pages before any engine ran on them (judgments_titles_*.yaml). Title queries are where we are closest to
+plain BM25, above all beside the starter corpus, and the tuning sets had few of them.
 
 --beside-starter imports a collection into a copy of the bundled corpus instead of an empty one, as someone who
 follows the README and runs `kennisplatform import` on the default corpus/ would: its 63 documents (written for
@@ -211,6 +219,13 @@ NAMED_SETS = {
                      "elided-compound tuning queries over the real pages (session 7)"),
     "elided-tune5": (TUNE5_COLLECTION, HERE / "judgments_elided_tune5.yaml",
                      "elided-compound tuning queries over tune5's pages (session 7)"),
+    # Session 11: half-remembered titles as people type them (not title_probe.py's mechanical variants).
+    "titles-tune3": (TUNE3_COLLECTION, HERE / "judgments_titles_tune3.yaml",
+                     "half-remembered title tuning queries over tune3's pages (session 11)"),
+    "titles-tune4": (TUNE4_COLLECTION, HERE / "judgments_titles_tune4.yaml",
+                     "half-remembered title tuning queries over tune4's pages (session 11)"),
+    "titles-tune5": (TUNE5_COLLECTION, HERE / "judgments_titles_tune5.yaml",
+                     "half-remembered title tuning queries over tune5's pages (session 11)"),
 }
 TEXT_BOOSTS = {"title": 3.0, "summary": 1.8, "body": 1.0}
 ALL = "all"
