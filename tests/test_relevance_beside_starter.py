@@ -1,6 +1,6 @@
 """The starter documents graded for queries measured beside the bundled corpus (beside_starter_grades.yaml)
 stay what they claim to be: grades of starter documents, in three pools kept apart. Under `judgments` the tuning
-queries' grades (field tune half, tune2, tune3, tune4, tune5); under `held_out` the field set's held-out
+queries' grades (field tune half, tune2, tune3, tune4, tune5, the title sets of session 11); under `held_out` the field set's held-out
 queries' grades, pooled separately; under `check` the grades of the check sets made to be measured beside the
 bundled corpus (fresh8, session 8; fresh9, session 10), pooled separately again, each under its judgments file's name. evaluate.py --beside-starter merges each pool into its
 own queries' grades and no other's; alone, or with --no-starter-grades, nothing is merged; the older check sets
@@ -23,6 +23,8 @@ POOLED = RELEVANCE / "beside_starter_grades.yaml"
 # the tuning sets pooled, by judgments file (the field set's tune half only)
 TUNING_FILES = {"judgments_field.yaml", "judgments_tune2.yaml", "judgments_tune3.yaml", "judgments_tune4.yaml",
                 "judgments_tune5.yaml"}
+# the derived title sets (session 11), pooled as tuning sets, every query
+TITLE_FILES = {"judgments_titles_tune3.yaml", "judgments_titles_tune4.yaml", "judgments_titles_tune5.yaml"}
 # the sets whose held-out half was pooled, separately
 HELD_OUT_FILES = {"judgments_field.yaml"}
 # the check sets pooled (every query), separately again: judgments file -> the split of its queries (a set made to be
@@ -72,7 +74,7 @@ def test_every_graded_document_is_a_starter_document():
 
 def test_every_query_is_a_tuning_query_of_the_file_it_names():
     pooled = _pooled()
-    assert set(pooled) <= TUNING_FILES
+    assert set(pooled) <= TUNING_FILES | TITLE_FILES
     for name, by_query in pooled.items():
         tuning = _queries(name, "tune")
         assert set(by_query) <= tuning, (name, sorted(set(by_query) - tuning))
@@ -92,6 +94,17 @@ def test_tune5_is_pooled_for_its_tuning_queries_with_starter_documents():
     assert tune5 and set(tune5) <= tuning, sorted(set(tune5) - tuning)
     graded = {doc for grades in tune5.values() for doc in grades}
     assert graded <= _starter_ids(), sorted(graded - _starter_ids())
+
+
+def test_the_title_sets_are_pooled_for_every_query_with_starter_documents():
+    """Each derived title set is a tuning set that evaluate.py --beside-starter measures: every one of its queries had
+    a pool (none was empty), graded by starter id, some of them above 0."""
+    pooled = _pooled()
+    starter = _starter_ids()
+    for name in sorted(TITLE_FILES):
+        assert set(pooled.get(name, {})) == _queries(name, "tune"), name
+        graded = {doc: grade for grades in pooled[name].values() for doc, grade in grades.items()}
+        assert set(graded) <= starter and any(graded.values()), name
 
 
 def test_no_check_set_is_pooled_as_tuning_or_held_out_material():

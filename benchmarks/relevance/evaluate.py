@@ -92,14 +92,14 @@ plain BM25, above all beside the starter corpus, and the tuning sets had few of 
 --beside-starter imports a collection into a copy of the bundled corpus instead of an empty one, as someone who
 follows the README and runs `kennisplatform import` on the default corpus/ would: its 63 documents (written for
 the project, many on the same topics) join the judged pages. For the tuning queries (field tune half, tune2, tune3,
-tune4, tune5) the starter documents any of the three engines puts in its first 10 were pooled and graded by reading
+tune4, tune5, and since session 11 the derived title sets titles-tune3, -tune4, -tune5) the starter documents any of the three engines puts in its first 10 were pooled and graded by reading
 (beside_starter_grades.yaml, session 7; pool_beside_starter.py prints the pool) and count with their grades. The
 field set's held-out half was pooled and graded the same way, separately (its own key, held_out, in the same file;
 pool_beside_starter.py --held-out), from the blind pool listing only: its grades join only held-out queries. The
 check sets fresh8 and fresh9 were pooled and graded the same way (sessions 8 and 10), separately again (their own
 key, check, each set under its judgments file's name; pool_beside_starter.py --check NAME), from the blind pool
 listing only: each set's grades join only its own queries (split fresh8, fresh9). For the other check sets (fresh
-to fresh7) and the derived sets they are unjudged, so they count
+to fresh7) and the other derived sets (typo, compound, elided) they are unjudged, so they count
 as not relevant for every engine: there an engine that finds more of the starter documents that are on topic loses
 points for them, so compare engines, not figures with and without it. --no-starter-grades leaves them unjudged
 everywhere (the figures before the pooling).
