@@ -1,15 +1,16 @@
 """The starter documents graded for queries measured beside the bundled corpus (beside_starter_grades.yaml)
 stay what they claim to be: grades of starter documents, in three pools kept apart. Under `judgments` the tuning
-queries' grades (field tune half, tune2, tune3, tune4, tune5, the title sets of session 11); under `held_out` the field set's held-out
-queries' grades, pooled separately; under `check` the grades of the check sets made to be measured beside the
-bundled corpus (fresh8, session 8; fresh9, session 10), pooled separately again, each under its judgments file's name. evaluate.py --beside-starter merges each pool into its
-own queries' grades and no other's; alone, or with --no-starter-grades, nothing is merged; the older check sets
-(fresh to fresh7) are never pooled."""
+queries' grades (field tune half, tune2, tune3, tune4, tune5, tune6, the title sets of session 11); under `held_out`
+the field set's held-out queries' grades, pooled separately; under `check` the grades of the check sets made to be
+measured beside the bundled corpus (fresh8, session 8; fresh9, session 10), pooled separately again, each under its
+judgments file's name. evaluate.py --beside-starter merges each pool into its own queries' grades and no other's;
+alone, or with --no-starter-grades, nothing is merged; the older check sets (fresh to fresh7) are never pooled."""
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from kennisplatform.corpus import read_corpus
@@ -22,7 +23,7 @@ from evaluate import Judged  # noqa: E402
 POOLED = RELEVANCE / "beside_starter_grades.yaml"
 # the tuning sets pooled, by judgments file (the field set's tune half only)
 TUNING_FILES = {"judgments_field.yaml", "judgments_tune2.yaml", "judgments_tune3.yaml", "judgments_tune4.yaml",
-                "judgments_tune5.yaml"}
+                "judgments_tune5.yaml", "judgments_tune6.yaml"}
 # the derived title sets (session 11), pooled as tuning sets, every query
 TITLE_FILES = {"judgments_titles_tune3.yaml", "judgments_titles_tune4.yaml", "judgments_titles_tune5.yaml"}
 # the sets whose held-out half was pooled, separately
@@ -88,11 +89,12 @@ def test_every_pooled_held_out_query_is_a_held_out_query_of_the_field_set():
         sorted(set(held_out["judgments_field.yaml"]) - heldout)
 
 
-def test_tune5_is_pooled_for_its_tuning_queries_with_starter_documents():
-    tune5 = _pooled()["judgments_tune5.yaml"]
-    tuning = _queries("judgments_tune5.yaml", "tune")
-    assert tune5 and set(tune5) <= tuning, sorted(set(tune5) - tuning)
-    graded = {doc for grades in tune5.values() for doc in grades}
+@pytest.mark.parametrize("name", ["judgments_tune5.yaml", "judgments_tune6.yaml"])
+def test_a_later_tuning_set_is_pooled_for_its_tuning_queries_with_starter_documents(name):
+    pooled = _pooled()[name]
+    tuning = _queries(name, "tune")
+    assert pooled and set(pooled) <= tuning, sorted(set(pooled) - tuning)
+    graded = {doc for grades in pooled.values() for doc in grades}
     assert graded <= _starter_ids(), sorted(graded - _starter_ids())
 
 
@@ -105,6 +107,16 @@ def test_the_title_sets_are_pooled_for_every_query_with_starter_documents():
         assert set(pooled.get(name, {})) == _queries(name, "tune"), name
         graded = {doc: grade for grades in pooled[name].values() for doc, grade in grades.items()}
         assert set(graded) <= starter and any(graded.values()), name
+
+
+def test_every_set_pooled_as_tuning_material_is_a_named_tuning_set():
+    """pool_beside_starter.py pools the tune split of each of POOLED_SETS under `judgments`: each must be a set
+    evaluate.py runs, with tuning queries, whose grades the tests above keep to their file (TUNING_FILES, TITLE_FILES)."""
+    import pool_beside_starter
+    assert "tune6" in pool_beside_starter.POOLED_SETS
+    for name in pool_beside_starter.POOLED_SETS:
+        _, judgments, _ = evaluate.NAMED_SETS[name]
+        assert judgments.name in TUNING_FILES | TITLE_FILES and _queries(judgments.name, "tune"), name
 
 
 def test_no_check_set_is_pooled_as_tuning_or_held_out_material():

@@ -79,5 +79,5 @@ def test_pages_of_one_title_are_each_others_targets_and_the_first_of_them_counts
 
 
 def test_only_the_tuning_sets_own_pages():
-    assert title_probe.SETS == ("tune3", "tune4", "tune5")
+    assert title_probe.SETS == ("tune3", "tune4", "tune5", "tune6")
     assert all(title_probe.NAMED_SETS[name][0].name == f"collection_{name}" for name in title_probe.SETS)

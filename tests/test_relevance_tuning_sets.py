@@ -1,10 +1,12 @@
-"""The tuning sets over pages of their own (tune3, session 5; tune4, session 6; tune5, session 7) stay what
-they claim to be: pages of their own (none shared with any other collection, so tuning on them never tunes on a
+"""The tuning sets over pages of their own (tune3, session 5; tune4, session 6; tune5, session 7; tune6,
+session 11) stay what they claim to be: pages of their own (none shared with any other collection, so tuning on them never tunes on a
 check set's page), every judged page present by its source address, all of it tuning material, and enough
 queries of the kinds each was made for (tune3: titles and several topical words; tune4: titles, one- and
 two-word topics, compounds and questions, over pages whose titles share words, which is what makes
 half-remembered titles hard; tune5: questions, one- and two-word topics, titles and several topical words over
-policy texts, reports and council pieces whose titles share words, none a copy of another set's query)."""
+policy texts, reports and council pieces whose titles share words, none a copy of another set's query; tune6:
+half-remembered titles, questions, compounds and typos over pages whose titles share words with each other and with
+the starter corpus' titles, none a copy of another set's query)."""
 from __future__ import annotations
 
 import html
@@ -17,12 +19,16 @@ import pytest
 import yaml
 
 from kennisplatform import analysis
-from test_relevance_collection import RELEVANCE, assert_judged_pages_in, assert_own_pages, collection_pages
+from kennisplatform.corpus import read_corpus
+from test_relevance_collection import (
+    RELEVANCE, REPO, assert_judged_pages_in, assert_own_pages, collection_pages,
+)
 from test_relevance_fresh import KINDS, other_collections
 
 TUNE3 = RELEVANCE / "collection_tune3"
 TUNE4 = RELEVANCE / "collection_tune4"
 TUNE5 = RELEVANCE / "collection_tune5"
+TUNE6 = RELEVANCE / "collection_tune6"
 TITLE = re.compile(r"<title>([^<]+)</title>")
 
 
@@ -44,7 +50,12 @@ SETS = {
     "tune5": TuningSet(TUNE5, RELEVANCE / "judgments_tune5.yaml", range(40, 46),
                        {"question": 20, "topical": 15, "title": 15, "multi": 10},
                        {"question": (8, 12), "topical": (1, 2), "multi": (3, 5)}),
+    "tune6": TuningSet(TUNE6, RELEVANCE / "judgments_tune6.yaml", range(45, 56),
+                       {"title": 18, "question": 8, "compound": 7, "typo": 7}, {"question": (8, 12)}),
 }
+# The sets written after every other judgments file: none of their queries may have the analysed terms of another
+# file's query (a later set is added here by its name).
+OWN_QUERIES = ("tune5", "tune6")
 
 
 @pytest.fixture(scope="module", params=list(SETS))
@@ -85,9 +96,9 @@ def _terms(query: str) -> tuple[str, ...]:
     return tuple(sorted(set(analysis.analyze_query(query))))
 
 
-@pytest.mark.parametrize("folder", [TUNE4, TUNE5], ids=["tune4", "tune5"])
+@pytest.mark.parametrize("folder", [TUNE4, TUNE5, TUNE6], ids=["tune4", "tune5", "tune6"])
 def test_titles_share_words(folder):
-    """The point of tune4 and tune5: a remembered title's words are in more than one page's title."""
+    """The point of tune4, tune5 and tune6: a remembered title's words are in more than one page's title."""
     words = Counter()
     for name in collection_pages(folder).values():
         title = html.unescape(TITLE.search((folder / name).read_text(encoding="utf-8")).group(1)).lower()
@@ -96,11 +107,24 @@ def test_titles_share_words(folder):
     assert len(shared) >= 3, words.most_common(10)
 
 
-def test_no_tune5_query_has_the_terms_of_another_sets_query():
-    """tune5 was written after every other set: a query with the same analysed terms as one of theirs would tune
-    on a held-out or check query, or only repeat a tuning one."""
-    mine = SETS["tune5"].judgments
+@pytest.mark.parametrize("name", OWN_QUERIES)
+def test_no_query_of_a_later_set_has_the_terms_of_another_sets_query(name):
+    """tune5 and tune6 were each written after every other set: a query with the same analysed terms as one of
+    theirs would tune on a held-out or check query, or only repeat a tuning one."""
+    mine = SETS[name].judgments
     others = {_terms(item["query"]) for path in sorted(RELEVANCE.glob("judgments*.yaml")) if path != mine
               for item in yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]}
     for item in yaml.safe_load(mine.read_text(encoding="utf-8"))["queries"]:
         assert _terms(item["query"]) not in others, item["query"]
+
+
+def test_most_tune6_titles_share_a_word_with_a_starter_documents_title():
+    """The point of tune6: beside the bundled corpus a half-remembered title's words are in starter documents' titles
+    too (cultuureducatie, netwerkbijeenkomst, muziekonderwijs, erfgoed, ...), which is where titles are hard."""
+    starter = {w for doc in read_corpus(REPO / "corpus")[0] for w in re.findall(r"\w+", doc.title.lower())
+               if len(w) >= 5}
+    pages = collection_pages(TUNE6).values()
+    sharing = [name for name in pages
+               if {w for w in re.findall(r"\w+", html.unescape(TITLE.search(
+                   (TUNE6 / name).read_text(encoding="utf-8")).group(1)).lower()) if len(w) >= 5} & starter]
+    assert len(sharing) >= len(pages) // 2, sorted(set(pages) - set(sharing))

@@ -15,6 +15,7 @@
     python benchmarks/relevance/evaluate.py --fresh9 [--beside-starter]   # a ninth, made like fresh8 (session 10)
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune5 [--per-query]    # pages of its own, judgments_tune5.yaml (tuning)
+    python benchmarks/relevance/evaluate.py --tune6 [--beside-starter]   # titles beside the bundled corpus (tuning)
     python benchmarks/relevance/evaluate.py --typo-field | --typo-tune3 | --typo-starter   # derived typo tuning sets
     python benchmarks/relevance/evaluate.py --compound-field         # compound/topical tuning queries, field pages
     python benchmarks/relevance/evaluate.py --compound-tune3         # compound/topical tuning queries, tune3 pages
@@ -47,6 +48,11 @@ half-remembered titles are not all at the ceiling, with one- and two-word topics
 texts and advice, PDF reports, school culture plans, council pieces), several sharing title words, with questions,
 one- and two-word topics, half-remembered titles and several topical words (the tuning sets were near their
 ceiling on those kinds while the held-out half and the check sets were not).
+--tune6 (collection_tune6/, session 11) is tuning material for half-remembered titles, the kind where ours is closest
+to plain BM25, above all beside the bundled corpus: its pages' titles share words with each other and with the
+starter documents' titles (Cultuureducatie met Kwaliteit, netwerkbijeenkomst, verslag, subsidieregeling, music,
+heritage; short generic titles, site names after " | " or " - ", PDFs), with questions, compounds and typos besides.
+Its starter documents are pooled and graded like the other tuning sets' (run it alone and with --beside-starter).
 --fresh3 (collection_fresh3/) is a third check set, made in session 5 because fresh2 had been looked at during
 that session: it stands in for the unseen pages and queries the project is judged on, so it is run, never tuned on.
 --fresh5 (collection_fresh5/) is a fifth check set, made in session 6 beside fresh4 (below) so that the measurement
@@ -92,8 +98,9 @@ plain BM25, above all beside the starter corpus, and the tuning sets had few of 
 --beside-starter imports a collection into a copy of the bundled corpus instead of an empty one, as someone who
 follows the README and runs `kennisplatform import` on the default corpus/ would: its 63 documents (written for
 the project, many on the same topics) join the judged pages. For the tuning queries (field tune half, tune2, tune3,
-tune4, tune5, and since session 11 the derived title sets titles-tune3, -tune4, -tune5) the starter documents any of the three engines puts in its first 10 were pooled and graded by reading
-(beside_starter_grades.yaml, session 7; pool_beside_starter.py prints the pool) and count with their grades. The
+tune4, tune5, tune6, and since session 11 the derived title sets titles-tune3, -tune4, -tune5) the starter documents
+any of the three engines puts in its first 10 were pooled and graded by reading (beside_starter_grades.yaml, session 7,
+tune6 and the title sets in session 11; pool_beside_starter.py prints the pool) and count with their grades. The
 field set's held-out half was pooled and graded the same way, separately (its own key, held_out, in the same file;
 pool_beside_starter.py --held-out), from the blind pool listing only: its grades join only held-out queries. The
 check sets fresh8 and fresh9 were pooled and graded the same way (sessions 8 and 10), separately again (their own
@@ -172,6 +179,8 @@ TUNE4_COLLECTION = HERE / "collection_tune4"
 TUNE4_JUDGMENTS = HERE / "judgments_tune4.yaml"
 TUNE5_COLLECTION = HERE / "collection_tune5"
 TUNE5_JUDGMENTS = HERE / "judgments_tune5.yaml"
+TUNE6_COLLECTION = HERE / "collection_tune6"
+TUNE6_JUDGMENTS = HERE / "judgments_tune6.yaml"
 STARTER_CORPUS = REPO / "corpus"
 COMPOUND_FIELD_JUDGMENTS = HERE / "judgments_compound_field.yaml"
 COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
@@ -205,6 +214,9 @@ NAMED_SETS = {
     "tune4": (TUNE4_COLLECTION, TUNE4_JUDGMENTS, "a fourth tuning set: pages sharing title words (session 6)"),
     "tune5": (TUNE5_COLLECTION, TUNE5_JUDGMENTS,
               "a fifth tuning set: policy texts, reports, plans and council pieces (session 7)"),
+    "tune6": (TUNE6_COLLECTION, TUNE6_JUDGMENTS,
+              "a sixth tuning set: half-remembered titles over pages sharing title words with the starter corpus "
+              "(session 11)"),
     # Derived tuning material (session 6): tuning queries written as people mistype them, same judgments.
     "typo-starter": (STARTER_CORPUS, HERE / "judgments_typo_starter.yaml", "misspelled starter queries"),
     "typo-field": (FIELD_COLLECTION, HERE / "judgments_typo_field.yaml",

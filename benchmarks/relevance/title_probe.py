@@ -1,10 +1,10 @@
 """Known-item title probe: each tuning page's shown title, whole and half remembered, as the query; the page the target.
 
-    python benchmarks/relevance/title_probe.py [--set tune3|tune4|tune5]... [--engine NAME]... [--per-query]
+    python benchmarks/relevance/title_probe.py [--set tune3|tune4|tune5|tune6]... [--engine NAME]... [--per-query]
     python benchmarks/relevance/title_probe.py --beside-starter [--per-query]
 
 One kind of judged query is "title": a page's title as people half remember it. This probe asks that of every
-page of a tuning collection, without judging: the pages of tune3, tune4 and tune5 (evaluate.py's NAMED_SETS) are
+page of a tuning collection, without judging: the pages of tune3, tune4, tune5 and tune6 (evaluate.py's NAMED_SETS) are
 imported as evaluate.py imports them, and for each page a few variants of its shown title are the query and the
 page itself is the one target. Only the tuning sets' own pages: never the field collection (its pages are the
 held-out title queries' pages) nor a fresh* check set (--set accepts nothing else).
@@ -46,7 +46,7 @@ per engine, MRR, success@1 and success@10. --per-query lists our engine's misses
 variant, the query, each engine's rank of the first target ("-" beyond 10; "<-- both peers first" where FTS5
 and BM25 both put a target first), the page's stored title, and what ours put first (a starter document's title
 marked "[starter]"). --engine NAME (repeatable) runs only those engines, as evaluate.py's. --set NAME (repeatable)
-only those collections. A run of the three collections takes seconds (one import per collection).
+only those collections. A run of the four collections takes seconds (one import per collection).
 """
 from __future__ import annotations
 
@@ -69,7 +69,7 @@ from kennisplatform.corpus import read_corpus  # noqa: E402
 
 # Only the tuning sets' own pages (not the field collection, whose titles are the held-out title queries'
 # pages, and never a check set).
-SETS = ("tune3", "tune4", "tune5")
+SETS = ("tune3", "tune4", "tune5", "tune6")
 VARIANTS = ("whole", "-last", "-first", "first four", "content", "reversed", "-middle")
 MIN_WORDS = 2
 
