@@ -136,7 +136,7 @@ import yaml
 from whoosh import fields as wfields
 from whoosh import query as wquery
 from whoosh.analysis import StemmingAnalyzer
-from whoosh.filedb.filestore import RamStorage
+from whoosh.filedb.filestore import FileStorage
 from whoosh.lang import stemmer_for_language
 from whoosh.scoring import BM25F
 
@@ -425,7 +425,11 @@ class Bm25SnowballNl:
         self.analyzer = StemmingAnalyzer(stoplist=None, stemfn=stemmer_for_language("nl"))
         text = wfields.TEXT(analyzer=self.analyzer)
         schema = wfields.Schema(id=wfields.ID(stored=True, unique=True), title=text, summary=text, body=text)
-        self.index = RamStorage().create_index(schema)
+        # On disk in this run's own folder: a RamStorage's commit spills to tempfile.gettempdir()/MAIN.tmp, one
+        # path for every process, and two runs at once deleted each other's spill file (FileNotFoundError).
+        folder = workdir / "bm25-snowball-nl"
+        folder.mkdir(parents=True, exist_ok=True)
+        self.index = FileStorage(str(folder)).create_index(schema)
         with self.index.writer() as writer:
             for doc_id, title, summary, body in documents_of(corpus):
                 writer.add_document(id=doc_id, title=title, summary=summary, body=body)
