@@ -39,7 +39,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # Bump _RULES when the output for any input changes (code or data files). The wordfreq version is part
 # of the stamp because its word list decides compound splits.
-_RULES = "6"
+_RULES = "7"
 
 
 def _wordfreq_version() -> str:
@@ -57,16 +57,22 @@ PART_BOOST = 0.4  # weight of a compound part relative to a whole word (summed i
 _APOSTROPHES = "'’‘`´ʼ"
 # A word: letters/digits, joined by an apostrophe ("ICC'er", "regio's") or by a hyphen before the
 # suffixes -er/-ers ("icc-er"). Other hyphens separate words ("Leidschendam-Voorburg", "2021-2024").
-_WORD = re.compile(rf"[^\W_]+(?:(?:[{_APOSTROPHES}]|-(?=ers?\b))[^\W_]+)*", re.IGNORECASE)
+# A sign that stands for a word ("75%", "€ 25") is that word: a question asks "hoeveel procent", the page
+# writes "%".
+_SIGN_WORDS = {"%": "procent", "€": "euro"}
+_WORD = re.compile(rf"[^\W_]+(?:(?:[{_APOSTROPHES}]|-(?=ers?\b))[^\W_]+)*|[{''.join(_SIGN_WORDS)}]", re.IGNORECASE)
 _STRAIGHT = str.maketrans({c: "'" for c in _APOSTROPHES})
 _JOINERS = re.compile(rf"[{_APOSTROPHES}-]")
 _GENITIVE = re.compile(rf"[{_APOSTROPHES}]s$")  # "regio's", "CMK's" -> regio, cmk
 
 
 def _normalize(lowered: str) -> str:
-    """Spelling variants of one word to one form: "icc'er"/"icc-er"/"iccer" -> iccer, "regio's" -> regio."""
+    """Spelling variants of one word to one form: "icc'er"/"icc-er"/"iccer" -> iccer, "regio's" -> regio,
+    and a sign to its word: "%" -> procent."""
     if lowered.isalnum():
         return lowered
+    if lowered in _SIGN_WORDS:
+        return _SIGN_WORDS[lowered]
     return _JOINERS.sub("", _GENITIVE.sub("", lowered))
 
 
