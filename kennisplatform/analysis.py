@@ -27,7 +27,7 @@ from whoosh.lang.snowball.dutch import DutchStemmer
 from whoosh.lang.stopwords import stoplists
 
 __all__ = [
-    "ANALYZER_VERSION", "PART_BOOST", "STOP_WORDS",
+    "ANALYZER_VERSION", "PART_BOOST", "SIGN_WORDS", "STOP_WORDS",
     "fold", "tokenize", "next_word", "word_list", "stem", "split_compound", "compound_parts", "word_terms",
     "analyze", "index_postings", "index_terms", "learned_words", "learn_words", "clear_word_caches",
     "analyze_query", "compound_query_parts", "joined_compound", "prepare",
@@ -59,8 +59,8 @@ _APOSTROPHES = "'’‘`´ʼ"
 # suffixes -er/-ers ("icc-er"). Other hyphens separate words ("Leidschendam-Voorburg", "2021-2024").
 # A sign that stands for a word ("75%", "€ 25") is that word: a question asks "hoeveel procent", the page
 # writes "%".
-_SIGN_WORDS = {"%": "procent", "€": "euro"}
-_WORD = re.compile(rf"[^\W_]+(?:(?:[{_APOSTROPHES}]|-(?=ers?\b))[^\W_]+)*|[{''.join(_SIGN_WORDS)}]", re.IGNORECASE)
+SIGN_WORDS = {"%": "procent", "€": "euro"}
+_WORD = re.compile(rf"[^\W_]+(?:(?:[{_APOSTROPHES}]|-(?=ers?\b))[^\W_]+)*|[{''.join(SIGN_WORDS)}]", re.IGNORECASE)
 _STRAIGHT = str.maketrans({c: "'" for c in _APOSTROPHES})
 _JOINERS = re.compile(rf"[{_APOSTROPHES}-]")
 _GENITIVE = re.compile(rf"[{_APOSTROPHES}]s$")  # "regio's", "CMK's" -> regio, cmk
@@ -71,8 +71,8 @@ def _normalize(lowered: str) -> str:
     and a sign to its word: "%" -> procent."""
     if lowered.isalnum():
         return lowered
-    if lowered in _SIGN_WORDS:
-        return _SIGN_WORDS[lowered]
+    if lowered in SIGN_WORDS:
+        return SIGN_WORDS[lowered]
     return _JOINERS.sub("", _GENITIVE.sub("", lowered))
 
 

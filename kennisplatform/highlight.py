@@ -46,6 +46,8 @@ def _matches(text: str, terms: set[str]) -> list[_Match]:
     literals in the text folded to the same length: a case- and accent-insensitive regex over the text
     as written took three quarters of a snippet's time (docs/performance.md, session 5)."""
     roots = {term[:3] for term in terms if term}
+    # A sign read as a word ("75%" for procent) is marked too; "pro" is nowhere in it.
+    roots |= {sign for sign, word in analysis.SIGN_WORDS.items() if analysis.stem(word) in terms}
     if not roots:
         return []
     folded = _folded(text)
@@ -77,7 +79,9 @@ def _root_finder(root: str) -> re.Pattern:
     wordfreq's 300,000 Dutch words has another), and looking at every word with an "i" in it costs
     milliseconds a page."""
     literal = re.escape(root)
-    return re.compile(rf"{literal}(?<![^\W_]{literal})(?![^\W_])" if len(root) == 1 else literal)
+    if len(root) == 1 and root.isalnum():
+        return re.compile(rf"{literal}(?<![^\W_]{literal})(?![^\W_])")
+    return re.compile(literal)  # a longer root, or a sign ("%"), which stands after a number
 
 
 def _word_at(text: str, folded: str, boundary: int, index: int) -> re.Match | None:

@@ -1,10 +1,10 @@
 """A question asks in words ("hoeveel procent", "hoeveel euro"); the page that answers writes the sign ("75%",
-"€ 25"). The analysis reads the sign as its word, at index and query time alike (analysis._SIGN_WORDS)."""
+"€ 25"). The analysis reads the sign as its word, at index and query time alike (analysis.SIGN_WORDS)."""
 from __future__ import annotations
 
 from conftest import articles_engine, hits
 
-from kennisplatform import analysis
+from kennisplatform import analysis, highlight
 
 # Both pages are about certified coordinators in primary schools, "cursus" with more of the question's other
 # words; only "certificaten" gives the share. Both music school pages say what a lesson costs; only "tarief"
@@ -38,3 +38,11 @@ def test_a_question_in_words_finds_the_page_that_writes_the_sign(engine):
 
 def test_a_question_for_an_amount_finds_the_page_with_the_euro_sign(engine):
     assert hits(engine, "hoeveel euro kost een les")[0] == "tarief"
+
+
+def test_the_snippet_marks_the_sign_of_a_word_in_the_query():
+    marked = highlight.snippet("Van alle basisscholen heeft nu 75% een cultuurcoördinator; een les kost € 25.",
+                               {"procent", "euro"})
+    assert "75<mark>%</mark>" in marked and "<mark>€</mark> 25" in marked
+    # a sign whose word the query lacks stays unmarked
+    assert "<mark>" not in highlight.snippet("Van alle basisscholen heeft nu 75%.", {"euro"})
