@@ -616,7 +616,8 @@ def compound_query_parts(text: str) -> tuple[str, ...]:
 def joined_compound(first: str, second: str) -> str | None:
     """The stem of the compound that two query words written apart make ("muziek docenten" ->
     muziekdocent, "subsidie regeling" -> subsidieregel), None when joined they are not a compound of
-    exactly those two words. Dutch writes compounds as one word; people searching often do not. After
+    exactly those two words, or a word common enough to be a unit of its own (_unit_of). Dutch writes compounds
+    as one word; people searching often do not. After
     -ing, -heid, -schap, -teit and -dom the parts are linked by -s- ("deskundigheid bevordering" ->
     deskundigheidsbevordering), as Dutch spelling has it."""
     a, b = (fold(_normalize(w.lower())) for w in (first, second))
@@ -626,7 +627,23 @@ def joined_compound(first: str, second: str) -> str | None:
     parts = split_compound(word)
     if len(parts) == 2 and stem(parts[0]) == stem(a) and stem(parts[1]) == stem(b):
         return stem(word)
+    if not parts and _unit_of(a, b, word):
+        return stem(word)
     return None
+
+
+def _unit_of(first: str, second: str, word: str) -> bool:
+    """Whether two words (folded) make a word that is a unit of its own, never split (LEXICALISED_ZIPF or
+    data/compound_overrides.tsv: gemeenteraad, leerkracht, samenwerking, and their inflections): the index has
+    no parts for it, so written apart ("gemeente raad") only the joined word finds the pages that write it."""
+    if not MIN_COMPOUND <= len(word) <= MAX_COMPOUND or not word.isalpha():
+        return False
+    vocab = _vocabulary()
+    if _part_ok(first, vocab, final=False) is None or _part_ok(second, vocab, final=True) is None:
+        return False
+    whole = stem(word)
+    return (vocab.get(word, 0.0) >= LEXICALISED_ZIPF or whole in _lexicalised_stems()
+            or whole in _unsplittable_stems())
 
 
 _S_LINKED = ("ing", "heid", "schap", "teit", "dom")  # endings after which a compound takes a linking -s-

@@ -284,7 +284,18 @@ def test_two_words_written_apart_join_into_their_compound(first, second, compoun
     assert analysis.joined_compound(first, second) == analysis.stem(compound)
 
 
-@pytest.mark.parametrize("first, second", [("dans", "po"), ("de", "school"), ("2023", "school"), ("kunst", "en")])
+@pytest.mark.parametrize("first, second, word", [
+    ("gemeente", "raad", "gemeenteraad"), ("gemeente", "raden", "gemeenteraden"), ("leer", "kracht", "leerkracht"),
+    ("kinder", "opvang", "kinderopvang"),
+])
+def test_two_words_written_apart_join_into_a_word_that_is_never_split(first, second, word):
+    # common enough to be a unit (never split, so the index has no parts for it): only joined is it found
+    assert analysis.split_compound(analysis.fold(word)) == []
+    assert analysis.joined_compound(first, second) == analysis.stem(word)
+
+
+@pytest.mark.parametrize("first, second", [("dans", "po"), ("de", "school"), ("2023", "school"), ("kunst", "en"),
+                                           ("ver", "slag"), ("toe", "komst")])
 def test_words_that_make_no_compound_of_the_two_are_not_joined(first, second):
     assert analysis.joined_compound(first, second) is None
 

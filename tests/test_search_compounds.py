@@ -23,6 +23,8 @@ DOCS = [
     ("muziekdocenten", "Nieuws uit de regio", "De muziekdocenten van de gemeente geven les in de regio."),
     ("muziek-en-docenten", "Nieuws uit de stad", "Muziek in de stad. Ook de docenten van de stad doen mee."),
     ("streekmusea", "Open dag", "De streekmusea openen hun deuren voor leerlingen."),
+    ("gemeenteraad", "Besluit", "De gemeenteraad stemt in met het cultuurplan voor de scholen."),
+    ("raad-van-toezicht", "Toezicht", "De raad van toezicht van de stichting bespreekt het cultuurplan."),
 ]
 
 
@@ -60,6 +62,11 @@ def test_two_words_written_apart_also_find_their_compound_as_one_word(engine, mo
     # Without the joined compound, the compound's parts weigh less than words of their own.
     monkeypatch.setattr(analysis, "joined_compound", lambda first, second: None)
     assert hits(engine, "muziek docenten")[0] == "muziek-en-docenten"
+
+
+def test_two_words_written_apart_find_the_word_they_make_that_is_never_split(engine):
+    # "gemeenteraad" is common enough to be a unit: the index has no "gemeente" or "raad" in it
+    assert hits(engine, "gemeente raad cultuurplan")[0] == "gemeenteraad"
 
 
 def test_a_compound_with_an_irregular_plural_finds_its_singular(engine):
