@@ -613,19 +613,19 @@ def compound_query_parts(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=50_000)
-def joined_compound(first: str, second: str) -> str | None:
+def joined_compound(first: str, second: str, units_only: bool = False) -> str | None:
     """The stem of the compound that two query words written apart make ("muziek docenten" ->
     muziekdocent, "subsidie regeling" -> subsidieregel), None when joined they are not a compound of
     exactly those two words, or a word common enough to be a unit of its own (_unit_of). Dutch writes compounds
     as one word; people searching often do not. After
     -ing, -heid, -schap, -teit and -dom the parts are linked by -s- ("deskundigheid bevordering" ->
-    deskundigheidsbevordering), as Dutch spelling has it."""
+    deskundigheidsbevordering), as Dutch spelling has it. `units_only`: only a word that is never split."""
     a, b = (fold(_normalize(w.lower())) for w in (first, second))
     if not (a.isalpha() and b.isalpha()) or a in STOP_WORDS or b in STOP_WORDS:
         return None
     word = a + ("s" if a.endswith(_S_LINKED) else "") + b
     parts = split_compound(word)
-    if len(parts) == 2 and stem(parts[0]) == stem(a) and stem(parts[1]) == stem(b):
+    if len(parts) == 2 and stem(parts[0]) == stem(a) and stem(parts[1]) == stem(b) and not units_only:
         return stem(word)
     if not parts and _unit_of(a, b, word):
         return stem(word)

@@ -104,8 +104,9 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
             _add_group(parsed, Group(alternatives, clause.text, plain and clause.terms[0] in filler_stems()),
                        pending_or)
             pending_or = False
-    if len(parsed.content_groups) <= MAX_PARTS_GROUPS:
-        parsed.groups = _with_joined_compounds(parsed.groups)
+    # In a long query the other words already say what a compound's parts would add; but a word that is never
+    # split (gemeenteraad) has no parts in the index, and its words apart would not find it.
+    parsed.groups = _with_joined_compounds(parsed.groups, units_only=len(parsed.content_groups) > MAX_PARTS_GROUPS)
     if len(parsed.content_groups) > MAX_PARTS_GROUPS:
         # In a long query the other words already say what a compound's parts would add.
         parsed.groups = [Group(tuple(c for c in g.alternatives if c.kind != "parts"), g.text, g.filler)
@@ -116,7 +117,7 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
     return parsed
 
 
-def _with_joined_compounds(groups: list[Group]) -> list[Group]:
+def _with_joined_compounds(groups: list[Group], units_only: bool = False) -> list[Group]:
     """Two words written apart that make a compound ("muziek docenten", "subsidie regeling") also match
     that compound as one word: the second word's group gets it as an alternative, so that a page about
     "muziekdocenten" weighs as a page with both words, not as one with only their parts."""
@@ -125,7 +126,7 @@ def _with_joined_compounds(groups: list[Group]) -> list[Group]:
         first, second = out[i - 1], out[i]
         if not (_plain_word(first) and _plain_word(second)):
             continue
-        joined = analysis.joined_compound(first.text, second.text)
+        joined = analysis.joined_compound(first.text, second.text, units_only)
         if joined and joined not in second.alternatives[0].terms:
             clause = Clause("terms", (joined,), f"{first.text}{second.text}")
             out[i] = Group(second.alternatives + (clause,), second.text, second.filler)

@@ -73,15 +73,19 @@ def test_a_compound_with_an_irregular_plural_finds_its_singular(engine):
     assert hits(engine, "streekmuseum") == ["streekmusea"]
 
 
-def test_the_joined_compound_is_an_alternative_of_the_second_word_in_short_queries_only():
+def test_the_joined_compound_is_an_alternative_of_the_second_word_in_short_queries_or_for_a_unit():
     from kennisplatform.query import parse_query
 
     groups = parse_query("muziek docenten").groups
     assert [c.terms for c in groups[1].alternatives] == [("docent",), (analysis.stem("muziekdocenten"),)]
     assert [c.terms for c in groups[0].alternatives] == [("muziek",)]
-    # In a long query the other words already say what the pair means.
+    # In a long query the other words already say what the pair means ...
     long = parse_query("muziek docenten scholen subsidie regio").groups
     assert all(len(g.alternatives) == 1 for g in long)
+    # ... but not for a word that is never split: apart, its words cannot find it.
+    question = parse_query("hoe overtuig je de gemeente raad van het belang van cultuur").groups
+    raad = next(g for g in question if g.text == "raad")
+    assert [c.terms for c in raad.alternatives] == [("rad",), (analysis.stem("gemeenteraad"),)]
 
 
 def test_a_quoted_pair_that_makes_a_compound_also_finds_the_compound(engine):
