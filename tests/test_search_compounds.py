@@ -60,7 +60,7 @@ def test_a_compounds_parts_count_more_in_a_page_that_has_the_compound_itself(eng
 def test_two_words_written_apart_also_find_their_compound_as_one_word(engine, monkeypatch):
     assert hits(engine, "muziek docenten")[0] == "muziekdocenten"
     # Without the joined compound, the compound's parts weigh less than words of their own.
-    monkeypatch.setattr(analysis, "joined_compound", lambda first, second: None)
+    monkeypatch.setattr(analysis, "joined_compound", lambda first, second, units_only=False: None)
     assert hits(engine, "muziek docenten")[0] == "muziek-en-docenten"
 
 
