@@ -617,9 +617,9 @@ def joined_compound(first: str, second: str, units_only: bool = False) -> str | 
     """The stem of the compound that two query words written apart make ("muziek docenten" ->
     muziekdocent, "subsidie regeling" -> subsidieregel), None when joined they are not a compound of
     exactly those two words, or a word common enough to be a unit of its own (_unit_of). Dutch writes compounds
-    as one word; people searching often do not. After
-    -ing, -heid, -schap, -teit and -dom the parts are linked by -s- ("deskundigheid bevordering" ->
-    deskundigheidsbevordering), as Dutch spelling has it. `units_only`: only a word that is never split."""
+    as one word; people searching often do not. After -ing, -heid, -schap, -teit and -dom the parts are linked
+    by -s- ("deskundigheid bevordering" -> deskundigheidsbevordering), as Dutch spelling has it. `units_only`:
+    only a word that is never split."""
     a, b = (fold(_normalize(w.lower())) for w in (first, second))
     if not (a.isalpha() and b.isalpha()) or a in STOP_WORDS or b in STOP_WORDS:
         return None
@@ -634,7 +634,7 @@ def joined_compound(first: str, second: str, units_only: bool = False) -> str | 
 
 def _unit_of(first: str, second: str, word: str) -> bool:
     """Whether two words (folded) make a word that is a unit of its own, never split (LEXICALISED_ZIPF or
-    data/compound_overrides.tsv: gemeenteraad, leerkracht, samenwerking, and their inflections): the index has
+    data/compound_overrides.tsv: gemeenteraad, leerkracht, kinderopvang, and their inflections): the index has
     no parts for it, so written apart ("gemeente raad") only the joined word finds the pages that write it."""
     if not MIN_COMPOUND <= len(word) <= MAX_COMPOUND or not word.isalpha():
         return False

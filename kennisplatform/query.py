@@ -104,8 +104,8 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
             _add_group(parsed, Group(alternatives, clause.text, plain and clause.terms[0] in filler_stems()),
                        pending_or)
             pending_or = False
-    # In a long query the other words already say what a compound's parts would add; but a word that is never
-    # split (gemeenteraad) has no parts in the index, and its words apart would not find it.
+    # A long query joins only words that make a word never split (gemeenteraad): the index has no parts for it,
+    # so its words apart would not find it; other compounds' parts add nothing the other words do not say.
     parsed.groups = _with_joined_compounds(parsed.groups, units_only=len(parsed.content_groups) > MAX_PARTS_GROUPS)
     if len(parsed.content_groups) > MAX_PARTS_GROUPS:
         # In a long query the other words already say what a compound's parts would add.
