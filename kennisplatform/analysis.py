@@ -30,7 +30,7 @@ __all__ = [
     "ANALYZER_VERSION", "PART_BOOST", "SIGN_WORDS", "STOP_WORDS",
     "fold", "tokenize", "next_word", "word_list", "stem", "split_compound", "compound_parts", "word_terms",
     "analyze", "index_postings", "index_terms", "learned_words", "learn_words", "clear_word_caches",
-    "analyze_query", "compound_query_parts", "joined_compound", "prepare",
+    "analyze_query", "compound_query_parts", "joined_compound", "head_variant", "prepare",
     "dutch_analyzer", "spelling_analyzer",
     "DutchAnalyzer", "SpellingAnalyzer",
 ]
@@ -630,6 +630,22 @@ def joined_compound(first: str, second: str, units_only: bool = False) -> str | 
     if not parts and _unit_of(a, b, word):
         return stem(word)
     return None
+
+
+# Heads that mean the same in this field: a compound with one also means the compound with the other
+# (erfgoedonderwijs, erfgoededucatie; muziekonderwijs, muziekeducatie).
+_SAME_HEADS = {"onderwijs": "educatie", "educatie": "onderwijs"}
+
+
+@lru_cache(maxsize=50_000)
+def head_variant(surface: str) -> str | None:
+    """The stem of the compound with the same first part and the other of two heads that mean the same
+    (_SAME_HEADS): "erfgoedonderwijs" -> erfgoededucatie; None for a word that is no such compound."""
+    word = fold(_normalize(surface.lower()))
+    parts = split_compound(word)
+    if len(parts) < 2 or parts[-1] not in _SAME_HEADS:
+        return None
+    return stem(word[: len(word) - len(parts[-1])] + _SAME_HEADS[parts[-1]])
 
 
 def _unit_of(first: str, second: str, word: str) -> bool:
