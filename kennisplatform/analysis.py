@@ -30,7 +30,7 @@ __all__ = [
     "ANALYZER_VERSION", "PART_BOOST", "SIGN_WORDS", "STOP_WORDS",
     "fold", "tokenize", "next_word", "word_list", "stem", "split_compound", "compound_parts", "word_terms",
     "analyze", "index_postings", "index_terms", "learned_words", "learn_words", "clear_word_caches",
-    "analyze_query", "compound_query_parts", "joined_compound", "head_variant", "prepare",
+    "analyze_query", "compound_query_parts", "joined_compound", "head_variants", "prepare",
     "dutch_analyzer", "spelling_analyzer",
     "DutchAnalyzer", "SpellingAnalyzer",
 ]
@@ -632,20 +632,29 @@ def joined_compound(first: str, second: str, units_only: bool = False) -> str | 
     return None
 
 
-# Heads that mean the same in this field: a compound with one also means the compound with the other
-# (erfgoedonderwijs, erfgoededucatie; muziekonderwijs, muziekeducatie).
-_SAME_HEADS = {"onderwijs": "educatie", "educatie": "onderwijs"}
+# Heads that mean the same in this field: a compound with one also means the compounds with the others
+# (erfgoedonderwijs, erfgoededucatie; muziekdocent, muziekleraar, muziekleerkracht).
+_SAME_HEADS = (("onderwijs", "educatie"), ("docent", "leraar", "leerkracht"))
+
+
+@lru_cache(maxsize=1)
+def _heads_by_stem() -> dict[str, tuple[str, ...]]:
+    """A head's stem (its plural's too) -> the other heads of its group."""
+    return {stem(head): tuple(other for other in group if other != head) for group in _SAME_HEADS for head in group}
 
 
 @lru_cache(maxsize=50_000)
-def head_variant(surface: str) -> str | None:
-    """The stem of the compound with the same first part and the other of two heads that mean the same
-    (_SAME_HEADS): "erfgoedonderwijs" -> erfgoededucatie; None for a word that is no such compound."""
+def head_variants(surface: str) -> tuple[str, ...]:
+    """The stems of the compounds with the same first part and another of the heads that mean the same
+    (_SAME_HEADS): "erfgoedonderwijs" -> (erfgoededucatie,), "muziekdocenten" -> (muziekleraar,
+    muziekleerkracht) stemmed; () for a word that is no such compound."""
     word = fold(_normalize(surface.lower()))
     parts = split_compound(word)
-    if len(parts) < 2 or parts[-1] not in _SAME_HEADS:
-        return None
-    return stem(word[: len(word) - len(parts[-1])] + _SAME_HEADS[parts[-1]])
+    others = _heads_by_stem().get(stem(parts[-1])) if len(parts) >= 2 else None
+    if not others:
+        return ()
+    first = word[: len(word) - len(parts[-1])]
+    return tuple(stem(first + other) for other in others)
 
 
 def _unit_of(first: str, second: str, word: str) -> bool:

@@ -28,7 +28,7 @@ WORD_CHARS = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*\*?", re.UNICODE)
 class Clause:
     """One way to match a group: all `terms` anywhere (kind 'terms'), adjacent (kind 'phrase'),
     any word starting with terms[0] (kind 'prefix'), the parts of a compound query word anywhere (kind
-    'parts': scored lower than the whole word), the compound with the other of two heads that mean the same
+    'parts': scored lower than the whole word), the compound with another of the heads that mean the same
     (kind 'variant': "erfgoededucatie" for "erfgoedonderwijs", scored lower too), or a taxonomy value (kind
     'facet': terms = (facet, id))."""
 
@@ -102,9 +102,10 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
             plain = token.kind == "word" and clause.kind == "terms"
             parts = analysis.compound_query_parts(token.text) if plain else ()
             alternatives = (clause, Clause("parts", parts, token.text)) if parts else (clause,)
-            variant = analysis.head_variant(token.text) if plain else None
-            if variant and variant not in typed_terms:  # both typed ("cultuureducatie en cultuuronderwijs"): apart
-                alternatives += (Clause("variant", (variant,), token.text),)
+            # Both typed ("cultuureducatie en cultuuronderwijs"): kept apart.
+            alternatives += tuple(Clause("variant", (variant,), token.text)
+                                  for variant in (analysis.head_variants(token.text) if plain else ())
+                                  if variant not in typed_terms)
             if clause.kind == "phrase":
                 alternatives += _joined_phrase(token.text)
             _add_group(parsed, Group(alternatives, clause.text, plain and clause.terms[0] in filler_stems()),

@@ -51,7 +51,7 @@ COMPOUND_PARTS_WEIGHT = analysis.PART_BOOST
 # pages rise without a tier above the parts' (which put a best page that writes "subsidie ... regeling" last).
 # On the tuning sets (docs/performance.md, session 6): 0.2 and 0.3 lowered field tune compound, 0.5 and 0.6
 # raised the compound tuning queries (0.6 most, with tune4 topical), 0.7 and 0.8 no further.
-# The compound with the other of two heads that mean the same ("erfgoededucatie" for "erfgoedonderwijs",
+# A compound with another of the heads that mean the same ("erfgoededucatie" for "erfgoedonderwijs",
 # query.Clause kind "variant") counts for the word in the tiers, and weighs this share of the typed word: a page
 # with the word as typed stays above one with its variant. 0.3 / 0.5 / 0.8 on the tuning sets: tune6 0.958 /
 # 0.963 / 0.963, beside the bundled corpus 0.923 / 0.927 / 0.928, titles-tune5 0.961 / 0.963 / 0.963; the others
