@@ -2,7 +2,7 @@
 
     python benchmarks/relevance/pool_beside_starter.py > /tmp/pool.txt              # the tuning queries
     python benchmarks/relevance/pool_beside_starter.py --held-out > /tmp/pool.txt   # the field set's held-out half
-    python benchmarks/relevance/pool_beside_starter.py --check fresh9 > /tmp/pool.txt   # a check set's queries
+    python benchmarks/relevance/pool_beside_starter.py --check fresh10 > /tmp/pool.txt  # a check set's queries
 
 `evaluate.py --beside-starter` imports a collection into a copy of the bundled corpus; its 63 starter documents
 are unjudged there, so a starter document that answers a query counted as wrong. This script pools, for every
@@ -14,9 +14,10 @@ in beside_starter_grades.yaml are marked, so that a later pool (after a ranking 
 
 --held-out pools the field set's held-out queries (split heldout) the same way, and only those; their grades live
 under their own key of beside_starter_grades.yaml (held_out), so that a reader sees they were pooled separately.
---check NAME pools every query of a check set made to be measured beside the bundled corpus (fresh8, session 8;
-fresh9, session 10) the same way; its grades live under a third key (check), each set under its own judgments
-file's name beside the others, and evaluate.py merges them into that set's queries only.
+--check NAME pools every query of a check set made to be measured beside the bundled corpus (evaluate.CHECK_SETS:
+fresh8, session 8; fresh9, session 10; fresh10, session 11) the same way; its grades live under a third key (check),
+each set under its own judgments file's name beside the others, and evaluate.py merges them into that set's queries
+only.
 Judging a pool is not tuning: the listing gives no rank and no score, and nobody tunes on what it shows. The older
 check sets (fresh to fresh7) are never pooled here.
 """
@@ -31,8 +32,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from evaluate import (  # noqa: E402
-    CHECK_KEY, ENGINES, HELD_OUT_KEY, NAMED_SETS, STARTER_CORPUS, TUNING_KEY, import_collection, load_judged,
-    starter_grades,
+    CHECK_KEY, CHECK_SETS, ENGINES, HELD_OUT_KEY, NAMED_SETS, STARTER_CORPUS, TUNING_KEY, import_collection,
+    load_judged, starter_grades,
 )
 
 from kennisplatform.corpus import read_corpus  # noqa: E402
@@ -42,9 +43,9 @@ POOLED_SETS = ("field", "tune2", "tune3", "tune4", "tune5", "tune6",
                "titles-tune3", "titles-tune4", "titles-tune5")  # session 11: derived title queries
 # The sets whose held-out queries are pooled with --held-out (split heldout).
 HELD_OUT_SETS = ("field",)
-# The check sets that may be pooled with --check NAME (every query; split NAME): those made to be measured beside
-# the bundled corpus, each graded under `check` by its judgments file's name. The older check sets are not among them.
-CHECK_SETS = ("fresh8", "fresh9")
+# The check sets that may be pooled with --check NAME (every query; split NAME) are evaluate.CHECK_SETS: those made to
+# be measured beside the bundled corpus, each graded under `check` by its judgments file's name. The older check sets
+# are not among them.
 
 
 def main() -> int:
