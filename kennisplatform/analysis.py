@@ -639,7 +639,7 @@ _SAME_HEADS = (("onderwijs", "educatie"), ("docent", "leraar", "leerkracht"))
 
 @lru_cache(maxsize=1)
 def _heads_by_stem() -> dict[str, tuple[str, ...]]:
-    """A head's stem (its plural's too) -> the other heads of its group."""
+    """A head's stem (which its plural shares: docenten, docent) -> the other heads of its group."""
     return {stem(head): tuple(other for other in group if other != head) for group in _SAME_HEADS for head in group}
 
 

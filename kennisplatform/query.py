@@ -102,7 +102,8 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
             plain = token.kind == "word" and clause.kind == "terms"
             parts = analysis.compound_query_parts(token.text) if plain else ()
             alternatives = (clause, Clause("parts", parts, token.text)) if parts else (clause,)
-            # Both typed ("cultuureducatie en cultuuronderwijs"): kept apart.
+            # A variant the query also types ("cultuureducatie en cultuuronderwijs") is not added: there the two
+            # words are meant apart.
             alternatives += tuple(Clause("variant", (variant,), token.text)
                                   for variant in (analysis.head_variants(token.text) if plain else ())
                                   if variant not in typed_terms)
