@@ -385,12 +385,18 @@ def split_compound(word: str) -> list[str]:
     if word in overrides:
         return list(overrides[word])
     vocab = _vocabulary()
-    if vocab.get(word, 0.0) >= LEXICALISED_ZIPF or stem(word) in _unsplittable_stems():
+    if _kept_whole(word, vocab):
         return []
-    if not _BUILDING and stem(word) in _lexicalised_stems():
-        return []  # an inflection of a lexicalised word: leeftijden, directeuren, getekende, bedenkingen
     best = _best_split(word, vocab)
     return list(best) if best else []
+
+
+def _kept_whole(word: str, vocab: dict[str, float]) -> bool:
+    """Whether a word is a unit of its own, never split: common enough (LEXICALISED_ZIPF), marked so in
+    data/compound_overrides.tsv, or an inflection of either (leeftijden, directeuren, getekende, bedenkingen)."""
+    whole = stem(word)
+    return (vocab.get(word, 0.0) >= LEXICALISED_ZIPF or whole in _unsplittable_stems()
+            or (not _BUILDING and whole in _lexicalised_stems()))
 
 
 def _best_split(word: str, vocab: dict[str, float]) -> tuple[str, ...] | None:
@@ -658,17 +664,15 @@ def head_variants(surface: str) -> tuple[str, ...]:
 
 
 def _unit_of(first: str, second: str, word: str) -> bool:
-    """Whether two words (folded) make a word that is a unit of its own, never split (LEXICALISED_ZIPF or
-    data/compound_overrides.tsv: gemeenteraad, leerkracht, kinderopvang, and their inflections): the index has
-    no parts for it, so written apart ("gemeente raad") only the joined word finds the pages that write it."""
+    """Whether two words (folded) make a word that is a unit of its own, never split (_kept_whole: gemeenteraad,
+    leerkracht, kinderopvang, and their inflections): the index has no parts for it, so written apart ("gemeente
+    raad") only the joined word finds the pages that write it."""
     if not MIN_COMPOUND <= len(word) <= MAX_COMPOUND or not word.isalpha():
         return False
     vocab = _vocabulary()
     if _part_ok(first, vocab, final=False) is None or _part_ok(second, vocab, final=True) is None:
         return False
-    whole = stem(word)
-    return (vocab.get(word, 0.0) >= LEXICALISED_ZIPF or whole in _lexicalised_stems()
-            or whole in _unsplittable_stems())
+    return _kept_whole(word, vocab)
 
 
 _S_LINKED = ("ing", "heid", "schap", "teit", "dom")  # endings after which a compound takes a linking -s-
