@@ -815,11 +815,9 @@ class SearchEngine:
             elif clause.kind == "phrase":
                 docs, scores = self._phrase_scores(state, name, tuple(clause.terms), within, classic)
                 into[docs] += scores
-            elif clause.kind == "variant":
-                ranking.add_all(into, [scored(name, term) for term in clause.terms], HEAD_VARIANT_WEIGHT, within=within,
-                                within_docs=within_docs)
             else:
-                ranking.add_all(into, [scored(name, term) for term in clause.terms], within=within,
+                weight = HEAD_VARIANT_WEIGHT if clause.kind == "variant" else 1.0
+                ranking.add_all(into, [scored(name, term) for term in clause.terms], weight, within=within,
                                 within_docs=within_docs)
 
     # -- one page of hits -----------------------------------------------------------------------------
@@ -1117,7 +1115,8 @@ def reordered_title(typed: list[str], title: str) -> bool:
     """Whether the typed words (typed_title_words) are the shown title's, or a part's of it between
     TITLE_SEPARATORS, in any order: every one of them in it (as often as typed), and together NEAR_TITLE_SHARE
     of its words or more."""
-    for part in [title] + TITLE_SEPARATORS.split(title):
+    parts = TITLE_SEPARATORS.split(title)
+    for part in [title] + (parts if len(parts) > 1 else []):  # a title without separators is read once
         keys = [_typed_key(w) for w in analysis.tokenize(part)]
         if len(keys) >= len(typed) >= NEAR_TITLE_SHARE * len(keys) - 1e-9 and not Counter(typed) - Counter(keys):
             return True
