@@ -24,10 +24,11 @@ class _Match(NamedTuple):
     terms: frozenset[str]
 
 
-def snippet(text: str, terms: set[str], length: int = WINDOW) -> str:
+def snippet(text: str, terms: set[str], length: int = WINDOW, title: str = "") -> str:
     """HTML: escaped text with matching words wrapped in <mark>. Without matches, the opening words.
-    A compound matches through its parts, so "educatie" marks "cultuureducatie"."""
-    text = text[:MAX_CHARS]
+    A compound matches through its parts, so "educatie" marks "cultuureducatie". A first paragraph that
+    is the `title` is left out: the hit shows its title already."""
+    text = without_title(text[:MAX_CHARS], title)
     matches = _matches(text, terms)
     if not matches:
         return _opening(text)
@@ -36,6 +37,19 @@ def snippet(text: str, terms: set[str], length: int = WINDOW) -> str:
     end = _word_end(text, window[-1].end, after=FALLBACK_CHARS - (window[-1].end - begin))
     # Every match the reader sees is marked, also one in the words before or after the window.
     return _render(text, begin, end, [m for m in matches if begin <= m.start and m.end <= end])
+
+
+def without_title(text: str, title: str) -> str:
+    """The text without its first paragraph when that is the title: many web pages repeat their title in
+    the article's first line, which the import keeps (only a heading that is the title is dropped)."""
+    first, _, rest = text.lstrip().partition("\n\n")
+    if title and rest and _plain(first) == _plain(title):
+        return rest.lstrip()
+    return text
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[#*_>]", " ", text).casefold().split())
 
 
 def _matches(text: str, terms: set[str]) -> list[_Match]:

@@ -22,6 +22,7 @@ TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 # 0.972; docs/performance.md, "Session 7: a fifth tuning set (tune5)"). "erfgoed -musea" still excludes.
 ELISION_AFTER = frozenset({"en", "of", "tot", "en/of"})
 WORD_CHARS = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*\*?", re.UNICODE)
+CONJUNCTIONS = frozenset({"en", "of"})  # words that join two words into both (or either), not into one phrase
 
 
 @dataclass(frozen=True)
@@ -234,7 +235,9 @@ def _apply_synonyms(tokens: list[_Token], synonyms: dict, parsed: ParsedQuery) -
             if any(t.kind != "word" or t.negated or t.text.endswith("*") for t in run):
                 continue
             key = tuple(term for t in run for term in analysis.analyze_query(t.text))
-            if key in synonyms:
+            # "cultuur en onderwijs" asks for both words, not for the phrase "cultuur in het onderwijs" whose
+            # stop words the index leaves out: a typed conjunction matches only a phrase written with one.
+            if key in synonyms and (synonyms[key].conjoined or not any(t.text.lower() in CONJUNCTIONS for t in run)):
                 text = " ".join(t.text for t in run)
                 expansion: Expansion = synonyms[key]
                 # An alternative that contains all of the user's own words ("cultureel erfgoed" for
@@ -262,6 +265,7 @@ class Expansion:
 
     phrases: tuple[tuple[str, ...], ...] = ()
     values: tuple[tuple[str, str], ...] = ()
+    conjoined: bool = False  # the phrase as written joins its words with "en" or "of" ("Kaag en Braassem")
 
 
 def build_synonym_table(groups: list[tuple[str, ...]],
@@ -270,6 +274,7 @@ def build_synonym_table(groups: list[tuple[str, ...]],
     Expansion. Groups that share a phrase are merged ("po" = "primair onderwijs" in one group,
     "primair onderwijs" = "basisschool" in another), so every member finds all the others."""
     parent: dict[tuple[str, ...], tuple[str, ...]] = {}
+    conjoined: set[tuple[str, ...]] = set()  # keys written with a conjunction in one of their phrases
 
     def find(key):
         while parent.setdefault(key, key) != key:
@@ -278,6 +283,7 @@ def build_synonym_table(groups: list[tuple[str, ...]],
         return key
 
     for group in groups:
+        conjoined.update(tuple(analysis.analyze_query(p)) for p in group if _has_conjunction(p))
         analyzed = [t for t in (tuple(analysis.analyze_query(p)) for p in group) if t]
         for terms in analyzed[1:]:
             parent[find(terms)] = find(analyzed[0])
@@ -286,6 +292,8 @@ def build_synonym_table(groups: list[tuple[str, ...]],
         terms = tuple(analysis.analyze_query(phrase))
         if terms:
             find(terms)
+            if _has_conjunction(phrase):
+                conjoined.add(terms)
             named.setdefault(terms, []).extend(p for p in pairs if p not in named.get(terms, []))
     members: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for key in list(parent):
@@ -296,5 +304,9 @@ def build_synonym_table(groups: list[tuple[str, ...]],
         for key in keys:
             others = tuple(k for k in keys if k != key)
             if others or pairs:
-                table[key] = Expansion(others, pairs)
+                table[key] = Expansion(others, pairs, key in conjoined)
     return table
+
+
+def _has_conjunction(text: str) -> bool:
+    return any(word.lower() in CONJUNCTIONS for word in WORD_CHARS.findall(text)) or "&" in text

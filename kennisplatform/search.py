@@ -976,7 +976,7 @@ class SearchEngine:
             title=view["title"],
             date=view["date"],
             summary=view["summary"],
-            snippet=highlight.snippet(view["body"], terms),
+            snippet=highlight.snippet(view["body"], terms, title=view["title"]),
             themes=[Value(t, self.taxonomy.label("theme", t)) for t in view["themes"]],
             regions=[Value(r, self.taxonomy.label("region", r)) for r in view["regions"]],
             source_url=view["source_url"],

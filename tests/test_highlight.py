@@ -91,6 +91,16 @@ def test_without_matches_the_opening_words():
     assert snippet("Kort.", set()) == "Kort."
 
 
+def test_a_first_paragraph_that_is_the_title_is_left_out():
+    # Imported web pages often repeat their title as the article's first line; the hit shows its title already.
+    body = "Cultuur en *sport* voor iedereen\n\nDe gemeente wil dat elk kind sport en muziek maakt.\n\nMeer."
+    assert snippet(body, set(), title="Cultuur en sport voor iedereen").startswith("De gemeente wil")
+    html = snippet(body, {"sport"}, title="Cultuur en sport voor iedereen")
+    assert marked(html) == ["sport"] and html.startswith("De gemeente wil")
+    assert snippet(body, set(), title="Iets anders").startswith("Cultuur en")  # another first line stays
+    assert snippet("Alleen de titel", set(), title="Alleen de titel") == "Alleen de titel"  # nothing else to show
+
+
 def every_matching_word(text: str, terms: set[str]) -> list[tuple[int, int]]:
     """The straightforward way: analyze every word of the text."""
     spans = []

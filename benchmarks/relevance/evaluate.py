@@ -90,7 +90,9 @@ judgments file's name (pool_beside_starter.py --check fresh10). Its pages are of
 hardly have (film education, design and maakonderwijs, poetry in class, spoken word and urban arts, circus, the
 pabo, talent development, evaluation and monitoring, parents, culture and nature, Limburg; Ridderkerk,
 Midden-Delfland, the Westland, Maassluis, Zuidplas, Krimpen aan den IJssel, Bodegraven-Reeuwijk, Escamp,
-Feijenoord, Hendrik-Ido-Ambacht).
+Feijenoord, Hendrik-Ido-Ambacht). After that one run (its figures are in docs/performance.md) it became tuning
+material in session 12, the first check set to do so: its per-query figures were read, and fresh11 took its place
+as the check set nobody looks at. Its grades stay where they were (check, by its judgments file's name).
 --fresh11 (collection_fresh11/) is an eleventh check set, made in session 12 exactly as fresh8 to fresh10 were and
 run the same way, once, by the lead, at the end, alone and with --beside-starter; its queries are its own, and its
 pooled starter documents are graded under the same key check, beside the others', each under its judgments file's
@@ -237,7 +239,8 @@ NAMED_SETS = {
     "fresh9": (FRESH9_COLLECTION, FRESH9_JUDGMENTS,
                "a ninth fresh check set, made like fresh8, run once at the end (session 10)"),
     "fresh10": (FRESH10_COLLECTION, FRESH10_JUDGMENTS,
-                "a tenth fresh check set, made like fresh8, run once at the end (session 11)"),
+                "a tenth fresh check set, made like fresh8, run once at the end (session 11); "
+                "tuning material since session 12"),
     "fresh11": (FRESH11_COLLECTION, FRESH11_JUDGMENTS,
                 "an eleventh fresh check set, made like fresh8, run once at the end (session 12)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, render_template, send_file, url_for
 
 from .. import attachments, history
+from ..highlight import without_title
 from ..corpus import load_document
 from ..documents import Document
 from ..errors import NotFound
@@ -156,7 +157,9 @@ def build_document_page(doc: Document) -> DocumentPage:
                                                url_for("documents.original", doc_id=doc.id))]))
     meta = [row for row in meta if row.values]
     crumbs = [Link("Home", "/"), Link(type_plural, browse_url(doc.type)), Link(doc.title)]
-    return DocumentPage(doc, type_label, render_markdown(doc.body), meta, crumbs,
+    # The page's h1 is the title: a first paragraph that repeats it (as many imported web pages' do) is not
+    # shown twice.
+    return DocumentPage(doc, type_label, render_markdown(without_title(doc.body, doc.title)), meta, crumbs,
                         type_note=GUESSED_TYPE if doc.type_guessed else None)
 
 
