@@ -1,12 +1,13 @@
 """The tuning sets over pages of their own (tune3, session 5; tune4, session 6; tune5, session 7; tune6,
-session 11) stay what they claim to be: pages of their own (none shared with any other collection, so tuning on them never tunes on a
+session 11; tune7, session 12) stay what they claim to be: pages of their own (none shared with any other collection, so tuning on them never tunes on a
 check set's page), every judged page present by its source address, all of it tuning material, and enough
 queries of the kinds each was made for (tune3: titles and several topical words; tune4: titles, one- and
 two-word topics, compounds and questions, over pages whose titles share words, which is what makes
 half-remembered titles hard; tune5: questions, one- and two-word topics, titles and several topical words over
 policy texts, reports and council pieces whose titles share words, none a copy of another set's query; tune6:
 half-remembered titles, questions, compounds and typos over pages whose titles share words with each other and with
-the starter corpus' titles, none a copy of another set's query)."""
+the starter corpus' titles, none a copy of another set's query; tune7: one- and two-word topics and half-remembered
+titles, with places and questions, over pages on the starter corpus' subjects, none a copy of another set's query)."""
 from __future__ import annotations
 
 import html
@@ -29,6 +30,7 @@ TUNE3 = RELEVANCE / "collection_tune3"
 TUNE4 = RELEVANCE / "collection_tune4"
 TUNE5 = RELEVANCE / "collection_tune5"
 TUNE6 = RELEVANCE / "collection_tune6"
+TUNE7 = RELEVANCE / "collection_tune7"
 TITLE = re.compile(r"<title>([^<]+)</title>")
 
 
@@ -52,10 +54,14 @@ SETS = {
                        {"question": (8, 12), "topical": (1, 2), "multi": (3, 5)}),
     "tune6": TuningSet(TUNE6, RELEVANCE / "judgments_tune6.yaml", range(45, 56),
                        {"title": 18, "question": 8, "compound": 7, "typo": 7}, {"question": (8, 12)}),
+    # topical: one word, a compound, two words, or "X en Y" (three words with the conjunction)
+    "tune7": TuningSet(TUNE7, RELEVANCE / "judgments_tune7.yaml", range(40, 51),
+                       {"topical": 16, "title": 12, "place": 8, "question": 8},
+                       {"question": (8, 12), "topical": (1, 3)}),
 }
 # The sets written after every other judgments file: none of their queries may have the analysed terms of another
 # file's query (a later set is added here by its name).
-OWN_QUERIES = ("tune5", "tune6")
+OWN_QUERIES = ("tune5", "tune6", "tune7")
 
 
 @pytest.fixture(scope="module", params=list(SETS))
@@ -96,9 +102,9 @@ def _terms(query: str) -> tuple[str, ...]:
     return tuple(sorted(set(analysis.analyze_query(query))))
 
 
-@pytest.mark.parametrize("folder", [TUNE4, TUNE5, TUNE6], ids=["tune4", "tune5", "tune6"])
+@pytest.mark.parametrize("folder", [TUNE4, TUNE5, TUNE6, TUNE7], ids=["tune4", "tune5", "tune6", "tune7"])
 def test_titles_share_words(folder):
-    """The point of tune4, tune5 and tune6: a remembered title's words are in more than one page's title."""
+    """The point of tune4, tune5, tune6 and tune7: a remembered title's words are in more than one page's title."""
     words = Counter()
     for name in collection_pages(folder).values():
         title = html.unescape(TITLE.search((folder / name).read_text(encoding="utf-8")).group(1)).lower()
@@ -109,7 +115,7 @@ def test_titles_share_words(folder):
 
 @pytest.mark.parametrize("name", OWN_QUERIES)
 def test_no_query_of_a_later_set_has_the_terms_of_another_sets_query(name):
-    """tune5 and tune6 were each written after every other set: a query with the same analysed terms as one of
+    """tune5, tune6 and tune7 were each written after every other set: a query with the same analysed terms as one of
     theirs would tune on a held-out or check query, or only repeat a tuning one."""
     mine = SETS[name].judgments
     others = {_terms(item["query"]) for path in sorted(RELEVANCE.glob("judgments*.yaml")) if path != mine
@@ -128,3 +134,15 @@ def test_most_tune6_titles_share_a_word_with_a_starter_documents_title():
                if {w for w in re.findall(r"\w+", html.unescape(TITLE.search(
                    (TUNE6 / name).read_text(encoding="utf-8")).group(1)).lower()) if len(w) >= 5} & starter]
     assert len(sharing) >= len(pages) // 2, sorted(set(pages) - set(sharing))
+
+
+def test_most_tune7_topics_are_words_the_starter_corpus_uses():
+    """The point of tune7: beside the bundled corpus its one- and two-word topics find starter documents too (dans,
+    erfgoed, kunst, subsidie, ...), which is where topical queries are hard; a topic no starter document uses would
+    only measure the pages alone."""
+    starter = {term for doc in read_corpus(REPO / "corpus")[0]
+               for term in analysis.analyze_query(f"{doc.title} {doc.summary} {doc.body}")}
+    queries = yaml.safe_load(SETS["tune7"].judgments.read_text(encoding="utf-8"))["queries"]
+    topics = [item["query"] for item in queries if item["kind"] == "topical"]
+    sharing = [query for query in topics if set(analysis.analyze_query(query)) & starter]
+    assert len(sharing) >= 3 * len(topics) // 4, sorted(set(topics) - set(sharing))
