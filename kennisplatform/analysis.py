@@ -663,6 +663,26 @@ def head_variants(surface: str) -> tuple[str, ...]:
     return tuple(stem(first + other) for other in others)
 
 
+# Numbers written in digits or in words ("40 basisscholen", "veertig basisscholen"): a query that writes one finds
+# a text that writes the other. Only numbers above 31: smaller ones in digits are mostly days, groups and counts
+# of every kind ("2 maart", "groep 1 en 2"), and their names common words ("twee"), so "deel twee" found pages
+# with a "2" anywhere (docs/performance.md, "Session 12: numbers in digits and in words").
+_NUMBER_NAMES = {40: "veertig", 50: "vijftig", 60: "zestig", 70: "zeventig", 80: "tachtig", 90: "negentig",
+                 100: "honderd", 1000: "duizend"}
+
+
+@lru_cache(maxsize=1)
+def _numbers() -> dict[str, str]:
+    """A number in digits -> its name's term, and a name as written -> the digits."""
+    return {str(n): stem(name) for n, name in _NUMBER_NAMES.items()} | {name: str(n) for n, name in _NUMBER_NAMES.items()}
+
+
+def number_variant(surface: str) -> str | None:
+    """The term of the same number written the other way: "40" -> "veertig", "Veertig" -> "40"; None for a word
+    that is no such number (also "vieren", to celebrate, whose stem is that of "vier")."""
+    return _numbers().get(fold(surface.lower()))
+
+
 def _unit_of(first: str, second: str, word: str) -> bool:
     """Whether two words (folded) make a word that is a unit of its own, never split (_kept_whole: gemeenteraad,
     leerkracht, kinderopvang, and their inflections): the index has no parts for it, so written apart ("gemeente

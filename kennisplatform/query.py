@@ -108,6 +108,9 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
             alternatives += tuple(Clause("variant", (variant,), token.text)
                                   for variant in (analysis.head_variants(token.text) if plain else ())
                                   if variant not in typed_terms)
+            number = analysis.number_variant(token.text) if plain else None
+            if number is not None and number not in typed_terms:
+                alternatives += (Clause("terms", (number,), token.text),)
             if clause.kind == "phrase":
                 alternatives += _joined_phrase(token.text)
             _add_group(parsed, Group(alternatives, clause.text, plain and clause.terms[0] in filler_stems()),
