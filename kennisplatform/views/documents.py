@@ -12,11 +12,11 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, render_template, send_file, url_for
 
 from .. import attachments, history
-from ..highlight import without_title
 from ..corpus import load_document
 from ..documents import Document
 from ..errors import NotFound
 from ..findable import script_json, structured_data
+from ..highlight import without_title
 from ..params import UNKNOWN_YEAR
 from ..render import Rendered, render_markdown
 from ..results import Hit
