@@ -396,11 +396,16 @@ class SearchEngine:
         return parsed if groups == parsed.groups else replace(parsed, groups=groups)
 
     def _collocation(self, state: _State, pair: tuple[str, str], content: str) -> bool:
+        """Whether the two words are next to each other in enough documents (COLLOCATION_MIN, COLLOCATION_SHARE
+        of those with `content`). The documents with both words bound that count: only when they could be
+        enough are the words' positions read."""
+        needed = max(COLLOCATION_MIN, COLLOCATION_SHARE * self._any_field(state, content).bit_count())
+        if (self._any_field(state, pair[0]) & self._any_field(state, pair[1])).bit_count() < needed:
+            return False
         together = 0
         for name in schema.TEXT_FIELDS:
             together |= self._phrase_bits(state, name, pair)
-        count = together.bit_count()
-        return count >= COLLOCATION_MIN and count >= COLLOCATION_SHARE * self._any_field(state, content).bit_count()
+        return together.bit_count() >= needed
 
     def _plan(self, state: _State, parsed: ParsedQuery, filters: int, per_page: int) -> Plan:
         """Documents with all content groups first. When fewer than a page of them match, documents with
