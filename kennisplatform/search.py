@@ -91,6 +91,15 @@ LONG_QUERY = 4
 # lowered questions.
 MIN_SHOULD_MATCH = 0.1
 RELAX_STEPS = (1.0, 0.75, 0.5, 0.25, 0.0)
+# A long query's documents with every content word come first (_tiers), but a light verb the question is carried by
+# is not needed there: "welke vakken vallen onder kunst en cultuur in de onderbouw", "hoeveel geld per inwoner geeft
+# het Rijk ...": a report that has every word, "vallen" or "geeft" among them, weakly, came before the page meant,
+# which says it with another verb. The verb still counts in the score and the evidence. As filler words
+# (docs/performance.md, session 11) they cost "hoe geven vo-scholen vorm aan ..."; here nothing fell: bs_tune6 and
+# bs_tune7 questions and a starter question rose (docs/performance.md, "Session 12: light verbs").
+LIGHT_VERBS = frozenset(analysis.stem(word) for word in (
+    "geeft geven gaf gegeven valt vallen viel staat staan stond komt komen kwam helpt helpen hielp gaat gaan ging "
+    "doet doen deed zit zitten zat ligt liggen lag zorgt zorgen").split())
 # A long query's BM25F score is multiplied by (share of its weight matched) ** COORDINATION.
 COORDINATION = 1.0
 # A long query of keywords only (no function or filler word: "cultuurcoördinator uren taken school") asks for
@@ -984,8 +993,7 @@ class SearchEngine:
         if plan.evidence is not None:
             # Documents with every content word still come first, as for short queries (a title someone
             # half remembers); the weight orders the rest.
-            every = bitsets.from_array(np.flatnonzero(plan.evidence >= 1.0 - 1e-6), state.ranker.size)
-            top = listed & (every | first)
+            top = listed & (self._every_word(state, parsed, plan, listed) | first)
             return [top, listed & ~top]
         group_bits = [self._group_bits(state, parsed.groups[i]) for i in parsed.content_groups]
         n = len(group_bits)
@@ -994,6 +1002,16 @@ class SearchEngine:
         for matched in range(n - 1, max(plan.min_groups, 1) - 1, -1):
             tiers.append(levels[matched] & ~levels[matched + 1] & ~first)
         return tiers
+
+    def _every_word(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int) -> int:
+        """A long query's documents with every content word, a light verb (LIGHT_VERBS) aside."""
+        needed = [i for i in parsed.content_groups if _single_term(parsed.groups[i]) not in LIGHT_VERBS]
+        if not needed or len(needed) == len(parsed.content_groups):
+            return bitsets.from_array(np.flatnonzero(plan.evidence >= 1.0 - 1e-6), state.ranker.size)
+        every = listed
+        for i in needed:
+            every &= self._group_bits(state, parsed.groups[i])
+        return every
 
     def _highlight_terms(self, parsed: ParsedQuery) -> set[str]:
         terms: set[str] = set()
