@@ -674,7 +674,8 @@ _NUMBER_NAMES = {40: "veertig", 50: "vijftig", 60: "zestig", 70: "zeventig", 80:
 @lru_cache(maxsize=1)
 def _numbers() -> dict[str, str]:
     """A number in digits -> its name's term, and a name as written -> the digits."""
-    return {str(n): stem(name) for n, name in _NUMBER_NAMES.items()} | {name: str(n) for n, name in _NUMBER_NAMES.items()}
+    digits = {str(n): stem(name) for n, name in _NUMBER_NAMES.items()}
+    return digits | {name: str(n) for n, name in _NUMBER_NAMES.items()}
 
 
 def number_variant(surface: str) -> str | None:

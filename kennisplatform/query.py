@@ -286,8 +286,9 @@ def build_synonym_table(groups: list[tuple[str, ...]],
         return key
 
     for group in groups:
-        conjoined.update(tuple(analysis.analyze_query(p)) for p in group if _has_conjunction(p))
-        analyzed = [t for t in (tuple(analysis.analyze_query(p)) for p in group) if t]
+        written = [(phrase, tuple(analysis.analyze_query(phrase))) for phrase in group]
+        conjoined.update(terms for phrase, terms in written if _has_conjunction(phrase))
+        analyzed = [terms for _, terms in written if terms]
         for terms in analyzed[1:]:
             parent[find(terms)] = find(analyzed[0])
     named: dict[tuple[str, ...], list[tuple[str, str]]] = {}

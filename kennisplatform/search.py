@@ -399,22 +399,21 @@ class SearchEngine:
                 continue
             for j in (i - 1, i + 1):
                 other = _single_term(groups[j]) if 0 <= j < len(groups) and not groups[j].filler else None
-                if other is not None and self._collocation(state, (other, term) if j < i else (term, other), other):
+                if other is not None and self._collocation(state, term, other, filler_first=j > i):
                     groups[i] = replace(group, filler=False)
                     break
         return parsed if groups == parsed.groups else replace(parsed, groups=groups)
 
-    def _collocation(self, state: _State, pair: tuple[str, str], content: str) -> bool:
-        """Whether the two words are next to each other in enough documents (COLLOCATION_MIN, COLLOCATION_SHARE
-        of those with `content`). The documents with both words bound that count: only when they could be
-        enough are the words' positions read."""
-        needed = max(COLLOCATION_MIN, COLLOCATION_SHARE * self._any_field(state, content).bit_count())
-        if (self._any_field(state, pair[0]) & self._any_field(state, pair[1])).bit_count() < needed:
+    def _collocation(self, state: _State, filler: str, content: str, filler_first: bool) -> bool:
+        """Whether the two words are next to each other, in the query's order, in enough documents
+        (COLLOCATION_MIN, COLLOCATION_SHARE of those with `content`). The documents with both words bound that
+        count: only when they could be enough are the words' positions read."""
+        with_content = self._any_field(state, content)
+        needed = max(COLLOCATION_MIN, COLLOCATION_SHARE * with_content.bit_count())
+        if (with_content & self._any_field(state, filler)).bit_count() < needed:
             return False
-        together = 0
-        for name in schema.TEXT_FIELDS:
-            together |= self._phrase_bits(state, name, pair)
-        return together.bit_count() >= needed
+        pair = (filler, content) if filler_first else (content, filler)
+        return self._clause_bits(state, Clause("phrase", pair, "")).bit_count() >= needed
 
     def _plan(self, state: _State, parsed: ParsedQuery, filters: int, per_page: int) -> Plan:
         """Documents with all content groups first. When fewer than a page of them match, documents with

@@ -9,7 +9,8 @@ from conftest import articles_engine, hits
 from kennisplatform.query import build_synonym_table, parse_query
 
 DOCS = [
-    ("onderwijs-en-cultuur", "Onderwijs en cultuur", "De gemeente werkt aan onderwijs en cultuur voor iedere leerling."),
+    ("onderwijs-en-cultuur", "Onderwijs en cultuur",
+     "De gemeente werkt aan onderwijs en cultuur voor iedere leerling."),
     ("kaag", "Muziek in Kaag en Braassem", "Muziekles op de scholen van Kaag en Braassem."),
     ("braassem-apart", "Muziek in de Kaag", "Muziekles op een school aan de Braassemermeer, bij de Kaag."),
 ] + [(f"ander-{n}", f"Nieuws over {word}", f"De basisschool en {word} voor kleuters.")
