@@ -1,12 +1,11 @@
-"""The starter documents graded for queries measured beside the bundled corpus (beside_starter_grades.yaml)
-stay what they claim to be: grades of starter documents, in three pools kept apart. Under `judgments` the tuning
-queries' grades (field tune half, tune2, tune3, tune4, tune5, tune6, the title sets of session 11, tune7); under `held_out`
+"""The starter documents graded for queries measured beside the bundled corpus (beside_starter_grades.yaml) stay what
+they claim to be: grades of starter documents, in three pools kept apart. Under `judgments` the tuning queries'
+grades (field tune half, tune2, tune3, tune4, tune5, tune6, the title sets of session 11, tune7); under `held_out`
 the field set's held-out queries' grades, pooled separately; under `check` the grades of the check sets made to be
-measured beside the bundled corpus (fresh8, session 8; fresh9, session 10; fresh10, session 11; fresh11, session
-12), pooled separately
-again, each under its
-judgments file's name. evaluate.py --beside-starter merges each pool into its own queries' grades and no other's;
-alone, or with --no-starter-grades, nothing is merged; the older check sets (fresh to fresh7) are never pooled."""
+measured beside the bundled corpus (fresh8, session 8; fresh9, session 10; fresh10, session 11; fresh11, session 12),
+pooled separately again, each under its judgments file's name. evaluate.py --beside-starter merges each pool into its
+own queries' grades and no other's; alone, or with --no-starter-grades, nothing is merged; the older check sets
+(fresh to fresh7) are never pooled."""
 from __future__ import annotations
 
 import sys
@@ -114,7 +113,8 @@ def test_the_title_sets_are_pooled_for_every_query_with_starter_documents():
 
 def test_every_set_pooled_as_tuning_material_is_a_named_tuning_set():
     """pool_beside_starter.py pools the tune split of each of POOLED_SETS under `judgments`: each must be a set
-    evaluate.py runs, with tuning queries, whose grades the tests above keep to their file (TUNING_FILES, TITLE_FILES)."""
+    evaluate.py runs, with tuning queries, whose grades the tests above keep to their file (TUNING_FILES,
+    TITLE_FILES)."""
     import pool_beside_starter
     assert {"tune6", "tune7"} <= set(pool_beside_starter.POOLED_SETS)
     for name in pool_beside_starter.POOLED_SETS:

@@ -5,8 +5,8 @@ fresh2 was made later, to judge a change proposed after held-out was seen; fresh
 had been looked at: it stands in for unseen pages; fresh4 in session 6, because fresh3 had been run once; fresh5
 beside it, so that the end-of-session measurement on unseen material rests on two clean sets; fresh6 in session 7,
 with queries of its own as well: none has the analysed terms of a tuning query; fresh7 after it, the same way, on
-other subjects and places; fresh8 in session 8, the same way again, measured beside the bundled corpus too; fresh9 in session 10, made exactly
-like fresh8; fresh10 in session 11 and fresh11 in session 12, the same way again."""
+other subjects and places; fresh8 in session 8, the same way again, measured beside the bundled corpus too; fresh9
+in session 10, made exactly like fresh8; fresh10 in session 11 and fresh11 in session 12, the same way again."""
 from __future__ import annotations
 
 import re

@@ -1,10 +1,10 @@
-"""The tuning sets over pages of their own (tune3, session 5; tune4, session 6; tune5, session 7; tune6,
-session 11; tune7, session 12) stay what they claim to be: pages of their own (none shared with any other collection, so tuning on them never tunes on a
-check set's page), every judged page present by its source address, all of it tuning material, and enough
-queries of the kinds each was made for (tune3: titles and several topical words; tune4: titles, one- and
-two-word topics, compounds and questions, over pages whose titles share words, which is what makes
-half-remembered titles hard; tune5: questions, one- and two-word topics, titles and several topical words over
-policy texts, reports and council pieces whose titles share words, none a copy of another set's query; tune6:
+"""The tuning sets over pages of their own (tune3, session 5; tune4, session 6; tune5, session 7; tune6, session 11;
+tune7, session 12) stay what they claim to be: pages of their own (none shared with any other collection, so tuning
+on them never tunes on a check set's page), every judged page present by its source address, all of it tuning
+material, and enough queries of the kinds each was made for (tune3: titles and several topical words; tune4: titles,
+one- and two-word topics, compounds and questions, over pages whose titles share words, which is what makes
+half-remembered titles hard; tune5: questions, one- and two-word topics, titles and several topical words over policy
+texts, reports and council pieces whose titles share words, none a copy of another set's query; tune6:
 half-remembered titles, questions, compounds and typos over pages whose titles share words with each other and with
 the starter corpus' titles, none a copy of another set's query; tune7: one- and two-word topics and half-remembered
 titles, with places and questions, over pages on the starter corpus' subjects, none a copy of another set's query)."""

@@ -1,6 +1,7 @@
 """Known-item title probe: each tuning page's shown title, whole and half remembered, as the query; the page the target.
 
-    python benchmarks/relevance/title_probe.py [--set tune3|tune4|tune5|tune6|fresh10|tune7]... [--engine NAME]... [--per-query]
+    python benchmarks/relevance/title_probe.py [--set tune3|tune4|tune5|tune6|fresh10|tune7]... [--engine NAME]...
+        [--per-query]
     python benchmarks/relevance/title_probe.py --beside-starter [--per-query]
 
 One kind of judged query is "title": a page's title as people half remember it. This probe asks that of every
