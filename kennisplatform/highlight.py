@@ -48,6 +48,15 @@ def without_title(text: str, title: str) -> str:
     return text
 
 
+def lead(summary: str, title: str) -> str:
+    """The summary as it stands beside the title (the document page's lead; a listing's text without a
+    query), or "" when it only repeats the title, as an imported page's summary taken from a first line
+    that is the title does. Compared as without_title compares: case, spacing and Markdown signs aside.
+    The one place that decides it, for every template."""
+    plain = _plain(summary)
+    return summary if plain and plain != _plain(title) else ""
+
+
 def _plain(text: str) -> str:
     return " ".join(re.sub(r"[#*_>]", " ", text).casefold().split())
 
