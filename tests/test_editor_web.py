@@ -214,6 +214,7 @@ def test_editing_through_the_form_keeps_the_id_and_detects_conflicts(editor, cor
 
 
 @pytest.mark.parametrize("summary, lead, body_starts", [
+    ("Eerste alinea over de leerlijn.", "Eerste alinea over de leerlijn.", "Tweede alinea."),  # shown once
     ("  **VERSLAG van de dag** ", None, "Eerste alinea over de leerlijn."),  # only repeats the title: no lead
 ])
 def test_the_preview_shows_the_lead_and_body_as_the_document_page_does(editor, summary, lead, body_starts):

@@ -54,6 +54,42 @@ def _text(node) -> str:
     return " ".join(node.get_text(" ").split())
 
 
+def test_a_first_paragraph_that_is_the_summary_is_shown_once_as_the_lead(tmp_path):
+    client, doc_id = _imported(tmp_path, _page(FIRST, SECOND))
+    soup = _soup(client, f"/document/{doc_id}")
+    assert _text(soup.select_one(".doc__summary")) == FIRST
+    assert _text(soup.select_one(".doc")).count(FIRST) == 1
+    assert _text(soup.select_one(".prose")).startswith(SECOND)
+
+
+def test_a_summary_shortened_from_the_first_paragraph_leaves_the_whole_paragraph_in_the_body(tmp_path):
+    client, doc_id = _imported(tmp_path, _page(LONG, SECOND))
+    soup = _soup(client, f"/document/{doc_id}")
+    lead = _text(soup.select_one(".doc__summary"))
+    assert lead != LONG and LONG.startswith(lead)  # the import shortened it to its first sentences
+    assert _text(soup.select_one(".prose p")) == LONG  # the body still says all of it
+    assert _text(soup.select_one(".prose")).endswith(SECOND)
+
+
+UITSLAG = "https://example.nl/uitslag"
+
+
+@pytest.mark.parametrize("first, words, link", [
+    (f"{FIRST[:-1]} <a href='{UITSLAG}'>uitslag</a>.", "gekozen uitslag", UITSLAG),
+    ("Een jury koos: 8 &lt; 10 [*] punten.", "Een jury koos: 8 < 10 [*] punten.", None),
+])
+def test_a_first_paragraph_the_lead_cannot_show_as_it_is_stays_in_the_body(tmp_path, first, words, link):
+    """The lead is plain text: hiding the paragraph would lose its link, or leave an escaped sign only as
+    the import's summary holds it ("8 &amp;lt; 10"), so both are shown."""
+    client, doc_id = _imported(tmp_path, _page(first, SECOND))
+    soup = _soup(client, f"/document/{doc_id}")
+    assert soup.select_one(".doc__summary") is not None
+    first_paragraph = soup.select_one(".prose p")
+    assert words in _text(first_paragraph)
+    if link:
+        assert first_paragraph.select_one(f"a[href='{link}']") is not None
+
+
 def _client_with_summary(tmp_path: Path, summary: str):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
