@@ -8,6 +8,7 @@ from typing import NamedTuple
 from markupsafe import escape
 
 from . import analysis
+from .documents import plain_text
 
 WINDOW = 28  # words in a snippet
 MAX_CHARS = 20_000  # long reports: look for the passage in the first part only (cost per hit)
@@ -46,6 +47,35 @@ def without_title(text: str, title: str) -> str:
     if title and rest and _plain(first) == _plain(title):
         return rest.lstrip()
     return text
+
+
+def lead(summary: str, title: str) -> str:
+    """The summary as it stands beside the title (the document page's lead; a listing's text without a
+    query), or "" when it only repeats the title, as an imported page's summary taken from a first line
+    that is the title does. Compared as without_title compares: case, spacing and Markdown signs aside.
+    The one place that decides it, for every template."""
+    plain = _plain(summary)
+    return summary if plain and plain != _plain(title) else ""
+
+
+def without_lead(text: str, shown_lead: str) -> str:
+    """The text without its first paragraph when the lead above it shows that paragraph in full: the import
+    takes a web page's summary from its first paragraph when the page has no description (importer.text:
+    shorten(first_paragraph(body))). A summary shortened from the paragraph is not the paragraph, and hides
+    nothing: the body keeps the whole of it. Nor does one over a paragraph that the lead, plain text, does
+    not show as the body does: a link or picture would be lost, and an escaped sign ("a &lt; b", "\\[1\\]")
+    stays escaped in an imported summary."""
+    if not shown_lead:
+        return text
+    first, *rest = _BLOCK_BREAK.split(text.lstrip(), maxsplit=1)  # as first_paragraph splits blocks
+    if _NOT_IN_LEAD.search(first) or _plain(plain_text(first)) != _plain(shown_lead):
+        return text
+    return rest[0].lstrip() if rest else ""
+
+
+_BLOCK_BREAK = re.compile(r"\n\s*\n")
+# A link or image ("[tekst](url)"), inline HTML or an autolink, a Markdown escape or an HTML entity.
+_NOT_IN_LEAD = re.compile(r"\]\(|<|\\|&#?\w+;")
 
 
 def _plain(text: str) -> str:

@@ -213,6 +213,21 @@ def test_editing_through_the_form_keeps_the_id_and_detects_conflicts(editor, cor
     assert ">Oud.</textarea>" in text(response)  # what they typed is still there
 
 
+@pytest.mark.parametrize("summary, lead, body_starts", [
+    ("Eerste alinea over de leerlijn.", "Eerste alinea over de leerlijn.", "Tweede alinea."),  # shown once
+    ("  **VERSLAG van de dag** ", None, "Eerste alinea over de leerlijn."),  # only repeats the title: no lead
+])
+def test_the_preview_shows_the_lead_and_body_as_the_document_page_does(editor, summary, lead, body_starts):
+    response = post_form(editor, actie="voorbeeld", title="Verslag van de dag", summary=summary,
+                         body="Eerste alinea over de leerlijn.\n\nTweede alinea.")
+    assert response.status_code == 200
+    page = text(response)
+    preview = page[page.index('<section class="preview"'):page.index('<form id="documentformulier"')]
+    found = re.search(r'<p class="lead">(.*?)</p>', preview)
+    assert (found.group(1) if found else None) == lead
+    assert re.search(r'<div class="prose">\s*<p>(.*?)</p>', preview).group(1) == body_starts
+
+
 def test_preview_renders_the_page_and_hostile_html_is_inert(editor):
     hostile = ("## Kop\n\n<script>alert('x')</script>\n\n<img src=x onerror=\"alert(1)\">\n\n"
                "[klik](javascript:alert(1)) <a href=\"javascript:alert(2)\" onclick=\"alert(3)\">a</a>\n\n"

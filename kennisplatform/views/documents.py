@@ -16,7 +16,7 @@ from ..corpus import load_document
 from ..documents import Document
 from ..errors import NotFound
 from ..findable import script_json, structured_data
-from ..highlight import without_title
+from ..highlight import lead, without_lead, without_title
 from ..params import UNKNOWN_YEAR
 from ..render import Rendered, render_markdown
 from ..results import Hit
@@ -58,6 +58,7 @@ class DocumentPage:
     similar: list[Hit] = field(default_factory=list)
     json_ld: str | None = None  # schema.org data for search engines (findable.structured_data), escaped
     type_note: str | None = None  # beside the type in the header: "vermoedelijk" when it was guessed
+    lead: str = ""  # the summary under the h1; "" when it only repeats the title (highlight.lead)
 
     @property
     def show_toc(self) -> bool:
@@ -157,10 +158,12 @@ def build_document_page(doc: Document) -> DocumentPage:
                                                url_for("documents.original", doc_id=doc.id))]))
     meta = [row for row in meta if row.values]
     crumbs = [Link("Home", "/"), Link(type_plural, browse_url(doc.type)), Link(doc.title)]
-    # The page's h1 is the title: a first paragraph that repeats it (as many imported web pages' do) is not
-    # shown twice.
-    return DocumentPage(doc, type_label, render_markdown(without_title(doc.body, doc.title)), meta, crumbs,
-                        type_note=GUESSED_TYPE if doc.type_guessed else None)
+    # The page's h1 is the title and the lead its summary: a first paragraph that repeats either (as many
+    # imported web pages' do) is not shown twice.
+    shown_lead = lead(doc.summary, doc.title)
+    body = without_lead(without_title(doc.body, doc.title), shown_lead)
+    return DocumentPage(doc, type_label, render_markdown(body), meta, crumbs,
+                        type_note=GUESSED_TYPE if doc.type_guessed else None, lead=shown_lead)
 
 
 def _size(n: int) -> str:

@@ -16,6 +16,7 @@ from werkzeug.routing import BuildError
 
 from .. import searchlog
 from ..errors import InvalidParameter
+from ..highlight import lead
 from ..params import FACET_LABELS, FACETS, SORTS, SearchParams, year_label
 from ..placemap import PlaceMap, build_place_map, counts_of
 from ..results import Facet, FacetBucket, SearchResult
@@ -100,6 +101,7 @@ bp.add_app_template_global(optional_url, "optional_url")
 bp.add_app_template_global(place_url, "place_url")
 bp.add_app_template_filter(format_date, "nl_date")
 bp.add_app_template_filter(format_count, "nl_count")
+bp.add_app_template_filter(lead, "lead")  # the summary beside a title, or "": as the document page decides
 
 
 @bp.app_context_processor

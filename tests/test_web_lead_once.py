@@ -1,0 +1,114 @@
+"""A web page without a description is imported with its first paragraph as its summary. The document page shows
+that summary as the lead under the title: the body starts after the paragraph the lead shows in full, and keeps
+a paragraph the summary was shortened from. Whether a summary only repeats the title is decided in one place
+(highlight.lead), so that the listing and the document page agree (session 13)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import TAXONOMY, build_app, write_document
+
+from kennisplatform import importer
+from kennisplatform.corpus import taxonomy_for
+
+TITLE = "Leerlingen van het Dollard College winnen de voordrachtwedstrijd"
+FIRST = "SAPPEMEER – Yasmine is tot kampioen van de provincie gekozen."
+SECOND = "Dit jaar vond voor het eerst de wedstrijd plaats in de provincie."
+# Longer than a summary may be (importer.text.SUMMARY_MAX): the summary is its first sentences.
+LONG = ("Op vijf praktijkscholen gaven kunstenaars in oktober drie keer een les over deze taalkunst, en "
+        "gingen leerlingen zelf aan de slag met schrijven en voordragen van hun eigen teksten in de klas. "
+        "In totaal deden tien klassen mee aan de lessen in het najaar, met hulp van hun eigen docenten. "
+        "Bij spoken word vertel je een persoonlijk verhaal op een ritmische manier, tussen rap en gedicht.")
+
+
+def _page(first: str, *rest: str) -> str:
+    """A web page without a meta description: the import takes the summary from the article's first paragraph."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in (first, *rest))
+    return (f"<!doctype html><html lang='nl'><head><title>{TITLE}</title>"
+            "<meta property='article:published_time' content='2024-11-07T10:00:00+01:00'></head>"
+            f"<body><article><h1>{TITLE}</h1>{paragraphs}</article></body></html>")
+
+
+def _imported(tmp_path: Path, html: str):
+    """The app over a new corpus with the page imported as users import it: the client and the document's id."""
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    shutil.copy(TAXONOMY, corpus / "taxonomy.yaml")
+    page = tmp_path / "pagina.html"
+    page.write_text(html, encoding="utf-8")
+    outcomes = importer.Importer(corpus, index, taxonomy_for(corpus), importer.Options(type="artikel")).run([page])
+    [doc_id] = [outcome.doc_id for outcome in outcomes]
+    return build_app(corpus, index).test_client(), doc_id
+
+
+def _soup(client, url: str) -> BeautifulSoup:
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+
+def _text(node) -> str:
+    return " ".join(node.get_text(" ").split())
+
+
+def test_a_first_paragraph_that_is_the_summary_is_shown_once_as_the_lead(tmp_path):
+    client, doc_id = _imported(tmp_path, _page(FIRST, SECOND))
+    soup = _soup(client, f"/document/{doc_id}")
+    assert _text(soup.select_one(".doc__summary")) == FIRST
+    assert _text(soup.select_one(".doc")).count(FIRST) == 1
+    assert _text(soup.select_one(".prose")).startswith(SECOND)
+
+
+def test_a_summary_shortened_from_the_first_paragraph_leaves_the_whole_paragraph_in_the_body(tmp_path):
+    client, doc_id = _imported(tmp_path, _page(LONG, SECOND))
+    soup = _soup(client, f"/document/{doc_id}")
+    lead = _text(soup.select_one(".doc__summary"))
+    assert lead != LONG and LONG.startswith(lead)  # the import shortened it to its first sentences
+    assert _text(soup.select_one(".prose p")) == LONG  # the body still says all of it
+    assert _text(soup.select_one(".prose")).endswith(SECOND)
+
+
+UITSLAG = "https://example.nl/uitslag"
+
+
+@pytest.mark.parametrize("first, words, link", [
+    (f"{FIRST[:-1]} <a href='{UITSLAG}'>uitslag</a>.", "gekozen uitslag", UITSLAG),
+    ("Een jury koos: 8 &lt; 10 [*] punten.", "Een jury koos: 8 < 10 [*] punten.", None),
+])
+def test_a_first_paragraph_the_lead_cannot_show_as_it_is_stays_in_the_body(tmp_path, first, words, link):
+    """The lead is plain text: hiding the paragraph would lose its link, or leave an escaped sign only as
+    the import's summary holds it ("8 &amp;lt; 10"), so both are shown."""
+    client, doc_id = _imported(tmp_path, _page(first, SECOND))
+    soup = _soup(client, f"/document/{doc_id}")
+    assert soup.select_one(".doc__summary") is not None
+    first_paragraph = soup.select_one(".prose p")
+    assert words in _text(first_paragraph)
+    if link:
+        assert first_paragraph.select_one(f"a[href='{link}']") is not None
+
+
+def _client_with_summary(tmp_path: Path, summary: str):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(TAXONOMY, corpus / "taxonomy.yaml")
+    write_document(corpus, "column", "artikel", "2022-03-07", [], [], {"summary": summary},
+                   "Maandag 7 maart: de paragraaf over cultuur in ons programma is lang.\n", title=TITLE)
+    return build_app(corpus, tmp_path / "index").test_client()
+
+
+def test_listing_and_document_page_agree_on_a_summary_that_only_repeats_the_title(tmp_path):
+    """Case, spacing and Markdown signs aside, the summary is the title: neither page shows it."""
+    client = _client_with_summary(tmp_path, f"**{TITLE.upper()}**  ")
+    assert _soup(client, "/document/column").select_one(".doc__summary") is None
+    card = _soup(client, "/artikelen").select_one(".hit")  # no query: the summary would be the card's text
+    assert _text(card.select_one(".hit__snippet")).startswith("Maandag 7 maart")
+
+
+def test_listing_and_document_page_agree_on_a_summary_of_its_own(tmp_path):
+    summary = "Een column over cultuur en sport voor alle kinderen."
+    client = _client_with_summary(tmp_path, summary)
+    assert _text(_soup(client, "/document/column").select_one(".doc__summary")) == summary
+    assert _text(_soup(client, "/artikelen").select_one(".hit .hit__snippet")) == summary
