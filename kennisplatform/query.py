@@ -7,6 +7,7 @@ Anything else is read as words: unbalanced quotes close at the end, lone operato
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -36,6 +37,7 @@ class Clause:
     kind: str
     terms: tuple[str, ...]
     text: str  # as the user typed it, for messages
+    wider: bool = False  # the municipality (or another of its places) for the place typed: weighs less (search.py)
 
 
 @dataclass(frozen=True)
@@ -248,7 +250,7 @@ def _apply_synonyms(tokens: list[_Token], synonyms: dict, parsed: ParsedQuery) -
                 # Words the user typed that form a known phrase ("Den Haag", "primair onderwijs") are
                 # meant as that phrase, not as words anywhere in a document.
                 alternatives = [Clause("phrase" if len(key) > 1 else "terms", key, text)]
-                alternatives += [Clause("phrase" if len(alt) > 1 else "terms", alt, " ".join(alt))
+                alternatives += [Clause("phrase" if len(alt) > 1 else "terms", alt, " ".join(alt), expansion.part)
                                  for alt in expansion.phrases if not set(key) <= set(alt)]
                 alternatives += [Clause("facet", value, text) for value in expansion.values]
                 out.append(Group(tuple(alternatives), text))
@@ -269,13 +271,17 @@ class Expansion:
     phrases: tuple[tuple[str, ...], ...] = ()
     values: tuple[tuple[str, str], ...] = ()
     conjoined: bool = False  # the phrase as written joins its words with "en" or "of" ("Kaag en Braassem")
+    part: bool = False  # the phrase names a place within a municipality ("Noordwijkerhout"): the others are wider
 
 
 def build_synonym_table(groups: list[tuple[str, ...]],
-                        values: dict[str, list[tuple[str, str]]] | None = None) -> dict[tuple[str, ...], Expansion]:
+                        values: dict[str, list[tuple[str, str]]] | None = None,
+                        parts: Iterable[str] = ()) -> dict[tuple[str, ...], Expansion]:
     """From groups of equivalent phrases, and phrases that name a taxonomy value, to: analyzed phrase ->
     Expansion. Groups that share a phrase are merged ("po" = "primair onderwijs" in one group,
-    "primair onderwijs" = "basisschool" in another), so every member finds all the others."""
+    "primair onderwijs" = "basisschool" in another), so every member finds all the others. `parts` are
+    phrases that name a place within a municipality (its aliases: "Noordwijkerhout" for Noordwijk)."""
+    part_keys = {tuple(analysis.analyze_query(phrase)) for phrase in parts}
     parent: dict[tuple[str, ...], tuple[str, ...]] = {}
     conjoined: set[tuple[str, ...]] = set()  # keys written with a conjunction in one of their phrases
 
@@ -308,7 +314,7 @@ def build_synonym_table(groups: list[tuple[str, ...]],
         for key in keys:
             others = tuple(k for k in keys if k != key)
             if others or pairs:
-                table[key] = Expansion(others, pairs, key in conjoined)
+                table[key] = Expansion(others, pairs, key in conjoined, key in part_keys)
     return table
 
 
