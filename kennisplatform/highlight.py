@@ -8,7 +8,7 @@ from typing import NamedTuple
 from markupsafe import escape
 
 from . import analysis
-from .documents import plain_text
+from .render import shown_text
 
 WINDOW = 28  # words in a snippet
 MAX_CHARS = 20_000  # long reports: look for the passage in the first part only (cost per hit)
@@ -61,21 +61,29 @@ def lead(summary: str, title: str) -> str:
 def without_lead(text: str, shown_lead: str) -> str:
     """The text without its first paragraph when the lead above it shows that paragraph in full: the import
     takes a web page's summary from its first paragraph when the page has no description (importer.text:
-    shorten(first_paragraph(body))). A summary shortened from the paragraph is not the paragraph, and hides
-    nothing: the body keeps the whole of it. Nor does one over a paragraph that the lead, plain text, does
-    not show as the body does: a link or picture would be lost, and an escaped sign ("a &lt; b", "\\[1\\]")
-    stays escaped in an imported summary."""
+    shorten(first_paragraph(body))), as the text the page shows of it (render.shown_text). A summary shortened
+    from the paragraph is not the paragraph, and hides nothing: the body keeps the whole of it. Nor does one
+    over a paragraph whose link, picture or inline HTML the plain lead would lose."""
     if not shown_lead:
         return text
     first, *rest = _BLOCK_BREAK.split(text.lstrip(), maxsplit=1)  # as first_paragraph splits blocks
-    if _NOT_IN_LEAD.search(first) or _plain(plain_text(first)) != _plain(shown_lead):
+    if _NOT_IN_LEAD.search(first):
+        return text
+    lead_text = _plain(shown_lead)
+    # Rendering costs about a millisecond, and the text a paragraph shows is never longer than its Markdown:
+    # a longer lead (an editor's summary) is not rendered against it.
+    if len(lead_text) > len(_plain(first)) or _plain(shown_text(first)) != lead_text:
         return text
     return rest[0].lstrip() if rest else ""
 
 
 _BLOCK_BREAK = re.compile(r"\n\s*\n")
-# A link or image ("[tekst](url)"), inline HTML or an autolink, a Markdown escape or an HTML entity.
-_NOT_IN_LEAD = re.compile(r"\]\(|<|\\|&#?\w+;")
+# A link or image ("[tekst](url)"), inline HTML or an autolink: the plain lead would lose it, so the paragraph
+# stays. An escaped sign or an entity ("8 \\< 10", "8 &lt; 10") no longer keeps it: the lead is compared with
+# the paragraph as the page shows it (shown_text: "8 < 10"), which is what a summary imported from it says
+# since session 13. A summary an older import wrote still escaped ("8 &lt; 10", left as the corpus has it) is
+# not that text, so its paragraph stays in the body, where the reader sees the sign itself.
+_NOT_IN_LEAD = re.compile(r"\]\(|<")
 
 
 def _plain(text: str) -> str:

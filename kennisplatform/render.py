@@ -113,3 +113,13 @@ def _unique_id(candidate: str, used: set[str]) -> str:
         result, n = f"{candidate}-{n}", n + 1
     used.add(result)
     return result
+
+
+def shown_text(markdown_text: str) -> str:
+    """The text a reader sees of rendered Markdown, on one line: "a &lt; b \\*ster\\* [x](url)" -> "a < b *ster* x".
+    For a text shown as text (an imported document's summary, taken from its first paragraph). Not
+    documents.plain_text, which reduces Markdown to words for the index: it keeps an escape's backslash
+    ("\\ster\\"), an entity ("&lt;") and drops every "_", "*" and "~" ("snake_case" -> "snakecase"). Rendering
+    is the one reading that agrees with the page (python-markdown's escapes, entities and emphasis rules)."""
+    html = render_markdown(markdown_text).html
+    return " ".join(BeautifulSoup(html, "html.parser").get_text().split())

@@ -140,3 +140,16 @@ def test_a_heading_does_not_run_into_the_next_sentence_of_a_snippet():
     text = plain_text("## Waar gaat het over\nErfgoededucatie in de klas.\n\n## Wat is CMK?\nEen regeling.\n")
     assert snippet(text, set()) == "Waar gaat het over. Erfgoededucatie in de klas. Wat is CMK? Een regeling."
     assert plain_text("#hashtag en een # in de tekst") == "#hashtag en een # in de tekst"  # no headings
+
+
+
+def test_without_lead_hides_a_paragraph_with_escaped_signs_only_under_its_shown_text():
+    """The lead (plain text) hides the first paragraph only when it shows the text the page shows of it, and
+    the paragraph has no link the lead would lose."""
+    body = "Een jury koos: 8 &lt; 10 \\[\\*\\] punten &amp; meer.\n\nDe tweede alinea.\n"
+    assert highlight.without_lead(body, "Een jury koos: 8 < 10 [*] punten & meer.") == "De tweede alinea.\n"
+    # A summary an earlier import left escaped in the corpus; a summary of part of it: the paragraph stays.
+    assert highlight.without_lead(body, "Een jury koos: 8 &lt; 10 \\[\\] punten &amp; meer.") == body
+    assert highlight.without_lead(body, "Een jury koos: 8 < 10 [*] punten.") == body
+    linked = "Lees [de uitslag](https://example.nl/u) &amp; meer.\n\nDe tweede alinea.\n"
+    assert highlight.without_lead(linked, "Lees de uitslag & meer.") == linked

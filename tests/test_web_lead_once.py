@@ -7,7 +7,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 from conftest import TAXONOMY, build_app, write_document
 
@@ -35,7 +34,7 @@ def _page(first: str, *rest: str) -> str:
 def _imported(tmp_path: Path, html: str):
     """The app over a new corpus with the page imported as users import it: the client and the document's id."""
     corpus, index = tmp_path / "corpus", tmp_path / "index"
-    corpus.mkdir()
+    corpus.mkdir(parents=True)
     shutil.copy(TAXONOMY, corpus / "taxonomy.yaml")
     page = tmp_path / "pagina.html"
     page.write_text(html, encoding="utf-8")
@@ -74,28 +73,44 @@ def test_a_summary_shortened_from_the_first_paragraph_leaves_the_whole_paragraph
 UITSLAG = "https://example.nl/uitslag"
 
 
-@pytest.mark.parametrize("first, words, link", [
-    (f"{FIRST[:-1]} <a href='{UITSLAG}'>uitslag</a>.", "gekozen uitslag", UITSLAG),
-    ("Een jury koos: 8 &lt; 10 [*] punten.", "Een jury koos: 8 < 10 [*] punten.", None),
-])
-def test_a_first_paragraph_the_lead_cannot_show_as_it_is_stays_in_the_body(tmp_path, first, words, link):
-    """The lead is plain text: hiding the paragraph would lose its link, or leave an escaped sign only as
-    the import's summary holds it ("8 &amp;lt; 10"), so both are shown."""
-    client, doc_id = _imported(tmp_path, _page(first, SECOND))
+def test_a_first_paragraph_with_a_link_stays_in_the_body(tmp_path):
+    """The lead is plain text: hiding the paragraph would lose its link, so both are shown."""
+    client, doc_id = _imported(tmp_path, _page(f"{FIRST[:-1]} <a href='{UITSLAG}'>uitslag</a>.", SECOND))
     soup = _soup(client, f"/document/{doc_id}")
-    assert soup.select_one(".doc__summary") is not None
+    assert _text(soup.select_one(".doc__summary")) == f"{FIRST[:-1]} uitslag."
     first_paragraph = soup.select_one(".prose p")
-    assert words in _text(first_paragraph)
-    if link:
-        assert first_paragraph.select_one(f"a[href='{link}']") is not None
+    assert "gekozen uitslag" in _text(first_paragraph)
+    assert first_paragraph.select_one(f"a[href='{UITSLAG}']") is not None
 
 
-def _client_with_summary(tmp_path: Path, summary: str):
+ESCAPED = "Een jury koos: 8 &lt; 10 [*] punten &amp; meer."  # in the body: "8 &lt; 10 \\[\\*\\] punten & meer."
+SHOWN = "Een jury koos: 8 < 10 [*] punten & meer."
+
+
+def test_a_first_paragraph_with_escaped_signs_is_hidden_only_under_a_lead_that_shows_its_text(tmp_path):
+    """The import's summary of a paragraph with escaped signs is the text the page shows of it: the lead shows
+    the paragraph in full, so the body starts after it. Documents imported before summaries were plain text
+    are not rewritten (the corpus files are the truth): the lead shows their summary as the file has it
+    ("8 &lt; 10"), and the body keeps the paragraph, where the reader sees the sign itself."""
+    client, doc_id = _imported(tmp_path / "new", _page(ESCAPED, SECOND))
+    soup = _soup(client, f"/document/{doc_id}")
+    assert _text(soup.select_one(".doc__summary")) == SHOWN
+    assert _text(soup.select_one(".doc")).count("8 < 10") == 1
+    assert _text(soup.select_one(".prose")).startswith(SECOND)
+
+    old_summary = "Een jury koos: 8 &lt; 10 \\[\\] punten & meer."  # as plain_text left the paragraph
+    body = "Een jury koos: 8 &lt; 10 \\[\\*\\] punten & meer.\n\nDit jaar vond de wedstrijd plaats.\n"
+    soup = _soup(_client_with_summary(tmp_path / "old", old_summary, body), "/document/column")
+    assert _text(soup.select_one(".doc__summary")) == old_summary
+    assert _text(soup.select_one(".prose p")) == SHOWN
+
+
+def _client_with_summary(tmp_path: Path, summary: str,
+                         body: str = "Maandag 7 maart: de paragraaf over cultuur in ons programma is lang.\n"):
     corpus = tmp_path / "corpus"
-    corpus.mkdir()
+    corpus.mkdir(parents=True)
     shutil.copy(TAXONOMY, corpus / "taxonomy.yaml")
-    write_document(corpus, "column", "artikel", "2022-03-07", [], [], {"summary": summary},
-                   "Maandag 7 maart: de paragraaf over cultuur in ons programma is lang.\n", title=TITLE)
+    write_document(corpus, "column", "artikel", "2022-03-07", [], [], {"summary": summary}, body, title=TITLE)
     return build_app(corpus, tmp_path / "index").test_client()
 
 

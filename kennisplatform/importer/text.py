@@ -7,7 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from ..documents import MAX_TITLE, parse_document, plain_text, split_front_matter
+from ..documents import MAX_TITLE, parse_document, split_front_matter
+from ..render import shown_text
 from ..taxonomy import Taxonomy
 from .dates import find_date, text_date
 from .model import Draft, ImportProblem
@@ -18,17 +19,23 @@ SUMMARY_MAX = 300
 # and could be a snippet ('alert(1)'): left out of an imported Markdown body.
 HIDDEN_HTML = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
+# An "&" that would begin an entity: text that says "&amp;" or "&lt;" (a page about HTML) would show as "&", "<".
+_ENTITY_START = re.compile(r"&(?=#?\w+;)")
 
 
 def escape(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;")
+    """Text as Markdown that shows exactly that text (render.shown_text(escape(text)) is the text)."""
+    return _ENTITY_START.sub("&amp;", _MD_SPECIAL.sub(r"\\\1", text)).replace("<", "&lt;")
 
 
 def first_paragraph(markdown_text: str) -> str:
+    """The text of the first paragraph, as a summary: plain text as the page shows it (a summary is shown
+    escaped, and is the meta description and the API's text), so an escape or entity the import wrote into the
+    Markdown ("8 &lt; 10", "\\[1\\]") is its sign again, and a link its text."""
     for block in re.split(r"\n\s*\n", markdown_text):
         block = block.strip()
         if block and not block.startswith(("#", "-", "*", ">", "|", "```")) and not re.match(r"\d+\.", block):
-            return plain_text(block)
+            return shown_text(block)
     return ""
 
 
