@@ -32,7 +32,8 @@ HELD_OUT_FILES = {"judgments_field.yaml"}
 # the check sets pooled (every query), separately again: judgments file -> the split of its queries (a set made to be
 # measured beside the bundled corpus is added here once its pool is graded)
 CHECK_FILES = {"judgments_fresh8.yaml": "fresh8", "judgments_fresh9.yaml": "fresh9",
-               "judgments_fresh10.yaml": "fresh10", "judgments_fresh11.yaml": "fresh11"}
+               "judgments_fresh10.yaml": "fresh10", "judgments_fresh11.yaml": "fresh11",
+               "judgments_fresh12.yaml": "fresh12"}
 
 
 def _data() -> dict:
