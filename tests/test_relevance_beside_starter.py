@@ -3,9 +3,9 @@ they claim to be: grades of starter documents, in three pools kept apart. Under 
 grades (field tune half, tune2, tune3, tune4, tune5, tune6, the title sets of session 11, tune7); under `held_out`
 the field set's held-out queries' grades, pooled separately; under `check` the grades of the check sets made to be
 measured beside the bundled corpus (fresh8, session 8; fresh9, session 10; fresh10, session 11; fresh11, session 12;
-fresh12, session 13), pooled separately again, each under its judgments file's name. evaluate.py --beside-starter merges each pool into its
-own queries' grades and no other's; alone, or with --no-starter-grades, nothing is merged; the older check sets
-(fresh to fresh7) are never pooled."""
+fresh12, session 13), pooled separately again, each under its judgments file's name. evaluate.py --beside-starter
+merges each pool into its own queries' grades and no other's; alone, or with --no-starter-grades, nothing is merged;
+the older check sets (fresh to fresh7) are never pooled."""
 from __future__ import annotations
 
 import sys
