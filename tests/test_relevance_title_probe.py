@@ -82,4 +82,5 @@ def test_only_the_tuning_sets_own_pages():
     # fresh10 was a check set until its one run (session 11); since session 12 it is tuning material, like tune7.
     assert title_probe.SETS == ("tune3", "tune4", "tune5", "tune6", "fresh10", "tune7")
     assert "fresh11" in title_probe.evaluate.CHECK_SETS and "fresh11" not in title_probe.SETS
+    assert "fresh12" in title_probe.evaluate.CHECK_SETS and "fresh12" not in title_probe.SETS
     assert all(title_probe.NAMED_SETS[name][0].name == f"collection_{name}" for name in title_probe.SETS)

@@ -15,6 +15,7 @@
     python benchmarks/relevance/evaluate.py --fresh9 [--beside-starter]   # a ninth, made like fresh8 (session 10)
     python benchmarks/relevance/evaluate.py --fresh10 [--beside-starter]  # a tenth, made like fresh8 (session 11)
     python benchmarks/relevance/evaluate.py --fresh11 [--beside-starter]  # an eleventh, made like fresh8 (session 12)
+    python benchmarks/relevance/evaluate.py --fresh12 [--beside-starter]  # a twelfth, made like fresh8 (session 13)
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune5 [--per-query]    # pages of its own, judgments_tune5.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune6 [--beside-starter]   # titles beside the bundled corpus (tuning)
@@ -107,6 +108,14 @@ name (pool_beside_starter.py --check fresh11). Its pages are of subjects and pla
 arts exams of the vmbo, havo and vwo, the CJP Cultuurkaart and its budget, newcomers and azc schools, heritage and
 local history, music societies teaching in schools, media art, visual arts lessons, dance; Alphen aan den Rijn,
 Schiedam, Katwijk, Noordwijkerhout, Zeeland, Overijssel).
+--fresh12 (collection_fresh12/) is a twelfth check set, made in session 13 exactly as fresh8 to fresh11 were and run
+the same way, once, by the lead, at the end, alone and with --beside-starter; its queries are its own, and its pooled
+starter documents are graded under the same key check, beside the others', each under its judgments file's name
+(pool_beside_starter.py --check fresh12). Its pages are of subjects and places the other sets hardly have
+(cultuurmenu and kunstmenu programmes, games and digital making, the Jeugdfonds Sport & Cultuur and poverty,
+architecture lessons, culture for toddlers and in childcare, the icc course, inclusion and accessibility, poetry with
+schools, after-school culture, local history; Friesland, Drenthe, Flevoland, Limburg, Noord-Brabant, Veenendaal,
+Voorhout, Streefkerk, the Hoeksche Waard, Lisse).
 --typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
 starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
 typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; the rules are in their headers).
@@ -130,10 +139,10 @@ the starter documents any of the three engines puts in its first 10 were pooled 
 pool_beside_starter.py prints the pool) and count with their grades. The
 field set's held-out half was pooled and graded the same way, separately (its own key, held_out, in the same file;
 pool_beside_starter.py --held-out), from the blind pool listing only: its grades join only held-out queries. The
-check sets of CHECK_SETS (fresh8 to fresh11) were pooled and graded the same way (sessions 8, 10, 11 and 12),
+check sets of CHECK_SETS (fresh8 to fresh12) were pooled and graded the same way (sessions 8, 10, 11, 12 and 13),
 separately again (their own key, check, each set under its judgments file's name; pool_beside_starter.py --check
 NAME), from the blind pool listing only: each set's grades join only its own queries (split fresh8, fresh9,
-fresh10, fresh11). For the other check sets (fresh
+fresh10, fresh11, fresh12). For the other check sets (fresh
 to fresh7) and the other derived sets (typo, compound, elided) they are unjudged, so they count
 as not relevant for every engine: there an engine that finds more of the starter documents that are on topic loses
 points for them, so compare engines, not figures with and without it. --no-starter-grades leaves them unjudged
@@ -205,6 +214,8 @@ FRESH10_COLLECTION = HERE / "collection_fresh10"
 FRESH10_JUDGMENTS = HERE / "judgments_fresh10.yaml"
 FRESH11_COLLECTION = HERE / "collection_fresh11"
 FRESH11_JUDGMENTS = HERE / "judgments_fresh11.yaml"
+FRESH12_COLLECTION = HERE / "collection_fresh12"
+FRESH12_JUDGMENTS = HERE / "judgments_fresh12.yaml"
 TUNE3_COLLECTION = HERE / "collection_tune3"
 TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
 TUNE4_COLLECTION = HERE / "collection_tune4"
@@ -224,13 +235,13 @@ COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
 BESIDE_STARTER_JUDGMENTS = HERE / "beside_starter_grades.yaml"
 # Its three top-level keys: the tuning queries' grades, the held-out queries' (pooled separately, session 7), and
 # the check sets' (pooled separately: fresh8 in session 8, fresh9 in session 10, fresh10 in session 11, fresh11 in
-# session 12), each under its judgments file's name.
+# session 12, fresh12 in session 13), each under its judgments file's name.
 TUNING_KEY = "judgments"
 HELD_OUT_KEY = "held_out"
 CHECK_KEY = "check"
 # The check sets made to be measured beside the bundled corpus, every query pooled (pool_beside_starter.py --check
 # NAME) and graded under CHECK_KEY by its judgments file's name. A later one is added here by its name.
-CHECK_SETS = ("fresh8", "fresh9", "fresh10", "fresh11")
+CHECK_SETS = ("fresh8", "fresh9", "fresh10", "fresh11", "fresh12")
 # --NAME: (pages to import, or the starter corpus as it is; judgments over them; what the set is for)
 NAMED_SETS = {
     "field": (FIELD_COLLECTION, FIELD_JUDGMENTS, "the real pages"),
@@ -253,6 +264,8 @@ NAMED_SETS = {
                 "tuning material since session 12"),
     "fresh11": (FRESH11_COLLECTION, FRESH11_JUDGMENTS,
                 "an eleventh fresh check set, made like fresh8, run once at the end (session 12)"),
+    "fresh12": (FRESH12_COLLECTION, FRESH12_JUDGMENTS,
+                "a twelfth fresh check set, made like fresh8, run once at the end (session 13)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
     "tune4": (TUNE4_COLLECTION, TUNE4_JUDGMENTS, "a fourth tuning set: pages sharing title words (session 6)"),
     "tune5": (TUNE5_COLLECTION, TUNE5_JUDGMENTS,
@@ -350,7 +363,7 @@ def with_starter_grades(judged: list[Judged], judgments: Path, pooled: Path = BE
     tuning queries' grades (key `judgments`) join only a tuning query (split tune, or a file without halves),
     the held-out queries' grades (key `held_out`, pooled separately) only a held-out query (split heldout), and
     a check set's grades (key `check`, pooled separately) only a query of a check set (a split of its own, such
-    as fresh8 to fresh11), each under its judgments file's name. Queries of no pool (the check sets never pooled) keep
+    as fresh8 to fresh12), each under its judgments file's name. Queries of no pool (the check sets never pooled) keep
     their starter documents unjudged. Returns how many queries got starter grades."""
     pools = _pools(pooled)  # read once for the three pools
     by_key = {key: (pools.get(key) or {}).get(judgments.name, {}) for key in (TUNING_KEY, HELD_OUT_KEY, CHECK_KEY)}
