@@ -373,8 +373,7 @@ class SearchEngine:
     def search(self, params: SearchParams, with_facets: bool = True) -> SearchResult:
         """One page of hits with facet counts. `with_facets=False` skips counting (benchmarks, feeds)."""
         state = self.state()
-        parsed = parse_query(params.q, self.synonyms)
-        parsed = self._with_collocations(state, parsed)
+        parsed = self._parse(state, params.q)
         filters = state.facet_index.filter_bits(params)
         plan = self._plan(state, parsed, filters, params.per_page)
         corrected = None if parsed.is_empty else self._corrected(state, parsed)
@@ -402,6 +401,11 @@ class SearchEngine:
         if result.total == 0 and params.has_filters:
             result.filter_drops = self._filter_drops(state, plan.matched, params)
         return result
+
+    def _parse(self, state: _State, text: str) -> ParsedQuery:
+        """The query as searched: parsed with the synonyms, and a filler word that makes a fixed expression in
+        this collection a content word (the query as typed, and as spelling-corrected)."""
+        return self._with_collocations(state, parse_query(text, self.synonyms))
 
     def _with_collocations(self, state: _State, parsed: ParsedQuery) -> ParsedQuery:
         """The query with its filler words that make a fixed expression with the content word next to them
@@ -571,7 +575,7 @@ class SearchEngine:
                 changed = True
         if not changed:
             return None
-        return parse_query(" ".join(words), self.synonyms)
+        return self._parse(state, " ".join(words))
 
     def _corrected_word(self, state: _State, word: str) -> str | None:
         """The closest common Dutch word for a word no document has; each part of a hyphenated word on

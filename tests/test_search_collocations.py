@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from conftest import articles_engine, hits
 
+from kennisplatform.params import SearchParams
 from kennisplatform.query import parse_query
 
 DOCS = [
@@ -39,3 +40,12 @@ def test_a_filler_word_next_to_a_word_it_only_sometimes_follows_stays_a_filler_w
 
 def _fillers(engine, query: str) -> dict[str, bool]:
     return {g.text: g.filler for g in engine._with_collocations(engine.state(), parse_query(query)).groups}
+
+
+def test_a_corrected_query_keeps_its_fixed_expression(engine):
+    # "spokne" is no word of the collection: the query searched is the corrected "spoken word", parsed as typed
+    # queries are, with "word" a content word.
+    result = engine.search(SearchParams(q="spokne word"))
+    assert result.relaxation is not None and result.relaxation.used == "spoken word"
+    ranking = [hit.id for hit in result.hits]
+    assert set(ranking[:3]) == {"spoken-word-klas", "spoken-word-podium", "spoken-word-festival"}
