@@ -107,7 +107,10 @@ pooled starter documents are graded under the same key check, beside the others'
 name (pool_beside_starter.py --check fresh11). Its pages are of subjects and places the other sets hardly have (the
 arts exams of the vmbo, havo and vwo, the CJP Cultuurkaart and its budget, newcomers and azc schools, heritage and
 local history, music societies teaching in schools, media art, visual arts lessons, dance; Alphen aan den Rijn,
-Schiedam, Katwijk, Noordwijkerhout, Zeeland, Overijssel).
+Schiedam, Katwijk, Noordwijkerhout, Zeeland, Overijssel). After that one run (its figures are in
+docs/performance.md) it became tuning material in session 13, as fresh10 did in session 12: its per-query figures
+were read, and fresh12 took its place as the check set nobody looks at. Its grades stay where they were (check, by
+its judgments file's name).
 --fresh12 (collection_fresh12/) is a twelfth check set, made in session 13 exactly as fresh8 to fresh11 were and run
 the same way, once, by the lead, at the end, alone and with --beside-starter; its queries are its own, and its pooled
 starter documents are graded under the same key check, beside the others', each under its judgments file's name
