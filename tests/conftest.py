@@ -119,6 +119,20 @@ def build_app(corpus: Path, index: Path, **config):
                        "SECRET_KEY": "test", **config})
 
 
+def page_soup(client, url: str):
+    """The parsed HTML of a page that must answer 200."""
+    from bs4 import BeautifulSoup
+
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+
+def shown_text(node) -> str:
+    """A node's text as a reader sees it: words separated by single spaces."""
+    return " ".join(node.get_text(" ").split())
+
+
 @pytest.fixture
 def corpus_dir(tmp_path: Path) -> Path:
     return fixture_corpus(tmp_path)

@@ -7,8 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from bs4 import BeautifulSoup
-from conftest import TAXONOMY, build_app, write_document
+from conftest import TAXONOMY, build_app, page_soup, shown_text, write_document
 
 from kennisplatform import importer
 from kennisplatform.corpus import taxonomy_for
@@ -43,31 +42,21 @@ def _imported(tmp_path: Path, html: str):
     return build_app(corpus, index).test_client(), doc_id
 
 
-def _soup(client, url: str) -> BeautifulSoup:
-    response = client.get(url)
-    assert response.status_code == 200
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
-
-
-def _text(node) -> str:
-    return " ".join(node.get_text(" ").split())
-
-
 def test_a_first_paragraph_that_is_the_summary_is_shown_once_as_the_lead(tmp_path):
     client, doc_id = _imported(tmp_path, _page(FIRST, SECOND))
-    soup = _soup(client, f"/document/{doc_id}")
-    assert _text(soup.select_one(".doc__summary")) == FIRST
-    assert _text(soup.select_one(".doc")).count(FIRST) == 1
-    assert _text(soup.select_one(".prose")).startswith(SECOND)
+    soup = page_soup(client, f"/document/{doc_id}")
+    assert shown_text(soup.select_one(".doc__summary")) == FIRST
+    assert shown_text(soup.select_one(".doc")).count(FIRST) == 1
+    assert shown_text(soup.select_one(".prose")).startswith(SECOND)
 
 
 def test_a_summary_shortened_from_the_first_paragraph_leaves_the_whole_paragraph_in_the_body(tmp_path):
     client, doc_id = _imported(tmp_path, _page(LONG, SECOND))
-    soup = _soup(client, f"/document/{doc_id}")
-    lead = _text(soup.select_one(".doc__summary"))
+    soup = page_soup(client, f"/document/{doc_id}")
+    lead = shown_text(soup.select_one(".doc__summary"))
     assert lead != LONG and LONG.startswith(lead)  # the import shortened it to its first sentences
-    assert _text(soup.select_one(".prose p")) == LONG  # the body still says all of it
-    assert _text(soup.select_one(".prose")).endswith(SECOND)
+    assert shown_text(soup.select_one(".prose p")) == LONG  # the body still says all of it
+    assert shown_text(soup.select_one(".prose")).endswith(SECOND)
 
 
 UITSLAG = "https://example.nl/uitslag"
@@ -76,10 +65,10 @@ UITSLAG = "https://example.nl/uitslag"
 def test_a_first_paragraph_with_a_link_stays_in_the_body(tmp_path):
     """The lead is plain text: hiding the paragraph would lose its link, so both are shown."""
     client, doc_id = _imported(tmp_path, _page(f"{FIRST[:-1]} <a href='{UITSLAG}'>uitslag</a>.", SECOND))
-    soup = _soup(client, f"/document/{doc_id}")
-    assert _text(soup.select_one(".doc__summary")) == f"{FIRST[:-1]} uitslag."
+    soup = page_soup(client, f"/document/{doc_id}")
+    assert shown_text(soup.select_one(".doc__summary")) == f"{FIRST[:-1]} uitslag."
     first_paragraph = soup.select_one(".prose p")
-    assert "gekozen uitslag" in _text(first_paragraph)
+    assert "gekozen uitslag" in shown_text(first_paragraph)
     assert first_paragraph.select_one(f"a[href='{UITSLAG}']") is not None
 
 
@@ -93,16 +82,16 @@ def test_a_first_paragraph_with_escaped_signs_is_hidden_only_under_a_lead_that_s
     are not rewritten (the corpus files are the truth): the lead shows their summary as the file has it
     ("8 &lt; 10"), and the body keeps the paragraph, where the reader sees the sign itself."""
     client, doc_id = _imported(tmp_path / "new", _page(ESCAPED, SECOND))
-    soup = _soup(client, f"/document/{doc_id}")
-    assert _text(soup.select_one(".doc__summary")) == SHOWN
-    assert _text(soup.select_one(".doc")).count("8 < 10") == 1
-    assert _text(soup.select_one(".prose")).startswith(SECOND)
+    soup = page_soup(client, f"/document/{doc_id}")
+    assert shown_text(soup.select_one(".doc__summary")) == SHOWN
+    assert shown_text(soup.select_one(".doc")).count("8 < 10") == 1
+    assert shown_text(soup.select_one(".prose")).startswith(SECOND)
 
     old_summary = "Een jury koos: 8 &lt; 10 \\[\\] punten & meer."  # as plain_text left the paragraph
     body = "Een jury koos: 8 &lt; 10 \\[\\*\\] punten & meer.\n\nDit jaar vond de wedstrijd plaats.\n"
-    soup = _soup(_client_with_summary(tmp_path / "old", old_summary, body), "/document/column")
-    assert _text(soup.select_one(".doc__summary")) == old_summary
-    assert _text(soup.select_one(".prose p")) == SHOWN
+    soup = page_soup(_client_with_summary(tmp_path / "old", old_summary, body), "/document/column")
+    assert shown_text(soup.select_one(".doc__summary")) == old_summary
+    assert shown_text(soup.select_one(".prose p")) == SHOWN
 
 
 def _client_with_summary(tmp_path: Path, summary: str,
@@ -117,13 +106,13 @@ def _client_with_summary(tmp_path: Path, summary: str,
 def test_listing_and_document_page_agree_on_a_summary_that_only_repeats_the_title(tmp_path):
     """Case, spacing and Markdown signs aside, the summary is the title: neither page shows it."""
     client = _client_with_summary(tmp_path, f"**{TITLE.upper()}**  ")
-    assert _soup(client, "/document/column").select_one(".doc__summary") is None
-    card = _soup(client, "/artikelen").select_one(".hit")  # no query: the summary would be the card's text
-    assert _text(card.select_one(".hit__snippet")).startswith("Maandag 7 maart")
+    assert page_soup(client, "/document/column").select_one(".doc__summary") is None
+    card = page_soup(client, "/artikelen").select_one(".hit")  # no query: the summary would be the card's text
+    assert shown_text(card.select_one(".hit__snippet")).startswith("Maandag 7 maart")
 
 
 def test_listing_and_document_page_agree_on_a_summary_of_its_own(tmp_path):
     summary = "Een column over cultuur en sport voor alle kinderen."
     client = _client_with_summary(tmp_path, summary)
-    assert _text(_soup(client, "/document/column").select_one(".doc__summary")) == summary
-    assert _text(_soup(client, "/artikelen").select_one(".hit .hit__snippet")) == summary
+    assert shown_text(page_soup(client, "/document/column").select_one(".doc__summary")) == summary
+    assert shown_text(page_soup(client, "/artikelen").select_one(".hit .hit__snippet")) == summary

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import shutil
 
-from bs4 import BeautifulSoup
-from conftest import TAXONOMY, build_app, write_document
+from conftest import TAXONOMY, build_app, page_soup, shown_text, write_document
 
 TITLE = "Column: Cultuur en sport voor iedereen"
 
@@ -21,27 +20,17 @@ def _client(tmp_path):
     return build_app(corpus, tmp_path / "index").test_client()
 
 
-def _soup(client, url: str) -> BeautifulSoup:
-    response = client.get(url)
-    assert response.status_code == 200
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
-
-
-def _text(node) -> str:
-    return " ".join(node.get_text(" ").split())
-
-
 def test_the_listing_shows_the_text_after_the_title(tmp_path):
     client = _client(tmp_path)
     for url in ("/artikelen", "/zoeken?q=paragraaf"):
-        card = _soup(client, url).select_one(".hit")
-        assert _text(card.select_one(".hit__title")) == TITLE
-        assert _text(card.select_one(".hit__snippet")).startswith("Maandag 7 maart")
-        assert TITLE not in _text(card.select_one(".hit__snippet"))
+        card = page_soup(client, url).select_one(".hit")
+        assert shown_text(card.select_one(".hit__title")) == TITLE
+        assert shown_text(card.select_one(".hit__snippet")).startswith("Maandag 7 maart")
+        assert TITLE not in shown_text(card.select_one(".hit__snippet"))
 
 
 def test_the_document_page_shows_the_title_once(tmp_path):
-    soup = _soup(_client(tmp_path), "/document/column")
-    assert _text(soup.h1) == TITLE
-    assert _text(soup.select_one(".doc")).count(TITLE) == 1  # the h1; no summary, no first paragraph of it
-    assert _text(soup.select_one(".prose")).startswith("Maandag 7 maart")
+    soup = page_soup(_client(tmp_path), "/document/column")
+    assert shown_text(soup.h1) == TITLE
+    assert shown_text(soup.select_one(".doc")).count(TITLE) == 1  # the h1; no summary, no first paragraph of it
+    assert shown_text(soup.select_one(".prose")).startswith("Maandag 7 maart")
