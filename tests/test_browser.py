@@ -212,6 +212,17 @@ def test_layout_fits_a_360_px_screen(live, browser):
     context.close()
 
 
+def test_the_footer_wraps_between_its_links_on_a_phone(live, browser):
+    """At 375 px the footer squeezed "Alle documenten" and "Inloggen voor redacteuren" onto two lines each."""
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(live + "/zoeken?q=erfgoed")
+    for link in page.locator(".site-footer__links a").all():
+        line = float(link.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
+        assert link.bounding_box()["height"] < 1.5 * line, link.inner_text()
+    context.close()
+
+
 def test_screenshots(live, browser):
     """Saved for people to look at (tests/screenshots/ is ignored by git)."""
     SCREENSHOTS.mkdir(exist_ok=True)
