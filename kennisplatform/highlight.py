@@ -249,7 +249,7 @@ def _render(text: str, begin: int, end: int, shown: list[_Match]) -> str:
         pieces += (text[cursor:match.start], _OPEN, text[match.start:match.end], _CLOSE)
         cursor = match.end
     pieces.append(text[cursor:end])
-    if end < len(text):
+    if text[end:].strip() and not _ends_sentence(text[begin:end]):
         pieces.append("…")
     html = str(escape(" ".join("".join(pieces).split())))
     return html.replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
@@ -262,4 +262,15 @@ def _opening(text: str) -> str:
     if len(text) <= FALLBACK_CHARS:
         return str(escape(" ".join(text.split())))
     end = _word_end(text, FALLBACK_CHARS - 40, after=40)
-    return str(escape(" ".join(text[:end].split()))) + "…"
+    return str(escape(" ".join(text[:end].split()))) + ("" if _ends_sentence(text[:end]) else "…")
+
+
+# A sentence's last sign, perhaps inside a closing quote or bracket: "schooljaren." or "op.’"
+_SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*\s*\Z")
+
+
+def _ends_sentence(passage: str) -> bool:
+    """A passage cut after a whole sentence reads as complete, and "schooljaren.…" as a typing error:
+    the ellipsis marks only a cut inside a sentence. (A cut before the text's own end still leaves
+    more to read on the document page; the hit's title leads there.)"""
+    return bool(_SENTENCE_END.search(passage))

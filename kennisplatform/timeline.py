@@ -24,13 +24,18 @@ FULL_LABEL_WIDTH = 74
 SHORT_LABEL_WIDTH = 46
 START_LABEL_WIDTH = 26  # "’25–" in the short labels' font
 UNKNOWN_GAP = 0.6  # slots between the last year and the "Datum onbekend" bar
+# A year label ("’19" in 11px) is about 16 units wide: closer than this, labels ran together into one
+# unreadable string (a corpus with one page from 1992 draws 35 years). Then only every 2nd, 5th, ... year
+# is labelled, the round ones; every bar keeps its accessible name.
+YEAR_LABEL_SPACING = 18
+LABEL_STEPS = (1, 2, 5, 10, 20, 50, 100)
 _YEAR = re.compile(r"\d{4}\Z")
 
 
 @dataclass
 class Bar:
     value: str  # "2019", or params.UNKNOWN_YEAR
-    label: str  # under the bar: "’19"
+    label: str  # under the bar: "’19", or "" where the bars are too narrow to label every year
     count: int
     selected: bool
     url: str | None  # None: no documents (and not selected), so not a link
@@ -127,7 +132,9 @@ def build_timeline(facet: Facet, url: Callable[[str], str]) -> Timeline | None:
                    round(index * slot + (slot - width) / 2, 1), round(BARS_TOP + BARS_HEIGHT - height, 1),
                    round(width, 1), height, is_unknown)
 
-    bars = [bar(str(year), f"’{year % 100:02d}", years.get(str(year)), i) for i, year in enumerate(span)]
+    step = _label_step(slot)
+    bars = [bar(str(year), f"’{year % 100:02d}" if year % step == 0 else "", years.get(str(year)), i)
+            for i, year in enumerate(span)]
     for n, bucket in enumerate(unknown):
         bars.append(bar(bucket.value, "?", bucket, len(span) + UNKNOWN_GAP + n * (UNKNOWN_GAP + 1), True))
     marks = []
@@ -156,6 +163,11 @@ def _span(years: list[int]) -> list[int]:
         if last in period:
             last = max(last, min(period.stop - 1, dt.date.today().year))
     return list(range(first, last + 1))
+
+
+def _label_step(slot: float) -> int:
+    """Label every year, or every 2nd, 5th, ... when the bars are too narrow for each to have one."""
+    return next((step for step in LABEL_STEPS if step * slot >= YEAR_LABEL_SPACING), LABEL_STEPS[-1])
 
 
 def _period_label(value: str, width: float) -> str:

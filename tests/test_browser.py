@@ -212,6 +212,36 @@ def test_layout_fits_a_360_px_screen(live, browser):
     context.close()
 
 
+def test_the_footer_wraps_between_its_links_on_a_phone(live, browser):
+    """At 375 px the footer squeezed "Alle documenten" and "Inloggen voor redacteuren" onto two lines each."""
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(live + "/zoeken?q=erfgoed")
+    for link in page.locator(".site-footer__links a").all():
+        line = float(link.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
+        assert link.bounding_box()["height"] < 1.5 * line, link.inner_text()
+    context.close()
+
+
+def test_the_pager_keeps_to_one_row_on_a_phone(live, browser):
+    """At 375 px "‹ Vorige 1 2 3 4 … 7 Volgende ›" wrapped "Volgende ›" onto a line of its own: the arrows
+    alone keep the pager on one row, and the links' names still say Vorige and Volgende pagina."""
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(live + "/zoeken?q=erfgoed&per_page=5&page=2")
+    boxes = [li.bounding_box() for li in page.locator(".pagination li").all()]
+    middles = {round(box["y"] + box["height"] / 2) for box in boxes}  # the "…" is shorter, centred on the row
+    assert len(boxes) >= 7 and len(middles) == 1, middles
+    assert page.get_by_role("link", name="‹ Vorige pagina").is_visible()
+    assert page.get_by_role("link", name="Volgende pagina ›").is_visible()
+    context.close()
+    wide = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = wide.new_page()
+    page.goto(live + "/zoeken?q=erfgoed&per_page=5&page=2")
+    assert page.locator(".pagination__word").first.bounding_box()["width"] > 20  # "Vorige" shown where there is room
+    wide.close()
+
+
 def test_screenshots(live, browser):
     """Saved for people to look at (tests/screenshots/ is ignored by git)."""
     SCREENSHOTS.mkdir(exist_ok=True)

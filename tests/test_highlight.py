@@ -91,6 +91,30 @@ def test_without_matches_the_opening_words():
     assert snippet("Kort.", set()) == "Kort."
 
 
+@pytest.mark.parametrize("tail", ["Staart.", "Staart?", "‘Staart.’", "(Staart.)"])
+def test_a_passage_cut_after_a_whole_sentence_ends_without_an_ellipsis(tail):
+    # Seen on imported pages: "...volgde het programma drie schooljaren.…" reads as a typing error. Every
+    # word here ends a sentence, so wherever the passage is cut, it is cut after one.
+    html = snippet("Aanloop. " * 40 + "Muziek. " + f"{tail} " * 60, terms_of("muziek"))
+    assert html.startswith("…") and html.endswith(tail), html
+
+
+def test_a_passage_cut_inside_a_sentence_still_ends_with_an_ellipsis():
+    html = snippet("woord " * 40 + "muziek " + "en nog een heel lange zin zonder einde " * 20, terms_of("muziek"))
+    assert re.search(r"\w…\Z", html), html
+
+
+def test_no_ellipsis_when_only_spacing_follows_the_passage():
+    html = snippet("woord " * 30 + "over muziek op school, zonder punt aan het eind" + " " * 300 + "\n\n",
+                   terms_of("muziek"))
+    assert html.endswith("het eind"), html
+
+
+def test_the_opening_words_cut_after_a_sentence_end_have_no_ellipsis():
+    assert snippet("Verslag. " * 60, {"museum"}).endswith("Verslag.")
+    assert snippet("Verslag van " * 60, {"museum"}).endswith("…")
+
+
 def test_a_first_paragraph_that_is_the_title_is_left_out():
     # Imported web pages often repeat their title as the article's first line; the hit shows its title already.
     body = "Cultuur en *sport* voor iedereen\n\nDe gemeente wil dat elk kind sport en muziek maakt.\n\nMeer."

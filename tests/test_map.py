@@ -14,6 +14,7 @@ from kennisplatform.placemap import (SHADES, build_place_map, load_map, province
 from kennisplatform.params import UNKNOWN_YEAR
 from kennisplatform.results import Facet, FacetBucket
 from kennisplatform.taxonomy import load_taxonomy
+from kennisplatform import timeline as timeline_module
 from kennisplatform.timeline import build_timeline
 
 REPO = Path(__file__).resolve().parent.parent
@@ -191,6 +192,20 @@ def test_a_selected_period_marks_its_years():
     selected = [b.value for b in timeline.bars if b.selected]
     assert selected == ["2021", "2022", "2023", "2024"]
     assert [p.value for p in timeline.periods if p.selected] == ["2021-2024"]
+
+
+def test_year_labels_are_thinned_where_the_bars_are_too_narrow_for_each_to_have_one():
+    # Seen with imported pages: one page from 1992 beside 2013-2026 drew 35 labels that ran together.
+    recent = [(str(y), str(y), 2, False, "jaar") for y in range(2013, 2027)]
+    wide = _year_facet(("1992", "1992", 1, False, "jaar"), *recent, (UNKNOWN_YEAR, "Datum onbekend", 9, False, "jaar"))
+    timeline = build_timeline(wide, str)
+    labelled = [b for b in timeline.bars if b.label]
+    assert [b.label for b in labelled] == ["’95", "’00", "’05", "’10", "’15", "’20", "’25", "?"]
+    assert all(b.x - a.x >= timeline_module.YEAR_LABEL_SPACING for a, b in zip(labelled, labelled[1:]))
+    assert len(timeline.bars) == 2026 - 1992 + 2 and timeline.bars[0].name == "1992: 1 document"
+    # a usual span keeps a label under every year
+    usual = build_timeline(_year_facet(*[(str(y), str(y), 1, False, "jaar") for y in range(2013, 2027)]), str)
+    assert all(b.label for b in usual.bars)
 
 
 def test_no_timeline_without_dated_documents():
