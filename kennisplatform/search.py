@@ -381,7 +381,7 @@ class SearchEngine:
         # (nor ever for a query searched as typed, which is only offered it: no dead end either).
         corrected_plan = self._plan(state, corrected, filters, params.per_page) if corrected else None
         parsed, plan, relaxation = (parsed, plan, None) if params.exact else \
-            _correct(parsed, plan, corrected, corrected_plan, filters)
+            _correct(parsed, plan, corrected, corrected_plan, filters, partial(self._found_nowhere, state))
         if relaxation is None and not parsed.is_empty and plan.complete & filters == 0:
             parsed, plan, relaxation = self._relax(state, parsed, plan, filters, params)
         elif relaxation is None and (plan.matched & filters).bit_count() < params.per_page:
@@ -1197,10 +1197,12 @@ def reordered_title(typed: list[str], title: str) -> bool:
 
 
 def _correct(parsed: ParsedQuery, plan: Plan, corrected: ParsedQuery | None, corrected_plan: Plan | None,
-             filters: int) -> tuple[ParsedQuery, Plan, Relaxation | None]:
+             filters: int, found_nowhere: Callable[[ParsedQuery, int], list[str]]
+             ) -> tuple[ParsedQuery, Plan, Relaxation | None]:
     """The spelling-corrected query (words no document has, corrected) replaces the query when
     documents have all its words, also when the query as typed found some: a word no document has
-    added nothing to them ("Massluis" in a long question; "erfgoet OR films"). The page says so."""
+    added nothing to them ("Massluis" in a long question; "erfgoet OR films"). The page says so, and
+    which of its words still found nothing (`found_nowhere`: SearchEngine._found_nowhere)."""
     if corrected is None:
         return parsed, plan, None
     if corrected_plan.complete & filters:
@@ -1214,10 +1216,15 @@ def _correct(parsed: ParsedQuery, plan: Plan, corrected: ParsedQuery | None, cor
     # Neither has all the words: the corrected words' partial matches ("Wesland" is no word of the
     # corpus; "Westland" is, in some of the documents with the other words).
     used = " OR ".join(corrected.words())
-    return corrected, corrected_plan, Relaxation(
-        "corrected", parsed.text, used, f"Geen resultaten met alle woorden van ‘{parsed.text}’; "
-                                        f"wel met een deel van ‘{corrected.text}’: {', '.join(corrected.words())}.",
-        corrected.text)
+    nowhere = found_nowhere(corrected, filters)
+    found = [word for word in corrected.words() if word not in nowhere]
+    if nowhere and found:  # "xyzzy" is no word and has no correction: the page does not offer it as found
+        message = (f"Geen resultaten met alle woorden van ‘{parsed.text}’; gezocht op ‘{corrected.text}’: niets "
+                   f"gevonden voor {_quoted(nowhere)}. Hieronder de resultaten voor {_quoted(found, 'of')}.")
+    else:
+        message = (f"Geen resultaten met alle woorden van ‘{parsed.text}’; "
+                   f"wel met een deel van ‘{corrected.text}’: {', '.join(corrected.words())}.")
+    return corrected, corrected_plan, Relaxation("corrected", parsed.text, used, message, corrected.text)
 
 
 def _partial_message(text: str, nowhere: list[str], words: list[str]) -> str:

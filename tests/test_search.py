@@ -140,9 +140,18 @@ def test_a_corrected_query_that_finds_some_of_its_words_is_used_and_says_so(engi
     # No document has "maakt", so neither query as a whole: the corrected words' partial matches are listed.
     result = search(engine, q="wie maakt films over erfgoet?")
     assert result.relaxation.kind == "corrected"
-    assert result.relaxation.message.startswith("Geen resultaten met alle woorden van ‘wie maakt films over "
-                                                "erfgoet?’; wel met een deel van ‘wie maakt films over erfgoed?’")
+    # It says which word still found nothing, not "a part of" a list that names it as if it had.
+    assert result.relaxation.message == ("Geen resultaten met alle woorden van ‘wie maakt films over erfgoet?’; "
+                                         "gezocht op ‘wie maakt films over erfgoed?’: niets gevonden voor ‘maakt’. "
+                                         "Hieronder de resultaten voor ‘films over’ of ‘erfgoed’.")
     assert [h.id for h in result.hits] == ["erfgoed-leiden", "erfgoed-dordrecht"]
+
+
+def test_a_corrected_query_names_the_word_that_is_nowhere_and_has_no_correction(engine):
+    result = search(engine, q="xyzzy erfgoet")
+    assert result.relaxation.kind == "corrected" and result.relaxation.shown == "xyzzy erfgoed"
+    assert "niets gevonden voor ‘xyzzy’. Hieronder de resultaten voor ‘erfgoed’." in result.relaxation.message
+    assert result.hits
 
 
 def test_a_word_no_document_has_is_corrected_also_when_the_query_finds_something(engine):
