@@ -1,13 +1,15 @@
 """The tuning sets over pages of their own (tune3, session 5; tune4, session 6; tune5, session 7; tune6, session 11;
-tune7, session 12) stay what they claim to be: pages of their own (none shared with any other collection, so tuning
-on them never tunes on a check set's page), every judged page present by its source address, all of it tuning
-material, and enough queries of the kinds each was made for (tune3: titles and several topical words; tune4: titles,
-one- and two-word topics, compounds and questions, over pages whose titles share words, which is what makes
-half-remembered titles hard; tune5: questions, one- and two-word topics, titles and several topical words over policy
-texts, reports and council pieces whose titles share words, none a copy of another set's query; tune6:
-half-remembered titles, questions, compounds and typos over pages whose titles share words with each other and with
-the starter corpus' titles, none a copy of another set's query; tune7: one- and two-word topics and half-remembered
-titles, with places and questions, over pages on the starter corpus' subjects, none a copy of another set's query)."""
+tune7, session 12; tune8, session 13) stay what they claim to be: pages of their own (none shared with any other
+collection, so tuning on them never tunes on a check set's page), every judged page present by its source address, all
+of it tuning material, and enough queries of the kinds each was made for (tune3: titles and several topical words;
+tune4: titles, one- and two-word topics, compounds and questions, over pages whose titles share words, which is what
+makes half-remembered titles hard; tune5: questions, one- and two-word topics, titles and several topical words over
+policy texts, reports and council pieces whose titles share words, none a copy of another set's query; tune6:
+half-remembered titles, questions, compounds and typos over pages whose titles share words with each other and with the
+starter corpus' titles, none a copy of another set's query; tune7: one- and two-word topics and half-remembered titles,
+with places and questions, over pages on the starter corpus' subjects, none a copy of another set's query; tune8:
+queries of six kinds typed as people type them into a search box, over pages on the starter corpus' subjects with places
+written as villages and adjectives, none a copy of another set's query)."""
 from __future__ import annotations
 
 import html
@@ -31,6 +33,7 @@ TUNE4 = RELEVANCE / "collection_tune4"
 TUNE5 = RELEVANCE / "collection_tune5"
 TUNE6 = RELEVANCE / "collection_tune6"
 TUNE7 = RELEVANCE / "collection_tune7"
+TUNE8 = RELEVANCE / "collection_tune8"
 TITLE = re.compile(r"<title>([^<]+)</title>")
 
 
@@ -58,10 +61,13 @@ SETS = {
     "tune7": TuningSet(TUNE7, RELEVANCE / "judgments_tune7.yaml", range(40, 51),
                        {"topical": 16, "title": 12, "place": 8, "question": 8},
                        {"question": (8, 12), "topical": (1, 3)}),
+    "tune8": TuningSet(TUNE8, RELEVANCE / "judgments_tune8.yaml", range(40, 51),
+                       {"topical": 8, "title": 8, "place": 8, "question": 8, "multi": 8, "typo": 8},
+                       {"question": (8, 12), "topical": (1, 3), "multi": (3, 5)}),
 }
 # The sets written after every other judgments file: none of their queries may have the analysed terms of another
 # file's query (a later set is added here by its name).
-OWN_QUERIES = ("tune5", "tune6", "tune7")
+OWN_QUERIES = ("tune5", "tune6", "tune7", "tune8")
 
 
 @pytest.fixture(scope="module", params=list(SETS))
@@ -102,9 +108,10 @@ def _terms(query: str) -> tuple[str, ...]:
     return tuple(sorted(set(analysis.analyze_query(query))))
 
 
-@pytest.mark.parametrize("folder", [TUNE4, TUNE5, TUNE6, TUNE7], ids=["tune4", "tune5", "tune6", "tune7"])
+@pytest.mark.parametrize("folder", [TUNE4, TUNE5, TUNE6, TUNE7, TUNE8],
+                         ids=["tune4", "tune5", "tune6", "tune7", "tune8"])
 def test_titles_share_words(folder):
-    """The point of tune4, tune5, tune6 and tune7: a remembered title's words are in more than one page's title."""
+    """The point of tune4 to tune8: a remembered title's words are in more than one page's title."""
     words = Counter()
     for name in collection_pages(folder).values():
         title = html.unescape(TITLE.search((folder / name).read_text(encoding="utf-8")).group(1)).lower()
@@ -115,7 +122,7 @@ def test_titles_share_words(folder):
 
 @pytest.mark.parametrize("name", OWN_QUERIES)
 def test_no_query_of_a_later_set_has_the_terms_of_another_sets_query(name):
-    """tune5, tune6 and tune7 were each written after every other set: a query with the same analysed terms as one of
+    """tune5 to tune8 were each written after every other set: a query with the same analysed terms as one of
     theirs would tune on a held-out or check query, or only repeat a tuning one."""
     mine = SETS[name].judgments
     others = {_terms(item["query"]) for path in sorted(RELEVANCE.glob("judgments*.yaml")) if path != mine
@@ -146,3 +153,33 @@ def test_most_tune7_topics_are_words_the_starter_corpus_uses():
     topics = [item["query"] for item in queries if item["kind"] == "topical"]
     sharing = [query for query in topics if set(analysis.analyze_query(query)) & starter]
     assert len(sharing) >= 3 * len(topics) // 4, sorted(set(topics) - set(sharing))
+
+
+def _taxonomy() -> dict:
+    return yaml.safe_load((REPO / "corpus" / "taxonomy.yaml").read_text(encoding="utf-8"))
+
+
+def _villages(region: dict) -> set[str]:
+    """The other names of Zuid-Holland's municipalities (a village, a former municipality), lowercased."""
+    names = {alias.lower() for alias in region.get("aliases", [])} if "code" in region else set()
+    for child in region.get("children", []):
+        names |= _villages(child)
+    return names
+
+
+def test_tune8_queries_are_typed_as_people_type_them():
+    """The point of tune8: its queries are written the way users of a search box type them, which the older sets
+    lack: all lowercase, abbreviations the taxonomy knows (ckv, po, vo, vmbo, pabo), a year or a school year, a
+    question mark, and places typed as a village of a municipality rather than the municipality's name."""
+    queries = yaml.safe_load(SETS["tune8"].judgments.read_text(encoding="utf-8"))["queries"]
+    texts = [item["query"] for item in queries]
+    assert all(text == text.lower() for text in texts)
+    taxonomy = _taxonomy()
+    abbreviations = {group[0] for group in taxonomy["synonyms"] if re.fullmatch(r"[a-z]{2,5}", group[0])}
+    with_abbreviation = [t for t in texts if set(re.findall(r"\w+", t)) & abbreviations]
+    assert len(with_abbreviation) >= 5, with_abbreviation
+    assert len([t for t in texts if re.search(r"\b(19|20)\d\d\b", t)]) >= 2
+    assert len([t for t in texts if t.endswith("?")]) >= 3
+    villages = _villages({"children": taxonomy["regions"]})
+    places = [item["query"] for item in queries if item["kind"] == "place"]
+    assert len([q for q in places if any(re.search(rf"\b{re.escape(v)}\b", q) for v in villages)]) >= 2, places
