@@ -25,10 +25,10 @@ def strip_site_name(title: str, site: str | None, address: str | None = None) ->
     name in the page's address: 'LisserNieuws - ...' at lissernieuws.nl); else a part that holds that
     name ('Cultuurnota kunst | Gemeente Leiderdorp' at leiderdorp.nl; first only before a long last
     part); else a short last part (the usual order: page, then site). A site's home page, and a page
-    part of one telling word ('Cultuurnota') beside a part that only holds the site's name ('Gemeente
-    Leiderdorp'), keep the whole title; so does a title where nothing says which part is the site's.
-    A part that is the site's name goes even beside one word ('Feijenoord | Cultuur Concreet' at
-    cultuurconcreet.nl): the name is kept as the publication. The page's own separators stay."""
+    part of one telling word ('Cultuurnota', 'Feijenoord | Cultuur Concreet'), keep the whole title,
+    even beside a part that is surely the site's: taking 'D66 Capelle aan den IJssel' off 'Van de
+    wethouder' cost three judged place queries; so does a title where nothing says which part is the
+    site's. The page's own separators stay."""
     pieces = TITLE_SEPARATORS.split(title)
     if len(pieces) < 2 or _is_home_page(address):
         return title
@@ -37,9 +37,9 @@ def strip_site_name(title: str, site: str | None, address: str | None = None) ->
     without_last = "".join(p + s for p, s in zip(pieces[:-1], [*seps[:-1], ""])).strip()
     without_first = "".join(p + s for p, s in zip(pieces[1:], [*seps[1:], ""])).strip()
     named = {part: _names_site(part, site, address) for part in (first, last)}
-    if named[last] == SITE_IS:  # surely the site's: even a page part of one word is the page's title
+    if named[last] == SITE_IS and not _generic(without_last):
         return without_last
-    if named[first] == SITE_IS:
+    if named[first] == SITE_IS and not _generic(without_first):
         return without_first
     if named[last] == SITE_IN and not _generic(without_last):
         return without_last
@@ -91,8 +91,8 @@ def _is_home_page(address: str | None) -> bool:
 
 
 def _generic(title: str) -> bool:
-    """'Welkom - Cultuurmenu Leidschendam-Voorburg', 'Onderwijs | Gemeente Katwijk': what would be left,
-    one word that says something at most, needs a name that is not surely the site's alone."""
+    """'Welkom - Cultuurmenu Leidschendam-Voorburg', 'Onderwijs | Gemeente Katwijk', 'Over ons -
+    Cultuureducatiegroep': what would be left, one word that says something at most, needs the site's name."""
     return sum(1 for word in fold(title).split() if len(word) >= 4) < 2
 
 
