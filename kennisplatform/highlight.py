@@ -40,13 +40,33 @@ def snippet(text: str, terms: set[str], length: int = WINDOW, title: str = "") -
     return _render(text, begin, end, [m for m in matches if begin <= m.start and m.end <= end])
 
 
+# How a page title joins its own words and its site's name: importer.titles.TITLE_SEPARATORS (not imported:
+# the importer package brings the whole import with it).
+TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+
+
 def without_title(text: str, title: str) -> str:
     """The text without its first paragraph when that is the title: many web pages repeat their title in
     the article's first line, which the import keeps (only a heading that is the title is dropped)."""
     first, _, rest = text.lstrip().partition("\n\n")
-    if title and rest and _plain(first) == _plain(title):
+    if title and rest and _is_title(first, title):
         return rest.lstrip()
     return text
+
+
+def _is_title(line: str, title: str) -> bool:
+    """The title, or the title without its first or last part: a first line 'Bruggen bouwen' under the
+    title 'Bruggen bouwen | Kenniscentrum Cultuureducatie Rotterdam', whose site's name the import kept."""
+    plain = _plain(line)
+    if not plain:
+        return False
+    parts = TITLE_SEPARATORS.split(title)
+    seps = TITLE_SEPARATORS.findall(title)
+    shown = [title]
+    if len(parts) >= 2:
+        shown += ["".join(p + s for p, s in zip(parts[:-1], [*seps[:-1], ""])),
+                  "".join(p + s for p, s in zip(parts[1:], [*seps[1:], ""]))]
+    return any(plain == _plain(t) for t in shown)
 
 
 def lead(summary: str, title: str) -> str:
@@ -54,8 +74,7 @@ def lead(summary: str, title: str) -> str:
     query), or "" when it only repeats the title, as an imported page's summary taken from a first line
     that is the title does. Compared as without_title compares: case, spacing and Markdown signs aside.
     The one place that decides it, for every template."""
-    plain = _plain(summary)
-    return summary if plain and plain != _plain(title) else ""
+    return summary if _plain(summary) and not _is_title(summary, title) else ""
 
 
 def without_lead(text: str, shown_lead: str) -> str:

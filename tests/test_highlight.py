@@ -9,6 +9,7 @@ import pytest
 from kennisplatform import analysis, highlight
 from kennisplatform.corpus import read_corpus
 from kennisplatform.highlight import snippet
+from kennisplatform.importer import titles as importer_titles
 
 from conftest import REPO
 
@@ -123,6 +124,24 @@ def test_a_first_paragraph_that_is_the_title_is_left_out():
     assert marked(html) == ["sport"] and html.startswith("De gemeente wil")
     assert snippet(body, set(), title="Iets anders").startswith("Cultuur en")  # another first line stays
     assert snippet("Alleen de titel", set(), title="Alleen de titel") == "Alleen de titel"  # nothing else to show
+
+
+def test_a_first_paragraph_that_is_the_title_without_its_sites_name_is_left_out():
+    # The import keeps a site's name it cannot tell ('Nieuws | Stichting X'); the page's first line is the rest.
+    body = "Bruggen bouwen tussen onderwijs en cultuur\n\nHet kenniscentrum bracht scholen en makers samen.\n\nMeer."
+    title = "Bruggen bouwen tussen onderwijs en cultuur | Kenniscentrum Cultuureducatie Rotterdam"
+    assert snippet(body, set(), title=title).startswith("Het kenniscentrum")
+    assert snippet(body, set(), title="Gemeente Rotterdam - Bruggen bouwen tussen onderwijs en cultuur").startswith(
+        "Het kenniscentrum")
+    assert highlight.lead("Bruggen bouwen tussen onderwijs en cultuur", title) == ""
+    # A first line that is only a part from the title's middle, or another line, stays.
+    assert snippet(body, set(), title="Jaarverslag | Bruggen bouwen tussen onderwijs en cultuur | KCR").startswith(
+        "Bruggen bouwen")
+    assert snippet(body, set(), title="Bruggen bouwen | Kenniscentrum").startswith("Bruggen bouwen")
+
+
+def test_snippets_split_a_title_as_the_import_does():
+    assert highlight.TITLE_SEPARATORS.pattern == importer_titles.TITLE_SEPARATORS.pattern
 
 
 def every_matching_word(text: str, terms: set[str]) -> list[tuple[int, int]]:

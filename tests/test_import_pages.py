@@ -109,7 +109,18 @@ def test_a_date_deep_in_the_text_is_not_the_documents_date():
     # A page's own dash stays; only the site's part goes.
     ("10 jaar FCP – Hoe gaat het nu met? Klasse theater - Fonds voor Cultuurparticipatie",
      "https://www.cultuurparticipatie.nl/magazine/klasse", "10 jaar FCP – Hoe gaat het nu met? Klasse theater"),
-    # A page part of one word that says something needs the site's name; a home page keeps its title.
+    # The host with its top-level domain, and the name whose initials the host is, are the site's.
+    ("Stompwijk.nl - Toneel in het dorpshuis", "http://stompwijk.nl/index.php/2010/09/13/toneel/",
+     "Toneel in het dorpshuis"),
+    ("Bruggen bouwen tussen onderwijs en cultuur | Kenniscentrum Cultuureducatie Rotterdam",
+     "https://kc-r.nl/dit-zijn-we/jaarverslagen/jaarverslag-2016/bruggen-bouwen/",
+     "Bruggen bouwen tussen onderwijs en cultuur"),
+    # A page part of one word that says something keeps the site's name, even one that is surely the
+    # site's (the name may say where: 'D66 Capelle aan den IJssel'); a home page keeps its title.
+    ("Op de planken | Stompwijk.nl", "http://stompwijk.nl/index.php/2010/09/13/op-de-planken/",
+     "Op de planken | Stompwijk.nl"),
+    ("Feijenoord | Cultuur Concreet", "https://www.cultuurconcreet.nl/gebieden/feijenoord/",
+     "Feijenoord | Cultuur Concreet"),
     ("Cultuurnota | Gemeente Leiderdorp", "https://www.leiderdorp.nl/cultuurnota", "Cultuurnota | Gemeente Leiderdorp"),
     ("Welkom - Cultuurmenu Leidschendam-Voorburg", None, "Welkom - Cultuurmenu Leidschendam-Voorburg"),
     ("Film en mediawijsheid - Doorlopende Leerlijn", "http://www.filmenmediawijsheid.nl/",
@@ -124,6 +135,41 @@ def test_the_site_name_is_told_by_the_pages_address(head, address, title):
     page = f'<html><head><title>{head}</title>' + (f'<link rel="canonical" href="{address}">' if address else "")
     draft = importer.html.read_html(page + "</head><body><p>" + "Tekst van de pagina. " * 10 + "</p></body></html>")
     assert draft.title == title
+
+
+@pytest.mark.parametrize("head, address, title", [
+    # Real titles whose other parts are the page's own (benchmarks/relevance/collection_*): a second name
+    # ('Jaarverslag 2018', 'Raadsstukken 2013'), a report's name, a page's own dash; only the site goes.
+    ("Het Rotterdams Cultuureducatie Model op stoom | Jaarverslag 2018 | KCR",
+     "https://kc-r.nl/dit-zijn-we/jaarverslagen/jaarverslag-2018/model-op-stoom/",
+     "Het Rotterdams Cultuureducatie Model op stoom | Jaarverslag 2018"),
+    ("1000688 - Kunst- en cultuurvisie | Raadsstukken 2013 | Gemeente Hengelo",
+     "https://www.hengelo.nl/Bestuursstukken/1000688---Kunst--en-cultuurvisie.html",
+     "1000688 - Kunst- en cultuurvisie | Raadsstukken 2013"),
+    ("7. Conclusies en aanbevelingen voor toekomstig onderzoek - Onderzoek Kunst- en Cultuureducatie | CBS",
+     "https://www.cbs.nl/nl-nl/longread/rapportages/2022/onderzoek-kunst-en-cultuureducatie/7-conclusies",
+     "7. Conclusies en aanbevelingen voor toekomstig onderzoek - Onderzoek Kunst- en Cultuureducatie"),
+    ("Kennissynthese 2025: Cultuurbeoefening op school en in de vrije tijd - Aanbieders - LKCA",
+     "https://www.lkca.nl/publicatie/kennissynthese-2025-cultuurbeoefening/?n=aanbieders",
+     "Kennissynthese 2025: Cultuurbeoefening op school en in de vrije tijd - Aanbieders"),
+    ("Kerndoelen - Leerplankader kunstzinnige oriëntatie | SLO",
+     "https://www.slo.nl/thema/kunst-cultuur/leerplankader-kunstzinnige-orientatie/kerndoelen/",
+     "Kerndoelen - Leerplankader kunstzinnige oriëntatie"),
+    ("Lessuggesties - Slavenreis van de Eenigheid | Zeeuws Archief",
+     "https://www.zeeuwsarchief.nl/themapagina/slavenreis-van-de-eenigheid/lessuggesties/",
+     "Lessuggesties - Slavenreis van de Eenigheid"),
+    ("Cultuurplan Sliedrecht 2022 – 2030 moet groepen en generaties verbinden | Sliedrecht24",
+     "https://sliedrecht24.nl/cultuurplan-sliedrecht-2022-2030/",
+     "Cultuurplan Sliedrecht 2022 – 2030 moet groepen en generaties verbinden"),
+    ("Bovenop de Toren - Beleidsplan voor een raamwerk doorgaande leerlijn cultuuronderwijs",
+     "https://studylibnl.com/doc/972880/bovenop-de-toren",
+     "Bovenop de Toren - Beleidsplan voor een raamwerk doorgaande leerlijn cultuuronderwijs"),
+    ("Cultuureducatie: leren, creëren, inspireren! - Advies Onderwijsraad & Raad voor Cultuur",
+     "https://studylibnl.com/doc/930955/cultuureducatie",
+     "Cultuureducatie: leren, creëren, inspireren! - Advies Onderwijsraad & Raad voor Cultuur"),
+])
+def test_a_titles_own_parts_stay(head, address, title):
+    assert importer.titles.choose_title(None, "", head, site=None, address=address) == title
 
 
 def test_a_page_that_names_no_place_is_filed_under_the_place_its_site_is_of(corpus_dir, index_dir, taxonomy,

@@ -25,8 +25,10 @@ def strip_site_name(title: str, site: str | None, address: str | None = None) ->
     name in the page's address: 'LisserNieuws - ...' at lissernieuws.nl); else a part that holds that
     name ('Cultuurnota kunst | Gemeente Leiderdorp' at leiderdorp.nl; first only before a long last
     part); else a short last part (the usual order: page, then site). A site's home page, and a page
-    part of one telling word ('Cultuurnota'), keep the whole title; so does a title where nothing says
-    which part is the site's. The page's own separators stay."""
+    part of one telling word ('Cultuurnota', 'Feijenoord | Cultuur Concreet'), keep the whole title,
+    even beside a part that is surely the site's: taking 'D66 Capelle aan den IJssel' off 'Van de
+    wethouder' cost three judged place queries; so does a title where nothing says which part is the
+    site's. The page's own separators stay."""
     pieces = TITLE_SEPARATORS.split(title)
     if len(pieces) < 2 or _is_home_page(address):
         return title
@@ -56,13 +58,18 @@ def _compact(text: str) -> str:
 
 
 def _names_site(part: str, site: str | None, address: str | None) -> int:
-    """SITE_IS for 'Kunstgebouw' (og:site_name), 'AD.nl' at www.ad.nl or 'Fonds voor Cultuurparticipatie'
-    at cultuurparticipatie.nl; SITE_IN for 'Gemeente Leiderdorp' at leiderdorp.nl; else 0."""
+    """SITE_IS for 'Kunstgebouw' (og:site_name), 'AD.nl' at www.ad.nl, 'Stompwijk.nl' at stompwijk.nl,
+    'Fonds voor Cultuurparticipatie' at cultuurparticipatie.nl or 'Kenniscentrum Cultuureducatie Rotterdam'
+    at kc-r.nl; SITE_IN for 'Gemeente Leiderdorp' at leiderdorp.nl; else 0."""
     compact = _compact(part)
     names = [_compact(site)] if site else []
     if address:
-        host = (urlsplit(address).hostname or "").lower()
-        names += [_compact(label) for label in host.split(".")[:-1] if label != "www"]  # no top-level domain
+        labels = [label for label in (urlsplit(address).hostname or "").lower().split(".") if label != "www"]
+        names += [_compact(label) for label in labels[:-1]]  # no top-level domain
+        if len(labels) >= 2 and compact == _compact("".join(labels[-2:])):
+            return SITE_IS  # the host itself, with its top-level domain ('Stompwijk.nl')
+        if any(len(label) >= 2 and _initials(part) == label.replace("-", "") for label in labels[:-1]):
+            return SITE_IS  # the name the host abbreviates ('Kenniscentrum Cultuureducatie Rotterdam' at kc-r.nl)
     best = 0
     for name in filter(None, names):
         if compact == name or (len(compact) >= max(4, 0.6 * len(name)) and compact in name):
@@ -70,6 +77,13 @@ def _names_site(part: str, site: str | None, address: str | None) -> int:
         if len(name) >= 3 and name in compact:
             best = SITE_IN
     return best
+
+
+def _initials(part: str) -> str:
+    """'Kenniscentrum Cultuureducatie Rotterdam' -> 'kcr'; '' for a part of one word, whose initial
+    would name any host of one letter."""
+    words = fold(part).lower().split()
+    return "".join(word[0] for word in words) if len(words) >= 2 else ""
 
 
 def _is_home_page(address: str | None) -> bool:
