@@ -129,6 +129,13 @@ GROUP_SATURATION = 7.0
 # tuning sets, 4 lowered nothing; 3 lowered a tune4 title, 2 field topical and place (docs/performance.md,
 # "Session 6: questions, multi and places").
 CLASSIC_IDF_FROM = LONG_QUERY
+# A shorter query's documents without every word (the tiers below the first) are ranked with BM25's own idf too:
+# there the question is which word a document has, and Whoosh's idf (1 + log) weighs a rare, telling word little more
+# than a common one: "naschoolse muziekles", which no page has whole, listed pages with "muziekles" before the one
+# page with "naschoolse". The first tier keeps Whoosh's idf, as tuned. On the tuning sets (docs/performance.md,
+# "Session 13: partial matches by BM25's idf"): tune8 0.949 -> 0.958 ("naschoolse muziekles" 0.514 -> 0.936), tune6
+# "penvoerderschap cmk" 0.699 -> 0.910; 17 queries up and 16 down (most by under 0.02), summed +0.75 over 1,310
+# query runs; the held-out half unchanged, kind by kind.
 # From this many content words up, each two words next to each other in the query (stop words between them
 # left out, as the index leaves them out) count ADJACENT_WEIGHT times again where a page has them next to each
 # other, as two-word queries do: "kerndoelen voor kunst" in a page that writes "kerndoelen kunst en cultuur",
@@ -784,13 +791,14 @@ class SearchEngine:
 
     # -- scores ------------------------------------------------------------------------------------
     def _scores(self, state: _State, parsed: ParsedQuery, within: np.ndarray | None = None,
-                saturated: bool = False) -> np.ndarray:
+                saturated: bool = False, classic: bool | None = None) -> np.ndarray:
         """BM25F of every document over all groups: each matching alternative of each group adds its
         score in each field (as an Or of the alternatives' per-field queries would in Whoosh). With
         `within` (a mask), only those documents are scored, to the same floats; the others stay 0.
-        `saturated`: each content group's score saturates at GROUP_SATURATION times its idf."""
+        `saturated`: each content group's score saturates at GROUP_SATURATION times its idf. `classic`:
+        BM25's own idf (default: from CLASSIC_IDF_FROM words)."""
         scores = state.ranker.zeros()
-        classic = _classic_idf(parsed)
+        classic = _classic_idf(parsed) if classic is None else classic
         within_docs = None if within is None else np.flatnonzero(within)
         for group in parsed.groups:
             into = state.ranker.zeros() if group.filler or saturated else scores
@@ -988,14 +996,20 @@ class SearchEngine:
             if count >= needed:
                 break
         saturated = _keywords_only(parsed) and not plan.title_first & listed
-        scores = self._scores(state, parsed, bitsets.to_mask(reached, size) if count * SCORED_SHARE < size else None,
-                              saturated)
+        within = bitsets.to_mask(reached, size) if count * SCORED_SHARE < size else None
+        scores = self._scores(state, parsed, within, saturated)
         if plan.evidence is not None:
             scores *= plan.evidence.astype(np.float64) ** COORDINATION
+        partial_scores = None  # a short query's tiers below the first: BM25's own idf (CLASSIC_IDF_FROM)
         ranked: list[tuple[int, float]] = []
-        for tier in tiers:
+        for n, tier in enumerate(tiers):
             if tier:
-                ranked += ranking.top(scores, bitsets.to_array(tier, size), needed - len(ranked))
+                tier_scores = scores
+                if n and plan.evidence is None:
+                    if partial_scores is None:
+                        partial_scores = self._scores(state, parsed, within, saturated, classic=True)
+                    tier_scores = partial_scores
+                ranked += ranking.top(tier_scores, bitsets.to_array(tier, size), needed - len(ranked))
             if len(ranked) >= needed:
                 break
         docnums = [docnum for docnum, _ in ranked]
