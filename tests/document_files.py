@@ -114,6 +114,11 @@ def report_docx(title_property: str = "", created: dt.datetime | None = None) ->
     document.add_heading("Aanpak", level=2)
     document.add_paragraph("Eerst co-teaching", style="List Number")
     document.add_paragraph("Daarna coaching op afstand", style="List Number")
+    return docx_bytes(document)
+
+
+def docx_bytes(document) -> bytes:
+    """A python-docx document as the bytes of its .docx file."""
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from document_files import encrypted_pdf, report_docx, report_pdf, scanned_pdf
+from document_files import docx_bytes, encrypted_pdf, report_docx, report_pdf, scanned_pdf
 from editor_support import login, make_app
 from kennisplatform import importer
 from kennisplatform.render import render_markdown
@@ -246,9 +246,7 @@ def test_a_word_title_paragraph_is_neither_repeated_nor_the_summary(tmp_path, ta
     document.add_heading("Dans op school in Leiden", 0)
     document.add_paragraph("Drie basisscholen in Leiden werken samen met een dansschool.")
     document.add_paragraph("Leerlingen van groep 5 tot en met 8 krijgen wekelijks les.")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    draft = importer.read_path(write(tmp_path / "in", "dans.docx", buffer.getvalue()), taxonomy)
+    draft = importer.read_path(write(tmp_path / "in", "dans.docx", docx_bytes(document)), taxonomy)
     assert draft.title == "Dans op school in Leiden"
     assert draft.summary == "Drie basisscholen in Leiden werken samen met een dansschool."
     assert draft.body.startswith("Drie basisscholen")

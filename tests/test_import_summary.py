@@ -4,7 +4,6 @@ writes into the body ("8 &lt; 10", "\\*ster\\*"), links and emphasis are the tex
 pages, text files, PDF and Word files alike (session 13)."""
 from __future__ import annotations
 
-import io
 import re
 
 import markdown
@@ -13,6 +12,7 @@ import pytest
 from kennisplatform import importer, render
 from kennisplatform.importer.text import escape, first_paragraph
 
+from document_files import docx_bytes
 from test_import_files import plain_pdf, write
 
 # Text as a page or file has it, with every sign the import escapes, or that Markdown would read as markup.
@@ -80,7 +80,5 @@ def test_a_word_file_gets_its_first_paragraph_as_plain_text(tmp_path, taxonomy):
     paragraph.add_run("ster").italic = True
     paragraph.add_run(" *ster* [x] punten, 5_000 euro & meer.")
     document.add_paragraph("Leerlingen van groep 5 tot en met 8 deden mee.")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    draft = importer.read_path(write(tmp_path / "in", "voordracht.docx", buffer.getvalue()), taxonomy)
+    draft = importer.read_path(write(tmp_path / "in", "voordracht.docx", docx_bytes(document)), taxonomy)
     assert draft.summary == "Een jury koos: 8 < 10 en ster *ster* [x] punten, 5_000 euro & meer."
