@@ -15,7 +15,7 @@
     python benchmarks/relevance/evaluate.py --fresh9 [--beside-starter]   # a ninth, made like fresh8 (session 10)
     python benchmarks/relevance/evaluate.py --fresh10 [--beside-starter]  # a tenth, made like fresh8 (session 11)
     python benchmarks/relevance/evaluate.py --fresh11 [--beside-starter]  # an eleventh, made like fresh8 (session 12)
-    python benchmarks/relevance/evaluate.py --fresh12 [--beside-starter]  # a twelfth, made like fresh8 (session 13)
+    python benchmarks/relevance/evaluate.py --fresh12 [--beside-starter]  # a twelfth, made like fresh8 (session 13; tuning since)
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune5 [--per-query]    # pages of its own, judgments_tune5.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune6 [--beside-starter]   # titles beside the bundled corpus (tuning)
@@ -127,7 +127,10 @@ starter documents are graded under the same key check, beside the others', each 
 (cultuurmenu and kunstmenu programmes, games and digital making, the Jeugdfonds Sport & Cultuur and poverty,
 architecture lessons, culture for toddlers and in childcare, the icc course, inclusion and accessibility, poetry with
 schools, after-school culture, local history; Friesland, Drenthe, Flevoland, Limburg, Noord-Brabant, Veenendaal,
-Voorhout, Streefkerk, the Hoeksche Waard, Lisse).
+Voorhout, Streefkerk, the Hoeksche Waard, Lisse). It was run once at the end of session 13 (figures in
+docs/performance.md); its per-query figures were then read in the same session, so it is tuning material too, and
+the next session makes a new check set. Until then the check sets nobody has looked at are fresh to fresh9 (and the
+held-out half). Its grades stay where they were (check, by its judgments file's name).
 --typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
 starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
 typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; the rules are in their headers).
