@@ -129,13 +129,6 @@ GROUP_SATURATION = 7.0
 # tuning sets, 4 lowered nothing; 3 lowered a tune4 title, 2 field topical and place (docs/performance.md,
 # "Session 6: questions, multi and places").
 CLASSIC_IDF_FROM = LONG_QUERY
-# A shorter query's documents without every word (the tiers below the first) are ranked with BM25's own idf too:
-# there the question is which word a document has, and Whoosh's idf (1 + log) weighs a rare, telling word little more
-# than a common one: "naschoolse muziekles", which no page has whole, listed pages with "muziekles" before the one
-# page with "naschoolse". The first tier keeps Whoosh's idf, as tuned. On the tuning sets (docs/performance.md,
-# "Session 13: partial matches by BM25's idf"): tune8 0.949 -> 0.958 ("naschoolse muziekles" 0.514 -> 0.936), tune6
-# "penvoerderschap cmk" 0.699 -> 0.910; 17 queries up and 16 down (most by under 0.02), summed +0.75 over 1,310
-# query runs; the held-out half unchanged, kind by kind.
 # From this many content words up, each two words next to each other in the query (stop words between them
 # left out, as the index leaves them out) count ADJACENT_WEIGHT times again where a page has them next to each
 # other, as two-word queries do: "kerndoelen voor kunst" in a page that writes "kerndoelen kunst en cultuur",
@@ -1000,7 +993,14 @@ class SearchEngine:
         scores = self._scores(state, parsed, within, saturated)
         if plan.evidence is not None:
             scores *= plan.evidence.astype(np.float64) ** COORDINATION
-        partial_scores = None  # a short query's tiers below the first: BM25's own idf (CLASSIC_IDF_FROM)
+        # A short query's documents without every word (the tiers below the first) are ranked with BM25's own idf
+        # (as long queries are, CLASSIC_IDF_FROM): there the question is which word a document has, and Whoosh's idf
+        # (1 + log) weighs a rare, telling word little more than a common one: "naschoolse muziekles", which no page
+        # has whole, listed pages with "muziekles" before the one page with "naschoolse". The first tier keeps
+        # Whoosh's idf, as tuned. On the tuning sets (docs/performance.md, "Partial matches by BM25's idf", session
+        # 13): tune8 0.949 -> 0.958, tune6 "penvoerderschap cmk" 0.699 -> 0.910; 17 queries up, 16 down (most by
+        # under 0.02), summed +0.75 over 1,310 query runs; the held-out half unchanged, kind by kind.
+        partial_scores = None
         ranked: list[tuple[int, float]] = []
         for n, tier in enumerate(tiers):
             if tier:
