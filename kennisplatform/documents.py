@@ -162,10 +162,15 @@ class Parsed:
 
 
 def slugify(text: str, max_length: int = 80) -> str:
-    """A readable ASCII slug: 'Cultuureducatie in één dag!' -> 'cultuureducatie-in-een-dag'."""
+    """A readable ASCII slug: 'Cultuureducatie in één dag!' -> 'cultuureducatie-in-een-dag'. A long one is cut
+    after a whole word ('...-met-subsidie', not '...-met-subsi': the slug is a document's address), unless
+    that would lose more than half of it (one very long word)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:max_length].rstrip("-") or "document"
+    if len(slug) > max_length:
+        cut = slug[:max_length + 1].rfind("-")  # a word ending exactly at max_length counts as whole
+        slug = slug[:cut] if cut > max_length // 2 else slug[:max_length]
+    return slug.rstrip("-") or "document"
 
 
 def split_front_matter(text: str) -> tuple[str | None, str]:

@@ -88,6 +88,15 @@ def test_slugify():
     assert slugify("???") == "document"
 
 
+def test_a_long_slug_is_cut_after_a_whole_word():
+    title = "Gemeente Lansingerland stelt geld beschikbaar voor cultuureducatie op de basisscholen"
+    assert slugify(title, 48) == "gemeente-lansingerland-stelt-geld-beschikbaar"  # not "...-vo"
+    assert slugify("cultuur " * 10, 47) == "cultuur-cultuur-cultuur-cultuur-cultuur-cultuur"  # ends at 47: whole
+    # One word longer than half the room is cut where the room ends.
+    assert slugify("kunst " + "a" * 60, 40) == "kunst-" + "a" * 34
+    assert len(slugify(title * 3)) <= 80
+
+
 def test_a_file_without_a_date_is_a_document_with_an_unknown_date(taxonomy):
     text = GOOD.replace("date: 2023-06-22\n", "")
     parsed = parse_document(text, "cmk", taxonomy, "verslagen/cmk.md")
