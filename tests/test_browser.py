@@ -242,6 +242,24 @@ def test_the_pager_keeps_to_one_row_on_a_phone(live, browser):
     wide.close()
 
 
+def test_the_search_box_shows_its_whole_example_on_a_phone(live, browser):
+    """At 360 px the example "Bijvoorbeeld: erfgoedleerlijn, dans, Gouda" showed as "Bijvoorbeeld: erfgoed", a word
+    cut in two: the example must fit the box."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(live + "/zoeken")
+    box = page.locator("form[role=search] .search-form__input").first
+    room, needed = box.evaluate("""e => {
+        const style = getComputedStyle(e);
+        const context = document.createElement("canvas").getContext("2d");
+        context.font = style.font;
+        return [e.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+                context.measureText(e.placeholder).width];
+    }""")
+    assert box.get_attribute("placeholder").startswith("Bijv.") and needed <= room, (needed, room)
+    context.close()
+
+
 def test_screenshots(live, browser):
     """Saved for people to look at (tests/screenshots/ is ignored by git)."""
     SCREENSHOTS.mkdir(exist_ok=True)
