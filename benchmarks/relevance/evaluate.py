@@ -16,6 +16,7 @@
     python benchmarks/relevance/evaluate.py --fresh10 [--beside-starter]  # a tenth, made like fresh8 (session 11)
     python benchmarks/relevance/evaluate.py --fresh11 [--beside-starter]  # an eleventh, made like fresh8 (session 12)
     python benchmarks/relevance/evaluate.py --fresh12 [--beside-starter]  # a twelfth, made like fresh8 (session 13; tuning since)
+    python benchmarks/relevance/evaluate.py --fresh13 [--beside-starter]  # a thirteenth, made like fresh8 (session 13)
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune5 [--per-query]    # pages of its own, judgments_tune5.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune6 [--beside-starter]   # titles beside the bundled corpus (tuning)
@@ -131,6 +132,15 @@ Voorhout, Streefkerk, the Hoeksche Waard, Lisse). It was run once at the end of 
 docs/performance.md); its per-query figures were then read in the same session, so it is tuning material too, and
 the next session makes a new check set. Until then the check sets nobody has looked at are fresh to fresh9 (and the
 held-out half). Its grades stay where they were (check, by its judgments file's name).
+--fresh13 (collection_fresh13/) is a thirteenth check set, made in session 13 exactly as fresh8 to fresh12 were and
+run the same way, once, by the lead, at the end, alone and with --beside-starter; its queries are its own, and its
+pooled starter documents are graded under the same key check, beside the others', each under its judgments file's
+name (pool_beside_starter.py --check fresh13; it is one of CHECK_SETS, and its grades join only its own queries,
+split fresh13). Its pages are of subjects and places the other sets hardly have (singing and choirs at school, dance
+teachers' training, photography with pupils, the heritage of migration, cultural entrepreneurship in the arts
+academies, music societies and orchestras in schools, culture and sport combined, young refugees making art, funds
+and subsidies for schools; Zeeland, Den Helder, Purmerend, Alkmaar, Zaanstad, Haarlem, Nijmegen, the Achterhoek,
+Groningen, Alblasserdam).
 --typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
 starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
 typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; the rules are in their headers).
@@ -233,6 +243,8 @@ FRESH11_COLLECTION = HERE / "collection_fresh11"
 FRESH11_JUDGMENTS = HERE / "judgments_fresh11.yaml"
 FRESH12_COLLECTION = HERE / "collection_fresh12"
 FRESH12_JUDGMENTS = HERE / "judgments_fresh12.yaml"
+FRESH13_COLLECTION = HERE / "collection_fresh13"
+FRESH13_JUDGMENTS = HERE / "judgments_fresh13.yaml"
 TUNE3_COLLECTION = HERE / "collection_tune3"
 TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
 TUNE4_COLLECTION = HERE / "collection_tune4"
@@ -254,13 +266,13 @@ COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
 BESIDE_STARTER_JUDGMENTS = HERE / "beside_starter_grades.yaml"
 # Its three top-level keys: the tuning queries' grades, the held-out queries' (pooled separately, session 7), and
 # the check sets' (pooled separately: fresh8 in session 8, fresh9 in session 10, fresh10 in session 11, fresh11 in
-# session 12, fresh12 in session 13), each under its judgments file's name.
+# session 12, fresh12 and fresh13 in session 13), each under its judgments file's name.
 TUNING_KEY = "judgments"
 HELD_OUT_KEY = "held_out"
 CHECK_KEY = "check"
 # The check sets made to be measured beside the bundled corpus, every query pooled (pool_beside_starter.py --check
 # NAME) and graded under CHECK_KEY by its judgments file's name. A later one is added here by its name.
-CHECK_SETS = ("fresh8", "fresh9", "fresh10", "fresh11", "fresh12")
+CHECK_SETS = ("fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13")
 # --NAME: (pages to import, or the starter corpus as it is; judgments over them; what the set is for)
 NAMED_SETS = {
     "field": (FIELD_COLLECTION, FIELD_JUDGMENTS, "the real pages"),
@@ -285,6 +297,8 @@ NAMED_SETS = {
                 "an eleventh fresh check set, made like fresh8, run once at the end (session 12)"),
     "fresh12": (FRESH12_COLLECTION, FRESH12_JUDGMENTS,
                 "a twelfth fresh check set, made like fresh8, run once at the end (session 13)"),
+    "fresh13": (FRESH13_COLLECTION, FRESH13_JUDGMENTS,
+                "a thirteenth fresh check set, made like fresh8, run once at the end (session 13)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
     "tune4": (TUNE4_COLLECTION, TUNE4_JUDGMENTS, "a fourth tuning set: pages sharing title words (session 6)"),
     "tune5": (TUNE5_COLLECTION, TUNE5_JUDGMENTS,
@@ -385,7 +399,7 @@ def with_starter_grades(judged: list[Judged], judgments: Path, pooled: Path = BE
     tuning queries' grades (key `judgments`) join only a tuning query (split tune, or a file without halves),
     the held-out queries' grades (key `held_out`, pooled separately) only a held-out query (split heldout), and
     a check set's grades (key `check`, pooled separately) only a query of a check set (a split of its own, such
-    as fresh8 to fresh12), each under its judgments file's name. Queries of no pool (the check sets never pooled) keep
+    as fresh8 to fresh13), each under its judgments file's name. Queries of no pool (the check sets never pooled) keep
     their starter documents unjudged. Returns how many queries got starter grades."""
     pools = _pools(pooled)  # read once for the three pools
     by_key = {key: (pools.get(key) or {}).get(judgments.name, {}) for key in (TUNING_KEY, HELD_OUT_KEY, CHECK_KEY)}
