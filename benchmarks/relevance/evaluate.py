@@ -130,8 +130,8 @@ architecture lessons, culture for toddlers and in childcare, the icc course, inc
 schools, after-school culture, local history; Friesland, Drenthe, Flevoland, Limburg, Noord-Brabant, Veenendaal,
 Voorhout, Streefkerk, the Hoeksche Waard, Lisse). It was run once at the end of session 13 (figures in
 docs/performance.md); its per-query figures were then read in the same session, so it is tuning material too, and
-the next session makes a new check set. Until then the check sets nobody has looked at are fresh to fresh9 (and the
-held-out half). Its grades stay where they were (check, by its judgments file's name).
+fresh13, made later in session 13, took its place as the check set nobody looks at. Its grades stay where they were
+(check, by its judgments file's name).
 --fresh13 (collection_fresh13/) is a thirteenth check set, made in session 13 exactly as fresh8 to fresh12 were and
 run the same way, once, by the lead, at the end, alone and with --beside-starter; its queries are its own, and its
 pooled starter documents are graded under the same key check, beside the others', each under its judgments file's
