@@ -16,6 +16,8 @@ from . import analysis
 MAX_GROUPS = 12  # more words than this add little but cost a lot; the rest is ignored (and said so)
 MIN_PREFIX = 2
 MAX_PARTS_GROUPS = 3  # a compound word meets its parts written apart in queries of up to this many words
+# A query that starts with one of these, or ends with "?", is a question (search._every_word).
+QUESTION_WORDS = frozenset("hoe wat wie waar waarom wanneer welke welk hoeveel waarmee waarvoor waardoor".split())
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 # A word with a leading hyphen after one of these is the second half of a Dutch elision ("cultuureducatie en
 # -participatie", "school- of -klasgebonden"), as titles write it, not an exclusion: excluding it dropped the
@@ -38,6 +40,7 @@ class Clause:
     terms: tuple[str, ...]
     text: str  # as the user typed it, for messages
     wider: bool = False  # the municipality (or another of its places) for the place typed: weighs less (search.py)
+    synonym: bool = False  # an equivalent of the words typed (the taxonomy's synonyms), not those words
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,12 @@ class ParsedQuery:
     @property
     def is_empty(self) -> bool:
         return not self.groups
+
+    @property
+    def is_question(self) -> bool:
+        """Typed as a question: a question word first ("hoe", "welke", ...) or a question mark at the end."""
+        words = self.text.split()
+        return bool(words) and (words[0].lower() in QUESTION_WORDS or self.text.rstrip().endswith("?"))
 
     def words(self) -> list[str]:
         """Surface words of the positive part, for spelling correction."""
@@ -250,7 +259,7 @@ def _apply_synonyms(tokens: list[_Token], synonyms: dict, parsed: ParsedQuery) -
                 # Words the user typed that form a known phrase ("Den Haag", "primair onderwijs") are
                 # meant as that phrase, not as words anywhere in a document.
                 alternatives = [Clause("phrase" if len(key) > 1 else "terms", key, text)]
-                alternatives += [Clause("phrase" if len(alt) > 1 else "terms", alt, " ".join(alt), expansion.part)
+                alternatives += [Clause("phrase" if len(alt) > 1 else "terms", alt, " ".join(alt), expansion.part, True)
                                  for alt in expansion.phrases if not set(key) <= set(alt)]
                 alternatives += [Clause("facet", value, text) for value in expansion.values]
                 out.append(Group(tuple(alternatives), text))

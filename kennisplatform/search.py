@@ -109,6 +109,17 @@ RELAX_STEPS = (1.0, 0.75, 0.5, 0.25, 0.0)
 LIGHT_VERBS = frozenset(analysis.stem(word) for word in (
     "geeft geven gaf gegeven valt vallen viel staat staan stond komt komen kwam helpt helpen hielp gaat gaan ging "
     "doet doen deed zit zitten zat ligt liggen lag zorgt zorgen").split())
+# In a question, a word whose synonyms widen it many times ("mediakunst", which the taxonomy gives the other names
+# of Media en film: "media", "film") counts for the first tier only as typed: a starter report that has every word
+# of "hoe kunnen leerlingen met mediakunst creatief werken in de klas", "film" among them, weakly, came before the
+# page about media art. Only when fewer than TYPED_SHARE of the documents with the word or a synonym have the word
+# itself; else the synonyms count, as in every other query. On the tuning sets (docs/performance.md, "Session 13: a
+# question's words as typed"): bs_fresh11 that question 0.572 -> 0.916, bs_tune6 "hoeveel geld per inwoner krijgen
+# gemeenten voor cultuureducatie met kwaliteit" 0.703 -> 0.941, bs_tune2 "hoe geef je mediawijsheid een vaste plek
+# in het primair onderwijs?" 0.700 -> 0.911, bs_tune4 0.333 -> 0.543; 6 up, none down; the held-out half unchanged.
+# For every long query (not only questions) it lowered one held-out multi query beside the bundled corpus; without
+# the share, a question about "basisscholen" (whose synonyms say the same) fell.
+TYPED_SHARE = 0.5
 # A long query's BM25F score is multiplied by (share of its weight matched) ** COORDINATION.
 COORDINATION = 1.0
 # A long query of keywords only (no function or filler word: "cultuurcoördinator uren taken school") asks for
@@ -1036,14 +1047,28 @@ class SearchEngine:
         return tiers
 
     def _every_word(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int) -> int:
-        """A long query's documents with every content word, a light verb (LIGHT_VERBS) aside."""
+        """A long query's documents with every content word, a light verb (LIGHT_VERBS) aside; in a question, each
+        word as typed where its synonyms widen it (_as_typed)."""
         needed = [i for i in parsed.content_groups if _single_term(parsed.groups[i]) not in LIGHT_VERBS]
-        if not needed or len(needed) == len(parsed.content_groups):
+        if not needed or (len(needed) == len(parsed.content_groups) and not parsed.is_question):
             return bitsets.from_array(np.flatnonzero(plan.evidence >= 1.0 - 1e-6), state.ranker.size)
         every = listed
         for i in needed:
-            every &= self._group_bits(state, parsed.groups[i])
+            group = parsed.groups[i]
+            every &= self._as_typed(state, group, listed) if parsed.is_question else self._group_bits(state, group)
         return every
+
+    def _as_typed(self, state: _State, group: Group, listed: int) -> int:
+        """The listed documents with the group's word as typed (or a form of it: its parts, a variant), not only a
+        synonym of it, when the synonyms widen it: when fewer than TYPED_SHARE of the listed documents with the group
+        have the word typed. Else all of the group's documents."""
+        bits = self._group_bits(state, group) & listed
+        typed = 0
+        for clause in group.alternatives:
+            if clause.kind != "facet" and not clause.synonym:
+                typed |= self._clause_bits(state, clause)
+        typed &= listed
+        return typed if typed and typed.bit_count() < TYPED_SHARE * bits.bit_count() else bits
 
     def _highlight_terms(self, parsed: ParsedQuery) -> set[str]:
         terms: set[str] = set()
