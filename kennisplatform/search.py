@@ -1254,25 +1254,22 @@ def _correct(parsed: ParsedQuery, plan: Plan, corrected: ParsedQuery | None, cor
         return parsed, plan, None
     # Neither has all the words: the corrected words' partial matches ("Wesland" is no word of the
     # corpus; "Westland" is, in some of the documents with the other words).
-    used = " OR ".join(corrected.words())
-    nowhere = found_nowhere(corrected, filters)
-    found = [word for word in corrected.words() if word not in nowhere]
-    if nowhere and found:  # "xyzzy" is no word and has no correction: the page does not offer it as found
-        message = (f"Geen resultaten met alle woorden van ‘{parsed.text}’; gezocht op ‘{corrected.text}’: niets "
-                   f"gevonden voor {_quoted(nowhere)}. Hieronder de resultaten voor {_quoted(found, 'of')}.")
-    else:
-        message = (f"Geen resultaten met alle woorden van ‘{parsed.text}’; "
-                   f"wel met een deel van ‘{corrected.text}’: {', '.join(corrected.words())}.")
-    return corrected, corrected_plan, Relaxation("corrected", parsed.text, used, message, corrected.text)
+    # A word that is no word and has no correction ("xyzzy") is said to have found nothing, not offered as found.
+    message = _partial_message(parsed.text, found_nowhere(corrected, filters), corrected.words(), corrected.text)
+    return corrected, corrected_plan, Relaxation("corrected", parsed.text, " OR ".join(corrected.words()), message,
+                                                 corrected.text)
 
 
-def _partial_message(text: str, nowhere: list[str], words: list[str]) -> str:
+def _partial_message(text: str, nowhere: list[str], words: list[str], corrected: str | None = None) -> str:
     """What the page says when it lists documents with some of the query's words: which words no document
-    has, as a shop says "Ontbreekt: ruimtevaart", rather than the words as a list of alternatives."""
+    has, as a shop says "Ontbreekt: ruimtevaart", rather than the words as a list of alternatives. `words` are
+    those of the query searched: of `corrected`, the spelling-corrected query, when there is one."""
     found = [w for w in words if w not in nowhere]
     if not nowhere or not found:
-        return f"Geen resultaten met alle woorden van ‘{text}’; wel met een deel ervan: {', '.join(words)}."
-    return (f"Geen resultaten met alle woorden van ‘{text}’: niets gevonden voor {_quoted(nowhere)}. "
+        part = f"van ‘{corrected}’" if corrected else "ervan"
+        return f"Geen resultaten met alle woorden van ‘{text}’; wel met een deel {part}: {', '.join(words)}."
+    searched = f"; gezocht op ‘{corrected}’" if corrected else ""
+    return (f"Geen resultaten met alle woorden van ‘{text}’{searched}: niets gevonden voor {_quoted(nowhere)}. "
             f"Hieronder de resultaten voor {_quoted(found, 'of')}.")
 
 
