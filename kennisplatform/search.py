@@ -1062,11 +1062,13 @@ class SearchEngine:
         """The listed documents with the group's word as typed (or a form of it: its parts, a variant), not only a
         synonym of it, when the synonyms widen it: when fewer than TYPED_SHARE of the listed documents with the group
         have the word typed. Else all of the group's documents."""
-        bits = self._group_bits(state, group) & listed
-        typed = 0
-        for clause in group.alternatives:
+        bits = typed = 0
+        for clause in group.alternatives:  # each clause's documents read once, for both
+            clause_bits = self._clause_bits(state, clause)
+            bits |= clause_bits
             if clause.kind != "facet" and not clause.synonym:
-                typed |= self._clause_bits(state, clause)
+                typed |= clause_bits
+        bits &= listed
         typed &= listed
         return typed if typed and typed.bit_count() < TYPED_SHARE * bits.bit_count() else bits
 
