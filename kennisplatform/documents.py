@@ -21,6 +21,9 @@ KNOWN_KEYS = set(REQUIRED) | set(TAXONOMY_KEYS) | {"date", "summary", "organisat
 # kept in the file so that they survive a rebuild, and are never indexed as facet values.
 SUGGESTION_KEYS = {"type": "type", **TAXONOMY_KEYS}
 MAX_TITLE = 300
+# How a web page's title joins its own words and its site's name ("Cultuurnota | Gemeente Leiderdorp"): the import
+# takes the site's part off (importer.titles), and the page knows a first line that repeats the rest (highlight).
+TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 # The dates a document can have, as the editor's form allows them: from 1900 (older is a typo, not a CMK
 # document) to three years ahead (a planned meeting).
 MIN_YEAR = 1900
@@ -171,6 +174,17 @@ def slugify(text: str, max_length: int = 80) -> str:
         cut = slug[:max_length + 1].rfind("-")  # a word ending exactly at max_length counts as whole
         slug = slug[:cut] if cut > max_length // 2 else slug[:max_length]
     return slug.rstrip("-") or "document"
+
+
+def title_without_ends(title: str) -> tuple[str, str] | None:
+    """A title of several parts (TITLE_SEPARATORS) without its last part and without its first, each keeping the
+    separators between the parts left: 'A | B - C' -> ('A | B', 'B - C'); None for a title of one part."""
+    parts = TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return None
+    seps = TITLE_SEPARATORS.findall(title)
+    return ("".join(p + s for p, s in zip(parts[:-1], [*seps[:-1], ""])).strip(),
+            "".join(p + s for p, s in zip(parts[1:], [*seps[1:], ""])).strip())
 
 
 def split_front_matter(text: str) -> tuple[str | None, str]:

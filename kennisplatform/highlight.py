@@ -8,6 +8,7 @@ from typing import NamedTuple
 from markupsafe import escape
 
 from . import analysis
+from .documents import title_without_ends
 from .render import shown_text
 
 WINDOW = 28  # words in a snippet
@@ -40,11 +41,6 @@ def snippet(text: str, terms: set[str], length: int = WINDOW, title: str = "") -
     return _render(text, begin, end, [m for m in matches if begin <= m.start and m.end <= end])
 
 
-# How a page title joins its own words and its site's name: importer.titles.TITLE_SEPARATORS (not imported:
-# the importer package brings the whole import with it).
-TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
-
-
 def without_title(text: str, title: str) -> str:
     """The text without its first paragraph when that is the title: many web pages repeat their title in
     the article's first line, which the import keeps (only a heading that is the title is dropped)."""
@@ -60,13 +56,7 @@ def _is_title(line: str, title: str) -> bool:
     plain = _plain(line)
     if not plain:
         return False
-    parts = TITLE_SEPARATORS.split(title)
-    seps = TITLE_SEPARATORS.findall(title)
-    shown = [title]
-    if len(parts) >= 2:
-        shown += ["".join(p + s for p, s in zip(parts[:-1], [*seps[:-1], ""])),
-                  "".join(p + s for p, s in zip(parts[1:], [*seps[1:], ""]))]
-    return any(plain == _plain(t) for t in shown)
+    return any(plain == _plain(shown) for shown in (title, *(title_without_ends(title) or ())))
 
 
 def lead(summary: str, title: str) -> str:

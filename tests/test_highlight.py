@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from kennisplatform import analysis, highlight
+from kennisplatform import analysis, documents, highlight
 from kennisplatform.corpus import read_corpus
 from kennisplatform.highlight import snippet
 from kennisplatform.importer import titles as importer_titles
@@ -141,7 +141,12 @@ def test_a_first_paragraph_that_is_the_title_without_its_sites_name_is_left_out(
 
 
 def test_snippets_split_a_title_as_the_import_does():
-    assert highlight.TITLE_SEPARATORS.pattern == importer_titles.TITLE_SEPARATORS.pattern
+    # One function splits a title for both, with one pattern (documents.TITLE_SEPARATORS).
+    assert highlight.title_without_ends is importer_titles.title_without_ends is documents.title_without_ends
+    assert importer_titles.TITLE_SEPARATORS is documents.TITLE_SEPARATORS
+    assert documents.title_without_ends("Jaarverslag | Bruggen bouwen - KCR") == ("Jaarverslag | Bruggen bouwen",
+                                                                                "Bruggen bouwen - KCR")
+    assert documents.title_without_ends("Bruggen bouwen") is None
 
 
 def every_matching_word(text: str, terms: set[str]) -> list[tuple[int, int]]:

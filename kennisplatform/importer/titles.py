@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from ..documents import TITLE_SEPARATORS, title_without_ends
 from ..taxonomy import fold
 from .dates import MONTHS
 
-TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 SITE_MAX = 32  # a part of a page title this short may be the site's name ('Fonds voor Cultuurparticipatie')
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
             "ma", "di", "wo", "do", "vr", "za", "zo")
@@ -29,13 +29,12 @@ def strip_site_name(title: str, site: str | None, address: str | None = None) ->
     even beside a part that is surely the site's: taking 'D66 Capelle aan den IJssel' off 'Van de
     wethouder' cost three judged place queries; so does a title where nothing says which part is the
     site's. The page's own separators stay."""
-    pieces = TITLE_SEPARATORS.split(title)
-    if len(pieces) < 2 or _is_home_page(address):
+    ends = title_without_ends(title)
+    if ends is None or _is_home_page(address):
         return title
-    seps = TITLE_SEPARATORS.findall(title)
+    without_last, without_first = ends
+    pieces = TITLE_SEPARATORS.split(title)
     first, last = pieces[0].strip(), pieces[-1].strip()
-    without_last = "".join(p + s for p, s in zip(pieces[:-1], [*seps[:-1], ""])).strip()
-    without_first = "".join(p + s for p, s in zip(pieces[1:], [*seps[1:], ""])).strip()
     named = {part: _names_site(part, site, address) for part in (first, last)}
     if named[last] == SITE_IS and not _generic(without_last):
         return without_last
