@@ -537,12 +537,33 @@ class SearchEngine:
                 return split, split_plan, Relaxation(
                     "any-words", parsed.text, " ".join(split.words()),
                     f"Geen resultaten voor {places} als plaats; wel met de woorden ervan.", parsed.text)
+        split = _compound_words(parsed, self._found_nowhere(state, parsed, filters))
+        found = [g for g in split.groups if g not in parsed.groups and self._group_bits(state, g) & filters] \
+            if split else []
+        if found:
+            # A compound that no document has, whole or with all its parts ("jeugdtheaterles", "certificaatuitreiking"):
+            # the documents with some of its parts ("theaterles voor de jeugd", "reikt certificaten uit"), as a query
+            # of several words lists those with some of them, not nothing.
+            return split, self._plan(state, split, filters, params.per_page), \
+                self._parts_relaxation(state, parsed, split, [g.text for g in found], filters)
         if plan.matched & filters and len(parsed.groups) > 1:
             return parsed, plan, Relaxation(
                 "any-words", parsed.text, " OR ".join(parsed.words()),
                 _partial_message(parsed.text, self._found_nowhere(state, parsed, filters), parsed.words()),
                 parsed.text)
         return parsed, plan, None
+
+    def _parts_relaxation(self, state: _State, parsed: ParsedQuery, split: ParsedQuery, parts: list[str],
+                          filters: int) -> Relaxation:
+        """What the page says when compounds were searched as their parts (_compound_words), of which `parts` were
+        found: no document has all of a compound's parts (or the compound would have found it), so the results have
+        some of them."""
+        compounds = [g.text for g in parsed.groups if g not in split.groups]
+        added = {g.text for g in split.groups if g not in parsed.groups}
+        others = [word for word in self._found_nowhere(state, split, filters) if word not in added]
+        message = (f"Geen resultaten voor {_quoted(compounds)}; hieronder de resultaten met een deel van het woord: "
+                   f"{_quoted(parts, 'of')}." + (f" Niets gevonden voor {_quoted(others)}." if others else ""))
+        return Relaxation("any-words", parsed.text, " OR ".join(split.words()), message, " ".join(split.words()))
 
     def _found_nowhere(self, state: _State, parsed: ParsedQuery, filters: int) -> list[str]:
         """The query's words that no listed document has (of a query that found some of its words)."""
@@ -1339,6 +1360,26 @@ def _place_words(parsed: ParsedQuery, heads_only: bool = False) -> ParsedQuery |
             split = True
             words = words[:1] if heads_only else words
             groups += [Group((Clause("terms", tuple(analysis.analyze_query(w)), w),), w) for w in words]
+        else:
+            groups.append(group)
+    if not split:
+        return None
+    return ParsedQuery(parsed.text, groups, parsed.excluded, parsed.notes)
+
+
+def _compound_words(parsed: ParsedQuery, nowhere: list[str]) -> ParsedQuery | None:
+    """The query with each compound that no document has, whole or with its parts (a group of `nowhere` with a
+    'parts' clause), replaced by its parts as separate groups; None when it has no such compound."""
+    groups: list[Group] = []
+    split = False
+    for group in parsed.groups:
+        parts = analysis.compound_query_words(group.text) if group.text in nowhere and any(
+            clause.kind == "parts" for clause in group.alternatives) else ()
+        words = [(w, tuple(analysis.analyze_query(w))) for w in parts]
+        words = [(w, terms) for w, terms in words if terms]
+        if len(words) > 1:
+            split = True
+            groups += [Group((Clause("terms", terms, w),), w, terms[0] in filler_stems()) for w, terms in words]
         else:
             groups.append(group)
     if not split:
