@@ -94,7 +94,7 @@ def test_every_pooled_held_out_query_is_a_held_out_query_of_the_field_set():
 
 
 @pytest.mark.parametrize("name", ["judgments_tune5.yaml", "judgments_tune6.yaml", "judgments_tune7.yaml",
-                                  "judgments_tune8.yaml"])
+                                  "judgments_tune8.yaml", "judgments_tune9.yaml"])
 def test_a_later_tuning_set_is_pooled_for_its_tuning_queries_with_starter_documents(name):
     pooled = _pooled()[name]
     tuning = _queries(name, "tune")
