@@ -23,6 +23,7 @@
     python benchmarks/relevance/evaluate.py --tune6 [--beside-starter]   # titles beside the bundled corpus (tuning)
     python benchmarks/relevance/evaluate.py --tune7 [--beside-starter]   # topics and titles beside it (tuning)
     python benchmarks/relevance/evaluate.py --tune8 [--beside-starter]   # queries as people type them (tuning)
+    python benchmarks/relevance/evaluate.py --tune9 [--beside-starter]   # long questions and keywords (tuning)
     python benchmarks/relevance/evaluate.py --typo-field | --typo-tune3 | --typo-starter   # derived typo tuning sets
     python benchmarks/relevance/evaluate.py --compound-field         # compound/topical tuning queries, field pages
     python benchmarks/relevance/evaluate.py --compound-tune3         # compound/topical tuning queries, tune3 pages
@@ -74,6 +75,15 @@ adjective or as a name of several words; its pages are on the starter documents'
 written that way, so that the starter documents compete, with some noise; 8 queries of each kind (topical, title,
 place, question, multi, typo). Its starter documents are pooled and graded like the other tuning sets' (run it alone
 and with --beside-starter).
+--tune9 (collection_tune9/, session 14) is tuning material for long queries beside the bundled corpus, where the 63
+starter documents share many small and medium words with the query: questions of 8-12 words as a teacher, an icc'er
+or a policy officer asks them ("hoeveel ...", "hoe ...", "wat gebeurt er als ...", "tot wanneer ...", "waar vind ik
+..."), most answered by exactly one or two pages, and keyword queries of three to six words (an abbreviation, a year
+or a date in some); its pages are practical pages on the starter documents' subjects (the lumpsum per pupil, subsidy
+schemes, terms of booking and cancelling a culture menu, the Jeugdcultuurfonds, the Cultuurkaart, the cultuurcoach,
+a school's culture plan, heritage and museum lessons, music, culture for the elderly), with some noise; 18 questions,
+16 multi, 6 topical, 4 place, 4 title. Its starter documents are pooled and graded like the other tuning sets' (run
+it alone and with --beside-starter).
 --fresh3 (collection_fresh3/) is a third check set, made in session 5 because fresh2 had been looked at during
 that session: it stands in for the unseen pages and queries the project is judged on, so it is run, never tuned on.
 --fresh5 (collection_fresh5/) is a fifth check set, made in session 6 beside fresh4 (below) so that the measurement
@@ -167,11 +177,11 @@ plain BM25, above all beside the starter corpus, and the tuning sets had few of 
 --beside-starter imports a collection into a copy of the bundled corpus instead of an empty one, as someone who
 follows the README and runs `kennisplatform import` on the default corpus/ would: its 63 documents (written for
 the project, many on the same topics) join the judged pages. For the tuning queries (field tune half, tune2, tune3,
-tune4, tune5, tune6, since session 11 the derived title sets titles-tune3, -tune4, -tune5, since session 12 tune7 and
-since session 13 tune8)
+tune4, tune5, tune6, since session 11 the derived title sets titles-tune3, -tune4, -tune5, since session 12 tune7,
+since session 13 tune8 and since session 14 tune9)
 the starter documents any of the three engines puts in its first 10 were pooled and graded by reading
 (beside_starter_grades.yaml, session 7, tune6 and the title sets in session 11, tune7 in session 12, tune8 in
-session 13;
+session 13, tune9 in session 14;
 pool_beside_starter.py prints the pool) and count with their grades. The
 field set's held-out half was pooled and graded the same way, separately (its own key, held_out, in the same file;
 pool_beside_starter.py --held-out), from the blind pool listing only: its grades join only held-out queries. The
@@ -268,6 +278,8 @@ TUNE7_COLLECTION = HERE / "collection_tune7"
 TUNE7_JUDGMENTS = HERE / "judgments_tune7.yaml"
 TUNE8_COLLECTION = HERE / "collection_tune8"
 TUNE8_JUDGMENTS = HERE / "judgments_tune8.yaml"
+TUNE9_COLLECTION = HERE / "collection_tune9"
+TUNE9_JUDGMENTS = HERE / "judgments_tune9.yaml"
 STARTER_CORPUS = REPO / "corpus"
 COMPOUND_FIELD_JUDGMENTS = HERE / "judgments_compound_field.yaml"
 COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
@@ -325,6 +337,9 @@ NAMED_SETS = {
     "tune8": (TUNE8_COLLECTION, TUNE8_JUDGMENTS,
               "an eighth tuning set: queries as people type them (abbreviations, no accents, loanwords, years, "
               "villages and adjectives) over pages on the starter corpus' subjects (session 13)"),
+    "tune9": (TUNE9_COLLECTION, TUNE9_JUDGMENTS,
+              "a ninth tuning set: long questions and keyword queries over practical pages on the starter corpus' "
+              "subjects (session 14)"),
     # Derived tuning material (session 6): tuning queries written as people mistype them, same judgments.
     "typo-starter": (STARTER_CORPUS, HERE / "judgments_typo_starter.yaml", "misspelled starter queries"),
     "typo-field": (FIELD_COLLECTION, HERE / "judgments_typo_field.yaml",
