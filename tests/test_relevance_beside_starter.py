@@ -1,11 +1,11 @@
 """The starter documents graded for queries measured beside the bundled corpus (beside_starter_grades.yaml) stay what
 they claim to be: grades of starter documents, in three pools kept apart. Under `judgments` the tuning queries'
-grades (field tune half, tune2, tune3, tune4, tune5, tune6, the title sets of session 11, tune7, tune8); under
+grades (field tune half, tune2, tune3, tune4, tune5, tune6, the title sets of session 11, tune7, tune8, tune9); under
 `held_out` the field set's held-out queries' grades, pooled separately; under `check` the grades of the check sets
 made to be measured beside the bundled corpus (fresh8, session 8; fresh9, session 10; fresh10, session 11; fresh11,
-session 12; fresh12 and fresh13, session 13), pooled separately again, each under its judgments file's name. evaluate.py
---beside-starter merges each pool into its own queries' grades and no other's; alone, or with --no-starter-grades,
-nothing is merged; the older check sets (fresh to fresh7) are never pooled."""
+session 12; fresh12 and fresh13, session 13; fresh14, session 14), pooled separately again, each under its
+judgments file's name. evaluate.py --beside-starter merges each pool into its own queries' grades and no other's;
+alone, or with --no-starter-grades, nothing is merged; the older check sets (fresh to fresh7) are never pooled."""
 from __future__ import annotations
 
 import sys
@@ -24,7 +24,8 @@ from evaluate import Judged  # noqa: E402
 POOLED = RELEVANCE / "beside_starter_grades.yaml"
 # the tuning sets pooled, by judgments file (the field set's tune half only)
 TUNING_FILES = {"judgments_field.yaml", "judgments_tune2.yaml", "judgments_tune3.yaml", "judgments_tune4.yaml",
-                "judgments_tune5.yaml", "judgments_tune6.yaml", "judgments_tune7.yaml", "judgments_tune8.yaml"}
+                "judgments_tune5.yaml", "judgments_tune6.yaml", "judgments_tune7.yaml", "judgments_tune8.yaml",
+                "judgments_tune9.yaml"}
 # the derived title sets (session 11), pooled as tuning sets, every query
 TITLE_FILES = {"judgments_titles_tune3.yaml", "judgments_titles_tune4.yaml", "judgments_titles_tune5.yaml"}
 # the sets whose held-out half was pooled, separately
@@ -33,7 +34,8 @@ HELD_OUT_FILES = {"judgments_field.yaml"}
 # measured beside the bundled corpus is added here once its pool is graded)
 CHECK_FILES = {"judgments_fresh8.yaml": "fresh8", "judgments_fresh9.yaml": "fresh9",
                "judgments_fresh10.yaml": "fresh10", "judgments_fresh11.yaml": "fresh11",
-               "judgments_fresh12.yaml": "fresh12", "judgments_fresh13.yaml": "fresh13"}
+               "judgments_fresh12.yaml": "fresh12", "judgments_fresh13.yaml": "fresh13",
+               "judgments_fresh14.yaml": "fresh14"}
 
 
 def _data() -> dict:
@@ -93,7 +95,7 @@ def test_every_pooled_held_out_query_is_a_held_out_query_of_the_field_set():
 
 
 @pytest.mark.parametrize("name", ["judgments_tune5.yaml", "judgments_tune6.yaml", "judgments_tune7.yaml",
-                                  "judgments_tune8.yaml"])
+                                  "judgments_tune8.yaml", "judgments_tune9.yaml"])
 def test_a_later_tuning_set_is_pooled_for_its_tuning_queries_with_starter_documents(name):
     pooled = _pooled()[name]
     tuning = _queries(name, "tune")
@@ -118,7 +120,7 @@ def test_every_set_pooled_as_tuning_material_is_a_named_tuning_set():
     evaluate.py runs, with tuning queries, whose grades the tests above keep to their file (TUNING_FILES,
     TITLE_FILES)."""
     import pool_beside_starter
-    assert {"tune6", "tune7", "tune8"} <= set(pool_beside_starter.POOLED_SETS)
+    assert {"tune6", "tune7", "tune8", "tune9"} <= set(pool_beside_starter.POOLED_SETS)
     for name in pool_beside_starter.POOLED_SETS:
         _, judgments, _ = evaluate.NAMED_SETS[name]
         assert judgments.name in TUNING_FILES | TITLE_FILES and _queries(judgments.name, "tune"), name
@@ -220,7 +222,7 @@ def test_the_grades_are_merged_only_beside_the_starter_corpus(tmp_path: Path):
 
 
 def test_each_check_set_takes_only_the_check_grades_under_its_own_file(tmp_path: Path):
-    """fresh8 to fresh13 share the key `check`: a query of one takes the grades filed under its own
+    """fresh8 to fresh14 share the key `check`: a query of one takes the grades filed under its own
     judgments file, never those of the same query text filed under another's."""
     pooled = tmp_path / "pooled.yaml"
     pooled.write_text(yaml.safe_dump({evaluate.CHECK_KEY: {
@@ -230,6 +232,7 @@ def test_each_check_set_takes_only_the_check_grades_under_its_own_file(tmp_path:
         "judgments_fresh11.yaml": {"erfgoed": {"dansleerlijn-basisscholen-papendrecht": 3}},
         "judgments_fresh12.yaml": {"erfgoed": {"erfgoedleerlijn-schiedam-jenever-en-molens": 1}},
         "judgments_fresh13.yaml": {"erfgoed": {"filmklas-weerbaarheid-zwijndrecht-vo": 3}},
+        "judgments_fresh14.yaml": {"erfgoed": {"dansleerlijn-basisscholen-papendrecht": 2}},
     }}), encoding="utf-8")
     eighth = Judged("erfgoed", "topical", {"page-a": 2}, "fresh8")
     ninth = Judged("erfgoed", "topical", {"page-b": 2}, "fresh9")
@@ -237,25 +240,29 @@ def test_each_check_set_takes_only_the_check_grades_under_its_own_file(tmp_path:
     eleventh = Judged("erfgoed", "topical", {"page-d": 1}, "fresh11")
     twelfth = Judged("erfgoed", "topical", {"page-e": 3}, "fresh12")
     thirteenth = Judged("erfgoed", "topical", {"page-f": 2}, "fresh13")
+    fourteenth = Judged("erfgoed", "topical", {"page-g": 1}, "fresh14")
     assert evaluate.with_starter_grades([eighth], RELEVANCE / "judgments_fresh8.yaml", pooled) == 1
     assert evaluate.with_starter_grades([ninth], RELEVANCE / "judgments_fresh9.yaml", pooled) == 1
     assert evaluate.with_starter_grades([tenth], RELEVANCE / "judgments_fresh10.yaml", pooled) == 1
     assert evaluate.with_starter_grades([eleventh], RELEVANCE / "judgments_fresh11.yaml", pooled) == 1
     assert evaluate.with_starter_grades([twelfth], RELEVANCE / "judgments_fresh12.yaml", pooled) == 1
     assert evaluate.with_starter_grades([thirteenth], RELEVANCE / "judgments_fresh13.yaml", pooled) == 1
+    assert evaluate.with_starter_grades([fourteenth], RELEVANCE / "judgments_fresh14.yaml", pooled) == 1
     assert eighth.grades == {"page-a": 2, "erfgoedleerlijn-schiedam-jenever-en-molens": 3}
     assert ninth.grades == {"page-b": 2, "dansleerlijn-basisscholen-papendrecht": 1}
     assert tenth.grades == {"page-c": 2, "filmklas-weerbaarheid-zwijndrecht-vo": 2}
     assert eleventh.grades == {"page-d": 1, "dansleerlijn-basisscholen-papendrecht": 3}
     assert twelfth.grades == {"page-e": 3, "erfgoedleerlijn-schiedam-jenever-en-molens": 1}
     assert thirteenth.grades == {"page-f": 2, "filmklas-weerbaarheid-zwijndrecht-vo": 3}
+    assert fourteenth.grades == {"page-g": 1, "dansleerlijn-basisscholen-papendrecht": 2}
 
 
 def test_every_check_set_that_can_be_pooled_is_a_named_set_split_by_its_name():
     """pool_beside_starter.py --check NAME pools the queries of split NAME of NAMED_SETS[NAME]: every name it offers
     must be a set evaluate.py runs, whose queries all carry that split."""
     import pool_beside_starter
-    assert {"fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13"} <= set(pool_beside_starter.CHECK_SETS)
+    assert ({"fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14"}
+            <= set(pool_beside_starter.CHECK_SETS))
     assert pool_beside_starter.CHECK_SETS == evaluate.CHECK_SETS
     for name in pool_beside_starter.CHECK_SETS:
         _, judgments, _ = evaluate.NAMED_SETS[name]

@@ -1,5 +1,5 @@
 """The tuning sets over pages of their own (tune3, session 5; tune4, session 6; tune5, session 7; tune6, session 11;
-tune7, session 12; tune8, session 13) stay what they claim to be: pages of their own (none shared with any other
+tune7, session 12; tune8, session 13; tune9, session 14) stay what they claim to be: pages of their own (none shared with any other
 collection, so tuning on them never tunes on a check set's page), every judged page present by its source address, all
 of it tuning material, and enough queries of the kinds each was made for (tune3: titles and several topical words;
 tune4: titles, one- and two-word topics, compounds and questions, over pages whose titles share words, which is what
@@ -9,7 +9,9 @@ half-remembered titles, questions, compounds and typos over pages whose titles s
 starter corpus' titles, none a copy of another set's query; tune7: one- and two-word topics and half-remembered titles,
 with places and questions, over pages on the starter corpus' subjects, none a copy of another set's query; tune8:
 queries of six kinds typed as people type them into a search box, over pages on the starter corpus' subjects with places
-written as villages and adjectives, none a copy of another set's query)."""
+written as villages and adjectives, none a copy of another set's query; tune9: long questions and keyword queries over
+practical pages on the starter corpus' subjects, sharing many words with the starter documents, none a copy of another
+set's query)."""
 from __future__ import annotations
 
 import html
@@ -34,6 +36,7 @@ TUNE5 = RELEVANCE / "collection_tune5"
 TUNE6 = RELEVANCE / "collection_tune6"
 TUNE7 = RELEVANCE / "collection_tune7"
 TUNE8 = RELEVANCE / "collection_tune8"
+TUNE9 = RELEVANCE / "collection_tune9"
 TITLE = re.compile(r"<title>([^<]+)</title>")
 
 
@@ -64,10 +67,14 @@ SETS = {
     "tune8": TuningSet(TUNE8, RELEVANCE / "judgments_tune8.yaml", range(40, 51),
                        {"topical": 8, "title": 8, "place": 8, "question": 8, "multi": 8, "typo": 8},
                        {"question": (8, 12), "topical": (1, 3), "multi": (3, 5)}),
+    # long queries beside the bundled corpus: questions and keyword queries of three to six words
+    "tune9": TuningSet(TUNE9, RELEVANCE / "judgments_tune9.yaml", range(38, 51),
+                       {"question": 18, "multi": 16, "topical": 6, "place": 4, "title": 4},
+                       {"question": (8, 12), "topical": (1, 3), "multi": (3, 6)}),
 }
 # The sets written after every other judgments file: none of their queries may have the analysed terms of another
 # file's query (a later set is added here by its name).
-OWN_QUERIES = ("tune5", "tune6", "tune7", "tune8")
+OWN_QUERIES = ("tune5", "tune6", "tune7", "tune8", "tune9")
 
 
 @pytest.fixture(scope="module", params=list(SETS))
@@ -108,10 +115,10 @@ def _terms(query: str) -> tuple[str, ...]:
     return tuple(sorted(set(analysis.analyze_query(query))))
 
 
-@pytest.mark.parametrize("folder", [TUNE4, TUNE5, TUNE6, TUNE7, TUNE8],
-                         ids=["tune4", "tune5", "tune6", "tune7", "tune8"])
+@pytest.mark.parametrize("folder", [TUNE4, TUNE5, TUNE6, TUNE7, TUNE8, TUNE9],
+                         ids=["tune4", "tune5", "tune6", "tune7", "tune8", "tune9"])
 def test_titles_share_words(folder):
-    """The point of tune4 to tune8: a remembered title's words are in more than one page's title."""
+    """The point of tune4 to tune9: a remembered title's words are in more than one page's title."""
     words = Counter()
     for name in collection_pages(folder).values():
         title = html.unescape(TITLE.search((folder / name).read_text(encoding="utf-8")).group(1)).lower()
@@ -122,7 +129,7 @@ def test_titles_share_words(folder):
 
 @pytest.mark.parametrize("name", OWN_QUERIES)
 def test_no_query_of_a_later_set_has_the_terms_of_another_sets_query(name):
-    """tune5 to tune8 were each written after every other set: a query with the same analysed terms as one of
+    """tune5 to tune9 were each written after every other set: a query with the same analysed terms as one of
     theirs would tune on a held-out or check query, or only repeat a tuning one."""
     mine = SETS[name].judgments
     others = {_terms(item["query"]) for path in sorted(RELEVANCE.glob("judgments*.yaml")) if path != mine
@@ -183,3 +190,20 @@ def test_tune8_queries_are_typed_as_people_type_them():
     villages = _villages({"children": taxonomy["regions"]})
     places = [item["query"] for item in queries if item["kind"] == "place"]
     assert len([q for q in places if any(re.search(rf"\b{re.escape(v)}\b", q) for v in villages)]) >= 2, places
+
+
+def test_tune9_long_queries_share_most_of_their_words_with_the_starter_corpus():
+    """The point of tune9: its questions and keyword queries are long, and beside the bundled corpus most of their
+    analysed terms are words the starter documents use too (school, leerling, cultuureducatie, subsidie, ouderen,
+    ...), so that only the telling words single out the page that answers; a long query whose words no starter
+    document uses would only measure the pages alone. Its questions are asked as questions (a question word first, or a
+    "?" at the end)."""
+    starter = {term for doc in read_corpus(REPO / "corpus")[0]
+               for term in analysis.analyze_query(f"{doc.title} {doc.summary} {doc.body}")}
+    queries = yaml.safe_load(SETS["tune9"].judgments.read_text(encoding="utf-8"))["queries"]
+    long = [item["query"] for item in queries if item["kind"] in ("question", "multi")]
+    sharing = [query for query in long if len(set(analysis.analyze_query(query)) & starter) >= 3]
+    assert len(sharing) >= 3 * len(long) // 4, sorted(set(long) - set(sharing))
+    asking = re.compile(r"^(hoe|hoeveel|wat|welke|waar|wanneer|wie|kan|kunnen|tot wanneer)\b|\?$")
+    questions = [item["query"] for item in queries if item["kind"] == "question"]
+    assert all(asking.search(query) for query in questions), [q for q in questions if not asking.search(q)]

@@ -17,11 +17,13 @@
     python benchmarks/relevance/evaluate.py --fresh11 [--beside-starter]  # an eleventh, made like fresh8 (session 12)
     python benchmarks/relevance/evaluate.py --fresh12 [--beside-starter]  # a twelfth, made like fresh8 (session 13; tuning since)
     python benchmarks/relevance/evaluate.py --fresh13 [--beside-starter]  # a thirteenth, made like fresh8 (session 13)
+    python benchmarks/relevance/evaluate.py --fresh14 [--beside-starter]  # a fourteenth, made like fresh8 (session 14)
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune5 [--per-query]    # pages of its own, judgments_tune5.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune6 [--beside-starter]   # titles beside the bundled corpus (tuning)
     python benchmarks/relevance/evaluate.py --tune7 [--beside-starter]   # topics and titles beside it (tuning)
     python benchmarks/relevance/evaluate.py --tune8 [--beside-starter]   # queries as people type them (tuning)
+    python benchmarks/relevance/evaluate.py --tune9 [--beside-starter]   # long questions and keywords (tuning)
     python benchmarks/relevance/evaluate.py --typo-field | --typo-tune3 | --typo-starter   # derived typo tuning sets
     python benchmarks/relevance/evaluate.py --compound-field         # compound/topical tuning queries, field pages
     python benchmarks/relevance/evaluate.py --compound-tune3         # compound/topical tuning queries, tune3 pages
@@ -73,6 +75,15 @@ adjective or as a name of several words; its pages are on the starter documents'
 written that way, so that the starter documents compete, with some noise; 8 queries of each kind (topical, title,
 place, question, multi, typo). Its starter documents are pooled and graded like the other tuning sets' (run it alone
 and with --beside-starter).
+--tune9 (collection_tune9/, session 14) is tuning material for long queries beside the bundled corpus, where the 63
+starter documents share many small and medium words with the query: questions of 8-12 words as a teacher, an icc'er
+or a policy officer asks them ("hoeveel ...", "hoe ...", "wat gebeurt er als ...", "tot wanneer ...", "waar vind ik
+..."), most answered by exactly one or two pages, and keyword queries of three to six words (an abbreviation, a year
+or a date in some); its pages are practical pages on the starter documents' subjects (the lumpsum per pupil, subsidy
+schemes, terms of booking and cancelling a culture menu, the Jeugdcultuurfonds, the Cultuurkaart, the cultuurcoach,
+a school's culture plan, heritage and museum lessons, music, culture for the elderly), with some noise; 18 questions,
+16 multi, 6 topical, 4 place, 4 title. Its starter documents are pooled and graded like the other tuning sets' (run
+it alone and with --beside-starter).
 --fresh3 (collection_fresh3/) is a third check set, made in session 5 because fresh2 had been looked at during
 that session: it stands in for the unseen pages and queries the project is judged on, so it is run, never tuned on.
 --fresh5 (collection_fresh5/) is a fifth check set, made in session 6 beside fresh4 (below) so that the measurement
@@ -141,6 +152,14 @@ teachers' training, photography with pupils, the heritage of migration, cultural
 academies, music societies and orchestras in schools, culture and sport combined, young refugees making art, funds
 and subsidies for schools; Zeeland, Den Helder, Purmerend, Alkmaar, Zaanstad, Haarlem, Nijmegen, the Achterhoek,
 Groningen, Alblasserdam).
+--fresh14 (collection_fresh14/) is a fourteenth check set, made in session 14 exactly as fresh8 to fresh13 were and
+run the same way, once, by the lead, at the end, alone and with --beside-starter; its queries are its own, and its
+pooled starter documents are graded under the same key check, beside the others', each under its judgments file's
+name (pool_beside_starter.py --check fresh14; it is one of CHECK_SETS, and its grades join only its own queries,
+split fresh14). Its pages are of subjects and places the other sets hardly have (children and the elderly making
+art together, archaeology lessons, fanfares and harmonies in primary schools, storytelling, game design,
+architecture and design lessons, youth theatre, toddlers in day care, community arts with schools, newcomer classes,
+the arts in mbo; Limburg, Overijssel, Tilburg, Vlaardingen, Noordwijk, Teylingen, Westland, The Hague's districts).
 --typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
 starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
 typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; the rules are in their headers).
@@ -158,18 +177,18 @@ plain BM25, above all beside the starter corpus, and the tuning sets had few of 
 --beside-starter imports a collection into a copy of the bundled corpus instead of an empty one, as someone who
 follows the README and runs `kennisplatform import` on the default corpus/ would: its 63 documents (written for
 the project, many on the same topics) join the judged pages. For the tuning queries (field tune half, tune2, tune3,
-tune4, tune5, tune6, since session 11 the derived title sets titles-tune3, -tune4, -tune5, since session 12 tune7 and
-since session 13 tune8)
+tune4, tune5, tune6, since session 11 the derived title sets titles-tune3, -tune4, -tune5, since session 12 tune7,
+since session 13 tune8 and since session 14 tune9)
 the starter documents any of the three engines puts in its first 10 were pooled and graded by reading
 (beside_starter_grades.yaml, session 7, tune6 and the title sets in session 11, tune7 in session 12, tune8 in
-session 13;
+session 13, tune9 in session 14;
 pool_beside_starter.py prints the pool) and count with their grades. The
 field set's held-out half was pooled and graded the same way, separately (its own key, held_out, in the same file;
 pool_beside_starter.py --held-out), from the blind pool listing only: its grades join only held-out queries. The
-check sets of CHECK_SETS (fresh8 to fresh12) were pooled and graded the same way (sessions 8, 10, 11, 12 and 13),
+check sets of CHECK_SETS (fresh8 to fresh14) were pooled and graded the same way (sessions 8, 10 to 14),
 separately again (their own key, check, each set under its judgments file's name; pool_beside_starter.py --check
 NAME), from the blind pool listing only: each set's grades join only its own queries (split fresh8, fresh9,
-fresh10, fresh11, fresh12). For the other check sets (fresh
+fresh10, fresh11, fresh12, fresh13, fresh14). For the other check sets (fresh
 to fresh7) and the other derived sets (typo, compound, elided) they are unjudged, so they count
 as not relevant for every engine: there an engine that finds more of the starter documents that are on topic loses
 points for them, so compare engines, not figures with and without it. --no-starter-grades leaves them unjudged
@@ -245,6 +264,8 @@ FRESH12_COLLECTION = HERE / "collection_fresh12"
 FRESH12_JUDGMENTS = HERE / "judgments_fresh12.yaml"
 FRESH13_COLLECTION = HERE / "collection_fresh13"
 FRESH13_JUDGMENTS = HERE / "judgments_fresh13.yaml"
+FRESH14_COLLECTION = HERE / "collection_fresh14"
+FRESH14_JUDGMENTS = HERE / "judgments_fresh14.yaml"
 TUNE3_COLLECTION = HERE / "collection_tune3"
 TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
 TUNE4_COLLECTION = HERE / "collection_tune4"
@@ -257,6 +278,8 @@ TUNE7_COLLECTION = HERE / "collection_tune7"
 TUNE7_JUDGMENTS = HERE / "judgments_tune7.yaml"
 TUNE8_COLLECTION = HERE / "collection_tune8"
 TUNE8_JUDGMENTS = HERE / "judgments_tune8.yaml"
+TUNE9_COLLECTION = HERE / "collection_tune9"
+TUNE9_JUDGMENTS = HERE / "judgments_tune9.yaml"
 STARTER_CORPUS = REPO / "corpus"
 COMPOUND_FIELD_JUDGMENTS = HERE / "judgments_compound_field.yaml"
 COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
@@ -266,13 +289,13 @@ COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
 BESIDE_STARTER_JUDGMENTS = HERE / "beside_starter_grades.yaml"
 # Its three top-level keys: the tuning queries' grades, the held-out queries' (pooled separately, session 7), and
 # the check sets' (pooled separately: fresh8 in session 8, fresh9 in session 10, fresh10 in session 11, fresh11 in
-# session 12, fresh12 and fresh13 in session 13), each under its judgments file's name.
+# session 12, fresh12 and fresh13 in session 13, fresh14 in session 14), each under its judgments file's name.
 TUNING_KEY = "judgments"
 HELD_OUT_KEY = "held_out"
 CHECK_KEY = "check"
 # The check sets made to be measured beside the bundled corpus, every query pooled (pool_beside_starter.py --check
 # NAME) and graded under CHECK_KEY by its judgments file's name. A later one is added here by its name.
-CHECK_SETS = ("fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13")
+CHECK_SETS = ("fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14")
 # --NAME: (pages to import, or the starter corpus as it is; judgments over them; what the set is for)
 NAMED_SETS = {
     "field": (FIELD_COLLECTION, FIELD_JUDGMENTS, "the real pages"),
@@ -299,6 +322,8 @@ NAMED_SETS = {
                 "a twelfth fresh check set, made like fresh8, run once at the end (session 13)"),
     "fresh13": (FRESH13_COLLECTION, FRESH13_JUDGMENTS,
                 "a thirteenth fresh check set, made like fresh8, run once at the end (session 13)"),
+    "fresh14": (FRESH14_COLLECTION, FRESH14_JUDGMENTS,
+                "a fourteenth fresh check set, made like fresh8, run once at the end (session 14)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
     "tune4": (TUNE4_COLLECTION, TUNE4_JUDGMENTS, "a fourth tuning set: pages sharing title words (session 6)"),
     "tune5": (TUNE5_COLLECTION, TUNE5_JUDGMENTS,
@@ -312,6 +337,9 @@ NAMED_SETS = {
     "tune8": (TUNE8_COLLECTION, TUNE8_JUDGMENTS,
               "an eighth tuning set: queries as people type them (abbreviations, no accents, loanwords, years, "
               "villages and adjectives) over pages on the starter corpus' subjects (session 13)"),
+    "tune9": (TUNE9_COLLECTION, TUNE9_JUDGMENTS,
+              "a ninth tuning set: long questions and keyword queries over practical pages on the starter corpus' "
+              "subjects (session 14)"),
     # Derived tuning material (session 6): tuning queries written as people mistype them, same judgments.
     "typo-starter": (STARTER_CORPUS, HERE / "judgments_typo_starter.yaml", "misspelled starter queries"),
     "typo-field": (FIELD_COLLECTION, HERE / "judgments_typo_field.yaml",
@@ -399,7 +427,7 @@ def with_starter_grades(judged: list[Judged], judgments: Path, pooled: Path = BE
     tuning queries' grades (key `judgments`) join only a tuning query (split tune, or a file without halves),
     the held-out queries' grades (key `held_out`, pooled separately) only a held-out query (split heldout), and
     a check set's grades (key `check`, pooled separately) only a query of a check set (a split of its own, such
-    as fresh8 to fresh13), each under its judgments file's name. Queries of no pool (the check sets never pooled) keep
+    as fresh8 to fresh14), each under its judgments file's name. Queries of no pool (the check sets never pooled) keep
     their starter documents unjudged. Returns how many queries got starter grades."""
     pools = _pools(pooled)  # read once for the three pools
     by_key = {key: (pools.get(key) or {}).get(judgments.name, {}) for key in (TUNING_KEY, HELD_OUT_KEY, CHECK_KEY)}

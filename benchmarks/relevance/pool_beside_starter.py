@@ -2,13 +2,13 @@
 
     python benchmarks/relevance/pool_beside_starter.py > /tmp/pool.txt              # the tuning queries
     python benchmarks/relevance/pool_beside_starter.py --held-out > /tmp/pool.txt   # the field set's held-out half
-    python benchmarks/relevance/pool_beside_starter.py --check fresh13 > /tmp/pool.txt  # a check set's queries
+    python benchmarks/relevance/pool_beside_starter.py --check fresh14 > /tmp/pool.txt  # a check set's queries
 
 `evaluate.py --beside-starter` imports a collection into a copy of the bundled corpus; its 63 starter documents
 are unjudged there, so a starter document that answers a query counted as wrong. This script pools, for every
 TUNING query of the field set (split tune), tune2, tune3, tune4, tune5 and tune6 (and, since session 11, the derived
-title sets titles-tune3, titles-tune4 and titles-tune5; since session 12, tune7; since session 13, tune8), the
-starter documents that any of
+title sets titles-tune3, titles-tune4 and titles-tune5; since session 12, tune7; since session 13, tune8; since
+session 14, tune9), the starter documents that any of
 the three engines puts in its first 10, and prints each query's pool sorted by id with the document's title and
 summary: blind, without the engines' ranks, so that judging it cannot lean on who found what. Pairs already graded
 in beside_starter_grades.yaml are marked, so that a later pool (after a ranking change) lists only what is new.
@@ -16,9 +16,9 @@ in beside_starter_grades.yaml are marked, so that a later pool (after a ranking 
 --held-out pools the field set's held-out queries (split heldout) the same way, and only those; their grades live
 under their own key of beside_starter_grades.yaml (held_out), so that a reader sees they were pooled separately.
 --check NAME pools every query of a check set made to be measured beside the bundled corpus (evaluate.CHECK_SETS:
-fresh8, session 8; fresh9, session 10; fresh10, session 11; fresh11, session 12; fresh12 and fresh13, session 13)
-the same way; its grades live under a third key (check), each set under its own judgments file's name beside the
-others, and evaluate.py merges them into that set's queries only.
+fresh8, session 8; fresh9, session 10; fresh10, session 11; fresh11, session 12; fresh12 and fresh13, session 13;
+fresh14, session 14) the same way; its grades live under a third key (check), each set under its own judgments
+file's name beside the others, and evaluate.py merges them into that set's queries only.
 Judging a pool is not tuning: the listing gives no rank and no score, and nobody tunes on what it shows. The older
 check sets (fresh to fresh7) are never pooled here.
 """
@@ -43,7 +43,8 @@ from kennisplatform.corpus import read_corpus  # noqa: E402
 POOLED_SETS = ("field", "tune2", "tune3", "tune4", "tune5", "tune6",
                "titles-tune3", "titles-tune4", "titles-tune5",  # session 11: derived title queries
                "tune7",  # session 12: topical and title queries over pages on the starter corpus' subjects
-               "tune8")  # session 13: queries as people type them, over pages on the starter corpus' subjects
+               "tune8",  # session 13: queries as people type them, over pages on the starter corpus' subjects
+               "tune9")  # session 14: long questions and keyword queries, over practical pages on those subjects
 # The sets whose held-out queries are pooled with --held-out (split heldout).
 HELD_OUT_SETS = ("field",)
 # The check sets that may be pooled with --check NAME (every query; split NAME) are evaluate.CHECK_SETS: those made to
