@@ -349,6 +349,14 @@ def test_an_upload_without_files_is_refused(editor):
     assert response.status_code == 400 and "Kies een of meer bestanden." in text(response)
 
 
+def test_a_long_uploaded_file_name_keeps_its_extension(editor):
+    """A name longer than 200 characters was cut with its extension, so the file was refused as having no
+    file type."""
+    long_name = "Verslag van de netwerkbijeenkomst over cultuureducatie " * 5 + ".txt"
+    page = text(upload(editor, [(long_name, b"Een lange naam\n\nOver muziek op school.")]))
+    assert "1 nieuw" in page and "bestandstype" not in page
+
+
 # -- what searchers miss ---------------------------------------------------------------------------------------
 def test_the_search_log_page_lists_zero_result_queries(editor, app):
     for q, total in (("cultuurkaart", 0), ("cultuurkaart", 0), ("erfgoed", 3)):

@@ -535,7 +535,7 @@ def upload():
     with tempfile.TemporaryDirectory(dir=upload_root) as tmp:
         paths, names = [], {}
         for number, item in enumerate(files, 1):
-            shown = Path(item.filename).name[:200]
+            shown = upload_name(item.filename)
             suffix = Path(shown).suffix.lower()
             if suffix not in importer.SUFFIXES:
                 outcomes.append(importer.Outcome(shown, "failed", reason=f"bestandstype {suffix or '(geen)'} is "
@@ -562,6 +562,21 @@ def upload():
     return render_template("editor/import.html", outcomes=outcomes, summary=importer.summarise(outcomes),
                            review_summary=importer.review_summary(outcomes),
                            dry_run=options.dry_run, **context)
+
+
+UPLOAD_NAME_MAX = 200
+
+
+def upload_name(filename: str) -> str:
+    """The name an uploaded file had on the editor's computer (without a folder), as the import shows it and
+    may take a title from; cut in its stem when too long, so that its extension, which says what kind of file
+    it is, stays (cutting the whole name at 200 characters refused a long name as having no file type)."""
+    name = Path(filename).name
+    if len(name) <= UPLOAD_NAME_MAX:
+        return name
+    suffix = Path(name).suffix
+    suffix = suffix if len(suffix) <= 10 else ""
+    return name[:UPLOAD_NAME_MAX - len(suffix)].rstrip(". ") + suffix
 
 
 @bp.get("/zoekvragen")
