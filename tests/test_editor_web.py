@@ -124,6 +124,23 @@ def test_a_post_without_csrf_token_is_refused(editor):
     assert "Zonder token" not in text(editor.get("/redactie/"))
 
 
+def test_an_expired_document_form_comes_back_with_the_text_typed(editor, corpus_dir):
+    """Logging in again in another tab (or writing for longer than a token lasts) made the next save a CSRF
+    error page titled 'Ongeldige zoekopdracht', and the text written was gone."""
+    text_typed = "Een lange tekst over dans <b>en</b> erfgoed, met zorg geschreven."
+    response = editor.post("/redactie/nieuw", data=form_data(title="Verlopen formulier", body=text_typed,
+                                                             csrf_token="verlopen"))
+    page = text(response)
+    assert response.status_code == 400 and "uw tekst is nog niet opgeslagen" in page
+    assert "Een lange tekst over dans &lt;b&gt;en&lt;/b&gt; erfgoed" in page and 'value="Verlopen formulier"' in page
+    assert not list(corpus_dir.glob("verslagen/verlopen-formulier*.md"))
+    again = editor.post("/redactie/nieuw", data=form_data(title="Verlopen formulier", body=text_typed,
+                                                          csrf_token=token(editor, "/redactie/nieuw")))
+    assert again.status_code == 302
+    other = editor.post("/redactie/document/erfgoed-dordrecht/verwijderen", data={"csrf_token": "verlopen"})
+    assert other.status_code == 400 and "<h1>Formulier verlopen</h1>" in text(other)
+    assert "Ongeldige zoekopdracht" not in text(other) and "nieuwe zoekopdracht" not in text(other)
+
 def test_login_itself_needs_a_csrf_token(client):
     response = client.post("/inloggen", data={"naam": EDITOR, "wachtwoord": PASSWORD})
     assert response.status_code == 400

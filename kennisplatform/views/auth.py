@@ -101,7 +101,8 @@ def csrf_error(error: CSRFError):
     from .errors import error_response
 
     return error_response(400, "Het formulier is verlopen of niet compleet verstuurd. Laad de pagina "
-                               "opnieuw en probeer het nog eens; wat u typte staat dan mogelijk niet meer in het formulier.")
+                               "opnieuw en probeer het nog eens; wat u typte staat dan mogelijk niet meer in het formulier.",
+                          title="Formulier verlopen")
 
 
 def register(app: Flask) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from flask import (Blueprint, Flask, current_app, flash, redirect, render_template, request,
                    url_for)
+from flask_wtf.csrf import CSRFError
 from werkzeug.utils import secure_filename
 
 from .. import editing, importer, review, searchlog, suggest, versions
@@ -243,6 +244,21 @@ def _page_context(page: FormPage) -> dict:
         "inserted": INSERTED,
         "deleted": DELETED,
     }
+
+
+@bp.errorhandler(CSRFError)
+def _expired_form(error: CSRFError):
+    """A document form whose CSRF token no longer holds (the editor logged in again in another tab, or
+    wrote for longer than the token lasts) comes back with what was typed and a fresh token: the error page
+    lost a whole text. Other forms, and visitors who are not logged in, get the error page."""
+    from .auth import csrf_error
+
+    if request.endpoint not in ("editor.new", "editor.edit") or not current_editor() or not request.form:
+        return csrf_error(error)
+    page = FormPage(DocumentForm.from_request(request.form, (request.view_args or {}).get("doc_id", "")))
+    page.message = ("Het formulier is verlopen (bijvoorbeeld omdat u intussen opnieuw hebt ingelogd), dus uw tekst "
+                    "is nog niet opgeslagen. Hij staat hieronder nog in het formulier: klik opnieuw op Opslaan.")
+    return _render_form(page, 400)
 
 
 def _render_form(page: FormPage, status: int = 200):

@@ -35,15 +35,16 @@ MESSAGES = {
 
 
 def error_response(status: int, message: str | None = None, parameter: str | None = None,
-                   repairs: Callable[[], list[Repair]] | None = None):
+                   repairs: Callable[[], list[Repair]] | None = None, title: str | None = None):
     """The page (or JSON, for a .json address) for an error status; `repairs`: the page's links to the same
-    address put right (made only for the page)."""
+    address put right (made only for the page); `title`: other than the status's own (a 400 is an invalid
+    search, with a link to a new one, unless it says otherwise)."""
     message = message or MESSAGES.get(status, MESSAGES[500])
     if request.path.endswith(".json"):
         body = {"status": status, "error": message, **({"parameter": parameter} if parameter else {})}
         return Response(json.dumps(body, ensure_ascii=False), status=status, mimetype="application/json")
-    title = TITLES.get(status, TITLES[500])
-    return render_template("error.html", status=status, title=title, message=message, parameter=parameter,
+    return render_template("error.html", status=status, title=title or TITLES.get(status, TITLES[500]),
+                           search_again=status == 400 and title is None, message=message, parameter=parameter,
                            repairs=repairs() if repairs else []), status
 
 
