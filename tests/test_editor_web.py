@@ -6,12 +6,13 @@ import io
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.test import encode_multipart
 
 from editor_support import EDITOR, FIXTURES, PASSWORD, SEED, form_data, login, make_app, token
 from kennisplatform import searchlog, users
-from kennisplatform.params import SearchParams
+from kennisplatform.params import QUERY_MAX, SearchParams
 
 EDITING_PAGES = ["/redactie/", "/redactie/nieuw", "/redactie/importeren", "/redactie/zoekvragen",
                  "/redactie/zonder-datum",
@@ -373,6 +374,14 @@ def test_a_long_uploaded_file_name_keeps_its_extension(editor):
     page = text(upload(editor, [(long_name, b"Een lange naam\n\nOver muziek op school.")]))
     assert "1 nieuw" in page and "bestandstype" not in page
 
+
+
+def test_every_search_box_stops_at_the_length_a_query_is_cut_to(editor):
+    """The header's search box took any length: a long pasted text went into the address, and over gunicorn's
+    limit the searcher got an error page instead of a search on its first words."""
+    for url in ("/", "/zoeken?q=dans", "/bestaat-niet", "/redactie/"):
+        boxes = BeautifulSoup(text(editor.get(url)), "html.parser").select('input[name="q"]:not([type="hidden"])')
+        assert boxes and all(box.get("maxlength") == str(QUERY_MAX) for box in boxes), url
 
 # -- what searchers miss ---------------------------------------------------------------------------------------
 def test_the_search_log_page_lists_zero_result_queries(editor, app):
