@@ -141,6 +141,7 @@ def test_an_expired_document_form_comes_back_with_the_text_typed(editor, corpus_
     other = editor.post("/redactie/document/erfgoed-dordrecht/verwijderen", data={"csrf_token": "verlopen"})
     assert other.status_code == 400 and "<h1>Formulier verlopen</h1>" in text(other)
     assert "Ongeldige zoekopdracht" not in text(other) and "nieuwe zoekopdracht" not in text(other)
+    assert "Begin een nieuwe zoekopdracht" in text(editor.get("/zoeken?theme=onbestaand"))  # a search's 400 does
 
 def test_login_itself_needs_a_csrf_token(client):
     response = client.post("/inloggen", data={"naam": EDITOR, "wachtwoord": PASSWORD})
