@@ -377,6 +377,18 @@ def test_a_long_uploaded_file_name_keeps_its_extension(editor):
 
 
 
+def test_an_upload_whose_file_name_is_not_utf8_is_said_to_be_unreadable_not_expired(editor):
+    """werkzeug drops a whole multipart form whose part headers are not UTF-8; the missing CSRF token then
+    said "Het formulier is verlopen", which reloading the page does not help."""
+    body = (b'--grens\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n'
+            + token(editor, "/redactie/importeren").encode()
+            + b'\r\n--grens\r\nContent-Disposition: form-data; name="bestanden"; filename="caf\xe9.html"\r\n\r\n'
+              b"<p>Tekst over erfgoed</p>\r\n--grens--\r\n")
+    response = editor.post("/redactie/importeren", data=body, content_type="multipart/form-data; boundary=grens")
+    page = text(response)
+    assert response.status_code == 400 and "<h1>Formulier niet leesbaar</h1>" in page
+    assert "geen UTF-8" in page and "verlopen" not in page
+
 def test_every_search_box_stops_at_the_length_a_query_is_cut_to(editor):
     """The header's search box took any length: a long pasted text went into the address, and over gunicorn's
     limit the searcher got an error page instead of a search on its first words."""
