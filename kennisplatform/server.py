@@ -2,10 +2,9 @@
 development only and says so). A thin wrapper: gunicorn's BaseApplication with our options."""
 from __future__ import annotations
 
+import html
 import os
 from dataclasses import dataclass, field
-
-import html
 
 from gunicorn import util as gunicorn_util
 from gunicorn.app.base import BaseApplication
