@@ -1,5 +1,6 @@
-"""Real files as they are found import: text in windows-1252 (old Notepad and Word 'save as text' files).
-What is still refused is refused in Dutch, and a second import of the same file changes nothing."""
+"""Real files as they are found import: text in windows-1252 (old Notepad and Word 'save as text' files), a
+Markdown file whose header is broken. What is still refused is refused in Dutch, and a
+second import of the same file changes nothing."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from kennisplatform import importer
+from kennisplatform.documents import parse_document
+from kennisplatform.render import render_markdown
 
 NOTEPAD = "Cultuurcoördinator in Gouda\n\nHet café van de school organiseert één keer per maand een " \
           "voorstelling voor groep 7 en 8.\n"
@@ -74,3 +77,58 @@ def test_text_that_windows_1252_would_turn_into_mojibake_is_refused_in_dutch(cor
     [outcome] = run(corpus_dir, index_dir, taxonomy, write(tmp_path / "in", "tekst.txt", data))
     assert outcome.status == "failed"
     assert outcome.reason.startswith("geen UTF-8- of windows-1252-tekst: sla het bestand op als UTF-8")
+
+
+# -- a broken header ---------------------------------------------------------------------------------------
+BROKEN_HEADERS = [
+    # (file, header as it must stay visible, reason the outcome gives)
+    ("---\ntitle: [niet gesloten\ndate: 2023-01-01\n---\n# Dans in Delft\n\nLeerlingen dansen op school.\n",
+     "title: [niet gesloten\ndate: 2023-01-01", "YAML-kop: ongeldige YAML op regel 3, kolom 5"),
+    ("---\nDans op school, verslag\n---\n# Dans in Delft\n\nLeerlingen dansen op school.\n",
+     "Dans op school, verslag", "YAML-kop: de YAML-kop is geen lijst van sleutels en waarden"),
+    ("---\ntitle: Dans\ntype: verslag\n\n# Dans in Delft\n\nLeerlingen dansen op school.\n",
+     "title: Dans\ntype: verslag", "de YAML-kop is niet afgesloten met ---"),
+]
+
+
+@pytest.mark.parametrize("text, header, reason", BROKEN_HEADERS)
+def test_a_markdown_file_with_a_broken_header_is_imported_with_the_header_kept(corpus_dir, index_dir, taxonomy,
+                                                                               tmp_path, text, header, reason):
+    path = write(tmp_path / "in", "dans.md", text.encode())
+    draft = importer.read_path(path, taxonomy)
+    assert draft.title == "Dans in Delft"
+    assert draft.body.startswith("Leerlingen dansen op school.\n")
+    assert f"```\n{header}\n```" in draft.body  # below the text, as it was: nothing lost, nothing guessed
+    assert header.splitlines()[0] in render_markdown(draft.body).html  # shown on the page
+    assert draft.summary == "Leerlingen dansen op school."
+    assert draft.notes == [f"{reason}; de kop is niet gebruikt en staat als tekst onder aan het document"]
+    outcome = imported_twice(corpus_dir, index_dir, taxonomy, path)
+    assert reason in outcome.reason
+
+
+def test_a_corpus_file_with_a_broken_header_is_still_a_problem_for_check(taxonomy):
+    """The leniency is the importer's: the corpus reader (and so `check`) keeps reporting such a file."""
+    parsed = parse_document(BROKEN_HEADERS[0][0], "dans", taxonomy, "verslagen/dans.md")
+    assert parsed.document is None and parsed.problems[0].field == "front matter"
+
+
+def test_a_file_that_is_only_a_broken_header_takes_its_title_from_the_file_name(corpus_dir, index_dir, taxonomy,
+                                                                                 tmp_path):
+    path = write(tmp_path / "in", "dans_op_school.md", b"---\ntitle: ```[dans\n---\n")
+    draft = importer.read_path(path, taxonomy)
+    assert draft.title == "dans op school"
+    assert draft.body == "````\ntitle: ```[dans\n````\n"  # a fence longer than the header's own backticks
+    imported_twice(corpus_dir, index_dir, taxonomy, path)
+
+
+def test_a_rule_at_the_top_is_neither_a_header_nor_the_title(tmp_path, taxonomy):
+    draft = importer.read_path(write(tmp_path / "in", "lijn.md", b"---\n\nDans in Delft\n\nLeerlingen dansen.\n"),
+                               taxonomy)
+    assert draft.title == "Dans in Delft" and draft.notes == []
+    assert "Leerlingen dansen." in draft.body
+
+
+def test_a_wrong_field_value_in_a_readable_header_is_still_refused_with_its_name(tmp_path, taxonomy):
+    data = b"---\ntitle: Titel\ntype: verslag\ndate: 14-03-2024\n---\nTekst"
+    with pytest.raises(importer.ImportProblem, match="veld 'date' in de YAML-kop"):
+        importer.read_path(write(tmp_path / "in", "datum.md", data), taxonomy)
