@@ -1,5 +1,5 @@
 """Real files as they are found import: text in windows-1252 (old Notepad and Word 'save as text' files), a
-Markdown file whose header is broken. What is still refused is refused in Dutch, and a
+Markdown file whose header is broken, a one-line text. What is still refused is refused in Dutch, and a
 second import of the same file changes nothing."""
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from editor_support import login, make_app
 from kennisplatform import importer
 from kennisplatform.documents import parse_document
 from kennisplatform.render import render_markdown
@@ -132,3 +133,57 @@ def test_a_wrong_field_value_in_a_readable_header_is_still_refused_with_its_name
     data = b"---\ntitle: Titel\ntype: verslag\ndate: 14-03-2024\n---\nTekst"
     with pytest.raises(importer.ImportProblem, match="veld 'date' in de YAML-kop"):
         importer.read_path(write(tmp_path / "in", "datum.md", data), taxonomy)
+
+
+# -- one line ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name, data, body", [
+    ("afspraken.txt", b"Afspraken muziekles groep 5\n", "Afspraken muziekles groep 5\n"),
+    ("afspraken.txt", b"Muziekles in groep 5: elke dinsdag om 10 uur *samen* zingen.", None),
+    ("afspraken.md", b"# Afspraken muziekles groep 5\n", "Afspraken muziekles groep 5\n"),
+])
+def test_a_one_line_file_is_a_document(corpus_dir, index_dir, taxonomy, tmp_path, name, data, body):
+    path = write(tmp_path / "in", name, data)
+    draft = importer.read_path(path, taxonomy)
+    line = data.decode().strip().lstrip("# ")
+    assert draft.title == line
+    assert render_markdown(draft.body).html.count(line) == 1  # its text, as a paragraph, not a heading
+    assert "<h" not in render_markdown(draft.body).html
+    if body is not None:
+        assert draft.body == body
+    assert draft.summary == ""  # not the title again
+    imported_twice(corpus_dir, index_dir, taxonomy, path)
+
+
+def test_a_title_and_a_date_keep_the_date_as_text(tmp_path, taxonomy):
+    draft = importer.read_path(write(tmp_path / "in", "notulen.txt", b"Notulen\n12 maart 2024\n"), taxonomy)
+    assert (draft.title, draft.date.isoformat(), draft.body) == ("Notulen", "2024-03-12", "12 maart 2024\n")
+
+
+def test_a_line_of_signs_below_the_title_stays_its_text(tmp_path, taxonomy):
+    draft = importer.read_path(write(tmp_path / "in", "feest.txt", "Feest\n\n🎉🎉\n".encode()), taxonomy)
+    assert (draft.title, draft.body) == ("Feest", "🎉🎉\n")
+
+
+@pytest.mark.parametrize("data", [b" \n\t\n", "\ufeff \u00a0\u3000\n".encode(), " \n".encode("utf-16")])
+def test_a_file_of_whitespace_only_is_refused_as_empty(corpus_dir, index_dir, taxonomy, tmp_path, data):
+    [outcome] = run(corpus_dir, index_dir, taxonomy, write(tmp_path / "in", "leeg.txt", data))
+    assert outcome.status == "failed" and outcome.reason.startswith("leeg bestand"), outcome.reason
+
+
+# -- the editors' upload -----------------------------------------------------------------------------------
+def test_the_upload_imports_all_three_and_says_what_it_noticed(tmp_path, corpus_dir, index_dir):
+    from test_editor_web import text, upload
+
+    client = make_app(corpus_dir, index_dir, tmp_path / "instance").test_client()
+    login(client)
+    files = [("notities.txt", NOTEPAD.encode("cp1252")), ("dans.md", BROKEN_HEADERS[0][0].encode()),
+             ("afspraken.txt", b"Afspraken muziekles groep 5\n")]
+    response = upload(client, files)
+    page = text(response)
+    assert response.status_code == 200
+    assert "3 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 dubbel, 0 mislukt" in page
+    assert "gelezen als windows-1252" in page and "de kop is niet gebruikt" in page
+    hits = client.get("/zoeken.json?q=cultuurco%C3%B6rdinator").get_json()["hits"]
+    assert "Cultuurcoördinator in Gouda" in [hit["title"] for hit in hits]  # found by its word with 'ö'
+    again = text(upload(client, files))
+    assert "0 nieuw, 0 bijgewerkt, 3 ongewijzigd" in again

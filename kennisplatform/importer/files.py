@@ -82,12 +82,14 @@ def _read(kind: str, data: bytes, taxonomy: Taxonomy, name: str) -> Draft:
     if kind in BINARY:
         return read_pdf(data, name) if kind == "pdf" else read_docx(data, name)
     text, note = _decode(data, kind)
+    if not text.strip():  # a byte order mark, no-break spaces: nothing to import, said as for an empty file
+        raise ImportProblem("leeg bestand (alleen witruimte)")
     if kind == "html":
         draft = read_html(text, name)
     elif kind == "md":
         draft = read_markdown(text, taxonomy, name)
     else:
-        draft = read_text(text)
+        draft = read_text(text, name)
     if note:
         draft.notes.insert(0, note)
     return draft

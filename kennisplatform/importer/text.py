@@ -174,6 +174,10 @@ def read_text(text: str, name: str = "") -> Draft:
     return _draft_from_text(title, "\n".join(rest), markdown=False)
 
 
+# Text that is no text of its own: nothing, or Markdown rules ('---', '* * *') that show only a line.
+RULES_ONLY = re.compile(r"[\s*_=~-]*")
+
+
 def _draft_from_text(title: str, body: str, markdown: bool) -> Draft:
     lines = body.splitlines()
     # The title often repeats below it without the site name ("X - Kunstgebouw", then "X"); a date alone
@@ -195,6 +199,15 @@ def _draft_from_text(title: str, body: str, markdown: bool) -> Draft:
                 continue
         keep.append(line)
     text = "\n".join(keep)
+    if RULES_ONLY.fullmatch(text):
+        # A one-line file (a title, a one-sentence note) is a document: its line is its text too, as a
+        # paragraph (not a heading), and there is no summary that would only repeat the title. Lines
+        # taken as the date or as the title again stay the text, rather than the title twice.
+        if not RULES_ONLY.fullmatch(body):
+            body_md = body.strip() + "\n" if markdown else text_to_markdown(body)
+        else:
+            body_md = (title if markdown else escape(title)) + "\n"
+        return Draft(title=title[:MAX_TITLE], date=date, body=body_md, summary="")
     body_md = text.strip() + "\n" if markdown else text_to_markdown(text)
     date = date or text_date(text)
     return Draft(title=title[:MAX_TITLE], date=date, body=body_md, summary=shorten(first_paragraph(body_md)))
