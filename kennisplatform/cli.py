@@ -85,7 +85,7 @@ def index_command(obj: Context, rebuild: bool) -> None:
 
 
 @main.command()
-@click.argument("query", nargs=-1, metavar="[ZOEKVRAAG]...")
+@click.argument("query", nargs=-1, metavar="[ZOEKVRAAG]...", type=cli_messages.UTF8)
 @click.option("--type", "type_", multiple=True, help="verslag, voorbeeldproject of artikel.")
 @click.option("--theme", multiple=True)
 @click.option("--region", multiple=True)

@@ -84,7 +84,8 @@ PLURALS: dict[tuple[str, str], tuple[str, str]] = {
 }
 
 # click's type names, which it puts into messages without marking them ("is not a valid integer").
-TYPE_NAMES = {"integer": "geheel getal", "float": "getal", "boolean": "ja/nee-waarde", "text": "tekst"}
+TYPE_NAMES = {"integer": "geheel getal", "float": "getal", "boolean": "ja/nee-waarde", "text": "tekst",
+              "integer range": "geheel getal", "float range": "getal"}
 
 _CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types", "utils")
 
@@ -111,6 +112,8 @@ def install() -> None:
     types = importlib.import_module("click.types")
     for param_type in (types.INT, types.FLOAT, types.BOOL, types.STRING):
         param_type.name = TYPE_NAMES.get(param_type.name, param_type.name)
+    for range_type in (types.IntRange, types.FloatRange):  # a class name: `serve --port abc` said "integer range"
+        range_type.name = TYPE_NAMES.get(range_type.name, range_type.name)
 
 
 class Utf8Text(click.ParamType):

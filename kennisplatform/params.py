@@ -214,6 +214,8 @@ def _validate_int(name: str, value: str | None, default: int, low: int, high: in
     match = re.fullmatch(r"(\d{1,9})(?:\.0+)?", value)
     if not match:
         label = "Paginanummer" if name == "page" else "Aantal per pagina"
+        if re.fullmatch(r"\d+(?:\.0+)?", value):  # ten digits or more: it said "not a positive integer"
+            raise InvalidParameter(name, f"{label} '{value[:20]}' is veel te groot; het hoogste is {high}.")
         raise InvalidParameter(name, f"{label} moet een positief geheel getal zijn, niet '{value[:20]}'.")
     # Out-of-range numbers are corrected rather than refused: a too-large page size is a wish, not an error.
     return min(max(int(match.group(1)), low), high)

@@ -2,9 +2,11 @@
 development only and says so). A thin wrapper: gunicorn's BaseApplication with our options."""
 from __future__ import annotations
 
+import html
 import os
 from dataclasses import dataclass, field
 
+from gunicorn import util as gunicorn_util
 from gunicorn.app.base import BaseApplication
 
 MAX_DEFAULT_WORKERS = 8
@@ -14,6 +16,32 @@ WORKER_TIMEOUT = 120
 # gunicorn's largest request line (its default is 4094): a long pasted query then reaches the app, which
 # answers in Dutch and uses the first words, instead of gunicorn's own English "URI Too Long" page.
 MAX_REQUEST_LINE = 8190
+
+
+# What gunicorn answers itself, before the app sees a request (a request line over MAX_REQUEST_LINE, headers
+# too large, a malformed request): its own page is English and names parser internals.
+GUNICORN_ERRORS = {
+    400: ("Ongeldig verzoek", "Dit verzoek kon niet worden gelezen."),
+    403: ("Geen toegang", "Dit verzoek is niet toegestaan."),
+    414: ("Adres te lang", "Het adres is te lang (meer dan 8.000 tekens). Een zoekvraag hoeft niet langer te zijn "
+                           "dan 500 tekens: maak hem korter en zoek opnieuw."),
+    417: ("Ongeldig verzoek", "Dit verzoek kon niet worden gelezen."),
+    431: ("Verzoek te groot", "De kopregels van dit verzoek zijn te groot. Verwijder de cookies van deze site en "
+                              "probeer het opnieuw."),
+}
+SERVER_ERROR = ("Er ging iets mis", "Door een fout aan onze kant kon deze pagina niet worden getoond. "
+                                    "Probeer het later opnieuw.")
+
+
+def write_dutch_error(sock, status_int: int, reason: str, mesg: str) -> None:
+    """gunicorn's util.write_error, in Dutch and without the parser's detail (which it logs already)."""
+    title, message = GUNICORN_ERRORS.get(status_int, SERVER_ERROR)
+    page = (f'<!doctype html>\n<html lang="nl"><head><meta charset="utf-8"><title>{html.escape(title)}</title></head>'
+            f"<body><h1>{html.escape(title)}</h1><p>{html.escape(message)}</p><p><a href=\"/\">Naar de homepage</a>"
+            "</p></body></html>\n").encode("utf-8")
+    head = (f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\nContent-Type: text/html; charset=utf-8\r\n"
+            f"Content-Length: {len(page)}\r\n\r\n").encode("latin-1")
+    gunicorn_util.write_nonblock(sock, head + page)
 
 
 def default_workers(cores: int | None = None) -> int:
@@ -55,5 +83,7 @@ class Server(BaseApplication):
 
     def load(self):
         from . import create_app
+
+        gunicorn_util.write_error = write_dutch_error  # in the worker, which answers malformed requests itself
 
         return create_app({**self.options.app_config, "UPDATE_INDEX_ON_START": False})

@@ -53,6 +53,7 @@ def test_bad_option_is_a_clear_error(corpus_dir, index_dir):
     (["search", "--limiet", "3"], "Fout: Onbekende optie '--limiet'."),
     (["import"], "Fout: Ontbrekend argument 'BESTANDEN...'."),
     (["serve", "--port", "99999"], "Fout: Ongeldige waarde voor '--port': 99999 ligt niet in het bereik"),
+    (["serve", "--port", "abc"], "Fout: Ongeldige waarde voor '--port': 'abc' is geen geldig geheel getal."),
     (["search", "x", "--sort", "willekeurig"], "'willekeurig' is niet een van 'relevance', 'newest', 'oldest'."),
 ])
 def test_usage_errors_are_dutch(corpus_dir, index_dir, args, message):
@@ -89,7 +90,7 @@ def test_environment_variables_choose_the_folders(corpus_dir, index_dir, monkeyp
     assert (index_dir / "manifest.json").exists()
 
 
-@pytest.mark.parametrize("args", [["history", "a\udcff"], ["revert", "a\udcff", "1"],
+@pytest.mark.parametrize("args", [["search", "erfgoed", "a\udcff"], ["history", "a\udcff"], ["revert", "a\udcff", "1"],
                                   ["revert", "vlaardingen-2023", "\udcff"], ["undelete", "a\udcff"],
                                   ["undo-import", "a\udcff"]])
 def test_an_argument_that_is_not_utf8_is_a_dutch_usage_error(corpus_dir, index_dir, args):

@@ -6,12 +6,13 @@ import io
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.test import encode_multipart
 
 from editor_support import EDITOR, FIXTURES, PASSWORD, SEED, form_data, login, make_app, token
 from kennisplatform import searchlog, users
-from kennisplatform.params import SearchParams
+from kennisplatform.params import QUERY_MAX, SearchParams
 
 EDITING_PAGES = ["/redactie/", "/redactie/nieuw", "/redactie/importeren", "/redactie/zoekvragen",
                  "/redactie/zonder-datum",
@@ -123,6 +124,24 @@ def test_a_post_without_csrf_token_is_refused(editor):
     assert editor.get("/document/erfgoed-dordrecht").status_code == 200
     assert "Zonder token" not in text(editor.get("/redactie/"))
 
+
+def test_an_expired_document_form_comes_back_with_the_text_typed(editor, corpus_dir):
+    """Logging in again in another tab (or writing for longer than a token lasts) made the next save a CSRF
+    error page titled 'Ongeldige zoekopdracht', and the text written was gone."""
+    text_typed = "Een lange tekst over dans <b>en</b> erfgoed, met zorg geschreven."
+    response = editor.post("/redactie/nieuw", data=form_data(title="Verlopen formulier", body=text_typed,
+                                                             csrf_token="verlopen"))
+    page = text(response)
+    assert response.status_code == 400 and "uw tekst is nog niet opgeslagen" in page
+    assert "Een lange tekst over dans &lt;b&gt;en&lt;/b&gt; erfgoed" in page and 'value="Verlopen formulier"' in page
+    assert not list(corpus_dir.glob("verslagen/verlopen-formulier*.md"))
+    again = editor.post("/redactie/nieuw", data=form_data(title="Verlopen formulier", body=text_typed,
+                                                          csrf_token=token(editor, "/redactie/nieuw")))
+    assert again.status_code == 302
+    other = editor.post("/redactie/document/erfgoed-dordrecht/verwijderen", data={"csrf_token": "verlopen"})
+    assert other.status_code == 400 and "<h1>Formulier verlopen</h1>" in text(other)
+    assert "Ongeldige zoekopdracht" not in text(other) and "nieuwe zoekopdracht" not in text(other)
+    assert "Begin een nieuwe zoekopdracht" in text(editor.get("/zoeken?theme=onbestaand"))  # a search's 400 does
 
 def test_login_itself_needs_a_csrf_token(client):
     response = client.post("/inloggen", data={"naam": EDITOR, "wachtwoord": PASSWORD})
@@ -348,6 +367,34 @@ def test_an_upload_without_files_is_refused(editor):
     response = editor.post("/redactie/importeren", data={"csrf_token": token(editor, "/redactie/importeren")})
     assert response.status_code == 400 and "Kies een of meer bestanden." in text(response)
 
+
+def test_a_long_uploaded_file_name_keeps_its_extension(editor):
+    """A name longer than 200 characters was cut with its extension, so the file was refused as having no
+    file type."""
+    long_name = "Verslag van de netwerkbijeenkomst over cultuureducatie " * 5 + ".txt"
+    page = text(upload(editor, [(long_name, b"Een lange naam\n\nOver muziek op school.")]))
+    assert "1 nieuw" in page and "bestandstype" not in page
+
+
+
+def test_an_upload_whose_file_name_is_not_utf8_is_said_to_be_unreadable_not_expired(editor):
+    """werkzeug drops a whole multipart form whose part headers are not UTF-8; the missing CSRF token then
+    said "Het formulier is verlopen", which reloading the page does not help."""
+    body = (b'--grens\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n'
+            + token(editor, "/redactie/importeren").encode()
+            + b'\r\n--grens\r\nContent-Disposition: form-data; name="bestanden"; filename="caf\xe9.html"\r\n\r\n'
+              b"<p>Tekst over erfgoed</p>\r\n--grens--\r\n")
+    response = editor.post("/redactie/importeren", data=body, content_type="multipart/form-data; boundary=grens")
+    page = text(response)
+    assert response.status_code == 400 and "<h1>Formulier niet leesbaar</h1>" in page
+    assert "geen UTF-8" in page and "verlopen" not in page
+
+def test_every_search_box_stops_at_the_length_a_query_is_cut_to(editor):
+    """The header's search box took any length: a long pasted text went into the address, and over gunicorn's
+    limit the searcher got an error page instead of a search on its first words."""
+    for url in ("/", "/zoeken?q=dans", "/bestaat-niet", "/redactie/"):
+        boxes = BeautifulSoup(text(editor.get(url)), "html.parser").select('input[name="q"]:not([type="hidden"])')
+        assert boxes and all(box.get("maxlength") == str(QUERY_MAX) for box in boxes), url
 
 # -- what searchers miss ---------------------------------------------------------------------------------------
 def test_the_search_log_page_lists_zero_result_queries(editor, app):

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -88,7 +89,10 @@ def _free_port() -> int:
 
 def test_serve_really_answers_with_two_workers(corpus_dir, index_dir, tmp_path):
     port = _free_port()
-    env = {**os.environ, "KENNISPLATFORM_INSTANCE": str(tmp_path / "instance")}
+    # The checkout's own code, not what the virtualenv's editable install points at (another worktree).
+    repo = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "KENNISPLATFORM_INSTANCE": str(tmp_path / "instance"),
+           "PYTHONPATH": os.pathsep.join(filter(None, [repo, os.environ.get("PYTHONPATH")]))}
     process = subprocess.Popen(
         [sys.executable, "-m", "kennisplatform.cli", "--corpus", str(corpus_dir), "--index", str(index_dir),
          "serve", "--port", str(port), "--workers", "2"],
@@ -111,6 +115,11 @@ def test_serve_really_answers_with_two_workers(corpus_dir, index_dir, tmp_path):
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/zoeken?q={long_query}") as response:
             page = response.read().decode()
         assert "Alleen de eerste 12 woorden zijn gebruikt" in page
+        # Longer than gunicorn reads at all: its own page, which was English ("URI Too Long").
+        with pytest.raises(urllib.error.HTTPError) as too_long:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/zoeken?q={'erfgoed+' * 2000}")
+        page = too_long.value.read().decode()
+        assert too_long.value.code == 414 and "<h1>Adres te lang</h1>" in page and "Too Long" not in page
     finally:
         process.send_signal(signal.SIGTERM)  # gunicorn's graceful stop; the workers end with the master
         output = process.communicate(timeout=60)[0].decode()

@@ -477,6 +477,22 @@ def test_wrong_method_gets_a_dutch_405(client):
     assert "GET" in response.headers["Allow"]
 
 
+
+def test_a_client_error_without_a_page_of_its_own_does_not_blame_the_site(corpus, index_dir):
+    """A 4xx without its own text (a Range past a file's end: 416) said 'Er ging iets mis ... een fout aan
+    onze kant', the 500 page's words."""
+    from flask import abort
+
+    app = build_app(corpus, index_dir)
+    app.add_url_rule("/fout/<int:code>", view_func=lambda code: abort(code))
+    client = app.test_client()
+    for response in (client.get("/static/css/site.css", headers={"Range": "bytes=99999999-"}),
+                     client.get("/fout/411"), client.get("/fout/418")):
+        assert response.status_code in (416, 411, 418)
+        soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+        assert "aan onze kant" not in text(soup.main) and text(soup.h1) != "Er ging iets mis", response.status
+
+
 def test_unexpected_error_gets_a_dutch_500(corpus, index_dir):
     app = build_app(corpus, index_dir, PROPAGATE_EXCEPTIONS=False)
 

@@ -38,7 +38,7 @@ BAD = [
     # corrected, not refused
     ("page=0", 200, None),
     ("page=99999999", 200, None),
-    ("page=999999999999", 400, "Paginanummer"),
+    ("page=999999999999", 400, "Paginanummer '999999999999' is veel te groot; het hoogste is 10000."),
     ("per_page=100000", 200, None),
     ("per_page=0", 200, None),
     ("q=" + "erfgoed " * 400, 200, None),

@@ -81,12 +81,18 @@ def read_path(path: Path, taxonomy: Taxonomy, name: str | None = None) -> Draft:
 def _read(kind: str, data: bytes, taxonomy: Taxonomy, name: str) -> Draft:
     if kind in BINARY:
         return read_pdf(data, name) if kind == "pdf" else read_docx(data, name)
-    text = _decode(data, kind)
+    text, note = _decode(data, kind)
+    if not text.strip():  # a byte order mark, no-break spaces: nothing to import, said as for an empty file
+        raise ImportProblem("leeg bestand (alleen witruimte)")
     if kind == "html":
-        return read_html(text, name)
-    if kind == "md":
-        return read_markdown(text, taxonomy, name)
-    return read_text(text)
+        draft = read_html(text, name)
+    elif kind == "md":
+        draft = read_markdown(text, taxonomy, name)
+    else:
+        draft = read_text(text, name)
+    if note:
+        draft.notes.insert(0, note)
+    return draft
 
 
 def without_title(markdown: str, title: str) -> str:
@@ -98,22 +104,49 @@ def without_title(markdown: str, title: str) -> str:
     return markdown
 
 
-def _decode(data: bytes, kind: str) -> str:
-    """The text of a web page or text file; a file that is not text at all (a picture or program renamed
-    to .html) is refused rather than imported as a page of mojibake."""
+def _decode(data: bytes, kind: str) -> tuple[str, str | None]:
+    """The text of a web page or text file, and a note for the editor when it was not UTF-8; a file that is
+    not text at all (a picture or program renamed to .html) is refused rather than imported as a page of
+    mojibake."""
     utf16 = _utf16(data)
     if utf16 is not None:
-        return _check_text(utf16)
+        return _check_text(utf16), None
     if b"\0" in data[:BINARY_SNIFF]:
         raise ImportProblem(NOT_TEXT)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        if kind != "html":
-            raise ImportProblem("geen UTF-8-tekst: sla het bestand op als UTF-8 (in Kladblok: 'Opslaan als', "
-                                "codering UTF-8) en importeer het opnieuw") from None
-        text = _declared(data) or data.decode("cp1252", errors="replace")
-    return _check_text(text)
+        if kind == "html":
+            return _check_text(_declared(data) or data.decode("cp1252", errors="replace")), None
+        return _check_text(_windows_1252(data)), WINDOWS_1252_NOTE
+    return _check_text(text), None
+
+
+WINDOWS_1252_NOTE = "gelezen als windows-1252 (geen UTF-8)"
+NOT_DECODED = ("geen UTF-8- of windows-1252-tekst: sla het bestand op als UTF-8 (in Kladblok: 'Opslaan als', "
+               "codering UTF-8) en importeer het opnieuw")
+# A multi-byte UTF-8 character: in a file that is not UTF-8 as a whole, a sign that it mixes UTF-8 with
+# another encoding, which windows-1252 would turn into mojibake ('Ã©' for 'é').
+UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+MAX_FOREIGN_LETTERS = 0.5  # Dutch, French, German: under 5% of letters are not ASCII; Cyrillic as 1252: ~100%
+
+
+def _windows_1252(data: bytes) -> str:
+    """A text file that is not UTF-8, read as windows-1252 (old Notepad and Word 'save as text' files:
+    'co\xf6rdinator', 'caf\xe9') only when that gives plausible text, never a guess that shows as mojibake:
+    no byte windows-1252 leaves undefined (C1 controls), no UTF-8 inside, and mostly ASCII letters
+    (Cyrillic or Greek in their own code page read as 1252 is accented Latin letters only)."""
+    if UTF8_SEQUENCE.search(data):
+        raise ImportProblem(NOT_DECODED)
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ImportProblem(NOT_DECODED) from None
+    letters = [ch for ch in text if ch.isalpha()]
+    foreign = sum(1 for ch in letters if not ch.isascii())
+    if not letters or foreign > len(letters) * MAX_FOREIGN_LETTERS:
+        raise ImportProblem(NOT_DECODED)
+    return text
 
 
 def _check_text(text: str) -> str:

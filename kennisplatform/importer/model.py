@@ -45,6 +45,9 @@ class Draft:
     audience: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
     original: Original | None = None
+    # How the file was read where the editor should know it (Dutch): "gelezen als windows-1252", a header
+    # that was not understood. Said in the import's outcome; never a reason to refuse the file.
+    notes: list[str] = field(default_factory=list)
 
 
 FIELD_LABELS = {"type": "soort", "themes": "thema's", "regions": "regio's", "disciplines": "disciplines",

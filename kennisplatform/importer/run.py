@@ -106,7 +106,8 @@ class Importer:
         if duplicate is not None and self._is_copy(doc, duplicate):
             return Outcome(shown, "duplicate", duplicate.id, doc.title, similar)
         other = "ander bronadres" if doc.source.url else "andere titel"
-        remark = "; ".join(filter(None, [match.remark, similar and f"{similar}, {other}: apart opgeslagen"]))
+        remark = "; ".join(filter(None, [match.remark, similar and f"{similar}, {other}: apart opgeslagen",
+                                         *draft.notes]))
         if writer is None:
             return Outcome(shown, "created", base_slug(doc.title, doc.date), doc.title,
                            "; ".join(filter(None, ["proefdraai", remark])), suggested,
@@ -208,14 +209,16 @@ class Importer:
             self._touched.add(doc_id)
             return Outcome(shown, "unchanged", doc_id, old.title, "in de redactie geschreven of bewerkt: "
                            "niet overschreven", match=match.by)
+        notes = "; ".join(draft.notes) or None
         if writer is None:
-            return Outcome(shown, "updated", doc_id, merged.title, "proefdraai", match=match.by)
+            return Outcome(shown, "updated", doc_id, merged.title, "; ".join(["proefdraai", *draft.notes]),
+                           match=match.by)
         saved = writer.save(merged, expected_digest=opened.digest)
         self._keep_original(writer, doc_id, draft)
         self._remember(saved.document)
         if not saved.changed:
             return Outcome(shown, "unchanged", doc_id, old.title, match=match.by)
-        return Outcome(shown, "updated", doc_id, merged.title, match=match.by)
+        return Outcome(shown, "updated", doc_id, merged.title, notes, match=match.by)
 
 
 def import_paths(corpus_dir: Path, index_dir: Path, paths: Iterable[Path], options: Options | None = None,

@@ -51,18 +51,23 @@ def shorten(text: str, limit: int = SUMMARY_MAX) -> str:
 
 def read_markdown(text: str, taxonomy: Taxonomy, name: str) -> Draft:
     """With front matter: its fields are used (and must be valid; a missing type or title is found as for a
-    file without). Without: the first heading or line is the title, a date at the top of the text the date."""
+    file without). Without: the first heading or line is the title, a date at the top of the text the date.
+    A header that cannot be read (not YAML, not closed with ---) does not refuse the file: it is read as a
+    file without one, and the header's text is kept below the text (see _unread_header)."""
     front, body = split_front_matter(text)
     if HIDDEN_HTML.search(body):
         body = HIDDEN_HTML.sub("", body)
         text = f"---\n{front}\n---\n{body}" if front is not None else body
     if front is None:
-        lines = body.splitlines()
-        title, rest = _first_line(lines)
-        title = re.sub(r"^#+\s*", "", title).strip()
-        return _draft_from_text(title, "\n".join(rest), markdown=True)
+        front, body = _unclosed_header(body)
+        if front is not None:
+            return _unread_header(front, body, name, "de YAML-kop is niet afgesloten met ---")
+        return _markdown_without_header(body, name)
     if _has_aliases(front):
         raise ImportProblem("de YAML-kop gebruikt verwijzingen (&naam en *naam); schrijf de waarden uit")
+    unreadable = _header_problem(front, taxonomy, name)
+    if unreadable:  # the header as a whole (bad YAML, not keys and values), not one field's value
+        return _unread_header(front, body, name, unreadable)
     # Missing metadata is no reason to refuse a file: no type, and the type is suggested from the text;
     # no title, and the first heading or line is the title.
     missing_type = not re.search(r"(?m)^type[ \t]*:[ \t]*\S", front)
@@ -80,6 +85,45 @@ def read_markdown(text: str, taxonomy: Taxonomy, name: str) -> Draft:
     # Front matter without a date: a date at the top of the text will do (else the date stays unknown).
     return Draft(doc.title, doc.date or text_date(doc.body), doc.body, doc.summary, doc.source, doc.type,
                  doc.themes, doc.regions, doc.disciplines, doc.audience, doc.organisations)
+
+
+def _header_problem(front: str, taxonomy: Taxonomy, name: str) -> str | None:
+    """Why the header cannot be read at all (with its line as the file has it), None if it can; a field's
+    value that is wrong is not this (it is refused with the field's name, as before)."""
+    parsed = parse_document(f"---\n{front}\n---\n", Path(name).stem.lower(), taxonomy, name)
+    problem = next((p for p in parsed.problems if p.field == "front matter"), None)
+    return _problem_text(problem) if problem else None
+
+
+def _markdown_without_header(body: str, name: str) -> Draft:
+    title, rest = _first_line(body.splitlines(), name)
+    title = re.sub(r"^#+\s*", "", title).strip()
+    return _draft_from_text(title, "\n".join(rest), markdown=True)
+
+
+# An opening '---' whose block is never closed: the lines under it up to the first blank line are the header
+# when the first of them is a YAML key ('title: ...'); a '---' above text is a horizontal rule.
+_UNCLOSED = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?=[ \t]*[A-Za-z_][\w-]*[ \t]*:)(.*?)(?:\r?\n[ \t]*\r?\n|\Z)", re.S)
+
+
+def _unclosed_header(text: str) -> tuple[str | None, str]:
+    match = _UNCLOSED.match(text)
+    if not match:
+        return None, text
+    return match.group(1), text[match.end():]
+
+
+def _unread_header(header: str, body: str, name: str, reason: str) -> Draft:
+    """An imported file whose header cannot be read is imported as a Markdown file without one (title from
+    the first heading or line, else the file name); its header is not guessed at but kept, as it was,
+    in a code block below the text, so that nothing in it is lost and an editor can copy what it meant.
+    (A corpus file with such a header is still reported by `check`: this is the importer's leniency.)"""
+    draft = _markdown_without_header(body, name)
+    longest = max((len(run) for run in re.findall(r"`+", header)), default=0)
+    fence = "`" * max(3, longest + 1)
+    draft.body = (draft.body.rstrip("\n") + "\n\n" if body.strip() else "") + f"{fence}\n{header}\n{fence}\n"
+    draft.notes.append(f"{reason}; de kop is niet gebruikt en staat als tekst onder aan het document")
+    return draft
 
 
 def _has_aliases(front: str) -> bool:
@@ -100,28 +144,38 @@ def _problem_text(problem) -> str:
     return f"veld '{problem.field}' in de YAML-kop: {problem.message}"
 
 
-def _first_line(lines: list[str]) -> tuple[str, list[str]]:
+def _first_line(lines: list[str], name: str = "") -> tuple[str, list[str]]:
     """The title line and the lines after it. A date alone above the title is not the title: it stays in
-    the text, where it is found as the document's date."""
+    the text, where it is found as the document's date; nor is a line without a letter or digit (a rule
+    '---'). A text of such lines alone takes its title from the file's name (all its lines stay the text)."""
     skipped: list[str] = []
     for i, line in enumerate(lines):
         text = " ".join(line.split())
-        if text and is_bare_date(text.lstrip("#").strip()):
+        if text and (is_bare_date(text.lstrip("#").strip()) or not any(ch.isalnum() for ch in text)):
             skipped.append(line)
         elif text:
             return text, skipped + lines[i + 1:]
-    return "", []
+    return name_title(name), lines
+
+
+def name_title(name: str) -> str:
+    """'verslag_netwerk-2024.txt' -> 'verslag netwerk-2024': the title of a file that has no line for one."""
+    return Path(name).stem.replace("_", " ").strip()
 
 
 BULLET = re.compile(r"^\s*[•·▪◦‣●○■□➤►–-]\s+")
 NUMBERED = re.compile(r"^\s*\d+[.)]\s+")
 
 
-def read_text(text: str) -> Draft:
+def read_text(text: str, name: str = "") -> Draft:
     """Plain text: the first line is the title; short standalone lines become headings, bullets lists."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").splitlines()
-    title, rest = _first_line(lines)
+    title, rest = _first_line(lines, name)
     return _draft_from_text(title, "\n".join(rest), markdown=False)
+
+
+# Text that is no text of its own: nothing, or Markdown rules ('---', '* * *') that show only a line.
+RULES_ONLY = re.compile(r"[\s*_=~-]*")
 
 
 def _draft_from_text(title: str, body: str, markdown: bool) -> Draft:
@@ -145,6 +199,15 @@ def _draft_from_text(title: str, body: str, markdown: bool) -> Draft:
                 continue
         keep.append(line)
     text = "\n".join(keep)
+    if RULES_ONLY.fullmatch(text):
+        # A one-line file (a title, a one-sentence note) is a document: its line is its text too, as a
+        # paragraph (not a heading), and there is no summary that would only repeat the title. Lines
+        # taken as the date or as the title again stay the text, rather than the title twice.
+        if not RULES_ONLY.fullmatch(body):
+            body_md = body.strip() + "\n" if markdown else text_to_markdown(body)
+        else:
+            body_md = (title if markdown else escape(title)) + "\n"
+        return Draft(title=title[:MAX_TITLE], date=date, body=body_md, summary="")
     body_md = text.strip() + "\n" if markdown else text_to_markdown(text)
     date = date or text_date(text)
     return Draft(title=title[:MAX_TITLE], date=date, body=body_md, summary=shorten(first_paragraph(body_md)))

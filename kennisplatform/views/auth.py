@@ -100,8 +100,21 @@ def logout():
 def csrf_error(error: CSRFError):
     from .errors import error_response
 
+    if _unreadable_form():
+        message = ("Het formulier kon niet worden gelezen: het kwam onvolledig aan, of een bestandsnaam bevat "
+                   "tekens die geen UTF-8 zijn. Er is niets opgeslagen. Laad de pagina opnieuw en probeer het nog "
+                   "eens (geef het bestand zo nodig een andere naam).")
+        return error_response(400, message, title="Formulier niet leesbaar")
     return error_response(400, "Het formulier is verlopen of niet compleet verstuurd. Laad de pagina "
-                               "opnieuw en probeer het nog eens; wat u typte staat dan mogelijk niet meer in het formulier.")
+                               "opnieuw en probeer het nog eens; wat u typte staat dan mogelijk niet meer in het formulier.",
+                          title="Formulier verlopen")
+
+
+def _unreadable_form() -> bool:
+    """A form sent but read as empty: werkzeug drops a whole multipart form whose part headers are not UTF-8
+    (a file name from a Latin-1 system) or that is cut off, and the missing token then read as "expired"."""
+    return (request.mimetype == "multipart/form-data" and (request.content_length or 0) > 0
+            and not request.form and not request.files)
 
 
 def register(app: Flask) -> None:

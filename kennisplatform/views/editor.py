@@ -15,6 +15,7 @@ from pathlib import Path
 
 from flask import (Blueprint, Flask, current_app, flash, redirect, render_template, request,
                    url_for)
+from flask_wtf.csrf import CSRFError
 from werkzeug.utils import secure_filename
 
 from .. import editing, importer, review, searchlog, suggest, versions
@@ -243,6 +244,21 @@ def _page_context(page: FormPage) -> dict:
         "inserted": INSERTED,
         "deleted": DELETED,
     }
+
+
+@bp.errorhandler(CSRFError)
+def _expired_form(error: CSRFError):
+    """A document form whose CSRF token no longer holds (the editor logged in again in another tab, or
+    wrote for longer than the token lasts) comes back with what was typed and a fresh token: the error page
+    lost a whole text. Other forms, and visitors who are not logged in, get the error page."""
+    from .auth import csrf_error
+
+    if request.endpoint not in ("editor.new", "editor.edit") or not current_editor() or not request.form:
+        return csrf_error(error)
+    page = FormPage(DocumentForm.from_request(request.form, (request.view_args or {}).get("doc_id", "")))
+    page.message = ("Het formulier is verlopen (bijvoorbeeld omdat u intussen opnieuw hebt ingelogd), dus uw tekst "
+                    "is nog niet opgeslagen. Hij staat hieronder nog in het formulier: klik opnieuw op Opslaan.")
+    return _render_form(page, 400)
 
 
 def _render_form(page: FormPage, status: int = 200):
@@ -535,7 +551,7 @@ def upload():
     with tempfile.TemporaryDirectory(dir=upload_root) as tmp:
         paths, names = [], {}
         for number, item in enumerate(files, 1):
-            shown = Path(item.filename).name[:200]
+            shown = upload_name(item.filename)
             suffix = Path(shown).suffix.lower()
             if suffix not in importer.SUFFIXES:
                 outcomes.append(importer.Outcome(shown, "failed", reason=f"bestandstype {suffix or '(geen)'} is "
@@ -562,6 +578,21 @@ def upload():
     return render_template("editor/import.html", outcomes=outcomes, summary=importer.summarise(outcomes),
                            review_summary=importer.review_summary(outcomes),
                            dry_run=options.dry_run, **context)
+
+
+UPLOAD_NAME_MAX = 200
+
+
+def upload_name(filename: str) -> str:
+    """The name an uploaded file had on the editor's computer (without a folder), as the import shows it and
+    may take a title from; cut in its stem when too long, so that its extension, which says what kind of file
+    it is, stays (cutting the whole name at 200 characters refused a long name as having no file type)."""
+    name = Path(filename).name
+    if len(name) <= UPLOAD_NAME_MAX:
+        return name
+    suffix = Path(name).suffix
+    suffix = suffix if len(suffix) <= 10 else ""
+    return name[:UPLOAD_NAME_MAX - len(suffix)].rstrip(". ") + suffix
 
 
 @bp.get("/zoekvragen")

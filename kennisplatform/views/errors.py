@@ -19,6 +19,7 @@ TITLES = {
     404: "Pagina niet gevonden",
     405: "Methode niet toegestaan",
     413: "Verzoek te groot",
+    416: "Bereik bestaat niet",
     422: "Niet te verwerken",
     500: "Er ging iets mis",
     503: "Tijdelijk niet beschikbaar",
@@ -29,21 +30,29 @@ MESSAGES = {
     404: "Deze pagina bestaat niet (meer). Misschien is het adres verkeerd getypt, of is het document verplaatst.",
     405: "Deze pagina kan niet op deze manier worden opgevraagd.",
     413: "Het verzoek is te groot.",
+    416: "Het gevraagde deel van dit bestand bestaat niet.",
     500: "Door een fout aan onze kant kon deze pagina niet worden getoond. Probeer het later opnieuw.",
     503: "De zoekindex wordt bijgewerkt. Probeer het over een paar seconden opnieuw.",
 }
+# Any other 4xx (a Range past the end, a missing Content-Length): the request's fault, not "ours" as the
+# 500 texts said.
+CLIENT_TITLE = "Ongeldig verzoek"
+CLIENT_MESSAGE = "Dit verzoek kan niet worden verwerkt."
 
 
 def error_response(status: int, message: str | None = None, parameter: str | None = None,
-                   repairs: Callable[[], list[Repair]] | None = None):
+                   repairs: Callable[[], list[Repair]] | None = None, title: str | None = None):
     """The page (or JSON, for a .json address) for an error status; `repairs`: the page's links to the same
-    address put right (made only for the page)."""
-    message = message or MESSAGES.get(status, MESSAGES[500])
+    address put right (made only for the page); `title`: other than the status's own (a 400 is an invalid
+    search, with a link to a new one, unless it says otherwise)."""
+    message = message or MESSAGES.get(status, CLIENT_MESSAGE if status < 500 else MESSAGES[500])
     if request.path.endswith(".json"):
         body = {"status": status, "error": message, **({"parameter": parameter} if parameter else {})}
         return Response(json.dumps(body, ensure_ascii=False), status=status, mimetype="application/json")
-    title = TITLES.get(status, TITLES[500])
-    return render_template("error.html", status=status, title=title, message=message, parameter=parameter,
+    search_again = status == 400 and title is None
+    title = title or TITLES.get(status, CLIENT_TITLE if status < 500 else TITLES[500])
+    return render_template("error.html", status=status, title=title, search_again=search_again,
+                           message=message, parameter=parameter,
                            repairs=repairs() if repairs else []), status
 
 

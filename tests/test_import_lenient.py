@@ -1,0 +1,189 @@
+"""Real files as they are found import: text in windows-1252 (old Notepad and Word 'save as text' files), a
+Markdown file whose header is broken, a one-line text. What is still refused is refused in Dutch, and a
+second import of the same file changes nothing."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from editor_support import login, make_app
+from kennisplatform import importer
+from kennisplatform.documents import parse_document
+from kennisplatform.render import render_markdown
+
+NOTEPAD = "Cultuurcoördinator in Gouda\n\nHet café van de school organiseert één keer per maand een " \
+          "voorstelling voor groep 7 en 8.\n"
+
+
+def run(corpus_dir, index_dir, taxonomy, *paths):
+    return importer.Importer(corpus_dir, index_dir, taxonomy).run([Path(p) for p in paths])
+
+
+def write(folder: Path, name: str, data: bytes) -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+def corpus_files(corpus_dir: Path) -> dict[str, bytes]:
+    """Every file of the corpus (documents, originals, history), to see that a re-import changes nothing."""
+    return {str(p.relative_to(corpus_dir)): p.read_bytes() for p in sorted(corpus_dir.rglob("*")) if p.is_file()}
+
+
+def imported_twice(corpus_dir, index_dir, taxonomy, path: Path) -> importer.Outcome:
+    """The outcome of the first import; the second must find the same document and change no file."""
+    [first] = run(corpus_dir, index_dir, taxonomy, path)
+    assert first.status == "created", first.reason
+    before = corpus_files(corpus_dir)
+    [again] = run(corpus_dir, index_dir, taxonomy, path)
+    assert (again.status, again.doc_id) == ("unchanged", first.doc_id), again
+    assert corpus_files(corpus_dir) == before
+    return first
+
+
+# -- windows-1252 -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["notities.txt", "notities.md"])
+def test_a_windows_1252_text_is_read_as_windows_1252_and_says_so(corpus_dir, index_dir, taxonomy, tmp_path, name):
+    path = write(tmp_path / "in", name, NOTEPAD.replace("\n", "\r\n").encode("cp1252"))
+    draft = importer.read_path(path, taxonomy)
+    assert draft.title == "Cultuurcoördinator in Gouda"
+    assert "Het café van de school organiseert één keer" in draft.body
+    assert draft.notes == ["gelezen als windows-1252 (geen UTF-8)"]
+    outcome = imported_twice(corpus_dir, index_dir, taxonomy, path)
+    assert "gelezen als windows-1252" in outcome.reason
+    saved = next(corpus_dir.rglob(f"{outcome.doc_id}.md")).read_text(encoding="utf-8")
+    assert "Cultuurcoördinator in Gouda" in saved and "café" in saved
+    path.write_bytes(NOTEPAD.replace("groep 7", "groep 6").encode("cp1252"))
+    [changed] = run(corpus_dir, index_dir, taxonomy, path)
+    assert (changed.status, changed.doc_id) == ("updated", outcome.doc_id), changed
+    assert changed.reason == "gelezen als windows-1252 (geen UTF-8)"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
+def test_utf8_with_or_without_bom_and_utf16_with_bom_are_read_without_a_note(tmp_path, taxonomy, encoding):
+    draft = importer.read_path(write(tmp_path / "in", "notities.txt", NOTEPAD.encode(encoding)), taxonomy)
+    assert draft.title == "Cultuurcoördinator in Gouda" and "één keer" in draft.body
+    assert draft.notes == []
+
+
+@pytest.mark.parametrize("data", [
+    "Привет мир\n\nКультура и образование в Лейдене.\n".encode("cp1251"),  # 1252 would give 'Ïðèâåò'
+    "Café in Gouda\n\n".encode("cp1252") + "één keer per week".encode("utf-8"),  # mixed: 'Ã©Ã©n'
+    b"Muziek in Gouda\n\nLes \x81\x8d per week.\n",  # bytes that windows-1252 leaves undefined
+])
+def test_text_that_windows_1252_would_turn_into_mojibake_is_refused_in_dutch(corpus_dir, index_dir, taxonomy,
+                                                                              tmp_path, data):
+    [outcome] = run(corpus_dir, index_dir, taxonomy, write(tmp_path / "in", "tekst.txt", data))
+    assert outcome.status == "failed"
+    assert outcome.reason.startswith("geen UTF-8- of windows-1252-tekst: sla het bestand op als UTF-8")
+
+
+# -- a broken header ---------------------------------------------------------------------------------------
+BROKEN_HEADERS = [
+    # (file, header as it must stay visible, reason the outcome gives)
+    ("---\ntitle: [niet gesloten\ndate: 2023-01-01\n---\n# Dans in Delft\n\nLeerlingen dansen op school.\n",
+     "title: [niet gesloten\ndate: 2023-01-01", "YAML-kop: ongeldige YAML op regel 3, kolom 5"),
+    ("---\nDans op school, verslag\n---\n# Dans in Delft\n\nLeerlingen dansen op school.\n",
+     "Dans op school, verslag", "YAML-kop: de YAML-kop is geen lijst van sleutels en waarden"),
+    ("---\ntitle: Dans\ntype: verslag\n\n# Dans in Delft\n\nLeerlingen dansen op school.\n",
+     "title: Dans\ntype: verslag", "de YAML-kop is niet afgesloten met ---"),
+]
+
+
+@pytest.mark.parametrize("text, header, reason", BROKEN_HEADERS)
+def test_a_markdown_file_with_a_broken_header_is_imported_with_the_header_kept(corpus_dir, index_dir, taxonomy,
+                                                                               tmp_path, text, header, reason):
+    path = write(tmp_path / "in", "dans.md", text.encode())
+    draft = importer.read_path(path, taxonomy)
+    assert draft.title == "Dans in Delft"
+    assert draft.body.startswith("Leerlingen dansen op school.\n")
+    assert f"```\n{header}\n```" in draft.body  # below the text, as it was: nothing lost, nothing guessed
+    assert header.splitlines()[0] in render_markdown(draft.body).html  # shown on the page
+    assert draft.summary == "Leerlingen dansen op school."
+    assert draft.notes == [f"{reason}; de kop is niet gebruikt en staat als tekst onder aan het document"]
+    outcome = imported_twice(corpus_dir, index_dir, taxonomy, path)
+    assert reason in outcome.reason
+
+
+def test_a_corpus_file_with_a_broken_header_is_still_a_problem_for_check(taxonomy):
+    """The leniency is the importer's: the corpus reader (and so `check`) keeps reporting such a file."""
+    parsed = parse_document(BROKEN_HEADERS[0][0], "dans", taxonomy, "verslagen/dans.md")
+    assert parsed.document is None and parsed.problems[0].field == "front matter"
+
+
+def test_a_file_that_is_only_a_broken_header_takes_its_title_from_the_file_name(corpus_dir, index_dir, taxonomy,
+                                                                                 tmp_path):
+    path = write(tmp_path / "in", "dans_op_school.md", b"---\ntitle: ```[dans\n---\n")
+    draft = importer.read_path(path, taxonomy)
+    assert draft.title == "dans op school"
+    assert draft.body == "````\ntitle: ```[dans\n````\n"  # a fence longer than the header's own backticks
+    imported_twice(corpus_dir, index_dir, taxonomy, path)
+
+
+def test_a_rule_at_the_top_is_neither_a_header_nor_the_title(tmp_path, taxonomy):
+    draft = importer.read_path(write(tmp_path / "in", "lijn.md", b"---\n\nDans in Delft\n\nLeerlingen dansen.\n"),
+                               taxonomy)
+    assert draft.title == "Dans in Delft" and draft.notes == []
+    assert "Leerlingen dansen." in draft.body
+
+
+def test_a_wrong_field_value_in_a_readable_header_is_still_refused_with_its_name(tmp_path, taxonomy):
+    data = b"---\ntitle: Titel\ntype: verslag\ndate: 14-03-2024\n---\nTekst"
+    with pytest.raises(importer.ImportProblem, match="veld 'date' in de YAML-kop"):
+        importer.read_path(write(tmp_path / "in", "datum.md", data), taxonomy)
+
+
+# -- one line ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name, data, body", [
+    ("afspraken.txt", b"Afspraken muziekles groep 5\n", "Afspraken muziekles groep 5\n"),
+    ("afspraken.txt", b"Muziekles in groep 5: elke dinsdag om 10 uur *samen* zingen.", None),
+    ("afspraken.md", b"# Afspraken muziekles groep 5\n", "Afspraken muziekles groep 5\n"),
+])
+def test_a_one_line_file_is_a_document(corpus_dir, index_dir, taxonomy, tmp_path, name, data, body):
+    path = write(tmp_path / "in", name, data)
+    draft = importer.read_path(path, taxonomy)
+    line = data.decode().strip().lstrip("# ")
+    assert draft.title == line
+    assert render_markdown(draft.body).html.count(line) == 1  # its text, as a paragraph, not a heading
+    assert "<h" not in render_markdown(draft.body).html
+    if body is not None:
+        assert draft.body == body
+    assert draft.summary == ""  # not the title again
+    imported_twice(corpus_dir, index_dir, taxonomy, path)
+
+
+def test_a_title_and_a_date_keep_the_date_as_text(tmp_path, taxonomy):
+    draft = importer.read_path(write(tmp_path / "in", "notulen.txt", b"Notulen\n12 maart 2024\n"), taxonomy)
+    assert (draft.title, draft.date.isoformat(), draft.body) == ("Notulen", "2024-03-12", "12 maart 2024\n")
+
+
+def test_a_line_of_signs_below_the_title_stays_its_text(tmp_path, taxonomy):
+    draft = importer.read_path(write(tmp_path / "in", "feest.txt", "Feest\n\n🎉🎉\n".encode()), taxonomy)
+    assert (draft.title, draft.body) == ("Feest", "🎉🎉\n")
+
+
+@pytest.mark.parametrize("data", [b" \n\t\n", "\ufeff \u00a0\u3000\n".encode(), " \n".encode("utf-16")])
+def test_a_file_of_whitespace_only_is_refused_as_empty(corpus_dir, index_dir, taxonomy, tmp_path, data):
+    [outcome] = run(corpus_dir, index_dir, taxonomy, write(tmp_path / "in", "leeg.txt", data))
+    assert outcome.status == "failed" and outcome.reason.startswith("leeg bestand"), outcome.reason
+
+
+# -- the editors' upload -----------------------------------------------------------------------------------
+def test_the_upload_imports_all_three_and_says_what_it_noticed(tmp_path, corpus_dir, index_dir):
+    from test_editor_web import text, upload
+
+    client = make_app(corpus_dir, index_dir, tmp_path / "instance").test_client()
+    login(client)
+    files = [("notities.txt", NOTEPAD.encode("cp1252")), ("dans.md", BROKEN_HEADERS[0][0].encode()),
+             ("afspraken.txt", b"Afspraken muziekles groep 5\n")]
+    response = upload(client, files)
+    page = text(response)
+    assert response.status_code == 200
+    assert "3 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 dubbel, 0 mislukt" in page
+    assert "gelezen als windows-1252" in page and "de kop is niet gebruikt" in page
+    hits = client.get("/zoeken.json?q=cultuurco%C3%B6rdinator").get_json()["hits"]
+    assert "Cultuurcoördinator in Gouda" in [hit["title"] for hit in hits]  # found by its word with 'ö'
+    again = text(upload(client, files))
+    assert "0 nieuw, 0 bijgewerkt, 3 ongewijzigd" in again
