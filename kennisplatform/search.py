@@ -148,6 +148,17 @@ CLASSIC_IDF_FROM = LONG_QUERY
 # to 1.5 raised tune2 and tune5 questions and lowered nothing; from 4 words a common pair ("vaste plek",
 # "cultuuronderwijs op school") lifted a wrong page in field tune and tune4.
 PROXIMITY_FROM = 5
+# A short query of this many content words or more that names a place ("Zeeuwse basisschool kunst", "cultuureducatie
+# zoetermeerse basisscholen") ranks the documents without every word by weight, not first by how many of its words
+# they have: BM25 with its own idf times the share of the query's weight they match (_weight_share), as a long query's
+# are. A place weighs as the place it is (PLACE_BOOST, its idf); in tiers by count, a page about Zeeland that says
+# "Zeeuws" once and lacks "kunst" came after every page with "basisschool" and "kunst" anywhere. On the tuning sets
+# (docs/performance.md, "Session 14: partial matches of a place query by weight"): bs_fresh11 "Zeeuwse basisschool
+# kunst" 0.745 -> 0.950, bs_tune9 "cultuureducatie zoetermeerse basisscholen" 0.710 -> 1.000, tune8 "voorschotense
+# basisscholen cultuur" 0.900 -> 1.000; 12 up, 6 down (the starter's "theater speciaal onderwijs Den Haag" 1.000 ->
+# 0.958); held-out place 0.956 -> 0.959, nothing else moved. For every query of three words or more, not only a place's,
+# as much fell as rose (27 up, 24 down).
+PLACE_PARTIAL_FROM = 3
 # Title coverage: the share of the query's content weight (each group its idf) that a document's title
 # contains. A document whose title covers at least TITLE_COVERAGE of it (with a word of the topic, not only
 # a place; and two groups of a query of three or more) is listed and ranked with the documents that contain
@@ -1040,6 +1051,8 @@ class SearchEngine:
                 if n and plan.evidence is None:
                     if partial_scores is None:
                         partial_scores = self._scores(state, parsed, within, saturated, classic=True)
+                        if _place_partial(parsed):
+                            partial_scores *= self._query_weight_share(state, parsed)
                     tier_scores = partial_scores
                 ranked += ranking.top(tier_scores, bitsets.to_array(tier, size), needed - len(ranked))
             if len(ranked) >= needed:
@@ -1050,6 +1063,11 @@ class SearchEngine:
             more, more_scores = self._ranked(state, plan.fill.query, plan.fill.plan, rest, needed - len(docnums))
             return docnums + more, dict(ranked) | more_scores
         return docnums, dict(ranked)
+
+    def _query_weight_share(self, state: _State, parsed: ParsedQuery) -> np.ndarray:
+        """Per document, the share of the query's content weight (each group its idf) that it matches."""
+        group_bits = [self._group_bits(state, parsed.groups[i]) for i in parsed.content_groups]
+        return _weight_share(group_bits, _idf_weights(group_bits, state.ranker.size), state.ranker.size)
 
     def _tiers(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int) -> list[int]:
         """The listed documents in the order of their tiers (bitsets, best first; see _ranked)."""
@@ -1063,6 +1081,8 @@ class SearchEngine:
         n = len(group_bits)
         levels = _at_least(group_bits, listed)
         tiers = [levels[n] | first]
+        if _place_partial(parsed):  # the rest as one, by weight (PLACE_PARTIAL_FROM)
+            return [tiers[0], listed & ~tiers[0]]
         for matched in range(n - 1, max(plan.min_groups, 1) - 1, -1):
             tiers.append(levels[matched] & ~levels[matched + 1] & ~first)
         return tiers
@@ -1306,6 +1326,12 @@ def _suggestion(corrected: ParsedQuery, corrected_plan: Plan, filters: int, tota
     """'Bedoelde u ...?' when the better-spelled query (not taken: _correct) finds more."""
     other = (corrected_plan.matched & filters).bit_count()
     return Suggestion(corrected.text, other) if other > total else None
+
+
+def _place_partial(parsed: ParsedQuery) -> bool:
+    """Whether a short query's documents without every word are ranked by weight (PLACE_PARTIAL_FROM)."""
+    content = parsed.content_groups
+    return PLACE_PARTIAL_FROM <= len(content) < LONG_QUERY and any(_places(parsed.groups[i]) for i in content)
 
 
 def _classic_idf(parsed: ParsedQuery) -> bool:
