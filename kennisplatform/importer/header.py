@@ -82,7 +82,8 @@ def _check_type(header: Header, taxonomy: Taxonomy) -> None:
         header.drop("type", header.meta.pop("type"), "is geen type")
     elif not taxonomy.resolve("type", value.strip()):
         hint = taxonomy.closest("type", value)
-        header.drop("type", header.meta.pop("type"), "is geen bekend type" + (f" (bedoelde u '{hint}'?)" if hint else ""))
+        why = "is geen bekend type" + (f" (bedoelde u '{hint}'?)" if hint else "")
+        header.drop("type", header.meta.pop("type"), why)
 
 
 def _check_date(header: Header) -> None:
