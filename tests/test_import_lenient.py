@@ -32,6 +32,12 @@ def corpus_files(corpus_dir: Path) -> dict[str, bytes]:
     return {str(p.relative_to(corpus_dir)): p.read_bytes() for p in sorted(corpus_dir.rglob("*")) if p.is_file()}
 
 
+def saved_file(corpus_dir: Path, doc_id: str) -> str:
+    """The document's corpus file (not the original kept in bijlagen/, which may be a .md too)."""
+    [path] = [p for p in corpus_dir.rglob(f"{doc_id}.md") if p.parent.name != "bijlagen"]
+    return path.read_text(encoding="utf-8")
+
+
 def imported_twice(corpus_dir, index_dir, taxonomy, path: Path) -> importer.Outcome:
     """The outcome of the first import; the second must find the same document and change no file."""
     [first] = run(corpus_dir, index_dir, taxonomy, path)
@@ -129,10 +135,84 @@ def test_a_rule_at_the_top_is_neither_a_header_nor_the_title(tmp_path, taxonomy)
     assert "Leerlingen dansen." in draft.body
 
 
-def test_a_wrong_field_value_in_a_readable_header_is_still_refused_with_its_name(tmp_path, taxonomy):
-    data = b"---\ntitle: Titel\ntype: verslag\ndate: 14-03-2024\n---\nTekst"
-    with pytest.raises(importer.ImportProblem, match="veld 'date' in de YAML-kop"):
-        importer.read_path(write(tmp_path / "in", "datum.md", data), taxonomy)
+# -- a field with a wrong value ----------------------------------------------------------------------------
+FIELD_BODY = "# Dans in Delft\n\nLeerlingen dansen op school.\n"
+KEPT = "de YAML-kop staat als tekst onder aan het document"
+WRONG_FIELDS = [
+    # (header lines, the note, what the draft has instead)
+    ("type: verslag\ndate: 31-02-2024", "veld 'date': '31-02-2024' is geen geldige datum; niet gebruikt",
+     {"date": None}),
+    ("type: verslag\ndate: maart 2024", "veld 'date': 'maart 2024' is geen geldige datum; niet gebruikt",
+     {"date": None}),
+    ("type: verslag\ndate: [2024-01-01]", 'veld \'date\': ["2024-01-01"] is geen geldige datum; niet gebruikt',
+     {"date": None}),
+    ("type: onzin", "veld 'type': 'onzin' is geen bekend type; niet gebruikt", {"type": None}),
+    ("type: [verslag, artikel]", 'veld \'type\': ["verslag", "artikel"] is geen type; niet gebruikt', {"type": None}),
+    ("type: verslag\ntitle: 2024", "veld 'title': 2024 is geen tekst; niet gebruikt", {"title": "Dans in Delft"}),
+    ("type: verslag\ntitle: [Dans, Delft]", 'veld \'title\': ["Dans", "Delft"] is geen tekst; niet gebruikt',
+     {"title": "Dans in Delft"}),
+    ("type: verslag\nsummary: {kort: lang}", 'veld \'summary\': {"kort": "lang"} is geen tekst; niet gebruikt',
+     {"summary": ""}),
+    ("type: verslag\nthemes: [erfgoed, onzin]", "veld 'themes': 'onzin' is geen bekende waarde; niet gebruikt",
+     {"themes": ("erfgoed",)}),
+    ("type: verslag\naudience: {po: ja}", 'veld \'audience\': {"po": "ja"} is geen lijst van waarden; niet gebruikt',
+     {"audience": ()}),
+]
+
+
+@pytest.mark.parametrize("header, note, instead", WRONG_FIELDS)
+def test_a_field_whose_value_cannot_be_used_is_dropped_with_a_note_and_the_header_kept(
+        corpus_dir, index_dir, taxonomy, tmp_path, header, note, instead):
+    path = write(tmp_path / "in", "dans.md", f"---\n{header}\n---\n{FIELD_BODY}".encode())
+    draft = importer.read_path(path, taxonomy)
+    assert draft.notes == [note, KEPT]
+    assert {key: getattr(draft, key) for key in instead} == instead  # as if the file did not give it
+    if "title:" not in header:
+        assert draft.title == "Dans in Delft"
+    assert draft.body.startswith("Leerlingen dansen op school.\n")
+    assert draft.body.endswith(f"\n```\n{header}\n```\n")  # the value stays visible, as it was
+    outcome = imported_twice(corpus_dir, index_dir, taxonomy, path)
+    assert note in outcome.reason and KEPT in outcome.reason
+    saved = parse_document(saved_file(corpus_dir, outcome.doc_id), outcome.doc_id, taxonomy)
+    assert saved.problems == [] and header.splitlines()[-1] in saved.document.body
+
+
+def test_a_dropped_type_is_suggested_and_a_dropped_date_found_in_the_text(corpus_dir, index_dir, taxonomy, tmp_path):
+    text = "---\ntitle: Erfgoedlessen\ntype: lesbrief\ndate: 31-02-2024\n---\n14 maart 2024\n\n" \
+           "Leerlingen bezoeken het museum en leren over erfgoed in hun wijk.\n"
+    path = write(tmp_path / "in", "erfgoed.md", text.encode())
+    draft = importer.read_path(path, taxonomy)
+    assert (draft.title, draft.type, draft.date.isoformat()) == ("Erfgoedlessen", None, "2024-03-14")
+    [outcome] = run(corpus_dir, index_dir, taxonomy, path)
+    assert outcome.status == "created", outcome.reason
+    saved = parse_document(saved_file(corpus_dir, outcome.doc_id), outcome.doc_id, taxonomy)
+    assert saved.document.type and saved.problems == []  # a type of the taxonomy, as for a file without one
+
+
+@pytest.mark.parametrize("value", ["14-03-2024", "14 maart 2024", "2024-3-14", "14/3/2024"])
+def test_a_date_in_another_dutch_form_is_read_as_that_date(corpus_dir, index_dir, taxonomy, tmp_path, value):
+    path = write(tmp_path / "in", "dans.md", f"---\ntype: verslag\ndate: {value}\n---\n{FIELD_BODY}".encode())
+    draft = importer.read_path(path, taxonomy)
+    assert draft.date.isoformat() == "2024-03-14"
+    assert draft.notes == [f"veld 'date': '{value}' gelezen als 2024-03-14"]
+    assert "```" not in draft.body  # nothing dropped: no header below the text
+    imported_twice(corpus_dir, index_dir, taxonomy, path)
+
+
+def test_a_taxonomy_alias_in_a_header_resolves_without_a_note(tmp_path, taxonomy):
+    data = b"---\ntype: Verslag\nthemes: Erfgoededucatie, onzin\naudience: [primair onderwijs]\n---\n" \
+           + FIELD_BODY.encode()
+    draft = importer.read_path(write(tmp_path / "in", "dans.md", data), taxonomy)
+    assert (draft.type, draft.themes, draft.audience) == ("verslag", ("erfgoed",), ("po",))
+    assert draft.notes == ["veld 'themes': 'onzin' is geen bekende waarde; niet gebruikt", KEPT]
+
+
+@pytest.mark.parametrize("header, field", [("type: verslag\ntitle: Dans\ndate: 31-02-2024", "date"),
+                                           ("type: onzin\ntitle: Dans", "type")])
+def test_a_corpus_file_with_a_wrong_field_value_is_still_a_problem_for_check(taxonomy, header, field):
+    """The leniency is the importer's: the corpus reader (and so `check` and the index) reports such a file."""
+    parsed = parse_document(f"---\n{header}\n---\nTekst\n", "dans", taxonomy, "verslagen/dans.md")
+    assert parsed.document is None and [p.field for p in parsed.problems] == [field]
 
 
 # -- one line ----------------------------------------------------------------------------------------------
@@ -187,3 +267,19 @@ def test_the_upload_imports_all_three_and_says_what_it_noticed(tmp_path, corpus_
     assert "Cultuurcoördinator in Gouda" in [hit["title"] for hit in hits]  # found by its word with 'ö'
     again = text(upload(client, files))
     assert "0 nieuw, 0 bijgewerkt, 3 ongewijzigd" in again
+
+
+def test_the_upload_imports_a_file_with_wrong_fields_and_the_page_shows_them(tmp_path, corpus_dir, index_dir):
+    from test_editor_web import text, upload
+
+    client = make_app(corpus_dir, index_dir, tmp_path / "instance").test_client()
+    login(client)
+    files = [("dans.md", f"---\ntitle: Dans in Delft\ntype: onzin\ndate: 31-02-2024\n---\n{FIELD_BODY}".encode())]
+    page = text(upload(client, files))
+    assert "1 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 dubbel, 0 mislukt" in page
+    assert "veld &#39;date&#39;: &#39;31-02-2024&#39; is geen geldige datum; niet gebruikt" in page
+    assert "veld &#39;type&#39;: &#39;onzin&#39; is geen bekend type; niet gebruikt" in page
+    document = text(client.get("/document/dans-in-delft"))
+    assert "type: onzin" in document and "date: 31-02-2024" in document  # visible to the editor, to fix
+    again = text(upload(client, files))
+    assert "0 nieuw, 0 bijgewerkt, 1 ongewijzigd" in again

@@ -78,6 +78,23 @@ def find_date(text: str) -> dt.date | None:
     return found[1] if found else None
 
 
+# 2024-3-14: an ISO order with a month or day of one digit, as people type it in a header.
+_LOOSE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def written_date(value: str) -> dt.date | None:
+    """A value that is one date and nothing else, written in a common Dutch form: '14-03-2024' (day first),
+    '14 maart 2024', '2024-3-14'. None when it is not exactly one real date ('31-02-2024', 'maart 2024'):
+    a header's date field, where a near miss must not become another day."""
+    text = " ".join(value.split())
+    if (match := _LOOSE_ISO.fullmatch(text)):
+        year, month, day = map(int, match.groups())
+        return _valid(year, month, day)
+    if _DUTCH_DATE.fullmatch(text) or _NUMERIC_DATE.fullmatch(text):
+        return find_date(text)
+    return None
+
+
 def parse_date_value(value: str | None) -> dt.date | None:
     """A date from a metadata value: ISO 8601 (with or without time and zone) or a written date. The date is
     the one written down, in the writer's own time zone (a page published at 00:30 in Amsterdam is dated

@@ -1,16 +1,16 @@
 """Markdown (with or without front matter) and plain text: title, date and body as Markdown."""
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import yaml
 
-from ..documents import MAX_TITLE, parse_document, split_front_matter
+from ..documents import MAX_TITLE, load_yaml, parse_document, split_front_matter
 from ..render import shown_text
 from ..taxonomy import Taxonomy
 from .dates import find_date, text_date
+from .header import problem_notes, usable_header
 from .model import Draft, ImportProblem
 from .titles import TITLE_SEPARATORS, is_bare_date, same_text
 
@@ -50,14 +50,15 @@ def shorten(text: str, limit: int = SUMMARY_MAX) -> str:
 
 
 def read_markdown(text: str, taxonomy: Taxonomy, name: str) -> Draft:
-    """With front matter: its fields are used (and must be valid; a missing type or title is found as for a
-    file without). Without: the first heading or line is the title, a date at the top of the text the date.
-    A header that cannot be read (not YAML, not closed with ---) does not refuse the file: it is read as a
-    file without one, and the header's text is kept below the text (see _unread_header)."""
+    """With front matter: its fields are used as far as they can be (importer.header: a value that cannot,
+    such as a date that is no date or an unknown type, is dropped with a note and the header kept below the
+    text); a missing or dropped type or title is found as for a file without. Without: the first heading or
+    line is the title, a date at the top of the text the date. A header that cannot be read at all (not
+    YAML, not closed with ---) does not refuse the file either: it is read as a file without one, and the
+    header's text is kept below the text (see _unread_header)."""
     front, body = split_front_matter(text)
     if HIDDEN_HTML.search(body):
         body = HIDDEN_HTML.sub("", body)
-        text = f"---\n{front}\n---\n{body}" if front is not None else body
     if front is None:
         front, body = _unclosed_header(body)
         if front is not None:
@@ -68,23 +69,31 @@ def read_markdown(text: str, taxonomy: Taxonomy, name: str) -> Draft:
     unreadable = _header_problem(front, taxonomy, name)
     if unreadable:  # the header as a whole (bad YAML, not keys and values), not one field's value
         return _unread_header(front, body, name, unreadable)
+    header = usable_header(load_yaml(front), taxonomy)
+    meta = header.meta
     # Missing metadata is no reason to refuse a file: no type, and the type is suggested from the text;
     # no title, and the first heading or line is the title.
-    missing_type = not re.search(r"(?m)^type[ \t]*:[ \t]*\S", front)
-    title = None
-    if not re.search(r"(?m)^title[ \t]*:[ \t]*\S", front):
-        title, rest = _first_line(body.splitlines())
-        title, body = re.sub(r"^#+\s*", "", title).strip(), "\n".join(rest)
-    if missing_type or title is not None:
-        extra = ("type: verslag\n" if missing_type else "") + (f"title: {json.dumps(title)}\n" if title else "")
-        text = f"---\n{extra}{front}\n---\n{body}"
-    parsed = parse_document(text, Path(name).stem.lower(), taxonomy, name)
-    if parsed.document is None:
+    if "title" not in meta:
+        title, rest = _first_line(body.splitlines(), name)
+        meta["title"], body = re.sub(r"^#+\s*", "", title).strip(), "\n".join(rest)
+    missing_type = "type" not in meta
+    if missing_type:
+        meta["type"] = "verslag"  # parse_document needs a type; choose_fields suggests one instead
+    cleaned = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100)
+    parsed = parse_document(f"---\n{cleaned}---\n{body}", Path(name).stem.lower(), taxonomy, name)
+    if parsed.document is None:  # usable_header leaves nothing that refuses a document; a guard all the same
         raise ImportProblem("; ".join(_problem_text(p) for p in parsed.problems))
     doc = parsed.document.with_changes(type=None) if missing_type else parsed.document
     # Front matter without a date: a date at the top of the text will do (else the date stays unknown).
-    return Draft(doc.title, doc.date or text_date(doc.body), doc.body, doc.summary, doc.source, doc.type,
-                 doc.themes, doc.regions, doc.disciplines, doc.audience, doc.organisations)
+    draft = Draft(doc.title, doc.date or text_date(doc.body), doc.body, doc.summary, doc.source, doc.type,
+                  doc.themes, doc.regions, doc.disciplines, doc.audience, doc.organisations,
+                  notes=[*header.notes, *problem_notes(parsed.problems)])
+    # A header without text stays refused ('geen tekst gevonden') as before, whatever its values: the header
+    # below the text is what was dropped, never the document's only text.
+    if (header.dropped or len(draft.notes) > len(header.notes)) and draft.body.strip():
+        _keep_header(draft, front)
+        draft.notes.append("de YAML-kop staat als tekst onder aan het document")
+    return draft
 
 
 def _header_problem(front: str, taxonomy: Taxonomy, name: str) -> str | None:
@@ -119,11 +128,20 @@ def _unread_header(header: str, body: str, name: str, reason: str) -> Draft:
     in a code block below the text, so that nothing in it is lost and an editor can copy what it meant.
     (A corpus file with such a header is still reported by `check`: this is the importer's leniency.)"""
     draft = _markdown_without_header(body, name)
-    longest = max((len(run) for run in re.findall(r"`+", header)), default=0)
-    fence = "`" * max(3, longest + 1)
-    draft.body = (draft.body.rstrip("\n") + "\n\n" if body.strip() else "") + f"{fence}\n{header}\n{fence}\n"
+    if not body.strip():
+        draft.body = ""  # the title from the file's name is not text of its own
+    _keep_header(draft, header)
     draft.notes.append(f"{reason}; de kop is niet gebruikt en staat als tekst onder aan het document")
     return draft
+
+
+def _keep_header(draft: Draft, header: str) -> None:
+    """The header's text as it was, in a code block below the draft's text: shown on the document's page,
+    where an editor can see and fix what the import did not use (a fence longer than any in the header)."""
+    longest = max((len(run) for run in re.findall(r"`+", header)), default=0)
+    fence = "`" * max(3, longest + 1)
+    text = draft.body.rstrip("\n") + "\n\n" if draft.body.strip() else ""
+    draft.body = text + f"{fence}\n{header}\n{fence}\n"
 
 
 def _has_aliases(front: str) -> bool:
