@@ -574,7 +574,7 @@ class SearchEngine:
         others = [word for word in self._found_nowhere(state, split, filters) if word not in added]
         message = (f"Geen resultaten voor {_quoted(compounds)}; hieronder de resultaten met een deel van het woord: "
                    f"{_quoted(parts, 'of')}." + (f" Niets gevonden voor {_quoted(others)}." if others else ""))
-        return Relaxation("any-words", parsed.text, " OR ".join(split.words()), message, " ".join(split.words()))
+        return Relaxation("parts", parsed.text, " OR ".join(split.words()), message, " ".join(split.words()))
 
     def _found_nowhere(self, state: _State, parsed: ParsedQuery, filters: int) -> list[str]:
         """The query's words that no listed document has (of a query that found some of its words)."""

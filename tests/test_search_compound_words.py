@@ -30,7 +30,7 @@ def test_a_compound_no_document_has_finds_the_documents_with_its_parts(engine):
     # Two of its three parts first, then one.
     assert [h.id for h in result.hits][:1] == ["jeugdtheater"]
     assert {h.id for h in result.hits} == {"jeugdtheater", "lessen", "dichten", "dansles"}  # "danslessen" has "les"
-    assert result.relaxation.kind == "any-words"
+    assert result.relaxation.kind == "parts"
     assert result.relaxation.message == ("Geen resultaten voor ‘jeugdtheaterles’; hieronder de resultaten met een "
                                          "deel van het woord: ‘jeugd’, ‘theater’ of ‘les’.")
     assert result.relaxation.shown == "jeugd theater les"
