@@ -611,11 +611,16 @@ def analyze_query(text: str) -> list[str]:
 def compound_query_parts(text: str) -> tuple[str, ...]:
     """The stems of the parts of a one-word compound query ("danslessen" -> dans, les), () for anything
     else: a query may also meet a compound's parts written apart ("lessen in dans")."""
+    return tuple(dict.fromkeys(stem(p) for p in compound_query_words(text)))
+
+
+def compound_query_words(text: str) -> tuple[str, ...]:
+    """The parts of a one-word compound query as words ("danslessen" -> dans, lessen), () for anything else."""
     words = _WORD.findall(text)
     if len(words) != 1 or word_terms(words[0]) is None:
         return ()
     parts = split_compound(fold(_normalize(words[0].lower())))
-    return tuple(dict.fromkeys(stem(p) for p in parts)) if len(parts) >= 2 else ()
+    return tuple(parts) if len(parts) >= 2 else ()
 
 
 @lru_cache(maxsize=50_000)

@@ -63,7 +63,8 @@ class Relaxation:
     """What was done to a query: it found nothing with all its words as typed, or it had a word no
     document has and was spelling-corrected (also when it found something: the message says which)."""
 
-    kind: str  # "any-words" (some words dropped) or "corrected" (spelling corrected)
+    kind: str  # "any-words" (some words dropped), "parts" (a compound no document has, searched as its parts)
+    # or "corrected" (spelling corrected)
     original: str
     used: str  # the query searched, as the search syntax writes it ("erfgoed OR ruimtevaart")
     message: str  # Dutch, e.g. "Geen resultaten voor ...; wel voor ..."
@@ -119,6 +120,12 @@ class SearchResult:
     @property
     def per_page(self) -> int:
         return self.params.per_page
+
+    @property
+    def found_as_typed(self) -> int:
+        """The results counted as found for the search log: none when a compound that no document has was searched
+        as its parts ("cultuurkaartjes" listing pages about "cultuur"), which is what the searcher missed."""
+        return 0 if self.relaxation is not None and self.relaxation.kind == "parts" else self.total
 
     @property
     def pages(self) -> int:

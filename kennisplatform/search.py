@@ -148,6 +148,17 @@ CLASSIC_IDF_FROM = LONG_QUERY
 # to 1.5 raised tune2 and tune5 questions and lowered nothing; from 4 words a common pair ("vaste plek",
 # "cultuuronderwijs op school") lifted a wrong page in field tune and tune4.
 PROXIMITY_FROM = 5
+# A short query of this many content words or more that names a place ("Zeeuwse basisschool kunst", "cultuureducatie
+# zoetermeerse basisscholen") ranks the documents without every word by weight, not first by how many of its words
+# they have: BM25 with its own idf times the share of the query's weight they match (_weight_share), as a long query's
+# are. A place weighs as the place it is (PLACE_BOOST, its idf); in tiers by count, a page about Zeeland that says
+# "Zeeuws" once and lacks "kunst" came after every page with "basisschool" and "kunst" anywhere. On the tuning sets
+# (docs/performance.md, "Session 14: partial matches of a place query by weight"): bs_fresh11 "Zeeuwse basisschool
+# kunst" 0.745 -> 0.950, bs_tune9 "cultuureducatie zoetermeerse basisscholen" 0.710 -> 1.000, tune8 "voorschotense
+# basisscholen cultuur" 0.900 -> 1.000; 12 up, 6 down (the starter's "theater speciaal onderwijs Den Haag" 1.000 ->
+# 0.958); held-out place 0.956 -> 0.959, nothing else moved. For every query of three words or more, not only a place's,
+# as much fell as rose (27 up, 24 down).
+PLACE_PARTIAL_FROM = 3
 # Title coverage: the share of the query's content weight (each group its idf) that a document's title
 # contains. A document whose title covers at least TITLE_COVERAGE of it (with a word of the topic, not only
 # a place; and two groups of a query of three or more) is listed and ranked with the documents that contain
@@ -537,12 +548,33 @@ class SearchEngine:
                 return split, split_plan, Relaxation(
                     "any-words", parsed.text, " ".join(split.words()),
                     f"Geen resultaten voor {places} als plaats; wel met de woorden ervan.", parsed.text)
+        split = _compound_words(parsed, self._found_nowhere(state, parsed, filters))
+        found = [g for g in split.groups if g not in parsed.groups and self._group_bits(state, g) & filters] \
+            if split else []
+        if found:
+            # A compound that no document has, whole or with all its parts ("jeugdtheaterles", "certificaatuitreiking"):
+            # the documents with some of its parts ("theaterles voor de jeugd", "reikt certificaten uit"), as a query
+            # of several words lists those with some of them, not nothing.
+            return split, self._plan(state, split, filters, params.per_page), \
+                self._parts_relaxation(state, parsed, split, [g.text for g in found], filters)
         if plan.matched & filters and len(parsed.groups) > 1:
             return parsed, plan, Relaxation(
                 "any-words", parsed.text, " OR ".join(parsed.words()),
                 _partial_message(parsed.text, self._found_nowhere(state, parsed, filters), parsed.words()),
                 parsed.text)
         return parsed, plan, None
+
+    def _parts_relaxation(self, state: _State, parsed: ParsedQuery, split: ParsedQuery, parts: list[str],
+                          filters: int) -> Relaxation:
+        """What the page says when compounds were searched as their parts (_compound_words), of which `parts` were
+        found: no document has all of a compound's parts (or the compound would have found it), so the results have
+        some of them."""
+        compounds = [g.text for g in parsed.groups if g not in split.groups]
+        added = {g.text for g in split.groups if g not in parsed.groups}
+        others = [word for word in self._found_nowhere(state, split, filters) if word not in added]
+        message = (f"Geen resultaten voor {_quoted(compounds)}; hieronder de resultaten met een deel van het woord: "
+                   f"{_quoted(parts, 'of')}." + (f" Niets gevonden voor {_quoted(others)}." if others else ""))
+        return Relaxation("parts", parsed.text, " OR ".join(split.words()), message, " ".join(split.words()))
 
     def _found_nowhere(self, state: _State, parsed: ParsedQuery, filters: int) -> list[str]:
         """The query's words that no listed document has (of a query that found some of its words)."""
@@ -1019,6 +1051,8 @@ class SearchEngine:
                 if n and plan.evidence is None:
                     if partial_scores is None:
                         partial_scores = self._scores(state, parsed, within, saturated, classic=True)
+                        if _place_partial(parsed):
+                            partial_scores *= self._query_weight_share(state, parsed)
                     tier_scores = partial_scores
                 ranked += ranking.top(tier_scores, bitsets.to_array(tier, size), needed - len(ranked))
             if len(ranked) >= needed:
@@ -1029,6 +1063,11 @@ class SearchEngine:
             more, more_scores = self._ranked(state, plan.fill.query, plan.fill.plan, rest, needed - len(docnums))
             return docnums + more, dict(ranked) | more_scores
         return docnums, dict(ranked)
+
+    def _query_weight_share(self, state: _State, parsed: ParsedQuery) -> np.ndarray:
+        """Per document, the share of the query's content weight (each group its idf) that it matches."""
+        group_bits = [self._group_bits(state, parsed.groups[i]) for i in parsed.content_groups]
+        return _weight_share(group_bits, _idf_weights(group_bits, state.ranker.size), state.ranker.size)
 
     def _tiers(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int) -> list[int]:
         """The listed documents in the order of their tiers (bitsets, best first; see _ranked)."""
@@ -1042,6 +1081,8 @@ class SearchEngine:
         n = len(group_bits)
         levels = _at_least(group_bits, listed)
         tiers = [levels[n] | first]
+        if _place_partial(parsed):  # the rest as one, by weight (PLACE_PARTIAL_FROM)
+            return [tiers[0], listed & ~tiers[0]]
         for matched in range(n - 1, max(plan.min_groups, 1) - 1, -1):
             tiers.append(levels[matched] & ~levels[matched + 1] & ~first)
         return tiers
@@ -1287,6 +1328,12 @@ def _suggestion(corrected: ParsedQuery, corrected_plan: Plan, filters: int, tota
     return Suggestion(corrected.text, other) if other > total else None
 
 
+def _place_partial(parsed: ParsedQuery) -> bool:
+    """Whether a short query's documents without every word are ranked by weight (PLACE_PARTIAL_FROM)."""
+    content = parsed.content_groups
+    return PLACE_PARTIAL_FROM <= len(content) < LONG_QUERY and any(_places(parsed.groups[i]) for i in content)
+
+
 def _classic_idf(parsed: ParsedQuery) -> bool:
     """Whether the query's words are scored with BM25's own idf (CLASSIC_IDF_FROM)."""
     return len(parsed.content_groups) >= CLASSIC_IDF_FROM
@@ -1339,6 +1386,26 @@ def _place_words(parsed: ParsedQuery, heads_only: bool = False) -> ParsedQuery |
             split = True
             words = words[:1] if heads_only else words
             groups += [Group((Clause("terms", tuple(analysis.analyze_query(w)), w),), w) for w in words]
+        else:
+            groups.append(group)
+    if not split:
+        return None
+    return ParsedQuery(parsed.text, groups, parsed.excluded, parsed.notes)
+
+
+def _compound_words(parsed: ParsedQuery, nowhere: list[str]) -> ParsedQuery | None:
+    """The query with each compound that no document has, whole or with its parts (a group of `nowhere` with a
+    'parts' clause), replaced by its parts as separate groups; None when it has no such compound."""
+    groups: list[Group] = []
+    split = False
+    for group in parsed.groups:
+        parts = analysis.compound_query_words(group.text) if group.text in nowhere and any(
+            clause.kind == "parts" for clause in group.alternatives) else ()
+        words = [(w, tuple(analysis.analyze_query(w))) for w in parts]
+        words = [(w, terms) for w, terms in words if terms]
+        if len(words) > 1:
+            split = True
+            groups += [Group((Clause("terms", terms, w),), w, terms[0] in filler_stems()) for w, terms in words]
         else:
             groups.append(group)
     if not split:

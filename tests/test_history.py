@@ -37,6 +37,10 @@ def found(engine, q: str) -> int:
     return engine.search(SearchParams(q=q)).total
 
 
+def found_ids(engine, q: str) -> list[str]:
+    return [hit.id for hit in engine.search(SearchParams(q=q)).hits]
+
+
 def edit_twice(corpus_dir, index_dir, taxonomy):
     doc = editing.open_document(corpus_dir, DOC, taxonomy).document
     editing.save_document(corpus_dir, index_dir, doc.with_changes(
@@ -121,7 +125,8 @@ def test_history_and_revert_from_the_command_line(corpus_dir, index_dir, engine,
 def test_delete_then_undelete_brings_back_the_same_id_and_text(corpus_dir, index_dir, engine, taxonomy):
     before = (corpus_dir / PATH).read_bytes()
     editing.delete_document(corpus_dir, index_dir, DOC, taxonomy, author=Author("anna"))
-    assert found(engine, "erfgoedleerlijnen") == 0
+    # Gone from search; the compound's parts may still find other documents (search._compound_words).
+    assert DOC not in found_ids(engine, "erfgoedleerlijnen")
     assert [i.doc_id for i in versions.trash(corpus_dir, taxonomy)] == [DOC]
     result = run(corpus_dir, index_dir, "undelete", DOC)
     assert result.exit_code == 0, result.output
@@ -194,7 +199,7 @@ def test_the_trash_page_lists_deleted_documents_and_brings_them_back(app, editor
     assert editor.post(delete_url, data={"csrf_token": token(editor, delete_url)}).status_code == 302
     page = editor.get("/redactie/prullenbak").get_data(as_text=True)
     assert "Erfgoed dordrecht" in page and f"/redactie/prullenbak/{DOC}/terugzetten" in page
-    assert editor.get("/zoeken.json?q=erfgoedleerlijnen").get_json()["total"] == 0
+    assert DOC not in [hit["id"] for hit in editor.get("/zoeken.json?q=erfgoedleerlijnen").get_json()["hits"]]
     back = editor.post(f"/redactie/prullenbak/{DOC}/terugzetten",
                        data={"csrf_token": token(editor, "/redactie/prullenbak")})
     assert back.status_code == 302 and back.headers["Location"].endswith(f"/redactie/document/{DOC}")

@@ -219,7 +219,9 @@ def test_a_dry_run_saves_nothing(corpus_dir, index_dir, engine, taxonomy):
     outcomes = run(corpus_dir, index_dir, taxonomy, engine, FIXTURES, dry_run=True)
     assert sorted(o.status for o in outcomes) == ["created"] * 6
     assert corpus_files(corpus_dir) == before
-    assert engine.search(SearchParams(q="cultuurmakers")).total == 0
+    # Other documents may have a part of the word (search._compound_words), the dry run's page is not there.
+    hits = engine.search(SearchParams(q="cultuurmakers")).hits
+    assert "Leerlingen als cultuurmakers in Gouda" not in [hit.title for hit in hits]
 
 
 def test_unsupported_and_oversized_files_fail_with_a_reason(corpus_dir, index_dir, engine, taxonomy, tmp_path):

@@ -74,6 +74,19 @@ def test_decide_applies_values_at_or_above_the_threshold_and_keeps_the_rest_pend
     assert decision.type in {p.value for p in decision.pending if p.key == "type"}
 
 
+@pytest.mark.parametrize("title, text, region", [
+    # A real page (CultuurSchakel, 2021) that names only the city's districts, never "Den Haag".
+    ("Aan de slag in Bouwlust en Vrederust", "Sinds september 2020 werkt CultuurSchakel in de wijken Bouwlust en "
+     "Vrederust aan een pilot van het programma Binnen&Buiten. Met de Escamp University verkennen we wat kinderen "
+     "doen aan tekenen, dansen of muziek maken.", "den-haag"),
+    ("Kunst in de wijk", "Kinderen uit Crooswijk en Delfshaven maken een voorstelling met het jeugdtheater.",
+     "rotterdam"),
+])
+def test_a_page_that_names_only_districts_is_filed_under_their_city(taxonomy, title, text, region):
+    found = suggest.suggest(taxonomy, title, text + " " + FILLER)
+    assert review.decide(found).applied["regions"] == (region,)
+
+
 def test_an_unsure_type_is_the_most_likely_one_and_waits_for_review(taxonomy):
     found = suggest.suggest(taxonomy, "Een dag", "Een mooie dag.")
     decision = review.decide(found, {"type": 0.5})

@@ -383,7 +383,7 @@ def search():
     params, result = run_search(request.args)
     # What people look for (and do not find) tells editors what to write: query text, filters and
     # minute only, nothing about the searcher.
-    searchlog.record(current_app.instance_path, params, result.total)
+    searchlog.record(current_app.instance_path, params, result.found_as_typed)
     page = build_page(params, result, endpoint="search.search", title=_title(params), heading="Zoeken")
     return render_template("search.html", page=page)
 
