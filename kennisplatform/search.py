@@ -572,7 +572,8 @@ class SearchEngine:
         compounds = [g.text for g in parsed.groups if g not in split.groups]
         added = {g.text for g in split.groups if g not in parsed.groups}
         others = [word for word in self._found_nowhere(state, split, filters) if word not in added]
-        message = (f"Geen resultaten voor {_quoted(compounds)}; hieronder de resultaten met een deel van het woord: "
+        words = "het woord" if len(compounds) == 1 else "de woorden"
+        message = (f"Geen resultaten voor {_quoted(compounds)}; hieronder de resultaten met een deel van {words}: "
                    f"{_quoted(parts, 'of')}." + (f" Niets gevonden voor {_quoted(others)}." if others else ""))
         return Relaxation("parts", parsed.text, " OR ".join(split.words()), message, " ".join(split.words()))
 

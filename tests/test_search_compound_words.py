@@ -53,3 +53,11 @@ def test_a_compound_that_a_document_has_whole_or_with_all_its_parts_is_not_split
     assert [h.id for h in search(engine, "danslessen").hits] == ["dansles"]
     result = search(engine, "dichtlessen")  # "dichten" and "lessen" in one page: its parts, found as they are
     assert [h.id for h in result.hits] == ["dichten"] and result.relaxation is None
+
+
+def test_two_compounds_that_nothing_has_are_both_searched_as_their_parts(engine):
+    result = search(engine, "jeugdtheaterles certificaatuitreiking")
+    assert result.relaxation.message.startswith(
+        "Geen resultaten voor ‘jeugdtheaterles’ en ‘certificaatuitreiking’; hieronder de resultaten met een deel van "
+        "de woorden: ")
+    assert {"jeugdtheater", "certificaten"} <= {h.id for h in result.hits}
