@@ -1379,39 +1379,38 @@ def _places(group: Group) -> list[str]:
 def _place_words(parsed: ParsedQuery, heads_only: bool = False) -> ParsedQuery | None:
     """The query with each multi-word place name replaced by its words as separate groups (heads_only:
     by its first word alone); None when it names no such place."""
-    groups: list[Group] = []
-    split = False
-    for group in parsed.groups:
+    def words_of(group: Group) -> list[str]:
         words = [w for w in group.text.split() if analysis.analyze_query(w)] if _places(group) else []
-        if len(words) > 1:
-            split = True
-            words = words[:1] if heads_only else words
-            groups += [Group((Clause("terms", tuple(analysis.analyze_query(w)), w),), w) for w in words]
-        else:
-            groups.append(group)
-    if not split:
-        return None
-    return ParsedQuery(parsed.text, groups, parsed.excluded, parsed.notes)
+        return (words[:1] if heads_only else words) if len(words) > 1 else []
+    return _groups_apart(parsed, words_of)
 
 
 def _compound_words(parsed: ParsedQuery, nowhere: list[str]) -> ParsedQuery | None:
     """The query with each compound that no document has, whole or with its parts (a group of `nowhere` with a
     'parts' clause), replaced by its parts as separate groups; None when it has no such compound."""
+    def words_of(group: Group) -> list[str]:
+        if group.text not in nowhere or not any(clause.kind == "parts" for clause in group.alternatives):
+            return []
+        words = [w for w in analysis.compound_query_words(group.text) if analysis.analyze_query(w)]
+        return words if len(words) > 1 else []
+    return _groups_apart(parsed, words_of)
+
+
+def _groups_apart(parsed: ParsedQuery, words_of: Callable[[Group], list[str]]) -> ParsedQuery | None:
+    """The query with each group for which `words_of` gives words replaced by those words, each a group of its
+    own (its stems; a filler word as parse_query marks it); None when it gives words for no group."""
     groups: list[Group] = []
     split = False
     for group in parsed.groups:
-        parts = analysis.compound_query_words(group.text) if group.text in nowhere and any(
-            clause.kind == "parts" for clause in group.alternatives) else ()
-        words = [(w, tuple(analysis.analyze_query(w))) for w in parts]
-        words = [(w, terms) for w, terms in words if terms]
-        if len(words) > 1:
-            split = True
-            groups += [Group((Clause("terms", terms, w),), w, terms[0] in filler_stems()) for w, terms in words]
-        else:
+        words = words_of(group)
+        if not words:
             groups.append(group)
-    if not split:
-        return None
-    return ParsedQuery(parsed.text, groups, parsed.excluded, parsed.notes)
+            continue
+        split = True
+        for word in words:
+            terms = tuple(analysis.analyze_query(word))
+            groups.append(Group((Clause("terms", terms, word),), word, terms[0] in filler_stems()))
+    return ParsedQuery(parsed.text, groups, parsed.excluded, parsed.notes) if split else None
 
 
 def prepare_process() -> None:
