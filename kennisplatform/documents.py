@@ -318,13 +318,19 @@ def _parse_date(value, where: str, problems: list[Problem]) -> dt.date | None:
     text = _text(value)
     if not text:
         return None
+    date = iso_date(text)
+    if date is None:
+        problems.append(Problem(where, "date", f"ongeldige datum '{text}'", "JJJJ-MM-DD"))
+    return date
+
+
+def iso_date(text: str) -> dt.date | None:
+    """A date as a corpus file writes it ('2024-03-14', also with a time: '2024-03-14T10:00:00+02:00'), None
+    for anything else ('2024-02-31', '14-03-2024')."""
     match = DATE.fullmatch(text)
     try:
-        if not match:
-            raise ValueError(text)
-        return dt.date.fromisoformat(match.group(1))
+        return dt.date.fromisoformat(match.group(1)) if match else None
     except ValueError:
-        problems.append(Problem(where, "date", f"ongeldige datum '{text}'", "JJJJ-MM-DD"))
         return None
 
 

@@ -4,11 +4,10 @@ not give it, and said in a note; an unknown value in a list drops that value onl
 (documents.parse_document, and so `check` and the index) stays strict: this leniency is the importer's."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass, field
 
-from ..documents import DATE, KNOWN_KEYS, TAXONOMY_KEYS, date_in_range
+from ..documents import KNOWN_KEYS, TAXONOMY_KEYS, date_in_range, iso_date
 from ..errors import Problem
 from ..taxonomy import Taxonomy
 from .dates import written_date
@@ -90,7 +89,7 @@ def _check_date(header: Header) -> None:
     value = header.meta.get("date")
     if value is None:
         return
-    date = _iso_date(value) if isinstance(value, str) else None
+    date = iso_date(value.strip()) if isinstance(value, str) else None
     if date is None and isinstance(value, str) and (date := written_date(value)):
         header.notes.append(f"veld 'date': {shown(value)} gelezen als {date.isoformat()}")
     if date is None:
@@ -99,15 +98,6 @@ def _check_date(header: Header) -> None:
         header.drop("date", header.meta.pop("date"), "ligt te ver in het verleden of de toekomst")
     else:
         header.meta["date"] = date.isoformat()
-
-
-def _iso_date(text: str) -> dt.date | None:
-    """As the corpus reads a date: '2024-03-14', also with a time ('2024-03-14T10:00:00+02:00')."""
-    match = DATE.fullmatch(text.strip())
-    try:
-        return dt.date.fromisoformat(match.group(1)) if match else None
-    except ValueError:
-        return None
 
 
 def _check_list(header: Header, key: str, taxonomy: Taxonomy) -> None:
