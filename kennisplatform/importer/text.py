@@ -74,8 +74,7 @@ def read_markdown(text: str, taxonomy: Taxonomy, name: str) -> Draft:
     # Missing metadata is no reason to refuse a file: no type, and the type is suggested from the text;
     # no title, and the first heading or line is the title.
     if "title" not in meta:
-        title, rest = _first_line(body.splitlines(), name)
-        meta["title"], body = re.sub(r"^#+\s*", "", title).strip(), "\n".join(rest)
+        meta["title"], body = _heading_title(body, name)
     missing_type = "type" not in meta
     if missing_type:
         meta["type"] = "verslag"  # parse_document needs a type; choose_fields suggests one instead
@@ -105,9 +104,14 @@ def _header_problem(front: str, taxonomy: Taxonomy, name: str) -> str | None:
 
 
 def _markdown_without_header(body: str, name: str) -> Draft:
+    return _draft_from_text(*_heading_title(body, name), markdown=True)
+
+
+def _heading_title(body: str, name: str) -> tuple[str, str]:
+    """A Markdown text's title (its first heading or line, without the '#'s; else the file's name) and the
+    text after it."""
     title, rest = _first_line(body.splitlines(), name)
-    title = re.sub(r"^#+\s*", "", title).strip()
-    return _draft_from_text(title, "\n".join(rest), markdown=True)
+    return re.sub(r"^#+\s*", "", title).strip(), "\n".join(rest)
 
 
 # An opening '---' whose block is never closed: the lines under it up to the first blank line are the header
