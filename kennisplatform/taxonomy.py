@@ -223,11 +223,16 @@ class Taxonomy:
                 memo[value] = found
             return found
 
-    def closest(self, facet: str, value: str) -> str | None:
-        """The label of the valid value most like `value`, for 'bedoelde u ...?' in error messages."""
+    def closest(self, facet: str, value: str, cutoff: float = 0.6, only: bool = False) -> str | None:
+        """The label of the valid value most like `value`, for 'bedoelde u ...?' in error messages. `cutoff`:
+        how alike its id, label or alias must be at least (difflib's ratio); `only`: None when names of two
+        values are that alike, for a value that is read as the one it is close to (it must mean that one)."""
         keys = self._keys.get(facet, {})
-        match = difflib.get_close_matches(normalise(value), list(keys), n=1, cutoff=0.6)
-        return self.label(facet, keys[match[0]]) if match else None
+        matches = difflib.get_close_matches(normalise(value), list(keys), n=max(1, len(keys)) if only else 1,
+                                            cutoff=cutoff)
+        if only and len({keys[m] for m in matches}) > 1:
+            return None
+        return self.label(facet, keys[matches[0]]) if matches else None
 
     def by_code(self, code: str) -> Term | None:
         """The region with this CBS code ("GM0599" -> Rotterdam), or None."""

@@ -10,6 +10,7 @@ import pytest
 from editor_support import login, make_app
 from kennisplatform import importer
 from kennisplatform.documents import parse_document
+from kennisplatform.importer.header import usable_header
 from kennisplatform.render import render_markdown
 
 NOTEPAD = "Cultuurcoördinator in Gouda\n\nHet café van de school organiseert één keer per maand een " \
@@ -205,6 +206,46 @@ def test_a_taxonomy_alias_in_a_header_resolves_without_a_note(tmp_path, taxonomy
     draft = importer.read_path(write(tmp_path / "in", "dans.md", data), taxonomy)
     assert (draft.type, draft.themes, draft.audience) == ("verslag", ("erfgoed",), ("po",))
     assert draft.notes == ["veld 'themes': 'onzin' is geen bekende waarde; niet gebruikt", KEPT]
+
+
+@pytest.mark.parametrize("value, doc_type, label", [("verslagje", "verslag", "Verslag"),
+                                                     ("Voorbeeld project", "voorbeeldproject", "Voorbeeldproject"),
+                                                     ("artikels", "artikel", "Artikelsamenvatting")])
+def test_a_type_very_close_to_one_known_type_is_read_as_that_type(corpus_dir, index_dir, taxonomy, tmp_path,
+                                                                  value, doc_type, label):
+    path = write(tmp_path / "in", "dans.md", f"---\ntype: {value}\n---\n{FIELD_BODY}".encode())
+    draft = importer.read_path(path, taxonomy)
+    assert draft.type == doc_type
+    assert draft.notes == [f"veld 'type': '{value}' gelezen als '{label}'"]
+    assert "```" not in draft.body  # nothing dropped: no header below the text
+    outcome = imported_twice(corpus_dir, index_dir, taxonomy, path)
+    assert "type" not in outcome.suggested  # the file's type, not one suggested from the text
+    assert parse_document(saved_file(corpus_dir, outcome.doc_id), outcome.doc_id, taxonomy).document.type == doc_type
+
+
+def test_a_type_only_somewhat_close_is_dropped_with_the_hint(tmp_path, taxonomy):
+    data = f"---\ntype: project\n---\n{FIELD_BODY}".encode()
+    draft = importer.read_path(write(tmp_path / "in", "dans.md", data), taxonomy)
+    assert draft.type is None
+    assert draft.notes == ["veld 'type': 'project' is geen bekend type (bedoelde u 'Voorbeeldproject'?); niet gebruikt",
+                           KEPT]
+
+
+def test_a_type_very_close_to_two_known_types_is_dropped_with_the_hint(tmp_path):
+    """'lesbrieff' is as near to 'Lesbrief' as to 'Leesbrief': which one the file meant is not plain."""
+    import yaml
+
+    from conftest import TAXONOMY
+    from kennisplatform.taxonomy import Taxonomy
+
+    data = yaml.safe_load(TAXONOMY.read_text(encoding="utf-8"))
+    data["types"] += [{"id": "lesbrief", "label": "Lesbrief"}, {"id": "leesbrief", "label": "Leesbrief"}]
+    taxonomy = Taxonomy(data)
+    header = usable_header({"type": "lesbrieff"}, taxonomy)
+    assert "type" not in header.meta and header.dropped
+    assert header.notes == ["veld 'type': 'lesbrieff' is geen bekend type (bedoelde u 'Lesbrief'?); niet gebruikt"]
+    assert usable_header({"type": "verslagje"}, taxonomy).meta["type"] == "verslag"  # near to one type only
+    assert taxonomy.closest("type", "lesbrieff") == "Lesbrief"  # the hint of other callers: as before
 
 
 @pytest.mark.parametrize("header, field", [("type: verslag\ntitle: Dans\ndate: 31-02-2024", "date"),

@@ -14,6 +14,10 @@ from .dates import written_date
 
 TEXT_KEYS = ("title", "summary")
 LIST_KEYS = (*TAXONOMY_KEYS, "organisations")
+# How alike (difflib's ratio) an unknown type must be to one type's id, label or alias, and to no other type's,
+# to be read as that type: 'verslagje' (0.88 to 'verslag'), 'voorbeeld project'; not 'project' (0.61 to
+# 'voorbeeldproject'), which only gets the 'bedoelde u' of 0.6.
+NEAR_TYPE = 0.8
 SHOWN_MAX = 60  # characters of a dropped value quoted in a note; the whole header stays below the text
 
 
@@ -80,6 +84,11 @@ def _check_type(header: Header, taxonomy: Taxonomy) -> None:
     if not isinstance(value, str):
         header.drop("type", header.meta.pop("type"), "is geen type")
     elif not taxonomy.resolve("type", value.strip()):
+        near = taxonomy.closest("type", value, cutoff=NEAR_TYPE, only=True)
+        if near:  # the type the file plainly meant: read as that type, with a note (as a date in another form)
+            header.meta["type"] = taxonomy.resolve("type", near)
+            header.notes.append(f"veld 'type': {shown(value)} gelezen als '{near}'")
+            return
         hint = taxonomy.closest("type", value)
         why = "is geen bekend type" + (f" (bedoelde u '{hint}'?)" if hint else "")
         header.drop("type", header.meta.pop("type"), why)
