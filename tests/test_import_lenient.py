@@ -256,6 +256,105 @@ def test_a_corpus_file_with_a_wrong_field_value_is_still_a_problem_for_check(tax
     assert parsed.document is None and [p.field for p in parsed.problems] == [field]
 
 
+# -- keys as other sites and Dutch writers name them ----------------------------------------------------------
+JEKYLL = """---
+layout: post
+titel: Dans in Delft
+datum: 14 maart 2024
+permalink: /2024/03/dans/
+draft: false
+author: Jan Jansen
+description: Leerlingen dansen een week lang.
+excerpt: Een ander stukje.
+tags: [Delft, muziek, nieuws, po, Nieuws]
+categories: Erfgoededucatie, blog
+thema: leerlijnen
+---
+Leerlingen dansen op school.
+"""
+JEKYLL_NOTES = [
+    "veld 'datum': '14 maart 2024' gelezen als 2024-03-14",
+    "velden 'tags', 'categories': 'nieuws', 'blog' niet gebruikt (geen bekend thema, regio, discipline of doelgroep)",
+    "velden 'layout', 'permalink', 'draft', 'author' niet gebruikt (onbekend)",
+    "veld 'excerpt' niet gebruikt (dubbel met 'description')",
+]
+
+
+def test_keys_of_other_sites_are_read_as_ours_and_the_rest_named_in_one_note(corpus_dir, index_dir, taxonomy,
+                                                                             tmp_path):
+    path = write(tmp_path / "in", "dans.md", JEKYLL.encode())
+    draft = importer.read_path(path, taxonomy)
+    assert (draft.title, draft.date.isoformat(), draft.summary) == ("Dans in Delft", "2024-03-14",
+                                                                    "Leerlingen dansen een week lang.")
+    assert draft.themes == ("leerlijnen", "erfgoed")  # its own key's value first, then the labels'
+    assert (draft.regions, draft.disciplines, draft.audience) == (("delft",), ("muziek",), ("po",))
+    assert draft.notes == JEKYLL_NOTES
+    assert draft.body == "Leerlingen dansen op school.\n"  # nothing dropped: no header below the text
+    outcome = imported_twice(corpus_dir, index_dir, taxonomy, path)
+    assert "; ".join(JEKYLL_NOTES) in outcome.reason
+    saved = parse_document(saved_file(corpus_dir, outcome.doc_id), outcome.doc_id, taxonomy)
+    assert saved.problems == [] and saved.document.themes == ("leerlijnen", "erfgoed")
+
+
+@pytest.mark.parametrize("header, wanted", [
+    ("Titel: Dans\ntype: verslag", {"title": "Dans"}),
+    ("title: Dans\ntype: verslag\ntitel: Anders", {"title": "Dans"}),  # our own key wins
+    ("samenvatting: Kort.\nbeschrijving: Lang.\ntype: verslag", {"summary": "Kort."}),  # the first other name
+    ("soort: verslag\ngemeente: Gouda, Leiden\ndoelgroep: po", {"type": "verslag", "regions": ("gouda", "leiden"),
+                                                                "audience": ("po",)}),
+    ("type: verslag\nregio: Drechtsteden\nkeywords: Gouda", {"regions": ("drechtsteden", "gouda")}),
+    ("type: verslag\ntrefwoorden: [erfgoed, dans, vo]", {"themes": ("erfgoed",), "disciplines": ("dans",),
+                                                          "audience": ("vo",)}),
+])
+def test_a_dutch_or_common_name_of_our_key_is_read_as_ours(tmp_path, taxonomy, header, wanted):
+    draft = importer.read_path(write(tmp_path / "in", "dans.md", f"---\n{header}\n---\n{FIELD_BODY}".encode()),
+                               taxonomy)
+    assert {key: getattr(draft, key) for key in wanted} == wanted
+    assert not any("gebruikt" in note for note in draft.notes if "dubbel" not in note)
+
+
+@pytest.mark.parametrize("header, note", [
+    ("type: verslag\ndatum: 31-02-2024", "veld 'datum': '31-02-2024' is geen geldige datum; niet gebruikt"),
+    ("type: verslag\ngemeente: [Gouda, Onbekenddorp]", "veld 'gemeente': 'Onbekenddorp' is geen bekende waarde; "
+                                                      "niet gebruikt"),
+    ("type: verslag\ntitel: [Dans, Delft]", 'veld \'titel\': ["Dans", "Delft"] is geen tekst; niet gebruikt'),
+    ("soort: onzin", "veld 'soort': 'onzin' is geen bekend type; niet gebruikt"),
+    ("type: verslag\nbron: Kunstgebouw", "veld 'bron.url': geen http(s)-adres: 'Kunstgebouw'; niet gebruikt"),
+])
+def test_a_value_under_another_name_passes_the_same_checks_and_is_named_as_the_file_names_it(
+        corpus_dir, index_dir, taxonomy, tmp_path, header, note):
+    path = write(tmp_path / "in", "dans.md", f"---\n{header}\n---\n{FIELD_BODY}".encode())
+    draft = importer.read_path(path, taxonomy)
+    assert draft.notes == [note, KEPT]
+    assert draft.body.endswith(f"\n```\n{header}\n```\n")
+    imported_twice(corpus_dir, index_dir, taxonomy, path)
+
+
+def test_a_hundred_unknown_keys_give_one_short_note(tmp_path, taxonomy):
+    header = "".join(f"veld{i}: waarde {i}\n" for i in range(100))
+    draft = importer.read_path(write(tmp_path / "in", "dans.md", f"---\ntype: verslag\n{header}---\n{FIELD_BODY}"
+                                     .encode()), taxonomy)
+    assert draft.notes == ["velden 'veld0', 'veld1', 'veld2', 'veld3', 'veld4' en 95 andere niet gebruikt (onbekend)"]
+
+
+def test_a_label_key_with_only_unknown_values_gives_one_note(tmp_path, taxonomy):
+    tags = ", ".join(f"label{i}" for i in range(40))
+    draft = importer.read_path(write(tmp_path / "in", "dans.md", f"---\ntype: verslag\ntags: {tags}\n"
+                                     f"category: {{a: b}}\n---\n{FIELD_BODY}".encode()), taxonomy)
+    assert draft.notes == ["velden 'tags', 'category': 'label0', 'label1', 'label2', 'label3', 'label4' en 36 andere "
+                           "niet gebruikt (geen bekend thema, regio, discipline of doelgroep)"]
+    assert draft.themes == draft.regions == ()
+
+
+def test_check_still_reports_other_sites_keys_in_a_corpus_file(taxonomy):
+    """The importer reads them; the corpus reader (`check`, the index) knows our keys only."""
+    parsed = parse_document("---\ntype: verslag\ntitel: Dans\ntitle: Dans\ntags: [erfgoed]\n---\nTekst\n", "dans",
+                            taxonomy, "verslagen/dans.md")
+    assert sorted((p.field, p.message) for p in parsed.problems) == [("tags", "onbekend veld"),
+                                                                    ("titel", "onbekend veld")]
+    assert parsed.document.themes == ()
+
+
 # -- one line ----------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("name, data, body", [
     ("afspraken.txt", b"Afspraken muziekles groep 5\n", "Afspraken muziekles groep 5\n"),

@@ -1,7 +1,9 @@
 """An imported Markdown file's YAML header, as far as the importer can use it. A field whose value cannot be
 used (a date that is no date, an unknown type, a list where a text belongs) is dropped, as if the file did
-not give it, and said in a note; an unknown value in a list drops that value only. The corpus reader
-(documents.parse_document, and so `check` and the index) stays strict: this leniency is the importer's."""
+not give it, and said in a note; an unknown value in a list drops that value only. Keys as other sites and
+Dutch writers name them (`titel`, `description`, `tags`) are read as ours (OTHER_NAMES, LABEL_KEYS); keys that
+mean nothing here (`layout`) are said in one note. The corpus reader (documents.parse_document, and so `check`
+and the index) stays strict: this leniency is the importer's."""
 from __future__ import annotations
 
 import json
@@ -19,6 +21,28 @@ LIST_KEYS = (*TAXONOMY_KEYS, "organisations")
 # 'voorbeeldproject'), which only gets the 'bedoelde u' of 0.6.
 NEAR_TYPE = 0.8
 SHOWN_MAX = 60  # characters of a dropped value quoted in a note; the whole header stays below the text
+LISTED_MAX = 5  # keys or values named in one note; the rest are counted ("en 95 andere")
+# Front-matter keys of other sites (Jekyll, Hugo, WordPress exports) and of Dutch writers that mean one of ours,
+# lowercase (ours in other capitals, 'Title', count too). Read as ours only when the file does not give ours
+# itself; the value then passes the same checks as ours. `check` and the index know our keys only.
+OTHER_NAMES = {
+    "titel": "title",
+    "datum": "date", "publishdate": "date", "pubdate": "date",
+    "samenvatting": "summary", "beschrijving": "summary", "omschrijving": "summary", "description": "summary",
+    "excerpt": "summary", "abstract": "summary",
+    "soort": "type",
+    "thema": "themes", "themas": "themes", "thema's": "themes", "theme": "themes",
+    "regio": "regions", "regios": "regions", "regio's": "regions", "region": "regions",
+    "gemeente": "regions", "gemeenten": "regions",
+    "discipline": "disciplines", "kunstdiscipline": "disciplines", "kunstdisciplines": "disciplines",
+    "doelgroep": "audience", "doelgroepen": "audience",
+    "organisatie": "organisations", "organisaties": "organisations",
+    "bron": "source",
+}
+OWN_KEYS = KNOWN_KEYS - {"suggestions"}  # `suggestions` is the platform's own bookkeeping, never another's name
+# Keys of a site's labels for anything (a blog's tags and categories): each value goes to the facet whose
+# taxonomy knows it (the first of themes, regions, disciplines, audience); one note names those none knows.
+LABEL_KEYS = ("tags", "categories", "category", "keywords", "trefwoorden", "labels")
 
 
 @dataclass
@@ -30,15 +54,33 @@ class Header:
     meta: dict
     notes: list[str] = field(default_factory=list)
     dropped: bool = False
+    names: dict[str, str] = field(default_factory=dict)  # our key -> the file's, where the file names it otherwise
+
+    def name(self, key: str) -> str:
+        """The key as the file has it ('datum'), for a note the editor can find in the file."""
+        return self.names.get(key, key)
 
     def drop(self, key: str, value, why: str) -> None:
-        self.notes.append(f"veld '{key}': {shown(value)} {why}; niet gebruikt")
+        self.notes.append(f"veld '{self.name(key)}': {shown(value)} {why}; niet gebruikt")
         self.dropped = True
 
 
+@dataclass
+class _Keys:
+    """A header's keys (those with a value) sorted: ours (other names read as ours), labels, and unused."""
+
+    ours: dict = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # our key -> the file's
+    labels: dict[str, object] = field(default_factory=dict)  # LABEL_KEYS as the file names them -> value
+    unknown: list[str] = field(default_factory=list)
+    doubles: dict[str, str] = field(default_factory=dict)  # another name of a key given -> the key given
+
+
 def usable_header(meta: dict, taxonomy: Taxonomy) -> Header:
-    """The header with every value that would refuse the file (or be misread) left out, and why."""
-    header = Header({key: value for key, value in meta.items() if not _empty(value)})
+    """The header with every value that would refuse the file (or be misread) left out, and why; keys of
+    other sites read as ours, and the ones that mean nothing here named in a note."""
+    keys = _sort_keys(meta)
+    header = Header(keys.ours, names={ours: name for ours, name in keys.names.items() if ours != name})
     for key in TEXT_KEYS:
         value = header.meta.get(key)
         if value is not None and not isinstance(value, str):
@@ -48,20 +90,95 @@ def usable_header(meta: dict, taxonomy: Taxonomy) -> Header:
     for key in LIST_KEYS:
         if key in header.meta:
             _check_list(header, key, taxonomy)
+    if keys.labels:
+        _add_labels(header, keys.labels, taxonomy)
+    if keys.unknown:
+        header.notes.append(f"{_fields(keys.unknown)} niet gebruikt (onbekend)")
+    if keys.doubles:
+        given = _listed([shown(name) for name in dict.fromkeys(keys.doubles.values())])
+        header.notes.append(f"{_fields(list(keys.doubles))} niet gebruikt (dubbel met {given})")
     return header
 
 
-def problem_notes(problems: list[Problem]) -> list[str]:
+def _sort_keys(meta: dict) -> _Keys:
+    """Ours first, then in the file's order: another name of ours (unless ours is given: the first wins), a
+    label key, or a key that means nothing here. A key without a value is missing, which is normal: no note."""
+    keys = _Keys()
+    given = [(str(key), value) for key, value in meta.items() if not _empty(value)]
+    for name, value in given:
+        if name in KNOWN_KEYS:
+            keys.ours[name], keys.names[name] = value, name
+    for name, value in given:
+        if name in KNOWN_KEYS:
+            continue
+        plain = name.strip().lower()
+        ours = OTHER_NAMES.get(plain) or (plain if plain in OWN_KEYS else None)
+        if ours in keys.ours:
+            keys.doubles[name] = keys.names[ours]
+        elif ours:
+            keys.ours[ours], keys.names[ours] = value, name
+        elif plain in LABEL_KEYS:
+            keys.labels[name] = value
+        else:
+            keys.unknown.append(name)
+    return keys
+
+
+def _add_labels(header: Header, labels: dict[str, object], taxonomy: Taxonomy) -> None:
+    """Each label to the facet that knows it (after the facet's own values); one note for all it does not."""
+    unknown: dict[str, str] = {}  # casefolded -> as shown: 'Nieuws' and 'nieuws' named once
+    unused_in: dict[str, None] = {}  # the label keys with a value none knows, in the file's order
+    for name, value in labels.items():
+        items = value if isinstance(value, list) else str(value).split(",") if isinstance(value, str) else [value]
+        for item in items:
+            item = item.strip() if isinstance(item, str) else item
+            if _empty(item):
+                continue
+            found = _label_value(item, taxonomy)
+            if found is None:
+                unknown.setdefault(shown(item).casefold(), shown(item))
+                unused_in[name] = None
+            elif found[1] not in (values := header.meta.setdefault(found[0], [])):
+                values.append(found[1])
+    if unknown:
+        header.notes.append(f"{_fields(list(unused_in))}: {_listed(list(unknown.values()))} niet gebruikt (geen bekend "
+                            "thema, regio, discipline of doelgroep)")
+
+
+def _label_value(item, taxonomy: Taxonomy) -> tuple[str, str] | None:
+    """(our key, id) of the first facet whose taxonomy knows the label ('Gouda' -> regions), or None."""
+    if isinstance(item, (list, dict)):
+        return None
+    for key, facet in TAXONOMY_KEYS.items():
+        if term := taxonomy.resolve(facet, str(item)):
+            return key, term
+    return None
+
+
+def _fields(names: list[str]) -> str:
+    """"veld 'layout'", "velden 'layout', 'permalink'"."""
+    return ("veld " if len(names) == 1 else "velden ") + _listed([shown(name) for name in names])
+
+
+def _listed(items: list[str]) -> str:
+    """"'a', 'b'"; more than LISTED_MAX: the first ones and how many more ("en 95 andere")."""
+    text = ", ".join(items[:LISTED_MAX])
+    return text + (f" en {len(items) - LISTED_MAX} andere" if len(items) > LISTED_MAX else "")
+
+
+def problem_notes(problems: list[Problem], names: dict[str, str] | None = None) -> list[str]:
     """What parse_document still reported for the cleaned header (a source that is no address, a title cut
-    short), as notes; unknown keys and `suggestions` are ignored by an import, as before, and not noted."""
+    short), as notes, with a key as the file names it (`names`: Header.names); `suggestions` is ignored by an
+    import, as before, and not noted."""
     notes = []
     for problem in problems:
         root = problem.field.split(".")[0]
         if root not in KNOWN_KEYS or root == "suggestions":
             continue
+        where = (names or {}).get(root, root) + problem.field[len(root):]  # 'bron.url' for source.url
         hint = f" (bedoelde u '{problem.suggestion}'?)" if problem.suggestion else ""
         used = "" if "ingekort" in problem.message else "; niet gebruikt"  # a long title is cut, not dropped
-        notes.append(f"veld '{problem.field}': {problem.message}{hint}{used}")
+        notes.append(f"veld '{where}': {problem.message}{hint}{used}")
     return notes
 
 
@@ -87,7 +204,7 @@ def _check_type(header: Header, taxonomy: Taxonomy) -> None:
         near = taxonomy.closest("type", value, cutoff=NEAR_TYPE, only=True)
         if near:  # the type the file plainly meant: read as that type, with a note (as a date in another form)
             header.meta["type"] = taxonomy.resolve("type", near)
-            header.notes.append(f"veld 'type': {shown(value)} gelezen als '{near}'")
+            header.notes.append(f"veld '{header.name('type')}': {shown(value)} gelezen als '{near}'")
             return
         hint = taxonomy.closest("type", value)
         why = "is geen bekend type" + (f" (bedoelde u '{hint}'?)" if hint else "")
@@ -100,7 +217,7 @@ def _check_date(header: Header) -> None:
         return
     date = iso_date(value.strip()) if isinstance(value, str) else None
     if date is None and isinstance(value, str) and (date := written_date(value)):
-        header.notes.append(f"veld 'date': {shown(value)} gelezen als {date.isoformat()}")
+        header.notes.append(f"veld '{header.name('date')}': {shown(value)} gelezen als {date.isoformat()}")
     if date is None:
         header.drop("date", header.meta.pop("date"), "is geen geldige datum")
     elif not date_in_range(date):

@@ -86,7 +86,7 @@ def read_markdown(text: str, taxonomy: Taxonomy, name: str) -> Draft:
     # Front matter without a date: a date at the top of the text will do (else the date stays unknown).
     draft = Draft(doc.title, doc.date or text_date(doc.body), doc.body, doc.summary, doc.source, doc.type,
                   doc.themes, doc.regions, doc.disciplines, doc.audience, doc.organisations,
-                  notes=[*header.notes, *problem_notes(parsed.problems)])
+                  notes=[*header.notes, *problem_notes(parsed.problems, header.names)])
     # A header without text stays refused ('geen tekst gevonden') as before, whatever its values: the header
     # below the text is what was dropped, never the document's only text.
     if (header.dropped or len(draft.notes) > len(header.notes)) and draft.body.strip():
