@@ -224,7 +224,7 @@ def parse_document(text: str, doc_id: str, taxonomy: Taxonomy, path: str = "") -
         problems.append(Problem(where, "title", "titel ontbreekt"))
     elif len(title) > MAX_TITLE:
         problems.append(Problem(where, "title", f"titel is te lang: {len(title)} tekens, hooguit {MAX_TITLE} "
-                                                "(ingekort)"))
+                                                "(ingekort)", kept=True))
         title = title[:MAX_TITLE]
     date_problems: list[Problem] = []
     date = _parse_date(meta.get("date"), where, date_problems)

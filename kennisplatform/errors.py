@@ -40,12 +40,14 @@ class IndexBusy(KennisplatformError):
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem with one corpus file: where, which field, what, and the closest valid value."""
+    """One problem with one corpus file: where, which field, what, the closest valid value, and whether the
+    value was still used in another form (`kept`: a title cut short) rather than left out."""
 
     path: str
     field: str
     message: str
     suggestion: str | None = None
+    kept: bool = False
 
     def __str__(self) -> str:
         text = f"{self.path}: {self.field}: {self.message}"

@@ -232,6 +232,9 @@ def test_a_long_title_is_reported_with_its_real_length_and_shortened(taxonomy):
     parsed = parse_document(GOOD.replace('"CMK-bijeenkomst: samen verder"', "x" * 2345), "x", taxonomy, "p.md")
     assert parsed.document.title == "x" * 300
     assert [p.message for p in parsed.problems] == ["titel is te lang: 2345 tekens, hooguit 300 (ingekort)"]
+    assert parsed.problems[0].kept  # the value is used, cut; a value left out is not kept:
+    assert not parse_document(GOOD.replace("https://voorbeeld", "ftp://voorbeeld"), "x", taxonomy,
+                              "p.md").problems[0].kept
 
 
 def test_symbolic_links_out_of_the_corpus_are_reported_and_not_followed(corpus_dir, taxonomy, tmp_path):

@@ -256,6 +256,21 @@ def test_a_corpus_file_with_a_wrong_field_value_is_still_a_problem_for_check(tax
     assert parsed.document is None and [p.field for p in parsed.problems] == [field]
 
 
+@pytest.mark.parametrize("header, note", [
+    # a title cut short is still the title: not "niet gebruikt"
+    ("type: verslag\ntitle: " + "x" * 400, "veld 'title': titel is te lang: 400 tekens, hooguit 300 (ingekort)"),
+    # a dropped value is, whatever words it has ('ingekort' in the address)
+    ("type: verslag\nsource: ftp://ingekort.example/dans",
+     "veld 'source.url': geen http(s)-adres: 'ftp://ingekort.example/dans'; niet gebruikt"),
+])
+def test_what_the_corpus_reader_cut_or_left_out_is_told_by_its_flag_not_by_its_words(tmp_path, taxonomy, header,
+                                                                                    note):
+    draft = importer.read_path(write(tmp_path / "in", "dans.md", f"---\n{header}\n---\n{FIELD_BODY}".encode()),
+                               taxonomy)
+    assert draft.notes == [note, KEPT]
+    assert draft.title == ("x" * 300 if "title:" in header else "Dans in Delft")
+
+
 # -- keys as other sites and Dutch writers name them ----------------------------------------------------------
 JEKYLL = """---
 layout: post

@@ -177,7 +177,7 @@ def problem_notes(problems: list[Problem], names: dict[str, str] | None = None) 
             continue
         where = (names or {}).get(root, root) + problem.field[len(root):]  # 'bron.url' for source.url
         hint = f" (bedoelde u '{problem.suggestion}'?)" if problem.suggestion else ""
-        used = "" if "ingekort" in problem.message else "; niet gebruikt"  # a long title is cut, not dropped
+        used = "" if problem.kept else "; niet gebruikt"  # a long title is cut, not dropped
         notes.append(f"veld '{where}': {problem.message}{hint}{used}")
     return notes
 
