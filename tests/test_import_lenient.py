@@ -345,6 +345,15 @@ def test_a_value_under_another_name_passes_the_same_checks_and_is_named_as_the_f
     imported_twice(corpus_dir, index_dir, taxonomy, path)
 
 
+@pytest.mark.parametrize("value", ["2024-03-14 10:00:00 +0100", "2024-03-14 10:00:00 -05:00", "2024-03-14 10:00 Z"])
+def test_a_jekyll_date_with_its_zone_after_a_space_is_read_without_a_note(corpus_dir, index_dir, taxonomy, tmp_path,
+                                                                         value):
+    path = write(tmp_path / "in", "dans.md", f"---\ntype: verslag\ndate: {value}\n---\n{FIELD_BODY}".encode())
+    draft = importer.read_path(path, taxonomy)
+    assert (draft.date.isoformat(), draft.notes) == ("2024-03-14", [])
+    imported_twice(corpus_dir, index_dir, taxonomy, path)
+
+
 def test_a_hundred_unknown_keys_give_one_short_note(tmp_path, taxonomy):
     header = "".join(f"veld{i}: waarde {i}\n" for i in range(100))
     draft = importer.read_path(write(tmp_path / "in", "dans.md", f"---\ntype: verslag\n{header}---\n{FIELD_BODY}"

@@ -7,6 +7,7 @@ and the index) stays strict: this leniency is the importer's."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from ..documents import KNOWN_KEYS, TAXONOMY_KEYS, date_in_range, iso_date
@@ -43,6 +44,9 @@ OWN_KEYS = KNOWN_KEYS - {"suggestions"}  # `suggestions` is the platform's own b
 # Keys of a site's labels for anything (a blog's tags and categories): each value goes to the facet whose
 # taxonomy knows it (the first of themes, regions, disciplines, audience); one note names those none knows.
 LABEL_KEYS = ("tags", "categories", "category", "keywords", "trefwoorden", "labels")
+# A YAML timestamp as Jekyll writes every post's date, its zone after a space ('2024-03-14 10:00:00 +0100'):
+# the ISO date of its first part, as '2024-03-14T10:00:00+01:00' is (the corpus reader's DATE has no space).
+_SPACED_ZONE = re.compile(r"\A(\d{4}-\d{2}-\d{2}[T ][\d:.]+)[ \t]+(?:Z|[+-]\d{2}(?::?\d{2})?)\Z")
 
 
 @dataclass
@@ -215,7 +219,7 @@ def _check_date(header: Header) -> None:
     value = header.meta.get("date")
     if value is None:
         return
-    date = iso_date(value.strip()) if isinstance(value, str) else None
+    date = iso_date(_SPACED_ZONE.sub(r"\1", value.strip())) if isinstance(value, str) else None
     if date is None and isinstance(value, str) and (date := written_date(value)):
         header.notes.append(f"veld '{header.name('date')}': {shown(value)} gelezen als {date.isoformat()}")
     if date is None:
