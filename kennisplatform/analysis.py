@@ -30,7 +30,7 @@ __all__ = [
     "ANALYZER_VERSION", "PART_BOOST", "SIGN_WORDS", "STOP_WORDS",
     "fold", "tokenize", "next_word", "word_list", "stem", "split_compound", "compound_parts", "word_terms",
     "analyze", "index_postings", "index_terms", "learned_words", "learn_words", "clear_word_caches",
-    "analyze_query", "compound_query_parts", "joined_compound", "head_variants", "prepare",
+    "analyze_query", "compound_query_parts", "joined_compound", "joined_words", "head_variants", "prepare",
     "dutch_analyzer", "spelling_analyzer",
     "DutchAnalyzer", "SpellingAnalyzer",
 ]
@@ -641,6 +641,27 @@ def joined_compound(first: str, second: str, units_only: bool = False) -> str | 
     if not parts and _unit_of(a, b, word):
         return stem(word)
     return None
+
+
+JOINED_MIN = 6  # letters of a word made of two typed words: shorter joins ("opeen") are chance
+
+
+def joined_words(words: list[str], keep_apart: set[str] = frozenset()) -> list[tuple[int, str]]:
+    """(i, word) for each two neighbouring words that may be one word typed apart ("buiten schoolse" ->
+    buitenschoolse, "na schoolse" -> naschoolse): both plain words, the second no stop word (joined, "dans en"
+    is "dansen", another word), neither in `keep_apart` (a place name's words). Whether the word exists is the
+    index's to say; joined_compound, at parse time, only joins what the vocabulary splits."""
+    out = []
+    for i in range(len(words) - 1):
+        a, b = words[i], words[i + 1]
+        if not (a.isalpha() and b.isalpha()) or a in keep_apart or b in keep_apart:
+            continue
+        if fold(b.lower()) in STOP_WORDS or len(a) + len(b) < JOINED_MIN:
+            continue
+        word = a.lower() + b.lower()
+        if analyze_query(word):
+            out.append((i, word))
+    return out
 
 
 # Heads that mean the same in this field: a compound with one also means the compounds with the others

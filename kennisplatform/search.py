@@ -600,16 +600,21 @@ class SearchEngine:
     def _corrected(self, state: _State, parsed: ParsedQuery) -> ParsedQuery | None:
         """The query with each unknown word of its positive part replaced by the place it misspells
         (_misspelled_place), else by the closest common Dutch word (_corrected_word)."""
-        words, changed = self._misspelled_place_runs(state, parsed.text.split())
         places = {word for group in parsed.groups if _places(group) for word in group.text.split()}
+        # Joined first: a word typed apart whose second half is no word ("voor schoolse") is likelier than a place
+        # misspelled in two words (Voorschotse).
+        words, joined = self._joined_words(state, parsed.text.split(), places)
+        words, changed = self._misspelled_place_runs(state, words)
+        changed = changed or bool(joined)
         prefixes = {c.text: c.terms[0] for group in parsed.groups for c in group.alternatives if c.kind == "prefix"}
         for i, word in enumerate(words):
             if word.startswith("-") or i and words[i - 1] == "NOT":
                 continue  # excluded as typed: corrected, it could hide documents the user did not exclude
             core = word.strip('"-*()')
             bare = core.strip("?!.,;:")  # a question's last word is corrected without its question mark
-            if bare in places:
-                continue  # part of a place name ("IJssel" in "Capelle aan den IJssel"): one unit
+            if bare in places or bare in joined:
+                continue  # part of a place name ("IJssel" in "Capelle aan den IJssel"): one unit; a joined word is a
+                # word of the corpus
             if word in prefixes and self._prefix_terms(state, prefixes[word]):
                 continue  # a prefix that indexed words start with ("gest*": gesteld, gestart) is no typo
             better = (self._misspelled_place(state, bare, analysis.analyze_query(bare))
@@ -620,6 +625,25 @@ class SearchEngine:
         if not changed:
             return None
         return self._parse(state, " ".join(words))
+
+    def _joined_words(self, state: _State, words: list[str], places: set[str]) -> tuple[list[str], set[str]]:
+        """The words with each two that a document writes as one word joined, when the second is no word on its
+        own ("voor schoolse educatie" -> voorschoolse educatie, "buiten schoolse opvang"): the stemmer makes
+        "schoolse" school, so the query found every page about school and none about voorschoolse educatie.
+        A second word that is a word ("voor school") is left apart: the two words are what was meant."""
+        out, joined, i = [], set(), 0
+        pairs = dict(analysis.joined_words(words, places))
+        while i < len(words):
+            word = pairs.get(i)
+            if word and not spelling.is_word(analysis.fold(words[i + 1].lower())) \
+                    and _in_corpus(state, analysis.analyze_query(word)[0]):
+                out.append(word)
+                joined.add(word)
+                i += 2
+            else:
+                out.append(words[i])
+                i += 1
+        return out, joined
 
     def _corrected_word(self, state: _State, word: str) -> str | None:
         """The closest common Dutch word for a word no document has; each part of a hyphenated word on
