@@ -971,8 +971,12 @@ class SearchEngine:
         # bar did: "Capelle hoort te bruisen! - D66 Capelle aan den IJssel". Compared with the shown title
         # alone, the tuning half's place queries drop 0.941 -> 0.919 (docs/performance.md, session 4).
         shares = {n: typed_title_share(typed, stored[n].get(schema.TITLE_FIELD, "")) for n in head}
+        # Of titles that hold the typed words alike, the one whose own title (not its site's name) holds more of
+        # them comes first: "Interview met schooldirecteur Linda Kuijt | Méér Muziek in de Klas" holds "met méér
+        # muziek in de klas" by its site's name, "Doe mee met Méér Muziek in de Klas!" by itself.
         first = sorted((n for n in head if shares[n] >= TYPED_TITLE_SHARE - 1e-9),
-                       key=lambda n: (-shares[n], _shown_title_words(stored[n])))
+                       key=lambda n: (-shares[n], -typed_title_share(typed, schema.stored_view(stored[n])["title"]),
+                                      _shown_title_words(stored[n])))
         # Then the titles typed whole in another order ("doen Erfgoed" for "Erfgoed doen"), the shorter first.
         reordered = sorted((n for n in head if shares[n] < TYPED_TITLE_SHARE - 1e-9
                             and reordered_title(typed, schema.stored_view(stored[n])["title"])),
