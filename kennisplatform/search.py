@@ -975,10 +975,10 @@ class SearchEngine:
         # them comes first: "Interview met schooldirecteur Linda Kuijt | Méér Muziek in de Klas" holds "met méér
         # muziek in de klas" by its site's name, "Doe mee met Méér Muziek in de Klas!" by itself. Not for a query
         # that names a place: a place's own site ("... - Gemeente Capelle aan den IJssel") is about that place.
+        first = [n for n in head if shares[n] >= TYPED_TITLE_SHARE - 1e-9]
         own = {} if any(_places(g) for g in parsed.groups) else \
-            {n: typed_title_share(typed, schema.stored_view(stored[n])["title"]) for n in head}
-        first = sorted((n for n in head if shares[n] >= TYPED_TITLE_SHARE - 1e-9),
-                       key=lambda n: (-shares[n], -own.get(n, 0.0), _shown_title_words(stored[n])))
+            {n: typed_title_share(typed, schema.stored_view(stored[n])["title"]) for n in first}
+        first.sort(key=lambda n: (-shares[n], -own.get(n, 0.0), _shown_title_words(stored[n])))
         # Then the titles typed whole in another order ("doen Erfgoed" for "Erfgoed doen"), the shorter first.
         reordered = sorted((n for n in head if shares[n] < TYPED_TITLE_SHARE - 1e-9
                             and reordered_title(typed, schema.stored_view(stored[n])["title"])),
