@@ -995,8 +995,14 @@ class SearchEngine:
         # bar did: "Capelle hoort te bruisen! - D66 Capelle aan den IJssel". Compared with the shown title
         # alone, the tuning half's place queries drop 0.941 -> 0.919 (docs/performance.md, session 4).
         shares = {n: typed_title_share(typed, stored[n].get(schema.TITLE_FIELD, "")) for n in head}
-        first = sorted((n for n in head if shares[n] >= TYPED_TITLE_SHARE - 1e-9),
-                       key=lambda n: (-shares[n], _shown_title_words(stored[n])))
+        # Of titles that hold the typed words alike, the one whose own title (not its site's name) holds more of
+        # them comes first: "Interview met schooldirecteur Linda Kuijt | Méér Muziek in de Klas" holds "met méér
+        # muziek in de klas" by its site's name, "Doe mee met Méér Muziek in de Klas!" by itself. Not for a query
+        # that names a place: a place's own site ("... - Gemeente Capelle aan den IJssel") is about that place.
+        first = [n for n in head if shares[n] >= TYPED_TITLE_SHARE - 1e-9]
+        own = {} if any(_places(g) for g in parsed.groups) else \
+            {n: typed_title_share(typed, schema.stored_view(stored[n])["title"]) for n in first}
+        first.sort(key=lambda n: (-shares[n], -own.get(n, 0.0), _shown_title_words(stored[n])))
         # Then the titles typed whole in another order ("doen Erfgoed" for "Erfgoed doen"), the shorter first.
         reordered = sorted((n for n in head if shares[n] < TYPED_TITLE_SHARE - 1e-9
                             and reordered_title(typed, schema.stored_view(stored[n])["title"])),

@@ -4,10 +4,16 @@ order comes first; a query without function words is left alone. Session 6: two 
 doen"), and of two titles that hold the typed words alike the shorter comes first."""
 from __future__ import annotations
 
-from kennisplatform import search
-from kennisplatform.search import typed_title_share, typed_title_words
+import shutil
 
-from conftest import articles_engine, hits
+import pytest
+
+from kennisplatform import search
+from kennisplatform.corpus import taxonomy_for
+from kennisplatform.index import update_index
+from kennisplatform.search import SearchEngine, typed_title_share, typed_title_words
+
+from conftest import TAXONOMY, articles_engine, hits, write_document
 
 REMEMBERED = "voor ieder talent is er iets te doen"  # the title says "elk", and "wel" besides
 
@@ -114,3 +120,43 @@ def test_a_reordered_title_is_all_the_typed_words_and_most_of_the_title():
     assert not search.reordered_title(typed, "Erfgoed in de klas doen we samen")  # far from the whole title
     assert not search.reordered_title(typed_title_words("doen erfgoed erfgoed"), "Erfgoed doen")  # typed twice
     assert not search.reordered_title(typed_title_words("doen muziek"), "Erfgoed doen")
+
+
+# Session 15: "meedoen met méér muziek in de klas" listed "Interview met schooldirecteur Linda Kuijt" (its site:
+# "Méér Muziek in de Klas") before the page "Doe mee met Méér Muziek in de Klas!": both stored titles hold six of the
+# seven typed words, and the interview's own title is shorter.
+SITE_DOCS = [
+    ("interview", "Interview met schooldirecteur", "Méér Muziek in de Klas", "Een gesprek over muziek in de klas."),
+    ("doe-mee", "Doe mee met Méér Muziek in de Klas!", None, "Zo doet uw school mee aan muziek in de klas."),
+    # A place query: the municipality's own page (its site's name gives the place) and a longer title with it.
+    ("gemeente", "Cultuur in het onderwijs", "Gemeente Gouda", "Wat de gemeente doet voor cultuur op school."),
+    ("overzicht", "Cultuur in Gouda: een overzicht van alles", None, "Musea, theater en muziek."),
+]
+
+
+@pytest.fixture(scope="module")
+def site_engine(tmp_path_factory):
+    root = tmp_path_factory.mktemp("site")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    shutil.copy(TAXONOMY, corpus / "taxonomy.yaml")
+    for doc_id, title, site, body in SITE_DOCS:
+        extra = {"source": {"publication": site}} if site else {}
+        write_document(corpus, doc_id, "artikel", "2023-01-01", [], [], extra, body, title=title)
+    taxonomy = taxonomy_for(corpus)
+    update_index(corpus, root / "index", taxonomy=taxonomy)
+    engine = SearchEngine(root / "index", taxonomy)
+    yield engine
+    engine.close()
+
+
+def test_of_titles_that_hold_the_typed_words_alike_the_one_that_holds_them_itself_comes_first(site_engine):
+    assert hits(site_engine, "meedoen met méér muziek in de klas")[:2] == ["doe-mee", "interview"]
+
+
+def test_for_a_query_that_names_a_place_the_site_name_counts_as_the_title_does(site_engine, monkeypatch):
+    # "Gemeente Gouda" says whose page it is: for a query that names the place, the shorter title comes first as
+    # before (on the tuning sets the place queries fell without this); as if no place were named, the other.
+    assert hits(site_engine, "cultuur in Gouda")[:2] == ["gemeente", "overzicht"]
+    monkeypatch.setattr(search, "_places", lambda group: [])
+    assert hits(site_engine, "cultuur in Gouda")[:2] == ["overzicht", "gemeente"]
