@@ -648,15 +648,17 @@ JOINED_MIN = 6  # letters of a word made of two typed words: shorter joins ("ope
 
 def joined_words(words: list[str], keep_apart: set[str] = frozenset()) -> list[tuple[int, str]]:
     """(i, word) for each two neighbouring words that may be one word typed apart ("buiten schoolse" ->
-    buitenschoolse, "na schoolse" -> naschoolse): both plain words, the second no stop word (joined, "dans en"
-    is "dansen", another word), neither in `keep_apart` (a place name's words). Whether the word exists is the
-    index's to say; joined_compound, at parse time, only joins what the vocabulary splits."""
+    buitenschoolse, "na schoolse" -> naschoolse): both plain words, the second no word on its own (not in the
+    vocabulary: "voor school" are two words, and "dans en" joined is "dansen", another word), neither in
+    `keep_apart` (a place name's words). Whether the joined word exists is the index's to say; joined_compound, at
+    parse time, only joins what the vocabulary splits."""
     out = []
     for i in range(len(words) - 1):
         a, b = words[i], words[i + 1]
         if not (a.isalpha() and b.isalpha()) or a in keep_apart or b in keep_apart:
             continue
-        if fold(b.lower()) in STOP_WORDS or len(a) + len(b) < JOINED_MIN:
+        second = fold(b.lower())
+        if len(a) + len(b) < JOINED_MIN or second in STOP_WORDS or second in vocabulary():
             continue
         word = a.lower() + b.lower()
         if analyze_query(word):

@@ -635,8 +635,7 @@ class SearchEngine:
         pairs = dict(analysis.joined_words(words, places))
         while i < len(words):
             word = pairs.get(i)
-            if word and not spelling.is_word(analysis.fold(words[i + 1].lower())) \
-                    and _in_corpus(state, analysis.analyze_query(word)[0]):
+            if word and _in_corpus(state, analysis.analyze_query(word)[0]):
                 out.append(word)
                 joined.add(word)
                 i += 2
