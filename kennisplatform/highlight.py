@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 from markupsafe import escape
 
@@ -24,14 +24,20 @@ class _Match(NamedTuple):
     start: int
     end: int
     terms: frozenset[str]
+    stem: str  # the word's own stem (not its compound parts')
 
 
-def snippet(text: str, terms: set[str], length: int = WINDOW, title: str = "") -> str:
+def snippet(text: str, terms: set[str], length: int = WINDOW, title: str = "",
+            phrases: Iterable[tuple[str, ...]] = ()) -> str:
     """HTML: escaped text with matching words wrapped in <mark>. Without matches, the opening words.
-    A compound matches through its parts, so "educatie" marks "cultuureducatie". A first paragraph that
-    is the `title` is left out: the hit shows its title already."""
+    A compound matches through its parts, so "educatie" marks "cultuureducatie". The words of a `phrase`
+    (stems: a place's name, "Capelle aan den IJssel"; a synonym, "vrije tijd") match only where the phrase
+    stands (_phrase_matches). A first paragraph that is the `title` is left out: the hit shows its title already."""
     text = without_title(text[:MAX_CHARS], title)
-    matches = _matches(text, terms)
+    phrases = [phrase for phrase in phrases if len(phrase) > 1]
+    matches = _matches(text, set(terms).union(*phrases))
+    if phrases:
+        matches = _phrase_matches(text, matches, set(terms), phrases)
     if not matches:
         return _opening(text)
     window = _best_window(matches, length)
@@ -124,8 +130,27 @@ def _matches(text: str, terms: set[str]) -> list[_Match]:
         info = analysis.word_terms(word.group())
         matched = terms.intersection((info[0], *info[1])) if info else None
         if matched:
-            found.append(_Match(start // AVERAGE_WORD, start, looked, frozenset(matched)))
+            found.append(_Match(start // AVERAGE_WORD, start, looked, frozenset(matched), info[0]))
     return found
+
+
+def _phrase_matches(text: str, matches: list[_Match], terms: set[str], phrases: list[tuple[str, ...]]) -> list[_Match]:
+    """The matches of `terms`, and those of a phrase's words where the phrase stands: its words in order, each
+    word its own (not a compound's part: "reistijd" is no "vrije tijd"), nothing but stop words between. "IJssel"
+    in "Krimpen aan den IJssel" is not marked for "Capelle aan den IJssel"."""
+    keep = [bool(match.terms & terms) for match in matches]
+    for i in range(len(matches)):
+        for phrase in phrases:
+            run = matches[i:i + len(phrase)]
+            if len(run) == len(phrase) and all(m.stem == word for m, word in zip(run, phrase)) \
+                    and all(_stop_words_only(text[a.end:b.start]) for a, b in zip(run, run[1:])):
+                keep[i:i + len(phrase)] = [True] * len(phrase)
+    return [match for match, kept in zip(matches, keep) if kept]
+
+
+def _stop_words_only(between: str) -> bool:
+    """Whether the text between two words holds no word that the index keeps (spaces, signs, stop words)."""
+    return all(analysis.word_terms(word) is None for word in analysis.tokenize(between))
 
 
 def _occurrences(folded: str, roots: set[str]) -> list[int]:

@@ -966,8 +966,8 @@ class SearchEngine:
         else:
             docnums, scores = self._by_relevance(state, parsed, plan, listed, end, stored)
             docnums = docnums[start:end]
-        terms = self._highlight_terms(parsed)
-        return [self._hit(stored[n], terms, scores.get(n)) for n in docnums]
+        terms, phrases = self._highlight_terms(parsed)
+        return [self._hit(stored[n], terms, scores.get(n), phrases) for n in docnums]
 
     def _by_date(self, state: _State, listed: int, start: int, end: int, oldest: bool) -> list[int]:
         members = bitsets.Membership(listed)
@@ -1143,15 +1143,20 @@ class SearchEngine:
         typed &= listed
         return typed if typed and typed.bit_count() < TYPED_SHARE * bits.bit_count() else bits
 
-    def _highlight_terms(self, parsed: ParsedQuery) -> set[str]:
+    def _highlight_terms(self, parsed: ParsedQuery) -> tuple[set[str], set[tuple[str, ...]]]:
+        """The terms a snippet marks wherever they stand, and the phrases it marks only where they stand."""
         terms: set[str] = set()
+        phrases: set[tuple[str, ...]] = set()
         for group in parsed.groups:
             for clause in group.alternatives:
-                if clause.kind in ("terms", "phrase", "parts", "variant"):
+                if clause.kind == "phrase" and len(clause.terms) > 1:
+                    phrases.add(clause.terms)
+                elif clause.kind in ("terms", "phrase", "parts", "variant"):
                     terms.update(clause.terms)
-        return terms
+        return terms, phrases
 
-    def _hit(self, stored: dict, terms: set[str], score: float | None) -> Hit:
+    def _hit(self, stored: dict, terms: set[str], score: float | None,
+             phrases: set[tuple[str, ...]] = frozenset()) -> Hit:
         view = schema.stored_view(stored)
         type_term = self.taxonomy.get("type", view["type"])
         return Hit(
@@ -1161,7 +1166,7 @@ class SearchEngine:
             title=view["title"],
             date=view["date"],
             summary=view["summary"],
-            snippet=highlight.snippet(view["body"], terms, title=view["title"]),
+            snippet=highlight.snippet(view["body"], terms, title=view["title"], phrases=phrases),
             themes=[Value(t, self.taxonomy.label("theme", t)) for t in view["themes"]],
             regions=[Value(r, self.taxonomy.label("region", r)) for r in view["regions"]],
             source_url=view["source_url"],

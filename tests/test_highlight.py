@@ -201,3 +201,28 @@ def test_without_lead_hides_a_paragraph_with_escaped_signs_only_under_its_shown_
     assert highlight.without_lead(body, "Een jury koos: 8 < 10 [*] punten.") == body
     linked = "Lees [de uitslag](https://example.nl/u) &amp; meer.\n\nDe tweede alinea.\n"
     assert highlight.without_lead(linked, "Lees de uitslag & meer.") == linked
+
+
+def phrase_of(text: str) -> tuple[str, ...]:
+    """A phrase as a query searches it: its words' stems, stop words left out."""
+    return tuple(analysis.analyze_query(text))
+
+
+def test_a_phrase_is_marked_only_where_it_stands():
+    # A place of several words: "IJssel" in another town's name is not the place searched for.
+    text = "Twee scholen in Capelle aan den IJssel en een in Krimpen aan den IJssel deden mee."
+    assert marked(snippet(text, set(), phrases=[phrase_of("Capelle aan den IJssel")])) == ["Capelle", "IJssel"]
+    # A synonym's phrase ("vrije tijd" for buitenschools): not its words apart, nor a compound with one of them.
+    text = "In hun vrije tijd spelen ze. De reistijd is lang, en na schooltijd is er tijd."
+    assert marked(snippet(text, set(), phrases=[phrase_of("vrije tijd")])) == ["vrije", "tijd"]
+
+
+def test_a_word_searched_on_its_own_is_marked_wherever_it_stands_also_in_a_phrase():
+    text = "Muziek in Krimpen aan den IJssel; de IJssel stroomt."
+    html = snippet(text, terms_of("ijssel"), phrases=[phrase_of("Capelle aan den IJssel")])
+    assert marked(html) == ["IJssel", "IJssel"]
+
+
+def test_without_its_phrase_a_text_shows_its_opening():
+    text = "De reistijd naar school is lang. " * 3
+    assert "<mark>" not in snippet(text, set(), phrases=[phrase_of("vrije tijd")])

@@ -43,6 +43,15 @@ def test_matches_are_highlighted_in_the_snippet(engine):
     assert "<mark>cultuureducatie</mark>" in hit.snippet
 
 
+def test_a_place_of_several_words_is_marked_where_it_stands(corpus_dir, index_dir, taxonomy, engine):
+    write_document(corpus_dir, "capelle", "artikel", "2018-01-01", [], [], {},
+                   "Leerlingen uit Krimpen aan den IJssel speelden mee. Twee scholen in Capelle aan den IJssel ook.")
+    update_index(corpus_dir, index_dir, taxonomy=taxonomy)
+    [hit] = search(engine, q="Capelle aan den IJssel").hits
+    assert "Krimpen aan den IJssel" in hit.snippet  # the other town's IJssel unmarked
+    assert "<mark>Capelle</mark> aan den <mark>IJssel</mark>" in hit.snippet
+
+
 # -- matching strategy, relaxation, suggestions -------------------------------------------------------
 def test_documents_with_all_words_come_before_documents_with_most(corpus_dir, index_dir, taxonomy, engine):
     write_document(corpus_dir, "alles", "artikel", "2018-01-01", [], [], {},
