@@ -83,13 +83,14 @@ def saved_starter_index(root: Path, added_body: str) -> tuple[Path, Path]:
 
 def engine_over_articles(root: Path, docs) -> SearchEngine:
     """A search engine over articles given as (id, title, regions, body), all of one date and with a short
-    summary, so that what ranks them is their title and text (the caller closes it)."""
+    summary, so that what ranks them is their title and text (the caller closes it). A fifth item, a dict,
+    adds to a document's header (its `source`)."""
     corpus = root / "corpus"
     corpus.mkdir()
     shutil.copy(TAXONOMY, corpus / "taxonomy.yaml")
-    for doc_id, title, regions, body in docs:
-        write_document(corpus, doc_id, "artikel", "2023-01-01", [], regions, {"summary": "Kort."}, body,
-                       title=title)
+    for doc_id, title, regions, body, *extra in docs:
+        write_document(corpus, doc_id, "artikel", "2023-01-01", [], regions, {"summary": "Kort.", **dict(*extra)},
+                       body, title=title)
     taxonomy = taxonomy_for(corpus)
     update_index(corpus, root / "index", taxonomy=taxonomy)
     return SearchEngine(root / "index", taxonomy)

@@ -4,16 +4,10 @@ order comes first; a query without function words is left alone. Session 6: two 
 doen"), and of two titles that hold the typed words alike the shorter comes first."""
 from __future__ import annotations
 
-import shutil
-
-import pytest
-
 from kennisplatform import search
-from kennisplatform.corpus import taxonomy_for
-from kennisplatform.index import update_index
-from kennisplatform.search import SearchEngine, typed_title_share, typed_title_words
+from kennisplatform.search import typed_title_share, typed_title_words
 
-from conftest import TAXONOMY, articles_engine, hits, write_document
+from conftest import articles_engine, hits
 
 REMEMBERED = "voor ieder talent is er iets te doen"  # the title says "elk", and "wel" besides
 
@@ -134,20 +128,8 @@ SITE_DOCS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def site_engine(tmp_path_factory):
-    root = tmp_path_factory.mktemp("site")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    shutil.copy(TAXONOMY, corpus / "taxonomy.yaml")
-    for doc_id, title, site, body in SITE_DOCS:
-        extra = {"source": {"publication": site}} if site else {}
-        write_document(corpus, doc_id, "artikel", "2023-01-01", [], [], extra, body, title=title)
-    taxonomy = taxonomy_for(corpus)
-    update_index(corpus, root / "index", taxonomy=taxonomy)
-    engine = SearchEngine(root / "index", taxonomy)
-    yield engine
-    engine.close()
+site_engine = articles_engine([(doc_id, title, [], body, {"source": {"publication": site}} if site else {})
+                               for doc_id, title, site, body in SITE_DOCS], name="site_engine")
 
 
 def test_of_titles_that_hold_the_typed_words_alike_the_one_that_holds_them_itself_comes_first(site_engine):
