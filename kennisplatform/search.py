@@ -598,8 +598,9 @@ class SearchEngine:
             plan.matched |= split_plan.matched
 
     def _corrected(self, state: _State, parsed: ParsedQuery) -> ParsedQuery | None:
-        """The query with each unknown word of its positive part replaced by the place it misspells
-        (_misspelled_place), else by the closest common Dutch word (_corrected_word)."""
+        """The query with two words typed apart that the documents write as one joined (_joined_words), and each
+        unknown word of its positive part replaced by the place it misspells (_misspelled_place), else by the
+        closest common Dutch word (_corrected_word)."""
         places = {word for group in parsed.groups if _places(group) for word in group.text.split()}
         # Joined first: a word typed apart whose second half is no word ("voor schoolse") is likelier than a place
         # misspelled in two words (Voorschotse).
@@ -612,9 +613,10 @@ class SearchEngine:
                 continue  # excluded as typed: corrected, it could hide documents the user did not exclude
             core = word.strip('"-*()')
             bare = core.strip("?!.,;:")  # a question's last word is corrected without its question mark
-            if bare in places or bare in joined:
-                continue  # part of a place name ("IJssel" in "Capelle aan den IJssel"): one unit; a joined word is a
-                # word of the corpus
+            if bare in places:
+                continue  # part of a place name ("IJssel" in "Capelle aan den IJssel"): one unit
+            if bare in joined:
+                continue  # two words joined: a word the documents have
             if word in prefixes and self._prefix_terms(state, prefixes[word]):
                 continue  # a prefix that indexed words start with ("gest*": gesteld, gestart) is no typo
             better = (self._misspelled_place(state, bare, analysis.analyze_query(bare))
