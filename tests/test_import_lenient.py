@@ -3,6 +3,7 @@ Markdown file whose header is broken, a one-line text. What is still refused is 
 second import of the same file changes nothing."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -309,6 +310,31 @@ def test_keys_of_other_sites_are_read_as_ours_and_the_rest_named_in_one_note(cor
     assert "; ".join(JEKYLL_NOTES) in outcome.reason
     saved = parse_document(saved_file(corpus_dir, outcome.doc_id), outcome.doc_id, taxonomy)
     assert saved.problems == [] and saved.document.themes == ("leerlijnen", "erfgoed")
+
+
+@pytest.mark.parametrize("header, wanted, notes", [
+    ("type: verslag\ndate: 31-02-2024\ndatum: 14-03-2024", {"date": date(2024, 3, 14)},
+     ["veld 'date': '31-02-2024' is geen geldige datum; niet gebruikt", "veld 'datum' gebruikt in plaats van 'date'",
+      "veld 'datum': '14-03-2024' gelezen als 2024-03-14"]),
+    # the first usable one, in the file's order; a later one stays a double of the one used
+    ("type: verslag\ndatum: 31-02-2024\nDate: maart\npubdate: 2024-03-14\npublishdate: 2024-01-01",
+     {"date": date(2024, 3, 14)},
+     ["veld 'datum': '31-02-2024' is geen geldige datum; niet gebruikt", "veld 'Date' gebruikt in plaats van 'datum'",
+      "veld 'Date': 'maart' is geen geldige datum; niet gebruikt", "veld 'pubdate' gebruikt in plaats van 'Date'",
+      "veld 'publishdate' niet gebruikt (dubbel met 'pubdate')"]),
+    ("type: onzin\nsoort: Artikel", {"type": "artikel"},
+     ["veld 'type': 'onzin' is geen bekend type; niet gebruikt", "veld 'soort' gebruikt in plaats van 'type'"]),
+    ("type: verslag\ntitle: [Dans]\ntitel: Dansen", {"title": "Dansen"},
+     ['veld \'title\': ["Dans"] is geen tekst; niet gebruikt', "veld 'titel' gebruikt in plaats van 'title'"]),
+])
+def test_a_dropped_value_gives_way_to_another_name_of_the_key(corpus_dir, index_dir, taxonomy, tmp_path, header,
+                                                             wanted, notes):
+    path = write(tmp_path / "in", "dans.md", f"---\n{header}\n---\n{FIELD_BODY}".encode())
+    draft = importer.read_path(path, taxonomy)
+    assert {key: getattr(draft, key) for key in wanted} == wanted
+    assert draft.notes == [*notes, KEPT]
+    assert draft.body.endswith(f"\n```\n{header}\n```\n")  # the dropped value stays visible
+    imported_twice(corpus_dir, index_dir, taxonomy, path)
 
 
 @pytest.mark.parametrize("header, wanted", [

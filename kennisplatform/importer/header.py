@@ -77,7 +77,8 @@ class _Keys:
     names: dict[str, str] = field(default_factory=dict)  # our key -> the file's
     labels: dict[str, object] = field(default_factory=dict)  # LABEL_KEYS as the file names them -> value
     unknown: list[str] = field(default_factory=list)
-    doubles: dict[str, str] = field(default_factory=dict)  # another name of a key given -> the key given
+    doubles: dict[str, str] = field(default_factory=dict)  # another name of a key given -> our key
+    values: dict[str, object] = field(default_factory=dict)  # each double's value: used if ours is dropped
 
 
 def usable_header(meta: dict, taxonomy: Taxonomy) -> Header:
@@ -85,23 +86,44 @@ def usable_header(meta: dict, taxonomy: Taxonomy) -> Header:
     other sites read as ours, and the ones that mean nothing here named in a note."""
     keys = _sort_keys(meta)
     header = Header(keys.ours, names={ours: name for ours, name in keys.names.items() if ours != name})
-    for key in TEXT_KEYS:
-        value = header.meta.get(key)
-        if value is not None and not isinstance(value, str):
-            header.drop(key, header.meta.pop(key), "is geen tekst")
-    _check_type(header, taxonomy)
-    _check_date(header)
-    for key in LIST_KEYS:
-        if key in header.meta:
-            _check_list(header, key, taxonomy)
+    for key in (*TEXT_KEYS, "type", "date", *LIST_KEYS):
+        _check(header, key, taxonomy)
+        _use_double(header, keys, key, taxonomy)
     if keys.labels:
         _add_labels(header, keys.labels, taxonomy)
     if keys.unknown:
         header.notes.append(f"{_fields(keys.unknown)} niet gebruikt (onbekend)")
     if keys.doubles:
-        given = _listed([shown(name) for name in dict.fromkeys(keys.doubles.values())])
+        given = _listed([shown(header.name(ours)) for ours in dict.fromkeys(keys.doubles.values())])
         header.notes.append(f"{_fields(list(keys.doubles))} niet gebruikt (dubbel met {given})")
     return header
+
+
+def _check(header: Header, key: str, taxonomy: Taxonomy) -> None:
+    """Drop the key's value (with a note) if it cannot be used, or read it as what it plainly means."""
+    value = header.meta.get(key)
+    if value is None:
+        return
+    if key in TEXT_KEYS and not isinstance(value, str):
+        header.drop(key, header.meta.pop(key), "is geen tekst")
+    elif key == "type":
+        _check_type(header, taxonomy)
+    elif key == "date":
+        _check_date(header)
+    elif key in LIST_KEYS:
+        _check_list(header, key, taxonomy)
+
+
+def _use_double(header: Header, keys: _Keys, key: str, taxonomy: Taxonomy) -> None:
+    """Our key's value dropped ('date: 31-02-2024'): another name's value of it ('datum') is used instead, the
+    first usable one in the file's order, rather than noted as a double."""
+    for name in [name for name, ours in keys.doubles.items() if ours == key]:
+        if key in header.meta:
+            return
+        header.notes.append(f"veld '{name}' gebruikt in plaats van '{header.name(key)}'")
+        header.meta[key], header.names[key] = keys.values[name], name
+        del keys.doubles[name]
+        _check(header, key, taxonomy)
 
 
 def _sort_keys(meta: dict) -> _Keys:
@@ -118,7 +140,7 @@ def _sort_keys(meta: dict) -> _Keys:
         plain = name.strip().lower()
         ours = OTHER_NAMES.get(plain) or (plain if plain in OWN_KEYS else None)
         if ours in keys.ours:
-            keys.doubles[name] = keys.names[ours]
+            keys.doubles[name], keys.values[name] = ours, value
         elif ours:
             keys.ours[ours], keys.names[ours] = value, name
         elif plain in LABEL_KEYS:
