@@ -10,7 +10,7 @@ import pytest
 
 from editor_support import login, make_app
 from kennisplatform import importer
-from kennisplatform.documents import parse_document
+from kennisplatform.documents import Source, parse_document
 from kennisplatform.importer.header import usable_header
 from kennisplatform.render import render_markdown
 
@@ -291,7 +291,7 @@ Leerlingen dansen op school.
 JEKYLL_NOTES = [
     "veld 'datum': '14 maart 2024' gelezen als 2024-03-14",
     "velden 'tags', 'categories': 'nieuws', 'blog' niet gebruikt (geen bekend thema, regio, discipline of doelgroep)",
-    "velden 'layout', 'permalink', 'draft', 'author' niet gebruikt (onbekend)",
+    "velden 'layout', 'permalink', 'draft' niet gebruikt (onbekend)",
     "veld 'excerpt' niet gebruikt (dubbel met 'description')",
 ]
 
@@ -305,11 +305,55 @@ def test_keys_of_other_sites_are_read_as_ours_and_the_rest_named_in_one_note(cor
     assert draft.themes == ("leerlijnen", "erfgoed")  # its own key's value first, then the labels'
     assert (draft.regions, draft.disciplines, draft.audience) == (("delft",), ("muziek",), ("po",))
     assert draft.notes == JEKYLL_NOTES
+    assert draft.source.authors == ("Jan Jansen",)
     assert draft.body == "Leerlingen dansen op school.\n"  # nothing dropped: no header below the text
     outcome = imported_twice(corpus_dir, index_dir, taxonomy, path)
     assert "; ".join(JEKYLL_NOTES) in outcome.reason
     saved = parse_document(saved_file(corpus_dir, outcome.doc_id), outcome.doc_id, taxonomy)
     assert saved.problems == [] and saved.document.themes == ("leerlijnen", "erfgoed")
+    assert saved.document.source.authors == ("Jan Jansen",)
+
+
+@pytest.mark.parametrize("header, source", [
+    ("author: Jan Jansen", Source(authors=("Jan Jansen",))),
+    ("auteurs: [Jan Jansen, Piet de Vries]", Source(authors=("Jan Jansen", "Piet de Vries"))),
+    ("Auteur: Jan\nsource: https://example.nl/dans", Source(url="https://example.nl/dans", authors=("Jan",))),
+    ("bron: {publication: Het Dagblad, authors: []}\nauthors: Jan", Source(authors=("Jan",),
+                                                                          publication="Het Dagblad")),
+])
+def test_an_author_key_gives_the_source_its_authors(corpus_dir, index_dir, taxonomy, tmp_path, header, source):
+    path = write(tmp_path / "in", "dans.md", f"---\ntype: verslag\n{header}\n---\n{FIELD_BODY}".encode())
+    draft = importer.read_path(path, taxonomy)
+    assert (draft.source, draft.notes) == (source, [])
+    outcome = imported_twice(corpus_dir, index_dir, taxonomy, path)
+    assert parse_document(saved_file(corpus_dir, outcome.doc_id), outcome.doc_id, taxonomy).document.source == source
+
+
+@pytest.mark.parametrize("header, authors, note", [
+    # the file's own source authors win; a second author key is a double of the first
+    ("source: {authors: [Piet]}\nauthor: Jan", ("Piet",), "veld 'author' niet gebruikt (dubbel met 'source')"),
+    ("author: Jan\nauteurs: [Piet]", ("Jan",), "veld 'auteurs' niet gebruikt (dubbel met 'author')"),
+])
+def test_an_author_key_beside_authors_given_is_a_double(tmp_path, taxonomy, header, authors, note):
+    draft = importer.read_path(write(tmp_path / "in", "dans.md", f"---\ntype: verslag\n{header}\n---\n{FIELD_BODY}"
+                                     .encode()), taxonomy)
+    assert (draft.source.authors, draft.notes) == (authors, [note])
+
+
+@pytest.mark.parametrize("header, notes", [
+    ("type: verslag\nauthor: {naam: Jan}",
+     ['veld \'author\': {"naam": "Jan"} is geen tekst of lijst van namen; niet gebruikt']),
+    ("type: verslag\nsource: [a, b]\nauthor: Jan",  # a source the corpus reader leaves out, with its own note
+     ["veld 'author': 'Jan' past niet bij een ongeldige bron; niet gebruikt",
+      "veld 'source': verwacht url, authors en publication; niet gebruikt"]),
+])
+def test_an_author_that_is_not_text_or_has_no_source_to_go_to_is_dropped_with_a_note(tmp_path, taxonomy, header,
+                                                                                    notes):
+    draft = importer.read_path(write(tmp_path / "in", "dans.md", f"---\n{header}\n---\n{FIELD_BODY}".encode()),
+                               taxonomy)
+    assert draft.source.authors == ()
+    assert draft.notes == [*notes, KEPT]
+    assert draft.body.endswith(f"\n```\n{header}\n```\n")
 
 
 @pytest.mark.parametrize("header, wanted, notes", [

@@ -25,7 +25,9 @@ SHOWN_MAX = 60  # characters of a dropped value quoted in a note; the whole head
 LISTED_MAX = 5  # keys or values named in one note; the rest are counted ("en 95 andere")
 # Front-matter keys of other sites (Jekyll, Hugo, WordPress exports) and of Dutch writers that mean one of ours,
 # lowercase (ours in other capitals, 'Title', count too). Read as ours only when the file does not give ours
-# itself; the value then passes the same checks as ours. `check` and the index know our keys only.
+# itself; the value then passes the same checks as ours. `check` and the index know our keys only. An author
+# is AUTHORS, a key of this module only: it becomes the source's authors if the source names none.
+AUTHORS = "source.authors"
 OTHER_NAMES = {
     "titel": "title",
     "datum": "date", "publishdate": "date", "pubdate": "date",
@@ -39,6 +41,7 @@ OTHER_NAMES = {
     "doelgroep": "audience", "doelgroepen": "audience",
     "organisatie": "organisations", "organisaties": "organisations",
     "bron": "source",
+    "author": AUTHORS, "authors": AUTHORS, "auteur": AUTHORS, "auteurs": AUTHORS,
 }
 OWN_KEYS = KNOWN_KEYS - {"suggestions"}  # `suggestions` is the platform's own bookkeeping, never another's name
 # Keys of a site's labels for anything (a blog's tags and categories): each value goes to the facet whose
@@ -86,9 +89,10 @@ def usable_header(meta: dict, taxonomy: Taxonomy) -> Header:
     other sites read as ours, and the ones that mean nothing here named in a note."""
     keys = _sort_keys(meta)
     header = Header(keys.ours, names={ours: name for ours, name in keys.names.items() if ours != name})
-    for key in (*TEXT_KEYS, "type", "date", *LIST_KEYS):
+    for key in (*TEXT_KEYS, "type", "date", *LIST_KEYS, AUTHORS):
         _check(header, key, taxonomy)
         _use_double(header, keys, key, taxonomy)
+    _add_authors(header, keys)
     if keys.labels:
         _add_labels(header, keys.labels, taxonomy)
     if keys.unknown:
@@ -106,6 +110,8 @@ def _check(header: Header, key: str, taxonomy: Taxonomy) -> None:
         return
     if key in TEXT_KEYS and not isinstance(value, str):
         header.drop(key, header.meta.pop(key), "is geen tekst")
+    elif key == AUTHORS and _texts(value) is None:
+        header.drop(key, header.meta.pop(key), "is geen tekst of lijst van namen")
     elif key == "type":
         _check_type(header, taxonomy)
     elif key == "date":
@@ -124,6 +130,27 @@ def _use_double(header: Header, keys: _Keys, key: str, taxonomy: Taxonomy) -> No
         header.meta[key], header.names[key] = keys.values[name], name
         del keys.doubles[name]
         _check(header, key, taxonomy)
+
+
+def _texts(value) -> list[str] | None:
+    """A text or a list of texts as a list ('Jan Jansen' -> ['Jan Jansen']), else None."""
+    items = value if isinstance(value, list) else [value]
+    return items if all(isinstance(item, str) for item in items) else None
+
+
+def _add_authors(header: Header, keys: _Keys) -> None:
+    """`author: Jan Jansen` as the source's authors, when the file's source gives none (else a double of it)."""
+    authors = header.meta.pop(AUTHORS, None)
+    if authors is None:
+        return
+    source = header.meta.get("source")
+    if isinstance(source, dict) and source.get("authors"):
+        keys.doubles[header.name(AUTHORS)] = "source"
+    elif source is None or isinstance(source, (str, dict)):
+        source = {"url": source} if isinstance(source, str) else dict(source or {})
+        header.meta["source"] = {**source, "authors": _texts(authors)}
+    else:  # a source the corpus reader leaves out (a list, a number): it says so; the authors have no place
+        header.drop(AUTHORS, authors, "past niet bij een ongeldige bron")
 
 
 def _sort_keys(meta: dict) -> _Keys:
