@@ -356,6 +356,24 @@ def test_an_author_that_is_not_text_or_has_no_source_to_go_to_is_dropped_with_a_
     assert draft.body.endswith(f"\n```\n{header}\n```\n")
 
 
+@pytest.mark.parametrize("header, doc_type, notes", [
+    ("categories: [Verslagen]", "verslag", []),
+    ("tags: Artikel, erfgoed", "artikel", []),
+    ("tags: [verslag, artikel]", "verslag", []),  # the first type named
+    ("type: artikel\ncategories: Verslagen", "artikel", []),  # the file's type wins, silently
+    ("type: artikels\ntags: verslag", "artikel", ["veld 'type': 'artikels' gelezen als 'Artikelsamenvatting'"]),
+    ("type: onzin\ntags: verslag", "verslag", ["veld 'type': 'onzin' is geen bekend type; niet gebruikt", KEPT]),
+])
+def test_a_label_that_names_a_type_is_the_type_when_the_file_gives_none(corpus_dir, index_dir, taxonomy, tmp_path,
+                                                                        header, doc_type, notes):
+    path = write(tmp_path / "in", "dans.md", f"---\n{header}\n---\n{FIELD_BODY}".encode())
+    draft = importer.read_path(path, taxonomy)
+    assert (draft.type, draft.notes) == (doc_type, notes)
+    outcome = imported_twice(corpus_dir, index_dir, taxonomy, path)
+    assert "type" not in outcome.suggested  # the file's type, not one suggested from the text
+    assert parse_document(saved_file(corpus_dir, outcome.doc_id), outcome.doc_id, taxonomy).document.type == doc_type
+
+
 @pytest.mark.parametrize("header, wanted, notes", [
     ("type: verslag\ndate: 31-02-2024\ndatum: 14-03-2024", {"date": date(2024, 3, 14)},
      ["veld 'date': '31-02-2024' is geen geldige datum; niet gebruikt", "veld 'datum' gebruikt in plaats van 'date'",

@@ -45,7 +45,8 @@ OTHER_NAMES = {
 }
 OWN_KEYS = KNOWN_KEYS - {"suggestions"}  # `suggestions` is the platform's own bookkeeping, never another's name
 # Keys of a site's labels for anything (a blog's tags and categories): each value goes to the facet whose
-# taxonomy knows it (the first of themes, regions, disciplines, audience); one note names those none knows.
+# taxonomy knows it (the first of themes, regions, disciplines, audience), else is the type if the file gives
+# none; one note names those none knows.
 LABEL_KEYS = ("tags", "categories", "category", "keywords", "trefwoorden", "labels")
 # A YAML timestamp as Jekyll writes every post's date, its zone after a space ('2024-03-14 10:00:00 +0100'):
 # the ISO date of its first part, as '2024-03-14T10:00:00+01:00' is (the corpus reader's DATE has no space).
@@ -191,6 +192,8 @@ def _add_labels(header: Header, labels: dict[str, object], taxonomy: Taxonomy) -
             if found is None:
                 unknown.setdefault(shown(item).casefold(), shown(item))
                 unused_in[name] = None
+            elif found[0] == "type":  # the file's own type (or one close to it) wins, silently
+                header.meta.setdefault("type", found[1])
             elif found[1] not in (values := header.meta.setdefault(found[0], [])):
                 values.append(found[1])
     if unknown:
@@ -199,10 +202,11 @@ def _add_labels(header: Header, labels: dict[str, object], taxonomy: Taxonomy) -
 
 
 def _label_value(item, taxonomy: Taxonomy) -> tuple[str, str] | None:
-    """(our key, id) of the first facet whose taxonomy knows the label ('Gouda' -> regions), or None."""
+    """(our key, id) of the first facet whose taxonomy knows the label ('Gouda' -> regions), else of the type
+    ('Verslagen' -> type), or None."""
     if isinstance(item, (list, dict)):
         return None
-    for key, facet in TAXONOMY_KEYS.items():
+    for key, facet in (*TAXONOMY_KEYS.items(), ("type", "type")):
         if term := taxonomy.resolve(facet, str(item)):
             return key, term
     return None
