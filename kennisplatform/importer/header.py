@@ -114,9 +114,9 @@ def _check(header: Header, key: str, taxonomy: Taxonomy) -> None:
     elif key == AUTHORS and _texts(value) is None:
         header.drop(key, header.meta.pop(key), "is geen tekst of lijst van namen")
     elif key == "type":
-        _check_type(header, taxonomy)
+        _check_type(header, value, taxonomy)
     elif key == "date":
-        _check_date(header)
+        _check_date(header, value)
     elif key in LIST_KEYS:
         _check_list(header, key, taxonomy)
 
@@ -251,10 +251,7 @@ def _empty(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _check_type(header: Header, taxonomy: Taxonomy) -> None:
-    value = header.meta.get("type")
-    if value is None:
-        return
+def _check_type(header: Header, value, taxonomy: Taxonomy) -> None:
     if not isinstance(value, str):
         header.drop("type", header.meta.pop("type"), "is geen type")
     elif not taxonomy.resolve("type", value.strip()):
@@ -268,10 +265,7 @@ def _check_type(header: Header, taxonomy: Taxonomy) -> None:
         header.drop("type", header.meta.pop("type"), why)
 
 
-def _check_date(header: Header) -> None:
-    value = header.meta.get("date")
-    if value is None:
-        return
+def _check_date(header: Header, value) -> None:
     date = iso_date(_SPACED_ZONE.sub(r"\1", value.strip())) if isinstance(value, str) else None
     if date is None and isinstance(value, str) and (date := written_date(value)):
         header.notes.append(f"veld '{header.name('date')}': {shown(value)} gelezen als {date.isoformat()}")
