@@ -486,6 +486,18 @@ def test_a_one_line_file_is_a_document(corpus_dir, index_dir, taxonomy, tmp_path
     imported_twice(corpus_dir, index_dir, taxonomy, path)
 
 
+@pytest.mark.parametrize("header", ["type: verslag", "thema: erfgoed\nlayout: post"])
+def test_a_one_line_text_under_a_header_without_a_title_is_a_document(corpus_dir, index_dir, taxonomy, tmp_path,
+                                                                      header):
+    """The header path found the title as a file without a header does, but kept nothing as the text: the file
+    was refused with 'geen tekst gevonden'."""
+    path = write(tmp_path / "in", "afspraken.md", f"---\n{header}\n---\n# Afspraken muziekles groep 5\n".encode())
+    draft = importer.read_path(path, taxonomy)
+    line = "Afspraken muziekles groep 5"
+    assert (draft.title, draft.body, draft.summary) == (line, line + "\n", "")
+    assert imported_twice(corpus_dir, index_dir, taxonomy, path).status == "created"
+
+
 def test_a_title_and_a_date_keep_the_date_as_text(tmp_path, taxonomy):
     draft = importer.read_path(write(tmp_path / "in", "notulen.txt", b"Notulen\n12 maart 2024\n"), taxonomy)
     assert (draft.title, draft.date.isoformat(), draft.body) == ("Notulen", "2024-03-12", "12 maart 2024\n")

@@ -74,7 +74,9 @@ def read_markdown(text: str, taxonomy: Taxonomy, name: str) -> Draft:
     # Missing metadata is no reason to refuse a file: no type, and the type is suggested from the text;
     # no title, and the first heading or line is the title.
     if "title" not in meta:
-        meta["title"], body = _heading_title(body, name)
+        meta["title"], rest = _heading_title(body, name)
+        # A one-line text is the title and the text too, as in a file without a header (_draft_from_text)
+        body = meta["title"] + "\n" if RULES_ONLY.fullmatch(rest) and not RULES_ONLY.fullmatch(body) else rest
     missing_type = "type" not in meta
     if missing_type:
         meta["type"] = "verslag"  # parse_document needs a type; choose_fields suggests one instead
