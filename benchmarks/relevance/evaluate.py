@@ -19,6 +19,7 @@
     python benchmarks/relevance/evaluate.py --fresh13 [--beside-starter]  # a thirteenth, made like fresh8 (session 13)
     python benchmarks/relevance/evaluate.py --fresh14 [--beside-starter]  # a fourteenth, made like fresh8 (session 14)
     python benchmarks/relevance/evaluate.py --fresh15 [--beside-starter]  # a fifteenth, made like fresh8 (session 15)
+    python benchmarks/relevance/evaluate.py --fresh16 [--beside-starter]  # a sixteenth, made like fresh8 (session 16)
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune5 [--per-query]    # pages of its own, judgments_tune5.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune6 [--beside-starter]   # titles beside the bundled corpus (tuning)
@@ -169,6 +170,14 @@ split fresh15). Its pages are of subjects and places the other sets hardly have 
 concerts and brass bands, choirs and singing in primary school, Keti Koti and slavery's history in class, war
 memorials adopted by schools, fashion and textiles lessons, photography in secondary school, dance in special
 education, summer programmes, a council's budget amendment; Texel, Zeeland, Zwartewaterland, Zuidplas, Drenthe).
+--fresh16 (collection_fresh16/) is a sixteenth check set, made in session 16 exactly as fresh8 to fresh15 were and
+run the same way, once, by the lead, at the end, alone and with --beside-starter; its queries are its own, and its
+pooled starter documents are graded under the same key check, beside the others', each under its judgments file's
+name (pool_beside_starter.py --check fresh16; it is one of CHECK_SETS, and its grades join only its own queries,
+split fresh16). Its pages are of subjects and places the other sets hardly have (looking at art with a class,
+music lessons by bus, regional language and dialect in class, carnival at school, the groep 8 farewell musical,
+architecture lessons, graffiti with children, ICC courses, talent classes, school libraries and illustrators;
+the Krimpenerwaard, Voorne aan Zee, Oud-Beijerland, Zwijndrecht, Lansingerland, Drenthe, the Achterhoek).
 --typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
 starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
 typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; the rules are in their headers).
@@ -194,10 +203,10 @@ session 13, tune9 in session 14;
 pool_beside_starter.py prints the pool) and count with their grades. The
 field set's held-out half was pooled and graded the same way, separately (its own key, held_out, in the same file;
 pool_beside_starter.py --held-out), from the blind pool listing only: its grades join only held-out queries. The
-check sets of CHECK_SETS (fresh8 to fresh15) were pooled and graded the same way (sessions 8, 10 to 15),
+check sets of CHECK_SETS (fresh8 to fresh16) were pooled and graded the same way (sessions 8, 10 to 16),
 separately again (their own key, check, each set under its judgments file's name; pool_beside_starter.py --check
 NAME), from the blind pool listing only: each set's grades join only its own queries (split fresh8, fresh9,
-fresh10, fresh11, fresh12, fresh13, fresh14, fresh15). For the other check sets (fresh
+fresh10, fresh11, fresh12, fresh13, fresh14, fresh15, fresh16). For the other check sets (fresh
 to fresh7) and the other derived sets (typo, compound, elided) they are unjudged, so they count
 as not relevant for every engine: there an engine that finds more of the starter documents that are on topic loses
 points for them, so compare engines, not figures with and without it. --no-starter-grades leaves them unjudged
@@ -277,6 +286,8 @@ FRESH14_COLLECTION = HERE / "collection_fresh14"
 FRESH14_JUDGMENTS = HERE / "judgments_fresh14.yaml"
 FRESH15_COLLECTION = HERE / "collection_fresh15"
 FRESH15_JUDGMENTS = HERE / "judgments_fresh15.yaml"
+FRESH16_COLLECTION = HERE / "collection_fresh16"
+FRESH16_JUDGMENTS = HERE / "judgments_fresh16.yaml"
 TUNE3_COLLECTION = HERE / "collection_tune3"
 TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
 TUNE4_COLLECTION = HERE / "collection_tune4"
@@ -300,14 +311,14 @@ COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
 BESIDE_STARTER_JUDGMENTS = HERE / "beside_starter_grades.yaml"
 # Its three top-level keys: the tuning queries' grades, the held-out queries' (pooled separately, session 7), and
 # the check sets' (pooled separately: fresh8 in session 8, fresh9 in session 10, fresh10 in session 11, fresh11 in
-# session 12, fresh12 and fresh13 in session 13, fresh14 in session 14, fresh15 in session 15), each under its
-# judgments file's name.
+# session 12, fresh12 and fresh13 in session 13, fresh14 in session 14, fresh15 in session 15, fresh16 in session
+# 16), each under its judgments file's name.
 TUNING_KEY = "judgments"
 HELD_OUT_KEY = "held_out"
 CHECK_KEY = "check"
 # The check sets made to be measured beside the bundled corpus, every query pooled (pool_beside_starter.py --check
 # NAME) and graded under CHECK_KEY by its judgments file's name. A later one is added here by its name.
-CHECK_SETS = ("fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15")
+CHECK_SETS = ("fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16")
 # --NAME: (pages to import, or the starter corpus as it is; judgments over them; what the set is for)
 NAMED_SETS = {
     "field": (FIELD_COLLECTION, FIELD_JUDGMENTS, "the real pages"),
@@ -338,6 +349,8 @@ NAMED_SETS = {
                 "a fourteenth fresh check set, made like fresh8, run once at the end (session 14)"),
     "fresh15": (FRESH15_COLLECTION, FRESH15_JUDGMENTS,
                 "a fifteenth fresh check set, made like fresh8, run once at the end (session 15)"),
+    "fresh16": (FRESH16_COLLECTION, FRESH16_JUDGMENTS,
+                "a sixteenth fresh check set, made like fresh8, run once at the end (session 16)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
     "tune4": (TUNE4_COLLECTION, TUNE4_JUDGMENTS, "a fourth tuning set: pages sharing title words (session 6)"),
     "tune5": (TUNE5_COLLECTION, TUNE5_JUDGMENTS,
@@ -441,7 +454,7 @@ def with_starter_grades(judged: list[Judged], judgments: Path, pooled: Path = BE
     tuning queries' grades (key `judgments`) join only a tuning query (split tune, or a file without halves),
     the held-out queries' grades (key `held_out`, pooled separately) only a held-out query (split heldout), and
     a check set's grades (key `check`, pooled separately) only a query of a check set (a split of its own, such
-    as fresh8 to fresh15), each under its judgments file's name. Queries of no pool (the check sets never pooled) keep
+    as fresh8 to fresh16), each under its judgments file's name. Queries of no pool (the check sets never pooled) keep
     their starter documents unjudged. Returns how many queries got starter grades."""
     pools = _pools(pooled)  # read once for the three pools
     by_key = {key: (pools.get(key) or {}).get(judgments.name, {}) for key in (TUNING_KEY, HELD_OUT_KEY, CHECK_KEY)}
