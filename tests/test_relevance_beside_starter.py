@@ -36,7 +36,8 @@ HELD_OUT_FILES = {"judgments_field.yaml"}
 CHECK_FILES = {"judgments_fresh8.yaml": "fresh8", "judgments_fresh9.yaml": "fresh9",
                "judgments_fresh10.yaml": "fresh10", "judgments_fresh11.yaml": "fresh11",
                "judgments_fresh12.yaml": "fresh12", "judgments_fresh13.yaml": "fresh13",
-               "judgments_fresh14.yaml": "fresh14", "judgments_fresh15.yaml": "fresh15"}
+               "judgments_fresh14.yaml": "fresh14", "judgments_fresh15.yaml": "fresh15",
+               "judgments_fresh16.yaml": "fresh16"}
 
 
 def _data() -> dict:
