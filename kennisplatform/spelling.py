@@ -219,7 +219,7 @@ class NameCorrector:
         for spelled, cost in [(key, 0), *((v, 1) for v in sound_alike(key))]:
             for name in self._by_letter.get(spelled[:1], ()):
                 if abs(len(name) - len(spelled)) <= maxdist - cost:
-                    d = cost + distance(spelled, name)
+                    d = cost + distance(spelled, name, maxdist - cost)
                     best_of[name] = min(d, best_of.get(name, d))
         scored = [(d, name) for name, d in best_of.items() if d <= maxdist]
         if not scored:
@@ -230,15 +230,24 @@ class NameCorrector:
         return self._names[nearest][0] if len(values) == 1 else None
 
 
-def distance(a: str, b: str) -> int:
+def distance(a: str, b: str, limit: int | None = None) -> int:
     """Damerau-Levenshtein distance (optimal string alignment): a letter missing, extra, wrong, or two
-    neighbours swapped each count one, as in one_edit."""
-    rows = [list(range(len(b) + 1))]
+    neighbours swapped each count one, as in one_edit. With `limit`, any distance above it is limit + 1, and
+    only the cells within `limit` of the diagonal are computed (a path off that band costs more): closest()
+    compares every run of a query's words with the place names of its letter, 13 ms of a long query at
+    100,000 documents with the whole table."""
+    if limit is not None and abs(len(a) - len(b)) > limit:
+        return limit + 1
+    band = max(len(a), len(b)) if limit is None else limit
+    over = band + 1  # a cell off the band: more than any distance that counts
+    rows = [[j if j <= band else over for j in range(len(b) + 1)]]
     for i in range(1, len(a) + 1):
-        row = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
+        row = [i if i <= band else over] + [over] * len(b)
+        for j in range(max(1, i - band), min(len(b), i + band) + 1):
             row[j] = min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 row[j] = min(row[j], rows[i - 2][j - 2] + 1)
+        if limit is not None and min(row) > limit:
+            return limit + 1
         rows.append(row)
-    return rows[-1][-1]
+    return min(rows[-1][-1], over) if limit is not None else rows[-1][-1]

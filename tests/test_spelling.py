@@ -1,6 +1,8 @@
 """Spelling correction of single words, without an index (the `indexed` check is a plain function)."""
 from __future__ import annotations
 
+import pytest
+
 from kennisplatform.analysis import stem
 from kennisplatform.spelling import (NameCorrector, closest_word, distance, is_word, one_edit, same_stem_word,
                                      sound_alike)
@@ -136,3 +138,12 @@ def test_a_listed_name_an_unrelated_word_or_an_ambiguous_one_is_not_corrected():
 
 def test_distance_counts_a_swap_of_neighbours_as_one():
     assert distance("abcd", "abdc") == 1 and distance("kitten", "sitting") == 3
+
+
+@pytest.mark.parametrize("a, b", [("abcd", "abdc"), ("kitten", "sitting"), ("nissewaard", "nisewaard"),
+                                  ("capelle aan den ijssel", "cappelle aan de ijsel"), ("ab", "ba"), ("", "abc"),
+                                  ("leiden", "leiderdorp"), ("zwijndrecht", "zwyndregt"), ("abcdef", "badcfe")])
+def test_a_distance_within_a_limit_is_the_whole_distance_and_any_other_is_one_more(a, b):
+    whole = distance(a, b)
+    for limit in range(4):
+        assert distance(a, b, limit) == (whole if whole <= limit else limit + 1), limit
