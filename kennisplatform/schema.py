@@ -27,6 +27,10 @@ SCHEMA_VERSION = "10"  # 6: documents without a date (year "onbekend", datenum 0
 TEXT_FIELDS = {"title": 3.0, "summary": 1.8, "body": 1.0}
 # The text field of the title: the share of a query found there ranks a page (search.TITLE_COVERAGE).
 TITLE_FIELD = "title"
+# The other two: a long query's words are looked for together in the body, and count anywhere when the summary has
+# them (search._words_to_place).
+SUMMARY_FIELD = "summary"
+BODY_FIELD = "body"
 # Spelling corrections are checked against the text fields' terms (search._documents): a separate
 # unstemmed field would cost 40% of the indexing time for a feature used only when a query finds (almost)
 # nothing.

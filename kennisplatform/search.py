@@ -159,6 +159,19 @@ PROXIMITY_FROM = 5
 # 0.958); held-out place 0.956 -> 0.959, nothing else moved. For every query of three words or more, not only a place's,
 # as much fell as rose (27 up, 24 down).
 PLACE_PARTIAL_FROM = 3
+# A long query's page with every word comes first (_together_first) only when its text has the words together: within
+# NEAR_WINDOW positions of one another (about two paragraphs), the words its title or summary has (or its facets, a
+# place it is filed under) aside. A long report that names each word somewhere ("gemeenteraad" in one section, "muziek"
+# in another) is not the page about them all; it is ranked with the pages that lack a word, by BM25F times the weight
+# it matches. On the tuning sets (docs/performance.md, "Session 16: a long query's words together"): 150 raised 7
+# queries and lowered 1, summed +0.09 (bs_field "hoe krijgt cultuureducatie een vaste plek in het mbo?" 0.922 ->
+# 0.946, starter "hoe leer je leerkrachten zelf muziekles geven" 0.928 -> 0.948); 125 and 200 summed +0.07 and +0.09,
+# 100 +0.28, but 75 -0.37 and 50 -1.01 (a question's weak words, "belangrijk", stand further off): 150 keeps away from
+# that edge. The held-out half unchanged at every window from 50 to 200.
+NEAR_WINDOW = 150
+# The pages whose positions are read at once, at least (_together_first): positions cost per page, so a long query
+# over 100,000 documents reads those of the pages that may fill its page, not of every page with every word.
+NEAR_CHUNK = 40
 # Title coverage: the share of the query's content weight (each group its idf) that a document's title
 # contains. A document whose title covers at least TITLE_COVERAGE of it (with a word of the topic, not only
 # a place; and two groups of a query of three or more) is listed and ranked with the documents that contain
@@ -1068,6 +1081,13 @@ class SearchEngine:
         scores = self._scores(state, parsed, within, saturated)
         if plan.evidence is not None:
             scores *= plan.evidence.astype(np.float64) ** COORDINATION
+            tiers = self._together_first(state, parsed, tiers, plan.title_first & listed, scores, needed)
+            if tiers[0].bit_count() < needed and within is not None and \
+                    not within[bitsets.to_array(tiers[1], size)].all():
+                # Pages moved down fill the page with others that were not scored yet: score them all.
+                within = None
+                scores = self._scores(state, parsed, None, saturated) * \
+                    plan.evidence.astype(np.float64) ** COORDINATION
         # A short query's documents without every word (the tiers below the first) are ranked with BM25's own idf
         # (as long queries are, CLASSIC_IDF_FROM): there the question is which word a document has, and Whoosh's idf
         # (1 + log) weighs a rare, telling word little more than a common one: "naschoolse muziekles", which no page
@@ -1118,6 +1138,46 @@ class SearchEngine:
         for matched in range(n - 1, max(plan.min_groups, 1) - 1, -1):
             tiers.append(levels[matched] & ~levels[matched + 1] & ~first)
         return tiers
+
+    def _together_first(self, state: _State, parsed: ParsedQuery, tiers: list[int], first: int, scores: np.ndarray,
+                        needed: int) -> list[int]:
+        """A long query's tiers ([every word or title, the rest]) with the every-word pages whose text does not have
+        the words together (_words_together) moved down to the rest. Positions cost per page, so the pages are
+        looked at best first, in chunks, until the top tier's first `needed` are certain: the pages not looked at
+        score no higher than those, so they cannot reach this page from either tier, and go with the rest."""
+        top, rest = tiers
+        size = state.ranker.size
+        candidates = bitsets.to_array(top & ~first, size)
+        candidates = candidates[np.argsort(-scores[candidates], kind="stable")]
+        certain = scores[bitsets.to_array(top & first, size)]  # the top tier's scores found so far
+        kept, start, chunk = top & first, 0, max(needed, NEAR_CHUNK)
+        words = self._words_to_place(state, parsed)
+        while start < len(candidates):
+            if len(certain) >= needed and scores[candidates[start]] <= np.partition(certain, -needed)[-needed]:
+                break
+            together = _words_together(state, words, np.sort(candidates[start:start + chunk]))
+            kept |= bitsets.from_array(together, size)
+            certain = np.concatenate([certain, scores[together]])
+            start, chunk = start + chunk, 2 * chunk
+        return [kept, rest | (top & ~kept)]
+
+    def _words_to_place(self, state: _State, parsed: ParsedQuery) -> list[tuple[list[str], np.ndarray]]:
+        """A long query's words that a page's text must have together (_words_together): per content group, a light
+        verb aside (LIGHT_VERBS), its terms, and the pages (a mask) that need not place it, as their title or
+        summary has it, or their facets (a place they are filed under)."""
+        words = []
+        for i in parsed.content_groups:
+            group = parsed.groups[i]
+            if _single_term(group) in LIGHT_VERBS:
+                continue
+            elsewhere = self._group_bits_in(state, group, schema.TITLE_FIELD) | \
+                self._group_bits_in(state, group, schema.SUMMARY_FIELD)
+            for clause in group.alternatives:
+                if clause.kind == "facet":
+                    elsewhere |= self._clause_bits(state, clause)
+            words.append(([c.terms[0] for c in group.alternatives if c.kind in ("terms", "phrase")],
+                          bitsets.to_mask(elsewhere, state.ranker.size)))
+        return words
 
     def _every_word(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int) -> int:
         """A long query's documents with every content word, a light verb (LIGHT_VERBS) aside; in a question, each
@@ -1374,6 +1434,13 @@ def _place_partial(parsed: ParsedQuery) -> bool:
 def _classic_idf(parsed: ParsedQuery) -> bool:
     """Whether the query's words are scored with BM25's own idf (CLASSIC_IDF_FROM)."""
     return len(parsed.content_groups) >= CLASSIC_IDF_FROM
+
+
+def _words_together(state: _State, words: list[tuple[list[str], np.ndarray]], docs: np.ndarray) -> np.ndarray:
+    """Of `docs` (docnums, ascending: pages with every word of a long query), those whose body has the words
+    (_words_to_place) within NEAR_WINDOW positions of one another."""
+    return state.ranker.arrays.near_docs(schema.BODY_FIELD, [terms for terms, _ in words], docs, NEAR_WINDOW,
+                                         [elsewhere[docs] for _, elsewhere in words])
 
 
 def _single_term(group: Group) -> str | None:

@@ -166,6 +166,36 @@ class TermTable:
         step = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(take) - take, take)
         return owner, self.positions[np.repeat(first[found], take) + step].astype(np.int64)
 
+    def near(self, groups: list[list[str]], docs: np.ndarray, window: int, exempt: list[np.ndarray]) -> np.ndarray:
+        """Per given document (segment-local numbers, ascending), whether the groups' terms (a group: any of its
+        terms) occur within `window` positions of one another: some stretch of the text that long holds each
+        group. A group the document lacks here, or that `exempt` marks for it (its title has it), needs no place
+        in the stretch; a document with none to place passes. Every occurrence is a stretch's possible start,
+        and each group is looked up after it (both ascending: one searchsorted a group)."""
+        keys = []  # per group: (index into docs) << 33 | position, ascending
+        for terms in groups:
+            found = [self.positions_of(number, docs) for number in map(self.find, terms)
+                     if number >= 0 and self.counts is not None]
+            # Not np.unique: its first call imports numpy.ma (see distinct).
+            keys.append(distinct(np.sort(np.concatenate([(owner << 33) | pos for owner, pos in found])))
+                        if found else np.zeros(0, dtype=np.int64))
+        starts = distinct(np.sort(np.concatenate(keys))) if keys else np.zeros(0, dtype=np.int64)
+        owner = starts >> 33
+        placed = np.ones(len(starts), dtype=bool)
+        for group_keys, group_exempt in zip(keys, exempt):
+            has = np.zeros(len(docs), dtype=bool)
+            has[group_keys >> 33] = True
+            within = np.zeros(len(starts), dtype=bool)
+            if len(group_keys):
+                at = np.minimum(np.searchsorted(group_keys, starts), len(group_keys) - 1)
+                gap = group_keys[at] - starts  # a key of the next document is at least 2**33 - position beyond
+                within = (gap >= 0) & (gap <= window)
+            placed &= within | group_exempt[owner] | ~has[owner]
+        ok = np.ones(len(docs), dtype=bool)
+        ok[owner] = False
+        ok[owner[placed]] = True
+        return ok
+
     def adjacent(self, terms: tuple[str, ...], docs: np.ndarray) -> np.ndarray:
         """Of the given documents (segment-local numbers, ascending), those where the terms occur at
         consecutive positions in this order: what Whoosh's Phrase (slop 1) matches. Each term narrows
@@ -616,6 +646,19 @@ class ReaderArrays:
                 local = candidates[low:high].astype(np.int64) - offset
                 found.append(arrays.terms[field].adjacent(terms, local) + offset)
         return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+
+    def near_docs(self, field: str, groups: list[list[str]], candidates: np.ndarray, window: int,
+                  exempt: list[np.ndarray]) -> np.ndarray:
+        """Of the candidate documents (reader numbers, ascending), those whose field holds the groups' terms within
+        `window` positions of one another (TermTable.near; `exempt`: per group, a mask over the candidates)."""
+        kept = []
+        bounds = np.searchsorted(candidates, [offset for _, offset in self.parts] + [self.size])
+        for (arrays, offset), low, high in zip(self.parts, bounds, bounds[1:]):
+            if low < high:
+                local = candidates[low:high].astype(np.int64) - offset
+                near = arrays.terms[field].near(groups, local, window, [mask[low:high] for mask in exempt])
+                kept.append(candidates[low:high][near])
+        return np.concatenate(kept) if kept else candidates[:0]
 
     def doc_frequency(self, field: str, term: str) -> int:
         """Documents with the term, deleted ones included: Whoosh's doc_frequency."""
