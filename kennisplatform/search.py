@@ -1064,10 +1064,10 @@ class SearchEngine:
     def _ranked(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int,
                 needed: int) -> tuple[list[int], dict[int, float]]:
         """Short queries: tiers by the number of content groups matched (all words first), BM25F within
-        a tier. Long queries: documents with every content word first, then the others; within each,
-        BM25F times the share of the query's weight matched. Either way a document whose title covers the
-        query (Plan.title_first) is ranked with those that have every word. Only the documents of the
-        tiers that fill the page are scored."""
+        a tier. Long queries: documents with every content word, together (_together_first), first, then the
+        others; within each, BM25F times the share of the query's weight matched. Either way a document whose
+        title covers the query (Plan.title_first) is ranked with those that have every word. Only the documents
+        of the tiers that fill the page are scored."""
         size = state.ranker.size
         tiers = self._tiers(state, parsed, plan, listed)
         reached, count = 0, 0

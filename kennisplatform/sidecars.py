@@ -172,10 +172,11 @@ class TermTable:
         group. A group the document lacks here, or that `exempt` marks for it (its title has it), needs no place
         in the stretch; a document with none to place passes. Every occurrence is a stretch's possible start,
         and each group is looked up after it (both ascending: one searchsorted a group)."""
+        if self.counts is None:  # a field without positions: nothing to place
+            return np.ones(len(docs), dtype=bool)
         keys = []  # per group: (index into docs) << 33 | position, ascending
         for terms in groups:
-            found = [self.positions_of(number, docs) for number in map(self.find, terms)
-                     if number >= 0 and self.counts is not None]
+            found = [self.positions_of(number, docs) for number in map(self.find, terms) if number >= 0]
             # Not np.unique: its first call imports numpy.ma (see distinct).
             keys.append(distinct(np.sort(np.concatenate([(owner << 33) | pos for owner, pos in found])))
                         if found else np.zeros(0, dtype=np.int64))
