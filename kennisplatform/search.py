@@ -24,7 +24,7 @@ from whoosh.scoring import BM25F
 from . import analysis, bitsets, highlight, index, postings, ranking, schema, sidecars, spelling
 from .errors import IndexBusy, NotFound
 from .facets import FacetIndex
-from .params import SearchParams, year_label
+from .params import PER_PAGE_DEFAULT, SearchParams, year_label
 from .query import Clause, Group, ParsedQuery, build_synonym_table, filler_stems, parse_query
 from .results import FilterDrop, Hit, PlaceFilter, Relaxation, SearchResult, Suggestion, Value
 from .taxonomy import Taxonomy
@@ -86,6 +86,11 @@ FILLER_WEIGHT = 0.2
 # made "belangrijk", "waarom" and "tussen" content: tune2 and tune4 questions and the held-out questions fell.
 COLLOCATION_MIN = 2
 COLLOCATION_SHARE = 0.5
+# How many documents a query's listing is relaxed to reach ("until the page is full": _plan, the place fill): a page
+# as the site shows it, whatever page size a caller asks. With the page size asked, the API's facets (asked with one
+# result), an export of 100 and a page of 5 each listed other documents than the search page, with other totals and
+# facet counts, and page 2 of 5 could be empty where the page of 10 showed ten.
+PAGE_TO_FILL = PER_PAGE_DEFAULT
 # From this many content words up, documents are listed by the weighted evidence they contain (each word
 # weighs its IDF) and, after those with every word, ranked by it: not in tiers by the number of words.
 LONG_QUERY = 4
@@ -410,17 +415,17 @@ class SearchEngine:
         state = self.state()
         parsed = self._parse(state, params.q)
         filters = state.facet_index.filter_bits(params)
-        plan = self._plan(state, parsed, filters, params.per_page)
+        plan = self._plan(state, parsed, filters, PAGE_TO_FILL)
         corrected = None if parsed.is_empty else self._corrected(state, parsed)
         # Planned once: _correct decides with it, and "Bedoelde u" counts it when the correction is not taken
         # (nor ever for a query searched as typed, which is only offered it: no dead end either).
-        corrected_plan = self._plan(state, corrected, filters, params.per_page) if corrected else None
+        corrected_plan = self._plan(state, corrected, filters, PAGE_TO_FILL) if corrected else None
         parsed, plan, relaxation = (parsed, plan, None) if params.exact else \
             _correct(parsed, plan, corrected, corrected_plan, filters, partial(self._found_nowhere, state))
         if relaxation is None and not parsed.is_empty and plan.complete & filters == 0:
-            parsed, plan, relaxation = self._relax(state, parsed, plan, filters, params)
-        elif relaxation is None and (plan.matched & filters).bit_count() < params.per_page:
-            self._with_place_fill(state, parsed, plan, filters, params.per_page)
+            parsed, plan, relaxation = self._relax(state, parsed, plan, filters)
+        elif relaxation is None and (plan.matched & filters).bit_count() < PAGE_TO_FILL:
+            self._with_place_fill(state, parsed, plan, filters, PAGE_TO_FILL)
         listed = plan.matched & filters
         result = SearchResult(
             params=params,
@@ -548,12 +553,12 @@ class SearchEngine:
                 return PlaceFilter(regions[0], self.taxonomy.label("region", regions[0]), total)
         return None
 
-    def _relax(self, state: _State, parsed: ParsedQuery, plan: Plan, filters: int, params: SearchParams):
+    def _relax(self, state: _State, parsed: ParsedQuery, plan: Plan, filters: int):
         """No document has every word (nor has the spelling-corrected query, _correct): the documents with
         some of the words, and the page says so."""
         if not plan.matched & filters:
             split = _place_words(parsed)
-            split_plan = self._plan(state, split, filters, params.per_page) if split else None
+            split_plan = self._plan(state, split, filters, PAGE_TO_FILL) if split else None
             if split_plan and split_plan.matched & filters:
                 # A place name that is no document's place nor in any text as a whole ("Krimpen aan den
                 # IJssel" where a page says "Stem van Krimpen" ... "aan den IJssel"): its words, apart.
@@ -568,7 +573,7 @@ class SearchEngine:
             # A compound that no document has, whole or with all its parts ("jeugdtheaterles", "certificaatuitreiking"):
             # the documents with some of its parts ("theaterles voor de jeugd", "reikt certificaten uit"), as a query
             # of several words lists those with some of them, not nothing.
-            return split, self._plan(state, split, filters, params.per_page), \
+            return split, self._plan(state, split, filters, PAGE_TO_FILL), \
                 self._parts_relaxation(state, parsed, split, [g.text for g in found], filters)
         if plan.matched & filters and len(parsed.groups) > 1:
             return parsed, plan, Relaxation(

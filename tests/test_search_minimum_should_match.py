@@ -3,6 +3,7 @@ its main word that lacks two rare words the question happens to use is listed an
 out for weak pages that happen to have those rare words."""
 from __future__ import annotations
 
+from kennisplatform import search
 from kennisplatform.params import SearchParams
 
 from conftest import articles_engine, hits
@@ -28,10 +29,11 @@ engine = articles_engine([(doc_id, title, ["Nederland"], body) for doc_id, title
 QUESTION = "welke rollen kan een cultuurcoördinator op de basisschool vervullen"
 
 
-def test_a_long_query_lists_the_page_about_its_main_word_without_its_rare_words(engine):
+def test_a_long_query_lists_the_page_about_its_main_word_without_its_rare_words(engine, monkeypatch):
     # "taken" has "cultuurcoördinator" and "basisschool" (which every document here has): under a quarter of
     # the query's weight. "toneel", "musical" and "schoolreis" have "rollen" too (over a quarter) in long texts,
     # and "wens" has the rarest word, "vervullen" (half). A minimum of a quarter would fill the page with those.
+    monkeypatch.setattr(search, "PAGE_TO_FILL", 3)  # pages of three: the listing is relaxed to fill three
     found = hits(engine, QUESTION, per_page=3)
     assert found[0] == "taken"
     assert "wens" in found
@@ -43,3 +45,8 @@ def test_a_long_query_still_lists_nothing_without_any_of_its_words(engine):
     assert "taken" in [h.id for h in result.hits]
     assert engine.search(SearchParams(q="welke rollen kan een dirigent op het conservatorium vervullen")).total \
         == 4  # the three with "rollen" and the one with "vervullen"
+
+
+def test_a_long_querys_listing_is_the_same_whatever_the_page_size(engine):
+    totals = {engine.search(SearchParams(q=QUESTION, per_page=n)).total for n in (1, 3, 10, 50)}
+    assert totals == {engine.search(SearchParams(q=QUESTION)).total}

@@ -3,6 +3,7 @@ the documents that have the name's first word, after the place's own; never with
 rest of the name ("aan den IJssel": another town's too, and a river's)."""
 from __future__ import annotations
 
+from kennisplatform import search
 from kennisplatform.params import SearchParams
 
 from conftest import articles_engine
@@ -40,6 +41,20 @@ def test_pages_after_the_first_continue_the_same_order(engine):
     assert pages == [whole[:2], whole[2:]]
 
 
-def test_a_page_the_place_fills_is_left_as_it_is(engine):
-    result = engine.search(SearchParams(q="Krimpen aan den IJssel", per_page=1))
+def test_a_page_the_place_fills_is_left_as_it_is(engine, monkeypatch):
+    monkeypatch.setattr(search, "PAGE_TO_FILL", 1)  # a page of one: the place's own document fills it
+    result = engine.search(SearchParams(q="Krimpen aan den IJssel"))
     assert [h.id for h in result.hits] == ["krimpen-gefiled"] and result.total == 1
+
+
+def test_what_is_listed_does_not_depend_on_the_page_size_asked(engine):
+    """The listing is relaxed to fill a page as the site shows it (search.PAGE_TO_FILL), whatever page size the
+    caller asks: the API's facets ask for one result, an export for a hundred. With the size asked, a page of one
+    listed the place's own document alone (total 1), the page of ten four."""
+    whole = [h.id for h in engine.search(SearchParams(q="Krimpen aan den IJssel", per_page=100)).hits]
+    assert len(whole) == 4
+    for per_page in (1, 2, 3):
+        pages = [engine.search(SearchParams(q="Krimpen aan den IJssel", per_page=per_page, page=n))
+                 for n in range(1, 5)]
+        assert {page.total for page in pages} == {4}
+        assert [h.id for page in pages for h in page.hits] == whole
