@@ -163,3 +163,16 @@ def test_search_page_links_its_feed_as_follow_this_search(client):
     assert "Volg deze zoekopdracht" in html
     assert 'href="/zoeken.atom?q=erfgoed&amp;region=drechtsteden"' in html
     assert "/zoeken-excel.csv?" in html
+
+
+@pytest.mark.parametrize("q", ["erfgoed school", "erfgoed museum"])
+def test_facets_totals_and_exports_list_what_the_search_page_lists(client, q):
+    """The API's facets ask for one result and the CSV export for a hundred: they count and list what the page of
+    ten does (search.PAGE_TO_FILL), as the page's partial matches come when its words together fill no page."""
+    page = client.get(f"/zoeken.json?q={q}").get_json()
+    facets = client.get(f"/api/v1/facets?q={q}").get_json()
+    assert facets == page["facets"]
+    assert {client.get(f"/api/v1/search?q={q}&per_page={n}").get_json()["total"] for n in (1, 5, 100)} == \
+        {page["total"]}
+    rows = list(csv.reader(io.StringIO(client.get(f"/zoeken.csv?q={q}").get_data(as_text=True))))
+    assert len(rows) - 1 == page["total"]
