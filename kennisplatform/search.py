@@ -415,17 +415,17 @@ class SearchEngine:
         state = self.state()
         parsed = self._parse(state, params.q)
         filters = state.facet_index.filter_bits(params)
-        plan = self._plan(state, parsed, filters, PAGE_TO_FILL)
+        plan = self._plan(state, parsed, filters)
         corrected = None if parsed.is_empty else self._corrected(state, parsed)
         # Planned once: _correct decides with it, and "Bedoelde u" counts it when the correction is not taken
         # (nor ever for a query searched as typed, which is only offered it: no dead end either).
-        corrected_plan = self._plan(state, corrected, filters, PAGE_TO_FILL) if corrected else None
+        corrected_plan = self._plan(state, corrected, filters) if corrected else None
         parsed, plan, relaxation = (parsed, plan, None) if params.exact else \
             _correct(parsed, plan, corrected, corrected_plan, filters, partial(self._found_nowhere, state))
         if relaxation is None and not parsed.is_empty and plan.complete & filters == 0:
             parsed, plan, relaxation = self._relax(state, parsed, plan, filters)
         elif relaxation is None and (plan.matched & filters).bit_count() < PAGE_TO_FILL:
-            self._with_place_fill(state, parsed, plan, filters, PAGE_TO_FILL)
+            self._with_place_fill(state, parsed, plan, filters)
         listed = plan.matched & filters
         result = SearchResult(
             params=params,
@@ -473,7 +473,7 @@ class SearchEngine:
         pair = (filler, content) if filler_first else (content, filler)
         return self._clause_bits(state, Clause("phrase", pair, "")).bit_count() >= needed
 
-    def _plan(self, state: _State, parsed: ParsedQuery, filters: int, per_page: int) -> Plan:
+    def _plan(self, state: _State, parsed: ParsedQuery, filters: int) -> Plan:
         """Documents with all content groups first. When fewer than a page of them match, documents with
         fewer groups follow, most groups first, until the page is full (Algolia's optional words): a
         question typed in plain Dutch still finds its answers, and the best matches stay on top.
@@ -489,12 +489,12 @@ class SearchEngine:
         content = parsed.content_groups
         group_bits = [self._group_bits(state, parsed.groups[i]) & universe for i in content]
         if len(content) >= LONG_QUERY:
-            plan = self._weighted_plan(state, group_bits, universe, filters, per_page, excluded)
+            plan = self._weighted_plan(state, group_bits, universe, filters, excluded)
         else:
             n = len(group_bits)
             at_least = _at_least(group_bits, universe)
             min_groups = n
-            while min_groups > 1 and (at_least[min_groups] & filters).bit_count() < per_page:
+            while min_groups > 1 and (at_least[min_groups] & filters).bit_count() < PAGE_TO_FILL:
                 min_groups -= 1
             plan = Plan(matched=at_least[min_groups], min_groups=min_groups, excluded=excluded,
                         complete=at_least[n])
@@ -522,7 +522,7 @@ class SearchEngine:
         plan.matched |= plan.title_first
 
     def _weighted_plan(self, state: _State, group_bits: list[int], universe: int, filters: int,
-                       per_page: int, excluded: int) -> Plan:
+                       excluded: int) -> Plan:
         """A long query: each content group weighs its IDF, and a document's evidence is the share of
         the total weight it matches. Listed: evidence >= MIN_SHOULD_MATCH, lowered step by step until a
         page is full, so that a question's rare, telling words count more than its common ones."""
@@ -535,7 +535,7 @@ class SearchEngine:
             matched &= universe
             if step == RELAX_STEPS[0]:
                 complete = matched
-            if (matched & filters).bit_count() >= per_page:
+            if (matched & filters).bit_count() >= PAGE_TO_FILL:
                 break
         return Plan(matched=matched, min_groups=1, excluded=excluded, complete=complete, evidence=evidence)
 
@@ -558,7 +558,7 @@ class SearchEngine:
         some of the words, and the page says so."""
         if not plan.matched & filters:
             split = _place_words(parsed)
-            split_plan = self._plan(state, split, filters, PAGE_TO_FILL) if split else None
+            split_plan = self._plan(state, split, filters) if split else None
             if split_plan and split_plan.matched & filters:
                 # A place name that is no document's place nor in any text as a whole ("Krimpen aan den
                 # IJssel" where a page says "Stem van Krimpen" ... "aan den IJssel"): its words, apart.
@@ -573,7 +573,7 @@ class SearchEngine:
             # A compound that no document has, whole or with all its parts ("jeugdtheaterles", "certificaatuitreiking"):
             # the documents with some of its parts ("theaterles voor de jeugd", "reikt certificaten uit"), as a query
             # of several words lists those with some of them, not nothing.
-            return split, self._plan(state, split, filters, PAGE_TO_FILL), \
+            return split, self._plan(state, split, filters), \
                 self._parts_relaxation(state, parsed, split, [g.text for g in found], filters)
         if plan.matched & filters and len(parsed.groups) > 1:
             return parsed, plan, Relaxation(
@@ -599,8 +599,7 @@ class SearchEngine:
         """The query's words that no listed document has (of a query that found some of its words)."""
         return [g.text for g in parsed.groups if not self._group_bits(state, g) & filters]
 
-    def _with_place_fill(self, state: _State, parsed: ParsedQuery, plan: Plan, filters: int,
-                         per_page: int) -> None:
+    def _with_place_fill(self, state: _State, parsed: ParsedQuery, plan: Plan, filters: int) -> None:
         """Fewer documents than a page have a multi-word place the query names ("Krimpen aan den IJssel":
         filed under it, or with its name whole): after them the page lists the documents that have the
         name's first word ("Stem van Krimpen"), as a short query's page is filled with documents that have
@@ -610,7 +609,7 @@ class SearchEngine:
         split = _place_words(parsed, heads_only=True)
         if split is None:
             return
-        split_plan = self._plan(state, split, filters, per_page)
+        split_plan = self._plan(state, split, filters)
         if split_plan.matched & ~plan.matched:
             plan.fill = PlaceFill(split, split_plan)
             plan.matched |= split_plan.matched
