@@ -1084,14 +1084,14 @@ class SearchEngine:
         within = bitsets.to_mask(reached, size) if count * SCORED_SHARE < size else None
         scores = self._scores(state, parsed, within, saturated)
         if plan.evidence is not None:
-            scores *= plan.evidence.astype(np.float64) ** COORDINATION
+            weight = plan.evidence.astype(np.float64) ** COORDINATION
+            scores *= weight
             tiers = self._together_first(state, parsed, tiers, plan.title_first & listed, scores, needed)
             if tiers[0].bit_count() < needed and within is not None and \
                     not within[bitsets.to_array(tiers[1], size)].all():
                 # Pages moved down fill the page with others that were not scored yet: score them all.
                 within = None
-                scores = self._scores(state, parsed, None, saturated) * \
-                    plan.evidence.astype(np.float64) ** COORDINATION
+                scores = self._scores(state, parsed, None, saturated) * weight
         # A short query's documents without every word (the tiers below the first) are ranked with BM25's own idf
         # (as long queries are, CLASSIC_IDF_FROM): there the question is which word a document has, and Whoosh's idf
         # (1 + log) weighs a rare, telling word little more than a common one: "naschoolse muziekles", which no page
