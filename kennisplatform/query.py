@@ -140,6 +140,22 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
     return parsed
 
 
+def without_quotes(text: str) -> tuple[str, list[str]] | None:
+    """The query with its quoted phrases as plain words, and those phrases as typed ('muziek "op maandag"' ->
+    ('muziek op maandag', ['"op maandag"'])); None when it quotes no phrase of two or more words. Excluded
+    phrases (-"..." and NOT "...") keep their quotes: they still say what not to list."""
+    out, phrases, negate_next = [], [], False
+    for match in TOKEN.finditer(text):
+        minus, phrase, word = match.groups()
+        if phrase is not None and not (minus or negate_next) and len(analysis.tokenize(phrase)) > 1:
+            out.append(phrase)
+            phrases.append(f'"{phrase}"')
+        else:
+            out.append(match.group(0))
+        negate_next = word == "NOT"
+    return (" ".join(out), phrases) if phrases else None
+
+
 def _with_joined_compounds(groups: list[Group], units_only: bool = False) -> list[Group]:
     """Two words written apart that make a compound ("muziek docenten", "subsidie regeling") also match
     that compound as one word: the second word's group gets it as an alternative, so that a page about

@@ -63,8 +63,8 @@ class Relaxation:
     """What was done to a query: it found nothing with all its words as typed, or it had a word no
     document has and was spelling-corrected (also when it found something: the message says which)."""
 
-    kind: str  # "any-words" (some words dropped), "parts" (a compound no document has, searched as its parts)
-    # or "corrected" (spelling corrected)
+    kind: str  # "any-words" (some words dropped), "parts" (a compound no document has, searched as its parts),
+    # "corrected" (spelling corrected) or "phrase" (a quoted phrase no document has, searched as its words)
     original: str
     used: str  # the query searched, as the search syntax writes it ("erfgoed OR ruimtevaart")
     message: str  # Dutch, e.g. "Geen resultaten voor ...; wel voor ..."

@@ -25,7 +25,7 @@ from . import analysis, bitsets, highlight, index, postings, ranking, schema, si
 from .errors import IndexBusy, NotFound
 from .facets import FacetIndex
 from .params import PER_PAGE_DEFAULT, SearchParams, year_label
-from .query import Clause, Group, ParsedQuery, build_synonym_table, filler_stems, parse_query
+from .query import Clause, Group, ParsedQuery, build_synonym_table, filler_stems, parse_query, without_quotes
 from .results import FilterDrop, Hit, PlaceFilter, Relaxation, SearchResult, Suggestion, Value
 from .taxonomy import Taxonomy
 
@@ -413,6 +413,23 @@ class SearchEngine:
     def search(self, params: SearchParams, with_facets: bool = True) -> SearchResult:
         """One page of hits with facet counts. `with_facets=False` skips counting (benchmarks, feeds)."""
         state = self.state()
+        result, complete = self._search(state, params, with_facets)
+        loose = None if complete or params.exact else without_quotes(params.q)
+        if loose is None:
+            return result
+        # No document has a quoted phrase as typed: its words anywhere, as a query without the quotes finds
+        # them, rather than nothing or the other words alone ('muziek "op maandag"' listed "muziek" only).
+        unquoted, phrases = loose
+        other, _ = self._search(state, replace(params, q=unquoted), with_facets)
+        if other.total < max(result.total, 1):
+            return result
+        other.params = params
+        other.relaxation = _phrase_relaxation(params.q, unquoted, phrases, other.relaxation)
+        return other
+
+    def _search(self, state: _State, params: SearchParams, with_facets: bool) -> tuple[SearchResult, bool]:
+        """search() of the query as typed, and whether documents have all its words (as typed or spelling-corrected:
+        no words dropped, no compound searched as its parts)."""
         parsed = self._parse(state, params.q)
         filters = state.facet_index.filter_bits(params)
         plan = self._plan(state, parsed, filters)
@@ -422,7 +439,8 @@ class SearchEngine:
         corrected_plan = self._plan(state, corrected, filters) if corrected else None
         parsed, plan, relaxation = (parsed, plan, None) if params.exact else \
             _correct(parsed, plan, corrected, corrected_plan, filters, partial(self._found_nowhere, state))
-        if relaxation is None and not parsed.is_empty and plan.complete & filters == 0:
+        complete = bool(plan.complete & filters)
+        if relaxation is None and not parsed.is_empty and not complete:
             parsed, plan, relaxation = self._relax(state, parsed, plan, filters)
         elif relaxation is None and (plan.matched & filters).bit_count() < PAGE_TO_FILL:
             self._with_place_fill(state, parsed, plan, filters)
@@ -440,7 +458,7 @@ class SearchEngine:
         result.place_filter = self._place_filter(state, parsed, listed, params)
         if result.total == 0 and params.has_filters:
             result.filter_drops = self._filter_drops(state, plan.matched, params)
-        return result
+        return result, complete
 
     def _parse(self, state: _State, text: str) -> ParsedQuery:
         """The query as searched: parsed with the synonyms, and a filler word that makes a fixed expression in
@@ -1402,6 +1420,17 @@ def _correct(parsed: ParsedQuery, plan: Plan, corrected: ParsedQuery | None, cor
     message = _partial_message(parsed.text, found_nowhere(corrected, filters), corrected.words(), corrected.text)
     return corrected, corrected_plan, Relaxation("corrected", parsed.text, " OR ".join(corrected.words()), message,
                                                  corrected.text)
+
+
+def _phrase_relaxation(typed: str, unquoted: str, phrases: list[str], then: Relaxation | None) -> Relaxation:
+    """What the page says when a quoted phrase was searched as its words (SearchEngine.search); `then`: what was
+    done to the query without quotes (a word dropped or corrected), said after it."""
+    named = f"de woordgroep {phrases[0]}" if len(phrases) == 1 else \
+        f"de woordgroepen {', '.join(phrases[:-1])} en {phrases[-1]}"
+    if then is None:
+        return Relaxation("phrase", typed, unquoted, f"Geen resultaten voor {named}; wel met de woorden ervan los van "
+                                                     "elkaar.")
+    return Relaxation("phrase", typed, then.used, f"Geen resultaten voor {named}. {then.message}", then.shown)
 
 
 def _partial_message(text: str, nowhere: list[str], words: list[str], corrected: str | None = None) -> str:

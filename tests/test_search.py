@@ -6,6 +6,7 @@ import pytest
 from kennisplatform.errors import InvalidParameter
 from kennisplatform.index import update_index
 from kennisplatform.params import SearchParams
+from kennisplatform.query import without_quotes
 
 from conftest import write_document
 
@@ -182,10 +183,54 @@ def test_a_prefix_that_indexed_words_start_with_is_no_typo(engine):
 
 def test_query_language(engine):
     assert ids(engine, q='"creatieve werkvormen"') == {"erfgoed-leiden"}
-    assert ids(engine, q='"werkvormen creatieve"') == set() or search(engine, q='"werkvormen creatieve"').relaxation
+    assert search(engine, q='"werkvormen creatieve"').relaxation.kind == "phrase"  # see below
     assert ids(engine, q="erfgoed -films") == {"erfgoed-dordrecht"}
     assert ids(engine, q="films OR muziekonderwijs") == {"erfgoed-leiden", "netwerk-haaglanden"}
     assert ids(engine, q="erfgoedl*") == {"erfgoed-dordrecht"}
+
+
+def test_a_phrase_no_document_has_is_searched_as_its_words_and_the_page_says_so(engine):
+    # "erfgoed-leiden" says "het erfgoed van hun wijk": not the phrase, but both words. No dead end.
+    result = search(engine, q='"wijk erfgoed"')
+    assert result.hits[0].id == "erfgoed-leiden"  # both words; then the page is filled with one of them
+    assert result.relaxation.kind == "phrase" and result.relaxation.shown == "wijk erfgoed"
+    assert result.relaxation.message == ('Geen resultaten voor de woordgroep "wijk erfgoed"; wel met de woorden '
+                                         "ervan los van elkaar.")
+    # Beside other words: the phrase's words count as words, not as one word found nowhere that is dropped.
+    result = search(engine, q='films "wijk erfgoed"')
+    assert result.hits[0].id == "erfgoed-leiden" and result.relaxation.kind == "phrase"
+    assert result.params.q == 'films "wijk erfgoed"'  # the page and its links keep the query as typed
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ('"muziek op maandag"', ("muziek op maandag", ['"muziek op maandag"'])),
+    ('dans "op maandag" -"na school"', ('dans op maandag -"na school"', ['"op maandag"'])),
+    ('NOT "na school" "in de klas', ('NOT "na school" in de klas', ['"in de klas"'])),  # unclosed, as typed
+    ('"erfgoed" dans', None),  # one word: nothing to search apart
+    ("erfgoed dans", None),
+    ('-"na school"', None),
+])
+def test_without_quotes(typed, expected):
+    assert without_quotes(typed) == expected
+
+
+def test_a_phrase_found_as_typed_or_excluded_keeps_its_quotes(engine):
+    result = search(engine, q='"erfgoed van hun wijk"')
+    assert [h.id for h in result.hits] == ["erfgoed-leiden"] and result.relaxation is None
+    # An excluded phrase that no document has excludes nothing; its words are not searched.
+    result = search(engine, q='erfgoed -"wijk erfgoed"')
+    assert {h.id for h in result.hits} == {"erfgoed-dordrecht", "erfgoed-leiden"} and result.relaxation is None
+    assert ids(engine, q='erfgoed NOT "erfgoed van hun wijk"') == {"erfgoed-dordrecht"}
+    # Searched as typed (exact), a phrase stays one.
+    assert search(engine, q='"wijk erfgoed"', exact=True).total == 0
+
+
+def test_a_phrase_whose_words_are_nowhere_either_says_what_was_not_found(engine):
+    result = search(engine, q='erfgoed "zeilwedstrijd wijk"')
+    assert result.relaxation.kind == "phrase"
+    assert result.relaxation.message.startswith('Geen resultaten voor de woordgroep "zeilwedstrijd wijk". Geen '
+                                                "resultaten met alle woorden van ‘erfgoed zeilwedstrijd wijk’")
+    assert result.hits[0].id == "erfgoed-leiden"  # two of the three words: "erfgoed" and "wijk"
 
 
 def test_empty_query_lists_everything_newest_first(engine):

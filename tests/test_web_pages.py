@@ -325,6 +325,18 @@ def test_a_query_with_a_word_found_nowhere_names_it_and_not_the_search_syntax(cl
                                   "shown": "erfgoed ruimtevaart"}
 
 
+def test_a_phrase_no_document_has_says_so_on_the_page_and_in_the_json_alike(client):
+    soup = page(client, "/zoeken?q=%22wijk+erfgoed%22")
+    assert text(soup.select_one("#resultaten-kop")).endswith("voor ‘wijk erfgoed’")
+    message = 'Geen resultaten voor de woordgroep "wijk erfgoed"; wel met de woorden ervan los van elkaar.'
+    assert text(soup.select_one(".notice--info")) == message
+    assert soup.select_one("input[name=q]")["value"] == '"wijk erfgoed"'  # the search box keeps what was typed
+    data = client.get("/zoeken.json?q=%22wijk+erfgoed%22").get_json()
+    assert data["relaxation"] == {"kind": "phrase", "original": '"wijk erfgoed"', "used": "wijk erfgoed",
+                                  "message": message, "shown": "wijk erfgoed"}
+    assert data["total"] == len(hit_titles(soup)) > 0
+
+
 def test_a_corrected_query_can_be_searched_as_typed(client):
     soup = page(client, "/zoeken?q=erfgoet+OR+films&region=zuid-holland")
     as_typed = soup.select_one(".notice--info a")["href"]
