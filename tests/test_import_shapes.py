@@ -83,3 +83,14 @@ def test_a_text_without_a_title_line_keeps_its_first_paragraph(tmp_path, taxonom
 def test_a_short_last_line_is_a_paragraph_not_a_heading(tmp_path, taxonomy):
     draft = read(tmp_path, taxonomy, "venlo.txt", "Cultuurcoaches in Venlo\n\n" + TEXT + "\nSchuif eens aan!\n")
     assert draft.body.rstrip().endswith("\n\nSchuif eens aan!")
+
+
+# -- Markdown headers with other key names -------------------------------------------------------------------
+@pytest.mark.parametrize("url_key", ["url", "link", "source_url", "canonical_url", "URL"])
+@pytest.mark.parametrize("date_key", ["published", "date_published", "publication_date", "datePublished"])
+def test_other_names_of_the_address_and_date_in_a_markdown_header(tmp_path, taxonomy, url_key, date_key):
+    draft = read(tmp_path, taxonomy, "pagina.md",
+                 f"---\ntitle: Muziek in de klas\n{url_key}: {URL}\n{date_key}: 2017-05-18\n---\n\n" + TEXT)
+    assert draft.source.url == URL
+    assert draft.date == date(2017, 5, 18)
+    assert not any("niet gebruikt" in note for note in draft.notes)
