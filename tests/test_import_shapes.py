@@ -94,3 +94,62 @@ def test_other_names_of_the_address_and_date_in_a_markdown_header(tmp_path, taxo
     assert draft.source.url == URL
     assert draft.date == date(2017, 5, 18)
     assert not any("niet gebruikt" in note for note in draft.notes)
+
+
+# -- web pages saved from a browser --------------------------------------------------------------------------
+ARTICLE = ("<p>Tot 1 april kunnen schoolbesturen bij het fonds subsidie aanvragen voor meer en beter "
+           "muziekonderwijs.</p><h2>Voor wie?</h2><p>De regeling is voor het primair en voortgezet onderwijs; "
+           "in totaal is er 8 miljoen euro beschikbaar, tot 20.000 euro per school.</p><p>Kort.</p>")
+CHROME = ["Alle cookies toestaan", "Wij gebruiken cookies", "Over ons", "Meer nieuws", "Ander bericht",
+          "Postbus 1234", "© 2024", "Deel dit artikel", "WhatsApp", "Mooi initiatief", "Laat een reactie achter",
+          "Schrijf je in"]
+
+
+def div_page(share: str = "") -> str:
+    """A page of plain <div>s (no <main>, <article>, <nav>, <aside> or <footer>), its logo an <h1>."""
+    return f"""<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">
+<title>Subsidie muziekonderwijs | Concent</title><link rel="canonical" href="https://www.concent.nl/nieuws/subsidie">
+</head><body><div id="page"><div class="top-bar"><h1 class="site-title"><a href="/">Concent</a></h1>
+<div class="hoofdmenu"><ul><li><a href="/">Home</a></li><li><a href="/over-ons/">Over ons</a></li></ul></div></div>
+<div id="CybotCookiebotDialog"><h2>Wij gebruiken cookies</h2><a href="#">Alle cookies toestaan</a></div>
+<div class="container"><div class="col-md-8"><div class="entry"><h1 class="entry-title">Subsidie muziekonderwijs</h1>
+{ARTICLE}{share}</div>
+<div id="reacties"><h3>2 reacties</h3><p>Mooi initiatief, wij doen ook mee!</p><h3>Laat een reactie achter</h3></div></div>
+<div class="col-md-4 widget-area"><h3>Meer nieuws</h3><ul><li><time datetime="2024-03-12">12 maart 2024</time>
+<a href="/nieuws/1">Ander bericht</a></li></ul><h3>Nieuwsbrief</h3><p>Schrijf je in voor onze nieuwsbrief.</p></div>
+</div><div class="site-info"><p>Concent, Postbus 1234, 2500 AA Den Haag</p><p>© 2024 Concent</p></div></div>
+</body></html>"""
+
+
+def test_a_page_of_plain_divs_gives_its_article_and_title_not_its_logo_and_chrome():
+    draft = importer.read_html(div_page(), "pagina.html")
+    assert draft.title == "Subsidie muziekonderwijs"
+    assert draft.source.publication == "Concent"
+    assert draft.date is None  # not the sidebar's date, not '© 2024'
+    for kept in ["Tot 1 april kunnen schoolbesturen", "## Voor wie?", "tot 20.000 euro per school", "Kort."]:
+        assert kept in draft.body
+    for chrome in CHROME:
+        assert chrome not in draft.body, chrome
+
+
+@pytest.mark.parametrize("share", [
+    '<div class="a2a_kit a2a_kit_size_32"><span>Deel dit artikel:</span> <a href="#">Facebook</a> '
+    '<a href="#">LinkedIn</a> <a href="#">WhatsApp</a></div>',
+    '<p class="knoppen">Deel dit artikel: <a href="#">Facebook</a> <a href="#">X</a> <a href="#">WhatsApp</a></p>',
+    '<div class="knoppen"><strong>Delen:</strong><ul><li><a href="#">LinkedIn</a></li><li><a href="#">WhatsApp</a>'
+    '</li></ul></div>',
+])
+def test_share_buttons_are_left_out_whatever_their_plugin(share):
+    page = f"<html><head><title>Subsidie muziekonderwijs</title></head><body><article><h1>Subsidie muziekonderwijs</h1>" \
+           f"{ARTICLE}{share}</article></body></html>"
+    draft = importer.read_html(page, "pagina.html")
+    assert "Deel dit" not in draft.body and "Delen" not in draft.body and "WhatsApp" not in draft.body
+    assert "Kort." in draft.body
+
+
+def test_a_paragraph_that_starts_like_a_share_label_is_kept():
+    text = ("Delen is vermenigvuldigen: de scholen delen hun lessen met elkaar via de "
+            "<a href='/a'>lesbank</a> en de <a href='/b'>nieuwsbrief</a>.")
+    draft = importer.read_html(f"<html><body><article><h1>Lessen delen</h1>{ARTICLE}<p>{text}</p></article>"
+                               "</body></html>", "pagina.html")
+    assert "Delen is vermenigvuldigen" in draft.body
