@@ -153,3 +153,28 @@ def test_a_paragraph_that_starts_like_a_share_label_is_kept():
     draft = importer.read_html(f"<html><body><article><h1>Lessen delen</h1>{ARTICLE}<p>{text}</p></article>"
                                "</body></html>", "pagina.html")
     assert "Delen is vermenigvuldigen" in draft.body
+
+
+# -- reports -------------------------------------------------------------------------------------------------
+def test_a_date_line_above_a_reports_text_is_its_date_not_its_summary(tmp_path, taxonomy):
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    page.setTitle("Erfgoedlessen in Gouda")
+    page.setFont("Helvetica-Bold", 20)
+    page.drawString(50, 760, "Erfgoedlessen in Gouda")
+    page.setFont("Helvetica", 10)
+    page.drawString(50, 720, "Datum: 12-4-2023")
+    page.drawString(50, 690, "Zes basisscholen uit Gouda volgden dit voorjaar lessen over de Sint-Janskerk.")
+    page.save()
+    path = tmp_path / "in" / "erfgoed.pdf"
+    path.parent.mkdir()
+    path.write_bytes(buffer.getvalue())
+    draft = importer.read_path(path, taxonomy)
+    assert draft.date == date(2023, 4, 12)
+    assert draft.summary == "Zes basisscholen uit Gouda volgden dit voorjaar lessen over de Sint-Janskerk."
+    assert "Datum: 12-4-2023" in draft.body  # the line itself stays text

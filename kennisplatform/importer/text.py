@@ -37,8 +37,13 @@ def first_paragraph(markdown_text: str) -> str:
     for block in re.split(r"\n\s*\n", markdown_text):
         block = block.strip()
         if block and not block.startswith(("#", "-", "*", ">", "|", "```")) and not re.match(r"\d+\.", block):
+            if len(block) <= DATE_LINE_MAX and find_date(block):
+                continue  # 'Datum: 12-4-2023' above a report's text: its date, not what it is about
             return shown_text(block)
     return ""
+
+
+DATE_LINE_MAX = 40  # a paragraph this short with a date in it is a date line
 
 
 def shorten(text: str, limit: int = SUMMARY_MAX) -> str:
