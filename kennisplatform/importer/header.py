@@ -30,7 +30,9 @@ LISTED_MAX = 5  # keys or values named in one note; the rest are counted ("en 95
 AUTHORS = "source.authors"
 OTHER_NAMES = {
     "titel": "title",
-    "datum": "date", "publishdate": "date", "pubdate": "date",
+    "datum": "date", "publishdate": "date", "pubdate": "date", "published": "date", "date_published": "date",
+    "datepublished": "date", "published_at": "date", "published_on": "date", "publication_date": "date",
+    "publicatiedatum": "date", "gepubliceerd": "date",
     "samenvatting": "summary", "beschrijving": "summary", "omschrijving": "summary", "description": "summary",
     "excerpt": "summary", "abstract": "summary",
     "soort": "type",
@@ -40,7 +42,9 @@ OTHER_NAMES = {
     "discipline": "disciplines", "kunstdiscipline": "disciplines", "kunstdisciplines": "disciplines",
     "doelgroep": "audience", "doelgroepen": "audience",
     "organisatie": "organisations", "organisaties": "organisations",
-    "bron": "source",
+    "bron": "source", "url": "source", "link": "source", "source_url": "source", "sourceurl": "source",
+    "canonical_url": "source", "canonical": "source", "original_url": "source", "bron_url": "source",
+    "bronurl": "source", "bronadres": "source",
     "author": AUTHORS, "authors": AUTHORS, "auteur": AUTHORS, "auteurs": AUTHORS,
 }
 OWN_KEYS = KNOWN_KEYS - {"suggestions"}  # `suggestions` is the platform's own bookkeeping, never another's name

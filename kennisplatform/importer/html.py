@@ -14,7 +14,7 @@ from . import dates
 from .dates import find_date
 from .model import Draft
 from .text import escape, first_paragraph, shorten
-from .titles import choose_title, is_bare_date, removed_part, same_text, site_from_title
+from .titles import TITLE_SEPARATORS, choose_title, is_bare_date, names_site, removed_part, same_text, site_from_title
 
 DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "form",
              "button", "input", "select", "textarea", "label", "nav", "header", "footer", "aside", "dialog",
@@ -25,7 +25,16 @@ DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", 
 NOISE = re.compile(r"(^|[-_ ])(cookie|cookies|consent|gdpr|cmp|privacy-banner|banner|newsletter|nieuwsbrief|"
                    r"share|sharing|social|breadcrumbs?|kruimelpad|skip|menu|sidebar|related|gerelateerd|"
                    r"advert|ads|promo|popup|modal|pagination|comments?|footer|nav|navbar|navigation|topbar|"
-                   r"masthead|colophon|site-header|page-header|main-header)([-_ ]|$)", re.I)
+                   r"masthead|colophon|site-header|page-header|main-header|"
+                   # Dutch names, and the widgets and plugins of common CMSs (WordPress, AddToAny, Shariff)
+                   r"hoofdmenu|reacties|reactie|respond|meer-nieuws|lees-ook|zie-ook|top-bar|widget-area|site-info|"
+                   r"a2a|addtoany|sharethis|shariff|sharedaddy)([-_ ]|$)"
+                   # consent managers name their banner in one word ('CybotCookiebotDialog', 'cookieNotice')
+                   r"|cookie|consent|onetrust", re.I)
+# The label of a row of share buttons ('Deel dit artikel: Facebook LinkedIn'), when its plugin is not known
+SHARE_LABEL = re.compile(r"^\s*(deel (dit|deze|het)\b|delen\b|deel via\b|share (this|on)\b|share\b)", re.I)
+SHARE_MAX_CHARS = 150
+SHARE_LABEL_MAX = 40  # characters of a share row that are not its buttons
 MAIN_SELECTORS = ("article", "main", "[role=main]", "#content", "#main", ".content", ".main", ".article")
 # Real pages nest 10-60 elements deep; the Markdown conversion recurses per level (two frames for a block),
 # so deeper elements (a broken or hostile page: 900 nested <div>s) are replaced by their text.
@@ -73,15 +82,74 @@ def _clean(root: Tag) -> None:
     for tag in list(root.find_all(True)):
         if tag.parent is not None and getattr(tag, "attrs", None) is not None and _is_noise(tag):
             tag.decompose()
+    _drop_share_rows(root)
 
 
-def _main_element(soup: BeautifulSoup) -> Tag:
-    """The element holding the article: <article> or <main> (the one with most text), else the body."""
+def _drop_share_rows(root: Tag) -> None:
+    """A row of share buttons under a label ('Deel dit artikel:', 'Delen:') whose plugin the class names do not
+    tell: the smallest block around the label that holds two links or more and little text besides them (a
+    sentence that starts with 'Delen' and has links in it stays)."""
+    for label in list(root.find_all(string=SHARE_LABEL)):
+        block = label.parent
+        for _ in range(3):
+            if block is None or block.name in ("body", "main", "article", "[document]"):
+                break
+            text = " ".join(block.get_text(" ").split())
+            if len(text) > SHARE_MAX_CHARS:
+                break
+            links = block.find_all("a")
+            if len(links) >= 2:
+                label_chars = len(text) - sum(len(" ".join(a.get_text(" ").split())) for a in links)
+                if label_chars <= SHARE_LABEL_MAX:  # the label, and the buttons: not a sentence with links
+                    block.decompose()
+                break
+            block = block.parent
+
+
+def _main_element(soup: BeautifulSoup, heading: Tag | None = None) -> Tag:
+    """The element holding the article: <article> or <main> (the one with most text); else, on a page of
+    plain <div>s, the smallest element around the title's heading that holds the article's paragraphs
+    (not the menus, banners and sidebars beside it); else the body."""
     for selector in MAIN_SELECTORS:
         found = [el for el in soup.select(selector) if len(el.get_text(" ", strip=True)) > 40]
         if found:
             return max(found, key=lambda el: len(el.get_text(" ", strip=True)))
-    return soup.body or soup
+    body = soup.body or soup
+    if heading is not None:
+        for parent in heading.parents:
+            if parent is body or parent.name in ("body", "html", "[document]"):
+                break
+            if _paragraph_chars(parent) >= ARTICLE_MIN_CHARS:
+                return parent
+    return body
+
+
+ARTICLE_MIN_CHARS = 200  # paragraph text around a heading that makes its element the article
+
+
+def _paragraph_chars(el: Tag) -> int:
+    return sum(len(" ".join(p.get_text(" ").split())) for p in el.find_all(["p", "li", "td"]))
+
+
+def _title_heading(root: Tag, titles: list[str], site: str | None, url: str | None) -> Tag | None:
+    """The <h1> of the page's title: of several, the one that is the page title's (or og:title's) part, else
+    the first that does not name the site (a logo in an <h1>: 'Concent' at concent.nl)."""
+    headings = [h for h in root.find_all("h1") if " ".join(h.get_text(" ").split())]
+    if len(headings) <= 1:
+        if headings and _names_the_site(headings[0], site, url) and any(titles):
+            return None  # the only <h1> is the site's logo; the title comes from the page's metadata
+        return headings[0] if headings else None
+    parts = [part.strip() for title in titles if title for part in [title, *TITLE_SEPARATORS.split(title)]]
+    for heading in headings:
+        text = " ".join(heading.get_text(" ").split())
+        if any(same_text(text, part) for part in parts) and not _names_the_site(heading, site, url):
+            return heading
+    return next((h for h in headings if not _names_the_site(h, site, url)), headings[0])
+
+
+def _names_the_site(heading: Tag, site: str | None, url: str | None) -> bool:
+    text = " ".join(heading.get_text(" ").split())
+    return names_site(text, site, url)
 
 
 def _meta(soup: BeautifulSoup, *names: str) -> str | None:
@@ -117,8 +185,10 @@ def read_html(text: str, name: str = "", url: str | None = None) -> Draft:
     description = _meta(soup, "description", "og:description")
     modified = dates.modified_date(soup)
     _clean(soup)
-    main = _main_element(soup)
-    h1 = main.find("h1") or soup.find("h1")
+    h1 = _title_heading(soup, [og_title, head_title], site, url)
+    main = _main_element(soup, h1)
+    if main.find("h1") is not None and (h1 is None or main not in h1.parents):
+        h1 = _title_heading(main, [og_title, head_title], site, url) or h1  # the article's own <h1> first
     h1_text = " ".join(h1.get_text(" ").split()) if h1 else ""
     subheading = main.find(["h2", "h3"])
     site = site or site_from_title(head_title, h1_text or (" ".join(subheading.get_text(" ").split())

@@ -1,12 +1,14 @@
 """Markdown (with or without front matter) and plain text: title, date and body as Markdown."""
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from ..documents import MAX_TITLE, load_yaml, parse_document, split_front_matter
+from ..documents import MAX_TITLE, Source, date_in_range, load_yaml, parse_document, split_front_matter
 from ..render import shown_text
 from ..taxonomy import Taxonomy
 from .dates import find_date, text_date
@@ -35,8 +37,13 @@ def first_paragraph(markdown_text: str) -> str:
     for block in re.split(r"\n\s*\n", markdown_text):
         block = block.strip()
         if block and not block.startswith(("#", "-", "*", ">", "|", "```")) and not re.match(r"\d+\.", block):
+            if len(block) <= DATE_LINE_MAX and find_date(block):
+                continue  # 'Datum: 12-4-2023' above a report's text: its date, not what it is about
             return shown_text(block)
     return ""
+
+
+DATE_LINE_MAX = 40  # a paragraph this short with a date in it is a date line
 
 
 def shorten(text: str, limit: int = SUMMARY_MAX) -> str:
@@ -178,8 +185,26 @@ def _first_line(lines: list[str], name: str = "") -> tuple[str, list[str]]:
         if text and (is_bare_date(text.lstrip("#").strip()) or not any(ch.isalnum() for ch in text)):
             skipped.append(line)
         elif text:
+            if len(text) > TITLE_LINE_MAX and not text.startswith("#"):
+                # A paragraph, not a title (a text without a title line): it stays text, and its first
+                # sentence is the title.
+                return first_sentence(text), skipped + lines[i:]
             return text, skipped + lines[i + 1:]
     return name_title(name), lines
+
+
+TITLE_LINE_MAX = 150  # a first line longer than this is the text's first paragraph
+SENTENCE_TITLE_MAX = 140
+
+
+def first_sentence(text: str) -> str:
+    """'Deze zomer kondigde ... aan dat er een vervolg komt. De nieuwe ...' -> its first sentence, cut at a word
+    when it is longer than SENTENCE_TITLE_MAX."""
+    match = re.match(r"(.+?[.!?])(?=\s+[A-Z\d\W])", text)
+    sentence = match.group(1) if match else text
+    if len(sentence) <= SENTENCE_TITLE_MAX:
+        return sentence
+    return sentence[:SENTENCE_TITLE_MAX].rsplit(" ", 1)[0] + " …"
 
 
 def name_title(name: str) -> str:
@@ -192,10 +217,117 @@ NUMBERED = re.compile(r"^\s*\d+[.)]\s+")
 
 
 def read_text(text: str, name: str = "") -> Draft:
-    """Plain text: the first line is the title; short standalone lines become headings, bullets lists."""
+    """Plain text: the first line is the title; short standalone lines become headings, bullets lists. Lines
+    at the top that a script wrote as fields ('URL: ...', 'Datum: ...', 'Title: ...') are the document's
+    address, date and title, not its text (see _text_header)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").splitlines()
-    title, rest = _first_line(lines, name)
-    return _draft_from_text(title, "\n".join(rest), markdown=False)
+    header, lines = _text_header(lines)
+    if header.title:
+        title, rest = header.title, lines
+    else:
+        title, rest = _first_line(lines, name)
+        title = re.sub(r"^#+\s+", "", title).strip() or title  # '# Titel': a script's Markdown heading
+        rest = _without_underline(rest)
+    draft = _draft_from_text(title, "\n".join(rest), markdown=False)
+    draft.date = header.date or draft.date
+    if header.url or header.authors:
+        draft.source = Source(header.url, header.authors)
+    return draft
+
+
+# Field lines a script writes above a text, in Dutch or English, as `key: value` (the key in any capitals):
+# what each says. A field whose value is not of its kind ('Bron: Onderwijsraad', 'Datum: volgt') stays text.
+TEXT_FIELDS = {"url": "url", "link": "url", "bron": "url", "source": "url", "bronadres": "url", "adres": "url",
+               "webadres": "url", "pagina": "url", "page": "url",
+               "datum": "date", "date": "date", "gepubliceerd": "date", "published": "date", "publicatiedatum": "date",
+               "geplaatst": "date", "publication date": "date",
+               "titel": "title", "title": "title",
+               "auteur": "author", "auteurs": "author", "author": "author", "authors": "author"}
+_FIELD_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(.*?)\s*$")
+_BARE_URL = re.compile(r"^\s*<?(https?://\S+?)>?\s*$", re.I)
+# A value that says there is none ('Datum: onbekend'): the line is a field without a value, not text.
+NO_VALUE = re.compile(r"^(|-+|onbekend|unknown|n\.?v\.?t\.?|none|geen)$", re.I)
+HEADER_LINES = 15  # field lines are looked for among this many lines at the top
+
+
+@dataclass
+class TextHeader:
+    """The fields read from a text file's top lines."""
+
+    title: str = ""
+    url: str | None = None
+    date: dt.date | None = None
+    authors: tuple[str, ...] = ()
+
+
+def _text_header(lines: list[str]) -> tuple[TextHeader, list[str]]:
+    """The field lines at the top of a text ('URL: https://...', 'Datum: 14 maart 2024', 'Title: ...', a bare
+    address under the title, a '---' or '===' below them) read as fields, and the lines that remain: the
+    title line (when no field gave the title) and the text. Only the top counts: the fields end at the first
+    line of text after the title."""
+    header = TextHeader()
+    kept: list[str] = []  # the title line, kept for _first_line
+    end = 0
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        stripped = line.strip()
+        if not stripped or (RULE_LINE.fullmatch(stripped) and (header.url or header.title or header.date or kept)):
+            end = i + 1
+            continue
+        if _read_field(header, stripped):
+            end = i + 1
+            continue
+        if kept or header.title:
+            break  # the first line of the text
+        kept.append(line)
+        end = i + 1
+    if header == TextHeader():
+        return header, lines  # no fields: the file as it is
+    return header, kept + lines[end:]
+
+
+RULE_LINE = re.compile(r"[=_*~-]{3,}")
+
+
+def _read_field(header: TextHeader, line: str) -> bool:
+    """Whether the line is a field line (then read into `header`)."""
+    bare = _BARE_URL.match(line)
+    if bare:
+        if header.url:
+            return False
+        header.url = bare.group(1)
+        return True
+    match = _FIELD_LINE.match(line)
+    kind = TEXT_FIELDS.get(" ".join(match.group(1).lower().split())) if match else None
+    if kind is None:
+        return False
+    value = match.group(2)
+    if NO_VALUE.match(value):
+        return True
+    if kind == "url":
+        found = _BARE_URL.match(value)
+        if not found or header.url:
+            return False
+        header.url = found.group(1)
+    elif kind == "date":
+        date = find_date(value)
+        if date is None or not date_in_range(date) or header.date:
+            return False
+        header.date = date
+    elif kind == "title":
+        if header.title:
+            return False
+        header.title = " ".join(value.split())
+    else:
+        header.authors = tuple(a.strip() for a in re.split(r"[,;]| en | and ", value) if a.strip())
+    return True
+
+
+def _without_underline(lines: list[str]) -> list[str]:
+    """A title underlined with '====' or '----' (as in a text someone laid out by hand): the line is no text."""
+    for i, line in enumerate(lines):
+        if line.strip():
+            return lines[:i] + lines[i + 1:] if RULE_LINE.fullmatch(line.strip()) else lines
+    return lines
 
 
 # Text that is no text of its own: nothing, or Markdown rules ('---', '* * *') that show only a line.
@@ -237,8 +369,10 @@ def _draft_from_text(title: str, body: str, markdown: bool) -> Draft:
     return Draft(title=title[:MAX_TITLE], date=date, body=body_md, summary=shorten(first_paragraph(body_md)))
 
 
-def _looks_like_heading(line: str, before_blank: bool, next_line: str | None) -> bool:
-    if not line or len(line) > 80 or BULLET.match(line) or NUMBERED.match(line):
+def _looks_like_heading(line: str, before_blank: bool, next_line: str | None, text_follows: bool = True) -> bool:
+    """`text_follows`: whether any text comes after the line; a short last line ('Schuif eens aan!') heads
+    nothing and stays a paragraph."""
+    if not line or len(line) > 80 or BULLET.match(line) or NUMBERED.match(line) or not text_follows:
         return False
     if not line[0].isupper() or line.endswith((".", ",", ";", ":")):
         return False
@@ -253,6 +387,7 @@ def text_to_markdown(text: str) -> str:
     """Plain text to Markdown: paragraphs, headings (short standalone lines), bullet lists; the text is
     escaped so that nothing in it is read as Markdown or HTML."""
     lines = [" ".join(l.split()) for l in text.splitlines()]
+    last_text = max((i for i, line in enumerate(lines) if line), default=-1)
     out: list[str] = []
     previous_blank = True
     for i, line in enumerate(lines):
@@ -270,7 +405,7 @@ def text_to_markdown(text: str) -> str:
                 out.append("")
             number = re.match(r"\s*(\d+)", line).group(1)
             out.append(f"{number}. " + escape(NUMBERED.sub("", line)))
-        elif _looks_like_heading(line, previous_blank, following):
+        elif _looks_like_heading(line, previous_blank, following, i < last_text):
             out.extend(["", "## " + escape(line), ""])
         else:
             if out and (out[-1].startswith("- ") or re.match(r"\d+\. ", out[-1] or "")):

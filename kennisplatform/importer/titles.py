@@ -78,6 +78,11 @@ def _names_site(part: str, site: str | None, address: str | None) -> int:
     return best
 
 
+def names_site(text: str, site: str | None, address: str | None) -> bool:
+    """Whether a heading is the site's name ('Concent' at concent.nl, or og:site_name): a logo, not a title."""
+    return bool(text) and _names_site(text, site, address) == SITE_IS
+
+
 def _initials(part: str) -> str:
     """'Kenniscentrum Cultuureducatie Rotterdam' -> 'kcr'; '' for a part of one word, whose initial
     would name any host of one letter."""
