@@ -122,14 +122,25 @@ class FacetIndex:
                     bits &= selection
         return bits
 
-    def facets(self, params: SearchParams, matched: int, taxonomy: Taxonomy) -> dict[str, Facet]:
+    def facets(self, params: SearchParams, bases: dict[str, int], listed: int,
+               taxonomy: Taxonomy) -> dict[str, Facet]:
+        """Each facet's values counted over its base: the documents the search without that facet's own
+        selection lists (SearchEngine._facet_bases). A value within the selection (selected, a place or year
+        below a selected one) counts what the page lists of it: the query is relaxed under the filters it
+        has, so the search without the selection can list fewer of it than the page shows."""
         # Facets without a selection share one base; a facet with one is counted alone over its own.
         by_base: dict[int, list[str]] = {}
         for facet in FACETS:
-            by_base.setdefault(matched & self.filter_bits(params, skip=facet), []).append(facet)
+            by_base.setdefault(bases[facet], []).append(facet)
         counts: dict[str, dict[str, int]] = {}
         for base, facets in by_base.items():
             counts.update(self._counts(base, facets))
+        for facet in FACETS:
+            selection = self.selection_bits(facet, params.selected(facet))
+            if selection is not None and bases[facet] & selection != listed:
+                shown = self._counts(listed, [facet])[facet]
+                counts[facet].update({value: count for value, count in shown.items()
+                                      if self.value_bits(facet, value) & ~selection == 0})
         return {facet: self._facet(facet, params, counts[facet], taxonomy) for facet in FACETS}
 
     def _counts(self, base: int, facets: list[str]) -> dict[str, dict[str, int]]:

@@ -108,6 +108,11 @@ class SearchParams:
         new = tuple(v for v in current if v != value) if value in current else (*current, value)
         return replace(self, page=1, **{facet: new})
 
+    def only_region(self, value: str) -> "SearchParams":
+        """The params narrowed to one region ("Alleen Den Haag?"), back on page 1: it replaces the regions
+        selected, since ticking it beside them would add it (OR) and narrow nothing."""
+        return replace(self, page=1, region=(value,))
+
     def without_filters(self) -> "SearchParams":
         return replace(self, page=1, **{f: () for f in FACETS})
 

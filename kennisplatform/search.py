@@ -24,7 +24,7 @@ from whoosh.scoring import BM25F
 from . import analysis, bitsets, highlight, index, postings, ranking, schema, sidecars, spelling
 from .errors import IndexBusy, NotFound
 from .facets import FacetIndex
-from .params import PER_PAGE_DEFAULT, SearchParams, year_label
+from .params import FACETS, PER_PAGE_DEFAULT, SearchParams, year_label
 from .query import Clause, Group, ParsedQuery, build_synonym_table, filler_stems, parse_query, without_quotes
 from .results import FilterDrop, Hit, PlaceFilter, Relaxation, SearchResult, Suggestion, Value
 from .taxonomy import Taxonomy
@@ -259,6 +259,28 @@ class PlaceFill:
 
 
 @dataclass
+class _Query:
+    """A query as parsed, and as spelling-corrected (None: nothing to correct)."""
+
+    parsed: ParsedQuery
+    corrected: ParsedQuery | None
+
+
+@dataclass
+class _Listing:
+    """What a search lists under its filters (SearchEngine._listing): the query as searched, its plan, what was
+    done to it, the corrected query's plan (for "Bedoelde u"), the filters and the documents listed."""
+
+    parsed: ParsedQuery
+    plan: Plan
+    relaxation: Relaxation | None
+    corrected_plan: Plan | None
+    filters: int
+    listed: int
+    complete: bool  # documents have every word of the query, as typed or spelling-corrected (none dropped)
+
+
+@dataclass
 class _State:
     """Everything tied to one open reader; replaced as a whole when the index changes."""
 
@@ -413,27 +435,55 @@ class SearchEngine:
     def search(self, params: SearchParams, with_facets: bool = True) -> SearchResult:
         """One page of hits with facet counts. `with_facets=False` skips counting (benchmarks, feeds)."""
         state = self.state()
-        result, complete = self._search(state, params, with_facets)
-        loose = None if complete or params.exact else without_quotes(params.q)
-        if loose is None:
-            return result
-        # No document has a quoted phrase as typed: its words anywhere, as a query without the quotes finds
-        # them, rather than nothing or the other words alone ('muziek "op maandag"' listed "muziek" only).
-        unquoted, phrases = loose
-        other, _ = self._search(state, replace(params, q=unquoted), with_facets)
-        if other.total < max(result.total, 1):
-            return result
-        other.params = params
-        other.relaxation = _phrase_relaxation(params.q, unquoted, phrases, other.relaxation)
-        return other
+        query = self._query(state, params)
+        listing = self._listing(state, query, params)
+        query, listing = self._phrases_apart(state, query, listing, params)
+        parsed, plan = listing.parsed, listing.plan
+        result = SearchResult(
+            params=params,
+            total=listing.listed.bit_count(),
+            hits=self._page(state, parsed, plan, listing.listed, params),
+            facets=state.facet_index.facets(params, self._facet_bases(state, query, params, listing), listing.listed,
+                                             self.taxonomy)
+            if with_facets else {},
+            relaxation=listing.relaxation,
+            query_error=" ".join(parsed.notes) or None,
+        )
+        if listing.relaxation is None and query.corrected is not None:
+            result.suggestion = _suggestion(query.corrected, listing.corrected_plan, listing.filters, result.total)
+        result.place_filter = self._place_filter(state, query, listing, params)
+        if result.total == 0 and params.has_filters:
+            result.filter_drops = self._filter_drops(state, query, params)
+        return result
 
-    def _search(self, state: _State, params: SearchParams, with_facets: bool) -> tuple[SearchResult, bool]:
-        """search() of the query as typed, and whether documents have all its words (as typed or spelling-corrected:
-        no words dropped, no compound searched as its parts)."""
+    def _phrases_apart(self, state: _State, query: _Query, listing: _Listing,
+                       params: SearchParams) -> tuple[_Query, _Listing]:
+        """No document has a quoted phrase as typed: its words anywhere, as the query without the quotes finds
+        them, rather than nothing or the other words alone ('muziek "op maandag"' listed "muziek" only)."""
+        loose = None if listing.complete or params.exact else without_quotes(params.q)
+        if loose is None:
+            return query, listing
+        unquoted, phrases = loose
+        apart = replace(params, q=unquoted)
+        other_query = self._query(state, apart)
+        other = self._listing(state, other_query, apart)
+        if other.listed.bit_count() < max(listing.listed.bit_count(), 1):
+            return query, listing
+        other.relaxation = _phrase_relaxation(params.q, unquoted, phrases, other.relaxation)
+        return other_query, other
+
+    def _query(self, state: _State, params: SearchParams) -> _Query:
+        """The query parsed, and spelling-corrected: what every listing of it starts from, whatever its filters."""
         parsed = self._parse(state, params.q)
+        return _Query(parsed, None if parsed.is_empty else self._corrected(state, parsed))
+
+    def _listing(self, state: _State, query: _Query, params: SearchParams) -> _Listing:
+        """What a search with `params` lists: the query planned, spelling-corrected or relaxed under its filters
+        (to fill a page of them), and the documents listed. Its page, and what the page offers (a facet value, a
+        filter less, a place), are each counted over the listing of the search they lead to."""
         filters = state.facet_index.filter_bits(params)
+        parsed, corrected = query.parsed, query.corrected
         plan = self._plan(state, parsed, filters)
-        corrected = None if parsed.is_empty else self._corrected(state, parsed)
         # Planned once: _correct decides with it, and "Bedoelde u" counts it when the correction is not taken
         # (nor ever for a query searched as typed, which is only offered it: no dead end either).
         corrected_plan = self._plan(state, corrected, filters) if corrected else None
@@ -444,21 +494,22 @@ class SearchEngine:
             parsed, plan, relaxation = self._relax(state, parsed, plan, filters)
         elif relaxation is None and (plan.matched & filters).bit_count() < PAGE_TO_FILL:
             self._with_place_fill(state, parsed, plan, filters)
-        listed = plan.matched & filters
-        result = SearchResult(
-            params=params,
-            total=listed.bit_count(),
-            hits=self._page(state, parsed, plan, listed, params),
-            facets=state.facet_index.facets(params, plan.matched, self.taxonomy) if with_facets else {},
-            relaxation=relaxation,
-            query_error=" ".join(parsed.notes) or None,
-        )
-        if relaxation is None and corrected is not None:
-            result.suggestion = _suggestion(corrected, corrected_plan, filters, result.total)
-        result.place_filter = self._place_filter(state, parsed, listed, params)
-        if result.total == 0 and params.has_filters:
-            result.filter_drops = self._filter_drops(state, plan.matched, params)
-        return result, complete
+        return _Listing(parsed, plan, relaxation, corrected_plan, filters, plan.matched & filters, complete)
+
+    def _facet_bases(self, state: _State, query: _Query, params: SearchParams, listing: _Listing) -> dict[str, int]:
+        """Per facet, the documents its values are counted over: those the search without its own selection lists
+        (disjunctive facets). That is the page's listing for a facet with nothing selected; for one with a
+        selection, a listing of its own, since the query is relaxed under the filters it has: counted over the
+        page's, the region facet said Nederland 40 where unticking the region listed 5."""
+        bases = {}
+        for facet in FACETS:
+            if not params.selected(facet):
+                bases[facet] = listing.listed
+            elif query.parsed.is_empty:  # nothing to relax: everything (but what is excluded) is listed
+                bases[facet] = listing.plan.matched & state.facet_index.filter_bits(params, skip=facet)
+            else:
+                bases[facet] = self._listing(state, query, params.with_changes(**{facet: ()})).listed
+        return bases
 
     def _parse(self, state: _State, text: str) -> ParsedQuery:
         """The query as searched: parsed with the synonyms, and a filler word that makes a fixed expression in
@@ -557,17 +608,24 @@ class SearchEngine:
                 break
         return Plan(matched=matched, min_groups=1, excluded=excluded, complete=complete, evidence=evidence)
 
-    def _place_filter(self, state: _State, parsed: ParsedQuery, listed: int,
+    def _place_filter(self, state: _State, query: _Query, listing: _Listing,
                       params: SearchParams) -> PlaceFilter | None:
-        """The offer "Alleen Den Haag?": the first place the query names, as a filter, when it would
-        narrow the results and is not chosen already (nor a region below it)."""
+        """The offer "Alleen Den Haag?": the first place the query names, as the region filter, when it would
+        narrow the results: when no region is chosen, or one above the place is (the offer replaces it; beside
+        another region it would add a value, OR, and narrow nothing). Not when the place, or a region below it,
+        is chosen already. Its count is what following it lists."""
         chosen = set(params.region)
-        for group in parsed.groups:
+        listed = listing.listed.bit_count()
+        for group in listing.parsed.groups:
             regions = _places(group)
             if len(regions) != 1 or chosen & {regions[0], *self.taxonomy.descendants(regions[0])}:
                 continue
-            total = (listed & state.facet_index.value_bits("region", regions[0])).bit_count()
-            if 0 < total < listed.bit_count():
+            if chosen and not chosen & set(self.taxonomy.ancestors(regions[0])):
+                continue
+            if not listing.listed & state.facet_index.value_bits("region", regions[0]):
+                continue
+            total = self._listing(state, query, params.only_region(regions[0])).listed.bit_count()
+            if 0 < total < listed:
                 return PlaceFilter(regions[0], self.taxonomy.label("region", regions[0]), total)
         return None
 
@@ -765,12 +823,13 @@ class SearchEngine:
     def _is_place(self, word: str) -> bool:
         return self.taxonomy.resolve("region", word) is not None or bool(self.taxonomy.find_in_text("region", word))
 
-    def _filter_drops(self, state: _State, matched: int, params: SearchParams) -> list[FilterDrop]:
+    def _filter_drops(self, state: _State, query: _Query, params: SearchParams) -> list[FilterDrop]:
+        """On an empty page, per selected value what the search without it lists ("Zonder regio ‘Papendrecht’: 11"):
+        a listing of its own, since the query is relaxed under the filters it has."""
         drops = []
         for facet in ("type", "theme", "region", "discipline", "audience", "year"):
             for value in params.selected(facet):
-                without = params.toggle(facet, value)
-                total = (matched & state.facet_index.filter_bits(without)).bit_count()
+                total = self._listing(state, query, params.toggle(facet, value)).listed.bit_count()
                 drops.append(FilterDrop(facet, value, self._label(facet, value), total))
         return sorted(drops, key=lambda d: -d.total)
 
