@@ -264,6 +264,7 @@ class _Query:
 
     parsed: ParsedQuery
     corrected: ParsedQuery | None
+    overall: _Listing | None = None  # its listing over every document (SearchEngine._listing), decided once
 
 
 @dataclass
@@ -478,16 +479,35 @@ class SearchEngine:
         return _Query(parsed, None if parsed.is_empty else self._corrected(state, parsed))
 
     def _listing(self, state: _State, query: _Query, params: SearchParams) -> _Listing:
-        """What a search with `params` lists: the query planned, spelling-corrected or relaxed under its filters
-        (to fill a page of them), and the documents listed. Its page, and what the page offers (a facet value, a
-        filter less, a place), are each counted over the listing of the search they lead to."""
+        """What a search with `params` lists. The query is planned, spelling-corrected or relaxed over every document
+        (to fill a page, _decide) once per search, and the filters take what they select of that listing, as a shop's
+        filters do: a facet value lists what its count said (its count is that listing's documents with the value),
+        in the order the whole listing has. Only where that leaves nothing with every word of the query (or,
+        relaxed, nothing at all) is the query decided again under the filters, so that a filter is no dead end.
+        Its page, and what the page offers (a facet value, a filter less, a place), are each counted over the
+        listing of the search they lead to."""
         filters = state.facet_index.filter_bits(params)
+        if query.overall is None:
+            query.overall = self._decide(state, query, params.exact, state.facet_index.live)
+        overall = query.overall
+        if not overall.listed & filters:
+            return self._decide(state, query, params.exact, filters)
+        listing = replace(overall, filters=filters, listed=overall.listed & filters)
+        if overall.complete and not overall.plan.complete & filters and len(overall.parsed.groups) > 1:
+            # Only documents that lack a word pass the filters (those that fill the page of the whole listing):
+            # the page says so, as it does for a query that nothing has whole.
+            listing.complete = False
+            listing.relaxation = self._any_words(state, overall.parsed, filters)
+        return listing
+
+    def _decide(self, state: _State, query: _Query, exact: bool, filters: int) -> _Listing:
+        """The query planned, spelling-corrected or relaxed to fill a page of the documents in `filters`."""
         parsed, corrected = query.parsed, query.corrected
         plan = self._plan(state, parsed, filters)
         # Planned once: _correct decides with it, and "Bedoelde u" counts it when the correction is not taken
         # (nor ever for a query searched as typed, which is only offered it: no dead end either).
         corrected_plan = self._plan(state, corrected, filters) if corrected else None
-        parsed, plan, relaxation = (parsed, plan, None) if params.exact else \
+        parsed, plan, relaxation = (parsed, plan, None) if exact else \
             _correct(parsed, plan, corrected, corrected_plan, filters, partial(self._found_nowhere, state))
         complete = bool(plan.complete & filters)
         if relaxation is None and not parsed.is_empty and not complete:
@@ -499,17 +519,11 @@ class SearchEngine:
     def _facet_bases(self, state: _State, query: _Query, params: SearchParams, listing: _Listing) -> dict[str, int]:
         """Per facet, the documents its values are counted over: those the search without its own selection lists
         (disjunctive facets). That is the page's listing for a facet with nothing selected; for one with a
-        selection, a listing of its own, since the query is relaxed under the filters it has: counted over the
-        page's, the region facet said Nederland 40 where unticking the region listed 5."""
-        bases = {}
-        for facet in FACETS:
-            if not params.selected(facet):
-                bases[facet] = listing.listed
-            elif query.parsed.is_empty:  # nothing to relax: everything (but what is excluded) is listed
-                bases[facet] = listing.plan.matched & state.facet_index.filter_bits(params, skip=facet)
-            else:
-                bases[facet] = self._listing(state, query, params.with_changes(**{facet: ()})).listed
-        return bases
+        selection, the listing of the search without it (_listing: mostly the same listing over every document,
+        filtered otherwise; but where the filters made the query be decided again, a listing of its own: counted
+        over the page's, the region facet said Nederland 40 where unticking the region listed 5)."""
+        return {facet: self._listing(state, query, params.with_changes(**{facet: ()})).listed
+                if params.selected(facet) else listing.listed for facet in FACETS}
 
     def _parse(self, state: _State, text: str) -> ParsedQuery:
         """The query as searched: parsed with the synonyms, and a filler word that makes a fixed expression in
@@ -652,11 +666,14 @@ class SearchEngine:
             return split, self._plan(state, split, filters), \
                 self._parts_relaxation(state, parsed, split, [g.text for g in found], filters)
         if plan.matched & filters and len(parsed.groups) > 1:
-            return parsed, plan, Relaxation(
-                "any-words", parsed.text, " OR ".join(parsed.words()),
-                _partial_message(parsed.text, self._found_nowhere(state, parsed, filters), parsed.words()),
-                parsed.text)
+            return parsed, plan, self._any_words(state, parsed, filters)
         return parsed, plan, None
+
+    def _any_words(self, state: _State, parsed: ParsedQuery, filters: int) -> Relaxation:
+        """What the page says when it lists documents with some of the query's words."""
+        return Relaxation("any-words", parsed.text, " OR ".join(parsed.words()),
+                          _partial_message(parsed.text, self._found_nowhere(state, parsed, filters), parsed.words()),
+                          parsed.text)
 
     def _parts_relaxation(self, state: _State, parsed: ParsedQuery, split: ParsedQuery, parts: list[str],
                           filters: int) -> Relaxation:
