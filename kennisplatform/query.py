@@ -264,7 +264,10 @@ def _apply_synonyms(tokens: list[_Token], synonyms: dict, parsed: ParsedQuery) -
             run = tokens[i:i + length]
             if any(t.kind != "word" or t.negated or t.text.endswith("*") for t in run):
                 continue
-            key = tuple(term for t in run for term in analysis.analyze_query(t.text))
+            terms = [analysis.analyze_query(t.text) for t in run]
+            if not terms[-1]:
+                continue  # a stop word after a phrase is no part of it ("muziek in de" klas: "muziek")
+            key = tuple(term for t_terms in terms for term in t_terms)
             # "cultuur en onderwijs" asks for both words, not for the phrase "cultuur in het onderwijs" whose
             # stop words the index leaves out: a typed conjunction matches only a phrase written with one.
             if key in synonyms and (synonyms[key].conjoined or not any(t.text.lower() in CONJUNCTIONS for t in run)):

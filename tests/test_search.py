@@ -83,6 +83,13 @@ def test_two_word_query_without_common_documents_is_relaxed_to_any_word(engine):
     assert {h.id for h in result.hits} == {"erfgoed-dordrecht", "erfgoed-leiden"}
 
 
+def test_the_page_names_the_words_found_without_the_stop_words_after_them(engine):
+    # "muziek" names a discipline (a known phrase); the stop words after it were taken into its run of words.
+    result = search(engine, q="muziek in de zeilwedstrijd")
+    assert result.relaxation.message == ("Geen resultaten met alle woorden van ‘muziek in de zeilwedstrijd’: niets "
+                                         "gevonden voor ‘zeilwedstrijd’. Hieronder de resultaten voor ‘muziek’.")
+
+
 def test_a_query_searched_as_typed_is_not_corrected(engine):
     result = search(engine, q="erfgoet", exact=True)
     assert result.total == 0 and result.relaxation is None
