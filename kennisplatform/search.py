@@ -1506,7 +1506,7 @@ def _phrase_relaxation(typed: str, unquoted: str, phrases: list[str], then: Rela
     if then is None:
         return Relaxation("phrase", typed, unquoted, f"Geen resultaten voor {named}; wel met de woorden ervan los van "
                                                      "elkaar.")
-    return Relaxation("phrase", typed, then.used, f"Geen resultaten voor {named}. {then.message}", then.shown)
+    return Relaxation("phrase", typed, then.used, f"Niets gevonden met {named}. {then.message}", then.shown)
 
 
 def _partial_message(text: str, nowhere: list[str], words: list[str], corrected: str | None = None) -> str:

@@ -235,7 +235,7 @@ def test_a_phrase_found_as_typed_or_excluded_keeps_its_quotes(engine):
 def test_a_phrase_whose_words_are_nowhere_either_says_what_was_not_found(engine):
     result = search(engine, q='erfgoed "zeilwedstrijd wijk"')
     assert result.relaxation.kind == "phrase"
-    assert result.relaxation.message.startswith('Geen resultaten voor de woordgroep "zeilwedstrijd wijk". Geen '
+    assert result.relaxation.message.startswith('Niets gevonden met de woordgroep "zeilwedstrijd wijk". Geen '
                                                 "resultaten met alle woorden van ‘erfgoed zeilwedstrijd wijk’")
     assert result.hits[0].id == "erfgoed-leiden"  # two of the three words: "erfgoed" and "wijk"
 
