@@ -25,6 +25,8 @@ TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 # 0.972; docs/performance.md, "Session 7: a fifth tuning set (tune5)"). "erfgoed -musea" still excludes.
 ELISION_AFTER = frozenset({"en", "of", "tot", "en/of"})
 WORD_CHARS = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*\*?", re.UNICODE)
+NOT_A_NAME_START = frozenset({"in", "op", "over", "voor", "met", "van", "bij", "uit", "naar", "aan", "om", "te", "tot",
+                              "door", "en", "of", "als", "na", "onder", "tussen", "zonder", "tegen", "rond", "per"})
 CONJUNCTIONS = frozenset({"en", "of"})  # words that join two words into both (or either), not into one phrase
 
 
@@ -265,8 +267,10 @@ def _apply_synonyms(tokens: list[_Token], synonyms: dict, parsed: ParsedQuery) -
             if any(t.kind != "word" or t.negated or t.text.endswith("*") for t in run):
                 continue
             terms = [analysis.analyze_query(t.text) for t in run]
-            if not terms[-1]:
-                continue  # a stop word after a phrase is no part of it ("muziek in de" klas: "muziek")
+            if not terms[-1] or (not terms[0] and run[0].text.lower() in NOT_A_NAME_START):
+                # Stop words after a phrase, or a preposition before it, are no part of it: "muziek in de klas" has
+                # "muziek", "films over erfgoed" "erfgoed" (an article may begin one: "Den Haag", "De Bilt").
+                continue
             key = tuple(term for t_terms in terms for term in t_terms)
             # "cultuur en onderwijs" asks for both words, not for the phrase "cultuur in het onderwijs" whose
             # stop words the index leaves out: a typed conjunction matches only a phrase written with one.

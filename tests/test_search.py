@@ -160,7 +160,7 @@ def test_a_corrected_query_that_finds_some_of_its_words_is_used_and_says_so(engi
     # It says which word still found nothing, not "a part of" a list that names it as if it had.
     assert result.relaxation.message == ("Geen resultaten met alle woorden van ‘wie maakt films over erfgoet?’; "
                                          "gezocht op ‘wie maakt films over erfgoed?’: niets gevonden voor ‘maakt’. "
-                                         "Hieronder de resultaten voor ‘films over’ of ‘erfgoed’.")
+                                         "Hieronder de resultaten voor ‘films’ of ‘erfgoed’.")
     assert [h.id for h in result.hits] == ["erfgoed-leiden", "erfgoed-dordrecht"]
 
 
