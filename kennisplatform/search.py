@@ -482,10 +482,10 @@ class SearchEngine:
         """What a search with `params` lists. The query is planned, spelling-corrected or relaxed over every document
         (to fill a page, _decide) once per search, and the filters take what they select of that listing, as a shop's
         filters do: a facet value lists what its count said (its count is that listing's documents with the value),
-        in the order the whole listing has. Only where that leaves nothing with every word of the query (or,
-        relaxed, nothing at all) is the query decided again under the filters, so that a filter is no dead end.
-        Its page, and what the page offers (a facet value, a filter less, a place), are each counted over the
-        listing of the search they lead to."""
+        in the order the whole listing has. Only where the filters keep nothing of it is the query decided again
+        under them, so that a filter is no dead end; where they keep only documents that lack a word, the page
+        says so. Its page, and what the page offers (a facet value, a filter less, a place), are each counted over
+        the listing of the search they lead to."""
         filters = state.facet_index.filter_bits(params)
         if query.overall is None:
             query.overall = self._decide(state, query, params.exact, state.facet_index.live)
@@ -842,7 +842,7 @@ class SearchEngine:
 
     def _filter_drops(self, state: _State, query: _Query, params: SearchParams) -> list[FilterDrop]:
         """On an empty page, per selected value what the search without it lists ("Zonder regio ‘Papendrecht’: 11"):
-        a listing of its own, since the query is relaxed under the filters it has."""
+        that search's own listing (_listing), not the empty page's."""
         drops = []
         for facet in ("type", "theme", "region", "discipline", "audience", "year"):
             for value in params.selected(facet):
