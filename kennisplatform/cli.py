@@ -12,7 +12,7 @@ import click
 from . import cli_messages, config
 from .corpus import TAXONOMY_FILE, is_new_corpus, read_corpus, start_corpus, taxonomy_for
 from .errors import KennisplatformError, os_reason
-from .params import SearchParams
+from .params import SearchParams, format_count
 from .taxonomy import TaxonomyError
 
 cli_messages.install()
@@ -128,8 +128,8 @@ def _print_result(result) -> None:
     if result.relaxation:
         click.echo(result.relaxation.message)
     if result.suggestion:
-        click.echo(f"Bedoelde u: {result.suggestion.query} ({result.suggestion.total} resultaten)?")
-    click.echo(f"{result.total} resultaten (pagina {result.page} van {result.pages})\n")
+        click.echo(f"Bedoelde u: {result.suggestion.query} ({format_count(result.suggestion.total)})?")
+    click.echo(f"{format_count(result.total)} (pagina {result.page} van {result.pages})\n")
     for number, hit in enumerate(result.hits, (result.page - 1) * result.per_page + 1):
         click.echo(f"{number:>3}. [{hit.type_label}] {hit.title} ({hit.date or 'datum onbekend'})  id={hit.id}")
         snippet = html.unescape(re.sub(r"</?mark>", "*", hit.snippet))

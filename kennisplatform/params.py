@@ -146,6 +146,11 @@ def clean_query(text: str) -> str:
     return " ".join(text.split())[:QUERY_MAX].strip()
 
 
+def format_count(n: int, one: str = "resultaat", many: str = "resultaten") -> str:
+    """Dutch number with a dot for thousands and the right noun: '1 resultaat', '1.234 resultaten'."""
+    return f"{n:,}".replace(",", ".") + " " + (one if n == 1 else many)
+
+
 def year_label(value: str) -> str:
     """How a year facet value reads: '2023', '2021-2024', 'Datum onbekend'."""
     return UNKNOWN_YEAR_LABEL if value == UNKNOWN_YEAR else value

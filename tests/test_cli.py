@@ -39,6 +39,8 @@ def test_search_prints_hits_and_facets(corpus_dir, index_dir):
     assert result.exit_code == 0, result.output
     assert "Geen resultaten voor ‘erfgoet’; wel voor ‘erfgoed’." in result.output
     assert "resultaten" in result.output and "Thema:" in result.output
+    result = run(corpus_dir, index_dir, "search", "creatieve werkvormen")
+    assert "1 resultaat (pagina 1 van 1)" in result.output  # not "1 resultaten"
 
 
 def test_bad_option_is_a_clear_error(corpus_dir, index_dir):

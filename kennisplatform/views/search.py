@@ -17,7 +17,7 @@ from werkzeug.routing import BuildError
 from .. import searchlog
 from ..errors import InvalidParameter
 from ..highlight import lead
-from ..params import FACET_LABELS, FACETS, SORTS, SearchParams, year_label
+from ..params import FACET_LABELS, FACETS, SORTS, SearchParams, format_count, year_label
 from ..placemap import PlaceMap, build_place_map, counts_of
 from ..results import Facet, FacetBucket, SearchResult
 from ..services import services
@@ -83,11 +83,6 @@ def format_date(value: str | dt.date | None, short: bool = False) -> str:
             return value
     month = (SHORT_MONTHS if short else MONTHS)[value.month - 1]
     return f"{value.day} {month} {value.year}"
-
-
-def format_count(n: int, one: str = "resultaat", many: str = "resultaten") -> str:
-    """Dutch number with a dot for thousands and the right noun: '1 resultaat', '1.234 resultaten'."""
-    return f"{n:,}".replace(",", ".") + " " + (one if n == 1 else many)
 
 
 @bp.app_template_global("search_url")
