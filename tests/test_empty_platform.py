@@ -121,7 +121,7 @@ def test_importing_into_a_new_folder_starts_a_corpus_of_ones_own(tmp_path):
     assert imported.output.startswith(f"Nieuwe corpusmap {corpus}, met de taxonomie van het startcorpus")
     assert (corpus / "taxonomy.yaml").read_bytes() == (REPO / "corpus" / "taxonomy.yaml").read_bytes()
     found = CliRunner().invoke(main, [*args, "search", "leerlijn"])
-    assert found.output.startswith("1 resultaten")  # the imported page, and none of the example documents
+    assert found.output.startswith("1 resultaat ")  # the imported page, and none of the example documents
 
 
 def test_a_folder_with_files_but_no_taxonomy_is_not_taken_over(tmp_path):
