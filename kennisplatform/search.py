@@ -27,7 +27,7 @@ from .facets import FacetIndex
 from .params import FACETS, PER_PAGE_DEFAULT, SearchParams, year_label
 from .query import Clause, Group, ParsedQuery, build_synonym_table, filler_stems, parse_query, without_quotes
 from .results import FilterDrop, Hit, PlaceFilter, Relaxation, SearchResult, Suggestion, Value
-from .taxonomy import Taxonomy
+from .taxonomy import Place, Taxonomy, normalise
 
 TERM_CACHE_SIZE = 4096
 CORRECTIONS_KEPT = 10_000  # spelling corrections (prefixes' words, words' document counts) remembered per reader
@@ -324,8 +324,8 @@ class SearchEngine:
 
     @cached_property
     def synonyms(self) -> dict:
-        return build_synonym_table(self.taxonomy.synonym_groups() + self._place_adjective_groups(),
-                                   self._value_names(), self._place_parts())
+        return build_synonym_table(self.taxonomy.synonym_groups() + self._place_adjective_groups()
+                                   + self._village_groups(), self._value_names(), self._place_parts())
 
     def _place_adjective_groups(self) -> list[tuple[str, ...]]:
         """A place's label with its adjectives: "Den Haag" also finds a text that only says "Haagse",
@@ -336,10 +336,23 @@ class SearchEngine:
                 adjectives.setdefault(ids[0], []).append(form.lower())
         return [(self.taxonomy.label("region", region).lower(), *forms) for region, forms in adjectives.items()]
 
+    def _village_groups(self) -> list[tuple[str, ...]]:
+        """A municipality's label with the places in it that the taxonomy does not name (CBS's woonplaatsen:
+        "Hoeksche Waard" with "'s-Gravendeel" and "Numansdorp"): a page that names only the village is about
+        the municipality too, as one that names an alias village is."""
+        villages: dict[str, list[str]] = {}
+        for place in self._villages():
+            villages.setdefault(place.region, []).append(place.name.lower())
+        return [(self.taxonomy.label("region", region).lower(), *names) for region, names in villages.items()]
+
+    def _villages(self) -> list[Place]:
+        return [place for place in self.taxonomy.places.values() if place.in_municipality]
+
     def _place_parts(self) -> list[str]:
         """The other names of municipalities: mostly their villages and former municipalities ("Noordwijkerhout"
         of Noordwijk, "Boskoop" of Alphen aan den Rijn), a few other spellings ("Gorkum")."""
-        return [alias for term in self.taxonomy.terms("region") if term.level == "gemeente" for alias in term.aliases]
+        aliases = [alias for term in self.taxonomy.terms("region") if term.level == "gemeente" for alias in term.aliases]
+        return aliases + [place.name for place in self._villages()]
 
     def _value_names(self) -> dict[str, list[tuple[str, str]]]:
         """Phrase -> the taxonomy values it names: a query for "dans" or "Holland Rijnland" also finds
@@ -352,6 +365,8 @@ class SearchEngine:
                         names.setdefault(name.lower(), []).append((facet, term.id))
         for form, ids in self.taxonomy.place_forms.items():
             names.setdefault(form.lower(), []).extend(("region", region) for region in ids)
+        for place in self._villages():
+            names.setdefault(place.name.lower(), []).append(("region", place.region))
         return names
 
     # -- the open reader --------------------------------------------------------------------------
@@ -838,7 +853,8 @@ class SearchEngine:
         return self._place_names.may_name(run) and not self._clause_bits(state, Clause("phrase", tuple(terms), run))
 
     def _is_place(self, word: str) -> bool:
-        return self.taxonomy.resolve("region", word) is not None or bool(self.taxonomy.find_in_text("region", word))
+        return (self.taxonomy.resolve("region", word) is not None or normalise(word) in self.taxonomy.places
+                or bool(self.taxonomy.find_in_text("region", word)))
 
     def _filter_drops(self, state: _State, query: _Query, params: SearchParams) -> list[FilterDrop]:
         """On an empty page, per selected value what the search without it lists ("Zonder regio ‘Papendrecht’: 11"):

@@ -54,6 +54,15 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Place:
+    """A Dutch place the taxonomy does not name (data/woonplaatsen.tsv), as the value it lies in."""
+
+    name: str  # as written: "'s-Gravendeel", "De Lier", "Breda"
+    region: str  # its municipality's value (Zuid-Holland), or its province's
+    in_municipality: bool  # region is the municipality it lies in, not only its province
+
+
+@dataclass(frozen=True)
 class TextMatch:
     """One occurrence of a value's name in a text (for suggestions and their confidence)."""
 
@@ -320,10 +329,13 @@ class Taxonomy:
         if pattern is None or not text:
             return []
         forms, mentions = self._text_forms[facet], self._mentions[facet]
+        folded = fold(text)
         found = []
-        for match in pattern.finditer(fold(text)):
+        for match in pattern.finditer(folded):
             key = match.group().lower()
             found.append(TextMatch(forms[key], match.group(), match.start(), key in mentions))
+        if facet == "region":
+            found = sorted(found + self.place_matches(folded, found), key=lambda m: m.start)
         return found
 
     def text_name(self, facet: str, word: str) -> tuple[str, bool] | None:
@@ -334,6 +346,56 @@ class Taxonomy:
         if term_id is None or (len(key) < _MIN_TEXT_WORD and key not in self._mentions[facet]):
             return None
         return term_id, key in self._mentions[facet]
+
+    @cached_property
+    def places(self) -> dict[str, Place]:
+        """Dutch woonplaatsen and municipalities that the taxonomy does not name, by their normalised name
+        (data/woonplaatsen.tsv, made from CBS's list): one in a municipality of the taxonomy (by CBS code) is
+        that municipality's ("s gravendeel" -> hoeksche-waard), any other its province's ("breda" ->
+        noord-brabant), if the taxonomy has it. A name the taxonomy gives itself keeps its meaning there; a
+        name of places in several values ("Bergen") is left out."""
+        found: dict[str, Place | None] = {}
+        for name, code, province in _listed_woonplaatsen():
+            key = normalise(name)
+            if key in self._keys["region"] or key in self._text_forms["region"]:
+                continue
+            municipality = self._codes.get(code)
+            region = municipality or self._keys["region"].get(normalise(province))
+            if region is None:
+                continue
+            place = Place(name, region, municipality is not None)
+            known = found.get(key, place)
+            found[key] = place if known is not None and known.region == region else None
+        return {key: place for key, place in found.items() if place is not None}
+
+    @cached_property
+    def _place_index(self) -> tuple[int, set[str]]:
+        """The most words a listed place has, and the first words of listed places (normalised)."""
+        keys = [key.split() for key in self.places]
+        return max(map(len, keys), default=0), {words[0] for words in keys}
+
+    def place_matches(self, folded: str, taken: list[TextMatch] = ()) -> list[TextMatch]:
+        """The listed places (`places`) in a folded text, as whole words, capitals as the name has them
+        ("Breda", not "breda"), outside the spans of `taken` (the taxonomy's own names win: "Hoek van Holland"
+        is Rotterdam's). Looked up word by word, not with a pattern: there are some 2,400 of them."""
+        longest, firsts = self._place_index
+        spans = [(m.start, m.start + len(m.form)) for m in taken]
+        words = list(re.finditer(r"\S+", folded))
+        found: list[TextMatch] = []
+        i = 0
+        while i < len(words):
+            if words[i].group().lower() in firsts:
+                for n in range(min(longest, len(words) - i), 0, -1):
+                    start, end = words[i].start(), words[i + n - 1].end()
+                    place = self.places.get(folded[start:end].lower())
+                    if (place and _capitals_as(fold(place.name), folded[start:end])
+                            and not any(s < end and start < e for s, e in spans)
+                            and not _SURNAME_BEFORE.search(folded[max(0, start - 40):start])):
+                        found.append(TextMatch(place.region, folded[start:end], start, False))
+                        i += n - 1
+                        break
+            i += 1
+        return found
 
     def find_in_text(self, facet: str, text: str) -> list[str]:
         """Ids whose label, alias or mention occurs in the text as whole words ("Goudse" -> gouda, but
@@ -375,6 +437,29 @@ def _listed_place_names() -> dict[str, tuple[str, ...]]:
         if form and ids.split():
             names[form.strip()] = tuple(ids.split())
     return names
+
+
+def _listed_woonplaatsen() -> list[tuple[str, str, str]]:
+    """data/woonplaatsen.tsv: name <TAB> CBS municipality code <TAB> province."""
+    path = Path(__file__).resolve().parent / "data" / "woonplaatsen.tsv"
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) == 3 and not line.startswith("#"):
+            rows.append((fields[0], fields[1], fields[2]))
+    return rows
+
+
+# A place name after a first name and "van (der)" or "de", or after "ter", "ten", "der", "den", is a surname: "Marjon
+# van der Linden", "Paul van Haastrecht", "Claudia de Graauw", "Van den Berg". ("van Breda" alone may be the place:
+# "leerlingen van Breda"; "in de Hoeksche Waard" has no first name before it.)
+_SURNAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+ (?:van(?: (?:der|den|de|t))?|de|den|der)|\bVan(?: (?:der|den|de|t))?|\b(?:ter|ten|der|den|Ter|Ten)) $")
+
+
+def _capitals_as(name: str, written: str) -> bool:
+    """Whether a text writes each capitalised word of a (folded) name with its capital: "De Lier" and
+    "s Gravendeel" as "De Lier" and "s Gravendeel", not "de lier"."""
+    return all(w[:1].isupper() for n, w in zip(name.split(), written.split()) if n[:1].isupper())
 
 
 def _word_pattern(word: str, keep_capital: bool) -> str:

@@ -1,0 +1,125 @@
+"""Dutch places beyond the taxonomy (session 18): CBS's woonplaatsen and municipalities, listed in
+kennisplatform/data/woonplaatsen.tsv. A page that names only a village ("'s-Gravendeel") is filed under its
+municipality (Hoeksche Waard), one that names a town elsewhere ("Breda") under its province, and a search for the
+municipality finds the village's pages. Surnames, ordinary words and names of several places are no place."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import articles_engine, hits
+
+from kennisplatform import suggest
+from kennisplatform.taxonomy import load_taxonomy
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tools"))
+
+import build_places  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def tax():
+    return load_taxonomy(REPO / "corpus" / "taxonomy.yaml")
+
+
+def places_in(tax, text: str) -> list[tuple[str, str]]:
+    return [(m.id, m.form) for m in tax.text_matches("region", text)]
+
+
+def test_a_village_is_its_municipality_and_a_town_elsewhere_its_province(tax):
+    assert places_in(tax, "Kinderen bezoeken het Indië-monument in ’s-Gravendeel") == [
+        ("hoeksche-waard", "s Gravendeel")]
+    assert places_in(tax, "Een opera in het Chassé Theater in Breda") == [("noord-brabant", "Breda")]
+    assert places_in(tax, "Scholen in De Lier en Poeldijk") == [("westland", "De Lier"), ("westland", "Poeldijk")]
+
+
+def test_the_taxonomy_keeps_its_own_names(tax):
+    # "Hoek van Holland" is a mention of Rotterdam in the taxonomy; Numansdorp is only listed.
+    assert places_in(tax, "Hoek van Holland en Numansdorp") == [("rotterdam", "Hoek van Holland"),
+                                                                ("hoeksche-waard", "Numansdorp")]
+    assert "hoek van holland" not in tax.places and "gouda" not in tax.places
+
+
+def test_names_of_several_places_are_left_out(tax):
+    # Bergen lies in Noord-Holland and in Limburg (CBS writes "Bergen (NH.)" and "Bergen L").
+    assert "bergen" not in tax.places
+    assert places_in(tax, "De school in Bergen") == []
+
+
+def test_a_place_is_written_with_its_capitals(tax):
+    assert places_in(tax, "de lier en breda") == []
+    assert places_in(tax, "De Lier") == [("westland", "De Lier")]
+
+
+@pytest.mark.parametrize("text", [
+    "dirigent Marjon van der Linden", "Paul van Haastrecht schreef", "met Claudia de Graauw", "Van Haastrecht zei"])
+def test_a_surname_is_no_place(tax, text):
+    assert places_in(tax, text) == []
+
+
+def test_a_place_after_van_alone_is_the_place(tax):
+    assert places_in(tax, "de leerlingen van Haastrecht") == [("krimpenerwaard", "Haastrecht")]
+
+
+def test_a_page_that_names_only_its_village_gets_the_municipality(tax):
+    found = suggest.suggest(tax, "Kinderen bezoeken Indië-monument in 's-Gravendeel",
+                            "Groep 7 van een basisschool in 's-Gravendeel adopteerde het monument.")
+    assert found.region[:1] == ["hoeksche-waard"]
+
+
+# -- the list itself (tools/build_places.py) ---------------------------------------------------------------
+def test_the_list_is_shipped_and_read():
+    rows = {name: (code, province) for name, code, province in
+            (line.split("\t") for line in (REPO / "kennisplatform" / "data" / "woonplaatsen.tsv")
+             .read_text(encoding="utf-8").splitlines() if not line.startswith("#"))}
+    assert rows["'s-Gravendeel"] == ("GM1963", "Zuid-Holland")
+    assert rows["Breda"] == ("GM0758", "Noord-Brabant")
+    assert "Monster" not in rows and "Best" not in rows  # Dutch words
+
+
+@pytest.mark.parametrize("corop, province", [("01", "Groningen"), ("24", "Noord-Holland"), ("25", "Zuid-Holland"),
+                                             ("30", "Zuid-Holland"), ("33", "Noord-Brabant"), ("40", "Flevoland")])
+def test_a_corop_area_lies_in_one_province(corop, province):
+    assert build_places.province(corop) == province
+
+
+def test_an_ordinary_word_is_no_name():
+    words = {"monster", "veld", "wijk"}
+    assert build_places.is_word("Monster", words)
+    assert build_places.is_word("'t Veld", words) and build_places.is_word("de Wijk", words)
+    assert not build_places.is_word("De Lier", words)  # a name of two words, both capitalised
+    assert not build_places.is_word("Breda", words)
+
+
+def test_cbs_letters_are_dropped(tmp_path):
+    table = tmp_path / "corop.csv"
+    table.write_text("Woonplaatscode,Woonplaats,Gemeentecode,Gemeente,COROP-gebiedcode,COROP-gebied\n"
+                     "1121,Bergen L,0893,Bergen (L.),37,Noord-Limburg\n"
+                     "2380,'s-Gravendeel,1963,Hoeksche Waard,29,Groot-Rijnmond\n", encoding="utf-8")
+    assert build_places.rows(table, set()) == [("'s-Gravendeel", "GM1963", "Zuid-Holland"),
+                                               ("Bergen", "GM0893", "Limburg"),
+                                               ("Hoeksche Waard", "GM1963", "Zuid-Holland")]
+
+
+# -- search ---------------------------------------------------------------------------------------------
+DOCS = [
+    # Filed under no place (as a page imported before the list existed, or by an editor who left it out).
+    ("numansdorp", "Kinderen maken een monument", [], "De leerlingen van een school in Numansdorp maken een monument."),
+    ("gouda", "Kinderen maken een monument in Gouda", ["gouda"], "Een school in Gouda maakt een monument."),
+    ("hoeksche", "Cultuurmenu Hoeksche Waard", ["hoeksche-waard"], "Het cultuurmenu van de scholen."),
+    ("maasdam", "Cultuur op school", ["hoeksche-waard"], "Een school in Maasdam doet mee aan het cultuurmenu."),
+]
+
+engine = articles_engine(DOCS)
+
+
+def test_the_municipality_finds_the_page_of_its_village(engine):
+    assert hits(engine, "Hoeksche Waard monument")[:1] == ["numansdorp"]
+
+
+def test_the_village_finds_its_municipality_and_its_own_page_before_another_villages(engine):
+    found = hits(engine, "Maasdam")
+    assert {"hoeksche", "numansdorp", "maasdam"} == set(found)  # not Gouda's
+    assert found.index("maasdam") < found.index("numansdorp")

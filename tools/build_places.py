@@ -1,0 +1,111 @@
+"""Build the list of Dutch places (woonplaatsen and municipalities) that the importer and search know beyond
+the taxonomy, shipped as package data.
+
+Run once per year, when municipalities merge (not at run time):
+
+    python tools/build_places.py corop.generated.csv [--dictionary /usr/share/hunspell/nl.dic]
+        [--out kennisplatform/data/woonplaatsen.tsv]
+
+Input: CBS's table "Woonplaatsen in Nederland" (every woonplaats of the BAG with its municipality and COROP
+area), as published in CSV by the public repository woonstadrotterdam/woningwaardering
+(`woningwaardering/data/corop/corop.generated.csv`, columns Woonplaatscode, Woonplaats, Gemeentecode, Gemeente,
+COROP-gebiedcode, COROP-gebied). The data are CBS open data (CC BY 4.0, "Bron: CBS"). The raw file is not
+kept in this repository; see kennisplatform/data/README.md.
+
+What it does, and why:
+- writes every woonplaats and every municipality name once per municipality, with the municipality's CBS
+  code and its province (from the COROP area: each lies in one province);
+- drops the letters CBS adds to tell same-named places apart ("Bergen L", "Haren Gn", "Middelburg (Z.)"):
+  texts do not write them, and the place names left the same are dropped as ambiguous when the list is read
+  (taxonomy.Taxonomy.places);
+- leaves out a one-word name that is also a Dutch word of hunspell-nl's dictionary, written in lower case
+  ("Monster", "Hoek", "Best", "Putten", "Sloten", "Enter"), alone or after an article ("'t Veld", "de Wijk"):
+  at the start of a sentence or in a title it would make a page about a "monster" one about Westland.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from pathlib import Path
+
+from wordfreq import zipf_frequency
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "kennisplatform" / "data" / "woonplaatsen.tsv"
+DICTIONARY = Path("/usr/share/hunspell/nl.dic")
+
+# COROP areas (CBS's 40 of 2024) by the first code of each province's range: 01-03 Groningen, ...
+PROVINCES = [(1, "Groningen"), (4, "Fryslân"), (7, "Drenthe"), (10, "Overijssel"), (13, "Gelderland"),
+             (17, "Utrecht"), (18, "Noord-Holland"), (25, "Zuid-Holland"), (31, "Zeeland"),
+             (33, "Noord-Brabant"), (37, "Limburg"), (40, "Flevoland")]
+COMMON_ZIPF = 4.0  # wordfreq's Zipf frequency of an everyday word ("wijk" 4.9, "veld" 4.8; "lutte" 2.8)
+NOT_WORDS = {"Fw", "Cx"}  # hunspell-nl's FORBIDDENWORD and ONLYINCOMPOUND flags
+_CBS_SUFFIX = re.compile(r"\s+(?:\((?:L|NH|Z|ZH|O)\.\)|L|Gn|GN|Ut|NB|Gld|NH|AC)$")
+
+HEADER = """\
+# Dutch places beyond the taxonomy: every woonplaats and municipality name, with its municipality's CBS code and
+# its province. Made by tools/build_places.py from CBS's "Woonplaatsen in Nederland" (CC BY 4.0, "Bron: CBS");
+# one-word names that are also Dutch words are left out. Read by taxonomy.Taxonomy.places: a name the taxonomy
+# has itself, or one of several places, is ignored there.
+# name <TAB> CBS municipality code <TAB> province
+"""
+
+
+def province(corop_code: str) -> str:
+    number = int(corop_code)
+    return [name for first, name in PROVINCES if number >= first][-1]
+
+
+def dictionary_words(path: Path) -> set[str]:
+    """The lower-case entries of a hunspell dictionary (the part before the flags), except those it marks as
+    forbidden (hunspell-nl lists "giethoorn" and "'s-hertogenbosch" lower case to forbid them) or as parts of
+    compounds only. hunspell-nl's flags are two characters each (FLAG long)."""
+    words = set()
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
+        word, _, flags = line.strip().partition("/")
+        pairs = {flags[i:i + 2] for i in range(0, len(flags), 2)}
+        if word and word == word.lower() and not pairs & NOT_WORDS:
+            words.add(word)
+    return words
+
+
+def is_word(name: str, words: set[str]) -> bool:
+    """Whether a name is one Dutch word, alone or after a lower-case article as the BAG writes some ("'t Veld",
+    "de Wijk": "Samen in de Wijk" is no place)."""
+    parts = name.split()
+    if len(parts) == 2 and parts[0] in ("'t", "de", "het"):
+        # hunspell-nl lacks some everyday nouns ("wijk"); wordfreq has them (place names too, so only here)
+        return parts[1].lower() in words or zipf_frequency(parts[1].lower(), "nl") >= COMMON_ZIPF
+    return len(parts) == 1 and parts[0].lower() in words
+
+
+def rows(csv_path: Path, words: set[str]) -> list[tuple[str, str, str]]:
+    found: dict[tuple[str, str], str] = {}
+    with open(csv_path, encoding="utf-8", newline="") as handle:
+        for record in csv.DictReader(handle):
+            code = "GM" + record["Gemeentecode"].zfill(4)
+            where = province(record["COROP-gebiedcode"])
+            for name in (record["Woonplaats"], record["Gemeente"]):
+                name = _CBS_SUFFIX.sub("", name.strip())
+                if is_word(name, words):
+                    continue
+                found.setdefault((name, code), where)
+    return sorted((name, code, where) for (name, code), where in found.items())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("csv", type=Path)
+    parser.add_argument("--dictionary", type=Path, default=DICTIONARY)
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    listed = rows(args.csv, dictionary_words(args.dictionary))
+    args.out.write_text(HEADER + "".join(f"{n}\t{c}\t{p}\n" for n, c, p in listed), encoding="utf-8")
+    print(f"{len(listed)} names written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
