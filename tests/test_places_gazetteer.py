@@ -123,3 +123,17 @@ def test_the_village_finds_its_municipality_and_its_own_page_before_another_vill
     found = hits(engine, "Maasdam")
     assert {"hoeksche", "numansdorp", "maasdam"} == set(found)  # not Gouda's
     assert found.index("maasdam") < found.index("numansdorp")
+
+
+def test_every_province_has_its_adjective(tax):
+    # Generated from the label where regular (Limburg -> Limburgse), listed where not (Zeeuwse, Friese, Drentse).
+    provinces = {t.id for t in tax.terms("region") if t.level == "provincie"}
+    named = {ids[0] for form, ids in tax.place_forms.items() if len(ids) == 1}
+    assert provinces <= named
+    assert tax.place_forms["Drentse"] == ("drenthe",)
+
+
+@pytest.mark.parametrize("adjective, province", [("Drentse", "drenthe"), ("Overijsselse", "overijssel"),
+                                                 ("Flevolandse", "flevoland"), ("Zeeuwse", "zeeland")])
+def test_a_province_adjective_in_a_text_names_the_province(tax, adjective, province):
+    assert places_in(tax, f"Meer {adjective} kinderen naar muziekles") == [(province, adjective)]
