@@ -37,7 +37,8 @@ CHECK_FILES = {"judgments_fresh8.yaml": "fresh8", "judgments_fresh9.yaml": "fres
                "judgments_fresh10.yaml": "fresh10", "judgments_fresh11.yaml": "fresh11",
                "judgments_fresh12.yaml": "fresh12", "judgments_fresh13.yaml": "fresh13",
                "judgments_fresh14.yaml": "fresh14", "judgments_fresh15.yaml": "fresh15",
-               "judgments_fresh16.yaml": "fresh16", "judgments_fresh17.yaml": "fresh17"}
+               "judgments_fresh16.yaml": "fresh16", "judgments_fresh17.yaml": "fresh17",
+               "judgments_fresh18.yaml": "fresh18"}
 
 
 def _data() -> dict:
