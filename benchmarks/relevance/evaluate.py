@@ -21,6 +21,7 @@
     python benchmarks/relevance/evaluate.py --fresh15 [--beside-starter]  # a fifteenth, made like fresh8 (session 15)
     python benchmarks/relevance/evaluate.py --fresh16 [--beside-starter]  # a sixteenth, made like fresh8 (session 16)
     python benchmarks/relevance/evaluate.py --fresh17 [--beside-starter]  # a seventeenth, made like fresh8 (session 17)
+    python benchmarks/relevance/evaluate.py --fresh18 [--beside-starter]  # an eighteenth, made like fresh8 (session 18)
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune5 [--per-query]    # pages of its own, judgments_tune5.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune6 [--beside-starter]   # titles beside the bundled corpus (tuning)
@@ -188,6 +189,15 @@ children, war memorials adopted by classes, archaeology in class, puppetry and s
 school, hip-hop and rap for young people, old and young, STEAM, cultuurprofielscholen and CKV, culture in the mbo,
 young people making radio, open-air museums; Midden-Delfland, the Hoeksche Waard, Hendrik-Ido-Ambacht, Maassluis,
 Vlaardingen, Papendrecht, Leidschendam).
+--fresh18 (collection_fresh18/) is an eighteenth check set, made in session 18 exactly as fresh8 to fresh17 were
+and run the same way, once, by the lead, at the end, alone and with --beside-starter; its queries are its own, and
+its pooled starter documents are graded under the same key check, beside the others', each under its judgments
+file's name (pool_beside_starter.py --check fresh18; it is one of CHECK_SETS, and its grades join only its own
+queries, split fresh18). Its pages are of subjects and places the other sets hardly have (the organ and the
+carillon for children, the Oude Hollandse Waterlinie and the Rampjaar, the Atlantikwall, the flood of 1953, the
+Romans and the Limes, Kinderdijk's mills, films made by pupils, the silver trade school, restoration crafts,
+regional costume, circus, land art, glass; Schoonhoven, Gorinchem, Gouda, Katwijk, Goeree-Overflakkee, the
+Alblasserwaard, Sliedrecht, Barendrecht).
 --typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
 starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
 typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; the rules are in their headers).
@@ -213,10 +223,10 @@ session 13, tune9 in session 14;
 pool_beside_starter.py prints the pool) and count with their grades. The
 field set's held-out half was pooled and graded the same way, separately (its own key, held_out, in the same file;
 pool_beside_starter.py --held-out), from the blind pool listing only: its grades join only held-out queries. The
-check sets of CHECK_SETS (fresh8 to fresh17) were pooled and graded the same way (sessions 8, 10 to 17),
+check sets of CHECK_SETS (fresh8 to fresh18) were pooled and graded the same way (sessions 8, 10 to 18),
 separately again (their own key, check, each set under its judgments file's name; pool_beside_starter.py --check
 NAME), from the blind pool listing only: each set's grades join only its own queries (split fresh8, fresh9,
-fresh10, fresh11, fresh12, fresh13, fresh14, fresh15, fresh16, fresh17). For the other check sets (fresh
+fresh10, fresh11, fresh12, fresh13, fresh14, fresh15, fresh16, fresh17, fresh18). For the other check sets (fresh
 to fresh7) and the other derived sets (typo, compound, elided) they are unjudged, so they count
 as not relevant for every engine: there an engine that finds more of the starter documents that are on topic loses
 points for them, so compare engines, not figures with and without it. --no-starter-grades leaves them unjudged
@@ -300,6 +310,8 @@ FRESH16_COLLECTION = HERE / "collection_fresh16"
 FRESH16_JUDGMENTS = HERE / "judgments_fresh16.yaml"
 FRESH17_COLLECTION = HERE / "collection_fresh17"
 FRESH17_JUDGMENTS = HERE / "judgments_fresh17.yaml"
+FRESH18_COLLECTION = HERE / "collection_fresh18"
+FRESH18_JUDGMENTS = HERE / "judgments_fresh18.yaml"
 TUNE3_COLLECTION = HERE / "collection_tune3"
 TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
 TUNE4_COLLECTION = HERE / "collection_tune4"
@@ -324,14 +336,14 @@ BESIDE_STARTER_JUDGMENTS = HERE / "beside_starter_grades.yaml"
 # Its three top-level keys: the tuning queries' grades, the held-out queries' (pooled separately, session 7), and
 # the check sets' (pooled separately: fresh8 in session 8, fresh9 in session 10, fresh10 in session 11, fresh11 in
 # session 12, fresh12 and fresh13 in session 13, fresh14 in session 14, fresh15 in session 15, fresh16 in session
-# 16, fresh17 in session 17), each under its judgments file's name.
+# 16, fresh17 in session 17, fresh18 in session 18), each under its judgments file's name.
 TUNING_KEY = "judgments"
 HELD_OUT_KEY = "held_out"
 CHECK_KEY = "check"
 # The check sets made to be measured beside the bundled corpus, every query pooled (pool_beside_starter.py --check
 # NAME) and graded under CHECK_KEY by its judgments file's name. A later one is added here by its name.
 CHECK_SETS = ("fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16",
-              "fresh17")
+              "fresh17", "fresh18")
 # --NAME: (pages to import, or the starter corpus as it is; judgments over them; what the set is for)
 NAMED_SETS = {
     "field": (FIELD_COLLECTION, FIELD_JUDGMENTS, "the real pages"),
@@ -366,6 +378,8 @@ NAMED_SETS = {
                 "a sixteenth fresh check set, made like fresh8, run once at the end (session 16)"),
     "fresh17": (FRESH17_COLLECTION, FRESH17_JUDGMENTS,
                 "a seventeenth fresh check set, made like fresh8, run once at the end (session 17)"),
+    "fresh18": (FRESH18_COLLECTION, FRESH18_JUDGMENTS,
+                "an eighteenth fresh check set, made like fresh8, run once at the end (session 18)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
     "tune4": (TUNE4_COLLECTION, TUNE4_JUDGMENTS, "a fourth tuning set: pages sharing title words (session 6)"),
     "tune5": (TUNE5_COLLECTION, TUNE5_JUDGMENTS,
@@ -469,7 +483,7 @@ def with_starter_grades(judged: list[Judged], judgments: Path, pooled: Path = BE
     tuning queries' grades (key `judgments`) join only a tuning query (split tune, or a file without halves),
     the held-out queries' grades (key `held_out`, pooled separately) only a held-out query (split heldout), and
     a check set's grades (key `check`, pooled separately) only a query of a check set (a split of its own, such
-    as fresh8 to fresh17), each under its judgments file's name. Queries of no pool (the check sets never pooled) keep
+    as fresh8 to fresh18), each under its judgments file's name. Queries of no pool (the check sets never pooled) keep
     their starter documents unjudged. Returns how many queries got starter grades."""
     pools = _pools(pooled)  # read once for the three pools
     by_key = {key: (pools.get(key) or {}).get(judgments.name, {}) for key in (TUNING_KEY, HELD_OUT_KEY, CHECK_KEY)}
