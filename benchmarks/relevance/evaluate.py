@@ -20,7 +20,7 @@
     python benchmarks/relevance/evaluate.py --fresh14 [--beside-starter]  # a fourteenth, made like fresh8 (session 14)
     python benchmarks/relevance/evaluate.py --fresh15 [--beside-starter]  # a fifteenth, made like fresh8 (session 15)
     python benchmarks/relevance/evaluate.py --fresh16 [--beside-starter]  # a sixteenth, made like fresh8 (session 16)
-    python benchmarks/relevance/evaluate.py --fresh17 [--beside-starter]  # a seventeenth, made like fresh8 (session 17)
+    python benchmarks/relevance/evaluate.py --fresh17 [--beside-starter]  # a seventeenth, made like fresh8 (session 17; tuning since)
     python benchmarks/relevance/evaluate.py --fresh18 [--beside-starter]  # an eighteenth, made like fresh8 (session 18)
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune5 [--per-query]    # pages of its own, judgments_tune5.yaml (tuning)
@@ -188,7 +188,8 @@ queries, split fresh17). Its pages are of subjects and places the other sets har
 children, war memorials adopted by classes, archaeology in class, puppetry and shadow play, a children's choir
 school, hip-hop and rap for young people, old and young, STEAM, cultuurprofielscholen and CKV, culture in the mbo,
 young people making radio, open-air museums; Midden-Delfland, the Hoeksche Waard, Hendrik-Ido-Ambacht, Maassluis,
-Vlaardingen, Papendrecht, Leidschendam).
+Vlaardingen, Papendrecht, Leidschendam). Since session 18, after its one run, it is tuning material (its queries
+were read one by one), as fresh10 to fresh12 became; fresh18 took its place.
 --fresh18 (collection_fresh18/) is an eighteenth check set, made in session 18 exactly as fresh8 to fresh17 were
 and run the same way, once, by the lead, at the end, alone and with --beside-starter; its queries are its own, and
 its pooled starter documents are graded under the same key check, beside the others', each under its judgments
@@ -377,7 +378,8 @@ NAMED_SETS = {
     "fresh16": (FRESH16_COLLECTION, FRESH16_JUDGMENTS,
                 "a sixteenth fresh check set, made like fresh8, run once at the end (session 16)"),
     "fresh17": (FRESH17_COLLECTION, FRESH17_JUDGMENTS,
-                "a seventeenth fresh check set, made like fresh8, run once at the end (session 17)"),
+                "a seventeenth fresh check set, made like fresh8, run once at the end (session 17); "
+                "tuning material since session 18"),
     "fresh18": (FRESH18_COLLECTION, FRESH18_JUDGMENTS,
                 "an eighteenth fresh check set, made like fresh8, run once at the end (session 18)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
