@@ -1,17 +1,18 @@
 """The tuning sets over pages of their own (tune3, session 5; tune4, session 6; tune5, session 7; tune6, session 11;
-tune7, session 12; tune8, session 13; tune9, session 14) stay what they claim to be: pages of their own (none shared with any other
-collection, so tuning on them never tunes on a check set's page), every judged page present by its source address, all
-of it tuning material, and enough queries of the kinds each was made for (tune3: titles and several topical words;
-tune4: titles, one- and two-word topics, compounds and questions, over pages whose titles share words, which is what
-makes half-remembered titles hard; tune5: questions, one- and two-word topics, titles and several topical words over
-policy texts, reports and council pieces whose titles share words, none a copy of another set's query; tune6:
-half-remembered titles, questions, compounds and typos over pages whose titles share words with each other and with the
-starter corpus' titles, none a copy of another set's query; tune7: one- and two-word topics and half-remembered titles,
-with places and questions, over pages on the starter corpus' subjects, none a copy of another set's query; tune8:
-queries of six kinds typed as people type them into a search box, over pages on the starter corpus' subjects with places
-written as villages and adjectives, none a copy of another set's query; tune9: long questions and keyword queries over
-practical pages on the starter corpus' subjects, sharing many words with the starter documents, none a copy of another
-set's query)."""
+tune7, session 12; tune8, session 13; tune9, session 14; tune10, session 18) stay what they claim to be: pages of their
+own (none shared with any other collection, so tuning on them never tunes on a check set's page), every judged page
+present by its source address, all of it tuning material, and enough queries of the kinds each was made for (tune3:
+titles and several topical words; tune4: titles, one- and two-word topics, compounds and questions, over pages whose
+titles share words, which is what makes half-remembered titles hard; tune5: questions, one- and two-word topics, titles
+and several topical words over policy texts, reports and council pieces whose titles share words, none a copy of another
+set's query; tune6: half-remembered titles, questions, compounds and typos over pages whose titles share words with each
+other and with the starter corpus' titles, none a copy of another set's query; tune7: one- and two-word topics and
+half-remembered titles, with places and questions, over pages on the starter corpus' subjects, none a copy of another
+set's query; tune8: queries of six kinds typed as people type them into a search box, over pages on the starter corpus'
+subjects with places written as villages and adjectives, none a copy of another set's query; tune9: long questions and
+keyword queries over practical pages on the starter corpus' subjects, sharing many words with the starter documents,
+none a copy of another set's query; tune10: questions and place queries, places written as adjectives, names of several
+words and villages of a municipality, over practical and local pages, none a copy of another set's query)."""
 from __future__ import annotations
 
 import html
@@ -37,6 +38,7 @@ TUNE6 = RELEVANCE / "collection_tune6"
 TUNE7 = RELEVANCE / "collection_tune7"
 TUNE8 = RELEVANCE / "collection_tune8"
 TUNE9 = RELEVANCE / "collection_tune9"
+TUNE10 = RELEVANCE / "collection_tune10"
 TITLE = re.compile(r"<title>([^<]+)</title>")
 
 
@@ -71,10 +73,14 @@ SETS = {
     "tune9": TuningSet(TUNE9, RELEVANCE / "judgments_tune9.yaml", range(38, 51),
                        {"question": 18, "multi": 16, "topical": 6, "place": 4, "title": 4},
                        {"question": (8, 12), "topical": (1, 3), "multi": (3, 6)}),
+    # questions and places: 16 of each, and 16 of the other kinds
+    "tune10": TuningSet(TUNE10, RELEVANCE / "judgments_tune10.yaml", range(40, 51),
+                        {"question": 16, "place": 16, "topical": 3, "title": 3, "multi": 2, "compound": 2, "typo": 2},
+                        {"question": (8, 12), "topical": (1, 3), "multi": (3, 6)}),
 }
 # The sets written after every other judgments file: none of their queries may have the analysed terms of another
 # file's query (a later set is added here by its name).
-OWN_QUERIES = ("tune5", "tune6", "tune7", "tune8", "tune9")
+OWN_QUERIES = ("tune5", "tune6", "tune7", "tune8", "tune9", "tune10")
 
 
 @pytest.fixture(scope="module", params=list(SETS))
@@ -115,10 +121,10 @@ def _terms(query: str) -> tuple[str, ...]:
     return tuple(sorted(set(analysis.analyze_query(query))))
 
 
-@pytest.mark.parametrize("folder", [TUNE4, TUNE5, TUNE6, TUNE7, TUNE8, TUNE9],
-                         ids=["tune4", "tune5", "tune6", "tune7", "tune8", "tune9"])
+@pytest.mark.parametrize("folder", [TUNE4, TUNE5, TUNE6, TUNE7, TUNE8, TUNE9, TUNE10],
+                         ids=["tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10"])
 def test_titles_share_words(folder):
-    """The point of tune4 to tune9: a remembered title's words are in more than one page's title."""
+    """The point of tune4 to tune10: a remembered title's words are in more than one page's title."""
     words = Counter()
     for name in collection_pages(folder).values():
         title = html.unescape(TITLE.search((folder / name).read_text(encoding="utf-8")).group(1)).lower()
@@ -129,7 +135,7 @@ def test_titles_share_words(folder):
 
 @pytest.mark.parametrize("name", OWN_QUERIES)
 def test_no_query_of_a_later_set_has_the_terms_of_another_sets_query(name):
-    """tune5 to tune9 were each written after every other set: a query with the same analysed terms as one of
+    """tune5 to tune10 were each written after every other set: a query with the same analysed terms as one of
     theirs would tune on a held-out or check query, or only repeat a tuning one."""
     mine = SETS[name].judgments
     others = {_terms(item["query"]) for path in sorted(RELEVANCE.glob("judgments*.yaml")) if path != mine
@@ -207,3 +213,25 @@ def test_tune9_long_queries_share_most_of_their_words_with_the_starter_corpus():
     asking = re.compile(r"^(hoe|hoeveel|wat|welke|waar|wanneer|wie|kan|kunnen|tot wanneer)\b|\?$")
     questions = [item["query"] for item in queries if item["kind"] == "question"]
     assert all(asking.search(query) for query in questions), [q for q in questions if not asking.search(q)]
+
+
+def test_tune10_asks_questions_and_places_as_people_type_them():
+    """The point of tune10: questions asked as questions (a question word first, or a "?" at the end), and places
+    written the ways that are hard to find: an adjective ("haagse", "westlandse", "zoetermeerse", "zeeuwse"), a name of
+    several words ("voorne aan zee", "hoek van holland", "berkel en rodenrijs"), and a village or former municipality
+    the taxonomy lists as another name of a municipality ("spijkenisse", "berkel en rodenrijs")."""
+    queries = yaml.safe_load(SETS["tune10"].judgments.read_text(encoding="utf-8"))["queries"]
+    texts = [item["query"] for item in queries]
+    assert all(text == text.lower() for text in texts)
+    asking = re.compile(r"^(hoe|hoeveel|wat|welke|waar|waarom|wanneer|wie|kan|kunnen)\b|\?$")
+    questions = [item["query"] for item in queries if item["kind"] == "question"]
+    assert all(asking.search(query) for query in questions), [q for q in questions if not asking.search(q)]
+    assert len([q for q in questions if q.endswith("?")]) >= 3
+    places = [item["query"] for item in queries if item["kind"] == "place"]
+    adjectives = [q for q in places if re.search(r"\b\w{3,}(se|sche)\b", q)]
+    assert len(adjectives) >= 8, adjectives
+    several = [q for q in places if re.search(r"\b\w+ (aan|van|en|den) \w+\b", q)]
+    assert len(several) >= 3, several
+    villages = _villages({"children": _taxonomy()["regions"]})
+    by_village = [q for q in places if any(re.search(rf"\b{re.escape(v)}\b", q) for v in villages)]
+    assert len(by_village) >= 2, by_village

@@ -28,6 +28,7 @@
     python benchmarks/relevance/evaluate.py --tune7 [--beside-starter]   # topics and titles beside it (tuning)
     python benchmarks/relevance/evaluate.py --tune8 [--beside-starter]   # queries as people type them (tuning)
     python benchmarks/relevance/evaluate.py --tune9 [--beside-starter]   # long questions and keywords (tuning)
+    python benchmarks/relevance/evaluate.py --tune10 [--beside-starter]  # questions and places (tuning)
     python benchmarks/relevance/evaluate.py --typo-field | --typo-tune3 | --typo-starter   # derived typo tuning sets
     python benchmarks/relevance/evaluate.py --compound-field         # compound/topical tuning queries, field pages
     python benchmarks/relevance/evaluate.py --compound-tune3         # compound/topical tuning queries, tune3 pages
@@ -88,6 +89,16 @@ schemes, terms of booking and cancelling a culture menu, the Jeugdcultuurfonds, 
 a school's culture plan, heritage and museum lessons, music, culture for the elderly), with some noise; 18 questions,
 16 multi, 6 topical, 4 place, 4 title. Its starter documents are pooled and graded like the other tuning sets' (run
 it alone and with --beside-starter).
+--tune10 (collection_tune10/, session 18) is tuning material for the two kinds that lag on unseen pages: questions of
+8-12 words as a teacher, a parent or a cultuurcoordinator asks them ("wat kost een cultuurcoach de gemeente en wie
+betaalt de rest", "kan een school een cultuurmenu activiteit nog verzetten bij verhindering"), and place queries (an
+adjective "haagse", "westlandse", "zoetermeerse", "voorburgse", "zeeuwse", a name of several words "voorne aan zee",
+"hoek van holland", "berkel en rodenrijs", a municipality asked for by a page that names only a village in it, a place
+with a topic); its pages are on museum visits and lessons for schools, school libraries and reading, media literacy,
+subsidies and culture menus, cultuurcoaches and leerlijnen, with places of Zuid-Holland written as pages write them,
+several competing for the same query, and some noise; 16 questions, 16 place, 16 others (topical, title, multi,
+compound, typo). Its starter documents are pooled and graded like the other tuning sets' (run it alone and with
+--beside-starter).
 --fresh3 (collection_fresh3/) is a third check set, made in session 5 because fresh2 had been looked at during
 that session: it stands in for the unseen pages and queries the project is judged on, so it is run, never tuned on.
 --fresh5 (collection_fresh5/) is a fifth check set, made in session 6 beside fresh4 (below) so that the measurement
@@ -217,10 +228,10 @@ plain BM25, above all beside the starter corpus, and the tuning sets had few of 
 follows the README and runs `kennisplatform import` on the default corpus/ would: its 63 documents (written for
 the project, many on the same topics) join the judged pages. For the tuning queries (field tune half, tune2, tune3,
 tune4, tune5, tune6, since session 11 the derived title sets titles-tune3, -tune4, -tune5, since session 12 tune7,
-since session 13 tune8 and since session 14 tune9)
+since session 13 tune8, since session 14 tune9 and since session 18 tune10)
 the starter documents any of the three engines puts in its first 10 were pooled and graded by reading
 (beside_starter_grades.yaml, session 7, tune6 and the title sets in session 11, tune7 in session 12, tune8 in
-session 13, tune9 in session 14;
+session 13, tune9 in session 14, tune10 in session 18;
 pool_beside_starter.py prints the pool) and count with their grades. The
 field set's held-out half was pooled and graded the same way, separately (its own key, held_out, in the same file;
 pool_beside_starter.py --held-out), from the blind pool listing only: its grades join only held-out queries. The
@@ -327,6 +338,8 @@ TUNE8_COLLECTION = HERE / "collection_tune8"
 TUNE8_JUDGMENTS = HERE / "judgments_tune8.yaml"
 TUNE9_COLLECTION = HERE / "collection_tune9"
 TUNE9_JUDGMENTS = HERE / "judgments_tune9.yaml"
+TUNE10_COLLECTION = HERE / "collection_tune10"
+TUNE10_JUDGMENTS = HERE / "judgments_tune10.yaml"
 STARTER_CORPUS = REPO / "corpus"
 COMPOUND_FIELD_JUDGMENTS = HERE / "judgments_compound_field.yaml"
 COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
@@ -398,6 +411,9 @@ NAMED_SETS = {
     "tune9": (TUNE9_COLLECTION, TUNE9_JUDGMENTS,
               "a ninth tuning set: long questions and keyword queries over practical pages on the starter corpus' "
               "subjects (session 14)"),
+    "tune10": (TUNE10_COLLECTION, TUNE10_JUDGMENTS,
+               "a tenth tuning set: questions and place queries (adjectives, names of several words, villages and "
+               "their municipalities) over practical and local pages (session 18)"),
     # Derived tuning material (session 6): tuning queries written as people mistype them, same judgments.
     "typo-starter": (STARTER_CORPUS, HERE / "judgments_typo_starter.yaml", "misspelled starter queries"),
     "typo-field": (FIELD_COLLECTION, HERE / "judgments_typo_field.yaml",
