@@ -1,0 +1,257 @@
+"""PDF and Word files as they are found (session 18): real texts of the field in the shapes tools leave them in.
+Placeholder and path titles in a PDF's properties, a deadline or an agenda as the first date, a creation date
+years off (an export, an old file reused), a running header on a two-page file, a letterhead above the title,
+ligatures and hyphenated line ends, Word's 'Title' style and a title only typed in bold."""
+from __future__ import annotations
+
+import datetime as dt
+from datetime import date
+from pathlib import Path
+
+import pytest
+from document_files import docx_bytes, pdf_file
+
+from kennisplatform import importer
+from kennisplatform.importer import dates
+
+
+def read(tmp_path: Path, taxonomy, name: str, data: bytes) -> importer.Draft:
+    folder = tmp_path / "in"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(data)
+    return importer.read_path(folder / name, taxonomy)
+
+
+SUBSIDY = [("h1", "Subsidieregeling cultuureducatie in het vmbo"),
+           ("p", ["Scholen worden ondersteund om samen met een culturele instelling cultuureducatie te",
+                  "verankeren in het lesprogramma. Het budget bedraagt 2,8 miljoen euro."])]
+
+
+# -- titles ------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("junk", ["untitled", "Untitled", "Naamloos", "Document", "Microsoft Word - Document1.docx",
+                                  "C:\\Users\\jvdberg\\Documents\\Rapporten\\eindrapport cultuureducatie",
+                                  "/Users/jan/Desktop/nota cultuur"])
+def test_a_placeholder_or_a_path_in_a_pdfs_title_property_is_not_its_title(tmp_path, taxonomy, junk):
+    draft = read(tmp_path, taxonomy, "regeling.pdf", pdf_file([SUBSIDY], title=junk))
+    assert draft.title == "Subsidieregeling cultuureducatie in het vmbo"
+    assert draft.summary.startswith("Scholen worden ondersteund")
+
+
+def test_a_one_word_title_property_is_still_a_title(tmp_path, taxonomy):
+    draft = read(tmp_path, taxonomy, "regeling.pdf", pdf_file([SUBSIDY], title="Jaarverslag"))
+    assert draft.title == "Jaarverslag"
+
+
+def test_words_tab_title_style_is_the_title_and_its_heading_1_sections_come_below_it(tmp_path, taxonomy):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Cultuurbeleid Gemeente Nissewaard 2022-2025", style="Title")
+    document.add_heading("Inleiding", 1)
+    document.add_paragraph("Met dit beleid wil de gemeente alle kinderen laten kennismaken met kunst en cultuur.")
+    draft = read(tmp_path, taxonomy, "beleid.docx", docx_bytes(document))
+    assert draft.title == "Cultuurbeleid Gemeente Nissewaard 2022-2025"  # was 'Inleiding'
+    assert draft.body.startswith("## Inleiding\n")
+    assert draft.summary.startswith("Met dit beleid")  # was the title
+
+
+def test_a_title_typed_in_bold_above_the_first_heading_is_the_title(tmp_path, taxonomy):
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    run = document.add_paragraph().add_run("Projectplan erfgoedlessen Gouda")
+    run.bold, run.font.size = True, Pt(16)
+    document.add_heading("1. Aanleiding", 2)
+    document.add_paragraph("Zes basisscholen uit Gouda willen hun leerlingen de geschiedenis van de stad laten ontdekken.")
+    draft = read(tmp_path, taxonomy, "projectplan.docx", docx_bytes(document))
+    assert draft.title == "Projectplan erfgoedlessen Gouda"  # was '1. Aanleiding'
+    assert "Projectplan erfgoedlessen Gouda" not in draft.body
+    assert "## 1. Aanleiding" in draft.body
+
+
+def test_a_bold_sentence_at_the_top_is_not_a_title(tmp_path, taxonomy):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph().add_run("Let op: de aanmelding voor de cursus is verlengd.").bold = True
+    document.add_heading("Cursus intern cultuurcoördinator", 1)
+    document.add_paragraph("De cursus bestaat uit acht bijeenkomsten in Leiden.")
+    draft = read(tmp_path, taxonomy, "cursus.docx", docx_bytes(document))
+    assert draft.title == "Cursus intern cultuurcoördinator"
+
+
+def test_a_salutation_is_not_a_letters_title(tmp_path, taxonomy):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Beste ouders en verzorgers,")
+    document.add_paragraph("Volgende week is de cultuurweek op school. Alle groepen werken met een kunstenaar.")
+    draft = read(tmp_path, taxonomy, "brief_cultuurweek.docx", docx_bytes(document))
+    assert draft.title == "brief cultuurweek"
+    assert draft.body.startswith("Beste ouders en verzorgers,")
+
+
+# -- dates -------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "De aanmelding sluit op 3 maart 2024. De cursus begint op 14 maart 2024 in Leiden.",
+    "Het aanvraagtijdvak is opengesteld van 1 januari 2024 tot en met 1 november 2024.",
+    "Aanvragen kan tot en met vrijdag 3 mei 2024, 12.00 uur.",
+    "U kunt uw plan indienen vóór 1 september 2024 bij de gemeente.",
+    "Per 1 januari 2024 gelden nieuwe regels voor de subsidie.",
+])
+def test_a_deadline_or_a_period_is_not_a_pdfs_date(tmp_path, taxonomy, sentence):
+    data = pdf_file([[("h1", "Aanmelden voor de cursus"), ("p", [sentence, "Je leert een cultuurplan schrijven."])]],
+                    created="D:20240112100000+01'00'")
+    draft = read(tmp_path, taxonomy, "cursus.pdf", data)
+    assert draft.date == date(2024, 1, 12)  # the file's creation date, not the deadline
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("Verslag van de vergadering van de stuurgroep van 12 oktober 2022", date(2022, 10, 12)),
+    ("Op 22 juni 2023 kwamen veertig cultuurcoördinatoren bij elkaar in Gouda.", date(2023, 6, 22)),
+    ("16 maart 2023, 15.00 tot 16.30 uur, digitaal", date(2023, 3, 16)),
+    ("De aanmelding sluit op 3 maart 2024. Verslag van de vergadering van 9 februari 2024", date(2024, 2, 9)),
+])
+def test_a_meeting_at_the_top_is_still_a_reports_date(tmp_path, taxonomy, sentence, day):
+    data = pdf_file([[("h1", "Verslag stuurgroep"), ("p", [sentence, "De stuurgroep bespreekt de voortgang."])]],
+                    created="D:20241112100000+01'00'")
+    assert read(tmp_path, taxonomy, "verslag.pdf", data).date == day
+
+
+def test_a_creation_date_years_after_the_text_is_not_its_date(tmp_path, taxonomy):
+    data = pdf_file([[("h1", "Cultuureducatie in het basisonderwijs"),
+                      ("p", ["Dit rapport beschrijft een onderzoek bij de scholen in de regio, uitgevoerd in het",
+                             "schooljaar 2013-2014. De meting wordt in 2016 herhaald."])]],
+                    created="D:20251128143000+01'00'")  # exported from an archive in 2025
+    draft = read(tmp_path, taxonomy, "rapport.pdf", data)
+    assert draft.date is None
+    assert draft.notes == ["aanmaak- en wijzigingsdatum 28-11-2025 van het bestand niet gebruikt als datum: de "
+                           "tekst noemt alleen de jaren 2013 tot en met 2016; geen datum"]
+
+
+def test_a_creation_date_the_text_agrees_with_is_the_date(tmp_path, taxonomy):
+    data = pdf_file([[("h1", "Cultuurplan De Regenboog 2023-2027"),
+                      ("p", ["In dit cultuurplan beschrijft de school hoe cultuuronderwijs een vaste plek krijgt."])]],
+                    created="D:20230915080000+02'00'")
+    draft = read(tmp_path, taxonomy, "cultuurplan.pdf", data)
+    assert draft.date == date(2023, 9, 15) and draft.notes == []
+
+
+def test_a_modification_date_serves_when_the_creation_date_is_off(tmp_path, taxonomy):
+    data = pdf_file([[("h1", "Jaarplan cultuureducatie 2024"), ("p", ["Het jaarplan voor alle scholen in de wijk."])]],
+                    created="D:20190503090000+02'00'", modified="D:20231201090000+01'00'")
+    assert read(tmp_path, taxonomy, "jaarplan.pdf", data).date == date(2023, 12, 1)
+
+
+def word_file(*, table: list[tuple[str, str]] = (), created=dt.datetime(2019, 5, 3, 9), first: str = "") -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.core_properties.created = created
+    document.core_properties.modified = dt.datetime(2013, 12, 23, 9)  # python-docx's template
+    document.add_heading("Nieuwsbrief Cultuurnetwerk Drechtsteden", 1)
+    if first:
+        document.add_paragraph(first)
+    if table:
+        grid = document.add_table(rows=len(table), cols=2)
+        for row, (left, right) in enumerate(table):
+            grid.cell(row, 0).text, grid.cell(row, 1).text = left, right
+    document.add_paragraph("Op de netwerkdag kwamen veertig cultuurcoördinatoren bij elkaar in het Energiehuis.")
+    return docx_bytes(document)
+
+
+def test_an_agenda_table_is_not_a_word_files_date(tmp_path, taxonomy):
+    data = word_file(table=[("Datum", "Activiteit"), ("12 januari 2024", "Netwerkbijeenkomst"),
+                            ("7 februari 2024", "Studiemiddag erfgoed")], created=dt.datetime(2023, 12, 4, 9))
+    draft = read(tmp_path, taxonomy, "nieuwsbrief.docx", data)
+    assert draft.date == date(2023, 12, 4)  # its creation date, not the first meeting in the agenda
+    assert "| 12 januari 2024 | Netwerkbijeenkomst |" in draft.body  # the table is kept
+
+
+def test_a_memo_tables_date_row_is_its_date(tmp_path, taxonomy):
+    data = word_file(table=[("Aan", "Stuurgroep cultuureducatie"), ("Datum", "14 november 2023")])
+    assert read(tmp_path, taxonomy, "memo.docx", data).date == date(2023, 11, 14)
+
+
+def test_a_deadline_is_not_a_word_files_date(tmp_path, taxonomy):
+    data = word_file(first="Het steunpunt zoekt twee cultuurcoaches. De aanmelding sluit op 3 maart 2024.",
+                     created=dt.datetime(2024, 1, 15, 9))
+    assert read(tmp_path, taxonomy, "vacature.docx", data).date == date(2024, 1, 15)
+
+
+def test_a_word_file_made_from_an_old_one_keeps_no_date_the_text_contradicts(tmp_path, taxonomy):
+    data = word_file(first="Het programma voor het schooljaar 2024 staat hieronder.", created=dt.datetime(2019, 5, 3, 9))
+    draft = read(tmp_path, taxonomy, "nieuwsbrief.docx", data)
+    assert draft.date is None
+    assert draft.notes == ["aanmaakdatum 03-05-2019 en wijzigingsdatum 23-12-2013 van het bestand niet gebruikt als "
+                           "datum: de tekst noemt alleen het jaar 2024; geen datum"]
+
+
+def test_a_postcode_is_not_a_year():
+    assert dates.file_date([("created", date(2023, 5, 1))], "Postbus 123, 2012 AB Haarlem") == (date(2023, 5, 1), None)
+
+
+# -- page furniture, ligatures, hyphens --------------------------------------------------------------------------
+PLAN = [("h1", "Cultuurplan De Regenboog 2023-2027"),
+        ("p", ["In dit cultuurplan beschrijft de school hoe cultuuronderwijs een vaste plek krijgt in het",
+               "onderwijs."]),
+        ("h2", "Visie"),
+        ("p", ["Elke groep bezoekt elk jaar een culturele instelling in de regio."])]
+AANPAK = [("h2", "Plan van aanpak"), ("p", ["De intern cultuurcoördinator stelt het plan op met het team."])]
+
+
+def test_a_running_header_and_page_numbers_of_a_two_page_file_are_left_out(tmp_path, taxonomy):
+    data = pdf_file([PLAN, AANPAK], header="Cultuurplan OBS De Regenboog", footer="Pagina {n} van {total}")
+    draft = read(tmp_path, taxonomy, "cultuurplan.pdf", data)
+    assert "OBS De Regenboog" not in draft.body and "Pagina" not in draft.body
+    assert draft.summary.startswith("In dit cultuurplan")  # was the running header
+    assert "## Plan van aanpak" in draft.body
+
+
+def test_a_line_on_both_pages_inside_the_text_stays(tmp_path, taxonomy):
+    line = ("p", ["Elke groep bezoekt elk jaar een culturele instelling."])
+    draft = read(tmp_path, taxonomy, "plan.pdf", pdf_file([[*PLAN, line], [*AANPAK, line]]))
+    assert draft.body.count("Elke groep bezoekt elk jaar een culturele instelling.") == 2
+
+
+def test_a_letterhead_above_the_title_is_neither_the_text_nor_its_summary(tmp_path, taxonomy):
+    data = pdf_file([[("small", "Kunstgebouw · Postbus 123 · 2800 AA Gouda · www.kunstgebouw.example"), *PLAN]])
+    draft = read(tmp_path, taxonomy, "cultuurplan.pdf", data)
+    assert draft.title == "Cultuurplan De Regenboog 2023-2027"
+    assert draft.body.startswith("In dit cultuurplan") and "Postbus" not in draft.body
+    assert draft.summary.startswith("In dit cultuurplan")
+
+
+def test_ligatures_and_hyphenated_line_ends_give_whole_words(tmp_path, taxonomy):
+    data = pdf_file([[("h1", "Nieuwsbrief Cultuurkust"),
+                      ("p", ["De ﬁlmklas van groep 7 liet een korte ﬁlm zien over de ﬂora in de", "duinen van Zuid-",
+                             "Holland. Cultuur-", "educatie is vast onderdeel van het kunst-",
+                             "en cultuuraanbod in 2023-", "2024."]),
+                      ("column", None),
+                      ("p", ["De intern cultuurcoördinatoren bespraken de leerlijn."])]],
+                    title="untitled", ligatures=True)
+    draft = read(tmp_path, taxonomy, "nieuwsbrief.pdf", data)
+    assert draft.title == "Nieuwsbrief Cultuurkust"
+    assert ("De filmklas van groep 7 liet een korte film zien over de flora in de duinen van Zuid-Holland. "
+            "Cultuureducatie is vast onderdeel van het kunst- en cultuuraanbod in 2023-2024.") in draft.body
+    assert draft.summary.startswith("De filmklas")
+
+
+# -- the outcome -------------------------------------------------------------------------------------------------
+def test_same_titled_minutes_of_two_meetings_are_two_documents_and_the_outcome_says_why(corpus_dir, index_dir,
+                                                                                         taxonomy, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, day, created in [("a.pdf", "12 oktober 2022", "D:20221102090000+01'00'"),
+                               ("b.pdf", "14 december 2022", "D:20230105090000+01'00'")]:
+        (folder / name).write_bytes(pdf_file([[
+            ("h1", "Notulen"), ("p", [f"Verslag van de vergadering van de stuurgroep CMK van {day}"]),
+            ("p", ["Aanwezig: de wethouder onderwijs, de directeur van het steunpunt en twee schooldirecteuren."]),
+            ("p", ["De stuurgroep bespreekt de voortgang van de regeling en de inzet van de cultuurcoaches."])]],
+            title="Notulen", created=created))
+    first, second = importer.Importer(corpus_dir, index_dir, taxonomy, importer.Options()).run(
+        [folder / "a.pdf", folder / "b.pdf"])
+    assert (first.status, second.status) == ("created", "created")
+    assert first.doc_id != second.doc_id
+    assert "zelfde titel, andere datum: apart opgeslagen" in second.reason
