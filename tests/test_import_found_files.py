@@ -255,3 +255,64 @@ def test_same_titled_minutes_of_two_meetings_are_two_documents_and_the_outcome_s
     assert (first.status, second.status) == ("created", "created")
     assert first.doc_id != second.doc_id
     assert "zelfde titel, andere datum: apart opgeslagen" in second.reason
+
+
+# -- covers, contents, newsletters -------------------------------------------------------------------------------
+COVER = [("h1", "Jaarverslag Cultuureducatie 2022"), ("p", ["Stichting Kunstgebouw", "Gouda, maart 2023"])]
+CONTENTS = [("h2", "Inhoud"), ("p", ["1. Inleiding ........................................ 3",
+                                      "2. Scholen en leerlingen . . . . . . . . . . . . . . . . 3",
+                                      "3. Financiën …………………… 4"])]
+REPORT = [("h2", "1. Inleiding"), ("p", ["In 2022 deden 120 scholen mee aan het programma Cultuureducatie met",
+                                         "Kwaliteit, met 45 culturele partners in de provincie."]),
+          ("h2", "2. Scholen en leerlingen"), ("p", ["Samen bereikten zij ruim 30.000 leerlingen."])]
+MONEY = [("h2", "3. Financiën"), ("p", ["De provincie en het fonds droegen samen 1,2 miljoen euro bij."])]
+
+
+def test_a_reports_cover_and_table_of_contents_are_not_its_summary(tmp_path, taxonomy):
+    data = pdf_file([COVER, CONTENTS, REPORT, MONEY], header="Jaarverslag 2022 | Kunstgebouw", footer="{n}")
+    draft = read(tmp_path, taxonomy, "jaarverslag.pdf", data)
+    assert draft.title == "Jaarverslag Cultuureducatie 2022"
+    assert draft.summary.startswith("In 2022 deden 120 scholen mee")  # was 'Stichting Kunstgebouw Gouda, maart 2023'
+    assert "....." not in draft.body and ". . . ." not in draft.body and "……" not in draft.body
+    assert "Inhoud\n" not in draft.body
+    assert "Stichting Kunstgebouw Gouda, maart 2023" in draft.body  # the cover's text stays
+    assert "## 3. Financiën" in draft.body
+
+
+def test_a_first_page_of_text_is_no_cover(tmp_path, taxonomy):
+    first = [("h1", "Nieuwsbrief ICC-netwerk"),
+             ("p", ["Een tekst over dans op de scholen in de regio Leiden en omgeving, voor alle leerlingen"])]
+    draft = read(tmp_path, taxonomy, "nieuwsbrief.pdf", pdf_file([first, REPORT]))
+    assert draft.summary.startswith("Een tekst over dans")
+
+
+def test_a_date_in_the_running_header_is_the_date(tmp_path, taxonomy):
+    pages = [[("h1", "Nieuwsbrief ICC-netwerk"), *REPORT], MONEY, [("h2", "Agenda"), ("p", ["Studiemiddag erfgoed."])]]
+    data = pdf_file(pages, header="Nieuwsbrief ICC-netwerk | 12 maart 2024", footer="Pagina {n}",
+                    created="D:20250101090000+01'00'")
+    draft = read(tmp_path, taxonomy, "nieuwsbrief.pdf", data)
+    assert draft.date == date(2024, 3, 12)
+    assert "12 maart 2024" not in draft.body  # still a running header
+
+
+def test_pages_alike_but_for_their_numbers_are_imported_not_refused(tmp_path, taxonomy):
+    page = lambda n: [("p", [f"Werkblad {n}: teken een gebouw uit de buurt van de school"])]
+    draft = read(tmp_path, taxonomy, "werkbladen.pdf", pdf_file([page(1), page(2), page(3)]))
+    assert "Werkblad 3: teken een gebouw" in draft.body
+
+
+def test_a_word_table_of_contents_is_left_out(tmp_path, taxonomy):
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    document.core_properties.title = "Cultuurplan OBS De Horizon"
+    document.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("Inhoudsopgave", style="TOC Heading")
+    for entry in ["1. Visie\t3", "2. Huidige situatie\t4"]:
+        document.add_paragraph(entry, style="toc 1")
+    document.add_heading("1. Visie", 1)
+    document.add_paragraph("Op OBS De Horizon leren kinderen kijken, luisteren en maken.")
+    draft = read(tmp_path, taxonomy, "cultuurplan.docx", docx_bytes(document))
+    assert draft.body == "## 1. Visie\n\nOp OBS De Horizon leren kinderen kijken, luisteren en maken.\n"
+    assert draft.summary == "Op OBS De Horizon leren kinderen kijken, luisteren en maken."

@@ -60,7 +60,12 @@ def _size(count: int) -> str:
 
 
 # Word's 'Title' style (named 'Titel' in a Dutch Word) is the document's title; mammoth leaves it a paragraph.
-STYLE_MAP = "p[style-name='Title'] => h1:fresh\np[style-name='Titel'] => h1:fresh"
+# A table of contents (Word's 'toc 1' ... and 'TOC Heading', LibreOffice's 'Contents 1' ...) points to pages the
+# imported text does not have, and would be its summary: left out.
+STYLE_MAP = "\n".join(["p[style-name='Title'] => h1:fresh", "p[style-name='Titel'] => h1:fresh",
+                       "p[style-name='TOC Heading'] => !", "p[style-name='Contents Heading'] => !",
+                       *(f"p[style-name='{name} {level}'] => !" for name in ("toc", "TOC", "Contents")
+                         for level in range(1, 10))])
 BOLD_TITLE_MAX = 120
 
 

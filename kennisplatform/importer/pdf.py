@@ -70,19 +70,23 @@ def read_pdf(data: bytes, name: str = "") -> Draft:
     if sum(len(line.text) for line in lines) < MIN_CHARS_PER_PAGE * max(1, _page_count(lines)):
         raise ImportProblem("geen tekst in de PDF (een scan of alleen afbeeldingen?); "
                             "maak er eerst met tekstherkenning (OCR) een PDF met tekst van")
-    lines = _without_running_lines(lines)
-    text = "\n".join(line.text for line in lines)
+    kept = _without_running_lines(lines) or lines  # lines alike on every page, and nothing else: keep them
+    # The date may be in the first page's running header ('Nieuwsbrief | 12 maart 2024'), at the top.
+    text = "\n".join(line.text for line in lines if line.page == 1 or line in kept)
+    lines = _without_contents(kept)
     body_size = _body_size(lines)
     lines = _without_letterhead(lines, body_size)
     markdown, headings = _markdown(lines, body_size)
     title = _title(info.get("Title"), headings, name)
     markdown = _lift_headings(_drop_title(markdown, title))
+    summary = first_paragraph(markdown)
+    if _has_cover(lines, body_size):  # a cover's lines ('Stichting Kunstgebouw, maart 2023') say what it is not
+        summary = first_paragraph(_markdown([line for line in lines if line.page > 1], body_size)[0]) or summary
     date, note = dates.text_date(text, deadlines=False), None
     if date is None:
         date, note = dates.file_date([("created", _pdf_date(info.get("CreationDate"))),
                                       ("modified", _pdf_date(info.get("ModDate")))], text)
-    return Draft(title=title, date=date, body=markdown, summary=shorten(first_paragraph(markdown)),
-                 notes=[note] if note else [])
+    return Draft(title=title, date=date, body=markdown, summary=shorten(summary), notes=[note] if note else [])
 
 
 # -- reading -----------------------------------------------------------------------------------------------
@@ -372,6 +376,32 @@ def _without_running_lines(lines: list[Line]) -> list[Line]:
     return [line for line in lines
             if not PAGE_NUMBER.match(line.text) and not (pages >= 3 and on_pages[_shape(line.text)] >= limit)
             and not (pages == 2 and line.margin and in_margins[_shape(line.text)] == 2)]
+
+
+# A line of a table of contents: 'Inleiding ........ 3', 'Financiën . . . . . 12', 'Bijlagen …… 20'.
+CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}$|…+\s*\d{1,4}$|_{4,}\s*\d{1,4}$")
+CONTENTS_HEADING = re.compile(r"^(inhoud|inhoudsopgave|inhoudstafel|inhoudsindeling|contents|table of contents)$", re.I)
+COVER_MAX_CHARS = 200  # a first page with less body text than this, before other pages, is a cover,
+COVER_LINE_MAX = 60  # in short lines only (a paragraph's lines run the width of the page)
+
+
+def _without_contents(lines: list[Line]) -> list[Line]:
+    """A table of contents points to the file's pages, which the text no longer has: its lines are left
+    out, and its heading ('Inhoud') when its page had them."""
+    pages = {line.page for line in lines if CONTENTS_LINE.search(line.text)}
+    if not pages:
+        return lines
+    return [line for line in lines if not CONTENTS_LINE.search(line.text)
+            and not (line.page in pages and CONTENTS_HEADING.match(line.text.strip(" :")))]
+
+
+def _has_cover(lines: list[Line], body_size: float) -> bool:
+    """A first page of headings and a few short lines (a name, a place and a month), followed by pages of text."""
+    if _page_count(lines) < 2:
+        return False
+    first = [line.text for line in lines if line.page == 1 and not _is_heading(line, body_size)]
+    return (sum(map(len, first)) < COVER_MAX_CHARS and all(len(text) <= COVER_LINE_MAX for text in first)
+            and any(line.page > 1 for line in lines))
 
 
 def _without_letterhead(lines: list[Line], body_size: float) -> list[Line]:
