@@ -42,7 +42,7 @@ def test_a_one_word_title_property_is_still_a_title(tmp_path, taxonomy):
     assert draft.title == "Jaarverslag"
 
 
-def test_words_tab_title_style_is_the_title_and_its_heading_1_sections_come_below_it(tmp_path, taxonomy):
+def test_a_word_title_style_is_the_title_and_its_heading_1_sections_come_below_it(tmp_path, taxonomy):
     import docx
 
     document = docx.Document()
@@ -316,3 +316,28 @@ def test_a_word_table_of_contents_is_left_out(tmp_path, taxonomy):
     draft = read(tmp_path, taxonomy, "cultuurplan.docx", docx_bytes(document))
     assert draft.body == "## 1. Visie\n\nOp OBS De Horizon leren kinderen kijken, luisteren en maken.\n"
     assert draft.summary == "Op OBS De Horizon leren kinderen kijken, luisteren en maken."
+
+
+# -- text files --------------------------------------------------------------------------------------------------
+AGENDA_TXT = ("Agenda netwerk cultuurcoördinatoren\n\nDit zijn de bijeenkomsten van dit schooljaar.\n\n"
+              "Datum\tActiviteit\tPlaats\n12 januari 2024\tNetwerkbijeenkomst ICC\tGouda\n"
+              "7 februari 2024\tStudiemiddag erfgoed | musea\tLeiden\n\nAanmelden kan via de website.\n")
+
+
+def test_tab_separated_lines_of_a_text_file_are_a_table(tmp_path, taxonomy):
+    draft = read(tmp_path, taxonomy, "agenda.txt", AGENDA_TXT.encode())
+    assert ("| Datum | Activiteit | Plaats |\n| --- | --- | --- |\n| 12 januari 2024 | Netwerkbijeenkomst ICC | Gouda |\n"
+            "| 7 februari 2024 | Studiemiddag erfgoed \\| musea | Leiden |") in draft.body
+    assert draft.body.endswith("\n\nAanmelden kan via de website.\n")
+    assert draft.date is None  # the agenda's first meeting is not the text's date
+    assert draft.summary == "Dit zijn de bijeenkomsten van dit schooljaar."
+
+
+def test_a_single_line_with_a_tab_is_no_table(tmp_path, taxonomy):
+    draft = read(tmp_path, taxonomy, "notitie.txt", "Notitie\n\nZie ook\tde bijlage bij dit verslag.\n".encode())
+    assert "|" not in draft.body and "Zie ook de bijlage bij dit verslag." in draft.body
+
+
+def test_a_deadline_is_not_a_text_files_date(tmp_path, taxonomy):
+    text = "Cursus intern cultuurcoördinator\n\nDe aanmelding sluit op 3 maart 2024. Je leert een cultuurplan schrijven.\n"
+    assert read(tmp_path, taxonomy, "cursus.txt", text.encode()).date is None
