@@ -99,6 +99,9 @@ def test_a_salutation_is_not_a_letters_title(tmp_path, taxonomy):
     "Aanvragen kan tot en met vrijdag 3 mei 2024, 12.00 uur.",
     "U kunt uw plan indienen vóór 1 september 2024 bij de gemeente.",
     "Per 1 januari 2024 gelden nieuwe regels voor de subsidie.",
+    "Aanvragen kunnen worden ingediend tussen 15 augustus en 17 oktober 2024.",
+    "Sinds 1 januari 2024 werkt de gemeente met cultuurcoaches.",
+    "Uiterste inleverdatum: 3 mei 2024.",
 ])
 def test_a_deadline_or_a_period_is_not_a_pdfs_date(tmp_path, taxonomy, sentence):
     data = pdf_file([[("h1", "Aanmelden voor de cursus"), ("p", [sentence, "Je leert een cultuurplan schrijven."])]],
@@ -341,3 +344,11 @@ def test_a_single_line_with_a_tab_is_no_table(tmp_path, taxonomy):
 def test_a_deadline_is_not_a_text_files_date(tmp_path, taxonomy):
     text = "Cursus intern cultuurcoördinator\n\nDe aanmelding sluit op 3 maart 2024. Je leert een cultuurplan schrijven.\n"
     assert read(tmp_path, taxonomy, "cursus.txt", text.encode()).date is None
+
+
+def test_soft_hyphens_in_a_pdf_break_words_only_at_line_ends(tmp_path, taxonomy):
+    data = pdf_file([[("h1", "Kunstonderwijs in de wijk"),
+                      ("p", ["Het kunst\xadonderwijs en de cultuur\xad", "educatie in de wijk groeien samen."])]],
+                    ligatures=True)  # an embedded font, whose text layer keeps U+00AD
+    draft = read(tmp_path, taxonomy, "wijk.pdf", data)
+    assert "Het kunstonderwijs en de cultuureducatie in de wijk groeien samen." in draft.body

@@ -108,10 +108,13 @@ def parse_date_value(value: str | None) -> dt.date | None:
 
 # Words right before a date that make it a deadline, a period or a start, not the day the text was written:
 # 'de aanmelding sluit op 3 maart 2024', 'aanvragen tot en met 1 november', 'opengesteld van 1 januari 2019
-# tot en met ...', 'de cursus begint op 14 maart', 'per 1 januari 2019'.
+# tot en met ...', 'tussen 15 augustus en 17 oktober 2016', 'de cursus begint op 14 maart', 'per 1 januari 2019',
+# 'sinds 1 januari 2023'.
 _WEEKDAY = r"(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag|ma|di|wo|do|vr|za|zo)\.?"
 _DEADLINE_BEFORE = re.compile(
-    r"(?:\b(?:sluit|sluiten|sluitingsdatum|deadline|uiterlijk|v[oó]{2}r|tot(?:\s+en\s+met)?|t/m|vanaf|per|"
+    r"(?:\btussen\s+\d{1,2}\s+[a-z]+\.?(?:\s+\d{4})?\s+en|"
+    r"\b(?:sluit|sluiten|(?:sluitings|inlever|eind|start|begin|aanmeld|uiterste\s+\w+)datum|tussen|sinds|"
+    r"deadline|uiterlijk|v[oó]{2}r|tot(?:\s+en\s+met)?|t/m|vanaf|per|"
     r"ingaande|m\.?i\.?v\.?|met\s+ingang\s+van|begint|beginnen|start|starten|loopt|lopen|duurt|aanmelden|"
     r"inschrijven|indienen|aanvragen|week\s+van)\b(?:\s+(?:op|om|in|de|het|met|vanaf|tot|tot\s+en\s+met|t/m|"
     r"uiterlijk|v[oó]{2}r|" + _WEEKDAY + r"))*|\bvan)\s*[:,]?\s*$", re.I)

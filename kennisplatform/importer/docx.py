@@ -75,7 +75,7 @@ def read_docx(data: bytes, name: str = "") -> Draft:
     import mammoth  # only loaded when a Word file is imported
 
     try:
-        html = mammoth.convert_to_html(io.BytesIO(data), style_map=STYLE_MAP).value.translate(LIGATURES)
+        html = mammoth.convert_to_html(io.BytesIO(data), style_map=STYLE_MAP).value.translate(LIGATURES).replace("\xad", "")
     except RecursionError:
         raise ImportProblem("het Word-bestand is te diep genest opgebouwd (bijvoorbeeld tabellen in tabellen) "
                             "om te lezen; niet geïmporteerd") from None

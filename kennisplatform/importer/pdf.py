@@ -48,6 +48,7 @@ MARGIN = 0.1  # the top and bottom tenth of a page: where a running header or fo
 # Ligatures as single characters ('ﬁlm', 'oﬃcieel'): what some PDFs' text layers give; searched as letters.
 LIGATURES = {ord(ligature): letters for ligature, letters in
              {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "Ĳ": "IJ", "ĳ": "ij"}.items()}
+SOFT_HYPHEN_END = re.compile(r"\xad(?=\s*$)")
 PAGE_NUMBER = re.compile(r"^(pagina|page|blz\.?)?\s*\d{1,4}(\s*(/|van|of)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.I)
 
 
@@ -320,7 +321,8 @@ def _runlength_size(data: bytes) -> int:
 
 def _line_text(raw: str) -> str:
     """One line's text, with a bullet of any kind as '• ' and glyphs without a Unicode mapping left out."""
-    raw = raw.translate(LIGATURES).replace("\xad", "-")  # a soft hyphen shown at a line's end is a hyphen there
+    # A soft hyphen is shown only where a line breaks: a hyphen there, nothing inside a line.
+    raw = SOFT_HYPHEN_END.sub("-", raw.translate(LIGATURES)).replace("\xad", "")
     bullet = BULLET.match(raw)
     text = " ".join(UNMAPPED.sub(" ", raw[bullet.end():] if bullet else raw).split())
     return f"• {text}" if bullet and text else text
