@@ -117,7 +117,7 @@ _DEADLINE_BEFORE = re.compile(
     r"deadline|uiterlijk|v[oó]{2}r|tot(?:\s+en\s+met)?|t/m|vanaf|per|"
     r"ingaande|m\.?i\.?v\.?|met\s+ingang\s+van|begint|beginnen|start|starten|loopt|lopen|duurt|aanmelden|"
     r"inschrijven|indienen|aanvragen|week\s+van)\b(?:\s+(?:op|om|in|de|het|met|vanaf|tot|tot\s+en\s+met|t/m|"
-    r"uiterlijk|v[oó]{2}r|" + _WEEKDAY + r"))*|\bvan)\s*[:,]?\s*$", re.I)
+    r"uiterlijk|v[oó]{2}r|" + _WEEKDAY + r"))*)\s*[:,]?\s*$", re.I)
 # A date followed by 'tot', 't/m' or a dash and another date starts a period ('van 1 januari tot 1 maart').
 _PERIOD_AFTER = re.compile(r"\s*(?:tot(?:\s+en\s+met)?|t/m|[-–])\s*(?:" + _WEEKDAY + r"\s+)?", re.I)
 DEADLINE_CONTEXT = 40  # characters before a date read for a deadline word
@@ -125,11 +125,9 @@ DEADLINE_CONTEXT = 40  # characters before a date read for a deadline word
 
 def _deadline(text: str, start: int, end: int) -> bool:
     """Whether the date at text[start:end] is a deadline, a period or a start ('sluit op 3 maart 2024')
-    rather than the date of the text. 'van' alone counts only before a period ('vergadering van 12 oktober'
-    is the meeting, the report's date)."""
-    before = text[max(0, start - DEADLINE_CONTEXT):start]
-    match = _DEADLINE_BEFORE.search(before)
-    if match and not match.group(0).strip().lower().startswith("van"):
+    rather than the date of the text. 'van' counts only before a period ('van 1 januari tot en met ...'):
+    'de vergadering van 12 oktober' is the meeting, the report's date."""
+    if _DEADLINE_BEFORE.search(text[max(0, start - DEADLINE_CONTEXT):start]):
         return True
     period = _PERIOD_AFTER.match(text, end)
     if not period:

@@ -75,7 +75,8 @@ def read_docx(data: bytes, name: str = "") -> Draft:
     import mammoth  # only loaded when a Word file is imported
 
     try:
-        html = mammoth.convert_to_html(io.BytesIO(data), style_map=STYLE_MAP).value.translate(LIGATURES).replace("\xad", "")
+        html = mammoth.convert_to_html(io.BytesIO(data), style_map=STYLE_MAP).value
+        html = html.translate(LIGATURES).replace("\xad", "")  # soft hyphens: Word shows them at line ends only
     except RecursionError:
         raise ImportProblem("het Word-bestand is te diep genest opgebouwd (bijvoorbeeld tabellen in tabellen) "
                             "om te lezen; niet geïmporteerd") from None
@@ -100,7 +101,7 @@ def read_docx(data: bytes, name: str = "") -> Draft:
 def _headings_below_title(markdown: str) -> str:
     """The title is the page's only '#': a file with Word's 'Title' style and 'Heading 1' sections below it
     ('Inleiding') gives them '##'."""
-    if "# " not in markdown or not re.search(r"(?m)^# ", markdown):
+    if not re.search(r"(?m)^# ", markdown):
         return markdown
     return re.sub(r"(?m)^(#{1,5}) ", r"#\1 ", markdown)
 
@@ -145,8 +146,8 @@ def _title(prop: str | None, heading: str, soup: BeautifulSoup, name: str) -> st
 
 
 def _core_properties(archive: zipfile.ZipFile) -> tuple[str | None, dt.date | None, dt.date | None]:
-    """dc:title, dcterms:created and dcterms:modified. Read with regular expressions: the part is small, and no XML parser
-    is handed an untrusted document type definition."""
+    """dc:title, dcterms:created and dcterms:modified. Read with regular expressions: the part is small, and no
+    XML parser is handed an untrusted document type definition."""
     try:
         raw = archive.read(CORE).decode("utf-8", errors="replace") if CORE in archive.namelist() else ""
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):

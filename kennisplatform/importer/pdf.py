@@ -73,7 +73,8 @@ def read_pdf(data: bytes, name: str = "") -> Draft:
                             "maak er eerst met tekstherkenning (OCR) een PDF met tekst van")
     kept = _without_running_lines(lines) or lines  # lines alike on every page, and nothing else: keep them
     # The date may be in the first page's running header ('Nieuwsbrief | 12 maart 2024'), at the top.
-    text = "\n".join(line.text for line in lines if line.page == 1 or line in kept)
+    kept_ids = {id(line) for line in kept}
+    text = "\n".join(line.text for line in lines if line.page == 1 or id(line) in kept_ids)
     lines = _without_contents(kept)
     body_size = _body_size(lines)
     lines = _without_letterhead(lines, body_size)
