@@ -36,7 +36,6 @@ def report_pdf(title_property: str = "verslag_def2.pdf", created: str = "D:20230
     pdf = canvas.Canvas(buffer, pagesize=A4)
     pdf.setTitle(title_property)
     pdf.setCreator("test")
-    pdf._doc.info.creationDate = created  # what a word processor writes
     for number, blocks in enumerate(PAGES, 1):
         pdf.setFont("Helvetica", 8)
         pdf.drawString(72, 810, HEADER)
@@ -65,7 +64,20 @@ def report_pdf(title_property: str = "verslag_def2.pdf", created: str = "D:20230
                 y -= 16 * len(content) + 14
         pdf.showPage()
     pdf.save()
-    return buffer.getvalue()
+    return with_pdf_dates(buffer.getvalue(), created)
+
+
+def with_pdf_dates(data: bytes, created: str, modified: str | None = None) -> bytes:
+    """A reportlab PDF with the CreationDate (and ModDate) a word processor writes, 'D:20230701120000+02'00''
+    (reportlab writes the time it ran; the date has the same length, so the file's offsets stay right)."""
+    import re
+
+    stamps = re.findall(rb"/(CreationDate|ModDate) \((D:\d{14}[+-]\d\d'\d\d')\)", data)
+    for key, stamp in stamps:
+        new = (created if key == b"CreationDate" or modified is None else modified).encode("ascii")
+        assert len(new) == len(stamp), new
+        data = data.replace(b"/" + key + b" (" + stamp + b")", b"/" + key + b" (" + new + b")")
+    return data
 
 
 def scanned_pdf() -> bytes:
@@ -122,3 +134,61 @@ def docx_bytes(document) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def pdf_file(pages: list[list[tuple[str, object]]], title: str | None = None,
+             created: str = "D:20230701120000+02'00'", modified: str | None = None, header: str = "",
+             footer: str = "", ligatures: bool = False, columns: int = 1) -> bytes:
+    """A PDF as word processors and design tools write them. Blocks of a page: ("h1"/"h2", text), ("p", [lines]),
+    ("small", text) (a letterhead line), ("column", None) (the next blocks go to the right-hand column).
+    `header` and `footer` are drawn on every page ('{n}': the page number, '{total}': the page count);
+    `ligatures`: in Bitstream Vera (reportlab's own font), whose 'ﬁ' and 'ﬂ' stay single characters in the
+    text layer, as in files set by design tools."""
+    import os
+
+    import reportlab
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    regular, bold = "Helvetica", "Helvetica-Bold"
+    if ligatures:
+        fonts = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
+        pdfmetrics.registerFont(TTFont("Vera", os.path.join(fonts, "Vera.ttf")))
+        pdfmetrics.registerFont(TTFont("VeraBd", os.path.join(fonts, "VeraBd.ttf")))
+        regular, bold = "Vera", "VeraBd"
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    if title is not None:
+        pdf.setTitle(title)
+    for number, blocks in enumerate(pages, 1):
+        if header:
+            pdf.setFont(regular, 8)
+            pdf.drawString(72, 810, header.format(n=number, total=len(pages)))
+        if footer:
+            pdf.setFont(regular, 8)
+            pdf.drawString(480, 30, footer.format(n=number, total=len(pages)))
+        x, y = 72, 770
+        for kind, content in blocks:
+            if kind == "column":
+                x, y = 310, 700
+            elif kind in ("h1", "h2"):
+                pdf.setFont(bold, 18 if kind == "h1" else 13)
+                y -= 10
+                pdf.drawString(x, y, content)
+                y -= 26
+            elif kind == "small":
+                pdf.setFont(regular, 8)
+                pdf.drawString(x, y, content)
+                y -= 14
+            else:
+                pdf.setFont(regular, 10.5)
+                text = pdf.beginText(x, y)
+                for line in content:
+                    text.textLine(line)
+                pdf.drawText(text)
+                y -= 14 * len(content) + 12
+        pdf.showPage()
+    pdf.save()
+    return with_pdf_dates(buffer.getvalue(), created, modified)

@@ -56,19 +56,23 @@ def _valid(year: int, month: int, day: int) -> dt.date | None:
     return date if MIN_YEAR <= date.year <= MAX_YEAR else None
 
 
+def _dates_with_ends(text: str) -> Iterator[tuple[int, int, dt.date]]:
+    for pattern, order in ((_DUTCH_DATE, "dmy_name"), (_ISO_DATE, "ymd"), (_NUMERIC_DATE, "dmy")):
+        for match in pattern.finditer(text):
+            a, b, c = match.groups()
+            if order == "dmy_name":
+                date = _valid(int(c), MONTHS[b.lower()], int(a))
+            elif order == "ymd":
+                date = _valid(int(a), int(b), int(c))
+            else:
+                date = _valid(int(c), int(b), int(a))
+            if date:
+                yield match.start(), match.end(), date
+
+
 def _all_dates(text: str) -> Iterator[tuple[int, dt.date]]:
-    for match in _DUTCH_DATE.finditer(text):
-        a, b, c = match.groups()
-        if (date := _valid(int(c), MONTHS[b.lower()], int(a))):
-            yield match.start(), date
-    for match in _ISO_DATE.finditer(text):
-        a, b, c = match.groups()
-        if (date := _valid(int(a), int(b), int(c))):
-            yield match.start(), date
-    for match in _NUMERIC_DATE.finditer(text):
-        a, b, c = match.groups()
-        if (date := _valid(int(c), int(b), int(a))):
-            yield match.start(), date
+    for start, _, date in _dates_with_ends(text):
+        yield start, date
 
 
 def find_date(text: str) -> dt.date | None:
@@ -102,10 +106,48 @@ def parse_date_value(value: str | None) -> dt.date | None:
     return find_date(value) if value else None
 
 
-def text_date(text: str) -> dt.date | None:
+# Words right before a date that make it a deadline, a period or a start, not the day the text was written:
+# 'de aanmelding sluit op 3 maart 2024', 'aanvragen tot en met 1 november', 'opengesteld van 1 januari 2019
+# tot en met ...', 'tussen 15 augustus en 17 oktober 2016', 'de cursus begint op 14 maart', 'per 1 januari 2019',
+# 'sinds 1 januari 2023'.
+_WEEKDAY = r"(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag|ma|di|wo|do|vr|za|zo)\.?"
+_DEADLINE_BEFORE = re.compile(
+    r"(?:\btussen\s+\d{1,2}\s+[a-z]+\.?(?:\s+\d{4})?\s+en|"
+    r"\b(?:sluit|sluiten|(?:sluitings|inlever|eind|start|begin|aanmeld|uiterste\s+\w+)datum|tussen|sinds|"
+    r"deadline|uiterlijk|v[oó]{2}r|tot(?:\s+en\s+met)?|t/m|vanaf|per|"
+    r"ingaande|m\.?i\.?v\.?|met\s+ingang\s+van|begint|beginnen|start|starten|loopt|lopen|duurt|aanmelden|"
+    r"inschrijven|indienen|aanvragen|week\s+van)\b(?:\s+(?:op|om|in|de|het|met|vanaf|tot|tot\s+en\s+met|t/m|"
+    r"uiterlijk|v[oó]{2}r|" + _WEEKDAY + r"))*)\s*[:,]?\s*$", re.I)
+# A date followed by 'tot', 't/m' or a dash and another date starts a period ('van 1 januari tot 1 maart').
+_PERIOD_AFTER = re.compile(r"\s*(?:tot(?:\s+en\s+met)?|t/m|[-–])\s*(?:" + _WEEKDAY + r"\s+)?", re.I)
+DEADLINE_CONTEXT = 40  # characters before a date read for a deadline word
+
+
+def _deadline(text: str, start: int, end: int) -> bool:
+    """Whether the date at text[start:end] is a deadline, a period or a start ('sluit op 3 maart 2024')
+    rather than the date of the text. 'van' counts only before a period ('van 1 januari tot en met ...'):
+    'de vergadering van 12 oktober' is the meeting, the report's date."""
+    if _DEADLINE_BEFORE.search(text[max(0, start - DEADLINE_CONTEXT):start]):
+        return True
+    period = _PERIOD_AFTER.match(text, end)
+    if not period:
+        return False
+    rest = text[period.end():period.end() + 30]
+    return any(pattern.match(rest) for pattern in (_DUTCH_DATE, _NUMERIC_DATE, _ISO_DATE))
+
+
+def first_written_date(text: str) -> dt.date | None:
+    """The first date in a text that is not a deadline, a period or a start (see _deadline)."""
+    found = sorted((start, end, date) for start, end, date in _dates_with_ends(text) if not _deadline(text, start, end))
+    return found[0][2] if found else None
+
+
+def text_date(text: str, deadlines: bool = True) -> dt.date | None:
     """The document's date in its text: the first date near the top, else one on a short line that says
-    it is the date ('Gepubliceerd: 14 nov. 2023'). None rather than a date from the middle of the text."""
-    top = find_date(text[:TOP_CHARS])
+    it is the date ('Gepubliceerd: 14 nov. 2023'). None rather than a date from the middle of the text.
+    `deadlines=False` (PDF and Word files): a date that is a deadline, a period or a start ('de aanmelding
+    sluit op 3 maart 2024') is not taken for the date of the text."""
+    top = find_date(text[:TOP_CHARS]) if deadlines else first_written_date(text[:TOP_CHARS])
     if top:
         return top
     for line in text.splitlines():
@@ -113,6 +155,34 @@ def text_date(text: str) -> dt.date | None:
         if len(line) <= CUE_LINE_MAX and DATE_CUE.search(line) and (date := find_date(line)):
             return date
     return None
+
+
+# A year in a text (not a postcode: '2012 AB Haarlem'; not part of a longer number or an amount).
+_YEAR = re.compile(r"(?<![\d.,€/-])(19[5-9]\d|20\d\d)(?![\d]|\s?[A-Z]{2}\b)")
+FILE_DATE_LABELS = {"created": "aanmaakdatum", "modified": "wijzigingsdatum"}
+
+
+def file_date(candidates: list[tuple[str, dt.date | None]], text: str) -> tuple[dt.date | None, str | None]:
+    """The date a PDF or Word file's properties give (its creation date, else its modification date), for a
+    text without one, when the text does not contradict it: a file exported or scanned years later, or a
+    report written from an old file, keeps a date years off. A date is used when the text names no year,
+    or a year at most one away from it; else none is (an unknown date is better than a wrong one), and a
+    note says why."""
+    years = sorted({int(year) for year in _YEAR.findall(text)})
+    refused: dict[dt.date, list[str]] = {}
+    for kind, date in candidates:
+        if date is None:
+            continue
+        if not years or years[0] - 1 <= date.year <= years[-1] + 1:
+            return date, None
+        refused.setdefault(date, []).append(FILE_DATE_LABELS[kind])
+    if not refused:
+        return None, None
+    said = [f"{' en '.join(kinds) if len(kinds) == 1 else 'aanmaak- en wijzigingsdatum'} {date.strftime('%d-%m-%Y')}"
+            for date, kinds in refused.items()]
+    named = f"het jaar {years[0]}" if len(years) == 1 else f"de jaren {years[0]} tot en met {years[-1]}"
+    return None, (f"{' en '.join(said)} van het bestand niet gebruikt als datum: de tekst noemt alleen "
+                  f"{named}; geen datum")
 
 
 def url_date(url: str | None) -> dt.date | None:

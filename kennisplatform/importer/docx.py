@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from . import dates
 from .html import html_to_markdown
 from .model import Draft, ImportProblem
+from .pdf import LIGATURES
 from .text import first_paragraph, shorten
 from .titles import is_bare_date, looks_like_file_name, same_text
 
@@ -58,13 +59,24 @@ def _size(count: int) -> str:
     return f"{round(count / 1000)} kB" if count >= 1000 else f"{count} bytes"
 
 
+# Word's 'Title' style (named 'Titel' in a Dutch Word) is the document's title; mammoth leaves it a paragraph.
+# A table of contents (Word's 'toc 1' ... and 'TOC Heading', LibreOffice's 'Contents 1' ...) points to pages the
+# imported text does not have, and would be its summary: left out.
+STYLE_MAP = "\n".join(["p[style-name='Title'] => h1:fresh", "p[style-name='Titel'] => h1:fresh",
+                       "p[style-name='TOC Heading'] => !", "p[style-name='Contents Heading'] => !",
+                       *(f"p[style-name='{name} {level}'] => !" for name in ("toc", "TOC", "Contents")
+                         for level in range(1, 10))])
+BOLD_TITLE_MAX = 120
+
+
 def read_docx(data: bytes, name: str = "") -> Draft:
     archive = check_zip(data)
-    title_property, created = _core_properties(archive)
+    title_property, created, modified = _core_properties(archive)
     import mammoth  # only loaded when a Word file is imported
 
     try:
-        html = mammoth.convert_to_html(io.BytesIO(data)).value
+        html = mammoth.convert_to_html(io.BytesIO(data), style_map=STYLE_MAP).value
+        html = html.translate(LIGATURES).replace("\xad", "")  # soft hyphens: Word shows them at line ends only
     except RecursionError:
         raise ImportProblem("het Word-bestand is te diep genest opgebouwd (bijvoorbeeld tabellen in tabellen) "
                             "om te lezen; niet geïmporteerd") from None
@@ -72,14 +84,52 @@ def read_docx(data: bytes, name: str = "") -> Draft:
         raise ImportProblem("beschadigd of onleesbaar Word-bestand; open het in Word en sla het opnieuw op "
                             "als .docx") from None
     soup = BeautifulSoup(f"<body>{html}</body>", "html.parser")
-    heading = soup.find(["h1", "h2", "h3"])
+    heading = _bold_title(soup) or soup.find(["h1", "h2", "h3"])
     heading_text = " ".join(heading.get_text(" ").split()) if heading else ""
     title = _title(title_property, heading_text, soup, name)
     if heading is not None and same_text(heading_text, title):
         heading.decompose()  # shown above the body already
-    markdown = html_to_markdown(soup.body or soup)
-    date = dates.text_date(soup.get_text("\n")) or created
-    return Draft(title=title, date=date, body=markdown, summary=shorten(first_paragraph(markdown)))
+    text = _date_text(soup)
+    markdown = _headings_below_title(html_to_markdown(soup.body or soup))
+    date, note = dates.text_date(text, deadlines=False), None
+    if date is None:
+        date, note = dates.file_date([("created", created), ("modified", modified)], soup.get_text("\n"))
+    return Draft(title=title, date=date, body=markdown, summary=shorten(first_paragraph(markdown)),
+                 notes=[note] if note else [])
+
+
+def _headings_below_title(markdown: str) -> str:
+    """The title is the page's only '#': a file with Word's 'Title' style and 'Heading 1' sections below it
+    ('Inleiding') gives them '##'."""
+    if not re.search(r"(?m)^# ", markdown):
+        return markdown
+    return re.sub(r"(?m)^(#{1,5}) ", r"#\1 ", markdown)
+
+
+def _bold_title(soup: BeautifulSoup):
+    """A first paragraph in bold alone, short and without a closing stop, before any heading: the title of a
+    file typed without heading styles ('Projectplan erfgoedlessen Gouda' in bold 16 pt, then '1. Aanleiding')."""
+    first = next((element for element in (soup.body or soup).find_all(recursive=False)
+                  if element.get_text(strip=True)), None)
+    if first is None or first.name != "p":
+        return None
+    text = " ".join(first.get_text(" ").split())
+    bold = " ".join(" ".join(b.get_text(" ") for b in first.find_all(["strong", "b"], recursive=False)).split())
+    if (bold == text and len(text) <= BOLD_TITLE_MAX and not text.endswith((".", ",", ";", ":"))
+            and not is_bare_date(text)):
+        return first
+    return None
+
+
+def _date_text(soup: BeautifulSoup) -> str:
+    """The text in which the document's date is looked for: tables only in their rows that say they hold
+    the date ('Datum | 14 november 2023' in a memo's head), not an agenda's dates ('12 januari 2024 |
+    Netwerkbijeenkomst')."""
+    copy = BeautifulSoup(str(soup), "html.parser")
+    for table in copy.find_all("table"):
+        rows = [" ".join(row.get_text(" ").split()) for row in table.find_all("tr")]
+        table.replace_with("\n".join(row for row in rows if dates.DATE_CUE.search(row)) + "\n")
+    return copy.get_text("\n")
 
 
 def _title(prop: str | None, heading: str, soup: BeautifulSoup, name: str) -> str:
@@ -89,22 +139,24 @@ def _title(prop: str | None, heading: str, soup: BeautifulSoup, name: str) -> st
         return heading
     first = soup.find("p")
     line = " ".join(first.get_text(" ").split()) if first else ""
-    if line and len(line) <= 120 and not is_bare_date(line):
+    # Not a salutation ('Beste ouders en verzorgers,') or a lead-in ('Agenda:').
+    if line and len(line) <= 120 and not is_bare_date(line) and not line.endswith((",", ":")):
         return line
     return Path(name).stem.replace("_", " ").strip() or "Document"
 
 
-def _core_properties(archive: zipfile.ZipFile) -> tuple[str | None, dt.date | None]:
-    """dc:title and dcterms:created. Read with regular expressions: the part is small, and no XML parser
-    is handed an untrusted document type definition."""
+def _core_properties(archive: zipfile.ZipFile) -> tuple[str | None, dt.date | None, dt.date | None]:
+    """dc:title, dcterms:created and dcterms:modified. Read with regular expressions: the part is small, and no
+    XML parser is handed an untrusted document type definition."""
     try:
         raw = archive.read(CORE).decode("utf-8", errors="replace") if CORE in archive.namelist() else ""
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         raise ImportProblem("beschadigd Word-bestand (docProps/core.xml)") from None
     title = re.search(r"<dc:title>([^<]*)</dc:title>", raw)
-    created = re.search(r"<dcterms:created[^>]*>(\d{4}-\d{2}-\d{2})", raw)
     text = " ".join(_unescape(title.group(1)).split()) if title else None
-    return text or None, dates.parse_date_value(created.group(1)) if created else None
+    found = [re.search(rf"<dcterms:{key}[^>]*>(\d{{4}}-\d{{2}}-\d{{2}})", raw) for key in ("created", "modified")]
+    created, modified = (dates.parse_date_value(match.group(1)) if match else None for match in found)
+    return text or None, created, modified
 
 
 def _unescape(text: str) -> str:

@@ -23,7 +23,7 @@ from typing import Iterator
 from . import dates
 from .model import Draft, ImportProblem
 from .text import escape, first_paragraph, shorten
-from .titles import looks_like_file_name, same_text
+from .titles import is_bare_date, looks_like_file_name, same_text
 
 MAX_PAGES = 300
 MIN_CHARS_PER_PAGE = 25  # less text than this on average: a scan, or only images
@@ -43,6 +43,12 @@ MAX_PAGE_CHARS = 50_000  # characters on one page; a dense page of small print h
 # pdfminer orders a page's text boxes by comparing every pair (quadratic: 1,000 scattered words took 6 s,
 # 2,000 took 49 s); a page with more boxes than this is read top to bottom, left to right instead.
 MAX_ORDERED_BOXES = 300
+SUSPENDED = re.compile(r"(?:en|of|en/of|tot|t/m)\b")  # after 'kunst-': 'kunst- en cultuureducatie'
+MARGIN = 0.1  # the top and bottom tenth of a page: where a running header or footer of a 2-page file is looked for
+# Ligatures as single characters ('ﬁlm', 'oﬃcieel'): what some PDFs' text layers give; searched as letters.
+LIGATURES = {ord(ligature): letters for ligature, letters in
+             {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "Ĳ": "IJ", "ĳ": "ij"}.items()}
+SOFT_HYPHEN_END = re.compile(r"\xad(?=\s*$)")
 PAGE_NUMBER = re.compile(r"^(pagina|page|blz\.?)?\s*\d{1,4}(\s*(/|van|of)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.I)
 
 
@@ -54,6 +60,7 @@ class Line:
     box: int  # lines of one text box are one paragraph
     bold: bool = False
     alone: bool = False  # the only line of its text box
+    margin: bool = False  # in the top or bottom tenth of its page, where running headers and footers are
 
 
 def read_pdf(data: bytes, name: str = "") -> Draft:
@@ -64,14 +71,24 @@ def read_pdf(data: bytes, name: str = "") -> Draft:
     if sum(len(line.text) for line in lines) < MIN_CHARS_PER_PAGE * max(1, _page_count(lines)):
         raise ImportProblem("geen tekst in de PDF (een scan of alleen afbeeldingen?); "
                             "maak er eerst met tekstherkenning (OCR) een PDF met tekst van")
-    lines = _without_running_lines(lines)
+    kept = _without_running_lines(lines) or lines  # lines alike on every page, and nothing else: keep them
+    # The date may be in the first page's running header ('Nieuwsbrief | 12 maart 2024'), at the top.
+    kept_ids = {id(line) for line in kept}
+    text = "\n".join(line.text for line in lines if line.page == 1 or id(line) in kept_ids)
+    lines = _without_contents(kept)
     body_size = _body_size(lines)
+    lines = _without_letterhead(lines, body_size)
     markdown, headings = _markdown(lines, body_size)
     title = _title(info.get("Title"), headings, name)
     markdown = _lift_headings(_drop_title(markdown, title))
-    text = "\n".join(line.text for line in lines)
-    date = dates.text_date(text) or _pdf_date(info.get("CreationDate"))
-    return Draft(title=title, date=date, body=markdown, summary=shorten(first_paragraph(markdown)))
+    summary = first_paragraph(markdown)
+    if _has_cover(lines, body_size):  # a cover's lines ('Stichting Kunstgebouw, maart 2023') say what it is not
+        summary = first_paragraph(_markdown([line for line in lines if line.page > 1], body_size)[0]) or summary
+    date, note = dates.text_date(text, deadlines=False), None
+    if date is None:
+        date, note = dates.file_date([("created", _pdf_date(info.get("CreationDate"))),
+                                      ("modified", _pdf_date(info.get("ModDate")))], text)
+    return Draft(title=title, date=date, body=markdown, summary=shorten(summary), notes=[note] if note else [])
 
 
 # -- reading -----------------------------------------------------------------------------------------------
@@ -87,6 +104,7 @@ def _lines(data: bytes) -> tuple[list[Line], dict[str, str]]:
             for page_number, page in enumerate(_pages(data), 1):
                 if page_number > MAX_PAGES:
                     raise ImportProblem(f"meer dan {MAX_PAGES} pagina's")
+                bottom, height = page.y0, page.height or 1
                 for element in page:
                     if not isinstance(element, LTTextContainer):
                         continue
@@ -99,7 +117,8 @@ def _lines(data: bytes) -> tuple[list[Line], dict[str, str]]:
                         if text and chars:
                             size = sum(c.size for c in chars) / len(chars)
                             bold = all(BOLD.search(c.fontname or "") for c in chars if c.get_text().strip())
-                            lines.append(Line(text, round(size, 1), page_number, box_number, bold))
+                            margin = min(text_line.y0 - bottom, bottom + height - text_line.y1) < MARGIN * height
+                            lines.append(Line(text, round(size, 1), page_number, box_number, bold, margin=margin))
             unpacked.check()  # a refusal that the PDF library caught and went on after
     except ImportProblem:
         raise
@@ -303,6 +322,8 @@ def _runlength_size(data: bytes) -> int:
 
 def _line_text(raw: str) -> str:
     """One line's text, with a bullet of any kind as '• ' and glyphs without a Unicode mapping left out."""
+    # A soft hyphen is shown only where a line breaks: a hyphen there, nothing inside a line.
+    raw = SOFT_HYPHEN_END.sub("-", raw.translate(LIGATURES)).replace("\xad", "")
     bullet = BULLET.match(raw)
     text = " ".join(UNMAPPED.sub(" ", raw[bullet.end():] if bullet else raw).split())
     return f"• {text}" if bullet and text else text
@@ -353,8 +374,51 @@ def _without_running_lines(lines: list[Line]) -> list[Line]:
     for shape in {(_shape(line.text), line.page) for line in lines}:
         on_pages[shape[0]] += 1
     limit = max(3, REPEATED_SHARE * pages)
+    # A file of two pages: a line at the same end of both pages ('Cultuurplan OBS De Regenboog' above each).
+    in_margins = Counter(shape for shape, _ in {(_shape(line.text), line.page) for line in lines if line.margin})
     return [line for line in lines
-            if not PAGE_NUMBER.match(line.text) and not (pages >= 3 and on_pages[_shape(line.text)] >= limit)]
+            if not PAGE_NUMBER.match(line.text) and not (pages >= 3 and on_pages[_shape(line.text)] >= limit)
+            and not (pages == 2 and line.margin and in_margins[_shape(line.text)] == 2)]
+
+
+# A line of a table of contents: 'Inleiding ........ 3', 'Financiën . . . . . 12', 'Bijlagen …… 20'.
+CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}$|…+\s*\d{1,4}$|_{4,}\s*\d{1,4}$")
+CONTENTS_HEADING = re.compile(r"^(inhoud|inhoudsopgave|inhoudstafel|inhoudsindeling|contents|table of contents)$", re.I)
+COVER_MAX_CHARS = 200  # a first page with less body text than this, before other pages, is a cover,
+COVER_LINE_MAX = 60  # in short lines only (a paragraph's lines run the width of the page)
+
+
+def _without_contents(lines: list[Line]) -> list[Line]:
+    """A table of contents points to the file's pages, which the text no longer has: its lines are left
+    out, and its heading ('Inhoud') when its page had them."""
+    pages = {line.page for line in lines if CONTENTS_LINE.search(line.text)}
+    if not pages:
+        return lines
+    return [line for line in lines if not CONTENTS_LINE.search(line.text)
+            and not (line.page in pages and CONTENTS_HEADING.match(line.text.strip(" :")))]
+
+
+def _has_cover(lines: list[Line], body_size: float) -> bool:
+    """A first page of headings and a few short lines (a name, a place and a month), followed by pages of text."""
+    if _page_count(lines) < 2:
+        return False
+    first = [line.text for line in lines if line.page == 1 and not _is_heading(line, body_size)]
+    return (sum(map(len, first)) < COVER_MAX_CHARS and all(len(text) <= COVER_LINE_MAX for text in first)
+            and any(line.page > 1 for line in lines))
+
+
+def _without_letterhead(lines: list[Line], body_size: float) -> list[Line]:
+    """Small print above the first heading of the first page (a letterhead: 'Kunstgebouw · Postbus 123 ·
+    2800 AA Gouda') is not the text: it would be its first paragraph and its summary, above the title."""
+    for i, line in enumerate(lines):
+        if _is_heading(line, body_size):
+            before = lines[:i]
+            if before and all(b.page == 1 and b.size < body_size for b in before):
+                return lines[i:]
+            return lines
+        if line.page > 1 or line.size >= body_size:
+            return lines
+    return lines
 
 
 def _body_size(lines: list[Line]) -> float:
@@ -437,11 +501,20 @@ def _group_lists(blocks: list[str]) -> list[str]:
 
 
 def _join(lines: list[str]) -> str:
-    """Lines of a paragraph as one: 'cultuur-' + 'educatie' -> 'cultuureducatie'; 'Zuid-' + 'Holland' stays."""
+    """Lines of a paragraph as one: 'cultuur-' + 'educatie' -> 'cultuureducatie'; 'Zuid-' + 'Holland' ->
+    'Zuid-Holland' and '2023-' + '2027' -> '2023-2027' (a hyphen that belongs to the word); 'kunst-' + 'en
+    cultuureducatie' -> 'kunst- en cultuureducatie' (a word left open for the next)."""
     text = ""
     for line in lines:
-        if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and line[:1].islower():
-            text = text[:-1] + line
+        if text.endswith("-") and len(text) > 1 and text[-2].isalnum():
+            if SUSPENDED.match(line):
+                text = f"{text} {line}"
+            elif text[-2].isalpha() and line[:1].islower():
+                text = text[:-1] + line
+            elif line[:1].isalnum():
+                text = text + line
+            else:
+                text = f"{text} {line}"
         else:
             text = f"{text} {line}" if text else line
     return text
@@ -449,7 +522,7 @@ def _join(lines: list[str]) -> str:
 
 # -- title and date ------------------------------------------------------------------------------------------
 def _title(meta_title: str | None, headings: list[str], name: str) -> str:
-    if meta_title and not looks_like_file_name(meta_title) and len(meta_title) > 3:
+    if meta_title and not looks_like_file_name(meta_title) and len(meta_title) > 3 and not is_bare_date(meta_title):
         return meta_title
     if headings:
         return headings[0]

@@ -18,6 +18,7 @@ from .fields import choose_fields
 from .files import iter_files, read_path
 from .identity import BY_TITLE_AND_DATE, Identities, Known, Match, normalise_url
 from .model import STATUS_LABELS, STATUSES, Draft, ImportProblem, Options, Outcome, Progress
+from .titles import same_text
 
 BATCH = 20  # files saved per hold of the corpus lock
 # Above this cosine a text from another address is a copy of one we have, not a page of its own.
@@ -105,7 +106,9 @@ class Importer:
         similar = f"lijkt op '{duplicate.title}' ({round(duplicate.score * 100)}%)" if duplicate else None
         if duplicate is not None and self._is_copy(doc, duplicate):
             return Outcome(shown, "duplicate", duplicate.id, doc.title, similar)
-        other = "ander bronadres" if doc.source.url else "andere titel"
+        other = ("ander bronadres" if doc.source.url else
+                 "zelfde titel, andere datum" if duplicate and same_text(duplicate.title, doc.title)
+                 else "andere titel")
         remark = "; ".join(filter(None, [match.remark, similar and f"{similar}, {other}: apart opgeslagen",
                                          *draft.notes]))
         if writer is None:

@@ -11,7 +11,7 @@ import yaml
 from ..documents import MAX_TITLE, Source, date_in_range, load_yaml, parse_document, split_front_matter
 from ..render import shown_text
 from ..taxonomy import Taxonomy
-from .dates import find_date, text_date
+from .dates import DATE_CUE, find_date, text_date
 from .header import problem_notes, usable_header
 from .model import Draft, ImportProblem
 from .titles import TITLE_SEPARATORS, is_bare_date, same_text
@@ -365,7 +365,10 @@ def _draft_from_text(title: str, body: str, markdown: bool) -> Draft:
             body_md = (title if markdown else escape(title)) + "\n"
         return Draft(title=title[:MAX_TITLE], date=date, body=body_md, summary="")
     body_md = text.strip() + "\n" if markdown else text_to_markdown(text)
-    date = date or text_date(text)
+    if markdown:
+        date = date or text_date(text)
+    else:  # as for PDF and Word files: not a deadline, nor an agenda's dates in a table
+        date = date or text_date(_date_text(text), deadlines=False)
     return Draft(title=title[:MAX_TITLE], date=date, body=body_md, summary=shorten(first_paragraph(body_md)))
 
 
@@ -383,9 +386,51 @@ def _looks_like_heading(line: str, before_blank: bool, next_line: str | None, te
     return before_blank and len(line.split()) <= 10
 
 
+TABLE_MIN_ROWS = 2
+
+
+def _tab_tables(raw: list[str]) -> dict[int, tuple[int, str]]:
+    """Tables a spreadsheet or Word wrote as tab-separated lines ('Datum<TAB>Activiteit<TAB>Plaats'): runs of
+    at least two lines with the same number of cells (two or more). {first line: (line count, Markdown table)};
+    the first line is the table's head."""
+    tables: dict[int, tuple[int, str]] = {}
+    i = 0
+    while i < len(raw):
+        cells = raw[i].strip("\n").split("\t")
+        end = i
+        while end < len(raw) and "\t" in raw[end] and len(raw[end].split("\t")) == len(cells) and raw[end].strip():
+            end += 1
+        if len(cells) >= 2 and end - i >= TABLE_MIN_ROWS:
+            rows = [[escape(" ".join(cell.split())).replace("|", "\\|") for cell in line.split("\t")]
+                    for line in raw[i:end]]
+            table = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * len(rows[0])]
+            table += ["| " + " | ".join(row) + " |" for row in rows[1:]]
+            tables[i] = (end - i, "\n".join(table))
+            i = end
+        else:
+            i += 1
+    return tables
+
+
+def _date_text(text: str) -> str:
+    """A plain text without the rows of its tab-separated tables, but those that say they hold the date."""
+    raw = text.splitlines()
+    rows = {i for start, (count, _) in _tab_tables(raw).items() for i in range(start, start + count)}
+    return "\n".join(line for i, line in enumerate(raw) if i not in rows or DATE_CUE.search(line))
+
+
 def text_to_markdown(text: str) -> str:
-    """Plain text to Markdown: paragraphs, headings (short standalone lines), bullet lists; the text is
-    escaped so that nothing in it is read as Markdown or HTML."""
+    """Plain text to Markdown: paragraphs, headings (short standalone lines), bullet lists, tables (lines of
+    tab-separated cells); the text is escaped so that nothing in it is read as Markdown or HTML."""
+    raw = text.splitlines()
+    tables = _tab_tables(raw) if "\t" in text else {}
+    if tables:
+        text = "\n".join(line if not any(start <= i < start + count for start, (count, _) in tables.items())
+                         else "" if i not in tables else f"\x00table{i}\x00" for i, line in enumerate(raw))
+        markdown = text_to_markdown(text)
+        for start, (_, table) in tables.items():
+            markdown = markdown.replace(f"\x00table{start}\x00", f"\n{table}\n")
+        return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
     lines = [" ".join(l.split()) for l in text.splitlines()]
     last_text = max((i for i, line in enumerate(lines) if line), default=-1)
     out: list[str] = []

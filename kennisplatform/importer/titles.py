@@ -135,10 +135,20 @@ _FILE_NAME = re.compile(r"\.(pdf|docx?|odt|rtf|txt|indd|pptx?|xlsx?)$|^(microsof
                         re.I)
 
 
+# What a tool writes as a file's title when nobody gave one: Word, Google Docs, InDesign, LibreOffice, scanners.
+PLACEHOLDER_TITLES = {"untitled", "naamloos", "document", "titel", "title", "no title", "geen titel", "documenttitel",
+                      "document title", "presentation", "presentatie", "powerpoint-presentatie", "slide 1", "dia 1",
+                      "sjabloon", "template", "scan", "image", "afbeelding", "word"}
+_PATH = re.compile(r"^(?:[a-z]:\\|\\\\|file:|/(?:users|home|tmp|var|mnt|volumes)/|~/)|\\", re.I)
+
+
 def looks_like_file_name(text: str) -> bool:
-    """'verslag_def2.pdf', 'Microsoft Word - nota.docx', 'Untitled-1', 'rapport_v3': what tools put in a
-    file's title property. A title of one plain word ('Jaarverslag') is not a file name."""
+    """'verslag_def2.pdf', 'Microsoft Word - nota.docx', 'Untitled-1', 'rapport_v3', 'untitled', a path
+    ('C:\\Users\\jan\\Documents\\verslag', '/Users/jan/Desktop/nota'): what tools put in a file's title
+    property. A title of one plain word ('Jaarverslag') is not a file name."""
     text = " ".join(text.split())
+    if text.lower().strip(" .") in PLACEHOLDER_TITLES or _PATH.search(text):
+        return True
     if re.fullmatch(r"[^\W\d_]+", text):
         return False
     return bool(_FILE_NAME.search(text))
