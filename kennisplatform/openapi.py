@@ -145,7 +145,7 @@ def _search_result_schema() -> dict:
             "filter_drops": {"type": "array", "items": {"type": "object"}},
             "query_error": NULLABLE_STRING,
             "place_filter": nullable_object({"value": {"type": "string"}, "label": {"type": "string"},
-                                             "total": {"type": "integer"}}),
+                                             "total": {"type": "integer"}, "within": {"type": "string"}}),
             "links": {"type": "object", "additionalProperties": {"type": ["string", "null"]}},
         },
     }

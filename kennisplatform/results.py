@@ -99,6 +99,7 @@ class PlaceFilter:
     value: str  # region id
     label: str
     total: int
+    within: str = ""  # the place typed, when it lies in the region ("Numansdorp" of Hoeksche Waard): the page says so
 
 
 @dataclass

@@ -655,8 +655,21 @@ class SearchEngine:
                 continue
             total = self._listing(state, query, params.only_region(regions[0])).listed.bit_count()
             if 0 < total < listed:
-                return PlaceFilter(regions[0], self.taxonomy.label("region", regions[0]), total)
+                return PlaceFilter(regions[0], self.taxonomy.label("region", regions[0]), total,
+                                   self._place_within(group, regions[0]))
         return None
+
+    def _place_within(self, group: Group, region: str) -> str:
+        """The name of the place the query typed as it is written, when it lies in the region (a village or former
+        municipality: "numansdorp" -> "Numansdorp" of Hoeksche Waard); "" when the query names the region itself."""
+        if not any(clause.wider for clause in group.alternatives):
+            return ""
+        key = normalise(group.text)
+        place = self.taxonomy.places.get(key)
+        if place is not None:
+            return place.name
+        term = self.taxonomy.get("region", region)
+        return next((alias for alias in term.aliases if normalise(alias) == key), group.text) if term else group.text
 
     def _relax(self, state: _State, parsed: ParsedQuery, plan: Plan, filters: int):
         """No document has every word (nor has the spelling-corrected query, _correct): the documents with

@@ -11,6 +11,7 @@ import pytest
 from conftest import articles_engine, hits
 
 from kennisplatform import suggest
+from kennisplatform.params import SearchParams
 from kennisplatform.taxonomy import load_taxonomy
 
 REPO = Path(__file__).resolve().parent.parent
@@ -137,3 +138,31 @@ def test_every_province_has_its_adjective(tax):
                                                  ("Flevolandse", "flevoland"), ("Zeeuwse", "zeeland")])
 def test_a_province_adjective_in_a_text_names_the_province(tax, adjective, province):
     assert places_in(tax, f"Meer {adjective} kinderen naar muziekles") == [(province, adjective)]
+
+
+def test_the_page_says_where_the_village_lies(engine):
+    # "Alleen Hoeksche Waard?" for a query that names Numansdorp: the offer says why its pages are there.
+    offer = engine.search(SearchParams(q="numansdorp monument")).place_filter
+    assert (offer.value, offer.within) == ("hoeksche-waard", "Numansdorp")
+    named = engine.search(SearchParams(q="Hoeksche Waard monument")).place_filter
+    assert (named.value, named.within) == ("hoeksche-waard", "")  # the municipality typed is no place within it
+
+
+def test_an_alias_village_is_written_as_the_taxonomy_writes_it(engine):
+    offer = engine.search(SearchParams(q="strijen monument")).place_filter
+    assert (offer.value, offer.within) == ("hoeksche-waard", "Strijen")
+
+
+def test_the_search_page_and_the_api_say_where_the_village_lies(tmp_path):
+    from conftest import build_app, write_document
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "taxonomy.yaml").write_text((REPO / "corpus" / "taxonomy.yaml").read_text(encoding="utf-8"),
+                                          encoding="utf-8")
+    for doc_id, title, regions, body in DOCS:
+        write_document(corpus, doc_id, "artikel", "2023-01-01", [], regions, {"summary": "Kort."}, body, title=title)
+    client = build_app(corpus, tmp_path / "index").test_client()
+    page = client.get("/zoeken?q=numansdorp+monument").get_data(as_text=True)
+    assert "Numansdorp ligt in Hoeksche Waard." in page
+    assert client.get("/api/v1/search?q=numansdorp+monument").get_json()["place_filter"]["within"] == "Numansdorp"
