@@ -56,15 +56,20 @@ def report_pdf(title_property: str = "verslag_def2.pdf", created: str = "D:20230
                 pdf.drawString(80, y, f"• {content}")
                 y -= 16
             else:
-                pdf.setFont("Helvetica", 11)
-                text = pdf.beginText(72, y)
-                for line in content:
-                    text.textLine(line)
-                pdf.drawText(text)
-                y -= 16 * len(content) + 14
+                y = draw_lines(pdf, 72, y, content, ("Helvetica", 11), 16, 14)
         pdf.showPage()
     pdf.save()
     return with_pdf_dates(buffer.getvalue(), created)
+
+
+def draw_lines(pdf, x: float, y: float, lines, font: tuple[str, float], leading: float, gap: float) -> float:
+    """A paragraph of lines on a reportlab canvas at (x, y); returns where the next block starts."""
+    pdf.setFont(*font)
+    text = pdf.beginText(x, y)
+    for line in lines:
+        text.textLine(line)
+    pdf.drawText(text)
+    return y - leading * len(lines) - gap
 
 
 def with_pdf_dates(data: bytes, created: str, modified: str | None = None) -> bytes:
@@ -183,12 +188,7 @@ def pdf_file(pages: list[list[tuple[str, object]]], title: str | None = None,
                 pdf.drawString(x, y, content)
                 y -= 14
             else:
-                pdf.setFont(regular, 10.5)
-                text = pdf.beginText(x, y)
-                for line in content:
-                    text.textLine(line)
-                pdf.drawText(text)
-                y -= 14 * len(content) + 12
+                y = draw_lines(pdf, x, y, content, (regular, 10.5), 14, 12)
         pdf.showPage()
     pdf.save()
     return with_pdf_dates(buffer.getvalue(), created, modified)
