@@ -129,7 +129,8 @@ def _search_result_schema() -> dict:
     return {
         "type": "object",
         "required": ["query", "total", "page", "per_page", "pages", "hits", "facets", "relaxation",
-                     "suggestion", "filter_drops", "query_error", "place_filter", "links"],
+                     "suggestion", "filter_drops", "query_error", "place_filter", "place_within",
+                     "links"],
         "properties": {
             "query": {"type": "object"},
             "total": {"type": "integer", "minimum": 0},
@@ -145,7 +146,9 @@ def _search_result_schema() -> dict:
             "filter_drops": {"type": "array", "items": {"type": "object"}},
             "query_error": NULLABLE_STRING,
             "place_filter": nullable_object({"value": {"type": "string"}, "label": {"type": "string"},
-                                             "total": {"type": "integer"}, "within": {"type": "string"}}),
+                                             "total": {"type": "integer"}}),
+            "place_within": nullable_object({"name": {"type": "string"}, "value": {"type": "string"},
+                                             "label": {"type": "string"}}),
             "links": {"type": "object", "additionalProperties": {"type": ["string", "null"]}},
         },
     }

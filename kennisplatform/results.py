@@ -99,7 +99,16 @@ class PlaceFilter:
     value: str  # region id
     label: str
     total: int
-    within: str = ""  # the place typed, when it lies in the region ("Numansdorp" of Hoeksche Waard): the page says so
+
+
+@dataclass
+class PlaceWithin:
+    """The query names a place that lies in a region of the taxonomy, a village or former municipality: "Numansdorp
+    ligt in Hoeksche Waard." says why that region's pages are listed, also where no page names the place."""
+
+    name: str  # as the place is written: "Numansdorp", "'s-Gravendeel"
+    value: str  # the region's id
+    label: str
 
 
 @dataclass
@@ -113,6 +122,7 @@ class SearchResult:
     filter_drops: list[FilterDrop] = field(default_factory=list)
     query_error: str | None = None  # a Dutch note when the query was only partly understood
     place_filter: PlaceFilter | None = None
+    place_within: PlaceWithin | None = None
 
     @property
     def page(self) -> int:
@@ -148,4 +158,5 @@ class SearchResult:
             "filter_drops": [asdict(d) for d in self.filter_drops],
             "query_error": self.query_error,
             "place_filter": asdict(self.place_filter) if self.place_filter else None,
+            "place_within": asdict(self.place_within) if self.place_within else None,
         }

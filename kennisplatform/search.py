@@ -26,7 +26,7 @@ from .errors import IndexBusy, NotFound
 from .facets import FacetIndex
 from .params import FACETS, PER_PAGE_DEFAULT, SearchParams, year_label
 from .query import Clause, Group, ParsedQuery, build_synonym_table, filler_stems, parse_query, without_quotes
-from .results import FilterDrop, Hit, PlaceFilter, Relaxation, SearchResult, Suggestion, Value
+from .results import FilterDrop, Hit, PlaceFilter, PlaceWithin, Relaxation, SearchResult, Suggestion, Value
 from .taxonomy import Place, Taxonomy, normalise
 
 TERM_CACHE_SIZE = 4096
@@ -468,6 +468,7 @@ class SearchEngine:
         if listing.relaxation is None and query.corrected is not None:
             result.suggestion = _suggestion(query.corrected, listing.corrected_plan, listing.filters, result.total)
         result.place_filter = self._place_filter(state, query, listing, params)
+        result.place_within = self._place_within(listing.parsed)
         if result.total == 0 and params.has_filters:
             result.filter_drops = self._filter_drops(state, query, params)
         return result
@@ -655,21 +656,22 @@ class SearchEngine:
                 continue
             total = self._listing(state, query, params.only_region(regions[0])).listed.bit_count()
             if 0 < total < listed:
-                return PlaceFilter(regions[0], self.taxonomy.label("region", regions[0]), total,
-                                   self._place_within(group, regions[0]))
+                return PlaceFilter(regions[0], self.taxonomy.label("region", regions[0]), total)
         return None
 
-    def _place_within(self, group: Group, region: str) -> str:
-        """The name of the place the query typed as it is written, when it lies in the region (a village or former
-        municipality: "numansdorp" -> "Numansdorp" of Hoeksche Waard); "" when the query names the region itself."""
-        if not any(clause.wider for clause in group.alternatives):
-            return ""
-        key = normalise(group.text)
-        place = self.taxonomy.places.get(key)
-        if place is not None:
-            return place.name
-        term = self.taxonomy.get("region", region)
-        return next((alias for alias in term.aliases if normalise(alias) == key), group.text) if term else group.text
+    def _place_within(self, parsed: ParsedQuery) -> PlaceWithin | None:
+        """The first place the query names that lies in a region (a village or former municipality, whose group
+        also searches its municipality: "numansdorp" -> Numansdorp, in Hoeksche Waard), as it is written."""
+        for group in parsed.groups:
+            regions = _places(group)
+            if len(regions) != 1 or not any(clause.wider for clause in group.alternatives):
+                continue
+            key = normalise(group.text)
+            place = self.taxonomy.places.get(key)
+            term = self.taxonomy.get("region", regions[0])
+            name = place.name if place else next((a for a in term.aliases if normalise(a) == key), group.text)
+            return PlaceWithin(name, regions[0], term.label)
+        return None
 
     def _relax(self, state: _State, parsed: ParsedQuery, plan: Plan, filters: int):
         """No document has every word (nor has the spelling-corrected query, _correct): the documents with

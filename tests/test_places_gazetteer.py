@@ -140,17 +140,18 @@ def test_a_province_adjective_in_a_text_names_the_province(tax, adjective, provi
     assert places_in(tax, f"Meer {adjective} kinderen naar muziekles") == [(province, adjective)]
 
 
-def test_the_page_says_where_the_village_lies(engine):
-    # "Alleen Hoeksche Waard?" for a query that names Numansdorp: the offer says why its pages are there.
-    offer = engine.search(SearchParams(q="numansdorp monument")).place_filter
-    assert (offer.value, offer.within) == ("hoeksche-waard", "Numansdorp")
-    named = engine.search(SearchParams(q="Hoeksche Waard monument")).place_filter
-    assert (named.value, named.within) == ("hoeksche-waard", "")  # the municipality typed is no place within it
+def test_the_result_says_where_the_village_lies(engine):
+    # The municipality's pages are listed for a village: the result says why, with or without an offer to narrow.
+    within = engine.search(SearchParams(q="numansdorp monument")).place_within
+    assert (within.name, within.value, within.label) == ("Numansdorp", "hoeksche-waard", "Hoeksche Waard")
+    chosen = engine.search(SearchParams(q="Maasdam", region=("hoeksche-waard",)))  # nothing left to narrow
+    assert chosen.place_filter is None and chosen.place_within.name == "Maasdam"
+    named = engine.search(SearchParams(q="Hoeksche Waard monument"))
+    assert named.place_within is None and named.place_filter.value == "hoeksche-waard"  # the municipality itself
 
 
 def test_an_alias_village_is_written_as_the_taxonomy_writes_it(engine):
-    offer = engine.search(SearchParams(q="strijen monument")).place_filter
-    assert (offer.value, offer.within) == ("hoeksche-waard", "Strijen")
+    assert engine.search(SearchParams(q="strijen monument")).place_within.name == "Strijen"
 
 
 def test_the_search_page_and_the_api_say_where_the_village_lies(tmp_path):
@@ -164,5 +165,7 @@ def test_the_search_page_and_the_api_say_where_the_village_lies(tmp_path):
         write_document(corpus, doc_id, "artikel", "2023-01-01", [], regions, {"summary": "Kort."}, body, title=title)
     client = build_app(corpus, tmp_path / "index").test_client()
     page = client.get("/zoeken?q=numansdorp+monument").get_data(as_text=True)
-    assert "Numansdorp ligt in Hoeksche Waard." in page
-    assert client.get("/api/v1/search?q=numansdorp+monument").get_json()["place_filter"]["within"] == "Numansdorp"
+    assert "Numansdorp ligt in Hoeksche Waard. <a" in page and "Alleen Hoeksche Waard?</a>" in page
+    assert "Maasdam ligt in Hoeksche Waard." in client.get("/zoeken?q=maasdam").get_data(as_text=True)
+    data = client.get("/api/v1/search?q=numansdorp+monument").get_json()
+    assert data["place_within"] == {"name": "Numansdorp", "value": "hoeksche-waard", "label": "Hoeksche Waard"}

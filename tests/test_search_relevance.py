@@ -148,7 +148,7 @@ def test_the_place_a_query_names_is_offered_as_a_filter(engine):
     result = engine.search(SearchParams(q="Haagse dans"))
     assert (result.place_filter.value, result.place_filter.label) == ("den-haag", "Den Haag")
     assert result.place_filter.total == 1 < result.total
-    assert result.to_dict()["place_filter"] == {"value": "den-haag", "label": "Den Haag", "total": 1, "within": ""}
+    assert result.to_dict()["place_filter"] == {"value": "den-haag", "label": "Den Haag", "total": 1}
     # Not offered once chosen, nor for a query without a place.
     assert engine.search(SearchParams(q="Haagse dans", region=("den-haag",))).place_filter is None
     assert engine.search(SearchParams(q="dans")).place_filter is None
@@ -160,7 +160,7 @@ def test_the_place_offer_is_on_the_html_page_and_in_the_json(corpus: Path):
     assert "Alleen Den Haag?</a>" in html
     assert 'href="/zoeken?q=Haagse+dans&amp;region=den-haag"' in html
     data = client.get("/zoeken.json?q=Haagse+dans").get_json()
-    assert data["place_filter"] == {"value": "den-haag", "label": "Den Haag", "total": 1, "within": ""}
+    assert data["place_filter"] == {"value": "den-haag", "label": "Den Haag", "total": 1}
 
 
 def test_a_misspelled_place_is_corrected_and_offered_as_a_filter(engine):
