@@ -136,3 +136,14 @@ def test_check_and_index_report_an_implausible_date_and_index_the_document_undat
     assert "6 nieuw" in indexed.output and "verslagen/oud.md: date: datum 1200-01-01" in indexed.output
     data = json.loads(run(corpus_dir, index_dir, "search", "oorkonde", "--json").output)
     assert [(h["id"], h["date"]) for h in data["hits"]] == [("oud", None)]
+
+
+def test_search_says_where_a_village_lies(tmp_path):
+    from conftest import fixture_corpus, write_document
+
+    corpus = fixture_corpus(tmp_path)
+    write_document(corpus, "cultuurmenu-hw", "artikel", "2024-03-01", ["onderwijs"], ["Hoeksche Waard"], {},
+                   "Het cultuurmenu van de scholen in de Hoeksche Waard.")
+    result = run(corpus, tmp_path / "index", "search", "numansdorp")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Numansdorp ligt in Hoeksche Waard.\n1 resultaat")
