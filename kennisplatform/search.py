@@ -351,8 +351,8 @@ class SearchEngine:
     def _place_parts(self) -> list[str]:
         """The other names of municipalities: mostly their villages and former municipalities ("Noordwijkerhout"
         of Noordwijk, "Boskoop" of Alphen aan den Rijn), a few other spellings ("Gorkum")."""
-        aliases = [alias for term in self.taxonomy.terms("region") if term.level == "gemeente" for alias in term.aliases]
-        return aliases + [place.name for place in self._villages()]
+        municipalities = [term for term in self.taxonomy.terms("region") if term.level == "gemeente"]
+        return [alias for term in municipalities for alias in term.aliases] + [place.name for place in self._villages()]
 
     def _value_names(self) -> dict[str, list[tuple[str, str]]]:
         """Phrase -> the taxonomy values it names: a query for "dans" or "Holland Rijnland" also finds

@@ -453,7 +453,8 @@ def _listed_woonplaatsen() -> list[tuple[str, str, str]]:
 # A place name after a first name and "van (der)" or "de", or after "ter", "ten", "der", "den", is a surname: "Marjon
 # van der Linden", "Paul van Haastrecht", "Claudia de Graauw", "Van den Berg". ("van Breda" alone may be the place:
 # "leerlingen van Breda"; "in de Hoeksche Waard" has no first name before it.)
-_SURNAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+ (?:van(?: (?:der|den|de|t))?|de|den|der)|\bVan(?: (?:der|den|de|t))?|\b(?:ter|ten|der|den|Ter|Ten)) $")
+_SURNAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+ (?:van(?: (?:der|den|de|t))?|de|den|der)"
+                             r"|\bVan(?: (?:der|den|de|t))?|\b(?:ter|ten|der|den|Ter|Ten)) $")
 
 
 def _capitals_as(name: str, written: str) -> bool:
