@@ -324,26 +324,21 @@ class SearchEngine:
 
     @cached_property
     def synonyms(self) -> dict:
-        return build_synonym_table(self.taxonomy.synonym_groups() + self._place_adjective_groups()
-                                   + self._village_groups(), self._value_names(), self._place_parts())
+        return build_synonym_table(self.taxonomy.synonym_groups() + self._place_name_groups(), self._value_names(),
+                                   self._place_parts())
 
-    def _place_adjective_groups(self) -> list[tuple[str, ...]]:
-        """A place's label with its adjectives: "Den Haag" also finds a text that only says "Haagse",
-        and "Capelse" one that says "Capelle aan den IJssel"."""
-        adjectives: dict[str, list[str]] = {}
+    def _place_name_groups(self) -> list[tuple[str, ...]]:
+        """A place's label with its adjectives and, for a municipality, the places in it that the taxonomy does not
+        name (CBS's woonplaatsen): "Den Haag" also finds a text that only says "Haagse", "Capelse" one that says
+        "Capelle aan den IJssel", and "Hoeksche Waard" one that names only Numansdorp (a page about the village is
+        about the municipality too, as one that names an alias village is)."""
+        names: dict[str, list[str]] = {}
         for form, ids in self.taxonomy.place_forms.items():
             if len(ids) == 1:
-                adjectives.setdefault(ids[0], []).append(form.lower())
-        return [(self.taxonomy.label("region", region).lower(), *forms) for region, forms in adjectives.items()]
-
-    def _village_groups(self) -> list[tuple[str, ...]]:
-        """A municipality's label with the places in it that the taxonomy does not name (CBS's woonplaatsen:
-        "Hoeksche Waard" with "'s-Gravendeel" and "Numansdorp"): a page that names only the village is about
-        the municipality too, as one that names an alias village is."""
-        villages: dict[str, list[str]] = {}
+                names.setdefault(ids[0], []).append(form.lower())
         for place in self._villages():
-            villages.setdefault(place.region, []).append(place.name.lower())
-        return [(self.taxonomy.label("region", region).lower(), *names) for region, names in villages.items()]
+            names.setdefault(place.region, []).append(place.name.lower())
+        return [(self.taxonomy.label("region", region).lower(), *forms) for region, forms in names.items()]
 
     def _villages(self) -> list[Place]:
         return [place for place in self.taxonomy.places.values() if place.in_municipality]
