@@ -1,0 +1,40 @@
+"""A question's adverbs of frequency and degree (meestal, vaak, soms, nooit, ongeveer) are filler words
+(data/query_filler_words.txt): they hedge the question and do not say what it is about. As content words they
+decided a short question's tiers: in "wat is een mediacoach en waar werkt zo iemand meestal", a report that happened
+to say "meestal" came before the page about mediacoaches (session 18). Not "eigenlijk" or "gewoon": their stems are
+those of "eigen" and "gewone", which are content words."""
+from __future__ import annotations
+
+from conftest import articles_engine, hits
+
+from kennisplatform import analysis
+from kennisplatform.query import filler_stems
+
+FILLER = " Daarna was er koffie en werd er nagepraat over de agenda van de volgende keer." * 6
+DOCS = [
+    ("mediacoach", "De mediacoach",
+     "Een mediacoach helpt scholen met mediawijsheid. De mediacoach werkt op school en in de bibliotheek."),
+    ("verslag", "Verslag van de bijeenkomst",
+     "Meestal werkt de groep in de aula. Een mediacoach was er ook." + FILLER),
+    ("bibliotheek", "De bibliotheek", "De bibliotheek werkt met scholen." + FILLER),
+]
+
+engine = articles_engine([(doc_id, title, [], body) for doc_id, title, body in DOCS])
+
+
+def test_an_adverb_does_not_decide_a_short_questions_first_tier(engine):
+    # Only the report has all three words; without "meestal" both pages have every content word, and the page about
+    # the mediacoach scores higher.
+    assert hits(engine, "waar werkt een mediacoach meestal")[:2] == ["mediacoach", "verslag"]
+
+
+def test_the_adverb_is_still_searched(engine):
+    # A filler word still matches: a query of nothing else finds the pages that have it.
+    assert hits(engine, "meestal") == ["verslag"]
+
+
+def test_the_adverbs_are_filler_words_and_own_words_are_not():
+    assert all(term in filler_stems() for word in ("meestal", "vaak", "soms", "nooit", "ongeveer")
+               for term in analysis.analyze_query(word))
+    assert not any(term in filler_stems() for word in ("eigen", "gewone", "vak", "vakken")
+                   for term in analysis.analyze_query(word))
