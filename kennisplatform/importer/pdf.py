@@ -370,15 +370,14 @@ def _shape(text: str) -> str:
 
 def _without_running_lines(lines: list[Line]) -> list[Line]:
     pages = _page_count(lines)
-    on_pages: Counter = Counter()
-    for shape in {(_shape(line.text), line.page) for line in lines}:
-        on_pages[shape[0]] += 1
+    shapes = [_shape(line.text) for line in lines]
+    on_pages = Counter(shape for shape, _ in {(shape, line.page) for shape, line in zip(shapes, lines)})
     limit = max(3, REPEATED_SHARE * pages)
     # A file of two pages: a line at the same end of both pages ('Cultuurplan OBS De Regenboog' above each).
-    in_margins = Counter(shape for shape, _ in {(_shape(line.text), line.page) for line in lines if line.margin})
-    return [line for line in lines
-            if not PAGE_NUMBER.match(line.text) and not (pages >= 3 and on_pages[_shape(line.text)] >= limit)
-            and not (pages == 2 and line.margin and in_margins[_shape(line.text)] == 2)]
+    in_margins = Counter(shape for shape, _ in {(shape, line.page) for shape, line in zip(shapes, lines) if line.margin})
+    return [line for shape, line in zip(shapes, lines)
+            if not PAGE_NUMBER.match(line.text) and not (pages >= 3 and on_pages[shape] >= limit)
+            and not (pages == 2 and line.margin and in_margins[shape] == 2)]
 
 
 # A line of a table of contents: 'Inleiding ........ 3', 'Financiën . . . . . 12', 'Bijlagen …… 20'.
