@@ -1,5 +1,5 @@
 """The tuning sets over pages of their own (tune3, session 5; tune4, session 6; tune5, session 7; tune6, session 11;
-tune7, session 12; tune8, session 13; tune9, session 14; tune10, session 18) stay what they claim to be: pages of their
+tune7, session 12; tune8, session 13; tune9, session 14; tune10, session 18; tune11, session 19) stay what they claim to be: pages of their
 own (none shared with any other collection, so tuning on them never tunes on a check set's page), every judged page
 present by its source address, all of it tuning material, and enough queries of the kinds each was made for (tune3:
 titles and several topical words; tune4: titles, one- and two-word topics, compounds and questions, over pages whose
@@ -12,7 +12,9 @@ set's query; tune8: queries of six kinds typed as people type them into a search
 subjects with places written as villages and adjectives, none a copy of another set's query; tune9: long questions and
 keyword queries over practical pages on the starter corpus' subjects, sharing many words with the starter documents,
 none a copy of another set's query; tune10: questions and place queries, places written as adjectives, names of several
-words and villages of a municipality, over practical and local pages, none a copy of another set's query)."""
+words and villages of a municipality, over practical and local pages, none a copy of another set's query; tune11:
+half-remembered titles and derived word forms, over pages whose titles share words, none a copy of another set's
+query)."""
 from __future__ import annotations
 
 import html
@@ -26,6 +28,7 @@ import yaml
 
 from kennisplatform import analysis
 from kennisplatform.corpus import read_corpus
+from kennisplatform.importer import normalise_url
 from test_relevance_collection import (
     RELEVANCE, REPO, assert_judged_pages_in, assert_own_pages, collection_pages,
 )
@@ -39,6 +42,7 @@ TUNE7 = RELEVANCE / "collection_tune7"
 TUNE8 = RELEVANCE / "collection_tune8"
 TUNE9 = RELEVANCE / "collection_tune9"
 TUNE10 = RELEVANCE / "collection_tune10"
+TUNE11 = RELEVANCE / "collection_tune11"
 TITLE = re.compile(r"<title>([^<]+)</title>")
 
 
@@ -77,10 +81,16 @@ SETS = {
     "tune10": TuningSet(TUNE10, RELEVANCE / "judgments_tune10.yaml", range(40, 51),
                         {"question": 16, "place": 16, "topical": 3, "title": 3, "multi": 2, "compound": 2, "typo": 2},
                         {"question": (8, 12), "topical": (1, 3), "multi": (3, 6)}),
+    # titles and derived word forms: 20 titles, 16 derived forms (morphology or compound), and others
+    "tune11": TuningSet(TUNE11, RELEVANCE / "judgments_tune11.yaml", range(44, 53),
+                        {"title": 20, "morphology": 10, "compound": 5, "question": 4, "place": 4, "topical": 2},
+                        {"topical": (1, 4)}),
 }
+# A kind only the tuning sets use: a query whose word is a derived form (noun, verb, adjective) of the page's word.
+TUNING_KINDS = KINDS | {"morphology"}
 # The sets written after every other judgments file: none of their queries may have the analysed terms of another
 # file's query (a later set is added here by its name).
-OWN_QUERIES = ("tune5", "tune6", "tune7", "tune8", "tune9", "tune10")
+OWN_QUERIES = ("tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11")
 
 
 @pytest.fixture(scope="module", params=list(SETS))
@@ -105,7 +115,7 @@ def test_every_judgment_names_one_of_its_pages(tuning):
 def test_it_is_tuning_material_of_the_kinds_it_was_made_for(tuning):
     chosen, _, queries = tuning
     assert {item["split"] for item in queries} == {"tune"}
-    assert {item["kind"] for item in queries} <= KINDS
+    assert {item["kind"] for item in queries} <= TUNING_KINDS
     kinds = [item["kind"] for item in queries]
     for kind, least in chosen.min_per_kind.items():
         assert kinds.count(kind) >= least, kind
@@ -121,10 +131,10 @@ def _terms(query: str) -> tuple[str, ...]:
     return tuple(sorted(set(analysis.analyze_query(query))))
 
 
-@pytest.mark.parametrize("folder", [TUNE4, TUNE5, TUNE6, TUNE7, TUNE8, TUNE9, TUNE10],
-                         ids=["tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10"])
+@pytest.mark.parametrize("folder", [TUNE4, TUNE5, TUNE6, TUNE7, TUNE8, TUNE9, TUNE10, TUNE11],
+                         ids=["tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11"])
 def test_titles_share_words(folder):
-    """The point of tune4 to tune10: a remembered title's words are in more than one page's title."""
+    """The point of tune4 to tune11: a remembered title's words are in more than one page's title."""
     words = Counter()
     for name in collection_pages(folder).values():
         title = html.unescape(TITLE.search((folder / name).read_text(encoding="utf-8")).group(1)).lower()
@@ -135,7 +145,7 @@ def test_titles_share_words(folder):
 
 @pytest.mark.parametrize("name", OWN_QUERIES)
 def test_no_query_of_a_later_set_has_the_terms_of_another_sets_query(name):
-    """tune5 to tune10 were each written after every other set: a query with the same analysed terms as one of
+    """tune5 to tune11 were each written after every other set: a query with the same analysed terms as one of
     theirs would tune on a held-out or check query, or only repeat a tuning one."""
     mine = SETS[name].judgments
     others = {_terms(item["query"]) for path in sorted(RELEVANCE.glob("judgments*.yaml")) if path != mine
@@ -235,3 +245,40 @@ def test_tune10_asks_questions_and_places_as_people_type_them():
     villages = _villages({"children": _taxonomy()["regions"]})
     by_village = [q for q in places if any(re.search(rf"\b{re.escape(v)}\b", q) for v in villages)]
     assert len(by_village) >= 2, by_village
+
+
+def _stems(text: str) -> set[str]:
+    return set(analysis.analyze_query(text))
+
+
+def test_tune11_asks_for_derived_forms_and_half_remembered_titles():
+    """The point of tune11: a derived-form query (kind morphology) has a word whose analysed term is missing from a
+    page it grades 3, so that only a relation between word forms (participeren and participatie, filosofie and
+    gefilosofeerd, musiceren and muziek) finds that page by that word; a compound query's longest word is in none of
+    the pages it grades 3 whole.
+    And a title query is half remembered: never a page's whole title, and at least three are misspelt or have a word
+    in another form than the title meant (a term of the query missing from that title's terms)."""
+    chosen = SETS["tune11"]
+    pages = collection_pages(chosen.folder)
+    by_url = {url: (chosen.folder / name).read_text(encoding="utf-8") for url, name in pages.items()}
+    queries = yaml.safe_load(chosen.judgments.read_text(encoding="utf-8"))["queries"]
+    texts = [item["query"] for item in queries]
+    assert all(text == text.lower() for text in texts)
+
+    def best(item):
+        return [by_url[normalise_url(url)] for url, grade in item["relevant"].items() if grade == 3]
+
+    for item in [item for item in queries if item["kind"] == "morphology"]:
+        words = _stems(item["query"])
+        assert any(words - _stems(html.unescape(re.sub(r"<[^>]+>", " ", page))) for page in best(item)), item["query"]
+    for item in [item for item in queries if item["kind"] == "compound"]:
+        longest = max(re.findall(r"\w+", item["query"]), key=len)
+        assert all(longest not in html.unescape(page).lower() for page in best(item)), (item["query"], longest)
+    titles = [item for item in queries if item["kind"] == "title"]
+    changed = 0
+    for item in titles:
+        meant = [html.unescape(TITLE.search(page).group(1)) for page in best(item)]
+        assert all(item["query"] != title.lower() for title in meant), item["query"]
+        if any(_stems(item["query"]) - _stems(title) for title in meant):
+            changed += 1
+    assert changed >= 3, changed

@@ -31,6 +31,7 @@
     python benchmarks/relevance/evaluate.py --tune8 [--beside-starter]   # queries as people type them (tuning)
     python benchmarks/relevance/evaluate.py --tune9 [--beside-starter]   # long questions and keywords (tuning)
     python benchmarks/relevance/evaluate.py --tune10 [--beside-starter]  # questions and places (tuning)
+    python benchmarks/relevance/evaluate.py --tune11 [--beside-starter]  # titles and derived forms (tuning)
     python benchmarks/relevance/evaluate.py --typo-field | --typo-tune3 | --typo-starter   # derived typo tuning sets
     python benchmarks/relevance/evaluate.py --compound-field         # compound/topical tuning queries, field pages
     python benchmarks/relevance/evaluate.py --compound-tune3         # compound/topical tuning queries, tune3 pages
@@ -101,6 +102,16 @@ subsidies and culture menus, cultuurcoaches and leerlijnen, with places of Zuid-
 several competing for the same query, and some noise; 16 questions, 16 place, 16 others (topical, title, multi,
 compound, typo). Its starter documents are pooled and graded like the other tuning sets' (run it alone and with
 --beside-starter).
+--tune11 (collection_tune11/, session 19) is tuning material for half-remembered titles (words left out, reordered,
+a word in another form, misspelt, a subtitle only, a title on two sites; several like the starter reports' titles:
+"samenhang kunsteducatie en ontwerpen", "netwerkbijeenkomst combinatiefunctionarissen cultuurmakelaars") and derived
+word forms that a Snowball stemmer keeps apart ("participeren jongeren gemeente" for jongerenparticipatie,
+"filosofie kleuterklas" for gefilosofeerd, "digitalisering erfgoed lesmateriaal" for digitaal erfgoed, "musiceren
+onder schooltijd" for muziekles; compounds with a derived part: "filosofiegesprek", "instrumentuitleen"); its pages
+are on dance and theatre education, the Leerorkest, design and architecture education, philosophy with children,
+youth councils and children's mayors, makers education and digital heritage, several competing for the same query,
+and some noise; 22 title, 12 morphology (a derived form), 6 compound, 12 others (question, place, topical). Its
+starter documents are pooled and graded like the other tuning sets' (run it alone and with --beside-starter).
 --fresh3 (collection_fresh3/) is a third check set, made in session 5 because fresh2 had been looked at during
 that session: it stands in for the unseen pages and queries the project is judged on, so it is run, never tuned on.
 --fresh5 (collection_fresh5/) is a fifth check set, made in session 6 beside fresh4 (below) so that the measurement
@@ -246,10 +257,10 @@ plain BM25, above all beside the starter corpus, and the tuning sets had few of 
 follows the README and runs `kennisplatform import` on the default corpus/ would: its 63 documents (written for
 the project, many on the same topics) join the judged pages. For the tuning queries (field tune half, tune2, tune3,
 tune4, tune5, tune6, since session 11 the derived title sets titles-tune3, -tune4, -tune5, since session 12 tune7,
-since session 13 tune8, since session 14 tune9 and since session 18 tune10)
+since session 13 tune8, since session 14 tune9, since session 18 tune10 and since session 19 tune11)
 the starter documents any of the three engines puts in its first 10 were pooled and graded by reading
 (beside_starter_grades.yaml, session 7, tune6 and the title sets in session 11, tune7 in session 12, tune8 in
-session 13, tune9 in session 14, tune10 in session 18;
+session 13, tune9 in session 14, tune10 in session 18, tune11 in session 19;
 pool_beside_starter.py prints the pool) and count with their grades. The
 field set's held-out half was pooled and graded the same way, separately (its own key, held_out, in the same file;
 pool_beside_starter.py --held-out), from the blind pool listing only: its grades join only held-out queries. The
@@ -362,6 +373,8 @@ TUNE9_COLLECTION = HERE / "collection_tune9"
 TUNE9_JUDGMENTS = HERE / "judgments_tune9.yaml"
 TUNE10_COLLECTION = HERE / "collection_tune10"
 TUNE10_JUDGMENTS = HERE / "judgments_tune10.yaml"
+TUNE11_COLLECTION = HERE / "collection_tune11"
+TUNE11_JUDGMENTS = HERE / "judgments_tune11.yaml"
 STARTER_CORPUS = REPO / "corpus"
 COMPOUND_FIELD_JUDGMENTS = HERE / "judgments_compound_field.yaml"
 COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
@@ -441,6 +454,10 @@ NAMED_SETS = {
     "tune10": (TUNE10_COLLECTION, TUNE10_JUDGMENTS,
                "a tenth tuning set: questions and place queries (adjectives, names of several words, villages and "
                "their municipalities) over practical and local pages (session 18)"),
+    "tune11": (TUNE11_COLLECTION, TUNE11_JUDGMENTS,
+               "an eleventh tuning set: half-remembered titles and derived word forms (participeren for "
+               "participatie, filosofie for filosoferen) over pages on dance, theatre, music in school, design, "
+               "philosophy with children, participation and makers education (session 19)"),
     # Derived tuning material (session 6): tuning queries written as people mistype them, same judgments.
     "typo-starter": (STARTER_CORPUS, HERE / "judgments_typo_starter.yaml", "misspelled starter queries"),
     "typo-field": (FIELD_COLLECTION, HERE / "judgments_typo_field.yaml",
