@@ -1,0 +1,166 @@
+"""Files and pages as they are found (session 19): what session 18 left (a table of contents typed as plain
+lines, a date only in a Word file's page header, a letter's place and date), and web pages in the templates of
+common CMSs (WordPress themes and plugins, Drupal, municipal templates) with their furniture: date and byline
+lines, 'Lees ook' lists, feedback questions, category labels and photo credits above the title, the site's name
+as the only <h1> and <title>. The texts are real texts of the field (library `search`, corpus `pages`),
+shortened and reworded."""
+from __future__ import annotations
+
+import datetime as dt
+from datetime import date
+from pathlib import Path
+
+import pytest
+from document_files import docx_bytes, pdf_file
+
+from kennisplatform import importer
+
+VISIE = ("Op OBS De Regenboog leren kinderen door kunst en cultuur zichzelf en de wereld om hen heen beter kennen. "
+         "Cultuuronderwijs is bij ons geen los uitje, maar een vast onderdeel van het lesprogramma.")
+
+
+def read(tmp_path: Path, taxonomy, name: str, data: bytes) -> importer.Draft:
+    folder = tmp_path / "in"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(data)
+    return importer.read_path(folder / name, taxonomy)
+
+
+# -- a table of contents typed as plain lines ---------------------------------------------------------------------
+@pytest.mark.parametrize("contents", [
+    "Inhoud\n1. Visie\t3\n2. De school nu\t4\n3. Doelen\t6\n",
+    "Inhoudsopgave\n\n1. Inleiding ........................ 3\n2. Visie ........................... 4\n",
+    "Inhoud:\n1. Visie 3\n2. De school nu 4\n3. Doelen 6\n",
+    "1. Visie\t3\n2. De school nu\t4\n3. Doelen\t6\n4. Evaluatie\t10\n",
+])
+def test_a_table_of_contents_typed_in_a_text_file_is_left_out(tmp_path, taxonomy, contents):
+    text = f"Cultuurplan OBS De Regenboog 2024-2028\n\n{contents}\n1. Visie\n\n{VISIE}\n"
+    draft = read(tmp_path, taxonomy, "cultuurplan.txt", text.encode())
+    assert draft.summary.startswith("Op OBS De Regenboog")  # was 'Inhoudsopgave'
+    for line in ["Inhoud", "De school nu", "Doelen", "| 3 |", "...."]:
+        assert line not in draft.body, line
+    assert VISIE in draft.body
+
+
+def test_a_numbered_list_ending_in_numbers_is_no_table_of_contents(tmp_path, taxonomy):
+    text = ("Leerlingen per groep\n\nDe school telt dit jaar:\n\n1. Groep 3 en groep 4\n2. Groep 5 en groep 6\n"
+            "3. Groep 7 en groep 8\n\nDat zijn 212 leerlingen.\n")
+    draft = read(tmp_path, taxonomy, "groepen.txt", text.encode())
+    assert "Groep 5 en groep 6" in draft.body and "Groep 7 en groep 8" in draft.body
+
+
+def test_a_table_of_contents_typed_in_a_word_file_is_left_out(tmp_path, taxonomy):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Cultuurplan OBS De Regenboog 2024-2028", style="Title")
+    document.add_paragraph().add_run("Inhoud").bold = True
+    for number, (title, page) in enumerate([("Visie", 3), ("De school nu", 4), ("Doelen", 6)], 1):
+        document.add_paragraph(f"{number}. {title}\t{page}")
+    document.add_heading("1. Visie", 1)
+    document.add_paragraph(VISIE)
+    draft = read(tmp_path, taxonomy, "cultuurplan.docx", docx_bytes(document))
+    assert draft.body.startswith("## 1. Visie\n")  # was '**Inhoud**', '1. Visie 3', ...
+    assert "De school nu" not in draft.body and "Inhoud" not in draft.body
+    assert draft.summary.startswith("Op OBS De Regenboog")
+
+
+def test_a_table_of_contents_without_leaders_in_a_pdf_is_left_out(tmp_path, taxonomy):
+    pages = [[("h1", "Cultuurplan OBS De Regenboog 2024-2028"), ("h2", "Inhoud"),
+              ("p", ["1. Visie 3", "2. De school nu 4", "3. Doelen 6", "4. Evaluatie 10"])],
+             [("h2", "1. Visie"), ("p", [VISIE[:96], VISIE[96:]])]]
+    draft = read(tmp_path, taxonomy, "cultuurplan.pdf", pdf_file(pages, title="Cultuurplan OBS De Regenboog"))
+    assert "Inhoud" not in draft.body and "De school nu" not in draft.body  # was '1. Visie 3 2. De school nu 4 ...'
+    assert "### 1. Visie" in draft.body or "## 1. Visie" in draft.body
+
+
+# -- Word: the date in the page header ------------------------------------------------------------------------------
+def newsletter(header: str, created: dt.datetime, header_xml: str | None = None) -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.core_properties.created = created
+    document.sections[0].header.paragraphs[0].text = header
+    document.sections[0].footer.paragraphs[0].text = "Kunstgebouw · Postbus 123 · 2800 AA Gouda"
+    document.add_heading("Nieuwsbrief Cultuur & School", 1)
+    document.add_paragraph("In deze nieuwsbrief leest u over de nieuwe leerlijn erfgoed en de cursus voor intern "
+                           "cultuurcoördinatoren in 2024.")
+    data = docx_bytes(document)
+    if header_xml is None:
+        return data
+    import io
+    import zipfile
+
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            body = source.read(item.filename)
+            if item.filename == "word/header1.xml":
+                body = body.replace(b"</w:hdr>", header_xml.encode() + b"</w:hdr>")
+            target.writestr(item, body)
+    return out.getvalue()
+
+
+def test_a_date_only_in_a_word_files_page_header_is_its_date(tmp_path, taxonomy):
+    data = newsletter("Nieuwsbrief Cultuur & School | 12 maart 2024", dt.datetime(2019, 5, 1, 9, 0))
+    draft = read(tmp_path, taxonomy, "nieuwsbrief.docx", data)
+    assert draft.date == date(2024, 3, 12)  # was none: the file's 2019 date was refused, the header not read
+    assert not draft.notes
+    assert "12 maart" not in draft.body and "Postbus" not in draft.body  # headers and footers stay out of the text
+
+
+def test_the_page_headers_date_comes_before_the_files_own(tmp_path, taxonomy):
+    data = newsletter("Kunstgebouw - nieuwsbrief 14 maart 2024", dt.datetime(2024, 3, 20, 9, 0))
+    assert read(tmp_path, taxonomy, "nieuwsbrief.docx", data).date == date(2024, 3, 14)  # was 20 March (created)
+
+
+def test_a_date_field_in_the_header_is_not_the_date(tmp_path, taxonomy):
+    """'{ DATE }' shows the day the file is opened or printed; its last shown value is not when it was written."""
+    field = ('<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> DATE '
+             '\\@ "d MMMM yyyy" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>'
+             '2 december 2026</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+             '<w:p><w:fldSimple w:instr=" PRINTDATE "><w:r><w:t>1 december 2026</w:t></w:r></w:fldSimple></w:p>')
+    data = newsletter("Nieuwsbrief Cultuur & School", dt.datetime(2024, 3, 20, 9, 0), header_xml=field)
+    assert read(tmp_path, taxonomy, "nieuwsbrief.docx", data).date == date(2024, 3, 20)
+
+
+def test_the_years_of_a_word_files_title_count_against_its_file_date(tmp_path, taxonomy):
+    """A plan for 2024-2028 written from a 2013 template keeps the template's dates in its properties."""
+    import docx
+
+    document = docx.Document()
+    document.core_properties.created = dt.datetime(2013, 12, 23, 9, 0)
+    document.add_paragraph("Cultuurplan OBS De Regenboog 2024-2028", style="Title")
+    document.add_paragraph(VISIE)
+    draft = read(tmp_path, taxonomy, "cultuurplan.docx", docx_bytes(document))
+    assert draft.date is None  # was 2013-12-23: the title, the only place naming a year, was not read
+    assert "2013" in draft.notes[0] and "2024" in draft.notes[0]
+
+
+# -- letters and invitations --------------------------------------------------------------------------------------
+def test_a_letters_place_and_date_is_not_its_title_and_its_salutation_not_its_summary(tmp_path, taxonomy):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Gouda, 3 februari 2026")
+    document.add_paragraph("Beste intern cultuurcoördinator,")
+    document.add_paragraph("Graag nodigen wij u uit voor de netwerkbijeenkomst op donderdag 12 maart 2026 van 15.00 "
+                           "tot 17.00 uur in de bibliotheek van Gouda.")
+    draft = read(tmp_path, taxonomy, "uitnodiging_netwerk.docx", docx_bytes(document))
+    assert draft.title == "uitnodiging netwerk"  # was 'Gouda, 3 februari 2026'
+    assert draft.summary.startswith("Graag nodigen wij u uit")  # was 'Beste intern cultuurcoördinator,'
+    assert draft.date == date(2026, 2, 3)  # the date the letter gives itself (docs/import.md, invitations)
+
+
+def test_an_invitation_without_a_date_of_its_own_is_dated_by_its_event(tmp_path, taxonomy):
+    """Chosen (docs/import.md): an invitation is found by the day of its event, which is also the date of the report
+    of that meeting; the date it was sent is rarely in it, and a deadline to register is never the date."""
+    import docx
+
+    document = docx.Document()
+    document.core_properties.created = dt.datetime(2026, 1, 20, 9, 0)
+    document.add_heading("Uitnodiging netwerkbijeenkomst cultuuronderwijs Midden-Holland", 1)
+    document.add_paragraph("Aanmelden kan tot en met 5 maart 2026.")
+    document.add_paragraph("Graag nodigen wij u uit voor de netwerkbijeenkomst op donderdag 12 maart 2026 van 15.00 "
+                           "tot 17.00 uur in de bibliotheek van Gouda.")
+    assert read(tmp_path, taxonomy, "uitnodiging.docx", docx_bytes(document)).date == date(2026, 3, 12)
