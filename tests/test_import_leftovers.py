@@ -164,3 +164,141 @@ def test_an_invitation_without_a_date_of_its_own_is_dated_by_its_event(tmp_path,
     document.add_paragraph("Graag nodigen wij u uit voor de netwerkbijeenkomst op donderdag 12 maart 2026 van 15.00 "
                            "tot 17.00 uur in de bibliotheek van Gouda.")
     assert read(tmp_path, taxonomy, "uitnodiging.docx", docx_bytes(document)).date == date(2026, 3, 12)
+
+
+# -- web pages in CMS templates ----------------------------------------------------------------------------------
+KATWIJK = ("<p>Met het platform willen de gemeente Katwijk, Welzijnskwartier en Katwijk Marketing de organisaties die "
+           "in Katwijk aan kunst en cultuur werken bij elkaar brengen.</p><p>De bijeenkomst wordt geopend door "
+           "wethouder Jacco Knape, die vertelt waarom het platform er komt.</p>")
+
+
+def page(article: str, head: str = "<title>Bijeenkomst nieuw Kunst en Cultuur Platform - RTV Katwijk</title>",
+         before: str = "") -> str:
+    return (f"<!DOCTYPE html><html lang='nl'><head><meta charset='utf-8'>{head}</head><body>"
+            f"<header class='site-header'><a href='/'>RTV Katwijk</a></header><main><article>{before}"
+            f"<h1 class='entry-title'>Bijeenkomst nieuw Kunst en Cultuur Platform</h1>{article}</article></main>"
+            "<footer><p>RTV Katwijk, Postbus 1</p></footer></body></html>")
+
+
+@pytest.mark.parametrize("line, day", [
+    ("<div class='entry-meta'><span>Gepubliceerd op:</span><br><span>4 november 2015</span></div>", date(2015, 11, 4)),
+    ("<p>Laatst gewijzigd: 12 april 2023</p>", date(2023, 4, 12)),
+    ("<p class='small'>Deze pagina is voor het laatst gewijzigd op 3 februari 2025.</p>", date(2025, 2, 3)),
+    ("<div class='meta'>Door <a href='/author/cvdb/'>Casper van den Broek</a> - 18-9-2016</div>", date(2016, 9, 18)),
+    ("<p>Geplaatst op 14 maart 2023 om 14.05 uur</p>", date(2023, 3, 14)),
+    ("<div class='field'><div class='field__label'>Geplaatst op</div><div class='field__item'><time "
+     "datetime='2022-12-01T12:00:00Z'>1 december 2022</time></div></div>", date(2022, 12, 1)),
+])
+def test_a_line_saying_when_a_page_was_published_or_changed_is_its_date_not_its_text(line, day):
+    for article in (line + KATWIJK, KATWIJK + line):  # above the text (a WordPress theme) or below it (Drupal)
+        draft = importer.read_html(page(article), "pagina.html")
+        assert draft.date == day
+        for furniture in ("Gepubliceerd", "gewijzigd", "Geplaatst", "Door", "2015", "2022", "2023", "2016"):
+            assert furniture not in draft.body, (furniture, draft.body)
+        assert draft.summary.startswith("Met het platform")
+        assert draft.body.startswith("Met het platform")
+
+
+def test_a_bylines_name_is_the_author_when_the_page_names_none():
+    draft = importer.read_html(page("<p>Door <a href='/author/x/'>Corina van der Vliet-Hart</a> op 29 januari 2016</p>"
+                                    + KATWIJK), "pagina.html")
+    assert draft.source.authors == ("Corina van der Vliet-Hart",)
+    assert draft.date == date(2016, 1, 29) and "Corina" not in draft.body
+
+
+def test_a_sentence_about_a_change_or_a_date_with_door_stays_text():
+    text = ("<p>Door de storm van 12 maart 2024 is de voorstelling verplaatst.</p>"
+            "<p>Het programma is laatst gewijzigd: de lezing vervalt.</p>")
+    draft = importer.read_html(page(KATWIJK + text), "pagina.html")
+    assert "Door de storm van 12 maart 2024" in draft.body and "laatst gewijzigd: de lezing" in draft.body
+
+
+@pytest.mark.parametrize("see_also", [
+    "<p><strong>Lees ook:</strong></p><ul><li><a href='/cultuurprijs-2017/'>Cultuurprijs Katwijk 2017 uitgereikt</a></li>"
+    "<li><a href='/nieuwe-directeur/'>Nieuwe directeur voor muziekschool</a></li></ul>",
+    "<p>Lees ook: <a href='/cultuurprijs-2017/'>Cultuurprijs Katwijk 2017 uitgereikt</a></p>",
+    "<h3>Gerelateerde berichten</h3><ul><li><a href='/cultuurprijs-2017/'>Cultuurprijs Katwijk 2017 uitgereikt</a></li></ul>",
+])
+def test_a_lees_ook_list_is_left_out(see_also):
+    draft = importer.read_html(page(KATWIJK + see_also + "<p>Aanmelden kan via Katwijk "
+                                    "Marketing.</p>"), "pagina.html")
+    assert "Cultuurprijs" not in draft.body and "Lees ook" not in draft.body and "Gerelateerde" not in draft.body
+    assert "Aanmelden kan via Katwijk Marketing." in draft.body
+
+
+def test_a_sentence_that_starts_with_lees_ook_stays():
+    text = ("<p>Lees ook het <a href='/verslag'>verslag van de vorige bijeenkomst</a>, waarin de organisaties hun "
+            "plannen voor het platform toelichtten.</p>")
+    assert "verslag van de vorige bijeenkomst" in importer.read_html(page(KATWIJK + text), "pagina.html").body
+
+
+def test_the_furniture_at_the_end_of_a_news_page_is_left_out():
+    end = ("<h3>Comments</h3><div class='fb-comments'></div><h2>Meest gelezen</h2><h3><a href='/x'>Brand in "
+           "rijtjeshuis: cv-ketel vat vlam</a></h3><h3><a href='/y'>Ravage op N3</a></h3>")
+    draft = importer.read_html(page(KATWIJK + end), "pagina.html")
+    assert draft.body.rstrip().endswith("waarom het platform er komt.")  # was '### Comments', 'Meest gelezen', ...
+
+
+def test_a_closing_heading_of_the_article_itself_stays():
+    draft = importer.read_html(page(KATWIJK + "<h2>Aanmelden</h2><p>Via Katwijk Marketing.</p><h2>Contact</h2>"),
+                               "pagina.html")
+    assert draft.body.rstrip().endswith("## Contact")
+
+
+def test_a_municipalitys_feedback_question_is_left_out():
+    feedback = ("<div class='vraag-blok'><p>Heeft u gevonden wat u zocht?</p><p><a href='#'>Ja</a> <a href='#'>Nee</a>"
+                "</p></div>")
+    draft = importer.read_html(page(KATWIJK + feedback), "pagina.html")
+    assert "gevonden wat u zocht" not in draft.body and "Nee" not in draft.body
+
+
+@pytest.mark.parametrize("labels", [
+    "<div class='pagina-acties'><a href='#'>Meer</a></div><div>Publicatiedatum: 04-12-2019</div>"
+    "<div class='tabs'><a href='#inhoud'>Inhoud</a></div><div><a href='/programma-6'>Terug</a></div>",
+    "<div class='photo'><span>Afbeelding</span><div class='credit'>Foto: Jord Visser</div></div><div>Algemeen</div>"
+    "<div>Publicatiedatum: 04-12-2019</div>",
+    "<ul class='td-category'><li><a href='/nieuws/'>Nieuws</a></li></ul><p>Publicatiedatum: 04-12-2019</p>",
+])
+def test_labels_above_the_title_inside_the_article_are_left_out(labels):
+    draft = importer.read_html(page(KATWIJK, before=labels), "pagina.html")
+    assert draft.date == date(2019, 12, 4)  # read before they are left out
+    assert draft.body.startswith("Met het platform")  # was 'Meer', 'Afbeelding', '- [Nieuws](...)'
+    assert draft.summary.startswith("Met het platform")
+
+
+def test_an_introduction_above_the_title_stays():
+    intro = ("<p class='kicker'>De gemeente Katwijk, Welzijnskwartier en Katwijk Marketing brengen de culturele "
+             "organisaties van Katwijk, Rijnsburg en Valkenburg voor het eerst samen in één platform.</p>")
+    assert "voor het eerst samen in één platform" in importer.read_html(page(KATWIJK, before=intro), "pagina.html").body
+
+
+def test_the_site_name_as_the_only_h1_and_title_gives_the_posts_own_heading():
+    """An old WordPress theme: <h1 id="site-title"> is the site, the post's title an <h2 class="entry-title">."""
+    html = ("<html><head><title>Cultuur Culemborg</title><link rel='canonical' href='https://cultuurculemborg.nl/"
+            "cultuurplatform/'></head><body><div id='header'><h1 id='site-title'><a href='/'>Cultuur Culemborg</a></h1>"
+            "</div><div id='content'><div class='post'><h2 class='entry-title'>Cultuurplatform</h2><div class="
+            "'entry-content'><p>Op 27 juni 2012 begon in Theater De Fransche School het initiatief Cultuurplatform "
+            "Culemborg, met als eerste doel een gezamenlijke agenda op internet.</p><p>De belangstelling van de "
+            "culturele instellingen was groot.</p></div></div></div></body></html>")
+    draft = importer.read_html(html, "pagina.html")
+    assert draft.title == "Cultuurplatform"  # was 'Cultuur Culemborg'
+    assert draft.source.publication == "Cultuur Culemborg"
+    assert not draft.body.startswith("## Cultuurplatform")
+
+
+def test_an_events_time_and_place_are_not_its_summary():
+    """WordPress Events Manager: date, time and place above the text."""
+    event = ("<section class='em-item-header'><div class='em-event-date'>zondag 23 november 2025</div><div "
+             "class='em-event-time'>15:00 - 17:00</div><div class='em-event-location'><a href='/locaties/oude-"
+             "parochiehuis/'>'t Oude Parochiehuis</a></div></section><h3>Informatie</h3><p>In de achtste editie van "
+             "het Cultuurcafé praten we over verjonging van de culturele sector door meer jongeren te laten meedoen.</p>")
+    draft = importer.read_html(page(event, head="<link rel='canonical' href='https://uitinderondevenen.nl/e/'>"),
+                               "pagina.html")
+    assert draft.summary.startswith("In de achtste editie")  # was '15:00 - 17:00'
+
+
+def test_a_lead_paragraph_in_bold_is_the_summary():
+    lead = ("<p><strong>Op dinsdag 10 oktober is de eerste bijeenkomst van het nieuwe Kunst en Cultuur Platform. Alle "
+            "culturele organisaties uit Katwijk, Rijnsburg en Valkenburg zijn welkom.</strong></p>")
+    draft = importer.read_html(page(lead + KATWIJK), "pagina.html")
+    assert draft.summary.startswith("Op dinsdag 10 oktober")  # was the second paragraph

@@ -36,17 +36,20 @@ def first_paragraph(markdown_text: str) -> str:
     Markdown ("8 &lt; 10", "\\[1\\]") is its sign again, and a link its text."""
     for block in re.split(r"\n\s*\n", markdown_text):
         block = block.strip()
-        if block and not block.startswith(("#", "-", "*", ">", "|", "```")) and not re.match(r"\d+\.", block):
+        if block and not block.startswith(("#", "-", "* ", ">", "|", "```")) and not re.match(r"\d+\.", block):
             if len(block) <= DATE_LINE_MAX and find_date(block):
                 continue  # 'Datum: 12-4-2023' above a report's text: its date, not what it is about
             if len(block) <= SALUTATION_MAX and block.endswith(",") and "\n" not in block:
                 continue  # 'Beste intern cultuurcoördinator,' above a letter's text
+            if not re.search(r"[^\W\d_]", block) or ONLY_LINK.fullmatch(block):
+                continue  # an event's time ('15:00 - 17:00') or place ('[Oude Parochiehuis](...)') alone
             return shown_text(block)
     return ""
 
 
 DATE_LINE_MAX = 40  # a paragraph this short with a date in it is a date line
 SALUTATION_MAX = 80  # a paragraph this short ending with a comma is a letter's salutation
+ONLY_LINK = re.compile(r"\[[^\]\n]*\]\([^)\s]*\)")
 
 
 def shorten(text: str, limit: int = SUMMARY_MAX) -> str:
