@@ -302,3 +302,56 @@ def test_a_lead_paragraph_in_bold_is_the_summary():
             "culturele organisaties uit Katwijk, Rijnsburg en Valkenburg zijn welkom.</strong></p>")
     draft = importer.read_html(page(lead + KATWIJK), "pagina.html")
     assert draft.summary.startswith("Op dinsdag 10 oktober")  # was the second paragraph
+
+
+ERFGOED = ("<p>Vorige week stond de hele school in het teken van erfgoed. De kinderen van groep 5 en 6 bezochten het "
+           "Goudse museum en maakten zelf een tentoonstelling over hun wijk.</p><p>Op vrijdag kwamen de ouders kijken.</p>")
+
+
+def test_a_genesis_themes_content_sidebar_wrapper_keeps_its_article():
+    """WordPress's Genesis framework wraps <main> and the sidebar in 'content-sidebar-wrap': the whole text was left
+    out as a sidebar, and the page refused ('geen tekst gevonden')."""
+    html = ("<html><head><title>Cultuurweek groot succes | OBS De Regenboog</title></head><body><div class='site-inner'>"
+            "<div class='content-sidebar-wrap'><main class='content'><article class='post entry'><h1 class='entry-title'>"
+            f"Cultuurweek groot succes</h1><div class='entry-content'>{ERFGOED}</div></article></main>"
+            "<aside class='sidebar sidebar-primary widget-area'><h2>Agenda</h2><p>Studiedag 3 mei</p></aside></div></div>"
+            "</body></html>")
+    draft = importer.read_html(html, "pagina.html")
+    assert draft.body.startswith("Vorige week stond de hele school")
+    assert "Studiedag" not in draft.body
+
+
+def test_an_asp_net_page_inside_one_form_keeps_its_text():
+    """ASP.NET WebForms put the whole page in <form id='aspnetForm'>: it was left out as a form."""
+    html = ("<html><head><title>Cultuureducatie - Gemeente Waddinxveen</title></head><body><form id='aspnetForm' "
+            "method='post' action='/'><div id='kop'>Gemeente Waddinxveen</div><div id='inhoud'><h1>Cultuureducatie</h1>"
+            "<p>De gemeente steunt scholen bij cultuureducatie met een bijdrage per leerling voor het cultuurmenu van de "
+            "bibliotheek.</p></div><div class='zoeken'><input name='q'><input type='submit' value='Zoek'></div></form>"
+            "</body></html>")
+    draft = importer.read_html(html, "pagina.html")
+    assert draft.body.startswith("De gemeente steunt scholen")
+
+
+def test_a_cookie_notice_of_unknown_name_is_not_the_summary():
+    html = ("<html><head><title>Muziekonderwijs op school - Muziekschool Waddinxveen</title></head><body><div id='kolom'>"
+            "<div id='avg-melding'><p>Deze website gebruikt cookies om het gebruik te meten. Door verder te klikken gaat "
+            "u daarmee akkoord.</p><p><a href='#'>OK</a> <a href='/privacy'>Meer info</a></p></div><h1>Muziekonderwijs "
+            "op school</h1><p>Onze docenten geven muziekles op twaalf basisscholen in Waddinxveen en Boskoop, samen met "
+            "de leerkracht.</p><p>Scholen betalen de lessen uit de subsidie Impuls Muziekonderwijs.</p>"
+            "<p><a href='javascript:window.print()'>Print deze pagina</a> | <a href='/'>Terug</a></p></div></body></html>")
+    draft = importer.read_html(html, "pagina.html")
+    assert draft.summary.startswith("Onze docenten")  # was 'Deze website gebruikt cookies ...'
+    assert "cookies" not in draft.body and "Meer info" not in draft.body
+    assert draft.body.rstrip().endswith("Impuls Muziekonderwijs.")  # 'Print deze pagina | Terug' left out
+
+
+def test_a_paragraph_about_cookies_in_an_article_stays():
+    text = ("<p>In de les over mediawijsheid leren de kinderen wat cookies zijn en waarom websites om "
+            "<a href='/les'>toestemming</a> vragen.</p>")
+    assert "wat cookies zijn" in importer.read_html(page(KATWIJK + text), "pagina.html").body
+
+
+def test_a_definition_lists_terms_and_values_stay_together():
+    fields = "<dl><dt>datum:</dt><dd>31 januari 2020</dd><dt>locatie:</dt><dd>LKCA, Utrecht</dd></dl>"
+    body = importer.read_html(page(KATWIJK + fields), "pagina.html").body
+    assert "- datum: 31 januari 2020\n- locatie: LKCA, Utrecht" in body  # was '- datum:', '- 31 januari 2020', ...

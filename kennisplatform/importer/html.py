@@ -80,9 +80,46 @@ def _clean(root: Tag) -> None:
     for comment in root.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
     for tag in list(root.find_all(True)):
-        if tag.parent is not None and getattr(tag, "attrs", None) is not None and _is_noise(tag):
+        if tag.parent is not None and getattr(tag, "attrs", None) is not None and _is_noise(tag) \
+                and not _holds_article(tag):
             tag.decompose()
     _drop_share_rows(root)
+    _drop_cookie_notices(root)
+
+
+def _holds_article(tag: Tag) -> bool:
+    """A wrapper that a name or tag would make noise but that holds the article: the Genesis theme's
+    'content-sidebar-wrap' around <main> and the sidebar, an ASP.NET page's <form> around the whole page. Kept
+    (the article is chosen inside it later); what is noise inside it still goes."""
+    if tag.name in ("script", "style", "template", "noscript", "iframe", "svg", "nav", "aside", "footer"):
+        return False
+    return (tag.find(["main", "article"]) is not None or tag.find(attrs={"role": "main"}) is not None
+            or (tag.name == "form" and tag.find("h1") is not None))
+
+
+# A cookie notice whose element names say nothing ('avg-melding'): a short block about cookies with a link or
+# button to agree ('OK', 'Akkoord'). A sentence about cookies in an article has no such link.
+COOKIE_TEXT = re.compile(r"\bcookies?\b", re.I)
+# The button or link of such a notice: its whole text one of these.
+COOKIE_BUTTON = re.compile(r"(?:ok(?:é|ay)?|akkoord|ik ga akkoord|accepteren|accepteer|(?:alle )?cookies (?:accepteren|"
+                           r"toestaan)|accepteer (?:alle )?cookies|toestaan|alles toestaan|sluiten|begrepen|prima|"
+                           r"ja,? (?:prima|akkoord)|accept(?: all)?(?: cookies)?|i agree|got it)[.!]?", re.I)
+COOKIE_NOTICE_MAX = 400
+
+
+def _drop_cookie_notices(root: Tag) -> None:
+    for text in list(root.find_all(string=COOKIE_TEXT)):
+        if text.parent is None:
+            continue
+        for block in list(text.parents)[:3]:
+            if block.name in ("body", "html", "[document]", "main", "article"):
+                break
+            words = " ".join(block.get_text(" ").split())
+            if len(words) > COOKIE_NOTICE_MAX:
+                break
+            if any(COOKIE_BUTTON.fullmatch(" ".join(b.get_text(" ").split())) for b in block.find_all(["a", "button"])):
+                block.decompose()
+                break
 
 
 def _drop_share_rows(root: Tag) -> None:
@@ -328,6 +365,9 @@ FEEDBACK = re.compile(r"^(?:heeft u gevonden wat u zocht|was deze (?:informatie|
                       r"behulpzaam)|vond u deze (?:informatie|pagina) (?:nuttig|duidelijk)|"
                       r"hebben we uw vraag beantwoord|is deze informatie nuttig)\s*\??$", re.I)
 BUTTONS_MAX = 20
+_NAV_WORD = (r"(?:terug(?: naar (?:het )?(?:overzicht|boven|vorige pagina))?|naar boven|print(?: deze pagina)?|"
+             r"afdrukken|pagina afdrukken|vorige|volgende|[«‹<]+ ?vorige|volgende ?[»›>]+)")
+NAV_END = re.compile(rf"{_NAV_WORD}(?:\s*[|·•-]?\s*{_NAV_WORD})*", re.I)
 END_LABEL = re.compile(r"^(?:comments?|reacties?|reageer|reageren|laat een reactie achter|geef een reactie|"
                        r"meest gelezen|populair|lees ook|zie ook|lees meer|gerelateerd|gerelateerde \w+|"
                        r"meer nieuws|ander nieuws|deel dit(?: \w+)?|delen)\s*:?$", re.I)
@@ -382,6 +422,8 @@ def _drop_furniture(markdown_text: str) -> tuple[str, tuple[str, ...]]:
             continue
         kept.append(block)
         i += 1
+    while kept and NAV_END.fullmatch(_plain(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", kept[-1]))):
+        kept.pop()  # 'Terug naar overzicht', 'Print deze pagina | Terug' below the text
     # The headings at the end with nothing below them, from a label of the site's own ('Reacties', 'Meest
     # gelezen' above other articles' titles): a plugin's box or the site's lists, not this article.
     end = len(kept)
@@ -488,8 +530,25 @@ def _block(el: Tag, base_url: str | None) -> list[str]:
     if name == "table":
         return [_table(el, base_url)]
     if name == "dl":
-        return ["\n".join(f"- {' '.join(_inline(item, base_url).split())}" for item in el.find_all(["dt", "dd"]))]
+        return [_definitions(el, base_url)]
     return _blocks(el, base_url)  # div, section, p, figure, ...
+
+
+def _definitions(el: Tag, base_url: str | None) -> str:
+    """A definition list as one item a term, with its descriptions after it ('- Datum: 12 maart 2026'; they
+    were items of their own, the term on one line and its value on the next)."""
+    items: list[list[str]] = []
+    term = False
+    for item in el.find_all(["dt", "dd"]):
+        text = " ".join(_inline(item, base_url).split())
+        if not text:
+            continue
+        if item.name == "dd" and term and items:
+            items[-1].append(text)
+        else:
+            items.append([text])
+        term = item.name == "dt"
+    return "\n".join("- " + " ".join(parts) for parts in items)
 
 
 def _list(el: Tag, base_url: str | None, depth: int) -> str:
