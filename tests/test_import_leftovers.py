@@ -355,3 +355,18 @@ def test_a_definition_lists_terms_and_values_stay_together():
     fields = "<dl><dt>datum:</dt><dd>31 januari 2020</dd><dt>locatie:</dt><dd>LKCA, Utrecht</dd></dl>"
     body = importer.read_html(page(KATWIJK + fields), "pagina.html").body
     assert "- datum: 31 januari 2020\n- locatie: LKCA, Utrecht" in body  # was '- datum:', '- 31 januari 2020', ...
+
+
+@pytest.mark.parametrize("trail", [
+    "<div class='kruimel-pad'><a href='/'>Home</a> › <a href='/nieuws'>Nieuws</a> › Bijeenkomst nieuw Kunst en "
+    "Cultuur Platform</div>",
+    "<p class='pad'>U bent hier: <a href='/'>Home</a> &gt; <a href='/nieuws'>Nieuws</a></p>",
+])
+def test_a_breadcrumb_trail_below_the_title_is_not_the_text_or_summary(trail):
+    draft = importer.read_html(page(trail + KATWIJK), "pagina.html")
+    assert draft.summary.startswith("Met het platform") and draft.body.startswith("Met het platform")
+
+
+def test_a_sentence_that_starts_with_home_stays():
+    text = "<p>Home is waar de kunst is: zo heet de tentoonstelling van groep 8 / groep 7 in het gemeentehuis.</p>"
+    assert "Home is waar de kunst is" in importer.read_html(page(KATWIJK + text), "pagina.html").body

@@ -365,6 +365,10 @@ FEEDBACK = re.compile(r"^(?:heeft u gevonden wat u zocht|was deze (?:informatie|
                       r"behulpzaam)|vond u deze (?:informatie|pagina) (?:nuttig|duidelijk)|"
                       r"hebben we uw vraag beantwoord|is deze informatie nuttig)\s*\??$", re.I)
 BUTTONS_MAX = 20
+# A breadcrumb trail as text: 'U bent hier: Home > Onderwijs > Cultuurcoaches', 'Home » Nieuws » ...'.
+BREADCRUMB = re.compile(r"(?:u bent hier|je bent hier|you are here)\s*:?\s*.+|(?:home|start|hoofdpagina|voorpagina|"
+                        r"homepage)(?:\s*[›»>/|→]\s*[^›»>/|→]{1,80}){1,6}", re.I)
+BREADCRUMB_MAX = 200
 _NAV_WORD = (r"(?:terug(?: naar (?:het )?(?:overzicht|boven|vorige pagina))?|naar boven|print(?: deze pagina)?|"
              r"afdrukken|pagina afdrukken|vorige|volgende|[«‹<]+ ?vorige|volgende ?[»›>]+)")
 NAV_END = re.compile(rf"{_NAV_WORD}(?:\s*[|·•-]?\s*{_NAV_WORD})*", re.I)
@@ -416,6 +420,9 @@ def _drop_furniture(markdown_text: str) -> tuple[str, tuple[str, ...]]:
             continue
         if META_LABEL.match(text) and following and len(_plain(following)) <= 40 and find_date(following):
             i += 2
+            continue
+        if len(text) <= BREADCRUMB_MAX and BREADCRUMB.fullmatch(_plain(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", block))):
+            i += 1  # 'Home › Nieuws › Cultuurcoaches' in a container whose name is not known
             continue
         if FEEDBACK.match(text):
             i += 2 if following and len(_plain(following)) <= BUTTONS_MAX and "\n" not in following.strip() else 1
