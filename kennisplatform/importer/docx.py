@@ -106,7 +106,8 @@ def read_docx(data: bytes, name: str = "") -> Draft:
 def _drop_typed_contents(soup: BeautifulSoup) -> None:
     """A table of contents typed as paragraphs ('Inhoud', then '1. Visie<TAB>3'), not in Word's contents
     styles (those are left out by STYLE_MAP): left out too."""
-    blocks = [el for el in soup.find_all(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6"]) if not el.find_parent("table")]
+    blocks = [el for el in soup.find_all(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6"])
+              if not el.find_parent("table")]
     drop = contents_lines([el.get_text() for el in blocks])
     for i in drop:
         blocks[i].decompose()
@@ -170,7 +171,8 @@ HEADER_PART = re.compile(r"word/header\d*\.xml")
 # Bounded gaps, so that a header of many fields is read in linear time.
 _CLOCK_FIELD = re.compile(r"<w:fldSimple\b[^>]*w:instr=\"\s*(?:DATE|TIME|PRINTDATE|SAVEDATE)\b.{0,2000}?</w:fldSimple>|"
                           r"<w:fldChar\b[^>]*w:fldCharType=\"begin\".{0,500}?<w:instrText\b[^>]*>\s*"
-                          r"(?:DATE|TIME|PRINTDATE|SAVEDATE)\b.{0,2000}?<w:fldChar\b[^>]*w:fldCharType=\"end\"[^>]*>", re.S)
+                          r"(?:DATE|TIME|PRINTDATE|SAVEDATE)\b.{0,2000}?<w:fldChar\b[^>]*w:fldCharType=\"end\"[^>]*>",
+                          re.S)
 HEADER_MAX = 100_000  # bytes of a header part read; a header is a line or two
 
 

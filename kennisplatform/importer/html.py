@@ -101,13 +101,15 @@ def _holds_article(tag: Tag) -> bool:
 # button to agree ('OK', 'Akkoord'). A sentence about cookies in an article has no such link.
 COOKIE_TEXT = re.compile(r"\bcookies?\b", re.I)
 # The button or link of such a notice: its whole text one of these.
-COOKIE_BUTTON = re.compile(r"(?:ok(?:é|ay)?|akkoord|ik ga akkoord|accepteren|accepteer|(?:alle )?cookies (?:accepteren|"
-                           r"toestaan)|accepteer (?:alle )?cookies|toestaan|alles toestaan|sluiten|begrepen|prima|"
+COOKIE_BUTTON = re.compile(r"(?:ok(?:é|ay)?|akkoord|ik ga akkoord|accepteren|accepteer|"
+                           r"(?:alle )?cookies (?:accepteren|toestaan)|accepteer (?:alle )?cookies|toestaan|"
+                           r"alles toestaan|sluiten|begrepen|prima|"
                            r"ja,? (?:prima|akkoord)|accept(?: all)?(?: cookies)?|i agree|got it)[.!]?", re.I)
 COOKIE_NOTICE_MAX = 400
 
 
 def _drop_cookie_notices(root: Tag) -> None:
+    """The smallest block (of the three around a mention of cookies) that is short and has an agree button."""
     for text in list(root.find_all(string=COOKIE_TEXT)):
         if text.parent is None:
             continue
@@ -306,8 +308,8 @@ def _drop(strings: list[NavigableString], root: Tag) -> None:
 
 def _only_links(element: Tag, label: int = 0) -> bool:
     """Whether an element holds links and nothing else but `label` characters (and separators)."""
-    text = len(re.sub(r"[\s,;|•·]", "", element.get_text()))
-    links = sum(len(re.sub(r"[\s,;|•·]", "", a.get_text())) for a in element.find_all("a"))
+    text = len(re.sub(r"[\s,;:|•·]", "", element.get_text()))
+    links = sum(len(re.sub(r"[\s,;:|•·]", "", a.get_text())) for a in element.find_all("a"))
     return bool(element.find("a")) and text - links <= label
 
 
@@ -320,10 +322,10 @@ def _drop_see_also(root: Tag) -> None:
         block = next((p for p in text.parents if p.name in SEE_ALSO_BLOCKS), None)
         if block is None or block is root or root not in block.parents:
             continue
-        label = len(re.sub(r"\s", "", SEE_ALSO.match(" ".join(block.get_text(" ").split())).group(0)
-                            if SEE_ALSO.match(" ".join(block.get_text(" ").split())) else ""))
-        if not label:
-            continue
+        starts = SEE_ALSO.match(" ".join(block.get_text(" ").split()))
+        if not starts:
+            continue  # the words stand inside the block's text, not at its start
+        label = len(re.sub(r"[\s:]", "", starts.group(0)))
         own = len(re.sub(r"[\s:]", "", block.get_text()))
         following = block.find_next_sibling()
         if own <= label and following is not None and following.name in ("ul", "ol", "div", "p") \
@@ -358,7 +360,8 @@ META_LINE = re.compile(rf"^(?:(?:{_META_LABEL})\s*:?\s*(?:{_BYLINE})?|{_BYLINE})
 META_LINE_MAX = 90
 # 'Lees ook:' with a list of links below it (or after it): other pages, not this one's text.
 SEE_ALSO = re.compile(r"^(?:lees ook|lees meer|zie ook|bekijk ook|meer lezen|ook interessant|"
-                      r"gerelateerde (?:artikelen|berichten|pagina's|nieuwsberichten)|gerelateerd|meer over dit onderwerp|"
+                      r"gerelateerde (?:artikelen|berichten|pagina's|nieuwsberichten)|gerelateerd|"
+                      r"meer over dit onderwerp|"
                       r"meer nieuws|ander nieuws)\b\s*:?\s*", re.I)
 # A municipality's feedback question under its pages, with its buttons ('Ja', 'Nee').
 FEEDBACK = re.compile(r"^(?:heeft u gevonden wat u zocht|was deze (?:informatie|pagina|tekst) (?:nuttig|duidelijk|"
@@ -377,24 +380,35 @@ END_LABEL = re.compile(r"^(?:comments?|reacties?|reageer|reageren|laat een react
                        r"meer nieuws|ander nieuws|deel dit(?: \w+)?|delen)\s*:?$", re.I)
 
 
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
 def _plain(block: str) -> str:
     """A Markdown block's words, without emphasis, heading marks and line breaks."""
     return " ".join(re.sub(r"^#+\s*|[*_]{1,2}|\\", " ", block.strip()).split())
 
 
+def _words(block: str) -> str:
+    """A Markdown block's words as _plain gives them, a link as its text ('Door [Redactie](...)')."""
+    return _plain(_LINK.sub(r"\1", block))
+
+
 def _is_meta_line(block: str) -> bool:
-    text = _plain(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", block))  # a byline's name is a link
+    text = _words(block)
     match = META_LINE.match(text) if len(text) <= META_LINE_MAX else None
     return bool(match and is_bare_date(match.group("date")) and find_date(match.group("date")))
 
 
-BYLINE_NAME = re.compile(r"\bdoor\s+((?-i:[A-Z])[^\d|]{0,40}?)(?:\s*[|,]|\s[–-]\s|\s+op\b|$|\s(?=(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag|ma|di|wo|do|vr|za|zo)\.?\s+\d|\d))", re.I)
+# The name ends at a separator, 'op', the end, or the date (perhaps after a weekday).
+BYLINE_NAME = re.compile(r"\bdoor\s+((?-i:[A-Z])[^\d|]{0,40}?)(?:\s*[|,]|\s[–-]\s|\s+op\b|$|"
+                         r"\s(?=(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag|ma|di|wo|do|vr|za|zo)\.?\s+\d|\d))",
+                         re.I)
 NO_AUTHOR = {"redactie", "webredactie", "admin", "beheerder", "webmaster", "communicatie"}
 
 
 def _byline(block: str) -> str | None:
     """The name in a byline ('Door Corina van der Vliet-Hart op 29 januari 2016')."""
-    found = BYLINE_NAME.search(_plain(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", block)))
+    found = BYLINE_NAME.search(_words(block))
     name = found.group(1).strip() if found else ""
     return name if name and name.lower() not in NO_AUTHOR else None
 
@@ -402,9 +416,10 @@ def _byline(block: str) -> str | None:
 def _drop_furniture(markdown_text: str) -> tuple[str, tuple[str, ...]]:
     """Page furniture inside an article, wherever it stands: lines saying when the page was published or
     changed ('Laatst gewijzigd: 12 april 2023', 'Geplaatst op' above '1 december 2022', 'Door Redactie
-    28 september 2017'), 'Lees ook:' and its links, a feedback question and its buttons, and an empty heading
-    at the end ('Comments' above a plugin's box). The date was read before; the names of bylines are returned
-    (the page's authors when its metadata names none)."""
+    28 september 2017'), a breadcrumb trail, a feedback question and its buttons; at the end, 'Terug' and 'Print'
+    links and headings with nothing below them from a label of the site's own on ('Comments' above a plugin's
+    box). The date was read before; the names of bylines are returned (the page's authors when its metadata
+    names none). ('Lees ook' and its links are left out of the HTML: _drop_see_also.)"""
     blocks = markdown_text.split("\n\n")
     kept: list[str] = []
     names: list[str] = []
@@ -421,7 +436,7 @@ def _drop_furniture(markdown_text: str) -> tuple[str, tuple[str, ...]]:
         if META_LABEL.match(text) and following and len(_plain(following)) <= 40 and find_date(following):
             i += 2
             continue
-        if len(text) <= BREADCRUMB_MAX and BREADCRUMB.fullmatch(_plain(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", block))):
+        if len(text) <= BREADCRUMB_MAX and BREADCRUMB.fullmatch(_words(block)):
             i += 1  # 'Home › Nieuws › Cultuurcoaches' in a container whose name is not known
             continue
         if FEEDBACK.match(text):
@@ -429,7 +444,7 @@ def _drop_furniture(markdown_text: str) -> tuple[str, tuple[str, ...]]:
             continue
         kept.append(block)
         i += 1
-    while kept and NAV_END.fullmatch(_plain(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", kept[-1]))):
+    while kept and NAV_END.fullmatch(_words(kept[-1])):
         kept.pop()  # 'Terug naar overzicht', 'Print deze pagina | Terug' below the text
     # The headings at the end with nothing below them, from a label of the site's own ('Reacties', 'Meest
     # gelezen' above other articles' titles): a plugin's box or the site's lists, not this article.
@@ -545,16 +560,16 @@ def _definitions(el: Tag, base_url: str | None) -> str:
     """A definition list as one item a term, with its descriptions after it ('- Datum: 12 maart 2026'; they
     were items of their own, the term on one line and its value on the next)."""
     items: list[list[str]] = []
-    term = False
+    after_term = False  # the last item started with a term: its description joins it
     for item in el.find_all(["dt", "dd"]):
         text = " ".join(_inline(item, base_url).split())
         if not text:
             continue
-        if item.name == "dd" and term and items:
+        if item.name == "dd" and after_term:
             items[-1].append(text)
         else:
             items.append([text])
-        term = item.name == "dt"
+            after_term = item.name == "dt"
     return "\n".join("- " + " ".join(parts) for parts in items)
 
 
