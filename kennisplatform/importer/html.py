@@ -109,15 +109,17 @@ COOKIE_NOTICE_MAX = 400
 
 
 def _drop_cookie_notices(root: Tag) -> None:
-    """The smallest block (of the three around a mention of cookies) that is short and has an agree button."""
+    """The smallest block (of the three around a mention of cookies) that is short and has an agree button.
+    Each block's length is measured once, however many mentions it holds."""
+    long_blocks: set[int] = set()
     for text in list(root.find_all(string=COOKIE_TEXT)):
         if text.parent is None:
             continue
         for block in list(text.parents)[:3]:
-            if block.name in ("body", "html", "[document]", "main", "article"):
+            if block.name in ("body", "html", "[document]", "main", "article") or id(block) in long_blocks:
                 break
-            words = " ".join(block.get_text(" ").split())
-            if len(words) > COOKIE_NOTICE_MAX:
+            if len(" ".join(block.get_text(" ").split())) > COOKIE_NOTICE_MAX:
+                long_blocks.add(id(block))
                 break
             if any(COOKIE_BUTTON.fullmatch(" ".join(b.get_text(" ").split())) for b in block.find_all(["a", "button"])):
                 block.decompose()
@@ -316,12 +318,14 @@ def _only_links(element: Tag, label: int = 0) -> bool:
 def _drop_see_also(root: Tag) -> None:
     """'Lees ook:' ('Zie ook', 'Gerelateerde berichten') with links to other pages, in a list below it or after it
     on its line: left out. A sentence that starts with 'Lees ook' and says more than its links stays."""
+    seen: set[int] = set()  # blocks looked at: each once, however many of the words it holds
     for text in list(root.find_all(string=SEE_ALSO)):
         if text.parent is None:
             continue  # inside a block already left out
         block = next((p for p in text.parents if p.name in SEE_ALSO_BLOCKS), None)
-        if block is None or block is root or root not in block.parents:
+        if block is None or block is root or id(block) in seen or root not in block.parents:
             continue
+        seen.add(id(block))
         starts = SEE_ALSO.match(" ".join(block.get_text(" ").split()))
         if not starts:
             continue  # the words stand inside the block's text, not at its start
