@@ -174,13 +174,14 @@ _CLOCK_FIELD = re.compile(r"<w:fldSimple\b[^>]*w:instr=\"\s*(?:DATE|TIME|PRINTDA
                           r"(?:DATE|TIME|PRINTDATE|SAVEDATE)\b.{0,2000}?<w:fldChar\b[^>]*w:fldCharType=\"end\"[^>]*>",
                           re.S)
 HEADER_MAX = 100_000  # bytes of a header part read; a header is a line or two
+HEADER_PARTS = 12  # header parts read (Word writes up to three a section: first page, even pages, the others)
 
 
 def _header_text(archive: zipfile.ZipFile) -> str:
     """The text of the page headers (word/header1.xml, ...), a line a paragraph, without fields that show the
     day the file is opened ('{ DATE }'). Read with regular expressions, as the core properties are."""
     lines: list[str] = []
-    for name in sorted(n for n in archive.namelist() if HEADER_PART.fullmatch(n)):
+    for name in sorted(n for n in archive.namelist() if HEADER_PART.fullmatch(n))[:HEADER_PARTS]:
         try:
             with archive.open(name) as part:
                 raw = part.read(HEADER_MAX).decode("utf-8", errors="replace")
