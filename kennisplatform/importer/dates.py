@@ -82,6 +82,20 @@ def find_date(text: str) -> dt.date | None:
     return found[1] if found else None
 
 
+DATELINE_WORDS = 4  # words besides the date in a letter's dateline ('Gouda, 3 februari 2026')
+
+
+def is_dateline(line: str) -> bool:
+    """'Gouda, 3 februari 2026', 'Den Haag, 12-03-2024': a letter's place and date, above its salutation."""
+    found = next(iter(_dates_with_ends(line)), None)
+    if found is None:
+        return False
+    start, end, _ = found
+    before, after = line[:start].strip(), line[end:].strip(" .")
+    return (not after and before.endswith(",") and 0 < len(before[:-1].split()) <= DATELINE_WORDS
+            and before[:1].isupper())
+
+
 # 2024-3-14: an ISO order with a month or day of one digit, as people type it in a header.
 _LOOSE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 

@@ -18,7 +18,7 @@ from . import dates
 from .html import html_to_markdown
 from .model import Draft, ImportProblem
 from .pdf import LIGATURES
-from .text import first_paragraph, shorten
+from .text import contents_lines, first_paragraph, shorten
 from .titles import is_bare_date, looks_like_file_name, same_text
 
 MAX_UNZIPPED = 60_000_000  # bytes, all entries together (Python's zipfile unpacks no more than an entry says)
@@ -84,18 +84,36 @@ def read_docx(data: bytes, name: str = "") -> Draft:
         raise ImportProblem("beschadigd of onleesbaar Word-bestand; open het in Word en sla het opnieuw op "
                             "als .docx") from None
     soup = BeautifulSoup(f"<body>{html}</body>", "html.parser")
+    _drop_typed_contents(soup)
     heading = _bold_title(soup) or soup.find(["h1", "h2", "h3"])
     heading_text = " ".join(heading.get_text(" ").split()) if heading else ""
     title = _title(title_property, heading_text, soup, name)
     if heading is not None and same_text(heading_text, title):
         heading.decompose()  # shown above the body already
-    text = _date_text(soup)
+    # The page header (mammoth leaves headers and footers out) may be where the date is: 'Nieuwsbrief |
+    # 12 maart 2024'. Read first, as a PDF's first running header is.
+    header = _header_text(archive)
+    text = f"{header}\n{_date_text(soup)}" if header else _date_text(soup)
     markdown = _headings_below_title(html_to_markdown(soup.body or soup))
     date, note = dates.text_date(text, deadlines=False), None
-    if date is None:
-        date, note = dates.file_date([("created", created), ("modified", modified)], soup.get_text("\n"))
+    if date is None:  # the title's years count too ('Cultuurplan 2024-2028' made from a 2013 template)
+        date, note = dates.file_date([("created", created), ("modified", modified)],
+                                     f"{title}\n{header}\n{soup.get_text(chr(10))}")
     return Draft(title=title, date=date, body=markdown, summary=shorten(first_paragraph(markdown)),
                  notes=[note] if note else [])
+
+
+def _drop_typed_contents(soup: BeautifulSoup) -> None:
+    """A table of contents typed as paragraphs ('Inhoud', then '1. Visie<TAB>3'), not in Word's contents
+    styles (those are left out by STYLE_MAP): left out too."""
+    blocks = [el for el in soup.find_all(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6"])
+              if not el.find_parent("table")]
+    drop = contents_lines([el.get_text() for el in blocks])
+    for i in drop:
+        blocks[i].decompose()
+    for listing in soup.find_all(["ol", "ul"]):
+        if not listing.get_text(strip=True):
+            listing.decompose()
 
 
 def _headings_below_title(markdown: str) -> str:
@@ -137,12 +155,44 @@ def _title(prop: str | None, heading: str, soup: BeautifulSoup, name: str) -> st
         return prop
     if heading:
         return heading
-    first = soup.find("p")
-    line = " ".join(first.get_text(" ").split()) if first else ""
-    # Not a salutation ('Beste ouders en verzorgers,') or a lead-in ('Agenda:').
-    if line and len(line) <= 120 and not is_bare_date(line) and not line.endswith((",", ":")):
-        return line
+    for paragraph in soup.find_all("p", limit=3):
+        line = " ".join(paragraph.get_text(" ").split())
+        if not line or is_bare_date(line) or dates.is_dateline(line):
+            continue  # a letter's place and date ('Gouda, 3 februari 2026') above its salutation
+        # Not a salutation ('Beste ouders en verzorgers,') or a lead-in ('Agenda:').
+        if len(line) <= 120 and not line.endswith((",", ":")):
+            return line
+        break
     return Path(name).stem.replace("_", " ").strip() or "Document"
+
+
+HEADER_PART = re.compile(r"word/header\d*\.xml")
+# A field that shows the day the file is opened or printed ('{ DATE }', '{ PRINTDATE }'), not when it was written.
+# Bounded gaps, so that a header of many fields is read in linear time.
+_CLOCK_FIELD = re.compile(r"<w:fldSimple\b[^>]*w:instr=\"\s*(?:DATE|TIME|PRINTDATE|SAVEDATE)\b.{0,2000}?</w:fldSimple>|"
+                          r"<w:fldChar\b[^>]*w:fldCharType=\"begin\".{0,500}?<w:instrText\b[^>]*>\s*"
+                          r"(?:DATE|TIME|PRINTDATE|SAVEDATE)\b.{0,2000}?<w:fldChar\b[^>]*w:fldCharType=\"end\"[^>]*>",
+                          re.S)
+HEADER_MAX = 100_000  # bytes of a header part read; a header is a line or two
+HEADER_PARTS = 12  # header parts read (Word writes up to three a section: first page, even pages, the others)
+
+
+def _header_text(archive: zipfile.ZipFile) -> str:
+    """The text of the page headers (word/header1.xml, ...), a line a paragraph, without fields that show the
+    day the file is opened ('{ DATE }'). Read with regular expressions, as the core properties are."""
+    lines: list[str] = []
+    for name in sorted(n for n in archive.namelist() if HEADER_PART.fullmatch(n))[:HEADER_PARTS]:
+        try:
+            with archive.open(name) as part:
+                raw = part.read(HEADER_MAX).decode("utf-8", errors="replace")
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+            continue  # a damaged header is no reason to refuse the text
+        raw = _CLOCK_FIELD.sub("", raw)
+        for paragraph in re.split(r"</w:p>", raw):
+            text = " ".join(_unescape("".join(re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", paragraph))).split())
+            if text and text not in lines:
+                lines.append(text)
+    return "\n".join(lines)
 
 
 def _core_properties(archive: zipfile.ZipFile) -> tuple[str | None, dt.date | None, dt.date | None]:

@@ -80,9 +80,50 @@ def _clean(root: Tag) -> None:
     for comment in root.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
     for tag in list(root.find_all(True)):
-        if tag.parent is not None and getattr(tag, "attrs", None) is not None and _is_noise(tag):
+        if tag.parent is not None and getattr(tag, "attrs", None) is not None and _is_noise(tag) \
+                and not _holds_article(tag):
             tag.decompose()
     _drop_share_rows(root)
+    _drop_cookie_notices(root)
+
+
+def _holds_article(tag: Tag) -> bool:
+    """A wrapper that a name or tag would make noise but that holds the article: the Genesis theme's
+    'content-sidebar-wrap' around <main> and the sidebar, an ASP.NET page's <form> around the whole page. Kept
+    (the article is chosen inside it later); what is noise inside it still goes."""
+    if tag.name in ("script", "style", "template", "noscript", "iframe", "svg", "nav", "aside", "footer"):
+        return False
+    return (tag.find(["main", "article"]) is not None or tag.find(attrs={"role": "main"}) is not None
+            or (tag.name == "form" and tag.find("h1") is not None))
+
+
+# A cookie notice whose element names say nothing ('avg-melding'): a short block about cookies with a link or
+# button to agree ('OK', 'Akkoord'). A sentence about cookies in an article has no such link.
+COOKIE_TEXT = re.compile(r"\bcookies?\b", re.I)
+# The button or link of such a notice: its whole text one of these.
+COOKIE_BUTTON = re.compile(r"(?:ok(?:é|ay)?|akkoord|ik ga akkoord|accepteren|accepteer|"
+                           r"(?:alle )?cookies (?:accepteren|toestaan)|accepteer (?:alle )?cookies|toestaan|"
+                           r"alles toestaan|sluiten|begrepen|prima|"
+                           r"ja,? (?:prima|akkoord)|accept(?: all)?(?: cookies)?|i agree|got it)[.!]?", re.I)
+COOKIE_NOTICE_MAX = 400
+
+
+def _drop_cookie_notices(root: Tag) -> None:
+    """The smallest block (of the three around a mention of cookies) that is short and has an agree button.
+    Each block's length is measured once, however many mentions it holds."""
+    long_blocks: set[int] = set()
+    for text in list(root.find_all(string=COOKIE_TEXT)):
+        if text.parent is None:
+            continue
+        for block in list(text.parents)[:3]:
+            if block.name in ("body", "html", "[document]", "main", "article") or id(block) in long_blocks:
+                break
+            if len(" ".join(block.get_text(" ").split())) > COOKIE_NOTICE_MAX:
+                long_blocks.add(id(block))
+                break
+            if any(COOKIE_BUTTON.fullmatch(" ".join(b.get_text(" ").split())) for b in block.find_all(["a", "button"])):
+                block.decompose()
+                break
 
 
 def _drop_share_rows(root: Tag) -> None:
@@ -194,12 +235,21 @@ def read_html(text: str, name: str = "", url: str | None = None) -> Draft:
     site = site or site_from_title(head_title, h1_text or (" ".join(subheading.get_text(" ").split())
                                                            if subheading else ""))
     title = choose_title(og_title, h1_text, head_title, site, url)
+    if _site_only(title, site, url) and subheading is not None and _text_before(main, subheading) <= LABELS_MAX:
+        # An old theme's <h1> is the site's logo and <title> the site's name: the post's title is its first
+        # heading ('<h2 class="entry-title">Cultuurplatform</h2>').
+        site, title, h1 = site or title, " ".join(subheading.get_text(" ").split()), subheading
     site = site or removed_part(head_title, title)
-    if h1 is not None and h1_text and same_text(h1_text, title) and main.find("h1") is h1:
+    labels: list[NavigableString] = []
+    if h1 is not None and same_text(" ".join(h1.get_text(" ").split()), title) and main in h1.parents:
+        labels = _labels_before(main, h1)
         h1.decompose()  # the title is shown above the body already
     date = (published or dates.time_date(main) or dates.url_date(url)
             or dates.text_date(main.get_text("\n")) or _title_date(og_title, head_title) or modified)
-    body = _drop_date_lines(html_to_markdown(main, base_url=url))
+    _drop(labels, main)  # after the date was read: 'Publicatiedatum: 04-12-2019' may be one of them
+    _drop_see_also(main)
+    body, bylines = _drop_furniture(_drop_date_lines(html_to_markdown(main, base_url=url)))
+    authors = authors or bylines  # 'Door Casper van den Broek - 18-9-2016': the date line goes, the name stays
     summary = description or first_paragraph(body)
     return Draft(title=title or Path(name).stem, date=date, body=body, summary=shorten(summary),
                  source=Source(url, authors, site))
@@ -219,6 +269,197 @@ def _page_url(soup: BeautifulSoup) -> str | None:
     canonical = soup.find("link", rel=lambda v: v and "canonical" in (v if isinstance(v, list) else [v]))
     url = (canonical.get("href") if canonical else None) or _meta(soup, "og:url")
     return url.strip() if url and url.strip().startswith(("http://", "https://")) else None
+
+
+LABELS_MAX = 150  # characters of labels and links above an article's title ('Nieuws', 'Foto: ...', 'Terug')
+LABEL_MAX = 50
+
+
+def _text_before(root: Tag, element: Tag) -> int:
+    """How many characters of text `root` has before `element`."""
+    return sum(len(text.strip()) for text in _strings_before(root, element))
+
+
+def _strings_before(root: Tag, element: Tag) -> list[NavigableString]:
+    return [text for text in element.find_all_previous(string=True)
+            if text.strip() and not isinstance(text, Comment) and root in text.parents]
+
+
+def _labels_before(root: Tag, heading: Tag) -> list[NavigableString]:
+    """What an article's template puts above its title inside the article: a category ('Nieuws', 'Algemeen'),
+    a photo credit ('Afbeelding', 'Foto: Jord Visser'), the page's buttons ('Meer', 'Inhoud', 'Terug') and a
+    date line: short labels, to be left out. Text above the title that is longer (an introduction set above
+    it) stays: then none is."""
+    strings = _strings_before(root, heading)
+    if sum(len(t.strip()) for t in strings) <= LABELS_MAX and all(len(t.strip()) <= LABEL_MAX for t in strings):
+        return strings
+    return []
+
+
+def _drop(strings: list[NavigableString], root: Tag) -> None:
+    """The strings, and the elements they leave empty (a category's list item), up to `root`."""
+    for text in strings:
+        parent = text.parent
+        text.extract()
+        empty = None
+        while parent is not None and parent is not root and not parent.get_text(strip=True):
+            empty, parent = parent, parent.parent
+        if empty is not None:
+            empty.decompose()
+
+
+def _only_links(element: Tag, label: int = 0) -> bool:
+    """Whether an element holds links and nothing else but `label` characters (and separators)."""
+    text = len(re.sub(r"[\s,;:|•·]", "", element.get_text()))
+    links = sum(len(re.sub(r"[\s,;:|•·]", "", a.get_text())) for a in element.find_all("a"))
+    return bool(element.find("a")) and text - links <= label
+
+
+def _drop_see_also(root: Tag) -> None:
+    """'Lees ook:' ('Zie ook', 'Gerelateerde berichten') with links to other pages, in a list below it or after it
+    on its line: left out. A sentence that starts with 'Lees ook' and says more than its links stays."""
+    seen: set[int] = set()  # blocks looked at: each once, however many of the words it holds
+    for text in list(root.find_all(string=SEE_ALSO)):
+        if text.parent is None:
+            continue  # inside a block already left out
+        block = next((p for p in text.parents if p.name in SEE_ALSO_BLOCKS), None)
+        if block is None or block is root or id(block) in seen or root not in block.parents:
+            continue
+        seen.add(id(block))
+        starts = SEE_ALSO.match(" ".join(block.get_text(" ").split()))
+        if not starts:
+            continue  # the words stand inside the block's text, not at its start
+        label = len(re.sub(r"[\s:]", "", starts.group(0)))
+        own = len(re.sub(r"[\s:]", "", block.get_text()))
+        following = block.find_next_sibling()
+        if own <= label and following is not None and following.name in ("ul", "ol", "div", "p") \
+                and _only_links(following):
+            following.decompose()
+            block.decompose()
+        elif own > label and _only_links(block, label):
+            block.decompose()
+
+
+SEE_ALSO_BLOCKS = {"p", "div", "h2", "h3", "h4", "h5", "h6", "li", "section"}
+
+
+def _site_only(title: str, site: str | None, url: str | None) -> bool:
+    """A title that is the site's name ('Cultuur Culemborg' at cultuurculemborg.nl) or a host name
+    ('Cultuurlokaal.nl')."""
+    return bool(title) and (names_site(title, site, url) or bool(HOST_NAME.fullmatch(title.strip())))
+
+
+HOST_NAME = re.compile(r"(?:www\.)?[\w-]+\.(?:nl|be|com|org|net|eu|info|nu|frl)", re.I)
+
+# Lines a CMS writes about the page, not the text: when it was published or changed, and by whom.
+_META_LABEL = (r"(?:deze pagina is )?(?:voor het )?(?:laatst )?(?:gewijzigd|bijgewerkt|aangepast)(?: op)?|"
+               r"(?:gepubliceerd|geplaatst|gepost|verschenen)(?: op)?|publicatiedatum|"
+               r"posted(?: on)?|published(?: on)?|updated(?: on)?|last (?:modified|updated)(?: on)?")
+META_LABEL = re.compile(rf"^(?:{_META_LABEL})\s*:?$", re.I)
+# The label and a date, perhaps a time ('om 14.05 uur') and a byline ('door Redactie'); or a byline and a date.
+_TIME = r"(?:,?\s*(?:om\s+)?\d{{1,2}}[:.u]\d{{2}}(?:\s*uur)?)?"
+_BYLINE = r"door\s+(?-i:[A-Z])[^\d|]{0,40}\s*[|,-]?\s*"  # 'door Redactie', 'Door Jan de Vries |'
+META_LINE = re.compile(rf"^(?:(?:{_META_LABEL})\s*:?\s*(?:{_BYLINE})?|{_BYLINE})"
+                       rf"(?P<date>(?:[a-z]{{2,9}}\.?,?\s+)?\d.{{4,28}}?){_TIME.format()}\s*\.?$", re.I)
+META_LINE_MAX = 90
+# 'Lees ook:' with a list of links below it (or after it): other pages, not this one's text.
+SEE_ALSO = re.compile(r"^(?:lees ook|lees meer|zie ook|bekijk ook|meer lezen|ook interessant|"
+                      r"gerelateerde (?:artikelen|berichten|pagina's|nieuwsberichten)|gerelateerd|"
+                      r"meer over dit onderwerp|"
+                      r"meer nieuws|ander nieuws)\b\s*:?\s*", re.I)
+# A municipality's feedback question under its pages, with its buttons ('Ja', 'Nee').
+FEEDBACK = re.compile(r"^(?:heeft u gevonden wat u zocht|was deze (?:informatie|pagina|tekst) (?:nuttig|duidelijk|"
+                      r"behulpzaam)|vond u deze (?:informatie|pagina) (?:nuttig|duidelijk)|"
+                      r"hebben we uw vraag beantwoord|is deze informatie nuttig)\s*\??$", re.I)
+BUTTONS_MAX = 20
+# A breadcrumb trail as text: 'U bent hier: Home > Onderwijs > Cultuurcoaches', 'Home » Nieuws » ...'.
+BREADCRUMB = re.compile(r"(?:u bent hier|je bent hier|you are here)\s*:?\s*.+|(?:home|start|hoofdpagina|voorpagina|"
+                        r"homepage)(?:\s*[›»>/|→]\s*[^›»>/|→]{1,80}){1,6}", re.I)
+BREADCRUMB_MAX = 200
+_NAV_WORD = (r"(?:terug(?: naar (?:het )?(?:overzicht|boven|vorige pagina))?|naar boven|print(?: deze pagina)?|"
+             r"afdrukken|pagina afdrukken|vorige|volgende|[«‹<]+ ?vorige|volgende ?[»›>]+)")
+NAV_END = re.compile(rf"{_NAV_WORD}(?:\s*[|·•-]?\s*{_NAV_WORD})*", re.I)
+END_LABEL = re.compile(r"^(?:comments?|reacties?|reageer|reageren|laat een reactie achter|geef een reactie|"
+                       r"meest gelezen|populair|lees ook|zie ook|lees meer|gerelateerd|gerelateerde \w+|"
+                       r"meer nieuws|ander nieuws|deel dit(?: \w+)?|delen)\s*:?$", re.I)
+
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def _plain(block: str) -> str:
+    """A Markdown block's words, without emphasis, heading marks and line breaks."""
+    return " ".join(re.sub(r"^#+\s*|[*_]{1,2}|\\", " ", block.strip()).split())
+
+
+def _words(block: str) -> str:
+    """A Markdown block's words as _plain gives them, a link as its text ('Door [Redactie](...)')."""
+    return _plain(_LINK.sub(r"\1", block))
+
+
+def _is_meta_line(block: str) -> bool:
+    text = _words(block)
+    match = META_LINE.match(text) if len(text) <= META_LINE_MAX else None
+    return bool(match and is_bare_date(match.group("date")) and find_date(match.group("date")))
+
+
+# The name ends at a separator, 'op', the end, or the date (perhaps after a weekday).
+BYLINE_NAME = re.compile(r"\bdoor\s+((?-i:[A-Z])[^\d|]{0,40}?)(?:\s*[|,]|\s[–-]\s|\s+op\b|$|"
+                         r"\s(?=(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag|ma|di|wo|do|vr|za|zo)\.?\s+\d|\d))",
+                         re.I)
+NO_AUTHOR = {"redactie", "webredactie", "admin", "beheerder", "webmaster", "communicatie"}
+
+
+def _byline(block: str) -> str | None:
+    """The name in a byline ('Door Corina van der Vliet-Hart op 29 januari 2016')."""
+    found = BYLINE_NAME.search(_words(block))
+    name = found.group(1).strip() if found else ""
+    return name if name and name.lower() not in NO_AUTHOR else None
+
+
+def _drop_furniture(markdown_text: str) -> tuple[str, tuple[str, ...]]:
+    """Page furniture inside an article, wherever it stands: lines saying when the page was published or
+    changed ('Laatst gewijzigd: 12 april 2023', 'Geplaatst op' above '1 december 2022', 'Door Redactie
+    28 september 2017'), a breadcrumb trail, a feedback question and its buttons; at the end, 'Terug' and 'Print'
+    links and headings with nothing below them from a label of the site's own on ('Comments' above a plugin's
+    box). The date was read before; the names of bylines are returned (the page's authors when its metadata
+    names none). ('Lees ook' and its links are left out of the HTML: _drop_see_also.)"""
+    blocks = markdown_text.split("\n\n")
+    kept: list[str] = []
+    names: list[str] = []
+    i = 0
+    while i < len(blocks):
+        block, following = blocks[i], blocks[i + 1] if i + 1 < len(blocks) else ""
+        text = _plain(block)
+        if _is_meta_line(block):
+            name = _byline(block)
+            if name and name not in names:
+                names.append(name)
+            i += 1
+            continue
+        if META_LABEL.match(text) and following and len(_plain(following)) <= 40 and find_date(following):
+            i += 2
+            continue
+        if len(text) <= BREADCRUMB_MAX and BREADCRUMB.fullmatch(_words(block)):
+            i += 1  # 'Home › Nieuws › Cultuurcoaches' in a container whose name is not known
+            continue
+        if FEEDBACK.match(text):
+            i += 2 if following and len(_plain(following)) <= BUTTONS_MAX and "\n" not in following.strip() else 1
+            continue
+        kept.append(block)
+        i += 1
+    while kept and NAV_END.fullmatch(_words(kept[-1])):
+        kept.pop()  # 'Terug naar overzicht', 'Print deze pagina | Terug' below the text
+    # The headings at the end with nothing below them, from a label of the site's own ('Reacties', 'Meest
+    # gelezen' above other articles' titles): a plugin's box or the site's lists, not this article.
+    end = len(kept)
+    while end and kept[end - 1].lstrip().startswith("#"):
+        end -= 1
+    label = next((i for i in range(end, len(kept)) if END_LABEL.match(_plain(kept[i]))), None)
+    if label is not None:
+        del kept[label:]
+    text = "\n\n".join(kept).strip()
+    return (text + "\n" if text else ""), tuple(names)
 
 
 def _drop_date_lines(markdown_text: str) -> str:
@@ -315,8 +556,25 @@ def _block(el: Tag, base_url: str | None) -> list[str]:
     if name == "table":
         return [_table(el, base_url)]
     if name == "dl":
-        return ["\n".join(f"- {' '.join(_inline(item, base_url).split())}" for item in el.find_all(["dt", "dd"]))]
+        return [_definitions(el, base_url)]
     return _blocks(el, base_url)  # div, section, p, figure, ...
+
+
+def _definitions(el: Tag, base_url: str | None) -> str:
+    """A definition list as one item a term, with its descriptions after it ('- Datum: 12 maart 2026'; they
+    were items of their own, the term on one line and its value on the next)."""
+    items: list[list[str]] = []
+    after_term = False  # the last item started with a term: its description joins it
+    for item in el.find_all(["dt", "dd"]):
+        text = " ".join(_inline(item, base_url).split())
+        if not text:
+            continue
+        if item.name == "dd" and after_term:
+            items[-1].append(text)
+        else:
+            items.append([text])
+            after_term = item.name == "dt"
+    return "\n".join("- " + " ".join(parts) for parts in items)
 
 
 def _list(el: Tag, base_url: str | None, depth: int) -> str:

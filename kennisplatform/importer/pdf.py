@@ -22,7 +22,7 @@ from typing import Iterator
 
 from . import dates
 from .model import Draft, ImportProblem
-from .text import escape, first_paragraph, shorten
+from .text import CONTENTS_HEADING, CONTENTS_LINE, contents_lines, escape, first_paragraph, shorten
 from .titles import is_bare_date, looks_like_file_name, same_text
 
 MAX_PAGES = 300
@@ -380,9 +380,6 @@ def _without_running_lines(lines: list[Line]) -> list[Line]:
             and not (pages == 2 and line.margin and in_margins[shape] == 2)]
 
 
-# A line of a table of contents: 'Inleiding ........ 3', 'Financiën . . . . . 12', 'Bijlagen …… 20'.
-CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}$|…+\s*\d{1,4}$|_{4,}\s*\d{1,4}$")
-CONTENTS_HEADING = re.compile(r"^(inhoud|inhoudsopgave|inhoudstafel|inhoudsindeling|contents|table of contents)$", re.I)
 COVER_MAX_CHARS = 200  # a first page with less body text than this, before other pages, is a cover,
 COVER_LINE_MAX = 60  # in short lines only (a paragraph's lines run the width of the page)
 
@@ -390,10 +387,11 @@ COVER_LINE_MAX = 60  # in short lines only (a paragraph's lines run the width of
 def _without_contents(lines: list[Line]) -> list[Line]:
     """A table of contents points to the file's pages, which the text no longer has: its lines are left
     out, and its heading ('Inhoud') when its page had them."""
+    typed = contents_lines([line.text for line in lines])  # 'Inhoud', then '1. Visie 3' without leaders
     pages = {line.page for line in lines if CONTENTS_LINE.search(line.text)}
-    if not pages:
+    if not pages and not typed:
         return lines
-    return [line for line in lines if not CONTENTS_LINE.search(line.text)
+    return [line for i, line in enumerate(lines) if i not in typed and not CONTENTS_LINE.search(line.text)
             and not (line.page in pages and CONTENTS_HEADING.match(line.text.strip(" :")))]
 
 

@@ -36,14 +36,25 @@ def first_paragraph(markdown_text: str) -> str:
     Markdown ("8 &lt; 10", "\\[1\\]") is its sign again, and a link its text."""
     for block in re.split(r"\n\s*\n", markdown_text):
         block = block.strip()
-        if block and not block.startswith(("#", "-", "*", ">", "|", "```")) and not re.match(r"\d+\.", block):
+        if block and not block.startswith(("#", "-", "* ", ">", "|", "```")) and not re.match(r"\d+\.", block):
             if len(block) <= DATE_LINE_MAX and find_date(block):
                 continue  # 'Datum: 12-4-2023' above a report's text: its date, not what it is about
+            if len(block) <= SALUTATION_MAX and block.endswith(",") and "\n" not in block:
+                continue  # 'Beste intern cultuurcoördinator,' above a letter's text
+            if not re.search(r"[^\W\d_]", block) or ONLY_LINK.fullmatch(block):
+                continue  # an event's time ('15:00 - 17:00') or place ('[Oude Parochiehuis](...)') alone
+            if len(block) > SUMMARY_SOURCE_MAX:  # a summary is 300 characters; rendering a huge block is slow
+                block = block[:SUMMARY_SOURCE_MAX].rsplit(None, 1)[0]
             return shown_text(block)
     return ""
 
 
 DATE_LINE_MAX = 40  # a paragraph this short with a date in it is a date line
+SALUTATION_MAX = 80  # a paragraph this short ending with a comma is a letter's salutation
+# Of a longer first paragraph only its start is rendered for the summary (Python-Markdown takes 38 s for a
+# paragraph of 100,000 bold words); what is shown of it, SUMMARY_MAX characters, comes from the start anyway.
+SUMMARY_SOURCE_MAX = 4000
+ONLY_LINK = re.compile(r"\[[^\]\n]*\]\([^)\s]*\)")
 
 
 def shorten(text: str, limit: int = SUMMARY_MAX) -> str:
@@ -212,6 +223,66 @@ def name_title(name: str) -> str:
     return Path(name).stem.replace("_", " ").strip()
 
 
+# A table of contents points to pages that the imported text does not have, and would be its summary.
+# A line of one with leaders: 'Inleiding ........ 3', 'Financiën . . . . . 12', 'Bijlagen …… 20'.
+CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}$|…+\s*\d{1,4}$|_{4,}\s*\d{1,4}$")
+CONTENTS_HEADING = re.compile(r"^(inhoud|inhoudsopgave|inhoudstafel|inhoudsindeling|contents|table of contents)$", re.I)
+# An entry typed without leaders: a title with letters, then a tab or spaces and its page number ('1. Visie<TAB>3').
+_CONTENTS_ENTRY = re.compile(r"^(?=.*[^\W\d_]).{1,100}?(\t+|\s+)(\d{1,4})$")
+CONTENTS_MIN_ENTRIES = 2  # under a heading 'Inhoud'
+CONTENTS_MIN_BARE = 3  # without one: tab- or leader-separated entries only
+CONTENTS_ENTRY_MAX = 120  # characters of an entry line
+CONTENTS_BLANKS = 2  # blank lines between two entries
+
+
+def contents_lines(lines: list[str]) -> set[int]:
+    """The indexes of the lines of a table of contents typed as text (blank lines may come between them):
+    a heading 'Inhoud' ('Inhoudsopgave', ...) with at least two entries below it that end in a page number
+    ('1. Visie 3', '2. Doelen<TAB>6'), page numbers that do not go down; without the heading, three such
+    entries whose page numbers are set apart by a tab or by leaders ('Inleiding ........ 3'), not by a
+    space alone (a numbered list 'Groep 3', 'Groep 4' is no table of contents)."""
+    found: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        heading = bool(CONTENTS_HEADING.match(lines[i].strip().strip(" :*#_").strip()))
+        run: list[int] = []
+        page = blanks = 0
+        j = i + 1 if heading else i
+        while j < len(lines):
+            line = lines[j].strip()
+            if not line:
+                blanks += 1
+                if blanks > CONTENTS_BLANKS:
+                    break
+                j += 1
+                continue
+            blanks = 0
+            entry = _CONTENTS_ENTRY.match(line) if len(line) <= CONTENTS_ENTRY_MAX else None
+            if not entry or int(entry.group(2)) < page:
+                break
+            if not heading and "\t" not in entry.group(1) and not CONTENTS_LINE.search(line):
+                break
+            run.append(j)
+            page = int(entry.group(2))
+            j += 1
+        if len(run) >= (CONTENTS_MIN_ENTRIES if heading else CONTENTS_MIN_BARE):
+            found.update(run)
+            if heading:
+                found.add(i)
+            i = run[-1] + 1
+        else:
+            i += 1
+    return found
+
+
+def without_contents(lines: list[str]) -> list[str]:
+    drop = contents_lines(lines)
+    return [line for i, line in enumerate(lines) if i not in drop] if drop else lines
+
+
 BULLET = re.compile(r"^\s*[•·▪◦‣●○■□➤►–-]\s+")
 NUMBERED = re.compile(r"^\s*\d+[.)]\s+")
 
@@ -220,7 +291,7 @@ def read_text(text: str, name: str = "") -> Draft:
     """Plain text: the first line is the title; short standalone lines become headings, bullets lists. Lines
     at the top that a script wrote as fields ('URL: ...', 'Datum: ...', 'Title: ...') are the document's
     address, date and title, not its text (see _text_header)."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").splitlines()
+    lines = without_contents(text.replace("\r\n", "\n").replace("\r", "\n").splitlines())
     header, lines = _text_header(lines)
     if header.title:
         title, rest = header.title, lines
