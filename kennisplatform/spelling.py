@@ -18,6 +18,7 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MIN_LENGTH_TWO_EDITS = 5  # shorter words are two edits away from too many others
 MIN_PART = 3  # the head of a compound corrected in its tail ("muziek" + "onderwjis")
 MIN_SPLIT_PART = 2  # two words run together: "co" + "teaching"
+RARE_WORD_ZIPF = 2.0  # _rare_word
 MAX_WORD = 40  # longer is no word typed (or mistyped) in a query; its candidates would cost a second
 # Spellings of one sound that Dutch writers confuse, each way round: one mistake, though most are two
 # edits apart ("leerlein", "leerlyn" for leerlijn; "Alfense" for Alphense; "Hoekse" for Hoeksche).
@@ -93,8 +94,9 @@ def closest_word(word: str, indexed: Callable[[str], int],
         # A compound no document has whole is found through its parts ("erfgoedonderwijs": erfgoed,
         # onderwijs), so its correction is as good as one of a word the corpus has: the one whose last
         # part is the most common word ("cultuurkaard": kaart, not waard or aard). Not for a word that is
-        # such a compound itself: "kunstbeleid" is spelled right, not "kunstbereid" misspelled.
-        spelled_right = bool(analysis.compound_query_parts(word))
+        # such a compound itself: "kunstbeleid" is spelled right, not "kunstbereid" misspelled; nor for a word
+        # too rare for the vocabulary ("musiceren" is no "music" + "even").
+        spelled_right = bool(analysis.compound_query_parts(word)) or _rare_word(word)
         through_parts = [(vocabulary[tail], w) for w, tail in tails
                          if not options and not spelled_right and parts_documents(w)]
         if through_parts:
@@ -118,6 +120,14 @@ def closest_word(word: str, indexed: Callable[[str], int],
     if not options:
         return None
     return max(options, key=lambda w: (vocabulary.get(w, 0.0), w))
+
+
+def _rare_word(word: str) -> bool:
+    """A Dutch word below the vocabulary's frequency but not a misspelling: wordfreq has it at RARE_WORD_ZIPF or
+    more ("musiceren" 2.65, "filosoferen" 2.55). Misspellings that common exist too ("hoekse" 2.70), so this only
+    keeps such a word from being read as a compound with a tail one mistake off."""
+    from wordfreq import zipf_frequency
+    return zipf_frequency(word, "nl") >= RARE_WORD_ZIPF
 
 
 def _two_words(word: str, indexed: Callable[[str], int]) -> str | None:

@@ -147,3 +147,13 @@ def test_a_distance_within_a_limit_is_the_whole_distance_and_any_other_is_one_mo
     whole = distance(a, b)
     for limit in range(4):
         assert distance(a, b, limit) == (whole if whole <= limit else limit + 1), limit
+
+
+def test_a_rare_word_is_not_read_as_a_compound_with_a_tail_one_mistake_off():
+    # "musiceren" is in no word list of common words, but it is a word: not "music" + "even" (one letter off "eren"),
+    # which a search would find through its parts (tune11, session 19: "gezocht op ‘musiceven onder schooltijd’").
+    parts = {stem("music"), stem("even")}
+    assert closest_word("musiceren", lambda term: int(term in parts)) is None
+    # A misspelled compound is still corrected through its parts.
+    assert closest_word("erfgoedonderwjis", lambda term: int(term in {stem("erfgoed"), stem("onderwijs")})) \
+        == "erfgoedonderwijs"
