@@ -174,6 +174,16 @@ PLACE_PARTIAL_FROM = 3
 # 100 +0.28, but 75 -0.37 and 50 -1.01 (a question's weak words, "belangrijk", stand further off): 150 keeps away from
 # that edge. The held-out half unchanged from 100 to 200 (at 75 and 50, a kind or two rose by 0.002).
 NEAR_WINDOW = 150
+# A short query's first tier (every word) counts a compound's parts written apart ("media" ... "coach" for
+# "mediacoach") only where the text has them within PARTS_WINDOW positions of one another (about half a sentence),
+# or a title or summary has one of them: a long report that says "media" in one section and "coach" in another does
+# not have the word. Such a page goes one tier down, with the pages that lack a word, and is ranked there by its
+# score. A one-word query keeps every page with the parts. On the tuning sets (docs/performance.md, "Session 19: a
+# compound's parts together"): 10 raised 14 queries and lowered 2, summed +0.47 (bs_tune10 "wat is een mediacoach en
+# waar werkt zo iemand meestal" 0.690 -> 0.852, bs_tune8 "boskoop kunsteducatie" 0.838 -> 0.942); 5 +0.49 (14 up,
+# 5 down), 20 +0.33 (11 up, 1 down), 40 +0.22; session 13's "side by side" only cost compounds. The held-out half
+# unchanged at each.
+PARTS_WINDOW = 10
 # The pages whose positions are read at once, at least (_together_first): positions cost per page, so a long query
 # over 100,000 documents reads those of the pages that may fill its page, not of every page with every word.
 NEAR_CHUNK = 40
@@ -1256,12 +1266,37 @@ class SearchEngine:
         group_bits = [self._group_bits(state, parsed.groups[i]) for i in parsed.content_groups]
         n = len(group_bits)
         levels = _at_least(group_bits, listed)
-        tiers = [levels[n] | first]
+        top = levels[n]
+        if n > 1:
+            for i in parsed.content_groups:
+                top &= self._parts_together(state, parsed.groups[i], top)
+        tiers = [top | first]
         if _place_partial(parsed):  # the rest as one, by weight (PLACE_PARTIAL_FROM)
             return [tiers[0], listed & ~tiers[0]]
-        for matched in range(n - 1, max(plan.min_groups, 1) - 1, -1):
-            tiers.append(levels[matched] & ~levels[matched + 1] & ~first)
-        return tiers
+        lower = [levels[matched] & ~levels[matched + 1] & ~first
+                 for matched in range(n - 1, max(plan.min_groups, 1) - 1, -1)] or [0]
+        lower[0] |= levels[n] & ~tiers[0]  # every word, but a compound's parts apart: one tier down
+        return tiers + lower
+
+    def _parts_together(self, state: _State, group: Group, among: int) -> int:
+        """Of `among`, the documents that match the group with its parts together: its word (or another
+        alternative), or a compound's parts within PARTS_WINDOW positions of one another in the text, a part that
+        the title or summary has needing no place there (PARTS_WINDOW)."""
+        size = state.ranker.size
+        kept = 0
+        for clause in group.alternatives:
+            if clause.kind != "parts":
+                kept |= self._clause_bits(state, clause) & among
+        for clause in group.alternatives:
+            apart = self._clause_bits(state, clause) & among & ~kept if clause.kind == "parts" else 0
+            if apart:
+                docs = bitsets.to_array(apart, size)
+                elsewhere = [bitsets.to_mask(self._term_bits(state, schema.TITLE_FIELD, term)
+                                             | self._term_bits(state, schema.SUMMARY_FIELD, term), size)[docs]
+                             for term in clause.terms]
+                kept |= bitsets.from_array(state.ranker.arrays.near_docs(
+                    schema.BODY_FIELD, [[term] for term in clause.terms], docs, PARTS_WINDOW, elsewhere), size)
+        return kept
 
     def _together_first(self, state: _State, parsed: ParsedQuery, tiers: list[int], first: int, scores: np.ndarray,
                         needed: int) -> list[int]:
