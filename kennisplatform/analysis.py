@@ -287,9 +287,11 @@ def _vocabulary() -> dict[str, float]:
 
 def prepare() -> None:
     """Load what analysing the first words would otherwise load: the word list (~0.2 s) and the stems of
-    its lexicalised words (~35 ms), which compound splitting asks for."""
+    its lexicalised words (~35 ms), which compound splitting asks for, and the whole list that a query word's
+    derivational relatives are looked up in (~35 ms)."""
     vocabulary()
     _lexicalised_stems()
+    _relative_words()
 
 
 def vocabulary() -> dict[str, float]:
@@ -689,6 +691,131 @@ def head_variants(surface: str) -> tuple[str, ...]:
         return ()
     first = word[: len(word) - len(parts[-1])]
     return tuple(stem(first + other) for other in others)
+
+
+# -- derivational relatives -----------------------------------------------------------------------------
+# Snowball keeps a noun, its verb and its adjective apart where the suffix differs: participatie / participeren /
+# participeert, adoptie / geadopteerd, educatie / educatief, filosofie / filosoferen / filosofisch, digitalisering /
+# digitaal. A query word ALSO matches its relatives of another word class (query.Clause kind "derived", weighed
+# below the word itself in search.py); forms of its own class (participeren / participeert: inflection) are not
+# added, as those lowered questions (docs/performance.md, sessions 5, 6 and 10). Each relative must be a word of
+# wordfreq's whole Dutch list (Zipf >= DERIVED_MIN_ZIPF); words whose look-alike means something else are kept
+# apart in _NOT_RELATED.
+DERIVED_MIN_ZIPF = 1.5
+_NOUN, _VERB, _ADJECTIVE = "noun", "verb", "adjective"
+# (ending, class, endings of the relatives over the same base). The verb's forms: infinitive, present, past, the
+# participle (ge- before the base).
+_VERB_FORMS = ("eren", "eert", "eerde", "eerden", "ge|eerd", "ge|eerde")
+_DERIVATIONS = (
+    ("atie", _NOUN, _VERB_FORMS + ("atief", "atieve")),
+    ("aties", _NOUN, _VERB_FORMS + ("atief", "atieve")),
+    ("ie", _NOUN, _VERB_FORMS + ("ief", "ieve", "isch", "ische")),
+    ("ies", _NOUN, _VERB_FORMS + ("ief", "ieve", "isch", "ische")),
+    ("atief", _ADJECTIVE, _VERB_FORMS + ("atie",)),
+    ("atieve", _ADJECTIVE, _VERB_FORMS + ("atie",)),
+    ("ief", _ADJECTIVE, _VERB_FORMS + ("ie",)),
+    ("ieve", _ADJECTIVE, _VERB_FORMS + ("ie",)),
+    ("isch", _ADJECTIVE, _VERB_FORMS + ("ie",)),
+    ("ische", _ADJECTIVE, _VERB_FORMS + ("ie",)),
+    ("eren", _VERB, ("atie", "ie", "atief", "ief", "isch")),
+    ("eert", _VERB, ("atie", "ie", "atief", "ief", "isch")),
+    ("eerde", _VERB, ("atie", "ie", "atief", "ief", "isch")),
+    ("eerden", _VERB, ("atie", "ie", "atief", "ief", "isch")),
+    ("ge|eerd", _VERB, ("atie", "ie", "atief", "ief", "isch")),
+    ("ge|eerde", _VERB, ("atie", "ie", "atief", "ief", "isch")),
+    ("alisering", _NOUN, ("aal", "ale")),
+    ("aliseren", _VERB, ("aal", "ale")),
+    ("aal", _ADJECTIVE, ("alisering", "aliseren")),
+    ("ale", _ADJECTIVE, ("alisering", "aliseren")),
+)
+# Only words rarer than this have relatives: a common word is a unit of its own (as for compound splitting) whose
+# relatives mean something else as often as the same (organisaties / georganiseerd, creatieve / creatie, inclusief /
+# inclusie, gespecialiseerd / specialisatie each lowered a tuning query).
+DERIVED_MAX_ZIPF = LEXICALISED_ZIPF
+MIN_DERIVED_BASE = 4  # letters of the base the endings share (adopt-ie, particip-eren)
+# Look-alikes that are no relatives: positie / positief, relatie / relatief, actie / actief, collectie /
+# collectief, kopie / koperen (copper), regie / regeren, lokaal / localisering.
+_NOT_RELATED = frozenset({"positief", "positieve", "relatief", "relatieve", "actief", "actieve", "collectief",
+                          "collectieve", "koperen", "regeren", "regeert", "regeerde", "geregeerd"})
+
+
+@lru_cache(maxsize=1)
+def _relative_words() -> frozenset[str]:
+    """The words of wordfreq's whole Dutch list (Zipf >= DERIVED_MIN_ZIPF), folded, that end as a relative may
+    (_DERIVATIONS): about 10,000 words, read in ~35 ms."""
+    from wordfreq import get_frequency_dict
+
+    endings = tuple({relative.rpartition("|")[2] for _, _, relatives in _DERIVATIONS for relative in relatives})
+    floor = 10 ** (DERIVED_MIN_ZIPF - 9)
+    words = set()
+    for word, freq in get_frequency_dict("nl").items():
+        if freq < floor:
+            break  # the dict is ordered by frequency
+        if not word.isascii():
+            word = fold(word)  # creëren -> creeren
+        if word.endswith(endings):
+            words.add(word)
+    return frozenset(words)
+
+
+def _with_ending(base: str, ending: str) -> str:
+    prefix, _, suffix = ending.rpartition("|")
+    return prefix + base + suffix
+
+
+def _base_of(word: str, ending: str) -> str | None:
+    prefix, _, suffix = ending.rpartition("|")
+    if not (word.startswith(prefix) and word.endswith(suffix)):
+        return None
+    base = word[len(prefix): len(word) - len(suffix)]
+    return base if len(base) >= MIN_DERIVED_BASE else None
+
+
+@lru_cache(maxsize=50_000)
+def derived_words(word: str) -> tuple[str, ...]:
+    """The words of another word class derived from the same base as a folded word, that wordfreq knows:
+    "adoptie" -> adopteren, adopteert, geadopteerd, ...; "educatief" -> educatie; "digitalisering" -> digitaal;
+    "participeren" -> participatie (not participeert: the same verb). () for a word with none."""
+    if word in _NOT_RELATED or not word.isalpha():
+        return ()
+    if _zipf(word) >= DERIVED_MAX_ZIPF:
+        return ()  # a common word has a meaning of its own: organisatie / organiseren, creatief / creatie
+    out: list[str] = []
+    for ending, _, relatives in _DERIVATIONS:
+        base = _base_of(word, ending)
+        if base is None:
+            continue
+        for relative in relatives:
+            other = _with_ending(base, relative)
+            if other != word and other not in _NOT_RELATED and other in _relative_words():
+                out.append(other)
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=50_000)
+def derived_terms(surface: str) -> tuple[tuple[str, ...], ...]:
+    """Term tuples a query word also matches through derivation: each relative's stem of the word itself, and for
+    a compound each part in turn replaced by a relative's stem, the other parts kept ("monumentadoptie" ->
+    (monument, geadopteerd), ...). Only tuples whose terms differ from the word's own."""
+    info = query_word_terms(surface)
+    if info is None:
+        return ()
+    whole, _ = info
+    word = fold(_normalize(surface.lower()))
+    out: list[tuple[str, ...]] = []
+    for other in derived_words(word):
+        term = stem(other)
+        if term != whole:
+            out.append((term,))
+    parts = split_compound(word)
+    if len(parts) >= 2:
+        stems = [stem(p) for p in parts]
+        for i, part in enumerate(parts):
+            for other in derived_words(part):
+                term = stem(other)
+                if term != stems[i]:
+                    out.append(tuple(dict.fromkeys(stems[:i] + [term] + stems[i + 1:])))
+    return tuple(dict.fromkeys(out))
 
 
 # Numbers written in digits or in words ("40 basisscholen", "veertig basisscholen"): a query that writes one finds

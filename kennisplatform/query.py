@@ -35,7 +35,9 @@ class Clause:
     """One way to match a group: all `terms` anywhere (kind 'terms'), adjacent (kind 'phrase'),
     any word starting with terms[0] (kind 'prefix'), the parts of a compound query word anywhere (kind
     'parts': scored lower than the whole word), the compound with another of the heads that mean the same
-    (kind 'variant': "erfgoededucatie" for "erfgoedonderwijs", scored lower too), or a taxonomy value (kind
+    (kind 'variant': "erfgoededucatie" for "erfgoedonderwijs", scored lower too), a relative of another word class
+    (kind 'derived': "geadopteerd" for "adoptie", or a compound's parts with one of them so replaced; scored lower
+    too), or a taxonomy value (kind
     'facet': terms = (facet, id))."""
 
     kind: str
@@ -121,6 +123,12 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
             alternatives += tuple(Clause("variant", (variant,), token.text)
                                   for variant in (analysis.head_variants(token.text) if plain else ())
                                   if variant not in typed_terms)
+            # Relatives of another word class ("adoptie": geadopteerd; "monumentadoptie": monument + geadopteerd),
+            # weighed below the word (search.DERIVED_WEIGHT); not for filler words.
+            if plain and clause.terms[0] not in filler_stems():
+                alternatives += tuple(Clause("derived", terms, token.text)
+                                      for terms in analysis.derived_terms(token.text)
+                                      if not (len(terms) == 1 and terms[0] in typed_terms))
             number = analysis.number_variant(token.text) if plain else None
             if number is not None and number not in typed_terms:
                 alternatives += (Clause("terms", (number,), token.text),)
@@ -134,7 +142,9 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
     parsed.groups = _with_joined_compounds(parsed.groups, units_only=len(parsed.content_groups) > MAX_PARTS_GROUPS)
     if len(parsed.content_groups) > MAX_PARTS_GROUPS:
         # In a long query the other words already say what a compound's parts would add.
-        parsed.groups = [Group(tuple(c for c in g.alternatives if c.kind != "parts"), g.text, g.filler)
+        parsed.groups = [Group(tuple(c for c in g.alternatives
+                                     if c.kind != "parts" and not (c.kind == "derived" and len(c.terms) > 1)),
+                               g.text, g.filler)
                          for g in parsed.groups]
     if len(parsed.groups) > MAX_GROUPS:
         parsed.groups = parsed.groups[:MAX_GROUPS]

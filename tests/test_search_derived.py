@@ -1,0 +1,52 @@
+"""Derivational relatives (session 19): a query word also matches its relatives of another word class, weighed
+below the word itself. "monumentadoptie" finds a page about monuments that schools have "geadopteerd",
+"geactualiseerd" one about the "actualisatie" of the goals; forms of the word's own class (inflection) and the
+relatives of common words (organisatie / georganiseerd) are not added."""
+from __future__ import annotations
+
+from conftest import articles_engine, hits
+
+from kennisplatform import analysis
+from kennisplatform.query import parse_query
+
+DOCS = [
+    ("adopteren", "Scholen en hun monument", "Twintig basisscholen hebben een monument in hun wijk geadopteerd."),
+    ("monumentadoptie", "Monumentadoptie", "Over monumentadoptie door basisscholen in de wijk."),
+    ("actualisatie", "De kerndoelen", "Over de actualisatie van de kerndoelen voor kunst en cultuur."),
+    ("geactualiseerd", "Kerndoelen", "De kerndoelen voor kunst en cultuur zijn geactualiseerd."),
+    ("georganiseerd", "Een middag", "De school heeft een middag over kerndoelen georganiseerd."),
+] + [(f"ander-{n}", f"Cultuur in de regio, deel {n}", f"De basisschool en {word} in de wijk.")
+     for n, word in enumerate(["muziek", "dans", "film", "lezen", "monumenten"])]
+
+engine = articles_engine([(doc_id, title, [], body) for doc_id, title, body in DOCS])
+
+
+def test_a_word_has_its_relatives_of_another_class():
+    assert "geadopteerd" in analysis.derived_words("adoptie")
+    assert "adopteren" in analysis.derived_words("adoptie")
+    assert analysis.derived_words("geactualiseerd") == ("actualisatie",)  # not actualiseren: the same verb
+    assert "educatief" in analysis.derived_words("educatie")
+    assert "digitaal" in analysis.derived_words("digitalisering")
+
+
+def test_a_common_word_or_a_look_alike_has_none():
+    assert analysis.derived_words("organisatie") == ()  # a unit of its own: not georganiseerd
+    assert analysis.derived_words("positie") == ()  # positief means something else
+    assert analysis.derived_words("museum") == ()
+
+
+def test_a_compound_meets_its_parts_with_a_relative():
+    assert ("monument", analysis.stem("geadopteerd")) in analysis.derived_terms("monumentadoptie")
+
+
+def test_the_relative_finds_the_page_below_the_word_as_typed(engine):
+    ranking = hits(engine, "monumentadoptie")
+    assert ranking[:2] == ["monumentadoptie", "adopteren"]
+    ranking = hits(engine, "kerndoelen geactualiseerd")
+    assert ranking[:2] == ["geactualiseerd", "actualisatie"]  # before "georganiseerd", which has kerndoelen only
+
+
+def test_a_long_query_leaves_a_compound_part_s_relatives_out():
+    groups = parse_query("monumentadoptie door scholen in de wijk Delft").groups
+    assert all(not (clause.kind == "derived" and len(clause.terms) > 1)
+               for group in groups for clause in group.alternatives)
