@@ -43,8 +43,8 @@ def test_the_adverbs_are_filler_words_and_own_words_are_not():
 
 THEATRE = [
     ("opinie", "Maak theaterles verplicht",
-     "Theaterles hoort op school. Een theaterdocent geeft de les, niet de groepsleerkracht. Theaterles door een "
-     "theaterdocent geeft kinderen zelfvertrouwen."),
+     "Theaterles hoort op school. Een theaterdocent geeft de les, niet de groepsleerkracht. Theaterles die door een "
+     "theaterdocent wordt gegeven, geeft kinderen zelfvertrouwen."),
     ("verslag", "Verslag van de werkbijeenkomst",
      "Er was een echte discussie over theaterles en over de theaterdocent die de les had gegeven." + FILLER),
 ]
