@@ -294,6 +294,15 @@ def prepare() -> None:
     _relative_words()
 
 
+def word_zipf(word: str) -> float:
+    """A word's Zipf frequency in wordfreq's whole Dutch list (0.0: not in it), rare words too, from the list that
+    _vocabulary reads (loaded once; wordfreq's own zipf_frequency loads another copy, about 14 MB a process)."""
+    from wordfreq import get_frequency_dict, freq_to_zipf
+
+    freq = get_frequency_dict("nl").get(word, 0.0)
+    return freq_to_zipf(freq) if freq else 0.0
+
+
 def vocabulary() -> dict[str, float]:
     """The Dutch vocabulary (folded word -> Zipf frequency) the splitter uses; spelling correction
     proposes words from it."""

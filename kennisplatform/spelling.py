@@ -126,8 +126,7 @@ def _rare_word(word: str) -> bool:
     """A Dutch word below the vocabulary's frequency but not a misspelling: wordfreq has it at RARE_WORD_ZIPF or
     more ("musiceren" 2.65, "filosoferen" 2.55). Misspellings that common exist too ("hoekse" 2.70), so this only
     keeps such a word from being read as a compound with a tail one mistake off."""
-    from wordfreq import zipf_frequency
-    return zipf_frequency(word, "nl") >= RARE_WORD_ZIPF
+    return analysis.word_zipf(word) >= RARE_WORD_ZIPF
 
 
 def _two_words(word: str, indexed: Callable[[str], int]) -> str | None:
