@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import re
 
+import sys
+
 import pytest
 import yaml
 
 from kennisplatform import analysis
 from kennisplatform.analysis import fold
 from kennisplatform.spelling import distance
-from test_relevance_collection import RELEVANCE
+from test_relevance_collection import RELEVANCE, assert_judged_pages_in, collection_pages
+
+sys.path.insert(0, str(RELEVANCE))
+import evaluate  # noqa: E402
 
 # derived file -> the judgments files its sources may come from (same pages)
 DERIVED = {
@@ -98,3 +103,17 @@ def test_a_later_derived_set_misspells_every_tuning_query_of_its_source_but_its_
     wanted = {item["query"] for item in _queries(source) if item["kind"] in SOURCE_KINDS}
     assert {item["source"] for item in _queries(name)} == wanted
     assert sum("place" in item["rules"].split() for item in _queries(name)) >= 5
+
+
+@pytest.mark.parametrize("flag, name, folder", [
+    ("typo-tune10", "judgments_typo_tune10.yaml", "collection_tune10"),
+    ("typo-tune11", "judgments_typo_tune11.yaml", "collection_tune11"),
+])
+def test_a_later_derived_set_is_a_named_set_over_its_sources_collection(flag, name, folder):
+    """evaluate.py --typo-tune10 / --typo-tune11 run the derived queries over their source's pages, which hold
+    every page they grade; their starter documents were never pooled (no grades under any key)."""
+    collection, judgments, _ = evaluate.NAMED_SETS[flag]
+    assert (collection, judgments) == (RELEVANCE / folder, RELEVANCE / name)
+    assert_judged_pages_in(collection_pages(collection), _queries(name))
+    assert not any(name in (evaluate.starter_grades(key)) for key in
+                   (evaluate.TUNING_KEY, evaluate.HELD_OUT_KEY, evaluate.CHECK_KEY))
