@@ -33,6 +33,7 @@
     python benchmarks/relevance/evaluate.py --tune10 [--beside-starter]  # questions and places (tuning)
     python benchmarks/relevance/evaluate.py --tune11 [--beside-starter]  # titles and derived forms (tuning)
     python benchmarks/relevance/evaluate.py --typo-field | --typo-tune3 | --typo-starter   # derived typo tuning sets
+    python benchmarks/relevance/evaluate.py --typo-tune10 | --typo-tune11   # the same over tune10, tune11 (session 19)
     python benchmarks/relevance/evaluate.py --compound-field         # compound/topical tuning queries, field pages
     python benchmarks/relevance/evaluate.py --compound-tune3         # compound/topical tuning queries, tune3 pages
     python benchmarks/relevance/evaluate.py --elided-field           # elided-compound tuning queries, field pages
@@ -242,6 +243,10 @@ Westland, Boskoop, Oude Wetering, Gorinchem, Rotterdam-Charlois, Friesland's vil
 --typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
 starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
 typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; the rules are in their headers).
+--typo-tune10 and --typo-tune11 (session 19) are made the same way from every tune10 and tune11 query of the kinds
+topical, compound, morphology, multi, place, title and question, each set over its own collection (tune10's and
+tune11's pages are two collections, judged apart); none has the analysed terms of another judged query. Their
+starter documents were never pooled: with --beside-starter they count as not relevant, as for the other typo sets.
 --compound-field and --compound-tune3 (session 6) are tuning queries of the kinds compound and topical over the
 field collection's and tune3's pages: plurals, compounds, derived forms and compounds written apart, judged by
 reading the pages before any engine ran on them (the weakest kind on tuning material had only 8 + 7 queries).
@@ -463,6 +468,9 @@ NAMED_SETS = {
     "typo-field": (FIELD_COLLECTION, HERE / "judgments_typo_field.yaml",
                    "misspelled tuning queries of the field set (tune half) and tune2"),
     "typo-tune3": (TUNE3_COLLECTION, HERE / "judgments_typo_tune3.yaml", "misspelled tune3 queries"),
+    # Session 19: the same over tune10's and tune11's pages, each set over its own collection.
+    "typo-tune10": (TUNE10_COLLECTION, HERE / "judgments_typo_tune10.yaml", "misspelled tune10 queries (session 19)"),
+    "typo-tune11": (TUNE11_COLLECTION, HERE / "judgments_typo_tune11.yaml", "misspelled tune11 queries (session 19)"),
     "compound-field": (FIELD_COLLECTION, COMPOUND_FIELD_JUDGMENTS,
                        "compound and short topical tuning queries over the real pages (session 6)"),
     "compound-tune3": (TUNE3_COLLECTION, COMPOUND_TUNE3_JUDGMENTS,
