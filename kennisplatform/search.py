@@ -847,7 +847,8 @@ class SearchEngine:
             for length in range(min(4, len(words) - i), 1, -1):
                 run = " ".join(words[i:i + length]).strip('"-*()?!.,;:')
                 place = self._misspelled_place(state, run, analysis.analyze_query(run), phrase=True)
-                if place and len(place.split()) == length:
+                # As many words, or the same letters with a space in another place ("voorne aanzee").
+                if place and (len(place.split()) == length or _squashed(place) == _squashed(run)):
                     out.append(place)
                     changed = True
                     i += length
@@ -1609,6 +1610,11 @@ def _place_partial(parsed: ParsedQuery) -> bool:
     """Whether a short query's documents without every word are ranked by weight (PLACE_PARTIAL_FROM)."""
     content = parsed.content_groups
     return PLACE_PARTIAL_FROM <= len(content) < LONG_QUERY and any(_places(parsed.groups[i]) for i in content)
+
+
+def _squashed(name: str) -> str:
+    """A name's letters without its spaces, folded: "Voorne aan Zee" and "voorne aanzee" alike."""
+    return analysis.fold(name).replace(" ", "")
 
 
 def _classic_idf(parsed: ParsedQuery) -> bool:

@@ -18,6 +18,8 @@ DOCS = [
     ("hoeksche-waard", "Muziek op school", ["Hoeksche Waard"], "Muziekles voor alle groepen."),
     ("hoek", "Op de hoek", [], "Op de hoek staat een school die een bezoek waard is."),
     ("hoek-plein", "Een hoek van het plein", [], "Die hoek is een wandeling waard."),
+    ("voorne", "Voorlezen op school", ["Voorne aan Zee"], "De bibliotheek leest voor in de klas."),
+    ("bibliotheek", "De bibliotheek op school", [], "Een bibliotheek in de school, aan zee."),
 ]
 
 engine = articles_engine(DOCS)
@@ -50,3 +52,15 @@ def test_a_misspelled_place_of_common_words_is_corrected_as_a_whole(engine):
     result = engine.search(SearchParams(q="Hoekse Waard"))
     assert result.relaxation.kind == "corrected" and result.relaxation.shown == "Hoeksche Waard"
     assert [h.id for h in result.hits] == ["hoeksche-waard"]
+
+
+def test_a_place_name_with_a_space_in_another_place_is_the_place(engine):
+    # "voorne aanzee" for Voorne aan Zee (tune10's derived typo, session 19): the letters of the name with a space
+    # left out, not the words voorne and aanzee, which no text has.
+    from kennisplatform.params import SearchParams
+
+    for typed in ("voorne aanzee bibliotheek", "voorneaan zee bibliotheek"):
+        result = engine.search(SearchParams(q=typed))
+        assert result.relaxation is not None and result.relaxation.kind == "corrected", typed
+        assert result.relaxation.shown == "Voorne aan Zee bibliotheek", typed
+        assert hits(engine, typed)[0] == "voorne", typed
