@@ -1280,7 +1280,8 @@ class SearchEngine:
         top = levels[n]
         if n > 1:
             for i in parsed.content_groups:
-                top &= self._parts_together(state, parsed.groups[i], top)
+                if any(clause.kind == "parts" for clause in parsed.groups[i].alternatives):
+                    top &= self._parts_together(state, parsed.groups[i], top)
         tiers = [top | first]
         if _place_partial(parsed):  # the rest as one, by weight (PLACE_PARTIAL_FROM)
             return [tiers[0], listed & ~tiers[0]]
