@@ -115,7 +115,7 @@ youth councils and children's mayors, makers education and digital heritage, sev
 and some noise; 22 title, 12 morphology (a derived form), 6 compound, 12 others (question, place, topical). Its
 starter documents are pooled and graded like the other tuning sets' (run it alone and with --beside-starter).
 --tune12 (collection_tune12/, session 20) is tuning material of every kind, 8 queries each, above all typos as
-people really make them (two mistakes in one query "sinterklaas intoght molenlande", a word spelt by ear "katwyk",
+people really make them (two mistakes in one query "sinterklaas intoght molelanden", a word spelt by ear "katwyk",
 "tekord", compounds written apart "film educatie basis school" or run together "immaterieelerfgoed", a misspelt place
 of several words "hendrik ido ambagt") and several topical words (multi: 3-6 content words, some not on the best
 page); its pages are on crafts, intangible heritage and traditions (carnival, Sinterklaas in Zuid-Holland villages),
