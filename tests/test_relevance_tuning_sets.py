@@ -1,5 +1,5 @@
 """The tuning sets over pages of their own (tune3, session 5; tune4, session 6; tune5, session 7; tune6, session 11;
-tune7, session 12; tune8, session 13; tune9, session 14; tune10, session 18; tune11, session 19) stay what they claim to be: pages of their
+tune7, session 12; tune8, session 13; tune9, session 14; tune10, session 18; tune11, session 19; tune12, session 20) stay what they claim to be: pages of their
 own (none shared with any other collection, so tuning on them never tunes on a check set's page), every judged page
 present by its source address, all of it tuning material, and enough queries of the kinds each was made for (tune3:
 titles and several topical words; tune4: titles, one- and two-word topics, compounds and questions, over pages whose
@@ -14,7 +14,8 @@ keyword queries over practical pages on the starter corpus' subjects, sharing ma
 none a copy of another set's query; tune10: questions and place queries, places written as adjectives, names of several
 words and villages of a municipality, over practical and local pages, none a copy of another set's query; tune11:
 half-remembered titles and derived word forms, over pages whose titles share words, none a copy of another set's
-query)."""
+query; tune12: every kind, 8 queries each, with typos as people make them and queries of several topical words, none a
+copy of another set's query)."""
 from __future__ import annotations
 
 import html
@@ -43,6 +44,7 @@ TUNE8 = RELEVANCE / "collection_tune8"
 TUNE9 = RELEVANCE / "collection_tune9"
 TUNE10 = RELEVANCE / "collection_tune10"
 TUNE11 = RELEVANCE / "collection_tune11"
+TUNE12 = RELEVANCE / "collection_tune12"
 TITLE = re.compile(r"<title>([^<]+)</title>")
 
 
@@ -85,12 +87,16 @@ SETS = {
     "tune11": TuningSet(TUNE11, RELEVANCE / "judgments_tune11.yaml", range(44, 53),
                         {"title": 20, "morphology": 10, "compound": 5, "question": 4, "place": 4, "topical": 2},
                         {"topical": (1, 4)}),
+    # every kind, 8 each: typos as people make them and several topical words above all
+    "tune12": TuningSet(TUNE12, RELEVANCE / "judgments_tune12.yaml", range(45, 56),
+                        {"typo": 8, "multi": 8, "question": 8, "place": 8, "topical": 8, "compound": 8, "title": 8},
+                        {"question": (8, 14), "topical": (1, 3), "multi": (4, 6)}),
 }
 # A kind only the tuning sets use: a query whose word is a derived form (noun, verb, adjective) of the page's word.
 TUNING_KINDS = KINDS | {"morphology"}
 # The sets written after every other judgments file: none of their queries may have the analysed terms of another
 # file's query (a later set is added here by its name).
-OWN_QUERIES = ("tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11")
+OWN_QUERIES = ("tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12")
 
 
 @pytest.fixture(scope="module", params=list(SETS))
@@ -131,10 +137,10 @@ def _terms(query: str) -> tuple[str, ...]:
     return tuple(sorted(set(analysis.analyze_query(query))))
 
 
-@pytest.mark.parametrize("folder", [TUNE4, TUNE5, TUNE6, TUNE7, TUNE8, TUNE9, TUNE10, TUNE11],
-                         ids=["tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11"])
+@pytest.mark.parametrize("folder", [TUNE4, TUNE5, TUNE6, TUNE7, TUNE8, TUNE9, TUNE10, TUNE11, TUNE12],
+                         ids=["tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12"])
 def test_titles_share_words(folder):
-    """The point of tune4 to tune11: a remembered title's words are in more than one page's title."""
+    """The point of tune4 to tune12: a remembered title's words are in more than one page's title."""
     words = Counter()
     for name in collection_pages(folder).values():
         title = html.unescape(TITLE.search((folder / name).read_text(encoding="utf-8")).group(1)).lower()
@@ -145,7 +151,7 @@ def test_titles_share_words(folder):
 
 @pytest.mark.parametrize("name", OWN_QUERIES)
 def test_no_query_of_a_later_set_has_the_terms_of_another_sets_query(name):
-    """tune5 to tune11 were each written after every other set: a query with the same analysed terms as one of
+    """tune5 to tune12 were each written after every other set: a query with the same analysed terms as one of
     theirs would tune on a held-out or check query, or only repeat a tuning one."""
     mine = SETS[name].judgments
     others = {_terms(item["query"]) for path in sorted(RELEVANCE.glob("judgments*.yaml")) if path != mine
@@ -282,3 +288,59 @@ def test_tune11_asks_for_derived_forms_and_half_remembered_titles():
         if any(_stems(item["query"]) - _stems(title) for title in meant):
             changed += 1
     assert changed >= 3, changed
+
+
+def _zuid_holland_places() -> set[str]:
+    """The woonplaatsen and municipalities of Zuid-Holland in CBS's list (kennisplatform/data/woonplaatsen.tsv),
+    lowercased."""
+    rows = (line.split("\t") for line in (REPO / "kennisplatform" / "data" / "woonplaatsen.tsv")
+            .read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
+    return {row[0].lower() for row in rows if len(row) == 3 and row[2] == "Zuid-Holland"}
+
+
+def test_tune12_has_typos_as_people_make_them_and_several_topical_words():
+    """The point of tune12: its typos are real misses, not a letter the stemmer undoes: each typo query has an analysed
+    term no page of the collection has (a word spelt by ear, run together or misspelt) or two words that, joined, are a
+    word of a page it grades 3 (a compound written apart), and at least two have two such faults. At least three of
+    its queries of several topical words (multi) have a term missing from every page they grade 3, so that only part of
+    the words are on the best page. Questions are asked as questions; at least four places name a village or
+    municipality of Zuid-Holland, three of them a name of several words; a compound query's longest word is whole in
+    none of the pages it grades 3; no title query is a page's whole title."""
+    chosen = SETS["tune12"]
+    pages = collection_pages(chosen.folder)
+    by_url = {url: html.unescape(re.sub(r"<[^>]+>", " ", (chosen.folder / name).read_text(encoding="utf-8")))
+              for url, name in pages.items()}
+    everywhere = set().union(*(_stems(text) for text in by_url.values()))
+    queries = yaml.safe_load(chosen.judgments.read_text(encoding="utf-8"))["queries"]
+    assert all(item["query"] == item["query"].lower() for item in queries)
+
+    def best(item):
+        return [by_url[normalise_url(url)] for url, grade in item["relevant"].items() if grade == 3]
+
+    twice = 0
+    for item in [item for item in queries if item["kind"] == "typo"]:
+        words = item["query"].split()
+        joined = [a + b for a, b in zip(words, words[1:]) if any(a + b in page.lower() for page in best(item))]
+        faults = len(_stems(item["query"]) - everywhere) + len(joined)
+        assert faults >= 1, item["query"]
+        twice += faults >= 2
+    assert twice >= 2, twice
+    multi = [item for item in queries if item["kind"] == "multi"]
+    partly = [item["query"] for item in multi if all(_stems(item["query"]) - _stems(page) for page in best(item))]
+    assert len(partly) >= 3, partly
+    asking = re.compile(r"^(hoe|hoeveel|wat|welke|waar|waarom|wanneer|wie|kan|kunnen)\b|\?$")
+    questions = [item["query"] for item in queries if item["kind"] == "question"]
+    assert all(asking.search(query) for query in questions), [q for q in questions if not asking.search(q)]
+    zuid_holland = _zuid_holland_places()
+    places = [item["query"] for item in queries if item["kind"] == "place"]
+    named = [q for q in places if any(re.search(rf"(?<![\w'-]){re.escape(p)}(?![\w-])", q) for p in zuid_holland)]
+    assert len(named) >= 4, named
+    several = [q for q in named if any(re.search(r"[ -]", p) and p in q for p in zuid_holland)]
+    assert len(several) >= 3, several
+    for item in [item for item in queries if item["kind"] == "compound"]:
+        longest = max(re.findall(r"\w+", item["query"]), key=len)
+        assert all(longest not in page.lower() for page in best(item)), (item["query"], longest)
+    for item in [item for item in queries if item["kind"] == "title"]:
+        meant = [html.unescape(TITLE.search((chosen.folder / pages[normalise_url(url)]).read_text(encoding="utf-8"))
+                               .group(1)) for url, grade in item["relevant"].items() if grade == 3]
+        assert all(item["query"] != re.split(r" [-|] ", title)[0].lower() for title in meant), item["query"]

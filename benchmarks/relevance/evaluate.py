@@ -33,6 +33,7 @@
     python benchmarks/relevance/evaluate.py --tune9 [--beside-starter]   # long questions and keywords (tuning)
     python benchmarks/relevance/evaluate.py --tune10 [--beside-starter]  # questions and places (tuning)
     python benchmarks/relevance/evaluate.py --tune11 [--beside-starter]  # titles and derived forms (tuning)
+    python benchmarks/relevance/evaluate.py --tune12 [--beside-starter]  # every kind, real typos and multi (tuning)
     python benchmarks/relevance/evaluate.py --typo-field | --typo-tune3 | --typo-starter   # derived typo tuning sets
     python benchmarks/relevance/evaluate.py --typo-tune10 | --typo-tune11   # the same over tune10, tune11 (session 19)
     python benchmarks/relevance/evaluate.py --compound-field         # compound/topical tuning queries, field pages
@@ -114,6 +115,14 @@ are on dance and theatre education, the Leerorkest, design and architecture educ
 youth councils and children's mayors, makers education and digital heritage, several competing for the same query,
 and some noise; 22 title, 12 morphology (a derived form), 6 compound, 12 others (question, place, topical). Its
 starter documents are pooled and graded like the other tuning sets' (run it alone and with --beside-starter).
+--tune12 (collection_tune12/, session 20) is tuning material of every kind, 8 queries each, above all typos as
+people really make them (two mistakes in one query "sinterklaas intoght molelanden", a word spelt by ear "katwyk",
+"tekord", compounds written apart "film educatie basis school" or run together "immaterieelerfgoed", a misspelt place
+of several words "hendrik ido ambagt") and several topical words (multi: 3-6 content words, some not on the best
+page); its pages are on crafts, intangible heritage and traditions (carnival, Sinterklaas in Zuid-Holland villages),
+children's choirs, film education and film heritage, museum visits, special education and vmbo/mbo, and games,
+several competing for the same query, and some noise. Its starter documents are pooled and graded like the other
+tuning sets' (run it alone and with --beside-starter).
 --fresh3 (collection_fresh3/) is a third check set, made in session 5 because fresh2 had been looked at during
 that session: it stands in for the unseen pages and queries the project is judged on, so it is run, never tuned on.
 --fresh5 (collection_fresh5/) is a fifth check set, made in session 6 beside fresh4 (below) so that the measurement
@@ -271,10 +280,11 @@ plain BM25, above all beside the starter corpus, and the tuning sets had few of 
 follows the README and runs `kennisplatform import` on the default corpus/ would: its 63 documents (written for
 the project, many on the same topics) join the judged pages. For the tuning queries (field tune half, tune2, tune3,
 tune4, tune5, tune6, since session 11 the derived title sets titles-tune3, -tune4, -tune5, since session 12 tune7,
-since session 13 tune8, since session 14 tune9, since session 18 tune10 and since session 19 tune11)
+since session 13 tune8, since session 14 tune9, since session 18 tune10, since session 19 tune11 and since
+session 20 tune12)
 the starter documents any of the three engines puts in its first 10 were pooled and graded by reading
 (beside_starter_grades.yaml, session 7, tune6 and the title sets in session 11, tune7 in session 12, tune8 in
-session 13, tune9 in session 14, tune10 in session 18, tune11 in session 19;
+session 13, tune9 in session 14, tune10 in session 18, tune11 in session 19, tune12 in session 20;
 pool_beside_starter.py prints the pool) and count with their grades. The
 field set's held-out half was pooled and graded the same way, separately (its own key, held_out, in the same file;
 pool_beside_starter.py --held-out), from the blind pool listing only: its grades join only held-out queries. The
@@ -391,6 +401,8 @@ TUNE10_COLLECTION = HERE / "collection_tune10"
 TUNE10_JUDGMENTS = HERE / "judgments_tune10.yaml"
 TUNE11_COLLECTION = HERE / "collection_tune11"
 TUNE11_JUDGMENTS = HERE / "judgments_tune11.yaml"
+TUNE12_COLLECTION = HERE / "collection_tune12"
+TUNE12_JUDGMENTS = HERE / "judgments_tune12.yaml"
 STARTER_CORPUS = REPO / "corpus"
 COMPOUND_FIELD_JUDGMENTS = HERE / "judgments_compound_field.yaml"
 COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
@@ -476,6 +488,11 @@ NAMED_SETS = {
                "an eleventh tuning set: half-remembered titles and derived word forms (participeren for "
                "participatie, filosofie for filosoferen) over pages on dance, theatre, music in school, design, "
                "philosophy with children, participation and makers education (session 19)"),
+    "tune12": (TUNE12_COLLECTION, TUNE12_JUDGMENTS,
+               "a twelfth tuning set: every kind, 8 queries each, with typos as people make them (two mistakes, "
+               "spelt by ear, compounds apart or run together, a misspelt place) and several topical words, over "
+               "pages on crafts, traditions, children's choirs, film education, museum visits, special education, "
+               "vmbo/mbo and games (session 20)"),
     # Derived tuning material (session 6): tuning queries written as people mistype them, same judgments.
     "typo-starter": (STARTER_CORPUS, HERE / "judgments_typo_starter.yaml", "misspelled starter queries"),
     "typo-field": (FIELD_COLLECTION, HERE / "judgments_typo_field.yaml",
