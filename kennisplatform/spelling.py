@@ -88,6 +88,7 @@ def closest_word(word: str, indexed: Callable[[str], int],
     options = [w for w in sound_alike(word) if w in vocabulary and documents(w)]
     if not options:
         options = [w for w in one_edit(word) if w in vocabulary and documents(w)]
+    compound = _compound_of_words(word)
     if not options:
         tails = _compound_tails(word, vocabulary)
         options = [w for w, _ in tails if documents(w)]
@@ -96,22 +97,24 @@ def closest_word(word: str, indexed: Callable[[str], int],
         # part is the most common word ("cultuurkaard": kaart, not waard or aard). Not for a word that is
         # such a compound itself: "kunstbeleid" is spelled right, not "kunstbereid" misspelled; nor for a word
         # too rare for the vocabulary ("musiceren" is no "music" + "even").
-        spelled_right = bool(analysis.compound_query_parts(word)) or _rare_word(word)
+        spelled_right = compound or _rare_word(word)
         through_parts = [(vocabulary[tail], w) for w, tail in tails
                          if not options and not spelled_right and parts_documents(w)]
         if through_parts:
             return max(through_parts)[1]
+        if options and not compound:
+            # A word one mistake off that more documents have whole beats a compound made of a head and a tail one
+            # mistake off: "planetarim" is planetarium (in 4 documents), not planet + aria (planetaria, in 1).
+            word_ones = _corpus_words(word, indexed, indexed_many)
+            best = max(options, key=lambda w: (vocabulary.get(w, 0.0), w))
+            if word_ones and max(word_ones.values()) > documents(best):
+                return _most_documents(word_ones)
     # A compound of vocabulary words ("kunstles", "cultuurbus") is spelled right: it may be a vocabulary
     # word misspelled ("cultuurpallet"), but is never taken for a rarer word of the corpus or for two.
-    if not options and not analysis.compound_query_parts(word):
-        # Snowball's stem of the whole word is its index term (analysis.word_terms), without the compound
-        # splitting that analyze_query would do for each of the hundreds of candidates.
-        candidates = [w for w in near(word) if w.isalpha() and w not in analysis.STOP_WORDS]
-        stems = [analysis.stem(w) for w in candidates]
-        counts = indexed_many(stems) if indexed_many else [indexed(s) for s in stems]
-        in_corpus = {w: int(n) for w, n in zip(candidates, counts) if n}
+    if not options and not compound:
+        in_corpus = _corpus_words(word, indexed, indexed_many)
         if in_corpus:
-            return max(in_corpus, key=lambda w: (in_corpus[w], w))
+            return _most_documents(in_corpus)
         apart = _two_words(word, indexed)
         if apart:
             return apart
@@ -120,6 +123,31 @@ def closest_word(word: str, indexed: Callable[[str], int],
     if not options:
         return None
     return max(options, key=lambda w: (vocabulary.get(w, 0.0), w))
+
+
+def _corpus_words(word: str, indexed: Callable[[str], int],
+                  indexed_many: Callable[[list[str]], list[int]] | None) -> dict[str, int]:
+    """Every word one mistake from `word` whose stem the index has, with its number of documents. Snowball's stem
+    of the whole word is its index term (analysis.word_terms), without the compound splitting that analyze_query
+    would do for each of the hundreds of candidates."""
+    candidates = [w for w in near(word) if w.isalpha() and w not in analysis.STOP_WORDS]
+    stems = [analysis.stem(w) for w in candidates]
+    counts = indexed_many(stems) if indexed_many else [indexed(s) for s in stems]
+    return {w: int(n) for w, n in zip(candidates, counts) if n}
+
+
+def _most_documents(documents: dict[str, int]) -> str:
+    """The word most documents have; of words with the same stem, the one a word list knows best ("boekdrukkunst",
+    not "boekdrukkunsts")."""
+    return max(documents, key=lambda w: (documents[w], analysis.word_zipf(w), w))
+
+
+def _compound_of_words(word: str) -> bool:
+    """Whether a word is a compound of words as written: "kunstles", "cultuurbus", "stripworkshops". Not one
+    whose last part is only read as a plural of a word: "boekdrukkunts" splits into boek + druk + kunts, kunts
+    taken for a plural of kunt, but no word list has kunts (a typo of boekdrukkunst)."""
+    words = analysis.compound_query_words(word)
+    return bool(words) and (words[-1] in analysis.vocabulary() or analysis.word_zipf(words[-1]) > 0)
 
 
 def _rare_word(word: str) -> bool:

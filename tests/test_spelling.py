@@ -157,3 +157,22 @@ def test_a_rare_word_is_not_read_as_a_compound_with_a_tail_one_mistake_off():
     # A misspelled compound is still corrected through its parts.
     assert closest_word("erfgoedonderwjis", lambda term: int(term in {stem("erfgoed"), stem("onderwijs")})) \
         == "erfgoedonderwijs"
+
+
+def test_a_word_the_corpus_has_whole_beats_a_compound_made_for_its_tail():
+    # "planetarim": planet + "arim" one mistake from aria (planetaria, in one document) was taken; planetarium, one
+    # mistake off too and in more documents, is what was meant (session 20).
+    documents = {stem("planetarium"): 4, stem("planetaria"): 1, "planet": 3, "aria": 1}
+    assert closest_word("planetarim", lambda term: documents.get(term, 0)) == "planetarium"
+    documents[stem("planetarium")] = 1  # no more documents than the compound: the compound stays
+    assert closest_word("planetarim", lambda term: documents.get(term, 0)) == "planetaria"
+
+
+def test_a_compound_whose_last_part_is_no_word_is_no_compound_of_words():
+    # "boekdrukkunts" splits into boek + druk + kunts only by reading kunts as a plural of kunt: a typo, corrected to
+    # the word the corpus has (not to "boekdrukkunsts", of the same stem, which no word list knows).
+    documents = {stem("boekdrukkunst"): 2, "boek": 9, "druk": 5, "kunt": 7}
+    assert closest_word("boekdrukkunts", lambda term: documents.get(term, 0)) == "boekdrukkunst"
+    # A compound of words as written is left as it is (cultuur + bus; the corpus has cultuurbuis, one letter off).
+    documents = {stem("cultuurbuis"): 3, stem("cultuur"): 1, "bus": 1}
+    assert closest_word("cultuurbus", lambda term: documents.get(term, 0)) is None
