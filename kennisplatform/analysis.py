@@ -634,6 +634,29 @@ def compound_query_words(text: str) -> tuple[str, ...]:
     return tuple(parts) if len(parts) >= 2 else ()
 
 
+def compound_query_pairings(text: str) -> tuple[tuple[str, ...], ...]:
+    """A one-word compound query of three or more parts, each time with two neighbouring parts as the word they
+    make, as written with its link ("leesbevorderingsprogramma": leesbevordering + programma, lees +
+    bevorderingsprogramma), as stems: a page may write that word in another form that is not split
+    ("leesbevorderende programma's": leesbevorderende stems to leesbevorder, as leesbevordering does)."""
+    words = compound_query_words(text)
+    if len(words) < 3:
+        return ()
+    word = fold(_normalize(_WORD.findall(text)[0].lower()))
+    starts, at = [], 0
+    for part in words:
+        at = word.find(part, at)
+        starts.append(at)
+        at += len(part)
+    ends = [start + len(part) for start, part in zip(starts, words)]
+    pairings = []
+    for i in range(len(words) - 1):
+        stems = [stem(p) for p in words[:i]] + [stem(word[starts[i]:ends[i + 1]])] + \
+            [stem(p) for p in words[i + 2:]]
+        pairings.append(tuple(dict.fromkeys(stems)))
+    return tuple(dict.fromkeys(pairings))
+
+
 @lru_cache(maxsize=50_000)
 def joined_compound(first: str, second: str, units_only: bool = False) -> str | None:
     """The stem of the compound that two query words written apart make ("muziek docenten" ->

@@ -118,6 +118,9 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
             plain = token.kind == "word" and clause.kind == "terms"
             parts = analysis.compound_query_parts(token.text) if plain else ()
             alternatives = (clause, Clause("parts", parts, token.text)) if parts else (clause,)
+            # Two of three parts as the word they make, which a page may have in a form not split.
+            alternatives += tuple(Clause("parts", terms, token.text)
+                                  for terms in (analysis.compound_query_pairings(token.text) if parts else ()))
             # A variant the query also types ("cultuureducatie en cultuuronderwijs") is not added: there the two
             # words are meant apart.
             alternatives += tuple(Clause("variant", (variant,), token.text)
