@@ -94,7 +94,7 @@ FILLER_WEIGHT = 0.2
 # made "belangrijk", "waarom" and "tussen" content: tune2 and tune4 questions and the held-out questions fell.
 COLLOCATION_MIN = 2
 COLLOCATION_SHARE = 0.5
-# How many documents a query's listing is relaxed to reach ("until the page is full": _plan, the place fill): a page
+# How many documents a query's listing is relaxed to reach ("until the page is full": _plan, _with_fill): a page
 # as the site shows it, whatever page size a caller asks. With the page size asked, the API's facets (asked with one
 # result), an export of 100 and a page of 5 each listed other documents than the search page, with other totals and
 # facet counts, and page 2 of 5 could be empty where the page of 10 showed ten.
@@ -264,13 +264,13 @@ class Plan:
     complete: int = 0  # documents that match every content group (long queries: enough of the weight)
     evidence: np.ndarray | None = None  # long queries: per document, the share of the weight it matches
     title_first: int = 0  # documents whose title covers at least TITLE_COVERAGE: ranked with `complete`
-    fill: PlaceFill | None = None  # documents listed after all these, ranked by the place's words
+    fill: PageFill | None = None  # documents listed after all these, ranked by the words of `fill.query`
 
 
 @dataclass
-class PlaceFill:
-    """A page that too few documents of a multi-word place fill, filled after them with documents that
-    have the place's first word (SearchEngine._with_place_fill): that query, and how it was planned."""
+class PageFill:
+    """A page that too few documents fill, filled after them with documents that have a multi-word place's first
+    word or a compound's parts (SearchEngine._with_fill): that query, and how it was planned."""
 
     query: ParsedQuery
     plan: Plan
@@ -541,8 +541,9 @@ class SearchEngine:
         complete = bool(plan.complete & filters)
         if relaxation is None and not parsed.is_empty and not complete:
             parsed, plan, relaxation = self._relax(state, parsed, plan, filters)
-        elif relaxation is None and (plan.matched & filters).bit_count() < PAGE_TO_FILL:
-            self._with_place_fill(state, parsed, plan, filters)
+        elif (relaxation is None or relaxation.kind == "corrected" and complete) and \
+                (plan.matched & filters).bit_count() < PAGE_TO_FILL:
+            self._with_fill(state, parsed, plan, filters)
         return _Listing(parsed, plan, relaxation, corrected_plan, filters, plan.matched & filters, complete)
 
     def _facet_bases(self, state: _State, query: _Query, params: SearchParams, listing: _Listing) -> dict[str, int]:
@@ -735,19 +736,23 @@ class SearchEngine:
         """The query's words that no listed document has (of a query that found some of its words)."""
         return [g.text for g in parsed.groups if not self._group_bits(state, g) & filters]
 
-    def _with_place_fill(self, state: _State, parsed: ParsedQuery, plan: Plan, filters: int) -> None:
-        """Fewer documents than a page have a multi-word place the query names ("Krimpen aan den IJssel":
-        filed under it, or with its name whole): after them the page lists the documents that have the
-        name's first word ("Stem van Krimpen"), as a short query's page is filled with documents that have
-        fewer of its words (_plan). The first word names the town; the rest ("aan den IJssel") says where
-        it lies and is another place's too (a text about the river is not about Krimpen). The place's
-        own documents keep their order, first."""
-        split = _place_words(parsed, heads_only=True)
+    def _with_fill(self, state: _State, parsed: ParsedQuery, plan: Plan, filters: int) -> None:
+        """Fewer documents than a page match, as a short query's page is filled with documents that have fewer of
+        its words (_plan), after them the page lists:
+        - for a multi-word place the query names ("Krimpen aan den IJssel": filed under it, or with its name
+          whole), the documents that have the name's first word ("Stem van Krimpen"). The first word names the
+          town; the rest ("aan den IJssel") says where it lies and is another place's too (a text about the river
+          is not about Krimpen);
+        - for a query of one compound ("waterbeheer", "drukkersambacht"), the documents with some of its parts,
+          most parts first: its words as a query of several words would list them ("water" in a page about a
+          pumping station). A page with the word keeps its place above them.
+        The query's own documents keep their order, first."""
+        split = _place_words(parsed, heads_only=True) or _one_compound_apart(parsed)
         if split is None:
             return
         split_plan = self._plan(state, split, filters)
         if split_plan.matched & ~plan.matched:
-            plan.fill = PlaceFill(split, split_plan)
+            plan.fill = PageFill(split, split_plan)
             plan.matched |= split_plan.matched
 
     def _corrected(self, state: _State, parsed: ParsedQuery) -> ParsedQuery | None:
@@ -1673,6 +1678,14 @@ def _place_words(parsed: ParsedQuery, heads_only: bool = False) -> ParsedQuery |
         words = [w for w in group.text.split() if analysis.analyze_query(w)] if _places(group) else []
         return (words[:1] if heads_only else words) if len(words) > 1 else []
     return _groups_apart(parsed, words_of)
+
+
+def _one_compound_apart(parsed: ParsedQuery) -> ParsedQuery | None:
+    """A query of one content word that is a compound, with the compound's parts as separate groups; else None."""
+    content = [parsed.groups[i] for i in parsed.content_groups]
+    if len(content) != 1:
+        return None
+    return _compound_words(parsed, [content[0].text])
 
 
 def _compound_words(parsed: ParsedQuery, nowhere: list[str]) -> ParsedQuery | None:
