@@ -35,6 +35,8 @@ NOISE = re.compile(r"(^|[-_ ])(cookie|cookies|consent|gdpr|cmp|privacy-banner|ba
 SHARE_LABEL = re.compile(r"^\s*(deel (dit|deze|het)\b|delen\b|deel via\b|share (this|on)\b|share\b)", re.I)
 SHARE_MAX_CHARS = 150
 SHARE_LABEL_MAX = 40  # characters of a share row that are not its buttons
+# A place's name: 'Antwerpen', 'Sint-Niklaas', 'Alphen aan den Rijn' (its capitals)
+_PLACE = r"(?-i:[A-Z])[\w'’-]+(?:[ -](?-i:[A-Z])[\w'’-]+){0,3}"
 MAIN_SELECTORS = ("article", "main", "[role=main]", "#content", "#main", ".content", ".main", ".article")
 # Real pages nest 10-60 elements deep; the Markdown conversion recurses per level (two frames for a block),
 # so deeper elements (a broken or hostile page: 900 nested <div>s) are replaced by their text.
@@ -85,6 +87,41 @@ def _clean(root: Tag) -> None:
             tag.decompose()
     _drop_share_rows(root)
     _drop_cookie_notices(root)
+    _drop_buttons(root)
+
+
+# A link dressed as a button ('btn btn-primary', Elementor's 'elementor-button', WordPress's
+# 'wp-block-button__link'): 'Boek nu', 'Schrijf je school in', a call to act on the site, not text.
+BUTTON_CLASS = re.compile(r"(?:^|[-_])(?:btn|button)(?:$|[-_])", re.I)
+BUTTON_MAX = 60  # characters of a button's text
+
+
+def _drop_buttons(root: Tag) -> None:
+    """Links with a button's class, alone on their line with other buttons at most (the inline content between
+    two blocks; a link in a sentence stays, whatever its class)."""
+    buttons = [a for a in root.find_all("a") if any(BUTTON_CLASS.search(c) for c in a.get("class") or [])
+               and len(a.get_text(" ", strip=True)) <= BUTTON_MAX]
+    ids = {id(a) for a in buttons}
+    for button in buttons:
+        if button.parent is None:
+            continue  # left out with a button before it
+        node = button
+        while node.parent is not None and node.parent.name not in BLOCKS and node.parent is not root:
+            node = node.parent
+        run = [node]
+        for step in ("previous_sibling", "next_sibling"):
+            sibling = getattr(node, step)
+            while sibling is not None and not (isinstance(sibling, Tag) and sibling.name in BLOCKS):
+                run.append(sibling)
+                sibling = getattr(sibling, step)
+        own = "".join(text for part in run
+                      for text in ([part] if isinstance(part, NavigableString) else part.find_all(string=True))
+                      if id(text) not in ids and not any(id(p) in ids for p in text.parents))
+        if not re.sub(r"[\s|·•-]", "", own):
+            for part in run:
+                if isinstance(part, Tag):
+                    for other in [part] if id(part) in ids else [a for a in part.find_all("a") if id(a) in ids]:
+                        other.decompose()
 
 
 def _holds_article(tag: Tag) -> bool:
@@ -250,9 +287,25 @@ def read_html(text: str, name: str = "", url: str | None = None) -> Draft:
     _drop_see_also(main)
     body, bylines = _drop_furniture(_drop_date_lines(html_to_markdown(main, base_url=url)))
     authors = authors or bylines  # 'Door Casper van den Broek - 18-9-2016': the date line goes, the name stays
+    if description and _site_description(description, [site, *TITLE_SEPARATORS.split(head_title)], title):
+        description = None  # 'OBS De Regenboog in Gouda' on every page of the site: the text says more
     summary = description or first_paragraph(body)
     return Draft(title=title or Path(name).stem, date=date, body=body, summary=shorten(summary),
                  source=Source(url, authors, site))
+
+
+# What a site's description says besides its name: 'Welkom op de website van ...', '... in Gouda'.
+_SITE_WORDS = re.compile(r"(?:(?:welkom|op|bij|de|het|website|site|homepage|van|officiële|officiele)\s+)*(?P<name>.+?)"
+                         rf"(?:\s*[,:-]?\s+(?:in|te|uit)\s+{_PLACE})?\s*[.!]?", re.I)
+
+
+def _site_description(description: str, names: list[str | None], title: str) -> bool:
+    """A page's description that is the site's own ('OBS De Regenboog in Gouda', 'Welkom op de website van OBS De
+    Regenboog'), the same on all its pages: its name, with a welcome or a place at most. `names`: the site's name
+    if known, and the parts of the page's <title> ('Nieuws - OBS De Regenboog'), other than the page's title."""
+    match = _SITE_WORDS.fullmatch(" ".join(description.split()))
+    return bool(match) and any(name and name.strip() and not same_text(name.strip(), title)
+                               and same_text(match.group("name"), name.strip()) for name in names)
 
 
 def _title_date(*titles: str | None) -> dt.date | None:
@@ -359,8 +412,10 @@ META_LABEL = re.compile(rf"^(?:{_META_LABEL})\s*:?$", re.I)
 # The label and a date, perhaps a time ('om 14.05 uur') and a byline ('door Redactie'); or a byline and a date.
 _TIME = r"(?:,?\s*(?:om\s+)?\d{{1,2}}[:.u]\d{{2}}(?:\s*uur)?)?"
 _BYLINE = r"door\s+(?-i:[A-Z])[^\d|]{0,40}\s*[|,-]?\s*"  # 'door Redactie', 'Door Jan de Vries |'
+# A news site's update after the date: 'Door Richard Walraven - 3-2-2017, 10:46 (Update 3-2-2017, 10:46)'.
+_UPDATE = r"(?:\s*\((?:update|bijgewerkt|laatst bijgewerkt|gewijzigd|aangepast)\b[^()]{0,40}\))?"
 META_LINE = re.compile(rf"^(?:(?:{_META_LABEL})\s*:?\s*(?:{_BYLINE})?|{_BYLINE})"
-                       rf"(?P<date>(?:[a-z]{{2,9}}\.?,?\s+)?\d.{{4,28}}?){_TIME.format()}\s*\.?$", re.I)
+                       rf"(?P<date>(?:[a-z]{{2,9}}\.?,?\s+)?\d.{{4,28}}?){_TIME.format()}{_UPDATE}\s*\.?$", re.I)
 META_LINE_MAX = 90
 # 'Lees ook:' with a list of links below it (or after it): other pages, not this one's text.
 SEE_ALSO = re.compile(r"^(?:lees ook|lees meer|zie ook|bekijk ook|meer lezen|ook interessant|"
@@ -376,12 +431,27 @@ BUTTONS_MAX = 20
 BREADCRUMB = re.compile(r"(?:u bent hier|je bent hier|you are here)\s*:?\s*.+|(?:home|start|hoofdpagina|voorpagina|"
                         r"homepage)(?:\s*[›»>/|→]\s*[^›»>/|→]{1,80}){1,6}", re.I)
 BREADCRUMB_MAX = 200
-_NAV_WORD = (r"(?:terug(?: naar (?:het )?(?:overzicht|boven|vorige pagina))?|naar boven|print(?: deze pagina)?|"
-             r"afdrukken|pagina afdrukken|vorige|volgende|[«‹<]+ ?vorige|volgende ?[»›>]+)")
+_ARROW_BEFORE = r"(?:(?:[«‹<←]|&lt;)+\s*)?"  # '« Terug naar het overzicht', '< Vorige' (escaped in Markdown)
+_ARROW_AFTER = r"(?:\s*(?:[»›>→]|&gt;)+)?"
+_NAV_WORD = (rf"(?:{_ARROW_BEFORE}(?:terug(?: naar (?:het )?(?:overzicht|boven|vorige pagina))?|naar boven|"
+             rf"print(?: deze pagina)?|afdrukken|pagina afdrukken|vorige|volgende){_ARROW_AFTER})")
 NAV_END = re.compile(rf"{_NAV_WORD}(?:\s*[|·•-]?\s*{_NAV_WORD})*", re.I)
 END_LABEL = re.compile(r"^(?:comments?|reacties?|reageer|reageren|laat een reactie achter|geef een reactie|"
                        r"meest gelezen|populair|lees ook|zie ook|lees meer|gerelateerd|gerelateerde \w+|"
-                       r"meer nieuws|ander nieuws|deel dit(?: \w+)?|delen)\s*:?$", re.I)
+                       r"meer nieuws|ander nieuws|deel dit(?: \w+)?|delen|"
+                       # a site's lists below an article: other articles, coming events, its social accounts
+                       r"relevante (?:artikelen|berichten)|recente (?:artikelen|berichten)|recent nieuws|"
+                       r"laatste (?:nieuws|berichten|artikelen)|meer (?:artikelen|berichten)|andere (?:artikelen|berichten)|"
+                       r"(?:misschien )?ook interessant|populaire (?:artikelen|berichten)|uitgelicht|"
+                       r"(?:aankomende|komende) (?:evenementen|activiteiten)|volg ons(?: op)?)\s*:?$", re.I)
+# What such a label's list holds: titles, dates and links of other pages, each short.
+END_ITEM_MAX = 120
+END_ITEMS_MAX = 20
+# A copyright line at the end of an article ('© Nationale Onderwijsgids', 'Copyright 2024 Kunstgebouw').
+COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b).{0,80}", re.I)
+# A news site's stamp above the text: the time ('14u01', Belgian), the number of comments, the place.
+NEWS_STAMP = re.compile(rf"\d{{1,2}}u\d{{2}}(?:\s+\d{{1,5}})?(?:\s+{_PLACE})?|\d{{1,2}}:\d{{2}}\s+\d{{1,5}}\s+{_PLACE}")
+LEAD_MIN = 100  # a paragraph this long is the text; a stamp is looked for above it only
 
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -428,9 +498,14 @@ def _drop_furniture(markdown_text: str) -> tuple[str, tuple[str, ...]]:
     kept: list[str] = []
     names: list[str] = []
     i = 0
+    lead = False  # a paragraph of the text was seen
     while i < len(blocks):
         block, following = blocks[i], blocks[i + 1] if i + 1 < len(blocks) else ""
         text = _plain(block)
+        if not lead and NEWS_STAMP.fullmatch(_words(block)):
+            i += 1  # '14u01 0 Antwerpen' above the text
+            continue
+        lead = lead or len(text) >= LEAD_MIN
         if _is_meta_line(block):
             name = _byline(block)
             if name and name not in names:
@@ -448,8 +523,9 @@ def _drop_furniture(markdown_text: str) -> tuple[str, tuple[str, ...]]:
             continue
         kept.append(block)
         i += 1
-    while kept and NAV_END.fullmatch(_words(kept[-1])):
-        kept.pop()  # 'Terug naar overzicht', 'Print deze pagina | Terug' below the text
+    _drop_site_lists(kept)
+    while kept and (NAV_END.fullmatch(_words(kept[-1])) or COPYRIGHT.fullmatch(_words(kept[-1]))):
+        kept.pop()  # 'Terug naar overzicht', 'Print deze pagina | Terug', '© Nationale Onderwijsgids' below the text
     # The headings at the end with nothing below them, from a label of the site's own ('Reacties', 'Meest
     # gelezen' above other articles' titles): a plugin's box or the site's lists, not this article.
     end = len(kept)
@@ -460,6 +536,19 @@ def _drop_furniture(markdown_text: str) -> tuple[str, tuple[str, ...]]:
         del kept[label:]
     text = "\n\n".join(kept).strip()
     return (text + "\n" if text else ""), tuple(names)
+
+
+def _drop_site_lists(blocks: list[str]) -> None:
+    """A heading of the site's own ('Relevante artikelen', 'Aankomende evenementen', 'Volg ons') with only short
+    blocks below it to the end (other articles' titles and dates, links): the site's lists, not this article."""
+    for i in range(len(blocks) - 1, -1, -1):
+        if not blocks[i].lstrip().startswith("#"):
+            continue
+        after = blocks[i + 1:]
+        if END_LABEL.match(_plain(blocks[i])) and len(after) <= END_ITEMS_MAX \
+                and all(len(line) <= END_ITEM_MAX for block in after for line in _words(block).split(" - ") if line):
+            del blocks[i:]
+        return  # only the last heading is looked at: above it is the article's own text
 
 
 def _drop_date_lines(markdown_text: str) -> str:
