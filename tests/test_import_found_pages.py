@@ -138,3 +138,80 @@ def test_a_pages_own_description_naming_the_site_stays_its_summary(tmp_path, tax
                 "Nieuws - OBS De Regenboog", f"<meta name=\"description\" content=\"{description}\">")
     draft = read(tmp_path, taxonomy, "school.html", html)
     assert draft.summary == description
+
+
+# -- a page laid out in a table --------------------------------------------------------------------------------------
+CAFE = ("Op woensdag 14 februari 2024 organiseert Cultuurlokaal Woerden een cultuurcaf\u00e9 voor leerkrachten en "
+        "cultuuraanbieders. We praten over de vraag hoe erfgoed van de eigen stad een plek krijgt in de lessen.")
+CAFE2 = ("De avond begint om 19.30 uur in de bibliotheek aan het Stadhuisplein. Na een korte inleiding van het "
+         "Stadsmuseum gaan we in kleine groepen aan de slag met voorbeelden uit de praktijk.")
+LOGIN = ("<b>Inloggen</b><br>Gebruikersnaam<br><input name=u><br>Wachtwoord<br><input name=p><br>"
+         "<a href=\"/wachtwoord\">Wachtwoord vergeten?</a><br><a href=\"/registreren\">Registreren</a>")
+
+
+@pytest.mark.parametrize("article", [
+    f"<font size=\"4\"><b>Cultuurcaf\u00e9 over erfgoed in de klas</b></font><br><br>{CAFE}<br><br>{CAFE2}<br>",
+    f"<h2>Cultuurcaf\u00e9 over erfgoed in de klas</h2><p>{CAFE}</p><p>{CAFE2}</p>",
+    f"<h1>Cultuurcaf\u00e9 over erfgoed in de klas</h1><p>{CAFE}</p><p>{CAFE2}</p>",
+])
+def test_a_page_laid_out_in_a_table_is_read_from_its_text_cell(tmp_path, taxonomy, article):
+    html = ("<html><head><title>Cultuurlokaal.nl</title></head><body><table width=\"100%\">"
+            "<tr><td colspan=\"2\"><img src=\"logo.gif\" alt=\"Cultuurlokaal\"></td></tr>"
+            f"<tr><td width=\"200\" valign=\"top\">{LOGIN}</td><td valign=\"top\">{article}</td></tr>"
+            "<tr><td colspan=\"2\"><small>&copy; 2024 Cultuurlokaal Woerden | Disclaimer | Privacy</small></td></tr>"
+            "</table></body></html>")
+    draft = read(tmp_path, taxonomy, "cultuurlokaal.html", html)
+    assert draft.title == "Cultuurcaf\u00e9 over erfgoed in de klas"  # was 'Cultuurlokaal.nl'
+    for furniture in ("Inloggen", "Wachtwoord", "Registreren", "Disclaimer", "|"):
+        assert furniture not in draft.body, furniture  # the body was one Markdown table of all three rows
+    assert draft.body == f"{CAFE}\n\n{CAFE2}\n"
+    assert draft.summary == CAFE
+    assert draft.date == date(2024, 2, 14)
+
+
+def test_a_table_of_data_in_an_article_stays_a_table(tmp_path, taxonomy):
+    rows = "".join(f"<tr><td>{d}</td><td>{a}</td></tr>" for d, a in
+                   [("12 maart 2024", "Voorstelling Theater Gouda, groep 3 en 4"), ("9 april 2024", "Museumles")])
+    html = page(f"<h1>Jaarplanning cultuur</h1><p>{CAFE}</p><table><tr><th>Datum</th><th>Activiteit</th></tr>{rows}"
+                "</table><p>De planning kan nog veranderen.</p>")
+    draft = read(tmp_path, taxonomy, "planning.html", html)
+    assert "| 12 maart 2024 | Voorstelling Theater Gouda, groep 3 en 4 |" in draft.body
+    assert draft.summary == CAFE
+
+
+# -- a municipal contact block beside the text ----------------------------------------------------------------------
+INTRO = ("De gemeente Leiderdorp vindt het belangrijk dat alle kinderen in aanraking komen met kunst en cultuur. "
+         "Daarom ondersteunen we basisscholen met een cultuurco\u00f6rdinator en een bijdrage per leerling.")
+CONTACT = ("<h2>Contact</h2><p>Gemeente Leiderdorp<br>Laan van Berendrecht 2<br>2352 BV Leiderdorp</p>"
+           "<p>Telefoon: 14 071<br>E-mail: <a href=\"mailto:gemeente@leiderdorp.nl\">gemeente@leiderdorp.nl</a></p>"
+           "<h3>Openingstijden</h3><p>Maandag tot en met vrijdag: 08.30 - 12.30 uur</p>")
+
+
+@pytest.mark.parametrize("layout", [
+    "<main id=\"main\"><div class=\"row\"><div class=\"col-8\"><h1>Cultuureducatie op school</h1>{text}</div>"
+    "<div class=\"col-4\">{contact}</div></div></main>",
+    "<div class=\"row\"><div class=\"col-8\"><h1>Cultuureducatie op school</h1>{text}</div>"
+    "<div class=\"col-4\">{contact}</div></div>",
+    "<main><h1>Cultuureducatie op school</h1>{text}{contact}</main>",
+])
+def test_a_municipal_contact_block_beside_the_text_is_left_out(tmp_path, taxonomy, layout):
+    text = f"<p>{INTRO}</p><h2>Wat kunt u aanvragen?</h2><p>De aanvraag doet u voor 1 november via het loket.</p>"
+    html = page(layout.format(text=text, contact=CONTACT), "Cultuureducatie op school - Gemeente Leiderdorp")
+    draft = read(tmp_path, taxonomy, "leiderdorp.html", html)
+    for furniture in ("Contact", "Berendrecht", "14 071", "Openingstijden", "08.30"):
+        assert furniture not in draft.body, furniture
+    assert draft.body.strip().endswith("via het loket.")
+
+
+def test_a_contact_page_keeps_its_contact_details(tmp_path, taxonomy):
+    html = page(f"<main><h1>Contact</h1><p>{INTRO}</p>{CONTACT}</main>", "Contact - Gemeente Leiderdorp")
+    draft = read(tmp_path, taxonomy, "contact.html", html)
+    assert "Laan van Berendrecht 2" in draft.body and "08.30 - 12.30 uur" in draft.body
+
+
+def test_a_section_about_whom_to_ask_with_a_paragraph_stays(tmp_path, taxonomy):
+    html = page(f"<main><h1>Cultuureducatie op school</h1><p>{INTRO}</p><h2>Contact</h2><p>Heeft u vragen over de "
+                "regeling, of wilt u weten of uw project in aanmerking komt? De cultuurcoach van uw wijk denkt graag "
+                "met u mee en komt op school langs voor een gesprek.</p></main>")
+    draft = read(tmp_path, taxonomy, "vragen.html", html)
+    assert "De cultuurcoach van uw wijk denkt graag met u mee" in draft.body

@@ -193,6 +193,9 @@ def _main_element(soup: BeautifulSoup, heading: Tag | None = None) -> Tag:
         if found:
             return max(found, key=lambda el: len(el.get_text(" ", strip=True)))
     body = soup.body or soup
+    cell = _layout_cell(body)
+    if cell is not None and (heading is None or cell in heading.parents):
+        return cell
     if heading is not None:
         for parent in heading.parents:
             if parent is body or parent.name in ("body", "html", "[document]"):
@@ -203,6 +206,43 @@ def _main_element(soup: BeautifulSoup, heading: Tag | None = None) -> Tag:
 
 
 ARTICLE_MIN_CHARS = 200  # paragraph text around a heading that makes its element the article
+LAYOUT_SHARE = 0.5  # a table cell with this share of a page's text is its text column (a page laid out in a table)
+
+
+def _layout_cell(body: Tag) -> Tag | None:
+    """A page laid out in a table (a login box in one cell, the text in the next, the footer in a row below): the
+    innermost cell that holds at least half of the page's text, and ARTICLE_MIN_CHARS at least."""
+    cells = body.find_all("td")
+    if not cells:
+        return None
+    total = len(" ".join(body.get_text(" ").split()))
+    sizes = [(len(" ".join(cell.get_text(" ").split())), cell) for cell in cells]
+    large = [(size, cell) for size, cell in sizes if size >= max(ARTICLE_MIN_CHARS, LAYOUT_SHARE * total)]
+    return min(large, key=lambda pair: pair[0])[1] if large else None
+
+
+def _bold_lead(main: Tag) -> Tag | None:
+    """A first line in bold, alone on its line ('<font size=4><b>Cultuurcafé ...</b></font><br>'): the title of a
+    page laid out before headings were used. The outermost inline element around it."""
+    first = next((t for t in main.find_all(string=True) if t.strip() and not isinstance(t, Comment)), None)
+    bold = next((p for p in first.parents if p.name in ("b", "strong")), None) if first is not None else None
+    if bold is None or main not in bold.parents:
+        return None
+    node = bold
+    while node.parent is not None and node.parent is not main and node.parent.name in INLINE_WRAPPERS:
+        node = node.parent
+    following = node.next_sibling
+    while isinstance(following, NavigableString) and not following.strip():
+        following = following.next_sibling
+    text = " ".join(node.get_text(" ").split())
+    if (following is None or (isinstance(following, Tag) and (following.name == "br" or following.name in BLOCKS))) \
+            and text and len(text) <= HEADING_MAX and not text.endswith((".", ",", ":", ";")):
+        return node
+    return None
+
+
+INLINE_WRAPPERS = {"font", "span", "big", "u", "em", "i", "b", "strong"}
+HEADING_MAX = 150
 
 
 def _paragraph_chars(el: Tag) -> int:
@@ -276,6 +316,9 @@ def read_html(text: str, name: str = "", url: str | None = None) -> Draft:
         # An old theme's <h1> is the site's logo and <title> the site's name: the post's title is its first
         # heading ('<h2 class="entry-title">Cultuurplatform</h2>').
         site, title, h1 = site or title, " ".join(subheading.get_text(" ").split()), subheading
+    elif _site_only(title, site, url) and (lead := _bold_lead(main)) is not None:
+        # A page of the nineties, laid out in a table: its title a line in bold above the text.
+        site, title, h1 = site or title, " ".join(lead.get_text(" ").split()), lead
     site = site or removed_part(head_title, title)
     labels: list[NavigableString] = []
     if h1 is not None and same_text(" ".join(h1.get_text(" ").split()), title) and main in h1.parents:
@@ -285,6 +328,8 @@ def read_html(text: str, name: str = "", url: str | None = None) -> Draft:
             or dates.text_date(main.get_text("\n")) or _title_date(og_title, head_title) or modified)
     _drop(labels, main)  # after the date was read: 'Publicatiedatum: 04-12-2019' may be one of them
     _drop_see_also(main)
+    if not CONTACT_HEADING.match(title):
+        _drop_contact_blocks(main)
     body, bylines = _drop_furniture(_drop_date_lines(html_to_markdown(main, base_url=url)))
     authors = authors or bylines  # 'Door Casper van den Broek - 18-9-2016': the date line goes, the name stays
     if description and _site_description(description, [site, *TITLE_SEPARATORS.split(head_title)], title):
@@ -394,6 +439,47 @@ def _drop_see_also(root: Tag) -> None:
 
 
 SEE_ALSO_BLOCKS = {"p", "div", "h2", "h3", "h4", "h5", "h6", "li", "section"}
+
+# A municipality's or an organisation's contact block beside or below the text: a heading of its own, and an
+# address, phone number, e-mail address or opening hours, in short lines.
+CONTACT_HEADING = re.compile(r"^(?:contact(?:gegevens|informatie)?|adres(?:gegevens)?|bezoekadres|postadres|"
+                             r"openingstijden|openingstijden vandaag|bereikbaarheid)\s*:?$", re.I)
+CONTACT_SIGN = re.compile(r"\b\d{4} ?[A-Z]{2}\b|\b(?:telefoon|tel\.?|e-?mail)\s*:|\b0\d{1,3}[ -]?\d{6,7}\b|"
+                          r"\b14 ?0\d{2,3}\b|@[\w-]+\.|\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}")
+CONTACT_MAX = 600  # characters of a contact block
+CONTACT_LINE_MAX = 150  # a paragraph longer than this is text, not an address
+
+
+def _drop_contact_blocks(main: Tag) -> None:
+    """A section under a heading 'Contact' ('Openingstijden', 'Adres') with an address, phone, e-mail or opening
+    hours in short lines and nothing of the text after it: left out, the last first ('Openingstijden' under
+    'Contact'). Its wrapper (a column 'col-4') goes with it when it holds nothing else. A contact page keeps it
+    (its title says 'Contact')."""
+    for heading in reversed(main.find_all(["h2", "h3", "h4", "h5", "h6"])):
+        if heading.parent is None or not CONTACT_HEADING.match(" ".join(heading.get_text(" ").split())):
+            continue
+        level = int(heading.name[1])
+        section = [heading]
+        for sibling in heading.next_siblings:
+            if isinstance(sibling, Tag) and re.fullmatch(r"h[1-6]", sibling.name) and int(sibling.name[1]) <= level:
+                break
+            section.append(sibling)
+        texts = [" ".join(part.get_text(" ").split()) if isinstance(part, Tag) else " ".join(str(part).split())
+                 for part in section[1:]]
+        joined = " ".join(texts)
+        if not joined or len(joined) > CONTACT_MAX or not CONTACT_SIGN.search(joined) \
+                or any(len(t) > CONTACT_LINE_MAX for t in texts):
+            continue
+        last = section[-1]
+        if any(text.strip() and main in text.parents and not (isinstance(last, Tag) and last in text.parents)
+               for text in last.find_all_next(string=True)):
+            continue  # text of the article follows
+        wrapper = heading.parent
+        for part in section:
+            part.extract()
+        while wrapper is not None and wrapper is not main and not wrapper.get_text(strip=True):
+            wrapper, empty = wrapper.parent, wrapper
+            empty.decompose()
 
 
 def _site_only(title: str, site: str | None, url: str | None) -> bool:
@@ -613,8 +699,8 @@ def _blocks(node: Tag, base_url: str | None) -> list[str]:
     def flush() -> None:
         text = " ".join("".join(run).split(" ")).strip()
         text = re.sub(r"[ \t]+", " ", text).replace(" \n", "  \n") if text else ""
-        if text:
-            out.append(text)
+        # Two line breaks in a row ('<br><br>', paragraphs of a page without <p>) end a paragraph.
+        out.extend(part.strip() for part in PARAGRAPH_BREAK.split(text) if part.strip())
         run.clear()
 
     for child in node.children:
@@ -625,6 +711,9 @@ def _blocks(node: Tag, base_url: str | None) -> list[str]:
             run.append(_inline(child, base_url))
     flush()
     return out
+
+
+PARAGRAPH_BREAK = re.compile(r" *\n(?: *\n)+")
 
 
 def _block(el: Tag, base_url: str | None) -> list[str]:
