@@ -215,3 +215,83 @@ def test_a_section_about_whom_to_ask_with_a_paragraph_stays(tmp_path, taxonomy):
                 "met u mee en komt op school langs voor een gesprek.</p></main>")
     draft = read(tmp_path, taxonomy, "vragen.html", html)
     assert "De cultuurcoach van uw wijk denkt graag met u mee" in draft.body
+
+
+# -- Word files -------------------------------------------------------------------------------------------------------
+def test_a_word_file_of_only_a_table_takes_its_title_from_the_file_name(tmp_path, taxonomy):
+    import docx
+
+    document = docx.Document()
+    rows = [["Datum", "Activiteit", "Groep"], ["12 maart 2024", "Voorstelling Theater Gouda", "groep 3-4"],
+            ["9 april 2024", "Museumles erfgoed", "groep 5-6"]]
+    table = document.add_table(rows=len(rows), cols=3)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    draft = read(tmp_path, taxonomy, "jaarplanning_cultuur.docx", docx_bytes(document))
+    assert draft.title == "jaarplanning cultuur"  # was 'Datum', the first cell
+    assert "| 12 maart 2024 | Voorstelling Theater Gouda | groep 3-4 |" in draft.body
+
+
+def with_footnote(data: bytes) -> bytes:
+    """A .docx whose 'VOETNOOT' is a footnote reference (python-docx writes no footnotes)."""
+    footnotes = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes '
+                 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                 '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+                 '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Zie de '
+                 'Regeling Cultuureducatie met Kwaliteit 2021-2024.</w:t></w:r></w:p></w:footnote></w:footnotes>')
+    source, buffer = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename in ("word/document.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"):
+                content = content.decode()
+            if item.filename == "word/document.xml":
+                content = content.replace("VOETNOOT", '</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r>'
+                                                      '<w:r><w:t xml:space="preserve">')
+            elif item.filename == "word/_rels/document.xml.rels":
+                content = content.replace("</Relationships>", '<Relationship Id="rIdFn" Type="http://schemas.'
+                                          'openxmlformats.org/officeDocument/2006/relationships/footnotes" '
+                                          'Target="footnotes.xml"/></Relationships>')
+            elif item.filename == "[Content_Types].xml":
+                content = content.replace("</Types>", '<Override PartName="/word/footnotes.xml" ContentType="'
+                                          'application/vnd.openxmlformats-officedocument.wordprocessingml.'
+                                          'footnotes+xml"/></Types>')
+            target.writestr(item, content)
+        target.writestr("word/footnotes.xml", footnotes)
+    return buffer.getvalue()
+
+
+def test_a_word_files_footnotes_are_notes_below_the_text_not_in_its_summary(tmp_path, taxonomy):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Cultuureducatie met Kwaliteit in Zuid-Holland", 1)
+    document.add_paragraph("De regeling CMK loopt van 2021 tot en met 2024.VOETNOOT Scholen werken samen met een "
+                           "penvoerder in hun gemeente.")
+    draft = read(tmp_path, taxonomy, "cmk.docx", with_footnote(docx_bytes(document)))
+    assert draft.summary == ("De regeling CMK loopt van 2021 tot en met 2024. Scholen werken samen met een penvoerder "
+                             "in hun gemeente.")  # was '... 2024.[1] Scholen ...'
+    assert "\u2191" not in draft.body  # the footnote's link back up ('↑') is no text
+    assert "Zie de Regeling Cultuureducatie met Kwaliteit 2021-2024." in draft.body
+
+
+# -- files that cannot be read: what they are -------------------------------------------------------------------------
+@pytest.mark.parametrize("name,data,said", [
+    ("verslag.docx", bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 600, "oud Word-bestand (.doc"),
+    ("verslag.docx", b"{\\rtf1\\ansi Dit is een verslag.}", "RTF-bestand"),
+    ("verslag.docx", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "PDF-bestand"),
+    ("verslag.docx", b"<!DOCTYPE html><html><body><p>Niet gevonden</p></body></html>", "webpagina"),
+])
+def test_a_word_file_that_is_another_kind_of_file_says_what_it_is(tmp_path, taxonomy, name, data, said):
+    with pytest.raises(importer.ImportProblem) as problem:
+        read(tmp_path, taxonomy, name, data)
+    assert said in problem.value.message
+
+
+def test_a_truncated_pdf_is_said_to_be_incomplete(tmp_path, taxonomy):
+    whole = pdf_file([[("h1", "Verslag netwerkbijeenkomst"), ("p", [CAFE[:90], CAFE[90:]])]], title="Verslag")
+    for cut in (len(whole) // 2, len(whole) - 200):
+        with pytest.raises(importer.ImportProblem) as problem:
+            read(tmp_path, taxonomy, f"verslag{cut}.pdf", whole[:cut])
+        assert "onvolledig" in problem.value.message  # was 'beschadigd of onleesbaar'

@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from . import dates
-from .model import Draft, ImportProblem
+from .model import Draft, ImportProblem, other_kind
 from .text import CONTENTS_HEADING, CONTENTS_LINE, contents_lines, escape, first_paragraph, shorten
 from .titles import is_bare_date, looks_like_file_name, same_text
 
 MAX_PAGES = 300
+END_MARK_WITHIN = 2048  # bytes at the end of a file where its %%EOF is looked for
 MIN_CHARS_PER_PAGE = 25  # less text than this on average: a scan, or only images
 HEADING_RATIO = 1.15  # a line in a font this much larger than the body text is a heading
 HEADING_MAX_CHARS = 150
@@ -65,8 +66,9 @@ class Line:
 
 def read_pdf(data: bytes, name: str = "") -> Draft:
     if b"%PDF-" not in data[:1024]:  # where readers look for it
-        raise ImportProblem("geen PDF-bestand (het begint niet met '%PDF-'); is het een ander soort bestand "
-                            "met .pdf erachter?")
+        kind = other_kind(data)
+        raise ImportProblem(f"geen PDF-bestand: {kind}" if kind else "geen PDF-bestand (het begint niet met "
+                            "'%PDF-'); is het een ander soort bestand met .pdf erachter?")
     lines, info = _lines(data)
     if sum(len(line.text) for line in lines) < MIN_CHARS_PER_PAGE * max(1, _page_count(lines)):
         raise ImportProblem("geen tekst in de PDF (een scan of alleen afbeeldingen?); "
@@ -128,6 +130,10 @@ def _lines(data: bytes) -> tuple[list[Line], dict[str, str]]:
     except RecursionError:
         raise ImportProblem("onleesbaar PDF-bestand: het is te diep genest opgebouwd") from None
     except Exception:  # noqa: BLE001 - any failure of the parser on an untrusted file
+        # Whole objects but no end (a PDF ends with %%EOF, some with a few bytes after it): a file cut off.
+        if b"%%EOF" not in data[-END_MARK_WITHIN:] and data.count(b"endobj") >= 2:
+            raise ImportProblem("onvolledig PDF-bestand: het einde ontbreekt (afgebroken bij het downloaden of "
+                                "kopiëren?); download of kopieer het opnieuw") from None
         raise ImportProblem("beschadigd of onleesbaar PDF-bestand; probeer het opnieuw op te slaan als PDF "
                             "(bijvoorbeeld met 'Afdrukken als PDF')") from None
     per_box = Counter(line.box for line in lines)
