@@ -295,3 +295,22 @@ def test_a_truncated_pdf_is_said_to_be_incomplete(tmp_path, taxonomy):
         with pytest.raises(importer.ImportProblem) as problem:
             read(tmp_path, taxonomy, f"verslag{cut}.pdf", whole[:cut])
         assert "onvolledig" in problem.value.message  # was 'beschadigd of onleesbaar'
+
+
+def test_an_upload_of_only_unreadable_files_is_a_4xx_with_each_reason_in_dutch(corpus_dir, index_dir, tmp_path):
+    from bs4 import BeautifulSoup
+    from editor_support import login, make_app
+    from test_editor_web import upload
+
+    client = make_app(corpus_dir, index_dir, tmp_path / "instance").test_client()
+    login(client)
+    before = sorted(p.name for p in corpus_dir.rglob("*.md"))
+    old_word = bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 600
+    response = upload(client, [("verslag.docx", old_word), ("leeg.txt", b"")])
+    page = " ".join(BeautifulSoup(response.data, "html.parser").get_text(" ").split())
+    assert response.status_code == 422  # was 200: nothing was imported
+    assert "0 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 dubbel, 2 mislukt" in page
+    assert "het is een oud Word-bestand (.doc, Word 97-2003)" in page and "leeg bestand" in page
+    assert sorted(p.name for p in corpus_dir.rglob("*.md")) == before  # nothing already there is lost
+    good = ("muziek.txt", b"Muziekles in Gouda\n\nVakdocenten muziek op de basisschool.")
+    assert upload(client, [good, ("leeg.txt", b"")]).status_code == 200  # one imported: the page of outcomes

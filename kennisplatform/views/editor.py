@@ -575,9 +575,12 @@ def upload():
                 return render_template("editor/import.html", errors=[busy.message], **context), 503
             except importer.ImportProblem as problem:
                 return render_template("editor/import.html", errors=[problem.message], **context), 400
+    # Every file refused (unreadable, empty, of another kind): the request did nothing, which its status says too
+    # (422, as a form with errors); the page lists each file with its reason, as after any upload.
+    status = 422 if outcomes and all(o.status == "failed" for o in outcomes) else 200
     return render_template("editor/import.html", outcomes=outcomes, summary=importer.summarise(outcomes),
                            review_summary=importer.review_summary(outcomes),
-                           dry_run=options.dry_run, **context)
+                           dry_run=options.dry_run, **context), status
 
 
 UPLOAD_NAME_MAX = 200
