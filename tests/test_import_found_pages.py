@@ -80,6 +80,14 @@ def test_a_sites_list_under_its_own_label_at_the_end_is_left_out(tmp_path, taxon
     assert draft.body.strip().endswith("goed hebben onthouden.")
 
 
+def test_two_of_a_sites_lists_at_the_end_are_left_out(tmp_path, taxonomy):
+    html = page(f"<div class=\"article-content\"><h1>Eerste cultuurdiploma in Maastricht</h1><p>{VISIT}</p>"
+                "<p>&copy; Nationale Onderwijsgids</p><h2>Relevante artikelen</h2><p><a href='/a'>Basisonderwijs</a></p>"
+                "<p>Gisteren om 10:44</p><h2>Aankomende evenementen</h2><p>07 Jan</p><p>Informatieavond</p></div>")
+    draft = read(tmp_path, taxonomy, "gids.html", html)
+    assert draft.body.strip() == VISIT
+
+
 def test_an_articles_own_closing_section_stays(tmp_path, taxonomy):
     html = page(f"<main><h1>Cultuurweek</h1><p>{VISIT}</p><h2>Aankomende evenementen</h2>"
                 "<p>In de week na de herfstvakantie is er een open podium voor alle groepen, waar ouders en "

@@ -626,15 +626,17 @@ def _drop_furniture(markdown_text: str) -> tuple[str, tuple[str, ...]]:
 
 def _drop_site_lists(blocks: list[str]) -> None:
     """A heading of the site's own ('Relevante artikelen', 'Aankomende evenementen', 'Volg ons') with only short
-    blocks below it to the end (other articles' titles and dates, links): the site's lists, not this article."""
-    for i in range(len(blocks) - 1, -1, -1):
-        if not blocks[i].lstrip().startswith("#"):
-            continue
-        after = blocks[i + 1:]
-        if END_LABEL.match(_plain(blocks[i])) and len(after) <= END_ITEMS_MAX \
-                and all(len(line) <= END_ITEM_MAX for block in after for line in _words(block).split(" - ") if line):
-            del blocks[i:]
-        return  # only the last heading is looked at: above it is the article's own text
+    blocks below it to the end (other articles' titles and dates, links): the site's lists, not this article;
+    the last first, then the one above it ('Relevante artikelen' above 'Aankomende evenementen')."""
+    while True:
+        last = next((i for i in range(len(blocks) - 1, -1, -1) if blocks[i].lstrip().startswith("#")), None)
+        if last is None or not END_LABEL.match(_plain(blocks[last])):
+            return  # only the last heading is looked at: above it is the article's own text
+        after = blocks[last + 1:]
+        if len(after) > END_ITEMS_MAX or any(len(line) > END_ITEM_MAX for block in after
+                                             for line in _words(block).split(" - ") if line):
+            return
+        del blocks[last:]
 
 
 def _drop_date_lines(markdown_text: str) -> str:
