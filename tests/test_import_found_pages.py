@@ -322,3 +322,86 @@ def test_an_upload_of_only_unreadable_files_is_a_4xx_with_each_reason_in_dutch(c
     assert sorted(p.name for p in corpus_dir.rglob("*.md")) == before  # nothing already there is lost
     good = ("muziek.txt", b"Muziekles in Gouda\n\nVakdocenten muziek op de basisschool.")
     assert upload(client, [good, ("leeg.txt", b"")]).status_code == 200  # one imported: the page of outcomes
+
+
+# -- news sites: bylines, credits, share labels, players and their lists ------------------------------------------
+RADIO = ("Vier groepen leerlingen van het Dendron College waren onlangs te gast bij Omroep Horst aan de Maas. Zij "
+         "deden mee aan de Cultuurboost en maakten samen met medewerkers vier uur radio.")
+RADIO2 = "De leerlingen kwamen in vier groepen. In totaal zijn er dus vier afleveringen van een uur opgenomen."
+
+
+def test_a_byline_of_name_date_and_change_is_left_out_and_its_name_is_the_author(tmp_path, taxonomy):
+    html = page(f"<main><article><h1>Leerlingen maken eigen radioprogramma</h1><p>{RADIO}</p>"
+                "<div class=\"meta\">Niels van Rens | 3 december 2024 11:19 | Aangepast op 3 december 2024 11:19</div>"
+                f"<p>{RADIO2}</p></article></main>")
+    draft = read(tmp_path, taxonomy, "omroep.html", html)
+    assert "Niels van Rens" not in draft.body and "Aangepast" not in draft.body
+    assert draft.source.authors == ("Niels van Rens",)
+    assert draft.date == date(2024, 12, 3)
+
+
+def test_teasers_under_lees_ook_at_the_end_are_left_out(tmp_path, taxonomy):
+    teasers = "".join(f"<div class=\"teaser\"><h3>{title}</h3><p>{lead}...</p></div>" for title, lead in [
+        ("Politie zoekt getuigen van mishandeling", "De politie is op zoek naar getuigen van een mishandeling van twee"),
+        ("De Week van Hier: economie en woningmarkt", "In De Week van de Hier gingen twee kandidaten in gesprek over")])
+    html = page(f"<main><article><h1>Leerlingen maken eigen radioprogramma</h1><p>{RADIO}</p><h2>Cultuurboost</h2>"
+                f"<p>{RADIO2}</p><h2>Lees ook</h2>{teasers}</article></main>")
+    draft = read(tmp_path, taxonomy, "omroep.html", html)
+    assert "Lees ook" not in draft.body and "Politie" not in draft.body and "Week van Hier" not in draft.body
+    assert draft.body.strip().endswith(RADIO2)  # 'Cultuurboost', a heading of the text, stays
+    assert "## Cultuurboost" in draft.body
+
+
+@pytest.mark.parametrize("line,author", [("Door Truus Oudendijk", ("Truus Oudendijk",)), ("Door Redactie", ()),
+                                         ("door Jan van der Berg", ("Jan van der Berg",))])
+def test_a_byline_without_a_date_is_no_summary(tmp_path, taxonomy, line, author):
+    html = page(f"<main><article><h1>Bibliotheek Kudelstaart</h1><p>{line}</p><p>{RADIO}</p></article></main>")
+    draft = read(tmp_path, taxonomy, "meerbode.html", html)
+    assert line not in draft.body
+    assert draft.summary.startswith("Vier groepen")  # was the byline
+    assert draft.source.authors == author
+
+
+@pytest.mark.parametrize("line", ["Foto: Mirre van de Klok", "Beeld: ANP", "Foto's: Omroep West",
+                                  "Delen per e-mail", "Deel dit artikel:", "Doorgaan naar hoofdcontent",
+                                  "Direct naar de inhoud", "Wachten op privacy instellingen...",
+                                  "Volgende Vorige vergroot 1/2"])
+def test_a_line_about_the_page_not_its_text_is_left_out(tmp_path, taxonomy, line):
+    html = page(f"<div class=\"artikel\"><h1>Nationale Voorleesdagen van start</h1><p>{line}</p><p>{RADIO}</p>"
+                f"<p>{RADIO2}</p></div>")
+    draft = read(tmp_path, taxonomy, "oog.html", html)
+    assert line not in draft.body
+    assert draft.summary.startswith("Vier groepen")
+
+
+def test_a_caption_with_its_credit_in_the_text_stays(tmp_path, taxonomy):
+    caption = "Het Groede Podium is vandaag geen speelplaats, maar een filmset (foto: Omroep Zeeland)"
+    html = page(f"<main><h1>Kinderen maken film</h1><p>{RADIO}</p><p>{caption}</p><p>{RADIO2}</p></main>")
+    assert caption in read(tmp_path, taxonomy, "film.html", html).body
+
+
+# -- labels above an activity's text ---------------------------------------------------------------------------------
+def test_an_activitys_labels_are_no_summary(tmp_path, taxonomy):
+    html = page("<main><div class=\"hero\"><span class=\"label\">Jeugdactiviteit</span><h1>Voorlezen</h1>"
+                "<p class=\"price\">gratis</p><p class=\"when\">Iedere woensdagmiddag</p></div>"
+                "<div class=\"content\"><p>Luister iedere woensdagmiddag naar een mooi verhaal bij jou in de "
+                "Bibliotheek! Voor kinderen van 2 tot en met 6 jaar.</p></div></main>")
+    draft = read(tmp_path, taxonomy, "voorlezen.html", html)
+    assert draft.summary.startswith("Luister iedere woensdagmiddag")  # was 'gratis'
+    assert "Iedere woensdagmiddag" in draft.body  # when it is: the text's
+
+
+def test_a_projects_fields_above_its_text_are_no_summary(tmp_path, taxonomy):
+    text = ("Erfgoed Brabant wilde zijn kennis over erfgoedwijsheid verbreden en uitvinden hoe je dit in het onderwijs "
+            "kunt toepassen. Ze vroegen mij een project te bedenken.")
+    html = page("<main><h1>Erfgoedwijs project met een erfgoedgemeenschap</h1><p>Lesmateriaal erfgoededucatie</p>"
+                "<p>Opdrachtgever: Erfgoed Brabant</p><p>Doelgroep: groep 7 en 8 van het basisonderwijs</p>"
+                f"<p>Rol: concept, ontwikkeling, productie</p><p>{text}</p></main>")
+    draft = read(tmp_path, taxonomy, "meelicht.html", html)
+    assert draft.summary == text  # was 'Lesmateriaal erfgoededucatie'
+    assert "Doelgroep: groep 7 en 8 van het basisonderwijs" in draft.body
+
+
+def test_one_short_line_above_the_text_stays_its_summary(tmp_path, taxonomy):
+    html = page(f"<main><h1>Cultuurweek</h1><p>Lesinhoud</p><p>{RADIO}</p></main>")
+    assert read(tmp_path, taxonomy, "les.html", html).summary == "Lesinhoud"  # a subheading as a paragraph: as before

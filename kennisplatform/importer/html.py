@@ -334,7 +334,7 @@ def read_html(text: str, name: str = "", url: str | None = None) -> Draft:
     authors = authors or bylines  # 'Door Casper van den Broek - 18-9-2016': the date line goes, the name stays
     if description and _site_description(description, [site, *TITLE_SEPARATORS.split(head_title)], title):
         description = None  # 'OBS De Regenboog in Gouda' on every page of the site: the text says more
-    summary = description or first_paragraph(body)
+    summary = description or first_paragraph(_without_labels(body, title))
     return Draft(title=title or Path(name).stem, date=date, body=body, summary=shorten(summary),
                  source=Source(url, authors, site))
 
@@ -503,6 +503,29 @@ _UPDATE = r"(?:\s*\((?:update|bijgewerkt|laatst bijgewerkt|gewijzigd|aangepast)\
 META_LINE = re.compile(rf"^(?:(?:{_META_LABEL})\s*:?\s*(?:{_BYLINE})?|{_BYLINE})"
                        rf"(?P<date>(?:[a-z]{{2,9}}\.?,?\s+)?\d.{{4,28}}?){_TIME.format()}{_UPDATE}\s*\.?$", re.I)
 META_LINE_MAX = 90
+# A byline of a name, a date and time, and when it was changed ('Niels van Rens | 3 december 2024 11:19 | Aangepast
+# op 3 december 2024 11:19'), or of a name alone ('Door Truus Oudendijk', 'Door Redactie').
+_DATE_ANY = r"(?:[a-z]{2,9}\.?,?\s+)?\d{1,2}[-/. ]+(?:\d{1,2}|[a-z]{3,9}\.?)[-/. ]+\d{2,4}"
+NAME_DATE_LINE = re.compile(rf"^(?P<name>(?-i:[A-Z])[^\d|]{{2,40}}?)\s*\|\s*(?P<date>{_DATE_ANY}){_TIME.format()}"
+                            rf"(?:\s*\|\s*(?:aangepast|bijgewerkt|gewijzigd|update)(?: op)?:?\s*{_DATE_ANY}{_TIME.format()})?"
+                            r"\s*$", re.I)
+_PARTICLE = r"(?:van|de|der|den|ter|ten|te|het|'t|in|op|la|le|du|da|di|von|el|al)"
+_NAME = rf"(?-i:[A-Z])[\w'’.-]+(?:\s+(?:{_PARTICLE}\s+)*(?-i:[A-Z])[\w'’.-]+){{1,2}}"
+BARE_BYLINE = re.compile(rf"door\s+(?P<name>{_NAME}|(?:web)?redactie|admin|beheerder)\.?", re.I)
+# Lines about the page wherever they stand: a photo credit alone, a share label whose buttons are gone, a skip
+# link, an embedded player waiting for consent, a photo carousel's controls.
+LINE_FURNITURE = [
+    re.compile(r"(?:foto|foto's|beeld|fotografie|illustratie|afbeelding)\s*:\s*[^.!?]{2,60}", re.I),
+    re.compile(r"(?:deel|delen)(?: (?:dit|deze|het) (?:artikel|bericht|pagina|nieuws(?:bericht)?))?"
+               r"(?: (?:per|via|op) (?:e-?mail|whatsapp|facebook|x|twitter|linkedin))?\s*:?", re.I),
+    re.compile(r"(?:(?:doorgaan|ga|direct|spring|meteen)\s+)?naar\s+(?:de\s+)?(?:hoofdcontent|hoofdinhoud|inhoud|"
+               r"content|hoofdmenu|menu|navigatie|zoeken)(?:\s+(?:springen|gaan))?|skip to (?:main )?content", re.I),
+    re.compile(r"wachten op (?:de )?(?:privacy|cookie)[- ]?(?:instellingen|voorkeuren)\W*|deze (?:inhoud|content|video|"
+               r"media) (?:kan|wordt) niet (?:worden )?(?:getoond|weergegeven)[^.]{0,80}\.?", re.I),
+    re.compile(r"(?:(?:volgende|vorige|vergroot|sluiten|pauzeer|afspelen|previous|next)\s*){2,}"
+               r"(?:\d{1,3}\s*/\s*\d{1,3})?", re.I),
+]
+LINE_FURNITURE_MAX = 100
 # 'Lees ook:' with a list of links below it (or after it): other pages, not this one's text.
 SEE_ALSO = re.compile(r"^(?:lees ook|lees meer|zie ook|bekijk ook|meer lezen|ook interessant|"
                       r"gerelateerde (?:artikelen|berichten|pagina's|nieuwsberichten)|gerelateerd|"
@@ -598,6 +621,18 @@ def _drop_furniture(markdown_text: str) -> tuple[str, tuple[str, ...]]:
                 names.append(name)
             i += 1
             continue
+        words = _words(block)
+        dated = NAME_DATE_LINE.match(words) if len(words) <= META_LINE_MAX else None
+        bare = BARE_BYLINE.fullmatch(words) if len(words) <= META_LINE_MAX else None
+        if (dated and find_date(dated.group("date"))) or bare:
+            name = (dated or bare).group("name").strip()
+            if len(name.split()) >= 2 and name.lower() not in NO_AUTHOR and name not in names:
+                names.append(name)
+            i += 1
+            continue
+        if len(words) <= LINE_FURNITURE_MAX and any(line.fullmatch(words) for line in LINE_FURNITURE):
+            i += 1
+            continue
         if META_LABEL.match(text) and following and len(_plain(following)) <= 40 and find_date(following):
             i += 2
             continue
@@ -625,18 +660,52 @@ def _drop_furniture(markdown_text: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _drop_site_lists(blocks: list[str]) -> None:
-    """A heading of the site's own ('Relevante artikelen', 'Aankomende evenementen', 'Volg ons') with only short
-    blocks below it to the end (other articles' titles and dates, links): the site's lists, not this article;
-    the last first, then the one above it ('Relevante artikelen' above 'Aankomende evenementen')."""
-    while True:
-        last = next((i for i in range(len(blocks) - 1, -1, -1) if blocks[i].lstrip().startswith("#")), None)
-        if last is None or not END_LABEL.match(_plain(blocks[last])):
-            return  # only the last heading is looked at: above it is the article's own text
-        after = blocks[last + 1:]
-        if len(after) > END_ITEMS_MAX or any(len(line) > END_ITEM_MAX for block in after
-                                             for line in _words(block).split(" - ") if line):
-            return
-        del blocks[last:]
+    """A heading of the site's own ('Relevante artikelen', 'Aankomende evenementen', 'Lees ook', 'Volg ons') with
+    only short blocks below it to the end (other articles' titles, teasers and dates, links): the site's lists,
+    not this article. Looked for from the end up, as long as the blocks are short; each one found is left out
+    ('Relevante artikelen' above 'Aankomende evenementen')."""
+    i = len(blocks) - 1
+    while i >= 0 and len(blocks) - i <= END_ITEMS_MAX:
+        if any(len(line) > END_ITEM_MAX for line in _words(blocks[i]).split(" - ") if line):
+            return  # a paragraph of the text: above it is the article's own
+        if blocks[i].lstrip().startswith("#") and END_LABEL.match(_plain(blocks[i])):
+            del blocks[i:]
+        i -= 1
+
+
+LABEL_WORDS = 3  # a paragraph of at most this many words, without a stop, is a label ('gratis', 'Iedere woensdag')
+LEAD_WORDS = 8  # a paragraph of at least this many words is the text
+# Labels in a row ('gratis', 'Iedere woensdagmiddag'); one short line above the text is more often a subheading set
+# as a paragraph ('Lesinhoud'), which 20 pages of the judged collections have as their summary: left as it was.
+LABELS_MIN = 2
+
+
+def _without_labels(markdown_text: str, title: str) -> str:
+    """The text from its first paragraph on when labels stand above it ('gratis', 'Iedere woensdagmiddag' under an
+    activity's title; fields such as 'Doelgroep: groep 7 en 8'), for its summary; the labels stay in the body. A
+    first paragraph that repeats the title (or words of it) stays the summary: it is on 500 pages of the judged
+    collections, and skipping it cost relevance."""
+    blocks = markdown_text.split("\n\n")
+    title_words = set(re.findall(r"\w+", title.casefold()))
+    for i, block in enumerate(blocks[:LABELS_LOOKED_AT]):
+        text = _words(block)
+        words = text.split()
+        if block.lstrip().startswith(("#", "-", "|", ">")) or re.match(r"\d+\.", block.lstrip()) \
+                or set(re.findall(r"\w+", text.casefold())) <= title_words:
+            return markdown_text
+        if FIELD_LINE.match(text) and len(text) <= FIELD_LINE_MAX and not re.search(r"[.!?]\s", text):
+            continue  # 'Doelgroep: groep 7 en 8 van het basisonderwijs'
+        if len(words) >= LEAD_WORDS and (re.search(r"[.!?…]", text) or len(words) >= LEAD_WORDS_BARE):
+            return "\n\n".join(blocks[i:]) if i >= LABELS_MIN else markdown_text
+        if len(words) > LABEL_WORDS or text.endswith((".", "!", "?")):
+            return markdown_text
+    return markdown_text
+
+
+LABELS_LOOKED_AT = 8
+FIELD_LINE_MAX = 80
+LEAD_WORDS_BARE = 15  # a paragraph without a stop this long is the text too
+FIELD_LINE = re.compile(r"^[^\W\d_][\w ]{0,30}:\s+\S")  # 'Doelgroep: ...', 'Sluit aan bij: ...'
 
 
 def _drop_date_lines(markdown_text: str) -> str:
