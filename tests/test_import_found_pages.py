@@ -405,3 +405,43 @@ def test_a_projects_fields_above_its_text_are_no_summary(tmp_path, taxonomy):
 def test_one_short_line_above_the_text_stays_its_summary(tmp_path, taxonomy):
     html = page(f"<main><h1>Cultuurweek</h1><p>Lesinhoud</p><p>{RADIO}</p></main>")
     assert read(tmp_path, taxonomy, "les.html", html).summary == "Lesinhoud"  # a subheading as a paragraph: as before
+
+
+# -- a PDF form ------------------------------------------------------------------------------------------------------
+def form_pdf(values: dict[str, str], ticked: bool) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setTitle("Aanvraagformulier")
+    pdf.setFont("Helvetica-Bold", 18)
+    pdf.drawString(72, 770, "Aanvraagformulier cultuurbudget 2024")
+    pdf.setFont("Helvetica", 10.5)
+    pdf.drawString(72, 740, "Met dit formulier vraagt uw school het cultuurbudget aan voor het schooljaar 2024-2025.")
+    y = 740
+    for label in ("Naam school", "Contactpersoon"):
+        y -= 30
+        pdf.drawString(72, y, f"{label}:")
+        pdf.acroForm.textfield(name=label, x=200, y=y - 4, width=300, height=18, value=values.get(label, ""))
+    pdf.acroForm.textfield(name="Toelichting", x=200, y=y - 40, width=300, height=18, value=values.get("Toelichting", ""))
+    pdf.acroForm.checkbox(name="Gesprek met de cultuurcoach", x=400, y=y - 70, size=12, checked=ticked)
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def test_a_filled_in_pdf_forms_values_are_its_text(tmp_path, taxonomy):
+    values = {"Naam school": "OBS De Regenboog", "Contactpersoon": "Petra de Vries",
+              "Toelichting": "Wij willen met groep 5 tot en met 8 een project over erfgoed in de wijk doen."}
+    draft = read(tmp_path, taxonomy, "aanvraag.pdf", form_pdf(values, ticked=True))
+    assert "Naam school: OBS De Regenboog" in draft.body  # was 'Naam school:' (the value was lost)
+    assert "Contactpersoon: Petra de Vries" in draft.body
+    assert "- Toelichting: Wij willen met groep 5 tot en met 8 een project over erfgoed" in draft.body  # no label
+    assert "- Gesprek met de cultuurcoach: ja" in draft.body
+    assert draft.title == "Aanvraagformulier cultuurbudget 2024"  # was 'Aanvraagformulier', the file's Title
+
+
+def test_an_empty_pdf_form_adds_nothing(tmp_path, taxonomy):
+    draft = read(tmp_path, taxonomy, "formulier.pdf", form_pdf({}, ticked=False))
+    assert "Ingevulde velden" not in draft.body and "Naam school:" in draft.body

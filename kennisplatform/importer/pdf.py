@@ -69,7 +69,7 @@ def read_pdf(data: bytes, name: str = "") -> Draft:
         kind = other_kind(data)
         raise ImportProblem(f"geen PDF-bestand: {kind}" if kind else "geen PDF-bestand (het begint niet met "
                             "'%PDF-'); is het een ander soort bestand met .pdf erachter?")
-    lines, info = _lines(data)
+    lines, info, fields = _lines(data)
     if sum(len(line.text) for line in lines) < MIN_CHARS_PER_PAGE * max(1, _page_count(lines)):
         raise ImportProblem("geen tekst in de PDF (een scan of alleen afbeeldingen?); "
                             "maak er eerst met tekstherkenning (OCR) een PDF met tekst van")
@@ -82,7 +82,7 @@ def read_pdf(data: bytes, name: str = "") -> Draft:
     lines = _without_letterhead(lines, body_size)
     markdown, headings = _markdown(lines, body_size)
     title = _title(info.get("Title"), headings, name)
-    markdown = _lift_headings(_drop_title(markdown, title))
+    markdown = _with_fields(_lift_headings(_drop_title(markdown, title)), fields)
     summary = first_paragraph(markdown)
     if _has_cover(lines, body_size):  # a cover's lines ('Stichting Kunstgebouw, maart 2023') say what it is not
         summary = first_paragraph(_markdown([line for line in lines if line.page > 1], body_size)[0]) or summary
@@ -94,14 +94,14 @@ def read_pdf(data: bytes, name: str = "") -> Draft:
 
 
 # -- reading -----------------------------------------------------------------------------------------------
-def _lines(data: bytes) -> tuple[list[Line], dict[str, str]]:
+def _lines(data: bytes) -> tuple[list[Line], dict[str, str], list[tuple[str, str]]]:
     from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     lines: list[Line] = []
     try:
         with _unpacking_limit() as unpacked:
-            info = _info(data)
+            info, fields = _info(data)
             box_number = 0
             for page_number, page in enumerate(_pages(data), 1):
                 if page_number > MAX_PAGES:
@@ -139,7 +139,7 @@ def _lines(data: bytes) -> tuple[list[Line], dict[str, str]]:
     per_box = Counter(line.box for line in lines)
     for line in lines:
         line.alone = per_box[line.box] == 1
-    return lines, info
+    return lines, info, fields
 
 
 def _pages(data: bytes) -> Iterator:
@@ -335,8 +335,8 @@ def _line_text(raw: str) -> str:
     return f"• {text}" if bullet and text else text
 
 
-def _info(data: bytes) -> dict[str, str]:
-    """The document information dictionary (Title, CreationDate, ...) as text."""
+def _info(data: bytes) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """The document information dictionary (Title, CreationDate, ...) as text, and the form's filled-in fields."""
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfparser import PDFParser
 
@@ -349,7 +349,70 @@ def _info(data: bytes) -> dict[str, str]:
                 value = _decode(value)
             if isinstance(value, str):
                 info[key] = " ".join(value.split())
-    return info
+    return info, _form_fields(document)
+
+
+MAX_FIELDS = 500  # form fields read; a form has tens
+FIELD_VALUE_MAX = 5000  # characters of one field's value
+
+
+def _form_fields(document) -> list[tuple[str, str]]:
+    """A form's filled-in fields (name, value), in the form's order: what a school typed into an application form
+    is not in the pages' text (the viewer draws it from the field), and would be lost. Text and choice fields with
+    a value, and ticked boxes ('ja'); empty ones and unticked boxes are left out."""
+    form = _resolve(document.catalog.get("AcroForm"))
+    if not isinstance(form, dict):
+        return []
+    found: list[tuple[str, str]] = []
+    stack = [(field, "") for field in reversed(_resolve(form.get("Fields")) or [])]
+    seen = 0
+    while stack and seen < MAX_FIELDS:
+        field, parent = stack.pop()
+        field = _resolve(field)
+        seen += 1
+        if not isinstance(field, dict):
+            continue
+        name = _text(_resolve(field.get("TU"))) or _text(_resolve(field.get("T"))) or parent
+        kids = _resolve(field.get("Kids"))
+        if isinstance(kids, list) and kids:
+            stack.extend((kid, name) for kid in reversed(kids))
+            if "V" not in field:
+                continue
+        value = _resolve(field.get("V"))
+        kind = getattr(_resolve(field.get("FT")), "name", None)
+        if isinstance(value, list):  # a choice field with several selected
+            value = ", ".join(v for v in (_text(_resolve(item)) for item in value) if v)
+        elif hasattr(value, "name"):  # a box: /Yes, /On, /Off (a radio button's chosen option)
+            value = None if value.name == "Off" else ("ja" if kind == "Btn" and value.name in ("Yes", "On", "1")
+                                                      else value.name)
+        else:
+            value = _text(value)
+        value = " ".join((value or "").split())[:FIELD_VALUE_MAX]
+        if name and value and (name, value) not in found:
+            found.append((name, value))
+    return found
+
+
+def _text(value) -> str:
+    if isinstance(value, bytes):
+        value = _decode(value)
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def _with_fields(markdown: str, fields: list[tuple[str, str]]) -> str:
+    """The fields' values in the text: after the form's label of a field ('Naam school:' alone on its line becomes
+    'Naam school: OBS De Regenboog'), the others in a list under 'Ingevulde velden' below the text."""
+    rest: list[tuple[str, str]] = []
+    for name, value in fields:
+        label = re.compile(rf"(?m)^{re.escape(escape(name))}\s*:?[ \t]*$")
+        if label.search(markdown):
+            markdown = label.sub(lambda _: f"{escape(name)}: {escape(value)}", markdown, count=1)
+        else:
+            rest.append((name, value))
+    if rest:
+        markdown = markdown.rstrip("\n") + "\n\n## Ingevulde velden\n\n" + "\n".join(
+            f"- {escape(name)}: {escape(value)}" for name, value in rest) + "\n"
+    return markdown
 
 
 def _resolve(value):
@@ -526,6 +589,11 @@ def _join(lines: list[str]) -> str:
 # -- title and date ------------------------------------------------------------------------------------------
 def _title(meta_title: str | None, headings: list[str], name: str) -> str:
     if meta_title and not looks_like_file_name(meta_title) and len(meta_title) > 3 and not is_bare_date(meta_title):
+        # The property a word of the first heading's ('Aanvraagformulier' for 'Aanvraagformulier cultuurbudget
+        # 2024'): the heading says which one.
+        first = headings[0] if headings else ""
+        if len(first) > len(meta_title) and first.casefold().startswith(meta_title.casefold() + " "):
+            return first
         return meta_title
     if headings:
         return headings[0]
