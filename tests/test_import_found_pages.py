@@ -445,3 +445,13 @@ def test_a_filled_in_pdf_forms_values_are_its_text(tmp_path, taxonomy):
 def test_an_empty_pdf_form_adds_nothing(tmp_path, taxonomy):
     draft = read(tmp_path, taxonomy, "formulier.pdf", form_pdf({}, ticked=False))
     assert "Ingevulde velden" not in draft.body and "Naam school:" in draft.body
+
+
+@pytest.mark.parametrize("name,kind", [("verslag.txt", "pdf"), ("pagina.html", "pdf"), ("verslag.txt", "docx")])
+def test_a_text_file_or_page_that_is_a_pdf_or_word_file_says_so(tmp_path, taxonomy, name, kind):
+    import docx
+
+    data = pdf_file([[("h1", "Verslag"), ("p", [CAFE[:90]])]]) if kind == "pdf" else docx_bytes(docx.Document())
+    with pytest.raises(importer.ImportProblem) as problem:
+        read(tmp_path, taxonomy, name, data)
+    assert ("het is een PDF-bestand" if kind == "pdf" else "het is een Word-document") in problem.value.message

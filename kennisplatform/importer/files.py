@@ -11,7 +11,7 @@ from ..documents import MAX_TITLE, clean_body, clean_line
 from ..taxonomy import Taxonomy
 from .docx import read_docx
 from .html import read_html
-from .model import Draft, ImportProblem, Original
+from .model import Draft, ImportProblem, Original, other_kind
 from .pdf import read_pdf
 from .text import first_paragraph, read_markdown, read_text, shorten
 from .titles import same_text
@@ -81,7 +81,18 @@ def read_path(path: Path, taxonomy: Taxonomy, name: str | None = None) -> Draft:
 def _read(kind: str, data: bytes, taxonomy: Taxonomy, name: str) -> Draft:
     if kind in BINARY:
         return read_pdf(data, name) if kind == "pdf" else read_docx(data, name)
-    text, note = _decode(data, kind)
+    other = other_kind(data)
+    if other and "webpagina" not in other:  # a PDF (its ASCII streams decode as text), an RTF or an old Word file
+        raise ImportProblem(f"geen {KIND_LABELS[kind]}: {other}")
+    try:
+        text, note = _decode(data, kind)
+    except ImportProblem as problem:
+        other = other_kind(data) if problem.message == NOT_TEXT else None
+        if other is None and data[:4] == b"PK\x03\x04" and b"word/" in data[:BINARY_SNIFF]:
+            other = "het is een Word-document; geef het de extensie .docx"
+        if other:  # a PDF or Word file saved as .txt or .html: said what it is
+            raise ImportProblem(f"geen {KIND_LABELS[kind]}: {other}") from None
+        raise
     if not text.strip():  # a byte order mark, no-break spaces: nothing to import, said as for an empty file
         raise ImportProblem("leeg bestand (alleen witruimte)")
     if kind == "html":

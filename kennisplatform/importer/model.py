@@ -36,7 +36,7 @@ def other_kind(data: bytes) -> str | None:
     extension says, and what to do, if its first bytes tell; None otherwise."""
     start = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
     for signature, kind, advice in _SIGNATURES:
-        if start.startswith(signature) or (signature == b"%PDF-" and signature in start):
+        if start.startswith(signature):
             return f"het is {kind}; {advice}"
     if start[:200].lower().startswith((b"<!doctype html", b"<html")) or b"<html" in start.lower():
         return "het is een webpagina (een mislukte download?); sla de pagina op als .html of download het bestand opnieuw"
