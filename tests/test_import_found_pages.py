@@ -455,3 +455,52 @@ def test_a_text_file_or_page_that_is_a_pdf_or_word_file_says_so(tmp_path, taxono
     with pytest.raises(importer.ImportProblem) as problem:
         read(tmp_path, taxonomy, name, data)
     assert ("het is een PDF-bestand" if kind == "pdf" else "het is een Word-document") in problem.value.message
+
+
+# -- municipal and news templates: in-page navigation, read-aloud buttons, reading time, tags -------------------------
+def test_a_list_of_links_to_the_pages_own_sections_is_left_out(tmp_path, taxonomy):
+    html = page("<main><h1>Cultuureducatie op school</h1><nav class=\"toc\"></nav><h2>Op deze pagina</h2><ul>"
+                "<li><a href=\"#wat\">Wat is het?</a></li><li><a href=\"#aanvragen\">Aanvragen</a></li></ul>"
+                f"<p>{INTRO}</p><h2 id=\"wat\">Wat is het?</h2><p>Een bijdrage per leerling.</p>"
+                "<h2 id=\"aanvragen\">Aanvragen</h2><p>Via het digitale loket.</p></main>")
+    draft = read(tmp_path, taxonomy, "gemeente.html", html)
+    assert "Op deze pagina" not in draft.body
+    assert draft.body.startswith(INTRO)  # was '## Op deze pagina', '- Wat is het?', '- Aanvragen'
+    assert "## Wat is het?" in draft.body and "## Aanvragen" in draft.body
+
+
+def test_a_list_of_links_to_other_pages_stays(tmp_path, taxonomy):
+    html = page(f"<main><h1>Cultuureducatie op school</h1><p>{INTRO}</p><ul>"
+                "<li><a href=\"https://www.lkca.nl/a\">Handreiking cultuurplan</a></li>"
+                "<li><a href=\"https://www.lkca.nl/b\">Kerndoelen kunst en cultuur</a></li></ul></main>")
+    assert "Handreiking cultuurplan" in read(tmp_path, taxonomy, "links.html", html).body
+
+
+@pytest.mark.parametrize("furniture", [
+    "<div id=\"readspeaker_button1\" class=\"rs_skip rsbtn rs_preserve\"><a href=\"https://app-eu.readspeaker.com/x\">"
+    "<span class=\"rsbtn_left\"><span class=\"rsbtn_text\"><span>Lees voor</span></span></span></a></div>",
+    "<p>Lees voor</p>",
+    "<p>Leestijd: 3 minuten</p>",
+    "<p>&lt; 1 min lezen</p>",
+    "<p>4 min leestijd</p>",
+])
+def test_read_aloud_buttons_and_reading_times_are_left_out(tmp_path, taxonomy, furniture):
+    html = page(f"<main><h1>Cultuureducatie op school</h1>{furniture}<p>{INTRO}</p></main>")
+    draft = read(tmp_path, taxonomy, "gemeente.html", html)
+    assert draft.body.strip() == INTRO and draft.summary == INTRO
+
+
+@pytest.mark.parametrize("tags", [
+    "<p>Tags: <a href=\"/tag/erfgoed\">erfgoed</a>, <a href=\"/tag/muziek\">muziek</a></p>",
+    "<p>Geplaatst in: <a href=\"/nieuws\">Nieuws</a></p>",
+    "<div class=\"post-meta\">Categorie\u00ebn: <a href=\"/c/po\">Primair onderwijs</a> | <a href=\"/c/n\">Nieuws</a></div>",
+])
+def test_a_posts_tags_below_it_are_left_out(tmp_path, taxonomy, tags):
+    html = page(f"<main><article><h1>Cultuureducatie op school</h1><p>{INTRO}</p>{tags}</article></main>")
+    assert read(tmp_path, taxonomy, "post.html", html).body.strip() == INTRO
+
+
+def test_a_sentence_about_tags_stays(tmp_path, taxonomy):
+    line = "Categorie: leerlingen kiezen zelf een categorie voor hun kunstwerk, zoals schilderen of boetseren."
+    html = page(f"<main><h1>Kunstwedstrijd</h1><p>{INTRO}</p><p>{line}</p></main>")
+    assert line in read(tmp_path, taxonomy, "wedstrijd.html", html).body

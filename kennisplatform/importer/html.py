@@ -328,6 +328,7 @@ def read_html(text: str, name: str = "", url: str | None = None) -> Draft:
             or dates.text_date(main.get_text("\n")) or _title_date(og_title, head_title) or modified)
     _drop(labels, main)  # after the date was read: 'Publicatiedatum: 04-12-2019' may be one of them
     _drop_see_also(main)
+    _drop_page_contents(main)
     if not CONTACT_HEADING.match(title):
         _drop_contact_blocks(main)
     body, bylines = _drop_furniture(_drop_date_lines(html_to_markdown(main, base_url=url)))
@@ -439,6 +440,31 @@ def _drop_see_also(root: Tag) -> None:
 
 
 SEE_ALSO_BLOCKS = {"p", "div", "h2", "h3", "h4", "h5", "h6", "li", "section"}
+# The label of a list of links to the page's own sections (a municipal page's 'Op deze pagina').
+PAGE_CONTENTS_LABEL = re.compile(r"^(?:op deze pagina|in dit artikel|inhoud|inhoudsopgave|snel naar|ga direct naar|"
+                                 r"spring naar|direct naar)\s*:?$", re.I)
+
+
+def _drop_page_contents(root: Tag) -> None:
+    """A list whose items are each a link to a section of the page itself ('#aanvragen'): in-page navigation,
+    with its label above it ('Op deze pagina'). The sections' own headings stay."""
+    for listing in root.find_all(["ul", "ol"]):
+        if listing.parent is None:
+            continue
+        items = listing.find_all("li", recursive=False)
+        if len(items) < 2 or not all(_anchor_only(item) for item in items):
+            continue
+        label = listing.find_previous_sibling()
+        if label is not None and PAGE_CONTENTS_LABEL.match(" ".join(label.get_text(" ").split())):
+            label.decompose()
+        listing.decompose()
+
+
+def _anchor_only(item: Tag) -> bool:
+    links = item.find_all("a")
+    own = " ".join(item.get_text(" ").split())
+    return bool(links) and all((a.get("href") or "").startswith("#") for a in links) \
+        and own == " ".join(" ".join(a.get_text(" ").split()) for a in links)
 
 # A municipality's or an organisation's contact block beside or below the text: a heading of its own, and an
 # address, phone number, e-mail address or opening hours, in short lines.
@@ -524,13 +550,19 @@ LINE_FURNITURE = [
                r"media) (?:kan|wordt) niet (?:worden )?(?:getoond|weergegeven)[^.]{0,80}\.?", re.I),
     re.compile(r"(?:(?:volgende|vorige|vergroot|sluiten|pauzeer|afspelen|previous|next)\s*){2,}"
                r"(?:\d{1,3}\s*/\s*\d{1,3})?", re.I),
+    # a read-aloud button (ReadSpeaker on municipal sites) and a reading time ('Leestijd: 3 minuten', '< 1 min lezen')
+    re.compile(r"lees voor|voorleesfunctie|(?:leestijd\s*:?\s*)?(?:&lt;|<|±|~|ca\.)?\s*\d{1,2}\s*"
+               r"(?:min(?:uten|uut)?\.?)(?:\s+(?:lezen|leestijd|leesduur))?", re.I),
 ]
 LINE_FURNITURE_MAX = 100
 # 'Lees ook:' with a list of links below it (or after it): other pages, not this one's text.
 SEE_ALSO = re.compile(r"^(?:lees ook|lees meer|zie ook|bekijk ook|meer lezen|ook interessant|"
                       r"gerelateerde (?:artikelen|berichten|pagina's|nieuwsberichten)|gerelateerd|"
                       r"meer over dit onderwerp|"
-                      r"meer nieuws|ander nieuws)\b\s*:?\s*", re.I)
+                      r"meer nieuws|ander nieuws|"
+                      # a post's tags and categories, links to the site's lists ('Tags: erfgoed, muziek')
+                      r"tags?|trefwoorden|categorie(?:ën|en)?|labels?|onderwerpen|geplaatst in|gearchiveerd onder|"
+                      r"posted in|filed under)\b\s*:?\s*", re.I)
 # A municipality's feedback question under its pages, with its buttons ('Ja', 'Nee').
 FEEDBACK = re.compile(r"^(?:heeft u gevonden wat u zocht|was deze (?:informatie|pagina|tekst) (?:nuttig|duidelijk|"
                       r"behulpzaam)|vond u deze (?:informatie|pagina) (?:nuttig|duidelijk)|"
