@@ -504,3 +504,37 @@ def test_a_sentence_about_tags_stays(tmp_path, taxonomy):
     line = "Categorie: leerlingen kiezen zelf een categorie voor hun kunstwerk, zoals schilderen of boetseren."
     html = page(f"<main><h1>Kunstwedstrijd</h1><p>{INTRO}</p><p>{line}</p></main>")
     assert line in read(tmp_path, taxonomy, "wedstrijd.html", html).body
+
+
+# -- a scan with a scanner's or a stamp's line --------------------------------------------------------------------------
+def scan_with_line(pages: int, line: str, y: float) -> bytes:
+    """Pages of a picture (a grey rectangle) with one line of text on each: what a scanner app or a stamp adds."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    for _ in range(pages):
+        pdf.setFillGray(0.5)
+        pdf.rect(50, 100, 500, 650, fill=1)
+        pdf.setFillGray(0)
+        pdf.setFont("Helvetica", 8)
+        pdf.drawString(300, y, line)
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("pages,line,y", [(3, "Gescand met CamScanner - www.camscanner.com", 20),
+                                          (1, "Gescand met CamScanner - www.camscanner.com", 20),
+                                          (2, "Ingekomen stuk gemeente Gouda 12-03-2024 nr. 2024/1234", 420)])
+def test_a_scan_with_a_scanners_or_stamps_line_is_refused_as_a_scan(tmp_path, taxonomy, pages, line, y):
+    with pytest.raises(importer.ImportProblem) as problem:
+        read(tmp_path, taxonomy, "scan.pdf", scan_with_line(pages, line, y))  # was imported: the line, once a page
+    assert "geen tekst in de PDF (een scan" in problem.value.message
+
+
+def test_a_one_line_pdf_note_is_still_a_document(tmp_path, taxonomy):
+    draft = read(tmp_path, taxonomy, "notitie.pdf",
+                 scan_with_line(1, "Netwerkbijeenkomst cultuurcoaches verplaatst naar donderdag", 420))
+    assert "Netwerkbijeenkomst cultuurcoaches verplaatst" in draft.title + draft.body

@@ -28,6 +28,7 @@ from .titles import is_bare_date, looks_like_file_name, same_text
 MAX_PAGES = 300
 END_MARK_WITHIN = 2048  # bytes at the end of a file where its %%EOF is looked for
 MIN_CHARS_PER_PAGE = 25  # less text than this on average: a scan, or only images
+STAMP_LINES = 2  # lines a page of a scan may have from a stamp or the scanner's app, the same on every page
 HEADING_RATIO = 1.15  # a line in a font this much larger than the body text is a heading
 HEADING_MAX_CHARS = 150
 REPEATED_SHARE = 0.6  # a line on this share of the pages (3 pages at least) is a running header or footer
@@ -45,6 +46,7 @@ MAX_PAGE_CHARS = 50_000  # characters on one page; a dense page of small print h
 # 2,000 took 49 s); a page with more boxes than this is read top to bottom, left to right instead.
 MAX_ORDERED_BOXES = 300
 SUSPENDED = re.compile(r"(?:en|of|en/of|tot|t/m)\b")  # after 'kunst-': 'kunst- en cultuureducatie'
+FOOT = 0.05
 MARGIN = 0.1  # the top and bottom tenth of a page: where a running header or footer of a 2-page file is looked for
 # Ligatures as single characters ('ﬁlm', 'oﬃcieel'): what some PDFs' text layers give; searched as letters.
 LIGATURES = {ord(ligature): letters for ligature, letters in
@@ -62,6 +64,7 @@ class Line:
     bold: bool = False
     alone: bool = False  # the only line of its text box
     margin: bool = False  # in the top or bottom tenth of its page, where running headers and footers are
+    foot: bool = False  # in the bottom twentieth, below any body text (Word's bottom margin is 2.5 cm, 8% of A4)
 
 
 def read_pdf(data: bytes, name: str = "") -> Draft:
@@ -70,7 +73,14 @@ def read_pdf(data: bytes, name: str = "") -> Draft:
         raise ImportProblem(f"geen PDF-bestand: {kind}" if kind else "geen PDF-bestand (het begint niet met "
                             "'%PDF-'); is het een ander soort bestand met .pdf erachter?")
     lines, info, fields = _lines(data)
-    if sum(len(line.text) for line in lines) < MIN_CHARS_PER_PAGE * max(1, _page_count(lines)):
+    pages = max(1, _page_count(lines))
+    per_page = Counter(line.page for line in lines)
+    texts = {line.text for line in lines}
+    # A scan with a scanner's or a stamp's line on each page ('Gescand met CamScanner', 'Ingekomen stuk ...'): text at
+    # the foot of the pages only, or the same line or two on every page and nothing else, is no text of its own.
+    if (sum(len(line.text) for line in lines if not line.foot) < MIN_CHARS_PER_PAGE * pages
+            or (pages >= 2 and len(per_page) == pages and len(texts) <= STAMP_LINES
+                and max(per_page.values()) <= STAMP_LINES)):
         raise ImportProblem("geen tekst in de PDF (een scan of alleen afbeeldingen?); "
                             "maak er eerst met tekstherkenning (OCR) een PDF met tekst van")
     kept = _without_running_lines(lines) or lines  # lines alike on every page, and nothing else: keep them
@@ -120,7 +130,9 @@ def _lines(data: bytes) -> tuple[list[Line], dict[str, str], list[tuple[str, str
                             size = sum(c.size for c in chars) / len(chars)
                             bold = all(BOLD.search(c.fontname or "") for c in chars if c.get_text().strip())
                             margin = min(text_line.y0 - bottom, bottom + height - text_line.y1) < MARGIN * height
-                            lines.append(Line(text, round(size, 1), page_number, box_number, bold, margin=margin))
+                            foot = text_line.y1 - bottom < FOOT * height
+                            lines.append(Line(text, round(size, 1), page_number, box_number, bold, margin=margin,
+                                              foot=foot))
             unpacked.check()  # a refusal that the PDF library caught and went on after
     except ImportProblem:
         raise
