@@ -538,3 +538,21 @@ def test_a_one_line_pdf_note_is_still_a_document(tmp_path, taxonomy):
     draft = read(tmp_path, taxonomy, "notitie.pdf",
                  scan_with_line(1, "Netwerkbijeenkomst cultuurcoaches verplaatst naar donderdag", 420))
     assert "Netwerkbijeenkomst cultuurcoaches verplaatst" in draft.title + draft.body
+
+
+@pytest.mark.parametrize("name,advice", [("verslag.doc", "sla het op als Word-document (.docx)"),
+                                         ("verslag.odt", "sla het op als Word-document (.docx)"),
+                                         ("presentatie.pptx", "bewaar het als PDF")])
+def test_a_file_of_another_office_type_says_how_to_import_it(tmp_path, taxonomy, corpus_dir, index_dir, name, advice):
+    from bs4 import BeautifulSoup
+    from editor_support import login, make_app
+    from test_editor_web import upload
+
+    with pytest.raises(importer.ImportProblem) as problem:
+        read(tmp_path, taxonomy, name, b"\xd0\xcf\x11\xe0 oud bestand")
+    assert "wordt niet ondersteund" in problem.value.message and advice in problem.value.message
+    client = make_app(corpus_dir, index_dir, tmp_path / "instance").test_client()
+    login(client)
+    response = upload(client, [(name, b"\xd0\xcf\x11\xe0 oud bestand")])
+    assert response.status_code == 422
+    assert advice in " ".join(BeautifulSoup(response.data, "html.parser").get_text(" ").split())

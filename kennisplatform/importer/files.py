@@ -33,6 +33,21 @@ log = logging.getLogger(__name__)
 NOT_TEXT = "geen tekst: het bestand lijkt een afbeelding of programma (binaire inhoud), geen webpagina of tekstbestand"
 
 
+# What to do with a file of a type that is not imported but that an editor's program can save as one that is.
+SAVE_AS = {".doc": "Word", ".rtf": "Word", ".odt": "Word of LibreOffice", ".wpd": "Word", ".pages": "Pages"}
+EXPORT_AS_PDF = {".pptx", ".ppt", ".odp", ".key", ".xlsx", ".xls", ".ods", ".pub"}
+
+
+def save_as(suffix: str) -> str:
+    """'; open het in Word en sla het op als Word-document (.docx)' for a .doc, '' for a type without advice."""
+    suffix = suffix.lower()
+    if suffix in SAVE_AS:
+        return f"; open het in {SAVE_AS[suffix]} en sla het op als Word-document (.docx)"
+    if suffix in EXPORT_AS_PDF:
+        return "; bewaar het als PDF (Bestand, Exporteren of Opslaan als PDF) en importeer die"
+    return ""
+
+
 def max_bytes(suffix: str) -> int:
     """The largest file of this type that is imported."""
     return MAX_BINARY_BYTES if SUFFIXES.get(suffix.lower()) in BINARY else MAX_BYTES
@@ -48,7 +63,7 @@ def read_path(path: Path, taxonomy: Taxonomy, name: str | None = None) -> Draft:
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
         raise ImportProblem(f"bestandstype {path.suffix or '(geen)'} wordt niet ondersteund "
-                            f"(wel: {', '.join(sorted(SUFFIXES))})")
+                            f"(wel: {', '.join(sorted(SUFFIXES))}){save_as(path.suffix)}")
     size = path.stat().st_size
     if size > max_bytes(path.suffix):
         raise ImportProblem(too_big(path.suffix))

@@ -555,7 +555,8 @@ def upload():
             suffix = Path(shown).suffix.lower()
             if suffix not in importer.SUFFIXES:
                 outcomes.append(importer.Outcome(shown, "failed", reason=f"bestandstype {suffix or '(geen)'} is "
-                                                 f"niet toegestaan (wel: {', '.join(sorted(importer.SUFFIXES))})"))
+                                                 f"niet toegestaan (wel: {', '.join(sorted(importer.SUFFIXES))})"
+                                                 f"{importer.save_as(suffix)}"))
                 continue
             data = item.stream.read(importer.max_bytes(suffix) + 1)
             if len(data) > importer.max_bytes(suffix):
