@@ -57,7 +57,7 @@ def test_a_time_of_an_event_in_the_text_stays(tmp_path, taxonomy):
                                   "&lt; Vorige"])
 def test_a_back_link_with_an_arrow_at_the_end_is_left_out(tmp_path, taxonomy, back):
     html = page(f"<div class=\"nieuwsbericht\"><h1>Groep 5 op bezoek in Museum Gouda</h1><p>{VISIT}</p>"
-                f"<div class=\"nav\"><a href=\"/nieuws\">{back}</a></div></div>")
+                f"<div class=\"nieuwsnavigatie\"><a href=\"/nieuws\">{back}</a></div></div>")
     draft = read(tmp_path, taxonomy, "school.html", html)
     assert draft.body.strip() == VISIT
 
