@@ -490,6 +490,11 @@ def test_read_aloud_buttons_and_reading_times_are_left_out(tmp_path, taxonomy, f
     assert draft.body.strip() == INTRO and draft.summary == INTRO
 
 
+def test_a_duration_in_the_text_stays(tmp_path, taxonomy):
+    html = page(f"<main><h1>Museumles</h1><p>{INTRO}</p><p>Duur</p><p>60 minuten</p></main>")
+    assert "60 minuten" in read(tmp_path, taxonomy, "les.html", html).body
+
+
 @pytest.mark.parametrize("tags", [
     "<p>Tags: <a href=\"/tag/erfgoed\">erfgoed</a>, <a href=\"/tag/muziek\">muziek</a></p>",
     "<p>Geplaatst in: <a href=\"/nieuws\">Nieuws</a></p>",

@@ -551,8 +551,9 @@ LINE_FURNITURE = [
     re.compile(r"(?:(?:volgende|vorige|vergroot|sluiten|pauzeer|afspelen|previous|next)\s*){2,}"
                r"(?:\d{1,3}\s*/\s*\d{1,3})?", re.I),
     # a read-aloud button (ReadSpeaker on municipal sites) and a reading time ('Leestijd: 3 minuten', '< 1 min lezen')
-    re.compile(r"lees voor|voorleesfunctie|(?:leestijd\s*:?\s*)?(?:&lt;|<|±|~|ca\.)?\s*\d{1,2}\s*"
-               r"(?:min(?:uten|uut)?\.?)(?:\s+(?:lezen|leestijd|leesduur))?", re.I),
+    re.compile(r"lees voor|voorleesfunctie|(?:leestijd|leesduur)\s*:?\s*(?:&lt;|<|±|~|ca\.)?\s*\d{1,2}\s*"
+               r"min(?:uten|uut)?\.?|(?:&lt;|<|±|~|ca\.)?\s*\d{1,2}\s*min(?:uten|uut)?\.?\s+(?:lezen|leestijd|leesduur)",
+               re.I),
 ]
 LINE_FURNITURE_MAX = 100
 # 'Lees ook:' with a list of links below it (or after it): other pages, not this one's text.
