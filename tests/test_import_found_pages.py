@@ -561,3 +561,17 @@ def test_a_file_of_another_office_type_says_how_to_import_it(tmp_path, taxonomy,
     response = upload(client, [(name, b"\xd0\xcf\x11\xe0 oud bestand")])
     assert response.status_code == 422
     assert advice in " ".join(BeautifulSoup(response.data, "html.parser").get_text(" ").split())
+
+
+# -- an HTML editor's default title ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("default", ["Naamloos document", "Untitled Document", "Nieuwe pagina 1", "index"])
+@pytest.mark.parametrize("lead,title", [("<p><b>Kunstmenu voor groep 5</b></p>", "Kunstmenu voor groep 5"),
+                                        ("<h2>Kunstmenu voor groep 5</h2>", "Kunstmenu voor groep 5"),
+                                        ("", "kunstmenu_groep5")])
+def test_an_html_editors_default_title_is_no_title(tmp_path, taxonomy, default, lead, title):
+    text = ("Alle leerlingen van groep 5 gaan dit jaar naar een voorstelling in de schouwburg. Daarna volgt een les in "
+            "de klas.")
+    html = f"<html><head><title>{default}</title></head><body>{lead}<p>{text}</p></body></html>"
+    draft = read(tmp_path, taxonomy, "kunstmenu_groep5.html", html)
+    assert draft.title == title  # was the editor's default
+    assert draft.summary == text

@@ -312,13 +312,19 @@ def read_html(text: str, name: str = "", url: str | None = None) -> Draft:
     site = site or site_from_title(head_title, h1_text or (" ".join(subheading.get_text(" ").split())
                                                            if subheading else ""))
     title = choose_title(og_title, h1_text, head_title, site, url)
-    if _site_only(title, site, url) and subheading is not None and _text_before(main, subheading) <= LABELS_MAX:
+    untitled = bool(UNTITLED_PAGE.fullmatch(title.strip()))  # an editor's default: 'Naamloos document'
+    stand_in = untitled or _site_only(title, site, url)
+    if stand_in and subheading is not None and _text_before(main, subheading) <= LABELS_MAX:
         # An old theme's <h1> is the site's logo and <title> the site's name: the post's title is its first
         # heading ('<h2 class="entry-title">Cultuurplatform</h2>').
-        site, title, h1 = site or title, " ".join(subheading.get_text(" ").split()), subheading
-    elif _site_only(title, site, url) and (lead := _bold_lead(main)) is not None:
+        site = site if untitled else site or title
+        title, h1 = " ".join(subheading.get_text(" ").split()), subheading
+    elif stand_in and (lead := _bold_lead(main)) is not None:
         # A page of the nineties, laid out in a table: its title a line in bold above the text.
-        site, title, h1 = site or title, " ".join(lead.get_text(" ").split()), lead
+        site = site if untitled else site or title
+        title, h1 = " ".join(lead.get_text(" ").split()), lead
+    elif untitled:
+        title = ""  # the file's name, below
     site = site or removed_part(head_title, title)
     labels: list[NavigableString] = []
     if h1 is not None and same_text(" ".join(h1.get_text(" ").split()), title) and main in h1.parents:
@@ -514,6 +520,11 @@ def _site_only(title: str, site: str | None, url: str | None) -> bool:
     return bool(title) and (names_site(title, site, url) or bool(HOST_NAME.fullmatch(title.strip())))
 
 
+# What an HTML editor writes in <title> when nobody gave one: Dreamweaver ('Untitled Document', 'Naamloos document'),
+# FrontPage ('Nieuwe pagina 1'), Google Docs ('Naamloos document'), Word's 'Opslaan als webpagina'.
+UNTITLED_PAGE = re.compile(r"(?:untitled|naamloos|zonder titel)(?:[ -](?:document|page|pagina|\d+))?|"
+                           r"(?:nieuwe pagina|new page|pagina|page)[ -]?\d+|document zonder titel|untitled-\d+|"
+                           r"(?:index|default)(?:\.html?)?", re.I)
 HOST_NAME = re.compile(r"(?:www\.)?[\w-]+\.(?:nl|be|com|org|net|eu|info|nu|frl)", re.I)
 
 # Lines a CMS writes about the page, not the text: when it was published or changed, and by whom.
