@@ -575,3 +575,26 @@ def test_an_html_editors_default_title_is_no_title(tmp_path, taxonomy, default, 
     draft = read(tmp_path, taxonomy, "kunstmenu_groep5.html", html)
     assert draft.title == title  # was the editor's default
     assert draft.summary == text
+
+
+# -- Word's 'Opslaan als webpagina' ----------------------------------------------------------------------------------
+WORD_PAGE = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>
+<meta http-equiv=Content-Type content="text/html; charset=windows-1252"><meta name=ProgId content=Word.Document>
+<title>Nieuwsbrief</title><style><!-- p.MsoNormal {margin:0cm;} --></style></head><body lang=NL><div class=WordSection1>
+<p class=MsoNormal><b><span style='font-size:16.0pt'>Nieuwsbrief Cultuur &amp; School maart 2024<o:p></o:p></span></b></p>
+<p class=MsoNormal><o:p>&nbsp;</o:p></p>
+<p class=MsoNormal>Volgende week is de cultuurweek. Alle groepen werken aan het thema water.<o:p></o:p></p>
+<p class=MsoListParagraphCxSpFirst style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol'>
+\xb7<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]>Groep 1-4: een waterlied<o:p></o:p></p>
+<p class=MsoListParagraphCxSpLast style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol'>
+\xb7<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]>Groep 5-8: een tentoonstelling<o:p></o:p></p>
+<p class=MsoNormal>Met vriendelijke groet, team OBS De Regenboog<o:p></o:p></p>
+</div></body></html>"""
+
+
+def test_a_page_word_saved_as_a_web_page_keeps_its_lists_and_title(tmp_path, taxonomy):
+    draft = read(tmp_path, taxonomy, "nieuwsbrief.htm", WORD_PAGE.encode("cp1252"))
+    assert "supportLists" not in draft.body and "endif" not in draft.body  # was 'if !supportLists\xb7 endifGroep 1-4'
+    assert "- Groep 1-4: een waterlied\n- Groep 5-8: een tentoonstelling" in draft.body
+    assert draft.title == "Nieuwsbrief Cultuur & School maart 2024"  # was 'Nieuwsbrief', the file's title property
+    assert draft.summary == "Volgende week is de cultuurweek. Alle groepen werken aan het thema water."

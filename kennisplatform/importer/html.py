@@ -292,8 +292,9 @@ def _as_text(value: str) -> str | None:
 
 def read_html(text: str, name: str = "", url: str | None = None) -> Draft:
     """A web page as a Draft. `url`: where the page was fetched, when the page does not say it itself."""
-    soup = BeautifulSoup(text, "html.parser")
+    soup = BeautifulSoup(_without_word_conditionals(text), "html.parser")
     flatten(soup)
+    _word_lists(soup)
     site = _meta(soup, "og:site_name")
     url = _page_url(soup) or url
     published = dates.published_date(soup)
@@ -313,6 +314,9 @@ def read_html(text: str, name: str = "", url: str | None = None) -> Draft:
                                                            if subheading else ""))
     title = choose_title(og_title, h1_text, head_title, site, url)
     untitled = bool(UNTITLED_PAGE.fullmatch(title.strip()))  # an editor's default: 'Naamloos document'
+    bold = _bold_lead(main) if h1 is None else None
+    if bold is not None and title and " ".join(bold.get_text(" ").split()).casefold().startswith(title.casefold() + " "):
+        untitled = True  # <title> 'Nieuwsbrief' above the bold line 'Nieuwsbrief Cultuur & School maart 2024'
     stand_in = untitled or _site_only(title, site, url)
     if stand_in and subheading is not None and _text_before(main, subheading) <= LABELS_MAX:
         # An old theme's <h1> is the site's logo and <title> the site's name: the post's title is its first
@@ -358,6 +362,37 @@ def _site_description(description: str, names: list[str | None], title: str) -> 
     match = _SITE_WORDS.fullmatch(" ".join(description.split()))
     return bool(match) and any(name and name.strip() and not same_text(name.strip(), title)
                                and same_text(match.group("name"), name.strip()) for name in names)
+
+
+# Word's 'Opslaan als webpagina' (.htm): downlevel-revealed conditional comments around a list item's bullet
+# ('<![if !supportLists]>·&nbsp;&nbsp;<![endif]>'), whose words html.parser would keep as text ('if !supportLists').
+_WORD_BULLET = re.compile(r"<!\[if !supportLists\]>.{0,2000}?<!\[endif\]>", re.S | re.I)
+_WORD_CONDITIONAL = re.compile(r"<!\[(?:if [^\]>]{0,200}|endif)\]>", re.I)
+
+
+def _without_word_conditionals(text: str) -> str:
+    if "<![" not in text:
+        return text
+    return _WORD_CONDITIONAL.sub("", _WORD_BULLET.sub("", text))
+
+
+def _word_lists(soup: BeautifulSoup) -> None:
+    """Word's list paragraphs (class 'MsoListParagraph', 'MsoListParagraphCxSpFirst', ...: a paragraph with a bullet
+    in front) as the list they are: each run of them becomes one <ul>."""
+    for paragraph in soup.find_all("p", class_=re.compile(r"^MsoList")):
+        if paragraph.parent is None or paragraph.find_parent("ul") is not None:
+            continue
+        listing = soup.new_tag("ul")
+        paragraph.insert_before(listing)
+        current = paragraph
+        while isinstance(current, Tag) and current.name == "p" and any(
+                c.startswith("MsoList") for c in current.get("class") or []):
+            following = current.find_next_sibling()
+            item = soup.new_tag("li")
+            item.extend(list(current.contents))
+            current.decompose()
+            listing.append(item)
+            current = following
 
 
 def _title_date(*titles: str | None) -> dt.date | None:
