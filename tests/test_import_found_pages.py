@@ -598,3 +598,41 @@ def test_a_page_word_saved_as_a_web_page_keeps_its_lists_and_title(tmp_path, tax
     assert "- Groep 1-4: een waterlied\n- Groep 5-8: een tentoonstelling" in draft.body
     assert draft.title == "Nieuwsbrief Cultuur & School maart 2024"  # was 'Nieuwsbrief', the file's title property
     assert draft.summary == "Volgende week is de cultuurweek. Alle groepen werken aan het thema water."
+
+
+# -- a PDF with letter-spaced text (a design tool's tracking) ---------------------------------------------------------
+def tracked_pdf(words_apart: bool) -> bytes:
+    """A heading set with tracking (reportlab's character spacing, which stays for the text after it, as in a file
+    whose body is tracked too); `words_apart`: each word drawn at its own place, without space characters."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setTitle("Cultuurplan")
+    first, second = CAFE[:CAFE.index(" ", 70)], CAFE[CAFE.index(" ", 70) + 1:CAFE.index(" ", 150)]
+    for y, size, space, line in [(770, 22, 6, "CULTUURPLAN 2024-2028"), (700, 10.5, 1.5, first),
+                                 (686, 10.5, 1.5, second)]:
+        text = pdf.beginText(72, y)
+        text.setFont("Helvetica-Bold" if size > 20 else "Helvetica", size)
+        text.setCharSpace(space)
+        if words_apart and size > 20:
+            x = 72
+            for word in line.split():
+                text.setTextOrigin(x, y)
+                text.textOut(word)
+                x += pdf.stringWidth(word, "Helvetica-Bold" if size > 20 else "Helvetica", size) \
+                    + space * len(word) + size * 0.6
+        else:
+            text.textOut(line)
+        pdf.drawText(text)
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("words_apart", [False, True])
+def test_letter_spaced_text_in_a_pdf_is_read_as_words(tmp_path, taxonomy, words_apart):
+    draft = read(tmp_path, taxonomy, "cultuurplan.pdf", tracked_pdf(words_apart))
+    assert draft.title == "CULTUURPLAN 2024-2028"  # was 'C U L T U U R P L A N 2 0 2 4 - 2 0 2 8'
+    assert CAFE[:CAFE.index(" ", 150)] in " ".join(draft.body.split())  # was 'O p w o e n s d a g ...'

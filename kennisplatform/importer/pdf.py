@@ -126,6 +126,8 @@ def _lines(data: bytes) -> tuple[list[Line], dict[str, str], list[tuple[str, str
                             continue
                         chars = [c for c in text_line if isinstance(c, LTChar)]
                         text = _line_text(text_line.get_text())
+                        if _letter_spaced(text):  # 'C U L T U U R P L A N': a design tool's tracking
+                            text = _line_text(_tracked_text(text_line))
                         if text and chars:
                             size = sum(c.size for c in chars) / len(chars)
                             bold = all(BOLD.search(c.fontname or "") for c in chars if c.get_text().strip())
@@ -336,6 +338,36 @@ def _runlength_size(data: bytes) -> int:
             size += 257 - length
             i += 2
     return size
+
+
+LETTER_SPACED_SHARE = 0.7  # of a line's tokens single characters: its letters set apart, not its words
+LETTER_SPACED_MIN = 4
+
+
+def _letter_spaced(text: str) -> bool:
+    tokens = text.split()
+    return len(tokens) >= LETTER_SPACED_MIN and sum(len(t) == 1 for t in tokens) >= LETTER_SPACED_SHARE * len(tokens)
+
+
+def _tracked_text(text_line) -> str:
+    """A letter-spaced line's text from its characters: pdfminer puts a space between letters set wider apart than a
+    tenth of their width (a heading with tracking: 'C U L T U U R P L A N'); the line's own spaces are characters of
+    the file. Without them (a file that spaces words by position), a gap well over the line's usual one is a space."""
+    from pdfminer.layout import LTChar
+
+    chars = [c for c in text_line if isinstance(c, LTChar)]
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(chars, chars[1:]) if a.get_text() != " " and b.get_text() != " ")
+    usual = gaps[len(gaps) // 2] if gaps else 0.0
+    out: list[str] = []
+    for previous, char in zip([None, *chars], chars):
+        if previous is not None and " " not in (previous.get_text(), char.get_text()) \
+                and char.x0 - previous.x1 > usual + WORD_GAP * max(char.size, 1.0):
+            out.append(" ")
+        out.append(char.get_text())
+    return "".join(out)
+
+
+WORD_GAP = 0.25  # of the font size, over a line's usual gap between letters: a space between words
 
 
 def _line_text(raw: str) -> str:
