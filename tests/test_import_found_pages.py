@@ -636,3 +636,22 @@ def test_letter_spaced_text_in_a_pdf_is_read_as_words(tmp_path, taxonomy, words_
     draft = read(tmp_path, taxonomy, "cultuurplan.pdf", tracked_pdf(words_apart))
     assert draft.title == "CULTUURPLAN 2024-2028"  # was 'C U L T U U R P L A N 2 0 2 4 - 2 0 2 8'
     assert CAFE[:CAFE.index(" ", 150)] in " ".join(draft.body.split())  # was 'O p w o e n s d a g ...'
+
+
+@pytest.mark.parametrize("slot", ["Advertentie", "Lees verder onder de advertentie", "ADVERTISEMENT"])
+def test_an_advertisement_slots_label_is_left_out(tmp_path, taxonomy, slot):
+    html = page(f"<main><article><h1>Leerlingen maken radio</h1><p>{RADIO}</p><p>{slot}</p><p>{RADIO2}</p>"
+                "</article></main>")
+    assert read(tmp_path, taxonomy, "ad.html", html).body == f"{RADIO}\n\n{RADIO2}\n"
+
+
+def test_a_word_files_title_property_that_begins_its_heading_gives_way_to_it(tmp_path, taxonomy):
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = "Nieuwsbrief"
+    document.add_heading("Nieuwsbrief cultuureducatie maart 2024", 0)
+    document.add_paragraph(VISIT)
+    draft = read(tmp_path, taxonomy, "nieuwsbrief.docx", docx_bytes(document))
+    assert draft.title == "Nieuwsbrief cultuureducatie maart 2024"  # was 'Nieuwsbrief', the template's title
+    assert draft.body.strip() == VISIT

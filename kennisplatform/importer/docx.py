@@ -174,6 +174,10 @@ def _date_text(soup: BeautifulSoup) -> str:
 
 def _title(prop: str | None, heading: str, soup: BeautifulSoup, name: str) -> str:
     if prop and not looks_like_file_name(prop) and not is_bare_date(prop):
+        # The property the first word(s) of the first heading ('Nieuwsbrief' for 'Nieuwsbrief maart 2024', a
+        # template's title): the heading says which one.
+        if len(heading) > len(prop) and heading.casefold().startswith(prop.casefold() + " "):
+            return heading
         return prop
     if heading:
         return heading

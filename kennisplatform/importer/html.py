@@ -597,6 +597,9 @@ LINE_FURNITURE = [
     re.compile(r"(?:(?:volgende|vorige|vergroot|sluiten|pauzeer|afspelen|previous|next)\s*){2,}"
                r"(?:\d{1,3}\s*/\s*\d{1,3})?", re.I),
     # a read-aloud button (ReadSpeaker on municipal sites) and a reading time ('Leestijd: 3 minuten', '< 1 min lezen')
+    # a news site's advertisement slot ('Advertentie', 'Lees verder onder de advertentie', DPG Media)
+    re.compile(r"advertentie|advertisement|lees verder (?:onder|na) de advertentie|(?:het )?artikel gaat verder "
+               r"(?:onder|na) de advertentie|verder lezen onder de advertentie", re.I),
     re.compile(r"lees voor|voorleesfunctie|(?:leestijd|leesduur)\s*:?\s*(?:&lt;|<|±|~|ca\.)?\s*\d{1,2}\s*"
                r"min(?:uten|uut)?\.?|(?:&lt;|<|±|~|ca\.)?\s*\d{1,2}\s*min(?:uten|uut)?\.?\s+(?:lezen|leestijd|leesduur)",
                re.I),
