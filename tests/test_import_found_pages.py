@@ -655,3 +655,13 @@ def test_a_word_files_title_property_that_begins_its_heading_gives_way_to_it(tmp
     draft = read(tmp_path, taxonomy, "nieuwsbrief.docx", docx_bytes(document))
     assert draft.title == "Nieuwsbrief cultuureducatie maart 2024"  # was 'Nieuwsbrief', the template's title
     assert draft.body.strip() == VISIT
+
+
+def test_a_page_that_loads_its_text_with_javascript_says_so(corpus_dir, index_dir, taxonomy, tmp_path):
+    app_page = ("<!DOCTYPE html><html><head><title>Cultuuraanbod | Cultuurmenu</title><script src=\"/app.js\"></script>"
+                "</head><body><div id=\"root\"></div><noscript>You need to enable JavaScript to run this app."
+                "</noscript></body></html>")
+    (tmp_path / "aanbod.html").write_text(app_page)
+    [outcome] = importer.Importer(corpus_dir, index_dir, taxonomy, importer.Options()).run([tmp_path / "aanbod.html"])
+    assert outcome.status == "failed"
+    assert outcome.reason.startswith("geen tekst gevonden (de pagina laadt haar tekst waarschijnlijk met JavaScript")
