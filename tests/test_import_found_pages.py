@@ -665,3 +665,11 @@ def test_a_page_that_loads_its_text_with_javascript_says_so(corpus_dir, index_di
     [outcome] = importer.Importer(corpus_dir, index_dir, taxonomy, importer.Options()).run([tmp_path / "aanbod.html"])
     assert outcome.status == "failed"
     assert outcome.reason.startswith("geen tekst gevonden (de pagina laadt haar tekst waarschijnlijk met JavaScript")
+
+
+def test_a_table_with_a_long_cell_below_an_introduction_is_no_layout(tmp_path, taxonomy):
+    long_cell = CAFE + " " + CAFE2
+    html = (f"<html><head><title>Cultuurcaf\u00e9</title></head><body><p>{INTRO}</p><p>{RADIO}</p>"
+            f"<table><tr><td>14 februari</td><td>{long_cell}</td></tr></table></body></html>")
+    draft = read(tmp_path, taxonomy, "agenda.html", html)
+    assert INTRO in draft.body and RADIO in draft.body and CAFE2 in draft.body

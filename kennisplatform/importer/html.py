@@ -206,6 +206,7 @@ def _main_element(soup: BeautifulSoup, heading: Tag | None = None) -> Tag:
 
 
 ARTICLE_MIN_CHARS = 200  # paragraph text around a heading that makes its element the article
+LAYOUT_TABLE_SHARE = 0.8  # and its table at least this share: the page is laid out in it
 LAYOUT_SHARE = 0.5  # a table cell with this share of a page's text is its text column (a page laid out in a table)
 
 
@@ -218,7 +219,14 @@ def _layout_cell(body: Tag) -> Tag | None:
     total = len(" ".join(body.get_text(" ").split()))
     sizes = [(len(" ".join(cell.get_text(" ").split())), cell) for cell in cells]
     large = [(size, cell) for size, cell in sizes if size >= max(ARTICLE_MIN_CHARS, LAYOUT_SHARE * total)]
-    return min(large, key=lambda pair: pair[0])[1] if large else None
+    if not large:
+        return None
+    cell = min(large, key=lambda pair: pair[0])[1]
+    outer = ([cell.find_parent("table"), *cell.find_parents("table")] or [None])[-1]
+    # A layout table holds the page: its text outside the table is a line or two at most (a data table with a long
+    # cell under an introduction is the article's, not its layout).
+    inside = len(" ".join(outer.get_text(" ").split())) if outer is not None else 0
+    return cell if inside >= LAYOUT_TABLE_SHARE * total else None
 
 
 def _bold_lead(main: Tag) -> Tag | None:
