@@ -222,7 +222,8 @@ def _layout_cell(body: Tag) -> Tag | None:
     if not large:
         return None
     cell = min(large, key=lambda pair: pair[0])[1]
-    outer = ([cell.find_parent("table"), *cell.find_parents("table")] or [None])[-1]
+    tables = cell.find_parents("table")
+    outer = tables[-1] if tables else None
     # A layout table holds the page: its text outside the table is a line or two at most (a data table with a long
     # cell under an introduction is the article's, not its layout).
     inside = len(" ".join(outer.get_text(" ").split())) if outer is not None else 0
