@@ -668,7 +668,7 @@ def test_a_page_that_loads_its_text_with_javascript_says_so(corpus_dir, index_di
 
 
 def test_a_table_with_a_long_cell_below_an_introduction_is_no_layout(tmp_path, taxonomy):
-    long_cell = CAFE + " " + CAFE2
+    long_cell = " ".join([CAFE, CAFE2, VISIT])
     html = (f"<html><head><title>Cultuurcaf\u00e9</title></head><body><p>{INTRO}</p><p>{RADIO}</p>"
             f"<table><tr><td>14 februari</td><td>{long_cell}</td></tr></table></body></html>")
     draft = read(tmp_path, taxonomy, "agenda.html", html)
