@@ -673,3 +673,17 @@ def test_a_table_with_a_long_cell_below_an_introduction_is_no_layout(tmp_path, t
             f"<table><tr><td>14 februari</td><td>{long_cell}</td></tr></table></body></html>")
     draft = read(tmp_path, taxonomy, "agenda.html", html)
     assert INTRO in draft.body and RADIO in draft.body and CAFE2 in draft.body
+
+
+@pytest.mark.parametrize("line", ["Laatste wijziging: 14 maart 2024", "Laatste update: 14-03-2024",
+                                  "Datum laatste wijziging: 14 maart 2024", "Datum publicatie: 14 maart 2024"])
+def test_more_lines_saying_when_a_page_changed_are_left_out(tmp_path, taxonomy, line):
+    html = page(f"<main><h1>Cultuureducatie op school</h1><p>{INTRO}</p><p>{line}</p></main>")
+    draft = read(tmp_path, taxonomy, "gemeente.html", html)
+    assert draft.body.strip() == INTRO
+    assert draft.date == date(2024, 3, 14)
+
+
+def test_a_pdf_titled_powerpoint_presentation_takes_its_first_heading(tmp_path, taxonomy):
+    data = pdf_file([[("h1", "Jaarplan cultuureducatie 2024"), ("p", [CAFE[:90]])]], title="PowerPoint Presentation")
+    assert read(tmp_path, taxonomy, "jaarplan.pdf", data).title == "Jaarplan cultuureducatie 2024"

@@ -574,6 +574,7 @@ HOST_NAME = re.compile(r"(?:www\.)?[\w-]+\.(?:nl|be|com|org|net|eu|info|nu|frl)"
 # Lines a CMS writes about the page, not the text: when it was published or changed, and by whom.
 _META_LABEL = (r"(?:deze pagina is )?(?:voor het )?(?:laatst )?(?:gewijzigd|bijgewerkt|aangepast)(?: op)?|"
                r"(?:gepubliceerd|geplaatst|gepost|verschenen)(?: op)?|publicatiedatum|"
+               r"(?:datum )?laatste (?:wijziging|update|aanpassing)|datum (?:publicatie|wijziging|plaatsing)|"
                r"posted(?: on)?|published(?: on)?|updated(?: on)?|last (?:modified|updated)(?: on)?")
 META_LABEL = re.compile(rf"^(?:{_META_LABEL})\s*:?$", re.I)
 # The label and a date, perhaps a time ('om 14.05 uur') and a byline ('door Redactie'); or a byline and a date.
