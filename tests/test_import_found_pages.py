@@ -638,7 +638,7 @@ def test_letter_spaced_text_in_a_pdf_is_read_as_words(tmp_path, taxonomy, words_
     assert CAFE[:CAFE.index(" ", 150)] in " ".join(draft.body.split())  # was 'O p w o e n s d a g ...'
 
 
-@pytest.mark.parametrize("slot", ["Advertentie", "Lees verder onder de advertentie", "ADVERTISEMENT"])
+@pytest.mark.parametrize("slot", ["Advertentie", "Lees verder onder de advertentie", "ADVERTISEMENT", "U bent hier"])
 def test_an_advertisement_slots_label_is_left_out(tmp_path, taxonomy, slot):
     html = page(f"<main><article><h1>Leerlingen maken radio</h1><p>{RADIO}</p><p>{slot}</p><p>{RADIO2}</p>"
                 "</article></main>")

@@ -607,6 +607,8 @@ LINE_FURNITURE = [
     re.compile(r"(?:(?:volgende|vorige|vergroot|sluiten|pauzeer|afspelen|previous|next)\s*){2,}"
                r"(?:\d{1,3}\s*/\s*\d{1,3})?", re.I),
     # a read-aloud button (ReadSpeaker on municipal sites) and a reading time ('Leestijd: 3 minuten', '< 1 min lezen')
+    # a breadcrumb's label whose trail is gone ('U bent hier' at the end of SP's pages)
+    re.compile(r"(?:u bent|je bent|jij bent) hier\s*:?|you are here\s*:?", re.I),
     # a news site's advertisement slot ('Advertentie', 'Lees verder onder de advertentie', DPG Media)
     re.compile(r"advertentie|advertisement|lees verder (?:onder|na) de advertentie|(?:het )?artikel gaat verder "
                r"(?:onder|na) de advertentie|verder lezen onder de advertentie", re.I),
