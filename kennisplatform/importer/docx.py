@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from . import dates
 from .html import html_to_markdown
-from .model import Draft, ImportProblem
+from .model import Draft, ImportProblem, other_kind
 from .pdf import LIGATURES
 from .text import contents_lines, first_paragraph, shorten
 from .titles import is_bare_date, looks_like_file_name, same_text
@@ -36,7 +36,9 @@ def check_zip(data: bytes) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-        raise ImportProblem("beschadigd Word-bestand (geen geldig .docx)") from None
+        kind = other_kind(data)
+        raise ImportProblem(f"geen Word-document: {kind}" if kind else "beschadigd Word-bestand (geen geldig .docx)") \
+            from None
     if len(entries) > MAX_ENTRIES:
         raise ImportProblem(f"verdacht Word-bestand: meer dan {MAX_ENTRIES} onderdelen")
     unzipped = sum(e.file_size for e in entries)
@@ -84,6 +86,7 @@ def read_docx(data: bytes, name: str = "") -> Draft:
         raise ImportProblem("beschadigd of onleesbaar Word-bestand; open het in Word en sla het opnieuw op "
                             "als .docx") from None
     soup = BeautifulSoup(f"<body>{html}</body>", "html.parser")
+    _notes(soup)
     _drop_typed_contents(soup)
     heading = _bold_title(soup) or soup.find(["h1", "h2", "h3"])
     heading_text = " ".join(heading.get_text(" ").split()) if heading else ""
@@ -99,8 +102,27 @@ def read_docx(data: bytes, name: str = "") -> Draft:
     if date is None:  # the title's years count too ('Cultuurplan 2024-2028' made from a 2013 template)
         date, note = dates.file_date([("created", created), ("modified", modified)],
                                      f"{title}\n{header}\n{soup.get_text(chr(10))}")
-    return Draft(title=title, date=date, body=markdown, summary=shorten(first_paragraph(markdown)),
+    summary = shorten(first_paragraph(NOTE_MARK.sub("", markdown)))  # '2024.[1] Scholen': a note's number
+    return Draft(title=title, date=date, body=markdown, summary=summary,
                  notes=[note] if note else [])
+
+
+# A footnote's or endnote's number in the text, as mammoth writes it and html_to_markdown escapes it ('\\[1\\]').
+NOTE_MARK = re.compile(r"\\\[\d{1,4}\\\]")
+
+
+def _notes(soup: BeautifulSoup) -> None:
+    """Footnotes and endnotes: mammoth writes them as a numbered list at the end, each with a link back up ('↑'),
+    which is no text; the list gets a heading, 'Noten', so that its numbers are read as the notes they are."""
+    for back in soup.find_all("a", href=re.compile(r"^#(?:footnote|endnote)-ref-")):
+        back.decompose()
+    notes = [item.parent for item in soup.find_all("li", id=re.compile(r"^(?:footnote|endnote)-\d+$"))]
+    for listing in dict.fromkeys(notes):
+        if listing is not None and listing.name == "ol":
+            heading = soup.new_tag("h2")
+            heading.string = "Noten"
+            listing.insert_before(heading)
+            break  # footnotes, then endnotes: one heading
 
 
 def _drop_typed_contents(soup: BeautifulSoup) -> None:
@@ -152,10 +174,14 @@ def _date_text(soup: BeautifulSoup) -> str:
 
 def _title(prop: str | None, heading: str, soup: BeautifulSoup, name: str) -> str:
     if prop and not looks_like_file_name(prop) and not is_bare_date(prop):
+        # The property the first word(s) of the first heading ('Nieuwsbrief' for 'Nieuwsbrief maart 2024', a
+        # template's title): the heading says which one.
+        if len(heading) > len(prop) and heading.casefold().startswith(prop.casefold() + " "):
+            return heading
         return prop
     if heading:
         return heading
-    for paragraph in soup.find_all("p", limit=3):
+    for paragraph in [p for p in soup.find_all("p") if p.find_parent("table") is None][:3]:
         line = " ".join(paragraph.get_text(" ").split())
         if not line or is_bare_date(line) or dates.is_dateline(line):
             continue  # a letter's place and date ('Gouda, 3 februari 2026') above its salutation

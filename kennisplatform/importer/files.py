@@ -11,7 +11,7 @@ from ..documents import MAX_TITLE, clean_body, clean_line
 from ..taxonomy import Taxonomy
 from .docx import read_docx
 from .html import read_html
-from .model import Draft, ImportProblem, Original
+from .model import Draft, ImportProblem, Original, other_kind
 from .pdf import read_pdf
 from .text import first_paragraph, read_markdown, read_text, shorten
 from .titles import same_text
@@ -33,6 +33,21 @@ log = logging.getLogger(__name__)
 NOT_TEXT = "geen tekst: het bestand lijkt een afbeelding of programma (binaire inhoud), geen webpagina of tekstbestand"
 
 
+# What to do with a file of a type that is not imported but that an editor's program can save as one that is.
+SAVE_AS = {".doc": "Word", ".rtf": "Word", ".odt": "Word of LibreOffice", ".wpd": "Word", ".pages": "Pages"}
+EXPORT_AS_PDF = {".pptx", ".ppt", ".odp", ".key", ".xlsx", ".xls", ".ods", ".pub"}
+
+
+def save_as(suffix: str) -> str:
+    """'; open het in Word en sla het op als Word-document (.docx)' for a .doc, '' for a type without advice."""
+    suffix = suffix.lower()
+    if suffix in SAVE_AS:
+        return f"; open het in {SAVE_AS[suffix]} en sla het op als Word-document (.docx)"
+    if suffix in EXPORT_AS_PDF:
+        return "; bewaar het als PDF (Bestand, Exporteren of Opslaan als PDF) en importeer die"
+    return ""
+
+
 def max_bytes(suffix: str) -> int:
     """The largest file of this type that is imported."""
     return MAX_BINARY_BYTES if SUFFIXES.get(suffix.lower()) in BINARY else MAX_BYTES
@@ -48,7 +63,7 @@ def read_path(path: Path, taxonomy: Taxonomy, name: str | None = None) -> Draft:
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
         raise ImportProblem(f"bestandstype {path.suffix or '(geen)'} wordt niet ondersteund "
-                            f"(wel: {', '.join(sorted(SUFFIXES))})")
+                            f"(wel: {', '.join(sorted(SUFFIXES))}){save_as(path.suffix)}")
     size = path.stat().st_size
     if size > max_bytes(path.suffix):
         raise ImportProblem(too_big(path.suffix))
@@ -81,7 +96,18 @@ def read_path(path: Path, taxonomy: Taxonomy, name: str | None = None) -> Draft:
 def _read(kind: str, data: bytes, taxonomy: Taxonomy, name: str) -> Draft:
     if kind in BINARY:
         return read_pdf(data, name) if kind == "pdf" else read_docx(data, name)
-    text, note = _decode(data, kind)
+    other = other_kind(data)
+    if other and "webpagina" not in other:  # a PDF (its ASCII streams decode as text), an RTF or an old Word file
+        raise ImportProblem(f"geen {KIND_LABELS[kind]}: {other}")
+    try:
+        text, note = _decode(data, kind)
+    except ImportProblem as problem:
+        other = other_kind(data) if problem.message == NOT_TEXT else None
+        if other is None and data[:4] == b"PK\x03\x04" and b"word/" in data[:BINARY_SNIFF]:
+            other = "het is een Word-document; geef het de extensie .docx"
+        if other:  # a PDF or Word file saved as .txt or .html: said what it is
+            raise ImportProblem(f"geen {KIND_LABELS[kind]}: {other}") from None
+        raise
     if not text.strip():  # a byte order mark, no-break spaces: nothing to import, said as for an empty file
         raise ImportProblem("leeg bestand (alleen witruimte)")
     if kind == "html":

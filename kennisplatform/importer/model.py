@@ -21,6 +21,28 @@ class ImportProblem(KennisplatformError):
     status = 422
 
 
+# What a file with the wrong extension is, by its first bytes: an old Word file saved as .docx, an RTF file, a
+# download that was an error page. (kind, what to do), said when the file cannot be read as its extension says.
+_SIGNATURES = [
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "een oud Word-bestand (.doc, Word 97-2003)",
+     "open het in Word en sla het op als Word-document (.docx)"),
+    (b"{\\rtf", "een RTF-bestand", "open het in Word en sla het op als Word-document (.docx)"),
+    (b"%PDF-", "een PDF-bestand", "geef het de extensie .pdf"),
+]
+
+
+def other_kind(data: bytes) -> str | None:
+    """'het is een oud Word-bestand (.doc, Word 97-2003); open het in Word ...': what a file is that is not what its
+    extension says, and what to do, if its first bytes tell; None otherwise."""
+    start = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    for signature, kind, advice in _SIGNATURES:
+        if start.startswith(signature):
+            return f"het is {kind}; {advice}"
+    if start[:200].lower().startswith((b"<!doctype html", b"<html")) or b"<html" in start.lower():
+        return "het is een webpagina (een mislukte download?); sla de pagina op als .html of download het bestand opnieuw"
+    return None
+
+
 @dataclass(frozen=True)
 class Original:
     """The file as it was read: kept beside the corpus document (see attachments.py)."""

@@ -21,12 +21,14 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from . import dates
-from .model import Draft, ImportProblem
+from .model import Draft, ImportProblem, other_kind
 from .text import CONTENTS_HEADING, CONTENTS_LINE, contents_lines, escape, first_paragraph, shorten
 from .titles import is_bare_date, looks_like_file_name, same_text
 
 MAX_PAGES = 300
+END_MARK_WITHIN = 2048  # bytes at the end of a file where its %%EOF is looked for
 MIN_CHARS_PER_PAGE = 25  # less text than this on average: a scan, or only images
+STAMP_LINES = 2  # lines a page of a scan may have from a stamp or the scanner's app, the same on every page
 HEADING_RATIO = 1.15  # a line in a font this much larger than the body text is a heading
 HEADING_MAX_CHARS = 150
 REPEATED_SHARE = 0.6  # a line on this share of the pages (3 pages at least) is a running header or footer
@@ -44,6 +46,7 @@ MAX_PAGE_CHARS = 50_000  # characters on one page; a dense page of small print h
 # 2,000 took 49 s); a page with more boxes than this is read top to bottom, left to right instead.
 MAX_ORDERED_BOXES = 300
 SUSPENDED = re.compile(r"(?:en|of|en/of|tot|t/m)\b")  # after 'kunst-': 'kunst- en cultuureducatie'
+FOOT = 0.05
 MARGIN = 0.1  # the top and bottom tenth of a page: where a running header or footer of a 2-page file is looked for
 # Ligatures as single characters ('ﬁlm', 'oﬃcieel'): what some PDFs' text layers give; searched as letters.
 LIGATURES = {ord(ligature): letters for ligature, letters in
@@ -61,14 +64,23 @@ class Line:
     bold: bool = False
     alone: bool = False  # the only line of its text box
     margin: bool = False  # in the top or bottom tenth of its page, where running headers and footers are
+    foot: bool = False  # in the bottom twentieth, below any body text (Word's bottom margin is 2.5 cm, 8% of A4)
 
 
 def read_pdf(data: bytes, name: str = "") -> Draft:
     if b"%PDF-" not in data[:1024]:  # where readers look for it
-        raise ImportProblem("geen PDF-bestand (het begint niet met '%PDF-'); is het een ander soort bestand "
-                            "met .pdf erachter?")
-    lines, info = _lines(data)
-    if sum(len(line.text) for line in lines) < MIN_CHARS_PER_PAGE * max(1, _page_count(lines)):
+        kind = other_kind(data)
+        raise ImportProblem(f"geen PDF-bestand: {kind}" if kind else "geen PDF-bestand (het begint niet met "
+                            "'%PDF-'); is het een ander soort bestand met .pdf erachter?")
+    lines, info, fields = _lines(data)
+    pages = max(1, _page_count(lines))
+    per_page = Counter(line.page for line in lines)
+    texts = {line.text for line in lines}
+    # A scan with a scanner's or a stamp's line on each page ('Gescand met CamScanner', 'Ingekomen stuk ...'): text at
+    # the foot of the pages only, or the same line or two on every page and nothing else, is no text of its own.
+    if (sum(len(line.text) for line in lines if not line.foot) < MIN_CHARS_PER_PAGE * pages
+            or (pages >= 2 and len(per_page) == pages and len(texts) <= STAMP_LINES
+                and max(per_page.values()) <= STAMP_LINES)):
         raise ImportProblem("geen tekst in de PDF (een scan of alleen afbeeldingen?); "
                             "maak er eerst met tekstherkenning (OCR) een PDF met tekst van")
     kept = _without_running_lines(lines) or lines  # lines alike on every page, and nothing else: keep them
@@ -80,7 +92,7 @@ def read_pdf(data: bytes, name: str = "") -> Draft:
     lines = _without_letterhead(lines, body_size)
     markdown, headings = _markdown(lines, body_size)
     title = _title(info.get("Title"), headings, name)
-    markdown = _lift_headings(_drop_title(markdown, title))
+    markdown = _with_fields(_lift_headings(_drop_title(markdown, title)), fields)
     summary = first_paragraph(markdown)
     if _has_cover(lines, body_size):  # a cover's lines ('Stichting Kunstgebouw, maart 2023') say what it is not
         summary = first_paragraph(_markdown([line for line in lines if line.page > 1], body_size)[0]) or summary
@@ -92,14 +104,14 @@ def read_pdf(data: bytes, name: str = "") -> Draft:
 
 
 # -- reading -----------------------------------------------------------------------------------------------
-def _lines(data: bytes) -> tuple[list[Line], dict[str, str]]:
+def _lines(data: bytes) -> tuple[list[Line], dict[str, str], list[tuple[str, str]]]:
     from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     lines: list[Line] = []
     try:
         with _unpacking_limit() as unpacked:
-            info = _info(data)
+            info, fields = _info(data)
             box_number = 0
             for page_number, page in enumerate(_pages(data), 1):
                 if page_number > MAX_PAGES:
@@ -114,11 +126,15 @@ def _lines(data: bytes) -> tuple[list[Line], dict[str, str]]:
                             continue
                         chars = [c for c in text_line if isinstance(c, LTChar)]
                         text = _line_text(text_line.get_text())
+                        if _letter_spaced(text):  # 'C U L T U U R P L A N': a design tool's tracking
+                            text = _line_text(_tracked_text(text_line))
                         if text and chars:
                             size = sum(c.size for c in chars) / len(chars)
                             bold = all(BOLD.search(c.fontname or "") for c in chars if c.get_text().strip())
                             margin = min(text_line.y0 - bottom, bottom + height - text_line.y1) < MARGIN * height
-                            lines.append(Line(text, round(size, 1), page_number, box_number, bold, margin=margin))
+                            foot = text_line.y1 - bottom < FOOT * height
+                            lines.append(Line(text, round(size, 1), page_number, box_number, bold, margin=margin,
+                                              foot=foot))
             unpacked.check()  # a refusal that the PDF library caught and went on after
     except ImportProblem:
         raise
@@ -128,12 +144,16 @@ def _lines(data: bytes) -> tuple[list[Line], dict[str, str]]:
     except RecursionError:
         raise ImportProblem("onleesbaar PDF-bestand: het is te diep genest opgebouwd") from None
     except Exception:  # noqa: BLE001 - any failure of the parser on an untrusted file
+        # Whole objects but no end (a PDF ends with %%EOF, some with a few bytes after it): a file cut off.
+        if b"%%EOF" not in data[-END_MARK_WITHIN:] and data.count(b"endobj") >= 2:
+            raise ImportProblem("onvolledig PDF-bestand: het einde ontbreekt (afgebroken bij het downloaden of "
+                                "kopiëren?); download of kopieer het opnieuw") from None
         raise ImportProblem("beschadigd of onleesbaar PDF-bestand; probeer het opnieuw op te slaan als PDF "
                             "(bijvoorbeeld met 'Afdrukken als PDF')") from None
     per_box = Counter(line.box for line in lines)
     for line in lines:
         line.alone = per_box[line.box] == 1
-    return lines, info
+    return lines, info, fields
 
 
 def _pages(data: bytes) -> Iterator:
@@ -320,6 +340,36 @@ def _runlength_size(data: bytes) -> int:
     return size
 
 
+LETTER_SPACED_SHARE = 0.7  # of a line's tokens single characters: its letters set apart, not its words
+LETTER_SPACED_MIN = 4
+
+
+def _letter_spaced(text: str) -> bool:
+    tokens = text.split()
+    return len(tokens) >= LETTER_SPACED_MIN and sum(len(t) == 1 for t in tokens) >= LETTER_SPACED_SHARE * len(tokens)
+
+
+def _tracked_text(text_line) -> str:
+    """A letter-spaced line's text from its characters: pdfminer puts a space between letters set wider apart than a
+    tenth of their width (a heading with tracking: 'C U L T U U R P L A N'); the line's own spaces are characters of
+    the file. Without them (a file that spaces words by position), a gap well over the line's usual one is a space."""
+    from pdfminer.layout import LTChar
+
+    chars = [c for c in text_line if isinstance(c, LTChar)]
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(chars, chars[1:]) if a.get_text() != " " and b.get_text() != " ")
+    usual = gaps[len(gaps) // 2] if gaps else 0.0
+    out: list[str] = []
+    for previous, char in zip([None, *chars], chars):
+        if previous is not None and " " not in (previous.get_text(), char.get_text()) \
+                and char.x0 - previous.x1 > usual + WORD_GAP * max(char.size, 1.0):
+            out.append(" ")
+        out.append(char.get_text())
+    return "".join(out)
+
+
+WORD_GAP = 0.25  # of the font size, over a line's usual gap between letters: a space between words
+
+
 def _line_text(raw: str) -> str:
     """One line's text, with a bullet of any kind as '• ' and glyphs without a Unicode mapping left out."""
     # A soft hyphen is shown only where a line breaks: a hyphen there, nothing inside a line.
@@ -329,8 +379,8 @@ def _line_text(raw: str) -> str:
     return f"• {text}" if bullet and text else text
 
 
-def _info(data: bytes) -> dict[str, str]:
-    """The document information dictionary (Title, CreationDate, ...) as text."""
+def _info(data: bytes) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """The document information dictionary (Title, CreationDate, ...) as text, and the form's filled-in fields."""
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfparser import PDFParser
 
@@ -343,7 +393,70 @@ def _info(data: bytes) -> dict[str, str]:
                 value = _decode(value)
             if isinstance(value, str):
                 info[key] = " ".join(value.split())
-    return info
+    return info, _form_fields(document)
+
+
+MAX_FIELDS = 500  # form fields read; a form has tens
+FIELD_VALUE_MAX = 5000  # characters of one field's value
+
+
+def _form_fields(document) -> list[tuple[str, str]]:
+    """A form's filled-in fields (name, value), in the form's order: what a school typed into an application form
+    is not in the pages' text (the viewer draws it from the field), and would be lost. Text and choice fields with
+    a value, and ticked boxes ('ja'); empty ones and unticked boxes are left out."""
+    form = _resolve(document.catalog.get("AcroForm"))
+    if not isinstance(form, dict):
+        return []
+    found: list[tuple[str, str]] = []
+    stack = [(field, "") for field in reversed(_resolve(form.get("Fields")) or [])]
+    seen = 0
+    while stack and seen < MAX_FIELDS:
+        field, parent = stack.pop()
+        field = _resolve(field)
+        seen += 1
+        if not isinstance(field, dict):
+            continue
+        name = _text(_resolve(field.get("TU"))) or _text(_resolve(field.get("T"))) or parent
+        kids = _resolve(field.get("Kids"))
+        if isinstance(kids, list) and kids:
+            stack.extend((kid, name) for kid in reversed(kids))
+            if "V" not in field:
+                continue
+        value = _resolve(field.get("V"))
+        kind = getattr(_resolve(field.get("FT")), "name", None)
+        if isinstance(value, list):  # a choice field with several selected
+            value = ", ".join(v for v in (_text(_resolve(item)) for item in value) if v)
+        elif hasattr(value, "name"):  # a box: /Yes, /On, /Off (a radio button's chosen option)
+            value = None if value.name == "Off" else ("ja" if kind == "Btn" and value.name in ("Yes", "On", "1")
+                                                      else value.name)
+        else:
+            value = _text(value)
+        value = " ".join((value or "").split())[:FIELD_VALUE_MAX]
+        if name and value and (name, value) not in found:
+            found.append((name, value))
+    return found
+
+
+def _text(value) -> str:
+    if isinstance(value, bytes):
+        value = _decode(value)
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def _with_fields(markdown: str, fields: list[tuple[str, str]]) -> str:
+    """The fields' values in the text: after the form's label of a field ('Naam school:' alone on its line becomes
+    'Naam school: OBS De Regenboog'), the others in a list under 'Ingevulde velden' below the text."""
+    rest: list[tuple[str, str]] = []
+    for name, value in fields:
+        label = re.compile(rf"(?m)^{re.escape(escape(name))}\s*:?[ \t]*$")
+        if label.search(markdown):
+            markdown = label.sub(lambda _: f"{escape(name)}: {escape(value)}", markdown, count=1)
+        else:
+            rest.append((name, value))
+    if rest:
+        markdown = markdown.rstrip("\n") + "\n\n## Ingevulde velden\n\n" + "\n".join(
+            f"- {escape(name)}: {escape(value)}" for name, value in rest) + "\n"
+    return markdown
 
 
 def _resolve(value):
@@ -520,6 +633,11 @@ def _join(lines: list[str]) -> str:
 # -- title and date ------------------------------------------------------------------------------------------
 def _title(meta_title: str | None, headings: list[str], name: str) -> str:
     if meta_title and not looks_like_file_name(meta_title) and len(meta_title) > 3 and not is_bare_date(meta_title):
+        # The property a word of the first heading's ('Aanvraagformulier' for 'Aanvraagformulier cultuurbudget
+        # 2024'): the heading says which one.
+        first = headings[0] if headings else ""
+        if len(first) > len(meta_title) and first.casefold().startswith(meta_title.casefold() + " "):
+            return first
         return meta_title
     if headings:
         return headings[0]

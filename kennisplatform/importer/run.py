@@ -90,7 +90,7 @@ class Importer:
         if not draft.title:
             raise ImportProblem("geen titel gevonden")
         if not draft.body.strip():
-            raise ImportProblem("geen tekst gevonden")
+            raise ImportProblem("geen tekst gevonden" + _script_hint(draft))
         if draft.date is None:  # unknown is normal; the run may give a batch one date
             draft.date = self.options.date
         fields = choose_fields(draft, self.options, self.taxonomy)
@@ -227,6 +227,16 @@ class Importer:
 def import_paths(corpus_dir: Path, index_dir: Path, paths: Iterable[Path], options: Options | None = None,
                  taxonomy: Taxonomy | None = None, progress: Progress | None = None) -> list[Outcome]:
     return Importer(corpus_dir, index_dir, taxonomy, options).run(paths, progress)
+
+
+def _script_hint(draft: Draft) -> str:
+    """A web page without text that loads its content with JavaScript (a saved app's page: '<div id="root">' and
+    scripts): the page as a browser shows it has to be saved or printed instead."""
+    original = draft.original
+    if original is None or original.suffix not in (".html", ".htm") or b"<script" not in original.data.lower():
+        return ""
+    return (" (de pagina laadt haar tekst waarschijnlijk met JavaScript; open hem in de browser en bewaar hem als "
+            "PDF met 'Afdrukken', of kopieer de tekst in een tekstbestand)")
 
 
 def summarise(outcomes: list[Outcome]) -> str:

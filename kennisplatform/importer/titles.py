@@ -138,6 +138,7 @@ _FILE_NAME = re.compile(r"\.(pdf|docx?|odt|rtf|txt|indd|pptx?|xlsx?)$|^(microsof
 # What a tool writes as a file's title when nobody gave one: Word, Google Docs, InDesign, LibreOffice, scanners.
 PLACEHOLDER_TITLES = {"untitled", "naamloos", "document", "titel", "title", "no title", "geen titel", "documenttitel",
                       "document title", "presentation", "presentatie", "powerpoint-presentatie", "slide 1", "dia 1",
+                      "powerpoint presentation", "powerpoint-presentation", "powerpoint-presentatie1",
                       "sjabloon", "template", "scan", "image", "afbeelding", "word"}
 _PATH = re.compile(r"^(?:[a-z]:\\|\\\\|file:|/(?:users|home|tmp|var|mnt|volumes)/|~/)|\\", re.I)
 

@@ -555,7 +555,8 @@ def upload():
             suffix = Path(shown).suffix.lower()
             if suffix not in importer.SUFFIXES:
                 outcomes.append(importer.Outcome(shown, "failed", reason=f"bestandstype {suffix or '(geen)'} is "
-                                                 f"niet toegestaan (wel: {', '.join(sorted(importer.SUFFIXES))})"))
+                                                 f"niet toegestaan (wel: {', '.join(sorted(importer.SUFFIXES))})"
+                                                 f"{importer.save_as(suffix)}"))
                 continue
             data = item.stream.read(importer.max_bytes(suffix) + 1)
             if len(data) > importer.max_bytes(suffix):
@@ -575,9 +576,12 @@ def upload():
                 return render_template("editor/import.html", errors=[busy.message], **context), 503
             except importer.ImportProblem as problem:
                 return render_template("editor/import.html", errors=[problem.message], **context), 400
+    # Every file refused (unreadable, empty, of another kind): the request did nothing, which its status says too
+    # (422, as a form with errors); the page lists each file with its reason, as after any upload.
+    status = 422 if outcomes and all(o.status == "failed" for o in outcomes) else 200
     return render_template("editor/import.html", outcomes=outcomes, summary=importer.summarise(outcomes),
                            review_summary=importer.review_summary(outcomes),
-                           dry_run=options.dry_run, **context)
+                           dry_run=options.dry_run, **context), status
 
 
 UPLOAD_NAME_MAX = 200
