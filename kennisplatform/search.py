@@ -274,6 +274,7 @@ class PageFill:
 
     query: ParsedQuery
     plan: Plan
+    parts: bool = False  # the compound's parts, not a place's first word
 
 
 @dataclass
@@ -522,11 +523,18 @@ class SearchEngine:
         if not overall.listed & filters:
             return self._decide(state, query, params.exact, filters)
         listing = replace(overall, filters=filters, listed=overall.listed & filters)
-        if overall.complete and not overall.plan.complete & filters and len(overall.parsed.groups) > 1:
-            # Only documents that lack a word pass the filters (those that fill the page of the whole listing):
-            # the page says so, as it does for a query that nothing has whole.
-            listing.complete = False
-            listing.relaxation = self._any_words(state, overall.parsed, filters)
+        if overall.complete and not overall.plan.complete & filters:
+            # Only documents that lack a word (or a compound's documents with some of its parts) pass the filters:
+            # those that fill the page of the whole listing. The page says so, as it does for a query that nothing
+            # has whole.
+            fill = overall.plan.fill
+            if len(overall.parsed.groups) > 1:
+                listing.complete = False
+                listing.relaxation = self._any_words(state, overall.parsed, filters)
+            elif fill is not None and fill.parts:
+                listing.complete = False
+                found = [g.text for g in fill.query.groups if self._group_bits(state, g) & listing.listed]
+                listing.relaxation = self._parts_relaxation(state, overall.parsed, fill.query, found, filters)
         return listing
 
     def _decide(self, state: _State, query: _Query, exact: bool, filters: int) -> _Listing:
@@ -747,12 +755,14 @@ class SearchEngine:
           most parts first: its words as a query of several words would list them ("water" in a page about a
           pumping station). A page with the word keeps its place above them.
         The query's own documents keep their order, first."""
-        split = _place_words(parsed, heads_only=True) or _one_compound_apart(parsed)
+        split = _place_words(parsed, heads_only=True)
+        parts = split is None
+        split = split or _one_compound_apart(parsed)
         if split is None:
             return
         split_plan = self._plan(state, split, filters)
         if split_plan.matched & ~plan.matched:
-            plan.fill = PageFill(split, split_plan)
+            plan.fill = PageFill(split, split_plan, parts)
             plan.matched |= split_plan.matched
 
     def _corrected(self, state: _State, parsed: ParsedQuery) -> ParsedQuery | None:

@@ -89,7 +89,8 @@ def test_a_backup_taken_while_five_processes_save_restores_into_empty_folders(co
     engine = SearchEngine(index, taxonomy)
     try:
         assert engine.doc_count == len(after)
-        assert engine.search(SearchParams(q="erfgoedleerlijnen")).total == 1
+        # Its one page with the word first (pages with a part of it fill the page after it).
+        assert engine.search(SearchParams(q="erfgoedleerlijnen")).hits[0].id == "erfgoed-dordrecht"
         saved_before = [rel for rel in before if "opslaan-tijdens" in rel]
         assert saved_before and engine.search(SearchParams(q="gelijktijdig", per_page=50)).total >= len(saved_before)
     finally:

@@ -340,7 +340,7 @@ def test_editors_upload_files_for_import(editor):
     assert response.status_code == 200
     assert "2 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 dubbel, 1 mislukt" in page  # no date: imported all the same
     assert "bestandstype .exe is niet toegestaan" in page
-    assert editor.get("/zoeken.json?q=cultuurmakers").get_json()["total"] == 1
+    assert editor.get("/zoeken.json?q=%22cultuurmakers%22").get_json()["total"] == 1  # quoted: the word, not its parts
     again = text(upload(editor, [("pagina.html", html)]))
     assert "0 nieuw, 0 bijgewerkt, 1 ongewijzigd" in again
 

@@ -131,7 +131,7 @@ def test_delete_then_undelete_brings_back_the_same_id_and_text(corpus_dir, index
     result = run(corpus_dir, index_dir, "undelete", DOC)
     assert result.exit_code == 0, result.output
     assert (corpus_dir / PATH).read_bytes() == before
-    assert found(engine, "erfgoedleerlijnen") == 1
+    assert found(engine, "\"erfgoedleerlijnen\"") == 1  # quoted: the word itself, not its parts
     assert versions.trash(corpus_dir, taxonomy) == []
     actions = [(v.entry.author, v.change.action) for v in versions.versions_of(corpus_dir, DOC)]
     assert actions == [("kennisplatform", "overgenomen"), ("anna", "verwijderd"), ("beheer", "teruggezet")]
@@ -145,7 +145,7 @@ def test_undelete_without_the_trash_file_uses_the_history(corpus_dir, index_dir,
     (corpus_dir / trashed.trash_path).unlink()  # someone emptied the trash
     versions.undelete(corpus_dir, index_dir, DOC, taxonomy=taxonomy)
     assert (corpus_dir / PATH).read_bytes() == before
-    assert found(engine, "erfgoedleerlijnen") == 1
+    assert found(engine, "\"erfgoedleerlijnen\"") == 1  # quoted: the word itself, not its parts
 
 
 # -- the pages --------------------------------------------------------------------------------------------
@@ -184,7 +184,7 @@ def test_the_history_page_shows_the_versions_with_word_diffs_and_reverts(app, ed
     assert (corpus_dir / PATH).read_text(encoding="utf-8") == versions.text_of(corpus_dir, first)
     assert versions.versions_of(corpus_dir, DOC)[-1].entry.author == editor_support.EDITOR
     assert "Versie 1 is teruggezet" in editor.get(url).get_data(as_text=True)
-    assert editor.get("/zoeken.json?q=erfgoedleerlijnen").get_json()["total"] == 1
+    assert editor.get("/zoeken.json?q=%22erfgoedleerlijnen%22").get_json()["total"] == 1
     missing = editor.post(f"/redactie/document/{DOC}/geschiedenis/0123456789abcdef/terugzetten",
                           data={"csrf_token": token(editor, url)})
     assert missing.status_code == 404 and "heeft geen versie" in missing.get_data(as_text=True)
@@ -204,7 +204,7 @@ def test_the_trash_page_lists_deleted_documents_and_brings_them_back(app, editor
                        data={"csrf_token": token(editor, "/redactie/prullenbak")})
     assert back.status_code == 302 and back.headers["Location"].endswith(f"/redactie/document/{DOC}")
     assert (corpus_dir / PATH).read_bytes() == before
-    assert editor.get("/zoeken.json?q=erfgoedleerlijnen").get_json()["total"] == 1
+    assert editor.get("/zoeken.json?q=%22erfgoedleerlijnen%22").get_json()["total"] == 1
     authors = [v.entry.author for v in versions.versions_of(corpus_dir, DOC)]
     assert authors == ["kennisplatform", editor_support.EDITOR, editor_support.EDITOR]
     twice = editor.post(f"/redactie/prullenbak/{DOC}/terugzetten",

@@ -50,9 +50,10 @@ def test_the_other_words_of_the_query_still_count(engine):
 
 
 def test_a_compound_that_a_document_has_whole_or_with_all_its_parts_is_not_split(engine):
-    assert [h.id for h in search(engine, "danslessen").hits] == ["dansles"]
+    # The page with the word first; pages with one of its parts only fill the page after it (session 20).
+    assert [h.id for h in search(engine, "danslessen").hits][0] == "dansles"
     result = search(engine, "dichtlessen")  # "dichten" and "lessen" in one page: its parts, found as they are
-    assert [h.id for h in result.hits] == ["dichten"] and result.relaxation is None
+    assert [h.id for h in result.hits][0] == "dichten" and result.relaxation is None
 
 
 def test_two_compounds_that_nothing_has_are_both_searched_as_their_parts(engine):
