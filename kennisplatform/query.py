@@ -7,7 +7,7 @@ Anything else is read as words: unbalanced quotes close at the end, lone operato
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -93,10 +93,11 @@ class _Token:
     negated: bool = False
 
 
-def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] | None = None
-                ) -> ParsedQuery:
+def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] | None = None,
+                rare: Callable[[str, tuple[str, ...]], bool] | None = None) -> ParsedQuery:
     """Parse a cleaned query string (see params.clean_query). `synonyms` maps a tuple of query terms
-    to the alternative term tuples (see build_synonym_table)."""
+    to the alternative term tuples (see build_synonym_table). `rare(stem, parts)`: whether a compound (its stem and
+    its parts' stems) is rare enough in the collection that a long query keeps its parts (_rare_compound)."""
     parsed = ParsedQuery(text=text)
     tokens = _tokenize(text)
     typed_terms = {term for token in tokens if token.kind == "word" for term in analysis.analyze_query(token.text)}
@@ -144,8 +145,9 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
     # so its words apart would not find it; other compounds' parts add nothing the other words do not say.
     parsed.groups = _with_joined_compounds(parsed.groups, units_only=len(parsed.content_groups) > MAX_PARTS_GROUPS)
     if len(parsed.content_groups) > MAX_PARTS_GROUPS:
-        # In a long query the other words already say what a compound's parts would add.
-        parsed.groups = [Group(tuple(c for c in g.alternatives
+        # In a long query the other words already say what a compound's parts would add; not for a rare one.
+        parsed.groups = [g if rare is not None and _rare_compound(g, rare) else
+                         Group(tuple(c for c in g.alternatives
                                      if c.kind != "parts" and not (c.kind == "derived" and len(c.terms) > 1)),
                                g.text, g.filler)
                          for g in parsed.groups]
@@ -153,6 +155,15 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
         parsed.groups = parsed.groups[:MAX_GROUPS]
         parsed.notes.append(f"Alleen de eerste {MAX_GROUPS} woorden zijn gebruikt.")
     return parsed
+
+
+def _rare_compound(group: Group, rare: Callable[[str, tuple[str, ...]], bool]) -> bool:
+    """Whether a group is a compound typed as one word that `rare` says the collection hardly has: in a question
+    such a word ("architectuurlessen", "poppenspel") is its most telling one, and its parts are the evidence the
+    pages have ("lessen in architectuur")."""
+    typed = group.alternatives[0]
+    parts = [c.terms for c in group.alternatives if c.kind == "parts"]
+    return bool(parts) and typed.kind == "terms" and len(typed.terms) == 1 and rare(typed.terms[0], parts[0])
 
 
 def without_quotes(text: str) -> tuple[str, list[str]] | None:

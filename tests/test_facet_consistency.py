@@ -138,4 +138,4 @@ def test_a_filter_that_keeps_only_a_compounds_parts_says_so(bundled):
     assert whole.relaxation is None and counts(whole, "theme")["leerecosysteem"] == 2
     result = engine.search(SearchParams(q="jeugdhulp", theme=("leerecosysteem",)))
     assert result.total == 2 and result.relaxation.kind == "parts"
-    assert result.relaxation.message.startswith("Geen resultaten voor ‘jeugdhulp’; hieronder de resultaten met een deel")
+    assert result.relaxation.message.startswith("Geen resultaten voor ‘jeugdhulp’; hieronder de resultaten met een")
