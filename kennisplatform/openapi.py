@@ -130,7 +130,7 @@ def _search_result_schema() -> dict:
         "type": "object",
         "required": ["query", "total", "page", "per_page", "pages", "hits", "facets", "relaxation",
                      "suggestion", "filter_drops", "query_error", "place_filter", "place_within",
-                     "links"],
+                     "complete", "links"],
         "properties": {
             "query": {"type": "object"},
             "total": {"type": "integer", "minimum": 0},
@@ -149,6 +149,7 @@ def _search_result_schema() -> dict:
                                              "total": {"type": "integer"}}),
             "place_within": nullable_object({"name": {"type": "string"}, "value": {"type": "string"},
                                              "label": {"type": "string"}}),
+            "complete": {"type": ["integer", "null"], "minimum": 0},
             "links": {"type": "object", "additionalProperties": {"type": ["string", "null"]}},
         },
     }

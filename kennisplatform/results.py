@@ -123,6 +123,9 @@ class SearchResult:
     query_error: str | None = None  # a Dutch note when the query was only partly understood
     place_filter: PlaceFilter | None = None
     place_within: PlaceWithin | None = None
+    # Of `total`, the documents with every word of a short query, when fewer: the others fill the page with some of
+    # its words, or of a compound's parts (None otherwise).
+    complete: int | None = None
 
     @property
     def page(self) -> int:
@@ -159,4 +162,5 @@ class SearchResult:
             "query_error": self.query_error,
             "place_filter": asdict(self.place_filter) if self.place_filter else None,
             "place_within": asdict(self.place_within) if self.place_within else None,
+            "complete": self.complete,
         }

@@ -488,6 +488,7 @@ class SearchEngine:
         )
         if listing.relaxation is None and query.corrected is not None:
             result.suggestion = _suggestion(query.corrected, listing.corrected_plan, listing.filters, result.total)
+        result.complete = _complete(listing)
         result.place_filter = self._place_filter(state, query, listing, params)
         result.place_within = self._place_within(listing.parsed)
         if result.total == 0 and params.has_filters:
@@ -1701,6 +1702,17 @@ def _place_words(parsed: ParsedQuery, heads_only: bool = False) -> ParsedQuery |
         words = [w for w in group.text.split() if analysis.analyze_query(w)] if _places(group) else []
         return (words[:1] if heads_only else words) if len(words) > 1 else []
     return _groups_apart(parsed, words_of)
+
+
+def _complete(listing: _Listing) -> int | None:
+    """How many listed documents have every word of a short query (a compound's: the word, or all its parts), when
+    fewer than are listed and the page does not already say why (a relaxation); None otherwise. Long queries are
+    listed by the share of their weight (_weighted_plan): there "every word" is not what lists a page."""
+    plan = listing.plan
+    if listing.relaxation is not None or listing.parsed.is_empty or plan.evidence is not None:
+        return None
+    complete = (plan.complete & listing.listed).bit_count()
+    return complete if complete < listing.listed.bit_count() else None
 
 
 def _one_compound_apart(parsed: ParsedQuery) -> ParsedQuery | None:

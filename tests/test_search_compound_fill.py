@@ -28,3 +28,11 @@ def test_a_compound_few_pages_have_fills_the_page_with_its_parts(engine):
 def test_a_query_of_several_words_is_not_filled_with_parts(engine):
     # Its own tiers fill its page: pages with one of its words.
     assert "museum" not in hits(engine, "waterbeheer dijken")
+
+
+def test_the_result_says_how_many_have_the_word(engine):
+    from kennisplatform.params import SearchParams
+
+    filled = engine.search(SearchParams(q="waterbeheer"))
+    assert filled.total == 3 and filled.complete == 1
+    assert engine.search(SearchParams(q="theater")).complete is None  # every listed page has the word
