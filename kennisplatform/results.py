@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .params import format_count
+
 
 @dataclass(frozen=True)
 class Value:
@@ -130,6 +132,15 @@ class SearchResult:
     @property
     def page(self) -> int:
         return self.params.page
+
+    @property
+    def complete_note(self) -> str | None:
+        """What the page and the command line say of `complete`: "3 resultaten met het hele woord; ..."."""
+        if self.complete is None:
+            return None
+        words = ("met alle zoekwoorden; de andere hebben er een deel van" if " " in self.params.q.strip()
+                 else "met het hele woord; de andere hebben een deel ervan")
+        return f"{format_count(self.complete)} {words}."
 
     @property
     def per_page(self) -> int:

@@ -2,7 +2,10 @@
 some of them (a compound's page filled with its parts, session 20): one result object, two renderings."""
 from __future__ import annotations
 
-from conftest import page_soup
+from click.testing import CliRunner
+from conftest import fixture_corpus, page_soup
+
+from kennisplatform.cli import main
 
 
 def test_the_page_says_how_many_results_have_the_whole_word(read_only_client):
@@ -18,3 +21,11 @@ def test_a_page_whose_results_all_have_the_words_says_nothing_more(read_only_cli
     assert not any("met alle zoekwoorden" in p.get_text() or "het hele woord" in p.get_text()
                    for p in soup.select(".notice"))
     assert read_only_client.get("/zoeken.json?q=erfgoed").get_json()["complete"] is None
+
+
+def test_the_command_line_says_it_too(tmp_path):
+    corpus = fixture_corpus(tmp_path)
+    found = CliRunner().invoke(main, ["--corpus", str(corpus), "--index", str(tmp_path / "index"), "search",
+                                      "erfgoedleerlijnen"])
+    assert found.exit_code == 0, found.output
+    assert "\n1 resultaat met het hele woord; de andere hebben een deel ervan.\n" in found.output
