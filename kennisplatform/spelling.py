@@ -106,8 +106,7 @@ def closest_word(word: str, indexed: Callable[[str], int],
             # A word one mistake off that more documents have whole beats a compound made of a head and a tail one
             # mistake off: "planetarim" is planetarium (in 4 documents), not planet + aria (planetaria, in 1).
             word_ones = _corpus_words(word, indexed, indexed_many)
-            best = max(options, key=lambda w: (vocabulary.get(w, 0.0), w))
-            if word_ones and max(word_ones.values()) > documents(best):
+            if word_ones and max(word_ones.values()) > documents(_most_common(options)):
                 return _most_documents(word_ones)
     # A compound of vocabulary words ("kunstles", "cultuurbus") is spelled right: it may be a vocabulary
     # word misspelled ("cultuurpallet"), but is never taken for a rarer word of the corpus or for two.
@@ -122,7 +121,13 @@ def closest_word(word: str, indexed: Callable[[str], int],
         options = [w for w in _speller().suggest(word, limit=40, maxdist=2, prefix=1) if documents(w)]
     if not options:
         return None
-    return max(options, key=lambda w: (vocabulary.get(w, 0.0), w))
+    return _most_common(options)
+
+
+def _most_common(words: list[str]) -> str:
+    """The word the vocabulary has at the highest frequency (of equals, the last alphabetically)."""
+    vocabulary = analysis.vocabulary()
+    return max(words, key=lambda w: (vocabulary.get(w, 0.0), w))
 
 
 def _corpus_words(word: str, indexed: Callable[[str], int],
@@ -189,7 +194,7 @@ def same_stem_word(word: str) -> str | None:
     stem = analysis.stem(word)
     options = [w for w in near(word) if w in vocabulary] or [w for w, _ in _compound_tails(word, vocabulary)]
     options = [w for w in options if analysis.stem(w) == stem and analysis.compound_query_parts(w)]
-    return max(options, key=lambda w: (vocabulary.get(w, 0.0), w)) if options else None
+    return _most_common(options) if options else None
 
 
 def _compound_tails(word: str, vocabulary: dict[str, float]) -> list[tuple[str, str]]:
