@@ -189,6 +189,12 @@ def test_find_in_text_the_longest_name_wins_and_counts_once(tax):
     assert tax.find_in_text("region", "Hoeksche Waard") == ["hoeksche-waard"]
 
 
+def test_find_in_text_krimpen_alone_is_krimpen_aan_den_ijssel(tax):
+    # As "Capelle" is Capelle aan den IJssel; the village Krimpen aan de Lek, named whole, stays Krimpenerwaard's.
+    assert tax.find_in_text("region", "De Historische Kring Krimpen zoekt Krimpenaren") == ["krimpen-aan-den-ijssel"]
+    assert tax.find_in_text("region", "Een school in Krimpen aan de Lek") == ["krimpenerwaard"]
+
+
 def test_find_in_text_for_themes_disciplines_and_audiences(tax):
     assert tax.find_in_text("theme", "Erfgoed en deskundigheidsbevordering") == ["erfgoed", "professionalisering"]
     assert tax.find_in_text("discipline", "Een bezoek aan het museum en een dansles") == ["erfgoed", "dans"]
