@@ -66,6 +66,9 @@ HEAD_VARIANT_WEIGHT = 0.5
 # 0.8 only beside; nothing else moved. The same share for every synonym of the taxonomy moved many queries both ways
 # and lowered held-out questions and multi beside the bundled corpus.
 WIDER_PLACE_WEIGHT = 0.5
+# A municipality's part named by a compass point ("Rotterdam-Zuid", "Rotterdam Zuid", "Den Haag Zuidwest") is one of
+# its places, as a village is: the phrase, and the pages filed under the municipality, which weigh WIDER_PLACE_WEIGHT.
+DISTRICT_POINTS = ("Noord", "Oost", "Zuid", "West", "Noordoost", "Noordwest", "Zuidoost", "Zuidwest", "Centrum")
 # A relative of another word class (query.Clause kind "derived": "geadopteerd" for "adoptie", "educatief" for
 # "educatie") counts for the word in the tiers and weighs this share of the typed word; a compound's parts with one
 # part so replaced weigh it times COMPOUND_PARTS_WEIGHT. On the tuning sets (docs/performance.md, session 19:
@@ -350,8 +353,25 @@ class SearchEngine:
 
     @cached_property
     def synonyms(self) -> dict:
-        return build_synonym_table(self.taxonomy.synonym_groups() + self._place_name_groups(), self._value_names(),
-                                   self._place_parts())
+        table = build_synonym_table(self.taxonomy.synonym_groups() + self._place_name_groups(), self._value_names(),
+                                    self._place_parts())
+        return table | self._districts(table)
+
+    def _districts(self, table: dict) -> dict:
+        """A municipality's parts by compass point (DISTRICT_POINTS) as places within it: the phrase, then the
+        municipality's names (wider) and its documents. Only one way: the municipality typed does not also search
+        its districts' phrases, which its name finds already."""
+        districts = {}
+        for term in self.taxonomy.terms("region"):
+            whole = tuple(analysis.analyze_query(term.label))
+            expansion = table.get(whole)
+            if term.level != "gemeente" or expansion is None:
+                continue
+            for point in DISTRICT_POINTS:
+                key = tuple(analysis.analyze_query(f"{term.label} {point}"))
+                if key not in table:
+                    districts[key] = replace(expansion, phrases=(whole, *expansion.phrases), part=True)
+        return districts
 
     def _place_name_groups(self) -> list[tuple[str, ...]]:
         """A place's label with its adjectives and, for a municipality, the places in it that the taxonomy does not
