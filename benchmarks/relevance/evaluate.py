@@ -25,6 +25,7 @@
     python benchmarks/relevance/evaluate.py --fresh19 [--beside-starter]  # a nineteenth, made like fresh8 (session 19)
     python benchmarks/relevance/evaluate.py --fresh20 [--beside-starter]  # a twentieth, made like fresh8 (session 20)
     python benchmarks/relevance/evaluate.py --fresh21 [--beside-starter]  # a twenty-first, made like fresh8 (session 21)
+    python benchmarks/relevance/evaluate.py --fresh22 [--beside-starter]  # a twenty-second, made like fresh8 (session 22)
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune5 [--per-query]    # pages of its own, judgments_tune5.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune6 [--beside-starter]   # titles beside the bundled corpus (tuning)
@@ -258,6 +259,15 @@ join only its own queries, split fresh21). Its pages are of subjects and places 
 street theatre, churches, synagogues, mosques and monasteries, archaeology with schools, castles and estates, fishing
 and shipbuilding, science and technology days, art of litter and of nature; Voorburg, Schiedam, Goedereede, Rhoon,
 Voorschoten, Bleskensgraaf, Barendrecht, Bergschenhoek, Scheveningen, Groningen's and Brabant's villages).
+--fresh22 (collection_fresh22/) is a twenty-second check set, made in session 21 exactly as fresh8 to fresh21 were, for
+the end of session 22, and run the same way, once, by the lead, at the end, alone and with --beside-starter; its
+queries are its own, and its pooled starter documents are graded under the same key check, beside the others', each
+under its judgments file's name (pool_beside_starter.py --check fresh22; it is one of CHECK_SETS, and its grades
+join only its own queries, split fresh22). Its pages are of subjects and places the other sets hardly have (hip-hop,
+breaking and dance in class, media literacy and fake news, school orchestras, blazersklassen, fanfares and brass
+bands, art and music for elderly people and in care, architecture and play areas designed with children, BoekStart
+and reading aloud, drawing and painting in class; Krimpen aan de Lek, Hoornaar, Zoeterwoude, Bleiswijk, Sassenheim,
+Naaldwijk, Maassluis, Ferwert, Schoonoord, Heeze, Wilnis, Koewacht, Schagen).
 --typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
 starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
 typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; the rules are in their headers).
@@ -288,10 +298,11 @@ session 13, tune9 in session 14, tune10 in session 18, tune11 in session 19, tun
 pool_beside_starter.py prints the pool) and count with their grades. The
 field set's held-out half was pooled and graded the same way, separately (its own key, held_out, in the same file;
 pool_beside_starter.py --held-out), from the blind pool listing only: its grades join only held-out queries. The
-check sets of CHECK_SETS (fresh8 to fresh21) were pooled and graded the same way (sessions 8, 10 to 20),
+check sets of CHECK_SETS (fresh8 to fresh22) were pooled and graded the same way (sessions 8, 10 to 21),
 separately again (their own key, check, each set under its judgments file's name; pool_beside_starter.py --check
 NAME), from the blind pool listing only: each set's grades join only its own queries (split fresh8, fresh9,
-fresh10, fresh11, fresh12, fresh13, fresh14, fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21). For the
+fresh10, fresh11, fresh12, fresh13, fresh14, fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21,
+fresh22). For the
 other check sets (fresh to fresh7) and the other derived sets (typo, compound, elided) they are unjudged, so they count
 as not relevant for every engine: there an engine that finds more of the starter documents that are on topic loses
 points for them, so compare engines, not figures with and without it. --no-starter-grades leaves them unjudged
@@ -383,6 +394,8 @@ FRESH20_COLLECTION = HERE / "collection_fresh20"
 FRESH20_JUDGMENTS = HERE / "judgments_fresh20.yaml"
 FRESH21_COLLECTION = HERE / "collection_fresh21"
 FRESH21_JUDGMENTS = HERE / "judgments_fresh21.yaml"
+FRESH22_COLLECTION = HERE / "collection_fresh22"
+FRESH22_JUDGMENTS = HERE / "judgments_fresh22.yaml"
 TUNE3_COLLECTION = HERE / "collection_tune3"
 TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
 TUNE4_COLLECTION = HERE / "collection_tune4"
@@ -413,15 +426,15 @@ BESIDE_STARTER_JUDGMENTS = HERE / "beside_starter_grades.yaml"
 # Its three top-level keys: the tuning queries' grades, the held-out queries' (pooled separately, session 7), and
 # the check sets' (pooled separately: fresh8 in session 8, fresh9 in session 10, fresh10 in session 11, fresh11 in
 # session 12, fresh12 and fresh13 in session 13, fresh14 in session 14, fresh15 in session 15, fresh16 in session
-# 16, fresh17 in session 17, fresh18 and fresh19 in session 18, fresh20 in session 19, fresh21 in session 20), each
-# under its judgments file's name.
+# 16, fresh17 in session 17, fresh18 and fresh19 in session 18, fresh20 in session 19, fresh21 in session 20,
+# fresh22 in session 21), each under its judgments file's name.
 TUNING_KEY = "judgments"
 HELD_OUT_KEY = "held_out"
 CHECK_KEY = "check"
 # The check sets made to be measured beside the bundled corpus, every query pooled (pool_beside_starter.py --check
 # NAME) and graded under CHECK_KEY by its judgments file's name. A later one is added here by its name.
 CHECK_SETS = ("fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16",
-              "fresh17", "fresh18", "fresh19", "fresh20", "fresh21")
+              "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22")
 # --NAME: (pages to import, or the starter corpus as it is; judgments over them; what the set is for)
 NAMED_SETS = {
     "field": (FIELD_COLLECTION, FIELD_JUDGMENTS, "the real pages"),
@@ -465,6 +478,8 @@ NAMED_SETS = {
                 "a twentieth fresh check set, made like fresh8, run once at the end (session 20)"),
     "fresh21": (FRESH21_COLLECTION, FRESH21_JUDGMENTS,
                 "a twenty-first fresh check set, made like fresh8, run once at the end (session 21)"),
+    "fresh22": (FRESH22_COLLECTION, FRESH22_JUDGMENTS,
+                "a twenty-second fresh check set, made like fresh8, run once at the end (session 22)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
     "tune4": (TUNE4_COLLECTION, TUNE4_JUDGMENTS, "a fourth tuning set: pages sharing title words (session 6)"),
     "tune5": (TUNE5_COLLECTION, TUNE5_JUDGMENTS,
@@ -583,7 +598,7 @@ def with_starter_grades(judged: list[Judged], judgments: Path, pooled: Path = BE
     tuning queries' grades (key `judgments`) join only a tuning query (split tune, or a file without halves),
     the held-out queries' grades (key `held_out`, pooled separately) only a held-out query (split heldout), and
     a check set's grades (key `check`, pooled separately) only a query of a check set (a split of its own, such
-    as fresh8 to fresh21), each under its judgments file's name. Queries of no pool (the check sets never pooled) keep
+    as fresh8 to fresh22), each under its judgments file's name. Queries of no pool (the check sets never pooled) keep
     their starter documents unjudged. Returns how many queries got starter grades."""
     pools = _pools(pooled)  # read once for the three pools
     by_key = {key: (pools.get(key) or {}).get(judgments.name, {}) for key in (TUNING_KEY, HELD_OUT_KEY, CHECK_KEY)}
