@@ -1,5 +1,5 @@
 """The tuning sets over pages of their own (tune3, session 5; tune4, session 6; tune5, session 7; tune6, session 11;
-tune7, session 12; tune8, session 13; tune9, session 14; tune10, session 18; tune11, session 19; tune12, session 20) stay what they claim to be: pages of their
+tune7, session 12; tune8, session 13; tune9, session 14; tune10, session 18; tune11, session 19; tune12, session 20; tune13, session 21) stay what they claim to be: pages of their
 own (none shared with any other collection, so tuning on them never tunes on a check set's page), every judged page
 present by its source address, all of it tuning material, and enough queries of the kinds each was made for (tune3:
 titles and several topical words; tune4: titles, one- and two-word topics, compounds and questions, over pages whose
@@ -15,7 +15,8 @@ none a copy of another set's query; tune10: questions and place queries, places 
 words and villages of a municipality, over practical and local pages, none a copy of another set's query; tune11:
 half-remembered titles and derived word forms, over pages whose titles share words, none a copy of another set's
 query; tune12: every kind, 8 queries each, with typos as people make them and queries of several topical words, none a
-copy of another set's query)."""
+copy of another set's query; tune13: half-remembered titles among pages whose titles are alike and queries of several
+topical words, 12 each, with the other kinds, none a copy of another set's query)."""
 from __future__ import annotations
 
 import html
@@ -45,6 +46,7 @@ TUNE9 = RELEVANCE / "collection_tune9"
 TUNE10 = RELEVANCE / "collection_tune10"
 TUNE11 = RELEVANCE / "collection_tune11"
 TUNE12 = RELEVANCE / "collection_tune12"
+TUNE13 = RELEVANCE / "collection_tune13"
 TITLE = re.compile(r"<title>([^<]+)</title>")
 
 
@@ -91,12 +93,16 @@ SETS = {
     "tune12": TuningSet(TUNE12, RELEVANCE / "judgments_tune12.yaml", range(45, 56),
                         {"typo": 8, "multi": 8, "question": 8, "place": 8, "topical": 8, "compound": 8, "title": 8},
                         {"question": (8, 14), "topical": (1, 3), "multi": (4, 6)}),
+    # half-remembered titles and several topical words, 12 each, and the other kinds
+    "tune13": TuningSet(TUNE13, RELEVANCE / "judgments_tune13.yaml", range(42, 53),
+                        {"title": 12, "multi": 12, "question": 8, "place": 6, "typo": 6, "topical": 6, "compound": 6},
+                        {"question": (8, 14), "topical": (1, 3), "multi": (3, 6)}),
 }
 # A kind only the tuning sets use: a query whose word is a derived form (noun, verb, adjective) of the page's word.
 TUNING_KINDS = KINDS | {"morphology"}
 # The sets written after every other judgments file: none of their queries may have the analysed terms of another
 # file's query (a later set is added here by its name).
-OWN_QUERIES = ("tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12")
+OWN_QUERIES = ("tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12", "tune13")
 
 
 @pytest.fixture(scope="module", params=list(SETS))
@@ -137,10 +143,11 @@ def _terms(query: str) -> tuple[str, ...]:
     return tuple(sorted(set(analysis.analyze_query(query))))
 
 
-@pytest.mark.parametrize("folder", [TUNE4, TUNE5, TUNE6, TUNE7, TUNE8, TUNE9, TUNE10, TUNE11, TUNE12],
-                         ids=["tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12"])
+@pytest.mark.parametrize("folder", [TUNE4, TUNE5, TUNE6, TUNE7, TUNE8, TUNE9, TUNE10, TUNE11, TUNE12, TUNE13],
+                         ids=["tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12",
+                              "tune13"])
 def test_titles_share_words(folder):
-    """The point of tune4 to tune12: a remembered title's words are in more than one page's title."""
+    """The point of tune4 to tune13: a remembered title's words are in more than one page's title."""
     words = Counter()
     for name in collection_pages(folder).values():
         title = html.unescape(TITLE.search((folder / name).read_text(encoding="utf-8")).group(1)).lower()
@@ -151,7 +158,7 @@ def test_titles_share_words(folder):
 
 @pytest.mark.parametrize("name", OWN_QUERIES)
 def test_no_query_of_a_later_set_has_the_terms_of_another_sets_query(name):
-    """tune5 to tune12 were each written after every other set: a query with the same analysed terms as one of
+    """tune5 to tune13 were each written after every other set: a query with the same analysed terms as one of
     theirs would tune on a held-out or check query, or only repeat a tuning one."""
     mine = SETS[name].judgments
     others = {_terms(item["query"]) for path in sorted(RELEVANCE.glob("judgments*.yaml")) if path != mine
@@ -344,3 +351,67 @@ def test_tune12_has_typos_as_people_make_them_and_several_topical_words():
         meant = [html.unescape(TITLE.search((chosen.folder / pages[normalise_url(url)]).read_text(encoding="utf-8"))
                                .group(1)) for url, grade in item["relevant"].items() if grade == 3]
         assert all(item["query"] != re.split(r" [-|] ", title)[0].lower() for title in meant), item["query"]
+
+
+def test_tune13_has_half_remembered_titles_among_alike_titles_and_several_topical_words():
+    """The point of tune13: its title queries are half remembered (never a page's whole title; at least four have a
+    term the title meant lacks: a word in another form or a synonym) and mean pages whose titles are alike (at least
+    nine of the twelve mean a page whose title shares a word of five letters or more with another page's title, and at
+    least three pairs of title queries mean two pages whose titles share such a word). Its queries of several topical
+    words (multi) ask no question, and at least four have a term missing from every page they grade 3, so that only
+    part of the words are on the best page. Questions are asked as questions; at least four places name a village or
+    municipality of Zuid-Holland, three of them a name of several words; every typo query has an analysed term no page
+    has, two of them two; a compound query's longest word is whole in none of the pages it grades 3."""
+    chosen = SETS["tune13"]
+    pages = collection_pages(chosen.folder)
+    raw = {url: (chosen.folder / name).read_text(encoding="utf-8") for url, name in pages.items()}
+    by_url = {url: html.unescape(re.sub(r"<[^>]+>", " ", text)) for url, text in raw.items()}
+    title_of = {url: html.unescape(TITLE.search(text).group(1)).lower() for url, text in raw.items()}
+    everywhere = set().union(*(_stems(text) for text in by_url.values()))
+    queries = yaml.safe_load(chosen.judgments.read_text(encoding="utf-8"))["queries"]
+    assert all(item["query"] == item["query"].lower() for item in queries)
+
+    def best(item):
+        return [normalise_url(url) for url, grade in item["relevant"].items() if grade == 3]
+
+    def long_words(title):
+        return {w for w in re.findall(r"\w+", title) if len(w) >= 5}
+
+    titles = [item for item in queries if item["kind"] == "title"]
+    changed = alike = 0
+    meant_pages = []
+    for item in titles:
+        meant = best(item)
+        assert all(item["query"] != re.split(r" [-|] ", title_of[url])[0] for url in meant), item["query"]
+        changed += any(_stems(item["query"]) - _stems(title_of[url]) for url in meant)
+        alike += any(long_words(title_of[url]) & long_words(title_of[other])
+                     for url in meant for other in title_of if other != url)
+        meant_pages.append(set(meant))
+    assert changed >= 4, changed
+    assert alike >= 9, alike
+    pairs = {frozenset((a, b)) for one in meant_pages for other in meant_pages for a in one for b in other
+             if a != b and long_words(title_of[a]) & long_words(title_of[b])}
+    assert len(pairs) >= 3, pairs
+    asking = re.compile(r"^(hoe|hoeveel|wat|welke|waar|waarom|wanneer|wie|kan|kunnen)\b|\?$")
+    multi = [item for item in queries if item["kind"] == "multi"]
+    assert not [item["query"] for item in multi if asking.search(item["query"])]
+    partly = [item["query"] for item in multi
+              if all(_stems(item["query"]) - _stems(by_url[url]) for url in best(item))]
+    assert len(partly) >= 4, partly
+    questions = [item["query"] for item in queries if item["kind"] == "question"]
+    assert all(asking.search(query) for query in questions), [q for q in questions if not asking.search(q)]
+    zuid_holland = _zuid_holland_places()
+    places = [item["query"] for item in queries if item["kind"] == "place"]
+    named = [q for q in places if any(re.search(rf"(?<![\w'-]){re.escape(p)}(?![\w-])", q) for p in zuid_holland)]
+    assert len(named) >= 4, named
+    several = [q for q in named if any(re.search(r"[ -]", p) and p in q for p in zuid_holland)]
+    assert len(several) >= 3, several
+    twice = 0
+    for item in [item for item in queries if item["kind"] == "typo"]:
+        missing = _stems(item["query"]) - everywhere
+        assert missing, item["query"]
+        twice += len(missing) >= 2
+    assert twice >= 2, twice
+    for item in [item for item in queries if item["kind"] == "compound"]:
+        longest = max(re.findall(r"\w+", item["query"]), key=len)
+        assert all(longest not in by_url[url].lower() for url in best(item)), (item["query"], longest)

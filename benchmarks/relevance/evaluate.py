@@ -35,6 +35,7 @@
     python benchmarks/relevance/evaluate.py --tune10 [--beside-starter]  # questions and places (tuning)
     python benchmarks/relevance/evaluate.py --tune11 [--beside-starter]  # titles and derived forms (tuning)
     python benchmarks/relevance/evaluate.py --tune12 [--beside-starter]  # every kind, real typos and multi (tuning)
+    python benchmarks/relevance/evaluate.py --tune13 [--beside-starter]  # titles and several topical words (tuning)
     python benchmarks/relevance/evaluate.py --typo-field | --typo-tune3 | --typo-starter   # derived typo tuning sets
     python benchmarks/relevance/evaluate.py --typo-tune10 | --typo-tune11   # the same over tune10, tune11 (session 19)
     python benchmarks/relevance/evaluate.py --compound-field         # compound/topical tuning queries, field pages
@@ -122,6 +123,15 @@ people really make them (two mistakes in one query "sinterklaas intoght moleland
 of several words "hendrik ido ambagt") and several topical words (multi: 3-6 content words, some not on the best
 page); its pages are on crafts, intangible heritage and traditions (carnival, Sinterklaas in Zuid-Holland villages),
 children's choirs, film education and film heritage, museum visits, special education and vmbo/mbo, and games,
+several competing for the same query, and some noise. Its starter documents are pooled and graded like the other
+tuning sets' (run it alone and with --beside-starter).
+--tune13 (collection_tune13/, session 21) is tuning material above all for half-remembered titles (12: words left
+out, reordered, a word in another form or a synonym, "projectregeling talentontwikkeling dicht" for "gesloten",
+among pages whose titles are alike: two vmbo culture schemes, two talent schemes of one fund, two news items on one
+poetry contest, two Zilveren Camera junior prizes, a call and the book it became) and several topical words (12
+multi: 3-6 content words, some not on the best page, some spread over a long page), beside 8 questions, 6 places, 6
+typos, 6 topical and 6 compound queries; its pages are on theatre and drama in school, cultural policy and talent
+schemes, local and oral history and the war, storytelling and poetry contests, design in technology and photography,
 several competing for the same query, and some noise. Its starter documents are pooled and graded like the other
 tuning sets' (run it alone and with --beside-starter).
 --fresh3 (collection_fresh3/) is a third check set, made in session 5 because fresh2 had been looked at during
@@ -290,11 +300,12 @@ plain BM25, above all beside the starter corpus, and the tuning sets had few of 
 follows the README and runs `kennisplatform import` on the default corpus/ would: its 63 documents (written for
 the project, many on the same topics) join the judged pages. For the tuning queries (field tune half, tune2, tune3,
 tune4, tune5, tune6, since session 11 the derived title sets titles-tune3, -tune4, -tune5, since session 12 tune7,
-since session 13 tune8, since session 14 tune9, since session 18 tune10, since session 19 tune11 and since
-session 20 tune12)
+since session 13 tune8, since session 14 tune9, since session 18 tune10, since session 19 tune11, since
+session 20 tune12 and since session 21 tune13)
 the starter documents any of the three engines puts in its first 10 were pooled and graded by reading
 (beside_starter_grades.yaml, session 7, tune6 and the title sets in session 11, tune7 in session 12, tune8 in
-session 13, tune9 in session 14, tune10 in session 18, tune11 in session 19, tune12 in session 20;
+session 13, tune9 in session 14, tune10 in session 18, tune11 in session 19, tune12 in session 20, tune13 in
+session 21;
 pool_beside_starter.py prints the pool) and count with their grades. The
 field set's held-out half was pooled and graded the same way, separately (its own key, held_out, in the same file;
 pool_beside_starter.py --held-out), from the blind pool listing only: its grades join only held-out queries. The
@@ -416,6 +427,8 @@ TUNE11_COLLECTION = HERE / "collection_tune11"
 TUNE11_JUDGMENTS = HERE / "judgments_tune11.yaml"
 TUNE12_COLLECTION = HERE / "collection_tune12"
 TUNE12_JUDGMENTS = HERE / "judgments_tune12.yaml"
+TUNE13_COLLECTION = HERE / "collection_tune13"
+TUNE13_JUDGMENTS = HERE / "judgments_tune13.yaml"
 STARTER_CORPUS = REPO / "corpus"
 COMPOUND_FIELD_JUDGMENTS = HERE / "judgments_compound_field.yaml"
 COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
@@ -508,6 +521,11 @@ NAMED_SETS = {
                "spelt by ear, compounds apart or run together, a misspelt place) and several topical words, over "
                "pages on crafts, traditions, children's choirs, film education, museum visits, special education, "
                "vmbo/mbo and games (session 20)"),
+    "tune13": (TUNE13_COLLECTION, TUNE13_JUDGMENTS,
+               "a thirteenth tuning set: half-remembered titles among pages with alike titles and several topical "
+               "words (12 each), with questions, places, typos, topical and compound queries, over pages on theatre "
+               "in school, cultural policy and talent schemes, local and oral history, storytelling and poetry "
+               "contests, design and photography (session 21)"),
     # Derived tuning material (session 6): tuning queries written as people mistype them, same judgments.
     "typo-starter": (STARTER_CORPUS, HERE / "judgments_typo_starter.yaml", "misspelled starter queries"),
     "typo-field": (FIELD_COLLECTION, HERE / "judgments_typo_field.yaml",
