@@ -65,6 +65,7 @@ def _size(count: int) -> str:
 # A table of contents (Word's 'toc 1' ... and 'TOC Heading', LibreOffice's 'Contents 1' ...) points to pages the
 # imported text does not have, and would be its summary: left out.
 STYLE_MAP = "\n".join(["p[style-name='Title'] => h1:fresh", "p[style-name='Titel'] => h1:fresh",
+                       "br[type='page'] => hr.pagina",  # where a cover page ends; no rule in the text
                        "p[style-name='TOC Heading'] => !", "p[style-name='Contents Heading'] => !",
                        *(f"p[style-name='{name} {level}'] => !" for name in ("toc", "TOC", "Contents")
                          for level in range(1, 10))])
@@ -97,12 +98,22 @@ def read_docx(data: bytes, name: str = "") -> Draft:
     # 12 maart 2024'. Read first, as a PDF's first running header is.
     header = _header_text(archive)
     text = f"{header}\n{_date_text(soup)}" if header else _date_text(soup)
+    cover = _cover(soup)
+    without_cover = BeautifulSoup(str(soup.body or soup), "html.parser")
+    for element in without_cover.find_all(attrs={"data-cover": True}):
+        element.decompose()
+    for element in soup.find_all(attrs={"data-cover": True}):
+        del element["data-cover"]
     markdown = _headings_below_title(html_to_markdown(soup.body or soup))
     date, note = dates.text_date(text, deadlines=False), None
     if date is None:  # the title's years count too ('Cultuurplan 2024-2028' made from a 2013 template)
         date, note = dates.file_date([("created", created), ("modified", modified)],
                                      f"{title}\n{header}\n{soup.get_text(chr(10))}")
-    summary = shorten(first_paragraph(NOTE_MARK.sub("", markdown)))  # '2024.[1] Scholen': a note's number
+    summary = first_paragraph(NOTE_MARK.sub("", markdown), report=True)  # '2024.[1] Scholen': a note's number
+    if cover:  # a cover page's lines ('Gemeente Gouda', 'maart 2025') say what the file is, not what it is about
+        summary = first_paragraph(NOTE_MARK.sub("", html_to_markdown(without_cover.body or without_cover)),
+                                  report=True) or summary
+    summary = shorten(summary)
     return Draft(title=title, date=date, body=markdown, summary=summary,
                  notes=[note] if note else [])
 
@@ -136,6 +147,34 @@ def _drop_typed_contents(soup: BeautifulSoup) -> None:
     for listing in soup.find_all(["ol", "ul"]):
         if not listing.get_text(strip=True):
             listing.decompose()
+
+
+COVER_BLOCKS = 8  # paragraphs of a cover page: a name, a title, a subtitle, a date, a version, a logo's text
+COVER_LINE_MAX = 80
+COVER_MAX_CHARS = 300
+
+
+def _cover(soup: BeautifulSoup) -> bool:
+    """A cover page: a few short paragraphs (no list, no table) and then a page break, before the text. Marks its
+    paragraphs (`data-cover`) and takes the page breaks out (mammoth writes them as `hr.pagina`)."""
+    breaks = soup.find_all("hr", class_="pagina")
+    first = breaks[0] if breaks else None
+    found = False
+    if first is not None:
+        top = first if first.parent is None or first.parent.name == "body" else first.parent
+        before = [element for element in top.find_previous_siblings() if element.get_text(strip=True)]
+        if top is not first and top.get_text(strip=True):
+            before.insert(0, top)
+        texts = [" ".join(element.get_text(" ").split()) for element in before]
+        found = (0 < len(before) <= COVER_BLOCKS and all(el.name in ("p", "h1", "h2", "h3") for el in before)
+                 and all(len(text) <= COVER_LINE_MAX for text in texts) and sum(map(len, texts)) <= COVER_MAX_CHARS
+                 and any(element.get_text(strip=True) for element in top.find_next_siblings()))
+        if found:
+            for element in before:
+                element["data-cover"] = "1"
+    for page_break in breaks:
+        page_break.decompose()
+    return found
 
 
 def _headings_below_title(markdown: str) -> str:
@@ -173,14 +212,19 @@ def _date_text(soup: BeautifulSoup) -> str:
 
 
 def _title(prop: str | None, heading: str, soup: BeautifulSoup, name: str) -> str:
+    first_line = heading or _first_line(soup)
     if prop and not looks_like_file_name(prop) and not is_bare_date(prop):
         # The property the first word(s) of the first heading ('Nieuwsbrief' for 'Nieuwsbrief maart 2024', a
-        # template's title): the heading says which one.
-        if len(heading) > len(prop) and heading.casefold().startswith(prop.casefold() + " "):
-            return heading
+        # template's title), or of the first line of a file typed without styles ('Verslag' for 'Verslag werkgroep
+        # cultuureducatie 5 februari 2024'): that line says which one.
+        if len(first_line) > len(prop) and first_line.casefold().startswith(prop.casefold() + " "):
+            return first_line
         return prop
-    if heading:
-        return heading
+    return first_line or Path(name).stem.replace("_", " ").strip() or "Document"
+
+
+def _first_line(soup: BeautifulSoup) -> str:
+    """The first paragraph when it can be a title: short, not a salutation, a lead-in or a letter's dateline."""
     for paragraph in [p for p in soup.find_all("p") if p.find_parent("table") is None][:3]:
         line = " ".join(paragraph.get_text(" ").split())
         if not line or is_bare_date(line) or dates.is_dateline(line):
@@ -189,7 +233,7 @@ def _title(prop: str | None, heading: str, soup: BeautifulSoup, name: str) -> st
         if len(line) <= 120 and not line.endswith((",", ":")):
             return line
         break
-    return Path(name).stem.replace("_", " ").strip() or "Document"
+    return ""
 
 
 HEADER_PART = re.compile(r"word/header\d*\.xml")

@@ -38,6 +38,9 @@ BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□➤►–\-\uf0b7\uf0a7\
 UNMAPPED = re.compile(r"\(cid:\d+\)")
 BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 BOLD_HEADING_MAX_CHARS = 100
+ITEM_INDENT = 2.0  # points a list item's second line starts right of its bullet
+HANGING_INDENT_MAX = 30.0  # points: further right, a line is no continuation of an item (a column, a table cell)
+HANGING_GAP = 0.8  # of the font size: the space between two lines of one paragraph
 # Text PDFs unpack to 2-4 times their size (two manuals of 140 and 260 kB: 164 and 522 kB), so a 20 MB
 # upload of text stays far below this; pictures (JPEG) are never unpacked for the text.
 MAX_UNPACKED = 100_000_000
@@ -65,6 +68,9 @@ class Line:
     alone: bool = False  # the only line of its text box
     margin: bool = False  # in the top or bottom tenth of its page, where running headers and footers are
     foot: bool = False  # in the bottom twentieth, below any body text (Word's bottom margin is 2.5 cm, 8% of A4)
+    x: float = 0.0  # where the line starts
+    top: float = 0.0  # y of its top and bottom (PDF coordinates: up is more)
+    bottom: float = 0.0
 
 
 def read_pdf(data: bytes, name: str = "") -> Draft:
@@ -90,12 +96,17 @@ def read_pdf(data: bytes, name: str = "") -> Draft:
     lines = _without_contents(kept)
     body_size = _body_size(lines)
     lines = _without_letterhead(lines, body_size)
+    lines, notes = _footnotes(lines, body_size)
     markdown, headings = _markdown(lines, body_size)
     title = _title(info.get("Title"), headings, name)
     markdown = _with_fields(_lift_headings(_drop_title(markdown, title)), fields)
-    summary = first_paragraph(markdown)
+    if notes:
+        markdown = markdown.rstrip("\n") + "\n\n## Noten\n\n" + "\n\n".join(notes) + "\n"
+    summary = first_paragraph(markdown, report=True)
     if _has_cover(lines, body_size):  # a cover's lines ('Stichting Kunstgebouw, maart 2023') say what it is not
-        summary = first_paragraph(_markdown([line for line in lines if line.page > 1], body_size)[0]) or summary
+        summary = (first_paragraph(_markdown([line for line in lines if line.page > 1], body_size)[0], report=True)
+                   or summary)
+    summary = NOTE_MARK.sub("", summary)  # 'Cultuurparticipatie.¹': a footnote's number
     date, note = dates.text_date(text, deadlines=False), None
     if date is None:
         date, note = dates.file_date([("created", _pdf_date(info.get("CreationDate"))),
@@ -134,7 +145,8 @@ def _lines(data: bytes) -> tuple[list[Line], dict[str, str], list[tuple[str, str
                             margin = min(text_line.y0 - bottom, bottom + height - text_line.y1) < MARGIN * height
                             foot = text_line.y1 - bottom < FOOT * height
                             lines.append(Line(text, round(size, 1), page_number, box_number, bold, margin=margin,
-                                              foot=foot))
+                                              foot=foot, x=text_line.x0, top=text_line.y1,
+                                              bottom=text_line.y0))
             unpacked.check()  # a refusal that the PDF library caught and went on after
     except ImportProblem:
         raise
@@ -493,6 +505,8 @@ def _without_running_lines(lines: list[Line]) -> list[Line]:
             and not (pages == 2 and line.margin and in_margins[shape] == 2)]
 
 
+LEADERS_ONLY = re.compile(r"[^:.…]*[^\W_][^:]*?\s?(?:\.\s?){8,}|[^:.…]*[^\W_][^:]*?\s?…{3,}")
+CONTENTS_LEADER_LINES = 3
 COVER_MAX_CHARS = 200  # a first page with less body text than this, before other pages, is a cover,
 COVER_LINE_MAX = 60  # in short lines only (a paragraph's lines run the width of the page)
 
@@ -501,11 +515,17 @@ def _without_contents(lines: list[Line]) -> list[Line]:
     """A table of contents points to the file's pages, which the text no longer has: its lines are left
     out, and its heading ('Inhoud') when its page had them."""
     typed = contents_lines([line.text for line in lines])  # 'Inhoud', then '1. Visie 3' without leaders
+    # A design tool may set the page number in a box of its own, right of the leaders: entries that end in leaders,
+    # three on a page or under its heading 'Inhoud', are the contents too (a form's 'Naam: ......' has its colon).
+    headed = {line.page for line in lines if CONTENTS_HEADING.match(line.text.strip(" :"))}
+    leaders = Counter(line.page for line in lines if LEADERS_ONLY.fullmatch(line.text))
     pages = {line.page for line in lines if CONTENTS_LINE.search(line.text)}
+    pages |= {page for page, count in leaders.items() if count >= CONTENTS_LEADER_LINES or page in headed}
     if not pages and not typed:
         return lines
     return [line for i, line in enumerate(lines) if i not in typed and not CONTENTS_LINE.search(line.text)
-            and not (line.page in pages and CONTENTS_HEADING.match(line.text.strip(" :")))]
+            and not (line.page in pages and (CONTENTS_HEADING.match(line.text.strip(" :"))
+                                             or LEADERS_ONLY.fullmatch(line.text)))]
 
 
 def _has_cover(lines: list[Line], body_size: float) -> bool:
@@ -529,6 +549,41 @@ def _without_letterhead(lines: list[Line], body_size: float) -> list[Line]:
         if line.page > 1 or line.size >= body_size:
             return lines
     return lines
+
+
+NOTE_START = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s?|\d{1,3}[.)]?\s)(?=\S)")
+NOTE_MARK = re.compile(r"(?<=[^\W\d_]|[.,;:!?)’'\"])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+NOTE_SIZE = 0.9  # of the body's font size: a footnote's print is smaller
+
+
+def _footnotes(lines: list[Line], body_size: float) -> tuple[list[Line], list[str]]:
+    """Footnotes: the last lines of a page in small print, the first beginning with a note's number ('¹ Zie het
+    CMK-plan ...', '1 Zie ...'), under text in the body's size. They stood between the page's last paragraph and the
+    next page's first; they go below the text, under a heading 'Noten', as a Word file's notes do."""
+    by_page: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        by_page.setdefault(line.page, []).append(i)
+    dropped: set[int] = set()
+    notes: list[str] = []
+    for page, indexes in by_page.items():
+        tail: list[int] = []
+        for i in reversed(indexes):
+            if lines[i].size >= body_size * NOTE_SIZE:
+                break
+            tail.insert(0, i)
+        starts = [i for i in tail if NOTE_START.match(lines[i].text)]
+        if not starts or len(tail) == len(indexes):
+            continue
+        tail = tail[tail.index(starts[0]):]
+        for i in tail:
+            if NOTE_START.match(lines[i].text) or not notes:
+                notes.append(escape(lines[i].text))
+            else:
+                notes[-1] = _join([notes[-1], escape(lines[i].text)])
+        dropped.update(tail)
+    if not dropped:
+        return lines, []
+    return [line for i, line in enumerate(lines) if i not in dropped], notes
 
 
 def _body_size(lines: list[Line]) -> float:
@@ -564,6 +619,7 @@ def _markdown(lines: list[Line], body_size: float) -> tuple[str, list[str]]:
     headings: list[str] = []
     paragraph: list[str] = []
     current_box = None
+    item_x = 0.0  # where the last list item's bullet starts
 
     def flush() -> None:
         if paragraph:
@@ -585,11 +641,20 @@ def _markdown(lines: list[Line], body_size: float) -> tuple[str, list[str]]:
         if BULLET.match(line.text):
             flush()
             blocks.append("- " + escape(BULLET.sub("", line.text)))
-            current_box = line.box
+            current_box, item_x = line.box, line.x
             continue
         if line.box != current_box:
             flush()
-        if not paragraph and blocks and blocks[-1].startswith("- ") and line.box == current_box:
+        # A list item over two lines: its next line is indented past the bullet; a line where the bullet starts,
+        # or left of it, is the paragraph after the list (pdfminer may put both in one box). pdfminer puts a line
+        # indented under the item's text (a hanging indent) in a box of its own: right below the item, it is the
+        # item's too.
+        previous = lines[i - 1] if i else None
+        hanging = (previous is not None and line.box != current_box and previous.page == line.page
+                   and previous.size == line.size and 0 <= previous.bottom - line.top < line.size * HANGING_GAP
+                   and line.x <= item_x + HANGING_INDENT_MAX)
+        if (not paragraph and blocks and blocks[-1].startswith("- ") and (line.box == current_box or hanging)
+                and line.x > item_x + ITEM_INDENT):
             blocks[-1] = _join([blocks[-1], escape(line.text)])  # a list item over two lines
             continue
         paragraph.append(line.text)
@@ -651,8 +716,13 @@ def _drop_title(markdown: str, title: str) -> str:
     line in the body's own font (a report typed without heading styles), which would also be its summary."""
     first, _, rest = markdown.partition("\n\n")
     if same_text(first.lstrip("#").strip().replace("\\", ""), title):
-        return rest
-    return markdown
+        markdown = rest
+    # A report's title on its cover and again above its first page of text: no heading repeats it.
+    blocks = markdown.split("\n\n")
+    kept = [block for block in blocks
+            if not (block.startswith("#") and "\n" not in block
+                    and same_text(block.lstrip("#").strip().replace("\\", ""), title))]
+    return "\n\n".join(kept) if len(kept) < len(blocks) else markdown
 
 
 def _lift_headings(markdown: str) -> str:
