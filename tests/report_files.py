@@ -255,3 +255,48 @@ def with_tracked_changes(data: bytes, deleted: str, inserted: str) -> bytes:
                 body = text.encode("utf-8")
             target.writestr(item, body)
     return out.getvalue()
+
+
+# An annual report: a cover, a colophon on page 2, the text from page 3; a running header from page 2 on.
+ANNUAL_PAGES = [
+    [("cover", [(11, "Stichting Kunstgebouw"), (26, "Jaarverslag 2023"),
+                (14, "Cultuureducatie met Kwaliteit Zuid-Holland")])],
+    [("h2", "Colofon"),
+     ("p", ["Uitgave: Stichting Kunstgebouw, Gouda", "Tekst en redactie: afdeling Onderwijs",
+            "Vormgeving: Studio Vorm", "Foto's: Jan de Boer", "Juni 2024"])],
+    [("h2", "Voorwoord"),
+     ("p", ["In 2023 werkten 180 scholen in Zuid-Holland met Kunstgebouw aan cultuureducatie. In dit jaar-",
+            "verslag leest u wat we samen met scholen, gemeenten en cultuuraanbieders hebben bereikt."]),
+     ("h2", "1. Resultaten"),
+     ("p", ["Het aantal scholen met een cultuurcoördinator steeg van 140 naar 165. De deskundigheids-",
+            "bevordering van leerkrachten kreeg een plek in de cultuurmenu's van twaalf gemeenten."])],
+]
+
+
+def annual_pdf() -> bytes:
+    return report_pdf(ANNUAL_PAGES, title="Jaarverslag 2023", header="Jaarverslag 2023 Kunstgebouw", footer="",
+                      created="D:20240612090000+02'00'")
+
+
+# A newsletter saved as PDF: two columns, words hyphenated at the columns' line ends, an issue line, an agenda.
+NEWSLETTER_PAGES = [
+    [("h1", "Nieuwsbrief Cultuur & School"), ("p", ["Maart 2024 | nummer 3"]),
+     ("h2", "Leerlijn erfgoed van start"),
+     ("p", ["Twaalf scholen in Midden-Holland", "werken vanaf april met de nieuwe", "leerlijn erfgoed. De lessen zijn",
+            "ontwikkeld met het Goudse muse-", "um en de bibliotheek."]),
+     ("column", None),
+     ("h2", "Cultuurcoördinatoren"),
+     ("p", ["Op 18 april is de netwerkbijeen-", "komst voor intern cultuurcoör-", "dinatoren in de schouwburg."])],
+    [("h2", "Subsidie aanvragen"),
+     ("p", ["Scholen kunnen tot 1 mei een aan-", "vraag doen voor de regeling", "Cultuureducatie met Kwaliteit."]),
+     ("column", None),
+     ("h2", "Agenda"),
+     ("p", ["18 april: netwerkbijeenkomst", "23 mei: erfgoedmiddag"])],
+]
+
+
+def newsletter_pdf() -> bytes:
+    from document_files import pdf_file
+
+    return pdf_file(NEWSLETTER_PAGES, title="Nieuwsbrief", header="Kunstgebouw nieuwsbrief", footer="{n}/{total}",
+                    created="D:20240301090000+01'00'")

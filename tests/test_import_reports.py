@@ -98,6 +98,54 @@ def test_small_print_without_a_notes_number_at_a_pages_foot_stays_text(tmp_path,
     assert "Noten" not in draft.body and "Met dank aan alle leerkrachten" in draft.body
 
 
+# -- an annual report: cover, colophon, a running header on every page but the cover --------------------------------
+@pytest.fixture
+def annual(tmp_path, taxonomy) -> importer.Draft:
+    return read(tmp_path, taxonomy, "jaarverslag.pdf", rf.annual_pdf())
+
+
+def test_a_running_header_on_every_page_but_the_cover_is_left_out(annual):
+    assert "Jaarverslag 2023 Kunstgebouw" not in annual.body  # was twice in the text, and the summary
+    assert annual.title == "Jaarverslag 2023" and annual.date == date(2024, 6, 12)
+
+
+def test_a_colophon_is_no_summary_and_keeps_its_lines(annual):
+    assert annual.summary.startswith("In 2023 werkten 180 scholen")
+    assert ("Uitgave: Stichting Kunstgebouw, Gouda  \nTekst en redactie: afdeling Onderwijs  \nVormgeving: Studio Vorm"
+            in annual.body)  # was one paragraph: '... Gouda Tekst en redactie: ... Vormgeving: ...'
+    assert "In dit jaarverslag leest u" in annual.body and "deskundigheidsbevordering" in annual.body
+
+
+def test_a_heading_repeated_at_the_top_of_two_pages_of_ten_stays(tmp_path, taxonomy):
+    pages = [[("h2", "Werkplaats" if n in (2, 5) else f"Hoofdstuk {n}"),
+              ("p", [f"Tekst van pagina {n} over cultuureducatie in de klas, met voorbeelden uit de praktijk."])]
+             for n in range(1, 11)]
+    draft = read(tmp_path, taxonomy, "boek.pdf", pdf_file(pages, title="Praktijkboek"))
+    assert draft.body.count("Werkplaats") == 2
+
+
+# -- a newsletter saved as PDF ------------------------------------------------------------------------------------
+def test_a_newsletters_issue_line_is_no_summary_and_its_agenda_keeps_its_lines(tmp_path, taxonomy):
+    draft = read(tmp_path, taxonomy, "nieuwsbrief.pdf", rf.newsletter_pdf())
+    assert draft.title == "Nieuwsbrief Cultuur & School"
+    assert draft.summary.startswith("Twaalf scholen in Midden-Holland")  # was 'Maart 2024 | nummer 3'
+    assert "18 april: netwerkbijeenkomst  \n23 mei: erfgoedmiddag" in draft.body  # was one line
+    for word in ("museum", "netwerkbijeenkomst voor intern cultuurcoördinatoren", "aanvraag doen"):
+        assert word in draft.body
+    assert "Kunstgebouw nieuwsbrief" not in draft.body and "1/2" not in draft.body
+
+
+@pytest.mark.parametrize("line", ["Juni 2024", "Jaargang 12, nummer 3", "Nieuwsbrief maart 2024 - editie 2"])
+def test_an_issue_line_is_no_summary_but_a_sentence_with_a_year_is(tmp_path, taxonomy, line):
+    pages = [[("h1", "Nieuws van de werkgroep"), ("p", [line]),
+              ("p", ["In 2024 werkten twaalf scholen aan de leerlijn erfgoed."])]]
+    draft = read(tmp_path, taxonomy, "nieuws.pdf", pdf_file(pages, title=None))
+    if line.startswith("Nieuwsbrief"):  # words besides the issue's: a line of its own, the summary as before
+        assert draft.summary == line
+    else:
+        assert draft.summary == "In 2024 werkten twaalf scholen aan de leerlijn erfgoed."
+
+
 # -- contents with leaders whose page numbers stand apart ------------------------------------------------------
 def test_a_table_of_contents_whose_page_numbers_are_boxes_of_their_own_is_left_out(tmp_path, taxonomy):
     draft = read(tmp_path, taxonomy, "cultuurplan.pdf", rf.plan_pdf())

@@ -40,6 +40,7 @@ BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 BOLD_HEADING_MAX_CHARS = 100
 ITEM_INDENT = 2.0  # points a list item's second line starts right of its bullet
 HANGING_INDENT_MAX = 30.0  # points: further right, a line is no continuation of an item (a column, a table cell)
+FIELD_LINE = re.compile(r"[^\W_][\w'’ /&.-]{0,30}:\s*\S")  # 'Vormgeving: Studio Vorm', '18 april: netwerkdag'
 HANGING_GAP = 0.8  # of the font size: the space between two lines of one paragraph
 # Text PDFs unpack to 2-4 times their size (two manuals of 140 and 260 kB: 164 and 522 kB), so a 20 MB
 # upload of text stays far below this; pictures (JPEG) are never unpacked for the text.
@@ -500,9 +501,12 @@ def _without_running_lines(lines: list[Line]) -> list[Line]:
     limit = max(3, REPEATED_SHARE * pages)
     # A file of two pages: a line at the same end of both pages ('Cultuurplan OBS De Regenboog' above each).
     in_margins = Counter(shape for shape, _ in {(shape, line.page) for shape, line in zip(shapes, lines) if line.margin})
+    # A report with a cover (which has none): in the margin of every page but one ('Jaarverslag 2023 Kunstgebouw' on
+    # pages 2 and 3 of 3).
     return [line for shape, line in zip(shapes, lines)
             if not PAGE_NUMBER.match(line.text) and not (pages >= 3 and on_pages[shape] >= limit)
-            and not (pages == 2 and line.margin and in_margins[shape] == 2)]
+            and not (pages == 2 and line.margin and in_margins[shape] == 2)
+            and not (pages >= 3 and line.margin and in_margins[shape] >= max(2, pages - 1))]
 
 
 LEADERS_ONLY = re.compile(r"[^:.…]*[^\W_][^:]*?\s?(?:\.\s?){8,}|[^:.…]*[^\W_][^:]*?\s?…{3,}")
@@ -623,7 +627,11 @@ def _markdown(lines: list[Line], body_size: float) -> tuple[str, list[str]]:
 
     def flush() -> None:
         if paragraph:
-            blocks.append(escape(_join(paragraph)))
+            labelled = sum(bool(FIELD_LINE.match(text)) for text in paragraph)
+            if labelled >= 2 and labelled * 2 >= len(paragraph):  # 'Uitgave: ...', 'Vormgeving: ...': one a line
+                blocks.append("  \n".join(escape(text) for text in paragraph))
+            else:
+                blocks.append(escape(_join(paragraph)))
             paragraph.clear()
 
     for i, line in enumerate(lines):

@@ -36,10 +36,13 @@ def first_paragraph(markdown_text: str, report: bool = False) -> str:
     Markdown ("8 &lt; 10", "\\[1\\]") is its sign again, and a link its text. `report` (a PDF, Word or text
     file): a meeting's or memo's fields ('Aanwezig: ...', 'Afwezig: ...', 'Notulist: ...') and a version line
     ('versie 0.3 concept') are no summary either."""
+    colophon = False
     for block in re.split(r"\n\s*\n", markdown_text):
         block = block.strip()
+        if block.startswith("#"):
+            colophon = report and bool(COLOPHON.fullmatch(block.lstrip("#").strip()))
         if block and not block.startswith(("#", "-", "* ", ">", "|", "```")) and not re.match(r"\d+\.", block):
-            if report and is_report_field(block):
+            if report and (colophon or is_report_field(block)):
                 continue
             if len(block) <= DATE_LINE_MAX and find_date(block):
                 continue  # 'Datum: 12-4-2023' above a report's text: its date, not what it is about
@@ -56,8 +59,15 @@ def first_paragraph(markdown_text: str, report: bool = False) -> str:
 REPORT_FIELD = re.compile(
     r"(?:aanwezig(?:en)?|afwezig(?:en)?|(?:met kennisgeving )?afwezig|afgemeld|afmeldingen|genodigden|gasten|deelnemers|"
     r"notulist|notulen|verslaglegging|voorzitter|secretaris|datum|tijd|locatie|plaats|aan|van|cc|kopie(?: aan)?|"
-    r"onderwerp|kenmerk|betreft|versie|status|auteurs?)\s*:", re.I)
+    r"onderwerp|kenmerk|betreft|versie|status|auteurs?|"
+    # a colophon's
+    r"uitgave|uitgever|(?:eind)?redactie|tekst(?:en)?(?: en redactie)?|vormgeving|ontwerp|foto(?:'s|grafie)|"
+    r"beeld|illustraties?|druk(?:werk)?|opdrachtgever|contact|adres|copyright)\s*:", re.I)
+COLOPHON = re.compile(r"colofon|colophon", re.I)
 VERSION_LINE = re.compile(r"(?:versie|version|v)\s*\d+(?:[.,]\d+)*(?:\s+\S+){0,3}", re.I)
+_ISSUE_PART = r"(?:(?:jaargang|editie|nummer|nr\.?|no\.?|uitgave|week)\s*\d{1,4}|[^\W\d_]+\s+\d{4}|\d{4})"
+ISSUE_LINE = re.compile(rf"{_ISSUE_PART}(?:\s*[|·•,/–-]\s*{_ISSUE_PART})*", re.I)  # 'Maart 2024 | nummer 3'
+ISSUE_LINE_MAX = 60
 REPORT_FIELD_MAX = 400  # characters of a field's paragraph: a list of names, not a text
 
 
@@ -65,7 +75,8 @@ def is_report_field(block: str) -> bool:
     """'Aanwezig: Anja de Vries, Peter Smit', 'Notulist: Joost', 'versie 0.3 concept': a field of a meeting report
     or a memo, or a version line, above its text."""
     shown = block.replace("\\", "").replace("**", "").strip()
-    return (len(shown) <= REPORT_FIELD_MAX and bool(REPORT_FIELD.match(shown))) or bool(VERSION_LINE.fullmatch(shown))
+    return ((len(shown) <= REPORT_FIELD_MAX and bool(REPORT_FIELD.match(shown))) or bool(VERSION_LINE.fullmatch(shown))
+            or (len(shown) <= ISSUE_LINE_MAX and bool(ISSUE_LINE.fullmatch(shown))))
 
 
 DATE_LINE_MAX = 40  # a paragraph this short with a date in it is a date line
