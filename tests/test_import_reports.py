@@ -98,6 +98,27 @@ def test_small_print_without_a_notes_number_at_a_pages_foot_stays_text(tmp_path,
     assert "Noten" not in draft.body and "Met dank aan alle leerkrachten" in draft.body
 
 
+def evaluation(first_end: str, next_start: str) -> bytes:
+    pages = [[("h1", "Evaluatie cultuureducatie Gouda"),
+              ("p", ["De evaluatie laat zien dat de scholen de samenwerking met de culturele instellingen waarderen.",
+                     f"Vooral de lessen over erfgoed worden goed ontvangen door leerkrachten. {first_end}"])],
+             [("p", [f"{next_start} krijgt daarmee een vaste plek in het lesprogramma van de meeste scholen.",
+                     "Dat is precies wat de werkgroep wilde bereiken."]),
+              ("h2", "Aanbevelingen"), ("p", ["Meer tijd voor scholing van leerkrachten."])]]
+    return rf.report_pdf(pages, title=None, header="Evaluatie CMK Gouda", header_from=1)
+
+
+def test_a_word_hyphenated_over_a_page_break_is_one_word_in_one_paragraph(tmp_path, taxonomy):
+    draft = read(tmp_path, taxonomy, "evaluatie.pdf", evaluation("De cultuur-", "educatie"))
+    assert "leerkrachten. De cultuureducatie krijgt daarmee een vaste plek" in draft.body  # was 'cultuur-\n\neducatie'
+    assert "Evaluatie CMK Gouda" not in draft.body and "Pagina" not in draft.body
+
+
+def test_a_paragraph_that_ends_at_a_page_break_stays_a_paragraph(tmp_path, taxonomy):
+    draft = read(tmp_path, taxonomy, "evaluatie.pdf", evaluation("Dat is goed.", "Cultuureducatie"))
+    assert "leerkrachten. Dat is goed.\n\nCultuureducatie krijgt daarmee" in draft.body
+
+
 # -- an annual report: cover, colophon, a running header on every page but the cover --------------------------------
 @pytest.fixture
 def annual(tmp_path, taxonomy) -> importer.Draft:
@@ -197,6 +218,31 @@ def test_a_template_title_property_gives_way_to_the_first_line_it_begins(tmp_pat
     assert draft.summary.startswith("De werkgroep bespreekt de leerlijn erfgoed")  # was 'Aanwezig: ...'
 
 
+@pytest.mark.parametrize("prop", ["Notulen", "Verslag", "Agenda"])
+def test_a_template_title_property_gives_way_to_a_first_heading(tmp_path, taxonomy, prop):
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = prop
+    document.add_heading("Overleg cultuurcoördinatoren Midden-Holland", level=1)
+    document.add_paragraph("De werkgroep bespreekt de leerlijn erfgoed voor groep 5 tot en met 8.")
+    draft = read(tmp_path, taxonomy, "overleg.docx", docx_bytes(document))
+    assert draft.title == "Overleg cultuurcoördinatoren Midden-Holland"  # was the property
+
+
+def test_minutes_beginning_with_their_attendees_are_not_titled_by_them(tmp_path, taxonomy):
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = "Notulen"
+    document.add_paragraph("Aanwezig: Anja de Vries, Peter Smit, Fatima El Amrani")
+    document.add_paragraph("De werkgroep bespreekt de leerlijn erfgoed voor groep 5 tot en met 8.")
+    draft = read(tmp_path, taxonomy, "notulen.docx", docx_bytes(document))
+    assert draft.title == "Notulen"
+    document.core_properties.title = ""
+    assert read(tmp_path, taxonomy, "notulen-werkgroep.docx", docx_bytes(document)).title == "notulen-werkgroep"
+
+
 def test_a_word_reports_first_line_with_a_date_is_title_and_date(tmp_path, taxonomy):
     draft = read(tmp_path, taxonomy, "overleg.docx", rf.meeting_docx())  # title property 'Document1'
     assert (draft.title, draft.date) == ("Verslag overleg 12-03-2024", date(2024, 3, 12))
@@ -235,7 +281,7 @@ def test_the_end_of_a_period_is_a_year_the_text_names():
 def test_a_reports_creation_date_is_its_date_when_a_period_in_it_ends_that_year(tmp_path, taxonomy):
     draft = read(tmp_path, taxonomy, "notulen.pdf", rf.report_pdf(rf.MEETING_PAGES[2:], title="Notulen",
                                                                     header="Notulen werkgroep", header_from=1))
-    assert draft.title == "Notulen"
+    assert draft.title == "Verslag werkgroep cultuureducatie"  # its first heading; was 'Notulen', the template's
     assert draft.date == date(2024, 3, 15)  # the CreationDate; was refused: 'de tekst noemt alleen het jaar 2021'
     assert "Notulen werkgroep" not in draft.body
 
@@ -265,7 +311,7 @@ def test_reports_of_two_meetings_from_one_template_are_two_documents(corpus_dir,
     assert "zelfde titel, andere datum: apart opgeslagen" in outcomes[1].reason
     again = import_paths(corpus_dir, index_dir, paths[:1])
     assert [(o.status, o.doc_id) for o in again] == [("unchanged", outcomes[0].doc_id)]
-    assert again[0].reason == "dit bestand is al eerder geïmporteerd (hetzelfde bestand); niets veranderd"
+    assert again[0].reason == "hetzelfde bestand is al eerder geïmporteerd; niets veranderd"
 
 
 def test_a_copy_of_a_report_with_the_same_date_is_still_a_double(corpus_dir, index_dir, tmp_path):
@@ -296,4 +342,4 @@ def test_reports_uploaded_through_the_form_are_imported_and_a_second_upload_is_s
     again = upload({"maart.pdf": files["maart.pdf"]})
     page = again.get_data(as_text=True)
     assert again.status_code == 200 and "1 ongewijzigd" in page
-    assert "dit bestand is al eerder geïmporteerd" in page
+    assert "hetzelfde bestand is al eerder geïmporteerd" in page

@@ -18,8 +18,8 @@ from . import dates
 from .html import html_to_markdown
 from .model import Draft, ImportProblem, other_kind
 from .pdf import LIGATURES
-from .text import contents_lines, first_paragraph, shorten
-from .titles import is_bare_date, looks_like_file_name, same_text
+from .text import contents_lines, first_paragraph, is_report_field, shorten
+from .titles import gives_way, is_bare_date, looks_like_file_name, same_text
 
 MAX_UNZIPPED = 60_000_000  # bytes, all entries together (Python's zipfile unpacks no more than an entry says)
 MAX_RATIO = 100  # uncompressed / compressed; ordinary Word files stay far below (text compresses ~5-10x)
@@ -217,7 +217,7 @@ def _title(prop: str | None, heading: str, soup: BeautifulSoup, name: str) -> st
         # The property the first word(s) of the first heading ('Nieuwsbrief' for 'Nieuwsbrief maart 2024', a
         # template's title), or of the first line of a file typed without styles ('Verslag' for 'Verslag werkgroep
         # cultuureducatie 5 februari 2024'): that line says which one.
-        if len(first_line) > len(prop) and first_line.casefold().startswith(prop.casefold() + " "):
+        if gives_way(prop, first_line):
             return first_line
         return prop
     return first_line or Path(name).stem.replace("_", " ").strip() or "Document"
@@ -229,6 +229,8 @@ def _first_line(soup: BeautifulSoup) -> str:
         line = " ".join(paragraph.get_text(" ").split())
         if not line or is_bare_date(line) or dates.is_dateline(line):
             continue  # a letter's place and date ('Gouda, 3 februari 2026') above its salutation
+        if is_report_field(line):
+            break  # 'Aanwezig: Anja de Vries, Peter Smit' at the top of minutes typed without a title
         # Not a salutation ('Beste ouders en verzorgers,') or a lead-in ('Agenda:').
         if len(line) <= 120 and not line.endswith((",", ":")):
             return line

@@ -23,7 +23,7 @@ from typing import Iterator
 from . import dates
 from .model import Draft, ImportProblem, other_kind
 from .text import CONTENTS_HEADING, CONTENTS_LINE, contents_lines, escape, first_paragraph, shorten
-from .titles import is_bare_date, looks_like_file_name, same_text
+from .titles import gives_way, is_bare_date, looks_like_file_name, same_text
 
 MAX_PAGES = 300
 END_MARK_WITHIN = 2048  # bytes at the end of a file where its %%EOF is looked for
@@ -624,9 +624,13 @@ def _markdown(lines: list[Line], body_size: float) -> tuple[str, list[str]]:
     paragraph: list[str] = []
     current_box = None
     item_x = 0.0  # where the last list item's bullet starts
+    flushed: list[str] = []  # the lines of the last paragraph, while it is the last block
+    last_page = 0  # of the last paragraph's last line
 
     def flush() -> None:
+        flushed.clear()
         if paragraph:
+            flushed.extend(paragraph)
             labelled = sum(bool(FIELD_LINE.match(text)) for text in paragraph)
             if labelled >= 2 and labelled * 2 >= len(paragraph):  # 'Uitgave: ...', 'Vormgeving: ...': one a line
                 blocks.append("  \n".join(escape(text) for text in paragraph))
@@ -637,6 +641,7 @@ def _markdown(lines: list[Line], body_size: float) -> tuple[str, list[str]]:
     for i, line in enumerate(lines):
         if _is_heading(line, body_size):
             flush()
+            flushed.clear()
             # A heading over two lines (same box, same size) is one heading.
             if blocks and headings and i and lines[i - 1].box == line.box and lines[i - 1].size == line.size:
                 headings[-1] = f"{headings[-1]} {line.text}"
@@ -648,11 +653,19 @@ def _markdown(lines: list[Line], body_size: float) -> tuple[str, list[str]]:
             continue
         if BULLET.match(line.text):
             flush()
+            flushed.clear()
             blocks.append("- " + escape(BULLET.sub("", line.text)))
             current_box, item_x = line.box, line.x
             continue
         if line.box != current_box:
             flush()
+            # A paragraph over a page break: it ends without a stop ('De cultuur-') and the next page begins in lower
+            # case ('educatie krijgt ...'); the running lines between them are gone.
+            if (flushed and line.page > last_page and line.text[:1].islower()
+                    and not flushed[-1].rstrip().endswith((".", "!", "?", ":", ";"))):
+                blocks.pop()
+                paragraph.extend(flushed)
+                flushed.clear()
         # A list item over two lines: its next line is indented past the bullet; a line where the bullet starts,
         # or left of it, is the paragraph after the list (pdfminer may put both in one box). pdfminer puts a line
         # indented under the item's text (a hanging indent) in a box of its own: right below the item, it is the
@@ -666,7 +679,7 @@ def _markdown(lines: list[Line], body_size: float) -> tuple[str, list[str]]:
             blocks[-1] = _join([blocks[-1], escape(line.text)])  # a list item over two lines
             continue
         paragraph.append(line.text)
-        current_box = line.box
+        current_box, last_page = line.box, line.page
     flush()
     markdown = "\n\n".join(_group_lists(blocks))
     return (markdown.strip() + "\n" if markdown.strip() else ""), headings
@@ -709,7 +722,7 @@ def _title(meta_title: str | None, headings: list[str], name: str) -> str:
         # The property a word of the first heading's ('Aanvraagformulier' for 'Aanvraagformulier cultuurbudget
         # 2024'): the heading says which one.
         first = headings[0] if headings else ""
-        if len(first) > len(meta_title) and first.casefold().startswith(meta_title.casefold() + " "):
+        if gives_way(meta_title, first):
             return first
         return meta_title
     if headings:

@@ -23,7 +23,7 @@ from .titles import same_text
 BATCH = 20  # files saved per hold of the corpus lock
 # Above this cosine a text from another address is a copy of one we have, not a page of its own.
 COPY_SIMILARITY = 0.95
-SAME_FILE = "dit bestand is al eerder geïmporteerd (hetzelfde bestand); niets veranderd"
+SAME_FILE = "hetzelfde bestand is al eerder geïmporteerd; niets veranderd"
 log = logging.getLogger(__name__)
 
 
