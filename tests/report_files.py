@@ -185,9 +185,11 @@ def _ensure_style(document, style_id: str, name: str) -> None:
 
 def plan_docx(title_property: str = "CMK-plan Gouda 2025-2028", created: dt.datetime | None = None,
               header: str = "Gemeente Gouda | CMK-plan", footer: str = "Pagina 1",
-              cover_date: str | None = "maart 2025", with_toc: bool = True) -> bytes:
+              cover_date: str | None = "maart 2025", with_toc: bool = True, cover_end: str = "page break") -> bytes:
     """A policy plan as a municipality writes it in Word: a cover page (title, subtitle, date, version) and a page
-    break, a table of contents field, styled headings, a numbered list, a page header and footer."""
+    break, a table of contents field, styled headings, a numbered list, a page header and footer. `cover_end`: how the
+    cover ends, 'page break', 'section break' (a new section on a new page) or 'break before' (the next paragraph is
+    set to begin on a new page)."""
     import docx
     from docx.enum.text import WD_BREAK
 
@@ -202,13 +204,21 @@ def plan_docx(title_property: str = "CMK-plan Gouda 2025-2028", created: dt.date
     document.add_paragraph("Plan voor de periode 2025-2028", style="Subtitle")
     if cover_date:
         document.add_paragraph(cover_date)
-    document.add_paragraph("versie 0.3 concept").runs[0].add_break(WD_BREAK.PAGE)
+    version = document.add_paragraph("versie 0.3 concept")
+    if cover_end == "page break":
+        version.runs[0].add_break(WD_BREAK.PAGE)
+    elif cover_end == "section break":
+        from docx.enum.section import WD_SECTION
+
+        document.add_section(WD_SECTION.NEW_PAGE)
     if with_toc:
         _ensure_style(document, "TOC1", "toc 1")
         document.add_paragraph("Inhoud", style="TOC Heading" if "TOC Heading" in [s.name for s in document.styles]
                                else None)
         _toc_field(document, [("1. Inleiding", 3), ("2. Ambities", 4), ("3. Uitvoering", 5)])
-    document.add_heading("1. Inleiding", level=1)
+    first = document.add_heading("1. Inleiding", level=1)
+    if cover_end == "break before":
+        first.paragraph_format.page_break_before = True
     document.add_paragraph("Met dit plan zetten de gemeente Gouda, de scholen en de culturele instellingen de "
                            "samenwerking in cultuureducatie voort. Kinderen in het primair onderwijs krijgen een "
                            "doorgaande leerlijn in kunst, erfgoed en media.")

@@ -195,6 +195,30 @@ def test_a_word_files_cover_page_is_not_its_summary(tmp_path, taxonomy):
     assert "1. Elke school heeft een cultuurcoördinator" in draft.body
 
 
+@pytest.mark.parametrize("cover_end", ["section break", "break before"])
+def test_a_word_cover_page_ending_in_a_section_break_or_before_a_new_page_is_not_its_summary(tmp_path, taxonomy,
+                                                                                            cover_end):
+    draft = read(tmp_path, taxonomy, "cmk-plan.docx", rf.plan_docx(with_toc=False, cover_end=cover_end))
+    assert draft.summary.startswith("Met dit plan zetten de gemeente Gouda")  # was 'Gemeente Gouda'
+    assert "Plan voor de periode 2025-2028" in draft.body and "## 1. Inleiding" in draft.body
+
+
+def test_a_page_break_inside_a_paragraph_makes_no_cover(tmp_path, taxonomy):
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    document.add_paragraph("Gemeente Gouda")
+    paragraph = document.add_paragraph("Kort verslag")
+    paragraph.runs[0].add_break(WD_BREAK.PAGE)
+    paragraph.add_run("van de werkgroep cultuureducatie.")
+    document.add_paragraph("De werkgroep bespreekt de leerlijn erfgoed voor groep 5 tot en met 8.")
+    draft = read(tmp_path, taxonomy, "verslag.docx", docx_bytes(document))
+    assert draft.title == "Gemeente Gouda"
+    # No cover of whole paragraphs (else the summary would be the third); the break is a space ('verslagvan' before).
+    assert draft.summary == "Kort verslag van de werkgroep cultuureducatie."
+
+
 def test_a_word_file_without_a_cover_keeps_its_first_paragraph_as_summary(tmp_path, taxonomy):
     import docx
     from docx.enum.text import WD_BREAK

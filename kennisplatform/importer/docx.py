@@ -78,7 +78,7 @@ def read_docx(data: bytes, name: str = "") -> Draft:
     import mammoth  # only loaded when a Word file is imported
 
     try:
-        html = mammoth.convert_to_html(io.BytesIO(data), style_map=STYLE_MAP).value
+        html = mammoth.convert_to_html(io.BytesIO(_with_page_breaks(archive, data)), style_map=STYLE_MAP).value
         html = html.translate(LIGATURES).replace("\xad", "")  # soft hyphens: Word shows them at line ends only
     except RecursionError:
         raise ImportProblem("het Word-bestand is te diep genest opgebouwd (bijvoorbeeld tabellen in tabellen) "
@@ -163,8 +163,13 @@ def _cover(soup: BeautifulSoup) -> bool:
     if first is not None:
         top = first if first.parent is None or first.parent.name == "body" else first.parent
         before = [element for element in top.find_previous_siblings() if element.get_text(strip=True)]
-        if top is not first and top.get_text(strip=True):
-            before.insert(0, top)
+        if top is not first:
+            ahead = "".join(_text_of(node) for node in first.previous_siblings).strip()
+            after = "".join(_text_of(node) for node in first.next_siblings).strip()
+            if ahead and after:  # a break inside a paragraph: no cover page of whole paragraphs
+                before = []
+            elif ahead:  # the break ends the cover's last paragraph
+                before.insert(0, top)
         texts = [" ".join(element.get_text(" ").split()) for element in before]
         found = (0 < len(before) <= COVER_BLOCKS and all(el.name in ("p", "h1", "h2", "h3") for el in before)
                  and all(len(text) <= COVER_LINE_MAX for text in texts) and sum(map(len, texts)) <= COVER_MAX_CHARS
@@ -173,8 +178,46 @@ def _cover(soup: BeautifulSoup) -> bool:
             for element in before:
                 element["data-cover"] = "1"
     for page_break in breaks:
-        page_break.decompose()
+        page_break.replace_with(" ")  # 'Kort verslag<break>van de werkgroep': words apart
     return found
+
+
+def _text_of(node) -> str:
+    return node.get_text() if hasattr(node, "get_text") else str(node)
+
+
+# A section break that starts a new page (the cover page of a report that has no page header on its cover), and a
+# paragraph set to begin on a new page: mammoth reports neither, so a page break is put where they are.
+_SECTION_END = re.compile(r"<w:sectPr\b(?:(?!</w:sectPr>).){0,5000}?</w:sectPr>\s*</w:pPr>", re.S)
+_BREAK_BEFORE = re.compile(r"<w:pageBreakBefore(?:\s+w:val=\"(?:1|true|on)\")?\s*/>(?:(?!</w:pPr>).){0,5000}?</w:pPr>",
+                           re.S)
+_PAGE_BREAK = '<w:r><w:br w:type="page"/></w:r>'
+
+
+def _with_page_breaks(archive: zipfile.ZipFile, data: bytes) -> bytes:
+    """The file with a page break at the end of each paragraph that ends a section starting a new page, and at the
+    start of each paragraph that begins on a new page; the file as it is when it has neither."""
+    try:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    except (KeyError, UnicodeDecodeError, zipfile.BadZipFile, OSError):
+        return data
+    if "<w:pageBreakBefore" not in xml and xml.count("<w:sectPr") <= 1:  # the body's own section only
+        return data
+
+    def section(match: re.Match) -> str:
+        if re.search(r"<w:type\s+w:val=\"continuous\"", match.group(0)):
+            return match.group(0)
+        return match.group(0) + _PAGE_BREAK
+
+    changed = _BREAK_BEFORE.sub(lambda m: m.group(0) + _PAGE_BREAK, _SECTION_END.sub(section, xml))
+    if changed == xml:
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in archive.infolist():
+            target.writestr(item, changed.encode("utf-8") if item.filename == "word/document.xml"
+                            else archive.read(item.filename))
+    return out.getvalue()
 
 
 def _headings_below_title(markdown: str) -> str:
