@@ -192,6 +192,7 @@ _SECTION_END = re.compile(r"<w:sectPr\b(?:(?!</w:sectPr>).){0,5000}?</w:sectPr>\
 _BREAK_BEFORE = re.compile(r"<w:pageBreakBefore(?:\s+w:val=\"(?:1|true|on)\")?\s*/>(?:(?!</w:pPr>).){0,5000}?</w:pPr>",
                            re.S)
 _PAGE_BREAK = '<w:r><w:br w:type="page"/></w:r>'
+MAX_PAGE_MARKS = 2000  # section breaks and paragraphs set on a new page read; a long report has tens
 
 
 def _with_page_breaks(archive: zipfile.ZipFile, data: bytes) -> bytes:
@@ -201,8 +202,9 @@ def _with_page_breaks(archive: zipfile.ZipFile, data: bytes) -> bytes:
         xml = archive.read("word/document.xml").decode("utf-8")
     except (KeyError, UnicodeDecodeError, zipfile.BadZipFile, OSError):
         return data
-    if "<w:pageBreakBefore" not in xml and xml.count("<w:sectPr") <= 1:  # the body's own section only
-        return data
+    sections, before = xml.count("<w:sectPr"), xml.count("<w:pageBreakBefore")
+    if (sections <= 1 and not before) or sections + before > MAX_PAGE_MARKS:  # the body's own section only; or a
+        return data  # file made to make the search below slow (each mark is searched up to 5,000 characters on)
 
     def section(match: re.Match) -> str:
         if re.search(r"<w:type\s+w:val=\"continuous\"", match.group(0)):
