@@ -167,6 +167,31 @@ def test_an_issue_line_is_no_summary_but_a_sentence_with_a_year_is(tmp_path, tax
         assert draft.summary == "In 2024 werkten twaalf scholen aan de leerlijn erfgoed."
 
 
+# -- numbers in a table -------------------------------------------------------------------------------------------
+def budget_pdf() -> bytes:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    buffer = io.BytesIO()
+    rows = [["Post", "Euro"], ["Vakdocent muziek", "1200"], ["Busvervoer museumbezoek", "250"], ["Materialen", "85"]]
+    table = Table(rows)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey)]))
+    SimpleDocTemplate(buffer, pagesize=A4).build([
+        Paragraph("Begroting cultuurplan OBS De Regenboog", styles["Title"]),
+        Paragraph("De school besteedt het budget voor cultuureducatie aan de volgende posten.", styles["Normal"]),
+        table])
+    return buffer.getvalue()
+
+
+def test_numbers_in_a_pdfs_table_are_not_taken_for_page_numbers(tmp_path, taxonomy):
+    draft = read(tmp_path, taxonomy, "begroting.pdf", budget_pdf())
+    for cell in ("Vakdocent muziek", "1200", "250", "85"):  # the amounts were left out as page numbers
+        assert f"\n{cell}\n" in f"\n{draft.body}", cell
+
+
 # -- contents with leaders whose page numbers stand apart ------------------------------------------------------
 def test_a_table_of_contents_whose_page_numbers_are_boxes_of_their_own_is_left_out(tmp_path, taxonomy):
     draft = read(tmp_path, taxonomy, "cultuurplan.pdf", rf.plan_pdf())

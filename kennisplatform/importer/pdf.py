@@ -56,6 +56,7 @@ MARGIN = 0.1  # the top and bottom tenth of a page: where a running header or fo
 LIGATURES = {ord(ligature): letters for ligature, letters in
              {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "Ĳ": "IJ", "ĳ": "ij"}.items()}
 SOFT_HYPHEN_END = re.compile(r"\xad(?=\s*$)")
+NUMBER_ONLY = re.compile(r"\d{1,4}[.)]?")
 PAGE_NUMBER = re.compile(r"^(pagina|page|blz\.?)?\s*\d{1,4}(\s*(/|van|of)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.I)
 
 
@@ -503,8 +504,11 @@ def _without_running_lines(lines: list[Line]) -> list[Line]:
     in_margins = Counter(shape for shape, _ in {(shape, line.page) for shape, line in zip(shapes, lines) if line.margin})
     # A report with a cover (which has none): in the margin of every page but one ('Jaarverslag 2023 Kunstgebouw' on
     # pages 2 and 3 of 3).
+    # A number alone is a page number in the margins only: in the text it is a table's cell or a list's number.
     return [line for shape, line in zip(shapes, lines)
-            if not PAGE_NUMBER.match(line.text) and not (pages >= 3 and on_pages[shape] >= limit)
+            if not (PAGE_NUMBER.match(line.text) and line.margin)
+            and not (pages >= 3 and on_pages[shape] >= limit and not (NUMBER_ONLY.fullmatch(line.text)
+                                                                     and not line.margin))
             and not (pages == 2 and line.margin and in_margins[shape] == 2)
             and not (pages >= 3 and line.margin and in_margins[shape] >= max(2, pages - 1))]
 
@@ -529,7 +533,7 @@ def _without_contents(lines: list[Line]) -> list[Line]:
         return lines
     return [line for i, line in enumerate(lines) if i not in typed and not CONTENTS_LINE.search(line.text)
             and not (line.page in pages and (CONTENTS_HEADING.match(line.text.strip(" :"))
-                                             or LEADERS_ONLY.fullmatch(line.text)))]
+                                             or LEADERS_ONLY.fullmatch(line.text) or NUMBER_ONLY.fullmatch(line.text)))]
 
 
 def _has_cover(lines: list[Line], body_size: float) -> bool:
