@@ -178,7 +178,8 @@ def budget_pdf() -> bytes:
     buffer = io.BytesIO()
     rows = [["Post", "Euro"], ["Vakdocent muziek", "1200"], ["Busvervoer museumbezoek", "250"], ["Materialen", "85"]]
     table = Table(rows)
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey)]))
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                               ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold")]))
     SimpleDocTemplate(buffer, pagesize=A4).build([
         Paragraph("Begroting cultuurplan OBS De Regenboog", styles["Title"]),
         Paragraph("De school besteedt het budget voor cultuureducatie aan de volgende posten.", styles["Normal"]),
@@ -190,6 +191,12 @@ def test_numbers_in_a_pdfs_table_are_not_taken_for_page_numbers(tmp_path, taxono
     draft = read(tmp_path, taxonomy, "begroting.pdf", budget_pdf())
     for cell in ("Vakdocent muziek", "1200", "250", "85"):  # the amounts were left out as page numbers
         assert f"\n{cell}\n" in f"\n{draft.body}", cell
+
+
+def test_a_tables_head_in_bold_is_no_heading(tmp_path, taxonomy):
+    draft = read(tmp_path, taxonomy, "begroting.pdf", budget_pdf())
+    assert "# Post" not in draft.body and "# Euro" not in draft.body  # were headings ('### Post', '### Euro')
+    assert "\nPost" in draft.body and "\nEuro" in draft.body
 
 
 # -- contents with leaders whose page numbers stand apart ------------------------------------------------------

@@ -68,6 +68,7 @@ class Line:
     box: int  # lines of one text box are one paragraph
     bold: bool = False
     alone: bool = False  # the only line of its text box
+    beside: bool = False  # another box has a line on the same baseline (a table's row, a column beside)
     margin: bool = False  # in the top or bottom tenth of its page, where running headers and footers are
     foot: bool = False  # in the bottom twentieth, below any body text (Word's bottom margin is 2.5 cm, 8% of A4)
     x: float = 0.0  # where the line starts
@@ -165,8 +166,12 @@ def _lines(data: bytes) -> tuple[list[Line], dict[str, str], list[tuple[str, str
         raise ImportProblem("beschadigd of onleesbaar PDF-bestand; probeer het opnieuw op te slaan als PDF "
                             "(bijvoorbeeld met 'Afdrukken als PDF')") from None
     per_box = Counter(line.box for line in lines)
+    baselines: dict[tuple[int, int], set[int]] = {}
     for line in lines:
         line.alone = per_box[line.box] == 1
+        baselines.setdefault((line.page, round(line.bottom)), set()).add(line.box)
+    for line in lines:  # a table's cells: lines of other boxes on the same baseline
+        line.beside = any(baselines.get((line.page, round(line.bottom) + d), set()) - {line.box} for d in (-1, 0, 1))
     return lines, info, fields
 
 
@@ -609,8 +614,8 @@ def _is_heading(line: Line, body_size: float) -> bool:
         return False
     if line.size >= body_size * HEADING_RATIO:
         return len(line.text) <= HEADING_MAX_CHARS
-    return (line.bold and line.alone and len(line.text) <= BOLD_HEADING_MAX_CHARS
-            and not line.text.endswith((".", ",", ";", ":")))
+    return (line.bold and line.alone and not line.beside and len(line.text) <= BOLD_HEADING_MAX_CHARS
+            and not line.text.endswith((".", ",", ";", ":")))  # not a table's head: 'Actie', 'Wie', 'Wanneer'
 
 
 def _markdown(lines: list[Line], body_size: float) -> tuple[str, list[str]]:
