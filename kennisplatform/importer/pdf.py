@@ -109,7 +109,8 @@ def read_pdf(data: bytes, name: str = "") -> Draft:
     if _has_cover(lines, body_size):  # a cover's lines ('Stichting Kunstgebouw, maart 2023') say what it is not
         summary = (first_paragraph(_markdown([line for line in lines if line.page > 1], body_size)[0], report=True)
                    or summary)
-    summary = NOTE_MARK.sub("", summary)  # 'Cultuurparticipatie.¹': a footnote's number
+    if notes:
+        summary = NOTE_MARK.sub("", summary)  # 'Cultuurparticipatie.¹': a footnote's number
     date, note = dates.text_date(text, deadlines=False), None
     if date is None:
         date, note = dates.file_date([("created", _pdf_date(info.get("CreationDate"))),
@@ -507,15 +508,18 @@ def _without_running_lines(lines: list[Line]) -> list[Line]:
     limit = max(3, REPEATED_SHARE * pages)
     # A file of two pages: a line at the same end of both pages ('Cultuurplan OBS De Regenboog' above each).
     in_margins = Counter(shape for shape, _ in {(shape, line.page) for shape, line in zip(shapes, lines) if line.margin})
-    # A report with a cover (which has none): in the margin of every page but one ('Jaarverslag 2023 Kunstgebouw' on
-    # pages 2 and 3 of 3).
-    # A number alone is a page number in the margins only: in the text it is a table's cell or a list's number.
-    return [line for shape, line in zip(shapes, lines)
-            if not (PAGE_NUMBER.match(line.text) and line.margin)
-            and not (pages >= 3 and on_pages[shape] >= limit and not (NUMBER_ONLY.fullmatch(line.text)
-                                                                     and not line.margin))
-            and not (pages == 2 and line.margin and in_margins[shape] == 2)
-            and not (pages >= 3 and line.margin and in_margins[shape] >= max(2, pages - 1))]
+
+    def running(shape: str, line: Line) -> bool:
+        if NUMBER_ONLY.fullmatch(line.text) or PAGE_NUMBER.match(line.text):
+            # A page number is in the margins: a number alone in the text is a table's cell or a list's number.
+            return line.margin
+        return ((pages >= 3 and on_pages[shape] >= limit)
+                or (pages == 2 and line.margin and in_margins[shape] == 2)
+                # A report with a cover (which has none): in the margin of every page but one ('Jaarverslag 2023
+                # Kunstgebouw' on pages 2 and 3 of 3).
+                or (pages >= 3 and line.margin and in_margins[shape] >= max(2, pages - 1)))
+
+    return [line for shape, line in zip(shapes, lines) if not running(shape, line)]
 
 
 LEADERS_ONLY = re.compile(r"[^:.…]*[^\W_][^:]*?\s?(?:\.\s?){8,}|[^:.…]*[^\W_][^:]*?\s?…{3,}")
@@ -579,17 +583,16 @@ def _footnotes(lines: list[Line], body_size: float) -> tuple[list[Line], list[st
     dropped: set[int] = set()
     notes: list[str] = []
     for page, indexes in by_page.items():
-        tail: list[int] = []
-        for i in reversed(indexes):
-            if lines[i].size >= body_size * NOTE_SIZE:
-                break
-            tail.insert(0, i)
+        small = 0  # lines in small print at the end of the page
+        while small < len(indexes) and lines[indexes[-1 - small]].size < body_size * NOTE_SIZE:
+            small += 1
+        tail = indexes[len(indexes) - small:]
         starts = [i for i in tail if NOTE_START.match(lines[i].text)]
-        if not starts or len(tail) == len(indexes):
+        if not starts or small == len(indexes):
             continue
         tail = tail[tail.index(starts[0]):]
-        for i in tail:
-            if NOTE_START.match(lines[i].text) or not notes:
+        for i in tail:  # a note over two lines is one
+            if NOTE_START.match(lines[i].text):
                 notes.append(escape(lines[i].text))
             else:
                 notes[-1] = _join([notes[-1], escape(lines[i].text)])
