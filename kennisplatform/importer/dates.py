@@ -173,6 +173,8 @@ def text_date(text: str, deadlines: bool = True) -> dt.date | None:
 
 # A year in a text (not a postcode: '2012 AB Haarlem'; not part of a longer number or an amount).
 _YEAR = re.compile(r"(?<![\d.,€/-])(19[5-9]\d|20\d\d)(?![\d]|\s?[A-Z]{2}\b)")
+# The end of a period ('schooljaar 2023-2024', 'CMK-plan 2021-2024', '2023/2024') names its year too.
+_YEAR_RANGE_END = re.compile(r"(?<![\d.,€/-])(?:19[5-9]\d|20\d\d)\s?[-–/]\s?(19[5-9]\d|20\d\d)(?!\d)")
 FILE_DATE_LABELS = {"created": "aanmaakdatum", "modified": "wijzigingsdatum"}
 
 
@@ -182,7 +184,8 @@ def file_date(candidates: list[tuple[str, dt.date | None]], text: str) -> tuple[
     report written from an old file, keeps a date years off. A date is used when the text names no year,
     or a year at most one away from it; else none is (an unknown date is better than a wrong one), and a
     note says why."""
-    years = sorted({int(year) for year in _YEAR.findall(text)})
+    years = sorted({int(year) for year in [*_YEAR.findall(text), *_YEAR_RANGE_END.findall(text)]}
+                   | {date.year for _, date in _all_dates(text)})  # '12-03-2024' names 2024
     refused: dict[dt.date, list[str]] = {}
     for kind, date in candidates:
         if date is None:

@@ -18,8 +18,8 @@ from . import dates
 from .html import html_to_markdown
 from .model import Draft, ImportProblem, other_kind
 from .pdf import LIGATURES
-from .text import contents_lines, first_paragraph, shorten
-from .titles import is_bare_date, looks_like_file_name, same_text
+from .text import contents_lines, first_paragraph, is_report_field, shorten
+from .titles import gives_way, is_bare_date, looks_like_file_name, same_text
 
 MAX_UNZIPPED = 60_000_000  # bytes, all entries together (Python's zipfile unpacks no more than an entry says)
 MAX_RATIO = 100  # uncompressed / compressed; ordinary Word files stay far below (text compresses ~5-10x)
@@ -65,6 +65,7 @@ def _size(count: int) -> str:
 # A table of contents (Word's 'toc 1' ... and 'TOC Heading', LibreOffice's 'Contents 1' ...) points to pages the
 # imported text does not have, and would be its summary: left out.
 STYLE_MAP = "\n".join(["p[style-name='Title'] => h1:fresh", "p[style-name='Titel'] => h1:fresh",
+                       "br[type='page'] => hr.pagina",  # where a cover page ends; no rule in the text
                        "p[style-name='TOC Heading'] => !", "p[style-name='Contents Heading'] => !",
                        *(f"p[style-name='{name} {level}'] => !" for name in ("toc", "TOC", "Contents")
                          for level in range(1, 10))])
@@ -77,7 +78,7 @@ def read_docx(data: bytes, name: str = "") -> Draft:
     import mammoth  # only loaded when a Word file is imported
 
     try:
-        html = mammoth.convert_to_html(io.BytesIO(data), style_map=STYLE_MAP).value
+        html = mammoth.convert_to_html(io.BytesIO(_with_page_breaks(archive, data)), style_map=STYLE_MAP).value
         html = html.translate(LIGATURES).replace("\xad", "")  # soft hyphens: Word shows them at line ends only
     except RecursionError:
         raise ImportProblem("het Word-bestand is te diep genest opgebouwd (bijvoorbeeld tabellen in tabellen) "
@@ -97,12 +98,22 @@ def read_docx(data: bytes, name: str = "") -> Draft:
     # 12 maart 2024'. Read first, as a PDF's first running header is.
     header = _header_text(archive)
     text = f"{header}\n{_date_text(soup)}" if header else _date_text(soup)
+    cover = _cover(soup)
+    without_cover = BeautifulSoup(str(soup.body or soup), "html.parser")
+    for element in without_cover.find_all(attrs={"data-cover": True}):
+        element.decompose()
+    for element in soup.find_all(attrs={"data-cover": True}):
+        del element["data-cover"]
     markdown = _headings_below_title(html_to_markdown(soup.body or soup))
     date, note = dates.text_date(text, deadlines=False), None
     if date is None:  # the title's years count too ('Cultuurplan 2024-2028' made from a 2013 template)
         date, note = dates.file_date([("created", created), ("modified", modified)],
                                      f"{title}\n{header}\n{soup.get_text(chr(10))}")
-    summary = shorten(first_paragraph(NOTE_MARK.sub("", markdown)))  # '2024.[1] Scholen': a note's number
+    summary = first_paragraph(NOTE_MARK.sub("", markdown), report=True)  # '2024.[1] Scholen': a note's number
+    if cover:  # a cover page's lines ('Gemeente Gouda', 'maart 2025') say what the file is, not what it is about
+        summary = first_paragraph(NOTE_MARK.sub("", html_to_markdown(without_cover.body or without_cover)),
+                                  report=True) or summary
+    summary = shorten(summary)
     return Draft(title=title, date=date, body=markdown, summary=summary,
                  notes=[note] if note else [])
 
@@ -136,6 +147,79 @@ def _drop_typed_contents(soup: BeautifulSoup) -> None:
     for listing in soup.find_all(["ol", "ul"]):
         if not listing.get_text(strip=True):
             listing.decompose()
+
+
+COVER_BLOCKS = 8  # paragraphs of a cover page: a name, a title, a subtitle, a date, a version, a logo's text
+COVER_LINE_MAX = 80
+COVER_MAX_CHARS = 300
+
+
+def _cover(soup: BeautifulSoup) -> bool:
+    """A cover page: a few short paragraphs (no list, no table) and then a page break, before the text. Marks its
+    paragraphs (`data-cover`) and takes the page breaks out (mammoth writes them as `hr.pagina`)."""
+    breaks = soup.find_all("hr", class_="pagina")
+    first = breaks[0] if breaks else None
+    found = False
+    if first is not None:
+        top = first if first.parent is None or first.parent.name == "body" else first.parent
+        before = [element for element in top.find_previous_siblings() if element.get_text(strip=True)]
+        if top is not first:
+            ahead = "".join(_text_of(node) for node in first.previous_siblings).strip()
+            after = "".join(_text_of(node) for node in first.next_siblings).strip()
+            if ahead and after:  # a break inside a paragraph: no cover page of whole paragraphs
+                before = []
+            elif ahead:  # the break ends the cover's last paragraph
+                before.insert(0, top)
+        texts = [" ".join(element.get_text(" ").split()) for element in before]
+        found = (0 < len(before) <= COVER_BLOCKS and all(el.name in ("p", "h1", "h2", "h3") for el in before)
+                 and all(len(text) <= COVER_LINE_MAX for text in texts) and sum(map(len, texts)) <= COVER_MAX_CHARS
+                 and any(element.get_text(strip=True) for element in top.find_next_siblings()))
+        if found:
+            for element in before:
+                element["data-cover"] = "1"
+    for page_break in breaks:
+        page_break.replace_with(" ")  # 'Kort verslag<break>van de werkgroep': words apart
+    return found
+
+
+def _text_of(node) -> str:
+    return node.get_text() if hasattr(node, "get_text") else str(node)
+
+
+# A section break that starts a new page (the cover page of a report that has no page header on its cover), and a
+# paragraph set to begin on a new page: mammoth reports neither, so a page break is put where they are.
+_SECTION_END = re.compile(r"<w:sectPr\b(?:(?!</w:sectPr>).){0,5000}?</w:sectPr>\s*</w:pPr>", re.S)
+_BREAK_BEFORE = re.compile(r"<w:pageBreakBefore(?:\s+w:val=\"(?:1|true|on)\")?\s*/>(?:(?!</w:pPr>).){0,5000}?</w:pPr>",
+                           re.S)
+_PAGE_BREAK = '<w:r><w:br w:type="page"/></w:r>'
+MAX_PAGE_MARKS = 2000  # section breaks and paragraphs set on a new page read; a long report has tens
+
+
+def _with_page_breaks(archive: zipfile.ZipFile, data: bytes) -> bytes:
+    """The file with a page break at the end of each paragraph that ends a section starting a new page, and at the
+    start of each paragraph that begins on a new page; the file as it is when it has neither."""
+    try:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    except (KeyError, UnicodeDecodeError, zipfile.BadZipFile, OSError):
+        return data
+    sections, before = xml.count("<w:sectPr"), xml.count("<w:pageBreakBefore")
+    if (sections <= 1 and not before) or sections + before > MAX_PAGE_MARKS:  # the body's own section only; or a
+        return data  # file made to make the search below slow (each mark is searched up to 5,000 characters on)
+
+    def section(match: re.Match) -> str:
+        if re.search(r"<w:type\s+w:val=\"continuous\"", match.group(0)):
+            return match.group(0)
+        return match.group(0) + _PAGE_BREAK
+
+    changed = _BREAK_BEFORE.sub(lambda m: m.group(0) + _PAGE_BREAK, _SECTION_END.sub(section, xml))
+    if changed == xml:
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in archive.infolist():
+            target.writestr(item, changed.encode("utf-8") if item.filename == "word/document.xml"
+                            else archive.read(item.filename))
+    return out.getvalue()
 
 
 def _headings_below_title(markdown: str) -> str:
@@ -173,23 +257,30 @@ def _date_text(soup: BeautifulSoup) -> str:
 
 
 def _title(prop: str | None, heading: str, soup: BeautifulSoup, name: str) -> str:
+    first_line = heading or _first_line(soup)
     if prop and not looks_like_file_name(prop) and not is_bare_date(prop):
         # The property the first word(s) of the first heading ('Nieuwsbrief' for 'Nieuwsbrief maart 2024', a
-        # template's title): the heading says which one.
-        if len(heading) > len(prop) and heading.casefold().startswith(prop.casefold() + " "):
-            return heading
+        # template's title), or of the first line of a file typed without styles ('Verslag' for 'Verslag werkgroep
+        # cultuureducatie 5 februari 2024'): that line says which one.
+        if gives_way(prop, first_line):
+            return first_line
         return prop
-    if heading:
-        return heading
+    return first_line or Path(name).stem.replace("_", " ").strip() or "Document"
+
+
+def _first_line(soup: BeautifulSoup) -> str:
+    """The first paragraph when it can be a title: short, not a salutation, a lead-in or a letter's dateline."""
     for paragraph in [p for p in soup.find_all("p") if p.find_parent("table") is None][:3]:
         line = " ".join(paragraph.get_text(" ").split())
         if not line or is_bare_date(line) or dates.is_dateline(line):
             continue  # a letter's place and date ('Gouda, 3 februari 2026') above its salutation
+        if is_report_field(line):
+            break  # 'Aanwezig: Anja de Vries, Peter Smit' at the top of minutes typed without a title
         # Not a salutation ('Beste ouders en verzorgers,') or a lead-in ('Agenda:').
         if len(line) <= 120 and not line.endswith((",", ":")):
             return line
         break
-    return Path(name).stem.replace("_", " ").strip() or "Document"
+    return ""
 
 
 HEADER_PART = re.compile(r"word/header\d*\.xml")

@@ -85,18 +85,23 @@ class Identities:
         self.corpus_dir = Path(corpus_dir)
         self._by_url: dict[str, Known] = {}
         self._by_title: dict[tuple[str, dt.date | None], list[Known]] = {}
+        self._by_id: dict[str, Known] = {}
         for path in iter_markdown_files(corpus_dir):
             known = _read_known(path)
             if known is not None:
                 self.add(known)
 
     def add(self, known: Known) -> None:
+        self._by_id[known.id] = known
         if known.url:
             self._by_url.setdefault(known.url, known)
         else:
             group = self._by_title.setdefault(title_key(known.title, known.date), [])
             if all(k.id != known.id for k in group):
                 group.append(known)
+
+    def get(self, doc_id: str) -> Known | None:
+        return self._by_id.get(doc_id)
 
     def candidates(self, title: str, date: dt.date | None, url: str | None) -> Candidates:
         normal = normalise_url(url)

@@ -23,7 +23,7 @@ from typing import Iterator
 from . import dates
 from .model import Draft, ImportProblem, other_kind
 from .text import CONTENTS_HEADING, CONTENTS_LINE, contents_lines, escape, first_paragraph, shorten
-from .titles import is_bare_date, looks_like_file_name, same_text
+from .titles import gives_way, is_bare_date, looks_like_file_name, same_text
 
 MAX_PAGES = 300
 END_MARK_WITHIN = 2048  # bytes at the end of a file where its %%EOF is looked for
@@ -38,6 +38,10 @@ BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□➤►–\-\uf0b7\uf0a7\
 UNMAPPED = re.compile(r"\(cid:\d+\)")
 BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 BOLD_HEADING_MAX_CHARS = 100
+ITEM_INDENT = 2.0  # points a list item's second line starts right of its bullet
+HANGING_INDENT_MAX = 30.0  # points: further right, a line is no continuation of an item (a column, a table cell)
+FIELD_LINE = re.compile(r"[^\W_][\w'’ /&.-]{0,30}:\s*\S")  # 'Vormgeving: Studio Vorm', '18 april: netwerkdag'
+HANGING_GAP = 0.8  # of the font size: the space between two lines of one paragraph
 # Text PDFs unpack to 2-4 times their size (two manuals of 140 and 260 kB: 164 and 522 kB), so a 20 MB
 # upload of text stays far below this; pictures (JPEG) are never unpacked for the text.
 MAX_UNPACKED = 100_000_000
@@ -52,6 +56,7 @@ MARGIN = 0.1  # the top and bottom tenth of a page: where a running header or fo
 LIGATURES = {ord(ligature): letters for ligature, letters in
              {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "Ĳ": "IJ", "ĳ": "ij"}.items()}
 SOFT_HYPHEN_END = re.compile(r"\xad(?=\s*$)")
+NUMBER_ONLY = re.compile(r"\d{1,4}[.)]?")
 PAGE_NUMBER = re.compile(r"^(pagina|page|blz\.?)?\s*\d{1,4}(\s*(/|van|of)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.I)
 
 
@@ -63,8 +68,12 @@ class Line:
     box: int  # lines of one text box are one paragraph
     bold: bool = False
     alone: bool = False  # the only line of its text box
+    beside: bool = False  # another box has a line on the same baseline (a table's row, a column beside)
     margin: bool = False  # in the top or bottom tenth of its page, where running headers and footers are
     foot: bool = False  # in the bottom twentieth, below any body text (Word's bottom margin is 2.5 cm, 8% of A4)
+    x: float = 0.0  # where the line starts
+    top: float = 0.0  # y of its top and bottom (PDF coordinates: up is more)
+    bottom: float = 0.0
 
 
 def read_pdf(data: bytes, name: str = "") -> Draft:
@@ -90,12 +99,18 @@ def read_pdf(data: bytes, name: str = "") -> Draft:
     lines = _without_contents(kept)
     body_size = _body_size(lines)
     lines = _without_letterhead(lines, body_size)
+    lines, notes = _footnotes(lines, body_size)
     markdown, headings = _markdown(lines, body_size)
     title = _title(info.get("Title"), headings, name)
     markdown = _with_fields(_lift_headings(_drop_title(markdown, title)), fields)
-    summary = first_paragraph(markdown)
+    if notes:
+        markdown = markdown.rstrip("\n") + "\n\n## Noten\n\n" + "\n\n".join(notes) + "\n"
+    summary = first_paragraph(markdown, report=True)
     if _has_cover(lines, body_size):  # a cover's lines ('Stichting Kunstgebouw, maart 2023') say what it is not
-        summary = first_paragraph(_markdown([line for line in lines if line.page > 1], body_size)[0]) or summary
+        summary = (first_paragraph(_markdown([line for line in lines if line.page > 1], body_size)[0], report=True)
+                   or summary)
+    if notes:
+        summary = NOTE_MARK.sub("", summary)  # 'Cultuurparticipatie.¹': a footnote's number
     date, note = dates.text_date(text, deadlines=False), None
     if date is None:
         date, note = dates.file_date([("created", _pdf_date(info.get("CreationDate"))),
@@ -134,7 +149,8 @@ def _lines(data: bytes) -> tuple[list[Line], dict[str, str], list[tuple[str, str
                             margin = min(text_line.y0 - bottom, bottom + height - text_line.y1) < MARGIN * height
                             foot = text_line.y1 - bottom < FOOT * height
                             lines.append(Line(text, round(size, 1), page_number, box_number, bold, margin=margin,
-                                              foot=foot))
+                                              foot=foot, x=text_line.x0, top=text_line.y1,
+                                              bottom=text_line.y0))
             unpacked.check()  # a refusal that the PDF library caught and went on after
     except ImportProblem:
         raise
@@ -151,8 +167,12 @@ def _lines(data: bytes) -> tuple[list[Line], dict[str, str], list[tuple[str, str
         raise ImportProblem("beschadigd of onleesbaar PDF-bestand; probeer het opnieuw op te slaan als PDF "
                             "(bijvoorbeeld met 'Afdrukken als PDF')") from None
     per_box = Counter(line.box for line in lines)
+    baselines: dict[tuple[int, int], set[int]] = {}
     for line in lines:
         line.alone = per_box[line.box] == 1
+        baselines.setdefault((line.page, round(line.bottom)), set()).add(line.box)
+    for line in lines:  # a table's cells: lines of other boxes on the same baseline
+        line.beside = any(baselines.get((line.page, round(line.bottom) + d), set()) - {line.box} for d in (-1, 0, 1))
     return lines, info, fields
 
 
@@ -488,11 +508,22 @@ def _without_running_lines(lines: list[Line]) -> list[Line]:
     limit = max(3, REPEATED_SHARE * pages)
     # A file of two pages: a line at the same end of both pages ('Cultuurplan OBS De Regenboog' above each).
     in_margins = Counter(shape for shape, _ in {(shape, line.page) for shape, line in zip(shapes, lines) if line.margin})
-    return [line for shape, line in zip(shapes, lines)
-            if not PAGE_NUMBER.match(line.text) and not (pages >= 3 and on_pages[shape] >= limit)
-            and not (pages == 2 and line.margin and in_margins[shape] == 2)]
+
+    def running(shape: str, line: Line) -> bool:
+        if NUMBER_ONLY.fullmatch(line.text) or PAGE_NUMBER.match(line.text):
+            # A page number is in the margins: a number alone in the text is a table's cell or a list's number.
+            return line.margin
+        return ((pages >= 3 and on_pages[shape] >= limit)
+                or (pages == 2 and line.margin and in_margins[shape] == 2)
+                # A report with a cover (which has none): in the margin of every page but one ('Jaarverslag 2023
+                # Kunstgebouw' on pages 2 and 3 of 3).
+                or (pages >= 3 and line.margin and in_margins[shape] >= max(2, pages - 1)))
+
+    return [line for shape, line in zip(shapes, lines) if not running(shape, line)]
 
 
+LEADERS_ONLY = re.compile(r"[^:.…]*[^\W_][^:]*?\s?(?:\.\s?){8,}|[^:.…]*[^\W_][^:]*?\s?…{3,}")
+CONTENTS_LEADER_LINES = 3
 COVER_MAX_CHARS = 200  # a first page with less body text than this, before other pages, is a cover,
 COVER_LINE_MAX = 60  # in short lines only (a paragraph's lines run the width of the page)
 
@@ -501,11 +532,17 @@ def _without_contents(lines: list[Line]) -> list[Line]:
     """A table of contents points to the file's pages, which the text no longer has: its lines are left
     out, and its heading ('Inhoud') when its page had them."""
     typed = contents_lines([line.text for line in lines])  # 'Inhoud', then '1. Visie 3' without leaders
+    # A design tool may set the page number in a box of its own, right of the leaders: entries that end in leaders,
+    # three on a page or under its heading 'Inhoud', are the contents too (a form's 'Naam: ......' has its colon).
+    headed = {line.page for line in lines if CONTENTS_HEADING.match(line.text.strip(" :"))}
+    leaders = Counter(line.page for line in lines if LEADERS_ONLY.fullmatch(line.text))
     pages = {line.page for line in lines if CONTENTS_LINE.search(line.text)}
+    pages |= {page for page, count in leaders.items() if count >= CONTENTS_LEADER_LINES or page in headed}
     if not pages and not typed:
         return lines
     return [line for i, line in enumerate(lines) if i not in typed and not CONTENTS_LINE.search(line.text)
-            and not (line.page in pages and CONTENTS_HEADING.match(line.text.strip(" :")))]
+            and not (line.page in pages and (CONTENTS_HEADING.match(line.text.strip(" :"))
+                                             or LEADERS_ONLY.fullmatch(line.text) or NUMBER_ONLY.fullmatch(line.text)))]
 
 
 def _has_cover(lines: list[Line], body_size: float) -> bool:
@@ -531,6 +568,40 @@ def _without_letterhead(lines: list[Line], body_size: float) -> list[Line]:
     return lines
 
 
+NOTE_START = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s?|\d{1,3}[.)]?\s)(?=\S)")
+NOTE_MARK = re.compile(r"(?<=[^\W\d_]|[.,;:!?)’'\"])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+NOTE_SIZE = 0.9  # of the body's font size: a footnote's print is smaller
+
+
+def _footnotes(lines: list[Line], body_size: float) -> tuple[list[Line], list[str]]:
+    """Footnotes: the last lines of a page in small print, the first beginning with a note's number ('¹ Zie het
+    CMK-plan ...', '1 Zie ...'), under text in the body's size. They stood between the page's last paragraph and the
+    next page's first; they go below the text, under a heading 'Noten', as a Word file's notes do."""
+    by_page: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        by_page.setdefault(line.page, []).append(i)
+    dropped: set[int] = set()
+    notes: list[str] = []
+    for page, indexes in by_page.items():
+        small = 0  # lines in small print at the end of the page
+        while small < len(indexes) and lines[indexes[-1 - small]].size < body_size * NOTE_SIZE:
+            small += 1
+        tail = indexes[len(indexes) - small:]
+        starts = [i for i in tail if NOTE_START.match(lines[i].text)]
+        if not starts or small == len(indexes):
+            continue
+        tail = tail[tail.index(starts[0]):]
+        for i in tail:  # a note over two lines is one
+            if NOTE_START.match(lines[i].text):
+                notes.append(escape(lines[i].text))
+            else:
+                notes[-1] = _join([notes[-1], escape(lines[i].text)])
+        dropped.update(tail)
+    if not dropped:
+        return lines, []
+    return [line for i, line in enumerate(lines) if i not in dropped], notes
+
+
 def _body_size(lines: list[Line]) -> float:
     weights: Counter = Counter()
     for line in lines:
@@ -546,8 +617,8 @@ def _is_heading(line: Line, body_size: float) -> bool:
         return False
     if line.size >= body_size * HEADING_RATIO:
         return len(line.text) <= HEADING_MAX_CHARS
-    return (line.bold and line.alone and len(line.text) <= BOLD_HEADING_MAX_CHARS
-            and not line.text.endswith((".", ",", ";", ":")))
+    return (line.bold and line.alone and not line.beside and len(line.text) <= BOLD_HEADING_MAX_CHARS
+            and not line.text.endswith((".", ",", ";", ":")))  # not a table's head: 'Actie', 'Wie', 'Wanneer'
 
 
 def _markdown(lines: list[Line], body_size: float) -> tuple[str, list[str]]:
@@ -564,15 +635,25 @@ def _markdown(lines: list[Line], body_size: float) -> tuple[str, list[str]]:
     headings: list[str] = []
     paragraph: list[str] = []
     current_box = None
+    item_x = 0.0  # where the last list item's bullet starts
+    flushed: list[str] = []  # the lines of the last paragraph, while it is the last block
+    last_page = 0  # of the last paragraph's last line
 
     def flush() -> None:
+        flushed.clear()
         if paragraph:
-            blocks.append(escape(_join(paragraph)))
+            flushed.extend(paragraph)
+            labelled = sum(bool(FIELD_LINE.match(text)) for text in paragraph)
+            if labelled >= 2 and labelled * 2 >= len(paragraph):  # 'Uitgave: ...', 'Vormgeving: ...': one a line
+                blocks.append("  \n".join(escape(text) for text in paragraph))
+            else:
+                blocks.append(escape(_join(paragraph)))
             paragraph.clear()
 
     for i, line in enumerate(lines):
         if _is_heading(line, body_size):
             flush()
+            flushed.clear()
             # A heading over two lines (same box, same size) is one heading.
             if blocks and headings and i and lines[i - 1].box == line.box and lines[i - 1].size == line.size:
                 headings[-1] = f"{headings[-1]} {line.text}"
@@ -584,16 +665,33 @@ def _markdown(lines: list[Line], body_size: float) -> tuple[str, list[str]]:
             continue
         if BULLET.match(line.text):
             flush()
+            flushed.clear()
             blocks.append("- " + escape(BULLET.sub("", line.text)))
-            current_box = line.box
+            current_box, item_x = line.box, line.x
             continue
         if line.box != current_box:
             flush()
-        if not paragraph and blocks and blocks[-1].startswith("- ") and line.box == current_box:
+            # A paragraph over a page break: it ends without a stop ('De cultuur-') and the next page begins in lower
+            # case ('educatie krijgt ...'); the running lines between them are gone.
+            if (flushed and line.page > last_page and line.text[:1].islower()
+                    and not flushed[-1].rstrip().endswith((".", "!", "?", ":", ";"))):
+                blocks.pop()
+                paragraph.extend(flushed)
+                flushed.clear()
+        # A list item over two lines: its next line is indented past the bullet; a line where the bullet starts,
+        # or left of it, is the paragraph after the list (pdfminer may put both in one box). pdfminer puts a line
+        # indented under the item's text (a hanging indent) in a box of its own: right below the item, it is the
+        # item's too.
+        previous = lines[i - 1] if i else None
+        hanging = (previous is not None and line.box != current_box and previous.page == line.page
+                   and previous.size == line.size and 0 <= previous.bottom - line.top < line.size * HANGING_GAP
+                   and line.x <= item_x + HANGING_INDENT_MAX)
+        if (not paragraph and blocks and blocks[-1].startswith("- ") and (line.box == current_box or hanging)
+                and line.x > item_x + ITEM_INDENT):
             blocks[-1] = _join([blocks[-1], escape(line.text)])  # a list item over two lines
             continue
         paragraph.append(line.text)
-        current_box = line.box
+        current_box, last_page = line.box, line.page
     flush()
     markdown = "\n\n".join(_group_lists(blocks))
     return (markdown.strip() + "\n" if markdown.strip() else ""), headings
@@ -636,7 +734,7 @@ def _title(meta_title: str | None, headings: list[str], name: str) -> str:
         # The property a word of the first heading's ('Aanvraagformulier' for 'Aanvraagformulier cultuurbudget
         # 2024'): the heading says which one.
         first = headings[0] if headings else ""
-        if len(first) > len(meta_title) and first.casefold().startswith(meta_title.casefold() + " "):
+        if gives_way(meta_title, first):
             return first
         return meta_title
     if headings:
@@ -651,8 +749,13 @@ def _drop_title(markdown: str, title: str) -> str:
     line in the body's own font (a report typed without heading styles), which would also be its summary."""
     first, _, rest = markdown.partition("\n\n")
     if same_text(first.lstrip("#").strip().replace("\\", ""), title):
-        return rest
-    return markdown
+        markdown = rest
+    # A report's title on its cover and again above its first page of text: no heading repeats it.
+    blocks = markdown.split("\n\n")
+    kept = [block for block in blocks
+            if not (block.startswith("#") and "\n" not in block
+                    and same_text(block.lstrip("#").strip().replace("\\", ""), title))]
+    return "\n\n".join(kept) if len(kept) < len(blocks) else markdown
 
 
 def _lift_headings(markdown: str) -> str:

@@ -23,6 +23,7 @@ from .titles import same_text
 BATCH = 20  # files saved per hold of the corpus lock
 # Above this cosine a text from another address is a copy of one we have, not a page of its own.
 COPY_SIMILARITY = 0.95
+SAME_FILE = "hetzelfde bestand is al eerder geïmporteerd; niets veranderd"
 log = logging.getLogger(__name__)
 
 
@@ -104,7 +105,7 @@ class Importer:
                                        "geschreven: niet overschreven, apart opgeslagen")
         duplicate = self._similar(doc)
         similar = f"lijkt op '{duplicate.title}' ({round(duplicate.score * 100)}%)" if duplicate else None
-        if duplicate is not None and self._is_copy(doc, duplicate):
+        if duplicate is not None and self._is_copy(doc, duplicate, self._identities().get(duplicate.id)):
             return Outcome(shown, "duplicate", duplicate.id, doc.title, similar)
         other = ("ander bronadres" if doc.source.url else
                  "zelfde titel, andere datum" if duplicate and same_text(duplicate.title, doc.title)
@@ -121,12 +122,16 @@ class Importer:
         return Outcome(shown, "created", saved.document.id, doc.title, remark, suggested, pending=len(doc.suggestions))
 
     @staticmethod
-    def _is_copy(doc: Document, duplicate: suggest.Duplicate) -> bool:
+    def _is_copy(doc: Document, duplicate: suggest.Duplicate, known: Known | None = None) -> bool:
         """A page from its own address is its own document (issue 10), unless its text is a copy of one
         we have (a syndicated news item): an older or reworked version of a page elsewhere, at 0.7-0.95,
         is kept and reported, so that nothing a searcher could need is dropped. The same holds for files
         without an address (PDF and Word): this year's report written from last year's template is
-        similar, not the same document."""
+        similar, not the same document. A file without an address dated otherwise than the document it is like
+        is another meeting's report from the same template (the same members present, the same agenda): its own
+        document, however alike."""
+        if doc.date and not doc.source.url and known is not None and known.date and known.date != doc.date:
+            return False
         return duplicate.score >= COPY_SIMILARITY
 
     # -- identity ---------------------------------------------------------------------------------------
@@ -185,7 +190,7 @@ class Importer:
         kept = attachments.find(self.corpus_dir, doc_id)
         if kept is not None and draft.original is not None and kept.read() == draft.original.data:
             self._touched.add(doc_id)
-            return Outcome(shown, "unchanged", doc_id, old.title, match=match.by)
+            return Outcome(shown, "unchanged", doc_id, old.title, SAME_FILE, match=match.by)
         merged = doc.with_changes(
             id=doc_id,
             type=doc.type if (opts.type or draft.type) else old.type,

@@ -30,13 +30,20 @@ def escape(text: str) -> str:
     return _ENTITY_START.sub("&amp;", _MD_SPECIAL.sub(r"\\\1", text)).replace("<", "&lt;")
 
 
-def first_paragraph(markdown_text: str) -> str:
+def first_paragraph(markdown_text: str, report: bool = False) -> str:
     """The text of the first paragraph, as a summary: plain text as the page shows it (a summary is shown
     escaped, and is the meta description and the API's text), so an escape or entity the import wrote into the
-    Markdown ("8 &lt; 10", "\\[1\\]") is its sign again, and a link its text."""
+    Markdown ("8 &lt; 10", "\\[1\\]") is its sign again, and a link its text. `report` (a PDF, Word or text
+    file): a meeting's or memo's fields ('Aanwezig: ...', 'Afwezig: ...', 'Notulist: ...') and a version line
+    ('versie 0.3 concept') are no summary either."""
+    colophon = False
     for block in re.split(r"\n\s*\n", markdown_text):
         block = block.strip()
+        if block.startswith("#"):
+            colophon = report and bool(COLOPHON.fullmatch(block.lstrip("#").strip()))
         if block and not block.startswith(("#", "-", "* ", ">", "|", "```")) and not re.match(r"\d+\.", block):
+            if report and (colophon or is_report_field(block)):
+                continue
             if len(block) <= DATE_LINE_MAX and find_date(block):
                 continue  # 'Datum: 12-4-2023' above a report's text: its date, not what it is about
             if len(block) <= SALUTATION_MAX and block.endswith(",") and "\n" not in block:
@@ -47,6 +54,29 @@ def first_paragraph(markdown_text: str) -> str:
                 block = block[:SUMMARY_SOURCE_MAX].rsplit(None, 1)[0]
             return shown_text(block)
     return ""
+
+
+REPORT_FIELD = re.compile(
+    r"(?:aanwezig(?:en)?|afwezig(?:en)?|(?:met kennisgeving )?afwezig|afgemeld|afmeldingen|genodigden|gasten|deelnemers|"
+    r"notulist|notulen|verslaglegging|voorzitter|secretaris|datum|tijd|locatie|plaats|aan|van|cc|kopie(?: aan)?|"
+    r"onderwerp|kenmerk|betreft|versie|status|auteurs?|"
+    # a colophon's
+    r"uitgave|uitgever|(?:eind)?redactie|tekst(?:en)?(?: en redactie)?|vormgeving|ontwerp|foto(?:'s|grafie)|"
+    r"beeld|illustraties?|druk(?:werk)?|opdrachtgever|contact|adres|copyright)\s*:", re.I)
+COLOPHON = re.compile(r"colofon|colophon", re.I)
+VERSION_LINE = re.compile(r"(?:versie|version|v)\s*\d+(?:[.,]\d+)*(?:\s+\S+){0,3}", re.I)
+_ISSUE_PART = r"(?:(?:jaargang|editie|nummer|nr\.?|no\.?|uitgave|week)\s*\d{1,4}|[^\W\d_]+\s+\d{4}|\d{4})"
+ISSUE_LINE = re.compile(rf"{_ISSUE_PART}(?:\s*[|·•,/–-]\s*{_ISSUE_PART})*", re.I)  # 'Maart 2024 | nummer 3'
+ISSUE_LINE_MAX = 60
+REPORT_FIELD_MAX = 400  # characters of a field's paragraph: a list of names, not a text
+
+
+def is_report_field(block: str) -> bool:
+    """'Aanwezig: Anja de Vries, Peter Smit', 'Notulist: Joost', 'versie 0.3 concept': a field of a meeting report
+    or a memo, or a version line, above its text."""
+    shown = block.replace("\\", "").replace("**", "").strip()
+    return ((len(shown) <= REPORT_FIELD_MAX and bool(REPORT_FIELD.match(shown))) or bool(VERSION_LINE.fullmatch(shown))
+            or (len(shown) <= ISSUE_LINE_MAX and bool(ISSUE_LINE.fullmatch(shown))))
 
 
 DATE_LINE_MAX = 40  # a paragraph this short with a date in it is a date line
@@ -440,7 +470,7 @@ def _draft_from_text(title: str, body: str, markdown: bool) -> Draft:
         date = date or text_date(text)
     else:  # as for PDF and Word files: not a deadline, nor an agenda's dates in a table
         date = date or text_date(_date_text(text), deadlines=False)
-    return Draft(title=title[:MAX_TITLE], date=date, body=body_md, summary=shorten(first_paragraph(body_md)))
+    return Draft(title=title[:MAX_TITLE], date=date, body=body_md, summary=shorten(first_paragraph(body_md, report=not markdown)))
 
 
 def _looks_like_heading(line: str, before_blank: bool, next_line: str | None, text_follows: bool = True) -> bool:
@@ -448,8 +478,8 @@ def _looks_like_heading(line: str, before_blank: bool, next_line: str | None, te
     nothing and stays a paragraph."""
     if not line or len(line) > 80 or BULLET.match(line) or NUMBERED.match(line) or not text_follows:
         return False
-    if not line[0].isupper() or line.endswith((".", ",", ";", ":")):
-        return False
+    if not line[0].isupper() or line.endswith((".", ",", ";", ":")) or is_report_field(line):
+        return False  # a sentence, a label; a report's field ('Notulist: Joost Verbeek') or version line
     if next_line is not None and (BULLET.match(next_line) or NUMBERED.match(next_line)):
         return False  # a label above a list ("Waar?") stays with its list
     if line.endswith("?") or line.endswith("!"):

@@ -140,6 +140,22 @@ PLACEHOLDER_TITLES = {"untitled", "naamloos", "document", "titel", "title", "no 
                       "document title", "presentation", "presentatie", "powerpoint-presentatie", "slide 1", "dia 1",
                       "powerpoint presentation", "powerpoint-presentation", "powerpoint-presentatie1",
                       "sjabloon", "template", "scan", "image", "afbeelding", "word"}
+# A template's title for a kind of document: the file's first heading ('Verslag werkgroep cultuureducatie') says which.
+GENERIC_TITLES = {"notulen", "verslag", "agenda", "memo", "notitie", "concept", "nieuwsbrief", "besluitenlijst",
+                  "actielijst", "actiepuntenlijst", "vergadering", "overleg", "uitnodiging", "brief", "rapport"}
+
+
+def gives_way(prop: str, heading: str) -> bool:
+    """Whether a title property gives way to the file's first heading (or first line): the property is the heading's
+    first word(s) ('Nieuwsbrief' for 'Nieuwsbrief maart 2024'), or a template's word for a kind of document
+    ('Notulen' above 'Verslag werkgroep cultuureducatie')."""
+    if len(heading) <= len(prop):
+        return False
+    if heading.casefold().startswith(prop.casefold() + " "):
+        return True
+    return prop.casefold().strip(" .") in GENERIC_TITLES and len(heading.split()) >= 2
+
+
 _PATH = re.compile(r"^(?:[a-z]:\\|\\\\|file:|/(?:users|home|tmp|var|mnt|volumes)/|~/)|\\", re.I)
 
 
