@@ -6,7 +6,7 @@ hide the alternatives (as Algolia's disjunctive faceting does). Multi-valued fie
 a document about two regions counts once for each."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -122,12 +122,25 @@ class FacetIndex:
                     bits &= selection
         return bits
 
-    def facets(self, params: SearchParams, bases: dict[str, int], listed: int,
-               taxonomy: Taxonomy) -> dict[str, Facet]:
+    def cells(self, params: SearchParams) -> list[int]:
+        """The documents of each combination of one selected value per facet (the filters select their union), in
+        the order of the facets and of their selected values; those without documents left out."""
+        cells = [self.live]
+        for facet in FACETS:
+            selected = params.selected(facet)
+            if selected:
+                values = [self.value_bits(facet, value) for value in selected]
+                cells = [cell & bits for cell in cells for bits in values if cell & bits]
+        return list(dict.fromkeys(cells))
+
+    def facets(self, params: SearchParams, bases: dict[str, int], listed: int, taxonomy: Taxonomy,
+               ticking: dict[str, Callable[[str], int]] | None = None) -> dict[str, Facet]:
         """Each facet's values counted over its base: the documents the search without that facet's own
         selection lists (SearchEngine._facet_bases). A value within the selection (selected, a place or year
         below a selected one) counts what the page lists of it: the query is relaxed under the filters it
-        has, so the search without the selection can list fewer of it than the page shows."""
+        has, so the search without the selection can list fewer of it than the page shows. `ticking`: for a
+        facet whose values are counted over what ticking each lists (where the search decided the query again
+        under a selection, SearchEngine._ticking), the listing with a value added to the facet's selection."""
         # Facets without a selection share one base; a facet with one is counted alone over its own.
         by_base: dict[int, list[str]] = {}
         for facet in FACETS:
@@ -141,7 +154,22 @@ class FacetIndex:
                 shown = self._counts(listed, [facet])[facet]
                 counts[facet].update({value: count for value, count in shown.items()
                                       if self.value_bits(facet, value) & ~selection == 0})
+        for facet, ticked in (ticking or {}).items():
+            counts[facet].update(self._ticked_counts(facet, params.selected(facet), counts[facet], ticked, taxonomy))
         return {facet: self._facet(facet, params, counts[facet], taxonomy) for facet in FACETS}
+
+    def _ticked_counts(self, facet: str, selected: tuple[str, ...], counts: dict[str, int],
+                       ticked: Callable[[str], int], taxonomy: Taxonomy) -> dict[str, int]:
+        """The values outside the selection that the facet offers (a count over its base, or a region above a
+        selected one, shown in the tree), each counted over the listing that ticking it gives: a region the
+        query lists nothing of in the base, above a selected place whose listing was decided again, counted 0
+        below the place's 2."""
+        selection = self.selection_bits(facet, selected)
+        offered = {value for value, count in counts.items() if count}
+        if facet == "region":
+            offered.update(ancestor for value in selected for ancestor in taxonomy.ancestors(value))
+        return {value: (ticked(value) & self.value_bits(facet, value)).bit_count() for value in offered
+                if value not in selected and self.value_bits(facet, value) & ~selection}
 
     def _counts(self, base: int, facets: list[str]) -> dict[str, dict[str, int]]:
         """The facets' value counts over `base`: gathering value rows costs per document in the set,

@@ -296,6 +296,7 @@ class _Query:
     parsed: ParsedQuery
     corrected: ParsedQuery | None
     overall: _Listing | None = None  # its listing over every document (SearchEngine._listing), decided once
+    decided: dict = field(default_factory=dict)  # (filters, exact) -> its listing decided again under them
 
 
 @dataclass
@@ -310,6 +311,20 @@ class _Listing:
     filters: int
     listed: int
     complete: bool  # documents have every word of the query, as typed or spelling-corrected (none dropped)
+    more: tuple[_Listing, ...] = ()  # listings decided again for selected values, listed after this one's own
+    own: int | None = None  # with `more`: this listing's own documents (`listed` is the union of them all)
+
+    def segments(self) -> list[tuple[ParsedQuery, Plan, int]]:
+        """The query as searched, its plan and the documents it ranks, for this listing and each of `more` in
+        turn: a document listed once, in the first."""
+        if not self.more:
+            return [(self.parsed, self.plan, self.listed)]
+        segments, seen = [], 0
+        for listing in (self, *self.more):
+            own = listing.listed if listing is not self else self.own
+            segments.append((listing.parsed, listing.plan, own & ~seen))
+            seen |= own
+        return segments
 
 
 @dataclass
@@ -497,14 +512,12 @@ class SearchEngine:
         query = self._query(state, params)
         listing = self._listing(state, query, params)
         query, listing = self._phrases_apart(state, query, listing, params)
-        parsed, plan = listing.parsed, listing.plan
+        parsed = listing.parsed
         result = SearchResult(
             params=params,
             total=listing.listed.bit_count(),
-            hits=self._page(state, parsed, plan, listing.listed, params),
-            facets=state.facet_index.facets(params, self._facet_bases(state, query, params, listing), listing.listed,
-                                             self.taxonomy)
-            if with_facets else {},
+            hits=self._page(state, listing, params),
+            facets=self._facets(state, query, params, listing) if with_facets else {},
             relaxation=listing.relaxation,
             query_error=" ".join(parsed.notes) or None,
         )
@@ -544,14 +557,21 @@ class SearchEngine:
         filters do: a facet value lists what its count said (its count is that listing's documents with the value),
         in the order the whole listing has. Only where the filters keep nothing of it is the query decided again
         under them, so that a filter is no dead end; where they keep only documents that lack a word, the page
-        says so. Its page, and what the page offers (a facet value, a filter less, a place), are each counted over
-        the listing of the search they lead to."""
-        filters = state.facet_index.filter_bits(params)
+        says so. There each combination of one selected value per facet (FacetIndex.cells) is decided on its own,
+        one after the other: decided for the whole selection at once, a value ticked beside the others gave the
+        query more documents to fill a page with, less relaxed, and the page listed fewer (session 21). Its page,
+        and what the page offers (a facet value, a filter less, a place), are each counted over the listing of the
+        search they lead to."""
+        facet_index = state.facet_index
+        filters = facet_index.filter_bits(params)
         if query.overall is None:
-            query.overall = self._decide(state, query, params.exact, state.facet_index.live)
+            query.overall = self._decided(state, query, params.exact, facet_index.live)
         overall = query.overall
         if not overall.listed & filters:
-            return self._decide(state, query, params.exact, filters)
+            parts = [part for part in (self._decided(state, query, params.exact, cell)
+                                       for cell in facet_index.cells(params)) if part.listed]
+            return _joined(parts[0], parts[1:]) if parts else replace(self._decided(state, query, params.exact,
+                                                                                    filters))
         listing = replace(overall, filters=filters, listed=overall.listed & filters)
         if overall.complete and not overall.plan.complete & filters:
             # Only documents that lack a word (or a compound's documents with some of its parts) pass the filters:
@@ -566,6 +586,13 @@ class SearchEngine:
                 found = [g.text for g in fill.query.groups if self._group_bits(state, g) & listing.listed]
                 listing.relaxation = self._parts_relaxation(state, overall.parsed, fill.query, found, filters)
         return listing
+
+    def _decided(self, state: _State, query: _Query, exact: bool, filters: int) -> _Listing:
+        """_decide, once per search for the same filters."""
+        key = (filters, exact)
+        if key not in query.decided:
+            query.decided[key] = self._decide(state, query, exact, filters)
+        return query.decided[key]
 
     def _decide(self, state: _State, query: _Query, exact: bool, filters: int) -> _Listing:
         """The query planned, spelling-corrected or relaxed to fill a page of the documents in `filters`."""
@@ -583,6 +610,21 @@ class SearchEngine:
                 (plan.matched & filters).bit_count() < PAGE_TO_FILL:
             self._with_fill(state, parsed, plan, filters)
         return _Listing(parsed, plan, relaxation, corrected_plan, filters, plan.matched & filters, complete)
+
+    def _facets(self, state: _State, query: _Query, params: SearchParams, listing: _Listing) -> dict:
+        bases = self._facet_bases(state, query, params, listing)
+        return state.facet_index.facets(params, bases, listing.listed, self.taxonomy, self._ticking(state, query, params))
+
+    def _ticking(self, state: _State, query: _Query, params: SearchParams) -> dict[str, Callable[[str], int]]:
+        """Per facet with a selection, the listing with a value added to it, where the page or the search without a
+        facet's selection was decided again (_listing): there a value's documents in the base are not what ticking
+        it gives. Elsewhere they are, and the base counts them all at once."""
+        if len(query.decided) <= 1:  # the listing over every document alone
+            return {}
+        return {facet: partial(self._ticked, state, query, params, facet) for facet in FACETS if params.selected(facet)}
+
+    def _ticked(self, state: _State, query: _Query, params: SearchParams, facet: str, value: str) -> int:
+        return self._listing(state, query, params.toggle(facet, value)).listed
 
     def _facet_bases(self, state: _State, query: _Query, params: SearchParams, listing: _Listing) -> dict[str, int]:
         """Per facet, the documents its values are counted over: those the search without its own selection lists
@@ -1170,20 +1212,32 @@ class SearchEngine:
                                 within_docs=within_docs)
 
     # -- one page of hits -----------------------------------------------------------------------------
-    def _page(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int,
-              params: SearchParams) -> list[Hit]:
+    def _page(self, state: _State, listing: _Listing, params: SearchParams) -> list[Hit]:
+        """One page of the listing: by date, or by relevance, each of its segments (_Listing.segments) ranked by its
+        own query and plan after those before it."""
+        listed = listing.listed
         start = (params.page - 1) * params.per_page
         end = start + params.per_page
         if listed == 0 or start >= listed.bit_count():
             return []
         stored = postings.StoredFields(state.searcher.reader())
-        if parsed.is_empty or params.sort != "relevance":
+        segments = listing.segments()
+        if listing.parsed.is_empty or params.sort != "relevance":
             docnums = self._by_date(state, listed, start, end, oldest=params.sort == "oldest")
             scores = {}
         else:
-            docnums, scores = self._by_relevance(state, parsed, plan, listed, end, stored)
+            docnums, scores = [], {}
+            for parsed, plan, own in segments:
+                if own and len(docnums) < end:
+                    found, found_scores = self._by_relevance(state, parsed, plan, own, end - len(docnums), stored)
+                    docnums += found
+                    scores |= found_scores
             docnums = docnums[start:end]
-        terms, phrases = self._highlight_terms(parsed)
+        terms, phrases = set(), set()
+        for parsed, _, _ in segments:
+            more_terms, more_phrases = self._highlight_terms(parsed)
+            terms |= more_terms
+            phrases |= more_phrases
         return [self._hit(stored[n], terms, scores.get(n), phrases) for n in docnums]
 
     def _by_date(self, state: _State, listed: int, start: int, end: int, oldest: bool) -> list[int]:
@@ -1730,6 +1784,17 @@ def _place_words(parsed: ParsedQuery, heads_only: bool = False) -> ParsedQuery |
         words = [w for w in group.text.split() if analysis.analyze_query(w)] if _places(group) else []
         return (words[:1] if heads_only else words) if len(words) > 1 else []
     return _groups_apart(parsed, words_of)
+
+
+def _joined(first: _Listing, more: list[_Listing]) -> _Listing:
+    """`first`, followed by the documents of `more` that it does not list."""
+    if not more:
+        return replace(first)  # a listing of its own: the page may say more on it (_phrases_apart)
+    listed = first.listed
+    for listing in more:
+        listed |= listing.listed
+    return replace(first, listed=listed, own=first.listed, more=tuple(more),
+                   complete=first.complete and all(listing.complete for listing in more))
 
 
 def _complete(listing: _Listing) -> int | None:
