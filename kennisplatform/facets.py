@@ -18,6 +18,10 @@ from .results import Facet, FacetBucket
 from .taxonomy import Taxonomy
 
 
+# A dead end decides the query again for each combination of selected values (SearchEngine._listing), at most this
+# many: each is a search of its own. Beyond it, once for the whole selection. Its facet values are counted by ticking
+# each (_ticked_counts) when a facet offers at most this many; the regions above a selected one always.
+MOST_CELLS = 16
 GATHER_BELOW = 32  # sets below 1/32 of the index gather rows (crossover measured at 10k and 100k: ~1/40)
 
 
@@ -122,16 +126,19 @@ class FacetIndex:
                     bits &= selection
         return bits
 
-    def cells(self, params: SearchParams) -> list[int]:
+    def cells(self, params: SearchParams, most: int | None = None) -> list[int] | None:
         """The documents of each combination of one selected value per facet (the filters select their union), in
-        the order of the facets and of their selected values; those without documents left out."""
+        the order of the facets and of their selected values; those without documents left out. None when there
+        are more than `most`: many values ticked in several facets make combinations by the thousand."""
         cells = [self.live]
         for facet in FACETS:
             selected = params.selected(facet)
             if selected:
                 values = [self.value_bits(facet, value) for value in selected]
-                cells = [cell & bits for cell in cells for bits in values if cell & bits]
-        return list(dict.fromkeys(cells))
+                cells = list(dict.fromkeys(cell & bits for cell in cells for bits in values if cell & bits))
+                if len(cells) > (MOST_CELLS if most is None else most):
+                    return None
+        return cells
 
     def facets(self, params: SearchParams, bases: dict[str, int], listed: int, taxonomy: Taxonomy,
                ticking: dict[str, Callable[[str], int]] | None = None) -> dict[str, Facet]:
@@ -166,6 +173,8 @@ class FacetIndex:
         below the place's 2."""
         selection = self.selection_bits(facet, selected)
         offered = {value for value, count in counts.items() if count}
+        if len(offered) > MOST_CELLS:
+            offered = set()  # each is a search of its own: beyond MOST_CELLS the base's counts stand
         if facet == "region":
             offered.update(ancestor for value in selected for ancestor in taxonomy.ancestors(value))
         return {value: (ticked(value) & self.value_bits(facet, value)).bit_count() for value in offered

@@ -568,8 +568,9 @@ class SearchEngine:
             query.overall = self._decided(state, query, params.exact, facet_index.live)
         overall = query.overall
         if not overall.listed & filters:
-            parts = [part for part in (self._decided(state, query, params.exact, cell)
-                                       for cell in facet_index.cells(params)) if part.listed]
+            cells = facet_index.cells(params) or [filters]
+            parts = [part for part in (self._decided(state, query, params.exact, cell) for cell in cells)
+                     if part.listed]
             return _joined(parts[0], parts[1:]) if parts else replace(self._decided(state, query, params.exact,
                                                                                     filters))
         listing = replace(overall, filters=filters, listed=overall.listed & filters)

@@ -125,3 +125,19 @@ def test_a_value_ticked_beside_a_dead_end_does_not_list_fewer(relaxed):
     assert (gorinchem.total, delft.total) == (17, 8)
     assert ids(both) == ids(gorinchem) | ids(delft)
     assert (counts(both, "region")["gorinchem"], counts(both, "region")["delft"]) == (17, 8)
+
+
+def test_many_values_ticked_in_a_dead_end_are_decided_at_once(engine, monkeypatch):
+    # Each combination of ticked values is a search of its own: beyond MOST_CELLS of them (many places ticked in several
+    # facets make thousands) the whole selection is decided once, and still lists what it has.
+    from kennisplatform import facets
+
+    params = SearchParams(q="dans muziek", region=("gorinchem", "delft", "hardinxveld-giessendam"))
+    index = engine.state().facet_index
+    assert len(index.cells(params)) == 3
+    assert index.cells(params, most=2) is None
+    per_cell = search(engine, region=params.region)
+    monkeypatch.setattr(facets, "MOST_CELLS", 1)
+    at_once = search(engine, region=params.region)
+    assert ids(at_once) <= {"gorinchem-0", "gorinchem-1", "delft", "hardinxveld"} and at_once.total
+    assert ids(per_cell) >= ids(at_once)
