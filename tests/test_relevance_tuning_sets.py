@@ -335,15 +335,7 @@ def test_tune12_has_typos_as_people_make_them_and_several_topical_words():
     multi = [item for item in queries if item["kind"] == "multi"]
     partly = [item["query"] for item in multi if all(_stems(item["query"]) - _stems(page) for page in best(item))]
     assert len(partly) >= 3, partly
-    asking = re.compile(r"^(hoe|hoeveel|wat|welke|waar|waarom|wanneer|wie|kan|kunnen)\b|\?$")
-    questions = [item["query"] for item in queries if item["kind"] == "question"]
-    assert all(asking.search(query) for query in questions), [q for q in questions if not asking.search(q)]
-    zuid_holland = _zuid_holland_places()
-    places = [item["query"] for item in queries if item["kind"] == "place"]
-    named = [q for q in places if any(re.search(rf"(?<![\w'-]){re.escape(p)}(?![\w-])", q) for p in zuid_holland)]
-    assert len(named) >= 4, named
-    several = [q for q in named if any(re.search(r"[ -]", p) and p in q for p in zuid_holland)]
-    assert len(several) >= 3, several
+    _assert_questions_and_places(queries)
     for item in [item for item in queries if item["kind"] == "compound"]:
         longest = max(re.findall(r"\w+", item["query"]), key=len)
         assert all(longest not in page.lower() for page in best(item)), (item["query"], longest)
@@ -392,20 +384,12 @@ def test_tune13_has_half_remembered_titles_among_alike_titles_and_several_topica
     pairs = {frozenset((a, b)) for one in meant_pages for other in meant_pages for a in one for b in other
              if a != b and long_words(title_of[a]) & long_words(title_of[b])}
     assert len(pairs) >= 3, pairs
-    asking = re.compile(r"^(hoe|hoeveel|wat|welke|waar|waarom|wanneer|wie|kan|kunnen)\b|\?$")
     multi = [item for item in queries if item["kind"] == "multi"]
-    assert not [item["query"] for item in multi if asking.search(item["query"])]
+    assert not [item["query"] for item in multi if ASKING.search(item["query"])]
     partly = [item["query"] for item in multi
               if all(_stems(item["query"]) - _stems(by_url[url]) for url in best(item))]
     assert len(partly) >= 4, partly
-    questions = [item["query"] for item in queries if item["kind"] == "question"]
-    assert all(asking.search(query) for query in questions), [q for q in questions if not asking.search(q)]
-    zuid_holland = _zuid_holland_places()
-    places = [item["query"] for item in queries if item["kind"] == "place"]
-    named = [q for q in places if any(re.search(rf"(?<![\w'-]){re.escape(p)}(?![\w-])", q) for p in zuid_holland)]
-    assert len(named) >= 4, named
-    several = [q for q in named if any(re.search(r"[ -]", p) and p in q for p in zuid_holland)]
-    assert len(several) >= 3, several
+    _assert_questions_and_places(queries)
     twice = 0
     for item in [item for item in queries if item["kind"] == "typo"]:
         missing = _stems(item["query"]) - everywhere
@@ -415,3 +399,19 @@ def test_tune13_has_half_remembered_titles_among_alike_titles_and_several_topica
     for item in [item for item in queries if item["kind"] == "compound"]:
         longest = max(re.findall(r"\w+", item["query"]), key=len)
         assert all(longest not in by_url[url].lower() for url in best(item)), (item["query"], longest)
+
+
+ASKING = re.compile(r"^(hoe|hoeveel|wat|welke|waar|waarom|wanneer|wie|kan|kunnen)\b|\?$")
+
+
+def _assert_questions_and_places(queries: list[dict]) -> None:
+    """Every question asks (a question word first, or a question mark); at least four place queries name a place of
+    Zuid-Holland as a word, three of them a name of several words."""
+    questions = [item["query"] for item in queries if item["kind"] == "question"]
+    assert all(ASKING.search(query) for query in questions), [q for q in questions if not ASKING.search(q)]
+    zuid_holland = _zuid_holland_places()
+    places = [item["query"] for item in queries if item["kind"] == "place"]
+    named = [q for q in places if any(re.search(rf"(?<![\w'-]){re.escape(p)}(?![\w-])", q) for p in zuid_holland)]
+    assert len(named) >= 4, named
+    several = [q for q in named if any(re.search(r"[ -]", p) and p in q for p in zuid_holland)]
+    assert len(several) >= 3, several
