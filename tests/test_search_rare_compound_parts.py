@@ -31,3 +31,21 @@ def test_a_long_query_keeps_only_a_rare_compounds_parts():
 
 def test_a_question_with_a_rare_compound_finds_the_page_with_its_parts(engine):
     assert hits(engine, QUESTION)[0] == "architecture"
+
+
+CIRCUS_QUESTION = "hoe organiseer je een circusdag voor de hele school"
+CIRCUS_DOCS = [
+    ("circus-day", "Een dag lang circus", "De hele school deed een dag lang mee aan het circus: jongleren en acrobatiek."),
+    ("circus-artists", "Circusartiesten op bezoek", "Artiesten van het circus gaven een voorstelling in de gymzaal."),
+    ("circus-lessons", "Circuslessen", "Kinderen krijgen wekelijks les van een circusdocent."),
+    ("trip", "Schoolreis", "Hoe organiseer je een schoolreis? Begin op tijd met plannen en vraag ouders mee."),
+] + [(f"news-{i}", f"Nieuws {i}", "De school organiseert een open dag voor ouders. Het schoolplein is vernieuwd.")
+     for i in range(8)]
+
+circus_engine = articles_engine([(doc_id, title, [], body) for doc_id, title, body in CIRCUS_DOCS],
+                                name="circus_engine")
+
+
+def test_a_rare_compounds_parts_count_in_a_collection_about_its_subject(circus_engine):
+    # "circus" is in a quarter of this collection (RARE_PART_SHARE): still the question's subject, not a common word.
+    assert hits(circus_engine, CIRCUS_QUESTION)[0] == "circus-day"
