@@ -850,6 +850,36 @@ def derived_terms(surface: str) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(out))
 
 
+# -- related words of the field -------------------------------------------------------------------------
+# An umbrella word that the pages about its subject may never use: "levensbeschouwing" for pages about the synagoge
+# and the moskee, "maritiem" for pages about scheepvaart and visserij (fresh21's topical queries, where every engine
+# scored under 0.1). data/related_words.tsv lists, one way, the narrower words; a query word ALSO matches them
+# (query.Clause kind "related"), weighed below the word itself (search.RELATED_WEIGHT).
+
+
+@lru_cache(maxsize=1)
+def _related_table() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    table: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+    for line in (DATA / "related_words.tsv").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        word, _, related = line.partition("\t")
+        key = analyze_query(word)
+        if len(key) != 1:
+            continue  # a data error the tests report (test_related_words.py)
+        words = {phrase.strip(): tuple(analyze_query(phrase)) for phrase in related.split(",")}
+        table[key[0]] = tuple((phrase, terms) for phrase, terms in words.items() if terms and terms != tuple(key))
+    return table
+
+
+def related_words(term: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A query term's related words of the field (data/related_words.tsv), each as written and as its terms:
+    "levensbeschouw" -> ("religie", (religie,)), ("moskee", (moskee,)), ...; a related word of several words has
+    several terms. () for a term with none."""
+    return _related_table().get(term, ())
+
+
 # Numbers written in digits or in words ("40 basisscholen", "veertig basisscholen"): a query that writes one finds
 # a text that writes the other. Only numbers above 31: smaller ones in digits are mostly days, groups and counts
 # of every kind ("2 maart", "groep 1 en 2"), and their names common words ("twee"), so "deel twee" found pages

@@ -132,7 +132,8 @@ def _print_result(result) -> None:
     if result.place_within:
         click.echo(f"{result.place_within.name} ligt in {result.place_within.label}.")
     click.echo(f"{format_count(result.total)} (pagina {result.page} van {result.pages})")
-    click.echo(f"{result.complete_note}\n" if result.complete_note else "")
+    notes = [note for note in (result.complete_note, result.related_note) if note]
+    click.echo("".join(f"{note}\n" for note in notes))
     for number, hit in enumerate(result.hits, (result.page - 1) * result.per_page + 1):
         click.echo(f"{number:>3}. [{hit.type_label}] {hit.title} ({hit.date or 'datum onbekend'})  id={hit.id}")
         snippet = html.unescape(re.sub(r"</?mark>", "*", hit.snippet))

@@ -130,7 +130,7 @@ def _search_result_schema() -> dict:
         "type": "object",
         "required": ["query", "total", "page", "per_page", "pages", "hits", "facets", "relaxation",
                      "suggestion", "filter_drops", "query_error", "place_filter", "place_within",
-                     "complete", "links"],
+                     "complete", "related", "links"],
         "properties": {
             "query": {"type": "object"},
             "total": {"type": "integer", "minimum": 0},
@@ -150,6 +150,8 @@ def _search_result_schema() -> dict:
             "place_within": nullable_object({"name": {"type": "string"}, "value": {"type": "string"},
                                              "label": {"type": "string"}}),
             "complete": {"type": ["integer", "null"], "minimum": 0},
+            "related": {"type": "array", "items": {"type": "string"},
+                        "description": "verwante woorden waarmee ook resultaten zonder het zoekwoord zijn gevonden"},
             "links": {"type": "object", "additionalProperties": {"type": ["string", "null"]}},
         },
     }

@@ -16,6 +16,11 @@ from . import analysis
 MAX_GROUPS = 12  # more words than this add little but cost a lot; the rest is ignored (and said so)
 MIN_PREFIX = 2
 MAX_PARTS_GROUPS = 3  # a compound word meets its parts written apart in queries of up to this many words
+# A word meets its related words of the field (analysis.related_words) in queries of up to this many content words:
+# an umbrella word is typed alone or with one more ("maritiem erfgoed"); in longer queries the other words say what
+# is meant, and there the related words lowered as many tuning queries as they raised (docs/performance.md, "Session
+# 22: related words of the field").
+MAX_RELATED_GROUPS = 2
 # A query that starts with one of these, or ends with "?", is a question (search._every_word).
 QUESTION_WORDS = frozenset("hoe wat wie waar waarom wanneer welke welk hoeveel waarmee waarvoor waardoor".split())
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
@@ -37,12 +42,13 @@ class Clause:
     'parts': scored lower than the whole word), the compound with another of the heads that mean the same
     (kind 'variant': "erfgoededucatie" for "erfgoedonderwijs", scored lower too), a relative of another word class
     (kind 'derived': "geadopteerd" for "adoptie", or a compound's parts with one of them so replaced; scored lower
-    too), or a taxonomy value (kind
+    too), a related word of the field (kind 'related': "synagoge" for "levensbeschouwing", all its terms anywhere;
+    scored lower too), or a taxonomy value (kind
     'facet': terms = (facet, id))."""
 
     kind: str
     terms: tuple[str, ...]
-    text: str  # as the user typed it, for messages
+    text: str  # as the user typed it, for messages (a related word: as the list writes it)
     wider: bool = False  # the municipality (or another of its places) for the place typed: weighs less (search.py)
     synonym: bool = False  # an equivalent of the words typed (the taxonomy's synonyms), not those words
 
@@ -151,10 +157,24 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
                                      if c.kind != "parts" and not (c.kind == "derived" and len(c.terms) > 1)),
                                g.text, g.filler)
                          for g in parsed.groups]
+    if len(parsed.content_groups) <= MAX_RELATED_GROUPS:
+        parsed.groups = [_with_related(g) for g in parsed.groups]
     if len(parsed.groups) > MAX_GROUPS:
         parsed.groups = parsed.groups[:MAX_GROUPS]
         parsed.notes.append(f"Alleen de eerste {MAX_GROUPS} woorden zijn gebruikt.")
     return parsed
+
+
+def _with_related(group: Group) -> Group:
+    """The group with its word's related words of the field (analysis.related_words), for a content word typed alone
+    or as a synonym's phrase: "levensbeschouwing" also matches "synagoge", weighed lower (search.RELATED_WEIGHT)."""
+    typed = group.alternatives[0]
+    if group.filler or typed.kind != "terms" or len(typed.terms) != 1:
+        return group
+    present = {c.terms for c in group.alternatives}
+    related = tuple(Clause("related", terms, word, synonym=True)
+                    for word, terms in analysis.related_words(typed.terms[0]) if terms not in present)
+    return Group(group.alternatives + related, group.text, group.filler) if related else group
 
 
 def _rare_compound(group: Group, rare: Callable[[str, tuple[str, ...]], bool]) -> bool:

@@ -128,6 +128,9 @@ class SearchResult:
     # Of `total`, the documents with every word of a short query, when fewer: the others fill the page with some of
     # its words, or of a compound's parts (None otherwise).
     complete: int | None = None
+    # Related words of the field through which listed documents without the query's own word were found
+    # ("levensbeschouwing": synagoge, moskee), as the page names them.
+    related: list[str] = field(default_factory=list)
 
     @property
     def page(self) -> int:
@@ -141,6 +144,14 @@ class SearchResult:
         words = ("met alle zoekwoorden; de andere hebben er een deel van" if " " in self.params.q.strip()
                  else "met het hele woord; de andere hebben een deel ervan")
         return f"{format_count(self.complete)} {words}."
+
+    @property
+    def related_note(self) -> str | None:
+        """What the page and the command line say of `related`: "Ook gevonden met verwante woorden: synagoge."."""
+        if not self.related:
+            return None
+        return f"Ook gevonden met {'verwante woorden' if len(self.related) > 1 else 'het verwante woord'}: " \
+               f"{', '.join(self.related)}."
 
     @property
     def per_page(self) -> int:
@@ -174,4 +185,5 @@ class SearchResult:
             "place_filter": asdict(self.place_filter) if self.place_filter else None,
             "place_within": asdict(self.place_within) if self.place_within else None,
             "complete": self.complete,
+            "related": self.related,
         }

@@ -104,6 +104,15 @@ COLLOCATION_SHARE = 0.5
 # result), an export of 100 and a page of 5 each listed other documents than the search page, with other totals and
 # facet counts, and page 2 of 5 could be empty where the page of 10 showed ten.
 PAGE_TO_FILL = PER_PAGE_DEFAULT
+# A related word of the field (query.Clause kind "related", data/related_words.tsv: "synagoge" for
+# "levensbeschouwing") counts for the word in the tiers and weighs this share of the typed word's BM25F, its best
+# related word only (_add_related_scores). Only for a word that fewer documents than a page have: the related words
+# fill the page that the word's own documents do not (_without_common_related). On the tuning sets
+# (docs/performance.md, "Session 22: related words of the field"): queries of one or two content words 35 up,
+# 10 down, summed +6.8; the held-out half ...
+RELATED_WEIGHT = 0.3
+RELATED_BELOW = PAGE_TO_FILL
+MAX_RELATED_SHOWN = 5  # related words the page names ("Ook gevonden met verwante woorden: ...")
 # A long query's compound that fewer documents than this have whole keeps its parts (query.parse_query drops them in
 # queries of more than MAX_PARTS_GROUPS words), when its rarest part is in under this share of the documents: the
 # parts are then the query's evidence ("waarom zijn architectuurlessen goed ..." 0.289 -> 0.645), where common parts
@@ -526,7 +535,8 @@ class SearchEngine:
         )
         if listing.relaxation is None and query.corrected is not None:
             result.suggestion = _suggestion(query.corrected, listing.corrected_plan, listing.filters, result.total)
-        result.complete = _complete(listing)
+        result.complete = _complete(listing, self._with_own_words(state, listing.parsed, listing.plan.complete))
+        result.related = self._related_found(state, listing)
         result.place_filter = self._place_filter(state, query, listing, params)
         result.place_within = self._place_within(listing.parsed)
         if result.total == 0 and params.has_filters:
@@ -642,7 +652,8 @@ class SearchEngine:
     def _parse(self, state: _State, text: str) -> ParsedQuery:
         """The query as searched: parsed with the synonyms, and a filler word that makes a fixed expression in
         this collection a content word (the query as typed, and as spelling-corrected)."""
-        return self._with_collocations(state, parse_query(text, self.synonyms, partial(self._rare_compound, state)))
+        parsed = parse_query(text, self.synonyms, partial(self._rare_compound, state))
+        return self._with_collocations(state, _without_common_related(state, parsed))
 
     @staticmethod
     def _rare_compound(state: _State, term: str, parts: tuple[str, ...]) -> bool:
@@ -1126,8 +1137,9 @@ class SearchEngine:
             for clause in group.alternatives:
                 if clause.kind == "parts":
                     self._add_parts_scores(state, group, clause, into, within, classic, within_docs)
-                else:
+                elif clause.kind != "related":
                     self._add_clause_scores(state, clause, into, within, classic, within_docs)
+            self._add_related_scores(state, group, into, within, classic, within_docs)
             if group.filler:
                 scores += FILLER_WEIGHT * into
             elif saturated:
@@ -1185,6 +1197,20 @@ class SearchEngine:
         for name in schema.TEXT_FIELDS:
             terms = [state.ranker.term(name, term, classic_idf=classic) for term in clause.terms]
             ranking.add_all(into, terms, weight, within, within_docs)
+
+    def _add_related_scores(self, state: _State, group: Group, into: np.ndarray, within: np.ndarray | None,
+                            classic: bool, within_docs: np.ndarray | None) -> None:
+        """The group's related words of the field: RELATED_WEIGHT of the best one's BM25F in each document, not their
+        sum, so that a page that lists many of them (every religion) does not outweigh the page about one."""
+        related = [clause for clause in group.alternatives if clause.kind == "related"]
+        if not related:
+            return
+        best = state.ranker.zeros()
+        for clause in related:
+            one = state.ranker.zeros()
+            self._add_clause_scores(state, clause, one, within, classic, within_docs)
+            np.maximum(best, one, out=best)
+        into += RELATED_WEIGHT * best
 
     def _add_clause_scores(self, state: _State, clause: Clause, into: np.ndarray,
                            within: np.ndarray | None = None, classic: bool = False,
@@ -1491,6 +1517,32 @@ class SearchEngine:
         typed &= listed
         return typed if typed and typed.bit_count() < TYPED_SHARE * bits.bit_count() else bits
 
+    def _own_bits(self, state: _State, group: Group) -> int:
+        """Documents that match the group by its own words, not only by a related word of the field."""
+        bits = 0
+        for clause in group.alternatives:
+            if clause.kind != "related":
+                bits |= self._clause_bits(state, clause)
+        return bits
+
+    def _with_own_words(self, state: _State, parsed: ParsedQuery, bits: int) -> int:
+        """Of `bits`, the documents that match each group with related words by its own words too."""
+        for group in parsed.groups:
+            if any(clause.kind == "related" for clause in group.alternatives):
+                bits &= self._own_bits(state, group)
+        return bits
+
+    def _related_found(self, state: _State, listing: _Listing) -> list[str]:
+        """The related words of the field (as the list writes them) through which listed documents without the
+        query's own word were found, at most MAX_RELATED_SHOWN: what the page says it also searched for."""
+        found: list[str] = []
+        for group in listing.parsed.groups:
+            related = [clause for clause in group.alternatives if clause.kind == "related"]
+            if related:
+                without = listing.listed & ~self._own_bits(state, group)
+                found += [clause.text for clause in related if without and self._clause_bits(state, clause) & without]
+        return list(dict.fromkeys(found))[:MAX_RELATED_SHOWN]
+
     def _highlight_terms(self, parsed: ParsedQuery) -> tuple[set[str], set[tuple[str, ...]]]:
         """The terms a snippet marks wherever they stand, and the phrases it marks only where they stand."""
         terms: set[str] = set()
@@ -1499,7 +1551,7 @@ class SearchEngine:
             for clause in group.alternatives:
                 if clause.kind == "phrase" and len(clause.terms) > 1:
                     phrases.add(clause.terms)
-                elif clause.kind in ("terms", "phrase", "parts", "variant", "derived"):
+                elif clause.kind in ("terms", "phrase", "parts", "variant", "derived", "related"):
                     terms.update(clause.terms)
         return terms, phrases
 
@@ -1801,14 +1853,24 @@ def _joined(first: _Listing, more: list[_Listing]) -> _Listing:
                    complete=first.complete and all(listing.complete for listing in more))
 
 
-def _complete(listing: _Listing) -> int | None:
-    """How many listed documents have every word of a short query (a compound's: the word, or all its parts), when
-    fewer than are listed and the page does not already say why (a relaxation); None otherwise. Long queries are
-    listed by the share of their weight (_weighted_plan): there "every word" is not what lists a page."""
-    plan = listing.plan
-    if listing.relaxation is not None or listing.parsed.is_empty or plan.evidence is not None:
+def _without_common_related(state: _State, parsed: ParsedQuery) -> ParsedQuery:
+    """The query without the related words of a word that RELATED_BELOW documents or more have: they are there to
+    find the pages a rare umbrella word misses, and beside a common word's own pages they were noise."""
+    groups = [group if not any(c.kind == "related" for c in group.alternatives)
+              or _documents(state, group.alternatives[0].terms[0]) < RELATED_BELOW
+              else replace(group, alternatives=tuple(c for c in group.alternatives if c.kind != "related"))
+              for group in parsed.groups]
+    return parsed if groups == parsed.groups else replace(parsed, groups=groups)
+
+
+def _complete(listing: _Listing, complete: int) -> int | None:
+    """How many listed documents have every word of a short query (a compound's: the word, or all its parts; of
+    `complete`, the plan's complete documents less those with only a related word), when fewer than are listed and
+    the page does not already say why (a relaxation); None otherwise. Long queries are listed by the share of their
+    weight (_weighted_plan): there "every word" is not what lists a page."""
+    if listing.relaxation is not None or listing.parsed.is_empty or listing.plan.evidence is not None:
         return None
-    complete = (plan.complete & listing.listed).bit_count()
+    complete = (complete & listing.listed).bit_count()
     return complete if complete < listing.listed.bit_count() else None
 
 

@@ -1,0 +1,84 @@
+"""An umbrella word of the field also finds the pages that use only its narrower words: "levensbeschouwing" the page
+about a synagoge, "maritiem" the page about scheepvaart (data/related_words.tsv, query.Clause kind "related",
+search.RELATED_WEIGHT). The page with the word typed still ranks first, and the relation goes one way."""
+from __future__ import annotations
+
+from conftest import articles_engine, hits
+
+from kennisplatform import analysis, search
+from kennisplatform.params import SearchParams
+from kennisplatform.query import parse_query
+
+DOCS = [
+    ("synagogue", "Klas 6 bezoekt de synagoge",
+     "De leerlingen kregen een rondleiding in de synagoge en hoorden over de joodse feestdagen."),
+    ("mosque", "Open dag in de moskee", "Een groep 7 bezocht de moskee in de wijk en sprak met de imam."),
+    ("worldview", "Levensbeschouwing in de klas",
+     "Levensbeschouwing is een vak waarin kinderen over geloof en zingeving praten."),
+    ("ships", "Kinderen verdiepen zich in scheepvaart",
+     "Op de werf leren kinderen hoe schepen gebouwd worden en hoe de scheepvaart de stad groot maakte."),
+] + [(f"news-{i}", f"Nieuws {i}", "De school organiseert een open dag voor ouders. Het schoolplein is vernieuwd.")
+     for i in range(6)]
+
+engine = articles_engine([(doc_id, title, [], body) for doc_id, title, body in DOCS], name="engine")
+
+
+def test_every_line_of_the_related_words_names_one_query_word():
+    lines = [line.split("#", 1)[0].strip() for line in
+             (analysis.DATA / "related_words.tsv").read_text(encoding="utf-8").splitlines()]
+    for line in filter(None, lines):
+        word, tab, related = line.partition("\t")
+        assert tab and related.strip(), line
+        assert len(analysis.analyze_query(word)) == 1, word
+        assert analysis.related_words(analysis.analyze_query(word)[0]), word
+
+
+def test_a_query_word_gets_its_related_words_as_a_lower_kind_of_match():
+    group = parse_query("levensbeschouwing").groups[0]
+    related = [c.terms for c in group.alternatives if c.kind == "related"]
+    assert (analysis.stem("synagoge"),) in related and (analysis.stem("moskee"),) in related
+    assert all(c.synonym for c in group.alternatives if c.kind == "related")
+    # One way: a narrower word does not widen to the umbrella word or to its siblings.
+    assert not [c for c in parse_query("synagoge").groups[0].alternatives if c.kind == "related"]
+
+
+def test_an_umbrella_word_finds_the_pages_that_use_only_its_narrower_words(engine):
+    found = hits(engine, "levensbeschouwing")
+    assert found[0] == "worldview"  # the page with the word typed first
+    assert {"synagogue", "mosque"} <= set(found[1:])
+    assert "ships" not in found and not any(doc.startswith("news") for doc in found)
+
+
+def test_a_two_word_query_counts_the_related_word_for_its_word(engine):
+    # No page says "maritiem": the page about scheepvaart has both words only through the related word.
+    assert hits(engine, "maritiem")[0] == "ships"
+    assert hits(engine, "maritiem werf")[0] == "ships"
+
+
+def test_the_page_says_which_related_words_found_more(engine):
+    result = engine.search(SearchParams(q="levensbeschouwing"))
+    assert result.complete == 1  # the page with the word itself; the others have a related word only
+    assert set(result.related) == {"synagoge", "moskee"}
+    assert result.related_note.startswith("Ook gevonden met verwante woorden: ")
+    assert result.to_dict()["related"] == result.related
+    assert engine.search(SearchParams(q="synagoge")).related == []
+
+
+COMMON_DOCS = DOCS + [(f"religion-{i}", f"Religie in groep {i}", "Over religie en geloof in de klas.")
+                      for i in range(search.RELATED_BELOW)]
+common_engine = articles_engine([(doc_id, title, [], body) for doc_id, title, body in COMMON_DOCS],
+                                name="common_engine")
+
+
+def test_a_word_that_many_pages_have_gets_no_related_words(common_engine):
+    # Its own pages fill the page; a related word would only add noise beside them.
+    found = hits(common_engine, "religie", per_page=50)
+    assert "mosque" not in found and "synagogue" not in found
+    assert len(found) == search.RELATED_BELOW
+
+
+def test_a_longer_query_keeps_to_its_own_words():
+    # Three content words say what is meant; related words there lowered as many queries as they raised.
+    assert any(c.kind == "related" for g in parse_query("levensbeschouwing bovenbouw").groups for c in g.alternatives)
+    assert not any(c.kind == "related" for g in parse_query("levensbeschouwing lessen bovenbouw").groups
+                   for c in g.alternatives)
