@@ -868,8 +868,10 @@ def _related_table() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
         key = analyze_query(word)
         if len(key) != 1:
             continue  # a data error the tests report (test_related_words.py)
-        words = {phrase.strip(): tuple(analyze_query(phrase)) for phrase in related.split(",")}
-        table[key[0]] = tuple((phrase, terms) for phrase, terms in words.items() if terms and terms != tuple(key))
+        words: dict[tuple[str, ...], str] = {}  # one word per stem: "schip" for schip and schepen
+        for phrase in related.split(","):
+            words.setdefault(tuple(analyze_query(phrase)), phrase.strip())
+        table[key[0]] = tuple((phrase, terms) for terms, phrase in words.items() if terms and terms != tuple(key))
     return table
 
 

@@ -138,17 +138,22 @@ class SearchResult:
 
     @property
     def complete_note(self) -> str | None:
-        """What the page and the command line say of `complete`: "3 resultaten met het hele woord; ..."."""
+        """What the page and the command line say of `complete` (and `related`): "3 resultaten met het hele woord;
+        ...", "Geen resultaten met alle zoekwoorden; wel met een deel ervan of een verwant woord: synagoge."."""
         if self.complete is None:
             return None
-        words = ("met alle zoekwoorden; de andere hebben er een deel van" if " " in self.params.q.strip()
-                 else "met het hele woord; de andere hebben een deel ervan")
-        return f"{format_count(self.complete)} {words}."
+        whole = "alle zoekwoorden" if " " in self.params.q.strip() else "het hele woord"
+        related = f" of een verwant woord: {', '.join(self.related)}" if self.related else ""
+        if not self.complete and related:
+            return f"Geen resultaten met {whole}; wel met een deel ervan{related}."
+        others = ("de andere hebben er een deel van" if " " in self.params.q.strip()
+                  else "de andere hebben een deel ervan")
+        return f"{format_count(self.complete)} met {whole}; {others}{related}."
 
     @property
     def related_note(self) -> str | None:
-        """What the page and the command line say of `related`: "Ook gevonden met verwante woorden: synagoge."."""
-        if not self.related:
+        """The related words that found more, where complete_note does not already name them."""
+        if not self.related or self.complete is not None:
             return None
         return f"Ook gevonden met {'verwante woorden' if len(self.related) > 1 else 'het verwante woord'}: " \
                f"{', '.join(self.related)}."

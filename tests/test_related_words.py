@@ -59,7 +59,10 @@ def test_the_page_says_which_related_words_found_more(engine):
     result = engine.search(SearchParams(q="levensbeschouwing"))
     assert result.complete == 1  # the page with the word itself; the others have a related word only
     assert set(result.related) == {"synagoge", "moskee"}
-    assert result.related_note.startswith("Ook gevonden met verwante woorden: ")
+    assert result.complete_note == ("1 resultaat met het hele woord; de andere hebben een deel ervan of een verwant "
+                                    "woord: moskee, synagoge.")
+    assert engine.search(SearchParams(q="maritiem")).complete_note == \
+        "Geen resultaten met het hele woord; wel met een deel ervan of een verwant woord: scheepvaart, schip, werf."
     assert result.to_dict()["related"] == result.related
     assert engine.search(SearchParams(q="synagoge")).related == []
 
