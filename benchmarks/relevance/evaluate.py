@@ -26,6 +26,7 @@
     python benchmarks/relevance/evaluate.py --fresh20 [--beside-starter]  # a twentieth, made like fresh8 (session 20)
     python benchmarks/relevance/evaluate.py --fresh21 [--beside-starter]  # a twenty-first, made like fresh8 (session 21)
     python benchmarks/relevance/evaluate.py --fresh22 [--beside-starter]  # a twenty-second, made like fresh8 (session 22)
+    python benchmarks/relevance/evaluate.py --fresh23 [--beside-starter]  # a twenty-third, made like fresh8 (session 23)
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune5 [--per-query]    # pages of its own, judgments_tune5.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune6 [--beside-starter]   # titles beside the bundled corpus (tuning)
@@ -278,6 +279,15 @@ breaking and dance in class, media literacy and fake news, school orchestras, bl
 bands, art and music for elderly people and in care, architecture and play areas designed with children, BoekStart
 and reading aloud, drawing and painting in class; Krimpen aan de Lek, Hoornaar, Zoeterwoude, Bleiswijk, Sassenheim,
 Naaldwijk, Maassluis, Ferwert, Schoonoord, Heeze, Wilnis, Koewacht, Schagen).
+--fresh23 (collection_fresh23/) is a twenty-third check set, made in session 22 exactly as fresh8 to fresh22 were, for
+the end of session 23, and run the same way, once, by the lead, at the end, alone and with --beside-starter; its
+queries are its own, and its pooled starter documents are graded under the same key check, beside the others', each
+under its judgments file's name (pool_beside_starter.py --check fresh23; it is one of CHECK_SETS, and its grades
+join only its own queries, split fresh23). Its pages are of subjects and places the other sets hardly have (film,
+animation and film festivals with schools, museum lessons and school visits, choirs, open podia and talent shows,
+newcomers' classes and special schools, cultuurcoaches and cultuurmakelaars, CKV, the mbo and the arts exams, game
+design, programming and makerspaces; Gouda, Vlaardingen, Voorburg, Papendrecht, Zwijndrecht, Gorinchem, Hillegom,
+Zoetermeer, Leiderdorp, Katwijk, Delft, Coevorden, Elburg, Dokkum, Schouwen-Duiveland).
 --typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
 starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
 typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; the rules are in their headers).
@@ -309,11 +319,11 @@ session 21;
 pool_beside_starter.py prints the pool) and count with their grades. The
 field set's held-out half was pooled and graded the same way, separately (its own key, held_out, in the same file;
 pool_beside_starter.py --held-out), from the blind pool listing only: its grades join only held-out queries. The
-check sets of CHECK_SETS (fresh8 to fresh22) were pooled and graded the same way (sessions 8, 10 to 21),
+check sets of CHECK_SETS (fresh8 to fresh23) were pooled and graded the same way (sessions 8, 10 to 22),
 separately again (their own key, check, each set under its judgments file's name; pool_beside_starter.py --check
 NAME), from the blind pool listing only: each set's grades join only its own queries (split fresh8, fresh9,
 fresh10, fresh11, fresh12, fresh13, fresh14, fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21,
-fresh22). For the
+fresh22, fresh23). For the
 other check sets (fresh to fresh7) and the other derived sets (typo, compound, elided) they are unjudged, so they count
 as not relevant for every engine: there an engine that finds more of the starter documents that are on topic loses
 points for them, so compare engines, not figures with and without it. --no-starter-grades leaves them unjudged
@@ -407,6 +417,8 @@ FRESH21_COLLECTION = HERE / "collection_fresh21"
 FRESH21_JUDGMENTS = HERE / "judgments_fresh21.yaml"
 FRESH22_COLLECTION = HERE / "collection_fresh22"
 FRESH22_JUDGMENTS = HERE / "judgments_fresh22.yaml"
+FRESH23_COLLECTION = HERE / "collection_fresh23"
+FRESH23_JUDGMENTS = HERE / "judgments_fresh23.yaml"
 TUNE3_COLLECTION = HERE / "collection_tune3"
 TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
 TUNE4_COLLECTION = HERE / "collection_tune4"
@@ -440,14 +452,14 @@ BESIDE_STARTER_JUDGMENTS = HERE / "beside_starter_grades.yaml"
 # the check sets' (pooled separately: fresh8 in session 8, fresh9 in session 10, fresh10 in session 11, fresh11 in
 # session 12, fresh12 and fresh13 in session 13, fresh14 in session 14, fresh15 in session 15, fresh16 in session
 # 16, fresh17 in session 17, fresh18 and fresh19 in session 18, fresh20 in session 19, fresh21 in session 20,
-# fresh22 in session 21), each under its judgments file's name.
+# fresh22 in session 21, fresh23 in session 22), each under its judgments file's name.
 TUNING_KEY = "judgments"
 HELD_OUT_KEY = "held_out"
 CHECK_KEY = "check"
 # The check sets made to be measured beside the bundled corpus, every query pooled (pool_beside_starter.py --check
 # NAME) and graded under CHECK_KEY by its judgments file's name. A later one is added here by its name.
 CHECK_SETS = ("fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16",
-              "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22")
+              "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23")
 # --NAME: (pages to import, or the starter corpus as it is; judgments over them; what the set is for)
 NAMED_SETS = {
     "field": (FIELD_COLLECTION, FIELD_JUDGMENTS, "the real pages"),
@@ -493,6 +505,8 @@ NAMED_SETS = {
                 "a twenty-first fresh check set, made like fresh8, run once at the end (session 21)"),
     "fresh22": (FRESH22_COLLECTION, FRESH22_JUDGMENTS,
                 "a twenty-second fresh check set, made like fresh8, run once at the end (session 22)"),
+    "fresh23": (FRESH23_COLLECTION, FRESH23_JUDGMENTS,
+                "a twenty-third fresh check set, made like fresh8, run once at the end (session 23)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
     "tune4": (TUNE4_COLLECTION, TUNE4_JUDGMENTS, "a fourth tuning set: pages sharing title words (session 6)"),
     "tune5": (TUNE5_COLLECTION, TUNE5_JUDGMENTS,
@@ -616,7 +630,7 @@ def with_starter_grades(judged: list[Judged], judgments: Path, pooled: Path = BE
     tuning queries' grades (key `judgments`) join only a tuning query (split tune, or a file without halves),
     the held-out queries' grades (key `held_out`, pooled separately) only a held-out query (split heldout), and
     a check set's grades (key `check`, pooled separately) only a query of a check set (a split of its own, such
-    as fresh8 to fresh22), each under its judgments file's name. Queries of no pool (the check sets never pooled) keep
+    as fresh8 to fresh23), each under its judgments file's name. Queries of no pool (the check sets never pooled) keep
     their starter documents unjudged. Returns how many queries got starter grades."""
     pools = _pools(pooled)  # read once for the three pools
     by_key = {key: (pools.get(key) or {}).get(judgments.name, {}) for key in (TUNING_KEY, HELD_OUT_KEY, CHECK_KEY)}
