@@ -1,5 +1,5 @@
 """The tuning sets over pages of their own (tune3, session 5; tune4, session 6; tune5, session 7; tune6, session 11;
-tune7, session 12; tune8, session 13; tune9, session 14; tune10, session 18; tune11, session 19; tune12, session 20; tune13, session 21) stay what they claim to be: pages of their
+tune7, session 12; tune8, session 13; tune9, session 14; tune10, session 18; tune11, session 19; tune12, session 20; tune13, session 21; tune14, session 22) stay what they claim to be: pages of their
 own (none shared with any other collection, so tuning on them never tunes on a check set's page), every judged page
 present by its source address, all of it tuning material, and enough queries of the kinds each was made for (tune3:
 titles and several topical words; tune4: titles, one- and two-word topics, compounds and questions, over pages whose
@@ -16,7 +16,9 @@ words and villages of a municipality, over practical and local pages, none a cop
 half-remembered titles and derived word forms, over pages whose titles share words, none a copy of another set's
 query; tune12: every kind, 8 queries each, with typos as people make them and queries of several topical words, none a
 copy of another set's query; tune13: half-remembered titles among pages whose titles are alike and queries of several
-topical words, 12 each, with the other kinds, none a copy of another set's query)."""
+topical words, 12 each, with the other kinds, none a copy of another set's query; tune14: short topical queries whose
+umbrella or related words the best pages do not use, 20 of them, with the other kinds, none a copy of another set's
+query)."""
 from __future__ import annotations
 
 import html
@@ -47,6 +49,7 @@ TUNE10 = RELEVANCE / "collection_tune10"
 TUNE11 = RELEVANCE / "collection_tune11"
 TUNE12 = RELEVANCE / "collection_tune12"
 TUNE13 = RELEVANCE / "collection_tune13"
+TUNE14 = RELEVANCE / "collection_tune14"
 TITLE = re.compile(r"<title>([^<]+)</title>")
 
 
@@ -97,12 +100,16 @@ SETS = {
     "tune13": TuningSet(TUNE13, RELEVANCE / "judgments_tune13.yaml", range(42, 53),
                         {"title": 12, "multi": 12, "question": 8, "place": 6, "typo": 6, "topical": 6, "compound": 6},
                         {"question": (8, 14), "topical": (1, 3), "multi": (3, 6)}),
+    # short topical queries whose words the best pages do not use, 20 of them, and the other kinds
+    "tune14": TuningSet(TUNE14, RELEVANCE / "judgments_tune14.yaml", range(44, 54),
+                        {"topical": 20, "multi": 8, "question": 8, "place": 6, "title": 6, "typo": 4, "compound": 4},
+                        {"question": (8, 14), "topical": (1, 3), "multi": (3, 6)}),
 }
 # A kind only the tuning sets use: a query whose word is a derived form (noun, verb, adjective) of the page's word.
 TUNING_KINDS = KINDS | {"morphology"}
 # The sets written after every other judgments file: none of their queries may have the analysed terms of another
 # file's query (a later set is added here by its name).
-OWN_QUERIES = ("tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12", "tune13")
+OWN_QUERIES = ("tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12", "tune13", "tune14")
 
 
 @pytest.fixture(scope="module", params=list(SETS))
@@ -143,11 +150,12 @@ def _terms(query: str) -> tuple[str, ...]:
     return tuple(sorted(set(analysis.analyze_query(query))))
 
 
-@pytest.mark.parametrize("folder", [TUNE4, TUNE5, TUNE6, TUNE7, TUNE8, TUNE9, TUNE10, TUNE11, TUNE12, TUNE13],
+@pytest.mark.parametrize("folder", [TUNE4, TUNE5, TUNE6, TUNE7, TUNE8, TUNE9, TUNE10, TUNE11, TUNE12, TUNE13,
+                                    TUNE14],
                          ids=["tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12",
-                              "tune13"])
+                              "tune13", "tune14"])
 def test_titles_share_words(folder):
-    """The point of tune4 to tune13: a remembered title's words are in more than one page's title."""
+    """The point of tune4 to tune14: a remembered title's words are in more than one page's title."""
     words = Counter()
     for name in collection_pages(folder).values():
         title = html.unescape(TITLE.search((folder / name).read_text(encoding="utf-8")).group(1)).lower()
@@ -158,7 +166,7 @@ def test_titles_share_words(folder):
 
 @pytest.mark.parametrize("name", OWN_QUERIES)
 def test_no_query_of_a_later_set_has_the_terms_of_another_sets_query(name):
-    """tune5 to tune13 were each written after every other set: a query with the same analysed terms as one of
+    """tune5 to tune14 were each written after every other set: a query with the same analysed terms as one of
     theirs would tune on a held-out or check query, or only repeat a tuning one."""
     mine = SETS[name].judgments
     others = {_terms(item["query"]) for path in sorted(RELEVANCE.glob("judgments*.yaml")) if path != mine
@@ -399,6 +407,55 @@ def test_tune13_has_half_remembered_titles_among_alike_titles_and_several_topica
     for item in [item for item in queries if item["kind"] == "compound"]:
         longest = max(re.findall(r"\w+", item["query"]), key=len)
         assert all(longest not in by_url[url].lower() for url in best(item)), (item["query"], longest)
+
+
+def test_tune14_asks_short_topical_queries_with_words_the_best_pages_do_not_use():
+    """The point of tune14: of its twenty topical queries (one to three words) at least twelve have an analysed term
+    that no page they grade 3 has (an umbrella or related word of the field: "immaterieel erfgoed" for a school's
+    costume day, "windmolens" for pages that say "molen"), and at least four have every term on one of the pages they
+    grade 3 (the plain word), so that the set measures both. Each such word is not a word form of the pages' own
+    words: at least eight of the twelve have a term that no page of the whole collection has. Several pages compete:
+    at least twelve topical queries grade three pages or more. Multi queries ask no question; questions are asked
+    as questions; at least four places name a village or municipality of Zuid-Holland, three of them a name of several
+    words; every typo query has an analysed term no page has, one of them two; a compound query's longest word is
+    whole in none of the pages it grades 3; no title query is a page's whole title."""
+    chosen = SETS["tune14"]
+    pages = collection_pages(chosen.folder)
+    raw = {url: (chosen.folder / name).read_text(encoding="utf-8") for url, name in pages.items()}
+    by_url = {url: html.unescape(re.sub(r"<[^>]+>", " ", text)) for url, text in raw.items()}
+    stems = {url: _stems(text) for url, text in by_url.items()}
+    everywhere = set().union(*stems.values())
+    queries = yaml.safe_load(chosen.judgments.read_text(encoding="utf-8"))["queries"]
+    assert all(item["query"] == item["query"].lower() for item in queries)
+
+    def best(item):
+        return [normalise_url(url) for url, grade in item["relevant"].items() if grade == 3]
+
+    topical = [item for item in queries if item["kind"] == "topical"]
+    unused = [item["query"] for item in topical
+              if any(all(term not in stems[url] for url in best(item)) for term in _stems(item["query"]))]
+    assert len(unused) >= 12, unused
+    nowhere = [query for query in unused if _stems(query) - everywhere]
+    assert len(nowhere) >= 8, nowhere
+    plain = [item["query"] for item in topical if any(_stems(item["query"]) <= stems[url] for url in best(item))]
+    assert len(plain) >= 4, plain
+    assert len([item for item in topical if len(item["relevant"]) >= 3]) >= 12
+    multi = [item for item in queries if item["kind"] == "multi"]
+    assert not [item["query"] for item in multi if ASKING.search(item["query"])]
+    _assert_questions_and_places(queries)
+    twice = 0
+    for item in [item for item in queries if item["kind"] == "typo"]:
+        missing = _stems(item["query"]) - everywhere
+        assert missing, item["query"]
+        twice += len(missing) >= 2
+    assert twice >= 1, twice
+    for item in [item for item in queries if item["kind"] == "compound"]:
+        longest = max(re.findall(r"\w+", item["query"]), key=len)
+        assert all(longest not in by_url[url].lower() for url in best(item)), (item["query"], longest)
+    for item in [item for item in queries if item["kind"] == "title"]:
+        for url in best(item):
+            title = html.unescape(TITLE.search(raw[url]).group(1)).lower()
+            assert item["query"] != re.split(r" [-|] ", title)[0], item["query"]
 
 
 ASKING = re.compile(r"^(hoe|hoeveel|wat|welke|waar|waarom|wanneer|wie|kan|kunnen)\b|\?$")
