@@ -112,11 +112,14 @@ def closest_word(word: str, indexed: Callable[[str], int],
     # word misspelled ("cultuurpallet"), but is never taken for a rarer word of the corpus or for two.
     if not options and not compound:
         in_corpus = _corpus_words(word, indexed, indexed_many)
+        apart = _two_words(word, indexed)
+        # Two words of the corpus that more documents have than any word one mistake off are a compound of the
+        # corpus's own words, spelled right: "klederdrachtdag" is klederdracht (8 documents) + dag, not
+        # "klederdrachtdrag" (1 document).
+        if apart and (not in_corpus or apart[1] > max(in_corpus.values())):
+            return apart[0]
         if in_corpus:
             return _most_documents(in_corpus)
-        apart = _two_words(word, indexed)
-        if apart:
-            return apart
     if not options and len(word) >= MIN_LENGTH_TWO_EDITS:
         options = [w for w in _speller().suggest(word, limit=40, maxdist=2, prefix=1) if documents(w)]
     if not options:
@@ -162,9 +165,10 @@ def _rare_word(word: str) -> bool:
     return analysis.word_zipf(word) >= RARE_WORD_ZIPF
 
 
-def _two_words(word: str, indexed: Callable[[str], int]) -> str | None:
+def _two_words(word: str, indexed: Callable[[str], int]) -> tuple[str, int] | None:
     """Two words run together ("coteaching" for co-teaching, "kunstenmuziek"): the split whose parts the
-    corpus both has (neither a stop word), the rarer part in as many documents as possible; or None."""
+    corpus both has (neither a stop word), the rarer part in as many documents as possible, with that number; or
+    None."""
     best, most = None, 0
     for cut in range(MIN_SPLIT_PART, len(word) - MIN_SPLIT_PART + 1):
         head, tail = word[:cut], word[cut:]
@@ -173,7 +177,7 @@ def _two_words(word: str, indexed: Callable[[str], int]) -> str | None:
         documents = min(indexed(analysis.stem(head)), indexed(analysis.stem(tail)))
         if documents > most:
             best, most = f"{head} {tail}", documents
-    return best
+    return (best, most) if best else None
 
 
 @lru_cache(maxsize=10_000)
