@@ -26,11 +26,14 @@ engine = articles_engine([(doc_id, title, [], body) for doc_id, title, body in D
 def test_every_line_of_the_related_words_names_one_query_word():
     lines = [line.split("#", 1)[0].strip() for line in
              (analysis.DATA / "related_words.tsv").read_text(encoding="utf-8").splitlines()]
+    keys = []
     for line in filter(None, lines):
         word, tab, related = line.partition("\t")
         assert tab and related.strip(), line
         assert len(analysis.analyze_query(word)) == 1, word
         assert analysis.related_words(analysis.analyze_query(word)[0]), word
+        keys.append(analysis.analyze_query(word)[0])
+    assert len(keys) == len(set(keys))  # a second line for a word would silently replace the first
 
 
 def test_a_query_word_gets_its_related_words_as_a_lower_kind_of_match():
