@@ -142,12 +142,12 @@ class SearchResult:
         ...", "Geen resultaten met alle zoekwoorden; wel met een deel ervan of een verwant woord: synagoge."."""
         if self.complete is None:
             return None
-        whole = "alle zoekwoorden" if " " in self.params.q.strip() else "het hele woord"
+        several = " " in self.params.q.strip()
+        whole = "alle zoekwoorden" if several else "het hele woord"
         related = f" of een verwant woord: {', '.join(self.related)}" if self.related else ""
         if not self.complete and related:
             return f"Geen resultaten met {whole}; wel met een deel ervan{related}."
-        others = ("de andere hebben er een deel van" if " " in self.params.q.strip()
-                  else "de andere hebben een deel ervan")
+        others = "de andere hebben er een deel van" if several else "de andere hebben een deel ervan"
         return f"{format_count(self.complete)} met {whole}; {others}{related}."
 
     @property
