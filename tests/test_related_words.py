@@ -88,3 +88,14 @@ def test_a_longer_query_keeps_to_its_own_words():
     assert any(c.kind == "related" for g in parse_query("levensbeschouwing bovenbouw").groups for c in g.alternatives)
     assert not any(c.kind == "related" for g in parse_query("levensbeschouwing lessen bovenbouw").groups
                    for c in g.alternatives)
+
+
+def test_beside_a_relaxation_the_related_words_have_a_note_of_their_own():
+    from kennisplatform.results import SearchResult
+
+    one = SearchResult(params=SearchParams(q="jodendom"), total=3, hits=[], facets={}, related=["synagoge"])
+    assert one.complete_note is None and one.related_note == "Ook gevonden met het verwante woord: synagoge."
+    two = SearchResult(params=SearchParams(q="jodendom"), total=3, hits=[], facets={}, related=["synagoge", "sjoel"])
+    assert two.related_note == "Ook gevonden met verwante woorden: synagoge, sjoel."
+    two.complete = 1  # then the note on how the results match names them, once
+    assert two.related_note is None and two.complete_note.endswith("of een verwant woord: synagoge, sjoel.")
