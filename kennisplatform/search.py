@@ -853,9 +853,12 @@ class SearchEngine:
           is not about Krimpen);
         - for a query of one compound ("waterbeheer", "drukkersambacht"), the documents with some of its parts,
           most parts first: its words as a query of several words would list them ("water" in a page about a
-          pumping station). A page with the word keeps its place above them.
+          pumping station). A page with the word keeps its place above them;
+        - for a query of one known phrase (a taxonomy name or synonym: "beeldend onderwijs"), which is searched as
+          that phrase and its equivalents, the documents with its words apart, both words first, as a query of the
+          words would list them ("beeldend" and "onderwijs" in a page on art weeks at a school).
         The query's own documents keep their order, first."""
-        split = _place_words(parsed, heads_only=True)
+        split = _place_words(parsed, heads_only=True) or _one_phrase_apart(parsed)
         parts = split is None
         split = split or _one_compound_apart(parsed)
         if split is None:
@@ -1873,6 +1876,19 @@ def _complete(listing: _Listing, complete: int) -> int | None:
         return None
     complete = (complete & listing.listed).bit_count()
     return complete if complete < listing.listed.bit_count() else None
+
+
+def _one_phrase_apart(parsed: ParsedQuery) -> ParsedQuery | None:
+    """A query of one content group that is a known phrase of several words, not a place, with its words as
+    separate groups; else None."""
+    content = [parsed.groups[i] for i in parsed.content_groups]
+    if len(content) != 1 or _places(content[0]):
+        return None
+    typed = content[0].alternatives[0]
+    if typed.kind != "phrase" or len(typed.terms) < 2:
+        return None
+    return _groups_apart(parsed, lambda group: [w for w in group.text.split() if analysis.analyze_query(w)]
+                         if group is content[0] else [])
 
 
 def _one_compound_apart(parsed: ParsedQuery) -> ParsedQuery | None:
