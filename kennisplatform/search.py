@@ -1879,13 +1879,13 @@ def _complete(listing: _Listing, complete: int) -> int | None:
 
 
 def _one_phrase_apart(parsed: ParsedQuery) -> ParsedQuery | None:
-    """A query of one content group that is a known phrase of several words, not a place, with its words as
-    separate groups; else None."""
+    """A query of one content group that is a known phrase of several words (one with equivalents: never a phrase
+    the user quoted), not a place, with its words as separate groups; else None."""
     content = [parsed.groups[i] for i in parsed.content_groups]
     if len(content) != 1 or _places(content[0]):
         return None
-    typed = content[0].alternatives[0]
-    if typed.kind != "phrase" or len(typed.terms) < 2:
+    typed, *others = content[0].alternatives
+    if typed.kind != "phrase" or len(typed.terms) < 2 or not any(c.synonym or c.kind == "facet" for c in others):
         return None
     return _groups_apart(parsed, lambda group: [w for w in group.text.split() if analysis.analyze_query(w)]
                          if group is content[0] else [])

@@ -36,3 +36,8 @@ def test_the_page_says_how_many_have_the_phrase(engine):
 def test_a_place_name_is_not_filled_with_its_words(engine):
     # A multi-word place fills with its first word only (the town), never with "aan den IJssel".
     assert hits(engine, "Capelle aan den IJssel") == []
+
+
+def test_a_quoted_phrase_is_not_filled_with_its_words(engine):
+    # Quoted, the words are asked for together: the page lists the one page that has them so, however few.
+    assert hits(engine, '"kinderen beeldend"') == ["apart"]
