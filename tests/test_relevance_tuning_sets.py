@@ -398,15 +398,7 @@ def test_tune13_has_half_remembered_titles_among_alike_titles_and_several_topica
               if all(_stems(item["query"]) - _stems(by_url[url]) for url in best(item))]
     assert len(partly) >= 4, partly
     _assert_questions_and_places(queries)
-    twice = 0
-    for item in [item for item in queries if item["kind"] == "typo"]:
-        missing = _stems(item["query"]) - everywhere
-        assert missing, item["query"]
-        twice += len(missing) >= 2
-    assert twice >= 2, twice
-    for item in [item for item in queries if item["kind"] == "compound"]:
-        longest = max(re.findall(r"\w+", item["query"]), key=len)
-        assert all(longest not in by_url[url].lower() for url in best(item)), (item["query"], longest)
+    _assert_typos_and_compounds(queries, everywhere, by_url, best, twice=2)
 
 
 def test_tune14_asks_short_topical_queries_with_words_the_best_pages_do_not_use():
@@ -443,15 +435,7 @@ def test_tune14_asks_short_topical_queries_with_words_the_best_pages_do_not_use(
     multi = [item for item in queries if item["kind"] == "multi"]
     assert not [item["query"] for item in multi if ASKING.search(item["query"])]
     _assert_questions_and_places(queries)
-    twice = 0
-    for item in [item for item in queries if item["kind"] == "typo"]:
-        missing = _stems(item["query"]) - everywhere
-        assert missing, item["query"]
-        twice += len(missing) >= 2
-    assert twice >= 1, twice
-    for item in [item for item in queries if item["kind"] == "compound"]:
-        longest = max(re.findall(r"\w+", item["query"]), key=len)
-        assert all(longest not in by_url[url].lower() for url in best(item)), (item["query"], longest)
+    _assert_typos_and_compounds(queries, everywhere, by_url, best, twice=1)
     for item in [item for item in queries if item["kind"] == "title"]:
         for url in best(item):
             title = html.unescape(TITLE.search(raw[url]).group(1)).lower()
@@ -459,6 +443,20 @@ def test_tune14_asks_short_topical_queries_with_words_the_best_pages_do_not_use(
 
 
 ASKING = re.compile(r"^(hoe|hoeveel|wat|welke|waar|waarom|wanneer|wie|kan|kunnen)\b|\?$")
+
+
+def _assert_typos_and_compounds(queries, everywhere: set[str], by_url: dict[str, str], best, twice: int) -> None:
+    """Every typo query has an analysed term that no page has (at least `twice` of them two such terms); a compound
+    query's longest word is whole in none of the pages it grades 3 (`best`)."""
+    both = 0
+    for item in [item for item in queries if item["kind"] == "typo"]:
+        missing = _stems(item["query"]) - everywhere
+        assert missing, item["query"]
+        both += len(missing) >= 2
+    assert both >= twice, both
+    for item in [item for item in queries if item["kind"] == "compound"]:
+        longest = max(re.findall(r"\w+", item["query"]), key=len)
+        assert all(longest not in by_url[url].lower() for url in best(item)), (item["query"], longest)
 
 
 def _assert_questions_and_places(queries: list[dict]) -> None:
