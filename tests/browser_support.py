@@ -82,13 +82,28 @@ class LiveServer:
         self.thread.join(timeout=5)
 
 
+def _read_whole(app):
+    """The app with each response read and closed before the server writes it. Werkzeug's development server closes a
+    response only after reading what is left of the request; when the browser has dropped the connection by then (a
+    page closed while its favicon loads), that read fails, a static file's handle stays open until the garbage
+    collector finds it, and its ResourceWarning failed whichever test was running (filterwarnings = error)."""
+    def wrapped(environ, start_response):
+        body = app(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+    return wrapped
+
+
 def serve(corpus: Path, index: Path, instance: Path | None = None) -> LiveServer:
     """The app on 127.0.0.1 with a free port, in a daemon thread (`instance`: accounts for editor pages)."""
     config = {"TESTING": False, "CORPUS_DIR": str(corpus), "INDEX_DIR": str(index), "SECRET_KEY": "test"}
     if instance is not None:
         config["INSTANCE_PATH"] = str(instance)
     app = create_app(config)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, _read_whole(app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
     return LiveServer(f"http://127.0.0.1:{server.server_port}", server, thread)
