@@ -416,6 +416,29 @@ class SearchEngine:
             names.setdefault(place.region, []).append(place.name.lower())
         return [(self.taxonomy.label("region", region).lower(), *forms) for region, forms in names.items()]
 
+    @cached_property
+    def _name_parts(self) -> dict[str, tuple[str, ...]]:
+        """The index's compound parts of the taxonomy's place names, each with the regions so named: "kerk" ->
+        (ridderkerk,). The index splits "Ridderkerk" into ridder + kerk, so a related word "kerk" would find every
+        page about Ridderkerk (_in_place_names)."""
+        parts: dict[str, list[str]] = {}
+        for term in self.taxonomy.terms("region"):
+            for name in (term.label, *term.aliases):
+                for word in name.replace("-", " ").split():
+                    terms = analysis.word_terms(analysis.fold(word))
+                    for part in terms[1] if terms else ():
+                        parts.setdefault(part, []).append(term.id)
+        return {part: tuple(dict.fromkeys(ids)) for part, ids in parts.items()}
+
+    def _in_place_names(self, state: _State, clause: Clause) -> int:
+        """The documents filed under a place whose name has one of a related word's terms as a compound part: there
+        the word is the place's name ("kerk" in Ridderkerk), not its subject."""
+        bits = 0
+        for term in clause.terms:
+            for region in self._name_parts.get(term, ()):
+                bits |= state.facet_index.value_bits("region", region)
+        return bits
+
     def _villages(self) -> list[Place]:
         return [place for place in self.taxonomy.places.values() if place.in_municipality]
 
@@ -465,14 +488,15 @@ class SearchEngine:
 
     def prepare(self) -> None:
         """Once per engine, not paid by the first visitor: prepare_process(), the synonym table, the
-        place-name corrector and the taxonomy's place patterns (a word the index lacks is checked for a
-        place). The app calls it when it is created; else the first open does it."""
+        place-name corrector, the parts of place names and the taxonomy's place patterns (a word the index lacks is
+        checked for a place). The app calls it when it is created; else the first open does it."""
         if self._prepared:
             return
         self._prepared = True
         prepare_process()
         self.synonyms  # noqa: B018 - computes the cached property
         self._place_names  # noqa: B018 - computes the cached property
+        self._name_parts  # noqa: B018 - computes the cached property
         self.taxonomy.prepare_text_search()
         gc.freeze()
 
@@ -1078,7 +1102,7 @@ class SearchEngine:
         bits = state.facet_index.live
         for term in clause.terms:
             bits &= self._any_field(state, term)
-        return bits
+        return bits & ~self._in_place_names(state, clause) if clause.kind == "related" else bits
 
     def _group_bits_in(self, state: _State, group: Group, field_name: str) -> int:
         """Documents in which this one field matches the group (its words, phrase, parts or prefix)."""
@@ -1095,7 +1119,7 @@ class SearchEngine:
                 found = state.facet_index.live
                 for term in clause.terms:
                     found &= self._term_bits(state, field_name, term)
-                bits |= found
+                bits |= found & ~self._in_place_names(state, clause) if clause.kind == "related" else found
         return bits
 
     def _group_bits(self, state: _State, group: Group) -> int:
@@ -1213,6 +1237,9 @@ class SearchEngine:
         for clause in related:
             one = state.ranker.zeros()
             self._add_clause_scores(state, clause, one, within, classic, within_docs)
+            named = self._in_place_names(state, clause)
+            if named:
+                one[bitsets.to_mask(named, state.ranker.size)] = 0.0
             np.maximum(best, one, out=best)
         into += RELATED_WEIGHT * best
 

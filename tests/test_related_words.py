@@ -99,3 +99,17 @@ def test_beside_a_relaxation_the_related_words_have_a_note_of_their_own():
     assert two.related_note == "Ook gevonden met verwante woorden: synagoge, sjoel."
     two.complete = 1  # then the note on how the results match names them, once
     assert two.related_note is None and two.complete_note.endswith("of een verwant woord: synagoge, sjoel.")
+
+
+PLACE_DOCS = [
+    ("ridderkerk", "Ridderkerkse leerkrachten durven te bewegen", ["ridderkerk"],
+     "In Ridderkerk dansten vierentwintig leerkrachten in de gymzaal van een basisschool in Ridderkerk."),
+    ("church", "Een kerk vol kinderen", [], "Groep 6 bezocht de oude kerk en de moskee in de wijk."),
+] + [(f"news-{i}", f"Nieuws {i}", [], "De school organiseert een open dag voor ouders.") for i in range(6)]
+place_engine = articles_engine(PLACE_DOCS, name="place_engine")
+
+
+def test_a_related_word_inside_a_place_name_is_the_place_not_the_subject(place_engine):
+    # The index splits "Ridderkerk" into ridder + kerk; a page filed under Ridderkerk is not about a church for it.
+    assert hits(place_engine, "levensbeschouwing") == ["church"]
+    assert "ridderkerk" in hits(place_engine, "kerk")  # the word itself still finds what it finds
