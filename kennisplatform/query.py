@@ -100,10 +100,12 @@ class _Token:
 
 
 def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] | None = None,
-                rare: Callable[[str, tuple[str, ...]], bool] | None = None) -> ParsedQuery:
+                rare: Callable[[str, tuple[str, ...]], bool] | None = None,
+                few: Callable[[str], bool] | None = None) -> ParsedQuery:
     """Parse a cleaned query string (see params.clean_query). `synonyms` maps a tuple of query terms
     to the alternative term tuples (see build_synonym_table). `rare(stem, parts)`: whether a compound (its stem and
-    its parts' stems) is rare enough in the collection that a long query keeps its parts (_rare_compound)."""
+    its parts' stems) is rare enough in the collection that a long query keeps its parts (_rare_compound). `few(stem)`:
+    whether so few documents have a word that its related words of the field count (None: they always do)."""
     parsed = ParsedQuery(text=text)
     tokens = _tokenize(text)
     typed_terms = {term for token in tokens if token.kind == "word" for term in analysis.analyze_query(token.text)}
@@ -158,18 +160,21 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
                                g.text, g.filler)
                          for g in parsed.groups]
     if len(parsed.content_groups) <= MAX_RELATED_GROUPS:
-        parsed.groups = [_with_related(g) for g in parsed.groups]
+        parsed.groups = [_with_related(g, few) for g in parsed.groups]
     if len(parsed.groups) > MAX_GROUPS:
         parsed.groups = parsed.groups[:MAX_GROUPS]
         parsed.notes.append(f"Alleen de eerste {MAX_GROUPS} woorden zijn gebruikt.")
     return parsed
 
 
-def _with_related(group: Group) -> Group:
+def _with_related(group: Group, few: Callable[[str], bool] | None) -> Group:
     """The group with its word's related words of the field (analysis.related_words), for a content word typed alone
-    or as a synonym's phrase: "levensbeschouwing" also matches "synagoge", weighed lower (search.RELATED_WEIGHT)."""
+    or as a synonym's phrase, that `few` documents have: "levensbeschouwing" also matches "synagoge", weighed lower
+    (search.RELATED_WEIGHT)."""
     typed = group.alternatives[0]
     if group.filler or typed.kind != "terms" or len(typed.terms) != 1:
+        return group
+    if not analysis.related_words(typed.terms[0]) or few is not None and not few(typed.terms[0]):
         return group
     present = {c.terms for c in group.alternatives}
     related = tuple(Clause("related", terms, word, synonym=True)

@@ -107,7 +107,7 @@ PAGE_TO_FILL = PER_PAGE_DEFAULT
 # A related word of the field (query.Clause kind "related", data/related_words.tsv: "synagoge" for
 # "levensbeschouwing") counts for the word in the tiers and weighs this share of the typed word's BM25F, its best
 # related word only (_add_related_scores). Only for a word that fewer documents than a page have: the related words
-# fill the page that the word's own documents do not (_without_common_related). On the tuning sets
+# fill the page that the word's own documents do not (_few_documents). On the tuning sets
 # (docs/performance.md, "Session 22: related words of the field"): 35 up, 11 down, summed +7.29 (without fresh21,
 # whose losses the list was first written for, 26 up, 9 down, +4.29); 0.2 / 0.3 / 0.7 summed +6.06 / +6.78 / +6.31;
 # the held-out half unchanged alone and beside at each.
@@ -677,8 +677,8 @@ class SearchEngine:
     def _parse(self, state: _State, text: str) -> ParsedQuery:
         """The query as searched: parsed with the synonyms, and a filler word that makes a fixed expression in
         this collection a content word (the query as typed, and as spelling-corrected)."""
-        parsed = parse_query(text, self.synonyms, partial(self._rare_compound, state))
-        return self._with_collocations(state, _without_common_related(state, parsed))
+        parsed = parse_query(text, self.synonyms, partial(self._rare_compound, state), partial(_few_documents, state))
+        return self._with_collocations(state, parsed)
 
     @staticmethod
     def _rare_compound(state: _State, term: str, parts: tuple[str, ...]) -> bool:
@@ -1884,14 +1884,10 @@ def _joined(first: _Listing, more: list[_Listing]) -> _Listing:
                    complete=first.complete and all(listing.complete for listing in more))
 
 
-def _without_common_related(state: _State, parsed: ParsedQuery) -> ParsedQuery:
-    """The query without the related words of a word that RELATED_BELOW documents or more have: they are there to
-    find the pages a rare umbrella word misses, and beside a common word's own pages they were noise."""
-    groups = [group if not any(c.kind == "related" for c in group.alternatives)
-              or _documents(state, group.alternatives[0].terms[0]) < RELATED_BELOW
-              else replace(group, alternatives=tuple(c for c in group.alternatives if c.kind != "related"))
-              for group in parsed.groups]
-    return parsed if groups == parsed.groups else replace(parsed, groups=groups)
+def _few_documents(state: _State, term: str) -> bool:
+    """Whether fewer than RELATED_BELOW documents have the term: then its related words of the field count. They are
+    there to find the pages a rare umbrella word misses; beside a common word's own pages they were noise."""
+    return _documents(state, term) < RELATED_BELOW
 
 
 def _complete(listing: _Listing, complete: int) -> int | None:
