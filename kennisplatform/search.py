@@ -735,8 +735,10 @@ class SearchEngine:
             min_groups = n
             while min_groups > 1 and (at_least[min_groups] & filters).bit_count() < PAGE_TO_FILL:
                 min_groups -= 1
-            plan = Plan(matched=at_least[min_groups], min_groups=min_groups, excluded=excluded,
-                        complete=at_least[n])
+            # A page about the place the query names is listed even with none of the other words, after those
+            # that have more of them ("voorschotense basisscholen cultuur": a school page filed under Voorschoten).
+            listed = at_least[min_groups] | (_place_docs(parsed, group_bits) if n > 1 else 0)
+            plan = Plan(matched=listed, min_groups=min_groups, excluded=excluded, complete=at_least[n])
         if len(content) > 1:
             self._add_title_cover(state, [parsed.groups[i] for i in content], group_bits, universe, plan)
         return plan
@@ -1460,7 +1462,8 @@ class SearchEngine:
         lower = [levels[matched] & ~levels[matched + 1] & ~first
                  for matched in range(n - 1, max(plan.min_groups, 1) - 1, -1)] or [0]
         lower[0] |= levels[n] & ~tiers[0]  # every word, but a compound's parts apart: one tier down
-        return tiers + lower
+        place_only = listed & _place_docs(parsed, group_bits) & ~levels[max(plan.min_groups, 1)] & ~first
+        return tiers + lower + ([place_only] if place_only else [])  # listed by _plan for the place alone
 
     def _parts_together(self, state: _State, group: Group, among: int) -> int:
         """Of `among`, the documents that match the group with its parts together: its word (or another
@@ -1862,6 +1865,16 @@ def _adjacent_pairs(parsed: ParsedQuery) -> list[tuple[str, str]]:
 def _places(group: Group) -> list[str]:
     """The region ids a group of the query names ("Haagse", "Capelle aan den IJssel")."""
     return [c.terms[1] for c in group.alternatives if c.kind == "facet" and c.terms[0] == "region"]
+
+
+def _place_docs(parsed: ParsedQuery, group_bits: list[int]) -> int:
+    """Of the content groups' documents (`group_bits`, in the order of parsed.content_groups), those of the groups
+    that name a place."""
+    docs = 0
+    for i, bits in zip(parsed.content_groups, group_bits):
+        if _places(parsed.groups[i]):
+            docs |= bits
+    return docs
 
 
 def _place_words(parsed: ParsedQuery, heads_only: bool = False) -> ParsedQuery | None:

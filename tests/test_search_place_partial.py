@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from conftest import articles_engine, hits
 
+from kennisplatform.params import SearchParams
+
 FILLER = " Het was een mooie dag."
 DOCS = [
     ("alles", "Kunst op de basisschool in Zeeland", ["zeeland"], "Een Zeeuwse basisschool maakt kunst." + FILLER),
@@ -26,3 +28,25 @@ def test_a_query_without_a_place_still_puts_more_words_first(engine):
     # "muziek" is rarer than "basisschool" and "kunst", but a page with two of the three words comes first.
     found = hits(engine, "muziek basisschool kunst")
     assert found.index("elders") < found.index("muziek") and found.index("elders2") < found.index("muziek")
+
+
+# Ten pages elsewhere with every other word fill a page, so pages with fewer words are not listed; a page about the place
+# itself is listed all the same (session 23), ranked by the weight of what it has: before the pages that have the other
+# words but not the place, and after the page that has them all.
+ELSEWHERE = [(f"elders-{place}", f"Een basisschool in {place.title()}", [place], "Op de basisschool is kunst een vak." + FILLER)
+             for place in ("gouda", "delft", "leiden", "dordrecht", "westland", "zoetermeer", "katwijk", "lisse",
+                           "rijswijk", "wassenaar")]
+ZEELAND_CHOIR = ("muziek-zeeland", "Muziek", ["zeeland"], "Een koor zingt." + FILLER)
+place_engine = articles_engine(DOCS[:2] + ELSEWHERE + [ZEELAND_CHOIR], name="place_engine")
+
+
+def test_a_page_about_the_place_without_the_other_words_is_listed(place_engine):
+    result = place_engine.search(SearchParams(q="Zeeuwse basisschool kunst", per_page=20))
+    found = [hit.id for hit in result.hits]
+    assert result.total == 2 + len(ELSEWHERE) + 1
+    assert found[0] == "alles"
+    assert set(found[1:3]) == {"zeeland", "muziek-zeeland"}
+
+
+def test_without_a_place_pages_with_fewer_words_stay_unlisted(place_engine):
+    assert "muziek-zeeland" not in hits(place_engine, "koor basisschool kunst")
