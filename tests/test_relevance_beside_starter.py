@@ -1,7 +1,7 @@
 """The starter documents graded for queries measured beside the bundled corpus (beside_starter_grades.yaml) stay what
 they claim to be: grades of starter documents, in three pools kept apart. Under `judgments` the tuning queries' grades
 (field tune half, tune2, tune3, tune4, tune5, tune6, the title sets of session 11, tune7, tune8, tune9, tune10, tune11,
-tune12, tune13, tune14); under `held_out` the field set's held-out queries' grades, pooled separately; under `check` the grades of the
+tune12, tune13, tune14, tune15); under `held_out` the field set's held-out queries' grades, pooled separately; under `check` the grades of the
 check sets made to be measured beside the bundled corpus (fresh8, session 8; fresh9, session 10; fresh10, session 11;
 fresh11, session 12; fresh12 and fresh13, session 13; fresh14, session 14; fresh15, session 15; fresh16, session 16;
 fresh17, session 17; fresh18 and fresh19, session 18; fresh20, session 19; fresh21, session 20; fresh22, session 21;
@@ -29,7 +29,8 @@ POOLED = RELEVANCE / "beside_starter_grades.yaml"
 TUNING_FILES = {"judgments_field.yaml", "judgments_tune2.yaml", "judgments_tune3.yaml", "judgments_tune4.yaml",
                 "judgments_tune5.yaml", "judgments_tune6.yaml", "judgments_tune7.yaml", "judgments_tune8.yaml",
                 "judgments_tune9.yaml", "judgments_tune10.yaml", "judgments_tune11.yaml",
-                "judgments_tune12.yaml", "judgments_tune13.yaml", "judgments_tune14.yaml"}
+                "judgments_tune12.yaml", "judgments_tune13.yaml", "judgments_tune14.yaml",
+                "judgments_tune15.yaml"}
 # the derived title sets (session 11), pooled as tuning sets, every query
 TITLE_FILES = {"judgments_titles_tune3.yaml", "judgments_titles_tune4.yaml", "judgments_titles_tune5.yaml"}
 # the sets whose held-out half was pooled, separately
@@ -106,7 +107,7 @@ def test_every_pooled_held_out_query_is_a_held_out_query_of_the_field_set():
 @pytest.mark.parametrize("name", ["judgments_tune5.yaml", "judgments_tune6.yaml", "judgments_tune7.yaml",
                                   "judgments_tune8.yaml", "judgments_tune9.yaml", "judgments_tune10.yaml",
                                   "judgments_tune11.yaml", "judgments_tune12.yaml", "judgments_tune13.yaml",
-                                  "judgments_tune14.yaml"])
+                                  "judgments_tune14.yaml", "judgments_tune15.yaml"])
 def test_a_later_tuning_set_is_pooled_for_its_tuning_queries_with_starter_documents(name):
     pooled = _pooled()[name]
     tuning = _queries(name, "tune")
@@ -131,7 +132,8 @@ def test_every_set_pooled_as_tuning_material_is_a_named_tuning_set():
     evaluate.py runs, with tuning queries, whose grades the tests above keep to their file (TUNING_FILES,
     TITLE_FILES)."""
     import pool_beside_starter
-    assert {"tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12", "tune13", "tune14"} <= set(
+    assert {"tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12", "tune13", "tune14",
+            "tune15"} <= set(
         pool_beside_starter.POOLED_SETS)
     for name in pool_beside_starter.POOLED_SETS:
         _, judgments, _ = evaluate.NAMED_SETS[name]

@@ -1,5 +1,5 @@
 """The tuning sets over pages of their own (tune3, session 5; tune4, session 6; tune5, session 7; tune6, session 11;
-tune7, session 12; tune8, session 13; tune9, session 14; tune10, session 18; tune11, session 19; tune12, session 20; tune13, session 21; tune14, session 22) stay what they claim to be: pages of their
+tune7, session 12; tune8, session 13; tune9, session 14; tune10, session 18; tune11, session 19; tune12, session 20; tune13, session 21; tune14, session 22; tune15, session 23) stay what they claim to be: pages of their
 own (none shared with any other collection, so tuning on them never tunes on a check set's page), every judged page
 present by its source address, all of it tuning material, and enough queries of the kinds each was made for (tune3:
 titles and several topical words; tune4: titles, one- and two-word topics, compounds and questions, over pages whose
@@ -18,7 +18,8 @@ query; tune12: every kind, 8 queries each, with typos as people make them and qu
 copy of another set's query; tune13: half-remembered titles among pages whose titles are alike and queries of several
 topical words, 12 each, with the other kinds, none a copy of another set's query; tune14: short topical queries whose
 umbrella or related words the best pages do not use, 20 of them, with the other kinds, none a copy of another set's
-query)."""
+query; tune15: queries of four to six topical words, 20 of them, with words the starter reports use too, and long
+questions, 12 of them, with the other kinds, none a copy of another set's query)."""
 from __future__ import annotations
 
 import html
@@ -50,6 +51,7 @@ TUNE11 = RELEVANCE / "collection_tune11"
 TUNE12 = RELEVANCE / "collection_tune12"
 TUNE13 = RELEVANCE / "collection_tune13"
 TUNE14 = RELEVANCE / "collection_tune14"
+TUNE15 = RELEVANCE / "collection_tune15"
 TITLE = re.compile(r"<title>([^<]+)</title>")
 
 
@@ -104,12 +106,17 @@ SETS = {
     "tune14": TuningSet(TUNE14, RELEVANCE / "judgments_tune14.yaml", range(44, 54),
                         {"topical": 20, "multi": 8, "question": 8, "place": 6, "title": 6, "typo": 4, "compound": 4},
                         {"question": (8, 14), "topical": (1, 3), "multi": (3, 6)}),
+    # several topical words (20) and long questions (12), and the other kinds
+    "tune15": TuningSet(TUNE15, RELEVANCE / "judgments_tune15.yaml", range(40, 46),
+                        {"multi": 20, "question": 12, "topical": 6, "place": 4, "title": 3, "typo": 3},
+                        {"question": (8, 14), "topical": (1, 3), "multi": (4, 6)}),
 }
 # A kind only the tuning sets use: a query whose word is a derived form (noun, verb, adjective) of the page's word.
 TUNING_KINDS = KINDS | {"morphology"}
 # The sets written after every other judgments file: none of their queries may have the analysed terms of another
 # file's query (a later set is added here by its name).
-OWN_QUERIES = ("tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12", "tune13", "tune14")
+OWN_QUERIES = ("tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12", "tune13", "tune14",
+               "tune15")
 
 
 @pytest.fixture(scope="module", params=list(SETS))
@@ -151,11 +158,11 @@ def _terms(query: str) -> tuple[str, ...]:
 
 
 @pytest.mark.parametrize("folder", [TUNE4, TUNE5, TUNE6, TUNE7, TUNE8, TUNE9, TUNE10, TUNE11, TUNE12, TUNE13,
-                                    TUNE14],
+                                    TUNE14, TUNE15],
                          ids=["tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12",
-                              "tune13", "tune14"])
+                              "tune13", "tune14", "tune15"])
 def test_titles_share_words(folder):
-    """The point of tune4 to tune14: a remembered title's words are in more than one page's title."""
+    """The point of tune4 to tune15: a remembered title's words are in more than one page's title."""
     words = Counter()
     for name in collection_pages(folder).values():
         title = html.unescape(TITLE.search((folder / name).read_text(encoding="utf-8")).group(1)).lower()
@@ -166,7 +173,7 @@ def test_titles_share_words(folder):
 
 @pytest.mark.parametrize("name", OWN_QUERIES)
 def test_no_query_of_a_later_set_has_the_terms_of_another_sets_query(name):
-    """tune5 to tune14 were each written after every other set: a query with the same analysed terms as one of
+    """tune5 to tune15 were each written after every other set: a query with the same analysed terms as one of
     theirs would tune on a held-out or check query, or only repeat a tuning one."""
     mine = SETS[name].judgments
     others = {_terms(item["query"]) for path in sorted(RELEVANCE.glob("judgments*.yaml")) if path != mine
@@ -443,6 +450,51 @@ def test_tune14_asks_short_topical_queries_with_words_the_best_pages_do_not_use(
 
 
 ASKING = re.compile(r"^(hoe|hoeveel|wat|welke|waar|waarom|wanneer|wie|kan|kunnen)\b|\?$")
+
+
+def test_tune15_asks_several_topical_words_and_long_questions_beside_the_starter_reports():
+    """The point of tune15: its twenty multi queries have four to six analysed terms and ask no question; at least
+    twelve of them have a term that ten or more starter documents use (school, gemeente, leerling, kind, ouder,
+    cultuur, project, ...), so that a long starter report can hold every word in passing; at least eight have a page
+    they grade 3 that lacks one of their terms (the page about the subject has four of the five words). Its twelve
+    questions are asked as questions, and at least eight share a term with the title of a page they grade 3 (a
+    common word of a page's title in a long question). At least four places name a village or municipality of
+    Zuid-Holland, three of them a name of several words; every typo query has an analysed term no page has; no title
+    query is a page's whole title."""
+    chosen = SETS["tune15"]
+    pages = collection_pages(chosen.folder)
+    raw = {url: (chosen.folder / name).read_text(encoding="utf-8") for url, name in pages.items()}
+    by_url = {url: html.unescape(re.sub(r"<[^>]+>", " ", text)) for url, text in raw.items()}
+    stems = {url: _stems(text) for url, text in by_url.items()}
+    titles = {url: _stems(html.unescape(TITLE.search(text).group(1))) for url, text in raw.items()}
+    everywhere = set().union(*stems.values())
+    queries = yaml.safe_load(chosen.judgments.read_text(encoding="utf-8"))["queries"]
+    assert all(item["query"] == item["query"].lower() for item in queries)
+    in_starter = Counter(term for doc in read_corpus(REPO / "corpus")[0]
+                         for term in _stems(f"{doc.title} {doc.summary} {doc.body}"))
+    common = {term for term, documents in in_starter.items() if documents >= 10}
+
+    def best(item):
+        return [normalise_url(url) for url, grade in item["relevant"].items() if grade == 3]
+
+    multi = [item for item in queries if item["kind"] == "multi"]
+    assert len(multi) == 20
+    assert all(4 <= len(_stems(item["query"])) <= 6 for item in multi), [item["query"] for item in multi]
+    assert not [item["query"] for item in multi if ASKING.search(item["query"])]
+    sharing = [item["query"] for item in multi if _stems(item["query"]) & common]
+    assert len(sharing) >= 12, sharing
+    partial = [item["query"] for item in multi if any(_stems(item["query"]) - stems[url] for url in best(item))]
+    assert len(partial) >= 8, partial
+    questions = [item for item in queries if item["kind"] == "question"]
+    assert len(questions) == 12
+    titled = [item["query"] for item in questions if any(_stems(item["query"]) & titles[url] for url in best(item))]
+    assert len(titled) >= 8, titled
+    _assert_questions_and_places(queries)
+    _assert_typos_and_compounds(queries, everywhere, by_url, best, twice=0)
+    for item in [item for item in queries if item["kind"] == "title"]:
+        for url in best(item):
+            title = html.unescape(TITLE.search(raw[url]).group(1)).lower()
+            assert item["query"] != re.split(r" [-|] ", title)[0], item["query"]
 
 
 def _assert_typos_and_compounds(queries, everywhere: set[str], by_url: dict[str, str], best, twice: int) -> None:

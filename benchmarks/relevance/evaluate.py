@@ -39,6 +39,7 @@
     python benchmarks/relevance/evaluate.py --tune12 [--beside-starter]  # every kind, real typos and multi (tuning)
     python benchmarks/relevance/evaluate.py --tune13 [--beside-starter]  # titles and several topical words (tuning)
     python benchmarks/relevance/evaluate.py --tune14 [--beside-starter]  # topical words the pages do not use (tuning)
+    python benchmarks/relevance/evaluate.py --tune15 [--beside-starter]  # several topical words, long questions (tuning)
     python benchmarks/relevance/evaluate.py --typo-field | --typo-tune3 | --typo-starter   # derived typo tuning sets
     python benchmarks/relevance/evaluate.py --typo-tune10 | --typo-tune11   # the same over tune10, tune11 (session 19)
     python benchmarks/relevance/evaluate.py --compound-field         # compound/topical tuning queries, field pages
@@ -146,6 +147,15 @@ Its pages are on intangible heritage and costume, windmills, water and polders, 
 comics and illustration, radio and podcasts with children and science and philosophy for children, several
 competing for the same query, and some noise. Its starter documents are pooled and graded like the other tuning
 sets' (run it alone and with --beside-starter).
+--tune15 (collection_tune15/, session 23) is tuning material above all for multi queries (20, four to six topical
+words as people type them, several with words that are common in meeting reports: school, gemeente, leerlingen,
+cultuur, ouders, project) and long questions (12, 11 to 14 words), the kinds where a long starter report that has
+every word in passing ranks before the page that is about the subject; beside them 6 topical, 4 place, 3 title and 3
+typo queries. Its pages are on children's participation and play (children designing playgrounds, children's
+councils and mayors, young people's councils), design, technology and art, youth culture and pop talent, holiday
+and after-school culture, teacher training in the arts and singing with young children at home, several competing
+for the same query, and some noise. Its starter documents are pooled and graded like the other tuning sets' (run it
+alone and with --beside-starter).
 --fresh3 (collection_fresh3/) is a third check set, made in session 5 because fresh2 had been looked at during
 that session: it stands in for the unseen pages and queries the project is judged on, so it is run, never tuned on.
 --fresh5 (collection_fresh5/) is a fifth check set, made in session 6 beside fresh4 (below) so that the measurement
@@ -331,11 +341,11 @@ follows the README and runs `kennisplatform import` on the default corpus/ would
 the project, many on the same topics) join the judged pages. For the tuning queries (field tune half, tune2, tune3,
 tune4, tune5, tune6, since session 11 the derived title sets titles-tune3, -tune4, -tune5, since session 12 tune7,
 since session 13 tune8, since session 14 tune9, since session 18 tune10, since session 19 tune11, since
-session 20 tune12, since session 21 tune13 and since session 22 tune14)
+session 20 tune12, since session 21 tune13, since session 22 tune14 and since session 23 tune15)
 the starter documents any of the three engines puts in its first 10 were pooled and graded by reading
 (beside_starter_grades.yaml, session 7, tune6 and the title sets in session 11, tune7 in session 12, tune8 in
 session 13, tune9 in session 14, tune10 in session 18, tune11 in session 19, tune12 in session 20, tune13 in
-session 21, tune14 in session 22;
+session 21, tune14 in session 22, tune15 in session 23;
 pool_beside_starter.py prints the pool) and count with their grades. The
 field set's held-out half was pooled and graded the same way, separately (its own key, held_out, in the same file;
 pool_beside_starter.py --held-out), from the blind pool listing only: its grades join only held-out queries. The
@@ -465,6 +475,8 @@ TUNE13_COLLECTION = HERE / "collection_tune13"
 TUNE13_JUDGMENTS = HERE / "judgments_tune13.yaml"
 TUNE14_COLLECTION = HERE / "collection_tune14"
 TUNE14_JUDGMENTS = HERE / "judgments_tune14.yaml"
+TUNE15_COLLECTION = HERE / "collection_tune15"
+TUNE15_JUDGMENTS = HERE / "judgments_tune15.yaml"
 STARTER_CORPUS = REPO / "corpus"
 COMPOUND_FIELD_JUDGMENTS = HERE / "judgments_compound_field.yaml"
 COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
@@ -571,6 +583,11 @@ NAMED_SETS = {
                "do not use, with multi, questions, places, titles, typos and compounds, over pages on intangible "
                "heritage, windmills and polders, food heritage, fashion and textile, comics and illustration, radio "
                "and podcasts with children, and science and philosophy for children (session 22)"),
+    "tune15": (TUNE15_COLLECTION, TUNE15_JUDGMENTS,
+               "a fifteenth tuning set: multi queries of four to six topical words (20) and long questions (12), "
+               "with topical, place, title and typo queries, over pages on children's participation and play, "
+               "design, technology and art, youth culture and pop talent, holiday and after-school culture, teacher "
+               "training in the arts and singing with young children at home (session 23)"),
     # Derived tuning material (session 6): tuning queries written as people mistype them, same judgments.
     "typo-starter": (STARTER_CORPUS, HERE / "judgments_typo_starter.yaml", "misspelled starter queries"),
     "typo-field": (FIELD_COLLECTION, HERE / "judgments_typo_field.yaml",

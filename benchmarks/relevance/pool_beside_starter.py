@@ -9,7 +9,7 @@ are unjudged there, so a starter document that answers a query counted as wrong.
 TUNING query of the field set (split tune), tune2, tune3, tune4, tune5 and tune6 (and, since session 11, the derived
 title sets titles-tune3, titles-tune4 and titles-tune5; since session 12, tune7; since session 13, tune8; since
 session 14, tune9; since session 18, tune10; since session 19, tune11; since session 20, tune12; since session 21,
-tune13; since session 22, tune14), the starter documents that any of the three engines puts in its first 10, and prints each query's pool sorted by id with the document's title and
+tune13; since session 22, tune14; since session 23, tune15), the starter documents that any of the three engines puts in its first 10, and prints each query's pool sorted by id with the document's title and
 summary: blind, without the engines' ranks, so that judging it cannot lean on who found what. Pairs already graded
 in beside_starter_grades.yaml are marked, so that a later pool (after a ranking change) lists only what is new.
 
@@ -50,7 +50,8 @@ POOLED_SETS = ("field", "tune2", "tune3", "tune4", "tune5", "tune6",
                "tune11",  # session 19: half-remembered titles and derived word forms
                "tune12",  # session 20: every kind, with typos as people make them and several topical words
                "tune13",  # session 21: half-remembered titles among alike titles and several topical words
-               "tune14")  # session 22: short topical queries whose words the best pages do not use
+               "tune14",  # session 22: short topical queries whose words the best pages do not use
+               "tune15")  # session 23: several topical words and long questions
 # The sets whose held-out queries are pooled with --held-out (split heldout).
 HELD_OUT_SETS = ("field",)
 # The check sets that may be pooled with --check NAME (every query; split NAME) are evaluate.CHECK_SETS: those made to

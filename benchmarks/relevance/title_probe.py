@@ -1,7 +1,7 @@
 """Known-item title probe: each tuning page's shown title, whole and half remembered, as the query; the page the target.
 
     python benchmarks/relevance/title_probe.py
-        [--set tune3|tune4|tune5|tune6|fresh10|tune7|fresh11|tune8|fresh12|tune9|tune10|tune11|tune12|tune13|tune14]... [--engine NAME]...
+        [--set tune3|tune4|tune5|tune6|fresh10|tune7|fresh11|tune8|fresh12|tune9|tune10|tune11|tune12|tune13|tune14|tune15]... [--engine NAME]...
         [--per-query]
     python benchmarks/relevance/title_probe.py --beside-starter [--per-query]
 
@@ -9,7 +9,7 @@ One kind of judged query is "title": a page's title as people half remember it. 
 page of a tuning collection, without judging: the pages of tune3, tune4, tune5, tune6, fresh10 (a check set that
 became tuning material in session 12), tune7 (session 12), fresh11 (a check set until session 13), tune8
 (session 13), fresh12 (a check set until its one run, in session 13), tune9 (session 14), tune10 (session 18),
-tune11 (session 19), tune12 (session 20), tune13 (session 21) and tune14 (session 22; evaluate.py's NAMED_SETS) are imported as evaluate.py imports them, and for each page a few
+tune11 (session 19), tune12 (session 20), tune13 (session 21), tune14 (session 22) and tune15 (session 23; evaluate.py's NAMED_SETS) are imported as evaluate.py imports them, and for each page a few
 variants of its shown title are the query and the page itself is the one target. Only the tuning sets' own pages:
 never the field collection (its pages are the held-out title queries' pages) nor a check set (--set accepts nothing
 else).
@@ -75,7 +75,7 @@ from kennisplatform.corpus import read_corpus  # noqa: E402
 # Only the tuning sets' own pages (not the field collection, whose titles are the held-out title queries'
 # pages, and never a check set).
 SETS = ("tune3", "tune4", "tune5", "tune6", "fresh10", "tune7", "fresh11", "tune8", "fresh12", "tune9", "tune10",
-        "tune11", "tune12", "tune13", "tune14")
+        "tune11", "tune12", "tune13", "tune14", "tune15")
 VARIANTS = ("whole", "-last", "-first", "first four", "content", "reversed", "-middle")
 MIN_WORDS = 2
 
