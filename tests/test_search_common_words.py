@@ -58,9 +58,9 @@ def test_classic_idf_scores_are_whooshs_scaled_by_the_ratio_of_the_two_idfs(inde
 
 
 def test_a_word_in_every_document_does_not_decide_a_long_query(engine, monkeypatch):
-    # A sentence, not keywords only: GROUP_SATURATION (which would also stop "cultuur" from deciding)
+    # Asked as a question, not keywords only: GROUP_SATURATION (which would also stop "cultuur" from deciding)
     # leaves it alone, so this checks the idf by itself.
-    query = "cultuur en theater met ouders in de wijk"
+    query = "cultuur en theater met ouders in de wijk?"
     assert CLASSIC_IDF_FROM <= 4 and not search_module._keywords_only(search_module.parse_query(query))
     # Both documents have every word; the one that repeats the common word no longer outranks the other.
     assert hits(engine, query)[:2] == ["theater", "veel-cultuur"]
