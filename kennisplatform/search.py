@@ -165,8 +165,8 @@ COORDINATION = 1.0
 # word's idf (s -> cap * s / (s + cap)): a page with one of the words in its title ("Taken volgens
 # competentieprofiel") no longer outranks the page that has every word in good measure. Not when a listed
 # page's title covers the query (Plan.title_first): then the keywords may be a remembered title, which
-# BM25F's title weight finds. Questions and sentences keep plain BM25F (saturating them lowered tune2 and
-# tune4 questions). On the tuning sets (docs/performance.md, "Session 7: multi"): 3, 5 and 7 raised tune5
+# BM25F's title weight finds. Questions and queries with a filler word keep plain BM25F (saturating them lowered
+# tune2 and tune4 questions). On the tuning sets (docs/performance.md, "Session 7: multi"): 3, 5 and 7 raised tune5
 # multi 0.912 -> 0.926 and field tune multi beside the bundled corpus 0.901 -> 0.920, lowered nothing; 7
 # raised field tune multi most (0.924 -> 0.929). Stop words among the keywords ("games maken met leerlingen speciaal
 # onderwijs", "ouders zingen met jonge kinderen taalontwikkeling") no longer make a query a sentence (session 23): 12
