@@ -199,7 +199,11 @@ PROXIMITY_FROM = 5
 # kunst" 0.745 -> 0.950, bs_tune9 "cultuureducatie zoetermeerse basisscholen" 0.710 -> 1.000, tune8 "voorschotense
 # basisscholen cultuur" 0.900 -> 1.000; 12 up, 6 down (the starter's "theater speciaal onderwijs Den Haag" 1.000 ->
 # 0.958); held-out place 0.956 -> 0.959, nothing else moved. For every query of three words or more, not only a place's,
-# as much fell as rose (27 up, 24 down).
+# as much fell as rose (27 up, 24 down). A question of three content words too (session 23): "wat doet een cultuurcoach
+# precies voor scholen en verenigingen", which no page answers with every word, listed pages with "scholen" and
+# "verenigingen" before the pages about the cultuurcoach. 11 up, 4 down, summed +0.273 (fresh23 that question 0.471 ->
+# 0.718, bs_fresh23 "hoe kan ik met mijn klas zelf een animatiefilm maken" 0.687 -> 0.876; bs_fresh20 "welke
+# poeziewedstrijden zijn er voor scholieren van de middelbare school" 0.668 -> 0.503); the held-out half unchanged.
 PLACE_PARTIAL_FROM = 3
 # A long query's page with every word comes first (_together_first) only when its text has the words together: within
 # NEAR_WINDOW positions of one another (about two paragraphs), the words its title or summary has (or its facets, a
@@ -1426,7 +1430,7 @@ class SearchEngine:
                 if n and plan.evidence is None:
                     if partial_scores is None:
                         partial_scores = self._scores(state, parsed, within, saturated, classic=True)
-                        if _place_partial(parsed):
+                        if _partial_by_weight(parsed):
                             partial_scores *= self._query_weight_share(state, parsed)
                     tier_scores = partial_scores
                 ranked += ranking.top(tier_scores, bitsets.to_array(tier, size), needed - len(ranked))
@@ -1461,7 +1465,7 @@ class SearchEngine:
                 if any(clause.kind == "parts" for clause in parsed.groups[i].alternatives):
                     top &= self._parts_together(state, parsed.groups[i], top)
         tiers = [top | first]
-        if _place_partial(parsed):  # the rest as one, by weight (PLACE_PARTIAL_FROM)
+        if _partial_by_weight(parsed):  # the rest as one, by weight (PLACE_PARTIAL_FROM)
             return [tiers[0], listed & ~tiers[0]]
         lower = [levels[matched] & ~levels[matched + 1] & ~first
                  for matched in range(n - 1, max(plan.min_groups, 1) - 1, -1)] or [0]
@@ -1812,10 +1816,12 @@ def _suggestion(corrected: ParsedQuery, corrected_plan: Plan, filters: int, tota
     return Suggestion(corrected.text, other) if other > total else None
 
 
-def _place_partial(parsed: ParsedQuery) -> bool:
-    """Whether a short query's documents without every word are ranked by weight (PLACE_PARTIAL_FROM)."""
+def _partial_by_weight(parsed: ParsedQuery) -> bool:
+    """Whether a short query's documents without every word are ranked by weight: a query of PLACE_PARTIAL_FROM
+    content words or more that names a place or is asked as a question."""
     content = parsed.content_groups
-    return PLACE_PARTIAL_FROM <= len(content) < LONG_QUERY and any(_places(parsed.groups[i]) for i in content)
+    return PLACE_PARTIAL_FROM <= len(content) < LONG_QUERY and \
+        (parsed.is_question or any(_places(parsed.groups[i]) for i in content))
 
 
 def _squashed(name: str) -> str:
