@@ -212,6 +212,8 @@ def test_the_verb_gelden_has_one_stem_and_money_in_a_compound_stays_money():
     ("betrekken", "betrek", "betrokken", "betrokkenheid", "betrokkenen"),  # the vowel changes: data/stem_overrides.tsv
     ("kiezen", "kies", "gekozen"), ("zoeken", "zoek", "gezocht"), ("verbinden", "verbind", "verbonden", "verbondenheid"),
     ("aanbieden", "aangeboden"), ("bezoeken", "bezoek", "bezocht"), ("schrijven", "geschreven"),
+    ("herdenken", "herdenk", "herdacht"), ("bedenken", "bedacht"), ("verzinnen", "verzonnen"),  # a monument herdacht
+    ("opgraven", "opgegraven"), ("weven", "geweven"), ("vlechten", "gevlochten"),
 ])
 def test_a_strong_verbs_participle_stems_as_the_verb(forms):
     assert len({stem(fold(f)) for f in forms}) == 1, {f: stem(fold(f)) for f in forms}
