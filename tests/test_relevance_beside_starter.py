@@ -5,7 +5,7 @@ tune12, tune13, tune14, tune15); under `held_out` the field set's held-out queri
 check sets made to be measured beside the bundled corpus (fresh8, session 8; fresh9, session 10; fresh10, session 11;
 fresh11, session 12; fresh12 and fresh13, session 13; fresh14, session 14; fresh15, session 15; fresh16, session 16;
 fresh17, session 17; fresh18 and fresh19, session 18; fresh20, session 19; fresh21, session 20; fresh22, session 21;
-fresh23, session 22; fresh24, session 23),
+fresh23, session 22; fresh24, session 23; fresh25, session 24),
 pooled separately again, each under its judgments file's name. evaluate.py --beside-starter merges each pool into its
 own queries' grades and no other's; alone, or with --no-starter-grades, nothing is merged; the older check sets (fresh
 to fresh7) are never pooled."""
@@ -45,7 +45,7 @@ CHECK_FILES = {"judgments_fresh8.yaml": "fresh8", "judgments_fresh9.yaml": "fres
                "judgments_fresh18.yaml": "fresh18", "judgments_fresh19.yaml": "fresh19",
                "judgments_fresh20.yaml": "fresh20", "judgments_fresh21.yaml": "fresh21",
                "judgments_fresh22.yaml": "fresh22", "judgments_fresh23.yaml": "fresh23",
-               "judgments_fresh24.yaml": "fresh24"}
+               "judgments_fresh24.yaml": "fresh24", "judgments_fresh25.yaml": "fresh25"}
 
 
 def _data() -> dict:
@@ -236,7 +236,7 @@ def test_the_grades_are_merged_only_beside_the_starter_corpus(tmp_path: Path):
 
 
 def test_each_check_set_takes_only_the_check_grades_under_its_own_file(tmp_path: Path):
-    """fresh8 to fresh24 share the key `check`: a query of one takes the grades filed under its own
+    """fresh8 to fresh25 share the key `check`: a query of one takes the grades filed under its own
     judgments file, never those of the same query text filed under another's."""
     pooled = tmp_path / "pooled.yaml"
     pooled.write_text(yaml.safe_dump({evaluate.CHECK_KEY: {
@@ -263,6 +263,7 @@ def test_each_check_set_takes_only_the_check_grades_under_its_own_file(tmp_path:
                                                "erfgoedleerlijn-schiedam-jenever-en-molens": 2}},
         "judgments_fresh24.yaml": {"erfgoed": {"filmklas-weerbaarheid-zwijndrecht-vo": 3,
                                                "dansleerlijn-basisscholen-papendrecht": 2}},
+        "judgments_fresh25.yaml": {"erfgoed": {"erfgoedleerlijn-schiedam-jenever-en-molens": 1}},
     }}), encoding="utf-8")
     eighth = Judged("erfgoed", "topical", {"page-a": 2}, "fresh8")
     ninth = Judged("erfgoed", "topical", {"page-b": 2}, "fresh9")
@@ -281,6 +282,7 @@ def test_each_check_set_takes_only_the_check_grades_under_its_own_file(tmp_path:
     twenty_second = Judged("erfgoed", "topical", {"page-o": 1}, "fresh22")
     twenty_third = Judged("erfgoed", "topical", {"page-p": 3}, "fresh23")
     twenty_fourth = Judged("erfgoed", "topical", {"page-q": 2}, "fresh24")
+    twenty_fifth = Judged("erfgoed", "topical", {"page-r": 3}, "fresh25")
     assert evaluate.with_starter_grades([eighth], RELEVANCE / "judgments_fresh8.yaml", pooled) == 1
     assert evaluate.with_starter_grades([ninth], RELEVANCE / "judgments_fresh9.yaml", pooled) == 1
     assert evaluate.with_starter_grades([tenth], RELEVANCE / "judgments_fresh10.yaml", pooled) == 1
@@ -298,6 +300,7 @@ def test_each_check_set_takes_only_the_check_grades_under_its_own_file(tmp_path:
     assert evaluate.with_starter_grades([twenty_second], RELEVANCE / "judgments_fresh22.yaml", pooled) == 1
     assert evaluate.with_starter_grades([twenty_third], RELEVANCE / "judgments_fresh23.yaml", pooled) == 1
     assert evaluate.with_starter_grades([twenty_fourth], RELEVANCE / "judgments_fresh24.yaml", pooled) == 1
+    assert evaluate.with_starter_grades([twenty_fifth], RELEVANCE / "judgments_fresh25.yaml", pooled) == 1
     assert eighth.grades == {"page-a": 2, "erfgoedleerlijn-schiedam-jenever-en-molens": 3}
     assert ninth.grades == {"page-b": 2, "dansleerlijn-basisscholen-papendrecht": 1}
     assert tenth.grades == {"page-c": 2, "filmklas-weerbaarheid-zwijndrecht-vo": 2}
@@ -321,6 +324,7 @@ def test_each_check_set_takes_only_the_check_grades_under_its_own_file(tmp_path:
                                    "erfgoedleerlijn-schiedam-jenever-en-molens": 2}
     assert twenty_fourth.grades == {"page-q": 2, "filmklas-weerbaarheid-zwijndrecht-vo": 3,
                                     "dansleerlijn-basisscholen-papendrecht": 2}
+    assert twenty_fifth.grades == {"page-r": 3, "erfgoedleerlijn-schiedam-jenever-en-molens": 1}
 
 
 def test_every_check_set_that_can_be_pooled_is_a_named_set_split_by_its_name():
@@ -328,7 +332,8 @@ def test_every_check_set_that_can_be_pooled_is_a_named_set_split_by_its_name():
     must be a set evaluate.py runs, whose queries all carry that split."""
     import pool_beside_starter
     assert ({"fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16",
-             "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24"}
+             "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24",
+             "fresh25"}
             <= set(pool_beside_starter.CHECK_SETS))
     assert pool_beside_starter.CHECK_SETS == evaluate.CHECK_SETS
     for name in pool_beside_starter.CHECK_SETS:
