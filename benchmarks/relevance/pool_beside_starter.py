@@ -9,17 +9,19 @@ are unjudged there, so a starter document that answers a query counted as wrong.
 TUNING query of the field set (split tune), tune2, tune3, tune4, tune5 and tune6 (and, since session 11, the derived
 title sets titles-tune3, titles-tune4 and titles-tune5; since session 12, tune7; since session 13, tune8; since
 session 14, tune9; since session 18, tune10; since session 19, tune11; since session 20, tune12; since session 21,
-tune13; since session 22, tune14; since session 23, tune15), the starter documents that any of the three engines puts in its first 10, and prints each query's pool sorted by id with the document's title and
-summary: blind, without the engines' ranks, so that judging it cannot lean on who found what. Pairs already graded
-in beside_starter_grades.yaml are marked, so that a later pool (after a ranking change) lists only what is new.
+tune13; since session 22, tune14; since session 23, tune15), the starter documents that any of the three engines
+puts in its first 10, and prints each query's pool sorted by id with the document's title and summary: blind,
+without the engines' ranks, so that judging it cannot lean on who found what. Pairs already graded in
+beside_starter_grades.yaml are marked, so that a later pool (after a ranking change) lists only what is new.
 
 --held-out pools the field set's held-out queries (split heldout) the same way, and only those; their grades live
 under their own key of beside_starter_grades.yaml (held_out), so that a reader sees they were pooled separately.
 --check NAME pools every query of a check set made to be measured beside the bundled corpus (evaluate.CHECK_SETS:
 fresh8, session 8; fresh9, session 10; fresh10, session 11; fresh11, session 12; fresh12 and fresh13, session 13;
 fresh14, session 14; fresh15, session 15; fresh16, session 16; fresh17, session 17; fresh18 and fresh19, session
-18; fresh20, session 19; fresh21, session 20; fresh22, session 21; fresh23, session 22; fresh24, session 23; fresh25, session 24) the same way; its grades live under a third key (check), each set
-under its own judgments file's name beside the others, and evaluate.py merges them into that set's queries only.
+18; fresh20, session 19; fresh21, session 20; fresh22, session 21; fresh23, session 22; fresh24, session 23;
+fresh25, session 24) the same way; its grades live under a third key (check), each set under its own judgments
+file's name beside the others, and evaluate.py merges them into that set's queries only.
 Judging a pool is not tuning: the listing gives no rank and no score, and nobody tunes on what it shows. The older
 check sets (fresh to fresh7) are never pooled here.
 """
