@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from conftest import articles_engine, hits
 
+from kennisplatform.search import SearchParams
+
 FILLER = " Het was een mooie dag."
 DOCS = [
     ("coach", "De cultuurcoach", [], "De cultuurcoach helpt de cultuurcoach van het dorp." + FILLER),
@@ -28,3 +30,28 @@ def test_the_same_words_as_keywords_keep_their_tiers(engine):
     # Not a question: the pages with more of the words come first, as before.
     found = hits(engine, "cultuurcoach scholen verenigingen")
     assert found.index("sport") < found.index("coach") and found.index("markt") < found.index("coach")
+
+
+# Ten pages with both common words fill a page of their own, so that by the number of words matched the page with
+# only the rare one was not listed at all (session 25: the cultuurcoach's pages beside the bundled corpus).
+CROWDED = [("coach", "De cultuurcoach", [], "De cultuurcoach helpt de cultuurcoach van het dorp." + FILLER)] \
+    + [(f"both-{n}", f"Bericht {n}", [], f"Scholen en verenigingen werken samen aan {word}." + FILLER)
+       for n, word in enumerate(["muziek", "dans", "erfgoed", "film", "lezen", "theater", "koor", "museum",
+                                 "sport", "natuur", "techniek", "koken"])] \
+    + [(f"only-{n}", f"Scholen {n}", [], f"De scholen openen de deuren, {word}." + FILLER)
+       for n, word in enumerate(["maandag", "dinsdag", "woensdag"])]
+
+crowded = articles_engine(CROWDED, name="crowded")
+
+
+def test_a_question_lists_the_page_with_its_rare_word_where_pages_with_two_common_words_fill_a_page(crowded):
+    result = crowded.search(SearchParams(q="wat doet een cultuurcoach voor scholen en verenigingen?"))
+    found = [hit.id for hit in result.hits]
+    assert found[0] == "coach"
+    # A page with one common word weighs less than one with two, so it is still not listed.
+    assert result.total == 13 and not any(hit.startswith("only-") for hit in found)
+
+
+def test_keywords_still_list_by_the_number_of_words(crowded):
+    found = hits(crowded, "cultuurcoach scholen verenigingen", per_page=20)
+    assert "coach" not in found and len(found) == 12
