@@ -1,7 +1,8 @@
 """A question of three content words that no page answers with every word ranks the pages with some of them by the
 weight of what they have, as a place query does (search._partial_by_weight, session 23), not first by how many of the
 words they have: "wat doet een cultuurcoach voor scholen en verenigingen" listed pages with the common "scholen" and
-"verenigingen" before the pages about the cultuurcoach."""
+"verenigingen" before the pages about the cultuurcoach. And it lists them by weight (search._as_heavy, session 25): the
+pages with its rarest word are listed where pages with two of its common words would fill a page."""
 from __future__ import annotations
 
 from conftest import articles_engine, hits
@@ -55,3 +56,21 @@ def test_a_question_lists_the_page_with_its_rare_word_where_pages_with_two_commo
 def test_keywords_still_list_by_the_number_of_words(crowded):
     found = hits(crowded, "cultuurcoach scholen verenigingen", per_page=20)
     assert "coach" not in found and len(found) == 12
+
+
+# The rare word in four pages weighs less than the two common words together (60 pages in all): its pages are still
+# listed, as the question's rarest word ("hoe kan ik met mijn klas een archief bezoeken": a treasure hunt in an
+# archive that says neither "klas" nor "bezoeken").
+RARER = [(f"archief-{n}", f"Speurtocht {n}", [], f"Kinderen zoeken in het archief naar {word}." + FILLER)
+         for n, word in enumerate(["kaarten", "brieven", "foto's", "zegels"])] \
+    + [(f"klas-{n}", f"Uitje {n}", [], f"De klas ging op bezoek bij {word}." + FILLER)
+       for n, word in enumerate(["de bakker", "de boer", "de brandweer", "de molen", "het museum", "de haven",
+                                 "de kerk", "het bos", "de dierentuin", "de markt", "de bieb", "het strand"])] \
+    + [(f"plain-{n}", f"Bericht {n}", [], f"Een verhaal over dag {n} van het jaar." + FILLER) for n in range(44)]
+
+rarer = articles_engine(RARER, name="rarer")
+
+
+def test_a_question_lists_the_pages_with_its_rarest_word_though_it_weighs_less_than_two_common_ones(rarer):
+    found = hits(rarer, "hoe kan ik met mijn klas een archief bezoeken", per_page=20)
+    assert {f"archief-{n}" for n in range(4)} <= set(found) and len(found) == 16
