@@ -168,17 +168,18 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
 
 
 def _with_related(group: Group, few: Callable[[str], bool] | None) -> Group:
-    """The group with its word's related words of the field (analysis.related_words), for a content word typed alone
-    or as a synonym's phrase, that `few` documents have: "levensbeschouwing" also matches "synagoge", weighed lower
-    (search.RELATED_WEIGHT)."""
+    """The group with its word's related words of the field (analysis.related_words), for a content word or an
+    umbrella phrase ("immaterieel erfgoed", grouped as a synonym's phrase is) that `few` documents have:
+    "levensbeschouwing" also matches "synagoge", weighed lower (search.RELATED_WEIGHT)."""
     typed = group.alternatives[0]
-    if group.filler or typed.kind != "terms" or len(typed.terms) != 1:
+    if group.filler or typed.kind not in ("terms", "phrase") or typed.kind == "terms" and len(typed.terms) != 1:
         return group
-    if not analysis.related_words(typed.terms[0]) or few is not None and not few(typed.terms[0]):
+    key = " ".join(typed.terms)
+    if not analysis.related_words(key) or few is not None and not few(key):
         return group
     present = {c.terms for c in group.alternatives}
     related = tuple(Clause("related", terms, word, synonym=True)
-                    for word, terms in analysis.related_words(typed.terms[0]) if terms not in present)
+                    for word, terms in analysis.related_words(key) if terms not in present)
     return Group(group.alternatives + related, group.text, group.filler) if related else group
 
 

@@ -1,6 +1,7 @@
 """An umbrella word of the field also finds the pages that use only its narrower words: "levensbeschouwing" the page
 about a synagoge, "maritiem" the page about scheepvaart (data/related_words.tsv, query.Clause kind "related",
-search.RELATED_WEIGHT). The page with the word typed still ranks first, and the relation goes one way."""
+search.RELATED_WEIGHT). The page with the word typed still ranks first, and the relation goes one way. An umbrella
+phrase ("immaterieel erfgoed") is one unit of the query with related words of its own (session 25)."""
 from __future__ import annotations
 
 from conftest import articles_engine, hits
@@ -17,23 +18,29 @@ DOCS = [
      "Levensbeschouwing is een vak waarin kinderen over geloof en zingeving praten."),
     ("ships", "Kinderen verdiepen zich in scheepvaart",
      "Op de werf leren kinderen hoe schepen gebouwd worden en hoe de scheepvaart de stad groot maakte."),
+    ("costume", "Klederdracht op school", "Op de laatste schooldag kwamen de kinderen in de klederdracht van hun "
+                                          "overgrootouders."),
+    ("heritage", "Erfgoed in de wijk", "Het erfgoed van de wijk: oude gebouwen en een museum, materieel en groot."),
 ] + [(f"news-{i}", f"Nieuws {i}", "De school organiseert een open dag voor ouders. Het schoolplein is vernieuwd.")
      for i in range(6)]
 
 engine = articles_engine([(doc_id, title, [], body) for doc_id, title, body in DOCS], name="engine")
 
 
-def test_every_line_of_the_related_words_names_one_query_word():
+def test_every_line_of_the_related_words_names_one_query_word_or_phrase():
     lines = [line.split("#", 1)[0].strip() for line in
              (analysis.DATA / "related_words.tsv").read_text(encoding="utf-8").splitlines()]
     keys = []
     for line in filter(None, lines):
         word, tab, related = line.partition("\t")
         assert tab and related.strip(), line
-        assert len(analysis.analyze_query(word)) == 1, word
-        assert analysis.related_words(analysis.analyze_query(word)[0]), word
-        keys.append(analysis.analyze_query(word)[0])
+        terms = analysis.analyze_query(word)
+        # A phrase is grouped from at most four typed words (query._apply_synonyms), stop words among them.
+        assert terms and len(word.split()) <= 4, word
+        assert analysis.related_words(" ".join(terms)), word
+        keys.append(" ".join(terms))
     assert len(keys) == len(set(keys))  # a second line for a word would silently replace the first
+    assert ("immateriel", "erfgoed") in analysis.related_phrases()
 
 
 def test_a_query_word_gets_its_related_words_as_a_lower_kind_of_match():
@@ -113,3 +120,13 @@ def test_a_related_word_inside_a_place_name_is_the_place_not_the_subject(place_e
     # The index splits "Ridderkerk" into ridder + kerk; a page filed under Ridderkerk is not about a church for it.
     assert hits(place_engine, "levensbeschouwing") == ["church"]
     assert "ridderkerk" in hits(place_engine, "kerk")  # the word itself still finds what it finds
+
+
+def test_an_umbrella_phrase_is_one_unit_with_its_own_related_words(engine):
+    parsed = parse_query("immaterieel erfgoed", engine.synonyms)
+    assert len(parsed.groups) == 1
+    related = [c.terms for c in parsed.groups[0].alternatives if c.kind == "related"]
+    assert (analysis.stem("klederdracht"),) in related
+    # The page about the costume, which says neither word, is found before the page that has one of them.
+    found = hits(engine, "immaterieel erfgoed")
+    assert found.index("costume") < found.index("heritage")
