@@ -396,7 +396,7 @@ class SearchEngine:
         # An umbrella phrase with related words of the field ("immaterieel erfgoed") is one unit of the query, as a
         # taxonomy's phrase is, so that its related words (klederdracht, ambachten) stand for the whole phrase, not
         # for one of its words beside the other ("erfgoed" in every starter report). Session 25 (docs/performance.md,
-        # "Umbrella phrases"): 7 up, 1 down, summed +2.18 for the four phrases; the held-out half unchanged.
+        # "umbrella phrases with related words"): 7 up, 1 down, summed +2.18 for the four phrases; the held-out half unchanged.
         umbrellas = {phrase: Expansion() for phrase in analysis.related_phrases() if phrase not in table}
         return table | self._districts(table) | umbrellas
 
@@ -690,7 +690,8 @@ class SearchEngine:
     def _parse(self, state: _State, text: str) -> ParsedQuery:
         """The query as searched: parsed with the synonyms, and a filler word that makes a fixed expression in
         this collection a content word (the query as typed, and as spelling-corrected)."""
-        parsed = parse_query(text, self.synonyms, partial(self._rare_compound, state), partial(self._few_documents, state))
+        parsed = parse_query(text, self.synonyms, partial(self._rare_compound, state),
+                             partial(self._few_documents, state))
         return self._with_collocations(state, parsed)
 
     def _few_documents(self, state: _State, key: str) -> bool:
