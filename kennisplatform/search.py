@@ -396,7 +396,8 @@ class SearchEngine:
         # An umbrella phrase with related words of the field ("immaterieel erfgoed") is one unit of the query, as a
         # taxonomy's phrase is, so that its related words (klederdracht, ambachten) stand for the whole phrase, not
         # for one of its words beside the other ("erfgoed" in every starter report). Session 25 (docs/performance.md,
-        # "umbrella phrases with related words"): 7 up, 1 down, summed +2.18 for the four phrases; the held-out half unchanged.
+        # "umbrella phrases with related words"): 7 up, 1 down, summed +2.18 for the four phrases; the held-out half
+        # unchanged.
         umbrellas = {phrase: Expansion() for phrase in analysis.related_phrases() if phrase not in table}
         return table | self._districts(table) | umbrellas
 
