@@ -69,6 +69,9 @@ class ParsedQuery:
     groups: list[Group] = field(default_factory=list)
     excluded: list[Clause] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Searched as a compound's parts because no page has it whole, or to fill a one-compound query's page
+    # (search._compound_words): its partial matches are ranked by weight, the rare part's pages first.
+    compound_apart: bool = False
 
     @property
     def is_empty(self) -> bool:

@@ -190,21 +190,24 @@ CLASSIC_IDF_FROM = LONG_QUERY
 # to 1.5 raised tune2 and tune5 questions and lowered nothing; from 4 words a common pair ("vaste plek",
 # "cultuuronderwijs op school") lifted a wrong page in field tune and tune4.
 PROXIMITY_FROM = 5
-# A short query of this many content words or more that names a place ("Zeeuwse basisschool kunst", "cultuureducatie
-# zoetermeerse basisscholen") ranks the documents without every word by weight, not first by how many of its words
-# they have: BM25 with its own idf times the share of the query's weight they match (_weight_share), as a long query's
-# are. A place weighs as the place it is (PLACE_BOOST, its idf); in tiers by count, a page about Zeeland that says
-# "Zeeuws" once and lacks "kunst" came after every page with "basisschool" and "kunst" anywhere. On the tuning sets
-# (docs/performance.md, "Session 14: partial matches of a place query by weight"): bs_fresh11 "Zeeuwse basisschool
-# kunst" 0.745 -> 0.950, bs_tune9 "cultuureducatie zoetermeerse basisscholen" 0.710 -> 1.000, tune8 "voorschotense
-# basisscholen cultuur" 0.900 -> 1.000; 12 up, 6 down (the starter's "theater speciaal onderwijs Den Haag" 1.000 ->
-# 0.958); held-out place 0.956 -> 0.959, nothing else moved. For every query of three words or more, not only a place's,
-# as much fell as rose (27 up, 24 down). A question of three content words too (session 23): "wat doet een cultuurcoach
-# precies voor scholen en verenigingen", which no page answers with every word, listed pages with "scholen" and
-# "verenigingen" before the pages about the cultuurcoach. 11 up, 4 down, summed +0.273 (fresh23 that question 0.471 ->
-# 0.718, bs_fresh23 "hoe kan ik met mijn klas zelf een animatiefilm maken" 0.687 -> 0.876; bs_fresh20 "welke
-# poeziewedstrijden zijn er voor scholieren van de middelbare school" 0.668 -> 0.503); the held-out half unchanged.
-PLACE_PARTIAL_FROM = 3
+# A short query of this many content words or more ranks the documents without every word by weight, not first by
+# how many of its words they have: BM25 with its own idf times the share of the query's weight they match
+# (_weight_share), as a long query's are. In tiers by count, "makerspace bibliotheek" listed pages with only the common
+# "bibliotheek" beside those about a makerspace, and a page about Zeeland that says "Zeeuws" once and lacks "kunst"
+# came after every page with "basisschool" and "kunst" anywhere. First for places (session 14), then questions of
+# three words (session 23); for every query of two or three content words since session 27 (docs/performance.md,
+# "Session 27: every short query's partial matches by weight"): on 39 tuning sets, 3,246 query runs, 146 up, 87
+# down, summed +5.167 with the compound change below (two words alone +2.1, three words +0.7); held-out multi 0.884 ->
+# 0.890 alone and 0.846 -> 0.857 beside, no kind down. In session 14, on the few sets there were then, every query
+# of three words moved as many queries down as up (27 up, 24 down).
+PARTIAL_BY_WEIGHT_FROM = 2
+# A compound searched as its parts (ParsedQuery.compound_apart) ranks its partial matches by the share of its weight
+# to this power: its parts are two words of one idea, and the rare, telling part ("architectuur" of
+# "architectuureducatie", "kook" of "kinderkookles") says more than the common one ("educatie", "kinderen") repeated.
+# Session 27, with the line above off: power 1: 28 up, 17 down, +1.754; 2: +1.775; 3: 42 up, 31 down, +2.360 (fresh25
+# "architectuureducatie" 0.431 -> 1.000, bs_fresh25 "kinderkookles" 0.496 -> 0.952, bs_fresh20 "poezielessen" 0.288 ->
+# 0.557; fresh10 "dichtlessen" 0.747 -> 0.528, whose "dicht" is rarer than "lessen" in another sense); 4: +2.240.
+COMPOUND_SHARE_POWER = 3
 # A long query's page with every word comes first (_together_first) only when its text has the words together: within
 # NEAR_WINDOW positions of one another (about two paragraphs), the words its title or summary has (or its facets, a
 # place it is filed under) aside. A long report that names each word somewhere ("gemeenteraad" in one section, "muziek"
@@ -1455,7 +1458,8 @@ class SearchEngine:
                     if partial_scores is None:
                         partial_scores = self._scores(state, parsed, within, saturated, classic=True)
                         if _partial_by_weight(parsed):
-                            partial_scores *= self._query_weight_share(state, parsed)
+                            share = self._query_weight_share(state, parsed)
+                            partial_scores *= share ** COMPOUND_SHARE_POWER if parsed.compound_apart else share
                     tier_scores = partial_scores
                 ranked += ranking.top(tier_scores, bitsets.to_array(tier, size), needed - len(ranked))
             if len(ranked) >= needed:
@@ -1489,7 +1493,7 @@ class SearchEngine:
                 if any(clause.kind == "parts" for clause in parsed.groups[i].alternatives):
                     top &= self._parts_together(state, parsed.groups[i], top)
         tiers = [top | first]
-        if _partial_by_weight(parsed):  # the rest as one, by weight (PLACE_PARTIAL_FROM)
+        if _partial_by_weight(parsed):  # the rest as one, by weight (PARTIAL_BY_WEIGHT_FROM)
             return [tiers[0], listed & ~tiers[0]]
         lower = [levels[matched] & ~levels[matched + 1] & ~first
                  for matched in range(n - 1, max(plan.min_groups, 1) - 1, -1)] or [0]
@@ -1841,11 +1845,9 @@ def _suggestion(corrected: ParsedQuery, corrected_plan: Plan, filters: int, tota
 
 
 def _partial_by_weight(parsed: ParsedQuery) -> bool:
-    """Whether a short query's documents without every word are ranked by weight: a query of PLACE_PARTIAL_FROM
-    content words or more that names a place or is asked as a question."""
-    content = parsed.content_groups
-    return PLACE_PARTIAL_FROM <= len(content) < LONG_QUERY and \
-        (parsed.is_question or any(_places(parsed.groups[i]) for i in content))
+    """Whether a short query's documents without every word are ranked by weight: a query of PARTIAL_BY_WEIGHT_FROM
+    content words or more (a long query always is: _weighted_plan)."""
+    return PARTIAL_BY_WEIGHT_FROM <= len(parsed.content_groups) < LONG_QUERY
 
 
 def _as_heavy(group_bits: list[int], groups: int, size: int) -> int:
@@ -1981,7 +1983,8 @@ def _compound_words(parsed: ParsedQuery, nowhere: list[str]) -> ParsedQuery | No
             return []
         words = [w for w in analysis.compound_query_words(group.text) if analysis.analyze_query(w)]
         return words if len(words) > 1 else []
-    return _groups_apart(parsed, words_of)
+    split = _groups_apart(parsed, words_of)
+    return replace(split, compound_apart=True) if split else None
 
 
 def _groups_apart(parsed: ParsedQuery, words_of: Callable[[Group], list[str]]) -> ParsedQuery | None:
