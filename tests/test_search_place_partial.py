@@ -50,6 +50,6 @@ def test_a_page_about_the_place_without_the_other_words_is_listed(place_engine):
 
 
 def test_without_a_place_a_page_with_the_rare_word_is_listed_too(place_engine):
-    # Listed by weight (search._as_heavy) as a question's or a place's pages are: the one choir page has the rarest word.
+    # Listed by weight (search._as_heavy), as a question's or a place's pages are: the choir page has the rarest word.
     found = hits(place_engine, "koor basisschool kunst")
     assert found[0] == "muziek-zeeland"

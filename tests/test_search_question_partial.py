@@ -1,8 +1,9 @@
 """A query of two or three content words that no page answers with every word ranks the pages with some of them by the
 weight of what they have (search._partial_by_weight: places since session 14, questions since session 23, every short
-query since session 27), not first by how many of the words they have: "wat doet een cultuurcoach voor scholen en verenigingen" listed pages with the common "scholen" and
-"verenigingen" before the pages about the cultuurcoach. And it lists them by weight (search._as_heavy, session 25): the
-pages with its rarest word are listed where pages with two of its common words would fill a page."""
+query since session 27), not first by how many of the words they have: "wat doet een cultuurcoach voor scholen en
+verenigingen" listed pages with the common "scholen" and "verenigingen" before the pages about the cultuurcoach. And it
+lists them by weight (search._as_heavy, session 25): the pages with its rarest word are listed where pages with two of
+its common words would fill a page."""
 from __future__ import annotations
 
 from conftest import articles_engine, hits
