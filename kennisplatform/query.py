@@ -113,7 +113,7 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
     tokens = _tokenize(text)
     typed_terms = {term for token in tokens if token.kind == "word" for term in analysis.analyze_query(token.text)}
     pending_or = False
-    for token in _apply_synonyms(tokens, synonyms or {}, parsed):
+    for token in _apply_synonyms(tokens, synonyms or {}, parsed, typed_terms):
         if isinstance(token, Group):
             _add_group(parsed, token, pending_or)
             pending_or = False
@@ -141,9 +141,7 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
             # Relatives of another word class ("adoptie": geadopteerd; "monumentadoptie": monument + geadopteerd),
             # weighed below the word (search.DERIVED_WEIGHT); not for filler words.
             if plain and clause.terms[0] not in filler_stems():
-                alternatives += tuple(Clause("derived", terms, token.text)
-                                      for terms in analysis.derived_terms(token.text)
-                                      if not (len(terms) == 1 and terms[0] in typed_terms))
+                alternatives += _derived(token.text, typed_terms)
             number = analysis.number_variant(token.text) if plain else None
             if number is not None and number not in typed_terms:
                 alternatives += (Clause("terms", (number,), token.text),)
@@ -236,6 +234,13 @@ def _joined_phrase(text: str) -> tuple[Clause, ...]:
     return (Clause("terms", (joined,), "".join(words)),) if joined else ()
 
 
+def _derived(text: str, typed_terms: set[str]) -> tuple[Clause, ...]:
+    """Relatives of another word class of one query word ("adoptie": geadopteerd; "monumentadoptie": monument +
+    geadopteerd), weighed below the word (search.DERIVED_WEIGHT); none that the query also types."""
+    return tuple(Clause("derived", terms, text) for terms in analysis.derived_terms(text)
+                 if not (len(terms) == 1 and terms[0] in typed_terms))
+
+
 def _plain_word(group: Group) -> bool:
     """A group that is one word as typed (with any synonyms or taxonomy values it names): not a filler
     word, a phrase, a prefix, a run of words or words joined by OR."""
@@ -306,7 +311,7 @@ def _clause(token: _Token) -> Clause | None:
     return Clause("terms", terms, text)
 
 
-def _apply_synonyms(tokens: list[_Token], synonyms: dict, parsed: ParsedQuery) -> list:
+def _apply_synonyms(tokens: list[_Token], synonyms: dict, parsed: ParsedQuery, typed_terms: set[str]) -> list:
     """Replace runs of plain words that form a known phrase ('primair onderwijs', 'po', "icc'er") by a
     Group with all its equivalents, and the taxonomy values the phrase names. Longest match first."""
     if not synonyms:
@@ -335,6 +340,11 @@ def _apply_synonyms(tokens: list[_Token], synonyms: dict, parsed: ParsedQuery) -
                 # Words the user typed that form a known phrase ("Den Haag", "primair onderwijs") are
                 # meant as that phrase, not as words anywhere in a document.
                 alternatives = [Clause("phrase" if len(key) > 1 else "terms", key, text)]
+                if length == 1 and len(key) == 1 and key[0] not in filler_stems():
+                    # One word with synonyms or a theme ("inclusie": kansengelijkheid) still finds its own
+                    # relatives ("inclusief"), as any word does; not a compound's parts with one of them so
+                    # replaced (its synonyms already say what the compound means).
+                    alternatives += [c for c in _derived(run[0].text, typed_terms) if len(c.terms) == 1]
                 alternatives += [Clause("phrase" if len(alt) > 1 else "terms", alt, " ".join(alt), expansion.part, True)
                                  for alt in expansion.phrases if not set(key) <= set(alt)]
                 alternatives += [Clause("facet", value, text) for value in expansion.values]

@@ -1,7 +1,8 @@
 """Derivational relatives (session 19): a query word also matches its relatives of another word class, weighed
 below the word itself. "monumentadoptie" finds a page about monuments that schools have "geadopteerd",
 "geactualiseerd" one about the "actualisatie" of the goals; forms of the word's own class (inflection) and the
-relatives of common words (organisatie / georganiseerd) are not added."""
+relatives of common words (organisatie / georganiseerd) are not added. A word with synonyms or a theme ("inclusie")
+has its relatives too (session 28)."""
 from __future__ import annotations
 
 from conftest import articles_engine, hits
@@ -15,6 +16,8 @@ DOCS = [
     ("actualisatie", "De kerndoelen", "Over de actualisatie van de kerndoelen voor kunst en cultuur."),
     ("geactualiseerd", "Kerndoelen", "De kerndoelen voor kunst en cultuur zijn geactualiseerd."),
     ("georganiseerd", "Een middag", "De school heeft een middag over kerndoelen georganiseerd."),
+    ("inclusie", "Inclusie op school", "Over inclusie in de klas."),
+    ("inclusief", "Kunst inclusief", "Een inclusief kunstproject voor kinderen met een beperking."),
 ] + [(f"ander-{n}", f"Cultuur in de regio, deel {n}", f"De basisschool en {word} in de wijk.")
      for n, word in enumerate(["muziek", "dans", "film", "lezen", "monumenten"])]
 
@@ -50,3 +53,11 @@ def test_a_long_query_leaves_a_compound_part_s_relatives_out():
     groups = parse_query("monumentadoptie door scholen in de wijk Delft").groups
     assert all(not (clause.kind == "derived" and len(clause.terms) > 1)
                for group in groups for clause in group.alternatives)
+
+
+def test_a_theme_word_with_synonyms_finds_its_relatives(engine):
+    # "inclusie" names a theme of the taxonomy and has synonyms (kansengelijkheid, gelijke kansen); its group is
+    # built from those, and still holds the word's own relative, as any other word's does (session 28: it did not).
+    ranking = hits(engine, "inclusie")
+    assert ranking[:2] == ["inclusie", "inclusief"]
+
