@@ -29,6 +29,7 @@
     python benchmarks/relevance/evaluate.py --fresh23 [--beside-starter]  # a twenty-third, made like fresh8 (session 23)
     python benchmarks/relevance/evaluate.py --fresh24 [--beside-starter]  # a twenty-fourth, made like fresh8 (session 24)
     python benchmarks/relevance/evaluate.py --fresh25 [--beside-starter]  # a twenty-fifth, made like fresh8 (session 25)
+    python benchmarks/relevance/evaluate.py --fresh26 [--beside-starter]  # a twenty-sixth, 20 pages (session 28)
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune5 [--per-query]    # pages of its own, judgments_tune5.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune6 [--beside-starter]   # titles beside the bundled corpus (tuning)
@@ -328,6 +329,12 @@ reading aloud and libraries, crafts and intangible heritage, architecture worksh
 education, intergenerational projects, fashion, food culture, water heritage, pupils' own media; Maassluis, Schiedam,
 Leidschendam-Voorburg, Zoetermeer, Goeree-Overflakkee, Alphen aan den Rijn, Katwijk, Oostvoorne, Gouda, Volendam,
 Uithoorn, Halfweg, Voorthuizen, Doetinchem, Enter, Kampen, Sint-Oedenrode, Etten-Leur, Herpen, Almere, Leeuwarden).
+--fresh26 (collection_fresh26/) is a twenty-sixth check set, made in session 28 as fresh8 to fresh25 were but smaller
+(20 pages, all of Zuid-Holland, and 28 queries, 4 of each kind), never tuned on and read as summaries only; its pooled
+starter documents are graded under the key check by its judgments file's name (pool_beside_starter.py --check
+fresh26; it is one of CHECK_SETS, split fresh26). Its pages are of subjects the other sets hardly have (shipbuilding
+lessons, a school song contest, fairy tales, stained glass drawn as comics, herring fishery, archaeology, stars,
+paper-making, a community opera, Rembrandt and Vermeer for children, a pop-up museum, sand castles, the Waterlinie).
 --typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
 starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
 typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; the rules are in their headers).
@@ -359,11 +366,11 @@ session 21, tune14 in session 22, tune15 in session 23;
 pool_beside_starter.py prints the pool) and count with their grades. The
 field set's held-out half was pooled and graded the same way, separately (its own key, held_out, in the same file;
 pool_beside_starter.py --held-out), from the blind pool listing only: its grades join only held-out queries. The
-check sets of CHECK_SETS (fresh8 to fresh25) were pooled and graded the same way (sessions 8, 10 to 24),
+check sets of CHECK_SETS (fresh8 to fresh26) were pooled and graded the same way (sessions 8, 10 to 24, 28),
 separately again (their own key, check, each set under its judgments file's name; pool_beside_starter.py --check
 NAME), from the blind pool listing only: each set's grades join only its own queries (split fresh8, fresh9,
 fresh10, fresh11, fresh12, fresh13, fresh14, fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21,
-fresh22, fresh23, fresh24, fresh25). For the
+fresh22, fresh23, fresh24, fresh25, fresh26). For the
 other check sets (fresh to fresh7) and the other derived sets (typo, compound, elided) they are unjudged, so they count
 as not relevant for every engine: there an engine that finds more of the starter documents that are on topic loses
 points for them, so compare engines, not figures with and without it. --no-starter-grades leaves them unjudged
@@ -463,6 +470,8 @@ FRESH24_COLLECTION = HERE / "collection_fresh24"
 FRESH24_JUDGMENTS = HERE / "judgments_fresh24.yaml"
 FRESH25_COLLECTION = HERE / "collection_fresh25"
 FRESH25_JUDGMENTS = HERE / "judgments_fresh25.yaml"
+FRESH26_COLLECTION = HERE / "collection_fresh26"
+FRESH26_JUDGMENTS = HERE / "judgments_fresh26.yaml"
 TUNE3_COLLECTION = HERE / "collection_tune3"
 TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
 TUNE4_COLLECTION = HERE / "collection_tune4"
@@ -500,15 +509,16 @@ BESIDE_STARTER_JUDGMENTS = HERE / "beside_starter_grades.yaml"
 # the check sets' (pooled separately: fresh8 in session 8, fresh9 in session 10, fresh10 in session 11, fresh11 in
 # session 12, fresh12 and fresh13 in session 13, fresh14 in session 14, fresh15 in session 15, fresh16 in session
 # 16, fresh17 in session 17, fresh18 and fresh19 in session 18, fresh20 in session 19, fresh21 in session 20,
-# fresh22 in session 21, fresh23 in session 22, fresh24 in session 23, fresh25 in session 24), each under its
-# judgments file's name.
+# fresh22 in session 21, fresh23 in session 22, fresh24 in session 23, fresh25 in session 24, fresh26 in session
+# 28), each under its judgments file's name.
 TUNING_KEY = "judgments"
 HELD_OUT_KEY = "held_out"
 CHECK_KEY = "check"
 # The check sets made to be measured beside the bundled corpus, every query pooled (pool_beside_starter.py --check
 # NAME) and graded under CHECK_KEY by its judgments file's name. A later one is added here by its name.
 CHECK_SETS = ("fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16",
-              "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25")
+              "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25",
+              "fresh26")
 # --NAME: (pages to import, or the starter corpus as it is; judgments over them; what the set is for)
 NAMED_SETS = {
     "field": (FIELD_COLLECTION, FIELD_JUDGMENTS, "the real pages"),
@@ -560,6 +570,8 @@ NAMED_SETS = {
                 "a twenty-fourth fresh check set, made like fresh8, run once at the end (session 24)"),
     "fresh25": (FRESH25_COLLECTION, FRESH25_JUDGMENTS,
                 "a twenty-fifth fresh check set, made like fresh8, run once at the end (session 25)"),
+    "fresh26": (FRESH26_COLLECTION, FRESH26_JUDGMENTS,
+                "a twenty-sixth fresh check set, 20 Zuid-Holland pages, never tuned on (session 28)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
     "tune4": (TUNE4_COLLECTION, TUNE4_JUDGMENTS, "a fourth tuning set: pages sharing title words (session 6)"),
     "tune5": (TUNE5_COLLECTION, TUNE5_JUDGMENTS,
@@ -693,7 +705,7 @@ def with_starter_grades(judged: list[Judged], judgments: Path, pooled: Path = BE
     tuning queries' grades (key `judgments`) join only a tuning query (split tune, or a file without halves),
     the held-out queries' grades (key `held_out`, pooled separately) only a held-out query (split heldout), and
     a check set's grades (key `check`, pooled separately) only a query of a check set (a split of its own, such
-    as fresh8 to fresh25), each under its judgments file's name. Queries of no pool (the check sets never pooled) keep
+    as fresh8 to fresh26), each under its judgments file's name. Queries of no pool (the check sets never pooled) keep
     their starter documents unjudged. Returns how many queries got starter grades."""
     pools = _pools(pooled)  # read once for the three pools
     by_key = {key: (pools.get(key) or {}).get(judgments.name, {}) for key in (TUNING_KEY, HELD_OUT_KEY, CHECK_KEY)}
