@@ -5,7 +5,7 @@ tune12, tune13, tune14, tune15); under `held_out` the field set's held-out queri
 check sets made to be measured beside the bundled corpus (fresh8, session 8; fresh9, session 10; fresh10, session 11;
 fresh11, session 12; fresh12 and fresh13, session 13; fresh14, session 14; fresh15, session 15; fresh16, session 16;
 fresh17, session 17; fresh18 and fresh19, session 18; fresh20, session 19; fresh21, session 20; fresh22, session 21;
-fresh23, session 22; fresh24, session 23; fresh25, session 24; fresh26, session 28),
+fresh23, session 22; fresh24, session 23; fresh25, session 24; fresh26 and fresh27, session 28),
 pooled separately again, each under its judgments file's name. evaluate.py --beside-starter merges each pool into its
 own queries' grades and no other's; alone, or with --no-starter-grades, nothing is merged; the older check sets (fresh
 to fresh7) are never pooled."""
@@ -46,7 +46,7 @@ CHECK_FILES = {"judgments_fresh8.yaml": "fresh8", "judgments_fresh9.yaml": "fres
                "judgments_fresh20.yaml": "fresh20", "judgments_fresh21.yaml": "fresh21",
                "judgments_fresh22.yaml": "fresh22", "judgments_fresh23.yaml": "fresh23",
                "judgments_fresh24.yaml": "fresh24", "judgments_fresh25.yaml": "fresh25",
-               "judgments_fresh26.yaml": "fresh26"}
+               "judgments_fresh26.yaml": "fresh26", "judgments_fresh27.yaml": "fresh27"}
 
 
 def _data() -> dict:
@@ -334,7 +334,7 @@ def test_every_check_set_that_can_be_pooled_is_a_named_set_split_by_its_name():
     import pool_beside_starter
     assert ({"fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16",
              "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24",
-             "fresh25", "fresh26"}
+             "fresh25", "fresh26", "fresh27"}
             <= set(pool_beside_starter.CHECK_SETS))
     assert pool_beside_starter.CHECK_SETS == evaluate.CHECK_SETS
     for name in pool_beside_starter.CHECK_SETS:

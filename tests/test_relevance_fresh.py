@@ -10,8 +10,8 @@ in session 10, made exactly like fresh8; fresh10 in session 11, fresh11 in sessi
 session 13, fresh14 in session 14, fresh15 in session 15, fresh16 in session 16, fresh17 in session 17, fresh18
 in session 18, fresh19 in session 18 for session 19, fresh20 in session 19 for session 20, fresh21 in session 20 for
 session 21, fresh22 in session 21 for session 22, fresh23 in session 22 for session 23, fresh24 in session 23
-for session 24 and fresh25 in session 24 for session 25, the same way again; fresh26 in session 28, smaller (20
-pages, 4 queries of each kind)."""
+for session 24 and fresh25 in session 24 for session 25, the same way again; fresh26 and fresh27 in session 28, smaller
+(20 pages, 4 queries of each kind)."""
 from __future__ import annotations
 
 import re
@@ -63,12 +63,13 @@ FRESH23 = FreshSet(RELEVANCE / "collection_fresh23", RELEVANCE / "judgments_fres
 FRESH24 = FreshSet(RELEVANCE / "collection_fresh24", RELEVANCE / "judgments_fresh24.yaml", "fresh24", 40, 49)
 FRESH25 = FreshSet(RELEVANCE / "collection_fresh25", RELEVANCE / "judgments_fresh25.yaml", "fresh25", 40, 49)
 FRESH26 = FreshSet(RELEVANCE / "collection_fresh26", RELEVANCE / "judgments_fresh26.yaml", "fresh26", 20, 28)
+FRESH27 = FreshSet(RELEVANCE / "collection_fresh27", RELEVANCE / "judgments_fresh27.yaml", "fresh27", 20, 28)
 SETS = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6,
         "fresh7": FRESH7, "fresh8": FRESH8, "fresh9": FRESH9, "fresh10": FRESH10,
         "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13, "fresh14": FRESH14, "fresh15": FRESH15,
         "fresh16": FRESH16, "fresh17": FRESH17, "fresh18": FRESH18, "fresh19": FRESH19,
         "fresh20": FRESH20, "fresh21": FRESH21, "fresh22": FRESH22, "fresh23": FRESH23,
-        "fresh24": FRESH24, "fresh25": FRESH25, "fresh26": FRESH26}
+        "fresh24": FRESH24, "fresh25": FRESH25, "fresh26": FRESH26, "fresh27": FRESH27}
 # Tuning pages of their own (tune3): a check set that shared one would be tuned on through it.
 TUNE3_FOLDER = RELEVANCE / "collection_tune3"
 # At least this many queries of these kinds: fresh2 must show the title variant it was made for; fresh3 stands
@@ -99,17 +100,18 @@ MIN_PER_KIND = {
     "fresh24": {kind: 7 for kind in KINDS},
     "fresh25": {kind: 7 for kind in KINDS},
     "fresh26": {kind: 4 for kind in KINDS},
+    "fresh27": {kind: 4 for kind in KINDS},
 }
 # Check sets whose queries are their own: none has the analysed terms of a tuning query, so that they measure
 # unseen query words as well as unseen pages. A later check set is added here by its name.
 OWN_QUERIES = ["fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
                "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23",
-               "fresh24", "fresh25", "fresh26"]
+               "fresh24", "fresh25", "fresh26", "fresh27"]
 # Check sets whose queries were compared, before judging, with every query of every other judgments file (tuning,
 # held-out and check sets alike), not only the tuning queries: none has the analysed terms of any of them.
 ALL_OWN_QUERIES = ["fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
                    "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23",
-                   "fresh24", "fresh25", "fresh26"]
+                   "fresh24", "fresh25", "fresh26", "fresh27"]
 
 
 @pytest.fixture(scope="module", params=list(SETS))
@@ -160,7 +162,7 @@ def test_later_fresh_sets_have_enough_queries_of_each_kind_they_are_read_by(name
 @pytest.mark.parametrize("name", ["fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
                                   "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
                                   "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21",
-                                  "fresh22", "fresh23", "fresh24", "fresh25", "fresh26"])
+                                  "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27"])
 def test_later_fresh_places_include_an_adjective_form_and_a_multi_word_name(name):
     """How people type places: "Haagse", "Zeeuwse", "Hoeksche Waard", not only the plain name of one word."""
     places = [item["query"] for item in queries_of(SETS[name]) if item["kind"] == "place"]
@@ -214,7 +216,7 @@ def other_queries(own: Path) -> dict[tuple[str, ...], str]:
 
 @pytest.mark.parametrize("name", ALL_OWN_QUERIES)
 def test_check_set_queries_have_none_of_any_other_querys_terms(name):
-    """fresh8 to fresh26 were made with queries of their own against every judged query, not only the tuning
+    """fresh8 to fresh27 were made with queries of their own against every judged query, not only the tuning
     ones: a query with the terms of a held-out or an earlier check query measures a search already measured. Their
     own queries differ from each other too."""
     fresh_set = SETS[name]

@@ -30,6 +30,7 @@
     python benchmarks/relevance/evaluate.py --fresh24 [--beside-starter]  # a twenty-fourth, made like fresh8 (session 24)
     python benchmarks/relevance/evaluate.py --fresh25 [--beside-starter]  # a twenty-fifth, made like fresh8 (session 25)
     python benchmarks/relevance/evaluate.py --fresh26 [--beside-starter]  # a twenty-sixth, 20 pages (session 28)
+    python benchmarks/relevance/evaluate.py --fresh27 [--beside-starter]  # a twenty-seventh, 20 pages (session 28)
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune5 [--per-query]    # pages of its own, judgments_tune5.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune6 [--beside-starter]   # titles beside the bundled corpus (tuning)
@@ -335,6 +336,11 @@ starter documents are graded under the key check by its judgments file's name (p
 fresh26; it is one of CHECK_SETS, split fresh26). Its pages are of subjects the other sets hardly have (shipbuilding
 lessons, a school song contest, fairy tales, stained glass drawn as comics, herring fishery, archaeology, stars,
 paper-making, a community opera, Rembrandt and Vermeer for children, a pop-up museum, sand castles, the Waterlinie).
+--fresh27 (collection_fresh27/) is a twenty-seventh check set, made in session 28 for session 29 as fresh26 was (20
+pages of the Netherlands outside Zuid-Holland, 28 queries, 4 of each kind), never tuned on; its pooled starter
+documents are graded under the key check by its judgments file's name (pool_beside_starter.py --check fresh27; it is
+one of CHECK_SETS, split fresh27). Its pages: coal-mining heritage, carnival, school opera, maritime heritage, glass
+art, clay and pebbles, a carillon, aviation, a pop class, the Gronings regional language, a Gruffalo play, a museum.
 --typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
 starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
 typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; the rules are in their headers).
@@ -366,11 +372,11 @@ session 21, tune14 in session 22, tune15 in session 23;
 pool_beside_starter.py prints the pool) and count with their grades. The
 field set's held-out half was pooled and graded the same way, separately (its own key, held_out, in the same file;
 pool_beside_starter.py --held-out), from the blind pool listing only: its grades join only held-out queries. The
-check sets of CHECK_SETS (fresh8 to fresh26) were pooled and graded the same way (sessions 8, 10 to 24, 28),
+check sets of CHECK_SETS (fresh8 to fresh27) were pooled and graded the same way (sessions 8, 10 to 24, 28),
 separately again (their own key, check, each set under its judgments file's name; pool_beside_starter.py --check
 NAME), from the blind pool listing only: each set's grades join only its own queries (split fresh8, fresh9,
 fresh10, fresh11, fresh12, fresh13, fresh14, fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21,
-fresh22, fresh23, fresh24, fresh25, fresh26). For the
+fresh22, fresh23, fresh24, fresh25, fresh26, fresh27). For the
 other check sets (fresh to fresh7) and the other derived sets (typo, compound, elided) they are unjudged, so they count
 as not relevant for every engine: there an engine that finds more of the starter documents that are on topic loses
 points for them, so compare engines, not figures with and without it. --no-starter-grades leaves them unjudged
@@ -472,6 +478,8 @@ FRESH25_COLLECTION = HERE / "collection_fresh25"
 FRESH25_JUDGMENTS = HERE / "judgments_fresh25.yaml"
 FRESH26_COLLECTION = HERE / "collection_fresh26"
 FRESH26_JUDGMENTS = HERE / "judgments_fresh26.yaml"
+FRESH27_COLLECTION = HERE / "collection_fresh27"
+FRESH27_JUDGMENTS = HERE / "judgments_fresh27.yaml"
 TUNE3_COLLECTION = HERE / "collection_tune3"
 TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
 TUNE4_COLLECTION = HERE / "collection_tune4"
@@ -509,8 +517,8 @@ BESIDE_STARTER_JUDGMENTS = HERE / "beside_starter_grades.yaml"
 # the check sets' (pooled separately: fresh8 in session 8, fresh9 in session 10, fresh10 in session 11, fresh11 in
 # session 12, fresh12 and fresh13 in session 13, fresh14 in session 14, fresh15 in session 15, fresh16 in session
 # 16, fresh17 in session 17, fresh18 and fresh19 in session 18, fresh20 in session 19, fresh21 in session 20,
-# fresh22 in session 21, fresh23 in session 22, fresh24 in session 23, fresh25 in session 24, fresh26 in session
-# 28), each under its judgments file's name.
+# fresh22 in session 21, fresh23 in session 22, fresh24 in session 23, fresh25 in session 24, fresh26 and fresh27 in
+# session 28), each under its judgments file's name.
 TUNING_KEY = "judgments"
 HELD_OUT_KEY = "held_out"
 CHECK_KEY = "check"
@@ -518,7 +526,7 @@ CHECK_KEY = "check"
 # NAME) and graded under CHECK_KEY by its judgments file's name. A later one is added here by its name.
 CHECK_SETS = ("fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16",
               "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25",
-              "fresh26")
+              "fresh26", "fresh27")
 # --NAME: (pages to import, or the starter corpus as it is; judgments over them; what the set is for)
 NAMED_SETS = {
     "field": (FIELD_COLLECTION, FIELD_JUDGMENTS, "the real pages"),
@@ -572,6 +580,8 @@ NAMED_SETS = {
                 "a twenty-fifth fresh check set, made like fresh8, run once at the end (session 25)"),
     "fresh26": (FRESH26_COLLECTION, FRESH26_JUDGMENTS,
                 "a twenty-sixth fresh check set, 20 Zuid-Holland pages, never tuned on (session 28)"),
+    "fresh27": (FRESH27_COLLECTION, FRESH27_JUDGMENTS,
+                "a twenty-seventh fresh check set, 20 pages outside Zuid-Holland, never tuned on (session 28)"),
     "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
     "tune4": (TUNE4_COLLECTION, TUNE4_JUDGMENTS, "a fourth tuning set: pages sharing title words (session 6)"),
     "tune5": (TUNE5_COLLECTION, TUNE5_JUDGMENTS,
@@ -705,7 +715,7 @@ def with_starter_grades(judged: list[Judged], judgments: Path, pooled: Path = BE
     tuning queries' grades (key `judgments`) join only a tuning query (split tune, or a file without halves),
     the held-out queries' grades (key `held_out`, pooled separately) only a held-out query (split heldout), and
     a check set's grades (key `check`, pooled separately) only a query of a check set (a split of its own, such
-    as fresh8 to fresh26), each under its judgments file's name. Queries of no pool (the check sets never pooled) keep
+    as fresh8 to fresh27), each under its judgments file's name. Queries of no pool (the check sets never pooled) keep
     their starter documents unjudged. Returns how many queries got starter grades."""
     pools = _pools(pooled)  # read once for the three pools
     by_key = {key: (pools.get(key) or {}).get(judgments.name, {}) for key in (TUNING_KEY, HELD_OUT_KEY, CHECK_KEY)}

@@ -20,9 +20,9 @@ under their own key of beside_starter_grades.yaml (held_out), so that a reader s
 fresh8, session 8; fresh9, session 10; fresh10, session 11; fresh11, session 12; fresh12 and fresh13, session 13;
 fresh14, session 14; fresh15, session 15; fresh16, session 16; fresh17, session 17; fresh18 and fresh19, session
 18; fresh20, session 19; fresh21, session 20; fresh22, session 21; fresh23, session 22; fresh24, session 23;
-fresh25, session 24; fresh26, session 28) the same way; its grades live under a third key (check), each set under
-its own judgments file's name beside the others, and evaluate.py merges them into that set's queries only.
-Judging a pool is not tuning: the listing gives no rank and no score, and nobody tunes on what it shows. The older
+fresh25, session 24; fresh26 and fresh27, session 28) the same way; its grades live under a third key (check),
+each set under its own judgments file's name beside the others, and evaluate.py merges them into that set's queries
+only. Judging a pool is not tuning: the listing gives no rank and no score, and nobody tunes on what it shows. The older
 check sets (fresh to fresh7) are never pooled here.
 """
 from __future__ import annotations
