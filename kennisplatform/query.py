@@ -138,8 +138,7 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
             alternatives += tuple(Clause("variant", (variant,), token.text)
                                   for variant in (analysis.head_variants(token.text) if plain else ())
                                   if variant not in typed_terms)
-            # Relatives of another word class ("adoptie": geadopteerd; "monumentadoptie": monument + geadopteerd),
-            # weighed below the word (search.DERIVED_WEIGHT); not for filler words.
+            # Relatives of another word class (_derived); not for filler words.
             if plain and clause.terms[0] not in filler_stems():
                 alternatives += _derived(token.text, typed_terms)
             number = analysis.number_variant(token.text) if plain else None
