@@ -420,236 +420,19 @@ from kennisplatform.importer import import_paths, normalise_url, summarise  # no
 from kennisplatform.index import update_index  # noqa: E402
 from kennisplatform.params import SearchParams, clean_query  # noqa: E402
 from kennisplatform.search import SearchEngine  # noqa: E402
+from judged_sets import BY_NAME, CHECK_SETS, HERE, NAMED_SETS, NEVER_READ, STARTER_CORPUS, JudgedSet  # noqa: E402,F401
 
 K = 10
-HERE = Path(__file__).resolve().parent
-FIELD_COLLECTION = HERE / "collection"
-FIELD_JUDGMENTS = HERE / "judgments_field.yaml"
-TUNE2_JUDGMENTS = HERE / "judgments_tune2.yaml"
-FRESH_COLLECTION = HERE / "collection_fresh"
-FRESH_JUDGMENTS = HERE / "judgments_fresh.yaml"
-FRESH2_COLLECTION = HERE / "collection_fresh2"
-FRESH2_JUDGMENTS = HERE / "judgments_fresh2.yaml"
-FRESH3_COLLECTION = HERE / "collection_fresh3"
-FRESH3_JUDGMENTS = HERE / "judgments_fresh3.yaml"
-FRESH4_COLLECTION = HERE / "collection_fresh4"
-FRESH4_JUDGMENTS = HERE / "judgments_fresh4.yaml"
-FRESH5_COLLECTION = HERE / "collection_fresh5"
-FRESH5_JUDGMENTS = HERE / "judgments_fresh5.yaml"
-FRESH6_COLLECTION = HERE / "collection_fresh6"
-FRESH6_JUDGMENTS = HERE / "judgments_fresh6.yaml"
-FRESH7_COLLECTION = HERE / "collection_fresh7"
-FRESH7_JUDGMENTS = HERE / "judgments_fresh7.yaml"
-FRESH8_COLLECTION = HERE / "collection_fresh8"
-FRESH8_JUDGMENTS = HERE / "judgments_fresh8.yaml"
-FRESH9_COLLECTION = HERE / "collection_fresh9"
-FRESH9_JUDGMENTS = HERE / "judgments_fresh9.yaml"
-FRESH10_COLLECTION = HERE / "collection_fresh10"
-FRESH10_JUDGMENTS = HERE / "judgments_fresh10.yaml"
-FRESH11_COLLECTION = HERE / "collection_fresh11"
-FRESH11_JUDGMENTS = HERE / "judgments_fresh11.yaml"
-FRESH12_COLLECTION = HERE / "collection_fresh12"
-FRESH12_JUDGMENTS = HERE / "judgments_fresh12.yaml"
-FRESH13_COLLECTION = HERE / "collection_fresh13"
-FRESH13_JUDGMENTS = HERE / "judgments_fresh13.yaml"
-FRESH14_COLLECTION = HERE / "collection_fresh14"
-FRESH14_JUDGMENTS = HERE / "judgments_fresh14.yaml"
-FRESH15_COLLECTION = HERE / "collection_fresh15"
-FRESH15_JUDGMENTS = HERE / "judgments_fresh15.yaml"
-FRESH16_COLLECTION = HERE / "collection_fresh16"
-FRESH16_JUDGMENTS = HERE / "judgments_fresh16.yaml"
-FRESH17_COLLECTION = HERE / "collection_fresh17"
-FRESH17_JUDGMENTS = HERE / "judgments_fresh17.yaml"
-FRESH18_COLLECTION = HERE / "collection_fresh18"
-FRESH18_JUDGMENTS = HERE / "judgments_fresh18.yaml"
-FRESH19_COLLECTION = HERE / "collection_fresh19"
-FRESH19_JUDGMENTS = HERE / "judgments_fresh19.yaml"
-FRESH20_COLLECTION = HERE / "collection_fresh20"
-FRESH20_JUDGMENTS = HERE / "judgments_fresh20.yaml"
-FRESH21_COLLECTION = HERE / "collection_fresh21"
-FRESH21_JUDGMENTS = HERE / "judgments_fresh21.yaml"
-FRESH22_COLLECTION = HERE / "collection_fresh22"
-FRESH22_JUDGMENTS = HERE / "judgments_fresh22.yaml"
-FRESH23_COLLECTION = HERE / "collection_fresh23"
-FRESH23_JUDGMENTS = HERE / "judgments_fresh23.yaml"
-FRESH24_COLLECTION = HERE / "collection_fresh24"
-FRESH24_JUDGMENTS = HERE / "judgments_fresh24.yaml"
-FRESH25_COLLECTION = HERE / "collection_fresh25"
-FRESH25_JUDGMENTS = HERE / "judgments_fresh25.yaml"
-FRESH26_COLLECTION = HERE / "collection_fresh26"
-FRESH26_JUDGMENTS = HERE / "judgments_fresh26.yaml"
-FRESH27_COLLECTION = HERE / "collection_fresh27"
-FRESH27_JUDGMENTS = HERE / "judgments_fresh27.yaml"
-TUNE3_COLLECTION = HERE / "collection_tune3"
-TUNE3_JUDGMENTS = HERE / "judgments_tune3.yaml"
-TUNE4_COLLECTION = HERE / "collection_tune4"
-TUNE4_JUDGMENTS = HERE / "judgments_tune4.yaml"
-TUNE5_COLLECTION = HERE / "collection_tune5"
-TUNE5_JUDGMENTS = HERE / "judgments_tune5.yaml"
-TUNE6_COLLECTION = HERE / "collection_tune6"
-TUNE6_JUDGMENTS = HERE / "judgments_tune6.yaml"
-TUNE7_COLLECTION = HERE / "collection_tune7"
-TUNE7_JUDGMENTS = HERE / "judgments_tune7.yaml"
-TUNE8_COLLECTION = HERE / "collection_tune8"
-TUNE8_JUDGMENTS = HERE / "judgments_tune8.yaml"
-TUNE9_COLLECTION = HERE / "collection_tune9"
-TUNE9_JUDGMENTS = HERE / "judgments_tune9.yaml"
-TUNE10_COLLECTION = HERE / "collection_tune10"
-TUNE10_JUDGMENTS = HERE / "judgments_tune10.yaml"
-TUNE11_COLLECTION = HERE / "collection_tune11"
-TUNE11_JUDGMENTS = HERE / "judgments_tune11.yaml"
-TUNE12_COLLECTION = HERE / "collection_tune12"
-TUNE12_JUDGMENTS = HERE / "judgments_tune12.yaml"
-TUNE13_COLLECTION = HERE / "collection_tune13"
-TUNE13_JUDGMENTS = HERE / "judgments_tune13.yaml"
-TUNE14_COLLECTION = HERE / "collection_tune14"
-TUNE14_JUDGMENTS = HERE / "judgments_tune14.yaml"
-TUNE15_COLLECTION = HERE / "collection_tune15"
-TUNE15_JUDGMENTS = HERE / "judgments_tune15.yaml"
-STARTER_CORPUS = REPO / "corpus"
-COMPOUND_FIELD_JUDGMENTS = HERE / "judgments_compound_field.yaml"
-COMPOUND_TUNE3_JUDGMENTS = HERE / "judgments_compound_tune3.yaml"
 # Starter documents graded for the tuning queries (and, apart, the field set's held-out queries and a check set's
 # queries) of the sets measured beside the bundled corpus (sessions 7 and 8). Not named judgments*.yaml: those are
 # sets of judged queries; these are grades added to theirs.
 BESIDE_STARTER_JUDGMENTS = HERE / "beside_starter_grades.yaml"
 # Its three top-level keys: the tuning queries' grades, the held-out queries' (pooled separately, session 7), and
-# the check sets' (pooled separately: fresh8 in session 8, fresh9 in session 10, fresh10 in session 11, fresh11 in
-# session 12, fresh12 and fresh13 in session 13, fresh14 in session 14, fresh15 in session 15, fresh16 in session
-# 16, fresh17 in session 17, fresh18 and fresh19 in session 18, fresh20 in session 19, fresh21 in session 20,
-# fresh22 in session 21, fresh23 in session 22, fresh24 in session 23, fresh25 in session 24, fresh26 and fresh27 in
-# session 28), each under its judgments file's name.
+# the check sets' (each set of judged_sets.CHECK_SETS pooled separately, from session 8 on, under its judgments
+# file's name).
 TUNING_KEY = "judgments"
 HELD_OUT_KEY = "held_out"
 CHECK_KEY = "check"
-# The check sets made to be measured beside the bundled corpus, every query pooled (pool_beside_starter.py --check
-# NAME) and graded under CHECK_KEY by its judgments file's name. A later one is added here by its name.
-CHECK_SETS = ("fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16",
-              "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25",
-              "fresh26", "fresh27")
-# --NAME: (pages to import, or the starter corpus as it is; judgments over them; what the set is for)
-NAMED_SETS = {
-    "field": (FIELD_COLLECTION, FIELD_JUDGMENTS, "the real pages"),
-    "fresh": (FRESH_COLLECTION, FRESH_JUDGMENTS, "the fresh check set nobody tunes on"),
-    "tune2": (FIELD_COLLECTION, TUNE2_JUDGMENTS, "more tuning queries over the real pages"),
-    "fresh2": (FRESH2_COLLECTION, FRESH2_JUDGMENTS, "a second fresh check set nobody tunes on"),
-    "fresh3": (FRESH3_COLLECTION, FRESH3_JUDGMENTS, "a third fresh check set nobody tunes on (session 5)"),
-    "fresh4": (FRESH4_COLLECTION, FRESH4_JUDGMENTS, "a fourth fresh check set, run once at the end (session 6)"),
-    "fresh5": (FRESH5_COLLECTION, FRESH5_JUDGMENTS, "a fifth fresh check set, run once at the end (session 6)"),
-    "fresh6": (FRESH6_COLLECTION, FRESH6_JUDGMENTS,
-               "a sixth fresh check set with queries of its own, run once at the end (session 7)"),
-    "fresh7": (FRESH7_COLLECTION, FRESH7_JUDGMENTS,
-               "a seventh fresh check set with queries of its own, run once at the end (session 7)"),
-    "fresh8": (FRESH8_COLLECTION, FRESH8_JUDGMENTS,
-               "an eighth fresh check set, judged beside the bundled corpus too, run once at the end (session 8)"),
-    "fresh9": (FRESH9_COLLECTION, FRESH9_JUDGMENTS,
-               "a ninth fresh check set, made like fresh8, run once at the end (session 10)"),
-    "fresh10": (FRESH10_COLLECTION, FRESH10_JUDGMENTS,
-                "a tenth fresh check set, made like fresh8, run once at the end (session 11); "
-                "tuning material since session 12"),
-    "fresh11": (FRESH11_COLLECTION, FRESH11_JUDGMENTS,
-                "an eleventh fresh check set, made like fresh8, run once at the end (session 12)"),
-    "fresh12": (FRESH12_COLLECTION, FRESH12_JUDGMENTS,
-                "a twelfth fresh check set, made like fresh8, run once at the end (session 13)"),
-    "fresh13": (FRESH13_COLLECTION, FRESH13_JUDGMENTS,
-                "a thirteenth fresh check set, made like fresh8, run once at the end (session 13)"),
-    "fresh14": (FRESH14_COLLECTION, FRESH14_JUDGMENTS,
-                "a fourteenth fresh check set, made like fresh8, run once at the end (session 14)"),
-    "fresh15": (FRESH15_COLLECTION, FRESH15_JUDGMENTS,
-                "a fifteenth fresh check set, made like fresh8, run once at the end (session 15)"),
-    "fresh16": (FRESH16_COLLECTION, FRESH16_JUDGMENTS,
-                "a sixteenth fresh check set, made like fresh8, run once at the end (session 16)"),
-    "fresh17": (FRESH17_COLLECTION, FRESH17_JUDGMENTS,
-                "a seventeenth fresh check set, made like fresh8, run once at the end (session 17); "
-                "tuning material since session 18"),
-    "fresh18": (FRESH18_COLLECTION, FRESH18_JUDGMENTS,
-                "an eighteenth fresh check set, made like fresh8, run once at the end (session 18)"),
-    "fresh19": (FRESH19_COLLECTION, FRESH19_JUDGMENTS,
-                "a nineteenth fresh check set, made like fresh8, run once at the end (session 19)"),
-    "fresh20": (FRESH20_COLLECTION, FRESH20_JUDGMENTS,
-                "a twentieth fresh check set, made like fresh8, run once at the end (session 20)"),
-    "fresh21": (FRESH21_COLLECTION, FRESH21_JUDGMENTS,
-                "a twenty-first fresh check set, made like fresh8, run once at the end (session 21)"),
-    "fresh22": (FRESH22_COLLECTION, FRESH22_JUDGMENTS,
-                "a twenty-second fresh check set, made like fresh8, run once at the end (session 22)"),
-    "fresh23": (FRESH23_COLLECTION, FRESH23_JUDGMENTS,
-                "a twenty-third fresh check set, made like fresh8, run once at the end (session 23)"),
-    "fresh24": (FRESH24_COLLECTION, FRESH24_JUDGMENTS,
-                "a twenty-fourth fresh check set, made like fresh8, run once at the end (session 24)"),
-    "fresh25": (FRESH25_COLLECTION, FRESH25_JUDGMENTS,
-                "a twenty-fifth fresh check set, made like fresh8, run once at the end (session 25)"),
-    "fresh26": (FRESH26_COLLECTION, FRESH26_JUDGMENTS,
-                "a twenty-sixth fresh check set, 20 Zuid-Holland pages, never tuned on (session 28)"),
-    "fresh27": (FRESH27_COLLECTION, FRESH27_JUDGMENTS,
-                "a twenty-seventh fresh check set, 20 pages outside Zuid-Holland, never tuned on (session 28)"),
-    "tune3": (TUNE3_COLLECTION, TUNE3_JUDGMENTS, "a third tuning set over pages of its own (titles, multi)"),
-    "tune4": (TUNE4_COLLECTION, TUNE4_JUDGMENTS, "a fourth tuning set: pages sharing title words (session 6)"),
-    "tune5": (TUNE5_COLLECTION, TUNE5_JUDGMENTS,
-              "a fifth tuning set: policy texts, reports, plans and council pieces (session 7)"),
-    "tune6": (TUNE6_COLLECTION, TUNE6_JUDGMENTS,
-              "a sixth tuning set: half-remembered titles over pages sharing title words with the starter corpus "
-              "(session 11)"),
-    "tune7": (TUNE7_COLLECTION, TUNE7_JUDGMENTS,
-              "a seventh tuning set: topics and half-remembered titles over pages on the starter corpus' subjects "
-              "(session 12)"),
-    "tune8": (TUNE8_COLLECTION, TUNE8_JUDGMENTS,
-              "an eighth tuning set: queries as people type them (abbreviations, no accents, loanwords, years, "
-              "villages and adjectives) over pages on the starter corpus' subjects (session 13)"),
-    "tune9": (TUNE9_COLLECTION, TUNE9_JUDGMENTS,
-              "a ninth tuning set: long questions and keyword queries over practical pages on the starter corpus' "
-              "subjects (session 14)"),
-    "tune10": (TUNE10_COLLECTION, TUNE10_JUDGMENTS,
-               "a tenth tuning set: questions and place queries (adjectives, names of several words, villages and "
-               "their municipalities) over practical and local pages (session 18)"),
-    "tune11": (TUNE11_COLLECTION, TUNE11_JUDGMENTS,
-               "an eleventh tuning set: half-remembered titles and derived word forms (participeren for "
-               "participatie, filosofie for filosoferen) over pages on dance, theatre, music in school, design, "
-               "philosophy with children, participation and makers education (session 19)"),
-    "tune12": (TUNE12_COLLECTION, TUNE12_JUDGMENTS,
-               "a twelfth tuning set: every kind, 8 queries each, with typos as people make them (two mistakes, "
-               "spelt by ear, compounds apart or run together, a misspelt place) and several topical words, over "
-               "pages on crafts, traditions, children's choirs, film education, museum visits, special education, "
-               "vmbo/mbo and games (session 20)"),
-    "tune13": (TUNE13_COLLECTION, TUNE13_JUDGMENTS,
-               "a thirteenth tuning set: half-remembered titles among pages with alike titles and several topical "
-               "words (12 each), with questions, places, typos, topical and compound queries, over pages on theatre "
-               "in school, cultural policy and talent schemes, local and oral history, storytelling and poetry "
-               "contests, design and photography (session 21)"),
-    "tune14": (TUNE14_COLLECTION, TUNE14_JUDGMENTS,
-               "a fourteenth tuning set: short topical queries (20) whose umbrella or related words the best pages "
-               "do not use, with multi, questions, places, titles, typos and compounds, over pages on intangible "
-               "heritage, windmills and polders, food heritage, fashion and textile, comics and illustration, radio "
-               "and podcasts with children, and science and philosophy for children (session 22)"),
-    "tune15": (TUNE15_COLLECTION, TUNE15_JUDGMENTS,
-               "a fifteenth tuning set: multi queries of four to six topical words (20) and long questions (12), "
-               "with topical, place, title and typo queries, over pages on children's participation and play, "
-               "design, technology and art, youth culture and pop talent, holiday and after-school culture, teacher "
-               "training in the arts and singing with young children at home (session 23)"),
-    # Derived tuning material (session 6): tuning queries written as people mistype them, same judgments.
-    "typo-starter": (STARTER_CORPUS, HERE / "judgments_typo_starter.yaml", "misspelled starter queries"),
-    "typo-field": (FIELD_COLLECTION, HERE / "judgments_typo_field.yaml",
-                   "misspelled tuning queries of the field set (tune half) and tune2"),
-    "typo-tune3": (TUNE3_COLLECTION, HERE / "judgments_typo_tune3.yaml", "misspelled tune3 queries"),
-    # Session 19: the same over tune10's and tune11's pages, each set over its own collection.
-    "typo-tune10": (TUNE10_COLLECTION, HERE / "judgments_typo_tune10.yaml", "misspelled tune10 queries (session 19)"),
-    "typo-tune11": (TUNE11_COLLECTION, HERE / "judgments_typo_tune11.yaml", "misspelled tune11 queries (session 19)"),
-    "compound-field": (FIELD_COLLECTION, COMPOUND_FIELD_JUDGMENTS,
-                       "compound and short topical tuning queries over the real pages (session 6)"),
-    "compound-tune3": (TUNE3_COLLECTION, COMPOUND_TUNE3_JUDGMENTS,
-                       "compound and short topical tuning queries over tune3's pages (session 6)"),
-    # Session 7: compounds the pages write elided ("kunst- en cultuureducatie" for kunsteducatie).
-    "elided-field": (FIELD_COLLECTION, HERE / "judgments_elided_field.yaml",
-                     "elided-compound tuning queries over the real pages (session 7)"),
-    "elided-tune5": (TUNE5_COLLECTION, HERE / "judgments_elided_tune5.yaml",
-                     "elided-compound tuning queries over tune5's pages (session 7)"),
-    # Session 11: half-remembered titles as people type them (not title_probe.py's mechanical variants).
-    "titles-tune3": (TUNE3_COLLECTION, HERE / "judgments_titles_tune3.yaml",
-                     "half-remembered title tuning queries over tune3's pages (session 11)"),
-    "titles-tune4": (TUNE4_COLLECTION, HERE / "judgments_titles_tune4.yaml",
-                     "half-remembered title tuning queries over tune4's pages (session 11)"),
-    "titles-tune5": (TUNE5_COLLECTION, HERE / "judgments_titles_tune5.yaml",
-                     "half-remembered title tuning queries over tune5's pages (session 11)"),
-}
 TEXT_BOOSTS = {"title": 3.0, "summary": 1.8, "body": 1.0}
 ALL = "all"
 
@@ -928,8 +711,9 @@ def variant_source(field: bool, corpus: Path, judgments: Path, workdir: Path) ->
     """What the variant scripts (ablation, morphology) judge: the real pages imported into `workdir`
     (--field), or a corpus with its judgments."""
     if field:
-        source = import_collection(FIELD_COLLECTION, workdir)
-        judged, _ = load_judged(FIELD_JUDGMENTS, source.ids_by_url)
+        field_set = BY_NAME["field"]
+        source = import_collection(field_set.pages, workdir)
+        judged, _ = load_judged(field_set.judgments, source.ids_by_url)
         return source.corpus, judged
     return corpus, load_judgments(judgments)
 
@@ -942,26 +726,46 @@ def print_variants(judged: list[Judged], results: dict[str, dict[str, Scores]], 
             f"{mean([results[n][j.query].ndcg for j in items]):>{width}.3f}" for n in results))
 
 
-def print_per_query(judged: list[Judged], results: dict[str, dict[str, Scores]]) -> None:
+def readable(item: Judged, judged_set: JudgedSet | None) -> bool:
+    """Whether a query may be shown one by one: not one of the held-out half, nor of a check set (judged_set None:
+    judgments of no named set, whose held-out queries are still hidden)."""
+    return item.split != "heldout" and (judged_set is None or judged_set.readable)
+
+
+def set_of(judgments: Path) -> JudgedSet | None:
+    """The named set whose judgments file this is, if any (also when given as --judgments)."""
+    return next((s for s in BY_NAME.values() if s.judgments.resolve() == judgments.resolve()), None)
+
+
+def print_per_query(judged: list[Judged], results: dict[str, dict[str, Scores]],
+                    judged_set: JudgedSet | None = None) -> None:
+    """Each readable query's nDCG@10 per engine; the others (held-out, check sets) are only counted."""
     names = list(results)
     print(f"\nper query: nDCG@10 {' / '.join(names)}")
+    hidden = 0
     for item in judged:
+        if not readable(item, judged_set):
+            hidden += 1
+            continue
         values = [results[n][item.query].ndcg for n in names]
         best_peer = max(values[1:]) if len(values) > 1 else values[0]
         flag = "  <-- a peer is better" if best_peer > values[0] + 1e-9 else ""
         print(f"  [{item.kind}/{item.split}] {item.query!r}: {' / '.join(f'{v:.3f}' for v in values)}{flag}")
+    if hidden:
+        print(f"  ({hidden} queries of the held-out half or of a check set not shown: nobody tunes on them; "
+              "their per-kind figures are above)")
 
 
 def print_peer_losses(judged: list[Judged], results: dict[str, dict[str, Scores]], titles: dict[str, str],
-                      kinds: set[str]) -> None:
-    """For each tuning query (split `tune`) of the kinds asked where a peer's nDCG@10 beats ours (the first
+                      kinds: set[str], judged_set: JudgedSet | None = None) -> None:
+    """For each readable query (a tuning query) of the kinds asked where a peer's nDCG@10 beats ours (the first
     engine): the judged pages, then the rankings side by side, each row the grade and the title. Queries of
     the held-out half and of the check sets are never shown one by one: they judge changes, nobody tunes on
     them."""
     names = list(results)
     width = 38
     for item in judged:
-        if item.split != "tune" or (kinds and item.kind not in kinds):
+        if not readable(item, judged_set) or (kinds and item.kind not in kinds):
             continue
         scores = [results[n][item.query].ndcg for n in names]
         if max(scores[1:], default=scores[0]) <= scores[0] + 1e-9:
@@ -1033,10 +837,11 @@ def main() -> int:
     for url in missing:
         print(f"  judged but not imported (counts as not found for every engine): {url}")
     print_table(judged, results)
+    judged_set = set_of(args.judgments)
     if args.per_query:
-        print_per_query(judged, results)
+        print_per_query(judged, results, judged_set)
     if args.peer_losses is not None:
-        print_peer_losses(judged, results, titles, set(args.peer_losses))
+        print_peer_losses(judged, results, titles, set(args.peer_losses), judged_set)
     return 0
 
 

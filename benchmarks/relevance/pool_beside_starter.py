@@ -16,14 +16,11 @@ beside_starter_grades.yaml are marked, so that a later pool (after a ranking cha
 
 --held-out pools the field set's held-out queries (split heldout) the same way, and only those; their grades live
 under their own key of beside_starter_grades.yaml (held_out), so that a reader sees they were pooled separately.
---check NAME pools every query of a check set made to be measured beside the bundled corpus (evaluate.CHECK_SETS:
-fresh8, session 8; fresh9, session 10; fresh10, session 11; fresh11, session 12; fresh12 and fresh13, session 13;
-fresh14, session 14; fresh15, session 15; fresh16, session 16; fresh17, session 17; fresh18 and fresh19, session
-18; fresh20, session 19; fresh21, session 20; fresh22, session 21; fresh23, session 22; fresh24, session 23;
-fresh25, session 24; fresh26 and fresh27, session 28) the same way; its grades live under a third key (check),
-each set under its own judgments file's name beside the others, and evaluate.py merges them into that set's queries
-only. Judging a pool is not tuning: the listing gives no rank and no score, and nobody tunes on what it shows. The older
-check sets (fresh to fresh7) are never pooled here.
+--check NAME pools every query of a check set made to be measured beside the bundled corpus (the rows of
+judged_sets.SETS marked pooled, fresh8 to the newest; each row says the session it was made in) the same way; its
+grades live under a third key (check), each set under its own judgments file's name beside the others, and evaluate.py
+merges them into that set's queries only. Judging a pool is not tuning: the listing gives no rank and no score, and
+nobody tunes on what it shows. The older check sets (fresh to fresh7) are never pooled here.
 """
 from __future__ import annotations
 
@@ -36,9 +33,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from evaluate import (  # noqa: E402
-    CHECK_KEY, CHECK_SETS, ENGINES, HELD_OUT_KEY, NAMED_SETS, STARTER_CORPUS, TUNING_KEY, import_collection,
-    load_judged, starter_grades,
+    CHECK_KEY, ENGINES, HELD_OUT_KEY, TUNING_KEY, import_collection, load_judged, starter_grades,
 )
+from judged_sets import CHECK_SETS, NAMED_SETS, STARTER_CORPUS  # noqa: E402
 
 from kennisplatform.corpus import read_corpus  # noqa: E402
 
@@ -56,9 +53,9 @@ POOLED_SETS = ("field", "tune2", "tune3", "tune4", "tune5", "tune6",
                "tune15")  # session 23: several topical words and long questions
 # The sets whose held-out queries are pooled with --held-out (split heldout).
 HELD_OUT_SETS = ("field",)
-# The check sets that may be pooled with --check NAME (every query; split NAME) are evaluate.CHECK_SETS: those made to
-# be measured beside the bundled corpus, each graded under `check` by its judgments file's name. The older check sets
-# are not among them.
+# The check sets that may be pooled with --check NAME (every query; split NAME) are judged_sets.CHECK_SETS (the rows
+# marked pooled): those made to be measured beside the bundled corpus, each graded under `check` by its judgments
+# file's name. The older check sets are not among them.
 
 
 def main() -> int:

@@ -67,7 +67,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import evaluate  # noqa: E402
-from evaluate import ENGINES, K, NAMED_SETS, STARTER_CORPUS, import_collection  # noqa: E402
+from evaluate import ENGINES, K, import_collection  # noqa: E402
+from judged_sets import NAMED_SETS, STARTER_CORPUS  # noqa: E402
 
 from kennisplatform import analysis  # noqa: E402
 from kennisplatform.corpus import read_corpus  # noqa: E402

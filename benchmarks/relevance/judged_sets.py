@@ -1,0 +1,158 @@
+"""Every judged set of the relevance benchmark, in one table: evaluate.py's --NAME flags, the check sets that
+pool_beside_starter.py pools, the sets whose queries may be read one by one, and the sets the tests check are all
+read from SETS. A new set is one row here (and its pages, judgments and SOURCES.md beside this file)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+STARTER_CORPUS = REPO / "corpus"
+
+
+@dataclass(frozen=True)
+class JudgedSet:
+    """A file of judged queries over a folder of pages to import (or over the starter corpus as it is)."""
+
+    name: str  # evaluate.py --NAME
+    pages: Path
+    judgments: Path
+    purpose: str
+    # A check set: nobody tunes on it, so its queries are never shown one by one (evaluate.py prints its per-kind
+    # summaries only, and --per-query and --peer-losses leave its queries out). A check set becomes tuning material
+    # after its one run at the end of a session by dropping this flag (fresh10, fresh11, fresh12, fresh17, fresh19
+    # to fresh25).
+    check: bool = False
+    # Made to be measured beside the bundled corpus: every query pooled (pool_beside_starter.py --check NAME) and
+    # its starter documents graded under the check key of beside_starter_grades.yaml, by its judgments file's name.
+    pooled: bool = False
+
+    @property
+    def readable(self) -> bool:
+        """Whether its queries may be read one by one (its held-out queries never are)."""
+        return not self.check
+
+
+def _own(name: str, purpose: str, *, check: bool = False, pooled: bool = False) -> JudgedSet:
+    """A set with pages and judgments of its own: collection_NAME/ and judgments_NAME.yaml."""
+    return JudgedSet(name, HERE / f"collection_{name}", HERE / f"judgments_{name}.yaml", purpose, check, pooled)
+
+
+SETS = (
+    JudgedSet("field", HERE / "collection", HERE / "judgments_field.yaml", "the real pages"),
+    _own("fresh", "the fresh check set nobody tunes on", check=True),
+    JudgedSet("tune2", HERE / "collection", HERE / "judgments_tune2.yaml", "more tuning queries over the real pages"),
+    _own("fresh2", "a second fresh check set nobody tunes on", check=True),
+    _own("fresh3", "a third fresh check set nobody tunes on (session 5)", check=True),
+    _own("fresh4", "a fourth fresh check set, run once at the end (session 6)", check=True),
+    _own("fresh5", "a fifth fresh check set, run once at the end (session 6)", check=True),
+    _own("fresh6", "a sixth fresh check set with queries of its own, run once at the end (session 7)", check=True),
+    _own("fresh7", "a seventh fresh check set with queries of its own, run once at the end (session 7)", check=True),
+    _own("fresh8",
+        "an eighth fresh check set, judged beside the bundled corpus too, run once at the "
+        "end (session 8)", check=True, pooled=True),
+    _own("fresh9",
+        "a ninth fresh check set, made like fresh8, run once at the end (session 10)", check=True, pooled=True),
+    _own("fresh10",
+        "a tenth fresh check set, made like fresh8, run once at the end (session 11); tuning material "
+        "since session 12", pooled=True),
+    _own("fresh11", "an eleventh fresh check set, made like fresh8, run once at the end (session 12)", pooled=True),
+    _own("fresh12", "a twelfth fresh check set, made like fresh8, run once at the end (session 13)", pooled=True),
+    _own("fresh13",
+        "a thirteenth fresh check set, made like fresh8, run once at the end (session 13)", check=True, pooled=True),
+    _own("fresh14",
+        "a fourteenth fresh check set, made like fresh8, run once at the end (session 14)", check=True, pooled=True),
+    _own("fresh15",
+        "a fifteenth fresh check set, made like fresh8, run once at the end (session 15)", check=True, pooled=True),
+    _own("fresh16",
+        "a sixteenth fresh check set, made like fresh8, run once at the end (session 16)", check=True, pooled=True),
+    _own("fresh17",
+        "a seventeenth fresh check set, made like fresh8, run once at the end (session 17); tuning "
+        "material since session 18", pooled=True),
+    _own("fresh18",
+        "an eighteenth fresh check set, made like fresh8, run once at the end (session 18)", check=True, pooled=True),
+    _own("fresh19", "a nineteenth fresh check set, made like fresh8, run once at the end (session 19)", pooled=True),
+    _own("fresh20", "a twentieth fresh check set, made like fresh8, run once at the end (session 20)", pooled=True),
+    _own("fresh21", "a twenty-first fresh check set, made like fresh8, run once at the end (session 21)", pooled=True),
+    _own("fresh22", "a twenty-second fresh check set, made like fresh8, run once at the end (session 22)", pooled=True),
+    _own("fresh23", "a twenty-third fresh check set, made like fresh8, run once at the end (session 23)", pooled=True),
+    _own("fresh24", "a twenty-fourth fresh check set, made like fresh8, run once at the end (session 24)", pooled=True),
+    _own("fresh25", "a twenty-fifth fresh check set, made like fresh8, run once at the end (session 25)", pooled=True),
+    _own("fresh26",
+        "a twenty-sixth fresh check set, 20 Zuid-Holland pages, never tuned on (session 28)", check=True, pooled=True),
+    _own("fresh27",
+        "a twenty-seventh fresh check set, 20 pages outside Zuid-Holland, never tuned on "
+        "(session 28)", check=True, pooled=True),
+    _own("tune3", "a third tuning set over pages of its own (titles, multi)"),
+    _own("tune4", "a fourth tuning set: pages sharing title words (session 6)"),
+    _own("tune5", "a fifth tuning set: policy texts, reports, plans and council pieces (session 7)"),
+    _own("tune6",
+        "a sixth tuning set: half-remembered titles over pages sharing title words with the starter corpus (session "
+        "11)"),
+    _own("tune7",
+        "a seventh tuning set: topics and half-remembered titles over pages on the starter corpus' subjects (session "
+        "12)"),
+    _own("tune8",
+        "an eighth tuning set: queries as people type them (abbreviations, no accents, loanwords, years, villages and"
+        " adjectives) over pages on the starter corpus' subjects (session 13)"),
+    _own("tune9",
+        "a ninth tuning set: long questions and keyword queries over practical pages on the starter corpus' subjects "
+        "(session 14)"),
+    _own("tune10",
+        "a tenth tuning set: questions and place queries (adjectives, names of several words, villages and their "
+        "municipalities) over practical and local pages (session 18)"),
+    _own("tune11",
+        "an eleventh tuning set: half-remembered titles and derived word forms (participeren for participatie, "
+        "filosofie for filosoferen) over pages on dance, theatre, music in school, design, philosophy with children, "
+        "participation and makers education (session 19)"),
+    _own("tune12",
+        "a twelfth tuning set: every kind, 8 queries each, with typos as people make them (two mistakes, spelt by "
+        "ear, compounds apart or run together, a misspelt place) and several topical words, over pages on crafts, "
+        "traditions, children's choirs, film education, museum visits, special education, vmbo/mbo and games (session"
+        " 20)"),
+    _own("tune13",
+        "a thirteenth tuning set: half-remembered titles among pages with alike titles and several topical words (12 "
+        "each), with questions, places, typos, topical and compound queries, over pages on theatre in school, "
+        "cultural policy and talent schemes, local and oral history, storytelling and poetry contests, design and "
+        "photography (session 21)"),
+    _own("tune14",
+        "a fourteenth tuning set: short topical queries (20) whose umbrella or related words the best pages do not "
+        "use, with multi, questions, places, titles, typos and compounds, over pages on intangible heritage, "
+        "windmills and polders, food heritage, fashion and textile, comics and illustration, radio and podcasts with "
+        "children, and science and philosophy for children (session 22)"),
+    _own("tune15",
+        "a fifteenth tuning set: multi queries of four to six topical words (20) and long questions (12), with "
+        "topical, place, title and typo queries, over pages on children's participation and play, design, technology "
+        "and art, youth culture and pop talent, holiday and after-school culture, teacher training in the arts and "
+        "singing with young children at home (session 23)"),
+    JudgedSet("typo-starter", STARTER_CORPUS, HERE / "judgments_typo_starter.yaml", "misspelled starter queries"),
+    JudgedSet("typo-field", HERE / "collection", HERE / "judgments_typo_field.yaml",
+        "misspelled tuning queries of the field set (tune half) and tune2"),
+    JudgedSet("typo-tune3", HERE / "collection_tune3", HERE / "judgments_typo_tune3.yaml", "misspelled tune3 queries"),
+    JudgedSet("typo-tune10", HERE / "collection_tune10", HERE / "judgments_typo_tune10.yaml",
+        "misspelled tune10 queries (session 19)"),
+    JudgedSet("typo-tune11", HERE / "collection_tune11", HERE / "judgments_typo_tune11.yaml",
+        "misspelled tune11 queries (session 19)"),
+    JudgedSet("compound-field", HERE / "collection", HERE / "judgments_compound_field.yaml",
+        "compound and short topical tuning queries over the real pages (session 6)"),
+    JudgedSet("compound-tune3", HERE / "collection_tune3", HERE / "judgments_compound_tune3.yaml",
+        "compound and short topical tuning queries over tune3's pages (session 6)"),
+    JudgedSet("elided-field", HERE / "collection", HERE / "judgments_elided_field.yaml",
+        "elided-compound tuning queries over the real pages (session 7)"),
+    JudgedSet("elided-tune5", HERE / "collection_tune5", HERE / "judgments_elided_tune5.yaml",
+        "elided-compound tuning queries over tune5's pages (session 7)"),
+    JudgedSet("titles-tune3", HERE / "collection_tune3", HERE / "judgments_titles_tune3.yaml",
+        "half-remembered title tuning queries over tune3's pages (session 11)"),
+    JudgedSet("titles-tune4", HERE / "collection_tune4", HERE / "judgments_titles_tune4.yaml",
+        "half-remembered title tuning queries over tune4's pages (session 11)"),
+    JudgedSet("titles-tune5", HERE / "collection_tune5", HERE / "judgments_titles_tune5.yaml",
+        "half-remembered title tuning queries over tune5's pages (session 11)"),
+)
+BY_NAME = {judged_set.name: judged_set for judged_set in SETS}
+# --NAME: (pages to import, or the starter corpus as it is; judgments over them; what the set is for)
+NAMED_SETS = {s.name: (s.pages, s.judgments, s.purpose) for s in SETS}
+# The check sets made to be measured beside the bundled corpus (pool_beside_starter.py --check NAME).
+CHECK_SETS = tuple(s.name for s in SETS if s.pooled)
+# The sets nobody tunes on: read as per-kind summaries only.
+NEVER_READ = tuple(s.name for s in SETS if s.check)
