@@ -443,6 +443,9 @@ class Judged:
     kind: str
     grades: dict[str, int]  # document id -> grade
     split: str = ALL
+    # A derived query (a typo set's): the judgments file and query it was derived from, whose judgments it keeps,
+    # and so whose pooled starter grades too (with_starter_grades).
+    source: tuple[str, str] | None = None
 
 
 @dataclass
@@ -475,7 +478,8 @@ def load_judged(path: Path, ids_by_url: dict[str, str] | None) -> tuple[list[Jud
                 missing.add(str(key))
                 doc_id = f"niet-geimporteerd:{key}"
             grades[doc_id] = int(grade)
-        judged.append(Judged(str(item["query"]), item["kind"], grades, str(item.get("split", ALL))))
+        source = (str(item["source_file"]), str(item["source"])) if "source_file" in item else None
+        judged.append(Judged(str(item["query"]), item["kind"], grades, str(item.get("split", ALL)), source))
     return judged, sorted(missing)
 
 
@@ -498,14 +502,18 @@ def with_starter_grades(judged: list[Judged], judgments: Path, pooled: Path = BE
     tuning queries' grades (key `judgments`) join only a tuning query (split tune, or a file without halves),
     the held-out queries' grades (key `held_out`, pooled separately) only a held-out query (split heldout), and
     a check set's grades (key `check`, pooled separately) only a query of a check set (a split of its own, such
-    as fresh8 to fresh27), each under its judgments file's name. Queries of no pool (the check sets never pooled) keep
-    their starter documents unjudged. Returns how many queries got starter grades."""
+    as fresh8 to fresh28), each under its judgments file's name. A derived query that is not pooled itself (a typo
+    set's: graded as the query it meant) takes its source query's tuning grades. Queries of no pool (the check sets
+    never pooled) keep their starter documents unjudged. Returns how many queries got starter grades."""
     pools = _pools(pooled)  # read once for the three pools
     by_key = {key: (pools.get(key) or {}).get(judgments.name, {}) for key in (TUNING_KEY, HELD_OUT_KEY, CHECK_KEY)}
     covered = 0
     for item in judged:
         key = TUNING_KEY if item.split in ("tune", ALL) else HELD_OUT_KEY if item.split == "heldout" else CHECK_KEY
         grades = by_key[key].get(item.query)
+        if grades is None and item.source is not None and key == TUNING_KEY:
+            source_file, source_query = item.source
+            grades = ((pools.get(TUNING_KEY) or {}).get(source_file) or {}).get(source_query)
         if grades is None:
             continue
         item.grades.update({str(doc_id): int(grade) for doc_id, grade in grades.items()})
