@@ -33,6 +33,10 @@ TUNING_FILES = {"judgments_field.yaml", "judgments_tune2.yaml", "judgments_tune3
                 "judgments_tune15.yaml"}
 # the derived title sets (session 11), pooled as tuning sets, every query
 TITLE_FILES = {"judgments_titles_tune3.yaml", "judgments_titles_tune4.yaml", "judgments_titles_tune5.yaml"}
+# the derived compound and elided sets (session 29), pooled as tuning sets, every query (the typo sets take their
+# source queries' grades instead)
+DERIVED_FILES = {"judgments_compound_field.yaml", "judgments_compound_tune3.yaml", "judgments_elided_field.yaml",
+                 "judgments_elided_tune5.yaml"}
 # the sets whose held-out half was pooled, separately
 HELD_OUT_FILES = {"judgments_field.yaml"}
 # the check sets pooled (every query), separately again: judgments file -> the split of its queries (a set made to be
@@ -91,7 +95,8 @@ def test_every_graded_document_is_a_starter_document():
 
 def test_every_query_is_a_tuning_query_of_the_file_it_names():
     pooled = _pooled()
-    assert set(pooled) <= TUNING_FILES | TITLE_FILES
+    assert set(pooled) <= TUNING_FILES | TITLE_FILES | DERIVED_FILES
+    assert DERIVED_FILES <= set(pooled)
     for name, by_query in pooled.items():
         tuning = _queries(name, "tune")
         assert set(by_query) <= tuning, (name, sorted(set(by_query) - tuning))
@@ -131,14 +136,14 @@ def test_the_title_sets_are_pooled_for_every_query_with_starter_documents():
 def test_every_set_pooled_as_tuning_material_is_a_named_tuning_set():
     """pool_beside_starter.py pools the tune split of each of POOLED_SETS under `judgments`: each must be a set
     evaluate.py runs, with tuning queries, whose grades the tests above keep to their file (TUNING_FILES,
-    TITLE_FILES)."""
+    TITLE_FILES, DERIVED_FILES)."""
     import pool_beside_starter
     assert {"tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12", "tune13", "tune14",
             "tune15"} <= set(
         pool_beside_starter.POOLED_SETS)
     for name in pool_beside_starter.POOLED_SETS:
         _, judgments, _ = evaluate.NAMED_SETS[name]
-        assert judgments.name in TUNING_FILES | TITLE_FILES and _queries(judgments.name, "tune"), name
+        assert judgments.name in TUNING_FILES | TITLE_FILES | DERIVED_FILES and _queries(judgments.name, "tune"), name
 
 
 def test_no_check_set_is_pooled_as_tuning_or_held_out_material():

@@ -50,7 +50,10 @@ POOLED_SETS = ("field", "tune2", "tune3", "tune4", "tune5", "tune6",
                "tune12",  # session 20: every kind, with typos as people make them and several topical words
                "tune13",  # session 21: half-remembered titles among alike titles and several topical words
                "tune14",  # session 22: short topical queries whose words the best pages do not use
-               "tune15")  # session 23: several topical words and long questions
+               "tune15",  # session 23: several topical words and long questions
+               # session 29: the derived compound and elided sets (their own queries; the typo sets take their
+               # source queries' grades)
+               "compound-field", "compound-tune3", "elided-field", "elided-tune5")
 # The sets whose held-out queries are pooled with --held-out (split heldout).
 HELD_OUT_SETS = ("field",)
 # The check sets that may be pooled with --check NAME (every query; split NAME) are judged_sets.CHECK_SETS (the rows
