@@ -89,6 +89,13 @@ def closest_word(word: str, indexed: Callable[[str], int],
     if not options:
         options = [w for w in one_edit(word) if w in vocabulary and documents(w)]
     compound = _compound_of_words(word)
+    if not options and compound and not parts_documents(word):
+        # A compound of words that the corpus does not have as parts (mar + rio + netten: no document has "mar")
+        # is no compound of its words but a word misspelled: a known word one mistake off ("marionetten", in no
+        # word list of 3 or more but in wordfreq's) that the corpus has, whole or through its parts.
+        known = [w for w in near(word) if _rare_word(w) and (documents(w) or parts_documents(w))]
+        if known:
+            return max(known, key=lambda w: (analysis.word_zipf(w), w))
     if not options:
         tails = _compound_tails(word, vocabulary)
         options = [w for w, _ in tails if documents(w)]

@@ -44,6 +44,17 @@ def test_a_compound_no_document_has_whole_is_corrected_when_its_parts_are_found(
         is None
 
 
+def test_a_word_read_as_parts_no_document_has_is_a_known_word_misspelled():
+    """"marrionetten" reads as mar + rio + netten, words of a list, so it passed for a compound spelled right and was
+    searched as those parts; no document has "mar" or "rio": it is "marionetten" (a word of wordfreq, below the
+    vocabulary's frequency) misspelled, which the corpus has through its parts ("marionettentheater")."""
+    from kennisplatform.analysis import compound_query_parts
+    corpus = set(compound_query_parts("marionetten")) | {stem("netten"), stem("theater")}
+    assert closest_word("marrionetten", lambda term: int(term in corpus)) == "marionetten"
+    # Where the corpus has the parts, the compound is taken as typed: no correction to a rarer word.
+    assert closest_word("marrionetten", lambda term: int(term in corpus | {"mar", "rio"})) != "marionetten"
+
+
 def test_two_edits_for_longer_words_when_one_finds_nothing():
     assert closest_word("cultuuredukatia", anything) == "cultuureducatie"
 
