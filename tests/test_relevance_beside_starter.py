@@ -39,18 +39,9 @@ DERIVED_FILES = {"judgments_compound_field.yaml", "judgments_compound_tune3.yaml
                  "judgments_elided_tune5.yaml"}
 # the sets whose held-out half was pooled, separately
 HELD_OUT_FILES = {"judgments_field.yaml"}
-# the check sets pooled (every query), separately again: judgments file -> the split of its queries (a set made to be
-# measured beside the bundled corpus is added here once its pool is graded)
-CHECK_FILES = {"judgments_fresh8.yaml": "fresh8", "judgments_fresh9.yaml": "fresh9",
-               "judgments_fresh10.yaml": "fresh10", "judgments_fresh11.yaml": "fresh11",
-               "judgments_fresh12.yaml": "fresh12", "judgments_fresh13.yaml": "fresh13",
-               "judgments_fresh14.yaml": "fresh14", "judgments_fresh15.yaml": "fresh15",
-               "judgments_fresh16.yaml": "fresh16", "judgments_fresh17.yaml": "fresh17",
-               "judgments_fresh18.yaml": "fresh18", "judgments_fresh19.yaml": "fresh19",
-               "judgments_fresh20.yaml": "fresh20", "judgments_fresh21.yaml": "fresh21",
-               "judgments_fresh22.yaml": "fresh22", "judgments_fresh23.yaml": "fresh23",
-               "judgments_fresh24.yaml": "fresh24", "judgments_fresh25.yaml": "fresh25",
-               "judgments_fresh26.yaml": "fresh26", "judgments_fresh27.yaml": "fresh27"}
+# the check sets pooled (every query), separately again: judgments file -> the split of its queries; every row of
+# judged_sets.py marked pooled, whose pool is graded before the row lands
+CHECK_FILES = {evaluate.BY_NAME[name].judgments.name: name for name in evaluate.CHECK_SETS}
 
 
 def _data() -> dict:
