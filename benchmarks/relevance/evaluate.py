@@ -31,6 +31,7 @@
     python benchmarks/relevance/evaluate.py --fresh25 [--beside-starter]  # a twenty-fifth, made like fresh8 (session 25)
     python benchmarks/relevance/evaluate.py --fresh26 [--beside-starter]  # a twenty-sixth, 20 pages (session 28)
     python benchmarks/relevance/evaluate.py --fresh27 [--beside-starter]  # a twenty-seventh, 20 pages (session 28)
+    python benchmarks/relevance/evaluate.py --fresh28 [--beside-starter]  # a twenty-eighth, 20 pages (session 29)
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune5 [--per-query]    # pages of its own, judgments_tune5.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune6 [--beside-starter]   # titles beside the bundled corpus (tuning)
@@ -341,6 +342,8 @@ pages of the Netherlands outside Zuid-Holland, 28 queries, 4 of each kind), neve
 documents are graded under the key check by its judgments file's name (pool_beside_starter.py --check fresh27; it is
 one of CHECK_SETS, split fresh27). Its pages: coal-mining heritage, carnival, school opera, maritime heritage, glass
 art, clay and pebbles, a carillon, aviation, a pop class, the Gronings regional language, a Gruffalo play, a museum.
+--fresh28 (collection_fresh28/) is a twenty-eighth check set, made in session 29 for session 30 (20 pages, 10 of
+Zuid-Holland and 10 elsewhere, 28 queries, 4 of each kind), never tuned on, pooled and graded the same way.
 --typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
 starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
 typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; the rules are in their headers).
