@@ -9,6 +9,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 STARTER_CORPUS = REPO / "corpus"
+FIELD_PAGES = HERE / "collection"  # the field set's real pages, shared by tune2 and the sets derived from them
 
 
 @dataclass(frozen=True)
@@ -34,15 +35,25 @@ class JudgedSet:
         return not self.check
 
 
+def _pages(name: str) -> Path:
+    return HERE / f"collection_{name}"
+
+
+def _derived(name: str, pages: Path, purpose: str) -> JudgedSet:
+    """Queries derived from a tuning set's (typos, compounds, elided compounds, titles), over that set's pages:
+    judgments_NAME.yaml, with an underscore for the hyphen."""
+    return JudgedSet(name, pages, HERE / f"judgments_{name.replace('-', '_')}.yaml", purpose)
+
+
 def _own(name: str, purpose: str, *, check: bool = False, pooled: bool = False) -> JudgedSet:
     """A set with pages and judgments of its own: collection_NAME/ and judgments_NAME.yaml."""
-    return JudgedSet(name, HERE / f"collection_{name}", HERE / f"judgments_{name}.yaml", purpose, check, pooled)
+    return JudgedSet(name, _pages(name), HERE / f"judgments_{name}.yaml", purpose, check, pooled)
 
 
 SETS = (
-    JudgedSet("field", HERE / "collection", HERE / "judgments_field.yaml", "the real pages"),
+    JudgedSet("field", FIELD_PAGES, HERE / "judgments_field.yaml", "the real pages"),
     _own("fresh", "the fresh check set nobody tunes on", check=True),
-    JudgedSet("tune2", HERE / "collection", HERE / "judgments_tune2.yaml", "more tuning queries over the real pages"),
+    JudgedSet("tune2", FIELD_PAGES, HERE / "judgments_tune2.yaml", "more tuning queries over the real pages"),
     _own("fresh2", "a second fresh check set nobody tunes on", check=True),
     _own("fresh3", "a third fresh check set nobody tunes on (session 5)", check=True),
     _own("fresh4", "a fourth fresh check set, run once at the end (session 6)", check=True),
@@ -128,28 +139,20 @@ SETS = (
         "topical, place, title and typo queries, over pages on children's participation and play, design, technology "
         "and art, youth culture and pop talent, holiday and after-school culture, teacher training in the arts and "
         "singing with young children at home (session 23)"),
-    JudgedSet("typo-starter", STARTER_CORPUS, HERE / "judgments_typo_starter.yaml", "misspelled starter queries"),
-    JudgedSet("typo-field", HERE / "collection", HERE / "judgments_typo_field.yaml",
-        "misspelled tuning queries of the field set (tune half) and tune2"),
-    JudgedSet("typo-tune3", HERE / "collection_tune3", HERE / "judgments_typo_tune3.yaml", "misspelled tune3 queries"),
-    JudgedSet("typo-tune10", HERE / "collection_tune10", HERE / "judgments_typo_tune10.yaml",
-        "misspelled tune10 queries (session 19)"),
-    JudgedSet("typo-tune11", HERE / "collection_tune11", HERE / "judgments_typo_tune11.yaml",
-        "misspelled tune11 queries (session 19)"),
-    JudgedSet("compound-field", HERE / "collection", HERE / "judgments_compound_field.yaml",
-        "compound and short topical tuning queries over the real pages (session 6)"),
-    JudgedSet("compound-tune3", HERE / "collection_tune3", HERE / "judgments_compound_tune3.yaml",
-        "compound and short topical tuning queries over tune3's pages (session 6)"),
-    JudgedSet("elided-field", HERE / "collection", HERE / "judgments_elided_field.yaml",
-        "elided-compound tuning queries over the real pages (session 7)"),
-    JudgedSet("elided-tune5", HERE / "collection_tune5", HERE / "judgments_elided_tune5.yaml",
-        "elided-compound tuning queries over tune5's pages (session 7)"),
-    JudgedSet("titles-tune3", HERE / "collection_tune3", HERE / "judgments_titles_tune3.yaml",
-        "half-remembered title tuning queries over tune3's pages (session 11)"),
-    JudgedSet("titles-tune4", HERE / "collection_tune4", HERE / "judgments_titles_tune4.yaml",
-        "half-remembered title tuning queries over tune4's pages (session 11)"),
-    JudgedSet("titles-tune5", HERE / "collection_tune5", HERE / "judgments_titles_tune5.yaml",
-        "half-remembered title tuning queries over tune5's pages (session 11)"),
+    _derived("typo-starter", STARTER_CORPUS, "misspelled starter queries"),
+    _derived("typo-field", FIELD_PAGES, "misspelled tuning queries of the field set (tune half) and tune2"),
+    _derived("typo-tune3", _pages("tune3"), "misspelled tune3 queries"),
+    _derived("typo-tune10", _pages("tune10"), "misspelled tune10 queries (session 19)"),
+    _derived("typo-tune11", _pages("tune11"), "misspelled tune11 queries (session 19)"),
+    _derived("compound-field", FIELD_PAGES,
+             "compound and short topical tuning queries over the real pages (session 6)"),
+    _derived("compound-tune3", _pages("tune3"),
+             "compound and short topical tuning queries over tune3's pages (session 6)"),
+    _derived("elided-field", FIELD_PAGES, "elided-compound tuning queries over the real pages (session 7)"),
+    _derived("elided-tune5", _pages("tune5"), "elided-compound tuning queries over tune5's pages (session 7)"),
+    _derived("titles-tune3", _pages("tune3"), "half-remembered title tuning queries over tune3's pages (session 11)"),
+    _derived("titles-tune4", _pages("tune4"), "half-remembered title tuning queries over tune4's pages (session 11)"),
+    _derived("titles-tune5", _pages("tune5"), "half-remembered title tuning queries over tune5's pages (session 11)"),
 )
 BY_NAME = {judged_set.name: judged_set for judged_set in SETS}
 # --NAME: (pages to import, or the starter corpus as it is; judgments over them; what the set is for)
