@@ -1359,10 +1359,11 @@ class SearchEngine:
             return self._whole_title_first(state, parsed, plan, listed, needed, stored)
         docnums, scores = self._ranked(state, parsed, plan, listed, max(needed, TYPED_TITLE_CANDIDATES))
         head = docnums[:TYPED_TITLE_CANDIDATES]
+        weights = _place_unit_weights(parsed)
         # The title field as stored holds the site's name too (schema.title_text), as the page's own title
         # bar did: "Capelle hoort te bruisen! - D66 Capelle aan den IJssel". Compared with the shown title
         # alone, the tuning half's place queries drop 0.941 -> 0.919 (docs/performance.md, session 4).
-        shares = {n: typed_title_share(typed, stored[n].get(schema.TITLE_FIELD, "")) for n in head}
+        shares = {n: typed_title_share(typed, stored[n].get(schema.TITLE_FIELD, ""), weights) for n in head}
         # Of titles that hold the typed words alike, the one whose own title (not its site's name) holds more of
         # them comes first: "Interview met schooldirecteur Linda Kuijt | Méér Muziek in de Klas" holds "met méér
         # muziek in de klas" by its site's name, "Doe mee met Méér Muziek in de Klas!" by itself. Not for a query
@@ -1756,19 +1757,41 @@ def _title_parts_words(title: str) -> list[list[str] | None]:
     return [whole_title_words(title)] + ([whole_title_words(part) for part in parts] if len(parts) > 1 else [])
 
 
-def typed_title_share(typed: list[str], title: str) -> float:
+def typed_title_share(typed: list[str], title: str, weights: list[float] | None = None) -> float:
     """The share of the typed words that the title holds in the same order (their longest common
-    subsequence), each word compared by _typed_key."""
+    subsequence), each word compared by _typed_key; `weights` (one per typed word, else 1 each) say how much
+    each counts (_place_unit_weights)."""
     if not typed:
         return 0.0
+    weights = weights if weights is not None and len(weights) == len(typed) else [1.0] * len(typed)
     keys = [_typed_key(w) for w in analysis.tokenize(title)]
-    previous = [0] * (len(keys) + 1)
-    for word in typed:
-        row = [0]
+    previous = [0.0] * (len(keys) + 1)
+    for word, weight in zip(typed, weights):
+        row = [0.0]
         for j, key in enumerate(keys):
-            row.append(previous[j] + 1 if word == key else max(previous[j + 1], row[j]))
+            row.append(previous[j] + weight if word == key else max(previous[j + 1], row[j]))
         previous = row
-    return previous[-1] / len(typed)
+    return previous[-1] / sum(weights)
+
+
+def _place_unit_weights(parsed: ParsedQuery) -> list[float] | None:
+    """Per typed word (analysis.tokenize of the query), how much it counts in a typed title: a place name of
+    several words counts as one word ("alphen aan den rijn kinderburgemeester" is two things, a place and a topic),
+    each of its words 1/n; None when the query names no such place. A report whose title ends "in Alphen aan den
+    Rijn" held four of the five words typed and came before the pages about the Alphen kinderburgemeester."""
+    words = [analysis.fold(w) for w in analysis.tokenize(parsed.text)]
+    weights = [1.0] * len(words)
+    found = False
+    for group in parsed.groups:
+        name = [analysis.fold(w) for w in analysis.tokenize(group.text)]
+        if len(name) < 2 or not _places(group):
+            continue
+        for start in range(len(words) - len(name) + 1):
+            if words[start:start + len(name)] == name:
+                weights[start:start + len(name)] = [1.0 / len(name)] * len(name)
+                found = True
+                break
+    return weights if found else None
 
 
 def reordered_title(typed: list[str], title: str) -> bool:

@@ -39,7 +39,8 @@ def test_a_query_without_function_words_is_not_compared_with_titles(engine, monk
     # "Hoeksche Waard cultuur" has every word in a news title of the field set that is not its best page:
     # without a function word, word order and title say too little, so titles are not even read.
     compared = []
-    monkeypatch.setattr(search, "typed_title_share", lambda typed, title: compared.append(title) or 0.0)
+    monkeypatch.setattr(search, "typed_title_share",
+                        lambda typed, title, weights=None: compared.append(title) or 0.0)
     hits(engine, "Hoeksche Waard cultuur")
     assert compared == []
     hits(engine, REMEMBERED)
@@ -142,3 +143,26 @@ def test_for_a_query_that_names_a_place_the_site_name_counts_as_the_title_does(s
     assert hits(site_engine, "cultuur in Gouda")[:2] == ["gemeente", "overzicht"]
     monkeypatch.setattr(search, "_places", lambda group: [])
     assert hits(site_engine, "cultuur in Gouda")[:2] == ["overzicht", "gemeente"]
+
+
+PLACE_DOCS = [
+    # A report filed under Alphen whose title ends with the place: four of the five words typed below, in order.
+    ("alphen-theater", "Spelen zonder woorden: theater op een school in Alphen aan den Rijn",
+     ["alphen-aan-den-rijn"], "Leerlingen spelen theater zonder woorden. Het project loopt het hele jaar."),
+    ("alphen-kinderburgemeester", "Alphen krijgt een kinderraad",
+     ["alphen-aan-den-rijn"], "De gemeente kiest dit jaar een kinderburgemeester uit de groepen 7 en 8."),
+]
+place_engine = articles_engine([(d, t, r, b) for d, t, r, b in PLACE_DOCS], name="place_engine")
+
+
+def test_a_place_name_of_several_words_counts_as_one_typed_word(place_engine):
+    """"alphen aan den rijn kinderburgemeester" is a place and a topic, not a remembered title: the report whose
+    title holds the place's four words (of five typed) no longer comes before the page about the topic there."""
+    assert hits(place_engine, "alphen aan den rijn kinderburgemeester")[0] == "alphen-kinderburgemeester"
+    typed = typed_title_words("alphen aan den rijn kinderburgemeester")
+    title = PLACE_DOCS[0][1]
+    assert typed_title_share(typed, title) == 0.8  # every word one: the title passed for the one typed
+    assert typed_title_share(typed, title, [0.25] * 4 + [1.0]) == 0.5
+    # A title typed whole still holds all of it, the place as one of its words.
+    assert typed_title_share(typed_title_words("theater in alphen aan den rijn"), "Theater in Alphen aan den Rijn",
+                             [1.0, 1.0] + [0.25] * 4) == 1.0
