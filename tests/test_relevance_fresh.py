@@ -86,15 +86,12 @@ MIN_PER_KIND = {
     "fresh28": {kind: 4 for kind in KINDS},
 }
 # Check sets whose queries are their own: none has the analysed terms of a tuning query, so that they measure
-# unseen query words as well as unseen pages. A later check set is added here by its name.
-OWN_QUERIES = ["fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
-               "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23",
-               "fresh24", "fresh25", "fresh26", "fresh27", "fresh28"]
+# unseen query words as well as unseen pages. Every fresh set from fresh6 on (SIZES lists them in the order made).
+OWN_QUERIES = list(SIZES)[list(SIZES).index("fresh6"):]
 # Check sets whose queries were compared, before judging, with every query of every other judgments file (tuning,
-# held-out and check sets alike), not only the tuning queries: none has the analysed terms of any of them.
-ALL_OWN_QUERIES = ["fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
-                   "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23",
-                   "fresh24", "fresh25", "fresh26", "fresh27", "fresh28"]
+# held-out and check sets alike), not only the tuning queries: none has the analysed terms of any of them. Every
+# fresh set from fresh8 on.
+ALL_OWN_QUERIES = list(SIZES)[list(SIZES).index("fresh8"):]
 
 
 def test_every_fresh_set_of_the_registry_is_checked_here():
