@@ -1759,11 +1759,11 @@ def _title_parts_words(title: str) -> list[list[str] | None]:
 
 def typed_title_share(typed: list[str], title: str, weights: list[float] | None = None) -> float:
     """The share of the typed words that the title holds in the same order (their longest common
-    subsequence), each word compared by _typed_key; `weights` (one per typed word, else 1 each) say how much
-    each counts (_place_unit_weights)."""
+    subsequence), each word compared by _typed_key; `weights` (one per typed word, as typed_title_words reads the
+    query; else 1 each) say how much each counts (_place_unit_weights)."""
     if not typed:
         return 0.0
-    weights = weights if weights is not None and len(weights) == len(typed) else [1.0] * len(typed)
+    weights = weights or [1.0] * len(typed)
     keys = [_typed_key(w) for w in analysis.tokenize(title)]
     previous = [0.0] * (len(keys) + 1)
     for word, weight in zip(typed, weights):
