@@ -36,6 +36,7 @@ DOCS = [
     ("danslessen", "artikel", ["Nederland"], "Danslessen voor iedereen."),
     ("lessen-in-dans", "artikel", ["Nederland"], "Lessen in moderne dans."),
     ("eigen-spelling", "artikel", ["Nederland"], "Een leider uit Cappelle zingt."),  # its own misspelling
+    ("games-maken", "artikel", ["Nederland"], "Studenten maken games voor de klas."),
 ]
 
 
@@ -101,6 +102,13 @@ def test_a_compound_query_word_also_meets_its_parts_written_apart_below_the_comp
     assert found[:2] == ["danslessen", "lessen-in-dans"]
     # One part is not enough to count as the word: a page with only "dans" merely fills the page after them.
     assert "dans-rotterdam" not in found[:2]
+
+
+def test_a_computer_game_is_a_game(engine):
+    # Pages of the field write "game" where a teacher types "computerspel": a synonym group of the taxonomy, so
+    # unlike a related word of the field it also counts in a long query.
+    assert hits(engine, "computerspellen") == ["games-maken"]
+    assert hits(engine, "wat leren studenten van een computerspel maken in de klas")[0] == "games-maken"
 
 
 # -- places ------------------------------------------------------------------------------------------------
