@@ -121,5 +121,11 @@ def test_judged_facets_are_taxonomy_values_of_pages_in_the_collection(pages):
             assert entry[key], f"{entry['url']}: no {key}"
             for value in entry[key]:
                 assert taxonomy.resolve(facet, value) == value, f"{entry['url']}: {facet} {value}"
+        # Disciplines and audience are judged on every page too, and may be empty (a page about culture education in
+        # general has no discipline of its own).
+        for facet, key in (("discipline", "disciplines"), ("audience", "audience")):
+            assert isinstance(entry[key], list), f"{entry['url']}: {key}"
+            for value in entry[key]:
+                assert taxonomy.resolve(facet, value) == value, f"{entry['url']}: {facet} {value}"
     halves = [entry["split"] for entry in entries]
     assert set(halves) == {"tune", "heldout"} and abs(halves.count("tune") - halves.count("heldout")) <= 2

@@ -1,5 +1,5 @@
-"""Suggestion benchmark: precision and recall of the suggested type, themes and regions at each confidence
-threshold, on judged real pages, and the thresholds an import may apply values at.
+"""Suggestion benchmark: precision and recall of the suggested type, themes, regions, disciplines and audience at
+each confidence threshold, on judged real pages, and the thresholds an import may apply values at.
 
     python benchmarks/suggestions/evaluate.py [--judged benchmarks/suggestions/judged_facets.yaml]
                                               [--collection benchmarks/relevance/collection] [--per-page]
@@ -43,7 +43,8 @@ TARGET = 0.8  # the precision an applied value must have (issue 10): checked on 
 TUNE_TARGET = 0.85
 MIN_APPLIED = 5  # a precision over fewer applied values says too little to choose a threshold by
 GRID = [round(i * 0.05, 2) for i in range(20)]  # 0.00 .. 0.95
-FACETS = {"type": "type", "theme": "themes", "region": "regions"}  # facet -> key in the judged file
+FACETS = {"type": "type", "theme": "themes", "region": "regions", "discipline": "disciplines",
+          "audience": "audience"}  # facet -> key in the judged file
 
 
 @dataclass
