@@ -30,7 +30,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from kennisplatform import suggest  # noqa: E402
+from kennisplatform import review, suggest  # noqa: E402
 from kennisplatform.documents import plain_text  # noqa: E402
 from kennisplatform.importer import normalise_url, read_html  # noqa: E402
 from kennisplatform.taxonomy import load_taxonomy  # noqa: E402
@@ -230,7 +230,8 @@ def report(pages: list[Page], taxonomy, per_page: bool, only_tune: bool = False)
                 shown = ", ".join(f"{s.value} {s.confidence:.2f}{'' if s.value in page.judged[facet] else ' (fout)'}"
                                   for s in page.found.scored.get(facet, []))
                 print(f"  {facet:<7} beoordeeld {sorted(page.judged[facet])}; voorgesteld: {shown}")
-    print(f"\nTHRESHOLDS = {thresholds}")
+    print(f"\nwat de regel kiest: {thresholds}")
+    print(f"wat een import toepast (review.THRESHOLDS): {review.THRESHOLDS}")
     return thresholds
 
 
