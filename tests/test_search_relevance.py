@@ -37,6 +37,8 @@ DOCS = [
     ("lessen-in-dans", "artikel", ["Nederland"], "Lessen in moderne dans."),
     ("eigen-spelling", "artikel", ["Nederland"], "Een leider uit Cappelle zingt."),  # its own misspelling
     ("games-maken", "artikel", ["Nederland"], "Studenten maken games voor de klas."),
+    ("maakonderwijs", "artikel", ["Nederland"], "Maakonderwijs in de klas."),
+    ("nepnieuws", "artikel", ["Nederland"], "Een les over nepnieuws."),
 ]
 
 
@@ -109,6 +111,11 @@ def test_a_computer_game_is_a_game(engine):
     # unlike a related word of the field it also counts in a long query.
     assert hits(engine, "computerspellen") == ["games-maken"]
     assert hits(engine, "wat leren studenten van een computerspel maken in de klas")[0] == "games-maken"
+
+
+@pytest.mark.parametrize("query, page", [("makersonderwijs", "maakonderwijs"), ("fake news", "nepnieuws")])
+def test_the_fields_other_names_for_a_thing_find_it(engine, query, page):
+    assert hits(engine, query) == [page]
 
 
 # -- places ------------------------------------------------------------------------------------------------
