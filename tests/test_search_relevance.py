@@ -39,6 +39,7 @@ DOCS = [
     ("games-maken", "artikel", ["Nederland"], "Studenten maken games voor de klas."),
     ("maakonderwijs", "artikel", ["Nederland"], "Maakonderwijs in de klas."),
     ("nepnieuws", "artikel", ["Nederland"], "Een les over nepnieuws."),
+    ("leerkracht", "artikel", ["Nederland"], "Een leerkracht vertelt."),
 ]
 
 
@@ -113,7 +114,8 @@ def test_a_computer_game_is_a_game(engine):
     assert hits(engine, "wat leren studenten van een computerspel maken in de klas")[0] == "games-maken"
 
 
-@pytest.mark.parametrize("query, page", [("makersonderwijs", "maakonderwijs"), ("fake news", "nepnieuws")])
+@pytest.mark.parametrize("query, page", [("makersonderwijs", "maakonderwijs"), ("fake news", "nepnieuws"),
+                                         ("leraren", "leerkracht")])
 def test_the_fields_other_names_for_a_thing_find_it(engine, query, page):
     assert hits(engine, query) == [page]
 
