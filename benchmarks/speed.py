@@ -9,8 +9,10 @@ rebuilds our index from scratch (update_index(rebuild=True)), opens a fresh Sear
 queries in three modes:
 
     plain     top-10, no facet counts                     engine.search(params, with_facets=False)
-    facets    top-10 with all six facet counts            engine.search(params, with_facets=True)
-    filtered  1-3 facet selections (two regions, a CMK period ...) with counts
+    facets    top-10 with all six facet counts            engine.search(params, with_facets=True, with_similar=True)
+    filtered  1-3 facet selections (two regions, a CMK period ...) with counts, and similar pages as above
+(`with_similar`: a first page that the listing does not fill is followed by pages like its results, as the search
+page and the API list them)
 
 With `--pages`, the same queries are then fetched as search pages through the app (Flask's test client, no
 network): the HTML a visitor gets, in two modes, "page" (/zoeken?q=...) and "page filtered" (with the
@@ -332,7 +334,8 @@ def run_ours(corpus: Path, docs: int, seed: int, queries: list[BenchQuery], repe
     open_ms = timed(engine.state) * 1000
 
     def run(q: BenchQuery, mode: str) -> int:
-        return engine.search(q.params(mode == "filtered"), with_facets=mode != "plain").total
+        return engine.search(q.params(mode == "filtered"), with_facets=mode != "plain",
+                             with_similar=mode != "plain").total
 
     print(f"ours: timing {len(queries)} queries ...", flush=True)
     result = measure("ours (kennisplatform)", docs, run, queries, repeat, profile)
@@ -385,7 +388,7 @@ def _cold_worker(index_dir: str, corpus: str, batch: list[BenchQuery], out) -> N
     times, cpu = [], []
     for q in batch:
         started, cpu_started = time.perf_counter(), time.process_time()
-        engine.search(q.params(False), with_facets=True)
+        engine.search(q.params(False), with_facets=True, with_similar=True)
         times.append(time.perf_counter() - started)
         cpu.append(time.process_time() - cpu_started)
     out.put((open_ms, times, cpu))
@@ -431,7 +434,7 @@ def _serving_worker(index_dir: str, corpus: str, queries: list[BenchQuery], read
     engine = SearchEngine(Path(index_dir), taxonomy_for(Path(corpus)))
     for q in queries:
         for mode in MODES:
-            engine.search(q.params(mode == "filtered"), with_facets=mode != "plain")
+            engine.search(q.params(mode == "filtered"), with_facets=mode != "plain", with_similar=mode != "plain")
     ready.put(os.getpid())
     stop.wait(600)
     engine.close()

@@ -112,7 +112,7 @@ def search(obj: Context, query, type_, theme, region, discipline, audience, year
         params = SearchParams.from_mapping(values, taxonomy)
         if not is_current(obj.index, taxonomy):
             update_index(obj.corpus, obj.index, taxonomy=taxonomy)
-        result = SearchEngine(obj.index, taxonomy).search(params)
+        result = SearchEngine(obj.index, taxonomy).search(params, with_similar=True)  # as the search page lists it
     except KennisplatformError as exc:
         raise click.ClickException(exc.message) from exc
     if as_json:
@@ -134,8 +134,11 @@ def _print_result(result) -> None:
     click.echo(f"{format_count(result.total)} (pagina {result.page} van {result.pages})")
     notes = [note for note in (result.complete_note, result.related_note) if note]
     click.echo("".join(f"{note}\n" for note in notes))
-    for number, hit in enumerate(result.hits, (result.page - 1) * result.per_page + 1):
-        click.echo(f"{number:>3}. [{hit.type_label}] {hit.title} ({hit.date or 'datum onbekend'})  id={hit.id}")
+    first = (result.page - 1) * result.per_page + 1
+    for i, hit in enumerate(result.hits):
+        if hit.similar and not result.hits[i - 1].similar:  # similar pages only follow the results
+            click.echo("\nVergelijkbare pagina's, zonder uw zoekwoorden:")
+        click.echo(f"{first + i:>3}. [{hit.type_label}] {hit.title} ({hit.date or 'datum onbekend'})  id={hit.id}")
         snippet = html.unescape(re.sub(r"</?mark>", "*", hit.snippet))
         click.echo(f"     {snippet[:200]}")
     for facet in (f for f in result.facets.values() if f.buckets):

@@ -18,7 +18,7 @@ BUCKET = {
 HIT = {
     "type": "object",
     "required": ["id", "type", "type_label", "title", "date", "summary", "snippet", "themes", "regions",
-                 "source_url", "score"],
+                 "source_url", "score", "similar"],
     "properties": {
         "id": {"type": "string"}, "type": {"type": "string"}, "type_label": {"type": "string"},
         "title": {"type": "string"}, "date": NULLABLE_DATE,
@@ -26,6 +26,8 @@ HIT = {
         "snippet": {"type": "string", "description": "HTML: escaped text, matches in <mark>"},
         "themes": {"type": "array", "items": VALUE}, "regions": {"type": "array", "items": VALUE},
         "source_url": NULLABLE_STRING, "score": {"type": ["number", "null"]},
+        "similar": {"type": "boolean", "description": "true: no match of the query but a page like the first hits, "
+                    "listed after them on a first page they do not fill; counted in neither `total` nor the facets"},
     },
 }
 PROBLEM = {

@@ -55,9 +55,11 @@ class Ranker:
         self._cached = 0
         self._lock = threading.Lock()
 
-    def term(self, field: str, term: str, classic_idf: bool = False) -> TermScores:
+    def term(self, field: str, term: str, classic_idf: bool = False, keep: bool = True) -> TermScores:
         """The term's BM25F contributions in the field. With `classic_idf`, weighed by BM25's own idf
-        (classic_idf) instead of Whoosh's: see search.CLASSIC_IDF_FROM for when."""
+        (classic_idf) instead of Whoosh's: see search.CLASSIC_IDF_FROM for when. `keep=False`: not cached when it
+        was not yet, for a term that no query typed (search.SearchEngine._similar), which each worker would
+        otherwise keep a copy of."""
         key = (field, term, classic_idf)
         with self._lock:
             found = self._cache.get(key)
@@ -65,6 +67,8 @@ class Ranker:
                 self._cache.move_to_end(key)
                 return found
         found = self._rescaled(field, term) if classic_idf else self._compute(field, term)
+        if not keep:
+            return found
         with self._lock:
             if key not in self._cache:
                 self._cache[key] = found

@@ -28,6 +28,9 @@ class Hit:
     regions: list[Value] = field(default_factory=list)
     source_url: str | None = None
     score: float | None = None
+    # Not a match of the query: a page like the first results, listed after them on a first page they do not fill
+    # (search.SearchEngine._similar); counted in neither `total` nor the facets.
+    similar: bool = False
 
 
 @dataclass

@@ -114,6 +114,18 @@ PAGE_TO_FILL = PER_PAGE_DEFAULT
 RELATED_WEIGHT = 0.5
 RELATED_BELOW = PAGE_TO_FILL
 MAX_RELATED_SHOWN = 5  # related words the page names ("Ook gevonden met verwante woorden: ...")
+# A first page that the listing does not fill (fewer than PAGE_TO_FILL documents) is followed by pages like its first
+# SIMILAR_FROM results: those with most of the SIMILAR_TERMS words that tell the lead of those results apart (Bo1, as
+# Whoosh's key_terms weighs them; the query's own words left out), under the same filters, each marked `similar` and
+# counted in neither the total nor the facets. A word that few pages have ("inclusie", "fablab makerspace") was a page
+# of one or two results, while pages on the same subject in other words ("toegankelijk", "maakplaats") were on no page.
+# Nothing listed moves: only the empty places of the page are filled. Three results and ten words as pseudo-relevance
+# feedback is usually set, not tuned; the lead of SIMILAR_TEXT characters because reading whole texts made each web
+# worker learn their words (1.51x the memory of one at three preloaded workers, 1.48x with the lead). On the tuning
+# sets (docs/performance.md, "Session 30: a short listing followed by pages like it"): 60 up, none down, +3.796.
+SIMILAR_FROM = 3
+SIMILAR_TERMS = 10
+SIMILAR_TEXT = 600
 # A long query's compound that fewer documents than this have whole keeps its parts (query.parse_query drops them in
 # queries of more than MAX_PARTS_GROUPS words), when its rarest part is in under this share of the documents: the
 # parts are then the query's evidence ("waarom zijn architectuurlessen goed ..." 0.289 -> 0.645), where common parts
@@ -560,17 +572,20 @@ class SearchEngine:
         return self.state().facet_index.live.bit_count()
 
     # -- search -----------------------------------------------------------------------------------
-    def search(self, params: SearchParams, with_facets: bool = True) -> SearchResult:
-        """One page of hits with facet counts. `with_facets=False` skips counting (benchmarks, feeds)."""
+    def search(self, params: SearchParams, with_facets: bool = True, with_similar: bool = False) -> SearchResult:
+        """One page of hits with facet counts. `with_facets=False` skips counting (benchmarks, feeds);
+        `with_similar=True` follows a first page that the listing does not fill with pages like its first results
+        (_similar), as the search page and the API show it."""
         state = self.state()
         query = self._query(state, params)
         listing = self._listing(state, query, params)
         query, listing = self._phrases_apart(state, query, listing, params)
         parsed = listing.parsed
+        hits = self._page(state, listing, params)
         result = SearchResult(
             params=params,
             total=listing.listed.bit_count(),
-            hits=self._page(state, listing, params),
+            hits=hits + self._similar(state, listing, params, hits) if with_similar else hits,
             facets=self._facets(state, query, params, listing) if with_facets else {},
             relaxation=listing.relaxation,
             query_error=" ".join(parsed.notes) or None,
@@ -1337,6 +1352,45 @@ class SearchEngine:
             terms |= more_terms
             phrases |= more_phrases
         return [self._hit(stored[n], terms, scores.get(n), phrases) for n in docnums]
+
+    def _similar(self, state: _State, listing: _Listing, params: SearchParams, hits: list[Hit]) -> list[Hit]:
+        """Pages like the first results, for the empty places of a first page ranked by relevance (SIMILAR_FROM):
+        by the words that tell those results apart, without the query's own words, under the page's filters and
+        never a document the listing has."""
+        wanted = min(params.per_page, PAGE_TO_FILL) - len(hits)
+        allowed = listing.filters & ~listing.listed
+        if wanted <= 0 or not hits or not allowed or params.page != 1 or params.sort != "relevance" \
+                or listing.parsed.is_empty:
+            return []
+        searcher = state.searcher
+        stored = postings.StoredFields(searcher.reader())
+        first = [searcher.document_number(**{schema.ID_FIELD: hit.id}) for hit in hits[:SIMILAR_FROM]]
+        own = {term for group in listing.parsed.groups for clause in group.alternatives for term in clause.terms}
+        scores = state.ranker.zeros()
+        for term in self._telling_terms(state, [stored[n] for n in first], own):
+            ranking.add_all(scores, [state.ranker.term(schema.BODY_FIELD, term, keep=False)])
+        candidates = bitsets.to_array(allowed, state.ranker.size)
+        candidates = candidates[scores[candidates] > 0]
+        return [replace(self._hit(stored[n], set(), None), similar=True)
+                for n, _ in ranking.top(scores, candidates, wanted)]
+
+    @staticmethod
+    def _telling_terms(state: _State, documents: list[dict], own: set[str]) -> list[str]:
+        """The SIMILAR_TERMS index terms of the documents' bodies that tell them apart from the collection, as
+        Whoosh's key_terms weighs them (Bo1), with a term's document frequency for its frequency in the collection:
+        Whoosh's own lookups, one per term and segment, took 25 ms for three documents of 10,000."""
+        weights: Counter = Counter()
+        for document in documents:
+            lead = schema.stored_view(document)["body"][:SIMILAR_TEXT]
+            for term, (_, weight) in analysis.index_postings(lead).items():
+                if term not in own:
+                    weights[term] += weight
+        if not weights:
+            return []
+        terms = list(weights)
+        share = np.maximum(state.ranker.arrays.doc_frequencies(schema.BODY_FIELD, terms), 1) / state.ranker.size
+        bo1 = np.fromiter(weights.values(), dtype=np.float64) * np.log2((1 + share) / share) + np.log2(1 + share)
+        return [terms[i] for i in np.argsort(-bo1, kind="stable")[:SIMILAR_TERMS]]
 
     def _by_date(self, state: _State, listed: int, start: int, end: int, oldest: bool) -> list[int]:
         members = bitsets.Membership(listed)

@@ -592,7 +592,9 @@ class Ours:
         self.engine = SearchEngine(workdir / "index", taxonomy)
 
     def rank(self, query: str) -> list[str]:
-        result = self.engine.search(SearchParams(q=clean_query(query), per_page=K), with_facets=False)
+        # As the search page and the API list them: a short listing followed by pages like it (marked `similar`).
+        result = self.engine.search(SearchParams(q=clean_query(query), per_page=K), with_facets=False,
+                                    with_similar=True)
         return [hit.id for hit in result.hits]
 
 

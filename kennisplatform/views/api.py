@@ -86,7 +86,7 @@ def _dutch_http_detail(status: int) -> str:
 def search():
     svc = services()
     params = SearchParams.from_mapping(request.args, svc.taxonomy)
-    result = svc.engine.search(params)
+    result = svc.engine.search(params, with_similar=True)
     data = result.to_dict()
     data["links"] = search_links(result)
     return json_response(data)

@@ -357,7 +357,7 @@ def run_search(args, preset: dict[str, str] | None = None) -> tuple[SearchParams
     params = SearchParams.from_mapping(args, svc.taxonomy)
     if preset:
         params = params.with_changes(**{facet: (value,) for facet, value in preset.items()})
-    return params, svc.engine.search(params)
+    return params, svc.engine.search(params, with_similar=True)
 
 
 def json_twin(result: SearchResult, html_url: str) -> Response:
