@@ -137,6 +137,23 @@ def test_zero_results_offer_a_way_out(live, tab):
     assert total(page) > 0 and text.startswith("Zonder")
 
 
+def test_a_short_listing_shows_similar_pages_apart(live, tab):
+    # Five documents say "iedereen"; the page lists them, then pages like them under their own heading, each a link.
+    page = tab.page
+    page.goto(live + "/zoeken?q=iedereen")
+    found = total(page)
+    assert 0 < found < 10
+    assert page.locator("ol.hits .hit__title a").count() == found
+    section = page.locator("section.similar-hits")
+    assert section.locator("h3").inner_text() == "Vergelijkbare pagina's"
+    similar = section.locator(".hit__title a")
+    assert 0 < similar.count() <= 10 - found
+    title = similar.first.inner_text()
+    with page.expect_navigation():
+        similar.first.click()
+    assert page.locator("h1").inner_text() == title
+
+
 def test_focus_returns_to_the_ticked_box(live, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -155,6 +172,7 @@ AXE_PAGES = {
     "home": "/",
     "search-with-facets": "/zoeken?q=erfgoed&region=leiden&region=dordrecht&theme=erfgoed",
     "zero-results": "/zoeken?q=erfgoed&region=leiden&audience=vo",
+    "similar-pages": "/zoeken?q=iedereen",
     "document": "/document/doc-00",
     "browse": "/voorbeeldprojecten?sort=oldest",
     "not-found": "/bestaat-niet",
