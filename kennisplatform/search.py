@@ -581,11 +581,12 @@ class SearchEngine:
         listing = self._listing(state, query, params)
         query, listing = self._phrases_apart(state, query, listing, params)
         parsed = listing.parsed
-        hits = self._page(state, listing, params)
+        stored = postings.StoredFields(state.searcher.reader())  # one read of a document for the page and _similar
+        hits = self._page(state, listing, params, stored)
         result = SearchResult(
             params=params,
             total=listing.listed.bit_count(),
-            hits=hits + self._similar(state, listing, params, hits) if with_similar else hits,
+            hits=hits + self._similar(state, listing, params, hits, stored) if with_similar else hits,
             facets=self._facets(state, query, params, listing) if with_facets else {},
             relaxation=listing.relaxation,
             query_error=" ".join(parsed.notes) or None,
@@ -1325,7 +1326,8 @@ class SearchEngine:
                                 within_docs=within_docs)
 
     # -- one page of hits -----------------------------------------------------------------------------
-    def _page(self, state: _State, listing: _Listing, params: SearchParams) -> list[Hit]:
+    def _page(self, state: _State, listing: _Listing, params: SearchParams,
+              stored: postings.StoredFields) -> list[Hit]:
         """One page of the listing: by date, or by relevance, each of its segments (_Listing.segments) ranked by its
         own query and plan after those before it."""
         listed = listing.listed
@@ -1333,7 +1335,6 @@ class SearchEngine:
         end = start + params.per_page
         if listed == 0 or start >= listed.bit_count():
             return []
-        stored = postings.StoredFields(state.searcher.reader())
         segments = listing.segments()
         if listing.parsed.is_empty or params.sort != "relevance":
             docnums = self._by_date(state, listed, start, end, oldest=params.sort == "oldest")
@@ -1353,7 +1354,8 @@ class SearchEngine:
             phrases |= more_phrases
         return [self._hit(stored[n], terms, scores.get(n), phrases) for n in docnums]
 
-    def _similar(self, state: _State, listing: _Listing, params: SearchParams, hits: list[Hit]) -> list[Hit]:
+    def _similar(self, state: _State, listing: _Listing, params: SearchParams, hits: list[Hit],
+                 stored: postings.StoredFields) -> list[Hit]:
         """Pages like the first results, for the empty places of a first page ranked by relevance (SIMILAR_FROM):
         by the words that tell those results apart, without the query's own words, under the page's filters and
         never a document the listing has."""
@@ -1363,7 +1365,6 @@ class SearchEngine:
                 or listing.parsed.is_empty:
             return []
         searcher = state.searcher
-        stored = postings.StoredFields(searcher.reader())
         first = [searcher.document_number(**{schema.ID_FIELD: hit.id}) for hit in hits[:SIMILAR_FROM]]
         own = {term for group in listing.parsed.groups for clause in group.alternatives for term in clause.terms}
         scores = state.ranker.zeros()
