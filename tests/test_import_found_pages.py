@@ -407,6 +407,33 @@ def test_one_short_line_above_the_text_stays_its_summary(tmp_path, taxonomy):
     assert read(tmp_path, taxonomy, "les.html", html).summary == "Lesinhoud"  # a subheading as a paragraph: as before
 
 
+# -- a title set as a paragraph -------------------------------------------------------------------------------------
+def test_a_title_set_as_a_paragraph_is_not_the_summary_when_the_text_follows(tmp_path, taxonomy):
+    """Pages that set their heading as a paragraph (no <h1>, which the import takes as the title and leaves out) had
+    their title twice, as title and summary: the summary now says what the page says (session 31)."""
+    html = page(f"<article><p>Leerlingen maken eigen radioprogramma</p><p>{RADIO}</p></article>",
+                title="Leerlingen maken eigen radioprogramma | Omroep Horst")
+    draft = read(tmp_path, taxonomy, "radio.html", html)
+    assert draft.summary == RADIO  # was 'Leerlingen maken eigen radioprogramma'
+    assert draft.body.startswith("Leerlingen maken eigen radioprogramma")  # the text keeps what the page shows
+
+
+def test_a_title_repeated_twice_above_the_text_is_not_the_summary(tmp_path, taxonomy):
+    html = page(f"<article><p>Kaasproject 3T1</p><p>3T1: kaasproject</p><p>{RADIO}</p></article>", title="Kaasproject 3T1")
+    assert read(tmp_path, taxonomy, "kaas.html", html).summary == RADIO
+
+
+@pytest.mark.parametrize("below", ["Lesinhoud", "Voor groep 7 en 8", "<ul><li>Dendron College en Omroep Horst aan de "
+                                                                     "Maas maakten samen vier uur radio.</li></ul>"])
+def test_a_title_paragraph_stays_the_summary_when_no_lead_follows(tmp_path, taxonomy, below):
+    """A short line or a list below it is no text to summarise the page by: the title stays (as on an <h1> page whose
+    text starts with a list, which has no summary of its own either)."""
+    body = below if below.startswith("<") else f"<p>{below}</p>"
+    html = page(f"<article><p>Leerlingen maken eigen radioprogramma</p>{body}</article>",
+                title="Leerlingen maken eigen radioprogramma")
+    assert read(tmp_path, taxonomy, "radio.html", html).summary == "Leerlingen maken eigen radioprogramma"
+
+
 # -- a PDF form ------------------------------------------------------------------------------------------------------
 def form_pdf(values: dict[str, str], ticked: bool) -> bytes:
     from reportlab.lib.pagesizes import A4
