@@ -22,12 +22,13 @@ LONG = ("Op vijf praktijkscholen gaven kunstenaars in oktober drie keer een les 
         "Bij spoken word vertel je een persoonlijk verhaal op een ritmische manier, tussen rap en gedicht.")
 
 
-def _page(first: str, *rest: str) -> str:
-    """A web page without a meta description: the import takes the summary from the article's first paragraph."""
+def _page(first: str, *rest: str, heading: str = "h1") -> str:
+    """A web page without a meta description: the import takes the summary from the article's first paragraph.
+    `heading`: the element the page sets its title in above the text (many pages use a paragraph)."""
     paragraphs = "".join(f"<p>{p}</p>" for p in (first, *rest))
     return (f"<!doctype html><html lang='nl'><head><title>{TITLE}</title>"
             "<meta property='article:published_time' content='2024-11-07T10:00:00+01:00'></head>"
-            f"<body><article><h1>{TITLE}</h1>{paragraphs}</article></body></html>")
+            f"<body><article><{heading}>{TITLE}</{heading}>{paragraphs}</article></body></html>")
 
 
 def _imported(tmp_path: Path, html: str):
@@ -48,6 +49,17 @@ def test_a_first_paragraph_that_is_the_summary_is_shown_once_as_the_lead(tmp_pat
     assert shown_text(soup.select_one(".doc__summary")) == FIRST
     assert shown_text(soup.select_one(".doc")).count(FIRST) == 1
     assert shown_text(soup.select_one(".prose")).startswith(SECOND)
+
+
+def test_a_title_set_as_a_paragraph_is_shown_once_and_the_text_below_it_is_the_lead(tmp_path):
+    """The import passes over a paragraph that only repeats the title for the summary (session 31); the page
+    shows the title once, as its heading, and the first paragraph of the text once, as the lead."""
+    client, doc_id = _imported(tmp_path, _page(FIRST, SECOND, heading="p"))
+    soup = page_soup(client, f"/document/{doc_id}")
+    assert shown_text(soup.select_one(".doc__summary")) == FIRST
+    assert shown_text(soup.select_one(".doc")).count(FIRST) == 1
+    assert shown_text(soup.select_one(".prose")).startswith(SECOND)
+    assert TITLE not in shown_text(soup.select_one(".prose"))
 
 
 def test_a_summary_shortened_from_the_first_paragraph_leaves_the_whole_paragraph_in_the_body(tmp_path):
