@@ -776,19 +776,19 @@ LABELS_MIN = 2
 
 def _without_labels(markdown_text: str, title: str) -> str:
     """The text from its first paragraph on when labels stand above it ('gratis', 'Iedere woensdagmiddag' under an
-    activity's title; fields such as 'Doelgroep: groep 7 en 8'), for its summary; the labels stay in the body. A
-    first paragraph that only repeats the title (a page that sets its heading as a paragraph, where others have an
-    <h1>, which is not the text) is no summary either when a lead follows it: the summary is indexed and shown, and
-    the title says nothing twice (the judged collections' 784 such pages: tuning +9.3 with the summary's boost at 1.2,
-    docs/performance.md, session 31). Without a lead below it, it stays the summary."""
+    activity's title; fields such as 'Doelgroep: groep 7 en 8'), for its summary; the labels stay in the body.
+    Paragraphs at the top that only repeat the title are passed over too when the text's lead follows them: pages
+    that set their heading as a paragraph instead of an <h1> (which the import leaves out of the text) had the title
+    as their summary, which is indexed and shown (docs/import.md, session 31). Without a lead below them, the first
+    of them stays the summary."""
     blocks = markdown_text.split("\n\n")
     title_words = set(re.findall(r"\w+", title.casefold()))
     repeats = 0  # paragraphs at the top that only repeat the title ('Kaasproject 3T1', then '3T1 Kaasproject')
-    while repeats < len(blocks) - 1 and not _is_markup(blocks[repeats]) \
-            and _only_words_of(blocks[repeats], title_words):
+    while repeats < min(len(blocks) - 1, LABELS_LOOKED_AT) and not _is_markup(blocks[repeats]) \
+            and _only_words_of(blocks[repeats], title_words):  # a few at most: each step below reads the text
         repeats += 1
     text = _labels_skipped(blocks[repeats:], title_words)
-    for start in range(repeats - 1, -1, -1):  # the text below them, or else from the last repeat above it on
+    for start in range(repeats - 1, -1, -1):  # no lead below the repeats: from a repeat on, the last one first
         if not _is_lead(first_paragraph(text)):
             text = "\n\n".join(blocks[start:])
     return text
