@@ -438,6 +438,8 @@ BESIDE_STARTER_JUDGMENTS = HERE / "beside_starter_grades.yaml"
 TUNING_KEY = "judgments"
 HELD_OUT_KEY = "held_out"
 CHECK_KEY = "check"
+# The peers' field weights (FTS5's bm25 and the BM25F of the Snowball peer): ours as they were until session 31, kept
+# fixed, so that a peer's figures change only with the pages it reads, never with our tuning.
 TEXT_BOOSTS = {"title": 3.0, "summary": 1.8, "body": 1.0}
 ALL = "all"
 
