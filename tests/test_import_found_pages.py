@@ -419,7 +419,8 @@ def test_a_title_set_as_a_paragraph_is_not_the_summary_when_the_text_follows(tmp
 
 
 def test_a_title_repeated_twice_above_the_text_is_not_the_summary(tmp_path, taxonomy):
-    html = page(f"<article><p>Kaasproject 3T1</p><p>3T1: kaasproject</p><p>{RADIO}</p></article>", title="Kaasproject 3T1")
+    html = page(f"<article><p>Kaasproject 3T1</p><p>3T1: kaasproject</p><p>{RADIO}</p></article>",
+                title="Kaasproject 3T1")
     assert read(tmp_path, taxonomy, "kaas.html", html).summary == RADIO
 
 

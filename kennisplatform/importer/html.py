@@ -783,9 +783,11 @@ def _without_labels(markdown_text: str, title: str) -> str:
     of them stays the summary."""
     blocks = markdown_text.split("\n\n")
     title_words = set(re.findall(r"\w+", title.casefold()))
-    repeats = 0  # paragraphs at the top that only repeat the title ('Kaasproject 3T1', then '3T1 Kaasproject')
+    # Paragraphs at the top that only repeat the title ('Kaasproject 3T1', then '3T1 Kaasproject'); a few at most,
+    # since each step below reads the text.
+    repeats = 0
     while repeats < min(len(blocks) - 1, LABELS_LOOKED_AT) and not _is_markup(blocks[repeats]) \
-            and _only_words_of(blocks[repeats], title_words):  # a few at most: each step below reads the text
+            and _only_words_of(_words(blocks[repeats]), title_words):
         repeats += 1
     text = _labels_skipped(blocks[repeats:], title_words)
     for start in range(repeats - 1, -1, -1):  # no lead below the repeats: from a repeat on, the last one first
@@ -799,7 +801,7 @@ def _labels_skipped(blocks: list[str], title_words: set[str]) -> str:
     for i, block in enumerate(blocks[:LABELS_LOOKED_AT]):
         text = _words(block)
         words = text.split()
-        if _is_markup(block) or re.match(r"\d+\.", block.lstrip()) or _only_words_of(block, title_words):
+        if _is_markup(block) or re.match(r"\d+\.", block.lstrip()) or _only_words_of(text, title_words):
             break
         if FIELD_LINE.match(text) and len(text) <= FIELD_LINE_MAX and not re.search(r"[.!?]\s", text):
             continue  # 'Doelgroep: groep 7 en 8 van het basisonderwijs'
@@ -815,8 +817,9 @@ def _is_markup(block: str) -> bool:
     return block.lstrip().startswith(("#", "-", "|", ">"))
 
 
-def _only_words_of(block: str, words: set[str]) -> bool:
-    return set(re.findall(r"\w+", _words(block).casefold())) <= words
+def _only_words_of(text: str, words: set[str]) -> bool:
+    """Whether every word of a paragraph's plain text (_words) is one of `words`."""
+    return set(re.findall(r"\w+", text.casefold())) <= words
 
 
 def _is_lead(paragraph: str) -> bool:
