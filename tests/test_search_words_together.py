@@ -33,7 +33,8 @@ DOCS = [
               "parkeerplaatsen, bomen, fietspaden en stoepen in de wijk", "Een korte aankondiging."),
     # Many pages with every word together, more than the first chunk looked at (NEAR_CHUNK).
     *[(f"kort-{n}", f"Bericht {n}", "Gemeenteraad, cultuurbeleid, subsidie en muziek. " * (n + 4),
-       {"summary": "Gemeenteraad, cultuurbeleid, subsidie en muziek."}) for n in range(6)],
+       {"summary": "Gemeenteraad, cultuurbeleid, subsidie en muziek: de gemeenteraad over cultuurbeleid, subsidie "
+                   "en muziek."}) for n in range(6)],
 ]
 
 engine = articles_engine([(doc_id, title, ["Nederland"], *rest) for doc_id, title, *rest in DOCS])
