@@ -783,17 +783,14 @@ def _without_labels(markdown_text: str, title: str) -> str:
     of them stays the summary."""
     blocks = markdown_text.split("\n\n")
     title_words = set(re.findall(r"\w+", title.casefold()))
-    # Paragraphs at the top that only repeat the title ('Kaasproject 3T1', then '3T1 Kaasproject'); a few at most,
-    # since each step below reads the text.
+    # Paragraphs at the top that only repeat the title ('Kaasproject 3T1', then '3T1 Kaasproject'), among the first
+    # LABELS_LOOKED_AT as labels are; without a lead below them the text stays as it is.
     repeats = 0
     while repeats < min(len(blocks) - 1, LABELS_LOOKED_AT) and not _is_markup(blocks[repeats]) \
             and _only_words_of(_words(blocks[repeats]), title_words):
         repeats += 1
     text = _labels_skipped(blocks[repeats:], title_words)
-    for start in range(repeats - 1, -1, -1):  # no lead below the repeats: from a repeat on, the last one first
-        if not _is_lead(first_paragraph(text)):
-            text = "\n\n".join(blocks[start:])
-    return text
+    return markdown_text if repeats and not _is_lead(first_paragraph(text)) else text
 
 
 def _labels_skipped(blocks: list[str], title_words: set[str]) -> str:
