@@ -21,6 +21,9 @@ DOCS = [
     ("costume", "Klederdracht op school", "Op de laatste schooldag kwamen de kinderen in de klederdracht van hun "
                                           "overgrootouders."),
     ("heritage", "Erfgoed in de wijk", "Het erfgoed van de wijk: oude gebouwen en een museum, materieel en groot."),
+    ("polder", "Een les over de polder", "De kinderen leren hoe de polder droog blijft en wie hem bestuurt."),
+    ("dike", "Wandelen met de klas", "De klas liep een middag over de dijken langs de rivier."),
+    ("outing", "Schoolreis", "Met de bus over de dijk naar het pretpark."),
 ] + [(f"news-{i}", f"Nieuws {i}", "De school organiseert een open dag voor ouders. Het schoolplein is vernieuwd.")
      for i in range(6)]
 
@@ -130,3 +133,12 @@ def test_an_umbrella_phrase_is_one_unit_with_its_own_related_words(engine):
     # The page about the costume, which says neither word, is found before the page that has one of them.
     found = hits(engine, "immaterieel erfgoed")
     assert found.index("costume") < found.index("heritage")
+
+
+def test_a_related_word_that_the_query_has_itself_is_not_the_other_words_evidence(engine):
+    # "dijk" is a related word of "polder"; typed beside it, it is its own word, and a page with only "dijken" does
+    # not match "polders" as well (before, it had both words and came first).
+    polders = parse_query("polders en dijken").groups[0]
+    assert (analysis.stem("dijk"),) not in [c.terms for c in polders.alternatives if c.kind == "related"]
+    assert (analysis.stem("dijk"),) in [c.terms for c in parse_query("polders").groups[0].alternatives]
+    assert hits(engine, "polders en dijken")[0] == "polder"
