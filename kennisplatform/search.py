@@ -19,6 +19,7 @@ from typing import Callable
 
 import numpy as np
 from whoosh.reading import TermNotFound
+from wordfreq import zipf_frequency
 from whoosh.scoring import BM25F
 
 from . import analysis, bitsets, highlight, index, postings, ranking, schema, sidecars, spelling
@@ -66,6 +67,9 @@ HEAD_VARIANT_WEIGHT = 0.5
 # 0.8 only beside; nothing else moved. The same share for every synonym of the taxonomy moved many queries both ways
 # and lowered held-out questions and multi beside the bundled corpus.
 WIDER_PLACE_WEIGHT = 0.5
+# A place name outside the taxonomy whose one term is a word this common (wordfreq's Zipf scale: "helder" 4.5, "huis"
+# 5.7, "nagel" 3.7; "zwol" of Zwolle 2.6) is not searched as its municipality's place (_a_word_too).
+COMMON_WORD_ZIPF = 3.0
 # A municipality's part named by a compass point ("Rotterdam-Zuid", "Rotterdam Zuid", "Den Haag Zuidwest") is one of
 # its places, as a village is: the phrase, and the pages filed under the municipality, which weigh WIDER_PLACE_WEIGHT.
 # On the tuning sets (docs/performance.md, "Session 21: a district as a place"): fresh20 "Rotterdam-Zuid scholieren"
@@ -443,7 +447,25 @@ class SearchEngine:
                 names.setdefault(ids[0], []).append(form.lower())
         for place in self._villages():
             names.setdefault(place.region, []).append(place.name.lower())
-        return [(self.taxonomy.label("region", region).lower(), *forms) for region, forms in names.items()]
+        groups = [(self.taxonomy.label("region", region).lower(), *forms) for region, forms in names.items()]
+        return groups + self._municipalities_elsewhere
+
+    @cached_property
+    def _municipalities_elsewhere(self) -> list[tuple[str, ...]]:
+        """A municipality outside the taxonomy with its places, as the taxonomy's own are: "Noordoostpolder" finds
+        a page that names only Emmeloord. A name that the analyzer makes the same as another name ("Heerle" and
+        "Heerlen") or as a name of the taxonomy is left out: groups that share a phrase are one
+        (query.build_synonym_table), and it would make two places one."""
+        elsewhere = [(name, *places) for name, places in self.taxonomy.places_of_municipalities.items()]
+        ours = [name for group in self.taxonomy.synonym_groups() for name in group] + list(self._value_names())
+        taken = Counter(tuple(analysis.analyze_query(name)) for group in elsewhere for name in group)
+        taken.update({tuple(analysis.analyze_query(name)): 2 for name in ours})
+
+        def kept(name: str) -> bool:
+            terms = tuple(analysis.analyze_query(name))
+            return taken[terms] == 1 and not _a_word_too(name, terms)
+        return [(name.lower(), *(place.lower() for place in places if kept(place)))
+                for name, *places in elsewhere if kept(name)]
 
     @cached_property
     def _name_parts(self) -> dict[str, tuple[str, ...]]:
@@ -475,7 +497,9 @@ class SearchEngine:
         """The other names of municipalities: mostly their villages and former municipalities ("Noordwijkerhout"
         of Noordwijk, "Boskoop" of Alphen aan den Rijn), a few other spellings ("Gorkum")."""
         municipalities = [term for term in self.taxonomy.terms("region") if term.level == "gemeente"]
-        return [alias for term in municipalities for alias in term.aliases] + [place.name for place in self._villages()]
+        elsewhere = [place for _, *places in self._municipalities_elsewhere for place in places]
+        return [alias for term in municipalities for alias in term.aliases] + \
+            [place.name for place in self._villages()] + elsewhere
 
     def _value_names(self) -> dict[str, list[tuple[str, str]]]:
         """Phrase -> the taxonomy values it names: a query for "dans" or "Holland Rijnland" also finds
@@ -1999,6 +2023,19 @@ def _place_docs(parsed: ParsedQuery, group_bits: list[int]) -> int:
         if _places(parsed.groups[i]):
             docs |= bits
     return docs
+
+
+def _a_word_too(name: str, terms: tuple[str, ...]) -> bool:
+    """Whether a place name is searched as an everyday word: one term, which the analyzer made other than the name
+    and which is a more common word than the name ("Den Helder" -> helder, "Huissen" -> huis, "Oude Meer" -> oud).
+    A query with that word would otherwise search the place's municipality ("helder uitleggen")."""
+    folded = analysis.fold(name).lower()
+    if len(terms) != 1 or terms[0] == folded:
+        return False
+    word = zipf_frequency(terms[0], "nl")
+    # A name of several words that searches as one ("Den Helder") is that word; wordfreq's figure for the name would
+    # be its words' together.
+    return word >= COMMON_WORD_ZIPF and (" " in folded or word > zipf_frequency(folded, "nl"))
 
 
 def _place_words(parsed: ParsedQuery, heads_only: bool = False) -> ParsedQuery | None:

@@ -355,7 +355,7 @@ class Taxonomy:
         noord-brabant), if the taxonomy has it. A name the taxonomy gives itself keeps its meaning there; a
         name of places in several values ("Bergen") is left out."""
         found: dict[str, Place | None] = {}
-        for name, code, province in _listed_woonplaatsen():
+        for name, code, province, _ in _listed_woonplaatsen():
             key = normalise(name)
             if key in self._keys["region"] or key in self._text_forms["region"]:
                 continue
@@ -367,6 +367,25 @@ class Taxonomy:
             known = found.get(key, place)
             found[key] = place if known is not None and known.region == region else None
         return {key: place for key, place in found.items() if place is not None}
+
+    @cached_property
+    def places_of_municipalities(self) -> dict[str, tuple[str, ...]]:
+        """Municipalities that the taxonomy does not have (outside Zuid-Holland), by their name as written, with the
+        other listed places in them: "Noordoostpolder" -> ("Bant", "Creil", "Emmeloord", ...). Only names that
+        `places` keeps (not the taxonomy's own) and of one municipality: "Oudega" lies in three of Friesland's, and
+        stands for none of them. A municipality whose name is a Dutch word is not listed at all."""
+        listed = [row for row in _listed_woonplaatsen() if row[1] not in self._codes and normalise(row[0]) in self.places]
+        codes: dict[str, set[str]] = {}
+        for name, code, _, _ in listed:
+            codes.setdefault(normalise(name), set()).add(code)
+        municipalities: dict[str, str] = {}  # CBS code -> its own name
+        names: dict[str, list[str]] = {}  # CBS code -> its other names
+        for name, code, _, kind in listed:
+            if kind == "gemeente":
+                municipalities[code] = name
+            elif len(codes[normalise(name)]) == 1:
+                names.setdefault(code, []).append(name)
+        return {name: tuple(names.get(code, ())) for code, name in municipalities.items()}
 
     @cached_property
     def _place_index(self) -> tuple[int, set[str]]:
@@ -439,14 +458,15 @@ def _listed_place_names() -> dict[str, tuple[str, ...]]:
     return names
 
 
-def _listed_woonplaatsen() -> list[tuple[str, str, str]]:
-    """data/woonplaatsen.tsv: name <TAB> CBS municipality code <TAB> province."""
+def _listed_woonplaatsen() -> list[tuple[str, str, str, str]]:
+    """data/woonplaatsen.tsv: name <TAB> CBS municipality code <TAB> province [<TAB> "gemeente": the municipality's
+    own name], as 4-tuples ("" where the name is not the municipality's)."""
     path = Path(__file__).resolve().parent / "data" / "woonplaatsen.tsv"
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         fields = line.split("\t")
-        if len(fields) == 3 and not line.startswith("#"):
-            rows.append((fields[0], fields[1], fields[2]))
+        if len(fields) in (3, 4) and not line.startswith("#"):
+            rows.append((fields[0], fields[1], fields[2], fields[3] if len(fields) == 4 else ""))
     return rows
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import articles_engine, hits
 
-from kennisplatform import suggest
+from kennisplatform import analysis, suggest
 from kennisplatform.params import SearchParams
+from kennisplatform.query import parse_query
 from kennisplatform.taxonomy import load_taxonomy
 
 REPO = Path(__file__).resolve().parent.parent
@@ -72,12 +73,21 @@ def test_a_page_that_names_only_its_village_gets_the_municipality(tax):
 
 # -- the list itself (tools/build_places.py) ---------------------------------------------------------------
 def test_the_list_is_shipped_and_read():
-    rows = {name: (code, province) for name, code, province in
+    rows = {name: tuple(rest) for name, *rest in
             (line.split("\t") for line in (REPO / "kennisplatform" / "data" / "woonplaatsen.tsv")
              .read_text(encoding="utf-8").splitlines() if not line.startswith("#"))}
     assert rows["'s-Gravendeel"] == ("GM1963", "Zuid-Holland")
-    assert rows["Breda"] == ("GM0758", "Noord-Brabant")
+    assert rows["Breda"] == ("GM0758", "Noord-Brabant", "gemeente")  # a municipality's own name
+    assert rows["Emmeloord"] == ("GM0171", "Flevoland") and rows["Noordoostpolder"][2] == "gemeente"
     assert "Monster" not in rows and "Best" not in rows  # Dutch words
+
+
+def test_a_municipality_elsewhere_has_its_places(tax):
+    places = tax.places_of_municipalities
+    assert "Emmeloord" in places["Noordoostpolder"] and "Ooij" in places["Berg en Dal"]
+    assert "Hoeksche Waard" not in places  # the taxonomy's own: its villages are the taxonomy's business
+    # Oudega lies in three municipalities of Friesland: it stands for none of them.
+    assert not [name for name, listed in places.items() if "Oudega" in listed]
 
 
 @pytest.mark.parametrize("corop, province", [("01", "Groningen"), ("24", "Noord-Holland"), ("25", "Zuid-Holland"),
@@ -99,9 +109,9 @@ def test_cbs_letters_are_dropped(tmp_path):
     table.write_text("Woonplaatscode,Woonplaats,Gemeentecode,Gemeente,COROP-gebiedcode,COROP-gebied\n"
                      "1121,Bergen L,0893,Bergen (L.),37,Noord-Limburg\n"
                      "2380,'s-Gravendeel,1963,Hoeksche Waard,29,Groot-Rijnmond\n", encoding="utf-8")
-    assert build_places.rows(table, set()) == [("'s-Gravendeel", "GM1963", "Zuid-Holland"),
-                                               ("Bergen", "GM0893", "Limburg"),
-                                               ("Hoeksche Waard", "GM1963", "Zuid-Holland")]
+    assert build_places.rows(table, set()) == [("'s-Gravendeel", "GM1963", "Zuid-Holland", ""),
+                                               ("Bergen", "GM0893", "Limburg", "gemeente"),
+                                               ("Hoeksche Waard", "GM1963", "Zuid-Holland", "gemeente")]
 
 
 # -- search ---------------------------------------------------------------------------------------------
@@ -111,6 +121,12 @@ DOCS = [
     ("gouda", "Kinderen maken een monument in Gouda", ["gouda"], "Een school in Gouda maakt een monument."),
     ("hoeksche", "Cultuurmenu Hoeksche Waard", ["hoeksche-waard"], "Het cultuurmenu van de scholen."),
     ("maasdam", "Cultuur op school", ["hoeksche-waard"], "Een school in Maasdam doet mee aan het cultuurmenu."),
+    # Outside Zuid-Holland, filed under no place (as imported: a town elsewhere gets only its province).
+    ("emmeloord", "Schilderijen van een eiland", [], "Leerlingen van een basisschool in Emmeloord schilderden een eiland."),
+    ("marknesse", "Een koor op school", [], "De kinderen van een school in Marknesse zingen in een koor."),
+    ("ooij", "Dansers in de klas", [], "Dansers namen een ochtend de lessen over op een school in Ooij."),
+    ("song", "Een lied over de natuur", [], "De klas zong over een berg. Daarna tekenden de leerlingen bomen, bloemen "
+                                           "en vogels. Wie door het dal wandelt, hoort de rivier."),
 ]
 
 engine = articles_engine(DOCS)
@@ -118,6 +134,29 @@ engine = articles_engine(DOCS)
 
 def test_the_municipality_finds_the_page_of_its_village(engine):
     assert hits(engine, "Hoeksche Waard monument")[:1] == ["numansdorp"]
+
+
+def test_a_municipality_elsewhere_finds_the_pages_of_its_places(engine):
+    assert set(hits(engine, "Noordoostpolder")) == {"emmeloord", "marknesse"}
+    found = hits(engine, "Emmeloord")  # the village's page first, then its municipality's other places
+    assert found[0] == "emmeloord" and "marknesse" in found
+
+
+def test_a_place_name_that_searches_as_an_everyday_word_is_no_place(engine):
+    # "Den Helder" searches as "helder", "Huissen" (in Lingewaard, with Bemmel) as "huis": a query with the word is
+    # not about those places. Kerkrade, which is no word, has Eygelshoven.
+    def terms(query: str) -> set[tuple[str, ...]]:
+        return {c.terms for c in parse_query(query, engine.synonyms).groups[0].alternatives}
+    assert (analysis.stem("julianadorp"),) not in terms("helder uitleggen")
+    assert (analysis.stem("bemmel"),) not in terms("huis")
+    assert (analysis.stem("eygelshoven"),) in terms("Kerkrade")
+
+
+def test_a_municipality_elsewhere_of_several_words_is_one_unit(engine):
+    # The page that says "berg" in one sentence and "dal" in another does not have the name: it only fills the page
+    # after the one that does (search._with_fill), and the result says that one page has it.
+    result = engine.search(SearchParams(q="Berg en Dal"))
+    assert [hit.id for hit in result.hits] == ["ooij", "song"] and result.complete == 1
 
 
 def test_the_village_finds_its_municipality_and_its_own_page_before_another_villages(engine):

@@ -14,7 +14,9 @@ kept in this repository; see kennisplatform/data/README.md.
 
 What it does, and why:
 - writes every woonplaats and every municipality name once per municipality, with the municipality's CBS
-  code and its province (from the COROP area: each lies in one province);
+  code and its province (from the COROP area: each lies in one province), and marks the municipality's own name
+  ("gemeente"): search lets a municipality outside the taxonomy ("Noordoostpolder") find the pages that name only
+  one of its places ("Emmeloord"), as a municipality of the taxonomy does;
 - drops the letters CBS adds to tell same-named places apart ("Bergen L", "Haren Gn", "Middelburg (Z.)"):
   texts do not write them, and the place names left the same are dropped as ambiguous when the list is read
   (taxonomy.Taxonomy.places);
@@ -46,10 +48,10 @@ _CBS_SUFFIX = re.compile(r"\s+(?:\((?:L|NH|Z|ZH|O)\.\)|L|Gn|GN|Ut|NB|Gld|NH|AC)$
 
 HEADER = """\
 # Dutch places beyond the taxonomy: every woonplaats and municipality name, with its municipality's CBS code and
-# its province. Made by tools/build_places.py from CBS's "Woonplaatsen in Nederland" (CC BY 4.0, "Bron: CBS");
-# one-word names that are also Dutch words are left out. Read by taxonomy.Taxonomy.places: a name the taxonomy
-# has itself, or one of several places, is ignored there.
-# name <TAB> CBS municipality code <TAB> province
+# its province, and "gemeente" where the name is its municipality's own. Made by tools/build_places.py from CBS's
+# "Woonplaatsen in Nederland" (CC BY 4.0, "Bron: CBS"); one-word names that are also Dutch words are left out. Read
+# by taxonomy.Taxonomy.places: a name the taxonomy has itself, or one of several places, is ignored there.
+# name <TAB> CBS municipality code <TAB> province <TAB> "gemeente" or nothing
 """
 
 
@@ -81,18 +83,23 @@ def is_word(name: str, words: set[str]) -> bool:
     return len(parts) == 1 and parts[0].lower() in words
 
 
-def rows(csv_path: Path, words: set[str]) -> list[tuple[str, str, str]]:
+def rows(csv_path: Path, words: set[str]) -> list[tuple[str, str, str, str]]:
+    """(name, CBS code, province, "gemeente" for the municipality's own name or ""), sorted."""
     found: dict[tuple[str, str], str] = {}
+    municipalities: set[tuple[str, str]] = set()
     with open(csv_path, encoding="utf-8", newline="") as handle:
         for record in csv.DictReader(handle):
             code = "GM" + record["Gemeentecode"].zfill(4)
             where = province(record["COROP-gebiedcode"])
-            for name in (record["Woonplaats"], record["Gemeente"]):
+            for name, is_municipality in ((record["Woonplaats"], False), (record["Gemeente"], True)):
                 name = _CBS_SUFFIX.sub("", name.strip())
                 if is_word(name, words):
                     continue
                 found.setdefault((name, code), where)
-    return sorted((name, code, where) for (name, code), where in found.items())
+                if is_municipality:
+                    municipalities.add((name, code))
+    return sorted((name, code, where, "gemeente" if (name, code) in municipalities else "")
+                  for (name, code), where in found.items())
 
 
 def main() -> int:
@@ -102,7 +109,8 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     listed = rows(args.csv, dictionary_words(args.dictionary))
-    args.out.write_text(HEADER + "".join(f"{n}\t{c}\t{p}\n" for n, c, p in listed), encoding="utf-8")
+    lines = ("\t".join(field for field in row if field) + "\n" for row in listed)
+    args.out.write_text(HEADER + "".join(lines), encoding="utf-8")
     print(f"{len(listed)} names written to {args.out}")
     return 0
 
