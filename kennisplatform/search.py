@@ -452,8 +452,8 @@ class SearchEngine:
 
     @cached_property
     def _municipalities_elsewhere(self) -> list[tuple[str, ...]]:
-        """A municipality outside the taxonomy with its places, as the taxonomy's own are: "Noordoostpolder" finds
-        a page that names only Emmeloord. A name that the analyzer makes the same as another name ("Heerle" and
+        """A municipality outside the taxonomy with its places, as the taxonomy's own are: "Borger-Odoorn" finds
+        a page that names only Exloo. A name that the analyzer makes the same as another name ("Heerle" and
         "Heerlen") or as a name of the taxonomy is left out: groups that share a phrase are one
         (query.build_synonym_table), and it would make two places one."""
         elsewhere = [(name, *places) for name, places in self.taxonomy.places_of_municipalities.items()]

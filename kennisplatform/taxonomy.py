@@ -371,7 +371,7 @@ class Taxonomy:
     @cached_property
     def places_of_municipalities(self) -> dict[str, tuple[str, ...]]:
         """Municipalities that the taxonomy does not have (outside Zuid-Holland), by their name as written, with the
-        other listed places in them: "Noordoostpolder" -> ("Bant", "Creil", "Emmeloord", ...). Only names that
+        other listed places in them: "Borger-Odoorn" -> ("1e Exloërmond", ..., "Exloo", ...). Only names that
         `places` keeps (not the taxonomy's own) and of one municipality: "Oudega" lies in three of Friesland's, and
         stands for none of them. A municipality whose name is a Dutch word is not listed at all."""
         listed = [row for row in _listed_woonplaatsen() if row[1] not in self._codes and normalise(row[0]) in self.places]

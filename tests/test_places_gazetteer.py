@@ -78,13 +78,13 @@ def test_the_list_is_shipped_and_read():
              .read_text(encoding="utf-8").splitlines() if not line.startswith("#"))}
     assert rows["'s-Gravendeel"] == ("GM1963", "Zuid-Holland")
     assert rows["Breda"] == ("GM0758", "Noord-Brabant", "gemeente")  # a municipality's own name
-    assert rows["Emmeloord"] == ("GM0171", "Flevoland") and rows["Noordoostpolder"][2] == "gemeente"
+    assert rows["Exloo"] == ("GM1681", "Drenthe") and rows["Borger-Odoorn"][2] == "gemeente"
     assert "Monster" not in rows and "Best" not in rows  # Dutch words
 
 
 def test_a_municipality_elsewhere_has_its_places(tax):
     places = tax.places_of_municipalities
-    assert "Emmeloord" in places["Noordoostpolder"] and "Ooij" in places["Berg en Dal"]
+    assert "Exloo" in places["Borger-Odoorn"] and "Lepelstraat" in places["Bergen op Zoom"]
     assert "Hoeksche Waard" not in places  # the taxonomy's own: its villages are the taxonomy's business
     # Oudega lies in three municipalities of Friesland: it stands for none of them.
     assert not [name for name, listed in places.items() if "Oudega" in listed]
@@ -122,11 +122,11 @@ DOCS = [
     ("hoeksche", "Cultuurmenu Hoeksche Waard", ["hoeksche-waard"], "Het cultuurmenu van de scholen."),
     ("maasdam", "Cultuur op school", ["hoeksche-waard"], "Een school in Maasdam doet mee aan het cultuurmenu."),
     # Outside Zuid-Holland, filed under no place (as imported: a town elsewhere gets only its province).
-    ("emmeloord", "Schilderijen van een eiland", [], "Leerlingen van een basisschool in Emmeloord schilderden een eiland."),
-    ("marknesse", "Een koor op school", [], "De kinderen van een school in Marknesse zingen in een koor."),
-    ("ooij", "Dansers in de klas", [], "Dansers namen een ochtend de lessen over op een school in Ooij."),
-    ("song", "Een lied over de natuur", [], "De klas zong over een berg. Daarna tekenden de leerlingen bomen, bloemen "
-                                           "en vogels. Wie door het dal wandelt, hoort de rivier."),
+    ("exloo", "Schilderijen van een eiland", [], "Leerlingen van een basisschool in Exloo schilderden een eiland."),
+    ("valthe", "Een koor op school", [], "De kinderen van een school in Valthe zingen in een koor."),
+    ("lepelstraat", "Dansers in de klas", [], "Dansers namen een ochtend de lessen over op een school in Lepelstraat."),
+    ("film", "Een film over de natuur", [], "De klas filmde de bergen. Daarna tekenden de leerlingen bomen, bloemen "
+                                           "en vogels. Wie de zoom van de camera gebruikt, ziet meer."),
 ]
 
 engine = articles_engine(DOCS)
@@ -137,26 +137,26 @@ def test_the_municipality_finds_the_page_of_its_village(engine):
 
 
 def test_a_municipality_elsewhere_finds_the_pages_of_its_places(engine):
-    assert set(hits(engine, "Noordoostpolder")) == {"emmeloord", "marknesse"}
-    found = hits(engine, "Emmeloord")  # the village's page first, then its municipality's other places
-    assert found[0] == "emmeloord" and "marknesse" in found
+    assert set(hits(engine, "Borger-Odoorn")) == {"exloo", "valthe"}
+    found = hits(engine, "Exloo")  # the village's page first, then its municipality's other places
+    assert found[0] == "exloo" and "valthe" in found
 
 
 def test_a_place_name_that_searches_as_an_everyday_word_is_no_place(engine):
-    # "Den Helder" searches as "helder", "Huissen" (in Lingewaard, with Bemmel) as "huis": a query with the word is
-    # not about those places. Kerkrade, which is no word, has Eygelshoven.
+    # "Oude Meer" (in Haarlemmermeer, with Hoofddorp) searches as "oud", "Huissen" (in Lingewaard, with Bemmel) as
+    # "huis": a query with the word is not about those places. Venlo, which is no word, has Steyl.
     def terms(query: str) -> set[tuple[str, ...]]:
         return {c.terms for c in parse_query(query, engine.synonyms).groups[0].alternatives}
-    assert (analysis.stem("julianadorp"),) not in terms("helder uitleggen")
+    assert (analysis.stem("hoofddorp"),) not in terms("oud erfgoed")
     assert (analysis.stem("bemmel"),) not in terms("huis")
-    assert (analysis.stem("eygelshoven"),) in terms("Kerkrade")
+    assert (analysis.stem("steyl"),) in terms("Venlo")
 
 
 def test_a_municipality_elsewhere_of_several_words_is_one_unit(engine):
-    # The page that says "berg" in one sentence and "dal" in another does not have the name: it only fills the page
-    # after the one that does (search._with_fill), and the result says that one page has it.
-    result = engine.search(SearchParams(q="Berg en Dal"))
-    assert [hit.id for hit in result.hits] == ["ooij", "song"] and result.complete == 1
+    # The page that says "bergen" in one sentence and "zoom" in another does not have the name: it only fills the
+    # page after the one that does (search._with_fill), and the result says that one page has it.
+    result = engine.search(SearchParams(q="Bergen op Zoom"))
+    assert [hit.id for hit in result.hits] == ["lepelstraat", "film"] and result.complete == 1
 
 
 def test_the_village_finds_its_municipality_and_its_own_page_before_another_villages(engine):

@@ -15,8 +15,8 @@ kept in this repository; see kennisplatform/data/README.md.
 What it does, and why:
 - writes every woonplaats and every municipality name once per municipality, with the municipality's CBS
   code and its province (from the COROP area: each lies in one province), and marks the municipality's own name
-  ("gemeente"): search lets a municipality outside the taxonomy ("Noordoostpolder") find the pages that name only
-  one of its places ("Emmeloord"), as a municipality of the taxonomy does;
+  ("gemeente"): search lets a municipality outside the taxonomy ("Borger-Odoorn") find the pages that name only
+  one of its places ("Exloo"), as a municipality of the taxonomy does;
 - drops the letters CBS adds to tell same-named places apart ("Bergen L", "Haren Gn", "Middelburg (Z.)"):
   texts do not write them, and the place names left the same are dropped as ambiguous when the list is read
   (taxonomy.Taxonomy.places);
