@@ -19,7 +19,6 @@ from typing import Callable
 
 import numpy as np
 from whoosh.reading import TermNotFound
-from wordfreq import zipf_frequency
 from whoosh.scoring import BM25F
 
 from . import analysis, bitsets, highlight, index, postings, ranking, schema, sidecars, spelling
@@ -2032,10 +2031,9 @@ def _a_word_too(name: str, terms: tuple[str, ...]) -> bool:
     folded = analysis.fold(name).lower()
     if len(terms) != 1 or terms[0] == folded:
         return False
-    word = zipf_frequency(terms[0], "nl")
-    # A name of several words that searches as one ("Den Helder") is that word; wordfreq's figure for the name would
-    # be its words' together.
-    return word >= COMMON_WORD_ZIPF and (" " in folded or word > zipf_frequency(folded, "nl"))
+    word = analysis.word_zipf(terms[0])
+    # A name of several words that searches as one ("Den Helder") is that word.
+    return word >= COMMON_WORD_ZIPF and (" " in folded or word > analysis.word_zipf(folded))
 
 
 def _place_words(parsed: ParsedQuery, heads_only: bool = False) -> ParsedQuery | None:
