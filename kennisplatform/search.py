@@ -454,7 +454,8 @@ class SearchEngine:
         """A municipality outside the taxonomy with its places, as the taxonomy's own are: "Borger-Odoorn" finds
         a page that names only Exloo. A name that the analyzer makes the same as another name ("Heerle" and
         "Heerlen") or as a name of the taxonomy is left out: groups that share a phrase are one
-        (query.build_synonym_table), and it would make two places one."""
+        (query.build_synonym_table), and it would make two places one. So is a name searched as an everyday word
+        (_a_word_too)."""
         elsewhere = [(name, *places) for name, places in self.taxonomy.places_of_municipalities.items()]
         ours = [name for group in self.taxonomy.synonym_groups() for name in group] + list(self._value_names())
         taken = Counter(tuple(analysis.analyze_query(name)) for group in elsewhere for name in group)

@@ -374,13 +374,14 @@ class Taxonomy:
         other listed places in them: "Borger-Odoorn" -> ("1e Exloërmond", ..., "Exloo", ...). Only names that
         `places` keeps (not the taxonomy's own) and of one municipality: "Oudega" lies in three of Friesland's, and
         stands for none of them. A municipality whose name is a Dutch word is not listed at all."""
-        listed = [row for row in _listed_woonplaatsen() if row[1] not in self._codes and normalise(row[0]) in self.places]
+        listed = [(name, code, kind) for name, code, _, kind in _listed_woonplaatsen()
+                  if code not in self._codes and normalise(name) in self.places]
         codes: dict[str, set[str]] = {}
-        for name, code, _, _ in listed:
+        for name, code, _ in listed:
             codes.setdefault(normalise(name), set()).add(code)
         municipalities: dict[str, str] = {}  # CBS code -> its own name
         names: dict[str, list[str]] = {}  # CBS code -> its other names
-        for name, code, _, kind in listed:
+        for name, code, kind in listed:
             if kind == "gemeente":
                 municipalities[code] = name
             elif len(codes[normalise(name)]) == 1:
