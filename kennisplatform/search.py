@@ -409,7 +409,7 @@ class SearchEngine:
 
     @cached_property
     def synonyms(self) -> dict:
-        table = build_synonym_table(self.taxonomy.synonym_groups() + self._place_name_groups(), self._value_names(),
+        table = build_synonym_table(self.taxonomy.synonym_groups() + self._place_name_groups(), self._value_names,
                                     self._place_parts())
         # An umbrella phrase with related words of the field ("immaterieel erfgoed") is one unit of the query, as a
         # taxonomy's phrase is, so that its related words (klederdracht, ambachten) stand for the whole phrase, not
@@ -457,7 +457,7 @@ class SearchEngine:
         (query.build_synonym_table), and it would make two places one. So is a name searched as an everyday word
         (_a_word_too)."""
         elsewhere = [(name, *places) for name, places in self.taxonomy.places_of_municipalities.items()]
-        ours = [name for group in self.taxonomy.synonym_groups() for name in group] + list(self._value_names())
+        ours = [name for group in self.taxonomy.synonym_groups() for name in group] + list(self._value_names)
         taken = Counter(tuple(analysis.analyze_query(name)) for group in elsewhere for name in group)
         taken.update({tuple(analysis.analyze_query(name)): 2 for name in ours})
 
@@ -501,6 +501,7 @@ class SearchEngine:
         return [alias for term in municipalities for alias in term.aliases] + \
             [place.name for place in self._villages()] + elsewhere
 
+    @cached_property
     def _value_names(self) -> dict[str, list[tuple[str, str]]]:
         """Phrase -> the taxonomy values it names: a query for "dans" or "Holland Rijnland" also finds
         the documents filed under that value, whatever words they use."""

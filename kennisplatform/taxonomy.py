@@ -12,7 +12,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -459,16 +459,18 @@ def _listed_place_names() -> dict[str, tuple[str, ...]]:
     return names
 
 
-def _listed_woonplaatsen() -> list[tuple[str, str, str, str]]:
+@lru_cache(maxsize=1)
+def _listed_woonplaatsen() -> tuple[tuple[str, str, str, str], ...]:
     """data/woonplaatsen.tsv: name <TAB> CBS municipality code <TAB> province [<TAB> "gemeente": the municipality's
-    own name], as 4-tuples ("" where the name is not the municipality's)."""
+    own name], as 4-tuples ("" where the name is not the municipality's). Read once: `places` and
+    `places_of_municipalities` both go through it."""
     path = Path(__file__).resolve().parent / "data" / "woonplaatsen.tsv"
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         fields = line.split("\t")
         if len(fields) in (3, 4) and not line.startswith("#"):
             rows.append((fields[0], fields[1], fields[2], fields[3] if len(fields) == 4 else ""))
-    return rows
+    return tuple(rows)
 
 
 # A place name after a first name and "van (der)" or "de", or after "ter", "ten", "der", "den", is a surname: "Marjon
