@@ -101,9 +101,8 @@ SETS = (
          "(session 30)", check=True, pooled=True),
     _own("fresh30", "a thirtieth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
          "(session 31)", check=True, pooled=True),
-    # fresh31's starter pool (336 pairs at the end of session 32) is graded blind in session 33, before it first runs.
     _own("fresh31", "a thirty-first fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
-         "(session 32)", check=True, pooled=False),
+         "(session 32)", check=True, pooled=True),
     _own("tune3", "a third tuning set over pages of its own (titles, multi)"),
     _own("tune4", "a fourth tuning set: pages sharing title words (session 6)"),
     _own("tune5", "a fifth tuning set: policy texts, reports, plans and council pieces (session 7)"),
