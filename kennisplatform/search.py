@@ -457,13 +457,13 @@ class SearchEngine:
         (query.build_synonym_table), and it would make two places one. So is a name searched as an everyday word
         (_a_word_too)."""
         elsewhere = [(name, *places) for name, places in self.taxonomy.places_of_municipalities.items()]
-        ours = [name for group in self.taxonomy.synonym_groups() for name in group] + list(self._value_names)
-        taken = Counter(tuple(analysis.analyze_query(name)) for group in elsewhere for name in group)
-        taken.update({tuple(analysis.analyze_query(name)): 2 for name in ours})
+        terms = {name: tuple(analysis.analyze_query(name)) for group in elsewhere for name in group}
+        taken = Counter(terms[name] for group in elsewhere for name in group)
+        taxonomy_names = [name for group in self.taxonomy.synonym_groups() for name in group] + list(self._value_names)
+        ours = {tuple(analysis.analyze_query(name)) for name in taxonomy_names}
 
         def kept(name: str) -> bool:
-            terms = tuple(analysis.analyze_query(name))
-            return taken[terms] == 1 and not _a_word_too(name, terms)
+            return taken[terms[name]] == 1 and terms[name] not in ours and not _a_word_too(name, terms[name])
         return [(name.lower(), *(place.lower() for place in places if kept(place)))
                 for name, *places in elsewhere if kept(name)]
 
