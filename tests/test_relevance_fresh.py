@@ -50,7 +50,7 @@ SIZES = {"fresh": (50, 40), "fresh2": (30, 30), "fresh3": (30, 45), "fresh4": (3
          "fresh16": (41, 49), "fresh17": (40, 49), "fresh18": (42, 49), "fresh19": (40, 49), "fresh20": (40, 49),
          "fresh21": (40, 49), "fresh22": (40, 49), "fresh23": (40, 49), "fresh24": (40, 49), "fresh25": (40, 49),
          "fresh26": (20, 28), "fresh27": (20, 28), "fresh28": (20, 28), "fresh29": (20, 28),
-         "fresh30": (20, 28), "fresh31": (20, 28)}
+         "fresh30": (20, 28), "fresh31": (20, 28), "fresh32": (20, 28)}
 SETS = {name: FreshSet(BY_NAME[name].pages, BY_NAME[name].judgments, name, pages, queries)
         for name, (pages, queries) in SIZES.items()}
 # Tuning pages of their own (tune3): a check set that shared one would be tuned on through it.
@@ -88,6 +88,7 @@ MIN_PER_KIND = {
     "fresh29": {kind: 4 for kind in KINDS},
     "fresh30": {kind: 4 for kind in KINDS},
     "fresh31": {kind: 4 for kind in KINDS},
+    "fresh32": {kind: 4 for kind in KINDS},
 }
 # Check sets whose queries are their own: none has the analysed terms of a tuning query, so that they measure
 # unseen query words as well as unseen pages. Every fresh set from fresh6 on (SIZES lists them in the order made).
