@@ -347,7 +347,9 @@ documents are graded under the key check by its judgments file's name (pool_besi
 one of CHECK_SETS, split fresh27). Its pages: coal-mining heritage, carnival, school opera, maritime heritage, glass
 art, clay and pebbles, a carillon, aviation, a pop class, the Gronings regional language, a Gruffalo play, a museum.
 --fresh28 (collection_fresh28/) is a twenty-eighth check set, made in session 29 for session 30 (20 pages, 10 of
-Zuid-Holland and 10 elsewhere, 28 queries, 4 of each kind), never tuned on, pooled and graded the same way.
+Zuid-Holland and 10 elsewhere, 28 queries, 4 of each kind), pooled and graded the same way. fresh26, fresh27 and
+fresh28 were run at the end of every session from their first run to session 32; since session 33 they are tuning
+material, as fresh10 to fresh25 became before them (judged_sets.py).
 --fresh29 (collection_fresh29/) is a twenty-ninth, made in session 30 for session 31 the same way, --fresh30
 (collection_fresh30/) a thirtieth, made in session 31 for session 32, --fresh31 (collection_fresh31/) a
 thirty-first, made in session 32 for session 33, and --fresh32 (collection_fresh32/) a thirty-second, made in session

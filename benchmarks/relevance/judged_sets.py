@@ -91,12 +91,13 @@ SETS = (
     _own("fresh24", "a twenty-fourth fresh check set, made like fresh8, run once at the end (session 24)", pooled=True),
     _own("fresh25", "a twenty-fifth fresh check set, made like fresh8, run once at the end (session 25)", pooled=True),
     _own("fresh26",
-        "a twenty-sixth fresh check set, 20 Zuid-Holland pages, never tuned on (session 28)", check=True, pooled=True),
+        "a twenty-sixth fresh check set, 20 Zuid-Holland pages, run at the end of sessions 29 to 32 (made in session "
+        "28); tuning material since session 33", pooled=True),
     _own("fresh27",
-        "a twenty-seventh fresh check set, 20 pages outside Zuid-Holland, never tuned on "
-        "(session 28)", check=True, pooled=True),
-    _own("fresh28", "a twenty-eighth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
-         "(session 29)", check=True, pooled=True),
+        "a twenty-seventh fresh check set, 20 pages outside Zuid-Holland, run at the end of sessions 29 to 32 (made "
+        "in session 28); tuning material since session 33", pooled=True),
+    _own("fresh28", "a twenty-eighth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, run at the end of "
+         "sessions 30 to 32 (made in session 29); tuning material since session 33", pooled=True),
     _own("fresh29", "a twenty-ninth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
          "(session 30)", check=True, pooled=True),
     _own("fresh30", "a thirtieth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
