@@ -198,9 +198,19 @@ def test_stem_brings_derived_forms_together(forms):
     ("gelden", "geld"), ("geldt", "geld"),  # data/stem_apart.tsv: "to apply" is not "money"
     ("nascholing", "naschools"), ("nascholing", "school"),  # in-service training is not after school
     ("vaak", "vak"), ("overheid", "overige"), ("voorstelling", "voorstel"), ("ouderen", "ouders"),
+    ("natuurlijk", "natuur"), ("natuurlijke", "natuur"),  # "of course" is no nature (session 33)
+    ("openbare", "open"), ("openbaar", "opening"), ("middelbare", "middelen"),  # public, secondary: not open, funds
+    ("lees", "les"), ("taal", "tal"),  # Snowball writes the long vowel once: read is no lesson, language no number
 ])
 def test_stem_keeps_unrelated_words_apart(word, other):
     assert stem(word) != stem(other)
+
+
+def test_a_word_kept_apart_keeps_its_family_and_its_compounds():
+    assert stem("lees") == stem("lezen")
+    assert analysis.word_terms("leesbevordering")[1][0] == stem("lezen")
+    assert stem("taal") == stem("talen") and analysis.word_terms("taalontwikkeling")[1][0] == stem("taal")
+    assert stem("openbare") == stem("openbaar") and stem("middelbare") == stem("middelbaar")
 
 
 def test_the_verb_gelden_has_one_stem_and_money_in_a_compound_stays_money():
