@@ -459,11 +459,12 @@ def _run_workers(context, index_dir: Path, corpus: Path, queries: list[BenchQuer
 
 def _preloading_master(index_dir: str, corpus: str, queries: list[BenchQuery], count: int, out) -> None:
     """What `kennisplatform serve` does: the master loads what every engine of a process shares
-    (search.prepare_process: the word list, the spelling corrector), then forks the workers, which
-    share those pages until they write to them. Reports the workers' memory, then the master's."""
+    (search.prepare_process: the word list, the spelling corrector, the taxonomy's synonym table), then forks
+    the workers, which share those pages until they write to them. Reports the workers' memory, then the
+    master's."""
     from kennisplatform.search import prepare_process
 
-    prepare_process()
+    prepare_process(taxonomy_for(Path(corpus)))
     out.put(_run_workers(multiprocessing.get_context("fork"), Path(index_dir), Path(corpus), queries, count,
                          extra_pids=(os.getpid(),)))
 

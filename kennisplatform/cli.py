@@ -190,9 +190,9 @@ def serve(obj: Context, host: str, port: int, workers: int | None, debug: bool) 
     except KennisplatformError as exc:
         raise click.ClickException(exc.message) from exc
     click.echo(report.summary())
-    # The Dutch word list and the spelling corrector load once here, in the master: the forked workers
-    # share their pages (docs/performance.md, sessions 3 and 4).
-    prepare_process()
+    # The Dutch word list, the spelling corrector and the taxonomy's synonym table load once here, in the
+    # master: the forked workers share their pages (docs/performance.md, sessions 3, 4 and 33).
+    prepare_process(_taxonomy(obj))
     server = Server(ServerOptions(app_config, host, port, workers))
     click.echo(f"Kennisplatform draait op http://{host}:{port}/ met {server.cfg.workers} werkprocessen "
                "(stoppen: Ctrl+C)")

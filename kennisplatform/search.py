@@ -409,6 +409,11 @@ class SearchEngine:
 
     @cached_property
     def synonyms(self) -> dict:
+        """The query's synonym table (query.build_synonym_table) for this engine's taxonomy: built once per process and
+        taxonomy (_per_taxonomy), in `kennisplatform serve`'s master before the workers fork (prepare_process)."""
+        return _per_taxonomy(self.taxonomy, "synonyms", self._synonym_table)
+
+    def _synonym_table(self) -> dict:
         table = build_synonym_table(self.taxonomy.synonym_groups() + self._place_name_groups(), self._value_names,
                                     self._place_parts())
         # An umbrella phrase with related words of the field ("immaterieel erfgoed") is one unit of the query, as a
@@ -2119,17 +2124,35 @@ def _groups_apart(parsed: ParsedQuery, words_of: Callable[[Group], list[str]]) -
     return ParsedQuery(parsed.text, groups, parsed.excluded, parsed.notes) if split else None
 
 
-def prepare_process() -> None:
+def prepare_process(taxonomy: Taxonomy | None = None) -> None:
     """What every search engine of a process shares, loaded before the first query needs it: the word
     list of query analysis and spelling (~0.5 s, ~40 MB), the filler words' stems and the spelling
-    corrector over the word list. `kennisplatform serve` calls it in gunicorn's master, so that the
+    corrector over the word list, and with a taxonomy its synonym table (~4 MB: its places, the country's
+    municipalities and theirs). `kennisplatform serve` calls it in gunicorn's master, so that the
     forked workers share these pages. What was loaded stays for the life of the process, out of the
     garbage collector's sight: a full collection walked the word list's entries, 45 ms at a random
     moment of some visitor's search, and touching them would copy the shared pages into every worker."""
     analysis.prepare()
     filler_stems()
     spelling.prepare()
+    if taxonomy is not None:
+        SearchEngine(Path(), taxonomy).synonyms  # noqa: B018 - kept by _per_taxonomy for the engines to come
     gc.freeze()
+
+
+# What depends on the taxonomy alone, not on the index (the synonym table), by (taxonomy version, name): one copy per
+# process, which the workers forked from a master that built it share (prepare_process). Only the newest version of
+# each is kept: a taxonomy changes seldom, and an engine of an older one builds its own again.
+_TAXONOMY_TABLES: dict[str, tuple[str, object]] = {}
+
+
+def _per_taxonomy(taxonomy: Taxonomy, name: str, build: Callable[[], object]):
+    kept = _TAXONOMY_TABLES.get(name)
+    if kept is not None and kept[0] == taxonomy.version:
+        return kept[1]
+    table = build()
+    _TAXONOMY_TABLES[name] = (taxonomy.version, table)
+    return table
 
 
 def _folder_stamp(index_dir: Path) -> int | None:
