@@ -410,8 +410,8 @@ class SearchEngine:
     @cached_property
     def synonyms(self) -> dict:
         """The query's synonym table (query.build_synonym_table) for this engine's taxonomy: built once per process and
-        taxonomy (_per_taxonomy), in `kennisplatform serve`'s master before the workers fork (prepare_process)."""
-        return _per_taxonomy(self.taxonomy, "synonyms", self._synonym_table)
+        taxonomy (_shared_synonyms), in `kennisplatform serve`'s master before the workers fork (prepare_process)."""
+        return _shared_synonyms(self.taxonomy, self._synonym_table)
 
     def _synonym_table(self) -> dict:
         table = build_synonym_table(self.taxonomy.synonym_groups() + self._place_name_groups(), self._value_names,
@@ -2136,23 +2136,22 @@ def prepare_process(taxonomy: Taxonomy | None = None) -> None:
     filler_stems()
     spelling.prepare()
     if taxonomy is not None:
-        SearchEngine(Path(), taxonomy).synonyms  # noqa: B018 - kept by _per_taxonomy for the engines to come
+        SearchEngine(Path(), taxonomy).synonyms  # noqa: B018 - kept by _shared_synonyms for the engines to come
     gc.freeze()
 
 
-# What depends on the taxonomy alone, not on the index (the synonym table), by (taxonomy version, name): one copy per
-# process, which the workers forked from a master that built it share (prepare_process). Only the newest version of
-# each is kept: a taxonomy changes seldom, and an engine of an older one builds its own again.
-_TAXONOMY_TABLES: dict[str, tuple[str, object]] = {}
+# The synonym table depends on the taxonomy alone, not on the index: one copy per process, with the version of the
+# taxonomy it was built for, which the workers forked from a master that built it share (prepare_process). Only the
+# newest is kept: a taxonomy changes seldom, and an engine of another one builds its own.
+_SYNONYMS: tuple[str, dict] | None = None
 
 
-def _per_taxonomy(taxonomy: Taxonomy, name: str, build: Callable[[], object]):
-    kept = _TAXONOMY_TABLES.get(name)
-    if kept is not None and kept[0] == taxonomy.version:
-        return kept[1]
-    table = build()
-    _TAXONOMY_TABLES[name] = (taxonomy.version, table)
-    return table
+def _shared_synonyms(taxonomy: Taxonomy, build: Callable[[], dict]) -> dict:
+    global _SYNONYMS
+    kept = _SYNONYMS  # read once: another thread's engine may replace it meanwhile
+    if kept is None or kept[0] != taxonomy.version:
+        kept = _SYNONYMS = (taxonomy.version, build())
+    return kept[1]
 
 
 def _folder_stamp(index_dir: Path) -> int | None:

@@ -25,9 +25,9 @@ def test_engines_of_one_taxonomy_share_one_synonym_table(tmp_path):
 def test_the_master_builds_it_before_any_engine(tmp_path):
     taxonomy = load_taxonomy(BUNDLED)
     search.prepare_process(taxonomy)
-    built = search._TAXONOMY_TABLES["synonyms"]
-    assert built[0] == taxonomy.version
-    assert search.SearchEngine(tmp_path / "index", taxonomy).synonyms is built[1]
+    version, built = search._SYNONYMS
+    assert version == taxonomy.version
+    assert search.SearchEngine(tmp_path / "index", taxonomy).synonyms is built
 
 
 def test_an_engine_of_another_taxonomy_gets_its_own(tmp_path):
