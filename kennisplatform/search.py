@@ -246,6 +246,19 @@ PARTS_WINDOW = 10
 # The pages whose positions are read at once, at least (_together_first): positions cost per page, so a long query
 # over 100,000 documents reads those of the pages that may fill its page, not of every page with every word.
 NEAR_CHUNK = 40
+# A long query's pages are ranked by how much of the query one passage of their text holds, not only by how much of it
+# they have somewhere (_Nearness): BM25F times the share of the query's weight matched (Plan.evidence), times
+# (the most weight one stretch of NEAR_SHARE_WINDOW positions holds / that share) ** NEAR_SHARE_POWER. A page that
+# answers a question has its words in one paragraph; a long report that has them all, each in a section of its own,
+# held about as much as a page with half of them together. Words of the title or summary, and a place the page is
+# filed under, count in every stretch (as for NEAR_WINDOW). On the tuning sets (docs/performance.md, "Session 34: a
+# long query's words in one passage"): 66 query runs up, 58 down, summed +1.822 (bs_tune14 "waarom droegen jonge
+# vrouwen in scheveningen na de oorlog geen klederdracht meer?" 0.710 -> 1.000; questions beside the bundled corpus
+# +0.409, titles -0.169); both tiers (+1.680 with the pages lacking a word only), power 1 +1.826 with 83 down, a window
+# of 20 +1.869 but the held-out multi alone 0.899 -> 0.896, 100 +1.053; the held-out half's multi rose alone and
+# beside (0.899 -> 0.902, 0.854 -> 0.856), nothing fell.
+NEAR_SHARE_WINDOW = 50
+NEAR_SHARE_POWER = 0.5
 # Title coverage: the share of the query's content weight (each group its idf) that a document's title
 # contains. A document whose title covers at least TITLE_COVERAGE of it (with a word of the topic, not only
 # a place; and two groups of a query of three or more) is listed and ranked with the documents that contain
@@ -364,6 +377,40 @@ class _Listing:
             segments.append((listing.parsed, listing.plan, own & ~seen))
             seen |= own
         return segments
+
+
+@dataclass
+class _Nearness:
+    """A long query's words as a page's text holds them (NEAR_SHARE_WINDOW): per content group its terms and the pages
+    that need not place it (SearchEngine._words_to_place), its share of the query's weight, and per page the share it
+    matches (Plan.evidence). Scores each page once, however often it is looked at."""
+
+    words: list[tuple[list[str], np.ndarray]]
+    weights: list[float]
+    evidence: np.ndarray
+    factors: np.ndarray | None = None  # per page, the factor found (1.0: none yet)
+    found: np.ndarray | None = None  # per page, whether its factor was found
+
+    def rescore(self, state: _State, docs: np.ndarray, scores: np.ndarray) -> None:
+        """The scores of `docs` (docnums, ascending) times (the most weight one stretch of their text holds / the
+        weight they match) ** NEAR_SHARE_POWER, for those not rescored before; never more than the score."""
+        if self.factors is None:
+            self.factors = np.ones(state.ranker.size, dtype=np.float64)
+            self.found = np.zeros(state.ranker.size, dtype=bool)
+        docs = docs[~self.found[docs] & (scores[docs] > 0)]
+        if not len(docs):
+            return
+        held = state.ranker.arrays.near_shares(schema.BODY_FIELD, [terms for terms, _ in self.words], self.weights,
+                                               docs, NEAR_SHARE_WINDOW, [elsewhere[docs] for _, elsewhere in self.words])
+        matched = np.maximum(self.evidence[docs].astype(np.float64), 1e-9)
+        self.factors[docs] = np.minimum(held / matched, 1.0) ** NEAR_SHARE_POWER
+        self.found[docs] = True
+        scores[docs] *= self.factors[docs]
+
+    def again(self, scores: np.ndarray) -> None:
+        """Scores computed anew: the factors found so far, again."""
+        if self.factors is not None:
+            scores *= self.factors
 
 
 @dataclass
@@ -1522,12 +1569,15 @@ class SearchEngine:
         if plan.evidence is not None:
             weight = plan.evidence.astype(np.float64) ** COORDINATION
             scores *= weight
-            tiers = self._together_first(state, parsed, tiers, plan.title_first & listed, scores, needed)
+            nearness = self._nearness(state, parsed, plan)
+            tiers = self._together_first(state, parsed, tiers, plan.title_first & listed, scores, needed, nearness)
             if tiers[0].bit_count() < needed and within is not None and \
                     not within[bitsets.to_array(tiers[1], size)].all():
                 # Pages moved down fill the page with others that were not scored yet: score them all.
                 within = None
                 scores = self._scores(state, parsed, None, saturated) * weight
+                nearness.again(scores)
+            _best_near(state, nearness, tiers[1], scores, needed)
         # A short query's documents without every word (the tiers below the first) are ranked with BM25's own idf
         # (as long queries are, CLASSIC_IDF_FROM): there the question is which word a document has, and Whoosh's idf
         # (1 + log) weighs a rare, telling word little more than a common one: "naschoolse muziekles", which no page
@@ -1608,35 +1658,52 @@ class SearchEngine:
         return kept
 
     def _together_first(self, state: _State, parsed: ParsedQuery, tiers: list[int], first: int, scores: np.ndarray,
-                        needed: int) -> list[int]:
+                        needed: int, nearness: _Nearness) -> list[int]:
         """A long query's tiers ([every word or title, the rest]) with the every-word pages whose text does not have
-        the words together (_words_together) moved down to the rest. Positions cost per page, so the pages are
-        looked at best first, in chunks, until the top tier's first `needed` are certain: the pages not looked at
-        score no higher than those, so they cannot reach this page from either tier, and go with the rest."""
+        the words together (_words_together) moved down to the rest, and the pages looked at scored by nearness
+        (_Nearness). Positions cost per page, so the pages are looked at best first, in chunks, until the top tier's
+        first `needed` are certain: the pages not looked at score no higher than those (nearness only lowers a
+        score), so they cannot reach this page from either tier, and go with the rest."""
         top, rest = tiers
         size = state.ranker.size
         candidates = bitsets.to_array(top & ~first, size)
         candidates = candidates[np.argsort(-scores[candidates], kind="stable")]
-        certain = scores[bitsets.to_array(top & first, size)]  # the top tier's scores found so far
+        titled = bitsets.to_array(top & first, size)
+        nearness.rescore(state, titled, scores)
+        certain = scores[titled]  # the top tier's scores found so far
         kept, start, chunk = top & first, 0, max(needed, NEAR_CHUNK)
-        words = self._words_to_place(state, parsed)
         while start < len(candidates):
             if len(certain) >= needed and scores[candidates[start]] <= np.partition(certain, -needed)[-needed]:
                 break
-            together = _words_together(state, words, np.sort(candidates[start:start + chunk]))
+            looked = np.sort(candidates[start:start + chunk])
+            nearness.rescore(state, looked, scores)
+            together = _words_together(state, nearness.words, looked)
             kept |= bitsets.from_array(together, size)
             certain = np.concatenate([certain, scores[together]])
             start, chunk = start + chunk, 2 * chunk
         return [kept, rest | (top & ~kept)]
 
-    def _words_to_place(self, state: _State, parsed: ParsedQuery) -> list[tuple[list[str], np.ndarray]]:
-        """A long query's words that a page's text must have together (_words_together): per content group, a light
-        verb aside (LIGHT_VERBS), its terms, and the pages (a mask) that need not place it, as their title or
-        summary has it, or their facets (a place they are filed under)."""
+    def _nearness(self, state: _State, parsed: ParsedQuery, plan: Plan) -> _Nearness:
+        """A long query's words as pages must have them together (_words_to_place), each group with its share of the
+        query's weight, as the plan's evidence counts it (_weighted_plan)."""
+        universe = state.facet_index.live & ~plan.excluded
+        group_bits = [self._group_bits(state, parsed.groups[i]) & universe for i in parsed.content_groups]
+        weights = _idf_weights(group_bits, state.ranker.size)
+        total = sum(weights) or 1.0
+        return _Nearness(self._words_to_place(state, parsed, group_bits), [weight / total for weight in weights],
+                         plan.evidence)
+
+    def _words_to_place(self, state: _State, parsed: ParsedQuery,
+                        group_bits: list[int]) -> list[tuple[list[str], np.ndarray]]:
+        """A long query's words that a page's text must have together (_words_together): per content group, its
+        terms, and the pages (a mask) that need not place it, as their title or summary has it, or their facets (a
+        place they are filed under). A light verb (LIGHT_VERBS) needs no place in any page: no terms, and every
+        page with it."""
         words = []
-        for i in parsed.content_groups:
+        for i, bits in zip(parsed.content_groups, group_bits):
             group = parsed.groups[i]
             if _single_term(group) in LIGHT_VERBS:
+                words.append(([], bitsets.to_mask(bits, state.ranker.size)))
                 continue
             elsewhere = self._group_bits_in(state, group, schema.TITLE_FIELD) | \
                 self._group_bits_in(state, group, schema.SUMMARY_FIELD)
@@ -1976,6 +2043,24 @@ def _squashed(name: str) -> str:
 def _classic_idf(parsed: ParsedQuery) -> bool:
     """Whether the query's words are scored with BM25's own idf (CLASSIC_IDF_FROM)."""
     return len(parsed.content_groups) >= CLASSIC_IDF_FROM
+
+
+def _best_near(state: _State, nearness: _Nearness, tier: int, scores: np.ndarray, needed: int) -> None:
+    """The tier's pages rescored by nearness (_Nearness.rescore), best first, in chunks, until its first `needed` are
+    certain: a page not looked at keeps a score that nearness could only lower, and that is no higher than theirs."""
+    size = state.ranker.size
+    candidates = bitsets.to_array(tier, size)
+    candidates = candidates[scores[candidates] > 0]
+    candidates = candidates[np.argsort(-scores[candidates], kind="stable")]
+    certain = np.zeros(0, dtype=np.float64)
+    start, chunk = 0, max(needed, NEAR_CHUNK)
+    while start < len(candidates):
+        if len(certain) >= needed and scores[candidates[start]] <= np.partition(certain, -needed)[-needed]:
+            break
+        looked = np.sort(candidates[start:start + chunk])
+        nearness.rescore(state, looked, scores)
+        certain = np.concatenate([certain, scores[looked]])
+        start, chunk = start + chunk, 2 * chunk
 
 
 def _words_together(state: _State, words: list[tuple[list[str], np.ndarray]], docs: np.ndarray) -> np.ndarray:

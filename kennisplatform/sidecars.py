@@ -170,10 +170,40 @@ class TermTable:
         """Per given document (segment-local numbers, ascending), whether the groups' terms (a group: any of its
         terms) occur within `window` positions of one another: some stretch of the text that long holds each
         group. A group the document lacks here, or that `exempt` marks for it (its title has it), needs no place
-        in the stretch; a document with none to place passes. Every occurrence is a stretch's possible start,
-        and each group is looked up after it (both ascending: one searchsorted a group)."""
+        in the stretch; a document with none to place passes."""
         if self.counts is None:  # a field without positions: nothing to place
             return np.ones(len(docs), dtype=bool)
+        owner, stretches = self._stretches(groups, docs, window)
+        placed = np.ones(len(owner), dtype=bool)
+        for (within, has), group_exempt in zip(stretches, exempt):
+            placed &= within | group_exempt[owner] | ~has[owner]
+        ok = np.ones(len(docs), dtype=bool)
+        ok[owner] = False
+        ok[owner[placed]] = True
+        return ok
+
+    def near_share(self, groups: list[list[str]], weights: list[float], docs: np.ndarray, window: int,
+                   exempt: list[np.ndarray]) -> np.ndarray:
+        """Per given document (segment-local numbers, ascending), the most weight of the groups that one stretch
+        of `window` positions of the text holds: the sum of the weights of the groups found in it, a group that
+        `exempt` marks for the document (its title has it) counting wherever the stretch is."""
+        best = np.zeros(len(docs), dtype=np.float64)
+        for weight, group_exempt in zip(weights, exempt):
+            best += weight * group_exempt
+        if self.counts is None:
+            return best
+        owner, stretches = self._stretches(groups, docs, window)
+        held = np.zeros(len(owner), dtype=np.float64)
+        for (within, _), weight, group_exempt in zip(stretches, weights, exempt):
+            held += weight * (within | group_exempt[owner])
+        np.maximum.at(best, owner, held)
+        return best
+
+    def _stretches(self, groups: list[list[str]], docs: np.ndarray,
+                   window: int) -> tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
+        """Every occurrence of a group's term in the given documents as the start of a stretch of `window`
+        positions: the index into `docs` of each stretch's document, and per group whether each stretch holds the
+        group and which documents have it. Starts and occurrences are ascending: one searchsorted a group."""
         keys = []  # per group: (index into docs) << 33 | position, ascending
         for terms in groups:
             found = [self.positions_of(number, docs) for number in map(self.find, terms) if number >= 0]
@@ -181,9 +211,8 @@ class TermTable:
             keys.append(distinct(np.sort(np.concatenate([(owner << 33) | pos for owner, pos in found])))
                         if found else np.zeros(0, dtype=np.int64))
         starts = distinct(np.sort(np.concatenate(keys))) if keys else np.zeros(0, dtype=np.int64)
-        owner = starts >> 33
-        placed = np.ones(len(starts), dtype=bool)
-        for group_keys, group_exempt in zip(keys, exempt):
+        stretches = []
+        for group_keys in keys:
             has = np.zeros(len(docs), dtype=bool)
             has[group_keys >> 33] = True
             within = np.zeros(len(starts), dtype=bool)
@@ -191,11 +220,8 @@ class TermTable:
                 at = np.minimum(np.searchsorted(group_keys, starts), len(group_keys) - 1)
                 gap = group_keys[at] - starts  # a key of the next document is at least 2**33 - position beyond
                 within = (gap >= 0) & (gap <= window)
-            placed &= within | group_exempt[owner] | ~has[owner]
-        ok = np.ones(len(docs), dtype=bool)
-        ok[owner] = False
-        ok[owner[placed]] = True
-        return ok
+            stretches.append((within, has))
+        return starts >> 33, stretches
 
     def adjacent(self, terms: tuple[str, ...], docs: np.ndarray) -> np.ndarray:
         """Of the given documents (segment-local numbers, ascending), those where the terms occur at
@@ -660,6 +686,18 @@ class ReaderArrays:
                 near = arrays.terms[field].near(groups, local, window, [mask[low:high] for mask in exempt])
                 kept.append(candidates[low:high][near])
         return np.concatenate(kept) if kept else candidates[:0]
+
+    def near_shares(self, field: str, groups: list[list[str]], weights: list[float], candidates: np.ndarray,
+                    window: int, exempt: list[np.ndarray]) -> np.ndarray:
+        """Per candidate document (reader numbers, ascending), TermTable.near_share of its field."""
+        shares = np.zeros(len(candidates), dtype=np.float64)
+        bounds = np.searchsorted(candidates, [offset for _, offset in self.parts] + [self.size])
+        for (arrays, offset), low, high in zip(self.parts, bounds, bounds[1:]):
+            if low < high:
+                local = candidates[low:high].astype(np.int64) - offset
+                shares[low:high] = arrays.terms[field].near_share(groups, weights, local, window,
+                                                                  [mask[low:high] for mask in exempt])
+        return shares
 
     def doc_frequency(self, field: str, term: str) -> int:
         """Documents with the term, deleted ones included: Whoosh's doc_frequency."""

@@ -47,8 +47,9 @@ def test_a_page_with_the_words_together_comes_before_a_report_that_spreads_them(
     assert found.index("rapport") > max(found.index(f"kort-{n}") for n in range(6))
 
 
-def test_without_the_window_the_report_would_come_first(engine, monkeypatch):
+def test_without_the_windows_the_report_would_come_first(engine, monkeypatch):
     monkeypatch.setattr(search, "NEAR_WINDOW", 10**6)
+    monkeypatch.setattr(search, "NEAR_SHARE_WINDOW", 10**6)
     found = hits(engine, QUERY, per_page=50)
     assert found.index("rapport") < found.index("raad")
 
