@@ -123,6 +123,7 @@ class EngineRun:
     cold_processes: Latency | None = None  # facets mode, first use in fresh processes
     cold_processes_cpu: Latency | None = None  # the same queries' CPU time (fairer while others load the machine)
     memory: dict | None = None  # PSS/USS of one worker and of three serving together (MB)
+    long: Latency | None = None  # facets mode, long queries (--long), timed apart from the mix
 
     @property
     def docs_per_second(self) -> float | None:
@@ -247,6 +248,20 @@ def make_queries(corpus: Path, taxonomy, n: int, seed: int) -> list[BenchQuery]:
     return queries
 
 
+def make_long_queries(taxonomy, n: int, seed: int) -> list[BenchQuery]:
+    """Queries of 6 to 10 words, as questions and long titles are (the mix has 1 to 3): the ranking of four words
+    and more reads word positions (search._together_first, _Nearness), which the mix never reaches."""
+    rng = random.Random(f"long-{seed}")
+    field_words, common, places = query_vocabulary(taxonomy)
+    queries = []
+    for _ in range(n):
+        words = tuple(rng.choice(field_words) if rng.random() < 0.6 else rng.choice(common)
+                      for _ in range(rng.randint(6, 10)))
+        queries.append(BenchQuery(" ".join(words), "long", tuple(w.lower() for w in words),
+                                  random_selection(taxonomy, rng)))
+    return queries
+
+
 # -- timing -----------------------------------------------------------------------------------------
 def timed(fn) -> float:
     started = time.perf_counter()
@@ -340,6 +355,15 @@ def run_ours(corpus: Path, docs: int, seed: int, queries: list[BenchQuery], repe
     print(f"ours: timing {len(queries)} queries ...", flush=True)
     result = measure("ours (kennisplatform)", docs, run, queries, repeat, profile)
     result.build_seconds, result.size_mb, result.open_ms = build_seconds, dir_size_mb(index_dir), open_ms
+    if extra.long:
+        long_queries = make_long_queries(taxonomy, extra.long, seed)
+        print(f"ours: timing {len(long_queries)} long queries ...", flush=True)
+
+        def warm(q: BenchQuery) -> float:  # the query once first, as the mix's warm passes follow its cold one
+            run(q, "facets")
+            return statistics.median(timed(lambda: run(q, "facets")) for _ in range(max(repeat, 1)))
+
+        result.long = Latency.of([warm(q) for q in long_queries])
     if extra.commits:
         print(f"ours: reopening after {extra.commits} one-document commits ...", flush=True)
         result.reopen_ms = measure_reopen(engine, corpus, index_dir, extra.commits)
@@ -362,6 +386,7 @@ class OursExtra:
     commits: int = 5
     cold_batch: int = 25
     workers: int = 3
+    long: int = 0
 
 
 def measure_reopen(engine: SearchEngine, corpus: Path, index_dir: Path, commits: int) -> list[float]:
@@ -591,6 +616,9 @@ def report(docs: int, runs: list[EngineRun], queries: list[BenchQuery], repeat: 
                          f"{ratio(ours.size_mb, peer.size_mb):>8}{cells}")
     lines += ["", "ours by query kind (facets mode):",
               "  " + ", ".join(f"{k} {v.median:.1f} / {v.p95:.1f} ms" for k, v in ours.by_kind.items())]
+    if ours.long:
+        lines += [f"ours long queries (6 to 10 words, facets mode, not in the mix): median {ours.long.median:.1f} ms, "
+                  f"p95 {ours.long.p95:.1f} ms, max {ours.long.max:.1f} ms"]
     lines += scale_lines(ours)
     lines += ["", "targets:"] + [f"  {line}" for line in check_targets(docs, ours)]
     lines += [f"  {line}" for line in check_scale_targets(ours, runs[1:])]
@@ -719,6 +747,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write all figures (and per-query times) to this file")
     parser.add_argument("--profile", type=Path, help="cProfile our warm passes into this file (.prof)")
     parser.add_argument("--pages", action="store_true", help="also time the search page (HTML) of each query")
+    parser.add_argument("--long", type=int, default=0,
+                        help="also time this many queries of 6 to 10 words (facets mode), apart from the mix")
     parser.add_argument("--commits", type=int, default=5,
                         help="one-document commits after which our reader reopen is timed (0: skip)")
     parser.add_argument("--cold-batch", type=int, default=25,
@@ -744,7 +774,7 @@ def main(argv: list[str] | None = None) -> int:
         profile = None
         if args.profile:
             profile = args.profile if len(sizes) == 1 else args.profile.with_suffix(f".{docs}.prof")
-        extra = OursExtra(args.commits, args.cold_batch, args.workers)
+        extra = OursExtra(args.commits, args.cold_batch, args.workers, args.long)
         runs = [run_ours(corpus, docs, args.seed, queries, args.repeat, not args.no_rebuild, profile, extra)]
         pages = run_pages(corpus, DATA / f"index-{docs}-seed{args.seed}", queries, args.repeat) if args.pages else {}
         if chosen:

@@ -1577,7 +1577,7 @@ class SearchEngine:
                 within = None
                 scores = self._scores(state, parsed, None, saturated) * weight
                 nearness.again(scores)
-            _best_near(state, nearness, tiers[1], scores, needed)
+            _best_near(state, nearness, tiers[1], scores, needed - tiers[0].bit_count())
         # A short query's documents without every word (the tiers below the first) are ranked with BM25's own idf
         # (as long queries are, CLASSIC_IDF_FROM): there the question is which word a document has, and Whoosh's idf
         # (1 + log) weighs a rare, telling word little more than a common one: "naschoolse muziekles", which no page
@@ -2047,7 +2047,10 @@ def _classic_idf(parsed: ParsedQuery) -> bool:
 
 def _best_near(state: _State, nearness: _Nearness, tier: int, scores: np.ndarray, needed: int) -> None:
     """The tier's pages rescored by nearness (_Nearness.rescore), best first, in chunks, until its first `needed` are
-    certain: a page not looked at keeps a score that nearness could only lower, and that is no higher than theirs."""
+    certain: a page not looked at keeps a score that nearness could only lower, and that is no higher than theirs.
+    A tier that the tiers before it leave no place on the page (`needed` <= 0) is not looked at."""
+    if needed <= 0:
+        return
     size = state.ranker.size
     candidates = bitsets.to_array(tier, size)
     candidates = candidates[scores[candidates] > 0]
