@@ -1666,21 +1666,18 @@ class SearchEngine:
         score), so they cannot reach this page from either tier, and go with the rest."""
         top, rest = tiers
         size = state.ranker.size
-        candidates = bitsets.to_array(top & ~first, size)
-        candidates = candidates[np.argsort(-scores[candidates], kind="stable")]
         titled = bitsets.to_array(top & first, size)
         nearness.rescore(state, titled, scores)
-        certain = scores[titled]  # the top tier's scores found so far
-        kept, start, chunk = top & first, 0, max(needed, NEAR_CHUNK)
-        while start < len(candidates):
-            if len(certain) >= needed and scores[candidates[start]] <= np.partition(certain, -needed)[-needed]:
-                break
-            looked = np.sort(candidates[start:start + chunk])
-            nearness.rescore(state, looked, scores)
-            together = _words_together(state, nearness.words, looked)
+        kept = top & first
+
+        def look(docs: np.ndarray) -> np.ndarray:
+            nonlocal kept
+            nearness.rescore(state, docs, scores)
+            together = _words_together(state, nearness.words, docs)
             kept |= bitsets.from_array(together, size)
-            certain = np.concatenate([certain, scores[together]])
-            start, chunk = start + chunk, 2 * chunk
+            return together
+
+        _best_first(bitsets.to_array(top & ~first, size), scores, scores[titled], needed, look)
         return [kept, rest | (top & ~kept)]
 
     def _nearness(self, state: _State, parsed: ParsedQuery, plan: Plan) -> _Nearness:
@@ -2046,23 +2043,33 @@ def _classic_idf(parsed: ParsedQuery) -> bool:
 
 
 def _best_near(state: _State, nearness: _Nearness, tier: int, scores: np.ndarray, needed: int) -> None:
-    """The tier's pages rescored by nearness (_Nearness.rescore), best first, in chunks, until its first `needed` are
-    certain: a page not looked at keeps a score that nearness could only lower, and that is no higher than theirs.
-    A tier that the tiers before it leave no place on the page (`needed` <= 0) is not looked at."""
+    """The tier's pages rescored by nearness (_Nearness.rescore), best first, until its first `needed` are certain
+    (_best_first). A tier that the tiers before it leave no place on the page (`needed` <= 0) is not looked at."""
     if needed <= 0:
         return
-    size = state.ranker.size
-    candidates = bitsets.to_array(tier, size)
+    candidates = bitsets.to_array(tier, state.ranker.size)
     candidates = candidates[scores[candidates] > 0]
+
+    def look(docs: np.ndarray) -> np.ndarray:
+        nearness.rescore(state, docs, scores)
+        return docs
+
+    _best_first(candidates, scores, np.zeros(0, dtype=np.float64), needed, look)
+
+
+def _best_first(candidates: np.ndarray, scores: np.ndarray, certain: np.ndarray, needed: int,
+                look: Callable[[np.ndarray], np.ndarray]) -> None:
+    """Looks at the candidates (docnums) best score first, in chunks (`look`: the chunk, ascending; returns those it
+    keeps), until the first `needed` of those kept, with the scores `certain` found before, are certain: looking may
+    lower a score, never raise it, so a candidate not looked at scores no higher than they do. Positions cost per
+    page: a long query over 100,000 documents reads those of the pages that may reach its page."""
     candidates = candidates[np.argsort(-scores[candidates], kind="stable")]
-    certain = np.zeros(0, dtype=np.float64)
     start, chunk = 0, max(needed, NEAR_CHUNK)
     while start < len(candidates):
         if len(certain) >= needed and scores[candidates[start]] <= np.partition(certain, -needed)[-needed]:
             break
-        looked = np.sort(candidates[start:start + chunk])
-        nearness.rescore(state, looked, scores)
-        certain = np.concatenate([certain, scores[looked]])
+        kept = look(np.sort(candidates[start:start + chunk]))
+        certain = np.concatenate([certain, scores[kept]])
         start, chunk = start + chunk, 2 * chunk
 
 
