@@ -250,7 +250,7 @@ NEAR_CHUNK = 40
 # they have somewhere (_Nearness): BM25F times the share of the query's weight matched (Plan.evidence), times
 # (the most weight one stretch of NEAR_SHARE_WINDOW positions holds / that share) ** NEAR_SHARE_POWER. A page that
 # answers a question has its words in one paragraph; a long report that has them all, each in a section of its own,
-# held about as much as a page with half of them together. Words of the title or summary, and a place the page is
+# holds about as much as a page with half of them together. Words of the title or summary, and a place the page is
 # filed under, count in every stretch (as for NEAR_WINDOW). On the tuning sets (docs/performance.md, "Session 34: a
 # long query's words in one passage"): 66 query runs up, 58 down, summed +1.822 (bs_tune14 "waarom droegen jonge
 # vrouwen in scheveningen na de oorlog geen klederdracht meer?" 0.710 -> 1.000; questions beside the bundled corpus
