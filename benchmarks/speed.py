@@ -252,7 +252,7 @@ def make_long_queries(taxonomy, n: int, seed: int) -> list[BenchQuery]:
     """Queries of 6 to 10 words, as questions and long titles are (the mix has 1 to 3): the ranking of four words
     and more reads word positions (search._together_first, _Nearness), which the mix never reaches."""
     rng = random.Random(f"long-{seed}")
-    field_words, common, places = query_vocabulary(taxonomy)
+    field_words, common, _ = query_vocabulary(taxonomy)
     queries = []
     for _ in range(n):
         words = tuple(rng.choice(field_words) if rng.random() < 0.6 else rng.choice(common)
