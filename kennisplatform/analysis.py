@@ -27,9 +27,9 @@ from whoosh.lang.snowball.dutch import DutchStemmer
 from whoosh.lang.stopwords import stoplists
 
 __all__ = [
-    "ANALYZER_VERSION", "PART_BOOST", "SIGN_WORDS", "STOP_WORDS",
+    "ANALYZER_VERSION", "PART_BOOST", "PLACE_PART_BOOST", "SIGN_WORDS", "STOP_WORDS",
     "fold", "tokenize", "next_word", "word_list", "stem", "split_compound", "compound_parts", "word_terms",
-    "analyze", "index_postings", "index_terms", "learned_words", "learn_words", "clear_word_caches",
+    "analyze", "index_postings", "index_terms", "part_boost", "learned_words", "learn_words", "clear_word_caches",
     "analyze_query", "compound_query_parts", "joined_compound", "joined_words", "head_variants", "prepare",
     "dutch_analyzer", "spelling_analyzer",
     "DutchAnalyzer", "SpellingAnalyzer",
@@ -39,7 +39,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # Bump _RULES when the output for any input changes (code or data files). The wordfreq version is part
 # of the stamp because its word list decides compound splits.
-_RULES = "10"
+_RULES = "11"
 
 
 def _wordfreq_version() -> str:
@@ -52,6 +52,12 @@ def _wordfreq_version() -> str:
 ANALYZER_VERSION: str = f"nl-{_RULES}+wordfreq-{_wordfreq_version()}"
 
 PART_BOOST = 0.4  # weight of a compound part relative to a whole word (summed into BM25's term weight)
+# A place name is a name first: its parts say little of a page that names the place (Katwijk is no kat + wijk,
+# Ridderkerk no ridder + kerk, Nootdorp no noot + dorp), though some say a little (Noordoostpolder's polder). So the
+# parts of a one-word place name (data/woonplaatsen.tsv) weigh a quarter of another compound's. On the tuning sets
+# (docs/performance.md, "Session 35: a place name's parts") a quarter gained most, the held-out half did not move;
+# leaving the parts out, as session 33 tried, lowered it.
+PLACE_PART_BOOST = PART_BOOST / 4
 
 # -- tokens -------------------------------------------------------------------------------------------
 _APOSTROPHES = "'’‘`´ʼ"
@@ -288,11 +294,13 @@ def _vocabulary() -> dict[str, float]:
 def prepare() -> None:
     """Load what analysing the first words would otherwise load: the word list (~0.2 s) and the stems of
     its lexicalised words (~35 ms), which compound splitting asks for, the whole list that a query word's
-    derivational relatives are looked up in (~35 ms), and the related words of the field, analysed (~90 ms)."""
+    derivational relatives are looked up in (~35 ms), the related words of the field, analysed (~90 ms), and
+    the place names whose parts weigh less (part_boost)."""
     vocabulary()
     _lexicalised_stems()
     _relative_words()
     _related_table()
+    _place_name_stems()
 
 
 def word_zipf(word: str) -> float:
@@ -496,7 +504,7 @@ def analyze(text: str) -> list[str]:
 
 def index_postings(text: str) -> dict[str, list]:
     """term -> [positions, weight] of one field's text: what DutchAnalyzer's index-mode tokens add up to
-    (a word's stem at boost 1, its compound parts at PART_BOOST, at the word's position)."""
+    (a word's stem at boost 1, its compound parts at part_boost, at the word's position)."""
     positions, weights = index_terms(text)
     return {term: [found, weights.get(term, float(len(found)))] for term, found in positions.items()}
 
@@ -539,15 +547,16 @@ def index_terms(text: str) -> tuple[dict[str, list[int]], dict[str, float]]:
 
 
 def _spread_compounds(found: dict, compounds: list) -> tuple[dict[str, list[int]], dict[str, float]]:
-    """Give each compound's positions to its stem (boost 1) and its parts (PART_BOOST). A term's weight
+    """Give each compound's positions to its stem (boost 1) and its parts (part_boost). A term's weight
     is summed in position order, as the analyzer's tokens would add it up, to the same last bit."""
     given: dict[str, list[tuple[list[int], float]]] = {}
     for key in compounds:
         positions = found.pop(key)
         whole, parts = key
         given.setdefault(whole, []).append((positions, 1.0))
+        boost = part_boost(whole)
         for part in parts:
-            given.setdefault(part, []).append((positions, PART_BOOST))
+            given.setdefault(part, []).append((positions, boost))
     weights: dict[str, float] = {}
     for term, sources in given.items():
         plain = found.get(term)
@@ -555,7 +564,7 @@ def _spread_compounds(found: dict, compounds: list) -> tuple[dict[str, list[int]
             positions, boost = sources[0]
             found[term] = positions
             if boost != 1.0:
-                weights[term] = _part_weight(len(positions))
+                weights[term] = _part_weight(len(positions), boost)
             continue
         occurrences = [(pos, boost) for positions, boost in sources for pos in positions]
         if plain:
@@ -569,14 +578,30 @@ def _spread_compounds(found: dict, compounds: list) -> tuple[dict[str, list[int]
     return found, weights
 
 
-_PART_WEIGHTS = [0.0]
+def part_boost(whole: str) -> float:
+    """The boost of the compound parts of a word (its stem): PLACE_PART_BOOST for a place name's, PART_BOOST
+    for any other's."""
+    return PLACE_PART_BOOST if whole in _place_name_stems() else PART_BOOST
 
 
-def _part_weight(count: int) -> float:
-    """PART_BOOST added up `count` times, one after the other (as the tokens' boosts are)."""
-    while len(_PART_WEIGHTS) <= count:
-        _PART_WEIGHTS.append(_PART_WEIGHTS[-1] + PART_BOOST)
-    return _PART_WEIGHTS[count]
+@lru_cache(maxsize=1)
+def _place_name_stems() -> frozenset[str]:
+    """Stems of the one-word Dutch place names: CBS's woonplaatsen and municipalities (data/woonplaatsen.tsv,
+    which leaves out the names that are also Dutch words)."""
+    lines = (DATA / "woonplaatsen.tsv").read_text(encoding="utf-8").splitlines()
+    names = (line.split("\t", 1)[0] for line in lines if line and not line.startswith("#"))
+    return frozenset(stem(fold(name.lower())) for name in names if name.isalpha())
+
+
+_PART_WEIGHTS: dict[float, list[float]] = {}
+
+
+def _part_weight(count: int, boost: float) -> float:
+    """`boost` added up `count` times, one after the other (as the tokens' boosts are)."""
+    sums = _PART_WEIGHTS.setdefault(boost, [0.0])
+    while len(sums) <= count:
+        sums.append(sums[-1] + boost)
+    return sums[count]
 
 
 def learned_words() -> dict[str, str | tuple[str, tuple[str, ...]]]:
@@ -938,7 +963,8 @@ def word_spans(text: str):
 # -- Whoosh analyzers ---------------------------------------------------------------------------------
 class DutchAnalyzer(Analyzer):
     """Whoosh analyzer for TEXT fields: stems at boost 1.0; at index time (mode != "query") also the
-    stems of compound parts, at the same position and character span, with boost PART_BOOST.
+    stems of compound parts, at the same position and character span, with boost part_boost (less for a
+    place name's).
 
     Stop words take no position, so index and query agree and a phrase may skip them."""
 
@@ -970,7 +996,7 @@ class DutchAnalyzer(Analyzer):
             token.text, token.boost = info[0], 1.0
             yield token
             if with_parts and info[1]:
-                token.boost = PART_BOOST
+                token.boost = part_boost(info[0])
                 for part in info[1]:
                     token.text = part
                     yield token

@@ -351,6 +351,7 @@ def test_snippet_marks_words_written_with_capitals_and_accents():
 @pytest.mark.parametrize("text", [
     "Cultuureducatie en erfgoedleerlijnen: de kinderen van de basisschool bezoeken musea.",
     "Eén ICC'er, twee icc-ers en de cultuurcoördinator; continuïteit, continuiteit. De de de.",
+    "In Nootdorp, Katwijk en Ridderkerk een vissersdorp, een dorp en de kerk; Noordoostpolder, Nootdorp.",
     "",
 ])
 def test_index_postings_are_what_the_analyzers_tokens_add_up_to(text):
@@ -389,3 +390,17 @@ def test_a_very_long_word_is_read_as_its_first_letters_with_bounded_work(monkeyp
     finally:
         analysis.word_terms.cache_clear()
         analysis.stem.cache_clear()
+
+
+def test_a_place_names_parts_weigh_less_than_another_compounds():
+    """Katwijk is no kat + wijk: a one-word place name's parts weigh PLACE_PART_BOOST, another compound's
+    PART_BOOST, and a part that both give (dorp of Nootdorp and vissersdorp) sums them with the word itself."""
+    from kennisplatform.analysis import PART_BOOST, PLACE_PART_BOOST, index_postings, part_boost
+
+    postings = index_postings("Katwijk en een vissersdorp, Nootdorp en een dorp.")
+    assert PLACE_PART_BOOST < PART_BOOST
+    assert postings["wijk"][1] == PLACE_PART_BOOST and postings["kat"][1] == PLACE_PART_BOOST
+    assert postings["visser"][1] == PART_BOOST
+    assert postings["dorp"] == [[1, 2, 3], PART_BOOST + PLACE_PART_BOOST + 1.0]
+    assert part_boost(analysis.stem("katwijk")) == PLACE_PART_BOOST
+    assert part_boost(analysis.stem("erfgoedleerlijn")) == PART_BOOST
