@@ -588,9 +588,9 @@ def part_boost(whole: str) -> float:
 def _place_name_stems() -> frozenset[str]:
     """Stems of the one-word Dutch place names: CBS's woonplaatsen and municipalities (data/woonplaatsen.tsv,
     which leaves out the names that are also Dutch words)."""
-    lines = (DATA / "woonplaatsen.tsv").read_text(encoding="utf-8").splitlines()
-    names = (line.split("\t", 1)[0] for line in lines if line and not line.startswith("#"))
-    return frozenset(stem(fold(name.lower())) for name in names if name.isalpha())
+    from .taxonomy import listed_woonplaatsen  # the file's one reader; taxonomy needs nothing of analysis
+
+    return frozenset(stem(fold(name.lower())) for name, *_ in listed_woonplaatsen() if name.isalpha())
 
 
 _PART_WEIGHTS: dict[float, list[float]] = {}

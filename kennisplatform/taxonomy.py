@@ -355,7 +355,7 @@ class Taxonomy:
         noord-brabant), if the taxonomy has it. A name the taxonomy gives itself keeps its meaning there; a
         name of places in several values ("Bergen") is left out."""
         found: dict[str, Place | None] = {}
-        for name, code, province, _ in _listed_woonplaatsen():
+        for name, code, province, _ in listed_woonplaatsen():
             key = normalise(name)
             if key in self._keys["region"] or key in self._text_forms["region"]:
                 continue
@@ -374,7 +374,7 @@ class Taxonomy:
         other listed places in them: "Borger-Odoorn" -> ("1e Exloërmond", ..., "Exloo", ...). Only names that
         `places` keeps (not the taxonomy's own) and of one municipality: "Oudega" lies in three of Friesland's, and
         stands for none of them. A municipality whose name is a Dutch word is not listed at all."""
-        listed = [(name, code, kind) for name, code, _, kind in _listed_woonplaatsen()
+        listed = [(name, code, kind) for name, code, _, kind in listed_woonplaatsen()
                   if code not in self._codes and normalise(name) in self.places]
         codes: dict[str, set[str]] = {}
         for name, code, _ in listed:
@@ -460,10 +460,10 @@ def _listed_place_names() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _listed_woonplaatsen() -> tuple[tuple[str, str, str, str], ...]:
+def listed_woonplaatsen() -> tuple[tuple[str, str, str, str], ...]:
     """data/woonplaatsen.tsv: name <TAB> CBS municipality code <TAB> province [<TAB> "gemeente": the municipality's
-    own name], as 4-tuples ("" where the name is not the municipality's). Read once: `places` and
-    `places_of_municipalities` both go through it."""
+    own name], as 4-tuples ("" where the name is not the municipality's). Read once: `places`,
+    `places_of_municipalities` and analysis.part_boost all go through it."""
     path = Path(__file__).resolve().parent / "data" / "woonplaatsen.tsv"
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
