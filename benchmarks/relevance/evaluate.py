@@ -358,7 +358,8 @@ material, as fresh10 to fresh25 became before them (judged_sets.py).
 thirty-first, made in session 32 for session 33, --fresh32 (collection_fresh32/) a thirty-second, made in session 33
 for session 34, --fresh33 (collection_fresh33/) a thirty-third, made in session 34 for session 35, --fresh34
 (collection_fresh34/) a thirty-fourth, made in session 35 for session 36, and --fresh35 (collection_fresh35/) a
-thirty-fifth, made in session 36 for session 37.
+thirty-fifth, made in session 36 for session 37. fresh29, fresh30 and fresh31 were run at the end of every session
+from their first run to session 35; since session 36 they are tuning material (judged_sets.py).
 --typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
 starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
 typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; the rules are in their headers).

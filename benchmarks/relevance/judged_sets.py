@@ -98,12 +98,12 @@ SETS = (
         "in session 28); tuning material since session 33", pooled=True),
     _own("fresh28", "a twenty-eighth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, run at the end of "
          "sessions 30 to 32 (made in session 29); tuning material since session 33", pooled=True),
-    _own("fresh29", "a twenty-ninth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
-         "(session 30)", check=True, pooled=True),
-    _own("fresh30", "a thirtieth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
-         "(session 31)", check=True, pooled=True),
-    _own("fresh31", "a thirty-first fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
-         "(session 32)", check=True, pooled=True),
+    _own("fresh29", "a twenty-ninth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, run at the end of "
+         "sessions 31 to 35 (made in session 30); tuning material since session 36", pooled=True),
+    _own("fresh30", "a thirtieth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, run at the end of "
+         "sessions 32 to 35 (made in session 31); tuning material since session 36", pooled=True),
+    _own("fresh31", "a thirty-first fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, run at the end of "
+         "sessions 33 to 35 (made in session 32); tuning material since session 36", pooled=True),
     _own("fresh32", "a thirty-second fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
          "(session 33)", check=True, pooled=True),
     _own("fresh33", "a thirty-third fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
