@@ -1,7 +1,8 @@
 """A long query drops its compounds' parts (its other words say what they would add), but not those of a compound
 that the collection hardly has, whose rarest part is no common word: in "waarom zijn architectuurlessen goed voor
 kinderen op de basisschool" the compound is the telling word, and the page meant says "lessen in architectuur"
-(session 20, search.RARE_COMPOUND_DOCS and RARE_PART_SHARE)."""
+(session 20, search.RARE_COMPOUND_DOCS and RARE_PART_SHARE). Nor those of a compound that no page has at all, however
+common its parts (session 36)."""
 from __future__ import annotations
 
 from conftest import articles_engine, hits
@@ -49,3 +50,21 @@ circus_engine = articles_engine([(doc_id, title, [], body) for doc_id, title, bo
 def test_a_rare_compounds_parts_count_in_a_collection_about_its_subject(circus_engine):
     # "circus" is in a quarter of this collection (RARE_PART_SHARE): still the question's subject, not a common word.
     assert hits(circus_engine, CIRCUS_QUESTION)[0] == "circus-day"
+
+
+MUSEUM_QUESTION = "welke uitgangspunten hanteert een stadsmuseum bij lessen voor scholen?"
+MUSEUM_DOCS = [
+    ("town-museum", "Voor het onderwijs", "Het museum van onze stad ontvangt scholen met lessen en rondleidingen."),
+] + [(f"lessons-{i}", f"Sport {i}", "Scholen volgen lessen in de sporthal.") for i in range(3)] + [
+    (f"museum-{i}", f"Tentoonstelling {i}", "Het museum toont een nieuwe tentoonstelling over schilderkunst.")
+    for i in range(5)]
+
+museum_engine = articles_engine([(doc_id, title, [], body) for doc_id, title, body in MUSEUM_DOCS],
+                                name="museum_engine")
+
+
+def test_a_compound_that_no_page_has_keeps_its_parts_however_common(museum_engine):
+    # No page says "stadsmuseum", and "museum" is in six of nine pages (far above RARE_PART_SHARE): its parts are
+    # still the only evidence of it, and the town museum's page comes before the shorter pages with only "lessen" and
+    # "scholen" (without its parts, after them).
+    assert hits(museum_engine, MUSEUM_QUESTION)[0] == "town-museum"
