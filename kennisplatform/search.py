@@ -165,6 +165,17 @@ RELAX_STEPS = (1.0, 0.75, 0.5, 0.25, 0.0)
 LIGHT_VERBS = frozenset(analysis.stem(word) for word in (
     "geeft geven gaf gegeven valt vallen viel staat staan stond komt komen kwam helpt helpen hielp gaat gaan ging "
     "doet doen deed zit zitten zat ligt liggen lag zorgt zorgen").split())
+# Nor does a long question's light verb add to its pages' scores: it counts in the evidence (what is listed, and the
+# share of the weight a page matches), not in BM25F, where a page with "geven" or "staat" in its title and summary as
+# well as its text outscored pages with the question's telling words ("waarom zou een schutterij muziekles geven op een
+# basisschool": "Westland zingt: leerkrachten geven zelf weer muziekles" before the page about the schutterij).
+# Questions only (a filler or question word, or a "?"): a title typed as keywords keeps its verb ("in musea komt
+# onderwijs tot leven"), and "zorg" is a noun in "cultuurcoach sinds 2019 zorg welzijn mbo". On the tuning sets
+# (docs/performance.md, "Session 36: a question's light verb"): 17 up, 3 down, summed +0.891 (bs_tune12 "hoeveel geld
+# staat er voor een mbo-student op de cultuurkaart" 0.201 -> 0.460, bs_fresh24 "welk fonds geeft geld voor een
+# cultuurproject van een stichting" 0.307 -> 0.526; the schutterij question only 0.513 -> 0.522, its page still third);
+# at 0.2 / 0.35 / 0.5 of their score +0.800 / +0.745 / +0.704, in every long query +0.872 (22 up, 7 down); the
+# held-out half unchanged at each.
 # In a question, a word whose synonyms widen it many times ("mediakunst", which the taxonomy gives the other names
 # of Media en film: "media", "film") counts for the first tier only as typed: a starter report that has every word
 # of "hoe kunnen leerlingen met mediakunst creatief werken in de klas", "film" among them, weakly, came before the
@@ -1297,7 +1308,10 @@ class SearchEngine:
         scores = state.ranker.zeros()
         classic = _classic_idf(parsed) if classic is None else classic
         within_docs = None if within is None else np.flatnonzero(within)
+        quiet_verbs = len(parsed.content_groups) >= LONG_QUERY and _asked(parsed)
         for group in parsed.groups:
+            if quiet_verbs and not group.filler and _single_term(group) in LIGHT_VERBS:
+                continue  # counted in the evidence only (LIGHT_VERBS)
             into = state.ranker.zeros() if group.filler or saturated else scores
             for clause in group.alternatives:
                 if clause.kind == "parts":
@@ -2093,12 +2107,15 @@ def _single_term(group: Group) -> str | None:
     return first.terms[0] if first.kind == "terms" and len(first.terms) == 1 else None
 
 
+def _asked(parsed: ParsedQuery) -> bool:
+    """Whether a query is put as a question: it has a filler or question word, or a question mark."""
+    return parsed.is_question or any(group.filler for group in parsed.groups)
+
+
 def _keywords_only(parsed: ParsedQuery) -> bool:
     """A long query typed as keywords: at least LONG_QUERY content words, no filler word and not asked as a
     question; stop words between them do not make it a sentence (see GROUP_SATURATION)."""
-    if len(parsed.content_groups) < LONG_QUERY or any(group.filler for group in parsed.groups):
-        return False
-    return not parsed.is_question
+    return len(parsed.content_groups) >= LONG_QUERY and not _asked(parsed)
 
 
 def _adjacent_pairs(parsed: ParsedQuery) -> list[tuple[str, str]]:

@@ -1,6 +1,7 @@
 """A long question's light verb is not needed for the first tier (session 12): in "welke vakken vallen onder kunst en
 cultuur in de onderbouw" a report that has every word weakly, "vallen" among them, came before the page about the
-subject, which says it with another verb. The verb still counts in the score."""
+subject, which says it with another verb. Nor does it add to a question's scores (session 36): it counts in the
+evidence only, so that a page that says "geven" everywhere does not outrank the page about the question's subject."""
 from __future__ import annotations
 
 from conftest import articles_engine, hits
@@ -28,3 +29,19 @@ def test_a_page_without_the_questions_verb_comes_before_a_report_with_every_word
 def test_the_light_verbs_are_known_in_their_forms():
     assert all(analysis.stem(word) in search.LIGHT_VERBS for word in ("geeft", "geven", "vallen", "valt", "kwam"))
     assert analysis.stem("kunst") not in search.LIGHT_VERBS and analysis.stem("leren") not in search.LIGHT_VERBS
+
+
+GIVING_DOCS = [
+    ("lessons", "Een vakdocent in de klas", "Kinderen krijgen muziekles op school van een vakdocent muziek."),
+    ("giving", "Geven en nog eens geven", "Wij geven graag: wij geven om kinderen, geven tijd en geven aandacht. "
+     "Soms is er ook muziekles op school."),
+] + [(f"news-{i}", f"Nieuws {i}", "Wij geven een open dag voor ouders.") for i in range(8)]
+
+giving_engine = articles_engine([(doc_id, title, [], body) for doc_id, title, body in GIVING_DOCS],
+                                name="giving_engine")
+
+
+def test_a_questions_light_verb_adds_nothing_to_the_scores(giving_engine):
+    # Both pages have every word of the question; "geven" in the title and four times in the text made the second
+    # page first while the verb counted in the score.
+    assert hits(giving_engine, "waarom geven scholen muziekles aan kinderen?")[:2] == ["lessons", "giving"]
