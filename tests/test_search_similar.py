@@ -10,7 +10,7 @@ from conftest import build_app, engine_over_articles, page_soup, shown_text
 
 DOCS = [
     ("inclusie", "Kunst voor iedereen", ["Leiden"],
-     "Inclusie in de kunstles: toegankelijk voor leerlingen met een beperking, met rolstoel en gebarentaal."),
+     "Inclusiviteit in de kunstles: toegankelijk voor leerlingen met een beperking, met rolstoel en gebarentaal."),
     ("toegankelijk-gouda", "Voorstellingen voor ieder kind", ["Gouda"],
      "Een voorstelling die toegankelijk is voor kinderen met een beperking: rolstoel, gebarentaal, ringleiding."),
     ("toegankelijk-leiden", "Theater zonder drempels", ["Leiden"],
@@ -37,9 +37,9 @@ def search(engine, **params):
 
 
 def test_a_short_listing_is_followed_by_pages_like_its_results(engine):
-    result = search(engine, q="inclusie")
+    result = search(engine, q="inclusiviteit")
     assert [(h.id, h.similar) for h in result.hits[:1]] == [("inclusie", False)]
-    # The two pages on accessible theatre say "toegankelijk", "beperking", "rolstoel", never "inclusie"; the
+    # The two pages on accessible theatre say "toegankelijk", "beperking", "rolstoel", never "inclusiviteit"; the
     # vegetable garden shares none of the words that tell the result apart.
     assert {h.id for h in result.hits[1:]} == {"toegankelijk-gouda", "toegankelijk-leiden"}
     assert all(h.similar for h in result.hits[1:])
@@ -49,26 +49,26 @@ def test_a_short_listing_is_followed_by_pages_like_its_results(engine):
 
 
 def test_similar_pages_keep_to_the_filters(engine):
-    result = search(engine, q="inclusie", region=("leiden",))
+    result = search(engine, q="inclusiviteit", region=("leiden",))
     assert [h.id for h in result.hits] == ["inclusie", "toegankelijk-leiden"]
 
 
 def test_only_the_empty_places_of_a_first_page_by_relevance_are_filled(engine):
-    assert [h.id for h in engine.search(SearchParams(q="inclusie")).hits] == ["inclusie"]  # not asked for
-    assert [h.id for h in search(engine, q="inclusie", per_page=1).hits] == ["inclusie"]  # the page is full
-    assert [h.id for h in search(engine, q="inclusie", sort="newest").hits] == ["inclusie"]
-    assert search(engine, q="inclusie", page=2).hits == []
+    assert [h.id for h in engine.search(SearchParams(q="inclusiviteit")).hits] == ["inclusie"]  # not asked for
+    assert [h.id for h in search(engine, q="inclusiviteit", per_page=1).hits] == ["inclusie"]  # the page is full
+    assert [h.id for h in search(engine, q="inclusiviteit", sort="newest").hits] == ["inclusie"]
+    assert search(engine, q="inclusiviteit", page=2).hits == []
     assert search(engine, q="zeppelin").hits == []  # nothing to be like
 
 
 def test_the_search_page_and_the_api_show_them_apart(root):
     client = build_app(root[0] / "corpus", root[0] / "index").test_client()
-    soup = page_soup(client, "/zoeken?q=inclusie")
+    soup = page_soup(client, "/zoeken?q=inclusiviteit")
     assert [shown_text(a) for a in soup.select("ol.hits .hit__title a")] == ["Kunst voor iedereen"]
     section = soup.select_one("section.similar-hits")
     assert shown_text(section.h3) == "Vergelijkbare pagina's"
     assert {shown_text(a) for a in section.select(".hit__title a")} == {"Voorstellingen voor ieder kind",
                                                                        "Theater zonder drempels"}
-    data = client.get("/api/v1/search?q=inclusie").get_json()
+    data = client.get("/api/v1/search?q=inclusiviteit").get_json()
     assert data["total"] == 1
     assert [h["similar"] for h in data["hits"]] == [False, True, True]
