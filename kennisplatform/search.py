@@ -1310,7 +1310,7 @@ class SearchEngine:
         within_docs = None if within is None else np.flatnonzero(within)
         quiet_verbs = len(parsed.content_groups) >= LONG_QUERY and _asked(parsed)
         for group in parsed.groups:
-            if quiet_verbs and not group.filler and _single_term(group) in LIGHT_VERBS:
+            if quiet_verbs and not group.filler and _light_verb(group):
                 continue  # counted in the evidence only (LIGHT_VERBS)
             into = state.ranker.zeros() if group.filler or saturated else scores
             for clause in group.alternatives:
@@ -1720,7 +1720,7 @@ class SearchEngine:
         words = []
         for i, bits in zip(parsed.content_groups, group_bits):
             group = parsed.groups[i]
-            if _single_term(group) in LIGHT_VERBS:
+            if _light_verb(group):
                 words.append(([], bitsets.to_mask(bits, state.ranker.size)))
                 continue
             elsewhere = self._group_bits_in(state, group, schema.TITLE_FIELD) | \
@@ -1735,7 +1735,7 @@ class SearchEngine:
     def _every_word(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int) -> int:
         """A long query's documents with every content word, a light verb (LIGHT_VERBS) aside; in a question, each
         word as typed where its synonyms widen it (_as_typed)."""
-        needed = [i for i in parsed.content_groups if _single_term(parsed.groups[i]) not in LIGHT_VERBS]
+        needed = [i for i in parsed.content_groups if not _light_verb(parsed.groups[i])]
         if not needed or (len(needed) == len(parsed.content_groups) and not parsed.is_question):
             return bitsets.from_array(np.flatnonzero(plan.evidence >= 1.0 - 1e-6), state.ranker.size)
         every = listed
@@ -2105,6 +2105,11 @@ def _single_term(group: Group) -> str | None:
     """The group's one term, when it is a plain word (one terms clause of one term, maybe with other forms)."""
     first = group.alternatives[0]
     return first.terms[0] if first.kind == "terms" and len(first.terms) == 1 else None
+
+
+def _light_verb(group: Group) -> bool:
+    """Whether a group is one of LIGHT_VERBS, typed as one word."""
+    return _single_term(group) in LIGHT_VERBS
 
 
 def _asked(parsed: ParsedQuery) -> bool:
