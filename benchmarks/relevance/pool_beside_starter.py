@@ -3,6 +3,7 @@
     python benchmarks/relevance/pool_beside_starter.py > /tmp/pool.txt              # the tuning queries
     python benchmarks/relevance/pool_beside_starter.py --held-out > /tmp/pool.txt   # the field set's held-out half
     python benchmarks/relevance/pool_beside_starter.py --check fresh18 > /tmp/pool.txt  # a check set's queries
+    python benchmarks/relevance/pool_beside_starter.py --new-only [--held-out | --check NAME]  # only pairs not graded yet
 
 `evaluate.py --beside-starter` imports a collection into a copy of the bundled corpus; its 63 starter documents
 are unjudged there, so a starter document that answers a query counted as wrong. This script pools, for every
@@ -68,6 +69,8 @@ def main() -> int:
                        help="pool the field set's held-out queries instead of the tuning queries")
     which.add_argument("--check", choices=CHECK_SETS, metavar="NAME",
                        help=f"pool every query of this check set instead ({', '.join(CHECK_SETS)})")
+    parser.add_argument("--new-only", action="store_true",
+                        help="list only the pairs not graded yet (a later pool after a ranking change)")
     args = parser.parse_args()
     if args.check:
         split, sets, key = args.check, (args.check,), CHECK_KEY
@@ -96,10 +99,12 @@ def main() -> int:
         print(f"\n##### {judgments.name}: {len(pooled)} {split} queries, "
               f"{sum(len(p) for p in pools.values())} pooled pairs, {new} new")
         for item in pooled:
-            if not pools[item.query]:
+            listed = sorted(d for d in pools[item.query]
+                            if not (args.new_only and d in graded.get(item.query, {})))
+            if not listed:
                 continue
             print(f"\n=== [{item.kind}] {item.query!r}")
-            for doc_id in sorted(pools[item.query]):
+            for doc_id in listed:
                 title, summary = about[doc_id]
                 mark = f"graded {graded[item.query][doc_id]}" if doc_id in graded.get(item.query, {}) else "NEW"
                 print(f"  {doc_id}  [{mark}]\n      {title}\n      {summary}")
