@@ -40,6 +40,7 @@
     python benchmarks/relevance/evaluate.py --fresh34 [--beside-starter]  # a thirty-fourth, 20 pages (session 35)
     python benchmarks/relevance/evaluate.py --fresh35 [--beside-starter]  # a thirty-fifth, 20 pages (session 36)
     python benchmarks/relevance/evaluate.py --fresh36 [--beside-starter]  # a thirty-sixth, 20 pages (session 38)
+    python benchmarks/relevance/evaluate.py --fresh37 [--beside-starter]  # a thirty-seventh, 20 pages (session 39)
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune5 [--per-query]    # pages of its own, judgments_tune5.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune6 [--beside-starter]   # titles beside the bundled corpus (tuning)
@@ -359,8 +360,9 @@ material, as fresh10 to fresh25 became before them (judged_sets.py).
 thirty-first, made in session 32 for session 33, --fresh32 (collection_fresh32/) a thirty-second, made in session 33
 for session 34, --fresh33 (collection_fresh33/) a thirty-third, made in session 34 for session 35, --fresh34
 (collection_fresh34/) a thirty-fourth, made in session 35 for session 36, --fresh35 (collection_fresh35/) a
-thirty-fifth, made in session 36 for session 37, and --fresh36 (collection_fresh36/) a thirty-sixth, staged in
-session 37 and judged in session 38. fresh29, fresh30 and fresh31 were run at the end of every session
+thirty-fifth, made in session 36 for session 37, --fresh36 (collection_fresh36/) a thirty-sixth, staged in
+session 37 and judged in session 38, and --fresh37 (collection_fresh37/) a thirty-seventh, staged and judged in
+session 39. fresh29, fresh30 and fresh31 were run at the end of every session
 from their first run to session 35; since session 36 they are tuning material (judged_sets.py).
 --typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
 starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
@@ -525,7 +527,7 @@ def with_starter_grades(judged: list[Judged], judgments: Path, pooled: Path = BE
     tuning queries' grades (key `judgments`) join only a tuning query (split tune, or a file without halves),
     the held-out queries' grades (key `held_out`, pooled separately) only a held-out query (split heldout), and
     a check set's grades (key `check`, pooled separately) only a query of a check set (a split of its own, such
-    as fresh8 to fresh36), each under its judgments file's name. A derived query that is not pooled itself (a typo
+    as fresh8 to fresh37), each under its judgments file's name. A derived query that is not pooled itself (a typo
     set's: graded as the query it meant) takes its source query's tuning grades. Queries of no pool (the check sets
     never pooled) keep their starter documents unjudged. Returns how many queries got starter grades."""
     pools = _pools(pooled)  # read once for the three pools
