@@ -29,18 +29,8 @@
     python benchmarks/relevance/evaluate.py --fresh23 [--beside-starter]  # a twenty-third, made like fresh8 (session 23)
     python benchmarks/relevance/evaluate.py --fresh24 [--beside-starter]  # a twenty-fourth, made like fresh8 (session 24)
     python benchmarks/relevance/evaluate.py --fresh25 [--beside-starter]  # a twenty-fifth, made like fresh8 (session 25)
-    python benchmarks/relevance/evaluate.py --fresh26 [--beside-starter]  # a twenty-sixth, 20 pages (session 28)
-    python benchmarks/relevance/evaluate.py --fresh27 [--beside-starter]  # a twenty-seventh, 20 pages (session 28)
-    python benchmarks/relevance/evaluate.py --fresh28 [--beside-starter]  # a twenty-eighth, 20 pages (session 29)
-    python benchmarks/relevance/evaluate.py --fresh29 [--beside-starter]  # a twenty-ninth, 20 pages (session 30)
-    python benchmarks/relevance/evaluate.py --fresh30 [--beside-starter]  # a thirtieth, 20 pages (session 31)
-    python benchmarks/relevance/evaluate.py --fresh31 [--beside-starter]  # a thirty-first, 20 pages (session 32)
-    python benchmarks/relevance/evaluate.py --fresh32 [--beside-starter]  # a thirty-second, 20 pages (session 33)
-    python benchmarks/relevance/evaluate.py --fresh33 [--beside-starter]  # a thirty-third, 20 pages (session 34)
-    python benchmarks/relevance/evaluate.py --fresh34 [--beside-starter]  # a thirty-fourth, 20 pages (session 35)
-    python benchmarks/relevance/evaluate.py --fresh35 [--beside-starter]  # a thirty-fifth, 20 pages (session 36)
-    python benchmarks/relevance/evaluate.py --fresh36 [--beside-starter]  # a thirty-sixth, 20 pages (session 38)
-    python benchmarks/relevance/evaluate.py --fresh37 [--beside-starter]  # a thirty-seventh, 20 pages (session 39)
+    python benchmarks/relevance/evaluate.py --fresh26 [--beside-starter]  # a twenty-sixth, 20 pages (session 28); later ones:
+    python benchmarks/relevance/evaluate.py --help                        # every set, each with the session that made it
     python benchmarks/relevance/evaluate.py --tune4 [--per-query]    # pages of its own, judgments_tune4.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune5 [--per-query]    # pages of its own, judgments_tune5.yaml (tuning)
     python benchmarks/relevance/evaluate.py --tune6 [--beside-starter]   # titles beside the bundled corpus (tuning)
@@ -355,15 +345,10 @@ art, clay and pebbles, a carillon, aviation, a pop class, the Gronings regional 
 Zuid-Holland and 10 elsewhere, 28 queries, 4 of each kind), pooled and graded the same way. fresh26, fresh27 and
 fresh28 were run at the end of every session from their first run to session 32; since session 33 they are tuning
 material, as fresh10 to fresh25 became before them (judged_sets.py).
---fresh29 (collection_fresh29/) is a twenty-ninth, made in session 30 for session 31 the same way, --fresh30
-(collection_fresh30/) a thirtieth, made in session 31 for session 32, --fresh31 (collection_fresh31/) a
-thirty-first, made in session 32 for session 33, --fresh32 (collection_fresh32/) a thirty-second, made in session 33
-for session 34, --fresh33 (collection_fresh33/) a thirty-third, made in session 34 for session 35, --fresh34
-(collection_fresh34/) a thirty-fourth, made in session 35 for session 36, --fresh35 (collection_fresh35/) a
-thirty-fifth, made in session 36 for session 37, --fresh36 (collection_fresh36/) a thirty-sixth, staged in
-session 37 and judged in session 38, and --fresh37 (collection_fresh37/) a thirty-seventh, staged and judged in
-session 39. fresh29, fresh30 and fresh31 were run at the end of every session
-from their first run to session 35; since session 36 they are tuning material (judged_sets.py).
+--fresh29 (collection_fresh29/) is a twenty-ninth, made in session 30 for session 31 the same way, and every --freshN
+after it (collection_freshN/) one more, one per session: its row of judged_sets.py (and --help) says the session that
+made it. fresh29, fresh30 and fresh31 were run at the end of every session from their first run to session 35; since
+session 36 they are tuning material (judged_sets.py).
 --typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
 starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
 typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; the rules are in their headers).
@@ -527,9 +512,9 @@ def with_starter_grades(judged: list[Judged], judgments: Path, pooled: Path = BE
     tuning queries' grades (key `judgments`) join only a tuning query (split tune, or a file without halves),
     the held-out queries' grades (key `held_out`, pooled separately) only a held-out query (split heldout), and
     a check set's grades (key `check`, pooled separately) only a query of a check set (a split of its own, such
-    as fresh8 to fresh37), each under its judgments file's name. A derived query that is not pooled itself (a typo
-    set's: graded as the query it meant) takes its source query's tuning grades. Queries of no pool (the check sets
-    never pooled) keep their starter documents unjudged. Returns how many queries got starter grades."""
+    as fresh8 and every later one), each under its judgments file's name. A derived query that is not pooled itself
+    (a typo set's: graded as the query it meant) takes its source query's tuning grades. Queries of no pool (the check
+    sets never pooled) keep their starter documents unjudged. Returns how many queries got starter grades."""
     pools = _pools(pooled)  # read once for the three pools
     by_key = {key: (pools.get(key) or {}).get(judgments.name, {}) for key in (TUNING_KEY, HELD_OUT_KEY, CHECK_KEY)}
     covered = 0
