@@ -52,7 +52,7 @@ SIZES = {"fresh": (50, 40), "fresh2": (30, 30), "fresh3": (30, 45), "fresh4": (3
          "fresh26": (20, 28), "fresh27": (20, 28), "fresh28": (20, 28), "fresh29": (20, 28),
          "fresh30": (20, 28), "fresh31": (20, 28), "fresh32": (20, 28),
          "fresh33": (20, 28), "fresh34": (20, 28), "fresh35": (20, 28),
-         "fresh36": (20, 28), "fresh37": (20, 28)}
+         "fresh36": (20, 28), "fresh37": (20, 28), "fresh38": (20, 28)}
 SETS = {name: FreshSet(BY_NAME[name].pages, BY_NAME[name].judgments, name, pages, queries)
         for name, (pages, queries) in SIZES.items()}
 # Tuning pages of their own (tune3): a check set that shared one would be tuned on through it.
@@ -96,6 +96,7 @@ MIN_PER_KIND = {
     "fresh35": {kind: 4 for kind in KINDS},
     "fresh36": {kind: 4 for kind in KINDS},
     "fresh37": {kind: 4 for kind in KINDS},
+    "fresh38": {kind: 4 for kind in KINDS},
 }
 # Check sets whose queries are their own: none has the analysed terms of a tuning query, so that they measure
 # unseen query words as well as unseen pages. Every fresh set from fresh6 on (SIZES lists them in the order made).
@@ -112,7 +113,7 @@ def test_every_fresh_set_of_the_registry_is_checked_here():
     assert set(SIZES) == {s.name for s in JUDGED_SETS if s.name.startswith("fresh")}
     assert all(BY_NAME[name].check
                for name in ("fresh", "fresh2", "fresh8", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36",
-                            "fresh37"))
+                            "fresh37", "fresh38"))
     assert not any(BY_NAME[name].check
                    for name in ("fresh10", "fresh17", "fresh25", "fresh28", "fresh29", "fresh31", "field", "tune15"))
 
