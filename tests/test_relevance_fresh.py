@@ -84,19 +84,8 @@ MIN_PER_KIND = {
     "fresh23": {kind: 7 for kind in KINDS},
     "fresh24": {kind: 7 for kind in KINDS},
     "fresh25": {kind: 7 for kind in KINDS},
-    "fresh26": {kind: 4 for kind in KINDS},
-    "fresh27": {kind: 4 for kind in KINDS},
-    "fresh28": {kind: 4 for kind in KINDS},
-    "fresh29": {kind: 4 for kind in KINDS},
-    "fresh30": {kind: 4 for kind in KINDS},
-    "fresh31": {kind: 4 for kind in KINDS},
-    "fresh32": {kind: 4 for kind in KINDS},
-    "fresh33": {kind: 4 for kind in KINDS},
-    "fresh34": {kind: 4 for kind in KINDS},
-    "fresh35": {kind: 4 for kind in KINDS},
-    "fresh36": {kind: 4 for kind in KINDS},
-    "fresh37": {kind: 4 for kind in KINDS},
-    "fresh38": {kind: 4 for kind in KINDS},
+    # The sets of 28 queries (fresh26 on): 4 of each of the seven kinds; a new one needs only its SIZES row.
+    **{name: {kind: 4 for kind in KINDS} for name, (_, queries) in SIZES.items() if queries == 28},
 }
 # Check sets whose queries are their own: none has the analysed terms of a tuning query, so that they measure
 # unseen query words as well as unseen pages. Every fresh set from fresh6 on (SIZES lists them in the order made).
