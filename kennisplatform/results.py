@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from .params import format_count
 
@@ -31,6 +32,18 @@ class Hit:
     # Not a match of the query: a page like the first results, listed after them on a first page they do not fill
     # (search.SearchEngine._similar); counted in neither `total` nor the facets.
     similar: bool = False
+
+    @property
+    def site(self) -> str | None:
+        """The web site the document comes from, as readers know it ("stichtingerfgoedstein.nl"), for the line
+        above its title: an imported page's own title is often only "Educatie" or "Jeugd"."""
+        if not self.source_url:
+            return None
+        try:
+            host = urlsplit(self.source_url).hostname or ""
+        except ValueError:  # an address that an editor or an old file wrote wrong: no site rather than an error
+            return None
+        return host.removeprefix("www.") or None
 
 
 @dataclass
