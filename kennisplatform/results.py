@@ -35,15 +35,21 @@ class Hit:
 
     @property
     def site(self) -> str | None:
-        """The web site the document comes from, as readers know it ("stichtingerfgoedstein.nl"), for the line
-        above its title: an imported page's own title is often only "Educatie" or "Jeugd"."""
-        if not self.source_url:
-            return None
-        try:
-            host = urlsplit(self.source_url).hostname or ""
-        except ValueError:  # an address that an editor or an old file wrote wrong: no site rather than an error
-            return None
-        return host.removeprefix("www.") or None
+        """The web site the document comes from, shown beside its date: an imported page's own title is often
+        only "Educatie" or "Jeugd"."""
+        return site_of(self.source_url)
+
+
+def site_of(url: str | None) -> str | None:
+    """A source address's web site as readers know it: "https://www.stichtingerfgoedstein.nl/educatie" ->
+    "stichtingerfgoedstein.nl"; None for no address or one without a host."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # an address that an editor or an old file wrote wrong: no site rather than an error
+        return None
+    return host.removeprefix("www.") or None
 
 
 @dataclass

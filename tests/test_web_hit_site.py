@@ -44,3 +44,21 @@ def test_the_listing_shows_the_site_of_an_imported_page_and_nothing_for_others(t
     api = client.get("/api/v1/search?q=archeologie").get_json()
     by_title = {hit["title"]: hit for hit in api["hits"]}
     assert by_title["Educatie"]["source_url"] == "https://www.stichtingerfgoedstein.nl/educatie"
+
+
+def test_a_source_address_without_a_readable_host_is_shown_as_written(tmp_path):
+    """The editor's form accepts "https://[a.b/" (it asks for a scheme and a dot) and a hand-written corpus file
+    may hold anything: the listing shows no site, and the document page names the address as it is, where it
+    used to fail on it (urlsplit raises ValueError on an unclosed "[")."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(TAXONOMY, corpus / "taxonomy.yaml")
+    write_document(corpus, "vreemd-adres", "artikel", None, [], [], {"source": {"url": "https://[a.b/pagina"}},
+                   "Een leskist over archeologie.\n", title="Vreemd adres")
+    client = build_app(corpus, tmp_path / "index").test_client()
+    card = page_soup(client, "/zoeken?q=archeologie").select_one(".hit")
+    assert card.select_one(".hit__site") is None
+    response = client.get("/document/vreemd-adres")
+    assert response.status_code == 200
+    source = page_soup(client, "/document/vreemd-adres").select_one(".meta a[rel~=external]")
+    assert shown_text(source) == "https://[a.b/pagina (externe website)" and source["href"] == "https://[a.b/pagina"

@@ -7,7 +7,6 @@ import io
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, render_template, send_file, url_for
 
@@ -19,7 +18,7 @@ from ..findable import script_json, structured_data
 from ..highlight import lead, without_lead, without_title
 from ..params import UNKNOWN_YEAR
 from ..render import Rendered, render_markdown
-from ..results import Hit
+from ..results import Hit, site_of
 from ..services import services
 from .browse import browse_url
 from .search import filter_url, format_date, place_url
@@ -151,7 +150,7 @@ def build_document_page(doc: Document) -> DocumentPage:
     if source.authors:
         meta.append(MetaRow("Auteurs", [Link(a) for a in source.authors]))
     if source.url and source.url.startswith(("http://", "https://")):
-        meta.append(MetaRow("Bron", [Link(_host(source.url), source.url)]))
+        meta.append(MetaRow("Bron", [Link(site_of(source.url) or source.url, source.url)]))
     kept = attachments.find(services().corpus_dir, doc.id)
     if kept is not None and kept.label:
         meta.append(MetaRow("Origineel", [Link(f"{kept.label}-bestand ({_size(kept.size)})",
@@ -175,7 +174,3 @@ def _date_link(doc: Document) -> Link:
     if doc.date is None:
         return Link("onbekend", filter_url("year", UNKNOWN_YEAR))
     return Link(format_date(doc.date), filter_url("year", str(doc.date.year)))
-
-
-def _host(url: str) -> str:
-    return urlsplit(url).netloc or url
