@@ -406,3 +406,21 @@ def test_markdown_front_matter_without_type_or_title_is_imported(corpus_dir, ind
     [outcome] = run(corpus_dir, index_dir, taxonomy, path)
     # This text has no cue for its type: the type is a guess below its threshold, so it waits for review.
     assert outcome.status == "created" and "type" not in outcome.suggested and outcome.pending >= 1
+
+
+@pytest.mark.parametrize("links, address", [
+    # An address that does not parse (an unclosed "[", as a broken CMS writes it) is missing metadata: the page is
+    # read all the same, without a source address or with the other one the page gives (session 41: it was refused
+    # as "beschadigd" with a traceback, from the title's site-name check).
+    ('<link rel="canonical" href="https://[a.b/onderwijs">', None),
+    ('<link rel="canonical" href="https://[a.b/onderwijs">'
+     '<meta property="og:url" content="https://www.katwijk.nl/onderwijs">', "https://www.katwijk.nl/onderwijs"),
+    ('<meta property="og:url" content="http://">', None),
+])
+def test_an_unreadable_page_address_is_left_out_not_a_refusal(links, address):
+    page = (f"<html><head><title>Cultuurmenu voor de basisscholen | Gemeente Katwijk</title>{links}</head><body>"
+            "<h1>Cultuurmenu voor de basisscholen</h1><p>" + "Leerlingen bezoeken musea en voorstellingen. " * 5
+            + "</p></body></html>")
+    draft = importer.html.read_html(page)
+    assert draft.source.url == address
+    assert draft.title == "Cultuurmenu voor de basisscholen"

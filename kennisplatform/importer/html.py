@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
@@ -415,9 +415,21 @@ def _title_date(*titles: str | None) -> dt.date | None:
 
 
 def _page_url(soup: BeautifulSoup) -> str | None:
+    """The address the page gives itself (canonical link, else og:url): a web address with a host. One that does
+    not parse ("https://[a.b/", an unclosed bracket) is missing metadata, not a reason to refuse the page."""
     canonical = soup.find("link", rel=lambda v: v and "canonical" in (v if isinstance(v, list) else [v]))
-    url = (canonical.get("href") if canonical else None) or _meta(soup, "og:url")
-    return url.strip() if url and url.strip().startswith(("http://", "https://")) else None
+    for url in ((canonical.get("href") if canonical else None), _meta(soup, "og:url")):
+        url = (url or "").strip()
+        if url.startswith(("http://", "https://")) and _has_host(url):
+            return url
+    return None
+
+
+def _has_host(url: str) -> bool:
+    try:
+        return bool(urlsplit(url).hostname)
+    except ValueError:
+        return False
 
 
 LABELS_MAX = 150  # characters of labels and links above an article's title ('Nieuws', 'Foto: ...', 'Terug')
