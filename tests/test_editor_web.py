@@ -165,6 +165,7 @@ def test_public_pages_are_unaffected(client):
     ({"summary": "z" * 1001}, "summary", "De samenvatting is te lang: 1001 tekens, hooguit 1000."),
     ({"body": "  \n "}, "body", "Vul de tekst van het document in."),
     ({"source_url": "javascript:alert(1)"}, "source_url", "Het bronadres moet een volledig webadres zijn"),
+    ({"source_url": "https://[a.b/pagina"}, "source_url", "Het bronadres moet een volledig webadres zijn"),
     ({"type": "artikel"}, "source_publication", "Bij een artikelsamenvatting hoort een bron"),
     ({"themes": ["erfgoed", "astrologie"]}, "themes", "Onbekende waarde: astrologie."),
 ])

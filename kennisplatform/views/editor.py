@@ -26,6 +26,7 @@ from ..errors import DocumentError, IndexBusy, KennisplatformError, NotFound
 from ..history import Author
 from ..params import UNKNOWN_YEAR, SearchParams
 from ..render import render_markdown
+from ..results import site_of
 from ..services import services
 from ..taxonomy import Taxonomy, Term
 from . import review as review_views
@@ -128,7 +129,9 @@ class DocumentForm:
             errors["body"] = "Vul de tekst van het document in."
         elif len(self.body) > BODY_MAX:
             errors["body"] = "De tekst is te lang (meer dan 1,5 miljoen tekens)."
-        if self.source_url and not re.match(r"https?://[^\s/]+\.[^\s]+\Z", self.source_url):
+        # site_of: an address with a host that parses ("https://[a.b/" has none), as the listing names it
+        if self.source_url and (not re.match(r"https?://[^\s/]+\.[^\s]+\Z", self.source_url)
+                                or site_of(self.source_url) is None):
             errors["source_url"] = "Het bronadres moet een volledig webadres zijn, beginnend met https:// of http://."
         if doc_type == "artikel" and not (self.source_url or self.source_publication):
             errors["source_publication"] = ("Bij een artikelsamenvatting hoort een bron: "
