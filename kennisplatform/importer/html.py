@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from ..documents import Source
 from . import dates
 from .dates import find_date
+from .identity import normalise_url
 from .model import Draft
 from .text import escape, first_paragraph, shorten
 from .titles import TITLE_SEPARATORS, choose_title, is_bare_date, names_site, removed_part, same_text, site_from_title
@@ -420,16 +421,9 @@ def _page_url(soup: BeautifulSoup) -> str | None:
     canonical = soup.find("link", rel=lambda v: v and "canonical" in (v if isinstance(v, list) else [v]))
     for url in ((canonical.get("href") if canonical else None), _meta(soup, "og:url")):
         url = (url or "").strip()
-        if url.startswith(("http://", "https://")) and _has_host(url):
+        if url.startswith(("http://", "https://")) and normalise_url(url) is not None:
             return url
     return None
-
-
-def _has_host(url: str) -> bool:
-    try:
-        return bool(urlsplit(url).hostname)
-    except ValueError:
-        return False
 
 
 LABELS_MAX = 150  # characters of labels and links above an article's title ('Nieuws', 'Foto: ...', 'Terug')
