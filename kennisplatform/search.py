@@ -483,7 +483,7 @@ class SearchEngine:
         # "umbrella phrases with related words"): 7 up, 1 down, summed +2.18 for the four phrases; the held-out half
         # unchanged.
         umbrellas = {phrase: Expansion() for phrase in analysis.related_phrases() if phrase not in table}
-        return table | self._districts(table) | umbrellas
+        return table | self._districts(table) | self._areas(table) | umbrellas
 
     def _districts(self, table: dict) -> dict:
         """A municipality's parts by compass point (DISTRICT_POINTS) as places within it: the phrase, then the
@@ -500,6 +500,22 @@ class SearchEngine:
                 if key not in table:
                     districts[key] = replace(expansion, phrases=(whole, *expansion.phrases), part=True)
         return districts
+
+    def _areas(self, table: dict) -> dict:
+        """An area outside the taxonomy ("Twente", "Achterhoekse": taxonomy.place_areas) as its other forms and its
+        municipalities with their places, as a region of the taxonomy finds its municipalities' pages: the importer
+        files a page about Enschede under Overijssel only. One way: "Enschede" does not search "Twente". A
+        municipality left out of _municipalities_elsewhere (searched as an everyday word) is left out here too."""
+        places = {group[0]: group for group in self._municipalities_elsewhere}
+        areas = {}
+        for area in self.taxonomy.place_areas:
+            keys = [tuple(analysis.analyze_query(form)) for form in area.forms]
+            names = [tuple(analysis.analyze_query(name)) for municipality in area.municipalities
+                     for name in places.get(municipality.lower(), ())]
+            for key in keys:
+                if key and key not in table:
+                    areas[key] = Expansion(tuple(dict.fromkeys(k for k in keys + names if k and k != key)))
+        return areas
 
     def _place_name_groups(self) -> list[tuple[str, ...]]:
         """A place's label with its adjectives and, for a municipality, the places in it that the taxonomy does not

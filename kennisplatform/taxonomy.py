@@ -63,6 +63,14 @@ class Place:
 
 
 @dataclass(frozen=True)
+class Area:
+    """An area outside the taxonomy that a query may name (data/place_areas.tsv), with the municipalities in it."""
+
+    forms: tuple[str, ...]  # "Twente", "Twentse"
+    municipalities: tuple[str, ...]  # as written: "Hof van Twente"
+
+
+@dataclass(frozen=True)
 class TextMatch:
     """One occurrence of a value's name in a text (for suggestions and their confidence)."""
 
@@ -389,6 +397,19 @@ class Taxonomy:
         return {name: tuple(names.get(code, ())) for code, name in municipalities.items()}
 
     @cached_property
+    def place_areas(self) -> list[Area]:
+        """Areas outside the taxonomy (data/place_areas.tsv: Twente, Achterhoek, Parkstad), each with the
+        municipalities of `places_of_municipalities` in it. A form the taxonomy gives itself, or a place form of it,
+        keeps that meaning; an area with no municipality left is dropped."""
+        areas = []
+        for area in _listed_place_areas():
+            forms = tuple(f for f in area.forms if normalise(f) not in self._keys["region"] and f not in self.place_forms)
+            known = tuple(m for m in area.municipalities if m in self.places_of_municipalities)
+            if forms and known:
+                areas.append(Area(forms, known))
+        return areas
+
+    @cached_property
     def _place_index(self) -> tuple[int, set[str]]:
         """The most words a listed place has, and the first words of listed places (normalised)."""
         keys = [key.split() for key in self.places]
@@ -457,6 +478,18 @@ def _listed_place_names() -> dict[str, tuple[str, ...]]:
         if form and ids.split():
             names[form.strip()] = tuple(ids.split())
     return names
+
+
+def _listed_place_areas() -> list[Area]:
+    """data/place_areas.tsv: forms <TAB> municipalities, each comma-separated."""
+    path = Path(__file__).resolve().parent / "data" / "place_areas.tsv"
+    areas = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        forms, _, municipalities = line.split("#", 1)[0].strip().partition("\t")
+        split = [tuple(n.strip() for n in names.split(",") if n.strip()) for names in (forms, municipalities)]
+        if all(split):
+            areas.append(Area(*split))
+    return areas
 
 
 @lru_cache(maxsize=1)

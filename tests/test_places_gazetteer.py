@@ -208,3 +208,47 @@ def test_the_search_page_and_the_api_say_where_the_village_lies(tmp_path):
     assert "Maasdam ligt in Hoeksche Waard." in client.get("/zoeken?q=maasdam").get_data(as_text=True)
     data = client.get("/api/v1/search?q=numansdorp+monument").get_json()
     assert data["place_within"] == {"name": "Numansdorp", "value": "hoeksche-waard", "label": "Hoeksche Waard"}
+
+
+# -- areas outside the taxonomy (data/place_areas.tsv) ------------------------------------------------------------
+AREA_DOCS = [
+    ("enschede", "Muziek op school", [], "Leerlingen van een basisschool in Enschede leren een instrument bespelen."),
+    ("delden", "Een koor in de klas", [], "In Delden zingen de kinderen van groep 7 in een koor."),
+    ("twente", "Cultuureducatie in Twente", [], "Een netwerk van scholen in Twente werkt samen met musea."),
+    ("zwolle", "Muziek op school", [], "Leerlingen van een basisschool in Zwolle leren een instrument bespelen."),
+    ("heerlen", "Theater op school", [], "In Heerlen speelt een gezelschap voor de leerlingen van de bovenbouw."),
+    ("numansdorp", "Erfgoed op school", ["hoeksche-waard"], "Een school in Numansdorp bezoekt een oude boerderij."),
+    ("nissewaard", "Erfgoed op school", ["nissewaard"], "Een school bezoekt een oude boerderij."),
+]
+
+area_engine = articles_engine(AREA_DOCS, name="area_engine")
+
+
+def test_every_municipality_of_an_area_is_one_of_cbs(tax):
+    # A name misspelt in data/place_areas.tsv would silently find nothing. A name of places in two municipalities
+    # ("Laren": Noord-Holland and Gelderland) is CBS's, but stands for no municipality in a query.
+    from kennisplatform.taxonomy import _listed_place_areas, listed_woonplaatsen
+    listed = {m for area in _listed_place_areas() for m in area.municipalities}
+    assert listed <= {name for name, _, _, kind in listed_woonplaatsen() if kind == "gemeente"}
+    gooi = next(area for area in tax.place_areas if "Gooi" in area.forms)
+    assert "Hilversum" in gooi.municipalities and "Laren" not in gooi.municipalities
+    assert {"Twente", "Twentse", "Achterhoekse", "Parkstad"} <= {f for a in tax.place_areas for f in a.forms}
+
+
+def test_an_area_elsewhere_finds_the_pages_of_its_municipalities_and_their_villages(area_engine):
+    found = hits(area_engine, "Twentse")
+    assert set(found) == {"enschede", "delden", "twente"}  # Delden: a village of Hof van Twente; not Zwolle's page
+    assert set(hits(area_engine, "Parkstad theater")) == {"heerlen"}
+    assert hits(area_engine, "muziek Twente")[0] == "enschede"  # the page about music in a Twente town, not Zwolle's
+
+
+def test_an_area_is_wider_than_its_municipality_not_the_same(area_engine):
+    assert "twente" not in hits(area_engine, "Enschede")  # one way: the town does not search its area's name
+
+
+def test_an_area_of_zuid_holland_finds_the_documents_of_its_municipalities(area_engine):
+    # Numansdorp lies in the Hoeksche Waard: one of the Zuid-Hollandse Eilanden, not of Voorne-Putten (there it only
+    # fills the page after the one that has both words).
+    result = area_engine.search(SearchParams(q="Voorne-Putten erfgoed"))
+    assert [hit.id for hit in result.hits][:1] == ["nissewaard"] and result.complete == 1
+    assert set(hits(area_engine, "erfgoed Zuid-Hollandse Eilanden")) == {"nissewaard", "numansdorp"}
