@@ -252,3 +252,9 @@ def test_an_area_of_zuid_holland_finds_the_documents_of_its_municipalities(area_
     result = area_engine.search(SearchParams(q="Voorne-Putten erfgoed"))
     assert [hit.id for hit in result.hits][:1] == ["nissewaard"] and result.complete == 1
     assert set(hits(area_engine, "erfgoed Zuid-Hollandse Eilanden")) == {"nissewaard", "numansdorp"}
+
+
+def test_the_town_that_an_area_found_is_marked(area_engine):
+    # The page is marked only with the names it has, of some seventy the query searched (search._on_page).
+    [hit] = [h for h in area_engine.search(SearchParams(q="Twentse")).hits if h.id == "delden"]
+    assert "In <mark>Delden</mark> zingen" in hit.snippet and hit.snippet.count("<mark>") == 1
