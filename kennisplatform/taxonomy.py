@@ -374,7 +374,24 @@ class Taxonomy:
             place = Place(name, region, municipality is not None)
             known = found.get(key, place)
             found[key] = place if known is not None and known.region == region else None
-        return {key: place for key, place in found.items() if place is not None}
+        places = {key: place for key, place in found.items() if place is not None}
+        return places | {key: place for key, place in self._area_places().items() if key not in found}
+
+    def _area_places(self) -> dict[str, Place]:
+        """The forms of the areas of data/place_areas.tsv as places of the one province their municipalities lie in
+        ("Achterhoekse" -> gelderland): a page about Twente's schools that names no town is filed under Overijssel.
+        Not a form the taxonomy gives itself."""
+        provinces: dict[str, str] = {name: province for name, _, province, kind in listed_woonplaatsen()
+                                     if kind == "gemeente"}
+        places = {}
+        for area in _listed_place_areas():
+            names = {normalise(provinces[m]) for m in area.municipalities if m in provinces}
+            region = self._keys["region"].get(names.pop()) if len(names) == 1 else None
+            for form in area.forms if region else ():
+                key = normalise(form)
+                if key not in self._keys["region"] and key not in self._text_forms["region"]:
+                    places[key] = Place(form, region, False)
+        return places
 
     @cached_property
     def places_of_municipalities(self) -> dict[str, tuple[str, ...]]:

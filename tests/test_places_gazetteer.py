@@ -37,6 +37,13 @@ def test_a_village_is_its_municipality_and_a_town_elsewhere_its_province(tax):
     assert places_in(tax, "Scholen in De Lier en Poeldijk") == [("westland", "De Lier"), ("westland", "Poeldijk")]
 
 
+def test_an_area_elsewhere_is_its_province(tax):
+    # A page that names only the area, no town, is filed under the province its municipalities lie in.
+    assert places_in(tax, "Achterhoekse scholen en een museum in Twente") == [("gelderland", "Achterhoekse"),
+                                                                             ("overijssel", "Twente")]
+    assert places_in(tax, "de twentse scholen") == []  # an area too is a name only with its capitals
+
+
 def test_the_taxonomy_keeps_its_own_names(tax):
     # "Hoek van Holland" is a mention of Rotterdam in the taxonomy; Numansdorp is only listed.
     assert places_in(tax, "Hoek van Holland en Numansdorp") == [("rotterdam", "Hoek van Holland"),
