@@ -391,7 +391,7 @@ def build_synonym_table(groups: list[tuple[str, ...]],
 
     for group in groups:
         written = [(phrase, tuple(analysis.analyze_query(phrase))) for phrase in group]
-        conjoined.update(terms for phrase, terms in written if _has_conjunction(phrase))
+        conjoined.update(terms for phrase, terms in written if has_conjunction(phrase))
         analyzed = [terms for _, terms in written if terms]
         for terms in analyzed[1:]:
             parent[find(terms)] = find(analyzed[0])
@@ -400,7 +400,7 @@ def build_synonym_table(groups: list[tuple[str, ...]],
         terms = tuple(analysis.analyze_query(phrase))
         if terms:
             find(terms)
-            if _has_conjunction(phrase):
+            if has_conjunction(phrase):
                 conjoined.add(terms)
             named.setdefault(terms, []).extend(p for p in pairs if p not in named.get(terms, []))
     members: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
@@ -416,5 +416,5 @@ def build_synonym_table(groups: list[tuple[str, ...]],
     return table
 
 
-def _has_conjunction(text: str) -> bool:
+def has_conjunction(text: str) -> bool:
     return any(word.lower() in CONJUNCTIONS for word in WORD_CHARS.findall(text)) or "&" in text

@@ -25,7 +25,8 @@ from . import analysis, bitsets, highlight, index, postings, ranking, schema, si
 from .errors import IndexBusy, NotFound
 from .facets import FacetIndex
 from .params import FACETS, PER_PAGE_DEFAULT, SearchParams, year_label
-from .query import Clause, Expansion, Group, ParsedQuery, build_synonym_table, filler_stems, parse_query, without_quotes
+from .query import (Clause, Expansion, Group, ParsedQuery, build_synonym_table, filler_stems, has_conjunction, parse_query,
+                    without_quotes)
 from .results import FilterDrop, Hit, PlaceFilter, PlaceWithin, Relaxation, SearchResult, Suggestion, Value
 from .taxonomy import Place, Taxonomy, normalise
 
@@ -512,9 +513,10 @@ class SearchEngine:
             keys = [tuple(analysis.analyze_query(form)) for form in area.forms]
             names = [tuple(analysis.analyze_query(name)) for municipality in area.municipalities
                      for name in places.get(municipality.lower(), ())]
-            for key in keys:
-                if key and key not in table:
-                    areas[key] = Expansion(tuple(dict.fromkeys(k for k in keys + names if k and k != key)))
+            for form, key in zip(area.forms, keys):
+                if key and key not in table:  # "Gooi en Vechtstreek" is one name, conjunction and all
+                    areas[key] = Expansion(tuple(dict.fromkeys(k for k in keys + names if k and k != key)),
+                                           conjoined=has_conjunction(form))
         return areas
 
     def _place_name_groups(self) -> list[tuple[str, ...]]:

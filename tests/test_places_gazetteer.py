@@ -249,6 +249,12 @@ def test_an_area_elsewhere_finds_the_pages_of_its_municipalities_and_their_villa
     assert hits(area_engine, "muziek Twente")[0] == "enschede"  # the page about music in a Twente town, not Zwolle's
 
 
+def test_an_area_named_with_a_conjunction_is_one_unit(area_engine):
+    groups = parse_query("muziekles Gooi en Vechtstreek", area_engine.synonyms).groups
+    assert [g.text for g in groups] == ["muziekles", "Gooi en Vechtstreek"]
+    assert (analysis.stem("hilversum"),) in {c.terms for c in groups[1].alternatives}
+
+
 def test_an_area_is_wider_than_its_municipality_not_the_same(area_engine):
     assert "twente" not in hits(area_engine, "Enschede")  # one way: the town does not search its area's name
 
