@@ -88,7 +88,8 @@ class Relaxation:
     document has and was spelling-corrected (also when it found something: the message says which)."""
 
     kind: str  # "any-words" (some words dropped), "parts" (a compound no document has, searched as its parts),
-    # "corrected" (spelling corrected) or "phrase" (a quoted phrase no document has, searched as its words)
+    # "corrected" (spelling corrected), "phrase" (a quoted phrase no document has, searched as its words) or
+    # "wider-place" (a place no document has, searched as the region or province it lies in)
     original: str
     used: str  # the query searched, as the search syntax writes it ("erfgoed OR ruimtevaart")
     message: str  # Dutch, e.g. "Geen resultaten voor ...; wel voor ..."
@@ -187,8 +188,9 @@ class SearchResult:
     @property
     def found_as_typed(self) -> int:
         """The results counted as found for the search log: none when a compound that no document has was searched
-        as its parts ("cultuurkaartjes" listing pages about "cultuur"), which is what the searcher missed."""
-        return 0 if self.relaxation is not None and self.relaxation.kind == "parts" else self.total
+        as its parts ("cultuurkaartjes" listing pages about "cultuur") or a place as the region around it, which is what the
+        searcher missed."""
+        return 0 if self.relaxation is not None and self.relaxation.kind in ("parts", "wider-place") else self.total
 
     @property
     def pages(self) -> int:

@@ -786,7 +786,11 @@ class SearchEngine:
             _correct(parsed, plan, corrected, corrected_plan, filters, partial(self._found_nowhere, state))
         complete = bool(plan.complete & filters)
         if relaxation is None and not parsed.is_empty and not complete:
-            parsed, plan, relaxation = self._relax(state, parsed, plan, filters)
+            parsed, plan, relaxation = self._relax(state, parsed, plan, filters, corrected)
+        elif relaxation is not None and relaxation.kind == "corrected" and not complete:
+            # "Hilegom dans" as "Hillegom dans", which no document has whole: as "Hillegom dans" would be
+            parsed, plan, relaxation = self._wider_place(state, parsed, filters, relaxation.original) or \
+                (parsed, plan, relaxation)
         elif (relaxation is None or relaxation.kind == "corrected" and complete) and \
                 (plan.matched & filters).bit_count() < PAGE_TO_FILL:
             self._with_fill(state, parsed, plan, filters)
@@ -985,9 +989,9 @@ class SearchEngine:
             return PlaceWithin(name, regions[0], term.label)
         return None
 
-    def _relax(self, state: _State, parsed: ParsedQuery, plan: Plan, filters: int):
+    def _relax(self, state: _State, parsed: ParsedQuery, plan: Plan, filters: int, corrected: ParsedQuery | None = None):
         """No document has every word (nor has the spelling-corrected query, _correct): the documents with
-        some of the words, and the page says so."""
+        some of the words, or of the region around a place, and the page says so."""
         if not plan.matched & filters:
             split = _place_words(parsed)
             split_plan = self._plan(state, split, filters) if split else None
@@ -1007,9 +1011,47 @@ class SearchEngine:
             # of several words lists those with some of them, not nothing.
             return split, self._plan(state, split, filters), \
                 self._parts_relaxation(state, parsed, split, [g.text for g in found], filters)
+        wider = self._wider_place(state, parsed, filters) or self._wider_place(state, corrected, filters, parsed.text)
+        if wider is not None:
+            return wider
         if plan.matched & filters and len(parsed.groups) > 1:
             return parsed, plan, self._any_words(state, parsed, filters)
         return parsed, plan, None
+
+    def _wider_place(self, state: _State, parsed: ParsedQuery | None, filters: int, typed: str | None = None):
+        """A place the query names that no listed document has ("Zoeterwoude", "Twente"), replaced by the nearest
+        place around it that has documents with the query's other words: its region, else its province, never the
+        whole country. A shop with nothing in one town shows what it has nearby, and says so; dropping the place
+        ("Twentse muziekschool" as "muziekschool") listed schools anywhere. None where no such place helps. `typed`:
+        the query as typed, when `parsed` is its spelling correction ("Zoetrwoude")."""
+        for i, group in enumerate(parsed.groups if parsed else ()):
+            if self._group_bits(state, group) & filters:
+                continue
+            for region in self._around(group):
+                label = self.taxonomy.label("region", region)
+                widened = replace(parsed, groups=[*parsed.groups[:i], Group((Clause("facet", ("region", region), label),),
+                                                                            label), *parsed.groups[i + 1:]])
+                plan = self._plan(state, widened, filters)
+                if plan.complete & filters:
+                    used = " ".join(widened.words())
+                    nothing = f"Geen resultaten voor ‘{typed}’, ook niet voor ‘{parsed.text}’" if typed else \
+                        f"Niets gevonden over ‘{group.text}’"
+                    return widened, plan, Relaxation("wider-place", typed or parsed.text, used,
+                                                     f"{nothing}; hieronder de resultaten uit {label}, waar het ligt.", used)
+        return None
+
+    def _around(self, group: Group) -> list[str]:
+        """The regions around the place a group names, nearest first, down to a province: a municipality of the
+        taxonomy's region and province; a village's municipality, region and province; a town or area elsewhere
+        its province (taxonomy.places)."""
+        named = _places(group)
+        if len(named) == 1:
+            around = self.taxonomy.ancestors(named[0])
+        else:
+            place = self.taxonomy.places.get(normalise(group.text))
+            around = [place.region, *self.taxonomy.ancestors(place.region)] if place else []
+        terms = [self.taxonomy.get("region", region) for region in around]
+        return [term.id for term in terms if term and term.level not in ("land", "overig") and term.id not in named]
 
     def _any_words(self, state: _State, parsed: ParsedQuery, filters: int) -> Relaxation:
         """What the page says when it lists documents with some of the query's words."""

@@ -1,0 +1,72 @@
+"""A place that no document has is no dead end: the search lists the region or province around it, and says so."""
+from __future__ import annotations
+
+from conftest import articles_engine, build_app, engine_over_articles, hits
+
+from kennisplatform.params import SearchParams
+
+DOCS = [
+    ("leiden-dans", "Dans in de klas", ["leiden"], "Leerlingen van een basisschool dansen met een choreograaf."),
+    ("delft-dans", "Dans op school", ["delft"], "De kinderen dansen in de gymzaal."),
+    ("zwolle-erfgoed", "Erfgoed in de klas", ["overijssel"], "Scholen in Zwolle bezoeken een museum over de Hanze."),
+    ("enschede-muziek", "Muziek op school", ["overijssel"], "Een basisschool in Enschede krijgt muziekles."),
+    ("landelijk", "Muziekles voor iedereen", ["nederland"], "Alle kinderen in Nederland krijgen muziekles."),
+    ("scholieren", "Scholieren schrijven gedichten", [], "Scholieren van een middelbare school schrijven gedichten."),
+]
+
+engine = articles_engine(DOCS)
+
+
+def relaxed(engine, q: str):
+    result = engine.search(SearchParams(q=q))
+    return result.relaxation, [hit.id for hit in result.hits]
+
+
+def test_a_municipality_without_documents_lists_its_region(engine):
+    relaxation, found = relaxed(engine, "Zoeterwoude dans")
+    assert relaxation.kind == "wider-place" and relaxation.used == "Holland Rijnland dans"
+    assert relaxation.message == ("Niets gevonden over ‘Zoeterwoude’; hieronder de resultaten uit Holland Rijnland, "
+                                  "waar het ligt.")
+    assert found[0] == "leiden-dans"  # Delft lies in Haaglanden, not in Holland Rijnland: not first
+
+
+def test_the_province_when_the_region_has_nothing_either(engine):
+    relaxation, found = relaxed(engine, "Hillegom erfgoed")  # nothing of erfgoed in Holland Rijnland nor Zuid-Holland
+    assert relaxation is None or relaxation.kind != "wider-place"
+    relaxation, found = relaxed(engine, "Wassenaar dans")  # Haaglanden has Delft's
+    assert relaxation.used == "Haaglanden dans" and found[0] == "delft-dans"
+
+
+def test_a_misspelt_place_without_documents_lists_the_region_too(engine):
+    relaxation, found = relaxed(engine, "Zoetrwoude dans")
+    assert relaxation.kind == "wider-place" and found[0] == "leiden-dans"
+    assert relaxation.message.startswith("Geen resultaten voor ‘Zoetrwoude dans’, ook niet voor ‘Zoeterwoude dans’;")
+
+
+def test_an_area_or_town_elsewhere_lists_its_province(engine):
+    relaxation, found = relaxed(engine, "Achterhoekse muziek")
+    assert relaxation is None or relaxation.kind != "wider-place"  # Gelderland has nothing
+    relaxation, found = relaxed(engine, "Deventer erfgoed")
+    assert relaxation.used == "Overijssel erfgoed" and found[0] == "zwolle-erfgoed"
+
+
+def test_never_the_whole_country(engine):
+    # Nederland has a page about muziekles, but a town is not "in" all of the country's documents.
+    relaxation, found = relaxed(engine, "Groningse muziekles")
+    assert relaxation is None or relaxation.kind != "wider-place"
+
+
+def test_a_search_that_widened_its_place_found_nothing_as_typed(engine):
+    result = engine.search(SearchParams(q="Zoeterwoude dans"))
+    assert result.total > 0 and result.found_as_typed == 0  # the search log counts what the searcher missed
+
+
+def test_the_page_and_the_api_say_where_they_looked(tmp_path):
+    engine_over_articles(tmp_path, DOCS).close()
+    client = build_app(tmp_path / "corpus", tmp_path / "index").test_client()
+    page = client.get("/zoeken", query_string={"q": "Zoeterwoude dans"})
+    assert page.status_code == 200
+    assert "Niets gevonden over ‘Zoeterwoude’; hieronder de resultaten uit Holland Rijnland, waar het ligt." in \
+        page.get_data(as_text=True)
+    data = client.get("/api/v1/search", query_string={"q": "Zoeterwoude dans"}).get_json()
+    assert data["relaxation"]["kind"] == "wider-place" and data["hits"][0]["id"] == "leiden-dans"
