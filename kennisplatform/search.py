@@ -634,6 +634,7 @@ class SearchEngine:
         prepare_process()
         self.synonyms  # noqa: B018 - computes the cached property
         self._place_names  # noqa: B018 - computes the cached property
+        self._names_elsewhere  # noqa: B018
         self._name_parts  # noqa: B018 - computes the cached property
         self.taxonomy.prepare_text_search()
         gc.freeze()
@@ -1187,6 +1188,18 @@ class SearchEngine:
             names.setdefault(form, " ".join(ids))
         return spelling.NameCorrector(names)
 
+    @cached_property
+    def _names_elsewhere(self) -> spelling.NameCorrector:
+        """The municipalities and areas elsewhere that a query finds as places (_municipalities_elsewhere, _areas):
+        "Enchede" -> "Enschede", "Twnete" -> "Twente", which no Dutch word list has. One edit only: some 350 names
+        lie closer to everyday words than the taxonomy's do ("scholeren" is two edits from Someren, "middelbare"
+        from Middelburg), and a typo of a word is more often meant than a town far away."""
+        written = {name.lower(): name for name in self.taxonomy.places_of_municipalities}
+        names = {written[municipality]: written[municipality] for municipality, *_ in self._municipalities_elsewhere}
+        for area in self.taxonomy.place_areas:
+            names.update((form, area.forms[0]) for form in area.forms)
+        return spelling.NameCorrector(names, max_edits=1)
+
     def _misspelled_place_runs(self, state: _State, words: list[str]) -> tuple[list[str], bool]:
         """The words with each run of two to four that misspells a place of as many words replaced by
         it ("Kaag en Braasem" -> "Kaag en Braassem"); and whether one was."""
@@ -1223,7 +1236,7 @@ class SearchEngine:
         # ("Leidschendam-Voorbrug" has "Leidschendam") is still corrected as a whole.
         if min(counts) and spelling.is_word(analysis.fold(word)):
             return None  # a rare word, but a word ("leider" is not Leiden)
-        return self._place_names.closest(word)
+        return self._place_names.closest(word) or self._names_elsewhere.closest(word)
 
     def _misspelled_run(self, state: _State, run: str, terms: list[str]) -> bool:
         """Whether a run of words that the corpus has may be a place of as many words typed wrong: a name of

@@ -242,8 +242,10 @@ class NameCorrector:
     place names are not in the Dutch word list. The list is short (hundreds), so each name with the same
     first letter and a length near enough is simply compared."""
 
-    def __init__(self, names: dict[str, str]):
-        """names: each name as it is written -> the value it names (names of one value are one answer)."""
+    def __init__(self, names: dict[str, str], max_edits: int = 2):
+        """names: each name as it is written -> the value it names (names of one value are one answer). `max_edits`:
+        two edits for long names at most, or only one."""
+        self._max_edits = max_edits
         self._names: dict[str, tuple[str, str]] = {}
         for name, value in names.items():
             key = analysis.fold(name)
@@ -267,7 +269,7 @@ class NameCorrector:
         key = analysis.fold(word)
         if len(key) < MIN_NAME or key in self._names:
             return None
-        maxdist = 2 if len(key) >= LONG_NAME else 1
+        maxdist = min(2 if len(key) >= LONG_NAME else 1, self._max_edits)
         best_of: dict[str, int] = {}
         for spelled, cost in [(key, 0), *((v, 1) for v in sound_alike(key))]:
             for name in self._by_letter.get(spelled[:1], ()):

@@ -1,4 +1,5 @@
-"""A place that no document has is no dead end: the search lists the region or province around it, and says so."""
+"""A place that no document has is no dead end: the search lists the region or province around it, and says so; a
+misspelt town or area elsewhere is corrected as the taxonomy's places are."""
 from __future__ import annotations
 
 from conftest import articles_engine, build_app, engine_over_articles, hits
@@ -59,6 +60,19 @@ def test_never_the_whole_country(engine):
 def test_a_search_that_widened_its_place_found_nothing_as_typed(engine):
     result = engine.search(SearchParams(q="Zoeterwoude dans"))
     assert result.total > 0 and result.found_as_typed == 0  # the search log counts what the searcher missed
+
+
+def test_a_misspelt_town_or_area_elsewhere_is_corrected(engine):
+    assert hits(engine, "Enchede")[:1] == ["enschede-muziek"]
+    relaxation, found = relaxed(engine, "Twnete muziek")
+    assert "Twente muziek" in relaxation.message and found[0] == "enschede-muziek"
+
+
+def test_a_typo_of_a_word_is_no_town_elsewhere(engine):
+    # "scholeren" is two edits from Someren (Noord-Brabant), "middelbre" from Middelburg: a town elsewhere is corrected
+    # from one edit only, and the word's own correction wins.
+    result = engine.search(SearchParams(q="scholeren"))
+    assert result.relaxation.used == "scholieren" and [h.id for h in result.hits] == ["scholieren"]
 
 
 def test_the_page_and_the_api_say_where_they_looked(tmp_path):
