@@ -822,7 +822,7 @@ class SearchEngine:
         this collection a content word (the query as typed, and as spelling-corrected)."""
         parsed = parse_query(text, self.synonyms, partial(self._rare_compound, state),
                              partial(self._few_documents, state))
-        return self._with_collocations(state, parsed)
+        return self._with_collocations(state, _without_absent(state, parsed))
 
     def _few_documents(self, state: _State, key: str) -> bool:
         """Whether fewer than RELATED_BELOW documents have the term, or the phrase of several terms (most in any one
@@ -2389,6 +2389,17 @@ def _folder_stamp(index_dir: Path) -> int | None:
 def _in_corpus(state: _State, term: str) -> bool:
     """Whether any document has the term (spelling's test)."""
     return _documents(state, term) > 0
+
+
+def _without_absent(state: _State, parsed: ParsedQuery) -> ParsedQuery:
+    """The query without the equivalents that no document has: an area's query ("Twentse") searches some seventy names
+    of its towns and villages, most in no page, and each cost its lookups in every step of the search (bits, scores,
+    the page's marks) for nothing. Only plain equivalents go; a place's wider names stay, which say where it lies."""
+    def present(clause: Clause) -> bool:
+        return not (clause.synonym and not clause.wider and clause.kind in ("terms", "phrase")) or \
+            all(_documents(state, term) for term in clause.terms)
+    groups = [replace(g, alternatives=tuple(filter(present, g.alternatives))) for g in parsed.groups]
+    return replace(parsed, groups=groups) if groups != parsed.groups else parsed
 
 
 def _documents(state: _State, term: str) -> int:
