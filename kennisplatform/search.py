@@ -1011,7 +1011,11 @@ class SearchEngine:
                 return split, split_plan, Relaxation(
                     "any-words", parsed.text, " ".join(split.words()),
                     f"Geen resultaten voor {places} als plaats; wel met de woorden ervan.", parsed.text)
-            wider = self._wider_place(state, parsed, filters) or self._wider_place(state, corrected, filters, parsed.text)
+            # Over every document only: under filters the region chosen would depend on them, and a facet's count
+            # would not be what choosing its value lists (facet_oracle.py: "click (replace) total != count" 1 -> 8).
+            # The filters take what they select of the widened listing (_listing).
+            wider = None if filters != state.facet_index.live else \
+                self._wider_place(state, parsed, filters) or self._wider_place(state, corrected, filters, parsed.text)
             if wider is not None:
                 return wider
         split = _compound_words(parsed, self._found_nowhere(state, parsed, filters))

@@ -62,6 +62,13 @@ def test_a_place_beside_words_that_found_something_is_offered_as_the_region_arou
     assert engine.search(SearchParams(q="Zoeterwoude dans", region=("holland-rijnland",))).hits[0].id == "leiden-dans"
 
 
+def test_filters_take_their_part_of_the_region_listed(engine):
+    # The region is chosen over every document, as the page without filters lists it; a filter selects of that.
+    result = engine.search(SearchParams(q="Zoeterwoude", region=("leiden",)))
+    assert result.relaxation.used == "Holland Rijnland" and [h.id for h in result.hits] == ["leiden-dans"]
+    assert engine.search(SearchParams(q="Zoeterwoude", region=("delft",))).total == 0
+
+
 def test_a_search_that_widened_its_place_found_nothing_as_typed(engine):
     result = engine.search(SearchParams(q="Zoeterwoude"))
     assert result.total > 0 and result.found_as_typed == 0  # the search log counts what the searcher missed
