@@ -959,17 +959,16 @@ class SearchEngine:
         is chosen already. Its count is what following it lists."""
         chosen = set(params.region)
         listed = listing.listed.bit_count()
-        for group in listing.parsed.groups:
-            regions = _places(group)
-            if len(regions) > 1:
-                continue
-            # A place that no listed document has ("Hillegom dans" lists pages about dance elsewhere): the nearest
-            # region around it that has some of them.
-            around = [] if self._group_bits(state, group) & listing.listed else self._around(group)
-            for region in (*regions[:1], *around):
-                offer = self._offer(state, query, listing, params, region, chosen, listed)
-                if offer is not None:
-                    return offer
+        groups = listing.parsed.groups
+        # The places the query names first; then, for a place that no listed document has ("Hillegom dans" lists pages
+        # about dance elsewhere), the nearest region around it that has some of them.
+        candidates = [regions[0] for regions in map(_places, groups) if len(regions) == 1] + \
+            [region for group in groups if not self._group_bits(state, group) & listing.listed
+             for region in self._around(group)]
+        for region in dict.fromkeys(candidates):
+            offer = self._offer(state, query, listing, params, region, chosen, listed)
+            if offer is not None:
+                return offer
         return None
 
     def _offer(self, state: _State, query: _Query, listing: _Listing, params: SearchParams, region: str,

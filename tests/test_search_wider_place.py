@@ -60,6 +60,8 @@ def test_a_place_beside_words_that_found_something_is_offered_as_the_region_arou
     assert result.relaxation.kind == "any-words" and {h.id for h in result.hits} == {"leiden-dans", "delft-dans"}
     assert (result.place_filter.value, result.place_filter.total) == ("holland-rijnland", 1)
     assert engine.search(SearchParams(q="Zoeterwoude dans", region=("holland-rijnland",))).hits[0].id == "leiden-dans"
+    # A place the query names that has documents comes before the region around one that has none.
+    assert engine.search(SearchParams(q="Zoeterwoude dans Delft")).place_filter.value == "delft"
 
 
 def test_filters_take_their_part_of_the_region_listed(engine):
