@@ -188,8 +188,8 @@ class SearchResult:
     @property
     def found_as_typed(self) -> int:
         """The results counted as found for the search log: none when a compound that no document has was searched
-        as its parts ("cultuurkaartjes" listing pages about "cultuur") or a place as the region around it, which is what the
-        searcher missed."""
+        as its parts ("cultuurkaartjes" listing pages about "cultuur") or a place as the region around it, which is
+        what the searcher missed."""
         return 0 if self.relaxation is not None and self.relaxation.kind in ("parts", "wider-place") else self.total
 
     @property

@@ -25,8 +25,8 @@ from . import analysis, bitsets, highlight, index, postings, ranking, schema, si
 from .errors import IndexBusy, NotFound
 from .facets import FacetIndex
 from .params import FACETS, PER_PAGE_DEFAULT, SearchParams, year_label
-from .query import (Clause, Expansion, Group, ParsedQuery, build_synonym_table, filler_stems, has_conjunction, parse_query,
-                    without_quotes)
+from .query import (Clause, Expansion, Group, ParsedQuery, build_synonym_table, filler_stems, has_conjunction,
+                    parse_query, without_quotes)
 from .results import FilterDrop, Hit, PlaceFilter, PlaceWithin, Relaxation, SearchResult, Suggestion, Value
 from .taxonomy import Place, Taxonomy, normalise
 
@@ -997,7 +997,8 @@ class SearchEngine:
             return PlaceWithin(name, regions[0], term.label)
         return None
 
-    def _relax(self, state: _State, parsed: ParsedQuery, plan: Plan, filters: int, corrected: ParsedQuery | None = None):
+    def _relax(self, state: _State, parsed: ParsedQuery, plan: Plan, filters: int,
+               corrected: ParsedQuery | None = None):
         """No document has every word (nor has the spelling-corrected query, _correct): the documents with
         some of the words, or of the region around a place, and the page says so."""
         if not plan.matched & filters:
@@ -1044,15 +1045,15 @@ class SearchEngine:
                 continue
             for region in self._around(group):
                 label = self.taxonomy.label("region", region)
-                widened = replace(parsed, groups=[*parsed.groups[:i], Group((Clause("facet", ("region", region), label),),
-                                                                            label), *parsed.groups[i + 1:]])
+                place = Group((Clause("facet", ("region", region), label),), label)
+                widened = replace(parsed, groups=[*parsed.groups[:i], place, *parsed.groups[i + 1:]])
                 plan = self._plan(state, widened, filters)
                 if plan.complete & filters:
                     used = " ".join(widened.words())
                     nothing = f"Geen resultaten voor ‘{typed}’, ook niet voor ‘{parsed.text}’" if typed else \
                         f"Niets gevonden over ‘{group.text}’"
-                    return widened, plan, Relaxation("wider-place", typed or parsed.text, used,
-                                                     f"{nothing}; hieronder de resultaten uit {label}, waar het ligt.", used)
+                    message = f"{nothing}; hieronder de resultaten uit {label}, waar het ligt."
+                    return widened, plan, Relaxation("wider-place", typed or parsed.text, used, message, used)
         return None
 
     def _around(self, group: Group) -> list[str]:

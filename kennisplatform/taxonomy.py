@@ -420,7 +420,8 @@ class Taxonomy:
         keeps that meaning; an area with no municipality left is dropped."""
         areas = []
         for area in _listed_place_areas():
-            forms = tuple(f for f in area.forms if normalise(f) not in self._keys["region"] and f not in self.place_forms)
+            forms = tuple(f for f in area.forms
+                          if normalise(f) not in self._keys["region"] and f not in self.place_forms)
             known = tuple(m for m in area.municipalities if m in self.places_of_municipalities)
             if forms and known:
                 areas.append(Area(forms, known))
@@ -497,8 +498,10 @@ def _listed_place_names() -> dict[str, tuple[str, ...]]:
     return names
 
 
-def _listed_place_areas() -> list[Area]:
-    """data/place_areas.tsv: forms <TAB> municipalities, each comma-separated."""
+@lru_cache(maxsize=1)
+def _listed_place_areas() -> tuple[Area, ...]:
+    """data/place_areas.tsv: forms <TAB> municipalities, each comma-separated. Read once: `places` and `place_areas`
+    both go through it."""
     path = Path(__file__).resolve().parent / "data" / "place_areas.tsv"
     areas = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -506,7 +509,7 @@ def _listed_place_areas() -> list[Area]:
         split = [tuple(n.strip() for n in names.split(",") if n.strip()) for names in (forms, municipalities)]
         if all(split):
             areas.append(Area(*split))
-    return areas
+    return tuple(areas)
 
 
 @lru_cache(maxsize=1)

@@ -26,8 +26,8 @@ def relaxed(engine, q: str):
 def test_a_municipality_without_documents_lists_its_region(engine):
     relaxation, found = relaxed(engine, "Zoeterwoude")
     assert relaxation.kind == "wider-place" and relaxation.used == "Holland Rijnland"
-    assert relaxation.message == ("Niets gevonden over ‘Zoeterwoude’; hieronder de resultaten uit Holland Rijnland, "
-                                  "waar het ligt.")
+    assert relaxation.message == ("Niets gevonden over ‘Zoeterwoude’; hieronder de resultaten uit "
+                                  "Holland Rijnland, waar het ligt.")
     assert found == ["leiden-dans"]  # Delft lies in Haaglanden
 
 
