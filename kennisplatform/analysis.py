@@ -39,7 +39,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # Bump _RULES when the output for any input changes (code or data files). The wordfreq version is part
 # of the stamp because its word list decides compound splits.
-_RULES = "11"
+_RULES = "12"
 
 
 def _wordfreq_version() -> str:
@@ -117,6 +117,11 @@ STOP_WORDS: frozenset[str] = frozenset(stoplists["nl"]) | frozenset(
 
 # -- stemming -----------------------------------------------------------------------------------------
 _SNOWBALL = DutchStemmer()
+# Where an adjective ends so, its comparative and superlative are no other word (_comparative_base): -lijk,
+# -rijk, -ig, -baar, -zaam, -isch, -ief, -eel, -aal (toegankelijker, belangrijker, eenvoudiger, betaalbaarder,
+# duurzamer, praktischer, creatiever, financieler, socialer). Not every adjective: groter, leuker and beter end as
+# nouns do (maker, bakker).
+_ADJECTIVE_ENDINGS = ("lijk", "rijk", "ig", "baar", "zaam", "isch", "ief", "eel", "aal")
 _DOUBLE_CONSONANT = re.compile(r"([b-df-hj-np-tv-xz])\1$")
 # A long vowel after another vowel, before the last consonant: Snowball undoubles it only after a consonant
 # (lokaal/lokalen -> lokal), so materiaal stays apart from materialen (material), financieel from financiële.
@@ -204,6 +209,9 @@ def _regular_base(word: str) -> str:
     if n >= 7 and word.endswith("ste") and len(word) - 3 >= 4 \
             and _zipf(word[:-3]) >= MIN_PART_ZIPF:
         return _regular_base(word[:-3])  # belangrijkste, grootste, nieuwste -> belangrijk, groot, nieuw
+    degree = _comparative_base(word)
+    if degree:
+        return degree  # toegankelijker, makkelijkere, duurzamer, betaalbaarder -> toegankelijk, ...
     if n >= 6 and word.endswith("ici"):
         return word[:-1] + "us"  # politici, historici, musici -> politicus, historicus, musicus
     if n >= 6 and word.endswith(("je", "jes")):
@@ -219,6 +227,37 @@ def _regular_base(word: str) -> str:
         if vocab.get(word[:-1] + "zen", 0.0) >= MIN_PART_ZIPF:
             return word[:-1] + "zen"
     return word
+
+
+def _comparative_base(word: str) -> str | None:
+    """The adjective of a comparative (-er, -ere) or an uninflected superlative (-st), which Snowball keeps
+    apart from it: toegankelijker, makkelijkere, duurzamer, creatiever, betaalbaarder, eenvoudigst. Only
+    after an adjective's ending (_ADJECTIVE_ENDINGS), the adjective a common word, and the form no noun with a
+    plural in -s: a maker, speler or schilder is no comparative, nor is a vrijwilliger (vrijwilligers)."""
+    for ending in ("ere", "er", "st"):
+        if len(word) - len(ending) < 5 or not word.endswith(ending):
+            continue
+        if ending == "er" and _zipf(word + "s") >= MIN_PART_ZIPF - 1:
+            return None
+        stripped = word[: -len(ending)]
+        for base in _adjective_forms(stripped):
+            if base.endswith(_ADJECTIVE_ENDINGS) and _zipf(base) >= MIN_PART_ZIPF:
+                return base
+        return None
+    return None
+
+
+def _adjective_forms(stripped: str) -> list[str]:
+    """The adjective a comparative's stem may come from: as it is (makkelijk), with v -> f (creatiev), with its
+    vowel doubled again (duurzam, sociaal), or without the d after r (betaalbaard)."""
+    forms = [stripped]
+    if stripped.endswith("v"):
+        forms.append(stripped[:-1] + "f")
+    if stripped.endswith("rd"):
+        forms.append(stripped[:-1])
+    if len(stripped) > 2 and stripped[-1] not in "aeiou" and stripped[-2] in "aeou":
+        forms.append(stripped[:-1] + stripped[-2] + stripped[-1])
+    return forms
 
 
 def _zipf(word: str) -> float:

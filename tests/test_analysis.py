@@ -187,6 +187,10 @@ def test_stem_brings_forms_together(forms):
     ("dans", "dansje", "dansen"), ("extra", "extraatje"),  # the base's own rules apply; a long vowel written once
     ("keuze", "keuzes"), ("stage", "stages"), ("discipline", "disciplines"),  # -es plurals of -e words
     ("belangrijk", "belangrijkste"), ("groot", "grootste"), ("klein", "kleinste"),  # superlatives
+    # comparatives and uninflected superlatives after an adjective's ending (session 43)
+    ("toegankelijk", "toegankelijker", "toegankelijkere", "toegankelijkst"), ("belangrijk", "belangrijker"),
+    ("eenvoudig", "eenvoudiger"), ("betaalbaar", "betaalbaarder"), ("duurzaam", "duurzamer"),
+    ("creatief", "creatiever"), ("sociaal", "socialer"), ("praktisch", "praktischer"),
 ])
 def test_stem_brings_derived_forms_together(forms):
     assert len({stem(fold(f)) for f in forms}) == 1, {f: stem(fold(f)) for f in forms}
@@ -201,6 +205,7 @@ def test_stem_brings_derived_forms_together(forms):
     ("natuurlijk", "natuur"), ("natuurlijke", "natuur"),  # "of course" is no nature (session 33)
     ("openbare", "open"), ("openbaar", "opening"), ("middelbare", "middelen"),  # public, secondary: not open, funds
     ("lees", "les"), ("taal", "tal"),  # Snowball writes the long vowel once: read is no lesson, language no number
+    ("vrijwilliger", "vrijwillig"), ("schilder", "schild"), ("speler", "speel"),  # nouns in -er, no comparatives
 ])
 def test_stem_keeps_unrelated_words_apart(word, other):
     assert stem(word) != stem(other)
