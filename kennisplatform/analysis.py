@@ -122,6 +122,7 @@ _SNOWBALL = DutchStemmer()
 # duurzamer, praktischer, creatiever, financieler, socialer). Not every adjective: groter, leuker and beter end as
 # nouns do (maker, bakker).
 _ADJECTIVE_ENDINGS = ("lijk", "rijk", "ig", "baar", "zaam", "isch", "ief", "eel", "aal")
+_NOUN_PLURAL_ZIPF = 2.0  # an -er form whose -ers is at least this common (wordfreq's Zipf scale) is a noun
 _DOUBLE_CONSONANT = re.compile(r"([b-df-hj-np-tv-xz])\1$")
 # A long vowel after another vowel, before the last consonant: Snowball undoubles it only after a consonant
 # (lokaal/lokalen -> lokal), so materiaal stays apart from materialen (material), financieel from financiële.
@@ -237,8 +238,8 @@ def _comparative_base(word: str) -> str | None:
     for ending in ("ere", "er", "st"):
         if len(word) - len(ending) < 5 or not word.endswith(ending):
             continue
-        if ending == "er" and _zipf(word + "s") >= MIN_PART_ZIPF - 1:
-            return None
+        if ending == "er" and _zipf(word + "s") >= _NOUN_PLURAL_ZIPF:
+            return None  # vrijwilligers, makers: a noun (no comparative takes -s but in "iets makkelijkers")
         stripped = word[: -len(ending)]
         for base in _adjective_forms(stripped):
             if base.endswith(_ADJECTIVE_ENDINGS) and _zipf(base) >= MIN_PART_ZIPF:
@@ -249,7 +250,7 @@ def _comparative_base(word: str) -> str | None:
 
 def _adjective_forms(stripped: str) -> list[str]:
     """The adjective a comparative's stem may come from: as it is (makkelijk), with v -> f (creatiev), with its
-    vowel doubled again (duurzam, sociaal), or without the d after r (betaalbaard)."""
+    vowel doubled again (duurzam, social), or without the d after r (betaalbaard)."""
     forms = [stripped]
     if stripped.endswith("v"):
         forms.append(stripped[:-1] + "f")
