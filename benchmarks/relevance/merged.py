@@ -29,6 +29,8 @@ from judged_sets import BY_NAME, SETS, STARTER_CORPUS, JudgedSet  # noqa: E402
 
 @dataclass
 class MergedQuery:
+    """A judged query of one of the merged sets; readable: a tuning query, which may be listed one by one."""
+
     set_name: str
     judged: ev.Judged
     readable: bool
