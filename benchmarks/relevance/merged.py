@@ -77,15 +77,18 @@ def main() -> int:
         source = ev.import_collection(pages, Path(tmp), args.beside_starter)
         print(f"{len(sets)} sets, {source.import_summary}")
         queries = merged_queries(sets, source.ids_by_url, args.beside_starter)
-        # Keys unique over the sets: the same words may be a query of two sets.
-        judged = [replace(q.judged, query=f"{q.set_name}\t{q.judged.query}") for q in queries]
+        judged = [replace(q.judged, query=_key(q.set_name, q.judged.query)) for q in queries]
         engines = [ev.ENGINES[n] for n in ev.ENGINES if not args.engine or n in args.engine]
         results = {}
         for cls in engines:
             workdir = Path(tmp) / cls.name
             workdir.mkdir()
             engine = cls(source.corpus, workdir)
-            results[cls.name] = {j.query: _scored(engine, j) for j in judged}
+            results[cls.name] = {}
+            for set_name in dict.fromkeys(q.set_name for q in queries):  # a query is unique within its set
+                of_set = [q.judged for q in queries if q.set_name == set_name]
+                results[cls.name].update({_key(set_name, query): scores
+                                          for query, scores in ev.run(engine, of_set).items()})
     print(f"{len(judged)} judged queries over {len(folders)} collections merged")
     ev.print_table([replace(j, split=ev.ALL) for j in judged], results)
     if args.per_query:
@@ -97,10 +100,9 @@ def main() -> int:
     return 0
 
 
-def _scored(engine, item: ev.Judged) -> ev.Scores:
-    ranking = engine.rank(item.query.split("\t", 1)[1])
-    return ev.Scores(ev.ndcg(ranking, item.grades), ev.reciprocal_rank(ranking, item.grades),
-                     ev.recall(ranking, item.grades), ranking[:ev.K])
+def _key(set_name: str, query: str) -> str:
+    """A query's key in the merged tables: the same words may be a query of two sets."""
+    return f"{set_name}\t{query}"
 
 
 if __name__ == "__main__":
