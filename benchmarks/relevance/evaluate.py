@@ -348,7 +348,8 @@ material, as fresh10 to fresh25 became before them (judged_sets.py).
 --fresh29 (collection_fresh29/) is a twenty-ninth, made in session 30 for session 31 the same way, and every --freshN
 after it (collection_freshN/) one more, one per session: its row of judged_sets.py (and --help) says the session that
 made it. fresh29, fresh30 and fresh31 were run at the end of every session from their first run to session 35; since
-session 36 they are tuning material (judged_sets.py).
+session 36 they are tuning material (judged_sets.py). fresh32 to fresh35 were run at the end of every session from
+their first run to session 44, where they became tuning material too.
 --typo-starter, --typo-field and --typo-tune3 (session 6) are derived tuning material: tuning queries of the
 starter set, of the field set's tune half with tune2, and of tune3, each written once more with a realistic
 typo or spacing error, keeping its source's judgments (judgments_typo_*.yaml; the rules are in their headers).

@@ -23,7 +23,7 @@ class JudgedSet:
     # A check set: nobody tunes on it, so its queries are never shown one by one (evaluate.py prints its per-kind
     # summaries only, and --per-query and --peer-losses leave its queries out). A check set becomes tuning material
     # after its one run at the end of a session by dropping this flag (fresh10, fresh11, fresh12, fresh17, fresh19
-    # to fresh25).
+    # to fresh25), or after its runs at the end of several sessions (fresh26 to fresh35).
     check: bool = False
     # Made to be measured beside the bundled corpus: every query pooled (pool_beside_starter.py --check NAME) and
     # its starter documents graded under the check key of beside_starter_grades.yaml, by its judgments file's name.
@@ -104,14 +104,14 @@ SETS = (
          "sessions 32 to 35 (made in session 31); tuning material since session 36", pooled=True),
     _own("fresh31", "a thirty-first fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, run at the end of "
          "sessions 33 to 35 (made in session 32); tuning material since session 36", pooled=True),
-    _own("fresh32", "a thirty-second fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
-         "(session 33)", check=True, pooled=True),
-    _own("fresh33", "a thirty-third fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
-         "(session 34)", check=True, pooled=True),
-    _own("fresh34", "a thirty-fourth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
-         "(session 35)", check=True, pooled=True),
-    _own("fresh35", "a thirty-fifth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
-         "(session 36)", check=True, pooled=True),
+    _own("fresh32", "a thirty-second fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, run at the end of "
+         "sessions 34 to 44 (made in session 33); tuning material since session 44", pooled=True),
+    _own("fresh33", "a thirty-third fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, run at the end of "
+         "sessions 35 to 44 (made in session 34); tuning material since session 44", pooled=True),
+    _own("fresh34", "a thirty-fourth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, run at the end of "
+         "sessions 36 to 44 (made in session 35); tuning material since session 44", pooled=True),
+    _own("fresh35", "a thirty-fifth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, run at the end of "
+         "sessions 37 to 44 (made in session 36); tuning material since session 44", pooled=True),
     _own("fresh36", "a thirty-sixth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
          "(staged in session 37, judged in session 38)", check=True, pooled=True),
     _own("fresh37", "a thirty-seventh fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
