@@ -123,6 +123,7 @@ class Taxonomy:
         self._ancestors: dict[str, tuple[str, ...]] = {}
         for term in self._terms["region"].values():  # parents come before children
             self._ancestors[term.id] = (term.parent, *self._ancestors[term.parent]) if term.parent else ()
+        self._add_place_forms_to_texts()
 
     # -- loading ----------------------------------------------------------------------------------
     def _fail(self, facet: str, message: str) -> TaxonomyError:
@@ -195,6 +196,19 @@ class Taxonomy:
                     self._text_forms[facet][key] = term.id
                     spelling = fold(name) if facet == "region" else key
                     self._spellings[facet][spelling] = self._spellings[facet].get(spelling, False) or kind == "mention"
+
+    def _add_place_forms_to_texts(self) -> None:
+        """A place's adjective in a text ("Ambachtse jongeren", "Waddinxveense scholen") is a mention of the place,
+        as the taxonomy's own mentions are (Goudse, Leidse): the forms of one place that place_forms generates or
+        lists, where they are no name or mention of a value yet. Areas of several places ("Bollenstreek") are not:
+        a mention suggests one value."""
+        for form, ids in self.place_forms.items():
+            key = normalise(form)
+            if len(ids) != 1 or key in self._keys["region"] or key in self._text_forms["region"]:
+                continue
+            self._mentions["region"].add(key)
+            self._text_forms["region"][key] = ids[0]
+            self._spellings["region"][fold(form)] = True
 
     def _load_synonyms(self, groups: object) -> list[tuple[str, ...]]:
         if groups is None:
@@ -470,11 +484,14 @@ _ADJECTIVE_SUFFIX = "se"
 
 def _adjective(name: str) -> str | None:
     """The regular adjective of a one-word place name (hyphens allowed): Rotterdam -> Rotterdamse,
-    Leiden -> Leidse, Gouda -> Goudse, Maassluis -> Maassluise, Zuid-Holland -> Zuid-Hollandse. None for
-    names of several words or with a vowel ending that has no regular form (Lisse, Capelle)."""
+    Leiden -> Leidse, Waddinxveen -> Waddinxveense, Gouda -> Goudse, Maassluis -> Maassluise, Zuid-Holland ->
+    Zuid-Hollandse. None for names of several words or with a vowel ending that has no regular form (Lisse,
+    Capelle)."""
     if " " in name or not name[-1:].isalpha() or len(name) < 4:
         return None
     lowered = name.lower()
+    if lowered.endswith("een"):
+        return name + _ADJECTIVE_SUFFIX  # Waddinxveen -> Waddinxveense: the -en of "veen" is no ending
     if lowered.endswith("en"):
         return name[:-2] + _ADJECTIVE_SUFFIX
     if lowered.endswith("a"):

@@ -125,7 +125,10 @@ def test_place_forms_are_generated_adjectives_and_the_listed_irregular_names():
     forms = taxonomy_for(Path(TAXONOMY).parent).place_forms
     assert forms["Rotterdamse"] == ("rotterdam",) and forms["Leidse"] == ("leiden",)  # + se, -en + se
     assert forms["Goudse"] == ("gouda",) and forms["Zuid-Hollandse"] == ("zuid-holland",)
-    assert forms["Maassluise"] == ("maassluis",)
+    assert forms["Maassluise"] == ("maassluis",) and forms["Waddinxveense"] == ("waddinxveen",)  # -een + se
+    assert "Waddinxvese" not in forms
+    assert forms["Bodegraafse"] == ("bodegraven-reeuwijk",) and forms["Voorburgse"] == ("leidschendam-voorburg",)
+    assert "Ambachtse" not in forms  # only a text's mention (taxonomy.yaml): typed, it is "ambachten" (crafts)
     assert forms["Haagse"] == ("den-haag",) and forms["Dordtse"] == ("dordrecht",)  # listed, irregular
     assert set(forms["Duin- en Bollenstreek"]) == {"hillegom", "lisse", "noordwijk", "teylingen", "katwijk"}
     assert "Nederlandse" not in forms  # a country is no place to filter by

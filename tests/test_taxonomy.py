@@ -195,6 +195,15 @@ def test_find_in_text_krimpen_alone_is_krimpen_aan_den_ijssel(tax):
     assert tax.find_in_text("region", "Een school in Krimpen aan de Lek") == ["krimpenerwaard"]
 
 
+def test_find_in_text_a_places_adjective_is_a_mention_of_it(tax):
+    # Generated (Waddinxveense, Sliedrechtse) or listed (Bodegraafse) as place_forms are, as well as those the taxonomy
+    # names as mentions (Goudse, Ambachtse): an import files a page about "Ambachtse jongeren" under Hendrik-Ido-Ambacht.
+    text = "Waddinxveense scholen, Sliedrechtse kinderen en Ambachtse jongeren; de Bodegraafse kaas."
+    assert tax.find_in_text("region", text) == ["waddinxveen", "sliedrecht", "hendrik-ido-ambacht",
+                                                "bodegraven-reeuwijk"]
+    assert tax.find_in_text("region", "Bollenstreekse tulpen") == []  # an area of several places: no one value
+
+
 def test_find_in_text_for_themes_disciplines_and_audiences(tax):
     assert tax.find_in_text("theme", "Erfgoed en deskundigheidsbevordering") == ["erfgoed", "professionalisering"]
     assert tax.find_in_text("discipline", "Een bezoek aan het museum en een dansles") == ["erfgoed", "dans"]
