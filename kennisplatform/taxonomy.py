@@ -190,12 +190,17 @@ class Taxonomy:
                     raise self._fail(facet, f"'{name}' ({kind} van '{term.id}') hoort al bij '{taken}'")
                 if kind == "naam":
                     self._keys[facet][key] = term.id
-                else:
-                    self._mentions[facet].add(key)
                 if name != term.id or kind == "mention":  # ids ("beeldende-kunst") are not looked for in texts
-                    self._text_forms[facet][key] = term.id
-                    spelling = fold(name) if facet == "region" else key
-                    self._spellings[facet][spelling] = self._spellings[facet].get(spelling, False) or kind == "mention"
+                    self._add_text_form(facet, name, key, term.id, mention=kind == "mention")
+
+    def _add_text_form(self, facet: str, name: str, key: str, term_id: str, mention: bool) -> None:
+        """Look for `name` (normalised: `key`) in texts as the value: a label or alias, or a mention (weaker
+        evidence for suggest.py). Place names keep their capitals (_text_patterns)."""
+        if mention:
+            self._mentions[facet].add(key)
+        self._text_forms[facet][key] = term_id
+        spelling = fold(name) if facet == "region" else key
+        self._spellings[facet][spelling] = self._spellings[facet].get(spelling, False) or mention
 
     def _add_place_forms_to_texts(self) -> None:
         """A place's adjective in a text ("Ambachtse jongeren", "Waddinxveense scholen") is a mention of the place,
@@ -204,11 +209,8 @@ class Taxonomy:
         a mention suggests one value."""
         for form, ids in self.place_forms.items():
             key = normalise(form)
-            if len(ids) != 1 or key in self._keys["region"] or key in self._text_forms["region"]:
-                continue
-            self._mentions["region"].add(key)
-            self._text_forms["region"][key] = ids[0]
-            self._spellings["region"][fold(form)] = True
+            if len(ids) == 1 and key not in self._keys["region"] and key not in self._text_forms["region"]:
+                self._add_text_form("region", form, key, ids[0], mention=True)
 
     def _load_synonyms(self, groups: object) -> list[tuple[str, ...]]:
         if groups is None:
