@@ -142,3 +142,20 @@ def test_a_related_word_that_the_query_has_itself_is_not_the_other_words_evidenc
     assert (analysis.stem("dijk"),) not in [c.terms for c in polders.alternatives if c.kind == "related"]
     assert (analysis.stem("dijk"),) in [c.terms for c in parse_query("polders").groups[0].alternatives]
     assert hits(engine, "polders en dijken")[0] == "polder"
+
+
+UMBRELLA_DOCS = [
+    ("fortress", "Groep 7 in de vesting", [],
+     "De leerlingen liepen over de wallen van de vesting en hoorden hoe de waterlinie het land verdedigde."),
+    ("tiles", "Onthulling van de tegelwand", [],
+     "Kinderen van drie basisscholen ontwierpen de tegels voor een tegelwand bij het stadhuis."),
+    ("heritage-day", "Erfgoed op school", [], "Een dag over het erfgoed van het dorp: de molen en de boerderij."),
+] + [(f"news-{i}", f"Nieuws {i}", [], "De school organiseert een open dag voor ouders.") for i in range(6)]
+umbrella_engine = articles_engine(UMBRELLA_DOCS, name="umbrella_engine")
+
+
+def test_an_umbrella_phrase_finds_the_page_that_names_its_subject_otherwise(umbrella_engine):
+    # Session 45: a page about a fortress says neither "militair" nor, here, "erfgoed"; "kunst in de openbare
+    # ruimte" is a tile wall by the town hall. Before, "militair erfgoed" listed the page about heritage only.
+    assert hits(umbrella_engine, "militair erfgoed")[0] == "fortress"
+    assert hits(umbrella_engine, "kunst in de openbare ruimte")[0] == "tiles"
