@@ -12,15 +12,25 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import analysis
+from .params import PER_PAGE_DEFAULT
 
 MAX_GROUPS = 12  # more words than this add little but cost a lot; the rest is ignored (and said so)
 MIN_PREFIX = 2
 MAX_PARTS_GROUPS = 3  # a compound word meets its parts written apart in queries of up to this many words
-# A word meets its related words of the field (analysis.related_words) in queries of up to this many content words:
-# an umbrella word is typed alone or with one more ("maritiem erfgoed"); in longer queries the other words say what
-# is meant, and there the related words lowered as many tuning queries as they raised (docs/performance.md, "Session
-# 22: related words of the field").
+# A word meets its related words of the field (analysis.related_words) in queries of up to this many content words,
+# when fewer documents than a page have it (RELATED_BELOW): an umbrella word is typed alone or with one more
+# ("maritiem erfgoed"), and its related words fill the page that its own documents do not; beside a common word's own
+# pages they were noise. In longer queries the other words say what is meant, and there the related words lowered as
+# many tuning queries as they raised (docs/performance.md, "Session 22: related words of the field").
 MAX_RELATED_GROUPS = 2
+RELATED_BELOW = PER_PAGE_DEFAULT
+# In a longer query a word meets them only where the collection hardly has it, so that they are its evidence: in a
+# question when fewer than RELATED_QUESTION_BELOW documents have it ("waar vind je lessen over streektaal of dialect"
+# on a page about Frisian), in several topical words only when none has. Session 45: +2.75 on the tuning runs, 13
+# up, 5 down; fewer than 3 in every long query +2.72, 34 up, 27 down, the losses in several topical words and
+# titles; fewer than 10, as in short queries, +3.09, 70 up, 66 down.
+RELATED_QUESTION_BELOW = 3
+RELATED_LONG_BELOW = 1
 # A query that starts with one of these, or ends with "?", is a question (search._every_word).
 QUESTION_WORDS = frozenset("hoe wat wie waar waarom wanneer welke welk hoeveel waarmee waarvoor waardoor".split())
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
@@ -104,11 +114,12 @@ class _Token:
 
 def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] | None = None,
                 rare: Callable[[str, tuple[str, ...]], bool] | None = None,
-                few: Callable[[str], bool] | None = None) -> ParsedQuery:
+                documents: Callable[[str], int] | None = None) -> ParsedQuery:
     """Parse a cleaned query string (see params.clean_query). `synonyms` maps a tuple of query terms
     to the alternative term tuples (see build_synonym_table). `rare(stem, parts)`: whether a compound (its stem and
-    its parts' stems) is rare enough in the collection that a long query keeps its parts (_rare_compound). `few(stem)`:
-    whether so few documents have a word that its related words of the field count (None: they always do)."""
+    its parts' stems) is rare enough in the collection that a long query keeps its parts (_rare_compound).
+    `documents(key)`: how many documents have a word's term or a phrase's terms ("levensbeschouw", "immateriel
+    erfgoed"), which decides whether its related words of the field count (_related_below; None: they always do)."""
     parsed = ParsedQuery(text=text)
     tokens = _tokenize(text)
     typed_terms = {term for token in tokens if token.kind == "word" for term in analysis.analyze_query(token.text)}
@@ -159,18 +170,27 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
                                      if c.kind != "parts" and not (c.kind == "derived" and len(c.terms) > 1)),
                                g.text, g.filler)
                          for g in parsed.groups]
-    if len(parsed.content_groups) <= MAX_RELATED_GROUPS:
-        had = {clause.terms for group in parsed.groups for clause in group.alternatives}
-        parsed.groups = [_with_related(g, few, had) for g in parsed.groups]
+    had = {clause.terms for group in parsed.groups for clause in group.alternatives}
+    below = _related_below(parsed)
+    parsed.groups = [_with_related(g, documents, below, had) for g in parsed.groups]
     if len(parsed.groups) > MAX_GROUPS:
         parsed.groups = parsed.groups[:MAX_GROUPS]
         parsed.notes.append(f"Alleen de eerste {MAX_GROUPS} woorden zijn gebruikt.")
     return parsed
 
 
-def _with_related(group: Group, few: Callable[[str], bool] | None, had: set[tuple[str, ...]]) -> Group:
+def _related_below(parsed: ParsedQuery) -> int:
+    """How few documents must have a word of this query for its related words to count (MAX_RELATED_GROUPS,
+    RELATED_QUESTION_BELOW)."""
+    if len(parsed.content_groups) <= MAX_RELATED_GROUPS:
+        return RELATED_BELOW
+    return RELATED_QUESTION_BELOW if parsed.is_question else RELATED_LONG_BELOW
+
+
+def _with_related(group: Group, documents: Callable[[str], int] | None, below: int,
+                  had: set[tuple[str, ...]]) -> Group:
     """The group with its word's related words of the field (analysis.related_words), for a content word or an
-    umbrella phrase ("immaterieel erfgoed", grouped as a synonym's phrase is) that `few` documents have:
+    umbrella phrase ("immaterieel erfgoed", grouped as a synonym's phrase is) that fewer than `below` documents have:
     "levensbeschouwing" also matches "synagoge", weighed lower (search.RELATED_WEIGHT). Not a related word that the
     query has already (`had`: every group's terms): in "polders en dijken" a page with only "dijken" matched both
     words, "dijk" being a related word of "polder", and came before the pages about polders (tune14 0.616 ->
@@ -180,7 +200,7 @@ def _with_related(group: Group, few: Callable[[str], bool] | None, had: set[tupl
     if group.filler or typed.kind not in ("terms", "phrase") or typed.kind == "terms" and len(typed.terms) != 1:
         return group
     key = " ".join(typed.terms)
-    if not analysis.related_words(key) or few is not None and not few(key):
+    if not analysis.related_words(key) or documents is not None and documents(key) >= below:
         return group
     related = tuple(Clause("related", terms, word, synonym=True)
                     for word, terms in analysis.related_words(key) if terms not in had)

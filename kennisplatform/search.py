@@ -117,13 +117,12 @@ COLLOCATION_SHARE = 0.5
 PAGE_TO_FILL = PER_PAGE_DEFAULT
 # A related word of the field (query.Clause kind "related", data/related_words.tsv: "synagoge" for
 # "levensbeschouwing") counts for the word in the tiers and weighs this share of the typed word's BM25F, its best
-# related word only (_add_related_scores). Only for a word that fewer documents than a page have: the related words
-# fill the page that the word's own documents do not (_few_documents). On the tuning sets
+# related word only (_add_related_scores). Only for a word that few documents have (query.RELATED_BELOW and the
+# thresholds after it, counted by _key_documents). On the tuning sets
 # (docs/performance.md, "Session 22: related words of the field"): 35 up, 11 down, summed +7.29 (without fresh21,
 # whose losses the list was first written for, 26 up, 9 down, +4.29); 0.2 / 0.3 / 0.7 summed +6.06 / +6.78 / +6.31;
 # the held-out half unchanged alone and beside at each.
 RELATED_WEIGHT = 0.5
-RELATED_BELOW = PAGE_TO_FILL
 MAX_RELATED_SHOWN = 5  # related words the page names ("Ook gevonden met verwante woorden: ...")
 # A first page that the listing does not fill (fewer than PAGE_TO_FILL documents) is followed by pages like its first
 # SIMILAR_FROM results: those with most of the SIMILAR_TERMS words that tell the lead of those results apart (Bo1, as
@@ -831,17 +830,16 @@ class SearchEngine:
         """The query as searched: parsed with the synonyms, and a filler word that makes a fixed expression in
         this collection a content word (the query as typed, and as spelling-corrected)."""
         parsed = parse_query(text, self.synonyms, partial(self._rare_compound, state),
-                             partial(self._few_documents, state))
+                             partial(self._key_documents, state))
         return self._with_collocations(state, _without_absent(state, parsed))
 
-    def _few_documents(self, state: _State, key: str) -> bool:
-        """Whether fewer than RELATED_BELOW documents have the term, or the phrase of several terms (most in any one
-        field): then its related words of the field count. They are there to find the pages a rare umbrella word
-        misses; beside a common word's own pages they were noise."""
+    def _key_documents(self, state: _State, key: str) -> int:
+        """How many documents have the term, or the phrase of several terms (most in any one field): whether its
+        related words of the field count (query._related_below)."""
         if " " not in key:
-            return _documents(state, key) < RELATED_BELOW
+            return _documents(state, key)
         terms = tuple(key.split())
-        return max(self._phrase_bits(state, name, terms).bit_count() for name in schema.TEXT_FIELDS) < RELATED_BELOW
+        return max(self._phrase_bits(state, name, terms).bit_count() for name in schema.TEXT_FIELDS)
 
     @staticmethod
     def _rare_compound(state: _State, term: str, parts: tuple[str, ...]) -> bool:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from conftest import articles_engine, hits
 
-from kennisplatform import analysis, search
+from kennisplatform import analysis
 from kennisplatform.params import SearchParams
-from kennisplatform.query import parse_query
+from kennisplatform.query import MAX_RELATED_GROUPS, RELATED_BELOW, RELATED_QUESTION_BELOW, parse_query
 
 DOCS = [
     ("synagogue", "Klas 6 bezoekt de synagoge",
@@ -81,7 +81,7 @@ def test_the_page_says_which_related_words_found_more(engine):
 
 
 COMMON_DOCS = DOCS + [(f"religion-{i}", f"Religie in groep {i}", "Over religie en geloof in de klas.")
-                      for i in range(search.RELATED_BELOW)]
+                      for i in range(RELATED_BELOW)]
 common_engine = articles_engine([(doc_id, title, [], body) for doc_id, title, body in COMMON_DOCS],
                                 name="common_engine")
 
@@ -90,14 +90,28 @@ def test_a_word_that_many_pages_have_gets_no_related_words(common_engine):
     # Its own pages fill the page; a related word would only add noise beside them.
     found = hits(common_engine, "religie", per_page=50)
     assert "mosque" not in found and "synagogue" not in found
-    assert len(found) == search.RELATED_BELOW
+    assert len(found) == RELATED_BELOW
 
 
-def test_a_longer_query_keeps_to_its_own_words():
+def _has_related(text: str, documents: int) -> bool:
+    """Whether the query's words meet related words where each word (and phrase) is in `documents` documents."""
+    return any(c.kind == "related" for g in parse_query(text, documents=lambda key: documents).groups
+               for c in g.alternatives)
+
+
+def test_a_longer_query_keeps_to_its_own_words_unless_the_collection_hardly_has_one():
     # Three content words say what is meant; related words there lowered as many queries as they raised.
-    assert any(c.kind == "related" for g in parse_query("levensbeschouwing bovenbouw").groups for c in g.alternatives)
-    assert not any(c.kind == "related" for g in parse_query("levensbeschouwing lessen bovenbouw").groups
-                   for c in g.alternatives)
+    assert _has_related("levensbeschouwing bovenbouw", RELATED_BELOW - 1)
+    assert not _has_related("levensbeschouwing bovenbouw", RELATED_BELOW)
+    assert not _has_related("levensbeschouwing lessen bovenbouw", RELATED_BELOW - 1)
+    # Session 45: a word that no document has meets them in any query: they are all the evidence of it there.
+    assert _has_related("levensbeschouwing lessen bovenbouw", 0)
+    # In a question, also a word that few documents have ("streektaal" for a page about Frisian).
+    question = "welke lessen over levensbeschouwing passen in de bovenbouw"
+    assert len(parse_query(question).content_groups) > MAX_RELATED_GROUPS
+    assert _has_related(question, RELATED_QUESTION_BELOW - 1)
+    assert not _has_related(question, RELATED_QUESTION_BELOW)
+    assert not _has_related(question.replace("welke", "de"), RELATED_QUESTION_BELOW - 1)
 
 
 def test_beside_a_relaxation_the_related_words_have_a_note_of_their_own():
@@ -150,6 +164,9 @@ UMBRELLA_DOCS = [
     ("tiles", "Onthulling van de tegelwand", [],
      "Kinderen van drie basisscholen ontwierpen de tegels voor een tegelwand bij het stadhuis."),
     ("heritage-day", "Erfgoed op school", [], "Een dag over het erfgoed van het dorp: de molen en de boerderij."),
+    ("frisian", "Groep 5 zingt in het Fries", [], "In de lessen van een basisschool in het dorp leerden de "
+                                                  "kinderen liedjes in het Fries."),
+    ("lessons", "Nieuwe lessen", [], "Op de website staan nieuwe lessen voor de basisschool."),
 ] + [(f"news-{i}", f"Nieuws {i}", [], "De school organiseert een open dag voor ouders.") for i in range(6)]
 umbrella_engine = articles_engine(UMBRELLA_DOCS, name="umbrella_engine")
 
@@ -159,3 +176,9 @@ def test_an_umbrella_phrase_finds_the_page_that_names_its_subject_otherwise(umbr
     # ruimte" is a tile wall by the town hall. Before, "militair erfgoed" listed the page about heritage only.
     assert hits(umbrella_engine, "militair erfgoed")[0] == "fortress"
     assert hits(umbrella_engine, "kunst in de openbare ruimte")[0] == "tiles"
+
+
+def test_a_question_finds_the_page_that_names_its_rare_umbrella_word_otherwise(umbrella_engine):
+    # Session 45: no page says "streektaal"; the page on lessons in Frisian answers the question, the page about
+    # lessons for the basisschool has the other words, more often. Before, a question's words met no related words.
+    assert hits(umbrella_engine, "waar vind je lessen over streektaal voor de basisschool")[0] == "frisian"
