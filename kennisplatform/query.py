@@ -27,7 +27,7 @@ RELATED_BELOW = PER_PAGE_DEFAULT
 # In a longer query a word meets them only where the collection hardly has it, so that they are its evidence: in a
 # question when fewer than RELATED_QUESTION_BELOW documents have it ("waar vind je lessen over streektaal of dialect"
 # on a page about Frisian), in several topical words only when none has. Session 45: +2.75 on the tuning runs, 13
-# up, 5 down; fewer than 3 in every long query +2.72, 34 up, 27 down, the losses in several topical words and
+# up, 5 down; fewer than 3 in every long query +2.72, 24 up, 21 down, the losses in several topical words and
 # titles; fewer than 10, as in short queries, +3.09, 70 up, 66 down.
 RELATED_QUESTION_BELOW = 3
 RELATED_LONG_BELOW = 1
