@@ -180,7 +180,7 @@ def test_an_umbrella_phrase_finds_the_page_that_names_its_subject_otherwise(umbr
 
 def test_a_question_finds_the_page_that_names_its_rare_umbrella_word_otherwise(umbrella_engine):
     # Session 45: no page says "streektaal"; the page on lessons in Frisian answers the question, the page about
-    # lessons for the basisschool has the other words, more often. Before, a question's words met no related words.
+    # lessons for the basisschool has the other words. Before, a question's words met no related words.
     result = umbrella_engine.search(SearchParams(q="waar vind je lessen over streektaal voor de basisschool"))
     assert result.hits[0].id == "frisian"
     assert result.related == ["fries"]  # and the page says so
