@@ -197,6 +197,19 @@ LIGHT_VERBS = frozenset(analysis.stem(word) for word in (
 # For every long query (not only questions) it lowered one held-out multi query beside the bundled corpus; without
 # the share, a question about "basisscholen" (whose synonyms say the same) fell.
 TYPED_SHARE = 0.5
+# A long query's page with every content word (its first tier) that scores under this share of the best page without
+# every word goes down among those (_weak_first_down), a question's under WEAK_FIRST_QUESTION: a meeting report that
+# names each word once, among a thousand others, is not more about the question than the page that says three of its
+# words throughout. Beside the bundled corpus, "hoe krijgen leerlingen zonder auditie een rol in de schoolmusical?"
+# listed a Zoetermeer network meeting (score 3.8) before the page about a school musical (11.2), which never says
+# "auditie". On the tuning sets (docs/performance.md, "Session 46"): 1/3, and 1/2 for questions, +1.06 summed over
+# 3,768 query runs, 20 up and 6 down, nearly all beside the bundled corpus (that query 0.620 -> 0.883, bs_tune15
+# "hoe leren pabostudenten om zelf muziekles te geven op de basisschool?" 0.818 -> 0.936; bs_fresh11 "wat leren kinderen
+# over de geschiedenis van hun eigen stad" 0.789 -> 0.725); the held-out half: multi alone 0.909 -> 0.910, titles
+# beside 0.932 -> 0.934. 1/2 for every long query (+1.45) lowered held-out multi alone 0.909 -> 0.890; 0.7, +0.56, lost
+# tune2's and tune3's questions.
+WEAK_FIRST = 1 / 3
+WEAK_FIRST_QUESTION = 0.5
 # A long query's BM25F score is multiplied by (share of its weight matched) ** COORDINATION.
 COORDINATION = 1.0
 # A long query of keywords (no filler word, not a question: "cultuurcoördinator uren taken school") asks for
@@ -1681,10 +1694,10 @@ class SearchEngine:
     def _ranked(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int,
                 needed: int) -> tuple[list[int], dict[int, float]]:
         """Short queries: tiers by the number of content groups matched (all words first), BM25F within
-        a tier. Long queries: documents with every content word, together (_together_first), first, then the
-        others; within each, BM25F times the share of the query's weight matched. Either way a document whose
-        title covers the query (Plan.title_first) is ranked with those that have every word. Only the documents
-        of the tiers that fill the page are scored."""
+        a tier. Long queries: documents with every content word, together (_together_first) and not weakly
+        (_weak_first_down), first, then the others; within each, BM25F times the share of the query's weight
+        matched. Either way a document whose title covers the query (Plan.title_first) is ranked with those that have
+        every word. Only the documents of the tiers that fill the page are scored."""
         size = state.ranker.size
         tiers = self._tiers(state, parsed, plan, listed)
         reached, count = 0, 0
@@ -1701,6 +1714,8 @@ class SearchEngine:
             scores *= weight
             nearness = self._nearness(state, parsed, plan)
             tiers = self._together_first(state, parsed, tiers, plan.title_first & listed, scores, needed, nearness)
+            tiers = _weak_first_down(state, tiers, plan.title_first & listed, scores,
+                                     WEAK_FIRST_QUESTION if parsed.is_question else WEAK_FIRST)
             if tiers[0].bit_count() < needed and within is not None and \
                     not within[bitsets.to_array(tiers[1], size)].all():
                 # Pages moved down fill the page with others that were not scored yet: score them all.
@@ -2170,6 +2185,24 @@ def _squashed(name: str) -> str:
 def _classic_idf(parsed: ParsedQuery) -> bool:
     """Whether the query's words are scored with BM25's own idf (CLASSIC_IDF_FROM)."""
     return len(parsed.content_groups) >= CLASSIC_IDF_FROM
+
+
+def _weak_first_down(state: _State, tiers: list[int], first: int, scores: np.ndarray, share: float) -> list[int]:
+    """A long query's tiers ([every word, the rest]) with the every-word pages that score under `share` of the best page
+    of the rest moved down to it (WEAK_FIRST). A page whose title covers the query (`first`) stays. The rest counts as
+    far as it is scored: in a large collection _ranked scores only the tiers that fill the page, and when the first
+    does that alone, nothing moves."""
+    top, rest = tiers
+    size = state.ranker.size
+    if not top or not rest:
+        return tiers
+    best = scores[bitsets.to_array(rest, size)].max()
+    candidates = bitsets.to_array(top & ~first, size)
+    weak = candidates[scores[candidates] < share * best] if best > 0 else candidates[:0]
+    if not len(weak):
+        return tiers
+    moved = bitsets.from_array(weak, size)
+    return [top & ~moved, rest | moved]
 
 
 def _best_near(state: _State, nearness: _Nearness, tier: int, scores: np.ndarray, needed: int) -> None:
