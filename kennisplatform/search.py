@@ -1706,16 +1706,17 @@ class SearchEngine:
             count += tier.bit_count()
             if count >= needed:
                 break
-        saturated = _keywords_only(parsed) and not plan.title_first & listed
+        first = plan.title_first & listed
+        saturated = _keywords_only(parsed) and not first
         within = bitsets.to_mask(reached, size) if count * SCORED_SHARE < size else None
         scores = self._scores(state, parsed, within, saturated)
         if plan.evidence is not None:
             weight = plan.evidence.astype(np.float64) ** COORDINATION
             scores *= weight
             nearness = self._nearness(state, parsed, plan)
-            tiers = self._together_first(state, parsed, tiers, plan.title_first & listed, scores, needed, nearness)
-            tiers = _weak_first_down(state, tiers, plan.title_first & listed, scores,
-                                     WEAK_FIRST_QUESTION if parsed.is_question else WEAK_FIRST)
+            tiers = self._together_first(state, parsed, tiers, first, scores, needed, nearness)
+            weak_below = WEAK_FIRST_QUESTION if parsed.is_question else WEAK_FIRST
+            tiers = _weak_first_down(state, tiers, first, scores, weak_below)
             if tiers[0].bit_count() < needed and within is not None and \
                     not within[bitsets.to_array(tiers[1], size)].all():
                 # Pages moved down fill the page with others that were not scored yet: score them all.
