@@ -20,6 +20,10 @@ DOCS = [
     ("hoek-plein", "Een hoek van het plein", [], "Die hoek is een wandeling waard."),
     ("voorne", "Voorlezen op school", ["Voorne aan Zee"], "De bibliotheek leest voor in de klas."),
     ("bibliotheek", "De bibliotheek op school", [], "Een bibliotheek in de school, aan zee."),
+    ("bodegraven", "Zingen in de klas", ["Bodegraven-Reeuwijk"], "In Waarder zingen de kinderen elke week."),
+    ("waardering", "Waardering voor de leerkracht", [],
+     "Leerkrachten krijgen waardering voor hun muziekles; ouders waarderen het zingen."),
+    ("tinten", "Tinten van blauw", [], "Kinderen schilderen in alle tinten van blauw."),
 ]
 
 engine = articles_engine(DOCS)
@@ -64,3 +68,35 @@ def test_a_place_name_with_a_space_in_another_place_is_the_place(engine):
         assert result.relaxation is not None and result.relaxation.kind == "corrected", typed
         assert result.relaxation.shown == "Voorne aan Zee bibliotheek", typed
         assert hits(engine, typed)[0] == "voorne", typed
+
+
+# Common words whose Snowball stem is a village's name, or the stem of a place's other form (data/place_apart.tsv,
+# data/stem_apart.tsv): in a query they are the words, not the place.
+COMMON_WORDS_NOT_PLACES = ("waardering", "waarderen", "tinten", "hekel", "wijngaard", "vlammen", "voorschot",
+                           "heijden", "liemers")
+PLACE_FORMS = {"Waarder": "bodegraven-reeuwijk", "Tinte": "voorne-aan-zee", "Hekelingen": "nissewaard",
+               "Wijngaarden": "molenlanden", "Ter Heijde": "westland", "Liemeer": "nieuwkoop",
+               "Rhoonse": "albrandswaard", "Voorschotse": "voorschoten", "Vlaamse": "vlaanderen"}
+
+
+def _regions_of(engine, text: str) -> set[str]:
+    parsed = engine._parse(engine.state(), text)
+    return {clause.terms[1] for group in parsed.groups for clause in group.alternatives
+            if clause.kind == "facet" and clause.terms[0] == "region"}
+
+
+def test_a_common_word_is_no_place(engine):
+    for word in COMMON_WORDS_NOT_PLACES:
+        assert not _regions_of(engine, word), word
+
+
+def test_the_places_those_words_were_taken_for_are_still_found(engine):
+    for name, region in PLACE_FORMS.items():
+        assert region in _regions_of(engine, name), name
+        assert region in _regions_of(engine, name.lower()), name
+
+
+def test_appreciation_finds_the_page_about_it_not_the_village(engine):
+    assert hits(engine, "waardering") == ["waardering"]
+    assert hits(engine, "waarder") == ["bodegraven"]
+    assert hits(engine, "tinten") == ["tinten"]
