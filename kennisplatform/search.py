@@ -1259,7 +1259,7 @@ class SearchEngine:
 
     def _misspelled_place(self, state: _State, word: str, terms: list[str], phrase: bool = False) -> str | None:
         """A place name one edit off (two for long names), when the corpus lacks a term of the word (or
-        has it in at most RARE_DOCUMENTS documents and it is in no word list: "Cappelle") and it is no
+        has it in at most RARE_DOCUMENTS documents: "Cappelle"), it is in no word list, and it is no
         place already: "Nisewaard" -> "Nissewaard", "Pijnaker-Nootdorp" -> "Pijnacker-Nootdorp". With
         `phrase`, words of which no document has the run ("Hoekse Waard": hoek and waard are common words,
         "hoek waard" is in no text) count as lacking too."""
@@ -1270,8 +1270,11 @@ class SearchEngine:
             return None
         # A listed name itself is no typo (closest says None); one that only contains a place
         # ("Leidschendam-Voorbrug" has "Leidschendam") is still corrected as a whole.
-        if min(counts) and spelling.is_word(analysis.fold(word)):
-            return None  # a rare word, but a word ("leider" is not Leiden)
+        if spelling.is_word(analysis.fold(word)):
+            # A word, rare or missing here, is no misspelled place: "leider" is not Leiden, and "voorschot" (an
+            # advance payment), "tweelingen" or "veranderen" that no page has are not Voorschoten, Teylingen or
+            # Vlaanderen, one letter off.
+            return None
         return self._place_names.closest(word) or self._names_elsewhere.closest(word)
 
     def _misspelled_run(self, state: _State, run: str, terms: list[str]) -> bool:

@@ -98,3 +98,11 @@ def test_the_page_and_the_api_say_where_they_looked(tmp_path):
         page.get_data(as_text=True)
     data = client.get("/api/v1/search", query_string={"q": "Zoeterwoude"}).get_json()
     assert data["relaxation"]["kind"] == "wider-place" and data["hits"][0]["id"] == "leiden-dans"
+
+
+def test_a_word_that_no_page_has_is_no_misspelled_place(engine):
+    # "voorschot" (an advance payment) is one letter from Voorschoten, "tweelingen" from Teylingen: a word of the
+    # vocabulary that the corpus lacks is spelled right, so there is nothing to list, not Holland Rijnland.
+    for word in ("voorschot", "tweelingen"):
+        relaxation, found = relaxed(engine, word)
+        assert relaxation is None and found == [], word
