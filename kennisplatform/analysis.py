@@ -352,6 +352,21 @@ def word_zipf(word: str) -> float:
     return freq_to_zipf(freq) if freq else 0.0
 
 
+@lru_cache(maxsize=1)
+def _stems_commonest() -> dict[str, tuple[tuple[float, str], ...]]:
+    """Stem -> the vocabulary's two most common words with that stem."""
+    by_stem: dict[str, list[tuple[float, str]]] = {}
+    for word, zipf in _vocabulary().items():
+        by_stem.setdefault(stem(word), []).append((zipf, word))
+    return {term: tuple(sorted(words, reverse=True)[:2]) for term, words in by_stem.items()}
+
+
+def commonest_with_stem(term: str, besides: str = "") -> float:
+    """The Zipf frequency of the most common vocabulary word other than `besides` that stems to `term` (0.0: none):
+    "geef" (5.3) for gef, the stem of the village Geffen too."""
+    return next((zipf for zipf, word in _stems_commonest().get(term, ()) if word != besides), 0.0)
+
+
 def vocabulary() -> dict[str, float]:
     """The Dutch vocabulary (folded word -> Zipf frequency) the splitter uses; spelling correction
     proposes words from it."""

@@ -2302,13 +2302,15 @@ def _place_docs(parsed: ParsedQuery, group_bits: list[int]) -> int:
 
 
 def _a_word_too(name: str, terms: tuple[str, ...]) -> bool:
-    """Whether a place name is searched as an everyday word: one term, which the analyzer made other than the name
-    and which is a more common word than the name ("Den Helder" -> helder, "Huissen" -> huis, "Oude Meer" -> oud).
-    A query with that word would otherwise search the place's municipality ("helder uitleggen")."""
+    """Whether a place name is searched as an everyday word: one term, which is a more common word than the name
+    ("Den Helder" -> helder, "Huissen" -> huis, "Oude Meer" -> oud) or the stem of one ("Geffen" and "geef" -> gef,
+    "Lent" and "lente" -> lent, "De Steeg" and "steeg" -> steg). A query with that word would otherwise search the
+    place's municipality ("helder uitleggen", "geef je mening")."""
     folded = analysis.fold(name).lower()
-    if len(terms) != 1 or terms[0] == folded:
+    if len(terms) != 1:
         return False
-    word = analysis.word_zipf(terms[0])
+    word = max(analysis.word_zipf(terms[0]) if terms[0] != folded else 0.0,
+               analysis.commonest_with_stem(terms[0], besides=folded))
     # A name of several words that searches as one ("Den Helder") is that word.
     return word >= COMMON_WORD_ZIPF and (" " in folded or word > analysis.word_zipf(folded))
 

@@ -157,6 +157,11 @@ def test_a_place_name_that_searches_as_an_everyday_word_is_no_place(engine):
     assert (analysis.stem("hoofddorp"),) not in terms("oud erfgoed")
     assert (analysis.stem("bemmel"),) not in terms("huis")
     assert (analysis.stem("steyl"),) in terms("Venlo")
+    # Nor one whose stem a more common word has: "geef" is no Geffen (Oss, with Berghem), "lente" no Lent
+    # (Nijmegen), "steeg" no De Steeg (Rheden, with Ellecom).
+    assert (analysis.stem("berghem"),) not in terms("geef je mening")
+    assert (analysis.stem("nijmegen"),) not in terms("lente")
+    assert (analysis.stem("ellecom"),) not in terms("steeg")
 
 
 def test_a_municipality_elsewhere_of_several_words_is_one_unit(engine):
