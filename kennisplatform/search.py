@@ -75,7 +75,8 @@ HEAD_VARIANT_WEIGHT = 0.5
 # and lowered held-out questions and multi beside the bundled corpus.
 WIDER_PLACE_WEIGHT = 0.5
 # A place name outside the taxonomy whose one term is a word this common (wordfreq's Zipf scale: "helder" 4.5, "huis"
-# 5.7, "nagel" 3.7; "zwol" of Zwolle 2.6) is not searched as its municipality's place (_a_word_too).
+# 5.7, "nagel" 3.7; "zwol" of Zwolle 2.6), or the stem of one ("geef" 5.3 of Geffen), is not searched as its
+# municipality's place (_a_word_too).
 COMMON_WORD_ZIPF = 3.0
 # A municipality's part named by a compass point ("Rotterdam-Zuid", "Rotterdam Zuid", "Den Haag Zuidwest") is one of
 # its places, as a village is: the phrase, and the pages filed under the municipality, which weigh WIDER_PLACE_WEIGHT.
