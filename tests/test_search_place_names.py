@@ -4,6 +4,7 @@ pages about the place, not pages where the common word happens to stand beside t
 from __future__ import annotations
 
 from kennisplatform import analysis
+from kennisplatform.query import parse_query
 
 from conftest import articles_engine, hits
 
@@ -80,7 +81,7 @@ PLACE_FORMS = {"Waarder": "bodegraven-reeuwijk", "Tinte": "voorne-aan-zee", "Hek
 
 
 def _regions_of(engine, text: str) -> set[str]:
-    parsed = engine._parse(engine.state(), text)
+    parsed = parse_query(text, engine.synonyms)
     return {clause.terms[1] for group in parsed.groups for clause in group.alternatives
             if clause.kind == "facet" and clause.terms[0] == "region"}
 
