@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -356,29 +357,26 @@ def word_zipf(word: str) -> float:
 _DOUBLE_VOWEL = re.compile(r"([aeiou])\1")
 
 
-@lru_cache(maxsize=1)
-def _vocabulary_by_beginning() -> tuple[list[str], list[str]]:
-    """The vocabulary's words sorted by their letters with doubled vowels written once (geef -> gef), and the words
-    in that order: a word's stem is its beginning so written, but for the last letter (geven -> gef)."""
-    pairs = sorted((_DOUBLE_VOWEL.sub(r"\1", word), word) for word in _vocabulary())
-    return [key for key, _ in pairs], [word for _, word in pairs]
-
-
-def commonest_with_stem(term: str, besides: str = "") -> float:
-    """The Zipf frequency of the most common vocabulary word other than `besides` that stems to `term` (0.0: none):
-    "geef" (5.3) for gef, the stem of the village Geffen too. Only the words that begin as the stem does are
-    stemmed: all 28,000 words would cost a third of a second in each new process."""
-    keys, words = _vocabulary_by_beginning()
-    beginning = term[:-1] if len(term) > 3 else term[:2]
+def commonest_with_stems(terms: Iterable[str]) -> dict[str, tuple[tuple[float, str], ...]]:
+    """Each stem -> the two most common vocabulary words that stem to it, most common first, with their Zipf frequency:
+    gef -> geef (5.3), geffen (3.0), so the village Geffen is also a common word's stem. Only the words that begin as
+    the stem does (doubled vowels written once, its last letter aside: geven -> gef) are stemmed: all 28,000 words would
+    cost a third of a second in each new process. Nothing is kept: it is asked once, for the synonym table."""
     vocabulary = _vocabulary()
-    best = 0.0
-    for i in range(bisect_left(keys, beginning), len(keys)):
-        if not keys[i].startswith(beginning):
-            break
-        word = words[i]
-        if word != besides and vocabulary[word] > best and stem(word) == term:
-            best = vocabulary[word]
-    return best
+    pairs = sorted((_DOUBLE_VOWEL.sub(r"\1", word), word) for word in vocabulary)
+    keys = [key for key, _ in pairs]
+    commonest = {}
+    for term in set(terms):
+        beginning = term[:-1] if len(term) > 3 else term[:2]
+        found = []
+        for i in range(bisect_left(keys, beginning), len(pairs)):
+            key, word = pairs[i]
+            if not key.startswith(beginning):
+                break
+            if stem(word) == term:
+                found.append((vocabulary[word], word))
+        commonest[term] = tuple(sorted(found, reverse=True)[:2])
+    return commonest
 
 
 def vocabulary() -> dict[str, float]:

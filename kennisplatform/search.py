@@ -568,9 +568,11 @@ class SearchEngine:
         taken = Counter(terms[name] for group in elsewhere for name in group)
         taxonomy_names = [name for group in self.taxonomy.synonym_groups() for name in group] + list(self._value_names)
         ours = {tuple(analysis.analyze_query(name)) for name in taxonomy_names}
+        commonest = analysis.commonest_with_stems(one for one, *more in terms.values() if not more)
 
         def kept(name: str) -> bool:
-            return taken[terms[name]] == 1 and terms[name] not in ours and not _a_word_too(name, terms[name])
+            return taken[terms[name]] == 1 and terms[name] not in ours and \
+                not _a_word_too(name, terms[name], commonest)
         return [(name.lower(), *(place.lower() for place in places if kept(place)))
                 for name, *places in elsewhere if kept(name)]
 
@@ -2302,16 +2304,16 @@ def _place_docs(parsed: ParsedQuery, group_bits: list[int]) -> int:
     return docs
 
 
-def _a_word_too(name: str, terms: tuple[str, ...]) -> bool:
+def _a_word_too(name: str, terms: tuple[str, ...], commonest: dict[str, tuple[tuple[float, str], ...]]) -> bool:
     """Whether a place name is searched as an everyday word: one term, which is a more common word than the name
     ("Den Helder" -> helder, "Huissen" -> huis, "Oude Meer" -> oud) or the stem of one ("Geffen" and "geef" -> gef,
-    "Lent" and "lente" -> lent, "De Steeg" and "steeg" -> steg). A query with that word would otherwise search the
-    place's municipality ("helder uitleggen", "geef je mening")."""
+    "Lent" and "lente" -> lent, "De Steeg" and "steeg" -> steg; `commonest`: analysis.commonest_with_stems). A query
+    with that word would otherwise search the place's municipality ("helder uitleggen", "geef je mening")."""
     folded = analysis.fold(name).lower()
     if len(terms) != 1:
         return False
     word = max(analysis.word_zipf(terms[0]) if terms[0] != folded else 0.0,
-               analysis.commonest_with_stem(terms[0], besides=folded))
+               next((zipf for zipf, other in commonest.get(terms[0], ()) if other != folded), 0.0))
     # A name of several words that searches as one ("Den Helder") is that word.
     return word >= COMMON_WORD_ZIPF and (" " in folded or word > analysis.word_zipf(folded))
 

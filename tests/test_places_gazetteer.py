@@ -162,6 +162,9 @@ def test_a_place_name_that_searches_as_an_everyday_word_is_no_place(engine):
     assert (analysis.stem("berghem"),) not in terms("geef je mening")
     assert (analysis.stem("nijmegen"),) not in terms("lente")
     assert (analysis.stem("ellecom"),) not in terms("steeg")
+    commonest = analysis.commonest_with_stems(["gef", "steg"])
+    assert [word for _, word in commonest["gef"]] == ["geef", "geffen"]  # more common first
+    assert commonest["steg"][0][1] == "steeg"
 
 
 def test_a_municipality_elsewhere_of_several_words_is_one_unit(engine):
