@@ -360,22 +360,29 @@ _DOUBLE_VOWEL = re.compile(r"([aeiou])\1")
 def commonest_with_stems(terms: Iterable[str]) -> dict[str, tuple[tuple[float, str], ...]]:
     """Each stem -> the two most common vocabulary words that stem to it, most common first, with their Zipf frequency:
     gef -> geef (5.3), geffen (3.0), so the village Geffen is also a common word's stem. Only the words that begin as
-    the stem does (doubled vowels written once, its last letter aside: geven -> gef) are stemmed: all 28,000 words would
-    cost a third of a second in each new process. Nothing is kept: it is asked once, for the synonym table."""
+    the stem does (doubled vowels written once, its last letter aside: geven -> gef), and of those only the ones more
+    common than the two found so far: all 28,000 words would cost a third of a second in each new process. Nothing is
+    kept: it is asked once, for the synonym table."""
     vocabulary = _vocabulary()
     pairs = sorted((_DOUBLE_VOWEL.sub(r"\1", word), word) for word in vocabulary)
     keys = [key for key, _ in pairs]
+    # A cache of its own: these words, in stem's cache, would swell the dictionary that every worker writes to.
+    stems: dict[str, str] = {}
     commonest = {}
     for term in set(terms):
         beginning = term[:-1] if len(term) > 3 else term[:2]
-        found = []
+        found: list[tuple[float, str]] = []
         for i in range(bisect_left(keys, beginning), len(pairs)):
             key, word = pairs[i]
             if not key.startswith(beginning):
                 break
-            if stem(word) == term:
-                found.append((vocabulary[word], word))
-        commonest[term] = tuple(sorted(found, reverse=True)[:2])
+            if len(found) == 2 and vocabulary[word] <= found[-1][0]:
+                continue
+            if word not in stems:
+                stems[word] = stem.__wrapped__(word)
+            if stems[word] == term:
+                found = sorted([*found, (vocabulary[word], word)], reverse=True)[:2]
+        commonest[term] = tuple(found)
     return commonest
 
 
