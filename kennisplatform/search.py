@@ -1266,18 +1266,16 @@ class SearchEngine:
         place already: "Nisewaard" -> "Nissewaard", "Pijnaker-Nootdorp" -> "Pijnacker-Nootdorp". With
         `phrase`, words of which no document has the run ("Hoekse Waard": hoek and waard are common words,
         "hoek waard" is in no text) count as lacking too."""
-        counts = [_documents(state, term) for term in terms]
-        if not terms:
-            return None
-        if min(counts) > RARE_DOCUMENTS and not (phrase and len(terms) > 1 and self._misspelled_run(state, word, terms)):
-            return None
-        # A listed name itself is no typo (closest says None); one that only contains a place
-        # ("Leidschendam-Voorbrug" has "Leidschendam") is still corrected as a whole.
-        if spelling.is_word(analysis.fold(word)):
+        if not terms or spelling.is_word(analysis.fold(word)):
             # A word, rare or missing here, is no misspelled place: "leider" is not Leiden, and "voorschot" (an
             # advance payment), "tweelingen" or "veranderen" that no page has are not Voorschoten, Teylingen or
             # Vlaanderen, one letter off.
             return None
+        counts = [_documents(state, term) for term in terms]
+        if min(counts) > RARE_DOCUMENTS and not (phrase and len(terms) > 1 and self._misspelled_run(state, word, terms)):
+            return None
+        # A listed name itself is no typo (closest says None); one that only contains a place
+        # ("Leidschendam-Voorbrug" has "Leidschendam") is still corrected as a whole.
         return self._place_names.closest(word) or self._names_elsewhere.closest(word)
 
     def _misspelled_run(self, state: _State, run: str, terms: list[str]) -> bool:
