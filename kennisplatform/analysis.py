@@ -365,14 +365,13 @@ def commonest_with_stems(terms: Iterable[str]) -> dict[str, tuple[tuple[float, s
     kept: it is asked once, for the synonym table."""
     vocabulary = _vocabulary()
     pairs = sorted((_DOUBLE_VOWEL.sub(r"\1", word), word) for word in vocabulary)
-    keys = [key for key, _ in pairs]
     # A cache of its own: these words, in stem's cache, would swell the dictionary that every worker writes to.
     stems: dict[str, str] = {}
     commonest = {}
     for term in set(terms):
         beginning = term[:-1] if len(term) > 3 else term[:2]
         found: list[tuple[float, str]] = []
-        for i in range(bisect_left(keys, beginning), len(pairs)):
+        for i in range(bisect_left(pairs, (beginning,)), len(pairs)):
             key, word = pairs[i]
             if not key.startswith(beginning):
                 break
