@@ -23,7 +23,7 @@ class JudgedSet:
     # A check set: nobody tunes on it, so its queries are never shown one by one (evaluate.py prints its per-kind
     # summaries only, and --per-query and --peer-losses leave its queries out). A check set becomes tuning material
     # after its one run at the end of a session by dropping this flag (fresh10, fresh11, fresh12, fresh17, fresh19
-    # to fresh25), or after its runs at the end of several sessions (fresh26 to fresh35).
+    # to fresh25), or after its runs at the end of several sessions (fresh26 to fresh39).
     check: bool = False
     # Made to be measured beside the bundled corpus: every query pooled (pool_beside_starter.py --check NAME) and
     # its starter documents graded under the check key of beside_starter_grades.yaml, by its judgments file's name.
@@ -112,14 +112,15 @@ SETS = (
          "sessions 36 to 44 (made in session 35); tuning material since session 44", pooled=True),
     _own("fresh35", "a thirty-fifth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, run at the end of "
          "sessions 37 to 44 (made in session 36); tuning material since session 44", pooled=True),
-    _own("fresh36", "a thirty-sixth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
-         "(staged in session 37, judged in session 38)", check=True, pooled=True),
-    _own("fresh37", "a thirty-seventh fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
-         "(staged and judged in session 39)", check=True, pooled=True),
-    _own("fresh38", "a thirty-eighth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
-         "(staged and judged in session 40)", check=True, pooled=True),
-    _own("fresh39", "a thirty-ninth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
-         "(staged and judged in session 41)", check=True, pooled=True),
+    _own("fresh36", "a thirty-sixth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, run at the end of "
+         "sessions 38 to 47 (staged in session 37, judged in session 38); tuning material since session 48",
+         pooled=True),
+    _own("fresh37", "a thirty-seventh fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, run at the end of "
+         "sessions 39 to 47 (staged and judged in session 39); tuning material since session 48", pooled=True),
+    _own("fresh38", "a thirty-eighth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, run at the end of "
+         "sessions 40 to 47 (staged and judged in session 40); tuning material since session 48", pooled=True),
+    _own("fresh39", "a thirty-ninth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, run at the end of "
+         "sessions 41 to 47 (staged and judged in session 41); tuning material since session 48", pooled=True),
     _own("fresh40", "a fortieth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
          "(staged and judged in session 41)", check=True, pooled=True),
     _own("fresh41", "a forty-first fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
