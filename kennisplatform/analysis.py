@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -41,7 +41,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # Bump _RULES when the output for any input changes (code or data files). The wordfreq version is part
 # of the stamp because its word list decides compound splits.
-_RULES = "13"
+_RULES = "14"
 
 
 def _wordfreq_version() -> str:
@@ -166,7 +166,8 @@ def stem(word: str) -> str:
     kept = _STEM_APART.get(word)
     if kept:
         return kept  # a word Snowball would merge with an unrelated one (gelden "to apply" / geld "money")
-    word = _STEM_OVERRIDES.get(word) or _irregular_head(word) or _regular_base(word)
+    word = (_STEM_OVERRIDES.get(word) or _irregular_head(word) or _plural_without_apostrophe(word)
+            or _regular_base(word))
     stemmed = _SNOWBALL.stem(word)
     if len(stemmed) > 3:
         stemmed = _DOUBLE_CONSONANT.sub(r"\1", stemmed)
@@ -181,12 +182,17 @@ def stem(word: str) -> str:
 def _irregular_head(word: str) -> str | None:
     """A compound whose last part is an irregular form, rewritten as the overrides rewrite that part:
     streekmusea -> streekmuseum, schoolkinderen -> schoolkind, cultuurcentra -> cultuurcentrum, so that
-    the plural and the singular of a compound get one stem, as the simple words do. The part before it
+    the plural and the singular of a compound get one stem, as the simple words do."""
+    return _rewritten_head(word, _STEM_OVERRIDES.get)
+
+
+def _rewritten_head(word: str, rewrite: Callable[[str], str | None]) -> str | None:
+    """A compound with its last part rewritten (None when no last part is rewritten). The part before it
     must be a word that may start a compound (poppodia: pop), not a prefix (ver+leden is no compound)."""
     if not MIN_COMPOUND <= len(word) <= MAX_COMPOUND:
         return None
     for cut in range(MIN_PART, len(word) - MIN_PART + 1):
-        base = _STEM_OVERRIDES.get(word[cut:])
+        base = rewrite(word[cut:])
         if base is None:
             continue
         head = word[:cut]
@@ -198,6 +204,47 @@ def _irregular_head(word: str) -> str | None:
                                            or split_compound(first)):
                 return head + base
     return None
+
+
+# A plural in 's typed without its apostrophe ("fotos", "themas", "programmas", "collegas", "opas"): Snowball keeps the
+# -s after a vowel, so "fotos" missed every page that writes "foto's" (which the tokenizer reads as foto). Only where
+# wordfreq has the apostrophe form, and has it more often than the word as typed: "pas" (pass) is no "pa's", "jas"
+# (coat) no "ja's", "gas" no "ga's".
+_APOSTROPHE_PLURAL_ZIPF = 2.5
+
+
+def _plural_without_apostrophe(word: str) -> str | None:
+    """The singular of a plural in 's typed without the apostrophe: fotos -> foto, programmas -> programma, and
+    as a compound's last part: familiefotos -> familiefoto. None for any other word."""
+    if len(word) < 4 or word[-1] != "s" or word[-2] not in "aiouy":
+        return None
+    if _more_often_with_apostrophe(word):
+        return word[:-1]
+    if word in _vocabulary():
+        return None  # a word of its own
+    return _rewritten_head(word, lambda part: part[:-1] if _more_often_with_apostrophe(part) else None)
+
+
+def _more_often_with_apostrophe(word: str) -> bool:
+    """Whether a word in -s is, more often than as typed, written as a plural in 's (fotos: foto's)."""
+    plural = _apostrophe_plurals().get(word[:-1], 0.0)
+    return word.endswith("s") and plural >= _APOSTROPHE_PLURAL_ZIPF and plural > _zipf(word)
+
+
+@lru_cache(maxsize=1)
+def _apostrophe_plurals() -> dict[str, float]:
+    """Folded singular -> Zipf frequency of its plural in 's, for wordfreq's plurals at least
+    _APOSTROPHE_PLURAL_ZIPF common: foto -> 5.4 (foto's), programma -> 4.55."""
+    from wordfreq import freq_to_zipf, get_frequency_dict
+
+    plurals: dict[str, float] = {}
+    floor = 10 ** (_APOSTROPHE_PLURAL_ZIPF - 9)
+    for word, freq in get_frequency_dict("nl").items():
+        if freq < floor:
+            break  # the dict is ordered by frequency
+        if word.endswith("'s") and word[:-2].isalpha():
+            plurals.setdefault(fold(word[:-2]), round(freq_to_zipf(freq), 2))
+    return plurals
 
 
 def _regular_base(word: str) -> str:
@@ -337,8 +384,9 @@ def prepare() -> None:
     """Load what analysing the first words would otherwise load: the word list (~0.2 s) and the stems of
     its lexicalised words (~35 ms), which compound splitting asks for, the whole list that a query word's
     derivational relatives are looked up in (~35 ms), the related words of the field, analysed (~90 ms), and
-    the place names whose parts weigh less (part_boost)."""
+    the place names whose parts weigh less (part_boost), and the plurals in 's (_plural_without_apostrophe)."""
     vocabulary()
+    _apostrophe_plurals()
     _lexicalised_stems()
     _relative_words()
     _related_table()

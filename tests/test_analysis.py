@@ -285,6 +285,21 @@ def test_a_compound_with_an_irregular_last_part_stems_as_its_singular(plural, si
     assert analysis.word_terms(plural) == analysis.word_terms(singular)
 
 
+@pytest.mark.parametrize("typed, written", [
+    ("fotos", "foto's"), ("programmas", "programma's"), ("themas", "thema's"), ("collegas", "collega's"),
+    ("opas", "opa's"), ("menus", "menu's"),
+    ("familiefotos", "familiefoto's"),  # as a compound's last part, and its parts as well
+    ("cultuurmenus", "cultuurmenu's"),
+])
+def test_a_plural_in_s_typed_without_its_apostrophe_is_the_plural(typed, written):
+    assert analysis.analyze(typed) == analysis.analyze(written)
+
+
+@pytest.mark.parametrize("word, other", [("pas", "pa's"), ("jas", "ja's"), ("gas", "ga's")])
+def test_a_word_in_s_that_is_more_common_than_an_apostrophe_plural_stays_itself(word, other):
+    assert analysis.analyze(word) != analysis.analyze(other)
+
+
 def test_an_irregular_form_after_a_prefix_is_no_compound_head():
     # ver+leden (past) and ge+leden (ago) are no compounds of "leden" (members): not rewritten to -lid.
     assert not analysis.stem("verleden").endswith("lid")
