@@ -582,6 +582,22 @@ def compound_parts(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def has_part(term: str, part: str) -> bool:
+    """Whether an index term is a compound with `part` (a stem) as its last or first part, the rest a word that may
+    be a part (with a linking -s-, -e-, -en- between): schoolschutterij has schutterij, schutterijfeest too. For a
+    part too rare for the splitter to know (wordfreq's list), whose compounds were indexed whole."""
+    vocab = _vocabulary()
+    if len(term) > len(part) and term.endswith(part):
+        first = term[: -len(part)]
+        return any(first.endswith(link) and _part_ok(first[: len(first) - len(link)], vocab, final=False) is not None
+                   for link in _LINKS)
+    if len(term) > len(part) and term.startswith(part):
+        rest = term[len(part):]
+        return any(rest.startswith(link) and _part_ok(rest[len(link):], vocab, final=True) is not None
+                   for link in _LINKS)
+    return False
+
+
 # -- per word -----------------------------------------------------------------------------------------
 @lru_cache(maxsize=300_000)
 def word_terms(surface: str) -> tuple[str, tuple[str, ...]] | None:

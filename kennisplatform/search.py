@@ -354,6 +354,12 @@ SCORED_SHARE = 4  # _ranked: tiers that fill the page with under 1/4 of all docu
 SPARSE_SHARE = 8  # _weight_share: sets of under 1/8 of all documents are added document by document
 RACY_SECONDS = 2.0  # a folder changed this recently may change again within its clock tick (_folder_stamp)
 MAX_PREFIX_TERMS = 50  # a prefix expands to at most this many words (the most frequent ones)
+# A query word that no document has, whole or split, may be a part of compounds the index holds whole: the splitter
+# knows only parts common enough in wordfreq's list, so a page's "schoolschutterij" was one term, and "schutterij"
+# found nothing (and was corrected to "schutterig", shy). Such a word (of at least WHOLE_COMPOUND_MIN letters: shorter
+# ones end too many words by chance) matches the compounds that have it as their first or last part
+# (analysis.has_part), at most MAX_PREFIX_TERMS of them, each weighing as a compound's part (COMPOUND_PARTS_WEIGHT).
+WHOLE_COMPOUND_MIN = 5
 
 
 @dataclass
@@ -847,7 +853,7 @@ class SearchEngine:
         this collection a content word (the query as typed, and as spelling-corrected)."""
         parsed = parse_query(text, self.synonyms, partial(self._rare_compound, state),
                              partial(self._key_documents, state))
-        return self._with_collocations(state, _without_absent(state, parsed))
+        return self._with_collocations(state, self._in_whole_compounds(state, _without_absent(state, parsed)))
 
     def _key_documents(self, state: _State, key: str) -> int:
         """How many documents have the term, or the phrase of several terms (most in any one field): whether its
@@ -866,6 +872,33 @@ class SearchEngine:
             return True
         return (documents < RARE_COMPOUND_DOCS
                 and min(_documents(state, part) for part in parts) < RARE_PART_SHARE * state.ranker.size)
+
+    def _in_whole_compounds(self, state: _State, parsed: ParsedQuery) -> ParsedQuery:
+        """The query with each word that no document has also matching the compounds it is a part of
+        (WHOLE_COMPOUND_MIN)."""
+        groups = list(parsed.groups)
+        for i, group in enumerate(groups):
+            term = _single_term(group)
+            if term is None or len(term) < WHOLE_COMPOUND_MIN or self._group_bits(state, group):
+                continue
+            found = tuple(Clause("compound", (compound,), group.text) for compound in self._compounds_with(state, term))
+            if found:
+                groups[i] = replace(group, alternatives=group.alternatives + found)
+        return parsed if groups == parsed.groups else replace(parsed, groups=groups)
+
+    def _compounds_with(self, state: _State, term: str) -> list[str]:
+        """The index's words that are compounds with the term as their first or last part, most frequent first,
+        at most MAX_PREFIX_TERMS; remembered per reader."""
+        def compute() -> list[str]:
+            arrays = state.ranker.arrays
+            words: dict[str, int] = {}
+            for name in schema.TEXT_FIELDS:
+                for found in (arrays.prefixed(name, term), arrays.ending_with(name, term)):
+                    for word, frequency in found.items():
+                        if analysis.has_part(word, term):
+                            words[word] = words.get(word, 0) + frequency
+            return sorted(words, key=lambda w: -words[w])[:MAX_PREFIX_TERMS]
+        return state.remembered(state.prefixes, ("compound", term), compute)
 
     def _with_collocations(self, state: _State, parsed: ParsedQuery) -> ParsedQuery:
         """The query with its filler words that make a fixed expression with the content word next to them
@@ -1206,6 +1239,8 @@ class SearchEngine:
         # that word misspelled in a way the stemmer hides.
         if _in_corpus(state, terms[0]):
             return spelling.same_stem_word(analysis.fold(word))
+        if len(terms[0]) >= WHOLE_COMPOUND_MIN and self._compounds_with(state, terms[0]):
+            return None  # a part of compounds the documents have (_in_whole_compounds): found as typed
         if spelling.is_word(analysis.fold(word)):
             return None  # spelled right, only no document has it: no other word is what was meant
         return self._closest_word(state, analysis.fold(word))
@@ -1531,7 +1566,7 @@ class SearchEngine:
                 docs, scores = self._phrase_scores(state, name, tuple(clause.terms), within, classic)
                 into[docs] += WIDER_PLACE_WEIGHT * scores if clause.wider else scores
             else:
-                weight = HEAD_VARIANT_WEIGHT if clause.kind == "variant" else 1.0
+                weight = {"variant": HEAD_VARIANT_WEIGHT, "compound": COMPOUND_PARTS_WEIGHT}.get(clause.kind, 1.0)
                 if clause.kind == "derived":
                     weight = DERIVED_WEIGHT * (COMPOUND_PARTS_WEIGHT if len(clause.terms) > 1 else 1.0)
                 weight *= WIDER_PLACE_WEIGHT if clause.wider else 1.0
@@ -1921,7 +1956,7 @@ class SearchEngine:
             for clause in group.alternatives:
                 if clause.kind == "phrase" and len(clause.terms) > 1:
                     phrases.add(clause.terms)
-                elif clause.kind in ("terms", "phrase", "parts", "variant", "derived", "related"):
+                elif clause.kind in ("terms", "phrase", "parts", "variant", "derived", "related", "compound"):
                     terms.update(clause.terms)
         return terms, phrases
 

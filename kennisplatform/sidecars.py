@@ -29,6 +29,7 @@ import json
 import logging
 import mmap
 import os
+import re
 import struct
 import tempfile
 import zlib
@@ -145,6 +146,20 @@ class TermTable:
         raw = bytes(self.blob[self.offsets[low]:self.offsets[high]])
         counts = np.diff(self.starts[low:high + 1]).tolist()
         return [(raw[a:b].decode("utf-8"), n) for a, b, n in zip(offsets, offsets[1:], counts)]
+
+    def ending_with(self, suffix: str) -> list[tuple[str, int]]:
+        """(term, number of postings) of every longer term ending with `suffix`: one scan of the table's bytes, for
+        the rare word that no term is (search: a compound's part that no split found)."""
+        key = suffix.encode("utf-8")
+        ends = np.fromiter((m.end() for m in re.finditer(re.escape(key), self.blob)), dtype=np.int64)
+        if not len(ends):
+            return []
+        after = self.offsets.searchsorted(ends)  # the match ends a term where an offset is its end
+        whole = (after < len(self.offsets)) & (self.offsets[np.minimum(after, len(self.offsets) - 1)] == ends)
+        numbers = after[whole] - 1
+        numbers = numbers[self.offsets[numbers] < ends[whole] - len(key)]  # within the term, and not all of it
+        return [(bytes(self.blob[self.offsets[i]:self.offsets[i + 1]]).decode("utf-8"), self.count(int(i)))
+                for i in numbers]
 
     def names(self) -> list[str]:
         raw = bytes(self.blob)
@@ -721,6 +736,14 @@ class ReaderArrays:
         found: dict[str, int] = {}
         for arrays, _ in self.parts:
             for term, count in arrays.terms[field].prefixed(prefix):
+                found[term] = found.get(term, 0) + count
+        return found
+
+    def ending_with(self, field: str, suffix: str) -> dict[str, int]:
+        """Terms of the field that end with `suffix` (and are longer) -> their document frequency."""
+        found: dict[str, int] = {}
+        for arrays, _ in self.parts:
+            for term, count in arrays.terms[field].ending_with(suffix):
                 found[term] = found.get(term, 0) + count
         return found
 
