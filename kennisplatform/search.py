@@ -359,6 +359,8 @@ MAX_PREFIX_TERMS = 50  # a prefix expands to at most this many words (the most f
 # found nothing (and was corrected to "schutterig", shy). Such a word (of at least WHOLE_COMPOUND_MIN letters: shorter
 # ones end too many words by chance) matches the compounds that have it as their first or last part
 # (analysis.has_part), at most MAX_PREFIX_TERMS of them, each weighing as a compound's part (COMPOUND_PARTS_WEIGHT).
+# Only a word of wordfreq's Dutch list: a typo is corrected as before ("toneeel", whose stem "toneel" begins the
+# index's "toneelles", meant "toneel"; tuning runs, session 48: tune8 "brugklassen toneeel" 0.961 -> 0.917 without it).
 WHOLE_COMPOUND_MIN = 5
 
 
@@ -879,16 +881,21 @@ class SearchEngine:
         groups = list(parsed.groups)
         for i, group in enumerate(groups):
             term = _single_term(group)
-            if term is None or len(term) < WHOLE_COMPOUND_MIN or self._group_bits(state, group):
+            if term is None or self._group_bits(state, group):
                 continue
-            found = tuple(Clause("compound", (compound,), group.text) for compound in self._compounds_with(state, term))
+            found = tuple(Clause("compound", (compound,), group.text)
+                          for compound in self._compounds_with(state, group.text, term))
             if found:
                 groups[i] = replace(group, alternatives=group.alternatives + found)
         return parsed if groups == parsed.groups else replace(parsed, groups=groups)
 
-    def _compounds_with(self, state: _State, term: str) -> list[str]:
-        """The index's words that are compounds with the term as their first or last part, most frequent first,
-        at most MAX_PREFIX_TERMS; remembered per reader."""
+    def _compounds_with(self, state: _State, word: str, term: str) -> list[str]:
+        """The index's words that are compounds with the term (of the word as typed) as their first or last part, most
+        frequent first, at most MAX_PREFIX_TERMS; remembered per reader. None for a word shorter than
+        WHOLE_COMPOUND_MIN or not in wordfreq's Dutch list."""
+        if len(term) < WHOLE_COMPOUND_MIN or not analysis.word_zipf(analysis.fold(word)):
+            return []
+
         def compute() -> list[str]:
             arrays = state.ranker.arrays
             words: dict[str, int] = {}
@@ -1239,7 +1246,7 @@ class SearchEngine:
         # that word misspelled in a way the stemmer hides.
         if _in_corpus(state, terms[0]):
             return spelling.same_stem_word(analysis.fold(word))
-        if len(terms[0]) >= WHOLE_COMPOUND_MIN and self._compounds_with(state, terms[0]):
+        if self._compounds_with(state, word, terms[0]):
             return None  # a part of compounds the documents have (_in_whole_compounds): found as typed
         if spelling.is_word(analysis.fold(word)):
             return None  # spelled right, only no document has it: no other word is what was meant

@@ -22,6 +22,8 @@ DOCS = [
     ("optocht", "Optocht in het dorp", "De schoolschutterij van groep 7 loopt mee in de optocht, in een eigen uniform."),
     ("schutterig", "Verlegen", "Een schutterig kind durft niet op het podium; het toneel helpt daarbij."),
     ("feest", "Feest", "Het schutterijfeest trekt het hele dorp, met muziek van de fanfare."),
+    ("toneel", "Toneel", "Toneel in de brugklas: de klas speelt toneel."),
+    ("toneelles", "Les", "De toneelles begint om drie uur."),
 ]
 
 
@@ -51,6 +53,13 @@ def test_a_word_no_document_has_finds_the_compounds_it_is_a_part_of(engine):
     assert {hit.id for hit in result.hits} == {"optocht", "feest"}  # last part, and first part
     assert result.relaxation is None  # found as typed: not corrected to "schutterig"
     assert "<mark>schoolschutterij</mark>" in result.hits[[h.id for h in result.hits].index("optocht")].snippet
+
+
+def test_a_typo_is_corrected_not_searched_in_compounds(engine):
+    # "toneeel" is no word of wordfreq's list; its stem "toneel" begins the index's whole term "toneelles".
+    result = engine.search(SearchParams(q="toneeel"))
+    assert result.relaxation is not None and result.relaxation.kind == "corrected"
+    assert result.hits[0].id == "toneel"
 
 
 def test_a_word_that_documents_have_searches_only_itself(engine):
