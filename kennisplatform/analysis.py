@@ -865,7 +865,7 @@ def joined_words(words: list[str], keep_apart: set[str] = frozenset()) -> list[t
 
 # Heads that mean the same in this field: a compound with one also means the compounds with the others
 # (erfgoedonderwijs, erfgoededucatie; muziekdocent, muziekleraar, muziekleerkracht).
-_SAME_HEADS = (("onderwijs", "educatie"), ("docent", "leraar", "leerkracht"))
+_SAME_HEADS = (("onderwijs", "educatie"), ("docent", "leraar", "leerkracht"), ("tentoonstelling", "expositie"))
 
 
 @lru_cache(maxsize=1)
