@@ -167,6 +167,11 @@ UMBRELLA_DOCS = [
     ("frisian", "Groep 5 zingt in het Fries", [], "In de lessen van een basisschool in het dorp leerden de "
                                                   "kinderen liedjes in het Fries."),
     ("lessons", "Nieuwe lessen", [], "Op de website staan nieuwe lessen voor de basisschool."),
+    ("westerbork", "Groep 8 in Westerbork", [], "De klas hoorde over de jodenvervolging en de deportatie van een "
+                                                "joodse familie uit het dorp."),
+    ("club", "De jeugd van de toneelvereniging", [], "Achttien jonge spelers van de toneelvereniging spelen hun "
+                                                     "eigen voorstelling."),
+    ("exhibition", "Kinderexpositie in de bibliotheek", [], "De kinderen van groep 6 exposeren hun tekeningen."),
 ] + [(f"news-{i}", f"Nieuws {i}", [], "De school organiseert een open dag voor ouders.") for i in range(6)]
 umbrella_engine = articles_engine(UMBRELLA_DOCS, name="umbrella_engine")
 
@@ -185,3 +190,16 @@ def test_a_question_finds_the_page_that_names_its_rare_umbrella_word_otherwise(u
     assert result.hits[0].id == "frisian"
     assert result.related == ["fries"]  # and the page says so
     assert result.complete_note.endswith("wel met een deel ervan of een verwant woord: fries.")
+
+
+def test_umbrella_words_of_session_48_find_the_pages_that_name_them_otherwise(umbrella_engine):
+    # The tuning pages said "jodenvervolging" and "Westerbork" for "holocaust", a "toneelvereniging" for
+    # "amateurtoneel"; no page had the word typed.
+    assert hits(umbrella_engine, "holocaust")[0] == "westerbork"
+    assert hits(umbrella_engine, "amateurtoneel")[0] == "club"
+
+
+def test_an_exhibition_is_a_tentoonstelling_and_an_expositie(umbrella_engine):
+    # Equivalents of the taxonomy (corpus/taxonomy.yaml synonyms), and as a compound's head (analysis._SAME_HEADS).
+    assert hits(umbrella_engine, "tentoonstelling")[0] == "exhibition"
+    assert hits(umbrella_engine, "kindertentoonstelling")[0] == "exhibition"
