@@ -227,8 +227,10 @@ def _plural_without_apostrophe(word: str) -> str | None:
 
 def _more_often_with_apostrophe(word: str) -> bool:
     """Whether a word in -s is, more often than as typed, written as a plural in 's (fotos: foto's)."""
+    if not word.endswith("s"):
+        return False
     plural = _apostrophe_plurals().get(word[:-1], 0.0)
-    return word.endswith("s") and plural >= _APOSTROPHE_PLURAL_ZIPF and plural > _zipf(word)
+    return plural >= _APOSTROPHE_PLURAL_ZIPF and plural > _zipf(word)
 
 
 @lru_cache(maxsize=1)

@@ -890,21 +890,21 @@ class SearchEngine:
         return parsed if groups == parsed.groups else replace(parsed, groups=groups)
 
     def _compounds_with(self, state: _State, word: str, term: str) -> list[str]:
-        """The index's words that are compounds with the term (of the word as typed) as their first or last part, most
+        """The index's words that are compounds with the term (of `word`, as typed) as their first or last part, most
         frequent first, at most MAX_PREFIX_TERMS; remembered per reader. None for a word shorter than
-        WHOLE_COMPOUND_MIN or not in wordfreq's Dutch list."""
+        WHOLE_COMPOUND_MIN letters or not in wordfreq's Dutch list (a typo)."""
         if len(term) < WHOLE_COMPOUND_MIN or not analysis.word_zipf(analysis.fold(word)):
             return []
 
         def compute() -> list[str]:
             arrays = state.ranker.arrays
-            words: dict[str, int] = {}
+            compounds: dict[str, int] = {}
             for name in schema.TEXT_FIELDS:
                 for found in (arrays.prefixed(name, term), arrays.ending_with(name, term)):
-                    for word, frequency in found.items():
-                        if analysis.has_part(word, term):
-                            words[word] = words.get(word, 0) + frequency
-            return sorted(words, key=lambda w: -words[w])[:MAX_PREFIX_TERMS]
+                    for compound, frequency in found.items():
+                        if analysis.has_part(compound, term):
+                            compounds[compound] = compounds.get(compound, 0) + frequency
+            return sorted(compounds, key=lambda c: -compounds[c])[:MAX_PREFIX_TERMS]
         return state.remembered(state.prefixes, ("compound", term), compute)
 
     def _with_collocations(self, state: _State, parsed: ParsedQuery) -> ParsedQuery:
