@@ -35,6 +35,7 @@ import tempfile
 import zlib
 from array import array
 from bisect import bisect_left
+from collections.abc import Callable
 from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -733,17 +734,17 @@ class ReaderArrays:
 
     def prefixed(self, field: str, prefix: str) -> dict[str, int]:
         """Terms of the field starting with `prefix` -> their document frequency."""
-        found: dict[str, int] = {}
-        for arrays, _ in self.parts:
-            for term, count in arrays.terms[field].prefixed(prefix):
-                found[term] = found.get(term, 0) + count
-        return found
+        return self._over_segments(field, lambda table: table.prefixed(prefix))
 
     def ending_with(self, field: str, suffix: str) -> dict[str, int]:
         """Terms of the field that end with `suffix` (and are longer) -> their document frequency."""
+        return self._over_segments(field, lambda table: table.ending_with(suffix))
+
+    def _over_segments(self, field: str, terms: Callable[[TermTable], list[tuple[str, int]]]) -> dict[str, int]:
+        """The terms that `terms` finds in each segment's table of the field -> their postings summed."""
         found: dict[str, int] = {}
         for arrays, _ in self.parts:
-            for term, count in arrays.terms[field].ending_with(suffix):
+            for term, count in terms(arrays.terms[field]):
                 found[term] = found.get(term, 0) + count
         return found
 

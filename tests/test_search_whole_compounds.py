@@ -3,19 +3,14 @@ only parts common enough in wordfreq's list, so a page's "schoolschutterij" is o
 compounds (search.WHOLE_COMPOUND_MIN, analysis.has_part) instead of a spelling correction."""
 from __future__ import annotations
 
-import shutil
-
 import numpy as np
 import pytest
 
 from kennisplatform import analysis
-from kennisplatform.corpus import taxonomy_for
-from kennisplatform.index import update_index
 from kennisplatform.params import SearchParams
-from kennisplatform.search import SearchEngine
 from kennisplatform.sidecars import TermTable
 
-from conftest import TAXONOMY, write_document
+from conftest import articles_engine
 
 # (id, title, body)
 DOCS = [
@@ -26,21 +21,7 @@ DOCS = [
     ("toneelles", "Les", "De toneelles begint om drie uur."),
 ]
 
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    root = tmp_path_factory.mktemp("whole_compounds")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    shutil.copy(TAXONOMY, corpus / "taxonomy.yaml")
-    for doc_id, title, body in DOCS:
-        write_document(corpus, doc_id, "artikel", "2023-01-01", [], ["Nederland"], {"summary": "Samenvatting."},
-                       body, title=title)
-    taxonomy = taxonomy_for(corpus)
-    update_index(corpus, root / "index", taxonomy=taxonomy)
-    engine = SearchEngine(root / "index", taxonomy)
-    yield engine
-    engine.close()
+engine = articles_engine([(doc_id, title, [], body) for doc_id, title, body in DOCS])
 
 
 def test_the_splitter_leaves_the_compound_whole():
