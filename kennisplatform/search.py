@@ -891,7 +891,7 @@ class SearchEngine:
 
     def _compounds_with(self, state: _State, word: str, term: str) -> list[str]:
         """The index's words that are compounds with the term (of `word`, as typed) as their first or last part, most
-        frequent first, at most MAX_PREFIX_TERMS; remembered per reader. None for a word shorter than
+        frequent first, at most MAX_PREFIX_TERMS; remembered per reader. Nothing for a word shorter than
         WHOLE_COMPOUND_MIN letters or not in wordfreq's Dutch list (a typo)."""
         if len(term) < WHOLE_COMPOUND_MIN or not analysis.word_zipf(analysis.fold(word)):
             return []
