@@ -23,7 +23,7 @@ class JudgedSet:
     # A check set: nobody tunes on it, so its queries are never shown one by one (evaluate.py prints its per-kind
     # summaries only, and --per-query and --peer-losses leave its queries out). A check set becomes tuning material
     # after its one run at the end of a session by dropping this flag (fresh10, fresh11, fresh12, fresh17, fresh19
-    # to fresh25), or after its runs at the end of several sessions (fresh26 to fresh39).
+    # to fresh25), or after its runs at the end of several sessions (fresh26 to fresh42).
     check: bool = False
     # Made to be measured beside the bundled corpus: every query pooled (pool_beside_starter.py --check NAME) and
     # its starter documents graded under the check key of beside_starter_grades.yaml, by its judgments file's name.
@@ -121,12 +121,12 @@ SETS = (
          "sessions 40 to 47 (staged and judged in session 40); tuning material since session 48", pooled=True),
     _own("fresh39", "a thirty-ninth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, run at the end of "
          "sessions 41 to 47 (staged and judged in session 41); tuning material since session 48", pooled=True),
-    _own("fresh40", "a fortieth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
-         "(staged and judged in session 41)", check=True, pooled=True),
-    _own("fresh41", "a forty-first fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
-         "(staged and judged in session 43)", check=True, pooled=True),
-    _own("fresh42", "a forty-second fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
-         "(staged and judged in session 45)", check=True, pooled=True),
+    _own("fresh40", "a fortieth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, run at the end of "
+         "sessions 41 to 48 (staged and judged in session 41); tuning material since session 49", pooled=True),
+    _own("fresh41", "a forty-first fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, run at the end of "
+         "sessions 43 to 48 (staged and judged in session 43); tuning material since session 49", pooled=True),
+    _own("fresh42", "a forty-second fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, run at the end of "
+         "sessions 45 to 48 (staged and judged in session 45); tuning material since session 49", pooled=True),
     _own("fresh43", "a forty-third fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
          "(staged and judged in session 46)", check=True, pooled=True),
     _own("fresh44", "a forty-fourth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
