@@ -96,6 +96,11 @@ def closest_word(word: str, indexed: Callable[[str], int],
         known = [w for w in near(word) if _rare_word(w) and (documents(w) or parts_documents(w))]
         if known:
             return max(known, key=lambda w: (analysis.word_zipf(w), w))
+        # Nor one of wordfreq's: the corpus's own word one mistake off, as for a word that is no compound
+        # ("schoolschuterij" is school + schut + rij, and no document has "schut"; a page has "schoolschutterij").
+        in_corpus = _corpus_words(word, indexed, indexed_many)
+        if in_corpus:
+            return _most_documents(in_corpus)
     if not options:
         tails = _compound_tails(word, vocabulary)
         options = [w for w, _ in tails if documents(w)]

@@ -55,6 +55,15 @@ def test_a_word_read_as_parts_no_document_has_is_a_known_word_misspelled():
     assert closest_word("marrionetten", lambda term: int(term in corpus | {"mar", "rio"})) != "marionetten"
 
 
+def test_a_word_read_as_parts_no_document_has_is_the_corpus_word_it_misspells():
+    """"schoolschuterij" reads as school + schut + rij, words of a list; no document has "schut", and wordfreq has
+    no word one mistake off: the corpus's own "schoolschutterij" is what was meant, as for a word that is no
+    compound. Where the corpus has every part, the compound is taken as typed."""
+    corpus = {stem("school"), stem("rij"), stem("schoolschutterij")}
+    assert closest_word("schoolschuterij", lambda term: int(term in corpus)) == "schoolschutterij"
+    assert closest_word("schoolschuterij", lambda term: int(term in corpus | {stem("schut")})) is None
+
+
 def test_two_edits_for_longer_words_when_one_finds_nothing():
     assert closest_word("cultuuredukatia", anything) == "cultuureducatie"
 
