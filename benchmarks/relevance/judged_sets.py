@@ -23,7 +23,7 @@ class JudgedSet:
     # A check set: nobody tunes on it, so its queries are never shown one by one (evaluate.py prints its per-kind
     # summaries only, and --per-query and --peer-losses leave its queries out). A check set becomes tuning material
     # after its one run at the end of a session by dropping this flag (fresh10, fresh11, fresh12, fresh17, fresh19
-    # to fresh25), or after its runs at the end of several sessions (fresh26 to fresh42).
+    # to fresh25), or after its runs at the end of several sessions (fresh26 to fresh45).
     check: bool = False
     # Made to be measured beside the bundled corpus: every query pooled (pool_beside_starter.py --check NAME) and
     # its starter documents graded under the check key of beside_starter_grades.yaml, by its judgments file's name.
@@ -127,12 +127,12 @@ SETS = (
          "sessions 43 to 48 (staged and judged in session 43); tuning material since session 49", pooled=True),
     _own("fresh42", "a forty-second fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, run at the end of "
          "sessions 45 to 48 (staged and judged in session 45); tuning material since session 49", pooled=True),
-    _own("fresh43", "a forty-third fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
-         "(staged and judged in session 46)", check=True, pooled=True),
-    _own("fresh44", "a forty-fourth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
-         "(staged and judged in session 47)", check=True, pooled=True),
-    _own("fresh45", "a forty-fifth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
-         "(staged and judged in session 48)", check=True, pooled=True),
+    _own("fresh43", "a forty-third fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, run at the end of "
+         "sessions 46 to 49 (staged and judged in session 46); tuning material since session 50", pooled=True),
+    _own("fresh44", "a forty-fourth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, run at the end of "
+         "sessions 47 to 49 (staged and judged in session 47); tuning material since session 50", pooled=True),
+    _own("fresh45", "a forty-fifth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, run at the end of "
+         "sessions 48 to 49 (staged and judged in session 48); tuning material since session 50", pooled=True),
     _own("fresh46", "a forty-sixth fresh check set, 10 pages of Zuid-Holland and 10 elsewhere, never tuned on "
          "(staged and judged in session 49)", check=True, pooled=True),
     _own("tune3", "a third tuning set over pages of its own (titles, multi)"),
