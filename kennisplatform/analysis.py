@@ -902,7 +902,6 @@ DERIVED_MIN_ZIPF = 1.5
 _NOUN, _VERB, _ADJECTIVE = "noun", "verb", "adjective"
 # (ending, class, endings of the relatives over the same base). The verb's forms: infinitive, present, past, the
 # participle (ge- before the base).
-_INFINITIVE = "en"
 _VERB_FORMS = ("eren", "eert", "eerde", "eerden", "ge|eerd", "ge|eerde")
 _DERIVATIONS = (
     ("atie", _NOUN, _VERB_FORMS + ("atief", "atieve")),
@@ -925,10 +924,6 @@ _DERIVATIONS = (
     ("aliseren", _VERB, ("aal", "ale")),
     ("aal", _ADJECTIVE, ("alisering", "aliseren")),
     ("ale", _ADJECTIVE, ("alisering", "aliseren")),
-    # A present participle and its verb: "een rijdende trein" for a page on a train "rijden" (Snowball keeps
-    # rijdend and rijd apart).
-    ("end", _ADJECTIVE, (_INFINITIVE,)),
-    ("ende", _ADJECTIVE, (_INFINITIVE,)),
 )
 # Only words rarer than this have relatives: a common word is a unit of its own (as for compound splitting) whose
 # relatives mean something else as often as the same (organisaties / georganiseerd, creatieve / creatie, inclusief /
@@ -938,11 +933,7 @@ MIN_DERIVED_BASE = 4  # letters of the base the endings share (adopt-ie, partici
 # Look-alikes that are no relatives: positie / positief, relatie / relatief, actie / actief, collectie /
 # collectief, kopie / koperen (copper), regie / regeren, lokaal / localisering.
 _NOT_RELATED = frozenset({"positief", "positieve", "relatief", "relatieve", "actief", "actieve", "collectief",
-                          "collectieve", "koperen", "regeren", "regeert", "regeerde", "geregeerd",
-                          # "beeldende kunst" is visual art, not "beelden" (images, statues); an ordinal is no
-                          # participle ("achttiende eeuw")
-                          "beeldend", "beeldende", "dertien", "veertien", "vijftien", "zestien", "zeventien",
-                          "achttien", "negentien"})
+                          "collectieve", "koperen", "regeren", "regeert", "regeerde", "geregeerd"})
 
 
 @lru_cache(maxsize=1)
@@ -951,8 +942,7 @@ def _relative_words() -> frozenset[str]:
     (_DERIVATIONS): about 10,000 words, read in ~35 ms."""
     from wordfreq import get_frequency_dict
 
-    endings = tuple({relative.rpartition("|")[2] for _, _, relatives in _DERIVATIONS for relative in relatives
-                     if relative != _INFINITIVE})
+    endings = tuple({relative.rpartition("|")[2] for _, _, relatives in _DERIVATIONS for relative in relatives})
     floor = 10 ** (DERIVED_MIN_ZIPF - 9)
     words = set()
     for word, freq in get_frequency_dict("nl").items():
@@ -994,9 +984,7 @@ def derived_words(word: str) -> tuple[str, ...]:
             continue
         for relative in relatives:
             other = _with_ending(base, relative)
-            # A participle's infinitive is looked up: a set of every -en word would be large.
-            known = _zipf(other) >= DERIVED_MIN_ZIPF if relative == _INFINITIVE else other in _relative_words()
-            if other != word and other not in _NOT_RELATED and known:
+            if other != word and other not in _NOT_RELATED and other in _relative_words():
                 out.append(other)
     return tuple(dict.fromkeys(out))
 
