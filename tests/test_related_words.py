@@ -212,19 +212,6 @@ def test_openbare_ruimte_is_publieke_ruimte(public_space_engine):
     assert hits(public_space_engine, "openbare ruimte")[0] == "public"
 
 
-INFANT_CLASS_DOCS = [
-    ("infants", "Bewegen op muziek", [], "De leerlingen van groep 1 en 2 dansen elke week op muziek."),
-    ("dance", "Dans in de klas", [], "Groep 7 krijgt dans; de dans gaat over de zee en de dans is vrolijk."),
-] + [(f"news-{i}", f"Nieuws {i}", [], "De school organiseert een open dag voor ouders.") for i in range(6)]
-infant_class_engine = articles_engine(INFANT_CLASS_DOCS, name="infant_class_engine")
-
-
-def test_kleuters_are_groep_1_en_2(infant_class_engine):
-    # Session 50: the kleuters of a Dutch primary school are its groep 1 en 2 (data/related_words.tsv); a page may
-    # name the class and never the word. Before, the page about dance in groep 7 came first for "kleuters dans".
-    assert hits(infant_class_engine, "kleuters dans")[0] == "infants"
-
-
 RHYME_DOCS = [
     ("poems", "Kinderen schrijven", [], "De leerlingen van groep 4 schreven gedichten over de lente."),
     ("songs", "Kinderen zingen", [], "De leerlingen van groep 4 zongen liedjes over de lente."),
