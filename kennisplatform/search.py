@@ -1248,8 +1248,10 @@ class SearchEngine:
             return spelling.same_stem_word(analysis.fold(word))
         if self._compounds_with(state, word, terms[0]):
             return None  # a part of compounds the documents have (_in_whole_compounds): found as typed
-        if spelling.is_word(analysis.fold(word)):
-            return None  # spelled right, only no document has it: no other word is what was meant
+        if spelling.is_word(analysis.fold(word)) or analysis.related_words(terms[0]):
+            # Spelled right, only no document has it: no other word is what was meant. A word with related words of
+            # the field is one too, whatever the word list says ("boetseren" is no "beteren", "versjes" no "versies").
+            return None
         return self._closest_word(state, analysis.fold(word))
 
     def _closest_word(self, state: _State, word: str) -> str | None:

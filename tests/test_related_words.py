@@ -225,6 +225,22 @@ def test_versjes_are_poems(rhyme_engine):
     assert hits(rhyme_engine, "versjes") == ["poems"]
 
 
+CLAY_DOCS = [
+    ("clay", "Werken met klei", [], "De kinderen maken dieren van klei in het atelier."),
+    ("better", "Beter worden", [], "De school wil haar lessen beteren; de leerkrachten beteren zich elk jaar."),
+] + [(f"news-{i}", f"Nieuws {i}", [], "De school organiseert een open dag voor ouders.") for i in range(6)]
+clay_engine = articles_engine(CLAY_DOCS, name="clay_engine")
+
+
+def test_a_word_with_related_words_is_not_corrected_to_another(clay_engine):
+    # Session 50, seen in the browser on the bundled corpus: "boetseren", which no page has and the speller's word
+    # list lacks, was corrected to "beteren"; a word with related words of the field is spelled right, and its
+    # related words (klei) find the page.
+    result = clay_engine.search(SearchParams(q="boetseren"))
+    assert [hit.id for hit in result.hits] == ["clay"]
+    assert result.relaxation is None
+
+
 def test_an_exhibition_is_a_tentoonstelling_and_an_expositie(umbrella_engine):
     # Equivalents of the taxonomy (corpus/taxonomy.yaml synonyms), and as a compound's head (analysis._SAME_HEADS).
     assert hits(umbrella_engine, "tentoonstelling")[0] == "exhibition"
