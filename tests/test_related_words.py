@@ -125,11 +125,14 @@ def test_beside_a_relaxation_the_related_words_have_a_note_of_their_own():
     assert two.related_note is None and two.complete_note.endswith("of een verwant woord: synagoge, sjoel.")
 
 
+# Pages about nothing the tests below ask for, so that their words are rare enough to weigh.
+NEWS = [(f"news-{i}", f"Nieuws {i}", [], "De school organiseert een open dag voor ouders.") for i in range(6)]
+
 PLACE_DOCS = [
     ("ridderkerk", "Ridderkerkse leerkrachten durven te bewegen", ["ridderkerk"],
      "In Ridderkerk dansten vierentwintig leerkrachten in de gymzaal van een basisschool in Ridderkerk."),
     ("church", "Een kerk vol kinderen", [], "Groep 6 bezocht de oude kerk en de moskee in de wijk."),
-] + [(f"news-{i}", f"Nieuws {i}", [], "De school organiseert een open dag voor ouders.") for i in range(6)]
+] + NEWS
 place_engine = articles_engine(PLACE_DOCS, name="place_engine")
 
 
@@ -172,7 +175,7 @@ UMBRELLA_DOCS = [
     ("club", "De jeugd van de toneelvereniging", [], "Achttien jonge spelers van de toneelvereniging spelen hun "
                                                      "eigen voorstelling."),
     ("exhibition", "Kinderexpositie in de bibliotheek", [], "De kinderen van groep 6 exposeren hun tekeningen."),
-] + [(f"news-{i}", f"Nieuws {i}", [], "De school organiseert een open dag voor ouders.") for i in range(6)]
+] + NEWS
 umbrella_engine = articles_engine(UMBRELLA_DOCS, name="umbrella_engine")
 
 
@@ -202,7 +205,7 @@ def test_umbrella_words_of_session_48_find_the_pages_that_name_them_otherwise(um
 PUBLIC_SPACE_DOCS = [
     ("public", "Kinderen beschilderen een loods", [], "Groep 8 beschilderde een loods in de publieke ruimte van de wijk."),
     ("room", "Een ruimte voor kunst", [], "De school heeft een nieuwe ruimte; in die ruimte tekenen de kinderen."),
-] + [(f"news-{i}", f"Nieuws {i}", [], "De school organiseert een open dag voor ouders.") for i in range(6)]
+] + NEWS
 public_space_engine = articles_engine(PUBLIC_SPACE_DOCS, name="public_space_engine")
 
 
@@ -215,7 +218,7 @@ def test_openbare_ruimte_is_publieke_ruimte(public_space_engine):
 RHYME_DOCS = [
     ("poems", "Kinderen schrijven", [], "De leerlingen van groep 4 schreven gedichten over de lente."),
     ("songs", "Kinderen zingen", [], "De leerlingen van groep 4 zongen liedjes over de lente."),
-] + [(f"news-{i}", f"Nieuws {i}", [], "De school organiseert een open dag voor ouders.") for i in range(6)]
+] + NEWS
 rhyme_engine = articles_engine(RHYME_DOCS, name="rhyme_engine")
 
 
@@ -228,7 +231,7 @@ def test_versjes_are_poems(rhyme_engine):
 CLAY_DOCS = [
     ("clay", "Werken met klei", [], "De kinderen maken dieren van klei in het atelier."),
     ("better", "Beter worden", [], "De school wil haar lessen beteren; de leerkrachten beteren zich elk jaar."),
-] + [(f"news-{i}", f"Nieuws {i}", [], "De school organiseert een open dag voor ouders.") for i in range(6)]
+] + NEWS
 clay_engine = articles_engine(CLAY_DOCS, name="clay_engine")
 
 
