@@ -124,6 +124,13 @@ PAGE_TO_FILL = PER_PAGE_DEFAULT
 # whose losses the list was first written for, 26 up, 9 down, +4.29); 0.2 / 0.3 / 0.7 summed +6.06 / +6.78 / +6.31;
 # the held-out half unchanged alone and beside at each.
 RELATED_WEIGHT = 0.5
+# A related word of several words ("groep 1 en 2" for kleuters, "lokale geschiedenis" for heemkunde) matches where its
+# words stand within RELATED_WINDOW positions of one another, in any order ("geschiedenis die heel lokaal is"): its
+# words anywhere in a page meant nothing (in Chromium, a report with "groep 5 en 6", "Tafel 1" and a "2" elsewhere
+# passed for a page about kleuters). Tuning runs with the kleuters line (docs/performance.md, "Session 51: a related
+# word of several words near one another"): window 6 +0.449, 13 up, 8 down; 4 +0.415; next to each other, in order, as
+# a phrase +0.344; the held-out half and the check sets unchanged.
+RELATED_WINDOW = 6
 MAX_RELATED_SHOWN = 5  # related words the page names ("Ook gevonden met verwante woorden: ...")
 # A first page that the listing does not fill (fewer than PAGE_TO_FILL documents) is followed by pages like its first
 # SIMILAR_FROM results: those with most of the SIMILAR_TERMS words that tell the lead of those results apart (Bo1, as
@@ -1365,27 +1372,34 @@ class SearchEngine:
         return self._cached_bits(state, (field_name, term), lambda: bitsets.from_array(
             state.ranker.term(field_name, term).docs, state.ranker.size))
 
-    def _phrase_bits(self, state: _State, field_name: str, terms: tuple[str, ...]) -> int:
-        """Documents with the words next to each other in this field."""
+    def _phrase_bits(self, state: _State, field_name: str, terms: tuple[str, ...], near: bool = False) -> int:
+        """Documents with the words next to each other in this field, in this order; `near`: within RELATED_WINDOW
+        positions of one another, in any order (a related word of several words)."""
         def compute() -> int:
             bits = state.facet_index.live
             for term in terms:
                 bits &= self._term_bits(state, field_name, term)
-            if not bits:
-                return 0
+            if not bits or near and len(terms) == 1:
+                return bits
             # Bitsets say which documents have all the words; the sidecars' positions say where.
             size = state.ranker.size
             candidates = bitsets.to_array(bits, size)
-            return bitsets.from_array(state.ranker.arrays.phrase_docs(field_name, terms, candidates), size)
-        return self._cached_bits(state, ("phrase", field_name, *terms), compute)
+            if near:
+                anywhere = [np.zeros(len(candidates), dtype=bool)] * len(terms)  # no word may stand elsewhere
+                found = state.ranker.arrays.near_docs(field_name, [[term] for term in terms], candidates,
+                                                      RELATED_WINDOW, anywhere)
+            else:
+                found = state.ranker.arrays.phrase_docs(field_name, terms, candidates)
+            return bitsets.from_array(found, size)
+        return self._cached_bits(state, ("near" if near else "phrase", field_name, *terms), compute)
 
-    def _phrase_docs(self, state: _State, field_name: str, terms: tuple[str, ...]) -> np.ndarray:
+    def _phrase_docs(self, state: _State, field_name: str, terms: tuple[str, ...], near: bool = False) -> np.ndarray:
         """_phrase_bits as docnums (ascending), remembered too: the documents a phrase or an adjacent pair
         scores, without an array over all documents per query."""
         def compute() -> np.ndarray:
-            bits = self._phrase_bits(state, field_name, terms)
+            bits = self._phrase_bits(state, field_name, terms, near)
             return bitsets.to_array(bits, state.ranker.size) if bits else np.zeros(0, dtype=np.int64)
-        return self._cached_bits(state, ("phrase docs", field_name, *terms), compute)
+        return self._cached_bits(state, ("near docs" if near else "phrase docs", field_name, *terms), compute)
 
     def _any_field(self, state: _State, term: str) -> int:
         bits = 0
@@ -1399,15 +1413,16 @@ class SearchEngine:
         if clause.kind == "prefix":
             return self._cached_bits(state, ("prefix", clause.terms[0]),
                                      lambda: self._prefix_bits(state, clause.terms[0]))
-        if clause.kind == "phrase":
+        if clause.kind in ("phrase", "related"):
+            related = clause.kind == "related"
             bits = 0
             for name in schema.TEXT_FIELDS:
-                bits |= self._phrase_bits(state, name, tuple(clause.terms))
-            return bits
+                bits |= self._phrase_bits(state, name, tuple(clause.terms), near=related)
+            return bits & ~self._in_place_names(state, clause) if related else bits
         bits = state.facet_index.live
         for term in clause.terms:
             bits &= self._any_field(state, term)
-        return bits & ~self._in_place_names(state, clause) if clause.kind == "related" else bits
+        return bits
 
     def _group_bits_in(self, state: _State, group: Group, field_name: str) -> int:
         """Documents in which this one field matches the group (its words, phrase, parts or prefix)."""
@@ -1417,6 +1432,9 @@ class SearchEngine:
                 continue
             if clause.kind == "phrase":
                 bits |= self._phrase_bits(state, field_name, tuple(clause.terms))
+            elif clause.kind == "related":
+                bits |= self._phrase_bits(state, field_name, clause.terms, near=True) & \
+                    ~self._in_place_names(state, clause)
             elif clause.kind == "prefix":
                 for term in self._prefix_terms(state, clause.terms[0]):
                     bits |= self._term_bits(state, field_name, term)
@@ -1424,7 +1442,7 @@ class SearchEngine:
                 found = state.facet_index.live
                 for term in clause.terms:
                     found &= self._term_bits(state, field_name, term)
-                bits |= found & ~self._in_place_names(state, clause) if clause.kind == "related" else found
+                bits |= found
         return bits
 
     def _group_bits(self, state: _State, group: Group) -> int:
@@ -1505,10 +1523,11 @@ class SearchEngine:
         into[docs] += ADJACENT_WEIGHT * adjacent
 
     def _phrase_scores(self, state: _State, field_name: str, terms: tuple[str, ...], within: np.ndarray | None,
-                       classic: bool) -> tuple[np.ndarray, np.ndarray]:
-        """The documents (of `within`, a mask) with the words next to each other in this field, and the words'
-        BM25F there, summed. They have every word: their scores are looked up, not intersected."""
-        docs = self._phrase_docs(state, field_name, terms)
+                       classic: bool, near: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """The documents (of `within`, a mask) with the words next to each other in this field (`near`: as
+        _phrase_bits), and the words' BM25F there, summed. They have every word: their scores are looked up, not
+        intersected."""
+        docs = self._phrase_docs(state, field_name, terms, near)
         if within is not None and len(docs):
             docs = docs[within[docs]]
         if not len(docs):
@@ -1574,6 +1593,9 @@ class SearchEngine:
             elif clause.kind == "phrase":
                 docs, scores = self._phrase_scores(state, name, tuple(clause.terms), within, classic)
                 into[docs] += WIDER_PLACE_WEIGHT * scores if clause.wider else scores
+            elif clause.kind == "related" and len(clause.terms) > 1:
+                docs, scores = self._phrase_scores(state, name, clause.terms, within, classic, near=True)
+                into[docs] += scores
             else:
                 weight = {"variant": HEAD_VARIANT_WEIGHT, "compound": COMPOUND_PARTS_WEIGHT}.get(clause.kind, 1.0)
                 if clause.kind == "derived":

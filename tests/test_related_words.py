@@ -244,6 +244,24 @@ def test_a_word_with_related_words_is_not_corrected_to_another(clay_engine):
     assert result.relaxation is None
 
 
+NEAR_DOCS = [
+    ("street", "De straat van de school", [],
+     "De kinderen leerden wat er vroeger in hun straat gebeurde: geschiedenis die heel lokaal is."),
+    ("classroom", "Een nieuw lokaal", [],
+     "Het nieuwe lokaal van de school is klaar en de kinderen hebben het zelf ingericht met planten en kasten. "
+     "Na de zomer krijgen de leerlingen er ook les in geschiedenis."),
+] + NEWS
+near_engine = articles_engine(NEAR_DOCS, name="near_engine")
+
+
+def test_a_related_word_of_several_words_needs_them_near_one_another(near_engine):
+    # Session 51: a related word of several words matched its words anywhere in a page (in Chromium, a report with
+    # "groep 5 en 6", "Tafel 1" and a "2" elsewhere passed for a page about kleuters). Now they stand within
+    # search.RELATED_WINDOW positions of one another, in any order: "geschiedenis die heel lokaal is" is "lokale
+    # geschiedenis" (for heemkunde); a new "lokaal" and a lesson in "geschiedenis" sentences apart are not.
+    assert hits(near_engine, "heemkunde") == ["street"]
+
+
 def test_an_exhibition_is_a_tentoonstelling_and_an_expositie(umbrella_engine):
     # Equivalents of the taxonomy (corpus/taxonomy.yaml synonyms), and as a compound's head (analysis._SAME_HEADS).
     assert hits(umbrella_engine, "tentoonstelling")[0] == "exhibition"
