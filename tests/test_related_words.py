@@ -245,6 +245,11 @@ def test_a_word_with_related_words_is_not_corrected_to_another(clay_engine):
 
 
 NEAR_DOCS = [
+    ("infants", "Bewegen op muziek", [], "De leerlingen van groep 1 en 2 dansen elke week op muziek."),
+    ("dance", "Dans in de klas", [], "Groep 7 krijgt dans; de dans gaat over de zee en de dans is vrolijk."),
+    ("report", "Verslag van de studiedag", [],
+     "In groep 5 en 6 werd gedanst. De leerkrachten bespraken het plan aan tafel 1 en daarna in de aula. "
+     "Voor de pauze kwamen er nog 2 vragen over de begroting."),
     ("street", "De straat van de school", [],
      "De kinderen leerden wat er vroeger in hun straat gebeurde: geschiedenis die heel lokaal is."),
     ("classroom", "Een nieuw lokaal", [],
@@ -260,6 +265,13 @@ def test_a_related_word_of_several_words_needs_them_near_one_another(near_engine
     # search.RELATED_WINDOW positions of one another, in any order: "geschiedenis die heel lokaal is" is "lokale
     # geschiedenis" (for heemkunde); a new "lokaal" and a lesson in "geschiedenis" sentences apart are not.
     assert hits(near_engine, "heemkunde") == ["street"]
+    assert hits(near_engine, "kleuters") == ["infants"]
+
+
+def test_kleuters_are_groep_1_en_2(near_engine):
+    # Session 51: the kleuters of a Dutch primary school are its groep 1 en 2 (data/related_words.tsv); a page may
+    # name the class and never the word. Before, the page about dance in groep 7 came first for "kleuters dans".
+    assert hits(near_engine, "kleuters dans")[0] == "infants"
 
 
 def test_an_exhibition_is_a_tentoonstelling_and_an_expositie(umbrella_engine):
