@@ -53,9 +53,9 @@ class Clause:
     (kind 'variant': "erfgoededucatie" for "erfgoedonderwijs", scored lower too), a relative of another word class
     (kind 'derived': "geadopteerd" for "adoptie", or a compound's parts with one of them so replaced; scored lower
     too), a related word of the field (kind 'related': "synagoge" for "levensbeschouwing", its terms near one
-    another: search.RELATED_WINDOW; scored lower too), a compound of the index with the word as a part that no split found (kind 'compound':
-    "schoolschutterij" for "schutterij", added by search.py; scored as a part), or a taxonomy value (kind
-    'facet': terms = (facet, id))."""
+    another, search.RELATED_WINDOW; scored lower too), a compound of the index with the word as a part that no
+    split found (kind 'compound': "schoolschutterij" for "schutterij", added by search.py; scored as a part), or a
+    taxonomy value (kind 'facet': terms = (facet, id))."""
 
     kind: str
     terms: tuple[str, ...]

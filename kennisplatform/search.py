@@ -1385,9 +1385,10 @@ class SearchEngine:
             size = state.ranker.size
             candidates = bitsets.to_array(bits, size)
             if near:
-                anywhere = [np.zeros(len(candidates), dtype=bool)] * len(terms)  # no word may stand elsewhere
+                # Every word must stand in the stretch: none is exempt (as a long query's title words are).
+                exempt = [np.zeros(len(candidates), dtype=bool)] * len(terms)
                 found = state.ranker.arrays.near_docs(field_name, [[term] for term in terms], candidates,
-                                                      RELATED_WINDOW, anywhere)
+                                                      RELATED_WINDOW, exempt)
             else:
                 found = state.ranker.arrays.phrase_docs(field_name, terms, candidates)
             return bitsets.from_array(found, size)
