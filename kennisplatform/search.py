@@ -1981,12 +1981,13 @@ class SearchEngine:
         return list(dict.fromkeys(found))[:MAX_RELATED_SHOWN]
 
     def _highlight_terms(self, parsed: ParsedQuery) -> tuple[set[str], set[tuple[str, ...]]]:
-        """The terms a snippet marks wherever they stand, and the phrases it marks only where they stand."""
+        """The terms a snippet marks wherever they stand, and the phrases it marks only where they stand: also a
+        related word of several words, so that "groep 1 en 2" for kleuters does not mark every "groep" of a page."""
         terms: set[str] = set()
         phrases: set[tuple[str, ...]] = set()
         for group in parsed.groups:
             for clause in group.alternatives:
-                if clause.kind == "phrase" and len(clause.terms) > 1:
+                if clause.kind in ("phrase", "related") and len(clause.terms) > 1:
                     phrases.add(clause.terms)
                 elif clause.kind in ("terms", "phrase", "parts", "variant", "derived", "related", "compound"):
                     terms.update(clause.terms)

@@ -4,6 +4,8 @@ search.RELATED_WEIGHT). The page with the word typed still ranks first, and the 
 phrase ("immaterieel erfgoed") is one unit of the query with related words of its own (session 25)."""
 from __future__ import annotations
 
+import re
+
 from conftest import articles_engine, hits
 
 from kennisplatform import analysis
@@ -245,7 +247,8 @@ def test_a_word_with_related_words_is_not_corrected_to_another(clay_engine):
 
 
 NEAR_DOCS = [
-    ("infants", "Bewegen op muziek", [], "De leerlingen van groep 1 en 2 dansen elke week op muziek."),
+    ("infants", "Bewegen op muziek", [],
+     "De leerlingen van groep 1 en 2 dansen elke week op muziek. Groep 3 kijkt toe."),
     ("dance", "Dans in de klas", [], "Groep 7 krijgt dans; de dans gaat over de zee en de dans is vrolijk."),
     ("report", "Verslag van de studiedag", [],
      "In groep 5 en 6 werd gedanst. De leerkrachten bespraken het plan aan tafel 1 en daarna in de aula. "
@@ -272,6 +275,13 @@ def test_kleuters_are_groep_1_en_2(near_engine):
     # Session 51: the kleuters of a Dutch primary school are its groep 1 en 2 (data/related_words.tsv); a page may
     # name the class and never the word. Before, the page about dance in groep 7 came first for "kleuters dans".
     assert hits(near_engine, "kleuters dans")[0] == "infants"
+
+
+def test_a_related_word_of_several_words_is_marked_where_it_stands(near_engine):
+    # Seen in Chromium (session 51): "kleuters dans" marked every "groep" of a dance course's page (groep 3-4, 5-6,
+    # 7-8), not only its "groep 1-2". A related word of several words is marked as a phrase is.
+    snippet = near_engine.search(SearchParams(q="kleuters")).hits[0].snippet
+    assert re.findall(r"<mark>(.*?)</mark>", snippet) == ["groep", "1", "2"]
 
 
 def test_an_exhibition_is_a_tentoonstelling_and_an_expositie(umbrella_engine):
