@@ -258,6 +258,8 @@ NEAR_DOCS = [
     ("classroom", "Een nieuw lokaal", [],
      "Het nieuwe lokaal van de school is klaar en de kinderen hebben het zelf ingericht met planten en kasten. "
      "Na de zomer krijgen de leerlingen er ook les in geschiedenis."),
+    ("digging", "Graaf naar het verleden", [],
+     "In het archeologisch museum zoeken de kinderen met een schep naar scherven in een kist vol zand."),
 ] + NEWS
 near_engine = articles_engine(NEAR_DOCS, name="near_engine")
 
@@ -275,6 +277,12 @@ def test_kleuters_are_groep_1_en_2(near_engine):
     # Session 51: the kleuters of a Dutch primary school are its groep 1 en 2 (data/related_words.tsv); a page may
     # name the class and never the word. Before, the page about dance in groep 7 came first for "kleuters dans".
     assert hits(near_engine, "kleuters dans")[0] == "infants"
+
+
+def test_an_opgraving_is_archeology(near_engine):
+    # Session 51: fresh39's museum where children dig for sherds in a chest of sand says "archeologisch museum" and
+    # never "opgraving" (data/related_words.tsv); it was 0.355 beside the bundled corpus for a question about one.
+    assert hits(near_engine, "opgraving") == ["digging"]
 
 
 def test_a_related_word_of_several_words_is_marked_where_it_stands(near_engine):
