@@ -260,6 +260,9 @@ NEAR_DOCS = [
      "Na de zomer krijgen de leerlingen er ook les in geschiedenis."),
     ("digging", "Graaf naar het verleden", [],
      "In het archeologisch museum zoeken de kinderen met een schep naar scherven in een kist vol zand."),
+    ("remembrance", "De getuigen verdwijnen", [],
+     "Groep 7 en 8 hoort van de meester wat de Tweede Wereldoorlog voor het dorp betekende, en legt bloemen bij het "
+     "monument op de dijk."),
 ] + NEWS
 near_engine = articles_engine(NEAR_DOCS, name="near_engine")
 
@@ -283,6 +286,12 @@ def test_an_opgraving_is_archeology(near_engine):
     # Session 51: fresh39's museum where children dig for sherds in a chest of sand says "archeologisch museum" and
     # never "opgraving" (data/related_words.tsv); it was 0.355 beside the bundled corpus for a question about one.
     assert hits(near_engine, "opgraving") == ["digging"]
+
+
+def test_herinneringseducatie_is_about_the_war(near_engine):
+    # Session 52: fresh40's pages for "herinneringseducatie" (remembrance education) tell pupils about the Tweede
+    # Wereldoorlog, a bombing's graves and a resistance museum, and never say the word (data/related_words.tsv).
+    assert hits(near_engine, "herinneringseducatie") == ["remembrance"]
 
 
 def test_a_related_word_of_several_words_is_marked_where_it_stands(near_engine):
