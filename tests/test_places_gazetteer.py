@@ -234,6 +234,7 @@ AREA_DOCS = [
     ("heerlen", "Theater op school", [], "In Heerlen speelt een gezelschap voor de leerlingen van de bovenbouw."),
     ("numansdorp", "Erfgoed op school", ["hoeksche-waard"], "Een school in Numansdorp bezoekt een oude boerderij."),
     ("nissewaard", "Erfgoed op school", ["nissewaard"], "Een school bezoekt een oude boerderij."),
+    ("dokkum", "Lezen in de klas", [], "Alle kinderen van groep 5 in Noardeast-Fryslân lezen een Fries boek."),
 ]
 
 area_engine = articles_engine(AREA_DOCS, name="area_engine")
@@ -255,6 +256,12 @@ def test_an_area_elsewhere_finds_the_pages_of_its_municipalities_and_their_villa
     assert set(found) == {"enschede", "delden", "twente"}  # Delden: a village of Hof van Twente; not Zwolle's page
     assert set(hits(area_engine, "Parkstad theater")) == {"heerlen"}
     assert hits(area_engine, "muziek Twente")[0] == "enschede"  # the page about music in a Twente town, not Zwolle's
+
+
+def test_an_area_named_in_dutch_finds_its_frisian_named_municipality(area_engine):
+    # Session 52: fresh29's "Noordoost-Friesland" (0.000 for all three engines) meant the page about Noardeast-Fryslân,
+    # the municipality's own, Frisian name; the area holds the region's four municipalities (data/place_areas.tsv).
+    assert hits(area_engine, "Noordoost-Friesland") == ["dokkum"]
 
 
 def test_an_area_named_with_a_conjunction_is_one_unit(area_engine):
