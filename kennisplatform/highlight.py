@@ -28,16 +28,20 @@ class _Match(NamedTuple):
 
 
 def snippet(text: str, terms: set[str], length: int = WINDOW, title: str = "",
-            phrases: Iterable[tuple[str, ...]] = ()) -> str:
+            phrases: Iterable[tuple[str, ...]] = (), near: Iterable[tuple[str, ...]] = (),
+            near_window: int = 0) -> str:
     """HTML: escaped text with matching words wrapped in <mark>. Without matches, the opening words.
     A compound matches through its parts, so "educatie" marks "cultuureducatie". The words of a `phrase`
     (stems: a place's name, "Capelle aan den IJssel"; a synonym, "vrije tijd") match only where the phrase
-    stands (_phrase_matches). A first paragraph that is the `title` is left out: the hit shows its title already."""
+    stands (_phrase_matches); those of a `near` phrase (a related word of several words, "lokale geschiedenis")
+    where they stand within `near_window` positions of one another, in any order, as the search found them
+    (_near_matches). A first paragraph that is the `title` is left out: the hit shows its title already."""
     text = without_title(text[:MAX_CHARS], title)
     phrases = [phrase for phrase in phrases if len(phrase) > 1]
-    matches = _matches(text, set(terms).union(*phrases))
-    if phrases:
-        matches = _phrase_matches(text, matches, set(terms), phrases)
+    near = [phrase for phrase in near if len(phrase) > 1]
+    matches = _matches(text, set(terms).union(*phrases, *near))
+    if phrases or near:
+        matches = _phrase_matches(text, matches, set(terms), phrases, near, near_window)
     if not matches:
         return _opening(text)
     window = _best_window(matches, length)
@@ -134,10 +138,12 @@ def _matches(text: str, terms: set[str]) -> list[_Match]:
     return found
 
 
-def _phrase_matches(text: str, matches: list[_Match], terms: set[str], phrases: list[tuple[str, ...]]) -> list[_Match]:
+def _phrase_matches(text: str, matches: list[_Match], terms: set[str], phrases: list[tuple[str, ...]],
+                    near: list[tuple[str, ...]] = (), near_window: int = 0) -> list[_Match]:
     """The matches of `terms`, and those of a phrase's words where the phrase stands: its words in order, each
     word its own (not a compound's part: "reistijd" is no "vrije tijd"), nothing but stop words between. "IJssel"
-    in "Krimpen aan den IJssel" is not marked for "Capelle aan den IJssel"."""
+    in "Krimpen aan den IJssel" is not marked for "Capelle aan den IJssel". And those of a `near` phrase's words
+    where _near_matches finds them."""
     keep = [bool(match.terms & terms) for match in matches]
     for i in range(len(matches)):
         for phrase in phrases:
@@ -145,7 +151,59 @@ def _phrase_matches(text: str, matches: list[_Match], terms: set[str], phrases: 
             if len(run) == len(phrase) and all(m.stem == word for m, word in zip(run, phrase)) \
                     and all(_stop_words_only(text[a.end:b.start]) for a, b in zip(run, run[1:])):
                 keep[i:i + len(phrase)] = [True] * len(phrase)
+    if near:
+        for i in _near_matches(text, matches, near, near_window):
+            keep[i] = True
     return [match for match, kept in zip(matches, keep) if kept]
+
+
+def _near_matches(text: str, matches: list[_Match], near: list[tuple[str, ...]], window: int) -> set[int]:
+    """The indexes of the matches of a near phrase's words where they all stand within `window` positions of one
+    another, in any order: what the index's near_docs finds (sidecars.PositionTable.near), counted as the index counts
+    positions (one per word that is no stop word; a compound's parts at its own). "geschiedenis die heel lokaal is"
+    is "lokale geschiedenis" (for heemkunde); a "lokaal" sentences away from a "geschiedenis" is not. Of stretches
+    that overlap, the shortest: "groep 1 en 2 dansen op muziek. Groep 3 kijkt toe" marks "groep 1 en 2", not the
+    "Groep" of "Groep 3" that also stands within the window of the "1"."""
+    positions, at = [], 0
+    for i, match in enumerate(matches):
+        if i:
+            at += 1 + _words_between(text[matches[i - 1].end:match.start], window)
+        positions.append(at)
+    found: set[int] = set()
+    for phrase in near:
+        words = set(phrase)
+        stretches = []  # (length in positions, first match, last match), each as short as it can be
+        for i in range(len(matches)):
+            missing = words - matches[i].terms
+            if missing == words:
+                continue
+            j = i
+            while missing and j + 1 < len(matches) and positions[j + 1] - positions[i] <= window:
+                j += 1
+                missing -= matches[j].terms
+            # As short as it can be at its start too: the words of its first match are not all found after it.
+            after = set().union(*(m.terms for m in matches[i + 1:j + 1]))
+            if not missing and not (matches[i].terms & words) <= after:
+                stretches.append((positions[j] - positions[i], i, j))
+        taken: list[tuple[int, int]] = []
+        for _, i, j in sorted(stretches):
+            if all(j < a or b < i for a, b in taken):
+                taken.append((i, j))
+                found.update(k for k in range(i, j + 1) if matches[k].terms & words)
+    return found
+
+
+def _words_between(between: str, most: int) -> int:
+    """How many positions the text between two matches takes (its words that are no stop words), counted up to
+    `most` + 1: a longer gap is beyond any window."""
+    count, start = 0, 0
+    while count <= most:
+        word = analysis.next_word(between, start)
+        if word is None:
+            break
+        start = word.end()
+        count += analysis.word_terms(word.group()) is not None
+    return count
 
 
 def _stop_words_only(between: str) -> bool:

@@ -395,6 +395,19 @@ class PageFill:
 
 
 @dataclass
+class _Marks:
+    """What the snippets of a page mark (SearchEngine._highlight_terms): terms wherever they stand, phrases where
+    they stand, and related words of several words where their words stand near one another."""
+
+    terms: set[str] = field(default_factory=set)
+    phrases: set[tuple[str, ...]] = field(default_factory=set)
+    near: set[tuple[str, ...]] = field(default_factory=set)
+
+    def __or__(self, other: _Marks) -> _Marks:
+        return _Marks(self.terms | other.terms, self.phrases | other.phrases, self.near | other.near)
+
+
+@dataclass
 class _Query:
     """A query as parsed, and as spelling-corrected (None: nothing to correct)."""
 
@@ -1627,23 +1640,21 @@ class SearchEngine:
                     docnums += found
                     scores |= found_scores
             docnums = docnums[start:end]
-        terms, phrases = set(), set()
+        marks = _Marks()
         for parsed, _, _ in segments:
-            more_terms, more_phrases = self._highlight_terms(parsed)
-            terms |= more_terms
-            phrases |= more_phrases
-        terms, phrases = self._on_page(state, docnums, terms, phrases)
-        return [self._hit(stored[n], terms, scores.get(n), phrases) for n in docnums]
+            marks |= self._highlight_terms(parsed)
+        marks = self._on_page(state, docnums, marks)
+        return [self._hit(stored[n], marks, scores.get(n)) for n in docnums]
 
-    def _on_page(self, state: _State, docnums: list[int], terms: set[str],
-                 phrases: set[tuple[str, ...]]) -> tuple[set[str], set[tuple[str, ...]]]:
+    def _on_page(self, state: _State, docnums: list[int], marks: _Marks) -> _Marks:
         """The terms and phrases to mark that a document of the page has: an area's query ("Twentse") searches some
         seventy names of its towns and villages, and looking for each in ten texts took three times the search."""
         page = sum(1 << n for n in docnums)
 
         def on_page(term: str) -> bool:
             return bool(self._any_field(state, term) & page)
-        return {t for t in terms if on_page(t)}, {p for p in phrases if all(map(on_page, p))}
+        return _Marks({t for t in marks.terms if on_page(t)}, {p for p in marks.phrases if all(map(on_page, p))},
+                      {p for p in marks.near if all(map(on_page, p))})
 
     def _similar(self, state: _State, listing: _Listing, params: SearchParams, hits: list[Hit],
                  stored: postings.StoredFields) -> list[Hit]:
@@ -1663,7 +1674,7 @@ class SearchEngine:
             ranking.add_all(scores, [state.ranker.term(schema.BODY_FIELD, term, keep=False)])
         candidates = bitsets.to_array(allowed, state.ranker.size)
         candidates = candidates[scores[candidates] > 0]
-        return [replace(self._hit(stored[n], set(), None), similar=True)
+        return [replace(self._hit(stored[n], _Marks(), None), similar=True)
                 for n, _ in ranking.top(scores, candidates, wanted)]
 
     @staticmethod
@@ -1980,21 +1991,23 @@ class SearchEngine:
                 found += [clause.text for clause in related if without and self._clause_bits(state, clause) & without]
         return list(dict.fromkeys(found))[:MAX_RELATED_SHOWN]
 
-    def _highlight_terms(self, parsed: ParsedQuery) -> tuple[set[str], set[tuple[str, ...]]]:
-        """The terms a snippet marks wherever they stand, and the phrases it marks only where they stand: also a
-        related word of several words, so that "groep 1 en 2" for kleuters does not mark every "groep" of a page."""
-        terms: set[str] = set()
-        phrases: set[tuple[str, ...]] = set()
+    def _highlight_terms(self, parsed: ParsedQuery) -> _Marks:
+        """The terms a snippet marks wherever they stand, the phrases it marks only where they stand, and the
+        related words of several words it marks only where their words stand near one another, as the search
+        found them (RELATED_WINDOW): "groep 1 en 2" for kleuters does not mark every "groep" of a page, and
+        "geschiedenis die heel lokaal is" is marked for heemkunde ("lokale geschiedenis")."""
+        marks = _Marks()
         for group in parsed.groups:
             for clause in group.alternatives:
-                if clause.kind in ("phrase", "related") and len(clause.terms) > 1:
-                    phrases.add(clause.terms)
+                if clause.kind == "phrase" and len(clause.terms) > 1:
+                    marks.phrases.add(clause.terms)
+                elif clause.kind == "related" and len(clause.terms) > 1:
+                    marks.near.add(clause.terms)
                 elif clause.kind in ("terms", "phrase", "parts", "variant", "derived", "related", "compound"):
-                    terms.update(clause.terms)
-        return terms, phrases
+                    marks.terms.update(clause.terms)
+        return marks
 
-    def _hit(self, stored: dict, terms: set[str], score: float | None,
-             phrases: set[tuple[str, ...]] = frozenset()) -> Hit:
+    def _hit(self, stored: dict, marks: _Marks, score: float | None) -> Hit:
         view = schema.stored_view(stored)
         type_term = self.taxonomy.get("type", view["type"])
         return Hit(
@@ -2004,7 +2017,8 @@ class SearchEngine:
             title=view["title"],
             date=view["date"],
             summary=view["summary"],
-            snippet=highlight.snippet(view["body"], terms, title=view["title"], phrases=phrases),
+            snippet=highlight.snippet(view["body"], marks.terms, title=view["title"], phrases=marks.phrases,
+                                      near=marks.near, near_window=RELATED_WINDOW),
             themes=[Value(t, self.taxonomy.label("theme", t)) for t in view["themes"]],
             regions=[Value(r, self.taxonomy.label("region", r)) for r in view["regions"]],
             source_url=view["source_url"],
@@ -2066,7 +2080,7 @@ class SearchEngine:
             return []
         stored = state.searcher.stored_fields(docnum)
         results = state.searcher.more_like(docnum, "body", text=stored.get("body", ""), top=limit, numterms=12)
-        return [self._hit(hit.fields(), set(), hit.score) for hit in results]
+        return [self._hit(hit.fields(), _Marks(), hit.score) for hit in results]
 
 
 def _typed_key(word: str) -> str:

@@ -223,6 +223,26 @@ def test_a_word_searched_on_its_own_is_marked_wherever_it_stands_also_in_a_phras
     assert marked(html) == ["IJssel", "IJssel"]
 
 
+def test_a_near_phrase_is_marked_where_its_words_stand_near_one_another():
+    # Session 53 (found in session 52's review): a related word of several words matches where its words stand
+    # within search.RELATED_WINDOW positions of one another, in any order; its snippet marked it only in order,
+    # side by side, so "heemkunde" found "geschiedenis die heel lokaal is" and showed no mark.
+    near = [phrase_of("lokale geschiedenis")]
+    text = "De kinderen leerden wat er vroeger in hun straat gebeurde: geschiedenis die heel lokaal is."
+    assert marked(snippet(text, set(), near=near, near_window=6)) == ["geschiedenis", "lokaal"]
+    # Sentences apart they are no such phrase: nothing is marked.
+    text = ("Het nieuwe lokaal van de school is klaar en de kinderen hebben het zelf ingericht met planten en kasten. "
+            "Na de zomer krijgen de leerlingen er ook les in geschiedenis.")
+    assert "<mark>" not in snippet(text, set(), near=near, near_window=6)
+
+
+def test_a_near_phrase_marks_its_shortest_stretch():
+    # "Groep" of "Groep 3" stands within the window of the "1" of "groep 1 en 2", but the shortest stretch with
+    # every word is "groep 1 en 2" itself.
+    text = "De leerlingen van groep 1 en 2 dansen elke week op muziek. Groep 3 kijkt toe."
+    assert marked(snippet(text, set(), near=[phrase_of("groep 1 en 2")], near_window=6)) == ["groep", "1", "2"]
+
+
 def test_without_its_phrase_a_text_shows_its_opening():
     text = "De reistijd naar school is lang. " * 3
     assert "<mark>" not in snippet(text, set(), phrases=[phrase_of("vrije tijd")])

@@ -301,6 +301,13 @@ def test_a_related_word_of_several_words_is_marked_where_it_stands(near_engine):
     assert re.findall(r"<mark>(.*?)</mark>", snippet) == ["groep", "1", "2"]
 
 
+def test_a_related_word_of_several_words_is_marked_where_its_words_stand_near(near_engine):
+    # Found in session 52's review: "heemkunde" found the page with "geschiedenis die heel lokaal is" ("lokale
+    # geschiedenis", its words near one another) and its snippet marked nothing.
+    snippet = near_engine.search(SearchParams(q="heemkunde")).hits[0].snippet
+    assert re.findall(r"<mark>(.*?)</mark>", snippet) == ["geschiedenis", "lokaal"]
+
+
 def test_an_exhibition_is_a_tentoonstelling_and_an_expositie(umbrella_engine):
     # Equivalents of the taxonomy (corpus/taxonomy.yaml synonyms), and as a compound's head (analysis._SAME_HEADS).
     assert hits(umbrella_engine, "tentoonstelling")[0] == "exhibition"
