@@ -1102,7 +1102,7 @@ class SearchEngine:
                 self._wider_place(state, parsed, filters) or self._wider_place(state, corrected, filters, parsed.text)
             if wider is not None:
                 return wider
-        split = _compound_words(parsed, self._found_nowhere(state, parsed, filters))
+        split = _compound_words(parsed, self._found_nowhere(state, parsed, filters), not plan.matched & filters)
         found = [g for g in split.groups if g not in parsed.groups and self._group_bits(state, g) & filters] \
             if split else []
         if found:
@@ -2450,11 +2450,15 @@ def _one_compound_apart(parsed: ParsedQuery) -> ParsedQuery | None:
     return _compound_words(parsed, [content[0].text])
 
 
-def _compound_words(parsed: ParsedQuery, nowhere: list[str]) -> ParsedQuery | None:
+def _compound_words(parsed: ParsedQuery, nowhere: list[str], found_nothing: bool = False) -> ParsedQuery | None:
     """The query with each compound that no document has, whole or with its parts (a group of `nowhere` with a
-    'parts' clause), replaced by its parts as separate groups; None when it has no such compound."""
+    'parts' clause), replaced by its parts as separate groups; None when it has no such compound. `found_nothing`:
+    the query found no document at all, and its one word counts without a 'parts' clause too: a word with synonyms
+    has none (its synonyms say what it means), and where no document has any of them, "maakonderwijs" (with
+    makersonderwijs) listed nothing; now the documents with "onderwijs", and the page says so."""
     def words_of(group: Group) -> list[str]:
-        if group.text not in nowhere or not any(clause.kind == "parts" for clause in group.alternatives):
+        if group.text not in nowhere or not (found_nothing and len(parsed.groups) == 1 or
+                                             any(clause.kind == "parts" for clause in group.alternatives)):
             return []
         words = [w for w in analysis.compound_query_words(group.text) if analysis.analyze_query(w)]
         return words if len(words) > 1 else []

@@ -16,6 +16,7 @@ DOCS = [
     ("prijzen", "Prijzen voor jonge makers", [], "De uitreiking van de prijzen was in juni."),
     ("dansles", "Danslessen in de wijk", [], "Kinderen volgen danslessen in het buurthuis."),
     ("dichten", "Zoeken naar woorden", [], "De kinderen leren dichten. Na drie lessen dragen ze hun werk voor."),
+    ("onderwijs", "Geld voor de wijk", [], "Het onderwijs in de wijk krijgt meer geld van de gemeente."),
 ]
 
 engine = articles_engine(DOCS)
@@ -62,3 +63,14 @@ def test_two_compounds_that_nothing_has_are_both_searched_as_their_parts(engine)
         "Geen resultaten voor ‘jeugdtheaterles’ en ‘certificaatuitreiking’; hieronder de resultaten met een deel van "
         "de woorden: ")
     assert {"jeugdtheater", "certificaten"} <= {h.id for h in result.hits}
+
+
+def test_a_compound_with_synonyms_that_no_document_has_is_no_dead_end(engine):
+    # Session 53 (fresh47's "maakonderwijs"): a word with synonyms of the taxonomy (makeronderwijs, makersonderwijs,
+    # maakonderwijs) is searched as itself and its synonyms, without its parts; where no document has any of them
+    # (nor a related word: techniek, makerspace, ...), it found nothing and the page offered nothing.
+    result = search(engine, "makeronderwijs")
+    assert {h.id for h in result.hits} == {"prijzen", "onderwijs"}  # "jonge makers", "het onderwijs"
+    assert result.relaxation.kind == "parts"
+    assert result.relaxation.message == ("Geen resultaten voor ‘makeronderwijs’; hieronder de resultaten met een "
+                                         "deel van het woord: ‘maker’ of ‘onderwijs’.")
