@@ -263,6 +263,10 @@ NEAR_DOCS = [
     ("remembrance", "De getuigen verdwijnen", [],
      "Groep 7 en 8 hoort van de meester wat de Tweede Wereldoorlog voor het dorp betekende, en legt bloemen bij het "
      "monument op de dijk."),
+    ("workshop", "Een werkplaats in de wijk", [],
+     "Kinderen leren er ambachten: met hamer en vijl maken ze een ring, en de juf geeft handvaardigheid."),
+    ("nightlife", "Een feest in de schouwburg", [],
+     "Tweehonderd jongeren proefden van het uitgaansleven: een dj, een fotograaf en een dansvloer."),
 ] + NEWS
 near_engine = articles_engine(NEAR_DOCS, name="near_engine")
 
@@ -292,6 +296,18 @@ def test_herinneringseducatie_is_about_the_war(near_engine):
     # Session 52: fresh40's pages for "herinneringseducatie" (remembrance education) tell pupils about the Tweede
     # Wereldoorlog, a bombing's graves and a resistance museum, and never say the word (data/related_words.tsv).
     assert hits(near_engine, "herinneringseducatie") == ["remembrance"]
+
+
+def test_maakonderwijs_is_crafts_and_technology(near_engine):
+    # Session 53: fresh47's page for "maakonderwijs" (maker education) is a workshop where children learn crafts
+    # (ambachten, handvaardigheid) and never says the word; no document had it or its synonyms, and the search
+    # found nothing at all (data/related_words.tsv).
+    assert hits(near_engine, "maakonderwijs") == ["workshop"]
+
+
+def test_tieners_are_jongeren_and_their_free_time_is_going_out(near_engine):
+    # Session 53: fresh47's page for "vrijetijdsbesteding tieners" is about jongeren who taste the uitgaansleven.
+    assert hits(near_engine, "vrijetijdsbesteding tieners")[0] == "nightlife"
 
 
 def test_a_related_word_of_several_words_is_marked_where_it_stands(near_engine):
