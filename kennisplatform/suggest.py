@@ -17,7 +17,7 @@ from pathlib import Path
 from .corpus import iter_markdown_files
 from .documents import load_yaml, plain_text, split_front_matter
 from .importer.identity import normalise_url  # noqa: F401  (callers use suggest.normalise_url)
-from .taxonomy import Taxonomy, fold, normalise
+from .taxonomy import PLACE_BEFORE, Taxonomy, fold, normalise
 
 LIMITS = {"theme": 5, "region": 6, "discipline": 4, "audience": 3}
 TITLE_WEIGHT = 6  # a type word in the title counts this many times
@@ -90,8 +90,6 @@ TYPE_SATURATION = 6.0  # type cue score at which the evidence counts as 63% comp
 # without review.
 TYPE_PRIOR = {"artikel": 0.7, "voorbeeldproject": 0.15, "verslag": 0.15}
 PRIOR_WEIGHT = 4.0
-_PLACE_BEFORE = re.compile(r"(?:\b(?:in|uit|te|bij|naar|rond|rondom|omgeving|gemeente|gemeenten|regio|"
-                           r"provincie|stad|dorp|wijk|wijken)\s+)$", re.I)
 _ADDRESS_BEFORE = re.compile(r"\b\d{4}\s?[A-Z]{2}\s+$")  # "2801 AB Gouda": an address, not a topic
 
 
@@ -159,7 +157,7 @@ def _evidence(taxonomy: Taxonomy, facet: str, title: str, text: str) -> dict[str
             named.add(match.id)
         if match.start < lead_end:
             lead.add(match.id)
-        if facet == "region" and _PLACE_BEFORE.search(before):
+        if facet == "region" and PLACE_BEFORE.search(before):
             places.add(match.id)
     if facet != "region":  # place names are not parts of compounds worth trusting ("Leidsestraat")
         for value, n in _compound_hits(taxonomy, facet, text).items():

@@ -444,6 +444,28 @@ class Taxonomy:
         return areas
 
     @cached_property
+    def context_places(self) -> dict[str, Place]:
+        """Municipalities whose own name is a Dutch word (data/place_words.tsv: Assen, Ede, Houten, Kampen, Putten), by
+        their normalised name, as the value they lie in: a text names one only where it says the name as a place
+        (place_matches). Not a name the taxonomy has itself (Gouda), a form of one, or a name of places in several
+        values (Bergen, Beek, Hoorn), as `places` leaves those out."""
+        found: dict[str, Place | None] = {}
+        for name, code, province in _listed_place_words():
+            key = normalise(name)
+            if key in self._keys["region"] or key in self._text_forms["region"] or key in self.places:
+                continue
+            municipality = self._codes.get(code)
+            region = municipality or self._keys["region"].get(normalise(province))
+            known = found.get(key, Place(name, region, municipality is not None))
+            found[key] = known if region is not None and known is not None and known.region == region else None
+        return {key: place for key, place in found.items() if place is not None}
+
+    @cached_property
+    def _context_pattern(self) -> re.Pattern | None:
+        names = sorted((place.name for place in self.context_places.values()), key=len, reverse=True)
+        return re.compile(rf"\b(?i:{_PLACE_WORDS})\s+({'|'.join(map(re.escape, names))})(?![\w-])") if names else None
+
+    @cached_property
     def _place_index(self) -> tuple[int, set[str]]:
         """The most words a listed place has, and the first words of listed places (normalised)."""
         keys = [key.split() for key in self.places]
@@ -470,6 +492,19 @@ class Taxonomy:
                         i += n - 1
                         break
             i += 1
+        return found + self._context_matches(folded, spans + [(m.start, m.start + len(m.form)) for m in found])
+
+    def _context_matches(self, folded: str, spans: list[tuple[int, int]]) -> list[TextMatch]:
+        """The municipalities of `context_places` where the text says one as a place: with its capital, after "in",
+        "uit", "te", "gemeente" ... (PLACE_BEFORE): "basisscholen in Putten", not "putten uit de bron"."""
+        if self._context_pattern is None:
+            return []
+        found = []
+        for match in self._context_pattern.finditer(folded):
+            start, end = match.span(1)
+            if not any(s < end and start < e for s, e in spans):
+                place = self.context_places[normalise(match.group(1))]
+                found.append(TextMatch(place.region, match.group(1), start, False))
         return found
 
     def find_in_text(self, facet: str, text: str) -> list[str]:
@@ -542,6 +577,24 @@ def listed_woonplaatsen() -> tuple[tuple[str, str, str, str], ...]:
         fields = line.split("\t")
         if len(fields) in (3, 4) and not line.startswith("#"):
             rows.append((fields[0], fields[1], fields[2], fields[3] if len(fields) == 4 else ""))
+    return tuple(rows)
+
+
+# Words before a name that say "in this place": "in Putten", "gemeente Ede", "regio Hoorn". (suggest.py weighs a
+# place so named as the document's place.)
+_PLACE_WORDS = r"in|uit|te|bij|naar|rond|rondom|omgeving|gemeente|gemeenten|regio|provincie|stad|dorp|wijk|wijken"
+PLACE_BEFORE = re.compile(rf"(?:\b(?:{_PLACE_WORDS})\s+)$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _listed_place_words() -> tuple[tuple[str, str, str], ...]:
+    """data/place_words.tsv: name <TAB> CBS municipality code <TAB> province."""
+    path = Path(__file__).resolve().parent / "data" / "place_words.tsv"
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) == 3 and not line.startswith("#"):
+            rows.append((fields[0], fields[1], fields[2]))
     return tuple(rows)
 
 

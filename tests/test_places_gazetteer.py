@@ -121,6 +121,55 @@ def test_cbs_letters_are_dropped(tmp_path):
                                                ("Hoeksche Waard", "GM1963", "Zuid-Holland", "gemeente")]
 
 
+def test_a_municipality_that_is_a_word_is_found_where_a_text_says_it_as_a_place(tax):
+    # Session 53: fresh47's Klasse[n]orkest page is about basisscholen "in Putten", left out of woonplaatsen.tsv as
+    # a word ("putten", to draw water) with Assen, Ede, Hoorn, Houten, Kampen: it was filed under no place, and
+    # "Gelderland muziekles" listed a page about music lessons in Hillegom first. With its capital after "in",
+    # "uit", "gemeente" ... the name is the place (data/place_words.tsv); anywhere else the word.
+    assert places_in(tax, "Klasse[n]orkest gestart op basisscholen in Putten") == [("gelderland", "Putten")]
+    assert places_in(tax, "In Assen en in de gemeente Houten") == [("drenthe", "Assen"), ("utrecht", "Houten")]
+    assert places_in(tax, "Ze putten water uit de bron") == []
+    assert places_in(tax, "Houten speelgoed in kampen en in houten kisten") == []
+    assert places_in(tax, "Putten is een werkwoord") == []  # no word before it that says "in this place"
+
+
+def test_a_page_in_a_municipality_that_is_a_word_is_filed_under_its_province(tax):
+    found = suggest.suggest(tax, "Klasse[n]orkest voortvarend gestart op basisscholen in Putten",
+                            "Leerlingen van groep 5 van De Schovenhorst en De Wegwijzer krijgen muziekles in de klas.")
+    assert found.region[:1] == ["gelderland"]
+
+
+def test_a_name_of_places_in_several_values_that_is_a_word_is_no_place(tax):
+    # Bergen (L.) and Bergen (NH.); Hoorn in Noord-Holland and on Terschelling; Beek in Limburg and in Gelderland. As
+    # for the names of woonplaatsen.tsv, such a name stands for none of them; Voorst, a municipality and a village
+    # of another, both in Gelderland, is Gelderland's.
+    assert not {"bergen", "hoorn", "beek", "gouda"} & set(tax.context_places)  # Gouda: the taxonomy's own
+    assert places_in(tax, "Een school in Bergen en een in Hoorn") == []
+    assert places_in(tax, "Een school in Voorst") == [("gelderland", "Voorst")]
+    # A longer name of woonplaatsen.tsv that begins with it keeps its own place.
+    assert places_in(tax, "Kindcentrum De Raagten in Beek en Donk") == [("noord-brabant", "Beek en Donk")]
+    # Waterland is also a district of Spijkenisse and a lesson ("Wolf in Waterland"): left out when the list is made.
+    assert places_in(tax, "Wolf in Waterland") == []
+
+
+def test_municipalities_that_are_words_are_written_apart(tmp_path):
+    table = tmp_path / "corop.csv"
+    table.write_text("Woonplaatscode,Woonplaats,Gemeentecode,Gemeente,COROP-gebiedcode,COROP-gebied\n"
+                     "1000,Putten,0273,Putten,13,Veluwe\n"
+                     "1001,Krachtighuizen,0273,Putten,13,Veluwe\n", encoding="utf-8")
+    words: set[tuple[str, str, str]] = set()
+    assert build_places.rows(table, {"putten"}, words) == [("Krachtighuizen", "GM0273", "Gelderland", "")]
+    assert words == {("Putten", "GM0273", "Gelderland")}
+    # Every place of such a name, so that the reader can tell a name of several municipalities.
+    table.write_text("Woonplaatscode,Woonplaats,Gemeentecode,Gemeente,COROP-gebiedcode,COROP-gebied\n"
+                     "1000,Hoorn,0405,Hoorn,18,Kop van Noord-Holland\n"
+                     "1001,Hoorn,0093,Terschelling,05,Zuidwest-Friesland\n"
+                     "1002,Wolf,0093,Terschelling,05,Zuidwest-Friesland\n", encoding="utf-8")
+    words = set()
+    build_places.rows(table, {"hoorn", "wolf"}, words)
+    assert words == {("Hoorn", "GM0405", "Noord-Holland"), ("Hoorn", "GM0093", "Fryslân")}  # not Wolf: no municipality
+
+
 # -- search ---------------------------------------------------------------------------------------------
 DOCS = [
     # Filed under no place (as a page imported before the list existed, or by an editor who left it out).
