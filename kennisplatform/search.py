@@ -2454,8 +2454,9 @@ def _compound_words(parsed: ParsedQuery, nowhere: list[str], found_nothing: bool
     """The query with each compound that no document has, whole or with its parts (a group of `nowhere` with a
     'parts' clause), replaced by its parts as separate groups; None when it has no such compound. `found_nothing`:
     the query found no document at all, and its one word counts without a 'parts' clause too: a word with synonyms
-    has none (its synonyms say what it means), and where no document has any of them, "maakonderwijs" (with
-    makersonderwijs) listed nothing; now the documents with "onderwijs", and the page says so."""
+    has none (its synonyms say what it means), and where no document had any of them, "makeronderwijs" (with
+    makersonderwijs and maakonderwijs) listed nothing; now the documents with "maker" or "onderwijs", and the page
+    says so."""
     def words_of(group: Group) -> list[str]:
         if group.text not in nowhere or not (found_nothing and len(parsed.groups) == 1 or
                                              any(clause.kind == "parts" for clause in group.alternatives)):
