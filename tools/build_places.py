@@ -23,9 +23,10 @@ What it does, and why:
 - leaves out a one-word name that is also a Dutch word of hunspell-nl's dictionary, written in lower case
   ("Monster", "Hoek", "Best", "Putten", "Sloten", "Enter"), alone or after an article ("'t Veld", "de Wijk"):
   at the start of a sentence or in a title it would make a page about a "monster" one about Westland;
-- writes those of them that are a municipality's own name (Assen, Ede, Hoorn, Houten, Kampen, Putten) to
-  `place_words.tsv` (`--words-out`): the importer takes them for the place only where a text says it as a place,
-  with a capital after "in", "uit", "te", "gemeente" (taxonomy.Taxonomy.context_places).
+- writes those of them that are a municipality's own name (Assen, Ede, Houten, Kampen, Putten) to
+  `place_words.tsv` (`--words-out`), with every other place of that name (Hoorn is a city and a village on
+  Terschelling): the importer takes one for the place only where a text says it as a place, with a capital after
+  "in", "uit", "te", "gemeente", and a name of several places for none (taxonomy.Taxonomy.context_places).
 """
 from __future__ import annotations
 
