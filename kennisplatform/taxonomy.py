@@ -359,7 +359,9 @@ class Taxonomy:
             key = match.group().lower()
             found.append(TextMatch(forms[key], match.group(), match.start(), key in mentions))
         if facet == "region":
-            found = sorted(found + self.place_matches(folded, found), key=lambda m: m.start)
+            places = self.place_matches(folded, found)
+            taken = [(m.start, m.start + len(m.form)) for m in found + places]
+            found = sorted(found + places + self._context_matches(text, taken), key=lambda m: m.start)
         return found
 
     def text_name(self, facet: str, word: str) -> tuple[str, bool] | None:
@@ -463,7 +465,8 @@ class Taxonomy:
     @cached_property
     def _context_pattern(self) -> re.Pattern | None:
         names = sorted((place.name for place in self.context_places.values()), key=len, reverse=True)
-        return re.compile(rf"\b(?i:{_PLACE_WORDS})\s+({'|'.join(map(re.escape, names))})(?![\w-])") if names else None
+        return re.compile(rf"\b(?i:{_PLACE_WORDS})\s+({'|'.join(map(re.escape, names))})(?![\w-])(?![ \t]+[A-Z])") \
+            if names else None
 
     @cached_property
     def _place_index(self) -> tuple[int, set[str]]:
@@ -492,16 +495,21 @@ class Taxonomy:
                         i += n - 1
                         break
             i += 1
-        return found + self._context_matches(folded, spans + [(m.start, m.start + len(m.form)) for m in found])
+        return found
 
-    def _context_matches(self, folded: str, spans: list[tuple[int, int]]) -> list[TextMatch]:
-        """The municipalities of `context_places` where the text says one as a place: with its capital, after "in",
-        "uit", "te", "gemeente" ... (PLACE_BEFORE): "basisscholen in Putten", not "putten uit de bron"."""
+    def _context_matches(self, text: str, spans: list[tuple[int, int]]) -> list[TextMatch]:
+        """The municipalities of `context_places` where the text (as written, not folded: its full stops tell a
+        sentence that goes on from a name of two words) says one as a place: with its capital, after "in", "uit",
+        "te", "gemeente" ... (PLACE_BEFORE), and not before another capitalised word on its line: "basisscholen in
+        Putten" and "in Houten. De school", not "putten uit de bron" or "de lessen bij Houten Aap" (a theatre group).
+        Positions in the folded text, as the other matches' (`spans`, which a name inside a longer one falls in: Beek
+        en Donk)."""
         if self._context_pattern is None:
             return []
         found = []
-        for match in self._context_pattern.finditer(folded):
-            start, end = match.span(1)
+        for match in self._context_pattern.finditer(text):
+            start = len(fold(text[:match.start(1)])) + 1  # the prefix ends in the word before and a space
+            end = start + len(match.group(1))
             if not any(s < end and start < e for s, e in spans):
                 place = self.context_places[normalise(match.group(1))]
                 found.append(TextMatch(place.region, match.group(1), start, False))

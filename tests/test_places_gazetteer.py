@@ -131,6 +131,10 @@ def test_a_municipality_that_is_a_word_is_found_where_a_text_says_it_as_a_place(
     assert places_in(tax, "Ze putten water uit de bron") == []
     assert places_in(tax, "Houten speelgoed in kampen en in houten kisten") == []
     assert places_in(tax, "Putten is een werkwoord") == []  # no word before it that says "in this place"
+    # Before another capitalised word on its line the name is part of a longer one: fresh7's "de lessen bij Houten
+    # Aap" (a theatre group of Goeree-Overflakkee). A full stop between them ends the name.
+    assert places_in(tax, "De lessen bij Houten Aap gaan door") == []
+    assert places_in(tax, "Een school in Houten. De leerlingen zingen") == [("utrecht", "Houten")]
 
 
 def test_a_page_in_a_municipality_that_is_a_word_is_filed_under_its_province(tax):
