@@ -449,7 +449,7 @@ class Taxonomy:
     def context_places(self) -> dict[str, Place]:
         """Municipalities whose own name is a Dutch word (data/place_words.tsv: Assen, Ede, Houten, Kampen, Putten), by
         their normalised name, as the value they lie in: a text names one only where it says the name as a place
-        (place_matches). Not a name the taxonomy has itself (Gouda), a form of one, or a name of places in several
+        (_context_matches). Not a name the taxonomy has itself (Gouda), a form of one, or a name of places in several
         values (Bergen, Beek, Hoorn), as `places` leaves those out."""
         found: dict[str, Place | None] = {}
         for name, code, province in _listed_place_words():
