@@ -28,7 +28,7 @@ from .params import FACETS, PER_PAGE_DEFAULT, SearchParams, year_label
 from .query import (Clause, Expansion, Group, ParsedQuery, build_synonym_table, filler_stems, has_conjunction,
                     parse_query, without_quotes)
 from .results import FilterDrop, Hit, PlaceFilter, PlaceWithin, Relaxation, SearchResult, Suggestion, Value
-from .taxonomy import Place, Taxonomy, normalise
+from .taxonomy import Place, Taxonomy, adjectives, normalise
 
 TERM_CACHE_SIZE = 4096
 CORRECTIONS_KEPT = 10_000  # spelling corrections (prefixes' words, words' document counts) remembered per reader
@@ -591,18 +591,30 @@ class SearchEngine:
         "Heerlen") or as a name of the taxonomy is left out: groups that share a phrase are one
         (query.build_synonym_table), and it would make two places one. So is a name searched as an everyday word
         (_a_word_too)."""
-        elsewhere = [(name, *places) for name, places in self.taxonomy.places_of_municipalities.items()]
+        elsewhere = [(name, *self._adjectives_elsewhere(name), *places)
+                     for name, places in self.taxonomy.places_of_municipalities.items()]
         terms = {name: tuple(analysis.analyze_query(name)) for group in elsewhere for name in group}
         taken = Counter(terms[name] for group in elsewhere for name in group)
         taxonomy_names = [name for group in self.taxonomy.synonym_groups() for name in group] + list(self._value_names)
         ours = {tuple(analysis.analyze_query(name)) for name in taxonomy_names}
         commonest = analysis.commonest_with_stems(one for one, *more in terms.values() if not more)
 
-        def kept(name: str) -> bool:
+        def kept(name: str, municipality: str) -> bool:
+            # An adjective whose term is the municipality's name as written ("Eindhovense": eindhoven) is no everyday
+            # word, however common the name is.
             return taken[terms[name]] == 1 and terms[name] not in ours and \
-                not _a_word_too(name, terms[name], commonest)
-        return [(name.lower(), *(place.lower() for place in places if kept(place)))
-                for name, *places in elsewhere if kept(name)]
+                (terms[name] == (analysis.fold(municipality).lower(),) or
+                 not _a_word_too(name, terms[name], commonest))
+        return [(name.lower(), *(place.lower() for place in places if kept(place, name)))
+                for name, *places in elsewhere if kept(name, name)]
+
+    @staticmethod
+    def _adjectives_elsewhere(name: str) -> tuple[str, ...]:
+        """A municipality's adjectives (taxonomy.adjectives) that the analyzer does not make its name already:
+        "Eindhovense" (eindhoven) for Eindhoven (eindhof), "Bredase" for Breda; not "Amersfoortse", which is
+        Amersfoort's own term. As the taxonomy's municipalities have theirs ("Goudse")."""
+        own = tuple(analysis.analyze_query(name))
+        return tuple(form for form in adjectives(name) if tuple(analysis.analyze_query(form)) != own)
 
     @cached_property
     def _name_parts(self) -> dict[str, tuple[str, ...]]:

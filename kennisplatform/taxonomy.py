@@ -527,6 +527,16 @@ class Taxonomy:
 _ADJECTIVE_SUFFIX = "se"
 
 
+def adjectives(name: str) -> tuple[str, ...]:
+    """The adjectives a one-word place name may have: the regular one (_adjective: Leiden -> Leidse) and the name with
+    -se (Eindhoven -> Eindhovense, Enschede -> Enschedese, Hengelo -> Hengelose), which Dutch writes as often."""
+    regular = _adjective(name)
+    if regular is None and (" " in name or len(name) < 4 or not name[-1:].isalpha()):
+        return ()
+    suffixed = name + ("e" if name.lower().endswith("s") else _ADJECTIVE_SUFFIX)
+    return tuple(dict.fromkeys(form for form in (regular, suffixed) if form))
+
+
 def _adjective(name: str) -> str | None:
     """The regular adjective of a one-word place name (hyphens allowed): Rotterdam -> Rotterdamse,
     Leiden -> Leidse, Waddinxveen -> Waddinxveense, Gouda -> Goudse, Maassluis -> Maassluise, Zuid-Holland ->
