@@ -599,14 +599,14 @@ class SearchEngine:
         ours = {tuple(analysis.analyze_query(name)) for name in taxonomy_names}
         commonest = analysis.commonest_with_stems(one for one, *more in terms.values() if not more)
 
-        def kept(name: str, municipality: str) -> bool:
-            # An adjective whose term is the municipality's name as written ("Eindhovense": eindhoven) is no everyday
-            # word, however common the name is.
+        def kept(name: str, of: str | None = None) -> bool:
+            # A name of the municipality `of` (an adjective) whose term is the municipality's name as written
+            # ("Eindhovense": eindhoven) is no everyday word, however common the name is.
             return taken[terms[name]] == 1 and terms[name] not in ours and \
-                (terms[name] == (analysis.fold(municipality).lower(),) or
+                (of is not None and terms[name] == (analysis.fold(of).lower(),) or
                  not _a_word_too(name, terms[name], commonest))
         return [(name.lower(), *(place.lower() for place in places if kept(place, name)))
-                for name, *places in elsewhere if kept(name, name)]
+                for name, *places in elsewhere if kept(name)]
 
     @staticmethod
     def _adjectives_elsewhere(name: str) -> tuple[str, ...]:
