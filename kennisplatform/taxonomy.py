@@ -589,13 +589,16 @@ def listed_woonplaatsen() -> tuple[tuple[str, str, str, str], ...]:
     """data/woonplaatsen.tsv: name <TAB> CBS municipality code <TAB> province [<TAB> "gemeente": the municipality's
     own name], as 4-tuples ("" where the name is not the municipality's). Read once: `places`,
     `places_of_municipalities` and analysis.part_boost all go through it."""
-    path = Path(__file__).resolve().parent / "data" / "woonplaatsen.tsv"
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        fields = line.split("\t")
-        if len(fields) in (3, 4) and not line.startswith("#"):
-            rows.append((fields[0], fields[1], fields[2], fields[3] if len(fields) == 4 else ""))
-    return tuple(rows)
+    return tuple((*fields[:3], fields[3] if len(fields) == 4 else "")
+                 for fields in _place_rows("woonplaatsen.tsv", 3, 4))
+
+
+def _place_rows(name: str, *widths: int) -> list[list[str]]:
+    """The tab-separated rows of a place list of data/ (woonplaatsen.tsv, place_words.tsv) that have one of the given
+    numbers of fields; comment lines left out."""
+    path = Path(__file__).resolve().parent / "data" / name
+    return [fields for line in path.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#") and len(fields := line.split("\t")) in widths]
 
 
 # Words before a name that say "in this place": "in Putten", "gemeente Ede", "regio Hoorn". (suggest.py weighs a
@@ -607,13 +610,7 @@ PLACE_BEFORE = re.compile(rf"(?:\b(?:{_PLACE_WORDS})\s+)$", re.I)
 @lru_cache(maxsize=1)
 def _listed_place_words() -> tuple[tuple[str, str, str], ...]:
     """data/place_words.tsv: name <TAB> CBS municipality code <TAB> province."""
-    path = Path(__file__).resolve().parent / "data" / "place_words.tsv"
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        fields = line.split("\t")
-        if len(fields) == 3 and not line.startswith("#"):
-            rows.append((fields[0], fields[1], fields[2]))
-    return tuple(rows)
+    return tuple(tuple(fields) for fields in _place_rows("place_words.tsv", 3))
 
 
 # A place name after a first name and "van (der)" or "de", or after "ter", "ten", "der", "den", is a surname: "Marjon
