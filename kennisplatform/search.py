@@ -2396,12 +2396,16 @@ def _place_docs(parsed: ParsedQuery, group_bits: list[int]) -> int:
     return docs
 
 
+_GENITIVE_PREFIX = re.compile(r"^'[st]-")  # 's-Hertogenbosch, 's-Heerenberg, 't-Zandt
+
+
 def _a_word_too(name: str, terms: tuple[str, ...], commonest: dict[str, tuple[tuple[float, str], ...]]) -> bool:
     """Whether a place name is searched as an everyday word: one term, which is a more common word than the name
     ("Den Helder" -> helder, "Huissen" -> huis, "Oude Meer" -> oud) or the stem of one ("Geffen" and "geef" -> gef,
     "Lent" and "lente" -> lent, "De Steeg" and "steeg" -> steg; `commonest`: analysis.commonest_with_stems). A query
-    with that word would otherwise search the place's municipality ("helder uitleggen", "geef je mening")."""
-    folded = analysis.fold(name).lower()
+    with that word would otherwise search the place's municipality ("helder uitleggen", "geef je mening"). A name's
+    "'s-" is no word of its own: "'s-Hertogenbosch" is the word hertogenbosch, no more common than itself."""
+    folded = _GENITIVE_PREFIX.sub("", analysis.fold(name).lower())
     if len(terms) != 1:
         return False
     word = max(analysis.word_zipf(terms[0]) if terms[0] != folded else 0.0,
