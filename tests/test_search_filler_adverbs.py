@@ -56,3 +56,24 @@ def test_emphasis_does_not_decide_a_questions_first_tier(theatre):
     # "door een echte theaterdocent": a report that happened to say "echte" had every content word of the question,
     # the page about theatre lessons by a theatre teacher all but that one (tune11, session 19).
     assert hits(theatre, "waarom zou theaterles door een echte theaterdocent gegeven moeten worden")[0] == "opinie"
+
+
+READING = [
+    ("leesplein", "Lezen op het leerplein",
+     "Een middelbare school maakt lezen aantrekkelijk voor scholieren: de bibliotheek krijgt een plek op het "
+     "leerplein, met boekentafels en leesplekken."),
+    ("zingen", "Leerkrachten zingen weer",
+     "Op school zingen de leerkrachten weer met de klas. Scholieren van de middelbare school komen kijken en lezen de "
+     "teksten mee." + FILLER),
+]
+
+reading = articles_engine([(doc_id, title, [], body) for doc_id, title, body in READING], name="reading")
+
+
+def test_again_does_not_decide_a_questions_first_tier(reading):
+    # Session 54: "weer" (again) is a filler word. In "hoe krijg je middelbare scholieren weer aan het lezen op school"
+    # (fresh48) a page whose title says that teachers "geven zelf weer muziekles" came before the page about reading:
+    # "weer" counted as a content word, and that page had more of them. Here the report has every word of the
+    # question, "weer" too; the page about reading all but "weer".
+    assert hits(reading, "hoe krijg je middelbare scholieren weer aan het lezen op school")[0] == "leesplein"
+    assert "wer" in filler_stems()
