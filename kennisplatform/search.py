@@ -2396,7 +2396,7 @@ def _place_docs(parsed: ParsedQuery, group_bits: list[int]) -> int:
     return docs
 
 
-_GENITIVE_PREFIX = re.compile(r"^'[st]-")  # 's-Hertogenbosch, 's-Heerenberg, 't-Zandt
+_GENITIVE_PREFIX = re.compile(r"^'[st]-")  # 's-Hertogenbosch, 's-Heerenberg, 's-Gravenzande
 
 
 def _a_word_too(name: str, terms: tuple[str, ...], commonest: dict[str, tuple[tuple[float, str], ...]]) -> bool:
