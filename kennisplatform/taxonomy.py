@@ -11,6 +11,7 @@ import json
 import os
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -380,20 +381,29 @@ class Taxonomy:
         that municipality's ("s gravendeel" -> hoeksche-waard), any other its province's ("breda" ->
         noord-brabant), if the taxonomy has it. A name the taxonomy gives itself keeps its meaning there; a
         name of places in several values ("Bergen") is left out."""
+        found = self._place_per_name((name, code, province) for name, code, province, _ in listed_woonplaatsen())
+        places = {key: place for key, place in found.items() if place is not None}
+        return places | {key: place for key, place in self._area_places().items() if key not in found}
+
+    def _place_per_name(self, rows: Iterable[tuple[str, str, str]],
+                        known: Callable[[str], bool] = lambda key: False) -> dict[str, Place | None]:
+        """CBS's rows (name, municipality code, province) by normalised name, each as the value it lies in: its
+        municipality's where the taxonomy has that municipality, else its province's; None for a name of places in
+        several values. Not a name the taxonomy has itself (or `known` says is taken), nor a row whose value the
+        taxonomy lacks."""
         found: dict[str, Place | None] = {}
-        for name, code, province, _ in listed_woonplaatsen():
+        for name, code, province in rows:
             key = normalise(name)
-            if key in self._keys["region"] or key in self._text_forms["region"]:
+            if key in self._keys["region"] or key in self._text_forms["region"] or known(key):
                 continue
             municipality = self._codes.get(code)
             region = municipality or self._keys["region"].get(normalise(province))
             if region is None:
                 continue
             place = Place(name, region, municipality is not None)
-            known = found.get(key, place)
-            found[key] = place if known is not None and known.region == region else None
-        places = {key: place for key, place in found.items() if place is not None}
-        return places | {key: place for key, place in self._area_places().items() if key not in found}
+            first = found.get(key, place)
+            found[key] = place if first is not None and first.region == region else None
+        return found
 
     def _area_places(self) -> dict[str, Place]:
         """The forms of the areas of data/place_areas.tsv as places of the one province their municipalities lie in
@@ -451,15 +461,7 @@ class Taxonomy:
         their normalised name, as the value they lie in: a text names one only where it says the name as a place
         (_context_matches). Not a name the taxonomy has itself (Gouda), a form of one, or a name of places in several
         values (Bergen, Beek, Hoorn), as `places` leaves those out."""
-        found: dict[str, Place | None] = {}
-        for name, code, province in _listed_place_words():
-            key = normalise(name)
-            if key in self._keys["region"] or key in self._text_forms["region"] or key in self.places:
-                continue
-            municipality = self._codes.get(code)
-            region = municipality or self._keys["region"].get(normalise(province))
-            known = found.get(key, Place(name, region, municipality is not None))
-            found[key] = known if region is not None and known is not None and known.region == region else None
+        found = self._place_per_name(_listed_place_words(), known=lambda key: key in self.places)
         return {key: place for key, place in found.items() if place is not None}
 
     @cached_property
