@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kennisplatform import importer
+from kennisplatform import analysis, importer
 from kennisplatform.importer import pdf
 
 
@@ -334,6 +334,28 @@ def test_a_page_whose_declared_character_set_does_not_fit_is_read_as_windows_125
     data = page("Café één", "Muziekles in Gouda.", "<meta charset='shift_jis'>").encode("cp1252") + b"\x80\xff"
     draft = importer.read_path(write(tmp_path / "in", "pagina.html", data), taxonomy)
     assert draft.title == "Café één"
+
+
+# UTF-8 read as windows-1252 or Latin-1 somewhere before the page was saved, as real pages have it.
+@pytest.mark.parametrize("written, meant", [
+    ("coÃ¶rdinator", "coördinator"),  # windows-1252
+    ("de fotoâ€™s", "de foto’s"),
+    ("de foto\u00e2\u0080\u0099s", "de foto’s"),  # Latin-1: two C1 controls
+    ("de fotoâs", "de foto’s"),  # Latin-1 whose controls were dropped
+])
+def test_a_pages_mojibake_is_read_as_it_was_written(tmp_path, taxonomy, written, meant):
+    data = page(f"Nieuwe {written}", f"Wij zochten een {written} voor de school.").encode("utf-8")
+    draft = importer.read_path(write(tmp_path / "in", "pagina.html", data), taxonomy)
+    assert draft.title == f"Nieuwe {meant}" and f"Wij zochten een {meant} voor de school." in draft.body
+    assert "verkeerd gecodeerde tekens hersteld" in draft.notes[-1]
+    assert analysis.analyze(draft.body).count(analysis.analyze(meant)[-1]) == 1  # "foto", "coordinator"
+
+
+@pytest.mark.parametrize("text", ["Fryslâns skoallen yn Skarsterlân", "De coördinator van café “De Pont”",
+                                  "Wrâld en âlden"])
+def test_text_that_is_no_mojibake_is_left_as_it_is(tmp_path, taxonomy, text):
+    draft = importer.read_path(write(tmp_path / "in", "pagina.html", page(text, text).encode("utf-8")), taxonomy)
+    assert draft.title == text and text in draft.body and not draft.notes
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])

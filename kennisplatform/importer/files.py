@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import ftfy
+
 from ..documents import MAX_TITLE, clean_body, clean_line
 from ..taxonomy import Taxonomy
 from .docx import read_docx
@@ -79,8 +81,11 @@ def read_path(path: Path, taxonomy: Taxonomy, name: str | None = None) -> Draft:
     except Exception:  # noqa: BLE001 - a reader failing on an untrusted file: that file fails, not the run
         log.exception("import: %s niet gelezen", name)
         raise ImportProblem(f"kon niet als {KIND_LABELS[kind]} worden gelezen (beschadigd?); niet geïmporteerd") from None
+    mended = [mend(text) for text in (draft.title, draft.summary, draft.body)]
+    if mended != [draft.title, draft.summary, draft.body]:
+        draft.notes.append(MENDED_NOTE)
     # Stray control characters (a raw byte, '&#1;' in a page, '\x01' in YAML) show as boxes or nothing.
-    draft.title, draft.summary, draft.body = clean_line(draft.title), clean_line(draft.summary), clean_body(draft.body)
+    draft.title, draft.summary, draft.body = clean_line(mended[0]), clean_line(mended[1]), clean_body(mended[2])
     draft.title = shorten_title(draft.title)
     if kind in BINARY:
         # Only for PDF and Word, where the title line comes through as text. Web pages are left as they are:
@@ -91,6 +96,24 @@ def read_path(path: Path, taxonomy: Taxonomy, name: str | None = None) -> Draft:
             draft.summary = shorten(first_paragraph(draft.body, report=True))
     draft.original = Original(path.suffix.lower(), data)
     return draft
+
+
+MENDED_NOTE = "verkeerd gecodeerde tekens hersteld (zoals ‘cafÃ©’ voor ‘café’)"
+# The ’ of "foto’s" (UTF-8 e2 80 99) read as Latin-1 is "â" and two C1 controls; where a page's cleaning
+# dropped the controls, only "fotoâs" is left, which ftfy cannot tell from a word. After a vowel and before a
+# final s it is the apostrophe of a plural (foto's, thema's, baby's): no Dutch or Frisian word ends so
+# (Frisian's â follows a consonant: "Fryslân", "wrâld").
+_BARE_APOSTROPHE = re.compile(r"(?<=[aeiouy])â(?=s\b)")
+
+
+def mend(text: str) -> str:
+    """Text that was UTF-8 read as windows-1252 or Latin-1 before it reached us ("cafÃ©", "fotoâ€™s", a real
+    page's mojibake) as it was written: ftfy's fix_encoding, which changes only what its heuristics are sure
+    of, so "Fryslân" and "coördinator" stay. Without it, "coÃ¶rdinator" is the words "coa" and "rdinator"
+    and "fotoâ€™s" is "fotoa", and neither is found."""
+    if text.isascii():
+        return text
+    return _BARE_APOSTROPHE.sub("’", ftfy.fix_encoding(text))
 
 
 def _read(kind: str, data: bytes, taxonomy: Taxonomy, name: str) -> Draft:
