@@ -41,7 +41,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # Bump _RULES when the output for any input changes (code or data files). The wordfreq version is part
 # of the stamp because its word list decides compound splits.
-_RULES = "16"
+_RULES = "17"
 
 
 def _wordfreq_version() -> str:
@@ -68,7 +68,13 @@ _APOSTROPHES = "'’‘`´ʼ"
 # A sign that stands for a word ("75%", "€ 25") is that word: a question asks "hoeveel procent", the page
 # writes "%".
 SIGN_WORDS = {"%": "procent", "€": "euro"}
-_WORD = re.compile(rf"[^\W_]+(?:(?:[{_APOSTROPHES}]|-(?=ers?\b))[^\W_]+)*|[{''.join(SIGN_WORDS)}]", re.IGNORECASE)
+# Inside a word, as real texts have them: a soft hyphen ("cultuur&shy;educatie", where a page may break the
+# line), a zero-width space or joiner, and a combining accent of decomposed text (NFD: macOS, some PDFs), whose
+# "co" + "\u0308" + "rdinator" is no letter run. Without them these were two words ("cultuur", "educatie").
+_INSIDE = "\u0300-\u036f\u00ad\u200b-\u200d\u2060"
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060]")
+_LETTERS = rf"[^\W_]+(?:[{_INSIDE}]+[^\W_]*)*"
+_WORD = re.compile(rf"{_LETTERS}(?:(?:[{_APOSTROPHES}]|-(?=ers?\b)){_LETTERS})*|[{''.join(SIGN_WORDS)}]", re.IGNORECASE)
 _STRAIGHT = str.maketrans({c: "'" for c in _APOSTROPHES})
 _JOINERS = re.compile(rf"[{_APOSTROPHES}-]")
 _GENITIVE = re.compile(rf"[{_APOSTROPHES}]s$")  # "regio's", "CMK's" -> regio, cmk
@@ -81,6 +87,8 @@ def _normalize(lowered: str) -> str:
         return lowered
     if lowered in SIGN_WORDS:
         return SIGN_WORDS[lowered]
+    if not lowered.isascii():
+        lowered = unicodedata.normalize("NFC", _INVISIBLE.sub("", lowered))
     return _JOINERS.sub("", _GENITIVE.sub("", lowered))
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pickle
+import unicodedata
 
 import pytest
 from whoosh import fields
@@ -153,6 +154,26 @@ def test_tokenize_joins_spelling_variants_and_keeps_numbers():
     assert tokenize("regio’s en zzp'ers: ‘snuffelstages,’") == ["regio", "en", "zzpers", "snuffelstages"]
     assert tokenize("Leidschendam-Voorburg") == ["leidschendam", "voorburg"]
     assert tokenize("één_twee") == ["één", "twee"]
+
+
+@pytest.mark.parametrize("written", [
+    "cultuur\u00adeducatie",  # a soft hyphen (&shy;), where a page may break the line
+    "Cultuur\u00ADeducatie",
+    "cultuur\u200beducatie",  # a zero-width space
+    "cultuureducatie\u200d",  # a zero-width joiner
+])
+def test_an_invisible_character_inside_a_word_leaves_it_one_word(written):
+    assert analyze(written) == analyze("cultuureducatie") == ["cultuureducatie", "cultur", "educatie"]
+    assert tokenize(f"de {written} van") == ["de", "cultuureducatie", "van"]
+
+
+@pytest.mark.parametrize("word", ["coördinator", "financiële", "ideeën", "één", "Fryslân", "muziék"])
+def test_decomposed_accents_are_the_same_word(word):
+    """Text in NFD (macOS, some PDFs) writes "ö" as "o" and a combining diaeresis: one word all the same."""
+    decomposed = unicodedata.normalize("NFD", word)
+    assert decomposed != word
+    assert analyze(decomposed) == analyze(word) and analyze_query(decomposed) == analyze_query(word)
+    assert tokenize(decomposed) == tokenize(word) == [word.lower()]
 
 
 def test_spelling_variants_share_a_term():
