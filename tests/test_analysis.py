@@ -276,6 +276,9 @@ def test_stem_leaves_numbers_alone():
     ("cultuurcoordinatoren", ["cultuur", "coordinatoren"]),  # a plural too rare for the word list
     ("kunstuitleen", ["kunst", "uitleen"]),  # a word of the field too rare for it: not kun + stuit + leen
     ("instrumentenuitleen", ["instrument", "uitleen"]),  # linking -en-
+    ("muurschildering", ["muur", "schildering"]),  # not muur + schild + ring
+    ("voorleeswedstrijd", ["voorlees", "wedstrijd"]),  # "voorlees" is voorlezen's part: its stem is voorlezen's
+    ("kunstbeoefening", ["kunst", "beoefening"]),
     ("onderwijs", []),  # not ond + erwijs, not onder + wijs
     ("leerkrachten", []),  # not leer + krachten
     ("leerkracht", []),
