@@ -279,6 +279,8 @@ def test_stem_leaves_numbers_alone():
     ("muurschildering", ["muur", "schildering"]),  # not muur + schild + ring
     ("voorleeswedstrijd", ["voorlees", "wedstrijd"]),  # "voorlees" is voorlezen's part: its stem is voorlezen's
     ("kunstbeoefening", ["kunst", "beoefening"]),
+    ("knutselactiviteiten", ["knutsel", "activiteiten"]),
+    ("leerplankaders", ["leerplan", "kaders"]),  # not leer + plank + aders
     ("onderwijs", []),  # not ond + erwijs, not onder + wijs
     ("leerkrachten", []),  # not leer + krachten
     ("leerkracht", []),
