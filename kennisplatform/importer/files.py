@@ -98,7 +98,7 @@ def read_path(path: Path, taxonomy: Taxonomy, name: str | None = None) -> Draft:
     return draft
 
 
-MENDED_NOTE = "verkeerd gecodeerde tekens hersteld (zoals ‘cafÃ©’ voor ‘café’)"
+MENDED_NOTE = "verkeerd gecodeerde tekens hersteld"
 # The ’ of "foto’s" (UTF-8 e2 80 99) read as Latin-1 is "â" and two C1 controls; where a page's cleaning
 # dropped the controls, only "fotoâs" is left, which ftfy cannot tell from a word. After a vowel and before a
 # final s it is the apostrophe of a plural (foto's, thema's, baby's): no Dutch or Frisian word ends so
