@@ -71,8 +71,9 @@ SIGN_WORDS = {"%": "procent", "€": "euro"}
 # Inside a word, as real texts have them: a soft hyphen ("cultuur&shy;educatie", where a page may break the
 # line), a zero-width space or joiner, and a combining accent of decomposed text (NFD: macOS, some PDFs), whose
 # "co" + "\u0308" + "rdinator" is no letter run. Without them these were two words ("cultuur", "educatie").
-_INSIDE = "\u0300-\u036f\u00ad\u200b-\u200d\u2060"
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060]")
+_INVISIBLE_CHARS = "\u00ad\u200b-\u200d\u2060"  # soft hyphen, zero-width space and joiners, word joiner
+_INSIDE = "\u0300-\u036f" + _INVISIBLE_CHARS
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 _LETTERS = rf"[^\W_]+(?:[{_INSIDE}]+[^\W_]*)*"
 _WORD = re.compile(rf"{_LETTERS}(?:(?:[{_APOSTROPHES}]|-(?=ers?\b)){_LETTERS})*|[{''.join(SIGN_WORDS)}]", re.IGNORECASE)
 _STRAIGHT = str.maketrans({c: "'" for c in _APOSTROPHES})
