@@ -278,6 +278,9 @@ def test_stem_leaves_numbers_alone():
     ("instrumentenuitleen", ["instrument", "uitleen"]),  # linking -en-
     ("knutselactiviteiten", ["knutsel", "activiteiten"]),
     ("leerplankaders", ["leerplan", "kaders"]),  # not leer + plank + aders
+    ("slagwerkgroep", ["slagwerk", "groep"]), ("slagwerkgroepen", ["slagwerk", "groepen"]),  # not slag + werkgroep
+    ("aardrijkskunde", []), ("aardrijkskundige", []),  # a school subject, no aard + rijk + kunde
+    ("dwarsliggers", []),  # not dwars + lig + gers
     ("onderwijs", []),  # not ond + erwijs, not onder + wijs
     ("leerkrachten", []),  # not leer + krachten
     ("leerkracht", []),
