@@ -41,7 +41,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # Bump _RULES when the output for any input changes (code or data files). The wordfreq version is part
 # of the stamp because its word list decides compound splits.
-_RULES = "23"
+_RULES = "22"
 
 
 def _wordfreq_version() -> str:
@@ -287,70 +287,7 @@ def _regular_base(word: str) -> str:
             return word + "en"
         if vocab.get(word[:-1] + "zen", 0.0) >= MIN_PART_ZIPF:
             return word[:-1] + "zen"
-    if n >= 4 and word[-1] == "t":
-        return _infinitive(word) or word  # bezuinigt, danst, schildert -> bezuinigen, dansen, schilderen
     return word
-
-
-# The third person of a verb is its stem + t, which Snowball keeps: "bezuinigt" missed every page that writes
-# "bezuinigen", "Capelle Danst" every query with "dans". Only for forms rarer than LEXICALISED_ZIPF: a common one
-# (werkt, maakt, vraagt, krijgt) is a word of its own in a question, and brought to werk, maken, vragen it matched
-# every page with those, weighed as they are ("hoe vraagt een basisschool subsidie aan" 1.000 -> 0.631; every form:
-# tuning runs -0.973, 79 up, 124 down; rarer forms only: +0.579, 12 up, 16 down; session 56). A noun in -t is no verb
-# form: its plural in -en is a word (kaart: kaarten, punt, hart, plant), unless the -en form is the verb's past after
-# k, f, s, p, ch (werkt: werkten).
-_VOICELESS = ("k", "f", "s", "p", "ch")
-_VERB_PLURAL_ZIPF = 2.5  # word + "en" at least this common (wordfreq's Zipf scale): a noun's plural, no verb form
-_VERB_MARGIN = 1.0  # the -t form at most this much commoner than its infinitive: "markt" is no form of "marken"
-_VOWEL_INFINITIVE = ("gaa", "staa", "slaa", "zie", "doe")  # gaat, staat, slaat, ziet, doet: gaan, ..., doen
-_LONG_VOWEL_CONSONANT = re.compile(r"([aeou])\1[b-df-hj-np-tv-xz]$")
-_SHORT_VOWEL_CONSONANT = re.compile(r"[^aeiouy][aeiouy][b-df-hj-np-tv-xz]$")
-_UNSTRESSED = ("el", "em", "en", "er", "ig")
-
-
-def _infinitive(word: str) -> str | None:
-    """The infinitive of a rare verb's third person in -t (bezuinigt -> bezuinigen, danst -> dansen, schildert ->
-    schilderen, begeleidt -> begeleiden, knutselt -> knutselen), a common word; None for a common form (werkt,
-    maakt) and for any other word in -t (kaart, punt, markt, kust, lust, feest)."""
-    stem = word[:-1]
-    if word_zipf(word) >= LEXICALISED_ZIPF:
-        return None
-    if not stem.endswith(_VOICELESS) and word_zipf(word + "en") >= _VERB_PLURAL_ZIPF:
-        return None
-    vocabulary = _vocabulary()
-    for infinitive in _infinitives(stem):
-        if infinitive in vocabulary and word_zipf(word) <= vocabulary[infinitive] + _VERB_MARGIN:
-            if word.startswith("ge") and len(infinitive) >= 7 and word_zipf(infinitive[2:]) >= MIN_PART_ZIPF:
-                return None  # a past participle: gesleept (slepen), gekost (kosten), not geslepen, gekozen
-            return infinitive
-    return None
-
-
-def _infinitives(stem: str) -> list[str]:
-    """What the infinitive of a verb stem may be, most likely first: the vowel written once (maak: maken), the
-    consonant doubled after a short vowel (stel: stellen), or the stem + en (werk: werken, kom: komen); f and s
-    before -en as v and z after a long vowel or a consonant (leef: leven, lees: lezen, durf: durven)."""
-    if stem[-1] == "s" and _SHORT_VOWEL_CONSONANT.search(stem):
-        return []  # kust, past, lost: kussen, passen, lossen are likelier nouns or other words (pasen, lozen)
-    if stem.endswith(_VOWEL_INFINITIVE):
-        return [stem + "n"]
-    if stem[-1] == "i" and stem[-2] in "aeou":
-        return [stem + "en"]  # draai, groei, bloei: draaien, groeien, bloeien
-    if stem[-1] in "aeiouy":
-        return []
-    if _LONG_VOWEL_CONSONANT.search(stem):
-        bases = [stem[:-2] + stem[-1]]
-    elif _SHORT_VOWEL_CONSONANT.search(stem):
-        # After a short vowel the consonant is doubled (stel: stellen); the stem + en only where the vowel is
-        # unstressed (ontwikkel: ontwikkelen, bezuinig: bezuinigen) and in komen: "kost" is no form of "kozen".
-        if len(stem) >= 5 and stem.endswith(_UNSTRESSED) or stem.endswith("kom"):
-            return [stem + stem[-1] + "en", stem + "en"]
-        return [stem + stem[-1] + "en"]
-    else:
-        bases = [stem]
-    voiced = {"f": "v", "s": "z"}
-    return [base + "en" for base in bases] + [base[:-1] + voiced[base[-1]] + "en" for base in bases
-                                               if base[-1] in voiced]
 
 
 def _comparative_base(word: str) -> str | None:

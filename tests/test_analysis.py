@@ -255,27 +255,6 @@ def test_a_strong_verbs_participle_stems_as_the_verb(forms):
     assert len({stem(fold(f)) for f in forms}) == 1, {f: stem(fold(f)) for f in forms}
 
 
-@pytest.mark.parametrize("forms", [
-    ("bezuinigt", "bezuinigen"), ("danst", "dansen", "dans"), ("schildert", "schilderen"), ("tekent", "tekenen"),
-    ("knutselt", "knutselen"), ("repeteert", "repeteren"), ("bespeelt", "bespelen"), ("begeleidt", "begeleiden"),
-    ("stimuleert", "stimuleren"), ("samenwerkt", "samenwerken"), ("componeert", "componeren"),
-])
-def test_a_rare_verbs_third_person_stems_as_the_verb(forms):
-    """Snowball keeps the -t: "bezuinigt" missed every page about "bezuinigen", "Capelle Danst" the word "dans"."""
-    assert len({stem(fold(f)) for f in forms}) == 1, {f: stem(fold(f)) for f in forms}
-
-
-@pytest.mark.parametrize("word, other", [
-    ("werkt", "werken"), ("vraagt", "vragen"), ("maakt", "maken"),  # common forms: words of their own in a question
-    ("kaart", "karen"), ("hart", "haren"), ("plant", "plannen"), ("staart", "staren"), ("tent", "tenen"),  # plurals
-    ("markt", "marken"), ("kust", "kussen"), ("last", "lassen"), ("kost", "kozen"), ("west", "wezen"),
-    ("gesleept", "geslepen"),  # the participle of slepen
-    ("bilt", "billen"),  # data/stem_apart.tsv: De Bilt
-])
-def test_a_word_in_t_that_is_no_rare_verbs_third_person_keeps_its_own_stem(word, other):
-    assert stem(word) != stem(other)
-
-
 def test_stem_leaves_numbers_alone():
     assert stem("2023") == "2023"
 
