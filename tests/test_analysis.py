@@ -226,6 +226,7 @@ def test_stem_brings_derived_forms_together(forms):
     ("natuurlijk", "natuur"), ("natuurlijke", "natuur"),  # "of course" is no nature (session 33)
     ("openbare", "open"), ("openbaar", "opening"), ("middelbare", "middelen"),  # public, secondary: not open, funds
     ("lees", "les"), ("taal", "tal"),  # Snowball writes the long vowel once: read is no lesson, language no number
+    ("bomen", "bommen"), ("boom", "bom"),  # ... and trees are no bombs (session 57)
     ("vrijwilliger", "vrijwillig"), ("schilder", "schild"), ("speler", "speel"),  # nouns in -er, no comparatives
 ])
 def test_stem_keeps_unrelated_words_apart(word, other):
@@ -237,6 +238,8 @@ def test_a_word_kept_apart_keeps_its_family_and_its_compounds():
     assert analysis.word_terms("leesbevordering")[1][0] == stem("lezen")
     assert stem("taal") == stem("talen") and analysis.word_terms("taalontwikkeling")[1][0] == stem("taal")
     assert stem("openbare") == stem("openbaar") and stem("middelbare") == stem("middelbaar")
+    assert stem("boom") == stem("bomen") == stem("boompjes") and stem("bom") == stem("bommen")
+    assert analysis.compound_query_parts("kerstbomen")[1] == stem("boom")
 
 
 def test_the_verb_gelden_has_one_stem_and_money_in_a_compound_stays_money():
