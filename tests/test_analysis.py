@@ -227,6 +227,7 @@ def test_stem_brings_derived_forms_together(forms):
     ("openbare", "open"), ("openbaar", "opening"), ("middelbare", "middelen"),  # public, secondary: not open, funds
     ("lees", "les"), ("taal", "tal"),  # Snowball writes the long vowel once: read is no lesson, language no number
     ("bomen", "bommen"), ("boom", "bom"),  # ... and trees are no bombs (session 57)
+    ("geweldig", "geweld"), ("geweldige", "geweld"),  # great is no violence (session 57)
     ("vrijwilliger", "vrijwillig"), ("schilder", "schild"), ("speler", "speel"),  # nouns in -er, no comparatives
 ])
 def test_stem_keeps_unrelated_words_apart(word, other):
