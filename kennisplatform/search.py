@@ -270,8 +270,8 @@ PARTIAL_BY_WEIGHT_FROM = 2
 COMPOUND_SHARE_POWER = 3
 # A short query that names a place with a page of documents of its own (PAGE_TO_FILL or more) ranks its partial
 # matches by the share of its weight squared: the place's many pages without the topic otherwise fill the page above
-# a page with the topic, the query's rarer word. With all 1,501 tuning pages in one collection (merged.py --tuning;
-# docs/performance.md, "Session 58: a place with many pages"): places 0.616 -> 0.619, 7 queries up, 2 down
+# a page with the topic, the query's rarer word. With all 1,505 tuning pages in one collection (merged.py --tuning;
+# docs/performance.md, "Session 58: a place with a page of its own"): places 0.616 -> 0.619, 7 queries up, 2 down
 # ("Voorne aan Zee basisschool erfgoed" 0.000 -> 0.301, "Alphen aan den Rijn schoolkinderen eten" 0.204 -> 0.457);
 # tuning runs +0.028 (2 up, 1 down); held-out half and check sets unchanged. Squared for every place named (session
 # 57), the tuning runs rose more (+0.553) but fresh4's places fell (0.987 -> 0.982): in a set of twenty pages, where
