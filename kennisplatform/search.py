@@ -268,15 +268,6 @@ PARTIAL_BY_WEIGHT_FROM = 2
 # "architectuureducatie" 0.431 -> 1.000, bs_fresh25 "kinderkookles" 0.496 -> 0.952, bs_fresh20 "poezielessen" 0.288 ->
 # 0.557; fresh10 "dichtlessen" 0.747 -> 0.528, whose "dicht" is rarer than "lessen" in another sense); 4: +2.240.
 COMPOUND_SHARE_POWER = 3
-# A short query that names a place with a page of documents of its own (PAGE_TO_FILL or more) ranks its partial
-# matches by the share of its weight squared: the place's many pages without the topic otherwise fill the page above
-# a page with the topic, the query's rarer word. With all 1,505 tuning pages in one collection (merged.py --tuning;
-# docs/performance.md, "Session 58: a place with a page of its own"): places 0.616 -> 0.619, 7 queries up, 2 down
-# ("Voorne aan Zee basisschool erfgoed" 0.000 -> 0.301, "Alphen aan den Rijn schoolkinderen eten" 0.204 -> 0.457);
-# tuning runs +0.028 (2 up, 1 down); held-out half and check sets unchanged. Squared for every place named (session
-# 57), the tuning runs rose more (+0.553) but fresh4's places fell (0.987 -> 0.982): in a set of twenty pages, where
-# a place seldom has ten, the bound leaves its queries as they were.
-PLACE_SHARE_POWER = 2
 # A long query's page with every word comes first (_together_first) only when its text has the words together: within
 # NEAR_WINDOW positions of one another (about two paragraphs), the words its title or summary has (or its facets, a
 # place it is filed under) aside. A long report that names each word somewhere ("gemeenteraad" in one section, "muziek"
@@ -1843,7 +1834,8 @@ class SearchEngine:
                     if partial_scores is None:
                         partial_scores = self._scores(state, parsed, within, saturated, classic=True)
                         if _partial_by_weight(parsed):
-                            partial_scores *= self._query_weight_share(state, parsed)
+                            share = self._query_weight_share(state, parsed)
+                            partial_scores *= share ** COMPOUND_SHARE_POWER if parsed.compound_apart else share
                     tier_scores = partial_scores
                 ranked += ranking.top(tier_scores, bitsets.to_array(tier, size), needed - len(ranked))
             if len(ranked) >= needed:
@@ -1856,11 +1848,9 @@ class SearchEngine:
         return docnums, dict(ranked)
 
     def _query_weight_share(self, state: _State, parsed: ParsedQuery) -> np.ndarray:
-        """Per document, the share of the query's content weight (each group its idf) that it matches, to the
-        power of _share_power."""
+        """Per document, the share of the query's content weight (each group its idf) that it matches."""
         group_bits = [self._group_bits(state, parsed.groups[i]) for i in parsed.content_groups]
-        share = _weight_share(group_bits, _idf_weights(group_bits, state.ranker.size), state.ranker.size)
-        return share ** _share_power(parsed, group_bits)
+        return _weight_share(group_bits, _idf_weights(group_bits, state.ranker.size), state.ranker.size)
 
     def _tiers(self, state: _State, parsed: ParsedQuery, plan: Plan, listed: int) -> list[int]:
         """The listed documents in the order of their tiers (bitsets, best first; see _ranked)."""
@@ -2274,16 +2264,6 @@ def _partial_by_weight(parsed: ParsedQuery) -> bool:
     """Whether a short query's documents without every word are ranked by weight: a query of PARTIAL_BY_WEIGHT_FROM
     content words or more (a long query always is: _weighted_plan)."""
     return PARTIAL_BY_WEIGHT_FROM <= len(parsed.content_groups) < LONG_QUERY
-
-
-def _share_power(parsed: ParsedQuery, group_bits: list[int]) -> int:
-    """How much more the rarer words of a short query count in its partial matches (_query_weight_share): a
-    compound's parts (COMPOUND_SHARE_POWER), a place with a page of documents of its own (PLACE_SHARE_POWER)."""
-    if parsed.compound_apart:
-        return COMPOUND_SHARE_POWER
-    if _place_docs(parsed, group_bits).bit_count() >= PAGE_TO_FILL:
-        return PLACE_SHARE_POWER
-    return 1
 
 
 def _as_heavy(group_bits: list[int], groups: int, size: int) -> int:

@@ -53,20 +53,3 @@ def test_without_a_place_a_page_with_the_rare_word_is_listed_too(place_engine):
     # Listed by weight (search._as_heavy), as a question's or a place's pages are: the choir page has the rarest word.
     found = hits(place_engine, "koor basisschool kunst")
     assert found[0] == "muziek-zeeland"
-
-
-# A place with a page of documents of its own (search.PAGE_TO_FILL): its pages without the topic must not fill the page
-# above a long page that has the topic, the query's rarer word (session 58; in all tuning pages together, "Voorne aan
-# Zee basisschool erfgoed" listed none of the pages about its topic).
-ISLAND = [(f"flakkee-{n}", f"Nieuws uit Goeree-Overflakkee {n}", ["goeree-overflakkee"],
-           f"Op Goeree-Overflakkee opent de bibliotheek een nieuwe zaal {n}. Goeree-Overflakkee is trots. Heel "
-           "Goeree-Overflakkee komt kijken." + FILLER) for n in range(12)]
-THEATRE_SCHOOL = ("jeugdtheater", "Een nieuwe school voor theater", ["gouda"],
-                  "De jeugdtheaterschool in Gouda geeft les aan kinderen." + FILLER * 20)
-island_engine = articles_engine(ISLAND + [THEATRE_SCHOOL] + ELSEWHERE[:8], name="island_engine")
-
-
-def test_a_place_with_many_pages_does_not_crowd_out_the_page_with_the_topic(island_engine):
-    found = hits(island_engine, "jeugdtheaterschool Goeree-Overflakkee")
-    assert found[0] == "jeugdtheater"
-    assert set(found[1:]) <= {doc[0] for doc in ISLAND}
