@@ -369,6 +369,13 @@ MAX_PREFIX_TERMS = 50  # a prefix expands to at most this many words (the most f
 # Only a word of wordfreq's Dutch list: a typo is corrected as before ("toneeel", whose stem "toneel" begins the
 # index's "toneelles", meant "toneel"; tuning runs, session 48: tune8 "brugklassen toneeel" 0.961 -> 0.917 without it).
 WHOLE_COMPOUND_MIN = 5
+# A compound that no document has may be one the index holds with another link between the same parts: "klasenorkest"
+# for a page's "klassenorkest", "klasenfotos" for "klassenfoto's". The spelling corrector leaves it (a compound of
+# real words is spelled right), and its parts alone matched every page with "klassen" and "orkest" anywhere. Such a
+# compound matches the index's words that split into the same parts, as the word itself (_with_other_links). Tuning
+# runs (docs/performance.md, "Session 60"): +0.966, 3 up, 2 down (fresh54 "klasenorkest" 0.631 -> 1.000 alone,
+# fresh39 "klasenfotos" 0.622 -> 1.000 beside; typo-tune10 "... een lesserie kunst", which now also finds
+# "lessenserie", 0.936 -> 0.933).
 
 
 @dataclass
@@ -887,7 +894,36 @@ class SearchEngine:
         this collection a content word (the query as typed, and as spelling-corrected)."""
         parsed = parse_query(text, self.synonyms, partial(self._rare_compound, state),
                              partial(self._key_documents, state))
-        return self._with_collocations(state, self._in_whole_compounds(state, _without_absent(state, parsed)))
+        return self._with_collocations(state, self._in_whole_compounds(
+            state, self._with_other_links(state, _without_absent(state, parsed))))
+
+    def _with_other_links(self, state: _State, parsed: ParsedQuery) -> ParsedQuery:
+        """The query with each compound that no document has also matching the index's words of the same parts
+        with another link between them (see WHOLE_COMPOUND_MIN)."""
+        groups = list(parsed.groups)
+        for i, group in enumerate(groups):
+            parts = next((clause.terms for clause in group.alternatives if clause.kind == "parts"), None)
+            whole = _single_term(group)
+            if not parts or whole is None or _documents(state, whole):
+                continue
+            found = tuple(Clause("terms", (term,), group.text) for term in self._same_parts(state, whole, parts))
+            if found:
+                groups[i] = replace(group, alternatives=group.alternatives[:1] + found + group.alternatives[1:])
+        return parsed if groups == parsed.groups else replace(parsed, groups=groups)
+
+    def _same_parts(self, state: _State, whole: str, parts: tuple[str, ...]) -> list[str]:
+        """The index's words (stems) other than `whole` that begin with its first part and split into its `parts`,
+        most frequent first, at most MAX_PREFIX_TERMS; remembered per reader."""
+        def compute() -> list[str]:
+            terms: dict[str, int] = {}
+            for name in schema.TEXT_FIELDS:
+                for term, frequency in state.ranker.arrays.prefixed(name, parts[0]).items():
+                    # The last part's stem after the first part: a cheap test before the splitter's.
+                    if term != whole and parts[-1] in term[len(parts[0]):] and \
+                            analysis.compound_query_parts(term) == parts:
+                        terms[term] = terms.get(term, 0) + frequency
+            return sorted(terms, key=lambda term: -terms[term])[:MAX_PREFIX_TERMS]
+        return state.remembered(state.prefixes, ("links", whole), compute)
 
     def _key_documents(self, state: _State, key: str) -> int:
         """How many documents have the term, or the phrase of several terms (most in any one field): whether its
