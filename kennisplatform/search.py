@@ -376,6 +376,7 @@ WHOLE_COMPOUND_MIN = 5
 # runs (docs/performance.md, "Session 60"): +0.966, 3 up, 2 down (fresh54 "klasenorkest" 0.631 -> 1.000 alone,
 # fresh39 "klasenfotos" 0.622 -> 1.000 beside; typo-tune10 "... een lesserie kunst", which now also finds
 # "lessenserie", 0.936 -> 0.933).
+MAX_LINK_LETTERS = 3  # the two links differ by at most this many letters: -s-, -e-, -en-, -er-, -sen- or none
 
 
 @dataclass
@@ -906,20 +907,22 @@ class SearchEngine:
             whole = _single_term(group)
             if not parts or whole is None or _documents(state, whole):
                 continue
-            found = tuple(Clause("terms", (term,), group.text) for term in self._same_parts(state, whole, parts))
+            found = tuple(Clause("terms", (term,), group.text)
+                          for term in self._same_parts(state, group.text, whole, parts))
             if found:
                 groups[i] = replace(group, alternatives=group.alternatives[:1] + found + group.alternatives[1:])
         return parsed if groups == parsed.groups else replace(parsed, groups=groups)
 
-    def _same_parts(self, state: _State, whole: str, parts: tuple[str, ...]) -> list[str]:
-        """The index's words (stems) other than `whole` that begin with its first part and split into its `parts`,
-        most frequent first, at most MAX_PREFIX_TERMS; remembered per reader."""
+    def _same_parts(self, state: _State, word: str, whole: str, parts: tuple[str, ...]) -> list[str]:
+        """The index's words (stems) other than `whole` (the stem of `word`) that begin with its first part as written
+        and split into the same `parts`, most frequent first, at most MAX_PREFIX_TERMS; remembered per reader."""
         def compute() -> list[str]:
+            first = analysis.compound_query_words(word)[0]  # "cultuur", where its stem is "cultur"
             terms: dict[str, int] = {}
             for name in schema.TEXT_FIELDS:
-                for term, frequency in state.ranker.arrays.prefixed(name, parts[0]).items():
-                    # The last part's stem after the first part: a cheap test before the splitter's.
-                    if term != whole and parts[-1] in term[len(parts[0]):] and \
+                for term, frequency in state.ranker.arrays.prefixed(name, first).items():
+                    # Only the link differs (a few letters): a cheap test before the splitter's.
+                    if term != whole and abs(len(term) - len(whole)) <= MAX_LINK_LETTERS and \
                             analysis.compound_query_parts(term) == parts:
                         terms[term] = terms.get(term, 0) + frequency
             return sorted(terms, key=lambda term: -terms[term])[:MAX_PREFIX_TERMS]
