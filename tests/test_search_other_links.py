@@ -15,6 +15,8 @@ DOCS = [
     ("fotos", "Op de foto", "De fotograaf maakt de klassenfoto's in de gymzaal."),
     ("gym", "Gymles", "In de gymzaal maakt de juf een foto van de klassen."),
     ("anders", "Dansen", "Groep 8 danst op het schoolplein."),
+    ("cmk", "Subsidie", "De regeling voor cultuureducatie met kwaliteit loopt door."),
+    ("los", "Cultuur", "Cultuur in de wijk en educatie op school: cultuur, educatie en nog eens cultuur."),
 ]
 
 engine = articles_engine([(doc_id, title, [], body) for doc_id, title, body in DOCS])
@@ -29,6 +31,13 @@ def test_a_compound_with_another_link_finds_the_indexs_form_first(engine):
     assert ids(result)[0] == "orkest"
     assert "apart" in ids(result)  # its parts apart still count, below the compound
     assert "<mark>klassenorkest</mark>" in result.hits[0].snippet
+
+
+def test_the_first_part_as_written_not_its_stem(engine):
+    # "cultuur" stems to "cultur", which begins no compound of "cultuur".
+    parsed = engine._parse(engine.state(), "cultuurseducatie")
+    assert ("cultuureducatie",) in [c.terms for c in parsed.groups[0].alternatives if c.kind == "terms"]
+    assert ids(engine.search(SearchParams(q="cultuurseducatie")))[0] == "cmk"
 
 
 def test_in_a_longer_query_too(engine):
