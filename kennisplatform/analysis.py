@@ -41,7 +41,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # Bump _RULES when the output for any input changes (code or data files). The wordfreq version is part
 # of the stamp because its word list decides compound splits.
-_RULES = "27"
+_RULES = "25"
 
 
 def _wordfreq_version() -> str:
@@ -273,13 +273,6 @@ def _regular_base(word: str) -> str:
     degree = _comparative_base(word)
     if degree:
         return degree  # toegankelijker, makkelijkere, duurzamer, betaalbaarder -> toegankelijk, ...
-    if n >= 5 and word.endswith("dt") and _zipf(word[:-1] + "en") >= MIN_PART_ZIPF:
-        # vindt, biedt, vergoedt, verbindt -> vind, bied, vergoed, verbind, as their infinitives stem (Snowball keeps
-        # the -t). Only -dt: a final -t of every verb (helpt, betaalt) lost tuning questions ("wie betaalt de
-        # lessen", session 7). benchmarks/stemming.py (session 60): under-stemming against Frog's lemmas 7.304% ->
-        # 7.073% over the tuning pages, over-stemming 4.445% -> 4.458%; tuning runs +0.075, 6 up, 5 down, every move
-        # under 0.04.
-        return word[:-1]
     if n >= 6 and word.endswith("ici"):
         return word[:-1] + "us"  # politici, historici, musici -> politicus, historicus, musicus
     if n >= 6 and word.endswith(("je", "jes")):
@@ -332,10 +325,10 @@ def _zipf(word: str) -> float:
     return _vocabulary().get(word, 0.0)
 
 
-def _diminutive_base(word: str, whole: bool = True) -> str | None:
+def _diminutive_base(word: str) -> str | None:
     """The noun of a diminutive (liedje -> lied, filmpje -> film, balletje -> bal, kaartjes -> kaart),
     None when the diminutive is more common than any base it may have: then it is a word of its own
-    (beetje is no small beet, meisje no small meis). `whole`: a compound's diminutive head counts too."""
+    (beetje is no small beet, meisje no small meis)."""
     root = word[:-1] if word.endswith("s") else word
     candidates = []
     if root.endswith("etje"):
@@ -349,28 +342,7 @@ def _diminutive_base(word: str, whole: bool = True) -> str | None:
                 candidates.append(root[: -len(ending) - 1])  # extraatje -> extra, autootje -> auto
     own = _zipf(word)
     best = max(((_zipf(c), c) for c in candidates if len(c) >= MIN_PART), default=(0.0, None))
-    if best[0] >= MIN_PART_ZIPF and best[0] >= own:
-        return best[1]
-    return _compound_diminutive_base(word) if whole else None
-
-
-def _compound_diminutive_base(word: str) -> str | None:
-    """The noun of a compound whose head is a diminutive (kinderliedjes -> kinderlied, schoolreisje -> schoolreis),
-    which the word list knows too rarely to find as a whole: Snowball left three terms (kinderliedj, kinderliedjes,
-    kinderlied) where the simple word has one. The longest head that is the diminutive of a noun, after a word
-    that may be a compound's first part (with its link); None when there is none (kinderbeetje: a beetje is no
-    small beet). Not split_compound, which stems. benchmarks/stemming.py (session 60): under-stemming against Frog's
-    lemmas 7.307% -> 7.304% over the tuning pages, 1.343% -> 1.339% over wordfreq's words; no tuning query moved."""
-    vocab = _vocabulary()
-    for cut in range(MIN_PART, len(word) - MIN_PART - 2):
-        head, first = word[cut:], word[:cut]
-        if not any(first.endswith(link) and _part_ok(first[: len(first) - len(link)], vocab, final=False) is not None
-                   for link in _LINKS):
-            continue
-        base = _diminutive_base(head, whole=False)
-        if base:
-            return first + base
-    return None
+    return best[1] if best[0] >= MIN_PART_ZIPF and best[0] >= own else None
 
 
 # -- compounds ----------------------------------------------------------------------------------------
