@@ -914,10 +914,14 @@ class SearchEngine:
         return parsed if groups == parsed.groups else replace(parsed, groups=groups)
 
     def _same_parts(self, state: _State, word: str, whole: str, parts: tuple[str, ...]) -> list[str]:
-        """The index's words (stems) other than `whole` (the stem of `word`) that begin with its first part as written
-        and split into the same `parts`, most frequent first, at most MAX_PREFIX_TERMS; remembered per reader."""
+        """The index's words (stems) other than `whole` (the stem of `word`) that begin as its first part does and split
+        into the same `parts`, most frequent first, at most MAX_PREFIX_TERMS; remembered per reader."""
         def compute() -> list[str]:
-            first = analysis.compound_query_words(word)[0]  # "cultuur", where its stem is "cultur"
+            # What the first part as written and its stem share: "cult" of "cultuur" (stem "cultur", which begins no
+            # compound of it), "dans" of "dansen" (as "dansenles" splits, for the index's "dansles").
+            first = os.path.commonprefix([analysis.compound_query_words(word)[0], parts[0]])
+            if len(first) < analysis.MIN_PART:
+                return []
             terms: dict[str, int] = {}
             for name in schema.TEXT_FIELDS:
                 for term, frequency in state.ranker.arrays.prefixed(name, first).items():

@@ -14,7 +14,7 @@ DOCS = [
     ("orkest", "Aftrap in Rhenen", "Het klassenorkest van groep 6 geeft zijn eerste concert."),
     ("fotos", "Op de foto", "De fotograaf maakt de klassenfoto's in de gymzaal."),
     ("gym", "Gymles", "In de gymzaal maakt de juf een foto van de klassen."),
-    ("anders", "Dansen", "Groep 8 danst op het schoolplein."),
+    ("anders", "Dansen", "Groep 8 danst op het schoolplein; de dansles is op vrijdag."),
     ("cmk", "Subsidie", "De regeling voor cultuureducatie met kwaliteit loopt door."),
     ("los", "Cultuur", "Cultuur in de wijk en educatie op school: cultuur, educatie en nog eens cultuur."),
 ]
@@ -38,6 +38,12 @@ def test_the_first_part_as_written_not_its_stem(engine):
     parsed = engine._parse(engine.state(), "cultuurseducatie")
     assert ("cultuureducatie",) in [c.terms for c in parsed.groups[0].alternatives if c.kind == "terms"]
     assert ids(engine.search(SearchParams(q="cultuurseducatie")))[0] == "cmk"
+
+
+def test_the_first_part_as_its_stem_begins_it(engine):
+    # "dansenles" splits as dansen + les; the index's "dansles" begins with the stem "dans".
+    parsed = engine._parse(engine.state(), "dansenles")
+    assert ("dansles",) in [c.terms for c in parsed.groups[0].alternatives if c.kind == "terms"]
 
 
 def test_in_a_longer_query_too(engine):
