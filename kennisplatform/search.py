@@ -1323,6 +1323,9 @@ class SearchEngine:
             return spelling.same_stem_word(analysis.fold(word))
         if self._compounds_with(state, word, terms[0]):
             return None  # a part of compounds the documents have (_in_whole_compounds): found as typed
+        parts = analysis.compound_query_parts(word)
+        if parts and self._same_parts(state, word, terms[0], parts):
+            return None  # the documents' compound of these parts with another link (_with_other_links)
         if spelling.is_word(analysis.fold(word)) or analysis.related_words(terms[0]):
             # Spelled right, only no document has it: no other word is what was meant. A word with related words of
             # the field is one too, whatever the word list says ("boetseren" is no "beteren", "versjes" no "versies").

@@ -15,6 +15,7 @@ DOCS = [
     ("fotos", "Op de foto", "De fotograaf maakt de klassenfoto's in de gymzaal."),
     ("gym", "Gymles", "In de gymzaal maakt de juf een foto van de klassen."),
     ("anders", "Dansen", "Groep 8 danst op het schoolplein; de dansles is op vrijdag."),
+    ("danseres", "Op het podium", "Een danseres uit Rotterdam treedt op in de aula."),
     ("cmk", "Subsidie", "De regeling voor cultuureducatie met kwaliteit loopt door."),
     ("los", "Cultuur", "Cultuur in de wijk en educatie op school: cultuur, educatie en nog eens cultuur."),
 ]
@@ -44,6 +45,13 @@ def test_the_first_part_as_its_stem_begins_it(engine):
     # "dansenles" splits as dansen + les; the index's "dansles" begins with the stem "dans".
     parsed = engine._parse(engine.state(), "dansenles")
     assert ("dansles",) in [c.terms for c in parsed.groups[0].alternatives if c.kind == "terms"]
+
+
+def test_found_as_typed_not_corrected(engine):
+    # "dansenles" is no word of the list, and "danseres" one edit or two away: the page's "dansles" is what was meant.
+    result = engine.search(SearchParams(q="dansenles"))
+    assert result.relaxation is None
+    assert ids(result) == ["anders"]
 
 
 def test_in_a_longer_query_too(engine):
