@@ -370,12 +370,13 @@ MAX_PREFIX_TERMS = 50  # a prefix expands to at most this many words (the most f
 # index's "toneelles", meant "toneel"; tuning runs, session 48: tune8 "brugklassen toneeel" 0.961 -> 0.917 without it).
 WHOLE_COMPOUND_MIN = 5
 # A compound that no document has may be one the index holds with another link between the same parts: "klasenorkest"
-# for a page's "klassenorkest", "klasenfotos" for "klassenfoto's". The spelling corrector leaves it (a compound of
-# real words is spelled right), and its parts alone matched every page with "klassen" and "orkest" anywhere. Such a
-# compound matches the index's words that split into the same parts, as the word itself (_with_other_links). Tuning
-# runs (docs/performance.md, "Session 60"): +0.966, 3 up, 2 down (fresh54 "klasenorkest" 0.631 -> 1.000 alone,
-# fresh39 "klasenfotos" 0.622 -> 1.000 beside; typo-tune10 "... een lesserie kunst", which now also finds
-# "lessenserie", 0.936 -> 0.933).
+# for a page's "klassenorkest", "klasenfotos" for "klassenfoto's", "dansenles" for "dansles". The spelling corrector
+# left the first two (a compound of real words is spelled right), and their parts alone matched every page with
+# "klassen" and "orkest" anywhere; it corrected the third to "danseres". Such a compound matches the index's words
+# that split into the same parts, as the word itself (_with_other_links), and is not corrected. Tuning runs
+# (docs/performance.md, "Session 60"): +0.944, 3 up, 3 down (fresh54 "klasenorkest" 0.631 -> 1.000 alone, fresh39
+# "klasenfotos" 0.622 -> 1.000 beside; fresh42 "... een schoolreisje naar een museum?", whose "schoolreisjes" now
+# counts, 0.630 -> 0.608 beside).
 MAX_LINK_LETTERS = 3  # the two links differ by at most this many letters: -s-, -e-, -en-, -er-, -sen- or none
 
 
@@ -900,7 +901,7 @@ class SearchEngine:
 
     def _with_other_links(self, state: _State, parsed: ParsedQuery) -> ParsedQuery:
         """The query with each compound that no document has also matching the index's words of the same parts
-        with another link between them (see WHOLE_COMPOUND_MIN)."""
+        with another link between them (see MAX_LINK_LETTERS)."""
         groups = list(parsed.groups)
         for i, group in enumerate(groups):
             parts = next((clause.terms for clause in group.alternatives if clause.kind == "parts"), None)

@@ -34,7 +34,7 @@ def test_a_compound_with_another_link_finds_the_indexs_form_first(engine):
     assert "<mark>klassenorkest</mark>" in result.hits[0].snippet
 
 
-def test_the_first_part_as_written_not_its_stem(engine):
+def test_a_first_part_whose_stem_begins_no_compound_of_it(engine):
     # "cultuur" stems to "cultur", which begins no compound of "cultuur".
     parsed = engine._parse(engine.state(), "cultuurseducatie")
     assert ("cultuureducatie",) in [c.terms for c in parsed.groups[0].alternatives if c.kind == "terms"]
@@ -48,7 +48,7 @@ def test_the_first_part_as_its_stem_begins_it(engine):
 
 
 def test_found_as_typed_not_corrected(engine):
-    # "dansenles" is no word of the list, and "danseres" one edit or two away: the page's "dansles" is what was meant.
+    # "dansenles" is no word of the list, and "danseres" two edits away: the page's "dansles" is what was meant.
     result = engine.search(SearchParams(q="dansenles"))
     assert result.relaxation is None
     assert ids(result) == ["anders"]
