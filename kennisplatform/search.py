@@ -1325,8 +1325,13 @@ class SearchEngine:
         if self._compounds_with(state, word, terms[0]):
             return None  # a part of compounds the documents have (_in_whole_compounds): found as typed
         parts = analysis.compound_query_parts(word)
-        if parts and self._same_parts(state, word, terms[0], parts):
-            return None  # the documents' compound of these parts with another link (_with_other_links)
+        links = self._same_parts(state, word, terms[0], parts) if parts else []
+        if links:
+            # The documents' compound of these parts with another link (_with_other_links): the corrector's word when
+            # it is that compound ("cultuurseducatie": cultuureducatie, with its synonyms and the page's note), else
+            # the word is found as typed through it ("dansenles" is no "danseres").
+            closest = self._closest_word(state, analysis.fold(word))
+            return closest if closest and set(analysis.analyze_query(closest)) & set(links) else None
         if spelling.is_word(analysis.fold(word)) or analysis.related_words(terms[0]):
             # Spelled right, only no document has it: no other word is what was meant. A word with related words of
             # the field is one too, whatever the word list says ("boetseren" is no "beteren", "versjes" no "versies").

@@ -54,6 +54,14 @@ def test_found_as_typed_not_corrected(engine):
     assert ids(result) == ["anders"]
 
 
+def test_corrected_to_the_other_link_with_its_note(engine):
+    # The corrector's word is the documents' compound: the page says so, and the word's synonyms count.
+    result = engine.search(SearchParams(q="cultuurseducatie"))
+    assert result.relaxation is not None and result.relaxation.kind == "corrected"
+    assert result.relaxation.used == "cultuureducatie"
+    assert ids(result)[0] == "cmk"
+
+
 def test_in_a_longer_query_too(engine):
     assert ids(engine.search(SearchParams(q="klasenfotos gymzaal")))[0] == "fotos"
 
