@@ -373,10 +373,10 @@ WHOLE_COMPOUND_MIN = 5
 # for a page's "klassenorkest", "klasenfotos" for "klassenfoto's", "dansenles" for "dansles". The spelling corrector
 # left the first two (a compound of real words is spelled right), and their parts alone matched every page with
 # "klassen" and "orkest" anywhere; it corrected the third to "danseres". Such a compound matches the index's words
-# that split into the same parts, as the word itself (_with_other_links), and is not corrected. Tuning runs
-# (docs/performance.md, "Session 60"): +0.944, 3 up, 3 down (fresh54 "klasenorkest" 0.631 -> 1.000 alone, fresh39
-# "klasenfotos" 0.622 -> 1.000 beside; fresh42 "... een schoolreisje naar een museum?", whose "schoolreisjes" now
-# counts, 0.630 -> 0.608 beside).
+# that split into the same parts, as the word itself (_with_other_links), and is corrected only to such a compound
+# (SearchEngine._corrected_word). Tuning runs (docs/performance.md, "Session 60"): +0.944, 3 up, 3 down (fresh54
+# "klasenorkest" 0.631 -> 1.000 alone, fresh39 "klasenfotos" 0.622 -> 1.000 beside; fresh42 "... een schoolreisje naar
+# een museum?", whose "schoolreisjes" now counts, 0.630 -> 0.608 beside).
 MAX_LINK_LETTERS = 3  # the two links differ by at most this many letters: -s-, -e-, -en-, -er-, -sen- or none
 
 
