@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import articles_engine, hits
 
 from kennisplatform import analysis
@@ -267,6 +269,12 @@ NEAR_DOCS = [
      "Kinderen leren er ambachten: met hamer en vijl maken ze een ring, en de juf geeft handvaardigheid."),
     ("nightlife", "Een feest in de schouwburg", [],
      "Tweehonderd jongeren proefden van het uitgaansleven: een dj, een fotograaf en een dansvloer."),
+    ("reading", "Een nieuwe schoolbibliotheek", [],
+     "Wie veel leest, krijgt een betere leesvaardigheid: daarom opent het kindcentrum een eigen bibliotheek."),
+    ("confidence", "Muziekles met de vakdocent", [],
+     "Veel leraren voelen zich handelingsonbekwaam in muziek en dans; de muziekschool helpt met workshops."),
+    ("wednesday", "Op woensdag na school", [],
+     "Na school kunnen de kinderen zich aanmelden voor koken, yoga, karate en kleuren in het cultuurprogramma."),
 ] + NEWS
 near_engine = articles_engine(NEAR_DOCS, name="near_engine")
 
@@ -328,3 +336,12 @@ def test_an_exhibition_is_a_tentoonstelling_and_an_expositie(umbrella_engine):
     # Equivalents of the taxonomy (corpus/taxonomy.yaml synonyms), and as a compound's head (analysis._SAME_HEADS).
     assert hits(umbrella_engine, "tentoonstelling")[0] == "exhibition"
     assert hits(umbrella_engine, "kindertentoonstelling")[0] == "exhibition"
+
+
+@pytest.mark.parametrize("umbrella, page", [("geletterdheid", "reading"), ("handelingsverlegenheid", "confidence"),
+                                            ("verlengde schooldag", "wednesday")])
+def test_umbrella_words_of_session_61_find_the_pages_that_name_them_otherwise(near_engine, umbrella, page):
+    # Session 61: fresh55's pages for "geletterdheid" (literacy: a school library for "leesvaardigheid"),
+    # "handelingsverlegenheid" (teachers unsure of teaching an art: "handelingsonbekwaam") and "verlengde schooldag"
+    # (activities "na school") never say the query's words; nothing was found for any of them alone.
+    assert hits(near_engine, umbrella)[0] == page
