@@ -910,25 +910,28 @@ def head_variants(surface: str) -> tuple[str, ...]:
 DERIVED_MIN_ZIPF = 1.5
 _NOUN, _VERB, _ADJECTIVE = "noun", "verb", "adjective"
 # (ending, class, endings of the relatives over the same base). The verb's forms: infinitive, present, past, the
-# participle (ge- before the base).
+# participle (ge- before the base). -itie since session 62: "exposeren" for a page about an "expositie" (fresh56's
+# "leerlingen exposeren werk in de bieb"), repeteren / repetitie, exerceren / exercitie; no other pair of wordfreq's.
 _VERB_FORMS = ("eren", "eert", "eerde", "eerden", "ge|eerd", "ge|eerde")
 _DERIVATIONS = (
     ("atie", _NOUN, _VERB_FORMS + ("atief", "atieve")),
     ("aties", _NOUN, _VERB_FORMS + ("atief", "atieve")),
     ("ie", _NOUN, _VERB_FORMS + ("ief", "ieve", "isch", "ische")),
     ("ies", _NOUN, _VERB_FORMS + ("ief", "ieve", "isch", "ische")),
+    ("itie", _NOUN, _VERB_FORMS),
+    ("ities", _NOUN, _VERB_FORMS),
     ("atief", _ADJECTIVE, _VERB_FORMS + ("atie",)),
     ("atieve", _ADJECTIVE, _VERB_FORMS + ("atie",)),
     ("ief", _ADJECTIVE, _VERB_FORMS + ("ie",)),
     ("ieve", _ADJECTIVE, _VERB_FORMS + ("ie",)),
     ("isch", _ADJECTIVE, _VERB_FORMS + ("ie",)),
     ("ische", _ADJECTIVE, _VERB_FORMS + ("ie",)),
-    ("eren", _VERB, ("atie", "ie", "atief", "ief", "isch")),
-    ("eert", _VERB, ("atie", "ie", "atief", "ief", "isch")),
-    ("eerde", _VERB, ("atie", "ie", "atief", "ief", "isch")),
-    ("eerden", _VERB, ("atie", "ie", "atief", "ief", "isch")),
-    ("ge|eerd", _VERB, ("atie", "ie", "atief", "ief", "isch")),
-    ("ge|eerde", _VERB, ("atie", "ie", "atief", "ief", "isch")),
+    ("eren", _VERB, ("atie", "itie", "ie", "atief", "ief", "isch")),
+    ("eert", _VERB, ("atie", "itie", "ie", "atief", "ief", "isch")),
+    ("eerde", _VERB, ("atie", "itie", "ie", "atief", "ief", "isch")),
+    ("eerden", _VERB, ("atie", "itie", "ie", "atief", "ief", "isch")),
+    ("ge|eerd", _VERB, ("atie", "itie", "ie", "atief", "ief", "isch")),
+    ("ge|eerde", _VERB, ("atie", "itie", "ie", "atief", "ief", "isch")),
     ("alisering", _NOUN, ("aal", "ale")),
     ("aliseren", _VERB, ("aal", "ale")),
     ("aal", _ADJECTIVE, ("alisering", "aliseren")),

@@ -32,6 +32,13 @@ def test_a_word_has_its_relatives_of_another_class():
     assert "digitaal" in analysis.derived_words("digitalisering")
 
 
+def test_a_verb_in_eren_meets_its_noun_in_itie():
+    # "leerlingen exposeren werk in de bieb" (fresh56): the page says "expositie" (session 62).
+    assert analysis.derived_words("exposeren") == ("expositie",)
+    assert analysis.derived_words("geexposeerd") == ("expositie",)
+    assert "repeteren" in analysis.derived_words("repetitie")
+
+
 def test_a_common_word_or_a_look_alike_has_none():
     assert analysis.derived_words("organisatie") == ()  # a unit of its own: not georganiseerd
     assert analysis.derived_words("positie") == ()  # positief means something else
