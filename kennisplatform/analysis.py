@@ -913,6 +913,8 @@ _NOUN, _VERB, _ADJECTIVE = "noun", "verb", "adjective"
 # participle (ge- before the base). -itie since session 62: "exposeren" for a page about an "expositie" (fresh56's
 # "leerlingen exposeren werk in de bieb"), repeteren / repetitie, exerceren / exercitie; no other pair of wordfreq's.
 _VERB_FORMS = ("eren", "eert", "eerde", "eerden", "ge|eerd", "ge|eerde")
+# A verb's relatives over its base: the nouns in -atie, -itie and -ie, the adjectives in -atief, -ief and -isch.
+_VERB_RELATIVES = ("atie", "itie", "ie", "atief", "ief", "isch")
 _DERIVATIONS = (
     ("atie", _NOUN, _VERB_FORMS + ("atief", "atieve")),
     ("aties", _NOUN, _VERB_FORMS + ("atief", "atieve")),
@@ -926,12 +928,7 @@ _DERIVATIONS = (
     ("ieve", _ADJECTIVE, _VERB_FORMS + ("ie",)),
     ("isch", _ADJECTIVE, _VERB_FORMS + ("ie",)),
     ("ische", _ADJECTIVE, _VERB_FORMS + ("ie",)),
-    ("eren", _VERB, ("atie", "itie", "ie", "atief", "ief", "isch")),
-    ("eert", _VERB, ("atie", "itie", "ie", "atief", "ief", "isch")),
-    ("eerde", _VERB, ("atie", "itie", "ie", "atief", "ief", "isch")),
-    ("eerden", _VERB, ("atie", "itie", "ie", "atief", "ief", "isch")),
-    ("ge|eerd", _VERB, ("atie", "itie", "ie", "atief", "ief", "isch")),
-    ("ge|eerde", _VERB, ("atie", "itie", "ie", "atief", "ief", "isch")),
+    *((form, _VERB, _VERB_RELATIVES) for form in _VERB_FORMS),
     ("alisering", _NOUN, ("aal", "ale")),
     ("aliseren", _VERB, ("aal", "ale")),
     ("aal", _ADJECTIVE, ("alisering", "aliseren")),
