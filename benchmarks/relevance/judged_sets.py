@@ -161,6 +161,8 @@ SETS = (
          "(staged and judged in session 61)", check=True, pooled=True),
     _own("fresh59", "a fifty-ninth fresh check set, 2 pages of Zuid-Holland and 18 elsewhere, never tuned on "
          "(staged and judged in session 62)", check=True, pooled=True),
+    _own("fresh60", "a sixtieth fresh check set, 1 page of Zuid-Holland and 19 elsewhere, never tuned on "
+         "(staged and judged in session 63)", check=True, pooled=True),
     _own("tune3", "a third tuning set over pages of its own (titles, multi)"),
     _own("tune4", "a fourth tuning set: pages sharing title words (session 6)"),
     _own("tune5", "a fifth tuning set: policy texts, reports, plans and council pieces (session 7)"),
