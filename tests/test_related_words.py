@@ -345,3 +345,20 @@ def test_umbrella_words_of_session_61_find_the_pages_that_name_them_otherwise(ne
     # "handelingsverlegenheid" (teachers unsure of teaching an art: "handelingsonbekwaam") and "verlengde schooldag"
     # (activities "na school") never say the query's words; nothing was found for any of them alone.
     assert hits(near_engine, umbrella)[0] == page
+
+
+WIND_BAND_DOCS = [
+    ("hafa", "Proeflessen op de basisschool",
+     "Kinderen van groep 4 en 5 maken op school kennis met de HaFa-verenigingen van hun dorp."),
+    ("choir", "Zingen op school", "De kinderen van groep 6 zingen elke week in het schoolkoor."),
+] + [(f"other-{i}", f"Bericht {i}", "De school organiseert een open dag voor ouders en kinderen.") for i in range(4)]
+
+wind_band_engine = articles_engine([(doc_id, title, [], body) for doc_id, title, body in WIND_BAND_DOCS],
+                                   name="wind_band_engine")
+
+
+def test_harmonie_and_fanfare_find_the_page_that_writes_hafa(wind_band_engine):
+    # "harmonie fanfare" (fresh57): the page meant speaks only of 'HaFa-verenigingen', the field's short word for
+    # harmonie- en fanfareverenigingen (session 63).
+    for query in ("harmonie", "fanfare", "harmonie fanfare"):
+        assert hits(wind_band_engine, query) == ["hafa"], query
