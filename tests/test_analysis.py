@@ -282,6 +282,8 @@ def test_stem_leaves_numbers_alone():
     ("instrumentenuitleen", ["instrument", "uitleen"]),  # linking -en-
     ("knutselactiviteiten", ["knutsel", "activiteiten"]),
     ("leerplankaders", ["leerplan", "kaders"]),  # not leer + plank + aders
+    ("muurschildering", ["muur", "schildering"]),  # not muur + schild + ring
+    ("laaggeletterdheid", ["laag", "geletterdheid"]), ("kunstbeoefening", ["kunst", "beoefening"]),  # not one term
     ("slagwerkgroep", ["slagwerk", "groep"]), ("slagwerkgroepen", ["slagwerk", "groepen"]),  # not slag + werkgroep
     ("dwarsliggers", ["dwars", "liggers"]),  # not dwars + lig + gers
     ("onderwijs", []),  # not ond + erwijs, not onder + wijs
