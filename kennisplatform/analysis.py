@@ -904,7 +904,8 @@ def head_variants(surface: str) -> tuple[str, ...]:
 # participeert, adoptie / geadopteerd, educatie / educatief, filosofie / filosoferen / filosofisch, digitalisering /
 # digitaal. A query word ALSO matches its relatives of another word class (query.Clause kind "derived", weighed
 # below the word itself in search.py); forms of its own class (participeren / participeert: inflection) are not
-# added, as those lowered questions (docs/performance.md, sessions 5, 6 and 10). Each relative must be a word of
+# added, as those lowered questions (docs/performance.md, sessions 5, 6 and 10), but for a rare third person in -t,
+# whose stem Snowball keeps apart from every other form of its verb (_infinitive). Each relative must be a word of
 # wordfreq's whole Dutch list (Zipf >= DERIVED_MIN_ZIPF); words whose look-alike means something else are kept
 # apart in _NOT_RELATED.
 DERIVED_MIN_ZIPF = 1.5
@@ -945,6 +946,70 @@ _NOT_RELATED = frozenset({"positief", "positieve", "relatief", "relatieve", "act
                           "collectieve", "koperen", "regeren", "regeert", "regeerde", "geregeerd"})
 
 
+# The third person of a verb is its stem + t, which Snowball keeps: "bezuinigt" is a term apart from "bezuinigen"
+# and "bezuinigingen" (bezuin). A query's form in -t rarer than VERB_FORM_MAX_ZIPF ALSO matches its infinitive's stem,
+# as a derived relative (weighed below the word itself); the pages' forms stay as they are. Stemmed as the infinitive
+# in the index too, every page's form moved (session 56: rare forms +0.579, 12 up, 16 down, and a check set's
+# questions fell). A common form (werkt, maakt, vraagt) is a word of its own in a question: every form, query side
+# only, −0.267, 34 up, 27 down ("hoe vraagt een basisschool ... subsidie aan" 1.000 -> 0.631: every page with
+# "vragen"); under 4.0 +0.261, under 4.5 +0.456 (session 64). A noun in -t is no verb form: its plural in -en is a
+# word (kaart: kaarten, punt, hart, plant), unless the -en form is the verb's past after k, f, s, p, ch (werkt:
+# werkten).
+VERB_FORM_MAX_ZIPF = 4.5  # organiseert 4.42, leert 4.46 have their infinitive; betaalt 4.57, werkt 5.42 not
+_VOICELESS = ("k", "f", "s", "p", "ch")
+_VERB_PLURAL_ZIPF = 2.5  # word + "en" at least this common (wordfreq's Zipf scale): a noun's plural, no verb form
+_VERB_MARGIN = 1.0  # the -t form at most this much commoner than its infinitive: "markt" is no form of "marken"
+_VOWEL_INFINITIVE = ("gaa", "staa", "slaa", "zie", "doe")  # gaat, staat, slaat, ziet, doet: gaan, ..., doen
+_LONG_VOWEL_CONSONANT = re.compile(r"([aeou])\1[b-df-hj-np-tv-xz]$")
+_SHORT_VOWEL_CONSONANT = re.compile(r"[^aeiouy][aeiouy][b-df-hj-np-tv-xz]$")
+_UNSTRESSED = ("el", "em", "en", "er", "ig")
+
+
+def _infinitive(word: str) -> str | None:
+    """The infinitive of a rare verb's third person in -t (bezuinigt -> bezuinigen, danst -> dansen, schildert ->
+    schilderen, begeleidt -> begeleiden, knutselt -> knutselen), a common word; None for a common form (werkt,
+    maakt) and for any other word in -t (kaart, punt, markt, kust, lust, feest)."""
+    if len(word) < 4 or word[-1] != "t" or word_zipf(word) >= VERB_FORM_MAX_ZIPF:
+        return None
+    stem = word[:-1]
+    if not stem.endswith(_VOICELESS) and word_zipf(word + "en") >= _VERB_PLURAL_ZIPF:
+        return None
+    vocabulary = _vocabulary()
+    for infinitive in _infinitives(stem):
+        if infinitive in vocabulary and word_zipf(word) <= vocabulary[infinitive] + _VERB_MARGIN:
+            if word.startswith("ge") and len(infinitive) >= 7 and word_zipf(infinitive[2:]) >= MIN_PART_ZIPF:
+                return None  # a past participle: gesleept (slepen), gekost (kosten), not geslepen, gekozen
+            return infinitive
+    return None
+
+
+def _infinitives(stem: str) -> list[str]:
+    """What the infinitive of a verb stem may be, most likely first: the vowel written once (maak: maken), the
+    consonant doubled after a short vowel (stel: stellen), or the stem + en (werk: werken, kom: komen); f and s
+    before -en as v and z after a long vowel or a consonant (leef: leven, lees: lezen, durf: durven)."""
+    if stem[-1] == "s" and _SHORT_VOWEL_CONSONANT.search(stem):
+        return []  # kust, past, lost: kussen, passen, lossen are likelier nouns or other words (pasen, lozen)
+    if stem.endswith(_VOWEL_INFINITIVE):
+        return [stem + "n"]
+    if stem[-1] == "i" and stem[-2] in "aeou":
+        return [stem + "en"]  # draai, groei, bloei: draaien, groeien, bloeien
+    if stem[-1] in "aeiouy":
+        return []
+    if _LONG_VOWEL_CONSONANT.search(stem):
+        bases = [stem[:-2] + stem[-1]]
+    elif _SHORT_VOWEL_CONSONANT.search(stem):
+        # After a short vowel the consonant is doubled (stel: stellen); the stem + en only where the vowel is
+        # unstressed (ontwikkel: ontwikkelen, bezuinig: bezuinigen) and in komen: "kost" is no form of "kozen".
+        if len(stem) >= 5 and stem.endswith(_UNSTRESSED) or stem.endswith("kom"):
+            return [stem + stem[-1] + "en", stem + "en"]
+        return [stem + stem[-1] + "en"]
+    else:
+        bases = [stem]
+    voiced = {"f": "v", "s": "z"}
+    return [base + "en" for base in bases] + [base[:-1] + voiced[base[-1]] + "en" for base in bases
+                                               if base[-1] in voiced]
+
+
 @lru_cache(maxsize=1)
 def _relative_words() -> frozenset[str]:
     """The words of wordfreq's whole Dutch list (Zipf >= DERIVED_MIN_ZIPF), folded, that end as a relative may
@@ -981,12 +1046,16 @@ def _base_of(word: str, ending: str) -> str | None:
 def derived_words(word: str) -> tuple[str, ...]:
     """The words of another word class derived from the same base as a folded word, that wordfreq knows:
     "adoptie" -> adopteren, adopteert, geadopteerd, ...; "educatief" -> educatie; "digitalisering" -> digitaal;
-    "participeren" -> participatie (not participeert: the same verb). () for a word with none."""
+    "participeren" -> participatie (not participeert: the same verb); "bezuinigt" -> bezuinigen, the one form of
+    the same verb (_infinitive). () for a word with none."""
     if word in _NOT_RELATED or not word.isalpha():
         return ()
-    if _zipf(word) >= DERIVED_MAX_ZIPF:
-        return ()  # a common word has a meaning of its own: organisatie / organiseren, creatief / creatie
     out: list[str] = []
+    infinitive = _infinitive(word)  # the same verb, but Snowball keeps bezuinigt apart from bezuinigen
+    if infinitive:
+        out.append(infinitive)
+    if _zipf(word) >= DERIVED_MAX_ZIPF:
+        return tuple(out)  # a common word has a meaning of its own: organisatie / organiseren, creatief / creatie
     for ending, _, relatives in _DERIVATIONS:
         base = _base_of(word, ending)
         if base is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from conftest import articles_engine, hits
 
 from kennisplatform import analysis
+from kennisplatform.params import SearchParams
 from kennisplatform.query import parse_query
 
 DOCS = [
@@ -18,6 +19,9 @@ DOCS = [
     ("georganiseerd", "Een middag", "De school heeft een middag over kerndoelen georganiseerd."),
     ("inclusie", "Inclusie op school", "Over inclusie in de klas."),
     ("inclusief", "Kunst inclusief", "Een inclusief kunstproject voor kinderen met een beperking."),
+    ("bezuinigingen", "De muziekschool", "Na de bezuinigingen van de gemeente stopt de muziekschool met lessen."),
+    ("muziekschool", "Muziekschool", "De muziekschool van de gemeente geeft les op de basisschool."),
+    ("bezuinigt", "Het museum", "Het museum bezuinigt op rondleidingen voor scholen."),
 ] + [(f"ander-{n}", f"Cultuur in de regio, deel {n}", f"De basisschool en {word} in de wijk.")
      for n, word in enumerate(["muziek", "dans", "film", "lezen", "monumenten"])]
 
@@ -68,3 +72,27 @@ def test_a_theme_word_with_synonyms_finds_its_relatives(engine):
     ranking = hits(engine, "inclusie")
     assert ranking[:2] == ["inclusie", "inclusief"]
 
+
+
+def test_a_rare_verb_form_in_t_meets_its_infinitive():
+    # Snowball keeps the -t: "bezuinigt" is a term apart from bezuinigen and bezuinigingen (bezuin), session 64.
+    assert analysis.derived_words("bezuinigt") == ("bezuinigen",)
+    assert analysis.stem("bezuinigingen") in {terms[0] for terms in analysis.derived_terms("bezuinigt")}
+    assert "dansen" in analysis.derived_words("danst")
+    assert "organiseren" in analysis.derived_words("organiseert")  # under VERB_FORM_MAX_ZIPF, though common
+
+
+def test_a_common_verb_form_or_a_noun_in_t_has_no_infinitive():
+    for word in ("werkt", "vraagt", "betaalt", "maakt"):  # words of their own in a question ("hoe vraagt ... aan")
+        assert analysis.derived_words(word) == (), word
+    for word in ("kaart", "punt", "markt", "kust"):  # nouns: kaarten, punten are plurals; markt is no form of marken
+        assert analysis.derived_words(word) == (), word
+
+
+def test_a_verb_form_finds_the_page_that_writes_its_noun(engine):
+    # "bezuinigt muziekschool": the page about the cuts at the muziekschool says "bezuinigingen" only. Without the
+    # infinitive no page had both words, and the query was relaxed to pages with either, the muziekschool's own
+    # page level with it.
+    result = engine.search(SearchParams(q="bezuinigt muziekschool"))
+    assert result.relaxation is None
+    assert result.hits[0].id == "bezuinigingen"
