@@ -851,6 +851,28 @@ def joined_compound(first: str, second: str, units_only: bool = False) -> str | 
     return None
 
 
+# Particles that Dutch writes after the verb in a main clause and before it, as one word, in the infinitive and its
+# nouns: "scholen werken samen" / "samenwerken", "samenwerking". Only particles that are no stop words (op, aan, uit,
+# in, door, ... are dropped from a query before they could join).
+SEPARABLE_PARTICLES = frozenset({"samen", "mee", "terug", "deel", "kennis", "vast", "los", "weg", "toe", "af"})
+SEPARABLE_MIN_ZIPF = 3.0  # the joined verb at least this common: a word of the language, not a chance join
+
+
+def separable_verb(verb: str, particle: str) -> str | None:
+    """The stem of the separable verb that a verb form and its particle written after it make ("werken samen",
+    "werkt samen" -> samenwerk; "nemen deel" -> deelnem), None when they make none that wordfreq knows."""
+    v, p = (fold(_normalize(w.lower())) for w in (verb, particle))
+    if p not in SEPARABLE_PARTICLES or not v.isalpha() or len(v) < 3:
+        return None
+    # A form in -t as its infinitive first: "samenwerkt" is a word too, but the pages' nouns share the infinitive's
+    # stem (samenwerking, samenwerken: samenwerk).
+    forms = (_infinitives(v[:-1]) if v.endswith("t") and len(v) >= 4 else []) + [v]
+    for form in forms:
+        if word_zipf(p + form) >= SEPARABLE_MIN_ZIPF:
+            return stem(p + form)
+    return None
+
+
 JOINED_MIN = 6  # letters of a word made of two typed words: shorter joins ("opeen") are chance
 
 

@@ -164,6 +164,7 @@ def parse_query(text: str, synonyms: dict[tuple[str, ...], tuple[tuple[str, ...]
     # A long query joins only words that make a word never split (gemeenteraad): the index has no parts for it,
     # so its words apart would not find it; other compounds' parts add nothing the other words do not say.
     parsed.groups = _with_joined_compounds(parsed.groups, units_only=len(parsed.content_groups) > MAX_PARTS_GROUPS)
+    parsed.groups = _with_separable_verbs(parsed.groups)
     if len(parsed.content_groups) > MAX_PARTS_GROUPS:
         # In a long query the other words already say what a compound's parts would add; not for a rare one.
         parsed.groups = [g if rare is not None and _rare_compound(g, rare) else
@@ -246,6 +247,22 @@ def _with_joined_compounds(groups: list[Group], units_only: bool = False) -> lis
         if joined and joined not in second.alternatives[0].terms:
             clause = Clause("terms", (joined,), f"{first.text}{second.text}")
             out[i] = Group(second.alternatives + (clause,), second.text, second.filler)
+    return out
+
+
+def _with_separable_verbs(groups: list[Group]) -> list[Group]:
+    """A verb and its separated particle ("werken samen", "nemen deel") also match the verb they make, as the
+    pages write it and its nouns ("samenwerken", "samenwerking": samenwerk): the particle's group gets it as an
+    alternative, as a compound typed apart does (_with_joined_compounds)."""
+    out = list(groups)
+    for i in range(1, len(out)):
+        verb, particle = out[i - 1], out[i]
+        if not (_plain_word(verb) and _plain_word(particle)):
+            continue
+        joined = analysis.separable_verb(verb.text, particle.text)
+        if joined and joined not in particle.alternatives[0].terms:
+            clause = Clause("terms", (joined,), f"{particle.text}{verb.text}")
+            out[i] = Group(particle.alternatives + (clause,), particle.text, particle.filler)
     return out
 
 

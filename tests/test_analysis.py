@@ -362,6 +362,22 @@ def test_two_words_written_apart_join_into_a_word_that_is_never_split(first, sec
     assert analysis.joined_compound(first, second) == analysis.stem(word)
 
 
+@pytest.mark.parametrize("verb, particle, word", [
+    ("werken", "samen", "samenwerking"), ("werkt", "samen", "samenwerken"), ("nemen", "deel", "deelnemen"),
+    ("neemt", "deel", "deelnemen"), ("doet", "mee", "meedoen"), ("komt", "terug", "terugkomen"),
+])
+def test_a_verb_and_its_separated_particle_make_the_verb_of_the_pages(verb, particle, word):
+    # "culturele organisaties werken samen": the page writes "samenwerking" (session 64)
+    assert analysis.separable_verb(verb, particle) == analysis.stem(word)
+
+
+@pytest.mark.parametrize("verb, particle", [("scholen", "samen"), ("spelen", "samen"), ("werken", "school"),
+                                            ("samen", "werken")])
+def test_words_that_make_no_separable_verb_are_not_joined(verb, particle):
+    # not a verb, no such verb (samenspelen is too rare), no particle, or the particle first (joined_compound's)
+    assert analysis.separable_verb(verb, particle) is None
+
+
 @pytest.mark.parametrize("first, second", [("dans", "po"), ("de", "school"), ("2023", "school"), ("kunst", "en"),
                                            ("ver", "slag"), ("toe", "komst")])
 def test_words_that_make_no_compound_of_the_two_are_not_joined(first, second):

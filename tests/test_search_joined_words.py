@@ -16,6 +16,8 @@ DOCS = [
     ("schoolplein", "Kunst op het schoolplein", [], "Een kunstwerk voor school en buurt op het plein."),
     ("buiten", "Buiten spelen", [], "Buiten spelen op het schoolplein na school; de school is blij."),
     ("taal", "Taal in de wijk", [], "De bibliotheek en de school werken samen aan taal."),
+    ("samenwerking", "Erfgoed en onderwijs", [], "De samenwerking van musea en erfgoedinstellingen met scholen."),
+    ("musea", "Kinderen", [], "Musea voor kinderen."),
 ]
 
 engine = articles_engine(DOCS)
@@ -71,3 +73,10 @@ def test_which_words_may_be_joined():
     # A place name's words are one unit; punctuation or digits are no word typed apart.
     assert joined_words(["Capelle", "aan", "den", "IJsel"], {"Capelle", "aan", "den", "IJsel"}) == []
     assert joined_words(["groep", "7-8"]) == [] and joined_words(["na", "schoolse?"]) == []
+
+
+def test_a_verb_and_its_separated_particle_find_the_page_with_the_verb_s_noun(engine):
+    # "musea werken samen": the page about musea's "samenwerking" has neither "werken" nor "samen" (session 64); as
+    # the verb they make (samenwerk) the two words count for it, and it comes before the page with "musea" only.
+    ranking = [h.id for h in search(engine, "musea werken samen").hits]
+    assert ranking.index("samenwerking") < ranking.index("musea")
