@@ -1324,6 +1324,8 @@ class SearchEngine:
             return spelling.same_stem_word(analysis.fold(word))
         if self._compounds_with(state, word, terms[0]):
             return None  # a part of compounds the documents have (_in_whole_compounds): found as typed
+        if any(all(_in_corpus(state, term) for term in relative) for relative in analysis.derived_terms(word)):
+            return None  # a relative the documents have ("bezuinigt": bezuinigingen, query._derived): found as typed
         parts = analysis.compound_query_parts(word)
         links = self._same_parts(state, word, terms[0], parts) if parts else []
         if links:

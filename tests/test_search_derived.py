@@ -96,3 +96,17 @@ def test_a_verb_form_finds_the_page_that_writes_its_noun(engine):
     result = engine.search(SearchParams(q="bezuinigt muziekschool"))
     assert result.relaxation is None
     assert result.hits[0].id == "bezuinigingen"
+
+
+cuts_engine = articles_engine([
+    ("bezuinigingen", "De muziekschool", [], "Na de bezuinigingen van de gemeente stopt de muziekschool met lessen."),
+    ("muziekschool", "Muziekschool", [], "De muziekschool van de gemeente geeft les op de basisschool."),
+], name="cuts_engine")
+
+
+def test_a_verb_form_whose_infinitive_the_pages_have_is_not_corrected(cuts_engine):
+    # No page says "bezuinigt"; the corrector made it "bezuinig" (the page: "Resultaten voor ‘bezuinig’"), a word
+    # of no one's, though the pages with "bezuinigingen" are found as typed through its infinitive.
+    result = cuts_engine.search(SearchParams(q="bezuinigt"))
+    assert result.relaxation is None
+    assert [hit.id for hit in result.hits] == ["bezuinigingen"]
