@@ -238,31 +238,29 @@ def _with_joined_compounds(groups: list[Group], units_only: bool = False) -> lis
     """Two words written apart that make a compound ("muziek docenten", "subsidie regeling") also match
     that compound as one word: the second word's group gets it as an alternative, so that a page about
     "muziekdocenten" weighs as a page with both words, not as one with only their parts."""
-    out = list(groups)
-    for i in range(1, len(out)):
-        first, second = out[i - 1], out[i]
-        if not (_plain_word(first) and _plain_word(second)):
-            continue
-        joined = analysis.joined_compound(first.text, second.text, units_only)
-        if joined and joined not in second.alternatives[0].terms:
-            clause = Clause("terms", (joined,), f"{first.text}{second.text}")
-            out[i] = Group(second.alternatives + (clause,), second.text, second.filler)
-    return out
+    return _with_pairs_joined(groups, lambda first, second: analysis.joined_compound(first, second, units_only))
 
 
 def _with_separable_verbs(groups: list[Group]) -> list[Group]:
     """A verb and its separated particle ("werken samen", "nemen deel") also match the verb they make, as the
     pages write it and its nouns ("samenwerken", "samenwerking": samenwerk): the particle's group gets it as an
-    alternative, as a compound typed apart does (_with_joined_compounds)."""
+    alternative, as a compound typed apart does."""
+    return _with_pairs_joined(groups, analysis.separable_verb, particle_first=True)
+
+
+def _with_pairs_joined(groups: list[Group], join: Callable[[str, str], str | None],
+                       particle_first: bool = False) -> list[Group]:
+    """Each two neighbouring plain words that `join` makes one word's stem of: the second word's group gets that
+    stem as an alternative, its text the two words as one (the second first for a separable verb's particle)."""
     out = list(groups)
     for i in range(1, len(out)):
-        verb, particle = out[i - 1], out[i]
-        if not (_plain_word(verb) and _plain_word(particle)):
+        first, second = out[i - 1], out[i]
+        if not (_plain_word(first) and _plain_word(second)):
             continue
-        joined = analysis.separable_verb(verb.text, particle.text)
-        if joined and joined not in particle.alternatives[0].terms:
-            clause = Clause("terms", (joined,), f"{particle.text}{verb.text}")
-            out[i] = Group(particle.alternatives + (clause,), particle.text, particle.filler)
+        joined = join(first.text, second.text)
+        if joined and joined not in second.alternatives[0].terms:
+            text = f"{second.text}{first.text}" if particle_first else f"{first.text}{second.text}"
+            out[i] = Group(second.alternatives + (Clause("terms", (joined,), text),), second.text, second.filler)
     return out
 
 
