@@ -27,11 +27,9 @@ DOCS = [
      for n, word in enumerate(["muziek", "dans", "film", "lezen", "monumenten"])]
 
 engine = articles_engine([(doc_id, title, [], body) for doc_id, title, body in DOCS])
-# No page of it says "bezuinigt": for the spelling corrector.
-cuts_engine = articles_engine([
-    ("bezuinigingen", "De muziekschool", [], "Na de bezuinigingen van de gemeente stopt de muziekschool met lessen."),
-    ("muziekschool", "Muziekschool", [], "De muziekschool van de gemeente geeft les op de basisschool."),
-], name="cuts_engine")
+# The two pages about the muziekschool alone, so that no page says "bezuinigt": for the spelling corrector.
+cuts_engine = articles_engine([(doc_id, title, [], body) for doc_id, title, body in DOCS
+                               if doc_id in ("bezuinigingen", "muziekschool")], name="cuts_engine")
 
 
 def test_a_word_has_its_relatives_of_another_class():
