@@ -53,8 +53,8 @@ def test_run_keeps_each_engines_first_ranks():
 def test_a_check_sets_queries_are_never_shown_one_by_one(capsys):
     """A check set (judged_sets: check=True) is read as per-kind summaries only: --per-query and --peer-losses
     count its queries but print none, whatever their split says; a tuning set's queries are printed."""
-    check, tuning = evaluate.BY_NAME["fresh59"], evaluate.BY_NAME["fresh25"]
-    judged = [Judged("verborgen", "title", {"a": 3, "b": 1}, "fresh59")]
+    check, tuning = evaluate.BY_NAME["fresh60"], evaluate.BY_NAME["fresh25"]
+    judged = [Judged("verborgen", "title", {"a": 3, "b": 1}, "fresh60")]
     results = results_for(judged, ["a", "c", "b"], ["a", "b", "c"])
     evaluate.print_per_query(judged, results, check)
     evaluate.print_peer_losses(judged, results, TITLES, set(), check)
@@ -66,5 +66,5 @@ def test_a_check_sets_queries_are_never_shown_one_by_one(capsys):
 
 
 def test_a_judgments_file_given_by_path_is_known_as_its_set():
-    assert evaluate.set_of(evaluate.BY_NAME["fresh59"].judgments).check
+    assert evaluate.set_of(evaluate.BY_NAME["fresh60"].judgments).check
     assert evaluate.set_of(Path("elders/judgments_eigen.yaml")) is None

@@ -23,7 +23,7 @@ class JudgedSet:
     # A check set: nobody tunes on it, so its queries are never shown one by one (evaluate.py prints its per-kind
     # summaries only, and --per-query and --peer-losses leave its queries out). A check set becomes tuning material
     # after its one run at the end of a session by dropping this flag (fresh10, fresh11, fresh12, fresh17, fresh19
-    # to fresh25), or after its runs at the end of several sessions (fresh26 to fresh58).
+    # to fresh25), or after its runs at the end of several sessions (fresh26 to fresh59).
     check: bool = False
     # Made to be measured beside the bundled corpus: every query pooled (pool_beside_starter.py --check NAME) and
     # its starter documents graded under the check key of beside_starter_grades.yaml, by its judgments file's name.
@@ -159,8 +159,8 @@ SETS = (
          "sessions 60 to 62 (staged and judged in session 60); tuning material since session 63", pooled=True),
     _own("fresh58", "a fifty-eighth fresh check set, 6 pages of Zuid-Holland and 10 elsewhere, run at the end of "
          "sessions 61 to 63 (staged and judged in session 61); tuning material since session 64", pooled=True),
-    _own("fresh59", "a fifty-ninth fresh check set, 2 pages of Zuid-Holland and 18 elsewhere, never tuned on "
-         "(staged and judged in session 62)", check=True, pooled=True),
+    _own("fresh59", "a fifty-ninth fresh check set, 2 pages of Zuid-Holland and 18 elsewhere, run at the end of "
+         "sessions 62 to 64 (staged and judged in session 62); tuning material since session 65", pooled=True),
     _own("fresh60", "a sixtieth fresh check set, 1 page of Zuid-Holland and 19 elsewhere, never tuned on "
          "(staged and judged in session 63)", check=True, pooled=True),
     _own("tune3", "a third tuning set over pages of its own (titles, multi)"),
