@@ -3,7 +3,8 @@ below the word itself. "monumentadoptie" finds a page about monuments that schoo
 "geactualiseerd" one about the "actualisatie" of the goals; forms of the word's own class (inflection) and the
 relatives of common words (organisatie / georganiseerd) are not added. A word with synonyms or a theme ("inclusie")
 has its relatives too (session 28). A rare third person in -t meets its infinitive, which Snowball keeps apart
-("bezuinigt": bezuinigingen), and is then no word to correct (session 64)."""
+("bezuinigt": bezuinigingen), and is then no word to correct (session 64); so does a rare past participle
+("bezuinigd", "gedrukt"), unless it is a misspelt one (session 65)."""
 from __future__ import annotations
 
 from conftest import articles_engine, hits
@@ -92,6 +93,24 @@ def test_a_common_verb_form_or_a_noun_in_t_has_no_infinitive():
         assert analysis.derived_words(word) == (), word
 
 
+def test_a_rare_past_participle_meets_its_infinitive():
+    # After a prefix in place of ge- in -d (bezuinigd, verhoogd) or -t (herdenkt is the third person), and ge- +
+    # stem + d or t (gedrukt), session 65.
+    assert analysis.derived_words("bezuinigd") == ("bezuinigen",)
+    assert analysis.derived_words("verhoogd") == ("verhogen",)
+    assert analysis.derived_words("gedrukt") == ("drukken",)
+    assert analysis.derived_words("gestopt") == ("stoppen",)
+
+
+def test_a_word_in_d_that_is_no_participle_or_a_misspelt_participle_has_no_infinitive():
+    for word in ("hond", "goud", "gezond", "gebied", "gedicht", "verband"):  # nouns, adjectives
+        assert analysis.derived_words(word) == (), word
+    # d and t mixed up, Dutch's commonest misspelling: "gemiddelt" is no form of "middelen", and a relative of it
+    # would keep the corrector from making it "gemiddeld" (search._corrected_word).
+    for word in ("gemiddelt", "gespecialiseert"):
+        assert analysis.derived_words(word) == (), word
+
+
 def test_a_verb_form_finds_the_page_that_writes_its_noun(engine):
     # "bezuinigt muziekschool": the page about the cuts at the muziekschool says "bezuinigingen" only. Without the
     # infinitive no page had both words, and the query was relaxed to pages with either, the muziekschool's own
@@ -105,5 +124,13 @@ def test_a_verb_form_whose_infinitive_the_pages_have_is_not_corrected(cuts_engin
     # No page says "bezuinigt"; the corrector made it "bezuinig" (the page: "Resultaten voor ‘bezuinig’"), a word
     # of no one's, though the pages with "bezuinigingen" are found as typed through its infinitive.
     result = cuts_engine.search(SearchParams(q="bezuinigt"))
+    assert result.relaxation is None
+    assert [hit.id for hit in result.hits] == ["bezuinigingen"]
+
+
+def test_a_lone_participle_is_no_dead_end(cuts_engine):
+    # "bezuinigd" alone found nothing over the bundled corpus, and nothing corrected it: no page says it, and its
+    # stem is no word's but its own. Its infinitive finds the page that writes "bezuinigingen".
+    result = cuts_engine.search(SearchParams(q="bezuinigd"))
     assert result.relaxation is None
     assert [hit.id for hit in result.hits] == ["bezuinigingen"]
