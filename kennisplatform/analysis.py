@@ -1001,17 +1001,17 @@ def _infinitive(word: str) -> str | None:
         return None
     if word[-1] == "d" and not word.startswith(_PARTICIPLE_PREFIXES):
         return None  # a word in -d is a verb form only as a participle whose ge- a prefix replaced
-    stem = word[:-1]
-    if not stem.endswith(_VOICELESS) and word_zipf(word + "en") >= _VERB_PLURAL_ZIPF:
+    root = word[:-1]
+    if not root.endswith(_VOICELESS) and word_zipf(word + "en") >= _VERB_PLURAL_ZIPF:
         return None
-    if word_zipf(stem + ("t" if word[-1] == "d" else "d")) >= word_zipf(word) + _MISSPELT_MARGIN:
+    if word_zipf(root + ("t" if word[-1] == "d" else "d")) >= word_zipf(word) + _MISSPELT_MARGIN:
         return None  # t for d or d for t, Dutch's commonest misspelling, is the corrector's to mend: gemiddelt
     vocabulary = _vocabulary()
     if word.startswith("ge") and len(word) >= _PARTICIPLE_MIN:
-        for infinitive in _infinitives(stem[2:]):  # gedrukt: drukken
+        for infinitive in _infinitives(root[2:]):  # gedrukt: drukken
             if infinitive in vocabulary and word_zipf(word) <= vocabulary[infinitive] + _VERB_MARGIN:
                 return infinitive
-    for infinitive in _infinitives(stem):
+    for infinitive in _infinitives(root):
         if infinitive in vocabulary and word_zipf(word) <= vocabulary[infinitive] + _VERB_MARGIN:
             if word.startswith("ge") and len(infinitive) >= 7 and word_zipf(infinitive[2:]) >= MIN_PART_ZIPF:
                 return None  # a past participle: gesleept (slepen), gekost (kosten), not geslepen, gekozen
@@ -1019,28 +1019,28 @@ def _infinitive(word: str) -> str | None:
     return None
 
 
-def _infinitives(stem: str) -> list[str]:
+def _infinitives(root: str) -> list[str]:
     """What the infinitive of a verb stem may be, most likely first: the vowel written once (maak: maken), the
-    consonant doubled after a short vowel (stel: stellen), or the stem + en (werk: werken, kom: komen); f and s
+    consonant doubled after a short vowel (stel: stellen), or the root + en (werk: werken, kom: komen); f and s
     before -en as v and z after a long vowel or a consonant (leef: leven, lees: lezen, durf: durven)."""
-    if stem[-1] == "s" and _SHORT_VOWEL_CONSONANT.search(stem):
+    if root[-1] == "s" and _SHORT_VOWEL_CONSONANT.search(root):
         return []  # kust, past, lost: kussen, passen, lossen are likelier nouns or other words (pasen, lozen)
-    if stem.endswith(_VOWEL_INFINITIVE):
-        return [stem + "n"]
-    if stem[-1] == "i" and stem[-2] in "aeou":
-        return [stem + "en"]  # draai, groei, bloei: draaien, groeien, bloeien
-    if stem[-1] in "aeiouy":
+    if root.endswith(_VOWEL_INFINITIVE):
+        return [root + "n"]
+    if root[-1] == "i" and root[-2] in "aeou":
+        return [root + "en"]  # draai, groei, bloei: draaien, groeien, bloeien
+    if root[-1] in "aeiouy":
         return []
-    if _LONG_VOWEL_CONSONANT.search(stem):
-        bases = [stem[:-2] + stem[-1]]
-    elif _SHORT_VOWEL_CONSONANT.search(stem):
+    if _LONG_VOWEL_CONSONANT.search(root):
+        bases = [root[:-2] + root[-1]]
+    elif _SHORT_VOWEL_CONSONANT.search(root):
         # After a short vowel the consonant is doubled (stel: stellen); the stem + en only where the vowel is
         # unstressed (ontwikkel: ontwikkelen, bezuinig: bezuinigen) and in komen: "kost" is no form of "kozen".
-        if len(stem) >= 5 and stem.endswith(_UNSTRESSED) or stem.endswith("kom"):
-            return [stem + stem[-1] + "en", stem + "en"]
-        return [stem + stem[-1] + "en"]
+        if len(root) >= 5 and root.endswith(_UNSTRESSED) or root.endswith("kom"):
+            return [root + root[-1] + "en", root + "en"]
+        return [root + root[-1] + "en"]
     else:
-        bases = [stem]
+        bases = [root]
     voiced = {"f": "v", "s": "z"}
     return [base + "en" for base in bases] + [base[:-1] + voiced[base[-1]] + "en" for base in bases
                                                if base[-1] in voiced]
