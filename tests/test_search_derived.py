@@ -94,8 +94,8 @@ def test_a_common_verb_form_or_a_noun_in_t_has_no_infinitive():
 
 
 def test_a_rare_past_participle_meets_its_infinitive():
-    # After a prefix in place of ge- in -d (bezuinigd, verhoogd) or -t (herdenkt is the third person), and ge- +
-    # stem + d or t (gedrukt), session 65.
+    # In -d after a prefix that takes the place of ge- (bezuinigd, verhoogd), and ge- + stem + t or d (gedrukt,
+    # gestopt), where the stem without ge- is the verb's; session 65.
     assert analysis.derived_words("bezuinigd") == ("bezuinigen",)
     assert analysis.derived_words("verhoogd") == ("verhogen",)
     assert analysis.derived_words("gedrukt") == ("drukken",)
