@@ -1006,17 +1006,21 @@ def _infinitive(word: str) -> str | None:
         return None
     if word_zipf(root + ("t" if word[-1] == "d" else "d")) >= word_zipf(word) + _MISSPELT_MARGIN:
         return None  # t for d or d for t, Dutch's commonest misspelling, is the corrector's to mend: gemiddelt
-    vocabulary = _vocabulary()
     if word.startswith("ge") and len(word) >= _PARTICIPLE_MIN:
-        for infinitive in _infinitives(root[2:]):  # gedrukt: drukken
-            if infinitive in vocabulary and word_zipf(word) <= vocabulary[infinitive] + _VERB_MARGIN:
-                return infinitive
-    for infinitive in _infinitives(root):
-        if infinitive in vocabulary and word_zipf(word) <= vocabulary[infinitive] + _VERB_MARGIN:
-            if word.startswith("ge") and len(infinitive) >= 7 and word_zipf(infinitive[2:]) >= MIN_PART_ZIPF:
-                return None  # a past participle: gesleept (slepen), gekost (kosten), not geslepen, gekozen
+        infinitive = _known_infinitive(word, _infinitives(root[2:]))  # gedrukt: drukken
+        if infinitive:
             return infinitive
-    return None
+    infinitive = _known_infinitive(word, _infinitives(root))
+    if infinitive and word.startswith("ge") and len(infinitive) >= 7 and word_zipf(infinitive[2:]) >= MIN_PART_ZIPF:
+        return None  # a participle's infinitive has no ge- (gesleept: slepen, not geslepen)
+    return infinitive
+
+
+def _known_infinitive(form: str, candidates: list[str]) -> str | None:
+    """The first candidate infinitive that is a common word, at most _VERB_MARGIN rarer than the verb's form."""
+    vocabulary = _vocabulary()
+    return next((infinitive for infinitive in candidates
+                 if infinitive in vocabulary and word_zipf(form) <= vocabulary[infinitive] + _VERB_MARGIN), None)
 
 
 def _infinitives(root: str) -> list[str]:
